@@ -1,0 +1,75 @@
+# IOP Assistant. `make run` to talk to it, `make test` to check it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/local/bin/python3.10 /usr/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2]==(3,10)' >/dev/null 2>&1 && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/iop.tar.gz
+SPACY_PIPELINE := build/spacy_pipeline/fingerprint.json
+TRAIN_INPUTS := $(shell find data -name '*.yml') config.yml domain.yml program.yml $(SPACY_PIPELINE)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## make .venv (Python 3.10) with the locked dependencies
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 does not run on 3.11)"; exit 1; }
+	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==24.0
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+lock: ## re-pin every dependency (with hashes) from requirements.in
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --generate-hashes --strip-extras --allow-unsafe -o requirements.lock requirements.in
+
+$(SPACY_PIPELINE): $(VENV)/.installed iop_assistant/nlu/spacy_pipeline.py data/lookups/substances.yml
+	$(PY) -m iop_assistant.nlu.spacy_pipeline
+
+facts: $(VENV)/.installed ## copy program.yml facts into domain.yml
+	$(PY) -m iop_assistant.program_facts
+
+train: $(MODEL) ## train the model (only when data, config or domain changed)
+
+$(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
+	$(PY) -m iop_assistant.program_facts
+	$(RASA) train --fixed-model-name iop --out models --quiet
+
+run: $(MODEL) ## start the assistant on embedded defaults (Ctrl-C stops everything)
+	./scripts/run.sh
+
+validate: $(VENV)/.installed $(SPACY_PIPELINE) ## check training data and domain
+	$(PY) -m iop_assistant.program_facts
+	$(PY) scripts/validate.py
+
+lint: $(VENV)/.installed ## ruff
+	$(VENV)/bin/ruff check .
+
+test-nlu: $(MODEL) ## held-out intent accuracy (fails below macro-F1 0.90)
+	$(RASA) test nlu --nlu tests/nlu_holdout.yml --model $(MODEL) --out results/nlu --no-plot
+	$(PY) scripts/check_nlu_report.py results/nlu/intent_report.json --min-macro-f1 0.90
+
+test-core: $(MODEL) ## test stories (fails on any wrong prediction)
+	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --no-plot
+
+test-py: $(MODEL) ## pytest: actions, components, content, HTTP against a real server
+	$(PY) -m pytest tests
+
+test: validate lint test-nlu test-core test-py ## everything CI runs
+
+bench: $(MODEL) ## latency and throughput (not part of make test)
+	$(PY) benchmarks/latency.py
+
+clean: ## remove built artefacts (keeps .venv)
+	rm -rf build models results var/*.db

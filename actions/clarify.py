@@ -1,0 +1,55 @@
+"""One clarifying question when the assistant is unsure, then the help line."""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from iop_assistant.nlu.input_guard import is_unreadable
+from iop_assistant.topics import CLARIFY_LABELS
+
+FALLBACK_INTENT = "nlu_fallback"
+MAX_OPTIONS = 3
+
+
+def previous_user_intent(tracker: Tracker) -> Optional[Text]:
+    """Intent of the user message before the latest one, if any."""
+    seen_latest = False
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if not seen_latest:
+            seen_latest = True
+            continue
+        return (event.get("parse_data") or {}).get("intent", {}).get("name")
+    return None
+
+
+def likely_topics(latest_message: Dict[Text, Any], limit: int = MAX_OPTIONS) -> List[Text]:
+    """The classifier's best guesses that we can offer as buttons, best first."""
+    ranking = latest_message.get("intent_ranking") or []
+    names = [item.get("name") for item in ranking if item.get("name") in CLARIFY_LABELS]
+    return names[:limit]
+
+
+class ActionClarify(Action):
+    """First miss: offer the 2-3 likeliest topics. Second miss in a row: the help line."""
+
+    def name(self) -> Text:
+        return "action_clarify"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        latest = tracker.latest_message or {}
+        if is_unreadable(latest.get("text")):
+            dispatcher.utter_message(response="utter_unreadable_input")
+            return []
+        topics = likely_topics(latest)
+        if previous_user_intent(tracker) == FALLBACK_INTENT or len(topics) < 2:
+            dispatcher.utter_message(response="utter_fallback_helpline")
+            return []
+        buttons = [{"title": CLARIFY_LABELS[name], "payload": f"/{name}"} for name in topics]
+        dispatcher.utter_message(response="utter_ask_clarify", buttons=buttons)
+        return []

@@ -1,0 +1,41 @@
+"""Names of the FAQ topics, shared by actions and tests (no Rasa imports).
+
+The labels are what a person sees on a clarifying button, so they are short
+questions in the person's own words.
+"""
+
+from typing import Dict
+
+FAQ_TOPIC_LABELS: Dict[str, str] = {
+    "ask_what_is_iop": "What is IOP?",
+    "ask_iop_vs_other_care": "IOP vs. inpatient or rehab",
+    "ask_detox_offered": "Do you offer detox?",
+    "ask_therapies": "What therapies are there?",
+    "ask_group_therapy": "Group therapy",
+    "ask_individual_counseling": "One-on-one counseling",
+    "ask_psychoeducation": "Education sessions",
+    "ask_medication": "Medication and psychiatry",
+    "ask_drug_testing": "Drug and alcohol testing",
+    "ask_schedule": "What's the schedule?",
+    "ask_program_length": "How long is IOP?",
+    "ask_who_benefits": "Is IOP right for me?",
+    "ask_co_occurring": "Mental health support",
+    "ask_work_school": "Keeping work or school",
+    "ask_relapse": "What if I relapsed?",
+    "ask_sober_living": "Sober living",
+    "ask_admission_process": "How do I start?",
+    "ask_cost_insurance": "Cost and insurance",
+    "ask_confidentiality": "Is it confidential?",
+    "ask_family_involvement": "Family involvement",
+    "ask_location_hours": "Location and hours",
+}
+
+# Other things a clarifying question may offer besides FAQ topics.
+ACTION_TOPIC_LABELS: Dict[str, str] = {
+    "request_detox_screening": "Do I need detox first?",
+    "request_human": "Talk to someone",
+}
+
+CLARIFY_LABELS: Dict[str, str] = {**FAQ_TOPIC_LABELS, **ACTION_TOPIC_LABELS}
+
+FAQ_INTENTS = tuple(FAQ_TOPIC_LABELS)

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Starts the whole assistant on embedded defaults: action server, Rasa server
+# (SQL tracker store on a SQLite file under var/), and the web page.
+# Ctrl-C stops every process this script started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+WEB_PORT="${WEB_PORT:-8000}"
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1
+mkdir -p var/log
+
+# The HTTP API's auth token: from the environment, else a random one kept in var/.
+if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
+  [ -s var/rasa_auth_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))' > var/rasa_auth_token
+  RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
+fi
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+wait_for() { # url name
+  for _ in $(seq 1 180); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "$2 did not start; see var/log/" >&2; exit 1
+}
+
+.venv/bin/rasa run actions --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
+pids+=($!)
+.venv/bin/rasa run --enable-api --auth-token "$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
+  --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" \
+  --model models/iop.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+  > var/log/rasa.log 2>&1 &
+pids+=($!)
+.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" \
+  > var/log/web.log 2>&1 &
+pids+=($!)
+
+echo "Starting the action server and the Rasa server (the model takes ~30 s to load)..."
+wait_for "http://localhost:$ACTIONS_PORT/health" "The action server"
+wait_for "http://localhost:$RASA_PORT/" "The Rasa server"
+wait_for "http://localhost:$WEB_PORT/" "The web page"
+cat <<MSG
+
+  IOP Assistant is running (embedded defaults: SQLite under var/, no accounts, no external services).
+
+    Talk to it:        http://localhost:$WEB_PORT/
+    REST channel:      POST http://localhost:$RASA_PORT/webhooks/rest/webhook
+    Rasa HTTP API:     http://localhost:$RASA_PORT/  (token in var/rasa_auth_token)
+    Logs:              var/log/
+
+  Press Ctrl-C to stop everything.
+MSG
+wait -n "${pids[@]}" || true
+echo "A process stopped unexpectedly; see var/log/." >&2
