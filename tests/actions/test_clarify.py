@@ -1,0 +1,64 @@
+"""action_clarify: one clarifying question with the likeliest topics, then the help line."""
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.clarify import ActionClarify, likely_topics
+from tests.conftest import make_tracker, user_event
+
+RANKING = [
+    {"name": "nlu_fallback", "confidence": 1.0},
+    {"name": "ask_schedule", "confidence": 0.31},
+    {"name": "greet", "confidence": 0.2},
+    {"name": "ask_program_length", "confidence": 0.19},
+    {"name": "ask_work_school", "confidence": 0.1},
+    {"name": "ask_cost_insurance", "confidence": 0.05},
+]
+
+
+def run(events, domain):
+    dispatcher = CollectingDispatcher()
+    import asyncio
+    events_out = asyncio.run(ActionClarify().run(dispatcher, make_tracker(events), domain))
+    return dispatcher.messages, events_out
+
+
+def test_likely_topics_skips_non_topics_and_keeps_order():
+    assert likely_topics({"intent_ranking": RANKING}) == [
+        "ask_schedule", "ask_program_length", "ask_work_school"]
+
+
+def test_first_miss_offers_top_three_topics_as_buttons(domain):
+    messages, events = run([user_event("nlu_fallback", "when r the thingies", 1.0, RANKING)], domain)
+    assert events == []
+    assert len(messages) == 1
+    assert messages[0]["response"] == "utter_ask_clarify"
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/ask_schedule", "/ask_program_length", "/ask_work_school"]
+    assert all(b["title"] for b in messages[0]["buttons"])
+
+
+def test_second_miss_in_a_row_offers_the_help_line(domain):
+    events = [user_event("nlu_fallback", "huh", 1.0, RANKING), {"event": "action", "name": "action_clarify"},
+              user_event("nlu_fallback", "the thing", 1.0, RANKING)]
+    messages, _ = run(events, domain)
+    assert [m["response"] for m in messages] == ["utter_fallback_helpline"]
+
+
+def test_a_miss_after_an_understood_message_is_a_first_miss(domain):
+    events = [user_event("nlu_fallback", "huh", 1.0, RANKING), user_event("ask_schedule", "hours?"),
+              user_event("nlu_fallback", "the thing", 1.0, RANKING)]
+    messages, _ = run(events, domain)
+    assert messages[0]["response"] == "utter_ask_clarify"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀😀", "\x00\x01\x02\x03\x04\x05", "?!?!"])
+def test_unreadable_input_asks_to_type_again(domain, text):
+    messages, _ = run([user_event("nlu_fallback", text, 1.0, RANKING)], domain)
+    assert [m["response"] for m in messages] == ["utter_unreadable_input"]
+
+
+def test_no_usable_guesses_goes_to_help_line(domain):
+    ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "greet", "confidence": 0.3}]
+    messages, _ = run([user_event("nlu_fallback", "blorp", 1.0, ranking)], domain)
+    assert [m["response"] for m in messages] == ["utter_fallback_helpline"]

@@ -1,0 +1,128 @@
+"""Every response: facts from program.yml, SMS-sized first answers, next steps, kind words."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant import program_facts
+from iop_assistant.topics import FAQ_INTENTS
+
+REPO = Path(__file__).resolve().parents[2]
+PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\b")
+STIGMA = re.compile(r"\b(addicts?|abusers?|junkies?|junkie|alcoholics?|clean|dirty|substance abuse|drug abuse)\b",
+                    re.IGNORECASE)
+DOSING = re.compile(r"\b(taper\w*|wean\w*|mg|milligrams?|dosage|dosing|\d+\s*pills?)\b|(?<!over)\bdoses?\b",
+                    re.IGNORECASE)
+
+
+def render_all(domain_path: Path) -> Dict[str, List[dict]]:
+    """Every response of a domain rendered as the Rasa server renders it."""
+    domain = Domain.load(str(domain_path))
+    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    tracker = DialogueStateTracker.from_events("content-test", [], slots=domain.slots)
+    rendered = {}
+    for name in domain.responses:
+        rendered[name] = asyncio.run(nlg.generate(name, tracker, "rest"))
+    return rendered
+
+
+@pytest.fixture(scope="module")
+def rendered() -> Dict[str, dict]:
+    return render_all(REPO / "domain.yml")
+
+
+def all_text(message: dict) -> str:
+    buttons = " ".join(f"{b['title']} {b['payload']}" for b in message.get("buttons") or [])
+    return f"{message.get('text', '')} {buttons}"
+
+
+def test_domain_facts_match_program_yml():
+    text = (REPO / "domain.yml").read_text()
+    assert program_facts.synced_domain_text(text, program_facts.load()) == text, \
+        "domain.yml is out of date: run `make facts`"
+
+
+def test_no_phone_number_is_written_into_a_response():
+    raw = Domain.load(str(REPO / "domain.yml")).responses
+    for name, variations in raw.items():
+        for variation in variations:
+            assert not PHONE.search(str(variation)), f"{name} spells out a number; use {{helpline}}"
+
+
+def test_changing_the_helpline_in_program_yml_changes_every_response(tmp_path):
+    shutil.copy(REPO / "domain.yml", tmp_path / "domain.yml")
+    program = (REPO / "program.yml").read_text()
+    old = program_facts.load()
+    program = program.replace(old.helpline, "(555) 010-0199").replace(old.helpline_e164, "+15550100199")
+    (tmp_path / "program.yml").write_text(program)
+    assert program_facts.sync(tmp_path / "domain.yml", tmp_path / "program.yml")
+
+    before = render_all(REPO / "domain.yml")
+    after = render_all(tmp_path / "domain.yml")
+    showing = [name for name, msg in before.items() if old.helpline in all_text(msg)]
+    assert len(showing) >= 10, "most answers should offer the help line"
+    for name in showing:
+        text = all_text(after[name])
+        assert "(555) 010-0199" in text, name
+        assert old.helpline not in text and old.helpline_e164 not in text, name
+    for name, msg in after.items():
+        assert "{" not in msg.get("text", ""), f"{name} has an unfilled template"
+
+
+@pytest.mark.parametrize("intent", FAQ_INTENTS)
+def test_faq_first_answer_fits_sms_and_offers_next_steps(rendered, intent):
+    message = rendered[f"utter_{intent}"]
+    assert len(message["text"]) <= 320, f"{len(message['text'])} characters"
+    buttons = message.get("buttons") or []
+    assert 1 <= len(buttons) <= 3
+    for button in buttons:
+        assert button["payload"].startswith(("/", "tel:")), button
+
+
+def test_every_response_is_sms_sized(rendered):
+    for name, message in rendered.items():
+        assert 0 < len(message.get("text", "")) <= 320, name
+
+
+def test_no_stigmatising_words(rendered):
+    for name, message in rendered.items():
+        assert not STIGMA.search(all_text(message)), f"{name}: {STIGMA.search(all_text(message))}"
+
+
+def test_no_dosing_or_tapering_advice(rendered):
+    for name, message in rendered.items():
+        assert not DOSING.search(all_text(message)), f"{name}: {DOSING.search(all_text(message))}"
+
+
+def test_facts_the_article_does_not_give_send_people_to_intake(rendered):
+    for intent in ("ask_cost_insurance", "ask_location_hours"):
+        text = all_text(rendered[f"utter_{intent}"])
+        assert program_facts.load().helpline in text
+
+
+def test_the_program_never_claims_to_offer_detox(rendered):
+    assert "does not offer detox" in rendered["utter_ask_detox_offered"]["text"]
+    for name, message in rendered.items():
+        assert not re.search(r"\bwe (offer|provide|do) (medical )?detox", message.get("text", ""), re.I)
+
+
+def test_bot_challenge_says_it_is_automated(rendered):
+    assert rendered["utter_bot_challenge"]["text"].startswith(
+        "I'm an automated assistant, not a person or a clinician.")
+
+
+def test_crisis_reply_has_911_988_and_help_line(rendered):
+    message = rendered["utter_crisis"]
+    text = all_text(message)
+    for needed in ("911", "988", "988lifeline.org", program_facts.load().helpline):
+        assert needed in text
+    assert {b["payload"] for b in message["buttons"]} >= {"tel:911", "tel:988"}

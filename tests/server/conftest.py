@@ -1,0 +1,135 @@
+"""Starts the real action server and the real `rasa run` for HTTP tests.
+
+Both run as subprocesses on free ports with their own SQLite tracker store,
+exactly as `make run` starts them, so the tests exercise the production path.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator, List
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL = REPO / "models" / "iop.tar.gz"
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[:3]} exited with {proc.returncode}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(url)
+
+
+class Servers:
+    """Handles to the running processes and their addresses."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.rasa_port = free_port()
+        self.actions_port = free_port()
+        self.token = secrets.token_urlsafe(16)
+        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
+                    "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+        self.endpoints = tmp / "endpoints.yml"
+        self.endpoints.write_text(
+            f"action_endpoint:\n  url: http://127.0.0.1:{self.actions_port}/webhook\n"
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n"
+        )
+        self.actions: subprocess.Popen | None = None
+        self.rasa: subprocess.Popen | None = None
+        self.processes: List[subprocess.Popen] = []
+
+    def start_actions(self) -> None:
+        self.actions = subprocess.Popen(
+            [str(BIN / "rasa"), "run", "actions", "--port", str(self.actions_port)],
+            cwd=REPO, env=self.env, stdout=open(self.tmp / "actions.log", "ab"),
+            stderr=subprocess.STDOUT)
+        self.processes.append(self.actions)
+        wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.actions)
+
+    def stop_actions(self) -> None:
+        if self.actions and self.actions.poll() is None:
+            self.actions.terminate()
+            self.actions.wait(timeout=30)
+
+    def start_rasa(self) -> None:
+        self.rasa = subprocess.Popen(
+            [str(BIN / "rasa"), "run", "--enable-api", "--auth-token", self.token,
+             "--port", str(self.rasa_port), "--model", str(MODEL),
+             "--endpoints", str(self.endpoints), "--credentials", str(REPO / "credentials.yml")],
+            cwd=REPO, env=self.env, stdout=open(self.tmp / "rasa.log", "ab"),
+            stderr=subprocess.STDOUT)
+        self.processes.append(self.rasa)
+        wait_until_up(self.rasa_url + "/", self.rasa)
+        # the model loads after the web server answers: wait until it replies
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            status = requests.get(f"{self.rasa_url}/status", params={"token": self.token}, timeout=5)
+            if status.ok and status.json().get("model_id"):
+                return
+            time.sleep(0.5)
+        raise TimeoutError("model did not load")
+
+    def say(self, sender: str, message, timeout: float = 30) -> list:
+        """One turn through the REST channel; returns the bot's messages."""
+        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
+                                 json={"sender": sender, "message": message}, timeout=timeout)
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> dict:
+        response = requests.get(f"{self.rasa_url}/conversations/{sender}/tracker",
+                                params={"token": self.token}, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def stop(self) -> None:
+        for proc in self.processes:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.processes:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train` first (make test does)")
+    running = Servers(tmp_path_factory.mktemp("servers"))
+    try:
+        running.start_actions()
+        running.start_rasa()
+        yield running
+    finally:
+        running.stop()
+
+
+def texts(replies: list) -> str:
+    return "\n".join(r.get("text", "") for r in replies)
