@@ -32,7 +32,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 lock: ## re-pin every dependency (with hashes) from requirements.in
 	$(PY) -m pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --generate-hashes --strip-extras --allow-unsafe -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile --generate-hashes --strip-extras -o requirements.lock requirements.in
+	sed -i "/^--extra-index-url file:/d; /^--find-links \/opt/d" requirements.lock  # machine-local mirrors
 
 $(SPACY_PIPELINE): $(VENV)/.installed iop_assistant/nlu/spacy_pipeline.py data/lookups/substances.yml
 	$(PY) -m iop_assistant.nlu.spacy_pipeline

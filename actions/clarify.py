@@ -1,6 +1,6 @@
 """One clarifying question when the assistant is unsure, then the help line."""
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -13,7 +13,7 @@ FALLBACK_INTENT = "nlu_fallback"
 MAX_OPTIONS = 3
 
 
-def previous_user_intent(tracker: Tracker) -> Optional[Text]:
+def previous_user_intent(tracker: Tracker) -> str | None:
     """Intent of the user message before the latest one, if any."""
     seen_latest = False
     for event in reversed(tracker.events):
@@ -26,7 +26,7 @@ def previous_user_intent(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def likely_topics(latest_message: Dict[Text, Any], limit: int = MAX_OPTIONS) -> List[Text]:
+def likely_topics(latest_message: Dict[str, Any], limit: int = MAX_OPTIONS) -> List[str]:
     """The classifier's best guesses that we can offer as buttons, best first."""
     ranking = latest_message.get("intent_ranking") or []
     names = [item.get("name") for item in ranking if item.get("name") in CLARIFY_LABELS]
@@ -36,11 +36,11 @@ def likely_topics(latest_message: Dict[Text, Any], limit: int = MAX_OPTIONS) -> 
 class ActionClarify(Action):
     """First miss: offer the 2-3 likeliest topics. Second miss in a row: the help line."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_clarify"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         latest = tracker.latest_message or {}
         if is_unreadable(latest.get("text")):

@@ -1,6 +1,6 @@
 """Answers "tell me more" with the follow-up of the last topic discussed."""
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -11,7 +11,7 @@ from iop_assistant.topics import FAQ_INTENTS
 MORE_PREFIX = "utter_more_"
 
 
-def last_faq_topic(tracker: Tracker) -> Optional[Text]:
+def last_faq_topic(tracker: Tracker) -> str | None:
     """Most recent FAQ intent the person asked about in this session."""
     for event in reversed(tracker.events):
         if event.get("event") == "session_started":
@@ -26,11 +26,11 @@ def last_faq_topic(tracker: Tracker) -> Optional[Text]:
 class ActionTellMore(Action):
     """Short answers come first (SMS-sized); the details are one tap away."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_tell_more"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         topic = last_faq_topic(tracker)
         follow_up = f"{MORE_PREFIX}{topic}" if topic else None

@@ -95,4 +95,8 @@ def sync(domain_path: Path = DOMAIN_FILE, program_path: Path = PROGRAM_FILE) -> 
 
 if __name__ == "__main__":
     changed = sync()
-    print("domain.yml updated from program.yml" if changed else "domain.yml already matches program.yml")
+    print(
+        "domain.yml updated from program.yml"
+        if changed
+        else "domain.yml already matches program.yml"
+    )

@@ -3,7 +3,8 @@
 Rasa warns that a response is "not used in any story or rule" when only a
 custom action utters it. Those warnings are allowed when the response name
 is in actions/ source code, or follows the ``utter_more_<faq intent>``
-convention of action_tell_more. Everything else fails the build.
+convention of action_tell_more, or is uttered by one of Rasa's default
+actions. Everything else fails the build.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 UNUSED = re.compile(r"The utterance '(utter_[a-z0-9_]+)' is not used in any story or rule")
 WARNING = re.compile(r"UserWarning: (.*)")
+# Responses Rasa's own default actions utter (action_default_fallback -> utter_default).
+RASA_DEFAULT_RESPONSES = {"utter_default"}
 
 
 def responses_uttered_by_actions() -> set:
@@ -28,7 +31,7 @@ def allowed(warning: str, by_actions: set) -> bool:
     if not match:
         return False
     name = match.group(1)
-    return name in by_actions or name.startswith("utter_more_")
+    return name in by_actions or name in RASA_DEFAULT_RESPONSES or name.startswith("utter_more_")
 
 
 def main() -> int:
@@ -38,8 +41,10 @@ def main() -> int:
     by_actions = responses_uttered_by_actions()
     warnings = [m.group(1) for m in WARNING.finditer(output)]
     bad = [w for w in warnings if not allowed(w, by_actions)]
-    print(f"rasa data validate: exit {proc.returncode}, {len(warnings)} warnings, "
-          f"{len(warnings) - len(bad)} allowed (responses uttered by custom actions)")
+    print(
+        f"rasa data validate: exit {proc.returncode}, {len(warnings)} warnings, "
+        f"{len(warnings) - len(bad)} allowed (responses uttered by custom actions)"
+    )
     for warning in bad:
         print(f"  NOT ALLOWED: {warning}")
     if proc.returncode != 0 and not bad:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 import pytest
 import yaml
@@ -18,11 +18,19 @@ def domain() -> Dict[str, Any]:
     return yaml.safe_load((REPO / "domain.yml").read_text())
 
 
-def user_event(intent: str, text: str = "", confidence: float = 0.9,
-               ranking: Optional[List[Dict[str, Any]]] = None) -> Dict[str, Any]:
+def user_event(
+    intent: str,
+    text: str = "",
+    confidence: float = 0.9,
+    ranking: List[Dict[str, Any]] | None = None,
+) -> Dict[str, Any]:
     """A `user` event as it appears in a tracker sent to the action server."""
-    parse = {"intent": {"name": intent, "confidence": confidence}, "entities": [], "text": text,
-             "intent_ranking": ranking or [{"name": intent, "confidence": confidence}]}
+    parse = {
+        "intent": {"name": intent, "confidence": confidence},
+        "entities": [],
+        "text": text,
+        "intent_ranking": ranking or [{"name": intent, "confidence": confidence}],
+    }
     return {"event": "user", "text": text, "parse_data": parse}
 
 
@@ -32,6 +40,12 @@ def bot_action(name: str) -> Dict[str, Any]:
 
 def make_tracker(events: List[Dict[str, Any]], sender: str = "test-user") -> Tracker:
     """A rasa-sdk Tracker whose latest message is the last user event."""
-    latest = next((e["parse_data"] | {"text": e["text"]} for e in reversed(events)
-                   if e.get("event") == "user"), {})
+    latest = next(
+        (
+            e["parse_data"] | {"text": e["text"]}
+            for e in reversed(events)
+            if e.get("event") == "user"
+        ),
+        {},
+    )
     return Tracker(sender, {}, latest, events, False, None, {}, "action_listen")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -32,7 +32,7 @@ FALLBACK_INTENT = "nlu_fallback"
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-def clean_text(text: Optional[Text], limit: int = MAX_CLASSIFIED_CHARS) -> Text:
+def clean_text(text: str | None, limit: int = MAX_CLASSIFIED_CHARS) -> str:
     """Text the classifier should see: printable characters, whitespace collapsed, capped."""
     if not text:
         return ""
@@ -43,7 +43,7 @@ def clean_text(text: Optional[Text], limit: int = MAX_CLASSIFIED_CHARS) -> Text:
     return kept[:limit]
 
 
-def is_unreadable(text: Optional[Text]) -> bool:
+def is_unreadable(text: str | None) -> bool:
     """True when a message holds no letters: empty, emoji, digits-only noise or binary junk."""
     cleaned = clean_text(text)
     if not _LETTER.search(cleaned):
@@ -52,7 +52,7 @@ def is_unreadable(text: Optional[Text]) -> bool:
     return letters / max(len(cleaned), 1) < 0.3 and len(cleaned) > 12
 
 
-def _is_intent_payload(text: Text) -> bool:
+def _is_intent_payload(text: str) -> bool:
     return text.startswith("/")
 
 
@@ -63,11 +63,11 @@ class InputGuard(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "InputGuard":
+    ) -> InputGuard:
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -92,11 +92,11 @@ class UnreadableInputOverride(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "UnreadableInputOverride":
+    ) -> UnreadableInputOverride:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -19,35 +19,50 @@ RANKING = [
 def run(events, domain):
     dispatcher = CollectingDispatcher()
     import asyncio
+
     events_out = asyncio.run(ActionClarify().run(dispatcher, make_tracker(events), domain))
     return dispatcher.messages, events_out
 
 
 def test_likely_topics_skips_non_topics_and_keeps_order():
     assert likely_topics({"intent_ranking": RANKING}) == [
-        "ask_schedule", "ask_program_length", "ask_work_school"]
+        "ask_schedule",
+        "ask_program_length",
+        "ask_work_school",
+    ]
 
 
 def test_first_miss_offers_top_three_topics_as_buttons(domain):
-    messages, events = run([user_event("nlu_fallback", "when r the thingies", 1.0, RANKING)], domain)
+    messages, events = run(
+        [user_event("nlu_fallback", "when r the thingies", 1.0, RANKING)], domain
+    )
     assert events == []
     assert len(messages) == 1
     assert messages[0]["response"] == "utter_ask_clarify"
     assert [b["payload"] for b in messages[0]["buttons"]] == [
-        "/ask_schedule", "/ask_program_length", "/ask_work_school"]
+        "/ask_schedule",
+        "/ask_program_length",
+        "/ask_work_school",
+    ]
     assert all(b["title"] for b in messages[0]["buttons"])
 
 
 def test_second_miss_in_a_row_offers_the_help_line(domain):
-    events = [user_event("nlu_fallback", "huh", 1.0, RANKING), {"event": "action", "name": "action_clarify"},
-              user_event("nlu_fallback", "the thing", 1.0, RANKING)]
+    events = [
+        user_event("nlu_fallback", "huh", 1.0, RANKING),
+        {"event": "action", "name": "action_clarify"},
+        user_event("nlu_fallback", "the thing", 1.0, RANKING),
+    ]
     messages, _ = run(events, domain)
     assert [m["response"] for m in messages] == ["utter_fallback_helpline"]
 
 
 def test_a_miss_after_an_understood_message_is_a_first_miss(domain):
-    events = [user_event("nlu_fallback", "huh", 1.0, RANKING), user_event("ask_schedule", "hours?"),
-              user_event("nlu_fallback", "the thing", 1.0, RANKING)]
+    events = [
+        user_event("nlu_fallback", "huh", 1.0, RANKING),
+        user_event("ask_schedule", "hours?"),
+        user_event("nlu_fallback", "the thing", 1.0, RANKING),
+    ]
     messages, _ = run(events, domain)
     assert messages[0]["response"] == "utter_ask_clarify"
 

@@ -18,6 +18,12 @@ def test_disclaimer_then_session_started(domain):
 
 def test_disclaimer_says_what_it_must(domain):
     text = domain["responses"]["utter_disclaimer"][0]["text"].lower()
-    for needed in ("automated assistant", "not a person", "medical advice",
-                   "around the clock", "911", "988"):
+    for needed in (
+        "automated assistant",
+        "not a person",
+        "medical advice",
+        "around the clock",
+        "911",
+        "988",
+    ):
         assert needed in text

@@ -21,7 +21,9 @@ def test_follow_up_of_the_last_topic(domain):
 
 
 def test_topic_without_follow_up_says_so(domain):
-    assert run([user_event("ask_cost_insurance"), user_event("affirm")], domain) == ["utter_no_more"]
+    assert run([user_event("ask_cost_insurance"), user_event("affirm")], domain) == [
+        "utter_no_more"
+    ]
 
 
 def test_no_topic_yet_offers_the_menu(domain):

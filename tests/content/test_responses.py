@@ -18,10 +18,14 @@ from iop_assistant.topics import FAQ_INTENTS
 
 REPO = Path(__file__).resolve().parents[2]
 PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\b")
-STIGMA = re.compile(r"\b(addicts?|abusers?|junkies?|junkie|alcoholics?|clean|dirty|substance abuse|drug abuse)\b",
-                    re.IGNORECASE)
-DOSING = re.compile(r"\b(taper\w*|wean\w*|mg|milligrams?|dosage|dosing|\d+\s*pills?)\b|(?<!over)\bdoses?\b",
-                    re.IGNORECASE)
+STIGMA = re.compile(
+    r"\b(addicts?|abusers?|junkies?|junkie|alcoholics?|clean|dirty|substance abuse|drug abuse)\b",
+    re.IGNORECASE,
+)
+DOSING = re.compile(
+    r"\b(taper\w*|wean\w*|mg|milligrams?|dosage|dosing|\d+\s*pills?)\b|(?<!over)\bdoses?\b",
+    re.IGNORECASE,
+)
 
 
 def render_all(domain_path: Path) -> Dict[str, List[dict]]:
@@ -47,8 +51,9 @@ def all_text(message: dict) -> str:
 
 def test_domain_facts_match_program_yml():
     text = (REPO / "domain.yml").read_text()
-    assert program_facts.synced_domain_text(text, program_facts.load()) == text, \
+    assert program_facts.synced_domain_text(text, program_facts.load()) == text, (
         "domain.yml is out of date: run `make facts`"
+    )
 
 
 def test_no_phone_number_is_written_into_a_response():
@@ -62,7 +67,9 @@ def test_changing_the_helpline_in_program_yml_changes_every_response(tmp_path):
     shutil.copy(REPO / "domain.yml", tmp_path / "domain.yml")
     program = (REPO / "program.yml").read_text()
     old = program_facts.load()
-    program = program.replace(old.helpline, "(555) 010-0199").replace(old.helpline_e164, "+15550100199")
+    program = program.replace(old.helpline, "(555) 010-0199").replace(
+        old.helpline_e164, "+15550100199"
+    )
     (tmp_path / "program.yml").write_text(program)
     assert program_facts.sync(tmp_path / "domain.yml", tmp_path / "program.yml")
 
@@ -111,13 +118,16 @@ def test_facts_the_article_does_not_give_send_people_to_intake(rendered):
 
 def test_the_program_never_claims_to_offer_detox(rendered):
     assert "does not offer detox" in rendered["utter_ask_detox_offered"]["text"]
-    for name, message in rendered.items():
-        assert not re.search(r"\bwe (offer|provide|do) (medical )?detox", message.get("text", ""), re.I)
+    for _name, message in rendered.items():
+        assert not re.search(
+            r"\bwe (offer|provide|do) (medical )?detox", message.get("text", ""), re.I
+        )
 
 
 def test_bot_challenge_says_it_is_automated(rendered):
     assert rendered["utter_bot_challenge"]["text"].startswith(
-        "I'm an automated assistant, not a person or a clinician.")
+        "I'm an automated assistant, not a person or a clinician."
+    )
 
 
 def test_crisis_reply_has_911_988_and_help_line(rendered):

@@ -5,18 +5,35 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.input_guard import (
-    MAX_CLASSIFIED_CHARS, ORIGINAL_TEXT, InputGuard, UnreadableInputOverride, clean_text,
+    MAX_CLASSIFIED_CHARS,
+    ORIGINAL_TEXT,
+    InputGuard,
+    UnreadableInputOverride,
+    clean_text,
     is_unreadable,
 )
 
 
-@pytest.mark.parametrize("text", ["", "   ", "😀😀😀", "\x00\x01\x02\x7f", "🙏🙏🙏🙏", "?!?! ...", "\ufffd\ufffd\ufffd"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "😀😀😀", "\x00\x01\x02\x7f", "🙏🙏🙏🙏", "?!?! ...", "\ufffd\ufffd\ufffd"]
+)
 def test_letterless_messages_are_unreadable(text):
     assert is_unreadable(text)
 
 
-@pytest.mark.parametrize("text", ["1", "2", "hi", "what is iop", "¿Dónde está la clínica?", "привет",
-                                  "<script>alert(1)</script> what is iop", "ok 👍"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1",
+        "2",
+        "hi",
+        "what is iop",
+        "¿Dónde está la clínica?",
+        "привет",
+        "<script>alert(1)</script> what is iop",
+        "ok 👍",
+    ],
+)
 def test_real_messages_are_readable(text):
     assert not is_unreadable(text)
 

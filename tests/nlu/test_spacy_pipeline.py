@@ -16,11 +16,18 @@ def test_lemmas(nlp):
     assert [t.lemma_ for t in doc][1:4] == ["overdose", "and", "stop"]
 
 
-@pytest.mark.parametrize("text,category", [
-    ("mostly xanax bars", "benzodiazepine"), ("a fifth of vodka a day", "alcohol"),
-    ("percs and fent", "opioid"), ("some pain pills", "opioid"), ("meth", "stimulant"),
-    ("just weed", "cannabis"), ("klonopin", "benzodiazepine"),
-])
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        ("mostly xanax bars", "benzodiazepine"),
+        ("a fifth of vodka a day", "alcohol"),
+        ("percs and fent", "opioid"),
+        ("some pain pills", "opioid"),
+        ("meth", "stimulant"),
+        ("just weed", "cannabis"),
+        ("klonopin", "benzodiazepine"),
+    ],
+)
 def test_substances_are_entities(nlp, text, category):
     assert category in {ent.ent_id_ for ent in nlp(text).ents}
 

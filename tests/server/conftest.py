@@ -52,8 +52,12 @@ class Servers:
         self.actions_port = free_port()
         self.token = secrets.token_urlsafe(16)
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
-        self.env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
-                    "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+        self.env = {
+            **os.environ,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
         self.endpoints = tmp / "endpoints.yml"
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://127.0.0.1:{self.actions_port}/webhook\n"
@@ -66,8 +70,11 @@ class Servers:
     def start_actions(self) -> None:
         self.actions = subprocess.Popen(
             [str(BIN / "rasa"), "run", "actions", "--port", str(self.actions_port)],
-            cwd=REPO, env=self.env, stdout=open(self.tmp / "actions.log", "ab"),
-            stderr=subprocess.STDOUT)
+            cwd=REPO,
+            env=self.env,
+            stdout=open(self.tmp / "actions.log", "ab"),
+            stderr=subprocess.STDOUT,
+        )
         self.processes.append(self.actions)
         wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.actions)
 
@@ -78,17 +85,34 @@ class Servers:
 
     def start_rasa(self) -> None:
         self.rasa = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--enable-api", "--auth-token", self.token,
-             "--port", str(self.rasa_port), "--model", str(MODEL),
-             "--endpoints", str(self.endpoints), "--credentials", str(REPO / "credentials.yml")],
-            cwd=REPO, env=self.env, stdout=open(self.tmp / "rasa.log", "ab"),
-            stderr=subprocess.STDOUT)
+            [
+                str(BIN / "rasa"),
+                "run",
+                "--enable-api",
+                "--auth-token",
+                self.token,
+                "--port",
+                str(self.rasa_port),
+                "--model",
+                str(MODEL),
+                "--endpoints",
+                str(self.endpoints),
+                "--credentials",
+                str(REPO / "credentials.yml"),
+            ],
+            cwd=REPO,
+            env=self.env,
+            stdout=open(self.tmp / "rasa.log", "ab"),
+            stderr=subprocess.STDOUT,
+        )
         self.processes.append(self.rasa)
         wait_until_up(self.rasa_url + "/", self.rasa)
         # the model loads after the web server answers: wait until it replies
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
-            status = requests.get(f"{self.rasa_url}/status", params={"token": self.token}, timeout=5)
+            status = requests.get(
+                f"{self.rasa_url}/status", params={"token": self.token}, timeout=5
+            )
             if status.ok and status.json().get("model_id"):
                 return
             time.sleep(0.5)
@@ -96,14 +120,20 @@ class Servers:
 
     def say(self, sender: str, message, timeout: float = 30) -> list:
         """One turn through the REST channel; returns the bot's messages."""
-        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": message}, timeout=timeout)
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=timeout,
+        )
         response.raise_for_status()
         return response.json()
 
     def tracker(self, sender: str) -> dict:
-        response = requests.get(f"{self.rasa_url}/conversations/{sender}/tracker",
-                                params={"token": self.token}, timeout=10)
+        response = requests.get(
+            f"{self.rasa_url}/conversations/{sender}/tracker",
+            params={"token": self.token},
+            timeout=10,
+        )
         response.raise_for_status()
         return response.json()
 

@@ -81,7 +81,8 @@ def test_html_is_never_echoed_back(servers):
 
 def test_malformed_body_is_a_client_error_not_a_crash(servers):
     url = f"{servers.rasa_url}/webhooks/rest/webhook"
-    response = requests.post(url, data=b"\xff\xfe not json", timeout=10,
-                             headers={"Content-Type": "application/json"})
+    response = requests.post(
+        url, data=b"\xff\xfe not json", timeout=10, headers={"Content-Type": "application/json"}
+    )
     assert 400 <= response.status_code < 500
     assert servers.say(new_sender(), "hi")

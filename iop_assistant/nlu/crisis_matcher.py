@@ -1,0 +1,262 @@
+"""Deterministic crisis matcher: the first, rule-based layer of the crisis guard.
+
+A learned classifier can miss a message it has never seen the like of, and a
+person in danger must get 988 / 911 / the help line on the turn they write.
+So every message is also scanned with a lexicon of phrasing families
+(``crisis_lexicon.yml``): spaCy token patterns (lemmas catch "overdosed",
+"killing"...) and regular expressions (typos, contractions, gaps).
+
+Ambiguous patterns (a past seizure, "overdosed on netflix", "what happens if
+someone overdoses") name *contexts* that may suppress them: a context is a set
+of regexes looked for in the same sentence, or in a few words before / after
+the hit. Unambiguous patterns name none, so no context can silence them.
+
+Pure spaCy + stdlib + PyYAML: no Rasa import, so the guard can be tested and
+reused (reports, console) without loading Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+DEFAULT_LEXICON = Path(__file__).with_name("crisis_lexicon.yml")
+
+# The most urgent first: 911-type emergencies before 988-type ones, so a
+# message with both ("took all my pills, he's not breathing") gets 911 first.
+CATEGORY_PRIORITY = ("overdose", "medical", "withdrawal", "violence", "suicidal", "self_harm")
+SCOPES = ("sentence", "before", "after")
+
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")  # {NAME}; regex quantifiers are digits only
+_SENTENCE_END = re.compile(r"[.!?;\n]+|\bbut\b")
+_WORD = re.compile(r"\S+")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"'})
+
+
+@dataclass(frozen=True)
+class CrisisHit:
+    """Which lexicon entry fired, so a flag can be explained and audited."""
+
+    pattern_id: str
+    category: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    id: str
+    scope: str
+    words: int
+    regexes: Tuple[re.Pattern, ...]
+    overridden_by: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    category: str
+    order: int
+    suppressed_by: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The parsed, validated lexicon (macros expanded, regexes compiled)."""
+
+    token_patterns: Dict[str, List[List[Dict[str, Any]]]]
+    regexes: Tuple[Tuple[_Rule, re.Pattern], ...]
+    rules: Dict[str, _Rule]
+    contexts: Dict[str, _Context]
+
+
+def _expand(text: str, macros: Dict[str, str], depth: int = 0) -> str:
+    """Replace {NAME} macros (recursively) so families share one spelling list."""
+    if depth > 10:
+        raise ValueError(f"macro recursion too deep in {text!r}")
+    expanded = _MACRO.sub(lambda m: macros[m.group(1)], text)
+    return expanded if expanded == text else _expand(expanded, macros, depth + 1)
+
+
+def _join(value: str) -> str:
+    """Long regexes may be wrapped over lines in the YAML; lines are glued back."""
+    return "".join(line.strip() for line in str(value).splitlines())
+
+
+def _expand_tokens(tokens: Any, macros: Dict[str, str]) -> Any:
+    if isinstance(tokens, dict):
+        return {k: _expand_tokens(v, macros) for k, v in tokens.items()}
+    if isinstance(tokens, list):
+        return [_expand_tokens(v, macros) for v in tokens]
+    if isinstance(tokens, str):
+        return _expand(tokens, macros)
+    return tokens
+
+
+def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
+    """Read and validate the lexicon; fail loudly, since a broken guard is unsafe."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    macros = {name: _join(value) for name, value in (data.get("macros") or {}).items()}
+    for name in macros:
+        macros[name] = _expand(macros[name], macros)
+
+    contexts: Dict[str, _Context] = {}
+    for entry in data.get("contexts") or []:
+        scope = entry.get("scope", "sentence")
+        if scope not in SCOPES:
+            raise ValueError(f"context {entry['id']}: unknown scope {scope!r}")
+        contexts[entry["id"]] = _Context(
+            id=entry["id"],
+            scope=scope,
+            words=int(entry.get("words", 0)),
+            regexes=tuple(re.compile(_expand(_join(p), macros)) for p in entry["patterns"]),
+            overridden_by=tuple(entry.get("overridden_by") or ()),
+        )
+    for context in contexts.values():
+        for other in context.overridden_by:
+            if other not in contexts:
+                raise ValueError(f"context {context.id}: unknown override {other!r}")
+
+    rules: Dict[str, _Rule] = {}
+    token_patterns: Dict[str, List[List[Dict[str, Any]]]] = {}
+    regexes: List[Tuple[_Rule, re.Pattern]] = []
+    entries = [("tokens", e) for e in data.get("patterns") or []]
+    entries += [("regex", e) for e in data.get("regexes") or []]
+    for order, (kind, entry) in enumerate(entries):
+        rule_id, category = entry["id"], entry["category"]
+        if rule_id in rules:
+            raise ValueError(f"duplicate pattern id {rule_id!r}")
+        if category not in CATEGORY_PRIORITY:
+            raise ValueError(f"{rule_id}: unknown category {category!r}")
+        suppressed_by = tuple(entry.get("suppressed_by") or ())
+        for context_id in suppressed_by:
+            if context_id not in contexts:
+                raise ValueError(f"{rule_id}: unknown context {context_id!r}")
+        rule = _Rule(rule_id, category, order, suppressed_by)
+        rules[rule_id] = rule
+        if kind == "tokens":
+            tokens = _expand_tokens(entry["tokens"], macros)
+            nested = bool(tokens) and all(isinstance(t, list) for t in tokens)
+            token_patterns[rule_id] = tokens if nested else [tokens]
+        else:
+            regexes.append((rule, re.compile(_expand(_join(entry["pattern"]), macros))))
+    return Lexicon(token_patterns, tuple(regexes), rules, contexts)
+
+
+def normalize(text: str) -> str:
+    """Lower-case, plain quotes, no control or zero-width characters, single spaces.
+
+    Binary junk and emoji must never raise; NFKC folds full-width and styled
+    letters ("ｋｉｌｌ") to plain ones so they cannot slip past the lexicon.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text)).translate(_ZERO_WIDTH).translate(_QUOTES)
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return " ".join(text.lower().split())
+
+
+class CrisisMatcher:
+    """Finds crisis phrasing in a message; returns the most urgent hit or None."""
+
+    def __init__(self, nlp: Language, lexicon_path: Path = DEFAULT_LEXICON) -> None:
+        self.nlp = nlp
+        self.lexicon = load_lexicon(lexicon_path)
+        self._matcher = Matcher(nlp.vocab, validate=True)
+        for rule_id, patterns in self.lexicon.token_patterns.items():
+            self._matcher.add(rule_id, patterns)
+
+    def match(self, text: str) -> CrisisHit | None:
+        """The highest-priority hit in ``text`` (whole text, no length cap), or None."""
+        hits = self.find_all(text)
+        return hits[0] if hits else None
+
+    def find_all(self, text: str) -> List[CrisisHit]:
+        """Every unsuppressed hit, most urgent first (for reports and audits)."""
+        clean = normalize(text)
+        if not clean:
+            return []
+        spans: List[Tuple[_Rule, int, int]] = []
+        for offset, doc in self._docs(clean):
+            spans.extend(self._token_spans(doc, offset))
+        for rule, regex in self.lexicon.regexes:
+            spans.extend((rule, m.start(), m.end()) for m in regex.finditer(clean))
+        kept = [s for s in spans if not self._suppressed(clean, *s)]
+        kept.sort(key=lambda s: (CATEGORY_PRIORITY.index(s[0].category), s[1], s[0].order))
+        seen, hits = set(), []
+        for rule, _, _ in kept:
+            if rule.id not in seen:
+                seen.add(rule.id)
+                hits.append(CrisisHit(rule.id, rule.category))
+        return hits
+
+    def match_doc(self, doc: Doc) -> CrisisHit | None:
+        """Match an already-processed Doc (e.g. Rasa's spaCy doc) by its text."""
+        return self.match(doc.text)
+
+    def _docs(self, clean: str) -> List[Tuple[int, Doc]]:
+        """(offset, Doc) pairs: the whole text, or overlapping windows beyond max_length."""
+        limit = self.nlp.max_length
+        if len(clean) <= limit:
+            return [(0, self.nlp(clean))]
+        overlap = 1000
+        step = limit - overlap
+        return [(i, self.nlp(clean[i : i + limit])) for i in range(0, len(clean), step)]
+
+    def _token_spans(self, doc: Doc, offset: int) -> List[Tuple[_Rule, int, int]]:
+        spans = []
+        for match_id, start, end in self._matcher(doc):
+            rule = self.lexicon.rules[self.nlp.vocab.strings[match_id]]
+            span = doc[start:end]
+            spans.append((rule, offset + span.start_char, offset + span.end_char))
+        return spans
+
+    def _suppressed(self, text: str, rule: _Rule, start: int, end: int) -> bool:
+        """True when a context named by the rule is present around the hit."""
+        if not rule.suppressed_by:
+            return False
+        sent_start, sent_end = _sentence_bounds(text, start, end)
+        found = {}
+
+        def present(context_id: str) -> bool:
+            if context_id not in found:
+                context = self.lexicon.contexts[context_id]
+                window = _window(text, context, sent_start, sent_end, start, end)
+                found[context_id] = any(r.search(window) for r in context.regexes)
+            return found[context_id]
+
+        for context_id in rule.suppressed_by:
+            context = self.lexicon.contexts[context_id]
+            if present(context_id) and not any(present(o) for o in context.overridden_by):
+                return True
+        return False
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
+    """The sentence (or clause after "but") that holds the hit."""
+    sent_start, sent_end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= start:
+            sent_start = m.end()
+        elif m.start() >= end:
+            sent_end = m.start()
+            break
+    return sent_start, sent_end
+
+
+def _window(text: str, context: _Context, s_start: int, s_end: int, start: int, end: int) -> str:
+    if context.scope == "before":
+        words = _WORD.findall(text[s_start:start])
+        return " ".join(words[-context.words :]) if context.words else " ".join(words)
+    if context.scope == "after":
+        words = _WORD.findall(text[end:s_end])
+        return " ".join(words[: context.words]) if context.words else " ".join(words)
+    return text[s_start:s_end]

@@ -1,0 +1,561 @@
+"""Detox-first screening rules: does medically supervised withdrawal care come before IOP?
+
+This is not a diagnosis and not a medical assessment: the intake clinician decides
+the level of care (ASAM Criteria, dimension 1: acute intoxication and/or withdrawal
+potential). The rules only pick which reply and next step the assistant offers after
+a short screening: call 911 now, talk to the help line about detox first, book an
+assessment for IOP, or simply talk to the help line.
+
+Why the rules look the way they do (sources and the full table: docs/triage.md):
+
+* Our IOP offers no detox, and it is meant for people who are medically stable.
+* Alcohol and benzodiazepine withdrawal can cause seizures and delirium tremens
+  and can kill, so daily use of either is treated as "detox may come first" even
+  before symptoms show. Opioid withdrawal needs support but is rarely fatal.
+* Past withdrawal seizures, delirium tremens or a complicated withdrawal are the
+  strongest predictors of another complicated withdrawal (ASAM 2020, PAWSS).
+* When the answers are too few or conflict, the outcome is the help line, never
+  "IOP may fit".
+
+The module returns outcomes and machine-readable reasons only. It never produces
+advice text, and in particular no dosing, tapering or medication advice: the
+wording lives in the Rasa domain. It imports only the standard library so it can
+be tested and reviewed on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import AbstractSet, Iterable, List, Set, Tuple
+
+# --------------------------------------------------------------------------- vocabulary
+
+SUBSTANCES: Tuple[str, ...] = (
+    "alcohol",
+    "benzodiazepine",
+    "opioid",
+    "stimulant",
+    "cannabis",
+    "other",
+)
+FREQUENCIES: Tuple[str, ...] = ("daily", "most_days", "weekly", "less")
+LAST_USE: Tuple[str, ...] = ("today", "days", "weeks", "months")
+WITHDRAWAL_SYMPTOMS: Tuple[str, ...] = (
+    "shakes",
+    "sweats",
+    "nausea",
+    "anxiety",
+    "insomnia",
+    "racing_heart",
+)
+NO_SYMPTOMS = "none"
+EMERGENCY_SYMPTOMS: Tuple[str, ...] = (
+    "seizure",
+    "hallucinations",
+    "confusion",
+    "chest_pain",
+    "trouble_breathing",
+)
+
+# Stopping these suddenly can cause seizures or delirium tremens.
+SEDATIVES = frozenset({"alcohol", "benzodiazepine"})
+# The substances whose withdrawal is commonly managed medically before IOP.
+WITHDRAWAL_RISK = SEDATIVES | {"opioid"}
+# Withdrawal is unpleasant but not medically dangerous; no detox is usually needed.
+LOW_RISK = frozenset({"stimulant", "cannabis"})
+
+HEAVY = ("daily", "most_days")
+INFREQUENT = ("weekly", "less")
+IN_WINDOW = ("today", "days")  # within the acute withdrawal window (about a week)
+
+_FREQ_LABEL = {"daily": "daily", "most_days": "near_daily"}
+
+
+class Outcome(str, Enum):
+    """What the assistant does next; the string values are stable slot values."""
+
+    EMERGENCY = "emergency"
+    DETOX_FIRST = "detox_first"
+    IOP_MAY_FIT = "iop_may_fit"
+    HELPLINE = "helpline"
+
+
+@dataclass
+class ScreeningAnswers:
+    """What the person told the screening form; None always means "not known".
+
+    Sets may be any iterable of the vocabulary above. ``substances=set()`` means
+    "uses none of these now", unlike None ("not asked / not answered").
+    ``withdrawal_symptoms`` of ``set()`` or ``{"none"}`` means "no symptoms".
+    ``for_self`` only changes wording ("you" or "they"), never the outcome.
+    """
+
+    for_self: bool | None = None
+    substances: AbstractSet[str] | None = None
+    frequency: str | None = None
+    last_use: str | None = None
+    withdrawal_symptoms: AbstractSet[str] | None = None
+    emergency_symptoms_now: AbstractSet[str] | None = None
+    past_complicated_withdrawal: bool | None = None
+    recent_higher_care: bool | None = None
+    declined: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome plus short machine-readable reasons, most important first."""
+
+    outcome: Outcome
+    reasons: Tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+def _one_of(value: str | None, allowed: Tuple[str, ...]) -> str | None:
+    """An unrecognised value is treated as unknown rather than guessed at."""
+    return value if value in allowed else None
+
+
+def _substances(raw: Iterable[str] | None) -> Set[str] | None:
+    """Unlisted substance names count as "other" so they are never dropped."""
+    if raw is None:
+        return None
+    return {s if s in SUBSTANCES else "other" for s in raw}
+
+
+def _has_symptoms(raw: Iterable[str] | None) -> bool | None:
+    """True/False when answered, None when unknown; any unlisted entry counts as a symptom."""
+    if raw is None:
+        return None
+    return any(s != NO_SYMPTOMS for s in raw)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """The answers after normalising, so each rule reads one clear fact."""
+
+    substances: Set[str] | None
+    frequency: str | None
+    last_use: str | None
+    symptoms: bool | None
+    past_complicated: bool
+    recent_higher_care: bool
+
+
+def _facts(a: ScreeningAnswers) -> _Facts:
+    return _Facts(
+        substances=_substances(a.substances),
+        frequency=_one_of(a.frequency, FREQUENCIES),
+        last_use=_one_of(a.last_use, LAST_USE),
+        symptoms=_has_symptoms(a.withdrawal_symptoms),
+        past_complicated=a.past_complicated_withdrawal is True,
+        recent_higher_care=a.recent_higher_care is True,
+    )
+
+
+def _ordered(substances: Iterable[str]) -> List[str]:
+    """Fixed order keeps reasons deterministic."""
+    present = set(substances)
+    return [s for s in SUBSTANCES if s in present]
+
+
+# --------------------------------------------------------------------------- rules
+
+_DETOX, _UNSURE, _FITS = "detox", "unsure", "fits"
+
+
+def _current_withdrawal(f: _Facts) -> List[str]:
+    """Heavy use with symptoms now, within the withdrawal window; an unnamed substance counts."""
+    if f.frequency not in HEAVY or not f.symptoms or f.last_use not in IN_WINDOW + (None,):
+        return []
+    if f.substances is None:
+        risky = ["substance"]
+    else:
+        risky = _ordered(f.substances & (WITHDRAWAL_RISK | {"other"}))
+    return [f"{_FREQ_LABEL[f.frequency]}_{s}_with_withdrawal" for s in risky]
+
+
+def _substance_signal(s: str, f: _Facts) -> Tuple[str, str]:
+    """Judge one substance (ASAM dimension 1 proxy): detox, unsure or fits, with a reason."""
+    if s in LOW_RISK:
+        return _FITS, "low_withdrawal_risk_substance"
+    if f.frequency in INFREQUENT:
+        if f.symptoms and f.last_use != "weeks":
+            return _UNSURE, f"{s}_withdrawal_with_infrequent_use"
+        return _FITS, "infrequent_use"
+    if f.last_use == "weeks":
+        if f.symptoms:
+            return _UNSURE, f"{s}_withdrawal_weeks_after_last_use"
+        return _FITS, "no_use_in_past_week"
+    if f.frequency is None:
+        return _UNSURE, f"{s}_frequency_unknown"
+    label = _FREQ_LABEL[f.frequency]
+    if s == "other":
+        return _UNSURE, f"{label}_other_substance"
+    if f.symptoms:
+        return _DETOX, f"{label}_{s}_with_withdrawal"
+    if s in SEDATIVES and f.frequency == "daily" and f.last_use in IN_WINDOW:
+        return _DETOX, f"daily_{s}_recent_use"
+    return _UNSURE, f"{label}_{s}_no_reported_withdrawal"
+
+
+def _mixed_sedatives(f: _Facts) -> List[Tuple[str, str]]:
+    """Alcohol plus benzodiazepines on most days: a listed risk factor (ASAM 2020, PAWSS)."""
+    subs = f.substances or set()
+    if SEDATIVES <= subs and f.frequency in HEAVY and f.last_use in IN_WINDOW:
+        return [(_DETOX, "alcohol_with_benzodiazepine")]
+    return []
+
+
+def _past_complicated(f: _Facts) -> List[Tuple[str, str]]:
+    """History of seizures/DTs counts while use is recent or unknown (PAWSS 30-day threshold)."""
+    if not f.past_complicated or f.last_use not in IN_WINDOW + (None,):
+        return []
+    if f.substances is not None and not f.substances & (WITHDRAWAL_RISK | {"other"}):
+        return []
+    if f.frequency in INFREQUENT:
+        return [(_UNSURE, "past_complicated_withdrawal_infrequent_use")]
+    return [(_DETOX, "past_complicated_withdrawal")]
+
+
+def _signals(f: _Facts) -> List[Tuple[str, str]]:
+    """All signals from the answers, before choosing the strongest."""
+    if f.substances is None:
+        per_substance = [(_UNSURE, "substances_unknown")]
+    else:
+        per_substance = [_substance_signal(s, f) for s in _ordered(f.substances)]
+    return per_substance + _mixed_sedatives(f) + _past_complicated(f)
+
+
+def _strongest(signals: List[Tuple[str, str]], history: bool) -> Decision:
+    """Detox beats unsure beats fits: any doubt goes to the help line, never to "fits"."""
+    for level, outcome in ((_DETOX, Outcome.DETOX_FIRST), (_UNSURE, Outcome.HELPLINE)):
+        reasons = _unique(r for lvl, r in signals if lvl == level)
+        if reasons:
+            return Decision(outcome, reasons)
+    return _fits(_unique(r for _, r in signals), history)
+
+
+def _fits(reasons: Tuple[str, ...], history: bool) -> Decision:
+    """IOP may fit; a past complicated withdrawal is passed on for the clinician."""
+    extra = ("past_complicated_withdrawal_history",) if history else ()
+    return Decision(Outcome.IOP_MAY_FIT, reasons + extra)
+
+
+def _unique(reasons: Iterable[str]) -> Tuple[str, ...]:
+    return tuple(dict.fromkeys(reasons))
+
+
+def _assess(f: _Facts) -> Decision:
+    """The decision apart from emergencies and declining (see docs/triage.md)."""
+    if f.recent_higher_care:
+        current = _current_withdrawal(f)
+        if current:
+            return Decision(
+                Outcome.HELPLINE, ("recent_higher_care_with_current_withdrawal", *current)
+            )
+        return _fits(("recent_higher_care",), f.past_complicated)
+    if f.last_use == "months":
+        return _fits(("no_use_in_over_a_month",), f.past_complicated)
+    if f.substances is not None and not f.substances:
+        if f.symptoms or f.frequency in HEAVY:
+            return Decision(Outcome.HELPLINE, ("answers_conflict",))
+        return _fits(("no_current_use",), f.past_complicated)
+    return _strongest(_signals(f), f.past_complicated)
+
+
+def decide(answers: ScreeningAnswers) -> Decision:
+    """Map screening answers to an outcome; emergencies first, then declining, then rules."""
+    # Anything but an explicit "none" counts: a false alarm is cheaper than a miss.
+    emergency = set(answers.emergency_symptoms_now or ()) - {NO_SYMPTOMS}
+    if emergency:
+        known = [e for e in EMERGENCY_SYMPTOMS if e in emergency]
+        unknown = sorted(emergency - set(EMERGENCY_SYMPTOMS))
+        return Decision(Outcome.EMERGENCY, tuple(f"emergency_{e}" for e in known + unknown))
+    decision = _assess(_facts(answers))
+    if answers.declined:
+        # Keep detox signals already given so the reply can still warn about stopping.
+        kept = decision.reasons if decision.outcome is Outcome.DETOX_FIRST else ()
+        return Decision(Outcome.HELPLINE, ("declined", *kept))
+    return decision
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _norm(text: str | None) -> str:
+    """Lower-case, drop apostrophes, turn other punctuation into spaces."""
+    if not text:
+        return ""
+    lowered = text.lower().replace("'", "").replace("\u2019", "").replace("_", " ")
+    return " ".join(re.sub(r"[^a-z0-9/+\- ]", " ", lowered).split())
+
+
+_WORD_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "couple": 2,
+    "couple of": 2,
+    "few": 3,
+    "several": 4,
+}
+_NUMBER = (
+    r"(\d+|a few|a couple of|a couple|couple of|couple|few|several|an|a|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten)"
+)
+
+
+def _number(word: str) -> int:
+    """ "3", "three", "a few" -> 3; vague words get a typical value."""
+    word = word.removeprefix("a ")
+    return int(word) if word.isdigit() else _WORD_NUMBERS.get(word, 1)
+
+
+def _first(text: str, patterns: Iterable[Tuple[str, str]]) -> str | None:
+    """The value of the first pattern that matches, in order (most specific first)."""
+    for pattern, value in patterns:
+        if re.search(pattern, text):
+            return value
+    return None
+
+
+# Frequency: each pattern consumes its words, so "almost every day" is not also "every day".
+_PER_WEEK = re.compile(
+    rf"\b{_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?\s*(?:x|times?|days?|nights?)\s*"
+    r"(?:a|per|each|every|/)\s*(?:week|wk)\b"
+)
+_FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
+    (
+        r"\b(most days|most nights|most of the week|almost (every|each) ?day|almost daily"
+        r"|nearly (every|each) ?day|nearly daily|near daily|every other (day|night)|weekdays"
+        r"|most_days|4 6 days)\b",
+        "most_days",
+    ),
+    (
+        r"\b(less often|less than (once a )?week(ly)?|rarely|hardly|monthly|a month|per month"
+        r"|occasionally|now and then"
+        r"|once in a while|special occasions|not often|every few weeks|holidays)\b",
+        "less",
+    ),
+    (
+        r"\b(weekly|once a week|twice a week|every week|a week|per week|weekends?"
+        r"|every weekend|on weekends)\b",
+        "weekly",
+    ),
+    (
+        r"\b(every ?day|evry ?day|everyday|errday|erryday|daily|all day|every (night|morning)"
+        r"|each day|24/7|24 7|all the time|constantly|non ?stop|around the clock"
+        r"|(a|per) day|(a|per) night)\b",
+        "daily",
+    ),
+)
+
+
+def _per_week(match: re.Match[str]) -> str:
+    """ "3-4 days a week" style answers; a range counts at its top (the safer side)."""
+    days = max(_number(g) for g in match.groups() if g)
+    if days >= 7:
+        return "daily"
+    return "most_days" if days >= 4 else "weekly"
+
+
+def parse_frequency(text: str | None) -> str | None:
+    """How often: "daily", "most_days" (4-6 days a week), "weekly", "less", or None if unsure.
+
+    "A few times a week" and "weekends" count as weekly; "every other day" as most days.
+    When the text names several ("weekends, lately every day"), the most frequent wins:
+    reading use as heavier than it is only sends someone to the help line sooner.
+    "Not every day" is dropped rather than guessed at.
+    """
+    t = _norm(text)
+    if t in FREQUENCIES:
+        return t
+    t = re.sub(r"\bnot (every ?day|daily)\b", " ", t)
+    found = [_per_week(match) for match in _PER_WEEK.finditer(t)]
+    t = _PER_WEEK.sub(" ", t)
+    for pattern, value in _FREQUENCY_PATTERNS:
+        if re.search(pattern, t):
+            found.append(value)
+            t = re.sub(pattern, " ", t)
+    return min(found, key=FREQUENCIES.index) if found else None
+
+
+_UNIT = re.compile(
+    rf"\b(for\s+)?{_NUMBER}\s*\+?\s*(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+)
+_OVER_A_MONTH = re.compile(r"\b(over|more than|longer than) (a|one|1) month\b")
+_ABSTINENT = re.compile(r"\b(sober|clean|quit|stopped|off|havent|have not|not (used|drank|had))\b")
+_RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
+    (
+        r"\b(today|this morning|this afternoon|this evening|tonight|last night|right now|just now"
+        r"|still (drinking|using)|currently (drinking|using|high|drunk)|(drunk|high) (right )?now"
+        r")\b",
+        "today",
+    ),
+    (r"\b(yesterday|the other day|this week|last weekend)\b", "days"),
+    (r"\b(last week|last month)\b", "weeks"),
+    (r"\b(a long time|long time ago|ages ago|last year)\b", "months"),
+)
+# Only used when nothing more specific matched ("days ago" but not "10 days ago").
+_BARE_UNITS: Tuple[Tuple[str, str], ...] = (
+    (r"\bhours\b", "today"),
+    (r"\bdays\b", "days"),
+    (r"\bweeks\b", "weeks"),
+    (r"\b(months|years)\b", "months"),
+)
+
+
+def _by_unit(count: int, unit: str) -> str:
+    """Turn "N units" into a bucket; exactly one month stays in weeks (1-4 weeks)."""
+    if unit.startswith(("hour", "hr")):
+        return "today"
+    if unit.startswith("day"):
+        return "days" if count < 7 else "weeks" if count <= 30 else "months"
+    if unit.startswith(("week", "wk")):
+        return "weeks" if count <= 4 else "months"
+    if unit.startswith(("month", "mo")):
+        return "weeks" if count <= 1 else "months"
+    return "months"
+
+
+def _last_use_candidates(t: str) -> List[str]:
+    """Every bucket the text points at; "for 10 years" alone is how long, not how recent."""
+    found = [value for pattern, value in _RECENCY_PHRASES if re.search(pattern, t)]
+    abstinent = bool(_ABSTINENT.search(t))
+    for match in _UNIT.finditer(_OVER_A_MONTH.sub(" ", t)):
+        if match.group(1) and not abstinent:
+            continue
+        found.append(_by_unit(_number(match.group(2)), match.group(3)))
+    if _OVER_A_MONTH.search(t):
+        found.append("months")
+    return found
+
+
+def parse_last_use(text: str | None) -> str | None:
+    """When last used: "today" (last 24 hours, incl. last night), "days" (1-6 days),
+    "weeks" (1-4 weeks), "months" (over a month), or None if unsure.
+
+    When the text points at several times, the most recent wins (the safer reading).
+    """
+    t = _norm(text)
+    if not t:
+        return None
+    if t in LAST_USE:
+        return t
+    # Bare "days"/"years" only count once every "N units" span is gone ("for 10 years").
+    found = _last_use_candidates(t) or [_first(_UNIT.sub(" ", t), _BARE_UNITS)]
+    known = [value for value in found if value]
+    return min(known, key=LAST_USE.index) if known else None
+
+
+# Answers that hedge: parsed as unknown, never as yes or no.
+_UNSURE_ANSWER = re.compile(
+    r"\b(not sure|dont know|do not know|idk|maybe|unsure|no idea|dunno|i guess|kind of"
+    r"|kinda|sort of|not certain)\b"
+)
+_SYMPTOM_PATTERNS: Tuple[Tuple[str, str], ...] = (
+    (r"shak|tremor|trembl|jitter", "shakes"),
+    (r"sweat|clammy|chills|hot and cold", "sweats"),
+    (r"nause|throw(ing)? up|threw up|vomit|puk|queasy|sick|dry heav|stomach|diarrh", "nausea"),
+    (r"anxi|panic|nervous|on edge|restless|agitat|irritab|freak|jumpy", "anxiety"),
+    (
+        r"insomnia|(cant|cannot|can not|couldnt|wont|not|trouble|hard to|no) ?sleep"
+        r"|havent slept|sleepless|up all night|awake all night",
+        "insomnia",
+    ),
+    (
+        r"heart (is )?(racing|races|racin|pounding|pounds|beating fast|going fast)"
+        r"|(racing|pounding|fast) heart|palpitat|heart rate|tachy",
+        "racing_heart",
+    ),
+)
+_NONE_ANSWER = re.compile(
+    r"^(none|no|nope|nah|nothing|n|na|n/a|not really|fine|im fine|i feel fine|im good|all good"
+    r"|im ok|im okay)\b"
+)
+
+
+def parse_symptoms(text: str | None) -> Set[str]:
+    """Withdrawal symptoms named in the text, {"none"} for a clear no, empty set if unsure.
+
+    Negation is deliberately not parsed: "no shakes but sweating" still reports shakes.
+    Over-reporting only routes someone to a clinician; under-reporting could be unsafe.
+    """
+    t = _norm(text)
+    found = {value for pattern, value in _SYMPTOM_PATTERNS if re.search(pattern, t)}
+    if found:
+        return found
+    if _NONE_ANSWER.search(t) and not _UNSURE_ANSWER.search(t):
+        return {NO_SYMPTOMS}
+    return set()
+
+
+_EMERGENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
+    (r"seiz|convuls|having a fit", "seizure"),
+    (
+        r"halluc|seeing things|hearing things|hearing voices|voices|bugs crawling"
+        r"|things crawling|seeing bugs",
+        "hallucinations",
+    ),
+    (r"confus|disorient|delir|dont know where|cant think straight|not making sense", "confusion"),
+    (
+        r"chest ?(pain|hurt|tight|pressure)|pain in (my|the|his|her) chest"
+        r"|tight(ness)? in (my|the|his|her) chest|heart attack",
+        "chest_pain",
+    ),
+    (
+        r"(cant|cannot|can not|hard to|trouble|difficulty|struggling to|not|problems?) ?breath"
+        r"|short(ness)? of breath|gasping|catch (my|his|her) breath",
+        "trouble_breathing",
+    ),
+)
+
+
+def parse_emergency(text: str | None) -> Set[str]:
+    """Emergency symptoms happening now; empty set for none or unsure.
+
+    Negation is not parsed ("no chest pain" counts): a false alarm costs a 911
+    reminder, a miss could cost a life. The crisis guard still runs on every turn.
+    """
+    t = _norm(text)
+    return {value for pattern, value in _EMERGENCY_PATTERNS if re.search(pattern, t)}
+
+
+_NO_ANSWER = re.compile(
+    r"\b(i (?:have|had|did|do|was) (?:not|never)|no|nope|nah|nay|never|n|negative|not really"
+    r"|not at all|no way|nada|none|havent|hadnt|didnt|dont|wasnt|not)\b"
+)
+_YES_ANSWER = re.compile(
+    r"\b(yes|yeah|yea|yeh|ya|yah|yep|yup|y|sure|ok|okay|correct|true|affirmative"
+    r"|definitely|absolutely|of course|uh huh|i have|i did|i do|yes i have|si)\b"
+)
+
+
+def parse_yes_no(text: str | None) -> bool | None:
+    """True for yes-like answers, False for no-like ones, None when unsure or mixed.
+
+    "1" and "2" are the numbered Yes/No buttons on SMS, so they count only on their own.
+    """
+    t = _norm(text)
+    if t in ("1", "2"):
+        return t == "1"
+    if not t or _UNSURE_ANSWER.search(t):
+        return None
+    no = bool(_NO_ANSWER.search(t))
+    yes = bool(_YES_ANSWER.search(_NO_ANSWER.sub(" ", t)))
+    if yes == no:
+        return None
+    return yes
