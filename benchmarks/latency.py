@@ -1,0 +1,327 @@
+"""Latency and throughput of the REST channel: IOP Assistant vs. a stock `rasa init` bot.
+
+Both assistants are trained and started in this one invocation, one after the
+other so they never compete for the two cores. For each we report training
+time, start-up time, p50/p95/p99 latency and throughput at 1, 10 and 50
+concurrent conversations, latency near turn 5 and near turn 200 of one long
+conversation, and the peak RSS of every process. Not part of `make test`.
+
+    .venv/bin/python benchmarks/latency.py [--turns 8] [--long 200] [--skip-train]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List
+
+import aiohttp
+
+REPO = Path(__file__).resolve().parents[1]
+WORK = REPO / "build" / "bench"
+BIN = Path(sys.executable).parent
+ENV = {
+    **os.environ,
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+}
+SCRIPT = [
+    "hi",
+    "what is intensive outpatient",
+    "how many days a week is it",
+    "do you take insurance",
+    "tell me more",
+    "is it confidential",
+    "thanks",
+    "bye",
+]
+CONCURRENCY = (1, 10, 50)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def peak_rss_mb(pid: int) -> float:
+    """VmHWM (peak resident set) of a process, in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def percentile(values: List[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+@dataclass
+class Assistant:
+    """One assistant under test: where it lives and how to start it."""
+
+    name: str
+    project: Path
+    model: Path
+    endpoints: Path | None = None
+    with_actions: bool = False
+    processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    port: int = 0
+    results: Dict[str, object] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> float:
+        """Start the servers; returns seconds until the model answers."""
+        started = time.monotonic()
+        log = open(WORK / f"{self.name}.log", "ab")
+        if self.with_actions:
+            actions_port = free_port()
+            self.endpoints = WORK / f"{self.name}-endpoints.yml"
+            self.endpoints.write_text(
+                f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
+                f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {WORK / 'tracker.db'}\n"
+            )
+            self.processes["actions"] = subprocess.Popen(
+                [str(BIN / "rasa"), "run", "actions", "--port", str(actions_port)],
+                cwd=self.project,
+                env=ENV,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self.port = free_port()
+        cmd = [
+            str(BIN / "rasa"),
+            "run",
+            "--port",
+            str(self.port),
+            "--model",
+            str(self.model),
+            "--enable-api",
+        ]
+        if self.endpoints:
+            cmd += ["--endpoints", str(self.endpoints)]
+        self.processes["rasa"] = subprocess.Popen(
+            cmd, cwd=self.project, env=ENV, stdout=log, stderr=subprocess.STDOUT
+        )
+        asyncio.run(self._wait_ready())
+        return time.monotonic() - started
+
+    async def _wait_ready(self) -> None:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(600):
+                try:
+                    async with session.get(self.url + "/status") as resp:
+                        if resp.status == 200 and (await resp.json()).get("model_id"):
+                            break
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.5)
+            # one warm-up turn (and the action server answering, if any)
+            await send(session, self.url, "warmup", "hi")
+
+    def stop(self) -> Dict[str, float]:
+        rss = {name: peak_rss_mb(proc.pid) for name, proc in self.processes.items()}
+        for proc in self.processes.values():
+            proc.terminate()
+        for proc in self.processes.values():
+            proc.wait(timeout=60)
+        return rss
+
+
+async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> float:
+    """One turn; returns its latency in seconds. Raises on any error."""
+    started = time.perf_counter()
+    async with session.post(
+        url + "/webhooks/rest/webhook", json={"sender": sender, "message": text}
+    ) as resp:
+        resp.raise_for_status()
+        replies = await resp.json()
+        if not isinstance(replies, list):
+            raise RuntimeError(f"unexpected reply {replies!r}")
+    return time.perf_counter() - started
+
+
+async def load(url: str, concurrency: int, turns: int) -> Dict[str, float]:
+    """`concurrency` conversations at once, each `turns` messages long."""
+    latencies: List[float] = []
+    errors = 0
+
+    async def conversation(session: aiohttp.ClientSession) -> None:
+        nonlocal errors
+        sender = uuid.uuid4().hex
+        for turn in range(turns):
+            try:
+                latencies.append(await send(session, url, sender, SCRIPT[turn % len(SCRIPT)]))
+            except Exception:  # noqa: BLE001 - counted and reported
+                errors += 1
+
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    timeout = aiohttp.ClientTimeout(total=120)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        started = time.perf_counter()
+        await asyncio.gather(*(conversation(session) for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return {
+        "p50_ms": 1000 * percentile(latencies, 50),
+        "p95_ms": 1000 * percentile(latencies, 95),
+        "p99_ms": 1000 * percentile(latencies, 99),
+        "throughput_rps": len(latencies) / elapsed,
+        "requests": len(latencies),
+        "errors": errors,
+    }
+
+
+async def long_conversation(url: str, turns: int) -> Dict[str, float]:
+    """Latency near turn 5 and near the last turn of one long conversation."""
+    sender = uuid.uuid4().hex
+    latencies = []
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+        for turn in range(turns):
+            latencies.append(await send(session, url, sender, SCRIPT[1 + turn % 6]))
+    early = statistics.median(latencies[2:8])
+    late = statistics.median(latencies[-6:])
+    return {"turn5_ms": 1000 * early, f"turn{turns}_ms": 1000 * late, "growth": late / early}
+
+
+def timed(cmd: List[str], cwd: Path) -> float:
+    started = time.monotonic()
+    subprocess.run(
+        cmd, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.monotonic() - started
+
+
+def prepare(skip_train: bool) -> List[Assistant]:
+    """Train both assistants (or reuse models with --skip-train)."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    ours = Assistant("iop", REPO, WORK / "iop-models" / "iop.tar.gz", with_actions=True)
+    stock_dir = WORK / "stock"
+    stock = Assistant("stock", stock_dir, stock_dir / "models" / "stock.tar.gz")
+    if not skip_train or not ours.model.exists():
+        shutil.rmtree(ours.model.parent, ignore_errors=True)
+        ours.results["train_s"] = timed(
+            [str(BIN / "python"), "-m", "iop_assistant.program_facts"], REPO
+        ) + timed(
+            [
+                str(BIN / "rasa"),
+                "train",
+                "--force",
+                "--fixed-model-name",
+                "iop",
+                "--out",
+                str(ours.model.parent),
+            ],
+            REPO,
+        )
+    if not skip_train or not stock.model.exists():
+        shutil.rmtree(stock_dir, ignore_errors=True)
+        timed([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(stock_dir)], WORK)
+        shutil.rmtree(stock_dir / "models", ignore_errors=True)
+        stock.results["train_s"] = timed(
+            [
+                str(BIN / "rasa"),
+                "train",
+                "--fixed-model-name",
+                "stock",
+                "--out",
+                str(stock_dir / "models"),
+            ],
+            stock_dir,
+        )
+    return [ours, stock]
+
+
+def measure(assistant: Assistant, turns: int, long_turns: int) -> None:
+    (WORK / "tracker.db").unlink(missing_ok=True)
+    assistant.results["startup_s"] = assistant.start()
+    try:
+        for concurrency in CONCURRENCY:
+            assistant.results[f"c{concurrency}"] = asyncio.run(
+                load(assistant.url, concurrency, turns)
+            )
+        assistant.results["long"] = asyncio.run(long_conversation(assistant.url, long_turns))
+    finally:
+        assistant.results["peak_rss_mb"] = assistant.stop()
+
+
+def report(ours: Assistant, stock: Assistant) -> str:
+    lines = ["", "REST channel benchmark (same machine, same invocation)", ""]
+    for label, key in (("training time (s)", "train_s"), ("start-up time (s)", "startup_s")):
+        a, b = ours.results.get(key), stock.results.get(key)
+        if a is not None and b is not None:
+            lines.append(f"{label:22s} ours {a:7.1f}   stock {b:7.1f}   ratio {a / b:5.2f}")
+    lines.append("")
+    header = (
+        f"{'conc':>4} {'':5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>6}"
+    )
+    lines.append(header)
+    for concurrency in CONCURRENCY:
+        rows = []
+        for assistant in (ours, stock):
+            r = assistant.results[f"c{concurrency}"]
+            rows.append(r)
+            lines.append(
+                f"{concurrency:>4} {assistant.name:5} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
+                f"{r['p99_ms']:8.1f} {r['throughput_rps']:8.1f} {r['errors']:>6}"
+            )
+        lines.append(
+            f"{'':>4} {'ratio':5} {rows[0]['p50_ms'] / rows[1]['p50_ms']:8.2f} "
+            f"{rows[0]['p95_ms'] / rows[1]['p95_ms']:8.2f} "
+            f"{rows[0]['p99_ms'] / rows[1]['p99_ms']:8.2f} "
+            f"{rows[0]['throughput_rps'] / rows[1]['throughput_rps']:8.2f}"
+        )
+    lines.append("")
+    for assistant in (ours, stock):
+        long = assistant.results["long"]
+        keys = list(long)
+        lines.append(
+            f"long conversation {assistant.name:5}: turn 5 {long[keys[0]]:.1f} ms, "
+            f"{keys[1].removesuffix('_ms')} {long[keys[1]]:.1f} ms, "
+            f"growth x{long['growth']:.2f}"
+        )
+    lines.append("")
+    for assistant in (ours, stock):
+        rss = ", ".join(f"{k} {v:.0f} MiB" for k, v in assistant.results["peak_rss_mb"].items())
+        lines.append(f"peak RSS {assistant.name:5}: {rss}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--turns", type=int, default=8, help="turns per conversation under load")
+    parser.add_argument("--long", type=int, default=200, help="turns of the long conversation")
+    parser.add_argument("--skip-train", action="store_true", help="reuse models if present")
+    args = parser.parse_args()
+    ours, stock = prepare(args.skip_train)
+    for assistant in (ours, stock):
+        print(f"measuring {assistant.name}...", flush=True)
+        measure(assistant, args.turns, args.long)
+    text = report(ours, stock)
+    print(text)
+    (WORK / "results.json").write_text(
+        json.dumps({a.name: a.results for a in (ours, stock)}, indent=2, default=str)
+    )
+    (WORK / "results.txt").write_text(text)
+
+
+if __name__ == "__main__":
+    main()
