@@ -43,6 +43,10 @@ class ActionClarify(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         latest = tracker.latest_message or {}
+        if tracker.get_slot("crisis_flag"):
+            # after a crisis reply, stay with the person instead of offering topics
+            dispatcher.utter_message(response="utter_crisis_followup")
+            return []
         if is_unreadable(latest.get("text")):
             dispatcher.utter_message(response="utter_unreadable_input")
             return []

@@ -232,6 +232,7 @@ def prepare(skip_train: bool) -> List[Assistant]:
         )
     if not skip_train or not stock.model.exists():
         shutil.rmtree(stock_dir, ignore_errors=True)
+        stock_dir.mkdir(parents=True)
         timed([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(stock_dir)], WORK)
         shutil.rmtree(stock_dir / "models", ignore_errors=True)
         stock.results["train_s"] = timed(

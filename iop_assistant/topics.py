@@ -28,6 +28,7 @@ FAQ_TOPIC_LABELS: Dict[str, str] = {
     "ask_confidentiality": "Is it confidential?",
     "ask_family_involvement": "Family involvement",
     "ask_location_hours": "Location and hours",
+    "ask_safety_procedures": "Safety during the program",
 }
 
 # Other things a clarifying question may offer besides FAQ topics.

@@ -4,7 +4,8 @@ Rasa warns that a response is "not used in any story or rule" when only a
 custom action utters it. Those warnings are allowed when the response name
 is in actions/ source code, or follows the ``utter_more_<faq intent>``
 convention of action_tell_more, or is uttered by one of Rasa's default
-actions. Everything else fails the build.
+actions, or asks for a form's slot (utter_ask_<slot>). Everything else
+fails the build.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ def responses_uttered_by_actions() -> set:
     return set(re.findall(r"utter_[a-z0-9_]+", source))
 
 
+def form_questions() -> set:
+    """utter_ask_<slot> responses, which Rasa's forms utter to request each slot."""
+    import yaml
+
+    domain = yaml.safe_load((REPO / "domain.yml").read_text())
+    return {f"utter_ask_{slot}" for form in (domain.get("forms") or {}).values()
+            for slot in form.get("required_slots") or []}
+
+
 def allowed(warning: str, by_actions: set) -> bool:
     match = UNUSED.search(warning)
     if not match:
@@ -38,7 +48,7 @@ def main() -> int:
     cmd = [str(REPO / ".venv/bin/rasa"), "data", "validate", "--max-history", "5"]
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     output = proc.stdout + proc.stderr
-    by_actions = responses_uttered_by_actions()
+    by_actions = responses_uttered_by_actions() | form_questions()
     warnings = [m.group(1) for m in WARNING.finditer(output)]
     bad = [w for w in warnings if not allowed(w, by_actions)]
     print(

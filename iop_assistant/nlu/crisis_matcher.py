@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 import yaml
 from spacy.language import Language
@@ -33,12 +34,17 @@ DEFAULT_LEXICON = Path(__file__).with_name("crisis_lexicon.yml")
 # The most urgent first: 911-type emergencies before 988-type ones, so a
 # message with both ("took all my pills, he's not breathing") gets 911 first.
 CATEGORY_PRIORITY = ("overdose", "medical", "withdrawal", "violence", "suicidal", "self_harm")
-SCOPES = ("sentence", "before", "after")
+SCOPES = ("sentence", "before", "after", "message")
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")  # {NAME}; regex quantifiers are digits only
 _SENTENCE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _WORD = re.compile(r"\S+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s"}
+_LEET_IN_WORD = re.compile(r"(?<=[a-z])[01345@$](?=[a-z])")
+_LONG_RUN = re.compile(r"\S{40,}")
+_REACH = 1000  # characters a context may look away from a hit (a "sentence" of 1MB is not one)
+_SYMBOL = re.compile(r"[^\w']|_|(?<![^\W_])'|'(?![^\W_])")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"'})
 
@@ -155,13 +161,15 @@ def normalize(text: str) -> str:
     """Lower-case, plain quotes, no control or zero-width characters, single spaces.
 
     Binary junk and emoji must never raise; NFKC folds full-width and styled
-    letters ("ｋｉｌｌ") to plain ones so they cannot slip past the lexicon.
+    letters ("ｋｉｌｌ") to plain ones and a digit inside a word is read as a letter
+    ("k1ll"), so spelling games cannot slip past the lexicon.
     """
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", str(text)).translate(_ZERO_WIDTH).translate(_QUOTES)
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    return " ".join(text.lower().split())
+    text = " ".join(text.lower().split())
+    return _LEET_IN_WORD.sub(lambda m: _LEET[m.group()], text)  # "k1ll", "su1c1de"
 
 
 class CrisisMatcher:
@@ -176,27 +184,30 @@ class CrisisMatcher:
 
     def match(self, text: str) -> CrisisHit | None:
         """The highest-priority hit in ``text`` (whole text, no length cap), or None."""
-        hits = self.find_all(text)
-        return hits[0] if hits else None
+        return next(self._hits(text), None)
 
     def find_all(self, text: str) -> List[CrisisHit]:
-        """Every unsuppressed hit, most urgent first (for reports and audits)."""
+        """Every unsuppressed entry that fired, most urgent first (reports, audits)."""
+        seen: Dict[str, CrisisHit] = {}
+        for hit in self._hits(text):
+            seen.setdefault(hit.pattern_id, hit)
+        return list(seen.values())
+
+    def _hits(self, text: str) -> Iterator[CrisisHit]:
+        """Candidate spans in priority order; contexts are checked only as needed."""
         clean = normalize(text)
         if not clean:
-            return []
+            return
         spans: List[Tuple[_Rule, int, int]] = []
         for offset, doc in self._docs(clean):
             spans.extend(self._token_spans(doc, offset))
         for rule, regex in self.lexicon.regexes:
             spans.extend((rule, m.start(), m.end()) for m in regex.finditer(clean))
-        kept = [s for s in spans if not self._suppressed(clean, *s)]
-        kept.sort(key=lambda s: (CATEGORY_PRIORITY.index(s[0].category), s[1], s[0].order))
-        seen, hits = set(), []
-        for rule, _, _ in kept:
-            if rule.id not in seen:
-                seen.add(rule.id)
-                hits.append(CrisisHit(rule.id, rule.category))
-        return hits
+        spans.sort(key=lambda s: (CATEGORY_PRIORITY.index(s[0].category), s[1], s[0].order))
+        boundaries = _Boundaries(clean)
+        for rule, start, end in spans:
+            if not self._suppressed(clean, boundaries, rule, start, end):
+                yield CrisisHit(rule.id, rule.category)
 
     def match_doc(self, doc: Doc) -> CrisisHit | None:
         """Match an already-processed Doc (e.g. Rasa's spaCy doc) by its text."""
@@ -204,6 +215,7 @@ class CrisisMatcher:
 
     def _docs(self, clean: str) -> List[Tuple[int, Doc]]:
         """(offset, Doc) pairs: the whole text, or overlapping windows beyond max_length."""
+        clean = _LONG_RUN.sub(_blank_symbols, clean)
         limit = self.nlp.max_length
         if len(clean) <= limit:
             return [(0, self.nlp(clean))]
@@ -219,12 +231,14 @@ class CrisisMatcher:
             spans.append((rule, offset + span.start_char, offset + span.end_char))
         return spans
 
-    def _suppressed(self, text: str, rule: _Rule, start: int, end: int) -> bool:
+    def _suppressed(
+        self, text: str, boundaries: _Boundaries, rule: _Rule, start: int, end: int
+    ) -> bool:
         """True when a context named by the rule is present around the hit."""
         if not rule.suppressed_by:
             return False
-        sent_start, sent_end = _sentence_bounds(text, start, end)
-        found = {}
+        sent_start, sent_end = boundaries.around(start, end)
+        found: Dict[str, bool] = {}
 
         def present(context_id: str) -> bool:
             if context_id not in found:
@@ -240,19 +254,39 @@ class CrisisMatcher:
         return False
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
-    """The sentence (or clause after "but") that holds the hit."""
-    sent_start, sent_end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= start:
-            sent_start = m.end()
-        elif m.start() >= end:
-            sent_end = m.start()
-            break
-    return sent_start, sent_end
+def _blank_symbols(match: re.Match) -> str:
+    """Symbols in a long run without spaces become spaces, one for one.
+
+    spaCy's tokenizer peels prefixes and suffixes one at a time, which is
+    quadratic on a long run of emoji or punctuation ("!?!?..." x 20,000 takes
+    minutes). Letters and digits stay, so words keep their offsets.
+    """
+    return _SYMBOL.sub(" ", match.group())
+
+
+class _Boundaries:
+    """Sentence ends (. ! ? ; newline, "but") of one text, found once per message."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def around(self, start: int, end: int) -> Tuple[int, int]:
+        """The sentence (or clause after "but") that holds the span start..end."""
+        before = bisect_right(self.ends, start)
+        sent_start = self.ends[before - 1] if before else 0
+        after = bisect_left(self.starts, end)
+        sent_end = self.starts[after] if after < len(self.starts) else self.length
+        return sent_start, sent_end
 
 
 def _window(text: str, context: _Context, s_start: int, s_end: int, start: int, end: int) -> str:
+    """The text a context is looked for in; bounded, so a huge message stays linear."""
+    if context.scope == "message":
+        return text[max(0, start - 2 * _REACH) : end + 2 * _REACH]
+    s_start, s_end = max(s_start, start - _REACH), min(s_end, end + _REACH)
     if context.scope == "before":
         words = _WORD.findall(text[s_start:start])
         return " ".join(words[-context.words :]) if context.words else " ".join(words)

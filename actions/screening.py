@@ -1,0 +1,199 @@
+"""The detox-first screening form: validation of each answer, then the outcome.
+
+The decision itself is made by ``iop_assistant.triage`` (pure rules, no Rasa);
+this module only turns what the person typed or tapped into the answers the
+rules need, asks only what the decision still needs, and says the outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from iop_assistant import substances, triage
+from iop_assistant.topics import FAQ_INTENTS
+
+FORM = "detox_screening_form"
+UNKNOWN = "unknown"
+EMERGENCY_PREFIX = "emergency:"
+FAQ_MIN_CONFIDENCE = 0.6
+DETAIL_SLOTS = ("screening_frequency", "screening_last_use", "screening_symptoms",
+                "screening_complicated_history")
+_SOMEONE_ELSE = re.compile(
+    r"\b(someone|somebody|some1|else|other|friend|partner|husband|wife|son|daughter|kid|child|"
+    r"mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|bf|gf|cousin|uncle|aunt|"
+    r"grandson|granddaughter|nephew|niece|roommate|coworker|they|them|he|she|him|her)\b")
+_MYSELF = re.compile(r"\b(me|myself|my self|mine|i|im|i'm|self|for me)\b")
+_NO_USE = re.compile(r"^(none|nothing|no|nope|i don'?t use|dont use|not using|i'?m sober)\b")
+_UNSURE = re.compile(r"\b(not sure|unsure|dunno|idk|don'?t know|no idea|maybe)\b")
+
+OUTCOME_RESPONSES = {
+    triage.Outcome.EMERGENCY: "utter_crisis",
+    triage.Outcome.DETOX_FIRST: "utter_screening_detox_first",
+    triage.Outcome.IOP_MAY_FIT: "utter_screening_iop_may_fit",
+    triage.Outcome.HELPLINE: "utter_screening_helpline",
+}
+
+
+def answered_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A program question asked mid-form is answered; the form then asks again."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= FAQ_MIN_CONFIDENCE:
+        dispatcher.utter_message(response=f"utter_{intent['name']}")
+        return True
+    return False
+
+
+def yes_no_unknown(text: Any) -> str:
+    """"yes" / "no" / "unknown" for a yes-no question."""
+    answer = triage.parse_yes_no(str(text or ""))
+    return {True: "yes", False: "no"}.get(answer, UNKNOWN)
+
+
+def substance_categories(tracker: Tracker, text: Text) -> List[Text]:
+    """Categories from the spaCy SUBSTANCE entities, else from the words of the lexicon."""
+    names = [e.get("value") for e in (tracker.latest_message or {}).get("entities") or []
+             if e.get("entity") == "SUBSTANCE"]
+    found = substances.categories(names) if names else substances.categories_in_text(text)
+    return sorted(found)
+
+
+def symptoms_answer(text: Text) -> Optional[List[Text]]:
+    """Withdrawal symptoms (+ emergency ones marked), ["none"], or None when unsure."""
+    emergencies = [f"{EMERGENCY_PREFIX}{e}" for e in sorted(triage.parse_emergency(text))]
+    named = triage.parse_symptoms(text)
+    if not named:
+        yes_no = triage.parse_yes_no(text)
+        named = {"reported"} if yes_no is True else {triage.NO_SYMPTOMS} if yes_no is False else set()
+    if not named and not emergencies:
+        return None
+    return sorted(named) + emergencies
+
+
+class ValidateDetoxScreeningForm(FormValidationAction):
+    """Reads each answer (button or free text) and skips questions the decision doesn't need."""
+
+    def name(self) -> Text:
+        return "validate_detox_screening_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        symptoms = tracker.get_slot("screening_symptoms") or []
+        if any(str(s).startswith(EMERGENCY_PREFIX) for s in symptoms):
+            return []  # an emergency now: stop asking, the outcome says call 911
+        used = tracker.get_slot("screening_substances")
+        no_withdrawal_risk = used is not None and set(used) <= triage.LOW_RISK
+        long_ago = tracker.get_slot("screening_last_use") == "months"
+        skip = set(DETAIL_SLOTS) if no_withdrawal_risk else set()
+        if long_ago:
+            skip |= {"screening_symptoms", "screening_complicated_history"}
+        return [slot for slot in domain_slots if slot not in skip]
+
+    def validate_screening_for(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        text = str(value or "").lower()
+        if _SOMEONE_ELSE.search(text):
+            return {"screening_for": "other"}
+        if _MYSELF.search(text) or not answered_faq(dispatcher, tracker):
+            return {"screening_for": "self"}
+        return {"screening_for": None}
+
+    def validate_screening_recent_care(self, value: Any, dispatcher: CollectingDispatcher,
+                                       tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        answer = yes_no_unknown(value)
+        if answer == UNKNOWN and answered_faq(dispatcher, tracker):
+            return {"screening_recent_care": None}
+        return {"screening_recent_care": answer}
+
+    def validate_screening_substances(self, value: Any, dispatcher: CollectingDispatcher,
+                                      tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        text = str(value or "")
+        found = substance_categories(tracker, text)
+        if found:
+            return {"screening_substances": found}
+        if _NO_USE.search(text.lower().strip()):
+            return {"screening_substances": []}
+        if answered_faq(dispatcher, tracker):
+            return {"screening_substances": None}
+        return {"screening_substances": ["other"]}
+
+    def validate_screening_frequency(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        answer = triage.parse_frequency(str(value or ""))
+        if answer is None and answered_faq(dispatcher, tracker):
+            return {"screening_frequency": None}
+        return {"screening_frequency": answer or UNKNOWN}
+
+    def validate_screening_last_use(self, value: Any, dispatcher: CollectingDispatcher,
+                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        answer = triage.parse_last_use(str(value or ""))
+        if answer is None and answered_faq(dispatcher, tracker):
+            return {"screening_last_use": None}
+        return {"screening_last_use": answer or UNKNOWN}
+
+    def validate_screening_symptoms(self, value: Any, dispatcher: CollectingDispatcher,
+                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        answer = symptoms_answer(str(value or ""))
+        if answer is None and answered_faq(dispatcher, tracker):
+            return {"screening_symptoms": None}
+        return {"screening_symptoms": answer or [UNKNOWN]}
+
+    def validate_screening_complicated_history(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        answer = yes_no_unknown(value)
+        if answer == UNKNOWN and answered_faq(dispatcher, tracker):
+            return {"screening_complicated_history": None}
+        return {"screening_complicated_history": answer}
+
+
+def _known(value: Any) -> Any:
+    return None if value in (None, UNKNOWN, [UNKNOWN]) else value
+
+
+def _yes(value: Any) -> Optional[bool]:
+    return {"yes": True, "no": False}.get(value)
+
+
+def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
+    """The form's slots as the triage rules' input (unknown stays None)."""
+    used = tracker.get_slot("screening_substances")
+    symptoms = _known(tracker.get_slot("screening_symptoms"))
+    emergencies = {s.removeprefix(EMERGENCY_PREFIX) for s in symptoms or []
+                   if s.startswith(EMERGENCY_PREFIX)}
+    withdrawal = None if symptoms is None else {
+        s for s in symptoms if not s.startswith(EMERGENCY_PREFIX)} or None
+    return triage.ScreeningAnswers(
+        for_self=tracker.get_slot("screening_for") != "other",
+        substances=None if used is None else set(used),
+        frequency=_known(tracker.get_slot("screening_frequency")),
+        last_use=_known(tracker.get_slot("screening_last_use")),
+        withdrawal_symptoms=withdrawal,
+        emergency_symptoms_now=emergencies,
+        past_complicated_withdrawal=_yes(tracker.get_slot("screening_complicated_history")),
+        recent_higher_care=_yes(tracker.get_slot("screening_recent_care")),
+    )
+
+
+class ActionScreeningOutcome(Action):
+    """Says the outcome and records it (slots) for staff."""
+
+    def name(self) -> Text:
+        return "action_screening_outcome"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        decision = triage.decide(answers_from(tracker))
+        dispatcher.utter_message(response=OUTCOME_RESPONSES[decision.outcome])
+        return [SlotSet("screening_outcome", decision.outcome.value),
+                SlotSet("screening_reasons", list(decision.reasons))]

@@ -1,0 +1,112 @@
+"""Crisis recall and false-alarm rate of the real trained pipeline on the safety sets.
+
+Used by tests/safety (the gates) and runnable for the numbers:
+
+    .venv/bin/python -m iop_assistant.nlu.crisis_eval [models/iop.tar.gz]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, List
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+CRISIS_SET = REPO / "tests" / "safety" / "crisis_messages.yml"
+NON_CRISIS_SET = REPO / "tests" / "safety" / "non_crisis_messages.yml"
+Parse = Callable[[str], Awaitable[Dict[str, Any]]]
+
+
+@dataclass
+class CrisisReport:
+    """Counts that the gates and the closing note need."""
+
+    crisis_total: int = 0
+    caught: int = 0
+    caught_by_guard_only: int = 0
+    caught_by_classifier_only: int = 0
+    caught_by_both: int = 0
+    misses: List[str] = field(default_factory=list)
+    non_crisis_total: int = 0
+    false_alarms: List[str] = field(default_factory=list)
+    missed_by_category: Counter = field(default_factory=Counter)
+    total_by_category: Counter = field(default_factory=Counter)
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.crisis_total
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_alarms) / self.non_crisis_total
+
+    def summary(self) -> str:
+        lines = [
+            f"crisis recall: {self.caught}/{self.crisis_total} = {self.recall:.3f}",
+            f"  caught by the guard only:      {self.caught_by_guard_only}",
+            f"  caught by the classifier only: {self.caught_by_classifier_only}",
+            f"  caught by both:                {self.caught_by_both}",
+            f"false alarms: {len(self.false_alarms)}/{self.non_crisis_total} "
+            f"= {self.false_alarm_rate:.3f}",
+        ]
+        for category, total in sorted(self.total_by_category.items()):
+            missed = self.missed_by_category[category]
+            lines.append(f"  {category:12s} recall {(total - missed) / total:.3f} ({total})")
+        lines += [f"  MISSED: {text}" for text in self.misses]
+        lines += [f"  FALSE ALARM: {text}" for text in self.false_alarms]
+        return "\n".join(lines)
+
+
+def load_set(path: Path) -> List[Dict[str, str]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+
+
+async def evaluate(parse: Parse) -> CrisisReport:
+    """Run every message of both sets through ``parse`` (Rasa parse_data out)."""
+    report = CrisisReport()
+    for item in load_set(CRISIS_SET):
+        result = await parse(item["text"])
+        report.crisis_total += 1
+        report.total_by_category[item["category"]] += 1
+        guard = result.get("crisis_guard")
+        classifier_said_crisis = (guard["classifier_intent"] if guard
+                                  else result["intent"]["name"]) == "crisis"
+        if result["intent"]["name"] != "crisis":
+            report.misses.append(item["text"])
+            report.missed_by_category[item["category"]] += 1
+            continue
+        report.caught += 1
+        if guard and classifier_said_crisis:
+            report.caught_by_both += 1
+        elif guard:
+            report.caught_by_guard_only += 1
+        else:
+            report.caught_by_classifier_only += 1
+    for item in load_set(NON_CRISIS_SET):
+        result = await parse(item["text"])
+        report.non_crisis_total += 1
+        if result["intent"]["name"] == "crisis":
+            report.false_alarms.append(item["text"])
+    return report
+
+
+async def evaluate_model(model: Path) -> CrisisReport:
+    """Load the trained model (NLU pipeline including the guard) and evaluate it."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    return await evaluate(agent.parse_message)
+
+
+def main() -> None:
+    model = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "models" / "iop.tar.gz"
+    print(asyncio.run(evaluate_model(model)).summary())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""The deterministic layer of crisis detection, as a Rasa NLU component.
+
+Runs after the intent classifier. Every message (the whole original text,
+not the capped copy the classifier saw) is scanned with the crisis lexicon;
+on a hit the intent becomes ``crisis`` with confidence 1.0, whatever the
+classifier thought, and the hit is recorded so staff can see which pattern
+fired. The classifier's own ``crisis`` predictions are left alone: the two
+layers add up, they never cancel each other. It runs last in the pipeline,
+after the fallback classifier, so no later component can undo a hit.
+
+The hit is also added as two entities (``crisis_category``,
+``crisis_pattern``) so Rasa's slot mappings can flag the conversation without
+any call to the action server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+import spacy
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher
+from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
+
+CRISIS_INTENT = "crisis"
+FALLBACK_INTENT = "nlu_fallback"
+GUARD_OUTPUT = "crisis_guard"
+EXTRACTOR = "CrisisGuard"
+
+
+def crisis_entities(hit: CrisisHit, text: Text) -> List[Dict[Text, Any]]:
+    """Entities that carry the hit into slots (they span the whole message)."""
+    return [
+        {"entity": "crisis_category", "value": hit.category, "start": 0, "end": len(text),
+         "extractor": EXTRACTOR, "confidence_entity": 1.0},
+        {"entity": "crisis_pattern", "value": hit.pattern_id, "start": 0, "end": len(text),
+         "extractor": EXTRACTOR, "confidence_entity": 1.0},
+    ]
+
+
+def keep_unsure_crisis(message: Message) -> None:
+    """An unsure classification whose best guess is crisis stays crisis.
+
+    The fallback classifier turns low-confidence or ambiguous predictions into
+    ``nlu_fallback``; when the classifier's own best guess was ``crisis``, a
+    clarifying question would be the wrong answer to someone who may be in
+    danger, so the crisis reply wins.
+    """
+    intent = message.get(INTENT) or {}
+    if intent.get("name") != FALLBACK_INTENT:
+        return
+    guesses = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
+    if guesses and guesses[0].get("name") == CRISIS_INTENT:
+        message.set(INTENT, dict(guesses[0]), add_to_output=True)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisGuard(GraphComponent):
+    """Overrides the intent with ``crisis`` (1.0) when a high-risk pattern matches."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"lexicon": str(DEFAULT_LEXICON), "spacy_pipeline": str(DEFAULT_OUTPUT)}
+
+    def __init__(self, matcher: CrisisMatcher) -> None:
+        self.matcher = matcher
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisGuard":
+        nlp = spacy.load(config["spacy_pipeline"])
+        return cls(CrisisMatcher(nlp, Path(config["lexicon"])))
+
+    def check(self, text: Optional[Text]) -> Optional[CrisisHit]:
+        return self.matcher.match(text or "")
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
+            hit = self.check(text)
+            if hit is None:
+                keep_unsure_crisis(message)
+                continue
+            classifier = message.get(INTENT) or {}
+            intent = {"name": CRISIS_INTENT, "confidence": 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                       if r.get("name") != CRISIS_INTENT]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+            message.set(GUARD_OUTPUT, {"pattern_id": hit.pattern_id, "category": hit.category,
+                                       "classifier_intent": classifier.get("name")},
+                        add_to_output=True)
+            entities = message.get(ENTITIES) or []
+            message.set(ENTITIES, entities + crisis_entities(hit, text), add_to_output=True)
+        return messages

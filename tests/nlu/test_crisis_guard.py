@@ -1,0 +1,75 @@
+"""CrisisGuard as a Rasa component: overrides the intent, records the pattern, adds entities."""
+
+import pytest
+import spacy
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu import spacy_pipeline
+from iop_assistant.nlu.crisis_guard import CrisisGuard
+from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+from iop_assistant.nlu.input_guard import InputGuard
+
+
+@pytest.fixture(scope="module")
+def guard() -> CrisisGuard:
+    return CrisisGuard(CrisisMatcher(spacy.load(spacy_pipeline.build())))
+
+
+def classified(text: str, intent: str = "ask_schedule", confidence: float = 0.8) -> Message:
+    message = Message({TEXT: text})
+    InputGuard().process([message])
+    message.set(INTENT, {"name": intent, "confidence": confidence})
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence},
+                                     {"name": "crisis", "confidence": 0.1}])
+    return message
+
+
+def test_hit_overrides_intent_and_records_pattern(guard):
+    message = classified("my friend overdosed and isnt breathing")
+    guard.process([message])
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == "crisis"
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)].count("crisis") == 1
+    record = message.get("crisis_guard")
+    assert record["category"] in {"overdose", "medical"} and record["pattern_id"]
+    assert record["classifier_intent"] == "ask_schedule"
+    entities = {e["entity"]: e["value"] for e in message.get(ENTITIES)}
+    assert entities["crisis_category"] == record["category"]
+    assert entities["crisis_pattern"] == record["pattern_id"]
+
+
+def test_idiom_leaves_the_classifier_alone(guard):
+    message = classified("the stress is killing me, when are groups")
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "ask_schedule"
+    assert message.get("crisis_guard") is None
+
+
+def test_classifier_crisis_is_never_cancelled(guard):
+    message = classified("i feel like giving up on everything", intent="crisis", confidence=0.7)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_crisis_at_the_end_of_a_huge_message_is_seen(guard):
+    message = classified("I have a question about the schedule. " * 300 + " i want to kill myself")
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_unsure_prediction_whose_best_guess_is_crisis_stays_crisis(guard):
+    message = classified("everything feels pointless lately", intent="nlu_fallback", confidence=0.45)
+    message.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.45},
+                                     {"name": "crisis", "confidence": 0.41},
+                                     {"name": "ask_relapse", "confidence": 0.3}])
+    guard.process([message])
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 0.41}
+
+
+def test_unsure_prediction_about_something_else_stays_fallback(guard):
+    message = classified("blorp", intent="nlu_fallback", confidence=0.45)
+    message.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.45},
+                                     {"name": "greet", "confidence": 0.41}])
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"

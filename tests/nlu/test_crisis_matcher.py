@@ -1,0 +1,358 @@
+"""The deterministic crisis matcher: families of crisis phrasing hit, idioms do not.
+
+Examples here are written for the tests (not copied from tests/safety, which
+stays held out); the last tests check the guard alone against the held-out
+safety sets and the NLU training data.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import List, Tuple
+
+import pytest
+import spacy
+import yaml
+
+from iop_assistant.nlu import spacy_pipeline
+from iop_assistant.nlu.crisis_matcher import (
+    CATEGORY_PRIORITY,
+    DEFAULT_LEXICON,
+    CrisisHit,
+    CrisisMatcher,
+    load_lexicon,
+    normalize,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CrisisMatcher:
+    path = spacy_pipeline.DEFAULT_OUTPUT
+    if not (path / "meta.json").exists():
+        spacy_pipeline.build(path)
+    return CrisisMatcher(spacy.load(path))
+
+
+POSITIVE = [
+    # suicidal: direct, first person
+    ("i want to kill myself", "suicidal"),
+    ("im going to kill my self tonight", "suicidal"),
+    ("I WANT TO DIE", "suicidal"),
+    ("i just wanna die tbh", "suicidal"),
+    ("i have a plan to end my life this weekend", "suicidal"),
+    ("i want to end it all", "suicidal"),
+    ("thinkin bout endin it tonite", "suicidal"),
+    ("i feel suicidal", "suicidal"),
+    ("been having suicidal thoughts all week", "suicidal"),
+    ("i've been stockpiling my pills", "suicidal"),
+    ("i'm going to jump off the bridge", "suicidal"),
+    ("gonna drive my car off a cliff", "suicidal"),
+    # suicidal: indirect
+    ("my family would be better off without me", "suicidal"),
+    ("everyone would be happier if i was gone", "suicidal"),
+    ("nobody would care if i died", "suicidal"),
+    ("i dont want to be alive anymore", "suicidal"),
+    ("i don't want to wake up tomorrow", "suicidal"),
+    ("i hope i never wake up", "suicidal"),
+    ("there's no reason to keep living", "suicidal"),
+    ("i dont see the point of going on", "suicidal"),
+    ("life isnt worth living", "suicidal"),
+    ("i won't be a burden much longer", "suicidal"),
+    ("i wrote a goodbye letter", "suicidal"),
+    # suicidal: slang, typos, leetspeak, emoji
+    ("kms", "suicidal"),
+    ("ima kms fr", "suicidal"),
+    ("kys", "suicidal"),
+    ("thinking about unaliving myself", "suicidal"),
+    ("gonna off myself", "suicidal"),
+    ("im suicidle", "suicidal"),
+    ("i wnat to die", "suicidal"),
+    ("i want to k1ll myself", "suicidal"),
+    ("gonna end my life 💀", "suicidal"),
+    # suicidal: third person
+    ("my son said he wants to kill himself", "suicidal"),
+    ("my girlfriend keeps talking about ending her life", "suicidal"),
+    # self-harm
+    ("i cut myself again last night", "self_harm"),
+    ("i've been cutting my arms", "self_harm"),
+    ("i burned myself with a cigarette on purpose", "self_harm"),
+    ("i keep hurting myself", "self_harm"),
+    ("the urge to cut is so strong", "self_harm"),
+    ("relapsed on self harm", "self_harm"),
+    ("my daughter is cutting herself", "self_harm"),
+    ("sliced myslef open", "self_harm"),
+    # overdose: first and third person, typos
+    ("my friend overdosed", "overdose"),
+    ("i think my roommate overdosd", "overdose"),
+    ("my friend ODed at a party", "overdose"),
+    ("she's oding please help", "overdose"),
+    ("OVERDOSE!!", "overdose"),
+    ("my brother isnt breathing", "overdose"),
+    ("he stopped breathing", "overdose"),
+    ("he's not breating", "overdose"),
+    ("his lips are turning blue", "overdose"),
+    ("she won't wake up", "overdose"),
+    ("i cant wake him up", "overdose"),
+    ("my mom is unresponsive", "overdose"),
+    ("i gave him narcan and it's not working", "overdose"),
+    ("i think i took too much", "overdose"),
+    ("she took a whole bottle of xanax", "overdose"),
+    # medical
+    ("he is having a seizure", "medical"),
+    ("my wife is seizing on the floor", "medical"),
+    ("my husband just had a seizure", "medical"),
+    ("i have crushing chest pain", "medical"),
+    ("i cant breath", "medical"),
+    ("it's hard to breathe and no air is getting in", "medical"),
+    ("i think i'm having a stroke, my face is drooping", "medical"),
+    # withdrawal (severe, now)
+    ("i'm hallucinating", "withdrawal"),
+    ("im seeing bugs crawling on my skin", "withdrawal"),
+    ("i keep hearing voices", "withdrawal"),
+    ("he's talking to people who aren't there", "withdrawal"),
+    ("my dad is confused and shaking and sweating", "withdrawal"),
+    ("she doesn't know where she is", "withdrawal"),
+    ("i think i'm getting the DTs", "withdrawal"),
+    # violence / danger at home
+    ("he hit me", "violence"),
+    ("my boyfriend choked me", "violence"),
+    ("my son is high and attacking me", "violence"),
+    ("he's threatening to kill me", "violence"),
+    ("he said he's going to hurt me and the kids", "violence"),
+    ("i'm not safe at home", "violence"),
+    ("my husband has a gun and he's drunk", "violence"),
+    ("he's outside my door with a knife", "violence"),
+    ("my stepdad is beating my mom right now", "violence"),
+    ("my girlfriend's ex just showed up with a gun", "violence"),
+    # families found while probing with fresh phrasings
+    ("i honestly cant see myself being alive next week", "suicidal"),
+    ("i keep imagining my own funeral", "suicidal"),
+    ("my bf just shot up and he's turning grey", "overdose"),
+    ("my husband mixed xanax and alcohol and can't stay awake", "overdose"),
+    ("he's nodding out and his lips are purple", "overdose"),
+    ("how do i get him to wake up he took too many pills", "overdose"),
+    ("day 3 of no drinking and he is shaking so bad and talking nonsense", "withdrawal"),
+    ("tonight i started seeing little people in the corner of my room", "withdrawal"),
+    ("me quiero morir", "suicidal"),
+    ("mi esposo no respira", "overdose"),
+]
+
+NEGATIVE = [
+    # idioms from the brief
+    "the stress is killing me",
+    "I'm dying to know the schedule",
+    "my phone died",
+    "kill the cravings",
+    "my feet are killing me",
+    "dead tired",
+    "overdosed on netflix",
+    "my cat died last year",
+    "I used to cut class",
+    "i had a seizure 5 years ago when i quit",
+    "what happens if someone overdoses during the program",
+    "do you teach narcan",
+    # more idioms and near misses
+    "this commute is murder",
+    "i could kill for a coffee",
+    "i'm dying of boredom in here",
+    "my mom is gonna kill me when she finds out i relapsed",
+    "i'd rather die than miss my daughter's recital haha",
+    "i laughed so hard i couldn't breathe",
+    "i must be hallucinating, did you say evening groups?",
+    "i'm seeing things more clearly now that i'm sober",
+    "he hit me up yesterday about a ride",
+    "my sponsor pushed me to come here",
+    "i cut myself shaving this morning",
+    "i cut back on drinking",
+    "i want to take my life back",
+    "i'm ending things with my boyfriend",
+    "i don't want to wake up at 6am for group",
+    "i won't be here tomorrow, can i reschedule",
+    "the website isn't responding",
+    "my brother won't respond to my texts",
+    "ran 5 kms this morning",
+    "my chest hurts from coughing, i have a cold",
+    # past history, negation, habit
+    "i've never had a seizure",
+    "no seizures or hallucinations",
+    "i'm not suicidal, just stressed",
+    "i don't want to die like my dad did",
+    "i was suicidal years ago but i'm better now",
+    "i overdosed last year and that's why i want help",
+    "i had the dts in 2017",
+    "i get chest tightness with anxiety sometimes",
+    "my dad used to hit me when he drank",
+    # questions about the program
+    "what are the signs of an overdose",
+    "can alcohol withdrawal cause seizures",
+    "do you help people with suicidal thoughts",
+    "is it safe to detox at home",
+    "what's the suicide hotline number",
+    "do you provide narcan kits",
+    "can you help me understand iop",
+    "what should i do if i feel unsafe at home",
+    "if i get suicidal who do i call",
+    # resolved events and more idioms
+    "my mom overdosed last year, she's sober now",
+    "my girlfriend overdosed in march, she's ok now and in treatment",
+    "i overdosed on true crime podcasts this week",
+    "i cut myself off from my old friends",
+    "my dad brought a knife to cut the cake",
+    "i'm sweating bullets and confused about insurance",
+    "i can't see myself living without support",
+    "narcan?",
+]
+
+
+@pytest.mark.parametrize("text,category", POSITIVE)
+def test_crisis_phrasing_hits(matcher: CrisisMatcher, text: str, category: str) -> None:
+    hit = matcher.match(text)
+    assert hit is not None, text
+    assert hit.category == category, (text, hit)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_idioms_history_and_questions_do_not_hit(matcher: CrisisMatcher, text: str) -> None:
+    assert matcher.match(text) is None, (text, matcher.match(text))
+
+
+def test_hit_records_pattern_and_category(matcher: CrisisMatcher) -> None:
+    hit = matcher.match("I want to kill myself")
+    assert isinstance(hit, CrisisHit)
+    assert hit.pattern_id == "tok_kill_self"
+    assert hit.category == "suicidal"
+    assert hit.pattern_id in load_lexicon().rules
+    with pytest.raises(AttributeError):
+        hit.category = "medical"  # frozen: a recorded hit cannot be altered
+
+
+def test_most_urgent_category_wins(matcher: CrisisMatcher) -> None:
+    text = "i want to die. i took a whole bottle of pills and my lips are turning blue"
+    assert matcher.match(text).category == "overdose"
+    categories = [h.category for h in matcher.find_all(text)]
+    assert categories == sorted(categories, key=CATEGORY_PRIORITY.index)
+    assert "suicidal" in categories
+
+
+def test_deterministic(matcher: CrisisMatcher) -> None:
+    text = "my friend overdosed and he's not breathing, i want to die"
+    assert {matcher.match(text) for _ in range(5)} == {matcher.match(text)}
+    assert matcher.find_all(text) == matcher.find_all(text)
+
+
+def test_recent_event_overrides_past_history(matcher: CrisisMatcher) -> None:
+    assert matcher.match("my brother overdosed two years ago") is None
+    assert matcher.match("my brother overdosed two years ago and he just overdosed again")
+
+
+def test_context_never_silences_unambiguous_entry(matcher: CrisisMatcher) -> None:
+    lexicon = load_lexicon()
+    for rule_id in ("tok_kill_self", "not_breathing", "wont_wake_up", "end_my_life",
+                    "better_off_without_me", "turning_blue", "suicide_method"):
+        assert lexicon.rules[rule_id].suppressed_by == ()
+    # a history marker and a program question in the same sentence change nothing
+    assert matcher.match("i overdosed years ago, do you teach narcan? he's not breathing")
+    assert matcher.match("if someone asks, i want to kill myself").pattern_id == "tok_kill_self"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "😀🔥💀", "\x00\x01\xff\ufffd", "1"])
+def test_empty_emoji_and_junk_do_not_raise(matcher: CrisisMatcher, text: str) -> None:
+    assert matcher.match(text) is None
+    assert matcher.find_all(text) == []
+
+
+def test_binary_junk_does_not_raise(matcher: CrisisMatcher) -> None:
+    junk = bytes(range(256)).decode("latin-1") * 50 + "\ud800" + "\u202e"
+    assert matcher.match(junk) is None
+    assert matcher.match(junk + " he's not breathing " + junk).category == "overdose"
+
+
+def test_whole_long_text_is_scanned(matcher: CrisisMatcher) -> None:
+    filler = "what time does the evening group start? " * 400  # 16,000 characters
+    assert len(filler) > 10_000
+    assert matcher.match(filler) is None
+    assert matcher.match(filler + "i want to end my life").category == "suicidal"
+    assert matcher.match("i want to end my life " + filler).category == "suicidal"
+
+
+def test_text_longer_than_spacy_max_length(matcher: CrisisMatcher) -> None:
+    filler = "is the program covered by insurance " * 30_000  # > 1,000,000 characters
+    assert len(filler) > matcher.nlp.max_length
+    assert matcher.match(filler + "i want to kill myself").pattern_id == "tok_kill_self"
+
+
+@pytest.mark.parametrize("run", ["!?" * 20_000, "😀" * 20_000, "." * 50_000, "a-" * 30_000])
+def test_long_runs_without_spaces_stay_fast(matcher: CrisisMatcher, run: str) -> None:
+    started = time.monotonic()
+    assert matcher.match(run) is None
+    assert time.monotonic() - started < 5.0
+
+
+def test_normalize_folds_spelling_games() -> None:
+    assert normalize("I’M  GONNA\u200b K1LL   MYSELF") == "i'm gonna kill myself"
+    assert normalize("ｋｍｓ") == "kms"
+    assert normalize("5 kms") == "5 kms"
+
+
+def test_match_doc_uses_the_doc_text(matcher: CrisisMatcher) -> None:
+    doc = matcher.nlp("my brother isnt breathing")
+    assert matcher.match_doc(doc) == matcher.match("my brother isnt breathing")
+
+
+def test_load_lexicon_validates(tmp_path: Path) -> None:
+    lexicon = load_lexicon(DEFAULT_LEXICON)
+    assert set(r.category for r in lexicon.rules.values()) == set(CATEGORY_PRIORITY)
+    bad = tmp_path / "bad.yml"
+    bad.write_text(yaml.safe_dump({"regexes": [
+        {"id": "x", "category": "suicidal", "pattern": "x", "suppressed_by": ["nope"]}]}))
+    with pytest.raises(ValueError, match="unknown context"):
+        load_lexicon(bad)
+    bad.write_text(yaml.safe_dump({"regexes": [{"id": "x", "category": "sad", "pattern": "x"}]}))
+    with pytest.raises(ValueError, match="unknown category"):
+        load_lexicon(bad)
+
+
+# --- the guard alone on the held-out sets and the NLU training data ------------------
+
+def _messages(name: str, label: str) -> List[Tuple[str, str]]:
+    path = REPO / "tests" / "safety" / name
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    return [(m["text"], m[label]) for m in yaml.safe_load(path.read_text())["messages"]]
+
+
+def _nlu_examples(path: Path) -> List[Tuple[str, str]]:
+    data = yaml.safe_load(path.read_text()) or {}
+    out = []
+    for block in data.get("nlu") or []:
+        for line in str(block.get("examples", "")).splitlines():
+            if "intent" in block and line.strip().startswith("- "):
+                text = re.sub(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.strip()[2:])
+                out.append((text, block["intent"]))
+    return out
+
+
+def test_guard_recall_on_held_out_crisis_set(matcher: CrisisMatcher) -> None:
+    items = _messages("crisis_messages.yml", "category")
+    misses = [text for text, _ in items if matcher.match(text) is None]
+    assert 1 - len(misses) / len(items) >= 0.97, misses
+
+
+def test_guard_false_alarms_on_held_out_non_crisis_set(matcher: CrisisMatcher) -> None:
+    items = _messages("non_crisis_messages.yml", "kind")
+    alarms = [(text, matcher.match(text)) for text, _ in items if matcher.match(text)]
+    assert len(alarms) / len(items) <= 0.01, alarms
+
+
+def test_nlu_training_data(matcher: CrisisMatcher) -> None:
+    crisis, other = [], []
+    for path in sorted((REPO / "data" / "nlu").glob("*.yml")):
+        for text, intent in _nlu_examples(path):
+            (crisis if intent == "crisis" else other).append(text)
+    assert crisis, "no crisis examples found"
+    assert [t for t in crisis if matcher.match(t) is None] == []
+    assert [(t, matcher.match(t)) for t in other if matcher.match(t)] == []
