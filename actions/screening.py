@@ -8,7 +8,7 @@ rules need, asks only what the decision still needs, and says the outcome.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -22,12 +22,17 @@ FORM = "detox_screening_form"
 UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
 FAQ_MIN_CONFIDENCE = 0.6
-DETAIL_SLOTS = ("screening_frequency", "screening_last_use", "screening_symptoms",
-                "screening_complicated_history")
+DETAIL_SLOTS = (
+    "screening_frequency",
+    "screening_last_use",
+    "screening_symptoms",
+    "screening_complicated_history",
+)
 _SOMEONE_ELSE = re.compile(
     r"\b(someone|somebody|some1|else|other|friend|partner|husband|wife|son|daughter|kid|child|"
     r"mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|bf|gf|cousin|uncle|aunt|"
-    r"grandson|granddaughter|nephew|niece|roommate|coworker|they|them|he|she|him|her)\b")
+    r"grandson|granddaughter|nephew|niece|roommate|coworker|they|them|he|she|him|her)\b"
+)
 _MYSELF = re.compile(r"\b(me|myself|my self|mine|i|im|i'm|self|for me)\b")
 _NO_USE = re.compile(r"^(none|nothing|no|nope|i don'?t use|dont use|not using|i'?m sober)\b")
 _UNSURE = re.compile(r"\b(not sure|unsure|dunno|idk|don'?t know|no idea|maybe)\b")
@@ -50,26 +55,31 @@ def answered_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
 
 
 def yes_no_unknown(text: Any) -> str:
-    """"yes" / "no" / "unknown" for a yes-no question."""
+    """ "yes" / "no" / "unknown" for a yes-no question."""
     answer = triage.parse_yes_no(str(text or ""))
     return {True: "yes", False: "no"}.get(answer, UNKNOWN)
 
 
-def substance_categories(tracker: Tracker, text: Text) -> List[Text]:
+def substance_categories(tracker: Tracker, text: str) -> List[str]:
     """Categories from the spaCy SUBSTANCE entities, else from the words of the lexicon."""
-    names = [e.get("value") for e in (tracker.latest_message or {}).get("entities") or []
-             if e.get("entity") == "SUBSTANCE"]
+    names = [
+        e.get("value")
+        for e in (tracker.latest_message or {}).get("entities") or []
+        if e.get("entity") == "SUBSTANCE"
+    ]
     found = substances.categories(names) if names else substances.categories_in_text(text)
     return sorted(found)
 
 
-def symptoms_answer(text: Text) -> Optional[List[Text]]:
+def symptoms_answer(text: str) -> List[str] | None:
     """Withdrawal symptoms (+ emergency ones marked), ["none"], or None when unsure."""
     emergencies = [f"{EMERGENCY_PREFIX}{e}" for e in sorted(triage.parse_emergency(text))]
     named = triage.parse_symptoms(text)
     if not named:
         yes_no = triage.parse_yes_no(text)
-        named = {"reported"} if yes_no is True else {triage.NO_SYMPTOMS} if yes_no is False else set()
+        named = (
+            {"reported"} if yes_no is True else {triage.NO_SYMPTOMS} if yes_no is False else set()
+        )
     if not named and not emergencies:
         return None
     return sorted(named) + emergencies
@@ -78,16 +88,16 @@ def symptoms_answer(text: Text) -> Optional[List[Text]]:
 class ValidateDetoxScreeningForm(FormValidationAction):
     """Reads each answer (button or free text) and skips questions the decision doesn't need."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_detox_screening_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: List[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> List[str]:
         symptoms = tracker.get_slot("screening_symptoms") or []
         if any(str(s).startswith(EMERGENCY_PREFIX) for s in symptoms):
             return []  # an emergency now: stop asking, the outcome says call 911
@@ -99,8 +109,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             skip |= {"screening_symptoms", "screening_complicated_history"}
         return [slot for slot in domain_slots if slot not in skip]
 
-    def validate_screening_for(self, value: Any, dispatcher: CollectingDispatcher,
-                               tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_screening_for(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         text = str(value or "").lower()
         if _SOMEONE_ELSE.search(text):
             return {"screening_for": "other"}
@@ -108,15 +119,17 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return {"screening_for": "self"}
         return {"screening_for": None}
 
-    def validate_screening_recent_care(self, value: Any, dispatcher: CollectingDispatcher,
-                                       tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_screening_recent_care(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         answer = yes_no_unknown(value)
         if answer == UNKNOWN and answered_faq(dispatcher, tracker):
             return {"screening_recent_care": None}
         return {"screening_recent_care": answer}
 
-    def validate_screening_substances(self, value: Any, dispatcher: CollectingDispatcher,
-                                      tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_screening_substances(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         text = str(value or "")
         found = substance_categories(tracker, text)
         if found:
@@ -127,22 +140,25 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return {"screening_substances": None}
         return {"screening_substances": ["other"]}
 
-    def validate_screening_frequency(self, value: Any, dispatcher: CollectingDispatcher,
-                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_screening_frequency(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         answer = triage.parse_frequency(str(value or ""))
         if answer is None and answered_faq(dispatcher, tracker):
             return {"screening_frequency": None}
         return {"screening_frequency": answer or UNKNOWN}
 
-    def validate_screening_last_use(self, value: Any, dispatcher: CollectingDispatcher,
-                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_screening_last_use(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         answer = triage.parse_last_use(str(value or ""))
         if answer is None and answered_faq(dispatcher, tracker):
             return {"screening_last_use": None}
         return {"screening_last_use": answer or UNKNOWN}
 
-    def validate_screening_symptoms(self, value: Any, dispatcher: CollectingDispatcher,
-                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_screening_symptoms(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         answer = symptoms_answer(str(value or ""))
         if answer is None and answered_faq(dispatcher, tracker):
             return {"screening_symptoms": None}
@@ -150,7 +166,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
 
     def validate_screening_complicated_history(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> Dict[str, Any]:
         answer = yes_no_unknown(value)
         if answer == UNKNOWN and answered_faq(dispatcher, tracker):
             return {"screening_complicated_history": None}
@@ -161,7 +177,7 @@ def _known(value: Any) -> Any:
     return None if value in (None, UNKNOWN, [UNKNOWN]) else value
 
 
-def _yes(value: Any) -> Optional[bool]:
+def _yes(value: Any) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
@@ -169,10 +185,14 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
     """The form's slots as the triage rules' input (unknown stays None)."""
     used = tracker.get_slot("screening_substances")
     symptoms = _known(tracker.get_slot("screening_symptoms"))
-    emergencies = {s.removeprefix(EMERGENCY_PREFIX) for s in symptoms or []
-                   if s.startswith(EMERGENCY_PREFIX)}
-    withdrawal = None if symptoms is None else {
-        s for s in symptoms if not s.startswith(EMERGENCY_PREFIX)} or None
+    emergencies = {
+        s.removeprefix(EMERGENCY_PREFIX) for s in symptoms or [] if s.startswith(EMERGENCY_PREFIX)
+    }
+    withdrawal = (
+        None
+        if symptoms is None
+        else {s for s in symptoms if not s.startswith(EMERGENCY_PREFIX)} or None
+    )
     return triage.ScreeningAnswers(
         for_self=tracker.get_slot("screening_for") != "other",
         substances=None if used is None else set(used),
@@ -188,12 +208,15 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
 class ActionScreeningOutcome(Action):
     """Says the outcome and records it (slots) for staff."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_screening_outcome"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
         decision = triage.decide(answers_from(tracker))
         dispatcher.utter_message(response=OUTCOME_RESPONSES[decision.outcome])
-        return [SlotSet("screening_outcome", decision.outcome.value),
-                SlotSet("screening_reasons", list(decision.reasons))]
+        return [
+            SlotSet("screening_outcome", decision.outcome.value),
+            SlotSet("screening_reasons", list(decision.reasons)),
+        ]

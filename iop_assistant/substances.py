@@ -16,8 +16,13 @@ import yaml
 SUBSTANCES_FILE = Path(__file__).resolve().parents[1] / "data" / "lookups" / "substances.yml"
 # Words a person may use for a whole category (button payloads included).
 CATEGORY_WORDS = {
-    "benzos": "benzodiazepine", "benzo": "benzodiazepine", "opioids": "opioid",
-    "opiates": "opioid", "stimulants": "stimulant", "something else": "other", "other": "other",
+    "benzos": "benzodiazepine",
+    "benzo": "benzodiazepine",
+    "opioids": "opioid",
+    "opiates": "opioid",
+    "stimulants": "stimulant",
+    "something else": "other",
+    "other": "other",
 }
 
 

@@ -32,8 +32,11 @@ def form_questions() -> set:
     import yaml
 
     domain = yaml.safe_load((REPO / "domain.yml").read_text())
-    return {f"utter_ask_{slot}" for form in (domain.get("forms") or {}).values()
-            for slot in form.get("required_slots") or []}
+    return {
+        f"utter_ask_{slot}"
+        for form in (domain.get("forms") or {}).values()
+        for slot in form.get("required_slots") or []
+    }
 
 
 def allowed(warning: str, by_actions: set) -> bool:

@@ -74,8 +74,9 @@ async def evaluate(parse: Parse) -> CrisisReport:
         report.crisis_total += 1
         report.total_by_category[item["category"]] += 1
         guard = result.get("crisis_guard")
-        classifier_said_crisis = (guard["classifier_intent"] if guard
-                                  else result["intent"]["name"]) == "crisis"
+        classifier_said_crisis = (
+            guard["classifier_intent"] if guard else result["intent"]["name"]
+        ) == "crisis"
         if result["intent"]["name"] != "crisis":
             report.misses.append(item["text"])
             report.missed_by_category[item["category"]] += 1

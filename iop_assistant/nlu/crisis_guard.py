@@ -16,7 +16,7 @@ any call to the action server.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 import spacy
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -36,13 +36,25 @@ GUARD_OUTPUT = "crisis_guard"
 EXTRACTOR = "CrisisGuard"
 
 
-def crisis_entities(hit: CrisisHit, text: Text) -> List[Dict[Text, Any]]:
+def crisis_entities(hit: CrisisHit, text: str) -> List[Dict[str, Any]]:
     """Entities that carry the hit into slots (they span the whole message)."""
     return [
-        {"entity": "crisis_category", "value": hit.category, "start": 0, "end": len(text),
-         "extractor": EXTRACTOR, "confidence_entity": 1.0},
-        {"entity": "crisis_pattern", "value": hit.pattern_id, "start": 0, "end": len(text),
-         "extractor": EXTRACTOR, "confidence_entity": 1.0},
+        {
+            "entity": "crisis_category",
+            "value": hit.category,
+            "start": 0,
+            "end": len(text),
+            "extractor": EXTRACTOR,
+            "confidence_entity": 1.0,
+        },
+        {
+            "entity": "crisis_pattern",
+            "value": hit.pattern_id,
+            "start": 0,
+            "end": len(text),
+            "extractor": EXTRACTOR,
+            "confidence_entity": 1.0,
+        },
     ]
 
 
@@ -67,7 +79,7 @@ class CrisisGuard(GraphComponent):
     """Overrides the intent with ``crisis`` (1.0) when a high-risk pattern matches."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         return {"lexicon": str(DEFAULT_LEXICON), "spacy_pipeline": str(DEFAULT_OUTPUT)}
 
     def __init__(self, matcher: CrisisMatcher) -> None:
@@ -76,15 +88,15 @@ class CrisisGuard(GraphComponent):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "CrisisGuard":
+    ) -> CrisisGuard:
         nlp = spacy.load(config["spacy_pipeline"])
         return cls(CrisisMatcher(nlp, Path(config["lexicon"])))
 
-    def check(self, text: Optional[Text]) -> Optional[CrisisHit]:
+    def check(self, text: str | None) -> CrisisHit | None:
         return self.matcher.match(text or "")
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -96,13 +108,20 @@ class CrisisGuard(GraphComponent):
                 continue
             classifier = message.get(INTENT) or {}
             intent = {"name": CRISIS_INTENT, "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                       if r.get("name") != CRISIS_INTENT]
+            ranking = [
+                r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT
+            ]
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
-            message.set(GUARD_OUTPUT, {"pattern_id": hit.pattern_id, "category": hit.category,
-                                       "classifier_intent": classifier.get("name")},
-                        add_to_output=True)
+            message.set(
+                GUARD_OUTPUT,
+                {
+                    "pattern_id": hit.pattern_id,
+                    "category": hit.category,
+                    "classifier_intent": classifier.get("name"),
+                },
+                add_to_output=True,
+            )
             entities = message.get(ENTITIES) or []
             message.set(ENTITIES, entities + crisis_entities(hit, text), add_to_output=True)
         return messages

@@ -45,8 +45,17 @@ _LEET_IN_WORD = re.compile(r"(?<=[a-z])[01345@$](?=[a-z])")
 _LONG_RUN = re.compile(r"\S{40,}")
 _REACH = 1000  # characters a context may look away from a hit (a "sentence" of 1MB is not one)
 _SYMBOL = re.compile(r"[^\w']|_|(?<![^\W_])'|'(?![^\W_])")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-                         "\u201c": '"', "\u201d": '"'})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,10 @@ def classified(text: str, intent: str = "ask_schedule", confidence: float = 0.8)
     message = Message({TEXT: text})
     InputGuard().process([message])
     message.set(INTENT, {"name": intent, "confidence": confidence})
-    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence},
-                                     {"name": "crisis", "confidence": 0.1}])
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": intent, "confidence": confidence}, {"name": "crisis", "confidence": 0.1}],
+    )
     return message
 
 
@@ -59,17 +61,26 @@ def test_crisis_at_the_end_of_a_huge_message_is_seen(guard):
 
 
 def test_unsure_prediction_whose_best_guess_is_crisis_stays_crisis(guard):
-    message = classified("everything feels pointless lately", intent="nlu_fallback", confidence=0.45)
-    message.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.45},
-                                     {"name": "crisis", "confidence": 0.41},
-                                     {"name": "ask_relapse", "confidence": 0.3}])
+    message = classified(
+        "everything feels pointless lately", intent="nlu_fallback", confidence=0.45
+    )
+    message.set(
+        INTENT_RANKING_KEY,
+        [
+            {"name": "nlu_fallback", "confidence": 0.45},
+            {"name": "crisis", "confidence": 0.41},
+            {"name": "ask_relapse", "confidence": 0.3},
+        ],
+    )
     guard.process([message])
     assert message.get(INTENT) == {"name": "crisis", "confidence": 0.41}
 
 
 def test_unsure_prediction_about_something_else_stays_fallback(guard):
     message = classified("blorp", intent="nlu_fallback", confidence=0.45)
-    message.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.45},
-                                     {"name": "greet", "confidence": 0.41}])
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "greet", "confidence": 0.41}],
+    )
     guard.process([message])
     assert message.get(INTENT)["name"] == "nlu_fallback"

@@ -251,8 +251,15 @@ def test_recent_event_overrides_past_history(matcher: CrisisMatcher) -> None:
 
 def test_context_never_silences_unambiguous_entry(matcher: CrisisMatcher) -> None:
     lexicon = load_lexicon()
-    for rule_id in ("tok_kill_self", "not_breathing", "wont_wake_up", "end_my_life",
-                    "better_off_without_me", "turning_blue", "suicide_method"):
+    for rule_id in (
+        "tok_kill_self",
+        "not_breathing",
+        "wont_wake_up",
+        "end_my_life",
+        "better_off_without_me",
+        "turning_blue",
+        "suicide_method",
+    ):
         assert lexicon.rules[rule_id].suppressed_by == ()
     # a history marker and a program question in the same sentence change nothing
     assert matcher.match("i overdosed years ago, do you teach narcan? he's not breathing")
@@ -307,8 +314,15 @@ def test_load_lexicon_validates(tmp_path: Path) -> None:
     lexicon = load_lexicon(DEFAULT_LEXICON)
     assert set(r.category for r in lexicon.rules.values()) == set(CATEGORY_PRIORITY)
     bad = tmp_path / "bad.yml"
-    bad.write_text(yaml.safe_dump({"regexes": [
-        {"id": "x", "category": "suicidal", "pattern": "x", "suppressed_by": ["nope"]}]}))
+    bad.write_text(
+        yaml.safe_dump(
+            {
+                "regexes": [
+                    {"id": "x", "category": "suicidal", "pattern": "x", "suppressed_by": ["nope"]}
+                ]
+            }
+        )
+    )
     with pytest.raises(ValueError, match="unknown context"):
         load_lexicon(bad)
     bad.write_text(yaml.safe_dump({"regexes": [{"id": "x", "category": "sad", "pattern": "x"}]}))
@@ -317,6 +331,7 @@ def test_load_lexicon_validates(tmp_path: Path) -> None:
 
 
 # --- the guard alone on the held-out sets and the NLU training data ------------------
+
 
 def _messages(name: str, label: str) -> List[Tuple[str, str]]:
     path = REPO / "tests" / "safety" / name
