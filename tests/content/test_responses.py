@@ -136,3 +136,20 @@ def test_crisis_reply_has_911_988_and_help_line(rendered):
     for needed in ("911", "988", "988lifeline.org", program_facts.load().helpline):
         assert needed in text
     assert {b["payload"] for b in message["buttons"]} >= {"tel:911", "tel:988"}
+
+
+def test_disclaimer_says_what_it_must(rendered):
+    text = rendered["utter_disclaimer"]["text"].lower()
+    for needed in ("automated assistant", "not a person", "medical advice", "around the clock",
+                   "911", "988"):
+        assert needed in text
+
+
+def test_every_crisis_variation_has_911_988_and_help_line():
+    helpline = program_facts.load().helpline
+    variations = Domain.load(str(REPO / "domain.yml")).responses["utter_crisis"]
+    assert len(variations) >= 6
+    for variation in variations:
+        text = variation["text"].replace("{helpline}", helpline)
+        assert "911" in text and "988" in text and helpline in text, text[:60]
+        assert len(text) <= 320

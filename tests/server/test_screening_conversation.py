@@ -31,7 +31,7 @@ def test_question_mid_screening_is_answered_then_the_form_resumes(servers):
     sender = uuid.uuid4().hex
     servers.say(sender, "/request_detox_screening")
     servers.say(sender, "for me")
-    reply = texts(servers.say(sender, "wait how long does the program last"))
+    reply = texts(servers.say(sender, "how long does the program last"))
     assert "one to three months" in reply
     assert "recently finished detox" in reply
 
