@@ -188,6 +188,28 @@ async def load(url: str, concurrency: int, turns: int) -> Dict[str, float]:
     }
 
 
+CRISIS_MESSAGES = [
+    "i want to kill myself",
+    "my friend overdosed and isnt breathing",
+    "kms",
+    "he is hitting me and i am scared",
+    "i took all my pills",
+]
+
+
+async def crisis_latency(url: str, count: int = 50) -> Dict[str, float]:
+    """Time from a crisis message to its reply, each in a new conversation."""
+    latencies = []
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+        for i in range(count):
+            latencies.append(
+                await send(
+                    session, url, uuid.uuid4().hex, CRISIS_MESSAGES[i % len(CRISIS_MESSAGES)]
+                )
+            )
+    return {"p50_ms": 1000 * percentile(latencies, 50), "p95_ms": 1000 * percentile(latencies, 95)}
+
+
 async def long_conversation(url: str, turns: int) -> Dict[str, float]:
     """Latency near turn 5 and near the last turn of one long conversation."""
     sender = uuid.uuid4().hex
@@ -258,6 +280,8 @@ def measure(assistant: Assistant, turns: int, long_turns: int) -> None:
                 load(assistant.url, concurrency, turns)
             )
         assistant.results["long"] = asyncio.run(long_conversation(assistant.url, long_turns))
+        if assistant.name == "iop":
+            assistant.results["crisis"] = asyncio.run(crisis_latency(assistant.url))
     finally:
         assistant.results["peak_rss_mb"] = assistant.stop()
 
@@ -296,6 +320,12 @@ def report(ours: Assistant, stock: Assistant) -> str:
             f"long conversation {assistant.name:5}: turn 5 {long[keys[0]]:.1f} ms, "
             f"{keys[1].removesuffix('_ms')} {long[keys[1]]:.1f} ms, "
             f"growth x{long['growth']:.2f}"
+        )
+    if "crisis" in ours.results:
+        crisis = ours.results["crisis"]
+        lines.append(
+            f"crisis message -> reply (ours, new conversations): "
+            f"p50 {crisis['p50_ms']:.1f} ms, p95 {crisis['p95_ms']:.1f} ms"
         )
     lines.append("")
     for assistant in (ours, stock):

@@ -153,3 +153,18 @@ def test_every_crisis_variation_has_911_988_and_help_line():
         text = variation["text"].replace("{helpline}", helpline)
         assert "911" in text and "988" in text and helpline in text, text[:60]
         assert len(text) <= 320
+
+
+def test_crisis_reply_is_shaped_per_channel():
+    domain = Domain.load(str(REPO / "domain.yml"))
+    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    tracker = DialogueStateTracker.from_events("channel-test", [], slots=domain.slots)
+    helpline = program_facts.load().helpline
+    web = asyncio.run(nlg.generate("utter_crisis", tracker, "socketio"))
+    assert {b["payload"] for b in web["buttons"]} >= {"tel:911", "tel:988"}
+    voice = asyncio.run(nlg.generate("utter_crisis", tracker, "voice"))
+    assert "press 0" in voice["text"] and helpline in voice["text"]
+    assert "911" in voice["text"] and "988" in voice["text"] and not voice.get("buttons")
+    sms = asyncio.run(nlg.generate("utter_crisis", tracker, "sms"))
+    for number in ("911", "988", helpline):
+        assert number in sms["text"], "SMS shows the numbers as plain text"

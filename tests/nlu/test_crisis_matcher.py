@@ -203,7 +203,6 @@ NEGATIVE = [
     "do you provide narcan kits",
     "can you help me understand iop",
     "what should i do if i feel unsafe at home",
-    "if i get suicidal who do i call",
     # resolved events and more idioms
     "my mom overdosed last year, she's sober now",
     "my girlfriend overdosed in march, she's ok now and in treatment",
@@ -222,6 +221,189 @@ NEGATIVE = [
     "he said he'd burn my clothes if i didn't stop drinking",
     "i collapsed on the couch after work",
 ]
+
+
+# Families added later: (text, category) hits and near-miss non-hits, per family.
+FAMILIES = {
+    "firearm toward self": (
+        [
+            ("i'm gonna put a bullet thru my skull tonight", "suicidal"),
+            ("thinkin bout puttin a bullet in my head", "suicidal"),
+            ("my dad keeps saying he'll put a bullet in his head", "suicidal"),
+            ("sitting here with the gun in my mouth", "suicidal"),
+            ("he has the barrel of his pistol in his mouth", "suicidal"),
+            ("bought a gun yesterday and it's not for protection", "suicidal"),
+            ("the gun is loaded and on the table. i can't do this anymore", "suicidal"),
+            ("i'm done. my pistol's loaded and next to me", "suicidal"),
+            ("gonna eat my gun", "suicidal"),
+            ("my husband locked himself in the bathroom with his rifle", "suicidal"),
+        ],
+        [
+            "the gun show is this weekend lol",
+            "bit the bullet and called my sponsor",
+            "my husband bought a gun for protection, do i need to tell intake",
+            "the shotgun is loaded for the hunting trip, can i miss group saturday",
+            "nobody held a gun to his head, he chose to drink",
+            "ate a bullet-shaped candy lol",
+        ],
+    ),
+    "carbon monoxide": (
+        [
+            ("sitting in the garage with the car running", "suicidal"),
+            ("he's in the garage with the truck running and the door shut", "suicidal"),
+            ("i taped the hose to the exhaust", "suicidal"),
+            ("ran a tube from the tailpipe into the car window", "suicidal"),
+            ("lit charcoal in my bedroom and taped the door shut", "suicidal"),
+            ("there's charcoal in a closed room and i'm in it", "suicidal"),
+        ],
+        [
+            "my car is running rough, is there parking",
+            "i'm in my car in the parking garage, running late for group",
+            "we grilled with charcoal last weekend",
+            "the exhaust fan in my bathroom is broken",
+            "washing the car with the hose before group",
+        ],
+    ),
+    "farewell and preparation": (
+        [
+            ("i wrote my note", "suicidal"),
+            ("just finished writing my note", "suicidal"),
+            ("i left a note for my kids", "suicidal"),
+            ("i'm ready to go. took care of everything", "suicidal"),
+            ("i won't be coming back. goodbye", "suicidal"),
+            ("im giving away my dog and my things", "suicidal"),
+            ("this will be my last message", "suicidal"),
+            ("tell them i'm sorry. goodbye", "suicidal"),
+            ("my brother gave away his cat and said goodbye to everyone", "suicidal"),
+        ],
+        [
+            "i wrote my notes for group",
+            "i left a note for my kids about dinner",
+            "ready to go to group",
+            "i'm ready to go, took care of everything for intake, what time is it",
+            "i won't be coming back to group, sorry, i found a program near work",
+            "giving away my dog because my new apartment doesn't allow pets",
+            "this is my last message for today, thanks!",
+            "tell my counselor i'm sorry i missed group",
+            "goodbye everyone, see you thursday",
+            "i wrote a goodbye letter to alcohol for homework",
+            "this is my last day at work before iop starts",
+        ],
+    ),
+    "over-sedation": (
+        [
+            ("took 2 bars and drank half a bottle and i cant keep my eyes open", "overdose"),
+            ("mixed xanax with vodka and the room is spinning", "overdose"),
+            ("can't keep my head up, took klonopin with whiskey", "overdose"),
+            ("passed out on his back throwing up", "overdose"),
+            ("she's puking while passed out", "overdose"),
+            ("he's snoring weird and won't respond", "overdose"),
+            ("she keeps nodding out and we can't wake her", "overdose"),
+        ],
+        [
+            "the room was spinning when i stood up too fast",
+            "can't keep my eyes open in group lol",
+            "is it dangerous to mix benzos and alcohol",
+            "my husband snores so loud i can't sleep",
+            "my baby threw up and fell asleep, is she ok to sleep on her back",
+        ],
+    ),
+    "severe withdrawal": (
+        [
+            ("he stopped drinking 3 days ago and now he's seeing snakes in the bed", "withdrawal"),
+            ("she says there are people in the walls", "withdrawal"),
+            ("day 2 no xanax and i'm seeing spiders on the ceiling", "withdrawal"),
+            ("quit benzos cold turkey and i see bugs crawling in my bed", "withdrawal"),
+            ("stopped drinking friday, now a high fever and he's really confused", "withdrawal"),
+        ],
+        [
+            "there are bugs in my bed, do you know a good exterminator lol",
+            "we have mice in the walls, landlord won't fix it",
+            "i stopped drinking and i see my kids more now",
+            "my kid has a high fever, can i do telehealth instead",
+            "my grandma thinks there are people in the walls, she has dementia",
+        ],
+    ),
+    "violence": (
+        [
+            ("he's choking me", "violence"),
+            ("his hands were around my throat", "violence"),
+            ("she grabbed me by the neck", "violence"),
+            ("i'm going over there to stab him", "violence"),
+            ("i got a knife in my car and im waiting for him to come out", "violence"),
+            ("my son is swinging a machete in the house", "violence"),
+            ("he's swinging a bat at my mom", "violence"),
+            ("someone broke in downstairs", "violence"),
+            ("there's an intruder in my house", "violence"),
+            ("my husband is threatening us with a knife", "violence"),
+        ],
+        [
+            "he choked on his food but he's fine now",
+            "that speech choked me up",
+            "my son was swinging a bat at little league practice",
+            "i'm going over there to beat him at pool",
+            "i keep a knife in my car for fishing",
+            "there's an intruder alert game on my phone",
+            "i have intrusive thoughts about drinking",
+        ],
+    ),
+    "self-poisoning": (
+        [
+            ("i swallowed batteries on purpose", "overdose"),
+            ("he drank antifreeze", "overdose"),
+            ("she swallowed a bottle of pills on purpose", "overdose"),
+            ("i just drank a cup of bleach", "overdose"),
+            ("my toddler ate a tide pod", "overdose"),
+        ],
+        [
+            "i'd rather drink bleach than go to another meeting lol",
+            "i cleaned the bathroom with bleach",
+            "swallowed my pride and called my sponsor",
+            "what happens if someone drinks antifreeze",
+            "i put antifreeze in my car",
+            "this toy eats batteries",
+        ],
+    ),
+    "suicidal, also in an if clause": (
+        [
+            ("i'm suicidal", "suicidal"),
+            ("i feel suicidal", "suicidal"),
+            ("if i get suicidal who do i call", "suicidal"),
+            ("what if i feel suicidal tonight", "suicidal"),
+            ("when i feel suicidal what should i do", "suicidal"),
+        ],
+        [
+            "i'm not suicidal, just stressed",
+            "do you help people with suicidal thoughts",
+            "what's the suicide hotline number",
+        ],
+    ),
+}
+FAMILY_POSITIVE = [(f, t, c) for f, (pos, _) in FAMILIES.items() for t, c in pos]
+FAMILY_NEGATIVE = [(f, t) for f, (_, neg) in FAMILIES.items() for t in neg]
+
+
+def test_every_family_has_examples() -> None:
+    for family, (positives, negatives) in FAMILIES.items():
+        assert len(positives) >= 3 and len(negatives) >= 2, family
+
+
+@pytest.mark.parametrize("family,text,category", FAMILY_POSITIVE)
+def test_family_hits(matcher: CrisisMatcher, family: str, text: str, category: str) -> None:
+    hit = matcher.match(text)
+    assert hit is not None, (family, text)
+    assert hit.category == category, (family, text, hit)
+
+
+@pytest.mark.parametrize("family,text", FAMILY_NEGATIVE)
+def test_family_near_misses(matcher: CrisisMatcher, family: str, text: str) -> None:
+    assert matcher.match(text) is None, (family, text, matcher.match(text))
+
+
+def test_suicidal_first_person_is_never_silenced(matcher: CrisisMatcher) -> None:
+    assert load_lexicon().rules["suicidal_first_person"].suppressed_by == ()
+    for text in ("if i get suicidal who do i call", "if i'm suicidal should i call 988"):
+        assert matcher.match(text).pattern_id == "suicidal_first_person", text
 
 
 @pytest.mark.parametrize("text,category", POSITIVE)
@@ -275,6 +457,9 @@ def test_context_never_silences_unambiguous_entry(matcher: CrisisMatcher) -> Non
         "better_off_without_me",
         "turning_blue",
         "suicide_method",
+        "suicidal_first_person",
+        "gun_to_self",
+        "ingested_on_purpose",
     ):
         assert lexicon.rules[rule_id].suppressed_by == ()
     # a history marker and a program question in the same sentence change nothing
