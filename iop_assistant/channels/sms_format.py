@@ -1,0 +1,297 @@
+"""Text-message shape of the assistant's replies, and what a reply text means.
+
+Pure functions, no Rasa imports:
+
+* buttons become numbered options appended to the text
+  ("Reply 1 for Tell me more, 2 for Talk to someone."); ``tel:`` buttons are
+  shown as a plain number (phones make it tappable) and are not numbered;
+* a reply of "1" or an option's words selects that option;
+* long replies are split on word boundaries into at most 3 messages of at
+  most 1,600 characters (Twilio's limit, counted in UTF-16 units so emoji
+  never push a message over it);
+* the carrier keywords (STOP..., START..., HELP/INFO) are recognised only as
+  a single word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+MAX_SMS_CHARS = 1600  # Twilio error 21617 above this
+MAX_SEGMENTS = 3
+ELLIPSIS = "..."
+
+OPT_OUT_KEYWORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"})
+OPT_IN_KEYWORDS = frozenset({"START", "UNSTOP", "YES"})
+HELP_KEYWORDS = frozenset({"HELP", "INFO"})
+
+KEYWORD_STOP = "stop"
+KEYWORD_START = "start"
+KEYWORD_HELP = "help"
+
+Button = Dict[str, Any]
+Option = Dict[str, str]
+
+
+# ------------------------------------------------------------------ keywords
+def keyword_of(text: Optional[str]) -> Optional[Tuple[str, str]]:
+    """``(kind, WORD)`` when ``text`` is a single carrier keyword, else None.
+
+    Case and surrounding spaces or punctuation do not matter ("  Stop. ");
+    anything longer than one word ("I want to stop drinking") is an ordinary
+    message.
+    """
+    if not text:
+        return None
+    word = text.strip().strip(".!?,;:'\"()[]*-_~ \t\r\n").upper()
+    if not word or any(ch.isspace() for ch in word):
+        return None
+    if word in OPT_OUT_KEYWORDS:
+        return KEYWORD_STOP, word
+    if word in OPT_IN_KEYWORDS:
+        return KEYWORD_START, word
+    if word in HELP_KEYWORDS:
+        return KEYWORD_HELP, word
+    return None
+
+
+# ------------------------------------------------------------------- buttons
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def pretty_number(number: str) -> str:
+    """``+18887833291`` -> ``(888) 783-3291``; short or foreign numbers as given."""
+    digits = _digits(number)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) == 10 and not number.strip().startswith(("+2", "+3", "+4", "+5", "+6",
+                                                             "+7", "+8", "+9")):
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+    return number.strip()
+
+
+def _same_number(candidate: str, number: str) -> bool:
+    """True when the digit strings name the same phone number."""
+    a, b = _digits(candidate), _digits(number)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 10 and longer.endswith(shorter)
+
+
+def mentions_number(text: str, number: str) -> bool:
+    """True when ``text`` already spells out the phone ``number`` (any punctuation)."""
+    for run in re.findall(r"\+?\d[\d\s().-]*\d|\d", text or ""):
+        if _same_number(run, number):
+            return True
+    return False
+
+
+def is_tel(button: Button) -> bool:
+    """A button that dials a number (``tel:`` payload)."""
+    return str(button.get("payload") or "").strip().lower().startswith("tel:")
+
+
+def tel_line(button: Button) -> str:
+    """How a ``tel:`` button reads in a text: its title, plus the number if missing."""
+    number = str(button.get("payload") or "").strip()[4:].strip()
+    title = " ".join(str(button.get("title") or "").split())
+    shown = pretty_number(number)
+    if not title:
+        return shown
+    if mentions_number(title, number):
+        return title
+    return f"{title}: {shown}"
+
+
+def _title(button: Button) -> str:
+    return " ".join(str(button.get("title") or button.get("payload") or "").split())
+
+
+def render_message(
+    text: Optional[str], buttons: Optional[Sequence[Button]], first_number: int = 1
+) -> Tuple[str, List[Option]]:
+    """One bot message as SMS text, and the selectable options it offered.
+
+    Options are numbered from ``first_number`` (numbering goes on across the
+    messages of one reply). A ``tel:`` button whose number the text already
+    shows is left out; other ``tel:`` buttons become a plain line.
+    """
+    body = (text or "").strip()
+    options: List[Option] = []
+    tel_lines: List[str] = []
+    for button in buttons or []:
+        if not isinstance(button, dict):
+            continue
+        if is_tel(button):
+            number = str(button.get("payload")).strip()[4:]
+            if not mentions_number(body, number):
+                line = tel_line(button)
+                if line and line not in tel_lines:
+                    tel_lines.append(line)
+            continue
+        title = _title(button)
+        payload = str(button.get("payload") or title)
+        if not title:
+            continue
+        options.append(
+            {"number": str(first_number + len(options)), "title": title, "payload": payload}
+        )
+    extra: List[str] = []
+    if options:
+        parts = [f"{o['number']} for {o['title']}" for o in options]
+        line = "Reply " + ", ".join(parts)
+        extra.append(line if line[-1] in ".?!" else line + ".")
+    extra.extend(tel_lines)
+    if extra:
+        body = (body + "\n\n" if body else "") + "\n".join(extra)
+    return body, options
+
+
+def render_reply(messages: Iterable[Dict[str, Any]]) -> Tuple[List[str], List[Option]]:
+    """Bot messages (as collected from Rasa) -> texts and the options offered."""
+    texts: List[str] = []
+    options: List[Option] = []
+    for message in messages:
+        text = message.get("text")
+        if not text and message.get("image"):
+            text = str(message["image"])
+        rendered, offered = render_message(text, message.get("buttons"), len(options) + 1)
+        options.extend(offered)
+        if rendered:
+            texts.append(rendered)
+    return texts, options
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def select_option(text: Optional[str], options: Sequence[Option]) -> Optional[Option]:
+    """The option a reply picks: its number ("1", "#1", "1.") or its words."""
+    if not text or not options:
+        return None
+    wanted = _normalise(text)
+    if not wanted:
+        return None
+    for option in options:
+        if wanted == str(option.get("number")):
+            return option
+    for option in options:
+        if wanted == _normalise(str(option.get("title", ""))):
+            return option
+    return None
+
+
+# ----------------------------------------------------------------- splitting
+def sms_length(text: str) -> int:
+    """Length as Twilio counts it at worst: UTF-16 code units (an emoji can be 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _joins_previous(ch: str) -> bool:
+    """Characters that belong to the one before them (never start a message with one)."""
+    return (
+        unicodedata.category(ch).startswith("M")
+        or ch in "\u200d\ufe0e\ufe0f"
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+        or "\U000e0020" <= ch <= "\U000e007f"
+    )
+
+
+def _fit_index(text: str, limit: int) -> int:
+    """Largest index i with ``sms_length(text[:i]) <= limit``."""
+    used = 0
+    for index, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > limit:
+            return index
+    return len(text)
+
+
+@dataclass
+class _Cut:
+    head: str
+    rest: str
+
+
+def _cut(text: str, limit: int) -> _Cut:
+    """Cut ``text`` at the last paragraph, line or word boundary within ``limit``."""
+    end = _fit_index(text, limit)
+    if end >= len(text):
+        return _Cut(text, "")
+    window = text[: end + 1]  # a space right after the limit is a fine place to cut
+    for separator, min_share in (("\n\n", 0.5), ("\n", 0.5), (" ", 0.0)):
+        pos = window.rfind(separator)
+        if pos > 0 and pos >= limit * min_share:
+            return _Cut(text[:pos].rstrip(), text[pos:].lstrip())
+    for pos in range(len(window) - 1, 0, -1):
+        if window[pos].isspace():
+            return _Cut(text[:pos].rstrip(), text[pos:].lstrip())
+    # one enormous "word": cut between characters, never inside an emoji sequence
+    pos = end
+    while pos > 1 and (_joins_previous(text[pos]) or text[pos - 1] == "\u200d"):
+        pos -= 1
+    return _Cut(text[:pos], text[pos:])
+
+
+def split_words(text: str, limit: int = MAX_SMS_CHARS) -> List[str]:
+    """``text`` in pieces of at most ``limit`` units, cut on word boundaries."""
+    pieces: List[str] = []
+    rest = text.strip()
+    while rest:
+        if sms_length(rest) <= limit:
+            pieces.append(rest)
+            break
+        cut = _cut(rest, limit)
+        if cut.head:
+            pieces.append(cut.head)
+        rest = cut.rest
+    return pieces
+
+
+def _truncate(text: str, limit: int) -> str:
+    """``text`` shortened on a word boundary to fit ``limit`` with a trailing "..."."""
+    if sms_length(text) <= limit:
+        return text
+    head = _cut(text, limit - len(ELLIPSIS)).head.rstrip(" ,;:-")
+    return head + ELLIPSIS
+
+
+def segment(
+    texts: Sequence[str], limit: int = MAX_SMS_CHARS, max_segments: int = MAX_SEGMENTS
+) -> List[str]:
+    """Pack reply texts into at most ``max_segments`` messages of ``limit`` units.
+
+    Texts are joined with a blank line while they fit; a text longer than one
+    message is split on word boundaries; whatever does not fit in the last
+    allowed message is cut off with "...".
+    """
+    segments: List[str] = []
+    current = ""
+    for text in texts:
+        text = (text or "").strip()
+        if not text:
+            continue
+        candidate = f"{current}\n\n{text}" if current else text
+        if sms_length(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            segments.append(current)
+        pieces = split_words(text, limit)
+        segments.extend(pieces[:-1])
+        current = pieces[-1] if pieces else ""
+    if current:
+        segments.append(current)
+    if len(segments) > max_segments:
+        overflow = "\n\n".join(segments[max_segments - 1 :])
+        segments = segments[: max_segments - 1] + [_truncate(overflow, limit)]
+    return segments

@@ -1,0 +1,26 @@
+"""App data (not conversations): SQLAlchemy models and small blocking helpers.
+
+``DATABASE_URL`` picks the database (default ``sqlite:///var/app.db``);
+:func:`create_tables` creates what is missing at start-up.
+"""
+
+from iop_assistant.store.db import (
+    DEFAULT_DATABASE_URL,
+    create_tables,
+    database_url,
+    get_engine,
+    session_scope,
+)
+from iop_assistant.store.models import Base, OptOut, ProcessedMessage, SmsButtonMenu
+
+__all__ = [
+    "DEFAULT_DATABASE_URL",
+    "Base",
+    "OptOut",
+    "ProcessedMessage",
+    "SmsButtonMenu",
+    "create_tables",
+    "database_url",
+    "get_engine",
+    "session_scope",
+]

@@ -1,0 +1,80 @@
+"""The app database engine: one per URL, from ``DATABASE_URL``.
+
+The embedded default is a SQLite file, ``sqlite:///var/app.db`` relative to
+the working directory (the same place the tracker store keeps
+``var/tracker.db``). Scale-out mode points ``DATABASE_URL`` at PostgreSQL.
+Every function here is blocking: call it from a thread (``run_in_executor``)
+when you are inside an event loop.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterator, Optional
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from iop_assistant.store.models import Base
+
+DEFAULT_DATABASE_URL = "sqlite:///var/app.db"
+
+_engines: Dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def database_url() -> str:
+    """The app database URL: ``DATABASE_URL`` or the embedded SQLite default."""
+    return os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+
+
+def _prepare_sqlite_dir(url: str) -> None:
+    """Create the directory of a file-based SQLite database (``var/`` by default)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    database = parsed.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def get_engine(url: Optional[str] = None) -> Engine:
+    """The (cached) engine for ``url``, by default :func:`database_url`."""
+    url = url or database_url()
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            _prepare_sqlite_dir(url)
+            kwargs = {"future": True, "pool_pre_ping": True}
+            if make_url(url).get_backend_name() == "sqlite":
+                # used from a small thread pool; SQLite itself serialises writers
+                kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
+            engine = create_engine(url, **kwargs)
+            _engines[url] = engine
+        return engine
+
+
+def create_tables(engine: Optional[Engine] = None) -> Engine:
+    """Create every app table that does not exist yet; returns the engine."""
+    engine = engine or get_engine()
+    Base.metadata.create_all(engine)
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Optional[Engine] = None) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error."""
+    factory = sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
