@@ -54,6 +54,18 @@ def answered_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     return False
 
 
+def read_answer(
+    slot: str, answer: Any, unsure: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> Dict[str, Any]:
+    """The parsed answer; or, when there is none, an FAQ answer and the question again
+    (slot left empty); or else "unknown", so an unclear reply never loops."""
+    if answer not in (None, UNKNOWN):
+        return {slot: answer}
+    if answered_faq(dispatcher, tracker):
+        return {slot: None}
+    return {slot: unsure}
+
+
 def yes_no_unknown(text: Any) -> str:
     """ "yes" / "no" / "unknown" for a yes-no question."""
     answer = triage.parse_yes_no(str(text or ""))
@@ -123,54 +135,40 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = yes_no_unknown(value)
-        if answer == UNKNOWN and answered_faq(dispatcher, tracker):
-            return {"screening_recent_care": None}
-        return {"screening_recent_care": answer}
+        return read_answer("screening_recent_care", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_substances(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         text = str(value or "")
         found = substance_categories(tracker, text)
-        if found:
-            return {"screening_substances": found}
-        if _NO_USE.search(text.lower().strip()):
+        if not found and _NO_USE.search(text.lower().strip()):
             return {"screening_substances": []}
-        if answered_faq(dispatcher, tracker):
-            return {"screening_substances": None}
-        return {"screening_substances": ["other"]}
+        return read_answer("screening_substances", found or None, ["other"], dispatcher, tracker)
 
     def validate_screening_frequency(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = triage.parse_frequency(str(value or ""))
-        if answer is None and answered_faq(dispatcher, tracker):
-            return {"screening_frequency": None}
-        return {"screening_frequency": answer or UNKNOWN}
+        return read_answer("screening_frequency", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_last_use(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = triage.parse_last_use(str(value or ""))
-        if answer is None and answered_faq(dispatcher, tracker):
-            return {"screening_last_use": None}
-        return {"screening_last_use": answer or UNKNOWN}
+        return read_answer("screening_last_use", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_symptoms(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = symptoms_answer(str(value or ""))
-        if answer is None and answered_faq(dispatcher, tracker):
-            return {"screening_symptoms": None}
-        return {"screening_symptoms": answer or [UNKNOWN]}
+        return read_answer("screening_symptoms", answer, [UNKNOWN], dispatcher, tracker)
 
     def validate_screening_complicated_history(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = yes_no_unknown(value)
-        if answer == UNKNOWN and answered_faq(dispatcher, tracker):
-            return {"screening_complicated_history": None}
-        return {"screening_complicated_history": answer}
+        return read_answer("screening_complicated_history", answer, UNKNOWN, dispatcher, tracker)
 
 
 def _known(value: Any) -> Any:

@@ -16,7 +16,6 @@ import logging
 import os
 import secrets
 from pathlib import Path
-from typing import Optional
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ def _read_or_create_key_file(path: Path) -> bytes:
     return path.read_text(encoding="ascii").strip().encode()
 
 
-def load_key(key_file: Optional[Path] = None) -> bytes:
+def load_key(key_file: Path | None = None) -> bytes:
     """The HMAC key: ``IOP_SENDER_ID_KEY`` or the key file (created on first use)."""
     from_env = os.environ.get(KEY_ENV, "").strip()
     if from_env:

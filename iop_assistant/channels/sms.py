@@ -29,7 +29,7 @@ import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, TypeVar
+from typing import Any, Awaitable, Callable, Dict, List, TypeVar
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -52,7 +52,7 @@ from iop_assistant.channels.twilio_signature import (
     FORM_CONTENT_TYPE,
     SIGNATURE_HEADER,
     FormParams,
-    MalformedForm,
+    MalformedFormError,
     is_valid,
     parse_form,
     public_url,
@@ -71,7 +71,7 @@ TWIML_CONTENT_TYPE = "application/xml; charset=utf-8"
 T = TypeVar("T")
 
 
-def _truthy(value: Optional[str]) -> bool:
+def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
@@ -87,7 +87,7 @@ class SmsSettings:
     reply_timeout: float = DEFAULT_REPLY_TIMEOUT
 
     @classmethod
-    def from_env(cls, environ: Optional[Dict[str, str]] = None) -> "SmsSettings":
+    def from_env(cls, environ: Dict[str, str] | None = None) -> SmsSettings:
         """Settings from ``TWILIO_*``, ``PUBLIC_BASE_URL`` and ``IOP_SMS_*``."""
         env = os.environ if environ is None else environ
         try:
@@ -115,7 +115,7 @@ class SmsTexts:
     fallback: str
 
     @classmethod
-    def from_facts(cls, facts: program_facts.ProgramFacts) -> "SmsTexts":
+    def from_facts(cls, facts: program_facts.ProgramFacts) -> SmsTexts:
         """Texts filled with the program's facts (program.yml)."""
         return cls(
             opted_out=(
@@ -147,7 +147,7 @@ class SmsOutput(CollectingOutputChannel):
     """Collects the bot's messages of one turn; named ``sms`` for response variations."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         """The channel name responses can be conditioned on."""
         return CHANNEL_NAME
 
@@ -180,12 +180,12 @@ class SmsInput(InputChannel):
     """Twilio Programmable Messaging webhook for the assistant."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         """Channel name: the blueprint is mounted at ``/webhooks/sms``."""
         return CHANNEL_NAME
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "SmsInput":
+    def from_credentials(cls, credentials: Dict[str, Any] | None) -> SmsInput:
         """Settings come from the environment; the credentials block stays empty."""
         if credentials:
             logger.warning(
@@ -196,15 +196,15 @@ class SmsInput(InputChannel):
 
     def __init__(
         self,
-        settings: Optional[SmsSettings] = None,
-        facts: Optional[program_facts.ProgramFacts] = None,
-        database_url: Optional[str] = None,
+        settings: SmsSettings | None = None,
+        facts: program_facts.ProgramFacts | None = None,
+        database_url: str | None = None,
     ) -> None:
         self.settings = settings or SmsSettings.from_env()
         self.texts = SmsTexts.from_facts(facts or program_facts.load())
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sms-db")
         self._engine = get_engine(database_url)
-        self._key: Optional[bytes] = None
+        self._key: bytes | None = None
         self._tables_ready = False
         self._warn_about_settings()
         try:
@@ -257,7 +257,7 @@ class SmsInput(InputChannel):
         self,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
         message: UserMessage,
-    ) -> Optional[List[Dict[str, Any]]]:
+    ) -> List[Dict[str, Any]] | None:
         """The bot's messages for one turn, or None when it failed or took too long."""
         collector = message.output_channel
         task = asyncio.ensure_future(on_new_message(message))
@@ -362,7 +362,7 @@ class SmsInput(InputChannel):
                 return response.text("expected a form post", status=400)
             try:
                 form = parse_form(request.body or b"")
-            except MalformedForm:
+            except MalformedFormError:
                 return response.text("malformed form body", status=400)
             if not self._signature_ok(request, form):
                 logger.warning("sms webhook: rejected a request with a missing or bad signature")
@@ -380,6 +380,6 @@ class SmsInput(InputChannel):
         return sms_webhook
 
 
-def _log_late_failure(task: "asyncio.Future[Any]") -> None:
+def _log_late_failure(task: asyncio.Future[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
         logger.error("a late sms turn failed: %r", task.exception())

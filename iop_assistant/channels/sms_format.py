@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Sequence, Tuple
 
 MAX_SMS_CHARS = 1600  # Twilio error 21617 above this
 MAX_SEGMENTS = 3
@@ -37,7 +37,7 @@ Option = Dict[str, str]
 
 
 # ------------------------------------------------------------------ keywords
-def keyword_of(text: Optional[str]) -> Optional[Tuple[str, str]]:
+def keyword_of(text: str | None) -> Tuple[str, str] | None:
     """``(kind, WORD)`` when ``text`` is a single carrier keyword, else None.
 
     Case and surrounding spaces or punctuation do not matter ("  Stop. ");
@@ -115,7 +115,7 @@ def _title(button: Button) -> str:
 
 
 def render_message(
-    text: Optional[str], buttons: Optional[Sequence[Button]], first_number: int = 1
+    text: str | None, buttons: Sequence[Button] | None, first_number: int = 1
 ) -> Tuple[str, List[Option]]:
     """One bot message as SMS text, and the selectable options it offered.
 
@@ -174,7 +174,7 @@ def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-def select_option(text: Optional[str], options: Sequence[Option]) -> Optional[Option]:
+def select_option(text: str | None, options: Sequence[Option]) -> Option | None:
     """The option a reply picks: its number ("1", "#1", "1.") or its words."""
     if not text or not options:
         return None

@@ -9,7 +9,7 @@ inputs the way Twilio does.
 
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Optional
+from typing import Dict, List, Mapping
 from urllib.parse import parse_qsl
 
 from twilio.request_validator import RequestValidator
@@ -18,7 +18,7 @@ SIGNATURE_HEADER = "X-Twilio-Signature"
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
-class MalformedForm(ValueError):
+class MalformedFormError(ValueError):
     """The body is not a readable URL-encoded form."""
 
 
@@ -29,7 +29,7 @@ class FormParams(Dict[str, List[str]]):
         """All values sent for ``name``."""
         return list(self[name])
 
-    def first(self, name: str, default: Optional[str] = None) -> Optional[str]:
+    def first(self, name: str, default: str | None = None) -> str | None:
         """The first value sent for ``name``."""
         values = self.get(name)
         return values[0] if values else default
@@ -39,13 +39,13 @@ def parse_form(body: bytes) -> FormParams:
     """A URL-encoded body as :class:`FormParams`; blank values are kept.
 
     Sanic's own ``request.form`` drops blank values (``Body=``), which Twilio
-    signs, so the channel parses the body itself. Raises :class:`MalformedForm`.
+    signs, so the channel parses the body itself. Raises :class:`MalformedFormError`.
     """
     try:
         text = body.decode("utf-8")
         pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
     except (UnicodeDecodeError, ValueError) as error:
-        raise MalformedForm(str(error)) from error
+        raise MalformedFormError(str(error)) from error
     form = FormParams()
     for name, value in pairs:
         form.setdefault(name, []).append(value)
@@ -59,7 +59,7 @@ def public_url(base_url: str, path: str, query_string: str = "") -> str:
 
 
 def is_valid(
-    auth_token: str, url: str, params: Mapping[str, List[str]], signature: Optional[str]
+    auth_token: str, url: str, params: Mapping[str, List[str]], signature: str | None
 ) -> bool:
     """True when ``signature`` is Twilio's signature of ``url`` and ``params``."""
     if not auth_token or not signature:

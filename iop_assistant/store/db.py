@@ -13,7 +13,7 @@ import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, Optional
+from typing import Dict, Iterator
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
@@ -42,7 +42,7 @@ def _prepare_sqlite_dir(url: str) -> None:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-def get_engine(url: Optional[str] = None) -> Engine:
+def get_engine(url: str | None = None) -> Engine:
     """The (cached) engine for ``url``, by default :func:`database_url`."""
     url = url or database_url()
     with _lock:
@@ -58,7 +58,7 @@ def get_engine(url: Optional[str] = None) -> Engine:
         return engine
 
 
-def create_tables(engine: Optional[Engine] = None) -> Engine:
+def create_tables(engine: Engine | None = None) -> Engine:
     """Create every app table that does not exist yet; returns the engine."""
     engine = engine or get_engine()
     Base.metadata.create_all(engine)
@@ -66,7 +66,7 @@ def create_tables(engine: Optional[Engine] = None) -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Optional[Engine] = None) -> Iterator[Session]:
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error."""
     factory = sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
     session = factory()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
@@ -20,7 +20,7 @@ Option = Dict[str, str]
 
 
 def claim_message(
-    message_sid: str, conversation_id: str, engine: Optional[Engine] = None
+    message_sid: str, conversation_id: str, engine: Engine | None = None
 ) -> bool:
     """Record ``message_sid`` as handled; False when it was already recorded.
 
@@ -35,13 +35,13 @@ def claim_message(
     return True
 
 
-def is_opted_out(phone_number: str, engine: Optional[Engine] = None) -> bool:
+def is_opted_out(phone_number: str, engine: Engine | None = None) -> bool:
     """True when ``phone_number`` has opted out of texts."""
     with session_scope(engine) as session:
         return session.get(OptOut, phone_number) is not None
 
 
-def opt_out(phone_number: str, keyword: str, engine: Optional[Engine] = None) -> bool:
+def opt_out(phone_number: str, keyword: str, engine: Engine | None = None) -> bool:
     """Opt ``phone_number`` out; True when it was newly opted out (not already)."""
     try:
         with session_scope(engine) as session:
@@ -53,7 +53,7 @@ def opt_out(phone_number: str, keyword: str, engine: Optional[Engine] = None) ->
     return True
 
 
-def opt_in(phone_number: str, engine: Optional[Engine] = None) -> bool:
+def opt_in(phone_number: str, engine: Engine | None = None) -> bool:
     """Remove ``phone_number`` from the opt-outs; True when it had opted out."""
     with session_scope(engine) as session:
         result = session.execute(delete(OptOut).where(OptOut.phone_number == phone_number))
@@ -61,7 +61,7 @@ def opt_in(phone_number: str, engine: Optional[Engine] = None) -> bool:
 
 
 def save_menu(
-    conversation_id: str, options: List[Option], engine: Optional[Engine] = None
+    conversation_id: str, options: List[Option], engine: Engine | None = None
 ) -> None:
     """Remember the options just offered; an empty list forgets the old ones."""
     with session_scope(engine) as session:
@@ -80,7 +80,7 @@ def save_menu(
 def load_menu(
     conversation_id: str,
     max_age: timedelta = timedelta(minutes=60),
-    engine: Optional[Engine] = None,
+    engine: Engine | None = None,
 ) -> List[Option]:
     """The options last offered to the conversation, if younger than ``max_age``."""
     with session_scope(engine) as session:

@@ -57,7 +57,14 @@ class Servers:
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            # SMS channel (docs/sms.md): test secrets, the servers' own URL as the
+            # signed public URL, and an app database of their own
+            "TWILIO_AUTH_TOKEN": "test-" + secrets.token_hex(16),
+            "PUBLIC_BASE_URL": self.rasa_url,
+            "IOP_SENDER_ID_KEY": secrets.token_hex(32),
+            "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
         }
+        self.env.pop("IOP_SMS_ALLOW_UNSIGNED", None)
         self.endpoints = tmp / "endpoints.yml"
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://127.0.0.1:{self.actions_port}/webhook\n"
