@@ -49,12 +49,21 @@ echo "Starting the action server and the Rasa server (the model takes ~30 s to l
 wait_for "http://localhost:$ACTIONS_PORT/health" "The action server"
 wait_for "http://localhost:$RASA_PORT/" "The Rasa server"
 wait_for "http://localhost:$WEB_PORT/" "The web page"
+if [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then
+  SMS_STATE="checks Twilio signatures against PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-unset}"
+elif [ "${IOP_SMS_ALLOW_UNSIGNED:-}" = "1" ]; then
+  SMS_STATE="DEVELOPMENT MODE: accepts unsigned requests (IOP_SMS_ALLOW_UNSIGNED=1)"
+else
+  SMS_STATE="refuses every request until TWILIO_AUTH_TOKEN is set (docs/sms.md)"
+fi
 cat <<MSG
 
   IOP Assistant is running (embedded defaults: SQLite under var/, no accounts, no external services).
 
     Talk to it:        http://localhost:$WEB_PORT/
     REST channel:      POST http://localhost:$RASA_PORT/webhooks/rest/webhook
+    SMS webhook:       POST http://localhost:$RASA_PORT/webhooks/sms/webhook
+                       $SMS_STATE
     Rasa HTTP API:     http://localhost:$RASA_PORT/  (token in var/rasa_auth_token)
     Logs:              var/log/
 

@@ -249,9 +249,7 @@ class SmsInput(InputChannel):
             return self.settings.allow_unsigned
         base = self.settings.public_base_url or f"{request.scheme}://{request.host}"
         url = public_url(base, request.path, request.query_string)
-        return is_valid(
-            self.settings.auth_token, url, form, request.headers.get(SIGNATURE_HEADER)
-        )
+        return is_valid(self.settings.auth_token, url, form, request.headers.get(SIGNATURE_HEADER))
 
     async def _run_turn(
         self,

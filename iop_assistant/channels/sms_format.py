@@ -64,14 +64,14 @@ def _digits(text: str) -> str:
 
 
 def pretty_number(number: str) -> str:
-    """``+18887833291`` -> ``(888) 783-3291``; short or foreign numbers as given."""
+    """``+18887833291`` -> ``(888) 783-3291``; short or non-US numbers as given."""
+    number = number.strip()
     digits = _digits(number)
-    if len(digits) == 11 and digits.startswith("1"):
+    if number.startswith("+1") and len(digits) == 11:
         digits = digits[1:]
-    if len(digits) == 10 and not number.strip().startswith(("+2", "+3", "+4", "+5", "+6",
-                                                             "+7", "+8", "+9")):
-        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
-    return number.strip()
+    elif number.startswith("+") or len(digits) != 10:
+        return number
+    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
 
 
 def _same_number(candidate: str, number: str) -> bool:

@@ -19,9 +19,7 @@ from iop_assistant.store.models import OptOut, ProcessedMessage, SmsButtonMenu, 
 Option = Dict[str, str]
 
 
-def claim_message(
-    message_sid: str, conversation_id: str, engine: Engine | None = None
-) -> bool:
+def claim_message(message_sid: str, conversation_id: str, engine: Engine | None = None) -> bool:
     """Record ``message_sid`` as handled; False when it was already recorded.
 
     Insert-first against a unique constraint, so concurrent copies of the same
@@ -60,9 +58,7 @@ def opt_in(phone_number: str, engine: Engine | None = None) -> bool:
         return bool(result.rowcount)
 
 
-def save_menu(
-    conversation_id: str, options: List[Option], engine: Engine | None = None
-) -> None:
+def save_menu(conversation_id: str, options: List[Option], engine: Engine | None = None) -> None:
     """Remember the options just offered; an empty list forgets the old ones."""
     with session_scope(engine) as session:
         session.execute(

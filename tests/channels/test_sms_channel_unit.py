@@ -54,8 +54,12 @@ _counter = iter(range(10**6))
 
 def send(channel, rasa, body, media=0, sid=None, phone=PHONE):
     form = FormParams(
-        {"From": [phone], "Body": [body], "NumMedia": [str(media)],
-         "MessageSid": [sid or f"SM{next(_counter):032d}"]}
+        {
+            "From": [phone],
+            "Body": [body],
+            "NumMedia": [str(media)],
+            "MessageSid": [sid or f"SM{next(_counter):032d}"],
+        }
     )
     reply = asyncio.run(channel._handle(rasa, form, phone, form.first("MessageSid")))
     assert reply.status == 200
@@ -180,3 +184,49 @@ def test_no_token_refuses_unless_development_setting(monkeypatch):
     assert not SmsSettings.from_env().allow_unsigned
     monkeypatch.setenv("IOP_SMS_ALLOW_UNSIGNED", "1")
     assert SmsSettings.from_env().allow_unsigned
+
+
+class FakeRequest:
+    scheme = "http"
+    host = "127.0.0.1:5005"
+    path = "/webhooks/sms/webhook"
+
+    def __init__(self, signature: str | None, query_string: str = "") -> None:
+        self.headers = {"X-Twilio-Signature": signature} if signature else {}
+        self.query_string = query_string
+
+
+def _channel(tmp_path, **settings) -> SmsInput:
+    return SmsInput(SmsSettings(**settings), database_url=f"sqlite:///{tmp_path / 'a.db'}")
+
+
+def test_signature_is_checked_over_public_base_url_path_and_query(tmp_path, monkeypatch):
+    from iop_assistant.channels.twilio_signature import sign
+
+    monkeypatch.setenv(identity.KEY_ENV, "k")
+    channel = _channel(tmp_path, auth_token="tok", public_base_url="https://sms.example.org/")
+    form = FormParams({"From": [PHONE], "Body": ["hi"], "MessageSid": ["SM1"]})
+    plain = {k: v[0] for k, v in form.items()}
+    url = "https://sms.example.org/webhooks/sms/webhook"
+    assert channel._signature_ok(FakeRequest(sign("tok", url, plain)), form)
+    assert channel._signature_ok(
+        FakeRequest(sign("tok", url + "?x=1", plain), query_string="x=1"), form
+    )
+    assert not channel._signature_ok(FakeRequest(sign("tok", url, plain), "x=1"), form)
+    local = "http://127.0.0.1:5005/webhooks/sms/webhook"
+    assert not channel._signature_ok(FakeRequest(sign("tok", local, plain)), form)
+    assert not channel._signature_ok(FakeRequest(None), form)
+
+
+def test_without_a_token_every_request_is_refused(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv(identity.KEY_ENV, "k")
+    with caplog.at_level("WARNING"):
+        channel = _channel(tmp_path)
+    assert "TWILIO_AUTH_TOKEN is not set" in caplog.text
+    form = FormParams({"From": [PHONE]})
+    assert not channel._signature_ok(FakeRequest("anything"), form)
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        unsigned = _channel(tmp_path, allow_unsigned=True)
+    assert "UNSIGNED" in caplog.text
+    assert unsigned._signature_ok(FakeRequest(None), form)

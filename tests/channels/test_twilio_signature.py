@@ -56,8 +56,9 @@ def test_any_change_breaks_the_signature():
     assert is_valid(TOKEN, url, form, signature)
     assert not is_valid(TOKEN, url + "?x=1", form, signature)
     assert not is_valid("other", url, form, signature)
-    assert not is_valid(TOKEN, url, parse_form(b"Body=hi!&From=%2B15551234567&MessageSid=SM1"),
-                        signature)
+    assert not is_valid(
+        TOKEN, url, parse_form(b"Body=hi!&From=%2B15551234567&MessageSid=SM1"), signature
+    )
     assert not is_valid(TOKEN, url, form, None)
     assert not is_valid("", url, form, signature)
 
