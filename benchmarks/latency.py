@@ -261,6 +261,7 @@ def prepare(skip_train: bool) -> List[Assistant]:
             [
                 str(BIN / "rasa"),
                 "train",
+                "--force",
                 "--fixed-model-name",
                 "stock",
                 "--out",
