@@ -45,11 +45,13 @@ def render() -> str:
     twins = []
     for rule in simple_rules():
         steps = rule["steps"]
-        twins.append({
-            "rule": f"first message: {rule['rule']}",
-            "conversation_start": True,
-            "steps": [steps[0], {"action": "utter_disclaimer"}, *steps[1:]],
-        })
+        twins.append(
+            {
+                "rule": f"first message: {rule['rule']}",
+                "conversation_start": True,
+                "steps": [steps[0], {"action": "utter_disclaimer"}, *steps[1:]],
+            }
+        )
     body = yaml.safe_dump({"version": "3.1", "rules": twins}, sort_keys=False, width=100)
     return HEADER + body
 

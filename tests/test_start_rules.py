@@ -8,7 +8,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def load_generator():
     spec = importlib.util.spec_from_file_location(
-        "generate_start_rules", REPO / "scripts" / "generate_start_rules.py")
+        "generate_start_rules", REPO / "scripts" / "generate_start_rules.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -16,8 +17,9 @@ def load_generator():
 
 def test_start_rules_are_current():
     generator = load_generator()
-    assert generator.OUTPUT.read_text() == generator.render(), \
+    assert generator.OUTPUT.read_text() == generator.render(), (
         "run: .venv/bin/python scripts/generate_start_rules.py"
+    )
 
 
 def test_every_simple_rule_has_a_first_message_twin_except_crisis():

@@ -140,8 +140,14 @@ def test_crisis_reply_has_911_988_and_help_line(rendered):
 
 def test_disclaimer_says_what_it_must(rendered):
     text = rendered["utter_disclaimer"]["text"].lower()
-    for needed in ("automated assistant", "not a person", "medical advice", "around the clock",
-                   "911", "988"):
+    for needed in (
+        "automated assistant",
+        "not a person",
+        "medical advice",
+        "around the clock",
+        "911",
+        "988",
+    ):
         assert needed in text
 
 
