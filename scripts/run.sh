@@ -52,9 +52,9 @@ wait_for "http://localhost:$WEB_PORT/" "The web page"
 if [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then
   SMS_STATE="checks Twilio signatures against PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-unset}"
 elif [ "${IOP_SMS_ALLOW_UNSIGNED:-}" = "1" ]; then
-  SMS_STATE="DEVELOPMENT MODE: accepts unsigned requests (IOP_SMS_ALLOW_UNSIGNED=1)"
+  SMS_STATE="SMS in DEVELOPMENT MODE: accepts unsigned requests (IOP_SMS_ALLOW_UNSIGNED=1)"
 else
-  SMS_STATE="refuses every request until TWILIO_AUTH_TOKEN is set (docs/sms.md)"
+  SMS_STATE="refuse every request until TWILIO_AUTH_TOKEN is set (docs/sms.md, docs/voice.md)"
 fi
 cat <<MSG
 
@@ -63,7 +63,8 @@ cat <<MSG
     Talk to it:        http://localhost:$WEB_PORT/
     REST channel:      POST http://localhost:$RASA_PORT/webhooks/rest/webhook
     SMS webhook:       POST http://localhost:$RASA_PORT/webhooks/sms/webhook
-                       $SMS_STATE
+    Voice webhook:     POST http://localhost:$RASA_PORT/webhooks/voice/webhook
+                       both: $SMS_STATE
     Rasa HTTP API:     http://localhost:$RASA_PORT/  (token in var/rasa_auth_token)
     Logs:              var/log/
 

@@ -1,0 +1,426 @@
+"""Twilio voice input channel: ``POST /webhooks/voice/webhook`` (channel name ``voice``).
+
+Registered in credentials.yml as ``iop_assistant.channels.voice.VoiceInput:``;
+every setting comes from the environment (docs/voice.md). One request:
+
+1. only ``application/x-www-form-urlencoded`` bodies that decode are read (else 400);
+2. ``X-Twilio-Signature`` is checked exactly like the SMS channel (else 403);
+3. ``CallSid`` must be there (else 400);
+4. 0 or "representative", "help line"... -> ``<Say>`` + ``<Dial>`` the help line;
+   after a crisis reply, 9 -> ``<Dial>`` the crisis line (988);
+5. no ``SpeechResult``/``Digits``: the first request of a call sends Rasa
+   ``/greet``; later ones are silences (first: re-prompt, second: transfer).
+   Speech on a call the channel does not know (state lost) is still answered;
+6. a key or an option's words become that option's payload;
+7. the turn runs in Rasa with a collecting output channel named ``voice``
+   (so ``channel: voice`` response variations apply) under a time limit;
+   the reply is spoken in a ``<Gather>`` that listens for the answer. A
+   failed, late or empty turn is answered with the help line and a transfer.
+
+A crisis is recognised by the response the turn used: the output channel
+records each message's ``utter_action`` and ``utter_crisis*`` means crisis
+(the rule that answers the ``crisis`` intent, which the deterministic crisis
+guard sets). Per-call state (options offered, silences, crisis) is kept in
+memory, keyed by CallSid.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable, Dict, List
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from iop_assistant import program_facts
+from iop_assistant.channels import identity
+from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.channels.sms_format import Option, pretty_number
+from iop_assistant.channels.twilio_signature import (
+    FORM_CONTENT_TYPE,
+    SIGNATURE_HEADER,
+    FormParams,
+    MalformedFormError,
+    is_valid,
+    parse_form,
+    public_url,
+)
+
+logger = logging.getLogger(__name__)
+
+CHANNEL_NAME = "voice"
+ALLOW_UNSIGNED_ENV = "IOP_VOICE_ALLOW_UNSIGNED"
+REPLY_TIMEOUT_ENV = "IOP_VOICE_REPLY_TIMEOUT"
+CRISIS_LINE_ENV = "IOP_VOICE_CRISIS_LINE"
+DEFAULT_REPLY_TIMEOUT = 10.0  # Twilio waits 15 s for the webhook (error 11200)
+DEFAULT_CRISIS_LINE = "988"
+GREETING = "/greet"
+TWIML_CONTENT_TYPE = "application/xml; charset=utf-8"
+CALL_STATE_TTL = 4 * 3600.0
+MAX_CALLS = 10_000
+# what Twilio sends as From for withheld numbers: one conversation per call instead
+WITHHELD_NUMBERS = frozenset({"+266696687", "+86282452253", "+8656696", "+7378742833"})
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """What the channel reads from the environment."""
+
+    auth_token: str = ""
+    public_base_url: str = ""
+    allow_unsigned: bool = False
+    helpline_number: str = ""
+    crisis_line: str = DEFAULT_CRISIS_LINE
+    reply_timeout: float = DEFAULT_REPLY_TIMEOUT
+
+    @classmethod
+    def from_env(
+        cls, environ: Dict[str, str] | None = None, default_helpline: str = ""
+    ) -> VoiceSettings:
+        """Settings from ``TWILIO_AUTH_TOKEN``, ``PUBLIC_BASE_URL``, ``HELPLINE_NUMBER``..."""
+        env = os.environ if environ is None else environ
+        try:
+            timeout = float(env.get(REPLY_TIMEOUT_ENV) or DEFAULT_REPLY_TIMEOUT)
+        except ValueError:
+            timeout = DEFAULT_REPLY_TIMEOUT
+        return cls(
+            auth_token=(env.get("TWILIO_AUTH_TOKEN") or "").strip(),
+            public_base_url=(env.get("PUBLIC_BASE_URL") or "").strip(),
+            allow_unsigned=_truthy(env.get(ALLOW_UNSIGNED_ENV)),
+            helpline_number=(env.get("HELPLINE_NUMBER") or "").strip() or default_helpline,
+            crisis_line=(env.get(CRISIS_LINE_ENV) or "").strip() or DEFAULT_CRISIS_LINE,
+            reply_timeout=min(max(1.0, timeout), 14.0),
+        )
+
+
+@dataclass(frozen=True)
+class VoiceTexts:
+    """The channel's own words."""
+
+    welcome_hint: str
+    handoff: str
+    crisis_line_offer: str
+    crisis_helpline_offer: str
+    to_crisis_line: str
+    reprompt: str
+    silence_handoff: str
+    unknown_key: str
+    failure: str
+    unanswered: str
+
+    @classmethod
+    def from_facts(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
+        """Texts filled with the program's facts (program.yml) and the dialled number."""
+        spoken = pretty_number(helpline_number) if helpline_number else facts.helpline
+        return cls(
+            welcome_hint="You can press 0 at any time to talk to our help line.",
+            handoff="Connecting you to our help line now. Please stay on the line.",
+            crisis_line_offer="To be connected to the 988 crisis line now, press 9.",
+            crisis_helpline_offer="To be connected to our help line, press 0 or say help line.",
+            to_crisis_line="Connecting you to the 988 Suicide and Crisis Lifeline now.",
+            reprompt="Sorry, I didn't hear anything.",
+            silence_handoff=(
+                "I still can't hear you, so I'll connect you to our help line. "
+                "Please stay on the line."
+            ),
+            unknown_key="Sorry, that key isn't one of the choices.",
+            failure=(
+                "Sorry, I can't answer right now. I'll connect you to our help line at "
+                f"{spoken}. Please stay on the line."
+            ),
+            unanswered=(
+                f"Sorry, the call could not be connected. Please call our help line at {spoken}. "
+                "In an emergency, call 911. To talk with someone now, call or text 988."
+            ),
+        )
+
+
+@dataclass
+class CallState:
+    """What the channel remembers about one call (in memory, by CallSid)."""
+
+    options: List[Option] = field(default_factory=list)
+    sayings: List[str] = field(default_factory=list)
+    closing: List[str] = field(default_factory=list)
+    silences: int = 0
+    crisis: bool = False
+    seen: float = field(default_factory=time.monotonic)
+
+
+class VoiceOutput(CollectingOutputChannel):
+    """Collects one turn's messages (named ``voice``) and the responses they came from."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.utter_actions: List[str] = []
+
+    @classmethod
+    def name(cls) -> str:
+        """The channel name responses can be conditioned on."""
+        return CHANNEL_NAME
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """Remember which response (``utter_action``) each message came from."""
+        self.utter_actions.append(str(message.get("utter_action") or ""))
+        await super().send_response(recipient_id, message)
+
+    @property
+    def crisis(self) -> bool:
+        """True when the turn answered with a crisis response."""
+        return any(name.startswith("utter_crisis") for name in self.utter_actions)
+
+
+def xml(body: str) -> HTTPResponse:
+    """A TwiML answer."""
+    return response.text(body, content_type=TWIML_CONTENT_TYPE)
+
+
+def _defuse_intent_syntax(text: str) -> str:
+    """Free speech may not trigger intents directly ("/affirm"): drop leading slashes."""
+    stripped = text.lstrip()
+    return stripped.lstrip("/") if stripped.startswith("/") else text
+
+
+def _caller_key(form: FormParams, call_sid: str) -> str:
+    """The address the conversation id is made from: the number, or the call if withheld."""
+    phone = identity.normalise_number(form.first("From") or "")
+    digits = sum(ch.isdigit() for ch in phone)
+    if digits < 3 or phone in WITHHELD_NUMBERS:
+        return f"call:{call_sid}"
+    return phone
+
+
+class VoiceInput(InputChannel):
+    """Twilio Programmable Voice webhook for the assistant."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Channel name: the blueprint is mounted at ``/webhooks/voice``."""
+        return CHANNEL_NAME
+
+    @classmethod
+    def from_credentials(cls, credentials: Dict[str, Any] | None) -> VoiceInput:
+        """Settings come from the environment; the credentials block stays empty."""
+        if credentials:
+            logger.warning(
+                "the voice channel ignores credentials.yml keys %s: set environment variables",
+                sorted(credentials),
+            )
+        return cls()
+
+    def __init__(
+        self,
+        settings: VoiceSettings | None = None,
+        facts: program_facts.ProgramFacts | None = None,
+    ) -> None:
+        facts = facts or program_facts.load()
+        self.settings = settings or VoiceSettings.from_env(default_helpline=facts.helpline_e164)
+        self.texts = VoiceTexts.from_facts(facts, self.settings.helpline_number)
+        self.calls: OrderedDict[str, CallState] = OrderedDict()
+        self._key: bytes | None = None
+        self._warn_about_settings()
+        try:
+            self._key = identity.load_key()
+        except Exception:  # the web chat must still start; calls go to the help line
+            logger.exception("voice channel: no conversation-id key, calls are transferred")
+
+    def _warn_about_settings(self) -> None:
+        if not self.settings.auth_token:
+            if self.settings.allow_unsigned:
+                logger.warning(
+                    "voice channel: TWILIO_AUTH_TOKEN is not set and %s=1: accepting UNSIGNED "
+                    "requests. Development only.",
+                    ALLOW_UNSIGNED_ENV,
+                )
+            else:
+                logger.warning(
+                    "voice channel: TWILIO_AUTH_TOKEN is not set: every request to "
+                    "/webhooks/voice/webhook is refused (403). Set it, or %s=1 for development.",
+                    ALLOW_UNSIGNED_ENV,
+                )
+        elif not self.settings.public_base_url:
+            logger.warning(
+                "voice channel: PUBLIC_BASE_URL is not set; signatures are checked against the "
+                "URL of each request, which is wrong behind a proxy"
+            )
+
+    # ------------------------------------------------------------------ helpers
+    def _webhook_url(self, request: Request) -> str:
+        base = self.settings.public_base_url or f"{request.scheme}://{request.host}"
+        return public_url(base, request.path, request.query_string)
+
+    def _signature_ok(self, request: Request, form: FormParams) -> bool:
+        if not self.settings.auth_token:
+            return self.settings.allow_unsigned
+        url = self._webhook_url(request)
+        return is_valid(self.settings.auth_token, url, form, request.headers.get(SIGNATURE_HEADER))
+
+    def _call(self, call_sid: str) -> CallState | None:
+        now = time.monotonic()
+        while self.calls:
+            oldest_sid, oldest = next(iter(self.calls.items()))
+            if now - oldest.seen < CALL_STATE_TTL and len(self.calls) <= MAX_CALLS:
+                break
+            del self.calls[oldest_sid]
+        state = self.calls.get(call_sid)
+        if state is not None:
+            state.seen = now
+            self.calls.move_to_end(call_sid)
+        return state
+
+    def _forget(self, call_sid: str) -> None:
+        self.calls.pop(call_sid, None)
+
+    def _transfer(self, call_sid: str, line: str, number: str | None = None) -> HTTPResponse:
+        self._forget(call_sid)
+        number = number or self.settings.helpline_number
+        return xml(twiml.dial([line], number, self.texts.unanswered))
+
+    def _listen(self, url: str, state: CallState, before: List[str] | None = None) -> HTTPResponse:
+        hints = [o["title"] for o in state.options] + ["help line", "representative"]
+        return xml(twiml.gather(url, (before or []) + state.sayings, state.closing, hints=hints))
+
+    async def _run_turn(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message: UserMessage,
+    ) -> VoiceOutput | None:
+        """The turn's output channel, or None when it failed or took too long."""
+        task = asyncio.ensure_future(on_new_message(message))
+        try:
+            await asyncio.wait_for(asyncio.shield(task), self.settings.reply_timeout)
+        except asyncio.TimeoutError:
+            logger.warning("voice turn for %s was too slow: transferred", message.sender_id[:12])
+            task.add_done_callback(_log_late_failure)
+            return None
+        except Exception:
+            logger.exception("voice turn for %s failed", message.sender_id[:12])
+            return None
+        return message.output_channel  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ handling
+    async def _handle(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        request: Request,
+        form: FormParams,
+        call_sid: str,
+    ) -> HTTPResponse:
+        url = self._webhook_url(request)
+        speech = (form.first("SpeechResult") or "").strip()
+        digits = (form.first("Digits") or "").strip()
+        state = self._call(call_sid)
+
+        if twiml.wants_helpline(speech, digits):
+            logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
+            return self._transfer(call_sid, self.texts.handoff)
+        if state is not None and state.crisis and twiml.wants_crisis_line(speech, digits):
+            logger.info("voice call %s: transfer to the crisis line", call_sid[:12])
+            return self._transfer(call_sid, self.texts.to_crisis_line, self.settings.crisis_line)
+        if self._key is None:
+            return self._transfer(call_sid, self.texts.failure)
+
+        # a call we know nothing of (first request, or state lost by a restart)
+        # still has its words heard; without words (or with a key) it starts afresh
+        first = state is None and not speech
+        if state is not None and not speech and not digits:
+            state.silences += 1
+            if state.silences >= 2:
+                logger.info("voice call %s: silent twice, transferred", call_sid[:12])
+                return self._transfer(call_sid, self.texts.silence_handoff)
+            return self._listen(url, state, [self.texts.reprompt])
+
+        voice_meta: Dict[str, Any] = {"call_sid": call_sid}
+        if first:
+            user_text, voice_meta["input"] = GREETING, "call_start"
+        else:
+            options = state.options if state is not None else []
+            if state is not None:
+                state.silences = 0
+            chosen = twiml.choose(speech, digits, options)
+            voice_meta["input"] = "dtmf" if digits else "speech"
+            if chosen:
+                user_text = chosen["payload"]
+                voice_meta["selected_option"] = chosen["number"]
+            elif digits:
+                return self._listen(url, state, [self.texts.unknown_key])
+            else:
+                user_text = _defuse_intent_syntax(speech)
+                confidence = form.first("Confidence")
+                if confidence:
+                    voice_meta["confidence"] = confidence[:16]
+
+        conversation = identity.sender_id(CHANNEL_NAME, _caller_key(form, call_sid), self._key)
+        message = UserMessage(
+            user_text,
+            VoiceOutput(),
+            conversation,
+            input_channel=CHANNEL_NAME,
+            metadata={"voice": voice_meta},
+        )
+        output = await self._run_turn(on_new_message, message)
+        prompt = twiml.render_prompt(output.messages if output else [])
+        if output is None or not prompt.sayings:
+            return self._transfer(call_sid, self.texts.failure)
+
+        if state is None:
+            state = self.calls.setdefault(call_sid, CallState())
+        state.options, state.sayings, state.closing = prompt.options, prompt.sayings, []
+        if output.crisis:
+            logger.info("voice call %s: crisis reply", call_sid[:12])
+            state.crisis = True
+            spoken = " ".join(prompt.sayings).lower()
+            if "press 0" not in spoken:
+                state.closing.append(self.texts.crisis_helpline_offer)
+            state.closing.append(self.texts.crisis_line_offer)
+        state.closing.extend(prompt.closing)
+        if first:
+            state.closing.append(self.texts.welcome_hint)
+        return self._listen(url, state)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """``GET /webhooks/voice/`` (health) and ``POST /webhooks/voice/webhook``."""
+        voice_webhook = Blueprint("iop_voice_webhook", __name__)
+
+        @voice_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @voice_webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            content_type = (request.headers.get("content-type") or "").split(";")[0]
+            if content_type.strip().lower() != FORM_CONTENT_TYPE:
+                return response.text("expected a form post", status=400)
+            try:
+                form = parse_form(request.body or b"")
+            except MalformedFormError:
+                return response.text("malformed form body", status=400)
+            if not self._signature_ok(request, form):
+                logger.warning("voice webhook: rejected a request with a missing or bad signature")
+                return response.text("invalid signature", status=403)
+            call_sid = (form.first("CallSid") or "").strip()
+            if not call_sid or len(call_sid) > 64 or len(form.first("From") or "") > 64:
+                return response.text("missing or malformed CallSid", status=400)
+            try:
+                return await self._handle(on_new_message, request, form, call_sid)
+            except Exception:
+                logger.exception("voice webhook: failed to handle call %s", call_sid[:12])
+                return self._transfer(call_sid, self.texts.failure)
+
+        return voice_webhook
+
+
+def _log_late_failure(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("a late voice turn failed: %r", task.exception())

@@ -1,0 +1,239 @@
+"""Spoken shape of the assistant's replies, and what a caller's answer means.
+
+Pure functions, no Rasa imports (the webhook is :mod:`.voice`):
+
+* bot messages become short texts for ``<Say>``; buttons become
+  "Say or press 1 for Tell me more, or 2 for ..."; ``tel:`` buttons are not
+  options, their number is read out instead (unless the text already says it);
+* a key ("1") or the option's words ("tell me more", "one") select an option;
+  0 and the help line words ("representative", "operator", "talk to someone",
+  "a person", "help line") ask for a transfer;
+* TwiML is built with ``twilio``'s ``VoiceResponse`` (which escapes the text):
+  a ``<Gather>`` that speaks the reply and listens, or a ``<Say>`` + ``<Dial>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Sequence
+
+from twilio.twiml.voice_response import VoiceResponse
+
+from iop_assistant.channels.sms_format import (
+    Option,
+    is_tel,
+    mentions_number,
+    select_option,
+    split_words,
+    tel_line,
+)
+
+HELPLINE_DIGIT = "0"
+CRISIS_LINE_DIGIT = "9"
+MAX_OPTIONS = 8  # keys 1-8; 0 is the help line and 9 the crisis line
+MAX_SAY_CHARS = 1000  # one <Say> (Twilio's hard limit is 4,096 characters)
+MAX_SPOKEN_CHARS = 3000  # all <Say>s of one answer: nobody listens to more
+DIAL_TIMEOUT = 30
+
+HANDOFF_PHRASES = (
+    "representative",
+    "operator",
+    "talk to someone",
+    "speak to someone",
+    "a person",
+    "real person",
+    "help line",
+    "helpline",
+)
+CRISIS_LINE_PHRASES = ("988", "9 8 8", "nine eight eight")
+NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "zero": "0",
+}
+
+
+@dataclass
+class Prompt:
+    """What to say for one reply and the options it offered."""
+
+    sayings: List[str] = field(default_factory=list)
+    options: List[Option] = field(default_factory=list)
+
+    @property
+    def closing(self) -> List[str]:
+        """The options line (always spoken, even when the text is cut)."""
+        return [options_line(self.options)] if self.options else []
+
+
+# ------------------------------------------------------------------ reading
+def normalise(text: str | None) -> str:
+    """Lower case words without punctuation ("Help-line!" -> "help line")."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def speakable(text: str | None) -> str:
+    """Text fit for text-to-speech: no markdown marks, emoji or line breaks."""
+    kept = []
+    for ch in unicodedata.normalize("NFKC", text or ""):
+        category = unicodedata.category(ch)
+        if category in ("So", "Cs", "Co", "Cn") or ch in "\u200d\ufe0e\ufe0f*_`#":
+            continue
+        kept.append(" " if category.startswith("C") else ch)
+    return " ".join("".join(kept).split())
+
+
+def options_line(options: Sequence[Option]) -> str:
+    """``Say or press 1 for Tell me more, or 2 for Talk to someone.``"""
+    if not options:
+        return ""
+    parts = [f"{o['number']} for {o['title']}" for o in options]
+    line = "Say or press " + ", or ".join(parts)
+    return line if line[-1] in ".?!" else line + "."
+
+
+def render_prompt(messages: Iterable[Dict[str, Any]]) -> Prompt:
+    """Bot messages (as collected from Rasa) -> spoken texts and offered options."""
+    prompt = Prompt()
+    tel_lines: List[str] = []
+    spoken_so_far = ""
+    for message in messages:
+        text = speakable(message.get("text"))
+        if text:
+            prompt.sayings.append(text)
+            spoken_so_far += " " + text
+        for button in message.get("buttons") or []:
+            if not isinstance(button, dict):
+                continue
+            if is_tel(button):
+                number = str(button.get("payload")).strip()[4:]
+                line = speakable(tel_line(button))
+                if line and not mentions_number(spoken_so_far, number) and line not in tel_lines:
+                    tel_lines.append(line)
+                continue
+            title = speakable(str(button.get("title") or button.get("payload") or ""))
+            if not title or len(prompt.options) >= MAX_OPTIONS:
+                continue
+            payload = str(button.get("payload") or title)
+            number = str(len(prompt.options) + 1)
+            prompt.options.append({"number": number, "title": title, "payload": payload})
+    if tel_lines:
+        prompt.sayings.append(". ".join(line.rstrip(".") for line in tel_lines) + ".")
+    return prompt
+
+
+def _has_phrase(words: str, phrases: Iterable[str]) -> bool:
+    padded = f" {words} "
+    return any(f" {phrase} " in padded for phrase in phrases)
+
+
+def wants_helpline(speech: str | None, digits: str | None) -> bool:
+    """0, or words asking for a person or the help line."""
+    if (digits or "").strip() == HELPLINE_DIGIT:
+        return True
+    words = normalise(speech)
+    return bool(words) and (_has_phrase(words, HANDOFF_PHRASES) or words in ("0", "zero"))
+
+
+def wants_crisis_line(speech: str | None, digits: str | None) -> bool:
+    """9, or the caller saying "988" (only offered after a crisis reply)."""
+    if (digits or "").strip() == CRISIS_LINE_DIGIT:
+        return True
+    words = normalise(speech)
+    return bool(words) and _has_phrase(words, CRISIS_LINE_PHRASES)
+
+
+def choose(speech: str | None, digits: str | None, options: Sequence[Option]) -> Option | None:
+    """The option a key or an answer picks: "2", "two", "option 2" or its title."""
+    if not options:
+        return None
+    if digits and digits.strip():
+        return select_option(digits.strip(), options)
+    words = normalise(speech)
+    for prefix in ("option ", "number ", "press "):
+        if words.startswith(prefix):
+            words = words[len(prefix) :]
+    words = NUMBER_WORDS.get(words, words)
+    return select_option(words, options)
+
+
+# ------------------------------------------------------------------ TwiML
+def fit_sayings(sayings: Sequence[str], closing: Sequence[str] = ()) -> List[str]:
+    """Texts in pieces of at most MAX_SAY_CHARS, about MAX_SPOKEN_CHARS in all.
+
+    Long texts are cut on word boundaries and what goes over the budget is
+    dropped; the ``closing`` texts (options, the channel's own short offers)
+    are always kept, after the rest.
+    """
+    tail = [p for t in closing for p in split_words(speakable(t), MAX_SAY_CHARS)]
+    budget = MAX_SPOKEN_CHARS - sum(len(t) for t in tail)
+    pieces: List[str] = []
+    for text in sayings:
+        for piece in split_words(speakable(text), MAX_SAY_CHARS):
+            if len(piece) > budget:
+                return pieces + tail
+            pieces.append(piece)
+            budget -= len(piece)
+    return pieces + tail
+
+
+def gather(
+    action_url: str,
+    sayings: Sequence[str],
+    closing: Sequence[str] = (),
+    hints: Sequence[str] = (),
+    language: str = "en-US",
+) -> str:
+    """TwiML that speaks ``sayings`` then ``closing`` and listens for speech or one key.
+
+    Twilio posts the answer (``SpeechResult`` or ``Digits``) to ``action_url``;
+    ``actionOnEmptyResult`` makes it post there on silence too (no answer
+    fields), and the ``<Redirect>`` does the same should the Gather ever fall
+    through.
+    """
+    reply = VoiceResponse()
+    listen = reply.gather(
+        input="speech dtmf",
+        action=action_url,
+        method="POST",
+        speech_timeout="auto",
+        num_digits=1,
+        action_on_empty_result=True,
+        language=language,
+        hints=", ".join(h for h in (speakable(h) for h in hints) if h and "," not in h) or None,
+    )
+    for text in fit_sayings(sayings, closing):
+        listen.say(text, language=language)
+    reply.redirect(action_url, method="POST")
+    return str(reply)
+
+
+def dial(
+    sayings: Sequence[str],
+    number: str,
+    if_unanswered: str = "",
+    language: str = "en-US",
+) -> str:
+    """TwiML that speaks ``sayings``, then transfers the call to ``number``.
+
+    When the transfer fails or nobody answers, ``if_unanswered`` is spoken
+    and the call ends.
+    """
+    reply = VoiceResponse()
+    for text in fit_sayings(sayings):
+        reply.say(text, language=language)
+    reply.dial(number, timeout=DIAL_TIMEOUT)
+    if if_unanswered:
+        reply.say(speakable(if_unanswered), language=language)
+    reply.hangup()
+    return str(reply)

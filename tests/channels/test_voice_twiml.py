@@ -1,0 +1,131 @@
+"""Voice replies: options read aloud, keys and words, transfers, escaping, length."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from iop_assistant.channels.voice_twiml import (
+    MAX_OPTIONS,
+    MAX_SAY_CHARS,
+    MAX_SPOKEN_CHARS,
+    choose,
+    dial,
+    gather,
+    render_prompt,
+    speakable,
+    wants_crisis_line,
+    wants_helpline,
+)
+
+URL = "https://assistant.example.org/webhooks/voice/webhook"
+FAQ = {
+    "text": "Intensive outpatient (IOP) is structured treatment. Want to know more?",
+    "buttons": [
+        {"title": "Tell me more", "payload": "/ask_more"},
+        {"title": "Do I need detox first?", "payload": "/request_detox_screening"},
+        {"title": "Call (888) 783-3291", "payload": "tel:+18887833291"},
+    ],
+}
+
+
+def parse(twiml: str) -> ET.Element:
+    root = ET.fromstring(twiml)
+    assert root.tag == "Response"
+    return root
+
+
+def test_buttons_are_read_as_options_and_tel_buttons_as_numbers():
+    prompt = render_prompt([FAQ])
+    assert [o["payload"] for o in prompt.options] == ["/ask_more", "/request_detox_screening"]
+    assert prompt.closing == ["Say or press 1 for Tell me more, or 2 for Do I need detox first?"]
+    assert prompt.sayings[-1] == "Call (888) 783-3291."
+    spoken = " ".join(prompt.sayings + prompt.closing)
+    assert "tel:" not in spoken and "/ask" not in spoken
+
+
+def test_tel_button_left_out_when_the_text_says_the_number():
+    message = {"text": "Call 911 now or our help line at (888) 783-3291.", "buttons": []}
+    message["buttons"] = [
+        {"title": "Call 911", "payload": "tel:911"},
+        {"title": "Call (888) 783-3291", "payload": "tel:+18887833291"},
+    ]
+    prompt = render_prompt([message])
+    assert prompt.sayings == [message["text"]] and prompt.options == []
+
+
+def test_options_capped_so_0_and_9_stay_free():
+    buttons = [{"title": f"Choice {n}", "payload": f"/c{n}"} for n in range(12)]
+    prompt = render_prompt([{"text": "Pick", "buttons": buttons}])
+    assert len(prompt.options) == MAX_OPTIONS
+    assert prompt.options[-1]["number"] == "8"
+
+
+def test_choosing_by_key_words_or_number_word():
+    options = render_prompt([FAQ]).options
+    assert choose("", "2", options)["payload"] == "/request_detox_screening"
+    assert choose("Tell me more.", "", options)["payload"] == "/ask_more"
+    assert choose("one", "", options)["payload"] == "/ask_more"
+    assert choose("Option 2", "", options)["number"] == "2"
+    assert choose("what does it cost", "", options) is None
+    assert choose("", "7", options) is None
+    assert choose("1", "", []) is None
+
+
+def test_handoff_words_and_keys():
+    for said in (
+        "Representative",
+        "operator please",
+        "I want to talk to someone",
+        "can I speak to a person",
+        "help line",
+        "Helpline!",
+    ):
+        assert wants_helpline(said, ""), said
+    assert wants_helpline("", "0")
+    assert not wants_helpline("what are the hours", "")
+    assert not wants_helpline("personal question", "")
+    assert not wants_helpline("", "1")
+    assert wants_crisis_line("", "9") and wants_crisis_line("988", "")
+    assert not wants_crisis_line("", "1")
+
+
+def test_gather_listens_for_speech_and_one_key_at_the_webhook():
+    prompt = render_prompt([FAQ])
+    root = parse(gather(URL, prompt.sayings, prompt.closing, hints=["Tell me more"]))
+    listen = root.find("Gather")
+    assert listen is not None
+    assert listen.get("input") == "speech dtmf" and listen.get("action") == URL
+    assert listen.get("speechTimeout") == "auto" and listen.get("numDigits") == "1"
+    assert listen.get("actionOnEmptyResult") == "true"
+    says = [s.text for s in listen.findall("Say")]
+    assert says[0].startswith("Intensive outpatient") and says[-1].startswith("Say or press 1")
+    assert root.find("Redirect").text == URL
+
+
+def test_dial_says_then_transfers_then_gives_the_number_if_unanswered():
+    root = parse(dial(["Connecting you now."], "+18887833291", "Please call (888) 783-3291."))
+    assert [child.tag for child in root] == ["Say", "Dial", "Say", "Hangup"]
+    assert root.find("Dial").text == "+18887833291"
+    assert root.findall("Say")[0].text == "Connecting you now."
+
+
+def test_text_is_escaped_and_made_speakable():
+    nasty = 'Tom & Jerry <script>alert("x")</script> ]]> **bold** \U0001f600\nnext'
+    twiml = gather(URL + "?a=1&b=2", [nasty])
+    assert "<script>" not in twiml and "&amp;" in twiml
+    root = parse(twiml)
+    said = root.find("Gather/Say").text
+    assert said == 'Tom & Jerry <script>alert("x")</script> ]]> bold next'
+    assert root.find("Gather").get("action") == URL + "?a=1&b=2"
+    assert speakable("a\u200d\ufe0f b\t\tc") == "a b c"
+
+
+def test_long_text_is_split_and_capped_but_options_are_kept():
+    long_text = " ".join(["word"] * 2000)  # 9,999 characters
+    prompt = render_prompt([{"text": long_text, "buttons": FAQ["buttons"]}])
+    root = parse(gather(URL, prompt.sayings, prompt.closing))
+    says = [s.text for s in root.iter("Say")]
+    assert all(0 < len(s) <= MAX_SAY_CHARS for s in says)
+    assert sum(len(s) for s in says) <= MAX_SPOKEN_CHARS
+    assert says[-1].startswith("Say or press 1 for Tell me more")
+    assert all(s.split()[-1].startswith("word") for s in says[:-2]), "cut between words"

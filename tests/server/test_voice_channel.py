@@ -1,0 +1,206 @@
+"""The Twilio voice channel on the real Rasa server (with the real action server).
+
+Requests are signed the way Twilio signs them; conftest sets the test auth
+token, PUBLIC_BASE_URL and the conversation-id key. Each test is one call
+(its own CallSid) from its own number.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import xml.etree.ElementTree as ET
+from typing import Dict, List
+
+import requests
+from twilio.request_validator import RequestValidator
+
+from iop_assistant import program_facts
+from iop_assistant.channels import identity
+
+FACTS = program_facts.load()
+PATH = "/webhooks/voice/webhook"
+
+
+class Call:
+    """One phone call to the assistant."""
+
+    def __init__(self, servers) -> None:
+        self.servers = servers
+        self.sid = "CA" + secrets.token_hex(16)
+        self.phone = "+1555" + "".join(secrets.choice("0123456789") for _ in range(7))
+
+    def form(self, **answer: str) -> Dict[str, str]:
+        return {
+            "AccountSid": "AC" + "0" * 32,
+            "ApiVersion": "2010-04-01",
+            "CallSid": self.sid,
+            "CallStatus": "in-progress",
+            "Direction": "inbound",
+            "From": self.phone,
+            "To": "+18885550100",
+            **answer,
+        }
+
+    def post(self, form: Dict[str, str], signature: str | None = None) -> requests.Response:
+        if signature is None:
+            validator = RequestValidator(self.servers.env["TWILIO_AUTH_TOKEN"])
+            url = self.servers.env["PUBLIC_BASE_URL"] + PATH
+            signature = validator.compute_signature(url, form)
+        return requests.post(
+            self.servers.rasa_url + PATH,
+            data=form,
+            headers={"X-Twilio-Signature": signature},
+            timeout=30,
+        )
+
+    def send(self, **answer: str) -> ET.Element:
+        response = self.post(self.form(**answer))
+        assert response.status_code == 200, response.text
+        assert "xml" in response.headers["content-type"]
+        root = ET.fromstring(response.content)
+        assert root.tag == "Response"
+        return root
+
+    def conversation(self) -> str:
+        key = self.servers.env["IOP_SENDER_ID_KEY"].encode()
+        return identity.sender_id("voice", self.phone, key)
+
+
+def said(root: ET.Element) -> str:
+    return " ".join(s.text or "" for s in root.iter("Say"))
+
+
+def listens(root: ET.Element, servers) -> ET.Element:
+    gather = root.find("Gather")
+    assert gather is not None, ET.tostring(root)
+    assert gather.get("action") == servers.env["PUBLIC_BASE_URL"] + PATH
+    assert gather.get("input") == "speech dtmf" and gather.get("numDigits") == "1"
+    assert root.find("Dial") is None
+    return gather
+
+
+def dials(root: ET.Element, number: str = FACTS.helpline_e164) -> None:
+    dial = root.find("Dial")
+    assert dial is not None, ET.tostring(root)
+    assert (dial.text or "").strip() == number
+    assert root.find("Gather") is None
+    assert said(root), "the caller is told before the transfer"
+
+
+def user_events(servers, call: Call) -> List[dict]:
+    events = servers.tracker(call.conversation())["events"]
+    return [e for e in events if e["event"] == "user"]
+
+
+def test_first_request_opens_and_a_question_is_answered(servers):
+    call = Call(servers)
+    opening = call.send()
+    listens(opening, servers)
+    assert "automated assistant" in said(opening)
+    assert "press 0" in said(opening)
+
+    answer = call.send(SpeechResult="What is IOP?", Confidence="0.92")
+    listens(answer, servers)
+    assert "Intensive outpatient" in said(answer) or "IOP" in said(answer)
+    assert "/ask" not in said(answer) and "tel:" not in said(answer)
+
+    tracker = servers.tracker(call.conversation())
+    assert tracker["latest_input_channel"] == "voice"
+    assert call.phone not in json.dumps(tracker) and call.phone[2:] not in json.dumps(tracker)
+    assert user_events(servers, call)[-1]["metadata"]["voice"]["input"] == "speech"
+
+
+def test_a_key_selects_an_offered_option(servers):
+    call = Call(servers)
+    opening = call.send()
+    assert "press 1 for" in said(opening)
+    chosen = call.send(Digits="1")
+    listens(chosen, servers)
+    event = user_events(servers, call)[-1]
+    assert event["metadata"]["voice"]["selected_option"] == "1"
+    assert event["text"].startswith("/")
+
+
+def test_zero_transfers_to_the_help_line(servers):
+    call = Call(servers)
+    call.send()
+    dials(call.send(Digits="0"))
+
+
+def test_representative_transfers_to_the_help_line(servers):
+    call = Call(servers)
+    call.send()
+    dials(call.send(SpeechResult="Representative."))
+    other = Call(servers)
+    dials(other.send(SpeechResult="can I talk to someone"))
+
+
+def test_crisis_is_spoken_with_transfer_offers(servers):
+    call = Call(servers)
+    call.send()
+    reply = call.send(SpeechResult="i want to kill myself")
+    listens(reply, servers)
+    text = said(reply)
+    assert "911" in text and "988" in text and "help line" in text
+    assert FACTS.helpline in text
+    assert "press 9" in text and "press 0" in text
+    assert user_events(servers, call)[-1]["parse_data"]["intent"]["name"] == "crisis"
+    dials(call.send(Digits="9"), "988")
+
+
+def test_crisis_then_help_line_transfers_at_once(servers):
+    call = Call(servers)
+    call.send()
+    listens(call.send(SpeechResult="i want to kill myself"), servers)
+    dials(call.send(SpeechResult="help line"))
+
+
+def test_two_silences_transfer_to_the_help_line(servers):
+    call = Call(servers)
+    opening = call.send()
+    first = call.send()
+    listens(first, servers)
+    assert "didn't hear" in said(first)
+    assert said(opening).split("press 0")[0][:40] in said(first), "the prompt is repeated"
+    dials(call.send())
+    assert len(user_events(servers, call)) == 1, "silences make no turns"
+
+
+def test_forged_signature_is_refused(servers):
+    call = Call(servers)
+    assert call.post(call.form(), signature="Zm9yZ2Vk").status_code == 403
+    unsigned = requests.post(servers.rasa_url + PATH, data=call.form(), timeout=10)
+    assert unsigned.status_code == 403
+    form = call.form(SpeechResult="what is iop")
+    validator = RequestValidator(servers.env["TWILIO_AUTH_TOKEN"])
+    signature = validator.compute_signature(servers.env["PUBLIC_BASE_URL"] + PATH, form)
+    form["SpeechResult"] = "something else"
+    assert call.post(form, signature).status_code == 403
+    assert servers.tracker(call.conversation())["events"] in ([], None) or not user_events(
+        servers, call
+    )
+
+
+def test_malformed_requests_get_400(servers):
+    call = Call(servers)
+    form = call.form()
+    del form["CallSid"]
+    assert call.post(form).status_code == 400
+    as_json = requests.post(servers.rasa_url + PATH, json=call.form(), timeout=10)
+    assert as_json.status_code == 400
+    bad_body = requests.post(
+        servers.rasa_url + PATH,
+        data=b"CallSid=%ff%fe",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        timeout=10,
+    )
+    assert bad_body.status_code == 400
+
+
+def test_speech_on_a_call_the_channel_does_not_know_is_still_heard(servers):
+    """State is in memory: after a restart the caller's words must not be lost."""
+    call = Call(servers)
+    reply = call.send(SpeechResult="i want to kill myself")
+    listens(reply, servers)
+    assert "911" in said(reply) and "988" in said(reply) and "press 9" in said(reply)
