@@ -13,7 +13,7 @@ mkdir -p var/log
 
 # The HTTP API's auth token: from the environment, else a random one kept in var/.
 if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
-  [ -s var/rasa_auth_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))' > var/rasa_auth_token
+  [ -s var/rasa_auth_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/rasa_auth_token
   RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
 fi
 
@@ -36,7 +36,7 @@ wait_for() { # url name
 
 .venv/bin/rasa run actions --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
 pids+=($!)
-.venv/bin/rasa run --enable-api --auth-token "$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
+.venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
   --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" \
   --model models/iop.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   > var/log/rasa.log 2>&1 &

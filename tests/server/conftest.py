@@ -50,7 +50,9 @@ class Servers:
         self.tmp = tmp
         self.rasa_port = free_port()
         self.actions_port = free_port()
-        self.token = secrets.token_urlsafe(16)
+        # hex, and passed as --auth-token=VALUE: a token starting with "-" would
+        # otherwise be read by argparse as an option (seen: 1 run in ~64 failed)
+        self.token = secrets.token_hex(16)
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
         self.env = {
             **os.environ,
@@ -96,8 +98,7 @@ class Servers:
                 str(BIN / "rasa"),
                 "run",
                 "--enable-api",
-                "--auth-token",
-                self.token,
+                f"--auth-token={self.token}",
                 "--port",
                 str(self.rasa_port),
                 "--model",
