@@ -49,13 +49,16 @@ from iop_assistant.channels.sms_format import (
     select_option,
 )
 from iop_assistant.channels.twilio_signature import (
-    FORM_CONTENT_TYPE,
     SIGNATURE_HEADER,
     FormParams,
-    MalformedFormError,
     is_valid,
-    parse_form,
     public_url,
+)
+from iop_assistant.channels.webhook import (
+    defuse_intent_syntax,
+    log_late_failure,
+    read_signed_form,
+    truthy,
 )
 from iop_assistant.store import create_tables, get_engine
 from iop_assistant.store import sms as sms_store
@@ -69,10 +72,6 @@ DEFAULT_REPLY_TIMEOUT = 12.0  # Twilio gives up after 15 s (error 11200)
 TWIML_CONTENT_TYPE = "application/xml; charset=utf-8"
 
 T = TypeVar("T")
-
-
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ class SmsSettings:
             account_sid=(env.get("TWILIO_ACCOUNT_SID") or "").strip(),
             twilio_number=(env.get("TWILIO_NUMBER") or "").strip(),
             public_base_url=(env.get("PUBLIC_BASE_URL") or "").strip(),
-            allow_unsigned=_truthy(env.get(ALLOW_UNSIGNED_ENV)),
+            allow_unsigned=truthy(env.get(ALLOW_UNSIGNED_ENV)),
             reply_timeout=max(1.0, timeout),
         )
 
@@ -158,12 +157,6 @@ def twiml(messages: List[str]) -> HTTPResponse:
     for text in messages:
         reply.message(text)
     return response.text(str(reply), content_type=TWIML_CONTENT_TYPE)
-
-
-def _defuse_intent_syntax(text: str) -> str:
-    """Free text may not trigger intents directly ("/affirm{...}"): drop leading slashes."""
-    stripped = text.lstrip()
-    return stripped.lstrip("/") if stripped.startswith("/") else text
 
 
 def _num_media(form: FormParams) -> int:
@@ -267,7 +260,7 @@ class SmsInput(InputChannel):
                 message.sender_id[:12],
                 self.settings.reply_timeout,
             )
-            task.add_done_callback(_log_late_failure)
+            task.add_done_callback(log_late_failure("sms"))
             return None
         except Exception:
             logger.exception("sms turn for %s failed", message.sender_id[:12])
@@ -324,7 +317,7 @@ class SmsInput(InputChannel):
                 sms_meta["selected_option"] = chosen["number"]
                 sms_meta["reply_text"] = text
             else:
-                user_text = _defuse_intent_syntax(text)
+                user_text = defuse_intent_syntax(text)
                 if user_text != text:
                     sms_meta["original_text"] = text
             message = UserMessage(
@@ -355,16 +348,9 @@ class SmsInput(InputChannel):
 
         @sms_webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            content_type = (request.headers.get("content-type") or "").split(";")[0]
-            if content_type.strip().lower() != FORM_CONTENT_TYPE:
-                return response.text("expected a form post", status=400)
-            try:
-                form = parse_form(request.body or b"")
-            except MalformedFormError:
-                return response.text("malformed form body", status=400)
-            if not self._signature_ok(request, form):
-                logger.warning("sms webhook: rejected a request with a missing or bad signature")
-                return response.text("invalid signature", status=403)
+            form = read_signed_form(request, self._signature_ok, "sms")
+            if isinstance(form, HTTPResponse):
+                return form
             phone = (form.first("From") or "").strip()
             message_sid = (form.first("MessageSid") or form.first("SmsSid") or "").strip()
             if not phone or not message_sid or len(message_sid) > 64 or len(phone) > 64:
@@ -376,8 +362,3 @@ class SmsInput(InputChannel):
                 return twiml([self.texts.fallback])
 
         return sms_webhook
-
-
-def _log_late_failure(task: asyncio.Future[Any]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        logger.error("a late sms turn failed: %r", task.exception())

@@ -44,13 +44,16 @@ from iop_assistant.channels import identity
 from iop_assistant.channels import voice_twiml as twiml
 from iop_assistant.channels.sms_format import Option, pretty_number
 from iop_assistant.channels.twilio_signature import (
-    FORM_CONTENT_TYPE,
     SIGNATURE_HEADER,
     FormParams,
-    MalformedFormError,
     is_valid,
-    parse_form,
     public_url,
+)
+from iop_assistant.channels.webhook import (
+    defuse_intent_syntax,
+    log_late_failure,
+    read_signed_form,
+    truthy,
 )
 
 logger = logging.getLogger(__name__)
@@ -67,10 +70,6 @@ CALL_STATE_TTL = 4 * 3600.0
 MAX_CALLS = 10_000
 # what Twilio sends as From for withheld numbers: one conversation per call instead
 WITHHELD_NUMBERS = frozenset({"+266696687", "+86282452253", "+8656696", "+7378742833"})
-
-
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ class VoiceSettings:
         return cls(
             auth_token=(env.get("TWILIO_AUTH_TOKEN") or "").strip(),
             public_base_url=(env.get("PUBLIC_BASE_URL") or "").strip(),
-            allow_unsigned=_truthy(env.get(ALLOW_UNSIGNED_ENV)),
+            allow_unsigned=truthy(env.get(ALLOW_UNSIGNED_ENV)),
             helpline_number=(env.get("HELPLINE_NUMBER") or "").strip() or default_helpline,
             crisis_line=(env.get(CRISIS_LINE_ENV) or "").strip() or DEFAULT_CRISIS_LINE,
             reply_timeout=min(max(1.0, timeout), 14.0),
@@ -184,12 +183,6 @@ class VoiceOutput(CollectingOutputChannel):
 def xml(body: str) -> HTTPResponse:
     """A TwiML answer."""
     return response.text(body, content_type=TWIML_CONTENT_TYPE)
-
-
-def _defuse_intent_syntax(text: str) -> str:
-    """Free speech may not trigger intents directly ("/affirm"): drop leading slashes."""
-    stripped = text.lstrip()
-    return stripped.lstrip("/") if stripped.startswith("/") else text
 
 
 def _caller_key(form: FormParams, call_sid: str) -> str:
@@ -302,7 +295,7 @@ class VoiceInput(InputChannel):
             await asyncio.wait_for(asyncio.shield(task), self.settings.reply_timeout)
         except asyncio.TimeoutError:
             logger.warning("voice turn for %s was too slow: transferred", message.sender_id[:12])
-            task.add_done_callback(_log_late_failure)
+            task.add_done_callback(log_late_failure("voice"))
             return None
         except Exception:
             logger.exception("voice turn for %s failed", message.sender_id[:12])
@@ -356,7 +349,7 @@ class VoiceInput(InputChannel):
             elif digits:
                 return self._listen(url, state, [self.texts.unknown_key])
             else:
-                user_text = _defuse_intent_syntax(speech)
+                user_text = defuse_intent_syntax(speech)
                 confidence = form.first("Confidence")
                 if confidence:
                     voice_meta["confidence"] = confidence[:16]
@@ -399,16 +392,9 @@ class VoiceInput(InputChannel):
 
         @voice_webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            content_type = (request.headers.get("content-type") or "").split(";")[0]
-            if content_type.strip().lower() != FORM_CONTENT_TYPE:
-                return response.text("expected a form post", status=400)
-            try:
-                form = parse_form(request.body or b"")
-            except MalformedFormError:
-                return response.text("malformed form body", status=400)
-            if not self._signature_ok(request, form):
-                logger.warning("voice webhook: rejected a request with a missing or bad signature")
-                return response.text("invalid signature", status=403)
+            form = read_signed_form(request, self._signature_ok, "voice")
+            if isinstance(form, HTTPResponse):
+                return form
             call_sid = (form.first("CallSid") or "").strip()
             if not call_sid or len(call_sid) > 64 or len(form.first("From") or "") > 64:
                 return response.text("missing or malformed CallSid", status=400)
@@ -419,8 +405,3 @@ class VoiceInput(InputChannel):
                 return self._transfer(call_sid, self.texts.failure)
 
         return voice_webhook
-
-
-def _log_late_failure(task: asyncio.Future[Any]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        logger.error("a late voice turn failed: %r", task.exception())
