@@ -51,3 +51,19 @@ def test_crisis_mid_conversation_without_action_server(servers):
         servers.start_actions()
     # back up: the conversation continues, custom actions work again
     assert servers.say(sender, "/ask_more")
+
+
+def test_sms_crisis_needs_no_action_server(actions_down):
+    from tests.server.test_sms_channel import new_phone, text
+
+    joined = "\n".join(text(actions_down, new_phone(), "i want to kill myself"))
+    assert "911" in joined and "988" in joined and HELPLINE in joined
+
+
+def test_voice_crisis_needs_no_action_server(actions_down):
+    from tests.server.test_voice_channel import Call, said
+
+    call = Call(actions_down)
+    call.send()
+    spoken = said(call.send(SpeechResult="my friend overdosed and is not breathing"))
+    assert "911" in spoken and "988" in spoken and HELPLINE in spoken
