@@ -49,3 +49,40 @@ def make_tracker(events: List[Dict[str, Any]], sender: str = "test-user") -> Tra
         {},
     )
     return Tracker(sender, {}, latest, events, False, None, {}, "action_listen")
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (headless, no sandbox, no background traffic).
+
+    Skips outside CI when Chromium is not installed; in CI (``CI=true``) a
+    missing browser is a failure, because `.ci/run` installs it.
+    """
+    import os
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it with apt")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
