@@ -11,11 +11,22 @@ from iop_assistant.store.db import (
     get_engine,
     session_scope,
 )
-from iop_assistant.store.models import Base, OptOut, ProcessedMessage, SmsButtonMenu
+from iop_assistant.store.models import (
+    Base,
+    CallbackRequest,
+    ConversationContact,
+    OptOut,
+    OutboxMessage,
+    ProcessedMessage,
+    SmsButtonMenu,
+)
 
 __all__ = [
     "DEFAULT_DATABASE_URL",
     "Base",
+    "CallbackRequest",
+    "ConversationContact",
+    "OutboxMessage",
     "OptOut",
     "ProcessedMessage",
     "SmsButtonMenu",

@@ -1,14 +1,16 @@
 """SQLAlchemy models of the app database (not the Rasa tracker store).
 
-Only what the channels need to keep: who opted out of texts, which Twilio
-messages were already handled, and the options last offered by SMS.
+What the channels, callbacks and outbox keep: who opted out of texts, which Twilio
+messages were already handled, the options last offered by SMS, callback
+requests and the texts waiting to be sent. Conversations live in the Rasa
+tracker store, not here.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
 Base = declarative_base()
@@ -49,3 +51,73 @@ class SmsButtonMenu(Base):
     conversation_id = Column(String(128), primary_key=True)
     options_json = Column(Text, nullable=False)
     offered_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class ConversationContact(Base):
+    """The phone number behind an SMS or voice conversation id.
+
+    Conversation ids are keyed hashes, so the number lives only here: the
+    callback form reads it to offer "call you at the number you're texting
+    from", and the retention purge deletes it with the conversation.
+    """
+
+    __tablename__ = "conversation_contacts"
+
+    conversation_id = Column(String(128), primary_key=True)
+    channel = Column(String(16), nullable=False)
+    phone_number = Column(String(64), nullable=False)
+    last_seen_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class CallbackRequest(Base):
+    """A person asked the help line to call them back (committed before confirming).
+
+    ``status`` moves new → contacted → closed (with an ``outcome``); staff work
+    the queue in the console.
+    """
+
+    __tablename__ = "callback_requests"
+    __table_args__ = (Index("ix_callback_requests_status_created", "status", "created_at"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    channel = Column(String(16), nullable=False)
+    phone_number = Column(String(32), nullable=False)  # E.164
+    first_name = Column(String(80), nullable=True)
+    best_time = Column(String(120), nullable=False)  # now/morning/afternoon/evening or free text
+    consent_to_text = Column(Boolean, nullable=False, default=False)
+    status = Column(String(16), nullable=False, default="new")  # new, contacted, closed
+    outcome = Column(String(200), nullable=True)
+    assigned_to = Column(String(80), nullable=True)  # console username
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    contacted_at = Column(DateTime, nullable=True)
+    closed_at = Column(DateTime, nullable=True)
+
+
+class OutboxMessage(Base):
+    """A text to send, written in the same transaction as what caused it.
+
+    The outbox worker sends it through Twilio with retries; ``dedupe_key`` is
+    unique and also sent to Twilio-side bookkeeping so a crash between sending
+    and marking never texts anyone twice. ``status``: pending, sending, sent,
+    dry_run (no Twilio credentials: recorded, not sent), suppressed (opted
+    out), dead (gave up; shown to staff).
+    """
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (Index("ix_outbox_messages_status_next", "status", "next_attempt_at"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    dedupe_key = Column(String(128), nullable=False, unique=True)
+    kind = Column(String(32), nullable=False)  # staff_alert, callback_confirmation
+    to_number = Column(String(32), nullable=True)  # E.164; None = not configured
+    body = Column(Text, nullable=False)
+    status = Column(String(16), nullable=False, default="pending")
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime, nullable=False, default=utcnow)
+    last_error = Column(String(500), nullable=True)
+    twilio_sid = Column(String(64), nullable=True)
+    callback_request_id = Column(Integer, ForeignKey("callback_requests.id"), nullable=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    sent_at = Column(DateTime, nullable=True)
