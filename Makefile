@@ -9,13 +9,15 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/iop.tar.gz
 SPACY_PIPELINE := build/spacy_pipeline/fingerprint.json
 TRAIN_INPUTS := $(shell find data -name '*.yml') config.yml domain.yml program.yml $(SPACY_PIPELINE)
+WIDGET := web/dist/iop-widget.js
+WIDGET_INPUTS := $(shell find web/src -type f) web/build.mjs package.json package-lock.json
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean
+.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,7 +49,17 @@ $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
 	$(RASA) train --fixed-model-name iop --out models --quiet
 
-run: $(MODEL) ## start the assistant on embedded defaults (Ctrl-C stops everything)
+widget: $(WIDGET) ## build the chat widget into web/dist/ (only when its sources changed)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(WIDGET): $(WIDGET_INPUTS) node_modules/.installed
+	npm run build
+	touch $@
+
+run: $(MODEL) $(WIDGET) ## start the assistant on embedded defaults (Ctrl-C stops everything)
 	./scripts/run.sh
 
 validate: $(VENV)/.installed $(SPACY_PIPELINE) ## check training data and domain
@@ -64,7 +76,7 @@ test-nlu: $(MODEL) ## held-out intent accuracy (fails below macro-F1 0.90)
 test-core: $(MODEL) ## test stories (fails on any wrong prediction)
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --no-plot
 
-test-py: $(MODEL) ## pytest: actions, components, content, HTTP against a real server
+test-py: $(MODEL) $(WIDGET) ## pytest: actions, components, content, HTTP against a real server
 	$(PY) -m pytest tests
 
 test: validate lint test-nlu test-core test-py ## everything CI runs

@@ -1,43 +1,91 @@
-"""Serves the page where a person talks to the assistant (web/), plus its config.
+"""Serves the demo landing page with the chat widget (web/), plus the widget's config.
 
 A small Sanic app (factory + blueprint) so the page learns the Rasa server's
 address and the program's facts from program.yml instead of hard-coding them.
+Pages are Jinja2 templates (autoescape on); the widget itself is the built
+bundle in web/dist/ (`make widget`), served under /widget/.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Blueprint, Sanic
 from sanic.request import Request
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse, html, json
 
 from iop_assistant import program_facts
 
 WEB_ROOT = Path(__file__).resolve().parents[1] / "web"
+WIDGET_DIST = WEB_ROOT / "dist"
+
+
+def content_security_policy(rasa_url: str) -> str:
+    """No inline script or style; the only other origin is the Rasa server (HTTP and WebSocket)."""
+    parts = urlsplit(rasa_url)
+    ws_scheme = "wss" if parts.scheme == "https" else "ws"
+    rasa = f"{parts.scheme}://{parts.netloc} {ws_scheme}://{parts.netloc}"
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            f"connect-src 'self' {rasa}",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
 
 
 def create_blueprint(rasa_url: str) -> Blueprint:
-    """Routes: /config.json for the page, static files for everything else."""
+    """Routes: the pages, /config.json for the widget, the widget bundle, page assets."""
     bp = Blueprint("webpage")
     facts = program_facts.load()
+    widget_config = {
+        "serverUrl": rasa_url,
+        "programName": facts.program_name,
+        "title": "Chat with us",
+        "helpline": facts.helpline,
+        "helplineE164": facts.helpline_e164,
+        "smsNumber": facts.sms_number,
+        "privacyUrl": "/privacy.html",
+    }
+    templates = Environment(
+        loader=FileSystemLoader(str(WEB_ROOT)),
+        autoescape=select_autoescape(["html"]),
+    )
+    page_context = {
+        "program_name": facts.program_name,
+        "helpline": facts.helpline,
+        "helpline_e164": facts.helpline_e164,
+        "sms_number": facts.sms_number,
+        "hours": facts.hours,
+        "website": facts.website,
+    }
 
     @bp.get("/config.json")
     async def config(_: Request) -> HTTPResponse:
-        return json(
-            {
-                "rasaUrl": rasa_url,
-                "programName": facts.program_name,
-                "helpline": facts.helpline,
-                "helplineE164": facts.helpline_e164,
-                "smsNumber": facts.sms_number,
-            },
-            headers={"Cache-Control": "no-store"},
-        )
+        return json(widget_config, headers={"Cache-Control": "no-store"})
 
-    bp.static("/", str(WEB_ROOT / "index.html"), name="index")
-    bp.static("/static", str(WEB_ROOT), name="static")
+    @bp.get("/")
+    async def index(_: Request) -> HTTPResponse:
+        return html(templates.get_template("index.html").render(**page_context))
+
+    @bp.get("/privacy.html")
+    async def privacy(_: Request) -> HTTPResponse:
+        return html(templates.get_template("privacy.html").render(**page_context))
+
+    if not (WIDGET_DIST / "iop-widget.js").exists():
+        raise RuntimeError(f"{WIDGET_DIST}/iop-widget.js is missing: run `make widget`")
+    bp.static("/widget", str(WIDGET_DIST), name="widget")
+    bp.static("/static", str(WEB_ROOT / "static"), name="static")
     return bp
 
 
@@ -46,13 +94,15 @@ def create_app(rasa_url: str = "http://localhost:5005") -> Sanic:
     app = Sanic("iop_webpage")
     app.blueprint(create_blueprint(rasa_url))
 
+    csp = content_security_policy(rasa_url)
+
     @app.on_response
     async def security_headers(_: Request, response: HTTPResponse) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault(
-            "Content-Security-Policy",
-            f"default-src 'self'; connect-src 'self' {rasa_url}; img-src 'self' data:",
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
 
     return app

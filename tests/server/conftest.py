@@ -50,6 +50,8 @@ class Servers:
         self.tmp = tmp
         self.rasa_port = free_port()
         self.actions_port = free_port()
+        # the widget's page server (tests/server/browser) runs here; Rasa allows it by CORS
+        self.web_port = free_port()
         # hex, and passed as --auth-token=VALUE: a token starting with "-" would
         # otherwise be read by argparse as an option (seen: 1 run in ~64 failed)
         self.token = secrets.token_hex(16)
@@ -101,6 +103,8 @@ class Servers:
                 f"--auth-token={self.token}",
                 "--port",
                 str(self.rasa_port),
+                "--cors",
+                f"http://127.0.0.1:{self.web_port}",
                 "--model",
                 str(MODEL),
                 "--endpoints",

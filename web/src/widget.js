@@ -1,0 +1,626 @@
+// IOP Assistant chat widget: one <script> tag, talks to Rasa's socket.io channel.
+//
+//   <script src="https://assistant.example.org/widget/iop-widget.js" defer
+//           data-config-url="/config.json"></script>
+//
+// or data-* attributes (data-server-url, data-program-name, data-helpline,
+// data-helpline-e164, data-sms-number, data-position, data-primary-color,
+// data-greeting, data-storage, data-privacy-url), or window.IOPWidgetConfig set
+// by a script of the page's own, or IOPWidget.init({...}) with data-manual.
+// See docs/widget.md.
+//
+// Safety rules kept throughout: message text only ever enters the DOM as text
+// nodes (textContent), links only for http(s) and tel, the help line is always
+// on screen, and an unreachable server is said out loud, never hidden.
+
+import { io } from "socket.io-client";
+import { isCrisisMessage } from "./crisis.js";
+import { appendRichText, safeHref, visuallyHidden } from "./text.js";
+import { ConversationStore } from "./storage.js";
+
+const DEFAULTS = {
+  serverUrl: "",
+  socketPath: "/socket.io/",
+  userMessageEvent: "user_uttered",
+  botMessageEvent: "bot_uttered",
+  programName: "our program",
+  title: "Chat with us",
+  helpline: "",
+  helplineE164: "",
+  smsNumber: "",
+  greeting: "",
+  position: "right",
+  storage: "session",
+  privacyUrl: "",
+  primaryColor: "#0b4f6c",
+  maxLength: 1000, // InputGuard caps what the classifier reads at 1,000 characters
+  replyTimeoutMs: 20000,
+  namespace: "",
+  openOnLoad: false,
+};
+const DATA_KEYS = [
+  "serverUrl", "socketPath", "programName", "title", "helpline", "helplineE164", "smsNumber",
+  "greeting", "position", "storage", "privacyUrl", "primaryColor", "namespace",
+];
+const SCRIPT = document.currentScript;
+let instance = null;
+
+// ----------------------------------------------------------------- helpers
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "className") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
+
+function uid(prefix) {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function digits(phone) {
+  const cleaned = String(phone || "").replace(/[^\d+]/g, "");
+  return /^\+?\d{3,15}$/.test(cleaned) ? cleaned : "";
+}
+
+function luminance(hex) {
+  const m = /^#?([0-9a-f]{6})$/i.exec(String(hex || "").trim());
+  if (!m) return null;
+  const channels = [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Contrast ratio of a colour against white (the widget's text-on-colour and colour-on-white). */
+export function contrastWithWhite(hex) {
+  const l = luminance(hex);
+  return l === null ? 0 : 1.05 / (l + 0.05);
+}
+
+function formatTime(ts) {
+  try {
+    return new Date(ts).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+  } catch (_) {
+    return "";
+  }
+}
+
+function normaliseButtons(list) {
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((b) => b && typeof b.title === "string" && b.title.trim())
+    .slice(0, 10)
+    .map((b) => ({ title: b.title.slice(0, 80), payload: typeof b.payload === "string" ? b.payload.slice(0, 1000) : b.title }));
+}
+
+function svgIcon(pathData) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("class", "iopw-icon");
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("d", pathData);
+  svg.appendChild(path);
+  return svg;
+}
+const ICON_CHAT = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z";
+const ICON_PHONE = "M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z";
+
+// ----------------------------------------------------------------- the widget
+
+class ChatWidget {
+  constructor(config) {
+    this.cfg = config;
+    this.store = new ConversationStore(config.storage === "local" ? "local" : "session", config.namespace);
+    this.sessionId = this.store.sessionId();
+    this.messages = this.store.messages();
+    this.ui = this.store.ui();
+    this.socket = null;
+    this.state = "idle"; // idle | connecting | online | offline
+    this.queue = [];
+    this.replyTimer = null;
+    this.helpline = { display: config.helpline, e164: config.helplineE164 };
+  }
+
+  // ------------------------------------------------------------- DOM
+
+  build() {
+    const c = this.cfg;
+    const ids = {
+      panel: uid("iopw-panel-"), title: uid("iopw-title-"), input: uid("iopw-input-"),
+      counter: uid("iopw-count-"), hint: uid("iopw-hint-"), log: uid("iopw-log-"),
+    };
+    this.ids = ids;
+    const root = el("div", { className: "iopw-root iopw-pos-" + (c.position === "left" ? "left" : "right"), "data-iopw": "loading" });
+    root.hidden = true; // until the stylesheet has loaded
+    if (c.primaryColor) root.style.setProperty("--iopw-primary", c.primaryColor);
+    this.root = root;
+
+    // header
+    this.closeBtn = el("button", { type: "button", className: "iopw-close", "aria-label": "Close chat" }, el("span", { "aria-hidden": "true", text: "×" }));
+    this.clearBtn = el("button", { type: "button", className: "iopw-clear", text: "Clear conversation" });
+    const header = el("div", { className: "iopw-header" },
+      el("div", { className: "iopw-heading" },
+        el("h2", { id: ids.title, className: "iopw-title", text: c.title }),
+        el("p", { className: "iopw-subtitle", text: "Automated assistant for " + c.programName + ", not a person" })),
+      this.clearBtn, this.closeBtn);
+
+    // help bar: always on screen while the panel is open
+    const helpbar = el("div", { className: "iopw-helpbar" });
+    if (this.helpline.display && this.helpline.e164) {
+      helpbar.appendChild(el("a", { className: "iopw-call", href: "tel:" + this.helpline.e164 },
+        svgIcon(ICON_PHONE), document.createTextNode("Call " + this.helpline.display)));
+    }
+    const sms = digits(c.smsNumber);
+    if (sms) helpbar.appendChild(el("a", { className: "iopw-sms", href: "sms:" + sms, text: "Text us" }));
+    helpbar.appendChild(el("span", { className: "iopw-emergency", text: "Emergency: " }));
+    helpbar.lastChild.appendChild(el("a", { href: "tel:911", text: "911" }));
+    helpbar.lastChild.appendChild(document.createTextNode(" · Crisis: "));
+    helpbar.lastChild.appendChild(el("a", { href: "tel:988", text: "988" }));
+
+    this.crisis = el("div", { className: "iopw-crisis", "data-iopw-crisis": "" });
+    this.crisis.hidden = true;
+    this.status = el("div", { className: "iopw-status", role: "status" });
+    this.log = el("div", { id: ids.log, className: "iopw-log", role: "log", "aria-live": "off", "aria-labelledby": ids.title, tabindex: "0" });
+    this.typing = el("div", { className: "iopw-typing" },
+      el("span", { className: "iopw-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span")),
+      el("span", { className: "iopw-typing-text", text: "The assistant is typing…" }));
+    this.typing.hidden = true;
+
+    // composer
+    this.input = el("textarea", {
+      id: ids.input, className: "iopw-input", rows: "2", maxlength: String(c.maxLength),
+      "aria-describedby": ids.hint + " " + ids.counter, autocomplete: "off", spellcheck: "true",
+      placeholder: "Type your message",
+    });
+    this.counter = el("span", { id: ids.counter, className: "iopw-counter", text: "0 of " + c.maxLength + " characters" });
+    this.sendBtn = el("button", { type: "submit", className: "iopw-send", text: "Send" });
+    this.form = el("form", { className: "iopw-composer", novalidate: true },
+      el("label", { for: ids.input, className: "iopw-label", text: "Your message" }),
+      el("div", { className: "iopw-row" }, this.input, this.sendBtn),
+      el("div", { className: "iopw-composer-foot" },
+        el("span", { id: ids.hint, text: "Enter sends, Shift+Enter adds a line." }), this.counter));
+
+    const foot = el("p", { className: "iopw-foot" });
+    if (c.privacyUrl && safeHref(new URL(c.privacyUrl, location.href).href)) {
+      foot.appendChild(el("a", { href: c.privacyUrl, text: "Privacy" }));
+      foot.appendChild(document.createTextNode(" · "));
+    }
+    foot.appendChild(document.createTextNode("Please don't share details you'd rather keep private."));
+
+    this.panel = el("section", { id: ids.panel, className: "iopw-panel", role: "dialog", "aria-labelledby": ids.title },
+      header, helpbar, this.crisis, this.status, this.log, this.typing, this.form, foot);
+    this.panel.hidden = true;
+
+    // dock: the launcher and a call link, visible while the panel is closed
+    this.unread = el("span", { className: "iopw-unread", text: "New" });
+    this.unread.hidden = true;
+    this.launcher = el("button", { type: "button", className: "iopw-launcher", "aria-expanded": "false", "aria-controls": ids.panel },
+      svgIcon(ICON_CHAT), el("span", { className: "iopw-launcher-text", text: c.title }), this.unread);
+    const dock = el("div", { className: "iopw-dock" });
+    if (this.helpline.display && this.helpline.e164) {
+      dock.appendChild(el("a", { className: "iopw-dock-call", href: "tel:" + this.helpline.e164 },
+        svgIcon(ICON_PHONE), document.createTextNode("Call " + this.helpline.display)));
+    }
+    dock.appendChild(this.launcher);
+
+    this.announcer = el("div", { className: "iopw-sr", "aria-live": "polite", "data-iopw-announcer": "" });
+    root.append(this.panel, dock, this.announcer);
+    this.bind();
+    return root;
+  }
+
+  bind() {
+    this.launcher.addEventListener("click", () => (this.panel.hidden ? this.open(true) : this.close()));
+    this.closeBtn.addEventListener("click", () => this.close());
+    this.clearBtn.addEventListener("click", () => this.clear());
+    this.panel.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") {
+        ev.preventDefault();
+        this.close();
+      }
+    });
+    this.form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      this.submitInput();
+    });
+    this.input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
+        ev.preventDefault();
+        this.submitInput();
+      }
+    });
+    this.input.addEventListener("input", () => this.updateCounter());
+  }
+
+  updateCounter() {
+    const used = this.input.value.length;
+    const max = this.cfg.maxLength;
+    this.counter.textContent = used + " of " + max + " characters";
+    this.counter.classList.toggle("iopw-counter-near", used >= max * 0.9);
+    if (used >= max && !this.limitAnnounced) {
+      this.announce("Character limit reached: " + max + " characters.");
+      this.limitAnnounced = true;
+    } else if (used < max) {
+      this.limitAnnounced = false;
+    }
+  }
+
+  announce(text) {
+    // a fresh node per announcement is read reliably; keep only the last few
+    this.announcer.appendChild(el("p", { text }));
+    while (this.announcer.childNodes.length > 3) this.announcer.removeChild(this.announcer.firstChild);
+  }
+
+  // ------------------------------------------------------------- open / close
+
+  open(fromUser) {
+    this.panel.hidden = false;
+    this.root.classList.add("iopw-is-open");
+    this.launcher.setAttribute("aria-expanded", "true");
+    this.unread.hidden = true;
+    this.ui.open = true;
+    this.store.saveUi(this.ui);
+    this.connect();
+    this.scrollToEnd();
+    if (fromUser) this.input.focus();
+  }
+
+  close() {
+    this.panel.hidden = true;
+    this.root.classList.remove("iopw-is-open");
+    this.launcher.setAttribute("aria-expanded", "false");
+    this.ui.open = false;
+    this.store.saveUi(this.ui);
+    this.launcher.focus();
+  }
+
+  clear() {
+    if (this.socket) {
+      this.socket.removeAllListeners();
+      this.socket.io.removeAllListeners();
+      this.socket.disconnect();
+      this.socket = null;
+    }
+    const keepCrisis = !this.crisis.hidden;
+    this.sessionId = this.store.reset();
+    this.messages = [];
+    this.queue = [];
+    this.ui = { open: true, crisis: keepCrisis };
+    this.store.saveUi(this.ui);
+    this.store.saveMessages(this.messages);
+    this.log.textContent = "";
+    this.setTyping(false);
+    this.addGreeting();
+    this.setState("idle");
+    this.connect();
+    this.announce("Conversation cleared. A new conversation has started.");
+    this.input.focus();
+  }
+
+  // ------------------------------------------------------------- connection
+
+  connect() {
+    if (this.socket || !this.cfg.serverUrl) return;
+    this.setState("connecting");
+    const socket = io(this.cfg.serverUrl, {
+      path: this.cfg.socketPath,
+      transports: ["polling", "websocket"],
+      reconnection: true,
+      reconnectionAttempts: Infinity,
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 5000,
+      timeout: 10000,
+      withCredentials: false,
+    });
+    this.socket = socket;
+    socket.on("connect", () => socket.emit("session_request", { session_id: this.sessionId }));
+    socket.on("session_confirm", () => {
+      this.setState("online");
+      this.flushQueue();
+    });
+    socket.on(this.cfg.botMessageEvent, (message) => this.receive(message));
+    socket.on("disconnect", (reason) => {
+      this.setState("offline");
+      // the server closed the socket on purpose (restart): reconnect ourselves
+      if (reason === "io server disconnect") socket.connect();
+    });
+    socket.on("connect_error", () => this.setState("offline"));
+  }
+
+  setState(state) {
+    const previous = this.state;
+    this.state = state;
+    this.root.setAttribute("data-iopw-connection", state);
+    this.status.textContent = "";
+    this.status.className = "iopw-status iopw-status-" + state;
+    if (state === "connecting") {
+      this.status.appendChild(document.createTextNode("Connecting to the assistant…"));
+    } else if (state === "offline") {
+      this.setTyping(false);
+      this.status.appendChild(el("strong", { text: "We can't reach the assistant right now. " }));
+      this.status.appendChild(document.createTextNode("We'll keep trying to reconnect. "));
+      if (this.helpline.display && this.helpline.e164) {
+        this.status.appendChild(document.createTextNode("To talk with someone now, "));
+        this.status.appendChild(el("a", { className: "iopw-status-call", href: "tel:" + this.helpline.e164, text: "call " + this.helpline.display }));
+        this.status.appendChild(document.createTextNode(". "));
+      }
+      this.status.appendChild(document.createTextNode("In an emergency call 911."));
+    } else if (state === "online" && previous === "offline") {
+      this.announce("Reconnected to the assistant.");
+    }
+  }
+
+  flushQueue() {
+    const pending = this.queue.splice(0);
+    for (const item of pending) {
+      this.emitUser(item.message);
+      const entry = this.messages.find((m) => m.id === item.entryId);
+      if (entry) {
+        delete entry.pending;
+        this.rerender(entry);
+      }
+    }
+    this.store.saveMessages(this.messages);
+  }
+
+  emitUser(message) {
+    this.socket.emit(this.cfg.userMessageEvent, { message, session_id: this.sessionId });
+    this.setTyping(true);
+  }
+
+  setTyping(on) {
+    clearTimeout(this.replyTimer);
+    this.typing.hidden = !on;
+    if (on) {
+      this.replyTimer = setTimeout(() => {
+        this.typing.hidden = true;
+        const help = this.helpline.display ? " If you need help now, call " + this.helpline.display + "." : "";
+        this.addMessage({ who: "system", text: "The assistant is taking longer than usual to answer." + help });
+      }, this.cfg.replyTimeoutMs);
+    }
+  }
+
+  // ------------------------------------------------------------- messages
+
+  submitInput() {
+    const text = this.input.value.trim().slice(0, this.cfg.maxLength);
+    if (!text) {
+      this.input.focus();
+      return;
+    }
+    this.input.value = "";
+    this.updateCounter();
+    this.send(text, text);
+  }
+
+  send(payload, shown) {
+    const entry = this.addMessage({ who: "user", text: shown });
+    if (this.state === "online" && this.socket && this.socket.connected) {
+      this.emitUser(payload);
+    } else {
+      entry.pending = true;
+      this.rerender(entry);
+      this.queue.push({ message: payload, entryId: entry.id });
+      this.store.saveMessages(this.messages);
+      this.connect();
+    }
+  }
+
+  receive(message) {
+    if (!message || typeof message !== "object") return;
+    this.setTyping(false);
+    const crisis = isCrisisMessage(message);
+    const text = typeof message.text === "string" ? message.text : "";
+    const buttons = normaliseButtons(message.quick_replies || message.buttons);
+    let attachment = "";
+    const payload = message.attachment && message.attachment.payload;
+    if (payload && typeof payload.src === "string") attachment = safeHref(payload.src) || "";
+    if (crisis) this.showCrisis(true);
+    if (!text && !buttons.length && !attachment) return;
+    this.addMessage({ who: "bot", text, buttons, crisis, attachment });
+    if (this.panel.hidden) this.unread.hidden = false;
+    this.announce("Assistant says: " + text + (buttons.length ? " (" + buttons.length + " suggested replies)" : ""));
+  }
+
+  addMessage(fields) {
+    const entry = { id: uid("m"), ts: Date.now(), ...fields };
+    if (entry.who === "user") this.retireQuickReplies();
+    this.messages.push(entry);
+    this.store.saveMessages(this.messages);
+    this.log.appendChild(this.renderEntry(entry, true));
+    this.scrollToEnd();
+    return entry;
+  }
+
+  /** Quick replies answer the latest question only: drop older ones (links stay). */
+  retireQuickReplies() {
+    for (const button of this.log.querySelectorAll(".iopw-reply")) button.remove();
+    for (const group of this.log.querySelectorAll(".iopw-replies")) if (!group.firstChild) group.remove();
+  }
+
+  rerender(entry) {
+    const old = this.log.querySelector('[data-iopw-id="' + entry.id + '"]');
+    if (old) old.replaceWith(this.renderEntry(entry, old.querySelector(".iopw-reply") !== null));
+  }
+
+  renderEntry(entry, withQuickReplies) {
+    const who = entry.who === "user" ? "user" : entry.who === "system" ? "system" : "bot";
+    const item = el("div", { className: "iopw-msg iopw-msg-" + who + (entry.crisis ? " iopw-msg-crisis" : ""), "data-iopw-id": entry.id });
+    const bubble = el("p", { className: "iopw-bubble" });
+    bubble.appendChild(visuallyHidden(who === "user" ? "You said: " : who === "system" ? "Notice: " : "Assistant said: "));
+    if (who === "user") bubble.appendChild(document.createTextNode(String(entry.text || "")));
+    else appendRichText(bubble, entry.text || "", this.helpline);
+    if (entry.attachment) {
+      if (entry.text) bubble.appendChild(document.createTextNode(" "));
+      appendRichText(bubble, entry.attachment, this.helpline);
+    }
+    item.appendChild(bubble);
+    const meta = el("p", { className: "iopw-meta" });
+    meta.appendChild(el("time", { datetime: new Date(entry.ts).toISOString(), text: formatTime(entry.ts) }));
+    if (entry.pending) meta.appendChild(el("span", { className: "iopw-pending", text: " · Not sent yet: waiting for the connection" }));
+    item.appendChild(meta);
+    const buttons = entry.buttons || [];
+    if (buttons.length) {
+      const group = el("div", { className: "iopw-replies", role: "group", "aria-label": "Suggested replies" });
+      for (const b of buttons) {
+        const href = safeHref(b.payload);
+        if (href) {
+          const link = el("a", { className: "iopw-reply-link", href, text: b.title });
+          if (/^https?:/i.test(href)) {
+            link.target = "_blank";
+            link.rel = "noopener noreferrer";
+          }
+          group.appendChild(link);
+        } else if (withQuickReplies) {
+          const button = el("button", { type: "button", className: "iopw-reply", text: b.title });
+          button.addEventListener("click", () => {
+            this.send(b.payload, b.title);
+            this.input.focus();
+          });
+          group.appendChild(button);
+        }
+      }
+      if (group.firstChild) item.appendChild(group);
+    }
+    return item;
+  }
+
+  scrollToEnd() {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  addGreeting() {
+    const greeting = this.cfg.greeting ||
+      "Hi! I'm an automated assistant for " + this.cfg.programName +
+      ". I can answer questions about our program and help you reach our team. I'm not a person or a clinician. If you're in danger, call 911, or call or text 988.";
+    this.addMessage({ who: "bot", text: greeting });
+  }
+
+  showCrisis(persist) {
+    const box = this.crisis;
+    box.textContent = "";
+    box.setAttribute("role", "alert");
+    box.appendChild(el("p", { className: "iopw-crisis-title", text: "If you or someone else is in danger, get help now" }));
+    const list = el("ul", { className: "iopw-crisis-actions" });
+    list.appendChild(el("li", {}, el("a", { href: "tel:911", text: "Call 911" }), document.createTextNode(" for an emergency")));
+    list.appendChild(el("li", {}, el("a", { href: "tel:988", text: "Call 988" }), document.createTextNode(" or "),
+      el("a", { href: "sms:988", text: "text 988" }), document.createTextNode(" (Suicide & Crisis Lifeline)")));
+    if (this.helpline.display && this.helpline.e164) {
+      list.appendChild(el("li", {}, el("a", { href: "tel:" + this.helpline.e164, text: "Call " + this.helpline.display }),
+        document.createTextNode(" (our help line)")));
+    }
+    box.appendChild(list);
+    const dismiss = el("button", { type: "button", className: "iopw-crisis-dismiss", text: "Dismiss" });
+    dismiss.addEventListener("click", () => {
+      box.hidden = true;
+      this.ui.crisis = false;
+      this.store.saveUi(this.ui);
+      this.input.focus();
+    });
+    box.appendChild(dismiss);
+    box.hidden = false;
+    if (persist) {
+      this.ui.crisis = true;
+      this.store.saveUi(this.ui);
+    }
+  }
+
+  restore() {
+    if (!this.messages.length) this.addGreeting();
+    else {
+      let lastUser = -1;
+      this.messages.forEach((m, i) => { if (m.who === "user") lastUser = i; });
+      this.messages.forEach((m, i) => {
+        this.log.appendChild(this.renderEntry(m, i > lastUser && m.who === "bot"));
+      });
+      // anything not sent before the reload goes out once connected
+      for (const m of this.messages) if (m.pending) this.queue.push({ message: m.text, entryId: m.id });
+    }
+    if (this.ui.crisis) this.showCrisis(false);
+    if (this.ui.open || this.cfg.openOnLoad) this.open(false);
+  }
+}
+
+// ----------------------------------------------------------------- config and start
+
+function dataConfig(script) {
+  const out = {};
+  if (!script || !script.dataset) return out;
+  for (const key of DATA_KEYS) if (script.dataset[key] !== undefined) out[key] = script.dataset[key];
+  return out;
+}
+
+async function resolveConfig(overrides) {
+  const fromData = dataConfig(SCRIPT);
+  const fromWindow = typeof window.IOPWidgetConfig === "object" && window.IOPWidgetConfig ? window.IOPWidgetConfig : {};
+  let fromUrl = {};
+  const url = (overrides && overrides.configUrl) || fromWindow.configUrl || (SCRIPT && SCRIPT.dataset.configUrl);
+  if (url) {
+    const response = await fetch(url, { credentials: "omit", cache: "no-store" });
+    if (!response.ok) throw new Error("widget config " + url + ": HTTP " + response.status);
+    fromUrl = await response.json();
+  }
+  const config = { ...DEFAULTS, ...fromUrl, ...fromWindow, ...fromData, ...(overrides || {}) };
+  if (config.colors && config.colors.primary) config.primaryColor = config.colors.primary;
+  config.maxLength = Math.max(1, Math.min(Number(config.maxLength) || DEFAULTS.maxLength, DEFAULTS.maxLength));
+  if (contrastWithWhite(config.primaryColor) < 4.5) {
+    console.warn("IOP widget: primaryColor " + config.primaryColor + " has contrast below 4.5:1 with white; using the default.");
+    config.primaryColor = DEFAULTS.primaryColor;
+  }
+  if (!config.serverUrl) console.error("IOP widget: serverUrl is not configured");
+  if (!config.helpline || !config.helplineE164) console.error("IOP widget: helpline / helplineE164 are not configured");
+  return config;
+}
+
+function stylesheetUrl() {
+  const src = (SCRIPT && SCRIPT.src) || "";
+  return src ? new URL("iop-widget.css", src).href : "iop-widget.css";
+}
+
+async function init(overrides) {
+  if (instance) return instance;
+  const config = await resolveConfig(overrides);
+  const widget = new ChatWidget(config);
+  instance = widget;
+  const root = widget.build();
+  document.body.appendChild(root);
+  const reveal = () => {
+    root.hidden = false;
+    root.setAttribute("data-iopw", "ready");
+    document.dispatchEvent(new CustomEvent("iopw:ready"));
+  };
+  const css = config.stylesheet || stylesheetUrl();
+  if (css && !document.querySelector('link[data-iopw-css]')) {
+    const link = el("link", { rel: "stylesheet", href: css, "data-iopw-css": "" });
+    link.addEventListener("load", reveal);
+    link.addEventListener("error", reveal); // unstyled beats invisible
+    document.head.appendChild(link);
+  } else {
+    reveal();
+  }
+  widget.restore();
+  return widget;
+}
+
+window.IOPWidget = {
+  init,
+  open: () => instance && instance.open(true),
+  close: () => instance && instance.close(),
+};
+
+function autoStart() {
+  if (SCRIPT && SCRIPT.dataset.manual !== undefined) return;
+  init().catch((error) => console.error("IOP widget did not start:", error));
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", autoStart);
+else autoStart();
