@@ -1,7 +1,8 @@
 """App data (not conversations): SQLAlchemy models and small blocking helpers.
 
 ``DATABASE_URL`` picks the database (default ``sqlite:///var/app.db``);
-:func:`create_tables` creates what is missing at start-up.
+:func:`migrate` (also run by :func:`create_tables`) brings its schema to the
+newest Alembic revision at start-up.
 """
 
 from iop_assistant.store.db import (
@@ -11,6 +12,7 @@ from iop_assistant.store.db import (
     get_engine,
     session_scope,
 )
+from iop_assistant.store.migrations import migrate
 from iop_assistant.store.models import (
     Base,
     CallbackRequest,
@@ -33,5 +35,6 @@ __all__ = [
     "create_tables",
     "database_url",
     "get_engine",
+    "migrate",
     "session_scope",
 ]

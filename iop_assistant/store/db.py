@@ -2,7 +2,8 @@
 
 The embedded default is a SQLite file, ``sqlite:///var/app.db`` relative to
 the working directory (the same place the tracker store keeps
-``var/tracker.db``). Scale-out mode points ``DATABASE_URL`` at PostgreSQL.
+``var/tracker.db``), created with mode 0600. Scale-out mode points
+``DATABASE_URL`` at PostgreSQL.
 Every function here is blocking: call it from a thread (``run_in_executor``)
 when you are inside an event loop.
 """
@@ -19,8 +20,6 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from iop_assistant.store.models import Base
-
 DEFAULT_DATABASE_URL = "sqlite:///var/app.db"
 
 _engines: Dict[str, Engine] = {}
@@ -32,14 +31,32 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
 
 
-def _prepare_sqlite_dir(url: str) -> None:
-    """Create the directory of a file-based SQLite database (``var/`` by default)."""
+def sqlite_path(url: str) -> Path | None:
+    """The file of a file-based SQLite URL; None for other databases and ``:memory:``."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return
+        return None
     database = parsed.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def _prepare_sqlite_file(url: str) -> None:
+    """Create a SQLite database file owner-only (0600): it holds phone numbers.
+
+    SQLite would create it with the process umask (usually 0644); creating the
+    empty file first fixes its mode, and SQLite gives its journal and WAL files
+    the mode of the database file.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -48,7 +65,7 @@ def get_engine(url: str | None = None) -> Engine:
     with _lock:
         engine = _engines.get(url)
         if engine is None:
-            _prepare_sqlite_dir(url)
+            _prepare_sqlite_file(url)
             kwargs = {"future": True, "pool_pre_ping": True}
             if make_url(url).get_backend_name() == "sqlite":
                 # used from a small thread pool; SQLite itself serialises writers
@@ -59,10 +76,14 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 def create_tables(engine: Engine | None = None) -> Engine:
-    """Create every app table that does not exist yet; returns the engine."""
-    engine = engine or get_engine()
-    Base.metadata.create_all(engine)
-    return engine
+    """Bring the app database to the newest schema (Alembic migrations); returns the engine.
+
+    Kept under its old name for the callers that ran ``create_all`` here: the
+    schema now comes only from ``iop_assistant/store/migrations``.
+    """
+    from iop_assistant.store.migrations import migrate
+
+    return migrate(engine or get_engine())
 
 
 @contextmanager

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import declarative_base
 
 Base = declarative_base()
@@ -118,6 +128,12 @@ class OutboxMessage(Base):
     next_attempt_at = Column(DateTime, nullable=False, default=utcnow)
     last_error = Column(String(500), nullable=True)
     twilio_sid = Column(String(64), nullable=True)
+    # the worker's claim on a 'sending' row (next_attempt_at is then its lease
+    # deadline); a stale claim is recovered by another worker
+    claim_token = Column(String(32), nullable=True)
+    # True from the moment a send is attempted until its outcome is known: the
+    # next attempt first looks the message up at Twilio (docs/callbacks.md)
+    outcome_unknown = Column(Boolean, nullable=False, default=False, server_default=false())
     callback_request_id = Column(Integer, ForeignKey("callback_requests.id"), nullable=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     sent_at = Column(DateTime, nullable=True)
