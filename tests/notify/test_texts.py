@@ -1,0 +1,55 @@
+"""What queued texts say: minimum necessary, and nothing that reveals treatment."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from iop_assistant.notify import texts
+from iop_assistant.program_facts import load
+
+FACTS = load()
+NAMES = [None, "", "Sam", "Mary-Jo", "José", "O'Neil", "Sam Recovery", "IOP", "x" * 60, "R2D2"]
+TIMES = ["now", "morning", "afternoon", "evening", "any time", "after 6 near my job"]
+EXTRA_FORBIDDEN = [FACTS.program_name.lower(), "intensive", "outpatient", "opioid", "meth"]
+
+
+def words_in(body: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", body.lower()))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("best_time", TIMES)
+def test_confirmation_reveals_nothing(name, best_time):
+    body = texts.callback_confirmation(12, name, best_time)
+    lowered = body.lower()
+    for word in (*texts.FORBIDDEN_WORDS, *EXTRA_FORBIDDEN):
+        assert not re.search(rf"\b{re.escape(word)}\b", lowered), (word, body)
+    assert FACTS.helpline in body
+    assert "Reply STOP to opt out." in body
+    assert "(ref 12)" in body  # unique per request: the crash lookup matches on it
+    assert body.isascii() or name == "José"
+    assert len(body) <= 160 or name == "José"
+    if best_time.startswith("after"):
+        assert "near my job" not in body
+
+
+def test_confirmation_example():
+    assert texts.callback_confirmation(12, "Sam", "morning", "(888) 783-3291") == (
+        "Hi Sam, we got your request (ref 12) and will call you in the morning. "
+        "If it can't wait, call (888) 783-3291. Reply STOP to opt out."
+    )
+
+
+def test_a_name_that_is_not_a_name_is_left_out():
+    assert texts.callback_confirmation(3, "<script>", "now").startswith("Hi, we got")
+    assert texts.safe_first_name("Sam Recovery") is None
+
+
+def test_staff_alert_is_minimal():
+    assert texts.staff_alert(12, "morning") == (
+        "New callback request #12, best time: morning. Open the staff console."
+    )
+    body = texts.staff_alert(7, "call my cell 773 555 0123 after rehab")
+    assert words_in(body) == words_in("New callback request best time see console Open the staff")

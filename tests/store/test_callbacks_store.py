@@ -1,0 +1,106 @@
+"""save_callback_request: one transaction for the request and its texts."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from iop_assistant.store import CallbackRequest, OutboxMessage, session_scope
+from iop_assistant.store.callbacks import save_callback_request
+
+
+def save(engine, **overrides) -> int:
+    request = dict(
+        conversation_id="sms-abc",
+        channel="sms",
+        phone_number="(773) 555-0123",
+        best_time="morning",
+        consent_to_text=True,
+        first_name="Sam",
+    )
+    request.update(overrides)
+    return save_callback_request(engine=engine, **request)
+
+
+def outbox(engine):
+    with session_scope(engine) as session:
+        return session.execute(select(OutboxMessage).order_by(OutboxMessage.id)).scalars().all()
+
+
+def callbacks(engine) -> int:
+    with session_scope(engine) as session:
+        return session.execute(select(func.count()).select_from(CallbackRequest)).scalar_one()
+
+
+def test_request_alert_and_confirmation_are_saved(engine, monkeypatch):
+    monkeypatch.setenv("STAFF_ALERT_NUMBER", "202-555-0143")
+    request_id = save(engine)
+    with session_scope(engine) as session:
+        request = session.get(CallbackRequest, request_id)
+        assert request.phone_number == "+17735550123"
+        assert request.status == "new" and request.consent_to_text
+    alert, confirmation = outbox(engine)
+    assert alert.kind == "staff_alert" and alert.to_number == "+12025550143"
+    assert alert.dedupe_key == f"callback:{request_id}:staff_alert"
+    assert alert.body == (
+        f"New callback request #{request_id}, best time: morning. Open the staff console."
+    )
+    assert confirmation.kind == "callback_confirmation"
+    assert confirmation.to_number == "+17735550123"
+    assert confirmation.dedupe_key == f"callback:{request_id}:callback_confirmation"
+    assert confirmation.body.startswith("Hi Sam, we got your request")
+    assert "(888) 783-3291" in confirmation.body
+    assert {m.status for m in (alert, confirmation)} == {"pending"}
+    assert {m.callback_request_id for m in (alert, confirmation)} == {request_id}
+
+
+def test_no_confirmation_without_consent(engine, monkeypatch):
+    monkeypatch.setenv("STAFF_ALERT_NUMBER", "+12025550143")
+    save(engine, consent_to_text=False)
+    assert [m.kind for m in outbox(engine)] == ["staff_alert"]
+
+
+def test_no_staff_number_queues_an_undeliverable_alert(engine, monkeypatch):
+    monkeypatch.delenv("STAFF_ALERT_NUMBER", raising=False)
+    save(engine, consent_to_text=False)
+    (alert,) = outbox(engine)
+    assert alert.to_number is None  # the worker marks it dead with a reason staff see
+
+
+def test_staff_alert_carries_nothing_about_the_person(engine, monkeypatch):
+    monkeypatch.setenv("STAFF_ALERT_NUMBER", "+12025550143")
+    request_id = save(engine, best_time="after my shift at the pharmacy", first_name="Dana")
+    alert = outbox(engine)[0]
+    assert alert.body == (
+        f"New callback request #{request_id}, best time: see console. Open the staff console."
+    )
+    for private in ("Dana", "773", "555", "0123", "pharmacy", "shift"):
+        assert private not in alert.body
+
+
+def test_failure_in_the_outbox_insert_saves_nothing(engine, monkeypatch):
+    """A clashing dedupe key fails the outbox insert: the request is rolled back too."""
+    monkeypatch.setenv("STAFF_ALERT_NUMBER", "+12025550143")
+    with session_scope(engine) as session:
+        session.add(
+            OutboxMessage(dedupe_key="callback:1:callback_confirmation", kind="x", body="planted")
+        )
+    with pytest.raises(IntegrityError):
+        save(engine)
+    assert callbacks(engine) == 0
+    assert [m.body for m in outbox(engine)] == ["planted"]
+
+
+def test_an_invalid_number_raises_and_saves_nothing(engine):
+    with pytest.raises(ValueError):
+        save(engine, phone_number="12")
+    assert callbacks(engine) == 0 and outbox(engine) == []
+
+
+def test_database_down_raises(tmp_path):
+    from sqlalchemy import create_engine
+
+    broken = create_engine(f"sqlite:///{tmp_path / 'missing-dir' / 'x' / 'app.db'}")
+    with pytest.raises(OperationalError):
+        save(broken)
