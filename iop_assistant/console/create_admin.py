@@ -1,0 +1,71 @@
+"""``python -m iop_assistant.console.create_admin USERNAME``: the first admin (or any user).
+
+The password comes from ``CONSOLE_ADMIN_PASSWORD`` or is asked twice at the
+prompt; there is no default password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import List
+
+from sqlalchemy import func, select
+
+from iop_assistant.console import audit
+from iop_assistant.console.db import app_engine, ensure_schema
+from iop_assistant.console.models import ROLES, ConsoleUser
+from iop_assistant.console.passwords import hash_password, password_problem
+from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.store.db import session_scope
+
+
+def create_user(
+    settings: ConsoleSettings,
+    username: str,
+    password: str,
+    role: str,
+    actor: str = "system",
+    ip: str | None = None,
+) -> None:
+    """Create an account; raises ValueError when it exists or the password is weak."""
+    problem = password_problem(password)
+    if problem:
+        raise ValueError(f"password: {problem}")
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    engine = app_engine(settings.database_url)
+    ensure_schema(engine)
+    with session_scope(engine) as session:
+        taken = session.execute(
+            select(ConsoleUser).where(func.lower(ConsoleUser.username) == username.lower())
+        ).scalar_one_or_none()
+        if taken is not None:
+            raise ValueError(f"user {username!r} exists")
+        session.add(
+            ConsoleUser(username=username, password_hash=hash_password(password), role=role)
+        )
+        audit.record(session, settings.clock(), "user_create", actor, ip, "user", username, role)
+
+
+def main(argv: List[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("username")
+    parser.add_argument("--role", default="admin", choices=ROLES)
+    args = parser.parse_args(argv)
+    password = os.environ.get("CONSOLE_ADMIN_PASSWORD") or ""
+    if not password:
+        password = getpass.getpass("Password (12+ characters): ")
+        if password != getpass.getpass("Again: "):
+            sys.exit("The passwords differ.")
+    try:
+        create_user(ConsoleSettings.from_env(), args.username.strip(), password, args.role)
+    except ValueError as error:
+        sys.exit(str(error))
+    print(f"Created {args.role} {args.username!r}. Sign in at http://localhost:8080/login")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The callback queue: new → contacted → closed, assignment, dead-lettered texts."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sqlalchemy import select
+
+from iop_assistant.console import audit, callbacks, web
+from iop_assistant.console.db import app_engine, run_sync
+from iop_assistant.console.models import ConsoleUser
+from iop_assistant.console.sessions import CurrentUser
+from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.store.db import session_scope
+from iop_assistant.store.models import CallbackRequest, OutboxMessage
+
+bp = Blueprint("callbacks")
+VIEWS = {"open": ("new", "contacted"), "new": ("new",), "contacted": ("contacted",),
+         "closed": ("closed",), "all": callbacks.STATUSES}  # fmt: skip
+
+
+def _queue(settings: ConsoleSettings, view: str) -> Dict[str, Any]:
+    now = settings.clock()
+    with session_scope(app_engine(settings.database_url)) as session:
+        rows = session.execute(
+            select(CallbackRequest)
+            .where(CallbackRequest.status.in_(VIEWS[view]))
+            .order_by(CallbackRequest.created_at.desc())
+            .limit(500)
+        ).scalars()
+        items = [
+            {
+                "row": r,
+                "overdue": callbacks.is_overdue(r.status, r.created_at, r.best_time, now),
+                "due": callbacks.due_at(r.created_at, r.best_time),
+            }
+            for r in rows
+        ]
+        items.sort(key=lambda i: (not i["overdue"], i["row"].status != "new", i["due"]))
+        dead = session.execute(
+            select(OutboxMessage)
+            .where(OutboxMessage.status == "dead")
+            .order_by(OutboxMessage.id.desc())
+            .limit(100)
+        ).scalars()
+        staff = session.execute(
+            select(ConsoleUser.username)
+            .where(ConsoleUser.active.is_(True), ConsoleUser.role.in_(("callback", "clinician")))
+            .order_by(ConsoleUser.username)
+        ).scalars()
+        return {"items": items, "dead": list(dead), "staff": list(staff)}
+
+
+@bp.get("/callbacks")
+@web.requires("callbacks")
+async def queue(request: Request) -> HTTPResponse:
+    view = web.query_one(request, "view", "open")
+    view = view if view in VIEWS else "open"
+    data = await run_sync(_queue, web.settings_of(request), view)
+    return web.render(
+        request, "callbacks.html", view=view, views=list(VIEWS), outcomes=callbacks.OUTCOMES,
+        **data,
+    )  # fmt: skip
+
+
+def _set_status(
+    settings: ConsoleSettings, user: CurrentUser, ip: str, cb_id: int, status: str, outcome: str
+) -> str | None:
+    now = settings.clock()
+    with session_scope(app_engine(settings.database_url)) as session:
+        row = session.get(CallbackRequest, cb_id)
+        if row is None:
+            return "No such callback request."
+        if not callbacks.can_move(row.status, status):
+            return f"Cannot move a {row.status} request to {status}."
+        if status == "closed" and outcome not in callbacks.OUTCOMES:
+            return "Choose an outcome to close a request."
+        old = row.status
+        row.status, row.updated_at = status, now
+        if status == "contacted":
+            row.contacted_at = now
+        if status == "closed":
+            row.closed_at, row.outcome = now, outcome
+            row.contacted_at = row.contacted_at or (now if outcome.startswith("reached") else None)
+        if status == "new":
+            row.closed_at, row.outcome = None, None
+        audit.record(
+            session, now, "callback_status", user.username, ip, "callback", str(cb_id),
+            f"{old}->{status}" + (f" ({outcome})" if status == "closed" else ""),
+        )  # fmt: skip
+    return None
+
+
+def _safe_next(value: str) -> str:
+    return value if value.startswith("/") and not value.startswith("//") else "/callbacks"
+
+
+@bp.post("/callbacks/<cb_id:int>/status")
+@web.requires("callbacks")
+async def set_status(request: Request, cb_id: int) -> HTTPResponse:
+    error = await run_sync(
+        _set_status, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
+        web.form_value(request, "status"), web.form_value(request, "outcome"),
+    )  # fmt: skip
+    if error:
+        return web.render(request, "error.html", status=400, message=error)
+    return response.redirect(_safe_next(web.form_value(request, "next", "/callbacks")))
+
+
+def _assign(
+    settings: ConsoleSettings, user: CurrentUser, ip: str, cb_id: int, assignee: str
+) -> str | None:
+    now = settings.clock()
+    with session_scope(app_engine(settings.database_url)) as session:
+        row = session.get(CallbackRequest, cb_id)
+        if row is None:
+            return "No such callback request."
+        if assignee:
+            staff = session.execute(
+                select(ConsoleUser).where(ConsoleUser.username == assignee)
+            ).scalar_one_or_none()
+            if staff is None or not staff.active or staff.role not in ("callback", "clinician"):
+                return "Choose an active callback or clinical staff member."
+        row.assigned_to, row.updated_at = assignee or None, now
+        audit.record(
+            session, now, "callback_assign", user.username, ip, "callback", str(cb_id),
+            f"to {assignee or 'nobody'}",
+        )  # fmt: skip
+    return None
+
+
+@bp.post("/callbacks/<cb_id:int>/assign")
+@web.requires("callbacks")
+async def assign(request: Request, cb_id: int) -> HTTPResponse:
+    error = await run_sync(
+        _assign, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
+        web.form_value(request, "assignee")[:80],
+    )  # fmt: skip
+    if error:
+        return web.render(request, "error.html", status=400, message=error)
+    return response.redirect(_safe_next(web.form_value(request, "next", "/callbacks")))

@@ -1,0 +1,145 @@
+"""Request plumbing shared by the blueprints: client IP and scheme, templates,
+cookies, CSRF, and the ``requires`` decorator that enforces roles.
+"""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from iop_assistant import privacy
+from iop_assistant.console import roles
+from iop_assistant.console.settings import ConsoleSettings
+
+SESSION_COOKIE = "console_session"
+LOGIN_CSRF_COOKIE = "console_login_csrf"
+TEMPLATES = Path(__file__).parent / "templates"
+Handler = Callable[..., Awaitable[HTTPResponse]]
+
+
+def make_templates() -> Environment:
+    """Jinja2 with autoescape on for every template (HTML and SVG alike)."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["dt"] = lambda d: d.strftime("%Y-%m-%d %H:%M") if d else ""
+    env.filters["qs"] = lambda d: urlencode(d, doseq=True)
+    env.filters["mask"] = privacy.mask
+    return env
+
+
+def settings_of(request: Request) -> ConsoleSettings:
+    return request.app.ctx.settings
+
+
+def client_ip(request: Request) -> str:
+    """The client's address; behind our trusted proxy, the address it saw."""
+    if settings_of(request).trust_proxy:
+        forwarded = request.headers.get("x-forwarded-for", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()[:64]
+    return (request.ip or "")[:64]
+
+
+def is_https(request: Request) -> bool:
+    """HTTPS as the browser sees it (X-Forwarded-Proto only behind a trusted proxy)."""
+    if settings_of(request).trust_proxy:
+        proto = request.headers.get("x-forwarded-proto", "")
+        if proto:
+            return proto.split(",")[0].strip().lower() == "https"
+    return request.scheme == "https"
+
+
+def set_cookie(
+    request: Request, resp: HTTPResponse, name: str, value: str, max_age: int | None = None
+) -> None:
+    """A cookie scripts cannot read, never sent cross-site, Secure over HTTPS."""
+    resp.cookies[name] = value
+    cookie = resp.cookies[name]
+    cookie["httponly"] = True
+    cookie["samesite"] = "Strict"
+    cookie["path"] = "/"
+    if max_age is not None:
+        cookie["max-age"] = max_age
+    if settings_of(request).always_secure_cookies or is_https(request):
+        cookie["secure"] = True
+
+
+def clear_cookie(request: Request, resp: HTTPResponse, name: str) -> None:
+    set_cookie(request, resp, name, "", max_age=0)
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTTPResponse:
+    """An HTML page with the user, CSRF token and navigation in its context."""
+    user = getattr(request.ctx, "user", None)
+    context.setdefault("csrf_token", user.csrf_token if user else "")
+    nav = [
+        (area, label, href)
+        for area, label, href in (
+            ("conversations", "Conversations", "/conversations"),
+            ("callbacks", "Callbacks", "/callbacks"),
+            ("improve", "Improve", "/improve"),
+            ("dashboard", "Dashboard", "/dashboard"),
+            ("admin", "Users", "/admin/users"),
+            ("admin", "Audit log", "/admin/audit"),
+            ("admin", "Retention", "/admin/retention"),
+        )
+        if user and roles.allowed(user.role, area)
+    ]
+    html = request.app.ctx.templates.get_template(template).render(
+        user=user, nav=nav, path=request.path, **context
+    )
+    return response.html(html, status=status)
+
+
+def new_login_csrf() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def form_value(request: Request, name: str, default: str = "") -> str:
+    """One form field, stripped."""
+    form = request.form or {}
+    value = form.get(name)
+    return (value if value is not None else default).strip()
+
+
+def requires(permission: str) -> Callable[[Handler], Handler]:
+    """Logged in (else to the login page) and allowed (else 403)."""
+
+    def decorator(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            user = getattr(request.ctx, "user", None)
+            if user is None:
+                if request.method == "GET":
+                    return response.redirect("/login")
+                return response.text("Please sign in.", status=401)
+            if not roles.allowed(user.role, permission):
+                return render(
+                    request, "error.html", status=403, message="Not allowed for your role."
+                )
+            return await handler(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def query_one(request: Request, name: str, default: str = "") -> str:
+    values = request.args.getlist(name) if name in request.args else []
+    return (values[0] if values else default).strip()
+
+
+def args_dict(request: Request) -> Dict[str, list]:
+    return {k: request.args.getlist(k) for k in request.args}
