@@ -26,7 +26,7 @@ from iop_assistant.store.migrations import (
     head_revisions,
     is_at_head,
 )
-from iop_assistant.store.migrations.metadata import target_metadata
+from iop_assistant.store.migrations.metadata import compare_opts, target_metadata
 
 REPO = Path(__file__).resolve().parents[2]
 STORE_TABLES = set(LEGACY_TABLES)
@@ -38,7 +38,9 @@ def url(tmp_path: Path, name: str = "app.db") -> str:
 
 def diff_for(engine, tables: set[str] | None = None) -> list:
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), target_metadata())
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts=compare_opts()), target_metadata()
+        )
 
     def table_of(entry) -> str | None:
         item = entry[0] if isinstance(entry, list) else entry
@@ -192,4 +194,13 @@ def test_migrations_cli_check(tmp_path):
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    assert "0001_initial" in run.stdout
+    assert ", ".join(sorted(head_revisions())) in run.stdout
+    check = subprocess.run(
+        [sys.executable, "-m", "iop_assistant.store.migrations", "check"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

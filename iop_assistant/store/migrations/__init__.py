@@ -124,9 +124,11 @@ def _upgrade(connection: Connection) -> None:
 
 def _log_differences(connection: Connection) -> None:
     """After adopting an old database, say where it still differs from the models."""
-    from iop_assistant.store.migrations.metadata import target_metadata
+    from iop_assistant.store.migrations.metadata import compare_opts, target_metadata
 
-    diff = compare_metadata(MigrationContext.configure(connection), target_metadata())
+    diff = compare_metadata(
+        MigrationContext.configure(connection, opts=compare_opts()), target_metadata()
+    )
     if diff:
         logger.warning("app database differs from the models after adoption: %s", diff)
 

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 
 from iop_assistant.store.db import get_engine
 from iop_assistant.store.migrations import current_revisions, head_revisions, migrate
-from iop_assistant.store.migrations.metadata import target_metadata
+from iop_assistant.store.migrations.metadata import compare_opts, target_metadata
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.action == "current":
             print(", ".join(sorted(current)) or "(not migrated)")
             return 0
-        diff = compare_metadata(MigrationContext.configure(connection), target_metadata())
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts=compare_opts()), target_metadata()
+        )
     if current != set(head_revisions()) or diff:
         print(f"not at head ({sorted(current)}) or differs from the models: {diff}")
         return 1

@@ -12,7 +12,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from iop_assistant.store.db import database_url, get_engine
-from iop_assistant.store.migrations.metadata import target_metadata
+from iop_assistant.store.migrations.metadata import include_name, target_metadata
 
 config = context.config
 metadata = target_metadata()
@@ -23,6 +23,7 @@ def _configure(connection: Connection) -> None:
         connection=connection,
         target_metadata=metadata,
         compare_type=True,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",  # ALTER TABLE by copy
     )
     with context.begin_transaction():

@@ -8,6 +8,7 @@ the same ``Base``; importing it here puts its tables in the comparison (and in
 from __future__ import annotations
 
 import importlib
+import re
 
 from sqlalchemy import MetaData
 
@@ -25,3 +26,18 @@ def target_metadata() -> MetaData:
     from iop_assistant.store.models import Base
 
     return Base.metadata
+
+
+# tables a migration makes with raw SQL that no model describes: SQLite FTS5
+# full-text indexes and their shadow tables (console_search_fts, ..._fts_data)
+_UNMODELLED = re.compile(r"_fts(_[a-z]+)?$")
+
+
+def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
+    """Autogenerate / compare filter: leave unmodelled FTS tables alone."""
+    return not (type_ == "table" and name and _UNMODELLED.search(name))
+
+
+def compare_opts() -> dict:
+    """``MigrationContext.configure(opts=...)`` for comparing a database with the models."""
+    return {"include_name": include_name, "compare_type": True}
