@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget
+.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget migrate
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ node_modules/.installed: package.json package-lock.json
 $(WIDGET): $(WIDGET_INPUTS) node_modules/.installed
 	npm run build
 	touch $@
+
+migrate: $(VENV)/.installed ## bring the app database (DATABASE_URL) to the newest schema
+	$(PY) -m iop_assistant.store.migrations upgrade
 
 run: $(MODEL) $(WIDGET) ## start the assistant on embedded defaults (Ctrl-C stops everything)
 	./scripts/run.sh

@@ -17,6 +17,11 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
 fi
 
+# The app database (callbacks, outbox, opt-outs): migrated once, before any process starts.
+if ! .venv/bin/python -m iop_assistant.store.migrations upgrade > var/log/migrate.log 2>&1; then
+  echo "The app database could not be migrated; see var/log/migrate.log" >&2; exit 1
+fi
+
 pids=()
 stop_all() {
   trap - INT TERM EXIT
@@ -44,6 +49,8 @@ pids+=($!)
 .venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" \
   > var/log/web.log 2>&1 &
 pids+=($!)
+.venv/bin/python -m iop_assistant.notify.worker > var/log/outbox.log 2>&1 &
+pids+=($!)
 
 echo "Starting the action server and the Rasa server (the model takes ~30 s to load)..."
 wait_for "http://localhost:$ACTIONS_PORT/health" "The action server"
@@ -56,6 +63,12 @@ elif [ "${IOP_SMS_ALLOW_UNSIGNED:-}" = "1" ]; then
 else
   SMS_STATE="refuse every request until TWILIO_AUTH_TOKEN is set (docs/sms.md, docs/voice.md)"
 fi
+if [ -n "${TWILIO_ACCOUNT_SID:-}" ] && [ -n "${TWILIO_AUTH_TOKEN:-}" ] && [ -n "${TWILIO_NUMBER:-}" ]; then
+  OUTBOX_STATE="LIVE: sends texts through Twilio"
+else
+  OUTBOX_STATE="DRY-RUN: records texts, sends nothing (no Twilio credentials; docs/callbacks.md)"
+fi
+[ -n "${STAFF_ALERT_NUMBER:-}" ] || OUTBOX_STATE="$OUTBOX_STATE; STAFF_ALERT_NUMBER unset: no staff texts"
 cat <<MSG
 
   IOP Assistant is running (embedded defaults: SQLite under var/, no accounts, no external services).
@@ -66,6 +79,7 @@ cat <<MSG
     Voice webhook:     POST http://localhost:$RASA_PORT/webhooks/voice/webhook
                        both: $SMS_STATE
     Rasa HTTP API:     http://localhost:$RASA_PORT/  (token in var/rasa_auth_token)
+    Outbox worker:     $OUTBOX_STATE
     Logs:              var/log/
 
   Press Ctrl-C to stop everything.
