@@ -60,7 +60,7 @@ from iop_assistant.channels.webhook import (
     read_signed_form,
     truthy,
 )
-from iop_assistant.store import create_tables, get_engine
+from iop_assistant.store import contacts, create_tables, get_engine
 from iop_assistant.store import sms as sms_store
 
 logger = logging.getLogger(__name__)
@@ -237,6 +237,13 @@ class SmsInput(InputChannel):
         call = functools.partial(function, *args, engine=self._engine)
         return await loop.run_in_executor(self._executor, call)
 
+    async def _remember_contact(self, conversation: str, phone: str) -> None:
+        """Keep the number behind the hashed id, for the callback form; never fails a turn."""
+        try:
+            await self._db(contacts.remember_contact, conversation, CHANNEL_NAME, phone)
+        except Exception:
+            logger.exception("sms %s: could not record the contact number", conversation[:12])
+
     def _signature_ok(self, request: Request, form: FormParams) -> bool:
         if not self.settings.auth_token:
             return self.settings.allow_unsigned
@@ -287,6 +294,7 @@ class SmsInput(InputChannel):
 
         text = form.first("Body", "") or ""
         num_media = _num_media(form)
+        await self._remember_contact(conversation, phone)
         opted_out = await self._db(sms_store.is_opted_out, phone)
         keyword = keyword_of(text)
         if keyword:

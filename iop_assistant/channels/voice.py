@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ from iop_assistant.channels.webhook import (
     read_signed_form,
     truthy,
 )
+from iop_assistant.store import contacts, create_tables
 
 logger = logging.getLogger(__name__)
 
@@ -183,6 +185,24 @@ class VoiceOutput(CollectingOutputChannel):
 def xml(body: str) -> HTTPResponse:
     """A TwiML answer."""
     return response.text(body, content_type=TWIML_CONTENT_TYPE)
+
+
+_schema_ready = threading.Event()
+
+
+async def remember_contact(conversation: str, phone: str) -> None:
+    """Keep the number behind the hashed id, for the callback form; never fails a call."""
+
+    def write() -> None:
+        if not _schema_ready.is_set():
+            create_tables()
+            _schema_ready.set()
+        contacts.remember_contact(conversation, CHANNEL_NAME, phone)
+
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, write)
+    except Exception:
+        logger.exception("voice %s: could not record the contact number", conversation[:12])
 
 
 def _caller_key(form: FormParams, call_sid: str) -> str:
@@ -354,7 +374,10 @@ class VoiceInput(InputChannel):
                 if confidence:
                     voice_meta["confidence"] = confidence[:16]
 
-        conversation = identity.sender_id(CHANNEL_NAME, _caller_key(form, call_sid), self._key)
+        caller = _caller_key(form, call_sid)
+        conversation = identity.sender_id(CHANNEL_NAME, caller, self._key)
+        if first and not caller.startswith("call:"):
+            await remember_contact(conversation, caller)
         message = UserMessage(
             user_text,
             VoiceOutput(),

@@ -1,0 +1,231 @@
+"""The callback request form: who to call, when, and whether we may text them.
+
+Asks only what the call needs. On SMS and voice the caller's own number is
+offered first (looked up from the app database, since conversation ids are
+keyed hashes). The request is committed before the person is told it is
+saved; if saving fails they are told to call the help line instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.screening import answered_faq
+from iop_assistant import phone, triage
+
+logger = logging.getLogger(__name__)
+
+FORM = "callback_form"
+FORM_SLOTS = (
+    "callback_use_caller_number",
+    "callback_phone",
+    "callback_best_time",
+    "callback_name",
+    "callback_consent",
+)
+PHONE_CHANNELS = {"sms": "texting", "voice": "calling"}
+SKIP = "skip"
+SAVE_TIMEOUT_SECONDS = 8.0
+MAX_BEST_TIME_CHARS = 120
+MAX_NAME_CHARS = 40
+
+_BEST_TIMES = (
+    ("now", re.compile(r"\b(now|asap|as soon as|soon|today|right away|whenever|any ?time)\b")),
+    ("morning", re.compile(r"\b(morning|mornings|am|a\.m\.|before noon|breakfast)\b")),
+    ("afternoon", re.compile(r"\b(afternoon|afternoons|lunch|midday|noon)\b")),
+    ("evening", re.compile(r"\b(evening|evenings|tonight|night|after work|after \d ?pm)\b")),
+)
+_SKIP_NAME = re.compile(
+    r"^\W*(skip|no|nope|none|n/a|na|pass|no name|rather not|i'?d rather not|prefer not|"
+    r"don'?t want to|dont want to|not telling|nah)\b"
+)
+_NAME_LEAD = re.compile(
+    r"^\W*(my name is|my name's|name is|name's|it'?s|it is|i'?m|i am|this is|call me|"
+    r"you can ask for|ask for|just)\s+",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
+
+
+def caller_number(tracker: Tracker) -> str | None:
+    """The number an SMS or voice conversation comes from (None on the web)."""
+    if tracker.get_latest_input_channel() not in PHONE_CHANNELS:
+        return None
+    from iop_assistant.store.contacts import contact_number
+
+    try:
+        return contact_number(tracker.sender_id)
+    except Exception:  # the database is down: just ask for the number
+        logger.exception("could not read the caller's number")
+        return None
+
+
+def best_time_answer(text: str) -> str | None:
+    """now / morning / afternoon / evening, else the person's own words (trimmed)."""
+    cleaned = " ".join(str(text or "").split())[:MAX_BEST_TIME_CHARS]
+    lowered = cleaned.lower()
+    for label, pattern in _BEST_TIMES:
+        if pattern.search(lowered):
+            return label
+    return cleaned or None
+
+
+def first_name_answer(text: str) -> str:
+    """A first name, or "skip" when none was given (the name is optional: never loop)."""
+    cleaned = " ".join(str(text or "").split())[: MAX_NAME_CHARS * 2]
+    if not cleaned or _SKIP_NAME.search(cleaned.lower()):
+        return SKIP
+    words = _NAME_LEAD.sub("", cleaned).strip(" .!,").split()
+    if not words or not _NAME_WORD.match(words[0]):
+        return SKIP
+    name = words[0][:MAX_NAME_CHARS]
+    return name[0].upper() + name[1:]
+
+
+class AskCallbackUseCallerNumber(Action):
+    """Offers the number the person is texting or calling from."""
+
+    def name(self) -> str:
+        return "action_ask_callback_use_caller_number"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        number = await asyncio.to_thread(caller_number, tracker)
+        if not number:
+            dispatcher.utter_message(response="utter_ask_callback_phone")
+            return []
+        how = PHONE_CHANNELS.get(tracker.get_latest_input_channel() or "", "texting")
+        dispatcher.utter_message(
+            text=(
+                f"Sure, I can ask our help line to call you. Should they call "
+                f"{phone.display(number)}, the number you're {how} from?"
+            ),
+            buttons=[
+                {"title": "Yes, this number", "payload": "yes"},
+                {"title": "No, another number", "payload": "no"},
+            ],
+        )
+        return []
+
+
+class ValidateCallbackForm(FormValidationAction):
+    """Reads each answer; asks about the caller's own number only where it is known."""
+
+    def name(self) -> str:
+        return "validate_callback_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[str]:
+        offered = tracker.get_slot("callback_use_caller_number") is not None
+        if not offered and not await asyncio.to_thread(caller_number, tracker):
+            return [s for s in domain_slots if s != "callback_use_caller_number"]
+        return domain_slots
+
+    async def validate_callback_use_caller_number(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = triage.parse_yes_no(str(value or ""))
+        if answer is True:
+            number = await asyncio.to_thread(caller_number, tracker)
+            if number:
+                return {"callback_use_caller_number": "yes", "callback_phone": number}
+            return {"callback_use_caller_number": "no"}
+        if answer is False:
+            return {"callback_use_caller_number": "no"}
+        typed = phone.parse_phone_answer(str(value or ""))
+        if typed.status is phone.PhoneStatus.OK:  # they just typed another number
+            return {"callback_use_caller_number": "no", "callback_phone": typed.e164}
+        answered_faq(dispatcher, tracker)
+        return {"callback_use_caller_number": None}
+
+    def validate_callback_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = phone.parse_phone_answer(str(value or ""))
+        if answer.status is phone.PhoneStatus.OK:
+            return {"callback_phone": answer.e164}
+        if not answered_faq(dispatcher, tracker):
+            if answer.status is phone.PhoneStatus.INTERNATIONAL:
+                dispatcher.utter_message(response="utter_callback_international")
+            else:
+                dispatcher.utter_message(response="utter_callback_invalid_phone")
+        return {"callback_phone": None}
+
+    def validate_callback_best_time(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        if answered_faq(dispatcher, tracker):
+            return {"callback_best_time": None}
+        return {"callback_best_time": best_time_answer(str(value or ""))}
+
+    def validate_callback_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return {"callback_name": first_name_answer(str(value or ""))}
+
+    def validate_callback_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = triage.parse_yes_no(str(value or ""))
+        if answer is None:  # consent is never assumed
+            if not answered_faq(dispatcher, tracker):
+                dispatcher.utter_message(response="utter_callback_consent_unclear")
+            return {"callback_consent": None}
+        return {"callback_consent": "yes" if answer else "no"}
+
+
+class SubmitCallback(Action):
+    """Commits the request (and its outbox rows), then says so; or sends to the help line."""
+
+    def name(self) -> str:
+        return "action_submit_callback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        reset = [SlotSet(slot, None) for slot in FORM_SLOTS]
+        number = tracker.get_slot("callback_phone")
+        if not number:
+            dispatcher.utter_message(response="utter_callback_failed")
+            return reset
+        name = tracker.get_slot("callback_name")
+        try:
+            request_id = await asyncio.wait_for(
+                asyncio.to_thread(
+                    save_request,
+                    conversation_id=tracker.sender_id,
+                    channel=tracker.get_latest_input_channel() or "unknown",
+                    phone_number=number,
+                    best_time=tracker.get_slot("callback_best_time") or "any time",
+                    consent_to_text=tracker.get_slot("callback_consent") == "yes",
+                    first_name=None if name in (None, SKIP) else name,
+                ),
+                timeout=SAVE_TIMEOUT_SECONDS,
+            )
+        except Exception:
+            logger.exception("saving a callback request failed")
+            dispatcher.utter_message(response="utter_callback_failed")
+            return reset
+        dispatcher.utter_message(response="utter_callback_saved")
+        return [*reset, SlotSet("callback_request_id", str(request_id))]
+
+
+def save_request(**request: Any) -> int:
+    """The store call (a seam the tests point at a real database of their own)."""
+    from iop_assistant.store.callbacks import save_callback_request
+
+    return save_callback_request(**request)

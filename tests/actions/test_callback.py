@@ -1,0 +1,286 @@
+"""The callback form's answers and its save step, with rasa-sdk's Tracker and
+CollectingDispatcher against a real SQLite app database (no mocks)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions.callback import (
+    MAX_BEST_TIME_CHARS,
+    AskCallbackUseCallerNumber,
+    SubmitCallback,
+    ValidateCallbackForm,
+    best_time_answer,
+    first_name_answer,
+)
+from iop_assistant.store import CallbackRequest, OutboxMessage, create_tables, get_engine
+from iop_assistant.store.contacts import remember_contact
+from iop_assistant.store.db import session_scope
+
+DOMAIN_SLOTS = [
+    "callback_use_caller_number",
+    "callback_phone",
+    "callback_best_time",
+    "callback_name",
+    "callback_consent",
+]
+CALLER = "+12025550143"
+
+
+@pytest.fixture()
+def app_db(tmp_path, monkeypatch):
+    """A fresh app database of the test's own, the one the action writes to."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = get_engine(url)
+    create_tables(engine)
+    return engine
+
+
+def tracker(
+    slots: Dict[str, Any] | None = None,
+    text: str = "",
+    intent: str = "inform",
+    channel: str = "rest",
+    sender: str = "conv-1",
+) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}]
+    return Tracker(sender, slots or {}, latest, events, False, None, {}, "action_listen")
+
+
+def run(coro):
+    return asyncio.run(coro) if asyncio.iscoroutine(coro) else coro
+
+
+def validate(slot: str, text: str, **kw: Any) -> tuple[Dict[str, Any], CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    form = ValidateCallbackForm()
+    method = getattr(form, f"validate_{slot}")
+    result = run(method(text, dispatcher, tracker(text=text, **kw), {}))
+    return result, dispatcher
+
+
+def responses(dispatcher: CollectingDispatcher) -> list:
+    return [m.get("response") for m in dispatcher.messages]
+
+
+# ------------------------------------------------------------------ phone number
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("(202) 555-0143", "+12025550143"),
+        ("202.555.0143", "+12025550143"),
+        ("my cell is 773-555-0123 thanks", "+17735550123"),
+        ("+1 617 555 0104", "+16175550104"),
+        ("2025550143", "+12025550143"),
+    ],
+)
+def test_valid_us_numbers_are_kept_in_e164(text, expected):
+    result, dispatcher = validate("callback_phone", text)
+    assert result == {"callback_phone": expected}
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "text", ["555", "call me", "abcdefg", "20255501439999", "", "😀📞", "<script>alert(1)</script>"]
+)
+def test_invalid_numbers_are_asked_again_with_the_help_line(text):
+    result, dispatcher = validate("callback_phone", text)
+    assert result == {"callback_phone": None}
+    assert responses(dispatcher) == ["utter_callback_invalid_phone"]
+
+
+def test_an_international_number_gets_an_honest_answer():
+    result, dispatcher = validate("callback_phone", "+44 20 7946 0958")
+    assert result == {"callback_phone": None}
+    assert responses(dispatcher) == ["utter_callback_international"]
+
+
+def test_a_program_question_instead_of_a_number_is_answered():
+    result, dispatcher = validate(
+        "callback_phone", "how much does it cost", intent="ask_cost_insurance"
+    )
+    assert result == {"callback_phone": None}
+    assert responses(dispatcher) == ["utter_ask_cost_insurance"]
+
+
+# ------------------------------------------------------------------ the caller's own number
+def test_web_chat_never_offers_a_caller_number(app_db):
+    slots = run(
+        ValidateCallbackForm().required_slots(DOMAIN_SLOTS, CollectingDispatcher(), tracker(), {})
+    )
+    assert "callback_use_caller_number" not in slots
+    assert slots[0] == "callback_phone"
+
+
+def test_sms_offers_the_texting_number_and_yes_uses_it(app_db):
+    remember_contact("conv-sms", "sms", CALLER, engine=app_db)
+    sms = dict(channel="sms", sender="conv-sms")
+    slots = run(
+        ValidateCallbackForm().required_slots(
+            DOMAIN_SLOTS, CollectingDispatcher(), tracker(**sms), {}
+        )
+    )
+    assert slots[0] == "callback_use_caller_number"
+
+    dispatcher = CollectingDispatcher()
+    run(AskCallbackUseCallerNumber().run(dispatcher, tracker(**sms), {}))
+    assert "(202) 555-0143" in dispatcher.messages[0]["text"]
+    assert "texting" in dispatcher.messages[0]["text"]
+
+    result, _ = validate("callback_use_caller_number", "yes", intent="affirm", **sms)
+    assert result == {"callback_use_caller_number": "yes", "callback_phone": CALLER}
+
+
+def test_sms_no_asks_for_another_number(app_db):
+    remember_contact("conv-sms", "sms", CALLER, engine=app_db)
+    result, _ = validate(
+        "callback_use_caller_number", "no", intent="deny", channel="sms", sender="conv-sms"
+    )
+    assert result == {"callback_use_caller_number": "no"}
+
+
+def test_sms_another_number_typed_instead_of_yes_is_taken(app_db):
+    remember_contact("conv-sms", "sms", CALLER, engine=app_db)
+    result, _ = validate(
+        "callback_use_caller_number", "call 773-555-0123 instead", channel="sms", sender="conv-sms"
+    )
+    assert result == {"callback_use_caller_number": "no", "callback_phone": "+17735550123"}
+
+
+def test_voice_says_calling_from(app_db):
+    remember_contact("conv-voice", "voice", CALLER, engine=app_db)
+    dispatcher = CollectingDispatcher()
+    run(
+        AskCallbackUseCallerNumber().run(
+            dispatcher, tracker(channel="voice", sender="conv-voice"), {}
+        )
+    )
+    assert "calling from" in dispatcher.messages[0]["text"]
+
+
+# ------------------------------------------------------------------ time, name, consent
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("now", "now"),
+        ("As soon as possible", "now"),
+        ("morning", "morning"),
+        ("mornings before 10", "morning"),
+        ("afternoon", "afternoon"),
+        ("tonight", "evening"),
+        ("after work", "evening"),
+        ("Tuesday at 3:30", "Tuesday at 3:30"),
+    ],
+)
+def test_best_time(text, expected):
+    assert best_time_answer(text) == expected
+
+
+def test_best_time_free_text_is_trimmed():
+    assert len(best_time_answer("x" * 5000)) == MAX_BEST_TIME_CHARS
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sam", "Sam"),
+        ("it's maria", "Maria"),
+        ("my name is José", "José"),
+        ("you can ask for Dee", "Dee"),
+        ("Mary-Kate", "Mary-Kate"),
+        ("skip", "skip"),
+        ("I'd rather not say", "skip"),
+        ("no", "skip"),
+        ("", "skip"),
+        ("12345", "skip"),
+        ("<b>x</b>", "skip"),
+    ],
+)
+def test_first_name(text, expected):
+    assert first_name_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected", [("yes", "yes"), ("sure, text me", "yes"), ("no", "no"), ("no thanks", "no")]
+)
+def test_consent_is_explicit(text, expected):
+    result, dispatcher = validate("callback_consent", text)
+    assert result == {"callback_consent": expected}
+
+
+@pytest.mark.parametrize("text", ["maybe", "what will it say", "hmm", "🙂"])
+def test_unclear_consent_is_never_assumed(text):
+    result, dispatcher = validate("callback_consent", text)
+    assert result == {"callback_consent": None}
+    assert responses(dispatcher) == ["utter_callback_consent_unclear"]
+
+
+# ------------------------------------------------------------------ saving
+FILLED = {
+    "callback_phone": CALLER,
+    "callback_best_time": "morning",
+    "callback_name": "Sam",
+    "callback_consent": "yes",
+}
+
+
+def saved(engine) -> tuple[list, list]:
+    with session_scope(engine) as session:
+        requests = session.execute(select(CallbackRequest)).scalars().all()
+        outbox = session.execute(select(OutboxMessage)).scalars().all()
+        return requests, outbox
+
+
+def submit(slots: Dict[str, Any], channel: str = "rest") -> tuple[list, CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    events = run(SubmitCallback().run(dispatcher, tracker(slots, channel=channel), {}))
+    return events, dispatcher
+
+
+def test_saved_only_after_commit_with_outbox_rows(app_db):
+    events, dispatcher = submit(FILLED, channel="socketio")
+    assert responses(dispatcher) == ["utter_callback_saved"]
+    requests, outbox = saved(app_db)
+    assert len(requests) == 1
+    request = requests[0]
+    assert (request.phone_number, request.best_time, request.first_name) == (
+        CALLER,
+        "morning",
+        "Sam",
+    )
+    assert request.consent_to_text is True and request.channel == "socketio"
+    assert sorted(m.kind for m in outbox) == ["callback_confirmation", "staff_alert"]
+    set_slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert set_slots["callback_request_id"] == str(request.id)
+    assert all(set_slots[s] is None for s in DOMAIN_SLOTS)  # a second request starts fresh
+
+
+def test_no_consent_no_text_to_the_person(app_db):
+    submit({**FILLED, "callback_consent": "no", "callback_name": "skip"})
+    requests, outbox = saved(app_db)
+    assert requests[0].consent_to_text is False and requests[0].first_name is None
+    assert [m.kind for m in outbox] == ["staff_alert"]
+
+
+def test_a_failed_save_sends_the_person_to_the_help_line(tmp_path, monkeypatch):
+    # a database that cannot be written: a directory where the file should be
+    blocked = tmp_path / "blocked.db"
+    blocked.mkdir()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{blocked}")
+    events, dispatcher = submit(FILLED)
+    assert responses(dispatcher) == ["utter_callback_failed"]
+    assert not any(e.get("name") == "callback_request_id" for e in events)
+
+
+def test_no_number_is_never_reported_saved(app_db):
+    _, dispatcher = submit({**FILLED, "callback_phone": None})
+    assert responses(dispatcher) == ["utter_callback_failed"]
+    assert saved(app_db) == ([], [])
