@@ -265,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         logger.info("outbox worker: DRY-RUN (no Twilio credentials): records, sends nothing")
+    if not os.environ.get("STAFF_ALERT_NUMBER", "").strip():
+        logger.warning("outbox worker: STAFF_ALERT_NUMBER is not set: staff alerts are not sent")
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())

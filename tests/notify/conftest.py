@@ -17,7 +17,9 @@ FROM = "+15005550006"
 
 @pytest.fixture
 def engine(tmp_path):
-    return migrate(f"sqlite:///{tmp_path / 'app.db'}")
+    engine = migrate(f"sqlite:///{tmp_path / 'app.db'}")
+    yield engine
+    engine.dispose()  # pooled connections would outlive the temp dir
 
 
 @pytest.fixture

@@ -9,4 +9,6 @@ from iop_assistant.store import migrate
 
 @pytest.fixture
 def engine(tmp_path):
-    return migrate(f"sqlite:///{tmp_path / 'app.db'}")
+    engine = migrate(f"sqlite:///{tmp_path / 'app.db'}")
+    yield engine
+    engine.dispose()  # pooled connections would outlive the temp dir

@@ -107,6 +107,8 @@ def test_new_sqlite_file_is_owner_only(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "fresh.db").stat().st_mode) == 0o600
+    for companion in tmp_path.glob("fresh.db*"):  # WAL, shared memory, migration lock
+        assert stat.S_IMODE(companion.stat().st_mode) == 0o600, companion.name
 
 
 def test_an_existing_readable_file_is_tightened(tmp_path):
