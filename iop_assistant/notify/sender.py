@@ -31,7 +31,7 @@ OPTED_OUT_CODE = 21610
 # Twilio message states that mean "accepted and not failed" when looking a message up
 _NOT_DELIVERED = frozenset({"failed", "undelivered", "canceled"})
 LOOKUP_SKEW = timedelta(minutes=10)  # our clock vs Twilio's
-_NUMBER = re.compile(r"\+?\d[\d ().-]{5,}\d")
+_NUMBER = re.compile(r"\+?\(?\d[\d ().-]{5,}\d")
 
 
 def redact_numbers(text: str) -> str:

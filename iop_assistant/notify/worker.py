@@ -236,6 +236,8 @@ class OutboxWorker:
             )
             return
         level = logging.WARNING if status in (outbox.DEAD, outbox.PENDING) else logging.INFO
+        if status == outbox.DRY_RUN:
+            level = logging.DEBUG  # already logged with its text
         logger.log(
             level,
             "outbox #%d %s to %s: %s%s",

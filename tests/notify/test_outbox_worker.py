@@ -184,6 +184,7 @@ def test_dry_run_records_and_logs_without_numbers(make_worker, enqueue, fake, ro
     assert fake.stats["create"] == 0
     assert "DRY-RUN" in caplog.text and "ref 2" in caplog.text
     assert "5550123" not in caplog.text and "783-3291" not in caplog.text
+    assert "call [number]." in caplog.text
 
 
 def test_no_credentials_means_dry_run(monkeypatch, engine):
