@@ -140,7 +140,8 @@ class ChatWidget {
       counter: uid("iopw-count-"), hint: uid("iopw-hint-"), log: uid("iopw-log-"),
     };
     this.ids = ids;
-    const root = el("div", { className: "iopw-root iopw-pos-" + (c.position === "left" ? "left" : "right"), "data-iopw": "loading" });
+    // a complementary landmark, so the chat and its call link are easy to find
+    const root = el("aside", { className: "iopw-root iopw-pos-" + (c.position === "left" ? "left" : "right"), "data-iopw": "loading", "aria-label": "Chat and help line" });
     root.hidden = true; // until the stylesheet has loaded
     if (c.primaryColor) root.style.setProperty("--iopw-primary", c.primaryColor);
     this.root = root;
@@ -151,7 +152,7 @@ class ChatWidget {
     const header = el("div", { className: "iopw-header" },
       el("div", { className: "iopw-heading" },
         el("h2", { id: ids.title, className: "iopw-title", text: c.title }),
-        el("p", { className: "iopw-subtitle", text: "Automated assistant for " + c.programName + ", not a person" })),
+        el("p", { className: "iopw-subtitle", text: "Automated assistant, not a person" })),
       this.clearBtn, this.closeBtn);
 
     // help bar: always on screen while the panel is open
