@@ -9,7 +9,8 @@ Every accepted message is recorded, so tests count deliveries per number.
 Failures are rules, applied in order to matching requests: a status (429,
 500, 503...) or a Twilio error (``{"code": 21610, ...}``) for N requests or
 for a time window, ``hang`` (never answer) and ``drop`` (accept the message,
-then close the connection without answering: a crash after sending).
+then close the connection without answering: a crash after sending) and
+``accept_hang`` (accept, then never answer: kill the client for a real crash).
 
 In-process: ``with FakeTwilio() as fake: fake.fail(503, times=2)``.
 Standalone: ``python -m iop_assistant.notify.twilio_fake --port 8099``;
@@ -44,7 +45,7 @@ _ERROR_CODES = {429: 20429, 500: 20500, 502: 20502, 503: 20503, 504: 20504}
 class Rule:
     """What to do with a matching request instead of the normal answer."""
 
-    action: str  # "status", "hang", "drop"
+    action: str  # "status", "hang", "drop", "accept_hang"
     status: int = 503
     code: int | None = None  # Twilio error code in the JSON body
     message: str = ""
@@ -152,6 +153,10 @@ class FakeTwilio:
     def hang(self, *, times: int = 1, applies_to: str = "create") -> None:
         """Read the request and never answer (until the fake stops)."""
         self.add_rule(_rule("hang", 0, None, "", times, None, applies_to))
+
+    def accept_then_hang(self, *, times: int = 1) -> None:
+        """Record the message, then never answer: kill the client meanwhile for a real crash."""
+        self.add_rule(_rule("accept_hang", 0, None, "", times, None, "create"))
 
     def drop_after_accept(self, *, times: int = 1) -> None:
         """Record the message, then close the connection without answering."""
@@ -294,7 +299,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _scripted(self, rule: Rule | None) -> bool:
         """Apply a status or hang rule; True when the request is answered (or abandoned)."""
-        if rule is None or rule.action == "drop":
+        if rule is None or rule.action in ("drop", "accept_hang"):
             return False
         if rule.action == "hang":
             self.fake._stopping.wait(600)
@@ -342,6 +347,10 @@ class _Handler(BaseHTTPRequestHandler):
         message = self.fake._accept(to, sender, body)
         if rule is not None and rule.action == "drop":
             self._drop()
+            return
+        if rule is not None and rule.action == "accept_hang":
+            self.fake._stopping.wait(600)
+            self.close_connection = True
             return
         self._json(201, _public(message))
 

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
+import random
+import subprocess
+import sys
 import threading
+import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -232,9 +238,42 @@ def test_staff_alert_without_a_number_is_dead_and_explained(
 
 
 def test_full_jitter_backoff_stays_within_its_cap():
-    import random
-
     backoff = Backoff(base=2, cap=60, rng=random.Random(7))
     for attempt in range(1, 12):
         for _ in range(50):
             assert 0 <= backoff.delay(attempt) <= min(60, 2 * 2 ** (attempt - 1))
+
+
+def test_worker_process_killed_after_twilio_accepted_does_not_text_twice(
+    engine, fake, enqueue, row, make_worker
+):
+    """A real crash: the worker process is SIGKILLed while Twilio holds the accepted message."""
+    row_id = enqueue(A, "Hi Sam (ref 77)")
+    fake.accept_then_hang(times=1)
+    env = dict(
+        os.environ,
+        **fake.env(),
+        TWILIO_NUMBER="+15005550006",
+        DATABASE_URL=str(engine.url),
+        OUTBOX_HTTP_TIMEOUT="60",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "iop_assistant.notify.worker", "--drain"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while fake.delivered_to(A) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    assert fake.delivered_to(A) == 1
+    assert row(row_id).status == "sending"
+    make_worker(clock=later(600)).drain(max_seconds=30)
+    assert row(row_id).status == "sent"
+    assert row(row_id).twilio_sid == fake.messages[0]["sid"]
+    assert fake.delivered_to(A) == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iop_assistant.notify import texts
 from iop_assistant.program_facts import load
@@ -53,3 +55,13 @@ def test_staff_alert_is_minimal():
     )
     body = texts.staff_alert(7, "call my cell 773 555 0123 after rehab")
     assert words_in(body) == words_in("New callback request best time see console Open the staff")
+
+
+@given(name=st.text(max_size=80), request_id=st.integers(min_value=1, max_value=10**9))
+def test_no_name_can_make_the_confirmation_revealing(name, request_id):
+    body = texts.callback_confirmation(request_id, name, "morning", "(888) 783-3291")
+    lowered = body.lower()
+    for word in texts.FORBIDDEN_WORDS:
+        assert not re.search(rf"\b{re.escape(word)}\b", lowered), (word, body)
+    digits = re.sub(r"\(ref \d+\)|\(888\) 783-3291", "", body)
+    assert not re.search(r"\d", digits)  # no number but the reference and the help line
