@@ -64,6 +64,7 @@ def test_full_conversation_survives_reload(browser_context, webpage, servers, ar
     # new bot messages are announced through the aria-live region
     assert "smaller" in page.locator("[data-iopw-announcer]").inner_text()
     page.screenshot(path=str(artifacts / "widget-1280.png"))
+    page.locator(PANEL).screenshot(path=str(artifacts / "widget-panel.png"))  # docs/img source
 
     # the server holds the same conversation under the widget's session id
     tracker = servers.tracker(sid)
