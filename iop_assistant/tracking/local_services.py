@@ -1,0 +1,163 @@
+"""Throwaway PostgreSQL and Redis on random ports, for tests, the scale demo and benchmarks.
+
+Nothing here is used in production. PostgreSQL refuses to run as root, so as
+root the cluster is made and run as the ``postgres`` user; its directory is
+handed to that user. Each instance lives in a directory of its own and is
+stopped with ``stop()``; ``start()`` again brings the same data back (the
+fault tests stop the database mid-conversation).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def postgres_bin() -> Path | None:
+    """Directory of initdb/pg_ctl (Debian keeps them off PATH)."""
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).resolve().parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(candidates[-1]).parent if candidates else None
+
+
+def redis_bin() -> Path | None:
+    found = shutil.which("redis-server")
+    return Path(found) if found else None
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return cmd
+    return ["runuser", "-u", "postgres", "--", *cmd]
+
+
+@dataclass
+class Postgres:
+    """One throwaway cluster: trust auth on 127.0.0.1, fsync off (test data only)."""
+
+    root: Path
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self.port = self.port or free_port()
+        self.data = self.root / "data"
+        self.bin = postgres_bin()
+        if self.bin is None:
+            raise FileNotFoundError("PostgreSQL (initdb) is not installed")
+
+    @classmethod
+    def temporary(cls) -> Postgres:
+        """A cluster under /tmp that the ``postgres`` user can reach (pytest dirs are 0700)."""
+        import tempfile
+
+        root = Path(tempfile.mkdtemp(prefix="iop-pg-"))
+        root.chmod(0o755)
+        return cls(root)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def _run(self, *args: str) -> None:
+        done = subprocess.run(
+            _as_postgres([str(self.bin / args[0]), *args[1:]]),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        if done.returncode:
+            raise RuntimeError(f"{args[0]} failed: {done.stderr.strip()[-500:]}")
+
+    def init(self) -> Postgres:
+        self.root.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
+        return self.start()
+
+    def start(self) -> Postgres:
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "pg.log"),
+            "-w", "start",
+        )  # fmt: skip
+        return self
+
+    def stop(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def create_database(self, name: str) -> str:
+        engine = sa.create_engine(self.url(), isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        engine.dispose()
+        return self.url(name)
+
+
+@dataclass
+class Redis:
+    """One throwaway Redis server without persistence."""
+
+    root: Path
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self.port = self.port or free_port()
+        self.pidfile = self.root / "redis.pid"
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/1"
+
+    def start(self) -> Redis:
+        self.root.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                "redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", str(self.root),
+                "--daemonize", "yes", "--pidfile", str(self.pidfile),
+                "--logfile", str(self.root / "redis.log"),
+            ],
+            check=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise TimeoutError("redis did not start")
+
+    def stop(self) -> None:
+        if not self.pidfile.exists():
+            return
+        pid = int(self.pidfile.read_text().strip() or 0)
+        if pid:
+            try:
+                os.kill(pid, 15)
+            except ProcessLookupError:
+                pass
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+                time.sleep(0.1)
+        self.pidfile.unlink(missing_ok=True)
