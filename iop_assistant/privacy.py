@@ -66,7 +66,7 @@ _NAME_INTRO_ANY_CASE = re.compile(
 )
 # Any run of 7+ digits, allowing the separators phone numbers are written with.
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\s().-]{0,3}\d){6,}")
-_LONG_NUMBER = re.compile(r"(?<!\d)\d{5,}(?!\d)")  # ids, zip+4, card fragments
+_LONG_NUMBER = re.compile(r"(?<!\d)\d{6,}(?!\d)")  # ids, card fragments (not 5-digit codes)
 
 
 def _phone_spans(text: str, region: str) -> List[Span]:

@@ -117,9 +117,8 @@ def test_security_headers_on_every_response(server):
 
 
 def test_templates_have_no_inline_script_or_handlers():
-    from pathlib import Path
-
     import re
+    from pathlib import Path
 
     root = Path(__file__).resolve().parents[2] / "iop_assistant" / "console" / "templates"
     for template in root.glob("*.html"):
