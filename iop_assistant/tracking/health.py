@@ -24,12 +24,15 @@ from iop_assistant.tracking.health_state import LOCK_STORE, TRACKER_STORE, insta
 PROBE_TIMEOUT_S = 5.0
 
 
-async def _probe(check: Callable[[], bool]) -> bool:
-    """Run a blocking probe in a thread, bounded (a black-holed host must not hang us)."""
+async def _ping(check: Callable[[], Any]) -> Exception | None:
+    """Run a blocking ping in a thread, bounded (a black-holed host must not hang us)."""
     try:
-        return await asyncio.wait_for(asyncio.to_thread(check), PROBE_TIMEOUT_S)
+        await asyncio.wait_for(asyncio.to_thread(check), PROBE_TIMEOUT_S)
     except asyncio.TimeoutError:
-        return False
+        return TimeoutError(f"no answer within {PROBE_TIMEOUT_S:.0f} s")
+    except Exception as error:  # noqa: BLE001 - any failure is "unreachable"
+        return error
+    return None
 
 
 async def health_report(app: Any) -> Dict[str, Any]:
@@ -38,13 +41,14 @@ async def health_report(app: Any) -> Dict[str, Any]:
     model_loaded = bool(agent and agent.is_ready())
     trackers = tracker_store.registered()
     for store in trackers:
-        if not await _probe(store.ping):
-            store.health.reachable = False
-        # held conversations are written back on the event loop, like every turn
-        store.probe()
+        error = await _ping(store.ping)
+        if error is None:
+            store.probe()  # writes held conversations back, on the loop like every turn
+        else:
+            store.health.failed("health probe", error, pending=store.pending_conversations)
     locks = lock_store.registered()
-    for store in locks:
-        await _probe(store.probe)
+    for lock_ in locks:
+        await _ping(lock_.probe)
     tracker = TRACKER_STORE.as_dict()
     tracker["configured"] = bool(trackers)
     lock = LOCK_STORE.as_dict()

@@ -18,6 +18,7 @@ import pytest
 
 from iop_assistant.tracking.local_services import Postgres, Redis, postgres_bin, redis_bin
 
+REPO = Path(__file__).resolve().parents[2]
 REQUIRED = os.environ.get("REQUIRE_SERVICES", "") == "1"
 
 
@@ -62,3 +63,151 @@ def _health_events_file(tmp_path: Path, monkeypatch) -> Path:
     path = tmp_path / "health_events.jsonl"
     monkeypatch.setenv("IOP_HEALTH_EVENTS_FILE", str(path))
     return path
+
+
+class ScaleServers:
+    """The action server and `rasa run` with the repo's endpoints.yml, on PostgreSQL and Redis."""
+
+    def __init__(self, tmp: Path, tracker_url: str, app_url: str, redis_url: str) -> None:
+        import secrets
+
+        import yaml
+
+        from iop_assistant.tracking.local_services import free_port
+
+        self.tmp = tmp
+        self.tracker_url = tracker_url
+        self.rasa_port, self.actions_port = free_port(), free_port()
+        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.token = secrets.token_hex(16)
+        self.log = tmp / "rasa.log"
+        self.events_file = tmp / "health_events.jsonl"
+        self.env = {
+            **os.environ,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "TRACKER_DB_URL": tracker_url,
+            "DATABASE_URL": app_url,
+            "REDIS_URL": redis_url,
+            "IOP_HEALTH_EVENTS_FILE": str(self.events_file),
+            "TWILIO_AUTH_TOKEN": "test-" + secrets.token_hex(16),
+            "PUBLIC_BASE_URL": self.rasa_url,
+            "IOP_SENDER_ID_KEY": secrets.token_hex(32),
+        }
+        # the repo's endpoints.yml, only the action server's port changed
+        endpoints = yaml.safe_load((REPO / "endpoints.yml").read_text())
+        endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{self.actions_port}/webhook"
+        self.endpoints = tmp / "endpoints.yml"
+        self.endpoints.write_text(yaml.safe_dump(endpoints))
+        self.processes: list = []
+
+    def _spawn(self, args: list[str], log: Path):
+        import subprocess
+        import sys
+
+        proc = subprocess.Popen(
+            [str(Path(sys.executable).parent / "rasa"), *args],
+            cwd=REPO,
+            env=self.env,
+            stdout=open(log, "ab"),
+            stderr=subprocess.STDOUT,
+        )
+        self.processes.append(proc)
+        return proc
+
+    def start(self) -> None:
+        import time
+
+        import requests
+
+        actions = self._spawn(
+            ["run", "actions", "--port", str(self.actions_port)], self.tmp / "actions.log"
+        )
+        rasa = self._spawn(
+            [
+                "run",
+                "--enable-api",
+                f"--auth-token={self.token}",
+                "--port",
+                str(self.rasa_port),
+                "--model",
+                str(REPO / "models" / "iop.tar.gz"),
+                "--endpoints",
+                str(self.endpoints),
+                "--credentials",
+                str(REPO / "credentials.yml"),
+            ],
+            self.log,
+        )
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            for proc in (actions, rasa):
+                if proc.poll() is not None:
+                    raise RuntimeError(f"{proc.args[1:3]} exited; see {self.tmp}")
+            try:
+                ok = requests.get(f"http://127.0.0.1:{self.actions_port}/health", timeout=2).ok
+                status = requests.get(
+                    f"{self.rasa_url}/status", params={"token": self.token}, timeout=2
+                )
+                if ok and status.ok and status.json().get("model_id"):
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError("rasa did not start")
+
+    def say(self, sender: str, message: str) -> list:
+        import requests
+
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def health(self):
+        import requests
+
+        return requests.get(f"{self.rasa_url}/webhooks/health/status", timeout=30)
+
+    def tracker(self, sender: str) -> dict:
+        import requests
+
+        response = requests.get(
+            f"{self.rasa_url}/conversations/{sender}/tracker",
+            params={"token": self.token},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def stop(self) -> None:
+        for proc in self.processes:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.processes:
+            try:
+                proc.wait(timeout=30)
+            except Exception:  # noqa: BLE001 - last resort on teardown
+                proc.kill()
+
+
+@pytest.fixture(scope="session")
+def scale_servers(postgres: Postgres, redis_server: Redis, tmp_path_factory):
+    """One Rasa server (and action server) per session, on PostgreSQL and Redis."""
+    if not (REPO / "models" / "iop.tar.gz").exists():
+        pytest.fail("no trained model: run `make train` first (make test does)")
+    servers = ScaleServers(
+        tmp_path_factory.mktemp("scale"),
+        tracker_url=postgres.create_database("tracker_" + uuid.uuid4().hex[:8]),
+        app_url=postgres.create_database("app_" + uuid.uuid4().hex[:8]),
+        redis_url=redis_server.url,
+    )
+    try:
+        servers.start()
+        yield servers
+    finally:
+        servers.stop()
