@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, List
 
@@ -92,7 +93,10 @@ def save(url_path: str, conversations: List[Conversation]) -> None:
             tracker = DialogueStateTracker.from_events(conv.sender, events + conv.events)
             await store.save(tracker)
 
-    asyncio.run(_save())
+    # in a thread of its own: Playwright's sync API keeps a loop running in this one
+    worker = threading.Thread(target=lambda: asyncio.run(_save()))
+    worker.start()
+    worker.join()
     store.engine.dispose()
 
 
