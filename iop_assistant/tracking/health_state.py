@@ -132,3 +132,19 @@ class ComponentHealth:
 
 TRACKER_STORE = ComponentHealth("tracker_store")
 LOCK_STORE = ComponentHealth("lock_store")
+
+
+def read_events(path: Path | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """The newest health events, newest first (for the staff console and the CLI)."""
+    path = path or events_file()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()[-limit:]
+    except FileNotFoundError:
+        return []
+    events = []
+    for line in reversed(lines):
+        try:
+            events.append(json.loads(line))
+        except ValueError:
+            continue  # a torn last line after a crash
+    return events
