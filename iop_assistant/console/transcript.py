@@ -23,6 +23,9 @@ from iop_assistant.console.indexer import to_datetime
 HIDDEN_ACTIONS = {"action_listen", "action_session_start"}
 CLINICAL_SLOT_PREFIX = "screening_"
 MAX_EVENTS = 5000
+# form answers too common to mask wherever they appear (the slot row is still masked)
+PLAIN_ANSWERS = {"yes", "no", "true", "false", "skip", "none", "now", "morning", "afternoon",
+                 "evening", "any time"}  # fmt: skip
 
 
 @dataclass
@@ -69,7 +72,8 @@ def _form_values(events: List[Dict[str, Any]]) -> Tuple[List[str], set]:
                 value = data.get("value")
                 for item in value if isinstance(value, list) else [value]:
                     if isinstance(item, (str, int)) and not isinstance(item, bool):
-                        values.append(str(item))
+                        if str(item).strip().lower() not in PLAIN_ANSWERS:
+                            values.append(str(item))
     return values, names
 
 
