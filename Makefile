@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget migrate
+.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget migrate console-admin demo-data purge
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -86,6 +86,15 @@ test: validate lint test-nlu test-core test-py ## everything CI runs
 
 bench: $(MODEL) ## latency and throughput (not part of make test)
 	$(PY) benchmarks/latency.py
+
+console-admin: $(VENV)/.installed ## create a console admin (USER=name; password prompted or CONSOLE_ADMIN_PASSWORD)
+	$(PY) -m iop_assistant.console.create_admin "$${USER_NAME:-$(USER)}"
+
+demo-data: $(VENV)/.installed ## talk demo conversations to the running assistant (`make run` first)
+	$(PY) scripts/demo_data.py
+
+purge: $(VENV)/.installed ## delete conversations older than IOP_RETENTION_DAYS (DRY_RUN=1 to list only)
+	$(PY) -m iop_assistant.console.purge $(if $(DRY_RUN),--dry-run)
 
 clean: ## remove built artefacts (keeps .venv)
 	rm -rf build models results var/*.db

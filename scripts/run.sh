@@ -51,11 +51,15 @@ pids+=($!)
 pids+=($!)
 .venv/bin/python -m iop_assistant.notify.worker > var/log/outbox.log 2>&1 &
 pids+=($!)
+CONSOLE_PORT="${CONSOLE_PORT:-8080}"
+.venv/bin/python -m iop_assistant.console --port "$CONSOLE_PORT" > var/log/console.log 2>&1 &
+pids+=($!)
 
 echo "Starting the action server and the Rasa server (the model takes ~30 s to load)..."
 wait_for "http://localhost:$ACTIONS_PORT/health" "The action server"
 wait_for "http://localhost:$RASA_PORT/" "The Rasa server"
 wait_for "http://localhost:$WEB_PORT/" "The web page"
+wait_for "http://localhost:$CONSOLE_PORT/login" "The staff console"
 if [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then
   SMS_STATE="checks Twilio signatures against PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-unset}"
 elif [ "${IOP_SMS_ALLOW_UNSIGNED:-}" = "1" ]; then
@@ -80,6 +84,7 @@ cat <<MSG
                        both: $SMS_STATE
     Rasa HTTP API:     http://localhost:$RASA_PORT/  (token in var/rasa_auth_token)
     Outbox worker:     $OUTBOX_STATE
+    Staff console:     http://localhost:$CONSOLE_PORT/  (first admin: make console-admin USER=<name>)
     Logs:              var/log/
 
   Press Ctrl-C to stop everything.
