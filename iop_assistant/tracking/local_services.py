@@ -161,3 +161,95 @@ class Redis:
             while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
                 time.sleep(0.1)
         self.pidfile.unlink(missing_ok=True)
+
+
+LOCAL_NGINX = """
+worker_processes 1;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  client_body_temp_path {root}/body; proxy_temp_path {root}/proxy;
+  fastcgi_temp_path {root}/fastcgi; uwsgi_temp_path {root}/uwsgi; scgi_temp_path {root}/scgi;
+  map $http_upgrade $connection_upgrade {{ default upgrade; "" close; }}
+  map $http_x_forwarded_for $sticky_key {{ "" $remote_addr; default $http_x_forwarded_for; }}
+  upstream rasa_any {{ least_conn; {rasa_servers} }}
+  upstream rasa_sticky {{ hash $sticky_key consistent; {rasa_servers} }}
+  upstream rasa_voice {{ {voice_servers} }}
+  upstream actions {{ least_conn; {action_servers} }}
+  proxy_http_version 1.1;
+  proxy_set_header Host $http_host;
+  proxy_set_header Connection "";
+  server {{
+    listen 127.0.0.1:{port};
+    location /socket.io/ {{
+      proxy_pass http://rasa_sticky;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+      proxy_read_timeout 3600s;
+    }}
+    location /webhooks/voice/ {{ proxy_pass http://rasa_voice; }}
+    location / {{ proxy_pass http://rasa_any; proxy_read_timeout 120s; }}
+  }}
+  server {{
+    listen 127.0.0.1:{actions_port};
+    location / {{ proxy_pass http://actions; proxy_read_timeout 60s; }}
+  }}
+}}
+"""
+
+
+@dataclass
+class Nginx:
+    """nginx in front of local Rasa and action servers (the scale demo, the load benchmark)."""
+
+    root: Path
+    rasa_ports: list[int]
+    action_ports: list[int]
+    port: int = 0
+    actions_port: int = 0
+
+    def __post_init__(self) -> None:
+        self.port = self.port or free_port()
+        self.actions_port = self.actions_port or free_port()
+        self.conf = self.root / "nginx.conf"
+
+    def render(self) -> str:
+        def servers(ports: list[int]) -> str:
+            return " ".join(f"server 127.0.0.1:{p} max_fails=2 fail_timeout=5s;" for p in ports)
+
+        voice = [f"server 127.0.0.1:{self.rasa_ports[0]};"]
+        voice += [f"server 127.0.0.1:{p} backup;" for p in self.rasa_ports[1:]]
+        return LOCAL_NGINX.format(
+            root=self.root,
+            port=self.port,
+            actions_port=self.actions_port,
+            rasa_servers=servers(self.rasa_ports),
+            voice_servers=" ".join(voice),
+            action_servers=servers(self.action_ports),
+        )
+
+    def start(self) -> Nginx:
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.conf.write_text(self.render())
+        args = [
+            "nginx",
+            "-p",
+            str(self.root),
+            "-c",
+            str(self.conf),
+            "-e",
+            str(self.root / "error.log"),
+        ]
+        subprocess.run([*args, "-t", "-q"], check=True)
+        subprocess.run(args, check=True)
+        return self
+
+    def stop(self) -> None:
+        pid = self.root / "nginx.pid"
+        if pid.exists():
+            try:
+                os.kill(int(pid.read_text().strip()), 15)
+            except (ProcessLookupError, ValueError):
+                pass

@@ -122,4 +122,4 @@ def test_nginx_accepts_the_config(tmp_path: Path) -> None:
         capture_output=True, text=True,
     )  # fmt: skip
     assert check.returncode == 0, check.stderr
-    assert "ip_hash" in conf and "backup" in conf and "$http_upgrade" in conf
+    assert "hash $sticky_key consistent" in conf and "backup" in conf and "$http_upgrade" in conf

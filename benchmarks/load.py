@@ -1,0 +1,359 @@
+"""Load: concurrent web (socket.io) and SMS conversations, one Rasa server vs two behind nginx.
+
+In one invocation, against a throwaway PostgreSQL (tracker store and app DB)
+and Redis (lock store), this starts, one after the other:
+
+  iop-1   nginx -> 1 Rasa server + 1 action server
+  iop-2   nginx -> 2 Rasa servers + 2 action servers
+  stock   nginx -> the stock `rasa init` assistant (in-memory tracker, web only)
+
+and for each concurrency level runs closed-loop conversations for --seconds:
+two thirds on the website channel (python-socketio AsyncClient, polling then
+WebSocket like the widget, each client with its own X-Forwarded-For so nginx
+spreads them like distinct visitors) and one third as signed Twilio SMS
+webhooks. Scripts are multi-turn: FAQ, detox screening, callback request,
+crisis. After the run every web conversation's tracker is read back through
+the HTTP API: a sent message missing from it is "lost", a different order is
+"out of order". Reports throughput, p50/p95/p99 per channel, errors, lost and
+out-of-order messages, and the peak RSS of every process. Not in `make test`.
+
+    .venv/bin/python benchmarks/load.py [--seconds 60] [--concurrency 20 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+import socketio
+from twilio.request_validator import RequestValidator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from latency import BIN, ENV, REPO, WORK, peak_rss_mb, percentile  # noqa: E402
+
+from iop_assistant.tracking.local_services import Nginx, Postgres, Redis, free_port  # noqa: E402
+
+OUT = WORK / "load"
+REPLY_TIMEOUT_S = 30.0
+QUIET_S = 0.3  # a turn is over when no further message came for this long
+STOCK_MODEL = WORK / "stock" / "models" / "stock.tar.gz"
+SCRIPTS = {
+    "faq": ["hi", "what is intensive outpatient", "do you take insurance", "is it confidential",
+            "thanks"],
+    "screening": ["do i need detox before the program", "alcohol", "every day", "no", "thanks"],
+    "callback": ["can someone call me back", "yes", "evening", "skip", "no"],
+    "crisis": ["i want to kill myself", "ok", "bye"],
+}  # fmt: skip
+SOCKETIO_CREDENTIALS = (
+    "rest:\nsocketio:\n  user_message_evt: user_uttered\n  bot_message_evt: bot_uttered\n"
+    "  session_persistence: true\n"
+)
+
+
+@dataclass
+class Stats:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"web": [], "sms": []})
+    errors: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
+    no_reply: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
+    sent: dict[str, list[str]] = field(default_factory=dict)  # web sender -> texts
+
+
+@dataclass
+class System:
+    """One configuration under test: its processes and the nginx in front."""
+
+    name: str
+    instances: int
+    stock: bool = False
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    nginx: Nginx | None = None
+    token: str = field(default_factory=lambda: secrets.token_hex(16))
+    twilio_token: str = field(default_factory=lambda: "bench-" + secrets.token_hex(16))
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.nginx.port}"
+
+    def start(self, pg: Postgres, redis: Redis) -> None:
+        root = OUT / self.name
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+        rasa_ports = [free_port() for _ in range(self.instances)]
+        action_ports = [free_port() for _ in range(self.instances)]
+        self.nginx = Nginx(root / "nginx", rasa_ports, action_ports)
+        env = {**ENV, "TWILIO_AUTH_TOKEN": self.twilio_token, "PUBLIC_BASE_URL": self.url,
+               "IOP_SENDER_ID_KEY": secrets.token_hex(32),
+               "IOP_HEALTH_EVENTS_FILE": str(root / "health_events.jsonl")}  # fmt: skip
+        if self.stock:
+            project, model = STOCK_MODEL.parents[1], STOCK_MODEL
+            endpoints, credentials = None, root / "credentials.yml"
+            credentials.write_text(SOCKETIO_CREDENTIALS)
+        else:
+            suffix = uuid.uuid4().hex[:6]
+            env["TRACKER_DB_URL"] = pg.create_database(f"tracker_{self.name[-1]}_{suffix}")
+            env["DATABASE_URL"] = pg.create_database(f"app_{self.name[-1]}_{suffix}")
+            env["REDIS_URL"] = redis.url
+            subprocess.run(
+                [str(BIN / "python"), "-m", "iop_assistant.store.migrations", "upgrade"],
+                cwd=REPO, env=env, check=True, capture_output=True,
+            )  # fmt: skip
+            project, model = REPO, REPO / "models" / "iop.tar.gz"
+            credentials = REPO / "credentials.yml"
+            endpoints = root / "endpoints.yml"
+            endpoints.write_text(
+                (REPO / "endpoints.yml")
+                .read_text()
+                .replace("http://localhost:5055/webhook",
+                         f"http://127.0.0.1:{self.nginx.actions_port}/webhook")
+            )  # fmt: skip
+            for i, port in enumerate(action_ports):
+                self._spawn(f"actions{i + 1}", ["run", "actions", "--port", str(port)],
+                            project, env, root)  # fmt: skip
+        for i, port in enumerate(rasa_ports):
+            args = ["run", "--enable-api", f"--auth-token={self.token}", "--port", str(port),
+                    "--model", str(model), "--credentials", str(credentials)]  # fmt: skip
+            if endpoints:
+                args += ["--endpoints", str(endpoints)]
+            self._spawn(f"rasa{i + 1}", args, project, env, root)
+        self.nginx.start()
+        asyncio.run(self._ready(rasa_ports))
+
+    def _spawn(self, name: str, args: list[str], cwd: Path, env: dict, root: Path) -> None:
+        log = open(root / f"{name}.log", "ab")
+        self.processes[name] = subprocess.Popen(
+            [str(BIN / "rasa"), *args], cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+
+    async def _ready(self, ports: list[int]) -> None:
+        async with aiohttp.ClientSession() as session:
+            for port in ports:
+                for _ in range(900):
+                    try:
+                        async with session.get(f"http://127.0.0.1:{port}/status",
+                                               params={"token": self.token}) as resp:  # fmt: skip
+                            if resp.status == 200 and (await resp.json()).get("model_id"):
+                                break
+                    except aiohttp.ClientError:
+                        pass
+                    await asyncio.sleep(0.5)
+                else:
+                    raise TimeoutError(f"{self.name}: rasa on {port} did not start")
+            # warm-up: one conversation on every server through nginx
+            for _ in range(2 * len(ports)):
+                turn = {"sender": uuid.uuid4().hex, "message": "hi"}
+                async with session.post(self.url + "/webhooks/rest/webhook", json=turn) as r:
+                    r.raise_for_status()
+
+    def stop(self) -> dict[str, float]:
+        rss = {name: peak_rss_mb(proc.pid) for name, proc in self.processes.items()}
+        if self.nginx:
+            self.nginx.stop()
+        for proc in self.processes.values():
+            proc.terminate()
+        for proc in self.processes.values():
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        return rss
+
+
+async def web_worker(system: System, deadline: float, stats: Stats, client: int) -> None:
+    scripts = itertools.cycle(list(SCRIPTS.values())[client % 4 :] + list(SCRIPTS.values()))
+    while time.monotonic() < deadline:
+        script = next(scripts)
+        sio = socketio.AsyncClient(reconnection=False)
+        replies: asyncio.Queue = asyncio.Queue()
+        confirmed = asyncio.Event()
+        sio.on("bot_uttered", lambda data, q=replies: q.put_nowait(time.perf_counter()))
+        sio.on("session_confirm", lambda *_, c=confirmed: c.set())
+        sender = uuid.uuid4().hex
+        try:
+            await sio.connect(
+                system.url, transports=["polling", "websocket"], wait_timeout=30,
+                headers={"X-Forwarded-For": f"10.{client // 250}.{client % 250}.7"},
+            )  # fmt: skip
+            await sio.emit("session_request", {"session_id": sender})
+            await asyncio.wait_for(confirmed.wait(), 30)
+            stats.sent[sender] = []
+            for text in script:
+                started = time.perf_counter()
+                await sio.emit("user_uttered", {"session_id": sender, "message": text})
+                stats.sent[sender].append(text)
+                try:
+                    first = await asyncio.wait_for(replies.get(), REPLY_TIMEOUT_S)
+                except asyncio.TimeoutError:
+                    stats.no_reply["web"] += 1
+                    continue
+                stats.latencies["web"].append(first - started)
+                while True:  # the rest of this turn's messages
+                    try:
+                        await asyncio.wait_for(replies.get(), QUIET_S)
+                    except asyncio.TimeoutError:
+                        break
+                if time.monotonic() >= deadline:
+                    break
+        except Exception:  # noqa: BLE001 - counted and reported
+            stats.errors["web"] += 1
+        finally:
+            try:
+                await sio.disconnect()
+            except Exception:  # noqa: BLE001
+                pass
+
+
+_phones = itertools.count(1)
+
+
+async def sms_worker(
+    system: System, session: aiohttp.ClientSession, deadline: float, stats: Stats, client: int
+) -> None:
+    scripts = itertools.cycle(list(SCRIPTS.values())[(client + 1) % 4 :] + list(SCRIPTS.values()))
+    validator = RequestValidator(system.twilio_token)
+    url = system.url + "/webhooks/sms/webhook"
+    while time.monotonic() < deadline:
+        phone = f"+1202{next(_phones):07d}"
+        for body in next(scripts):
+            sid = "SM" + secrets.token_hex(16)
+            form = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
+                    "From": phone, "To": "+18885550100", "Body": body, "NumMedia": "0"}  # fmt: skip
+            headers = {"X-Twilio-Signature": validator.compute_signature(url, form)}
+            started = time.perf_counter()
+            try:
+                async with session.post(url, data=form, headers=headers) as resp:
+                    answer = await resp.text()
+                if resp.status != 200:
+                    stats.errors["sms"] += 1
+                    continue
+                if "<Message" not in answer:
+                    stats.no_reply["sms"] += 1
+                    continue
+                stats.latencies["sms"].append(time.perf_counter() - started)
+            except Exception:  # noqa: BLE001 - counted and reported
+                stats.errors["sms"] += 1
+            if time.monotonic() >= deadline:
+                return
+
+
+async def check_order(system: System, stats: Stats) -> tuple[int, int]:
+    """Read every web conversation back: (messages lost, conversations out of order)."""
+    lost = disordered = 0
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
+        for sender, sent in stats.sent.items():
+            async with session.get(f"{system.url}/conversations/{sender}/tracker",
+                                   params={"token": system.token}) as resp:  # fmt: skip
+                events = (await resp.json()).get("events", []) if resp.status == 200 else []
+            got = [e.get("text") for e in events if e.get("event") == "user"]
+            lost += sum(1 for text in set(sent) if got.count(text) < sent.count(text))
+            if [t for t in got if t in sent] != [t for t in sent if t in got]:
+                disordered += 1
+    return lost, disordered
+
+
+async def run_load(system: System, concurrency: int, seconds: float) -> dict:
+    stats = Stats()
+    web = max(1, round(concurrency * 2 / 3)) if not system.stock else concurrency
+    sms = 0 if system.stock else concurrency - web
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(
+        connector=connector, timeout=aiohttp.ClientTimeout(total=REPLY_TIMEOUT_S)
+    ) as session:
+        started = time.monotonic()
+        deadline = started + seconds
+        await asyncio.gather(
+            *(web_worker(system, deadline, stats, i) for i in range(web)),
+            *(sms_worker(system, session, deadline, stats, i) for i in range(sms)),
+        )
+        elapsed = time.monotonic() - started
+    lost, disordered = await check_order(system, stats)
+    result = {"concurrency": concurrency, "web_clients": web, "sms_clients": sms,
+              "elapsed_s": elapsed, "lost": lost, "out_of_order": disordered}  # fmt: skip
+    for channel, values in stats.latencies.items():
+        if not values and channel == "sms" and sms == 0:
+            continue
+        result[channel] = {
+            "turns": len(values),
+            "turns_per_s": len(values) / elapsed,
+            "p50_ms": 1000 * percentile(values, 50) if values else float("nan"),
+            "p95_ms": 1000 * percentile(values, 95) if values else float("nan"),
+            "p99_ms": 1000 * percentile(values, 99) if values else float("nan"),
+            "errors": stats.errors[channel],
+            "no_reply": stats.no_reply[channel],
+        }
+    return result
+
+
+def table(results: dict) -> str:
+    lines = [
+        f"{'system':7} {'conc':>4} {'chan':4} {'turns':>6} {'turns/s':>8} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>6} {'noreply':>7} {'lost':>5} {'order':>5}"
+    ]
+    for name, runs in results.items():
+        for run in runs.get("runs", []):
+            for channel in ("web", "sms"):
+                r = run.get(channel)
+                if not r:
+                    continue
+                lines.append(
+                    f"{name:7} {run['concurrency']:>4} {channel:4} {r['turns']:>6} "
+                    f"{r['turns_per_s']:8.1f} {r['p50_ms']:8.0f} {r['p95_ms']:8.0f} "
+                    f"{r['p99_ms']:8.0f} {r['errors']:>6} {r['no_reply']:>7} "
+                    + (f"{run['lost']:>5} {run['out_of_order']:>5}" if channel == "web" else "")
+                )
+    lines.append("")
+    for name, runs in results.items():
+        rss = ", ".join(f"{k} {v:.0f}" for k, v in runs.get("peak_rss_mb", {}).items())
+        lines.append(f"peak RSS MiB {name:7}: {rss}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[20, 50])
+    parser.add_argument("--systems", nargs="+", default=["iop-1", "iop-2", "stock"])
+    args = parser.parse_args()
+    if "stock" in args.systems and not STOCK_MODEL.exists():
+        sys.exit("no stock model: run `make bench` (benchmarks/latency.py) once to build it")
+    OUT.mkdir(parents=True, exist_ok=True)
+    pg = Postgres.temporary().init()
+    redis = Redis(OUT / "redis").start()
+    results: dict = {}
+    try:
+        for name in args.systems:
+            system = System(name, 2 if name == "iop-2" else 1, stock=name == "stock")
+            print(f"starting {name}...", flush=True)
+            results[name] = {"runs": []}
+            try:
+                system.start(pg, redis)
+                for concurrency in args.concurrency:
+                    print(f"  {name}: {concurrency} conversations for {args.seconds:.0f} s",
+                          flush=True)  # fmt: skip
+                    results[name]["runs"].append(
+                        asyncio.run(run_load(system, concurrency, args.seconds))
+                    )
+            finally:
+                results[name]["peak_rss_mb"] = system.stop()
+    finally:
+        redis.stop()
+        pg.stop()
+        shutil.rmtree(pg.root, ignore_errors=True)
+    text = table(results)
+    print(text)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    (OUT / "results.txt").write_text(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
