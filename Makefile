@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget migrate console-admin demo-data purge
+.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget migrate console-admin demo-data purge scale-demo
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ migrate: $(VENV)/.installed ## bring the app database (DATABASE_URL) to the newe
 
 run: $(MODEL) $(WIDGET) ## start the assistant on embedded defaults (Ctrl-C stops everything)
 	./scripts/run.sh
+
+scale-demo: $(MODEL) $(WIDGET) ## 2 Rasa + 2 action servers behind nginx on PostgreSQL and Redis
+	./scripts/scale_demo.sh
 
 validate: $(VENV)/.installed $(SPACY_PIPELINE) ## check training data and domain
 	$(PY) -m iop_assistant.program_facts
