@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import PASSWORD, csrf_of, login, token
+from console_helpers import PASSWORD, csrf_of, login, token
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError
 

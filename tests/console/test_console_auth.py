@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import requests
-from conftest import PASSWORD, csrf_of, login, token
+from console_helpers import PASSWORD, csrf_of, login, token
 
 
 def _attempt(base: str, username: str, password: str, **headers: str) -> requests.Response:

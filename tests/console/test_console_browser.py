@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import ARTIFACTS, PASSWORD
 from console_data import XSS
+from console_helpers import ARTIFACTS, PASSWORD
 
 
 def _page(chromium, server):

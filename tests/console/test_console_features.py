@@ -7,7 +7,7 @@ import io
 from datetime import datetime
 
 import yaml
-from conftest import login, token
+from console_helpers import login, token
 
 from iop_assistant.console import callbacks, nlu_export
 

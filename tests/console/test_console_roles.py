@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import requests
-from conftest import token
+from console_helpers import token
 
 GET_ROUTES = {
     "/conversations": {"clinician"},
