@@ -54,9 +54,12 @@ def make_tracker(events: List[Dict[str, Any]], sender: str = "test-user") -> Tra
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium driven by Playwright (headless, no sandbox, no background traffic).
+
+    Module-scoped: Playwright's sync API keeps an asyncio loop running in the
+    main thread while it is open, which breaks every later ``asyncio.run``.
 
     Skips outside CI when Chromium is not installed; in CI (``CI=true``) a
     missing browser is a failure, because `.ci/run` installs it.

@@ -2,7 +2,7 @@
 
 The page server (iop_assistant.webpage, as `make run` starts it) runs on
 ``servers.web_port``, the origin the test Rasa server allows by CORS; the
-browser is the session ``chromium`` fixture (Debian's Chromium via Playwright).
+browser is the (module-scoped) ``chromium`` fixture (Debian's Chromium via Playwright).
 """
 
 from __future__ import annotations
