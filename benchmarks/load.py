@@ -32,6 +32,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +67,7 @@ class Stats:
     latencies: dict[str, list[float]] = field(default_factory=lambda: {"web": [], "sms": []})
     errors: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
     no_reply: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
+    error_kinds: Counter = field(default_factory=Counter)
     sent: dict[str, list[str]] = field(default_factory=dict)  # web sender -> texts
 
 
@@ -204,8 +206,9 @@ async def web_worker(system: System, deadline: float, stats: Stats, client: int)
                         break
                 if time.monotonic() >= deadline:
                     break
-        except Exception:  # noqa: BLE001 - counted and reported
+        except Exception as error:  # noqa: BLE001 - counted and reported
             stats.errors["web"] += 1
+            stats.error_kinds[f"web {type(error).__name__}"] += 1
         finally:
             try:
                 await sio.disconnect()
@@ -214,6 +217,7 @@ async def web_worker(system: System, deadline: float, stats: Stats, client: int)
 
 
 _phones = itertools.count(1)
+AREA_CODES = ("202", "212", "312", "415", "617", "718", "503", "206", "305", "404")
 
 
 async def sms_worker(
@@ -223,7 +227,8 @@ async def sms_worker(
     validator = RequestValidator(system.twilio_token)
     url = system.url + "/webhooks/sms/webhook"
     while time.monotonic() < deadline:
-        phone = f"+1202{next(_phones):07d}"
+        n = next(_phones)  # valid, distinct numbers: a new conversation per script
+        phone = f"+1{AREA_CODES[n % 10]}555{(n // 10) % 10000:04d}"
         for body in next(scripts):
             sid = "SM" + secrets.token_hex(16)
             form = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
@@ -235,13 +240,15 @@ async def sms_worker(
                     answer = await resp.text()
                 if resp.status != 200:
                     stats.errors["sms"] += 1
+                    stats.error_kinds[f"sms HTTP {resp.status}"] += 1
                     continue
                 if "<Message" not in answer:
                     stats.no_reply["sms"] += 1
                     continue
                 stats.latencies["sms"].append(time.perf_counter() - started)
-            except Exception:  # noqa: BLE001 - counted and reported
+            except Exception as error:  # noqa: BLE001 - counted and reported
                 stats.errors["sms"] += 1
+                stats.error_kinds[f"sms {type(error).__name__}"] += 1
             if time.monotonic() >= deadline:
                 return
 
@@ -276,9 +283,11 @@ async def run_load(system: System, concurrency: int, seconds: float) -> dict:
             *(sms_worker(system, session, deadline, stats, i) for i in range(sms)),
         )
         elapsed = time.monotonic() - started
+    await asyncio.sleep(5)  # turns still in flight at the deadline finish first
     lost, disordered = await check_order(system, stats)
     result = {"concurrency": concurrency, "web_clients": web, "sms_clients": sms,
-              "elapsed_s": elapsed, "lost": lost, "out_of_order": disordered}  # fmt: skip
+              "elapsed_s": elapsed, "lost": lost, "out_of_order": disordered,
+              "error_kinds": dict(stats.error_kinds)}  # fmt: skip
     for channel, values in stats.latencies.items():
         if not values and channel == "sms" and sms == 0:
             continue
@@ -311,6 +320,11 @@ def table(results: dict) -> str:
                     f"{r['p99_ms']:8.0f} {r['errors']:>6} {r['no_reply']:>7} "
                     + (f"{run['lost']:>5} {run['out_of_order']:>5}" if channel == "web" else "")
                 )
+    lines.append("")
+    for name, runs in results.items():
+        for run in runs.get("runs", []):
+            if run.get("error_kinds"):
+                lines.append(f"errors {name} at {run['concurrency']}: {run['error_kinds']}")
     lines.append("")
     for name, runs in results.items():
         rss = ", ".join(f"{k} {v:.0f}" for k, v in runs.get("peak_rss_mb", {}).items())

@@ -168,3 +168,23 @@ def test_sqlite_default_still_works(tmp_path: Path, url: str) -> None:
     )
     turn(store, "s1", "hello")
     assert (tmp_path / "t.db").exists()
+
+
+def test_why_stock_failsafe_store_is_not_enough(postgres, fresh_db: str) -> None:
+    """Rasa's own wrapper, same outage: each turn starts empty, outage turns never reach the DB."""
+    from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+
+    store = FailSafeTrackerStore(SQLTrackerStore(Domain.empty(), host=fresh_db))
+    sender = uuid.uuid4().hex
+    turn(store, sender, "before")
+    postgres.stop()
+    try:
+        turn(store, sender, "during 1")
+        seen = run(store.retrieve(sender))  # what the next turn would start from
+        turn(store, sender, "during 2")
+    finally:
+        postgres.start()
+    assert seen is None  # the conversation's context is gone during the outage
+    turn(store, sender, "after")
+    texts = [t for t in stored_texts(fresh_db, sender) if not t.startswith("reply")]
+    assert texts == ["before", "after"]  # the outage turns are lost for good
