@@ -17,6 +17,16 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
 fi
 
+# Twilio webhooks are always signature-checked. With no real TWILIO_AUTH_TOKEN,
+# a local development token (kept in var/) signs and checks them, so
+# `make demo-data` can text the assistant while unsigned requests stay refused.
+if [ -z "${TWILIO_AUTH_TOKEN:-}" ] && [ "${IOP_SMS_ALLOW_UNSIGNED:-}" != "1" ]; then
+  [ -s var/twilio_dev_token ] || .venv/bin/python -c 'import secrets; print("dev-" + secrets.token_hex(16))' > var/twilio_dev_token
+  chmod 600 var/twilio_dev_token
+  export TWILIO_AUTH_TOKEN="$(cat var/twilio_dev_token)" IOP_TWILIO_DEV_TOKEN=1
+  export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:$RASA_PORT}"
+fi
+
 # The app database (callbacks, outbox, opt-outs): migrated once, before any process starts.
 if ! .venv/bin/python -m iop_assistant.store.migrations upgrade > var/log/migrate.log 2>&1; then
   echo "The app database could not be migrated; see var/log/migrate.log" >&2; exit 1
@@ -60,7 +70,9 @@ wait_for "http://localhost:$ACTIONS_PORT/health" "The action server"
 wait_for "http://localhost:$RASA_PORT/" "The Rasa server"
 wait_for "http://localhost:$WEB_PORT/" "The web page"
 wait_for "http://localhost:$CONSOLE_PORT/login" "The staff console"
-if [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then
+if [ "${IOP_TWILIO_DEV_TOKEN:-}" = "1" ]; then
+  SMS_STATE="LOCAL ONLY: signed with the development token in var/twilio_dev_token (set TWILIO_AUTH_TOKEN for Twilio)"
+elif [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then
   SMS_STATE="checks Twilio signatures against PUBLIC_BASE_URL=${PUBLIC_BASE_URL:-unset}"
 elif [ "${IOP_SMS_ALLOW_UNSIGNED:-}" = "1" ]; then
   SMS_STATE="SMS in DEVELOPMENT MODE: accepts unsigned requests (IOP_SMS_ALLOW_UNSIGNED=1)"
