@@ -168,6 +168,20 @@ class ScaleServers:
         response.raise_for_status()
         return response.json()
 
+    def text(self, phone: str, body: str):
+        """One signed inbound SMS (as Twilio sends it); returns the HTTP response."""
+        import secrets
+
+        import requests
+        from twilio.request_validator import RequestValidator
+
+        url = self.rasa_url + "/webhooks/sms/webhook"
+        sid = "SM" + secrets.token_hex(16)
+        form = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
+                "From": phone, "To": "+18885550100", "Body": body, "NumMedia": "0"}  # fmt: skip
+        signature = RequestValidator(self.env["TWILIO_AUTH_TOKEN"]).compute_signature(url, form)
+        return requests.post(url, data=form, headers={"X-Twilio-Signature": signature}, timeout=30)
+
     def health(self):
         import requests
 

@@ -100,6 +100,10 @@ def test_tracker_database_down_mid_conversation(scale_servers, postgres) -> None
         log = scale_servers.log.read_text(errors="replace")
         assert "ERROR" in log and "tracker_store (postgresql) FAILED" in log
         assert scale_servers.say(sender, "is it confidential")  # still answering
+        # SMS: the app database is on the same (stopped) PostgreSQL here; the
+        # channel cannot record the message id, and must still give the help line
+        sms = scale_servers.text("+12125550123", "i want to kill myself")
+        assert sms.status_code == 200 and HELPLINE in sms.text and "988" in sms.text, sms.text
     finally:
         postgres.start()
     health = scale_servers.health()  # the probe writes the held conversation back
