@@ -36,6 +36,7 @@ SKIP = "skip"
 SAVE_TIMEOUT_SECONDS = 8.0
 MAX_BEST_TIME_CHARS = 120
 MAX_NAME_CHARS = 40
+MAX_UNCLEAR_CONSENT = 2
 
 _BEST_TIMES = (
     ("now", re.compile(r"\b(now|asap|as soon as|soon|today|right away|whenever|any ?time)\b")),
@@ -66,6 +67,20 @@ def caller_number(tracker: Tracker) -> str | None:
     except Exception:  # the database is down: just ask for the number
         logger.exception("could not read the caller's number")
         return None
+
+
+def times_said(tracker: Tracker, response: str) -> int:
+    """How often ``response`` was said since the callback form last started."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
+            break
+        if (
+            event.get("event") == "bot"
+            and (event.get("metadata") or {}).get("utter_action") == response
+        ):
+            count += 1
+    return count
 
 
 def best_time_answer(text: str) -> str | None:
@@ -182,8 +197,12 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> Dict[str, Any]:
         answer = triage.parse_yes_no(str(value or ""))
         if answer is None:  # consent is never assumed
-            if not answered_faq(dispatcher, tracker):
-                dispatcher.utter_message(response="utter_callback_consent_unclear")
+            if answered_faq(dispatcher, tracker):
+                return {"callback_consent": None}
+            if times_said(tracker, "utter_callback_consent_unclear") >= MAX_UNCLEAR_CONSENT:
+                dispatcher.utter_message(response="utter_callback_no_text")
+                return {"callback_consent": "no"}  # no clear yes: no text, and no endless loop
+            dispatcher.utter_message(response="utter_callback_consent_unclear")
             return {"callback_consent": None}
         return {"callback_consent": "yes" if answer else "no"}
 

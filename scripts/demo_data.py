@@ -153,14 +153,14 @@ def callback(person, name: str = "Sam") -> None:
             return
         if "texting from" in text or "this number" in text:
             answer = "yes"
+        elif "confirm" in text or "send one text" in text:
+            answer = "yes"
         elif "number" in text:
             answer = "(202) 555-0143"
         elif "time" in text or "when" in text:
             answer = "morning"
         elif "name" in text:
             answer = name
-        elif "text" in text or "confirm" in text:
-            answer = "yes"
         else:
             button = reply[1][0] if reply[1] else None
             answer = (button.get("payload") or button.get("title")) if button else "yes"

@@ -9,6 +9,8 @@ RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 WEB_PORT="${WEB_PORT:-8000}"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1
+# var/ holds conversations, phone numbers and keys: readable by this user only
+umask 077
 mkdir -p var/log
 
 # The HTTP API's auth token: from the environment, else a random one kept in var/.
@@ -59,7 +61,9 @@ pids+=($!)
 .venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" \
   > var/log/web.log 2>&1 &
 pids+=($!)
-.venv/bin/python -m iop_assistant.notify.worker > var/log/outbox.log 2>&1 &
+# the development signing token is not a Twilio credential: the worker stays in dry-run
+if [ "${IOP_TWILIO_DEV_TOKEN:-}" = "1" ]; then OUTBOX_ENV=(env -u TWILIO_AUTH_TOKEN); else OUTBOX_ENV=(); fi
+"${OUTBOX_ENV[@]}" .venv/bin/python -m iop_assistant.notify.worker > var/log/outbox.log 2>&1 &
 pids+=($!)
 CONSOLE_PORT="${CONSOLE_PORT:-8080}"
 .venv/bin/python -m iop_assistant.console --port "$CONSOLE_PORT" > var/log/console.log 2>&1 &
@@ -79,7 +83,7 @@ elif [ "${IOP_SMS_ALLOW_UNSIGNED:-}" = "1" ]; then
 else
   SMS_STATE="refuse every request until TWILIO_AUTH_TOKEN is set (docs/sms.md, docs/voice.md)"
 fi
-if [ -n "${TWILIO_ACCOUNT_SID:-}" ] && [ -n "${TWILIO_AUTH_TOKEN:-}" ] && [ -n "${TWILIO_NUMBER:-}" ]; then
+if [ "${IOP_TWILIO_DEV_TOKEN:-}" != "1" ] && [ -n "${TWILIO_ACCOUNT_SID:-}" ] && [ -n "${TWILIO_AUTH_TOKEN:-}" ] && [ -n "${TWILIO_NUMBER:-}" ]; then
   OUTBOX_STATE="LIVE: sends texts through Twilio"
 else
   OUTBOX_STATE="DRY-RUN: records texts, sends nothing (no Twilio credentials; docs/callbacks.md)"

@@ -284,3 +284,37 @@ def test_no_number_is_never_reported_saved(app_db):
     _, dispatcher = submit({**FILLED, "callback_phone": None})
     assert responses(dispatcher) == ["utter_callback_failed"]
     assert saved(app_db) == ([], [])
+
+
+def test_after_two_unclear_answers_no_text_is_sent_and_the_form_moves_on():
+    unclear = {
+        "event": "bot",
+        "text": "?",
+        "metadata": {"utter_action": "utter_callback_consent_unclear"},
+    }
+    events = [
+        {"event": "active_loop", "name": "callback_form"},
+        unclear,
+        unclear,
+        {"event": "user", "text": "hmm", "parse_data": {"intent": {"name": "inform"}}},
+    ]
+    latest = {"text": "hmm", "intent": {"name": "inform", "confidence": 0.9}, "entities": []}
+    tracker_ = Tracker("c", {}, latest, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    result = ValidateCallbackForm().validate_callback_consent("hmm", dispatcher, tracker_, {})
+    assert result == {"callback_consent": "no"}
+    assert responses(dispatcher) == ["utter_callback_no_text"]
+
+
+def test_unclear_answers_before_this_form_do_not_count():
+    unclear = {
+        "event": "bot",
+        "text": "?",
+        "metadata": {"utter_action": "utter_callback_consent_unclear"},
+    }
+    events = [unclear, unclear, {"event": "active_loop", "name": "callback_form"}]
+    latest = {"text": "hmm", "intent": {"name": "inform", "confidence": 0.9}, "entities": []}
+    tracker_ = Tracker("c", {}, latest, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    result = ValidateCallbackForm().validate_callback_consent("hmm", dispatcher, tracker_, {})
+    assert result == {"callback_consent": None}
