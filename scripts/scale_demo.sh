@@ -12,7 +12,8 @@ mkdir -p "$DEMO/log"
 NGINX_PORT="${NGINX_PORT:-8085}"
 WEB_PORT="${WEB_PORT:-8001}"
 
-# PostgreSQL, Redis and the nginx config, by the same helper the tests use;
+# PostgreSQL (data under /tmp/iop-pg-*: the postgres user must reach it), Redis
+# and the nginx config, by the same helper the tests use;
 # it prints the environment the servers need and stays up until it gets SIGTERM
 .venv/bin/python - "$DEMO" "$NGINX_PORT" > "$DEMO/env" 2> "$DEMO/log/services.log" <<'PY' &
 import os, signal, sys, time
@@ -20,9 +21,21 @@ from pathlib import Path
 from iop_assistant.tracking.local_services import Nginx, Postgres, Redis, free_port
 demo, port = Path(sys.argv[1]), int(sys.argv[2])
 pg = Postgres.temporary().init()
-redis = Redis(demo / "redis").start()
-rasa, actions = [free_port(), free_port()], [free_port(), free_port()]
-nginx = Nginx(demo / "nginx", rasa, actions, port=port).start()
+redis = nginx = None
+def shutdown():
+    for service in (nginx, redis, pg):
+        if service is not None:
+            service.stop()
+def stop(*_):
+    shutdown()
+    sys.exit(0)
+try:
+    redis = Redis(demo / "redis").start()
+    rasa, actions = [free_port(), free_port()], [free_port(), free_port()]
+    nginx = Nginx(demo / "nginx", rasa, actions, port=port).start()
+except BaseException:
+    shutdown()
+    raise
 print(f"TRACKER_DB_URL={pg.create_database('tracker')}")
 print(f"DATABASE_URL={pg.create_database('app')}")
 print(f"REDIS_URL={redis.url}")
@@ -30,7 +43,6 @@ print(f"RASA_PORTS='{rasa[0]} {rasa[1]}'")
 print(f"ACTION_PORTS='{actions[0]} {actions[1]}'")
 print(f"ACTIONS_VIA_NGINX={nginx.actions_port}")
 print("READY=1", flush=True)
-stop = lambda *_: (nginx.stop(), redis.stop(), pg.stop(), sys.exit(0))
 signal.signal(signal.SIGTERM, stop); signal.signal(signal.SIGINT, stop)
 while True:
     time.sleep(3600)

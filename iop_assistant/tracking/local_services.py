@@ -121,6 +121,7 @@ class Redis:
     port: int = 0
 
     def __post_init__(self) -> None:
+        self.root = self.root.resolve()  # redis-server chdirs to --dir when daemonized
         self.port = self.port or free_port()
         self.pidfile = self.root / "redis.pid"
 
@@ -211,6 +212,7 @@ class Nginx:
     actions_port: int = 0
 
     def __post_init__(self) -> None:
+        self.root = self.root.resolve()
         self.port = self.port or free_port()
         self.actions_port = self.actions_port or free_port()
         self.conf = self.root / "nginx.conf"
