@@ -237,6 +237,18 @@ class SmsInput(InputChannel):
         call = functools.partial(function, *args, engine=self._engine)
         return await loop.run_in_executor(self._executor, call)
 
+    async def _db_or(self, default: Any, function: Callable[..., T], *args: Any) -> Any:
+        """A store call that answers ``default`` (and logs an ERROR) when the database fails.
+
+        The person must still get a turn, and a crisis its reply, during an app
+        database outage; what was skipped is in the log.
+        """
+        try:
+            return await self._db(function, *args)
+        except Exception:
+            logger.exception("sms: app database call %s failed", function.__name__)
+            return default
+
     async def _remember_contact(self, conversation: str, phone: str) -> None:
         """Keep the number behind the hashed id, for the callback form; never fails a turn."""
         try:
@@ -285,23 +297,26 @@ class SmsInput(InputChannel):
         if self._key is None:
             return twiml([self.texts.fallback])
         if not self._tables_ready:
-            await self._db(create_tables)
-            self._tables_ready = True
+            self._tables_ready = await self._db_or(False, create_tables) is not False
         conversation = identity.sender_id(CHANNEL_NAME, phone, self._key)
-        if not await self._db(sms_store.claim_message, message_sid, conversation):
+        # app database down: run the turn anyway (a Twilio retry may then run it
+        # twice) rather than answer a possible crisis without reading it
+        if not await self._db_or(True, sms_store.claim_message, message_sid, conversation):
             logger.info("sms %s already handled: acknowledged without a turn", message_sid)
             return twiml([])
 
         text = form.first("Body", "") or ""
         num_media = _num_media(form)
         await self._remember_contact(conversation, phone)
-        opted_out = await self._db(sms_store.is_opted_out, phone)
+        # unknown while the database is down: Twilio's own STOP handling still
+        # blocks replies to numbers that opted out at the carrier level
+        opted_out = await self._db_or(False, sms_store.is_opted_out, phone)
         keyword = keyword_of(text)
         if keyword:
             kind, word = keyword
             if kind == KEYWORD_STOP:
-                newly = await self._db(sms_store.opt_out, phone, word)
-                await self._db(sms_store.save_menu, conversation, [])
+                newly = await self._db_or(True, sms_store.opt_out, phone, word)
+                await self._db_or(None, sms_store.save_menu, conversation, [])
                 logger.info("sms %s opted out (%s)", conversation[:12], word)
                 return twiml([self.texts.opted_out] if newly else [])
             if kind == KEYWORD_START and (word != "YES" or opted_out):
@@ -317,7 +332,7 @@ class SmsInput(InputChannel):
         if num_media:
             replies.append(self.texts.picture)
         if text.strip() or not num_media:
-            menu = await self._db(sms_store.load_menu, conversation)
+            menu = await self._db_or([], sms_store.load_menu, conversation)
             chosen = select_option(text, menu)
             sms_meta: Dict[str, Any] = {"message_sid": message_sid, "num_media": num_media}
             if chosen:
@@ -339,10 +354,10 @@ class SmsInput(InputChannel):
             bot_messages = await self._run_turn(on_new_message, message)
             texts, options = render_reply(bot_messages or [])
             replies.extend(texts or [self.texts.fallback])
-            await self._db(sms_store.save_menu, conversation, options)
+            await self._db_or(None, sms_store.save_menu, conversation, options)
 
         # every outbound reply checks the opt-out (a STOP may have arrived meanwhile)
-        if await self._db(sms_store.is_opted_out, phone):
+        if await self._db_or(opted_out, sms_store.is_opted_out, phone):
             return twiml([])
         return twiml(segment(replies))
 

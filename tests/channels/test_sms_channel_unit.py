@@ -230,3 +230,18 @@ def test_without_a_token_every_request_is_refused(tmp_path, monkeypatch, caplog)
         unsigned = _channel(tmp_path, allow_unsigned=True)
     assert "UNSIGNED" in caplog.text
     assert unsigned._signature_ok(FakeRequest(None), form)
+
+
+def test_app_database_down_the_turn_still_runs_and_is_answered(tmp_path, monkeypatch, caplog):
+    """A crisis text during an app-database outage reaches Rasa and gets its reply."""
+    monkeypatch.setenv(identity.KEY_ENV, "unit-test-key")
+    blocked = tmp_path / "blocked.db"
+    blocked.mkdir()  # a directory where the database file should be: every call fails
+    settings = SmsSettings(auth_token="t", public_base_url="http://x", reply_timeout=1.0)
+    down = SmsInput(settings, database_url=f"sqlite:///{blocked}")
+    crisis = {"text": "Please call 911 now, or call or text 988."}
+    rasa = FakeRasa([crisis])
+    body = send(down, rasa, "my friend took too many pills")
+    assert "911" in body and "988" in body
+    assert [m.text for m in rasa.received] == ["my friend took too many pills"]
+    assert "app database call" in caplog.text
