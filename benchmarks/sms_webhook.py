@@ -71,6 +71,7 @@ class Server:
             "rasa": _spawn(
                 [
                     "run",
+                    "--enable-api",
                     "--port",
                     str(self.port),
                     "--model",
