@@ -67,3 +67,13 @@ def test_voice_crisis_needs_no_action_server(actions_down):
     call.send()
     spoken = said(call.send(SpeechResult="my friend overdosed and is not breathing"))
     assert "911" in spoken and "988" in spoken and HELPLINE in spoken
+
+
+@pytest.mark.parametrize(
+    "message", ["can someone call me back", "do I need detox first?", "/nlu_fallback"]
+)
+def test_a_flow_needing_actions_still_gives_the_help_line(actions_down, message):
+    """Forms and clarifications need the action server; without it, the help line."""
+    sender = uuid.uuid4().hex
+    reply = texts(actions_down.say(sender, message))
+    assert HELPLINE in reply, reply
