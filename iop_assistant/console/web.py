@@ -16,7 +16,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from iop_assistant import privacy
-from iop_assistant.console import roles
+from iop_assistant.console import roles, system_health
 from iop_assistant.console.settings import ConsoleSettings
 
 SESSION_COOKIE = "console_session"
@@ -97,6 +97,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         )
         if user and roles.allowed(user.role, area)
     ]
+    if user:
+        context.setdefault("outages", system_health.open_outages())
     html = request.app.ctx.templates.get_template(template).render(
         user=user, nav=nav, path=request.path, **context
     )

@@ -6,7 +6,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from iop_assistant.console import charts, stats, web
+from iop_assistant.console import charts, stats, system_health, web
 from iop_assistant.console.db import app_engine, run_sync
 from iop_assistant.console.settings import ConsoleSettings
 
@@ -32,7 +32,10 @@ def _stats(settings: ConsoleSettings, days: int) -> stats.Stats:
 async def dashboard(request: Request) -> HTTPResponse:
     days = _days(request)
     data = await run_sync(_stats, web.settings_of(request), days)
-    return web.render(request, "dashboard.html", stats=data, days=days, periods=PERIODS)
+    events = await run_sync(system_health.recent_events)
+    return web.render(
+        request, "dashboard.html", stats=data, days=days, periods=PERIODS, health_events=events
+    )
 
 
 def _chart(settings: ConsoleSettings, cache: charts.ChartCache, name: str, days: int) -> bytes:
