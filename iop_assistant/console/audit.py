@@ -27,6 +27,7 @@ ACTIONS = (
     "export_nlu",
     "callback_status",
     "callback_assign",
+    "outbox_retry",
     "review",
     "tag",
     "note",

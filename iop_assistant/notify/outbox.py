@@ -23,6 +23,7 @@ from typing import List
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import OutboxMessage, utcnow
@@ -173,3 +174,29 @@ def next_due(engine: Engine | None) -> datetime | None:
                 OutboxMessage.status.in_((PENDING, SENDING))
             )
         ).scalar_one_or_none()
+
+
+def requeue_dead(
+    session: Session,
+    message_id: int,
+    now: datetime | None = None,
+    to_number: str | None = None,
+) -> bool:
+    """Staff's "send again" for a dead-lettered row: pending, with a fresh retry budget.
+
+    Runs in the caller's session, so the change and its audit row commit
+    together. ``outcome_unknown`` is kept: a row that may already have reached
+    Twilio is looked up there before any resend (never twice). ``to_number``
+    fills in a missing recipient (a staff alert queued while
+    STAFF_ALERT_NUMBER was unset). False when the row is not dead (any more).
+    """
+    values = {"status": PENDING, "attempts": 0, "next_attempt_at": now or utcnow()}
+    values["claim_token"] = None
+    if to_number:
+        values["to_number"] = to_number
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == DEAD)
+        .values(**values)
+    )
+    return bool(result.rowcount)

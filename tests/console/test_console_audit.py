@@ -66,6 +66,7 @@ def test_login_failed_login_logout(server, settings):
         ("post", "/improve/export.yml", {}, "export_nlu"),
         ("post", "/callbacks/1/status", {"status": "contacted"}, "callback_status"),
         ("post", "/callbacks/1/assign", {"assignee": "cal"}, "callback_assign"),
+        ("post", "/callbacks/outbox/1/retry", {}, "outbox_retry"),
         ("post", "/conversation/tag", {"id": "web-xss", "tag": "misunderstood"}, "tag"),
         ("post", "/conversation/review", {"id": "web-xss", "reviewed": "1"}, "review"),
         ("post", "/conversation/note", {"id": "web-xss", "body": "Called 202-555-0143"}, "note"),

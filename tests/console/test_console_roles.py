@@ -24,6 +24,7 @@ POST_ROUTES = {
     "/conversations/export.csv": ({}, {"clinician"}),
     "/improve/export.yml": ({}, {"clinician"}),
     "/callbacks/1/assign": ({"assignee": "cal"}, {"clinician", "callback"}),
+    "/callbacks/outbox/1/retry": ({}, {"clinician", "callback"}),
     "/admin/users": ({"username": "x", "password": "y", "role": "admin"}, {"admin"}),
 }
 ROLES = ["admin", "clinician", "callback"]

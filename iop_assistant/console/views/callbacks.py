@@ -14,6 +14,8 @@ from iop_assistant.console.db import app_engine, run_sync
 from iop_assistant.console.models import ConsoleUser
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.notify import outbox
+from iop_assistant.store.callbacks import staff_alert_number
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage
 
@@ -142,3 +144,37 @@ async def assign(request: Request, cb_id: int) -> HTTPResponse:
     if error:
         return web.render(request, "error.html", status=400, message=error)
     return response.redirect(_safe_next(web.form_value(request, "next", "/callbacks")))
+
+
+def _send_again(
+    settings: ConsoleSettings, user: CurrentUser, ip: str, message_id: int
+) -> str | None:
+    now = settings.clock()
+    not_dead = "That text is not waiting to be sent again."
+    with session_scope(app_engine(settings.database_url)) as session:
+        row = session.get(OutboxMessage, message_id)
+        if row is None or row.status != outbox.DEAD:
+            return not_dead
+        to_number = None
+        if row.kind == "staff_alert" and not row.to_number:
+            to_number = staff_alert_number()
+            if not to_number:
+                return "Set STAFF_ALERT_NUMBER for the console and the outbox worker first."
+        if not outbox.requeue_dead(session, message_id, now=now, to_number=to_number):
+            return not_dead
+        audit.record(
+            session, now, "outbox_retry", user.username, ip, "outbox", str(message_id),
+            "dead->pending",
+        )  # fmt: skip
+    return None
+
+
+@bp.post("/callbacks/outbox/<message_id:int>/retry")
+@web.requires("callbacks")
+async def send_again(request: Request, message_id: int) -> HTTPResponse:
+    error = await run_sync(
+        _send_again, web.settings_of(request), request.ctx.user, web.client_ip(request), message_id
+    )
+    if error:
+        return web.render(request, "error.html", status=400, message=error)
+    return response.redirect("/callbacks")
