@@ -100,6 +100,13 @@ def _safe_next(value: str) -> str:
     return value if value.startswith("/") and not value.startswith("//") else "/callbacks"
 
 
+def _done(request: Request, error: str | None) -> HTTPResponse:
+    """After a queue action: the error page, or back to where the form was (same site only)."""
+    if error:
+        return web.render(request, "error.html", status=400, message=error)
+    return response.redirect(_safe_next(web.form_value(request, "next", "/callbacks")))
+
+
 @bp.post("/callbacks/<cb_id:int>/status")
 @web.requires("callbacks")
 async def set_status(request: Request, cb_id: int) -> HTTPResponse:
@@ -107,9 +114,7 @@ async def set_status(request: Request, cb_id: int) -> HTTPResponse:
         _set_status, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
         web.form_value(request, "status"), web.form_value(request, "outcome"),
     )  # fmt: skip
-    if error:
-        return web.render(request, "error.html", status=400, message=error)
-    return response.redirect(_safe_next(web.form_value(request, "next", "/callbacks")))
+    return _done(request, error)
 
 
 def _assign(
@@ -141,9 +146,7 @@ async def assign(request: Request, cb_id: int) -> HTTPResponse:
         _assign, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
         web.form_value(request, "assignee")[:80],
     )  # fmt: skip
-    if error:
-        return web.render(request, "error.html", status=400, message=error)
-    return response.redirect(_safe_next(web.form_value(request, "next", "/callbacks")))
+    return _done(request, error)
 
 
 def _send_again(
@@ -175,6 +178,4 @@ async def send_again(request: Request, message_id: int) -> HTTPResponse:
     error = await run_sync(
         _send_again, web.settings_of(request), request.ctx.user, web.client_ip(request), message_id
     )
-    if error:
-        return web.render(request, "error.html", status=400, message=error)
-    return response.redirect("/callbacks")
+    return _done(request, error)
