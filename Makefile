@@ -90,6 +90,13 @@ test: validate lint test-nlu test-core test-py ## everything CI runs
 bench: $(MODEL) ## latency and throughput (not part of make test)
 	$(PY) benchmarks/latency.py
 
+.PHONY: faults fuzz
+faults: $(VENV)/.installed ## fault tests that take minutes: Twilio outage for a minute, atheris fuzzing; not in make test
+	IOP_RUN_FAULTS=1 $(PY) -m pytest -s tests/faults
+
+fuzz: $(VENV)/.installed ## each atheris harness for FUZZ_SECONDS (default 60); fails on any crash
+	$(PY) fuzz/run.py
+
 console-admin: $(VENV)/.installed ## create a console admin (USER=name; password prompted or CONSOLE_ADMIN_PASSWORD)
 	$(PY) -m iop_assistant.console.create_admin "$${USER_NAME:-$(USER)}"
 
