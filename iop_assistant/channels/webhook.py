@@ -31,9 +31,17 @@ def truthy(value: str | None) -> bool:
 
 
 def defuse_intent_syntax(text: str) -> str:
-    """Free text may not trigger intents directly ("/affirm{...}"): drop leading slashes."""
-    stripped = text.lstrip()
-    return stripped.lstrip("/") if stripped.startswith("/") else text
+    """Free text may not trigger intents directly ("/affirm{...}"): drop leading slashes.
+
+    Rasa strips the text and treats it as an intent when it then starts with
+    "/", so slashes and whitespace are dropped until it no longer does:
+    "/ /affirm" or "/\n/deny" must not get through either (found by
+    fuzz/fuzz_intent_syntax.py).
+    """
+    defused = text
+    while defused.strip().startswith("/"):
+        defused = defused.strip().lstrip("/")
+    return defused
 
 
 def read_signed_form(
