@@ -7,17 +7,25 @@ and Redis (lock store), this starts, one after the other:
   iop-2   nginx -> 2 Rasa servers + 2 action servers
   stock   nginx -> the stock `rasa init` assistant (in-memory tracker, web only)
 
-and for each concurrency level runs closed-loop conversations for --seconds:
+and for each run (a mode and a number of conversations) talks for --seconds:
 two thirds on the website channel (python-socketio AsyncClient, polling then
 WebSocket like the widget, each client with its own X-Forwarded-For so nginx
 spreads them like distinct visitors) and one third as signed Twilio SMS
 webhooks. Scripts are multi-turn: FAQ, detox screening, callback request,
-crisis. After the run every web conversation's tracker is read back through
+crisis (the stock bot gets scripts in its own mood-bot vocabulary, so that it
+answers every turn). Two modes:
+
+  stress  closed loop: the next message goes as soon as the turn is over (0.3 s
+          after the last bot message); measures capacity
+  paced   people: each turn is followed by a think time of 2-6 s (reading the
+          answer and typing the next message); measures what people wait
+
+After the run every web conversation's tracker is read back through
 the HTTP API: a sent message missing from it is "lost", a different order is
 "out of order". Reports throughput, p50/p95/p99 per channel, errors, lost and
 out-of-order messages, and the peak RSS of every process. Not in `make test`.
 
-    .venv/bin/python benchmarks/load.py [--seconds 60] [--concurrency 20 50]
+    .venv/bin/python benchmarks/load.py [--seconds 60] [--runs stress:20 stress:50 paced:20]
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import random
 import secrets
 import shutil
 import subprocess
@@ -35,6 +44,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import aiohttp
 import socketio
@@ -56,6 +66,14 @@ SCRIPTS = {
     "callback": ["can someone call me back", "yes", "evening", "skip", "no"],
     "crisis": ["i want to kill myself", "ok", "bye"],
 }  # fmt: skip
+IOP_TF_THREADS = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
+STOCK_SCRIPTS = {
+    "sad": ["hi", "i am sad", "yes", "bye"],
+    "great": ["hello", "i am great", "are you a bot?", "goodbye"],
+    "unhappy": ["hey", "very unhappy", "no", "bye"],
+    "challenge": ["good morning", "am i talking to a human?", "bye"],
+}  # fmt: skip
+THINK_S = (2.0, 6.0)  # paced mode: uniform think time after each turn
 SOCKETIO_CREDENTIALS = (
     "rest:\nsocketio:\n  user_message_evt: user_uttered\n  bot_message_evt: bot_uttered\n"
     "  session_persistence: true\n"
@@ -111,6 +129,7 @@ class System:
                 cwd=REPO, env=env, check=True, capture_output=True,
             )  # fmt: skip
             project, model = REPO, REPO / "models" / "iop.tar.gz"
+            env.update(IOP_TF_THREADS)  # as scripts/run.sh and the image set them
             credentials = REPO / "credentials.yml"
             endpoints = root / "endpoints.yml"
             endpoints.write_text(
@@ -171,8 +190,22 @@ class System:
         return rss
 
 
-async def web_worker(system: System, deadline: float, stats: Stats, client: int) -> None:
-    scripts = itertools.cycle(list(SCRIPTS.values())[client % 4 :] + list(SCRIPTS.values()))
+def script_cycle(system: System, client: int) -> Iterator[list[str]]:
+    """Each client starts at a different script, then takes them in turn."""
+    scripts = list((STOCK_SCRIPTS if system.stock else SCRIPTS).values())
+    return itertools.cycle(scripts[client % len(scripts) :] + scripts)
+
+
+async def think(paced: bool) -> None:
+    """A person reading the answer and typing the next message (paced mode only)."""
+    if paced:
+        await asyncio.sleep(random.uniform(*THINK_S))
+
+
+async def web_worker(
+    system: System, deadline: float, stats: Stats, client: int, paced: bool
+) -> None:
+    scripts = script_cycle(system, client)
     while time.monotonic() < deadline:
         script = next(scripts)
         sio = socketio.AsyncClient(reconnection=False)
@@ -206,6 +239,7 @@ async def web_worker(system: System, deadline: float, stats: Stats, client: int)
                         break
                 if time.monotonic() >= deadline:
                     break
+                await think(paced)
         except Exception as error:  # noqa: BLE001 - counted and reported
             stats.errors["web"] += 1
             stats.error_kinds[f"web {type(error).__name__}"] += 1
@@ -221,9 +255,14 @@ AREA_CODES = ("202", "212", "312", "415", "617", "718", "503", "206", "305", "40
 
 
 async def sms_worker(
-    system: System, session: aiohttp.ClientSession, deadline: float, stats: Stats, client: int
+    system: System,
+    session: aiohttp.ClientSession,
+    deadline: float,
+    stats: Stats,
+    client: int,
+    paced: bool,
 ) -> None:
-    scripts = itertools.cycle(list(SCRIPTS.values())[(client + 1) % 4 :] + list(SCRIPTS.values()))
+    scripts = script_cycle(system, client + 1)
     validator = RequestValidator(system.twilio_token)
     url = system.url + "/webhooks/sms/webhook"
     while time.monotonic() < deadline:
@@ -251,6 +290,7 @@ async def sms_worker(
                 stats.error_kinds[f"sms {type(error).__name__}"] += 1
             if time.monotonic() >= deadline:
                 return
+            await think(paced)
 
 
 async def check_order(system: System, stats: Stats) -> tuple[int, int]:
@@ -268,7 +308,7 @@ async def check_order(system: System, stats: Stats) -> tuple[int, int]:
     return lost, disordered
 
 
-async def run_load(system: System, concurrency: int, seconds: float) -> dict:
+async def run_load(system: System, mode: str, concurrency: int, seconds: float) -> dict:
     stats = Stats()
     web = max(1, round(concurrency * 2 / 3)) if not system.stock else concurrency
     sms = 0 if system.stock else concurrency - web
@@ -279,13 +319,13 @@ async def run_load(system: System, concurrency: int, seconds: float) -> dict:
         started = time.monotonic()
         deadline = started + seconds
         await asyncio.gather(
-            *(web_worker(system, deadline, stats, i) for i in range(web)),
-            *(sms_worker(system, session, deadline, stats, i) for i in range(sms)),
+            *(web_worker(system, deadline, stats, i, mode == "paced") for i in range(web)),
+            *(sms_worker(system, session, deadline, stats, i, mode == "paced") for i in range(sms)),
         )
         elapsed = time.monotonic() - started
     await asyncio.sleep(5)  # turns still in flight at the deadline finish first
     lost, disordered = await check_order(system, stats)
-    result = {"concurrency": concurrency, "web_clients": web, "sms_clients": sms,
+    result = {"mode": mode, "concurrency": concurrency, "web_clients": web, "sms_clients": sms,
               "elapsed_s": elapsed, "lost": lost, "out_of_order": disordered,
               "error_kinds": dict(stats.error_kinds)}  # fmt: skip
     for channel, values in stats.latencies.items():
@@ -305,7 +345,7 @@ async def run_load(system: System, concurrency: int, seconds: float) -> dict:
 
 def table(results: dict) -> str:
     lines = [
-        f"{'system':7} {'conc':>4} {'chan':4} {'turns':>6} {'turns/s':>8} {'p50 ms':>8} "
+        f"{'system':7} {'mode':6} {'conc':>4} {'chan':4} {'turns':>6} {'turns/s':>8} {'p50 ms':>8} "
         f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>6} {'noreply':>7} {'lost':>5} {'order':>5}"
     ]
     for name, runs in results.items():
@@ -315,7 +355,7 @@ def table(results: dict) -> str:
                 if not r:
                     continue
                 lines.append(
-                    f"{name:7} {run['concurrency']:>4} {channel:4} {r['turns']:>6} "
+                    f"{name:7} {run['mode']:6} {run['concurrency']:>4} {channel:4} {r['turns']:>6} "
                     f"{r['turns_per_s']:8.1f} {r['p50_ms']:8.0f} {r['p95_ms']:8.0f} "
                     f"{r['p99_ms']:8.0f} {r['errors']:>6} {r['no_reply']:>7} "
                     + (f"{run['lost']:>5} {run['out_of_order']:>5}" if channel == "web" else "")
@@ -324,7 +364,9 @@ def table(results: dict) -> str:
     for name, runs in results.items():
         for run in runs.get("runs", []):
             if run.get("error_kinds"):
-                lines.append(f"errors {name} at {run['concurrency']}: {run['error_kinds']}")
+                lines.append(
+                    f"errors {name} {run['mode']} {run['concurrency']}: {run['error_kinds']}"
+                )
     lines.append("")
     for name, runs in results.items():
         rss = ", ".join(f"{k} {v:.0f}" for k, v in runs.get("peak_rss_mb", {}).items())
@@ -335,9 +377,15 @@ def table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[20, 50])
+    parser.add_argument(
+        "--runs", nargs="+", default=["stress:20", "stress:50", "paced:20"],
+        help="MODE:CONVERSATIONS, MODE is stress (no think time) or paced (2-6 s)",
+    )  # fmt: skip
     parser.add_argument("--systems", nargs="+", default=["iop-1", "iop-2", "stock"])
     args = parser.parse_args()
+    runs = [(mode, int(n)) for mode, n in (r.split(":") for r in args.runs)]
+    if any(mode not in ("stress", "paced") for mode, _ in runs):
+        sys.exit("--runs: MODE must be stress or paced")
     if "stock" in args.systems and not STOCK_MODEL.exists():
         sys.exit("no stock model: run `make bench` (benchmarks/latency.py) once to build it")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -351,11 +399,11 @@ def main() -> None:
             results[name] = {"runs": []}
             try:
                 system.start(pg, redis)
-                for concurrency in args.concurrency:
-                    print(f"  {name}: {concurrency} conversations for {args.seconds:.0f} s",
+                for mode, concurrency in runs:
+                    print(f"  {name}: {mode}, {concurrency} conversations, {args.seconds:.0f} s",
                           flush=True)  # fmt: skip
                     results[name]["runs"].append(
-                        asyncio.run(run_load(system, concurrency, args.seconds))
+                        asyncio.run(run_load(system, mode, concurrency, args.seconds))
                     )
             finally:
                 results[name]["peak_rss_mb"] = system.stop()

@@ -25,6 +25,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from iop_assistant import tf_predict
+from iop_assistant.channels import action_schema
+
 logger = logging.getLogger(__name__)
 
 FALLBACK_RESPONSE = "utter_action_server_down"
@@ -71,10 +74,15 @@ def install() -> bool:
 
 
 class ActionFailsafeInput(InputChannel):
-    """Installs the failsafe at start-up; ``GET /webhooks/action_failsafe/`` says it is on."""
+    """Installs this project's hooks into Rasa at start-up: the failsafe, the
+    compiled action-reply schema (:mod:`action_schema`) and the direct call of
+    the traced prediction graph (:mod:`iop_assistant.tf_predict`).
+    ``GET /webhooks/action_failsafe/`` says whether they are on."""
 
     def __init__(self) -> None:
         install()
+        action_schema.install()
+        tf_predict.install()
 
     @classmethod
     def name(cls) -> str:
@@ -86,6 +94,13 @@ class ActionFailsafeInput(InputChannel):
         @failsafe.route("/", methods=["GET"])
         async def status(_: Request) -> HTTPResponse:
             installed = getattr(RemoteAction.run, "_iop_failsafe", False)
-            return response.json({"installed": bool(installed)})
+            compiled = RemoteAction._validate_action_result is action_schema.validate_action_result
+            return response.json(
+                {
+                    "installed": bool(installed),
+                    "compiled_schema": compiled,
+                    "direct_tf_predict": tf_predict.installed(),
+                }
+            )
 
         return failsafe

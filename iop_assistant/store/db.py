@@ -14,7 +14,7 @@ import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator
+from typing import Any, Dict, Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
@@ -60,7 +60,7 @@ def _prepare_sqlite_file(url: str) -> None:
         pass
 
 
-def _sqlite_wal(dbapi_connection, _record) -> None:
+def sqlite_wal(dbapi_connection: Any, _record: Any) -> None:
     """WAL: readers (console) never block the writers (channel, outbox worker), and a
     commit costs one fsync instead of two. ``synchronous`` stays FULL: a committed
     callback request survives a power cut."""
@@ -88,7 +88,7 @@ def get_engine(url: str | None = None) -> Engine:
                     kwargs.update(poolclass=QueuePool, pool_size=5, max_overflow=10)
             engine = create_engine(url, **kwargs)
             if make_url(url).get_backend_name() == "sqlite" and sqlite_path(url):
-                event.listen(engine, "connect", _sqlite_wal)
+                event.listen(engine, "connect", sqlite_wal)
             _engines[url] = engine
         return engine
 
