@@ -17,8 +17,9 @@ answers every turn). Two modes:
 
   stress  closed loop: the next message goes as soon as the turn is over (0.3 s
           after the last bot message); measures capacity
-  paced   people: each turn is followed by a think time of 2-6 s (reading the
-          answer and typing the next message); measures what people wait
+  paced   people: they arrive at random within the first 6 s, and each turn is
+          followed by a think time of 2-6 s (reading the answer and typing
+          the next message); measures what people wait
 
 After the run every web conversation's tracker is read back through
 the HTTP API: a sent message missing from it is "lost", a different order is
@@ -86,6 +87,7 @@ class Stats:
     errors: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
     no_reply: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
     error_kinds: Counter = field(default_factory=Counter)
+    by_turn: dict[str, list[float]] = field(default_factory=dict)  # "sms: text" -> latencies
     sent: dict[str, list[str]] = field(default_factory=dict)  # web sender -> texts
 
 
@@ -202,10 +204,18 @@ async def think(paced: bool) -> None:
         await asyncio.sleep(random.uniform(*THINK_S))
 
 
+async def arrive(paced: bool) -> None:
+    """Paced mode: people arrive independently, not all in the same millisecond
+    (a synchronised start would measure a 20-message burst, not 20 people)."""
+    if paced:
+        await asyncio.sleep(random.uniform(0, THINK_S[1]))
+
+
 async def web_worker(
     system: System, deadline: float, stats: Stats, client: int, paced: bool
 ) -> None:
     scripts = script_cycle(system, client)
+    await arrive(paced)
     while time.monotonic() < deadline:
         script = next(scripts)
         sio = socketio.AsyncClient(reconnection=False)
@@ -232,6 +242,7 @@ async def web_worker(
                     stats.no_reply["web"] += 1
                     continue
                 stats.latencies["web"].append(first - started)
+                stats.by_turn.setdefault(f"web: {text}", []).append(first - started)
                 while True:  # the rest of this turn's messages
                     try:
                         await asyncio.wait_for(replies.get(), QUIET_S)
@@ -263,6 +274,7 @@ async def sms_worker(
     paced: bool,
 ) -> None:
     scripts = script_cycle(system, client + 1)
+    await arrive(paced)
     validator = RequestValidator(system.twilio_token)
     url = system.url + "/webhooks/sms/webhook"
     while time.monotonic() < deadline:
@@ -285,6 +297,7 @@ async def sms_worker(
                     stats.no_reply["sms"] += 1
                     continue
                 stats.latencies["sms"].append(time.perf_counter() - started)
+                stats.by_turn.setdefault(f"sms: {body}", []).append(stats.latencies["sms"][-1])
             except Exception as error:  # noqa: BLE001 - counted and reported
                 stats.errors["sms"] += 1
                 stats.error_kinds[f"sms {type(error).__name__}"] += 1
@@ -327,7 +340,9 @@ async def run_load(system: System, mode: str, concurrency: int, seconds: float) 
     lost, disordered = await check_order(system, stats)
     result = {"mode": mode, "concurrency": concurrency, "web_clients": web, "sms_clients": sms,
               "elapsed_s": elapsed, "lost": lost, "out_of_order": disordered,
-              "error_kinds": dict(stats.error_kinds)}  # fmt: skip
+              "error_kinds": dict(stats.error_kinds),
+              "p95_ms_by_turn": {turn: round(1000 * percentile(values, 95))
+                                 for turn, values in sorted(stats.by_turn.items())}}  # fmt: skip
     for channel, values in stats.latencies.items():
         if not values and channel == "sms" and sms == 0:
             continue
