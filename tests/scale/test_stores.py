@@ -22,14 +22,20 @@ def run(coro):
     return asyncio.get_event_loop_policy().new_event_loop().run_until_complete(coro)
 
 
-def stored_texts(url: str, sender: str) -> list[str]:
+def stored_rows(url: str, sender: str) -> list[str]:
+    """The ``data`` column of the sender's events, in stored order."""
     engine = sa.create_engine(url)
     with engine.connect() as connection:
         rows = connection.execute(
             sa.text("SELECT data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}
         ).all()
     engine.dispose()
-    return [json.loads(r[0]).get("text") for r in rows if json.loads(r[0]).get("text")]
+    return [row[0] for row in rows]
+
+
+def stored_texts(url: str, sender: str) -> list[str]:
+    texts = (json.loads(data).get("text") for data in stored_rows(url, sender))
+    return [text for text in texts if text]
 
 
 def turn(store: UrlSQLTrackerStore, sender: str, text: str) -> None:

@@ -20,6 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant.tracking.health_state import ComponentHealth
 from iop_assistant.tracking.tracker_store import UrlSQLTrackerStore
+from tests.scale.test_stores import stored_rows
 
 
 def run(coro):
@@ -52,13 +53,7 @@ def statements(store: UrlSQLTrackerStore) -> Iterator[list[str]]:
 
 
 def stored(url: str, sender: str) -> list[dict]:
-    engine = sa.create_engine(url)
-    with engine.connect() as connection:
-        rows = connection.execute(
-            sa.text("SELECT data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}
-        ).all()
-    engine.dispose()
-    return [json.loads(row[0]) for row in rows]
+    return [json.loads(data) for data in stored_rows(url, sender)]
 
 
 def one_turn(tracker: DialogueStateTracker, text: str) -> None:
