@@ -35,6 +35,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import random
 import secrets
 import shutil
@@ -321,8 +322,39 @@ async def check_order(system: System, stats: Stats) -> tuple[int, int]:
     return lost, disordered
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU time all cores spent busy (not idle, not waiting for I/O) since boot."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_snapshot(system: System) -> dict[str, float]:
+    """CPU so far of each server process, this load generator, and the whole machine."""
+    snapshot = {name: cpu_seconds(proc.pid) for name, proc in system.processes.items()}
+    snapshot["load generator"] = time.process_time()
+    snapshot["machine"] = machine_busy_seconds()
+    return snapshot
+
+
+def cpu_per_turn(before: dict, after: dict, turns: int, elapsed: float) -> dict[str, float]:
+    """CPU ms per turn by process; "other" is nginx, PostgreSQL, Redis and the rest."""
+    used = {name: after[name] - before[name] for name in before}
+    machine = used.pop("machine")
+    per_turn = {name: round(1000 * v / max(turns, 1), 1) for name, v in used.items()}
+    per_turn["other"] = round(1000 * (machine - sum(used.values())) / max(turns, 1), 1)
+    per_turn["machine busy %"] = round(100 * machine / (elapsed * (os.cpu_count() or 1)), 1)
+    return per_turn
+
+
 async def run_load(system: System, mode: str, concurrency: int, seconds: float) -> dict:
     stats = Stats()
+    cpu_before = cpu_snapshot(system)
     web = max(1, round(concurrency * 2 / 3)) if not system.stock else concurrency
     sms = 0 if system.stock else concurrency - web
     connector = aiohttp.TCPConnector(limit=0)
@@ -336,11 +368,14 @@ async def run_load(system: System, mode: str, concurrency: int, seconds: float) 
             *(sms_worker(system, session, deadline, stats, i, mode == "paced") for i in range(sms)),
         )
         elapsed = time.monotonic() - started
+    cpu_after = cpu_snapshot(system)
     await asyncio.sleep(5)  # turns still in flight at the deadline finish first
     lost, disordered = await check_order(system, stats)
     result = {"mode": mode, "concurrency": concurrency, "web_clients": web, "sms_clients": sms,
               "elapsed_s": elapsed, "lost": lost, "out_of_order": disordered,
               "error_kinds": dict(stats.error_kinds),
+              "cpu_ms_per_turn": cpu_per_turn(
+                  cpu_before, cpu_after, sum(map(len, stats.latencies.values())), elapsed),
               "p95_ms_by_turn": {turn: round(1000 * percentile(values, 95))
                                  for turn, values in sorted(stats.by_turn.items())}}  # fmt: skip
     for channel, values in stats.latencies.items():
@@ -382,6 +417,11 @@ def table(results: dict) -> str:
                 lines.append(
                     f"errors {name} {run['mode']} {run['concurrency']}: {run['error_kinds']}"
                 )
+    lines.append("")
+    for name, runs in results.items():
+        for run in runs.get("runs", []):
+            cpu = ", ".join(f"{k} {v}" for k, v in run.get("cpu_ms_per_turn", {}).items())
+            lines.append(f"CPU ms/turn {name} {run['mode']} {run['concurrency']}: {cpu}")
     lines.append("")
     for name, runs in results.items():
         rss = ", ".join(f"{k} {v:.0f}" for k, v in runs.get("peak_rss_mb", {}).items())
