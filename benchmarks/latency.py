@@ -78,7 +78,7 @@ class Assistant:
     project: Path
     model: Path
     endpoints: Path | None = None
-    with_actions: bool = False
+    with_actions: bool = False  # ours: its own endpoints, credentials and environment
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
     port: int = 0
     results: Dict[str, object] = field(default_factory=dict)
@@ -87,25 +87,53 @@ class Assistant:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def own_env(self) -> Dict[str, str]:
+        """Ours as `make run` starts it: SQL tracker store and app DB on SQLite files,
+        one TensorFlow thread, webhooks signed with a throwaway token."""
+        return {
+            **ENV,
+            "TRACKER_DB_URL": f"sqlite:///{WORK / 'tracker.db'}",
+            "DATABASE_URL": f"sqlite:///{WORK / 'app.db'}",
+            "TWILIO_AUTH_TOKEN": uuid.uuid4().hex,
+            "PUBLIC_BASE_URL": f"http://127.0.0.1:{self.port}",
+            "IOP_SENDER_ID_KEY": uuid.uuid4().hex,
+            "IOP_HEALTH_EVENTS_FILE": str(WORK / "health_events.jsonl"),
+            "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+            "TF_INTER_OP_PARALLELISM_THREADS": "1",
+        }
+
     def start(self) -> float:
         """Start the servers; returns seconds until the model answers."""
         started = time.monotonic()
         log = open(WORK / f"{self.name}.log", "ab")
+        env, extra = ENV, []
+        self.port = free_port()
         if self.with_actions:
+            env = self.own_env()
+            subprocess.run(
+                [str(BIN / "python"), "-m", "iop_assistant.store.migrations", "upgrade"],
+                cwd=REPO,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
             actions_port = free_port()
             self.endpoints = WORK / f"{self.name}-endpoints.yml"
             self.endpoints.write_text(
-                f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
-                f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {WORK / 'tracker.db'}\n"
+                (REPO / "endpoints.yml")
+                .read_text()
+                .replace(
+                    "http://localhost:5055/webhook", f"http://127.0.0.1:{actions_port}/webhook"
+                )
             )
+            extra = ["--credentials", str(REPO / "credentials.yml")]
             self.processes["actions"] = subprocess.Popen(
                 [str(BIN / "rasa"), "run", "actions", "--port", str(actions_port)],
                 cwd=self.project,
-                env=ENV,
+                env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        self.port = free_port()
         cmd = [
             str(BIN / "rasa"),
             "run",
@@ -118,7 +146,7 @@ class Assistant:
         if self.endpoints:
             cmd += ["--endpoints", str(self.endpoints)]
         self.processes["rasa"] = subprocess.Popen(
-            cmd, cwd=self.project, env=ENV, stdout=log, stderr=subprocess.STDOUT
+            cmd + extra, cwd=self.project, env=env, stdout=log, stderr=subprocess.STDOUT
         )
         asyncio.run(self._wait_ready())
         return time.monotonic() - started
@@ -273,7 +301,8 @@ def prepare(skip_train: bool) -> List[Assistant]:
 
 
 def measure(assistant: Assistant, turns: int, long_turns: int) -> None:
-    (WORK / "tracker.db").unlink(missing_ok=True)
+    for name in ("tracker.db", "app.db"):
+        (WORK / name).unlink(missing_ok=True)
     assistant.results["startup_s"] = assistant.start()
     try:
         for concurrency in CONCURRENCY:
