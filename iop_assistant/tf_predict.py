@@ -18,6 +18,7 @@ compares intents, confidences and action probabilities with and without it.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, Sequence
 
 import numpy as np
@@ -30,22 +31,31 @@ _ORIGINAL = "_iop_original_rasa_predict"
 _GRAPH = "_iop_concrete_predict"
 
 
-def _concrete(model: RasaModel) -> Any | None:
-    """The one traced prediction graph of ``model`` (None before Rasa traced it)."""
+@dataclass(frozen=True)
+class _Graph:
+    """A model's one traced prediction graph and its flat input signature."""
+
+    function: Any
+    specs: tuple[tf.TensorSpec, ...]
+
+
+def _traced_graph(model: RasaModel) -> _Graph | None:
+    """Looked up once per model (None before Rasa traced it)."""
     graph = getattr(model, _GRAPH, None)
     if graph is None and model._tf_predict_step is not None:
-        graph = model._tf_predict_step.get_concrete_function()
+        function = model._tf_predict_step.get_concrete_function()
+        specs = tuple(tf.nest.flatten(function.structured_input_signature[0]))
+        graph = _Graph(function, specs)
         setattr(model, _GRAPH, graph)
     return graph
 
 
-def _tensors(graph: Any, batch_in: Sequence[np.ndarray]) -> list[tf.Tensor] | None:
+def _tensors(graph: _Graph, batch_in: Sequence[np.ndarray]) -> list[tf.Tensor] | None:
     """The batch as the graph's input tensors; None when it does not fit the signature."""
-    specs = tf.nest.flatten(graph.structured_input_signature[0])
-    if len(specs) != len(batch_in):
+    if len(graph.specs) != len(batch_in):
         return None
     tensors = []
-    for spec, value in zip(specs, batch_in, strict=True):
+    for spec, value in zip(graph.specs, batch_in, strict=True):
         if not spec.shape.is_compatible_with(np.shape(value)):
             return None
         if np.asarray(value).dtype != spec.dtype.as_numpy_dtype:
@@ -59,14 +69,15 @@ def _fast_rasa_predict(
 ) -> Callable[[RasaModel, Any], Dict[str, Any]]:
     @functools.wraps(original)
     def predict(self: RasaModel, batch_in: Any) -> Dict[str, Any]:
-        graph = None if self._run_eagerly or not self.prepared_for_prediction else _concrete(self)
+        ready = self.prepared_for_prediction and not self._run_eagerly
+        graph = _traced_graph(self) if ready else None
         tensors = _tensors(graph, batch_in) if graph is not None else None
         if tensors is None:  # first call (Rasa traces the graph) or an unexpected batch
             return original(self, batch_in)
         self._training = False
         # Rasa's own conversion of the outputs, as in ``_rasa_predict``
         outputs = tf_utils.sync_to_numpy_or_python_type(
-            graph._call_flat(tensors, graph.captured_inputs)
+            graph.function._call_flat(tensors, graph.function.captured_inputs)
         )
         if DIAGNOSTIC_DATA in outputs:
             outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])

@@ -17,6 +17,7 @@ from typing import Iterator
 import pytest
 
 from iop_assistant.tracking.local_services import Postgres, Redis, postgres_bin, redis_bin
+from tests.rasa_processes import RunningRasa
 
 REPO = Path(__file__).resolve().parents[2]
 REQUIRED = os.environ.get("REQUIRE_SERVICES", "") == "1"
@@ -65,8 +66,11 @@ def _health_events_file(tmp_path: Path, monkeypatch) -> Path:
     return path
 
 
-class ScaleServers:
+class ScaleServers(RunningRasa):
     """The action server and `rasa run` with the repo's endpoints.yml, on PostgreSQL and Redis."""
+
+    say_timeout = 60
+    tracker_timeout = 30
 
     def __init__(self, tmp: Path, tracker_url: str, app_url: str, redis_url: str) -> None:
         import secrets
@@ -157,17 +161,6 @@ class ScaleServers:
             time.sleep(0.5)
         raise TimeoutError("rasa did not start")
 
-    def say(self, sender: str, message: str) -> list:
-        import requests
-
-        response = requests.post(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            json={"sender": sender, "message": message},
-            timeout=60,
-        )
-        response.raise_for_status()
-        return response.json()
-
     def text(self, phone: str, body: str):
         """One signed inbound SMS (as Twilio sends it); returns the HTTP response."""
         import secrets
@@ -186,27 +179,6 @@ class ScaleServers:
         import requests
 
         return requests.get(f"{self.rasa_url}/webhooks/health/status", timeout=30)
-
-    def tracker(self, sender: str) -> dict:
-        import requests
-
-        response = requests.get(
-            f"{self.rasa_url}/conversations/{sender}/tracker",
-            params={"token": self.token},
-            timeout=30,
-        )
-        response.raise_for_status()
-        return response.json()
-
-    def stop(self) -> None:
-        for proc in self.processes:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in self.processes:
-            try:
-                proc.wait(timeout=30)
-            except Exception:  # noqa: BLE001 - last resort on teardown
-                proc.kill()
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ from typing import Iterator, List
 import pytest
 import requests
 
+from tests.rasa_processes import RunningRasa
+
 REPO = Path(__file__).resolve().parents[2]
 MODEL = REPO / "models" / "iop.tar.gz"
 BIN = Path(sys.executable).parent
@@ -43,7 +45,7 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 240) -> Non
     raise TimeoutError(url)
 
 
-class Servers:
+class Servers(RunningRasa):
     """Handles to the running processes and their addresses."""
 
     def __init__(self, tmp: Path) -> None:
@@ -129,35 +131,6 @@ class Servers:
                 return
             time.sleep(0.5)
         raise TimeoutError("model did not load")
-
-    def say(self, sender: str, message, timeout: float = 30) -> list:
-        """One turn through the REST channel; returns the bot's messages."""
-        response = requests.post(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            json={"sender": sender, "message": message},
-            timeout=timeout,
-        )
-        response.raise_for_status()
-        return response.json()
-
-    def tracker(self, sender: str) -> dict:
-        response = requests.get(
-            f"{self.rasa_url}/conversations/{sender}/tracker",
-            params={"token": self.token},
-            timeout=10,
-        )
-        response.raise_for_status()
-        return response.json()
-
-    def stop(self) -> None:
-        for proc in self.processes:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in self.processes:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 @pytest.fixture(scope="session")
