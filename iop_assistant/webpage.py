@@ -9,18 +9,38 @@ bundle in web/dist/ (`make widget`), served under /widget/.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
+from typing import List, Mapping
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Blueprint, Sanic
 from sanic.request import Request
-from sanic.response import HTTPResponse, html, json
+from sanic.response import HTTPResponse, file, html, json
 
 from iop_assistant import program_facts
 
 WEB_ROOT = Path(__file__).resolve().parents[1] / "web"
 WIDGET_DIST = WEB_ROOT / "dist"
+
+
+ORIGINS_ENV = "IOP_WEB_ORIGINS"
+
+
+def page_origins(port: int, env: Mapping[str, str] | None = None) -> List[str]:
+    """The origins whose pages may talk to the Rasa server (its ``--cors`` list).
+
+    From ``IOP_WEB_ORIGINS`` (space- or comma-separated), else both local
+    addresses of this page server: http://localhost:PORT, the address README
+    and `make run` give, and http://127.0.0.1:PORT. Rasa 3.6 keeps only the last
+    of several ``--cors`` flags, so they must all follow one: ``--cors A B``.
+    """
+    raw = (os.environ if env is None else env).get(ORIGINS_ENV, "")
+    origins = [o.strip().rstrip("/") for o in raw.replace(",", " ").split() if o.strip()]
+    if not origins:
+        origins = [f"http://localhost:{port}", f"http://127.0.0.1:{port}"]
+    return list(dict.fromkeys(origins))
 
 
 def content_security_policy(rasa_url: str) -> str:
@@ -82,6 +102,15 @@ def create_blueprint(rasa_url: str) -> Blueprint:
     async def privacy(_: Request) -> HTTPResponse:
         return html(templates.get_template("privacy.html").render(**page_context))
 
+    @bp.get("/favicon.ico")
+    async def favicon(_: Request) -> HTTPResponse:
+        # browsers ask for it whatever the page says: answer instead of a 404
+        return await file(
+            WEB_ROOT / "static" / "favicon.ico",
+            mime_type="image/x-icon",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
     if not (WIDGET_DIST / "iop-widget.js").exists():
         raise RuntimeError(f"{WIDGET_DIST}/iop-widget.js is missing: run `make widget`")
     bp.static("/widget", str(WIDGET_DIST), name="widget")
@@ -113,7 +142,15 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--rasa-url", default="http://localhost:5005")
+    parser.add_argument(
+        "--print-origins",
+        action="store_true",
+        help=f"print the page origins Rasa must allow by CORS ({ORIGINS_ENV}) and exit",
+    )
     args = parser.parse_args()
+    if args.print_origins:
+        print(" ".join(page_origins(args.port)))
+        return
     create_app(args.rasa_url).run(host=args.host, port=args.port, access_log=False)
 
 

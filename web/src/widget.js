@@ -148,7 +148,9 @@ class ChatWidget {
 
     // header
     this.closeBtn = el("button", { type: "button", className: "iopw-close", "aria-label": "Close chat" }, el("span", { "aria-hidden": "true", text: "×" }));
-    this.clearBtn = el("button", { type: "button", className: "iopw-clear", text: "Clear conversation" });
+    // "Clear" on a phone, "Clear conversation" otherwise; the accessible name is always the long one
+    this.clearBtn = el("button", { type: "button", className: "iopw-clear" },
+      document.createTextNode("Clear"), el("span", { className: "iopw-clear-more", text: " conversation" }));
     const header = el("div", { className: "iopw-header" },
       el("div", { className: "iopw-heading" },
         el("h2", { id: ids.title, className: "iopw-title", text: c.title }),
@@ -157,6 +159,7 @@ class ChatWidget {
 
     // help bar: always on screen while the panel is open
     const helpbar = el("div", { className: "iopw-helpbar" });
+    this.helpbar = helpbar;
     if (this.helpline.display && this.helpline.e164) {
       helpbar.appendChild(el("a", { className: "iopw-call", href: "tel:" + this.helpline.e164 },
         svgIcon(ICON_PHONE), document.createTextNode("Call " + this.helpline.display)));
@@ -168,10 +171,15 @@ class ChatWidget {
     helpbar.lastChild.appendChild(document.createTextNode(" · Crisis: "));
     helpbar.lastChild.appendChild(el("a", { href: "tel:988", text: "988" }));
 
+    // the crisis bar takes the help bar's place (never extra height): 911, 988,
+    // the help line and a "More" button; the details open only on demand
     this.crisis = el("div", { className: "iopw-crisis", "data-iopw-crisis": "" });
     this.crisis.hidden = true;
     this.status = el("div", { className: "iopw-status", role: "status" });
     this.log = el("div", { id: ids.log, className: "iopw-log", role: "log", "aria-live": "off", "aria-labelledby": ids.title, tabindex: "0" });
+    // until the assistant's first reply (its own disclaimer): what this is, not a message
+    this.intro = el("div", { className: "iopw-msg iopw-msg-intro", "data-iopw-intro": "" },
+      el("p", { className: "iopw-bubble", text: this.introText() }));
     this.typing = el("div", { className: "iopw-typing" },
       el("span", { className: "iopw-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span")),
       el("span", { className: "iopw-typing-text", text: "The assistant is typing…" }));
@@ -189,7 +197,7 @@ class ChatWidget {
       el("label", { for: ids.input, className: "iopw-label", text: "Your message" }),
       el("div", { className: "iopw-row" }, this.input, this.sendBtn),
       el("div", { className: "iopw-composer-foot" },
-        el("span", { id: ids.hint, text: "Enter sends, Shift+Enter adds a line." }), this.counter));
+        el("span", { id: ids.hint, className: "iopw-hint", text: "Enter sends, Shift+Enter adds a line." }), this.counter));
 
     const foot = el("p", { className: "iopw-foot" });
     if (c.privacyUrl && safeHref(new URL(c.privacyUrl, location.href).href)) {
@@ -221,6 +229,9 @@ class ChatWidget {
   }
 
   bind() {
+    this.lastPointer = "";
+    this.panel.addEventListener("pointerdown", (ev) => { this.lastPointer = ev.pointerType || ""; }, true);
+    this.panel.addEventListener("keydown", () => { this.lastPointer = ""; }, true);
     this.launcher.addEventListener("click", () => (this.panel.hidden ? this.open(true) : this.close()));
     this.closeBtn.addEventListener("click", () => this.close());
     this.clearBtn.addEventListener("click", () => this.clear());
@@ -256,6 +267,13 @@ class ChatWidget {
     }
   }
 
+  /** Back to the message box, except after a touch: on a phone that raises the keyboard. */
+  focusInput(ev) {
+    const pointer = (ev && ev.pointerType) || this.lastPointer;
+    if (pointer === "touch" || pointer === "pen") return;
+    this.input.focus({ preventScroll: true });
+  }
+
   announce(text) {
     // a fresh node per announcement is read reliably; keep only the last few
     this.announcer.appendChild(el("p", { text }));
@@ -272,7 +290,7 @@ class ChatWidget {
     this.ui.open = true;
     this.store.saveUi(this.ui);
     this.connect();
-    this.scrollToEnd();
+    this.scrollToLatest();
     if (fromUser) this.input.focus();
   }
 
@@ -300,12 +318,13 @@ class ChatWidget {
     this.store.saveUi(this.ui);
     this.store.saveMessages(this.messages);
     this.log.textContent = "";
+    this.turnAnchor = null;
     this.setTyping(false);
-    this.addGreeting();
+    this.showIntro();
     this.setState("idle");
     this.connect();
     this.announce("Conversation cleared. A new conversation has started.");
-    this.input.focus();
+    this.focusInput();
   }
 
   // ------------------------------------------------------------- connection
@@ -436,11 +455,23 @@ class ChatWidget {
   addMessage(fields) {
     const entry = { id: uid("m"), ts: Date.now(), ...fields };
     if (entry.who === "user") this.retireQuickReplies();
+    if (entry.who === "bot") this.hideIntro();
     this.messages.push(entry);
     this.store.saveMessages(this.messages);
-    this.log.appendChild(this.renderEntry(entry, true));
-    this.scrollToEnd();
+    const item = this.renderEntry(entry, true);
+    this.log.appendChild(item);
+    this.track(entry, item);
+    this.scrollToLatest();
     return entry;
+  }
+
+  /** The start of the latest reply: its first message, or its crisis message. */
+  track(entry, item) {
+    if (entry.who === "user") this.turnAnchor = null;
+    else if (entry.who === "bot" && (!this.turnAnchor || (entry.crisis && !this.turnAnchorCrisis))) {
+      this.turnAnchor = item;
+      this.turnAnchorCrisis = !!entry.crisis;
+    }
   }
 
   /** Quick replies answer the latest question only: drop older ones (links stay). */
@@ -484,9 +515,9 @@ class ChatWidget {
           group.appendChild(link);
         } else if (withQuickReplies) {
           const button = el("button", { type: "button", className: "iopw-reply", text: b.title });
-          button.addEventListener("click", () => {
+          button.addEventListener("click", (ev) => {
             this.send(b.payload, b.title);
-            this.input.focus();
+            this.focusInput(ev);
           });
           group.appendChild(button);
         }
@@ -496,40 +527,85 @@ class ChatWidget {
     return item;
   }
 
-  scrollToEnd() {
-    this.log.scrollTop = this.log.scrollHeight;
+  /**
+   * The latest message in view: the end of the log, unless the latest reply is
+   * taller than the log; then its start (a crisis reply's first line is never
+   * scrolled away by the buttons under it).
+   */
+  scrollToLatest() {
+    const log = this.log;
+    const end = log.scrollHeight - log.clientHeight;
+    let target = end;
+    const anchor = this.turnAnchor;
+    if (anchor && anchor.isConnected) {
+      const top = anchor.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8;
+      target = Math.min(end, Math.max(0, top));
+    }
+    log.scrollTop = target;
   }
 
-  addGreeting() {
-    const greeting = this.cfg.greeting ||
-      "Hi! I'm an automated assistant for " + this.cfg.programName +
-      ". I can answer questions about our program and help you reach our team. I'm not a person or a clinician. If you're in danger, call 911, or call or text 988.";
-    this.addMessage({ who: "bot", text: greeting });
+  introText() {
+    return this.cfg.greeting ||
+      "Ask me about " + this.cfg.programName + ": what IOP is, schedules, cost, or whether detox comes first. " +
+      "I'm an automated assistant, not a person. In an emergency call 911, or call or text 988.";
+  }
+
+  showIntro() {
+    if (!this.log.contains(this.intro)) this.log.prepend(this.intro);
+  }
+
+  hideIntro() {
+    if (this.intro.isConnected) this.intro.remove();
   }
 
   showCrisis(persist) {
     const box = this.crisis;
     box.textContent = "";
     box.setAttribute("role", "alert");
-    box.appendChild(el("p", { className: "iopw-crisis-title", text: "If you or someone else is in danger, get help now" }));
+    box.setAttribute("aria-label", "Emergency help");
+    const detailsId = uid("iopw-crisis-more-");
+    // short labels so the bar stays one row at 320 px; the names say "Call"
+    const call = (href, shown, label, extra) =>
+      el("a", { className: "iopw-crisis-call" + (extra ? " " + extra : ""), href, "aria-label": label, text: shown });
+    const bar = el("div", { className: "iopw-crisis-bar" },
+      call("tel:911", "911", "Call 911"),
+      call("tel:988", "988", "Call 988"));
+    const hasHelpline = this.helpline.display && this.helpline.e164;
+    if (hasHelpline) bar.appendChild(call("tel:" + this.helpline.e164, "Help line", "Help line: call " + this.helpline.display, "iopw-crisis-help"));
+    const more = el("button", { type: "button", className: "iopw-crisis-more", "aria-expanded": "false", "aria-controls": detailsId, text: "More" });
+    bar.appendChild(more);
+
+    const details = el("div", { id: detailsId, className: "iopw-crisis-details" });
+    details.hidden = true;
+    details.appendChild(el("p", { className: "iopw-crisis-title", text: "If you or someone else is in danger, get help now" }));
     const list = el("ul", { className: "iopw-crisis-actions" });
     list.appendChild(el("li", {}, el("a", { href: "tel:911", text: "Call 911" }), document.createTextNode(" for an emergency")));
     list.appendChild(el("li", {}, el("a", { href: "tel:988", text: "Call 988" }), document.createTextNode(" or "),
       el("a", { href: "sms:988", text: "text 988" }), document.createTextNode(" (Suicide & Crisis Lifeline)")));
-    if (this.helpline.display && this.helpline.e164) {
+    if (hasHelpline) {
       list.appendChild(el("li", {}, el("a", { href: "tel:" + this.helpline.e164, text: "Call " + this.helpline.display }),
         document.createTextNode(" (our help line)")));
     }
-    box.appendChild(list);
-    const dismiss = el("button", { type: "button", className: "iopw-crisis-dismiss", text: "Dismiss" });
-    dismiss.addEventListener("click", () => {
+    details.appendChild(list);
+    const dismiss = el("button", { type: "button", className: "iopw-crisis-dismiss", text: "Hide emergency bar" });
+    dismiss.addEventListener("click", (ev) => {
       box.hidden = true;
+      this.helpbar.hidden = false;
       this.ui.crisis = false;
       this.store.saveUi(this.ui);
-      this.input.focus();
+      this.focusInput(ev);
     });
-    box.appendChild(dismiss);
+    details.appendChild(dismiss);
+    more.addEventListener("click", () => {
+      const open = details.hidden;
+      details.hidden = !open;
+      more.setAttribute("aria-expanded", String(open));
+      more.textContent = open ? "Less" : "More";
+      this.scrollToLatest();
+    });
+    box.append(bar, details);
     box.hidden = false;
+    this.helpbar.hidden = true;
     if (persist) {
       this.ui.crisis = true;
       this.store.saveUi(this.ui);
@@ -537,12 +613,14 @@ class ChatWidget {
   }
 
   restore() {
-    if (!this.messages.length) this.addGreeting();
-    else {
+    if (!this.messages.some((m) => m.who === "bot")) this.showIntro();
+    if (this.messages.length) {
       let lastUser = -1;
       this.messages.forEach((m, i) => { if (m.who === "user") lastUser = i; });
       this.messages.forEach((m, i) => {
-        this.log.appendChild(this.renderEntry(m, i > lastUser && m.who === "bot"));
+        const item = this.renderEntry(m, i > lastUser && m.who === "bot");
+        this.log.appendChild(item);
+        this.track(m, item);
       });
       // anything not sent before the reload goes out once connected
       for (const m of this.messages) if (m.pending) this.queue.push({ message: m.text, entryId: m.id });
@@ -597,6 +675,7 @@ async function init(overrides) {
   document.body.appendChild(root);
   const reveal = () => {
     root.hidden = false;
+    widget.scrollToLatest(); // laid out only now: a reload opens at the latest message
     root.setAttribute("data-iopw", "ready");
     document.dispatchEvent(new CustomEvent("iopw:ready"));
   };

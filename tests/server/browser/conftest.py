@@ -23,15 +23,16 @@ WIDGET = REPO / "web" / "dist" / "iop-widget.js"
 
 
 class Page:
-    """The page server's address."""
+    """The page server's address (127.0.0.1), and the README's (localhost) for the same server."""
 
     def __init__(self, url: str, rasa_url: str) -> None:
         self.url = url
         self.rasa_url = rasa_url
+        self.localhost_url = url.replace("//127.0.0.1:", "//localhost:")
 
     @property
     def origins(self) -> set:
-        return {origin(self.url), origin(self.rasa_url)}
+        return {origin(self.url), origin(self.localhost_url), origin(self.rasa_url)}
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:

@@ -86,7 +86,8 @@ def test_full_conversation_survives_reload(browser_context, webpage, servers, ar
     wait_online(page)
     assert session_id(page) != sid
     assert page.locator(USER).count() == 0
-    assert page.locator(BOT).count() == 1  # the greeting
+    assert page.locator(BOT).count() == 0  # the intro, until the assistant's disclaimer
+    assert page.locator("[data-iopw-intro]").is_visible()
 
 
 def test_crisis_message_shows_banner_until_dismissed(browser_context, webpage):
@@ -98,7 +99,10 @@ def test_crisis_message_shows_banner_until_dismissed(browser_context, webpage):
     banner = page.locator("[data-iopw-crisis]")
     banner.wait_for(state="visible", timeout=LONG)
     text = banner.inner_text()
-    assert "911" in text and "988" in text and FACTS.helpline in text
+    assert "911" in text and "988" in text and "Help line" in text
+    assert not page.locator(".iopw-helpbar").is_visible(), "the bar takes the help bar's place"
+    banner.locator(".iopw-crisis-more").click()  # the details, on demand
+    assert FACTS.helpline in banner.inner_text()
     hrefs = banner.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert "tel:911" in hrefs and "tel:988" in hrefs and "tel:" + FACTS.helpline_e164 in hrefs
     assert banner.get_attribute("role") == "alert"
@@ -113,8 +117,10 @@ def test_crisis_message_shows_banner_until_dismissed(browser_context, webpage):
     page.reload()
     page.wait_for_selector(PANEL, state="visible", timeout=LONG)
     assert page.locator("[data-iopw-crisis]").is_visible()
+    page.locator(".iopw-crisis-more").click()
     page.locator(".iopw-crisis-dismiss").click()
     assert not page.locator("[data-iopw-crisis]").is_visible()
+    assert page.locator(".iopw-helpbar").is_visible(), "the help bar is back"
     assert page.evaluate("document.activeElement.classList.contains('iopw-input')")
     page.reload()
     page.wait_for_selector(PANEL, state="visible", timeout=LONG)

@@ -29,9 +29,14 @@ class Recorder:
         self.urls: List[str] = []
         self.dialogs: List[str] = []
         self.console_errors: List[str] = []
+        self.failed: List[str] = []  # responses with an HTTP error status
 
     def attach(self, page) -> None:
         page.on("request", lambda request: self.urls.append(request.url))
+        page.on(
+            "response",
+            lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+        )
         page.on("websocket", lambda ws: self.urls.append(ws.url))
         page.on("dialog", self._dialog)
         page.on(
@@ -47,12 +52,12 @@ class Recorder:
         return [u for u in self.urls if not u.startswith("data:") and origin(u) not in allowed]
 
 
-def load(context, webpage, recorder: Recorder | None = None):
-    """A new tab on the demo page, with the widget ready (launcher on screen)."""
+def load(context, webpage, recorder: Recorder | None = None, url: str | None = None):
+    """A new tab on the demo page (or ``url``), with the widget ready (launcher on screen)."""
     page = context.new_page()
     if recorder:
         recorder.attach(page)
-    page.goto(webpage.url + "/")
+    page.goto(url or webpage.url + "/")
     page.wait_for_selector(".iopw-root[data-iopw=ready] " + LAUNCHER, state="visible", timeout=LONG)
     return page
 
