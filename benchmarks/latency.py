@@ -97,6 +97,7 @@ class Assistant:
             "TWILIO_AUTH_TOKEN": uuid.uuid4().hex,
             "PUBLIC_BASE_URL": f"http://127.0.0.1:{self.port}",
             "IOP_SENDER_ID_KEY": uuid.uuid4().hex,
+            "IOP_ACTION_SECRET": uuid.uuid4().hex,  # endpoints.yml sends it to the actions
             "IOP_HEALTH_EVENTS_FILE": str(WORK / "health_events.jsonl"),
             "TF_INTRA_OP_PARALLELISM_THREADS": "1",
             "TF_INTER_OP_PARALLELISM_THREADS": "1",

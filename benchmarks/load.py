@@ -117,6 +117,7 @@ class System:
         self.nginx = Nginx(root / "nginx", rasa_ports, action_ports)
         env = {**ENV, "TWILIO_AUTH_TOKEN": self.twilio_token, "PUBLIC_BASE_URL": self.url,
                "IOP_SENDER_ID_KEY": secrets.token_hex(32),
+               "IOP_ACTION_SECRET": secrets.token_hex(32),
                "IOP_HEALTH_EVENTS_FILE": str(root / "health_events.jsonl")}  # fmt: skip
         if self.stock:
             project, model = STOCK_MODEL.parents[1], STOCK_MODEL

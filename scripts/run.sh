@@ -23,6 +23,18 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
 fi
 
+# The shared secret Rasa sends the action server on every call (endpoints.yml
+# headers); the action server refuses requests without it. From the environment,
+# else a random one kept in var/.
+if [ -z "${IOP_ACTION_SECRET:-}" ]; then
+  [ -s var/action_secret ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/action_secret
+  IOP_ACTION_SECRET="$(cat var/action_secret)"
+fi
+export IOP_ACTION_SECRET
+
+# Every server listens on loopback only; IOP_BIND_HOST=0.0.0.0 opens them on purpose.
+BIND_HOST="${IOP_BIND_HOST:-127.0.0.1}"
+
 # Twilio webhooks are always signature-checked. With no real TWILIO_AUTH_TOKEN,
 # a local development token (kept in var/) signs and checks them, so
 # `make demo-data` can text the assistant while unsigned requests stay refused.
@@ -55,14 +67,14 @@ wait_for() { # url name
   echo "$2 did not start; see var/log/" >&2; exit 1
 }
 
-.venv/bin/rasa run actions --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
+.venv/bin/python -m iop_assistant.action_server --host "$BIND_HOST" --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
 pids+=($!)
-.venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
+.venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --interface "$BIND_HOST" --port "$RASA_PORT" \
   --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" \
   --model models/iop.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   > var/log/rasa.log 2>&1 &
 pids+=($!)
-.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" \
+.venv/bin/python -m iop_assistant.webpage --host "$BIND_HOST" --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" \
   > var/log/web.log 2>&1 &
 pids+=($!)
 # the development signing token is not a Twilio credential: the worker stays in dry-run
@@ -70,7 +82,7 @@ if [ "${IOP_TWILIO_DEV_TOKEN:-}" = "1" ]; then OUTBOX_ENV=(env -u TWILIO_AUTH_TO
 "${OUTBOX_ENV[@]}" .venv/bin/python -m iop_assistant.notify.worker > var/log/outbox.log 2>&1 &
 pids+=($!)
 CONSOLE_PORT="${CONSOLE_PORT:-8080}"
-.venv/bin/python -m iop_assistant.console --port "$CONSOLE_PORT" > var/log/console.log 2>&1 &
+.venv/bin/python -m iop_assistant.console --host "$BIND_HOST" --port "$CONSOLE_PORT" > var/log/console.log 2>&1 &
 pids+=($!)
 
 echo "Starting the action server and the Rasa server (the model takes ~30 s to load)..."

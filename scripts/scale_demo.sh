@@ -67,23 +67,27 @@ grep -q READY=1 "$DEMO/env" || { echo "PostgreSQL/Redis/nginx did not start: $DE
 set -a; source "$DEMO/env"; set +a
 [ -s var/rasa_auth_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/rasa_auth_token
 RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
+# the shared secret Rasa sends the action servers (endpoints.yml headers), as make run
+[ -n "${IOP_ACTION_SECRET:-}" ] || { [ -s var/action_secret ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/action_secret; IOP_ACTION_SECRET="$(cat var/action_secret)"; }
+export IOP_ACTION_SECRET
+BIND_HOST="${IOP_BIND_HOST:-127.0.0.1}"  # loopback unless opened on purpose
 export PUBLIC_BASE_URL="http://localhost:$NGINX_PORT" IOP_HEALTH_EVENTS_FILE="$DEMO/health_events.jsonl"
 .venv/bin/python -m iop_assistant.store.migrations upgrade > "$DEMO/log/migrate.log" 2>&1
 sed "s#http://localhost:5055/webhook#http://127.0.0.1:$ACTIONS_VIA_NGINX/webhook#" endpoints.yml > "$DEMO/endpoints.yml"
 
 i=0
 for port in $ACTION_PORTS; do
-  i=$((i + 1)); .venv/bin/rasa run actions --port "$port" > "$DEMO/log/actions$i.log" 2>&1 & pids+=($!)
+  i=$((i + 1)); .venv/bin/python -m iop_assistant.action_server --host "$BIND_HOST" --port "$port" > "$DEMO/log/actions$i.log" 2>&1 & pids+=($!)
 done
 i=0
 for port in $RASA_PORTS; do
   i=$((i + 1))
-  .venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --port "$port" \
+  .venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --interface "$BIND_HOST" --port "$port" \
     --cors "http://localhost:$WEB_PORT" --model models/iop.tar.gz \
     --endpoints "$DEMO/endpoints.yml" --credentials credentials.yml > "$DEMO/log/rasa$i.log" 2>&1 &
   pids+=($!)
 done
-.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --rasa-url "http://localhost:$NGINX_PORT" \
+.venv/bin/python -m iop_assistant.webpage --host "$BIND_HOST" --port "$WEB_PORT" --rasa-url "http://localhost:$NGINX_PORT" \
   > "$DEMO/log/web.log" 2>&1 & pids+=($!)
 
 echo "Starting 2 action servers and 2 Rasa servers (each loads the model: about a minute)..."

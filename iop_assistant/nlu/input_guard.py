@@ -43,6 +43,20 @@ def clean_text(text: str | None, limit: int = MAX_CLASSIFIED_CHARS) -> str:
     return kept[:limit]
 
 
+def defused_clean_text(text: str | None) -> str:
+    """:func:`clean_text` that never starts with "/".
+
+    Rasa's ``RegexMessageHandler`` reads "/intent{...}" from the *cleaned*
+    text, so "\u200b/crisis{...}" would become an intent with entities once
+    the zero-width space is gone. Whatever the channel, cleaning must not
+    create intent syntax that was not there.
+    """
+    cleaned = clean_text(text)
+    while cleaned.startswith("/"):
+        cleaned = cleaned.lstrip("/").strip()
+    return cleaned
+
+
 def is_unreadable(text: str | None) -> bool:
     """True when a message holds no letters: empty, emoji, digits-only noise or binary junk."""
     cleaned = clean_text(text)
@@ -81,7 +95,7 @@ class InputGuard(GraphComponent):
                 continue
             message.set(ORIGINAL_TEXT, original, add_to_output=False)
             message.set(UNREADABLE, is_unreadable(original), add_to_output=False)
-            message.set(TEXT, clean_text(original))
+            message.set(TEXT, defused_clean_text(original))
         return messages
 
 

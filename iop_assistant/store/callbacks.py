@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 import os
 
+import phonenumbers
 from sqlalchemy.engine import Engine
 
 from iop_assistant.notify import texts
+from iop_assistant.phone import CALLABLE_REGIONS
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage
 from iop_assistant.store.phones import to_e164
@@ -37,6 +39,20 @@ def staff_alert_number() -> str | None:
         return None
 
 
+def callable_number(phone_number: str) -> str:
+    """``phone_number`` in E.164 if the help line can call it (US numbering plan), else ValueError.
+
+    The callback form checks this too; the store checks it again so that no
+    caller of this function (a forged action call, a future channel) can queue
+    texts to a number in another country.
+    """
+    number = to_e164(phone_number)
+    parsed = phonenumbers.parse(number)
+    if phonenumbers.region_code_for_number(parsed) not in CALLABLE_REGIONS:
+        raise ValueError("not a number the help line calls (US numbers only)")
+    return number
+
+
 def dedupe_key(request_id: int, kind: str) -> str:
     """One outbox message per request and kind: ``callback:12:staff_alert``."""
     return f"callback:{request_id}:{kind}"
@@ -56,9 +72,9 @@ def save_callback_request(
 
     Raises on any failure (nothing is then saved): the caller gives the
     person the help line number instead of a confirmation. ValueError when
-    ``phone_number`` is not a valid number.
+    ``phone_number`` is not a valid number the help line can call (US only).
     """
-    number = to_e164(phone_number)
+    number = callable_number(phone_number)
     best_time = " ".join((best_time or "").split())[:120] or "any time"
     name = " ".join((first_name or "").split())[:80] or None
     with session_scope(engine) as session:

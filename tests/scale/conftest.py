@@ -98,6 +98,8 @@ class ScaleServers(RunningRasa):
             "TWILIO_AUTH_TOKEN": "test-" + secrets.token_hex(16),
             "PUBLIC_BASE_URL": self.rasa_url,
             "IOP_SENDER_ID_KEY": secrets.token_hex(32),
+            # the repo's endpoints.yml sends it; `rasa run actions` here ignores it
+            "IOP_ACTION_SECRET": secrets.token_hex(32),
         }
         # the repo's endpoints.yml, only the action server's port changed
         endpoints = yaml.safe_load((REPO / "endpoints.yml").read_text())

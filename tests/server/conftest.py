@@ -57,6 +57,7 @@ class Servers(RunningRasa):
         # hex, and passed as --auth-token=VALUE: a token starting with "-" would
         # otherwise be read by argparse as an option (seen: 1 run in ~64 failed)
         self.token = secrets.token_hex(16)
+        self.action_secret = secrets.token_hex(32)
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
         self.env = {
             **os.environ,
@@ -69,11 +70,14 @@ class Servers(RunningRasa):
             "PUBLIC_BASE_URL": self.rasa_url,
             "IOP_SENDER_ID_KEY": secrets.token_hex(32),
             "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
+            # Rasa -> action server shared secret (iop_assistant/action_server.py)
+            "IOP_ACTION_SECRET": self.action_secret,
         }
         self.env.pop("IOP_SMS_ALLOW_UNSIGNED", None)
         self.endpoints = tmp / "endpoints.yml"
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://127.0.0.1:{self.actions_port}/webhook\n"
+            "  headers:\n    Authorization: Bearer ${IOP_ACTION_SECRET}\n"
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n"
         )
         self.actions: subprocess.Popen | None = None
@@ -82,7 +86,8 @@ class Servers(RunningRasa):
 
     def start_actions(self) -> None:
         self.actions = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "actions", "--port", str(self.actions_port)],
+            [str(BIN / "python"), "-m", "iop_assistant.action_server",
+             "--port", str(self.actions_port)],  # fmt: skip
             cwd=REPO,
             env=self.env,
             stdout=open(self.tmp / "actions.log", "ab"),
@@ -103,6 +108,8 @@ class Servers(RunningRasa):
                 "run",
                 "--enable-api",
                 f"--auth-token={self.token}",
+                "--interface",
+                "127.0.0.1",
                 "--port",
                 str(self.rasa_port),
                 "--cors",

@@ -36,10 +36,11 @@ def test_short_conversation(servers):
     assert HELPLINE in texts(cost)
 
 
-def test_button_payload_and_bot_challenge(servers):
+def test_bot_challenge(servers):
     sender = new_sender()
     servers.say(sender, "hello")
-    reply = servers.say(sender, "/bot_challenge")
+    # typed "/bot_challenge" is read as words since issue 14: no button offers it
+    reply = servers.say(sender, "are you a bot")
     assert texts(reply).startswith("I'm an automated assistant, not a person or a clinician.")
 
 

@@ -104,3 +104,18 @@ def test_database_down_raises(tmp_path):
     broken = create_engine(f"sqlite:///{tmp_path / 'missing-dir' / 'x' / 'app.db'}")
     with pytest.raises(OperationalError):
         save(broken)
+
+
+@pytest.mark.parametrize(
+    "number", ["+44 20 7183 8750", "+33 1 42 68 53 00", "+91 22 2288 1234", "+52 55 5080 2000"]
+)
+def test_numbers_the_help_line_does_not_call_are_refused_by_the_store(engine, number):
+    # issue 14 (1): a forged action call passed any valid number straight to the outbox
+    with pytest.raises(ValueError):
+        save(engine, phone_number=number)
+    assert callbacks(engine) == 0 and outbox(engine) == []
+
+
+def test_us_territory_numbers_are_kept(engine):
+    save(engine, phone_number="+1 787 555 0123")  # Puerto Rico shares the US numbering plan
+    assert callbacks(engine) == 1
