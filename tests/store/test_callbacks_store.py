@@ -119,3 +119,55 @@ def test_numbers_the_help_line_does_not_call_are_refused_by_the_store(engine, nu
 def test_us_territory_numbers_are_kept(engine):
     save(engine, phone_number="+1 787 555 0123")  # Puerto Rico shares the US numbering plan
     assert callbacks(engine) == 1
+
+
+# issue 14 (5): abuse limits -------------------------------------------------
+def test_an_open_request_for_the_same_number_is_merged(engine, monkeypatch):
+    monkeypatch.setenv("STAFF_ALERT_NUMBER", "+12025550143")
+    first = save(engine, conversation_id="web-a", best_time="morning")
+    again = save(engine, conversation_id="web-a", best_time="evening")
+    other = save(engine, conversation_id="web-b", first_name="Mallory", best_time="now")
+    assert first == again == other
+    assert callbacks(engine) == 1
+    assert [m.kind for m in outbox(engine)] == ["staff_alert", "callback_confirmation"]
+    with session_scope(engine) as session:
+        request = session.get(CallbackRequest, first)
+        assert (request.best_time, request.first_name) == ("evening", "Sam")
+
+
+def close_all(engine) -> None:
+    with session_scope(engine) as session:
+        for request in session.execute(select(CallbackRequest)).scalars():
+            request.status = "closed"
+
+
+def test_requests_per_conversation_are_limited(engine, monkeypatch):
+    monkeypatch.setenv("IOP_CALLBACKS_PER_CONVERSATION_PER_DAY", "2")
+    save(engine, phone_number="+17735550101")
+    save(engine, phone_number="+17735550102")
+    with pytest.raises(ValueError):
+        save(engine, phone_number="+17735550103")
+    assert callbacks(engine) == 2
+
+
+def test_requests_per_number_are_limited(engine, monkeypatch):
+    monkeypatch.setenv("IOP_CALLBACKS_PER_NUMBER_PER_DAY", "2")
+    for conversation in ("web-1", "web-2"):
+        save(engine, conversation_id=conversation)
+        close_all(engine)
+    with pytest.raises(ValueError):
+        save(engine, conversation_id="web-3")
+    assert callbacks(engine) == 2
+
+
+def test_staff_alerts_are_capped_per_hour_with_one_summary(engine, monkeypatch):
+    monkeypatch.setenv("STAFF_ALERT_NUMBER", "+12025550143")
+    monkeypatch.setenv("IOP_STAFF_ALERTS_PER_HOUR", "3")
+    for index in range(6):
+        save(engine, conversation_id=f"web-{index}", phone_number=f"+1773555012{index}",
+             consent_to_text=False)  # fmt: skip
+    alerts = [m for m in outbox(engine) if m.kind == "staff_alert"]
+    assert callbacks(engine) == 6, "every request is still saved for the console"
+    assert len(alerts) == 4
+    assert alerts[-1].dedupe_key.startswith("callback:summary:")
+    assert "Open the staff console" in alerts[-1].body
