@@ -69,8 +69,11 @@ wait_for() { # url name
 
 .venv/bin/python -m iop_assistant.action_server --host "$BIND_HOST" --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
 pids+=($!)
+# Pages allowed to talk to Rasa (CORS): IOP_WEB_ORIGINS, else both local addresses
+# of the page. All after ONE --cors: Rasa keeps only the last of several flags.
+read -r -a WEB_ORIGINS <<< "$(.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --print-origins)"
 .venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --interface "$BIND_HOST" --port "$RASA_PORT" \
-  --cors "http://localhost:$WEB_PORT" --cors "http://127.0.0.1:$WEB_PORT" \
+  --cors "${WEB_ORIGINS[@]}" \
   --model models/iop.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   > var/log/rasa.log 2>&1 &
 pids+=($!)

@@ -18,6 +18,7 @@ from typing import Iterator, List
 import pytest
 import requests
 
+from iop_assistant.webpage import page_origins
 from tests.rasa_processes import RunningRasa
 
 REPO = Path(__file__).resolve().parents[2]
@@ -112,8 +113,9 @@ class Servers(RunningRasa):
                 "127.0.0.1",
                 "--port",
                 str(self.rasa_port),
+                # both local addresses of the page, after one flag, as scripts/run.sh does
                 "--cors",
-                f"http://127.0.0.1:{self.web_port}",
+                *page_origins(self.web_port, env={}),
                 "--model",
                 str(MODEL),
                 "--endpoints",
