@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint bench lock test-nlu test-core test-py facts clean widget migrate console-admin demo-data purge scale-demo
+.PHONY: help install train run test validate lint eval bench lock test-nlu test-core test-py facts clean widget migrate console-admin demo-data purge scale-demo
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -86,6 +86,9 @@ test-py: $(MODEL) $(WIDGET) ## pytest: actions, components, content, HTTP agains
 	$(PY) -m pytest tests
 
 test: validate lint test-nlu test-core test-py ## everything CI runs
+
+eval: $(MODEL) ## every quality number: held-out and blind understanding, crisis, whole conversations
+	$(PY) scripts/evaluate.py
 
 bench: $(MODEL) ## latency and throughput (not part of make test)
 	$(PY) benchmarks/latency.py

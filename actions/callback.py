@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -19,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.screening import answered_faq
-from iop_assistant import phone, triage
+from iop_assistant import form_answers, phone, triage
 
 logger = logging.getLogger(__name__)
 
@@ -32,29 +31,12 @@ FORM_SLOTS = (
     "callback_consent",
 )
 PHONE_CHANNELS = {"sms": "texting", "voice": "calling"}
-SKIP = "skip"
+SKIP = form_answers.SKIP
 SAVE_TIMEOUT_SECONDS = 8.0
-MAX_BEST_TIME_CHARS = 120
-MAX_NAME_CHARS = 40
 MAX_UNCLEAR_CONSENT = 2
-
-_BEST_TIMES = (
-    ("now", re.compile(r"\b(now|asap|as soon as|soon|today|right away|whenever|any ?time)\b")),
-    ("morning", re.compile(r"\b(morning|mornings|am|a\.m\.|before noon|breakfast)\b")),
-    ("afternoon", re.compile(r"\b(afternoon|afternoons|lunch|midday|noon)\b")),
-    ("evening", re.compile(r"\b(evening|evenings|tonight|night|after work|after \d ?pm)\b")),
-)
-_SKIP_NAME = re.compile(
-    r"^\W*(skip|no|nope|none|n/a|na|pass|no name|rather not|i'?d rather not|prefer not|"
-    r"don'?t want to|dont want to|not telling|nah)\b"
-)
-_NAME_LEAD = re.compile(
-    r"^\W*(my name is|my name's|name is|name's|it'?s|it is|i'?m|i am|this is|call me|"
-    r"you can ask for|ask for|just)\s+",
-    re.IGNORECASE,
-)
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
-
+MAX_UNCLEAR_TIME = 2
+MAX_UNCLEAR_NAME = 1
+ANY_TIME = "any time"
 
 def caller_number(tracker: Tracker) -> str | None:
     """The number an SMS or voice conversation comes from (None on the web)."""
@@ -84,25 +66,13 @@ def times_said(tracker: Tracker, response: str) -> int:
 
 
 def best_time_answer(text: str) -> str | None:
-    """now / morning / afternoon / evening, else the person's own words (trimmed)."""
-    cleaned = " ".join(str(text or "").split())[:MAX_BEST_TIME_CHARS]
-    lowered = cleaned.lower()
-    for label, pattern in _BEST_TIMES:
-        if pattern.search(lowered):
-            return label
-    return cleaned or None
+    """now / morning / afternoon / evening, a time in the person's words, or None."""
+    return form_answers.parse_best_time(text)
 
 
-def first_name_answer(text: str) -> str:
-    """A first name, or "skip" when none was given (the name is optional: never loop)."""
-    cleaned = " ".join(str(text or "").split())[: MAX_NAME_CHARS * 2]
-    if not cleaned or _SKIP_NAME.search(cleaned.lower()):
-        return SKIP
-    words = _NAME_LEAD.sub("", cleaned).strip(" .!,").split()
-    if not words or not _NAME_WORD.match(words[0]):
-        return SKIP
-    name = words[0][:MAX_NAME_CHARS]
-    return name[0].upper() + name[1:]
+def first_name_answer(text: str) -> str | None:
+    """A first name, "skip" when declined, None when unclear (the name is optional)."""
+    return form_answers.parse_first_name(text)
 
 
 class AskCallbackUseCallerNumber(Action):
@@ -183,14 +153,28 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_best_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        answer = best_time_answer(str(value or ""))
+        if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
+            return {"callback_best_time": answer}
         if answered_faq(dispatcher, tracker):
             return {"callback_best_time": None}
-        return {"callback_best_time": best_time_answer(str(value or ""))}
+        if times_said(tracker, "utter_callback_time_unclear") >= MAX_UNCLEAR_TIME:
+            return {"callback_best_time": ANY_TIME}  # never loop: they'll call when they can
+        dispatcher.utter_message(response="utter_callback_time_unclear")
+        return {"callback_best_time": None}
 
     def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        return {"callback_name": first_name_answer(str(value or ""))}
+        answer = first_name_answer(str(value or ""))
+        if answer is not None:
+            return {"callback_name": answer}
+        if answered_faq(dispatcher, tracker):
+            return {"callback_name": None}
+        if times_said(tracker, "utter_callback_name_unclear") >= MAX_UNCLEAR_NAME:
+            return {"callback_name": SKIP}  # optional: an unclear answer means no name
+        dispatcher.utter_message(response="utter_callback_name_unclear")
+        return {"callback_name": None}
 
     def validate_callback_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

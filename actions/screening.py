@@ -7,7 +7,6 @@ rules need, asks only what the decision still needs, and says the outcome.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -15,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from iop_assistant import substances, triage
+from iop_assistant import form_answers, substances, triage
 from iop_assistant.topics import FAQ_INTENTS
 
 FORM = "detox_screening_form"
@@ -28,14 +27,6 @@ DETAIL_SLOTS = (
     "screening_symptoms",
     "screening_complicated_history",
 )
-_SOMEONE_ELSE = re.compile(
-    r"\b(someone|somebody|some1|else|other|friend|partner|husband|wife|son|daughter|kid|child|"
-    r"mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|bf|gf|cousin|uncle|aunt|"
-    r"grandson|granddaughter|nephew|niece|roommate|coworker|they|them|he|she|him|her)\b"
-)
-_MYSELF = re.compile(r"\b(me|myself|my self|mine|i|im|i'm|self|for me)\b")
-_NO_USE = re.compile(r"^(none|nothing|no|nope|i don'?t use|dont use|not using|i'?m sober)\b")
-_UNSURE = re.compile(r"\b(not sure|unsure|dunno|idk|don'?t know|no idea|maybe)\b")
 
 OUTCOME_RESPONSES = {
     triage.Outcome.EMERGENCY: "utter_crisis",
@@ -51,6 +42,19 @@ def answered_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= FAQ_MIN_CONFIDENCE:
         dispatcher.utter_message(response=f"utter_{intent['name']}")
         return True
+    return False
+
+
+def said_since_form_start(tracker: Tracker, response: str) -> bool:
+    """Whether ``response`` was said since the screening last started."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
+            return False
+        if (
+            event.get("event") == "bot"
+            and (event.get("metadata") or {}).get("utter_action") == response
+        ):
+            return True
     return False
 
 
@@ -124,11 +128,14 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        text = str(value or "").lower()
-        if _SOMEONE_ELSE.search(text):
-            return {"screening_for": "other"}
-        if _MYSELF.search(text) or not answered_faq(dispatcher, tracker):
-            return {"screening_for": "self"}
+        answer = form_answers.parse_screening_for(str(value or ""))
+        if answer is not None:
+            return {"screening_for": answer}
+        if answered_faq(dispatcher, tracker):
+            return {"screening_for": None}
+        if said_since_form_start(tracker, "utter_screening_for_unclear"):
+            return {"screening_for": "self"}  # asked twice: the questions work either way
+        dispatcher.utter_message(response="utter_screening_for_unclear")
         return {"screening_for": None}
 
     def validate_screening_recent_care(
@@ -142,7 +149,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     ) -> Dict[str, Any]:
         text = str(value or "")
         found = substance_categories(tracker, text)
-        if not found and _NO_USE.search(text.lower().strip()):
+        if not found and form_answers.is_no_use(text):
             return {"screening_substances": []}
         return read_answer("screening_substances", found or None, ["other"], dispatcher, tracker)
 

@@ -29,6 +29,16 @@ FAQ_TOPIC_LABELS: Dict[str, str] = {
     "ask_family_involvement": "Family involvement",
     "ask_location_hours": "Location and hours",
     "ask_safety_procedures": "Safety during the program",
+    "ask_staying_on_medication": "Keeping my medication",
+    "ask_after_iop": "After IOP",
+    "ask_format": "Online or evening groups",
+    "ask_legal_paperwork": "Court or work paperwork",
+    "ask_chat_privacy": "Who reads this chat?",
+    "ask_first_day": "The first day",
+    "ask_am_i_addicted": "Is my use a problem?",
+    "ask_waitlist_start": "How soon can I start?",
+    "ask_other_addictions": "Gambling, other addictions",
+    "ask_childcare_transport": "Childcare and rides",
 }
 
 # Other things a clarifying question may offer besides FAQ topics.

@@ -154,11 +154,36 @@ def render_message(
     return body, options
 
 
+def only_last_question_options(messages: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The messages with option buttons kept on the last message that has any.
+
+    A reply like "an answer + the question again" offers the question's options
+    only, numbered from 1 as when it was first asked: "4" must keep meaning
+    what it meant in the message the person read. ``tel:`` buttons stay.
+    """
+    messages = list(messages)
+    last = max(
+        (
+            i
+            for i, m in enumerate(messages)
+            if any(isinstance(b, dict) and not is_tel(b) for b in m.get("buttons") or [])
+        ),
+        default=-1,
+    )
+    kept = []
+    for i, message in enumerate(messages):
+        if i < last and message.get("buttons"):
+            tel_only = [b for b in message["buttons"] if isinstance(b, dict) and is_tel(b)]
+            message = {**message, "buttons": tel_only}
+        kept.append(message)
+    return kept
+
+
 def render_reply(messages: Iterable[Dict[str, Any]]) -> Tuple[List[str], List[Option]]:
     """Bot messages (as collected from Rasa) -> texts and the options offered."""
     texts: List[str] = []
     options: List[Option] = []
-    for message in messages:
+    for message in only_last_question_options(messages):
         text = message.get("text")
         if not text and message.get("image"):
             text = str(message["image"])

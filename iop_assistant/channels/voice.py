@@ -156,7 +156,32 @@ class CallState:
     closing: List[str] = field(default_factory=list)
     silences: int = 0
     crisis: bool = False
+    notes: List[str] = field(default_factory=list)
     seen: float = field(default_factory=time.monotonic)
+
+
+# what the help-line answerer hears before a transferred caller is connected
+WHISPER_NOTES = {
+    "utter_crisis": "crisis reported",
+    "utter_screening_detox_first": "caller screened: detox first",
+    "utter_screening_iop_may_fit": "caller screened: IOP may fit",
+    "utter_screening_helpline": "caller screened: wants to talk it through",
+    "utter_callback_saved": "callback requested",
+    "utter_inform_use": "caller described their use",
+}
+MAX_WHISPERS = 10_000
+WHISPER_PATH = "/whisper"
+
+
+def whisper_text(notes: List[str]) -> str:
+    """One short sentence for the answerer; nothing the caller said word for word."""
+    if not notes:
+        return "Transferred call from the automated assistant. No details shared yet."
+    return "Transferred call from the automated assistant: " + ", ".join(notes) + "."
+
+
+def notes_for(utter_actions: List[str]) -> List[str]:
+    return [WHISPER_NOTES[name] for name in utter_actions if name in WHISPER_NOTES]
 
 
 class VoiceOutput(CollectingOutputChannel):
@@ -241,6 +266,7 @@ class VoiceInput(InputChannel):
         self.settings = settings or VoiceSettings.from_env(default_helpline=facts.helpline_e164)
         self.texts = VoiceTexts.from_facts(facts, self.settings.helpline_number)
         self.calls: OrderedDict[str, CallState] = OrderedDict()
+        self.whispers: OrderedDict[str, str] = OrderedDict()
         self._key: bytes | None = None
         self._warn_about_settings()
         try:
@@ -295,10 +321,27 @@ class VoiceInput(InputChannel):
     def _forget(self, call_sid: str) -> None:
         self.calls.pop(call_sid, None)
 
-    def _transfer(self, call_sid: str, line: str, number: str | None = None) -> HTTPResponse:
+    def _transfer(
+        self,
+        call_sid: str,
+        line: str,
+        number: str | None = None,
+        request: Request | None = None,
+    ) -> HTTPResponse:
+        state = self.calls.get(call_sid)
         self._forget(call_sid)
         number = number or self.settings.helpline_number
-        return xml(twiml.dial([line], number, self.texts.unanswered))
+        if request is None:
+            return xml(twiml.dial([line], number, self.texts.unanswered))
+        action = self._webhook_url(request)
+        whisper = None
+        if number == self.settings.helpline_number:
+            self.whispers[call_sid] = whisper_text(state.notes if state else [])
+            while len(self.whispers) > MAX_WHISPERS:
+                self.whispers.popitem(last=False)
+            base = action.rsplit("/", 1)[0]
+            whisper = f"{base}{WHISPER_PATH}?call={call_sid}"
+        return xml(twiml.dial([line], number, action_url=action, whisper_url=whisper))
 
     def _listen(self, url: str, state: CallState, before: List[str] | None = None) -> HTTPResponse:
         hints = [o["title"] for o in state.options] + ["help line", "representative"]
@@ -335,14 +378,19 @@ class VoiceInput(InputChannel):
         digits = (form.first("Digits") or "").strip()
         state = self._call(call_sid)
 
+        if form.first("DialCallStatus") is not None:  # a transfer ended (its <Dial action>)
+            self.whispers.pop(call_sid, None)
+            return xml(twiml.dial_ended(form.first("DialCallStatus"), self.texts.unanswered))
         if twiml.wants_helpline(speech, digits):
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
-            return self._transfer(call_sid, self.texts.handoff)
+            return self._transfer(call_sid, self.texts.handoff, request=request)
         if state is not None and state.crisis and twiml.wants_crisis_line(speech, digits):
             logger.info("voice call %s: transfer to the crisis line", call_sid[:12])
-            return self._transfer(call_sid, self.texts.to_crisis_line, self.settings.crisis_line)
+            return self._transfer(
+                call_sid, self.texts.to_crisis_line, self.settings.crisis_line, request=request
+            )
         if self._key is None:
-            return self._transfer(call_sid, self.texts.failure)
+            return self._transfer(call_sid, self.texts.failure, request=request)
 
         # a call we know nothing of (first request, or state lost by a restart)
         # still has its words heard; without words (or with a key) it starts afresh
@@ -351,7 +399,7 @@ class VoiceInput(InputChannel):
             state.silences += 1
             if state.silences >= 2:
                 logger.info("voice call %s: silent twice, transferred", call_sid[:12])
-                return self._transfer(call_sid, self.texts.silence_handoff)
+                return self._transfer(call_sid, self.texts.silence_handoff, request=request)
             return self._listen(url, state, [self.texts.reprompt])
 
         voice_meta: Dict[str, Any] = {"call_sid": call_sid}
@@ -388,10 +436,17 @@ class VoiceInput(InputChannel):
         output = await self._run_turn(on_new_message, message)
         prompt = twiml.render_prompt(output.messages if output else [])
         if output is None or not prompt.sayings:
-            return self._transfer(call_sid, self.texts.failure)
+            return self._transfer(call_sid, self.texts.failure, request=request)
 
         if state is None:
             state = self.calls.setdefault(call_sid, CallState())
+        state.notes.extend(n for n in notes_for(output.utter_actions) if n not in state.notes)
+        if "utter_request_human" in output.utter_actions:
+            logger.info("voice call %s: asked for a person, transferred", call_sid[:12])
+            return self._transfer(call_sid, self.texts.handoff, request=request)
+        if output.utter_actions and output.utter_actions[-1] == "utter_goodbye":
+            self._forget(call_sid)
+            return xml(twiml.say_and_hang_up(prompt.sayings))
         state.options, state.sayings, state.closing = prompt.options, prompt.sayings, []
         if output.crisis:
             logger.info("voice call %s: crisis reply", call_sid[:12])
@@ -413,6 +468,15 @@ class VoiceInput(InputChannel):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        @voice_webhook.route(WHISPER_PATH, methods=["POST"])
+        async def whisper(request: Request) -> HTTPResponse:
+            """Played to the help-line answerer before a transferred caller is connected."""
+            form = read_signed_form(request, self._signature_ok, "voice")
+            if isinstance(form, HTTPResponse):
+                return form
+            summary = self.whispers.pop(str(request.args.get("call") or "")[:64], None)
+            return xml(twiml.whisper(summary or whisper_text([])))
+
         @voice_webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             form = read_signed_form(request, self._signature_ok, "voice")
@@ -425,6 +489,6 @@ class VoiceInput(InputChannel):
                 return await self._handle(on_new_message, request, form, call_sid)
             except Exception:
                 logger.exception("voice webhook: failed to handle call %s", call_sid[:12])
-                return self._transfer(call_sid, self.texts.failure)
+                return self._transfer(call_sid, self.texts.failure, request=request)
 
         return voice_webhook

@@ -25,6 +25,7 @@ from iop_assistant.channels.sms_format import (
     Option,
     is_tel,
     mentions_number,
+    only_last_question_options,
     select_option,
     split_words,
     tel_line,
@@ -40,10 +41,25 @@ DIAL_TIMEOUT = 30
 HANDOFF_PHRASES = (
     "representative",
     "operator",
+    "agent",
+    "live agent",
+    "transfer me",
+    "transfer",
+    "human",
     "talk to someone",
     "speak to someone",
+    "talk to somebody",
+    "speak to somebody",
+    "talk to a counselor",
+    "talk to a counsellor",
+    "speak to a counselor",
+    "a counselor",
+    "a counsellor",
+    "talk to anyone",
     "a person",
     "real person",
+    "live person",
+    "someone real",
     "help line",
     "helpline",
 )
@@ -107,7 +123,7 @@ def render_prompt(messages: Iterable[Dict[str, Any]]) -> Prompt:
     prompt = Prompt()
     tel_lines: List[str] = []
     spoken_so_far = ""
-    for message in messages:
+    for message in only_last_question_options(messages):
         text = speakable(message.get("text"))
         if text:
             prompt.sayings.append(text)
@@ -223,17 +239,58 @@ def dial(
     number: str,
     if_unanswered: str = "",
     language: str = "en-US",
+    action_url: str | None = None,
+    whisper_url: str | None = None,
 ) -> str:
     """TwiML that speaks ``sayings``, then transfers the call to ``number``.
 
-    When the transfer fails or nobody answers, ``if_unanswered`` is spoken
-    and the call ends.
+    With ``action_url`` Twilio posts the outcome (``DialCallStatus``) there
+    when the transferred call ends, and ``dial_ended`` answers it: the "could
+    not be connected" message is spoken only when the transfer failed, never
+    after a call that took place. Without it, ``if_unanswered`` follows the
+    dial as before. ``whisper_url`` is played to the person who answers,
+    before the caller is connected (what the assistant already knows).
     """
     reply = VoiceResponse()
     for text in fit_sayings(sayings):
         reply.say(text, language=language)
+    if action_url:
+        transfer = reply.dial(timeout=DIAL_TIMEOUT, action=action_url, method="POST")
+        if whisper_url:
+            transfer.number(number, url=whisper_url, method="POST")
+        else:
+            transfer.number(number)
+        return str(reply)
     reply.dial(number, timeout=DIAL_TIMEOUT)
     if if_unanswered:
         reply.say(speakable(if_unanswered), language=language)
     reply.hangup()
+    return str(reply)
+
+
+CONNECTED_STATUSES = frozenset({"completed", "answered"})
+
+
+def dial_ended(status: str | None, if_unanswered: str, language: str = "en-US") -> str:
+    """The answer to a transfer's outcome: hang up after a call, or say it failed."""
+    reply = VoiceResponse()
+    if (status or "").strip().lower() not in CONNECTED_STATUSES and if_unanswered:
+        reply.say(speakable(if_unanswered), language=language)
+    reply.hangup()
+    return str(reply)
+
+
+def say_and_hang_up(sayings: Sequence[str], language: str = "en-US") -> str:
+    """The last words of a call ("thank you, goodbye"), then hang up."""
+    reply = VoiceResponse()
+    for text in fit_sayings(sayings):
+        reply.say(text, language=language)
+    reply.hangup()
+    return str(reply)
+
+
+def whisper(summary: str, language: str = "en-US") -> str:
+    """Spoken to the help-line answerer only, before the caller is connected."""
+    reply = VoiceResponse()
+    reply.say(speakable(summary), language=language)
     return str(reply)

@@ -62,14 +62,23 @@ class CrisisReport:
         return "\n".join(lines)
 
 
-def load_set(path: Path) -> List[Dict[str, str]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+def load_set(path: Path, key: str = "messages") -> List[Dict[str, str]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))[key]
 
 
-async def evaluate(parse: Parse) -> CrisisReport:
+def load_sets(blind: Path | None) -> tuple[List[Dict[str, str]], List[Dict[str, str]]]:
+    """(crisis, non-crisis) messages: the tuned safety sets, or one blind file
+    with ``crisis:`` and ``not_crisis:`` lists (tests/evaluation/v*/crisis.yml)."""
+    if blind is None:
+        return load_set(CRISIS_SET), load_set(NON_CRISIS_SET)
+    return load_set(blind, "crisis"), load_set(blind, "not_crisis")
+
+
+async def evaluate(parse: Parse, blind: Path | None = None) -> CrisisReport:
     """Run every message of both sets through ``parse`` (Rasa parse_data out)."""
     report = CrisisReport()
-    for item in load_set(CRISIS_SET):
+    crisis_messages, non_crisis_messages = load_sets(blind)
+    for item in crisis_messages:
         result = await parse(item["text"])
         report.crisis_total += 1
         report.total_by_category[item["category"]] += 1
@@ -88,7 +97,7 @@ async def evaluate(parse: Parse) -> CrisisReport:
             report.caught_by_guard_only += 1
         else:
             report.caught_by_classifier_only += 1
-    for item in load_set(NON_CRISIS_SET):
+    for item in non_crisis_messages:
         result = await parse(item["text"])
         report.non_crisis_total += 1
         if result["intent"]["name"] == "crisis":
@@ -96,17 +105,24 @@ async def evaluate(parse: Parse) -> CrisisReport:
     return report
 
 
-async def evaluate_model(model: Path) -> CrisisReport:
+async def evaluate_model(model: Path, blind: Path | None = None) -> CrisisReport:
     """Load the trained model (NLU pipeline including the guard) and evaluate it."""
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
-    return await evaluate(agent.parse_message)
+    return await evaluate(agent.parse_message, blind)
 
 
 def main() -> None:
-    model = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "models" / "iop.tar.gz"
-    print(asyncio.run(evaluate_model(model)).summary())
+    """``crisis_eval [model] [--blind tests/evaluation/v1/crisis.yml]``"""
+    args = sys.argv[1:]
+    blind = None
+    if "--blind" in args:
+        at = args.index("--blind")
+        blind = Path(args[at + 1])
+        del args[at : at + 2]
+    model = Path(args[0]) if args else REPO / "models" / "iop.tar.gz"
+    print(asyncio.run(evaluate_model(model, blind)).summary())
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ any call to the action server.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -26,11 +27,20 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher
+from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
+from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 
 CRISIS_INTENT = "crisis"
+CHECKIN_INTENT = "crisis_checkin"
+OVERDOSE_SELF = "overdose_self"
+_THIRD_PERSON = re.compile(
+    r"\b(?:he|she|they|him|her|them|his|hes|shes|someone|somebody|my\s+(?:friend|son|daughter|"
+    r"husband|wife|boyfriend|girlfriend|bf|gf|partner|mom|mum|mother|dad|father|brother|sister|"
+    r"roommate|kid|child|baby|cousin|buddy|uncle|aunt|grandma|grandpa|fianc\w*|spouse))\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|i'd|id|i'll|myself|me)\b")
 FALLBACK_INTENT = "nlu_fallback"
 GUARD_OUTPUT = "crisis_guard"
 EXTRACTOR = "CrisisGuard"
@@ -56,6 +66,37 @@ def crisis_entities(hit: CrisisHit, text: str) -> List[Dict[str, Any]]:
             "confidence_entity": 1.0,
         },
     ]
+
+
+def is_first_person(text: str) -> bool:
+    """About the writer, not someone else ("i took a whole bottle", not "he took...")."""
+    clean = normalize(text)
+    return bool(_FIRST_PERSON.search(clean)) and not _THIRD_PERSON.search(clean)
+
+
+def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
+    """The reply's category for the writer's own situation.
+
+    The lexicon ranks overdose first (a body on the floor comes first), but a
+    person writing about themselves needs a reply to them: "i just want to go
+    to sleep and not wake up" is suicidal, not an overdose to give naloxone
+    for, and "i took a whole bottle of pills" needs "call 911 for yourself",
+    not bystander steps.
+    """
+    if hit.category != "overdose" or not is_first_person(text):
+        return hit
+    for other in matcher.find_all(text):
+        if other.category in ("suicidal", "self_harm"):
+            return other
+    return CrisisHit(hit.pattern_id, OVERDOSE_SELF)
+
+
+def set_checkin(message: Message) -> None:
+    """Ambiguous distress: the intent becomes ``crisis_checkin`` (a direct question)."""
+    intent = {"name": CHECKIN_INTENT, "confidence": 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CHECKIN_INTENT]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
 
 
 def keep_unsure_crisis(message: Message) -> None:
@@ -105,7 +146,12 @@ class CrisisGuard(GraphComponent):
             hit = self.check(text)
             if hit is None:
                 keep_unsure_crisis(message)
+                if (message.get(INTENT) or {}).get("name") != CRISIS_INTENT and (
+                    is_ambiguous_distress(text)
+                ):
+                    set_checkin(message)
                 continue
+            hit = refine(hit, text, self.matcher)
             classifier = message.get(INTENT) or {}
             intent = {"name": CRISIS_INTENT, "confidence": 1.0}
             ranking = [

@@ -12,13 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.callback import (
-    MAX_BEST_TIME_CHARS,
     AskCallbackUseCallerNumber,
     SubmitCallback,
     ValidateCallbackForm,
     best_time_answer,
     first_name_answer,
 )
+from iop_assistant.form_answers import MAX_BEST_TIME_CHARS
 from iop_assistant.store import CallbackRequest, OutboxMessage, create_tables, get_engine
 from iop_assistant.store.contacts import remember_contact
 from iop_assistant.store.db import session_scope
@@ -173,19 +173,30 @@ def test_voice_says_calling_from(app_db):
         ("now", "now"),
         ("As soon as possible", "now"),
         ("morning", "morning"),
-        ("mornings before 10", "morning"),
+        ("mornings before 10", "mornings before 10"),
         ("afternoon", "afternoon"),
         ("tonight", "evening"),
         ("after work", "evening"),
         ("Tuesday at 3:30", "Tuesday at 3:30"),
+        # typed times are times, not program questions (issue 12)
+        ("asap", "now"),
+        ("ASAP please", "now"),
+        ("after 6pm", "after 6pm"),
+        ("anytime after 5", "anytime after 5"),
+        ("weekdays around noon", "weekdays around noon"),
+        # not a time: asked again, never saved
+        ("no name", None),
+        ("what do you mean", None),
+        ("Yes", None),
+        ("", None),
     ],
 )
 def test_best_time(text, expected):
     assert best_time_answer(text) == expected
 
 
-def test_best_time_free_text_is_trimmed():
-    assert len(best_time_answer("x" * 5000)) == MAX_BEST_TIME_CHARS
+def test_best_time_own_words_are_trimmed():
+    assert len(best_time_answer("tomorrow " + "x" * 5000)) == MAX_BEST_TIME_CHARS
 
 
 @pytest.mark.parametrize(
@@ -200,8 +211,13 @@ def test_best_time_free_text_is_trimmed():
         ("I'd rather not say", "skip"),
         ("no", "skip"),
         ("", "skip"),
-        ("12345", "skip"),
-        ("<b>x</b>", "skip"),
+        ("no thanks", "skip"),
+        # unclear: asked once more, never saved as a name (issue 12: "Yes" was saved)
+        ("12345", None),
+        ("<b>x</b>", None),
+        ("Yes", None),
+        ("ok", None),
+        ("why do you need it?", None),
     ],
 )
 def test_first_name(text, expected):

@@ -76,7 +76,9 @@ def test_number_helpers():
     assert not mentions_number("in 1911 we", "911")
 
 
-def test_numbering_continues_across_messages_of_one_reply():
+def test_only_the_last_question_offers_options_numbered_from_one():
+    """An answer followed by the question again: the question keeps its numbers, so "4"
+    means what it meant in the message the person read (issue 12)."""
     texts, options = render_reply(
         [
             {"text": "Hi, I'm an automated assistant."},
@@ -84,9 +86,19 @@ def test_numbering_continues_across_messages_of_one_reply():
             {"text": "Second?", "buttons": [{"title": "Yes", "payload": "Yes"}]},
         ]
     )
-    assert texts[1].endswith("Reply 1 for Tell me more.")
-    assert texts[2].endswith("Reply 2 for Yes.")
-    assert [o["number"] for o in options] == ["1", "2"]
+    assert texts[1] == "First?"
+    assert texts[2].endswith("Reply 1 for Yes.")
+    assert [o["number"] for o in options] == ["1"]
+
+
+def test_earlier_tel_buttons_stay_as_lines():
+    texts, _ = render_reply(
+        [
+            {"text": "Answer.", "buttons": [{"title": "Call 988", "payload": "tel:988"}]},
+            {"text": "Question?", "buttons": [{"title": "Yes", "payload": "Yes"}]},
+        ]
+    )
+    assert "988" in texts[0]
 
 
 @pytest.mark.parametrize(

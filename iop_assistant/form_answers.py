@@ -1,0 +1,176 @@
+"""Whether a message answers the question a form is asking (pure, no Rasa).
+
+One place for "does this text answer that question?", used by the form
+validation actions (to fill the slot) and by ``FormAnswerPolicy`` inside Rasa
+(to keep an answer that merely contains "stop" or looks like "bye" from
+ending the form). The rule, from the design's conversation principles: while
+a form asks for a slot, text that the slot's parser accepts fills the slot.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict
+
+from iop_assistant import phone, substances, triage
+
+MAX_BEST_TIME_CHARS = 120
+MAX_NAME_CHARS = 40
+SKIP = "skip"
+
+# ---------------------------------------------------------------- callback: best time
+_BEST_TIMES = (
+    (
+        "now",
+        re.compile(
+            r"\b(now|right now|asap|a\.s\.a\.p|as soon as|soon|today|right away|immediately|"
+            r"whenever|any ?time|anytime|urgent|quick|straight away)\b"
+        ),
+    ),
+    ("morning", re.compile(r"\b(morning|mornings|before noon|breakfast|early)\b")),
+    ("afternoon", re.compile(r"\b(afternoon|afternoons|lunch|lunchtime|midday|noon)\b")),
+    ("evening", re.compile(r"\b(evening|evenings|tonight|night|nights|after work|after dinner)\b")),
+)
+# a time in the person's own words: "after 6pm", "6:30", "between 2 and 4", "weekdays"
+_TIME_WORDS = re.compile(
+    r"\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b\d{1,2}:\d{2}\b|"
+    r"\b(after|before|around|between|by|until|til|till|from|at)\s+\d{1,2}\b|"
+    r"\b(tomorrow|weekday|weekdays|weekend|weekends|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|later today|this week|"
+    r"next week|after school|on my break|lunch break|noon|midnight)\b"
+)
+_BUTTON_NUMBERS = {"1": "now", "2": "morning", "3": "afternoon", "4": "evening"}
+
+
+def parse_best_time(text: str | None) -> str | None:
+    """now / morning / afternoon / evening, a time in the person's words, or None.
+
+    None means "this is not a time" (a question, a name, "no name"): the form
+    asks again instead of saving it.
+    """
+    cleaned = " ".join(str(text or "").split())[:MAX_BEST_TIME_CHARS]
+    lowered = cleaned.lower()
+    if not lowered:
+        return None
+    words = re.findall(r"[\w']+", lowered)
+    if _TIME_WORDS.search(lowered):
+        return cleaned  # "after 6pm", "Tuesday at 3:30": the person's own words say more
+    for label, pattern in _BEST_TIMES:
+        if pattern.search(lowered):
+            return label
+    if len(words) == 1 and words[0] in ("am", "pm"):
+        return "morning" if words[0] == "am" else "afternoon"
+    return None
+
+
+# ---------------------------------------------------------------- callback: first name
+_SKIP_NAME = re.compile(
+    r"^\W*(skip|no|nope|none|n/a|na|pass|no name|rather not|i'?d rather not|prefer not|"
+    r"don'?t want to|dont want to|not telling|nah|no thanks|anonymous|doesn'?t matter|"
+    r"it doesn'?t matter|not needed|no need)\b"
+)
+_NAME_LEAD = re.compile(
+    r"^\W*(my name is|my name's|name is|name's|it'?s|it is|i'?m|i am|this is|call me|"
+    r"you can ask for|ask for|just|first name is|first name)\s+",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
+# words that answer something else: never saved as a first name
+_NOT_NAMES = frozenset(
+    """yes yeah yep yup ya sure ok okay fine y no nope hi hello hey thanks thank thx bye stop
+    cancel quit now morning afternoon evening tonight asap later help why what who how when
+    where me myself i mom dad son daughter husband wife please idk dunno unsure maybe""".split()
+)
+_YES_LIKE = frozenset("yes yeah yep yup ya sure ok okay y".split())
+
+
+def parse_first_name(text: str | None) -> str | None:
+    """A first name; "skip" when the person declines; None when unclear (e.g. "yes")."""
+    cleaned = " ".join(str(text or "").split())[: MAX_NAME_CHARS * 2]
+    lowered = cleaned.lower()
+    if not cleaned or _SKIP_NAME.search(lowered):
+        return SKIP
+    words = _NAME_LEAD.sub("", cleaned).strip(" .!,").split()
+    if not words:
+        return None
+    first = words[0].strip(".,!")
+    if first.lower() in _NOT_NAMES or not _NAME_WORD.match(first) or "?" in cleaned:
+        return None
+    return first[:MAX_NAME_CHARS][0].upper() + first[1:MAX_NAME_CHARS]
+
+
+def is_yes_like(text: str | None) -> bool:
+    return " ".join(str(text or "").lower().split()).strip(" .!") in _YES_LIKE
+
+
+# ---------------------------------------------------------------- screening: who for
+_SOMEONE_ELSE = re.compile(
+    r"\b(someone|somebody|some1|else|other|friend|partner|husband|wife|son|daughter|kid|child|"
+    r"mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|bf|gf|cousin|uncle|aunt|"
+    r"grandson|granddaughter|nephew|niece|roommate|coworker|fiance|fiancee|spouse|they|them|"
+    r"he|she|him|her|loved one)\b"
+)
+_MYSELF = re.compile(r"\b(me|myself|my self|mine|i|im|i'm|self|for me|my own|personally)\b")
+
+
+def parse_screening_for(text: str | None) -> str | None:
+    """ "self" / "other", or None when the answer says neither (a question, say)."""
+    lowered = str(text or "").lower()
+    if _SOMEONE_ELSE.search(lowered):
+        return "other"
+    if _MYSELF.search(lowered):
+        return "self"
+    return None
+
+
+# ---------------------------------------------------------------- screening: substances
+_NO_USE = re.compile(
+    r"^\W*(none|nothing|no|nope|i don'?t use( anything)?|dont use( anything)?|"
+    r"not using( anything)?|"
+    r"i'?m sober|im sober|nothing at all|i don'?t|i'?m clean|im clean)\W*$"
+)
+
+
+def is_no_use(text: str | None) -> bool:
+    """A whole answer saying no current use ("nothing"), not "no idea" or "nothing yet, but..."."""
+    return bool(_NO_USE.match(" ".join(str(text or "").lower().split())))
+
+
+def _substances(text: str) -> bool:
+    return bool(substances.categories_in_text(text)) or is_no_use(text)
+
+
+def _yes_no(text: str) -> bool:
+    return triage.parse_yes_no(text) is not None or bool(
+        triage._UNSURE_ANSWER.search(triage._norm(text))
+    )
+
+
+def _symptoms(text: str) -> bool:
+    return bool(triage.parse_symptoms(text) or triage.parse_emergency(text)) or _yes_no(text)
+
+
+def _phone(text: str) -> bool:
+    return phone.parse_phone_answer(text).status is not phone.PhoneStatus.INVALID
+
+
+PARSERS: Dict[str, Callable[[str], bool]] = {
+    "screening_for": lambda t: parse_screening_for(t) is not None,
+    "screening_recent_care": _yes_no,
+    "screening_substances": _substances,
+    "screening_frequency": lambda t: triage.parse_frequency(t) is not None,
+    "screening_last_use": lambda t: triage.parse_last_use(t) is not None,
+    "screening_symptoms": _symptoms,
+    "screening_complicated_history": _yes_no,
+    "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t),
+    "callback_phone": _phone,
+    "callback_best_time": lambda t: parse_best_time(t) is not None,
+    "callback_name": lambda t: parse_first_name(t) not in (None,),
+    "callback_consent": _yes_no,
+}
+
+
+def accepts(slot: str | None, text: str | None) -> bool:
+    """True when ``text`` is an answer to the question for ``slot``."""
+    parser = PARSERS.get(slot or "")
+    return bool(parser and text and text.strip() and parser(text.strip()))

@@ -1,0 +1,164 @@
+"""Control intents only for short, explicit messages: a goal is never a command.
+
+The classifier learns "stop", "bye", "thanks" and "hi" from short messages, so
+it also hands those labels to longer messages that merely contain the word:
+"I want to stop drinking" became ``stop`` and ended the screening, "help me
+please" became ``thank``. People's goals and pleas must reach the assistant
+as what they are. This module decides, from the words alone, whether a
+message is an explicit control command; the NLU component in
+``control_gate.py`` applies it.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTROL_INTENTS = frozenset({"stop", "goodbye", "thank", "greet", "affirm", "deny"})
+HELP_INTENT = "request_help"
+MAX_CONTROL_WORDS = 7
+
+_FILLER = (
+    r"(?:ok(?:ay)?|k|alright|well|um+|uh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
+    r":\)|\W)*"
+)
+_STOP = (
+    r"(?:stop|stop it|stop this|stop asking(?: me)?|stop the questions|stop please|"
+    r"never ?mind|nvm|forget it|forget about it|cancel(?: that| this| it)?|quit(?: this)?|"
+    r"end(?: this)?|enough|no more questions|enough questions|i changed my mind|changed my mind|"
+    r"skip(?: this| it| that)?|leave it|not now|maybe later|another time|let'?s stop|"
+    r"i'?m done with this|"
+    r"i don'?t want to (?:do|answer|continue) (?:this|that|these|any more|anymore)|"
+    r"i dont want to (?:do|answer|continue) (?:this|that|these|any more|anymore)|"
+    r"(?:i )?(?:don'?t|dont|do not) want to continue|no thanks?|no thank you|exit|"
+    r"(?:can we |let'?s |i want to |i wanna |i'?d like to )(?:stop|quit|end|cancel|skip)"
+    r"(?: this| that| now| it| the questions| the screening| these questions)?|"
+    r"(?:i )?(?:don'?t|dont|do not) (?:wanna|want to) do this(?: any ?more)?|"
+    r"(?:end|stop|cancel|quit|skip) (?:the|this|that) (?:screening|check|question|questions|"
+    r"form|part|request|callback)|drop it|pass|move on|abort|halt(?: this)?|not doing this|"
+    r"i'?d rather not(?: answer)?(?: these| this| that)?|too many questions,? stop|"
+    r"stop asking me (?:stuff|things|questions))"
+)
+# words that carry a farewell, a thanks or a greeting; a short message with one of
+# them (and nothing about use, family or the program) is that control intent
+_CUES = {
+    "goodbye": re.compile(
+        r"\b(?:bye+|goodbye|good ?night|nite|night|later|take care|adios|ciao|peace|farewell|"
+        r"gotta go|got to go|gtg|g2g|heading out|head out|sign(?:ing)? off|logging off|leaving|"
+        r"jet|talk soon|ttyl|cya|see ya|see you|that'?s all|that'?s it|all done|i'?m done|im done|"
+        r"have a good|until next time|signing out|go now)\b",
+        re.IGNORECASE,
+    ),
+    "thank": re.compile(
+        r"\b(?:thanks+|thank|thx|thnx|ty|tysm|appreciate|appreciated|grateful|lifesaver|helpful|"
+        r"cheers|obliged|kind of you|gracias)\b|🙏",
+        re.IGNORECASE,
+    ),
+    "greet": re.compile(
+        r"\b(?:hi+|hey+|hello+|helo|hiya|yo|howdy|morning|evening|afternoon|greetings|sup|"
+        r"what'?s up|whats up|whats good|anybody|anyone|top of the|hola|there)\b",
+        re.IGNORECASE,
+    ),
+}
+_CONTENT = re.compile(
+    r"\b(?:drink\w*|drunk|alcohol\w*|booze|beer|wine|vodka|liquor|drugs?|pills?|using|use[sd]?|"
+    r"high|meth|heroin|fent\w*|opioids?|opiates?|coke|cocaine|crack|weed|benzos?|xanax|oxy|"
+    r"detox|iop|program|rehab|treatment|son|daughter|husband|wife|mom|mum|dad|mother|father|"
+    r"brother|sister|partner|boyfriend|girlfriend|child|addict\w*|sober|relapse\w*|"
+    r"cost|insurance|schedule|counsel\w*|therapy|shak\w*|withdraw\w*|overdos\w*|scared|"
+    r"worried|afraid)\b",
+    re.IGNORECASE,
+)
+_STOP_RE = re.compile(rf"^{_FILLER}{_STOP}{_FILLER}$", re.IGNORECASE)
+MAX_CUE_WORDS = {"goodbye": 8, "thank": 10, "greet": 8}
+# a goal or plea: "I want to stop drinking", "how do I quit meth", "help me please"
+_GOAL = re.compile(
+    r"\b(?:stop|quit|quitting|stopping|cut (?:down|back)|get off|get clean|get sober|"
+    r"get help|kick|give up|detox from)\b.{0,40}\b(?:drink|drinking|alcohol|booze|using|use|"
+    r"drugs?|pills?|meth|heroin|fentanyl|fent|opioids?|opiates?|coke|cocaine|crack|weed|"
+    r"smoking|xanax|benzos?|oxy|percs?|suboxone|methadone|addiction|habit|gambling)\b"
+    r"|\b(?:want|wanna|trying|try|need|how (?:do|can|would) i|help me|i have to|i gotta|ready)\b"
+    r".{0,20}\b(?:get sober|get clean|get better|sober up|recover|stay sober|stay clean)\b"
+    r"|^\W*(?:how (?:do|can|would) i|help me|i need to|i have to) (?:stop|quit)\W*$",
+    re.IGNORECASE,
+)
+_PLEA = re.compile(
+    r"^\W*(?:please\s+|pls\s+|plz\s+)?(?:help+|halp|i need help|need help|i need some help|"
+    r"help me|help me please|please help(?: me)?|can you help(?: me)?|can someone help(?: me)?|"
+    r"somebody help(?: me)?|i need help please|help please|i need your help|need some help)\W*$",
+    re.IGNORECASE,
+)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", text.lower())
+
+
+def is_goal_or_plea(text: str) -> bool:
+    """A person's aim ("I want to stop drinking") or plea ("help me"), never a command."""
+    return bool(_PLEA.match(text) or _GOAL.search(text))
+
+
+def is_plea(text: str) -> bool:
+    return bool(_PLEA.match(text))
+
+
+_CANT_STOP = re.compile(
+    r"\b(?:can'?t|cant|cannot|couldn'?t|unable to|won'?t) (?:stop|quit)\b", re.I
+)
+MAX_CONTROL_CHAT_WORDS = 10
+
+
+def is_explicit(intent: str, text: str) -> bool:
+    """Whether the classifier's control ``intent`` may stand for ``text`` (lenient).
+
+    Demoted only on evidence that the message is about something else: a goal
+    or plea, words about use, family or the program, "can't stop", or length.
+    Inside a form the stricter ``is_explicit_command`` decides instead.
+    """
+    cleaned = " ".join(text.strip().split())
+    if intent not in CONTROL_INTENTS:
+        return True
+    if is_goal_or_plea(cleaned):
+        return False
+    count = len(words(cleaned))
+    if intent in ("affirm", "deny"):
+        return count <= MAX_CONTROL_WORDS
+    if _STOP_RE.match(cleaned) and intent == "stop":
+        return True
+    if _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
+        return False
+    limit = MAX_CONTROL_WORDS if intent == "stop" else MAX_CONTROL_CHAT_WORDS
+    return count <= limit
+
+
+def is_explicit_command(intent: str, text: str) -> bool:
+    """Whether ``text`` plainly gives the command ``intent`` (strict; used inside forms,
+    where any other reading of the message is an answer to the question asked)."""
+    cleaned = " ".join(text.strip().split())
+    if is_goal_or_plea(cleaned) or _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
+        return False
+    if intent == "stop":
+        return bool(_STOP_RE.match(cleaned))
+    if intent in _CUES:
+        return len(words(cleaned)) <= MAX_CUE_WORDS[intent] and bool(_CUES[intent].search(cleaned))
+    return len(words(cleaned)) <= MAX_CONTROL_WORDS
+
+
+SPANISH_INTENT = "speak_spanish"
+_SPANISH_WORDS = frozenset(
+    """hola necesito ayuda esposo esposa hijo hija hermano hermana mamá mama papá papa para que
+    mucho mucha tengo quiero gracias cómo como dónde donde cuánto cuanto cuesta mi mis el los las
+    es está esta estoy tiene tienen puedo hablar español espanol alguien usted bebe toma tomar drogas
+    dejar problema programa información informacion ayúdame ayudame por favor buenas buenos días
+    dias tardes noches señor señora también tambien pero muy porque qué quien quién cuando cuándo
+    alcohol pastillas consejero llamar llamen""".split()
+)
+_ENGLISH_HINTS = frozenset("the and is my i you to for of what how can do does with".split())
+
+
+def looks_spanish(text: str) -> bool:
+    """Mostly Spanish words (two or more, and more Spanish than English)."""
+    tokens = words(text)
+    spanish = sum(t in _SPANISH_WORDS for t in tokens)
+    english = sum(t in _ENGLISH_HINTS for t in tokens)
+    return spanish >= 2 and spanish > english and spanish >= 0.4 * len(tokens)

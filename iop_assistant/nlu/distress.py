@@ -1,0 +1,37 @@
+"""Ambiguous distress: words that call for a direct check-in question, not an alarm.
+
+"What's even the point anymore" or "I can't keep doing this" may be
+exhaustion or may be suicidal thinking. Crisis lines are trained to ask
+directly ("Are you thinking about ending your life?"); the assistant does
+the same (``crisis_checkin``) and routes the answer. Clear crisis wording is
+the crisis lexicon's job and always wins; this list only catches what it
+leaves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iop_assistant.nlu.crisis_matcher import normalize
+
+_DISTRESS = re.compile(
+    r"\bwhat'?s\s+(?:even\s+)?the\s+point\b(?!\s+(?:of|in)\s+(?!(?:anything|it\s+all|trying|"
+    r"going\s+on|living|life|me|being\s+alive)\b))|"
+    r"\bi\s+(?:can'?t|cant|cannot)\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this|do\s+this\s+any\s*more|"
+    r"take\s+(?:it|this|much\s+more)\s*(?:any\s*more)?|go\s+on(?:\s+like\s+this)?|handle\s+(?:it|this|life)\s+any\s*more|"
+    r"live\s+like\s+this)\b|"
+    r"\bnothing\s+(?:matters|is\s+worth\s+it)(?:\s+any\s*more)?\b|"
+    r"\b(?:i\s+feel|i'?m|im|feeling)\s+(?:so\s+|completely\s+|totally\s+)?(?:hopeless|worthless|empty\s+inside|like\s+a\s+burden)\b|"
+    r"\b(?:there'?s|there\s+is|theres)\s+no\s+(?:hope|way\s+out)(?:\s+for\s+me)?\b|"
+    r"\bi\s+(?:just\s+)?(?:give\s+up|want\s+to\s+give\s+up|want\s+(?:it(?:\s+all)?|everything)\s+to\s+(?:stop|end)|want\s+to\s+disappear)\b|"
+    r"\b(?:so\s+)?tired\s+of\s+(?:living|life|everything|it\s+all|fighting|being\s+alive)\b|"
+    r"\bi\s+(?:don'?t|dont)\s+(?:care|know)\s+(?:what\s+happens\s+to\s+me|if\s+i\s+make\s+it|how\s+much\s+longer\s+i\s+can)\b|"
+    r"\b(?:no\s+one|nobody)\s+(?:would\s+)?(?:care|cares|miss\s+me)\b|"
+    r"\bi'?m\s+done\s+with\s+(?:everything|life|it\s+all)\b|"
+    r"\bi\s+(?:see|have)\s+no\s+(?:future|way\s+out)\b"
+)
+
+
+def is_ambiguous_distress(text: str | None) -> bool:
+    """True for distress wording that deserves a direct, caring question."""
+    return bool(_DISTRESS.search(normalize(text or "")))

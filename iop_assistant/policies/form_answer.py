@@ -1,0 +1,114 @@
+"""Inside a form, an answer is an answer: FormAnswerPolicy.
+
+Rasa ends a form when a message is classified as ``stop``, ``goodbye`` or
+``request_human`` (their slot mappings exclude those intents, and rules then
+deactivate the form). People's answers trip that: "i can't stop for a day
+without shaking" (``stop``) ended the screening, "now" and "nothing yet"
+(``goodbye``) ended a callback request. This policy restores the design's
+rule: while a form asks for a slot, a message ends or diverts the form only
+when it is a short, explicit command (``control_intents.is_explicit_command``);
+anything else goes to the form, whose validation reads it and asks again if
+it is no answer. A short classifier-only ``crisis`` guess that the slot's
+parser reads as an answer ("alcohol and xanax", "fentanyl i think") also goes
+to the form; a crisis-guard hit never does.
+
+It predicts nothing itself: it adds the message as the requested slot's value
+(``events``, which Rasa applies whichever policy wins), so the form, which
+RulePolicy runs first while a loop is active, finds an answer to validate.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, REQUESTED_SLOT
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant import form_answers
+from iop_assistant.nlu.control_intents import is_explicit_command, words
+
+FORMS = frozenset({"detox_screening_form", "callback_form"})
+# intents the forms' slot mappings leave out (domain.yml: not_intent)
+DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human"})
+CRISIS_INTENT = "crisis"
+MAX_CRISIS_ANSWER_WORDS = 6
+MIN_SURE_CRISIS = 0.8
+
+
+def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
+    """The requested slot filled with the latest message, when it should go to the form."""
+    form = tracker.active_loop_name
+    slot = tracker.get_slot(REQUESTED_SLOT)
+    if form not in FORMS or not slot or tracker.latest_action_name != ACTION_LISTEN_NAME:
+        return None
+    message = tracker.latest_message
+    if message is None:
+        return None
+    text = str(message.text or "").strip()
+    if not text or text.startswith("/"):
+        return None  # nothing said, or a button payload naming its intent
+    intent = message.intent or {}
+    name = intent.get("name")
+    if name == CRISIS_INTENT:
+        guard_hit = bool(message.parse_data.get("crisis_guard"))
+        unsure = float(intent.get("confidence") or 0) < MIN_SURE_CRISIS
+        short = len(words(text)) <= MAX_CRISIS_ANSWER_WORDS
+        if not guard_hit and unsure and short and form_answers.accepts(slot, text):
+            return SlotSet(slot, text)
+        return None
+    if name not in DIVERTING_INTENTS:
+        return None  # the slot mapping already hands the text to the form
+    if form_answers.accepts(slot, text):
+        return SlotSet(slot, text)
+    if name == "request_human" or is_explicit_command(name, text):
+        return None  # the person really asked to stop, leave or talk to someone
+    return SlotSet(slot, text)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class FormAnswerPolicy(Policy):
+    """Hands answers to the active form; never predicts an action of its own."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"priority": 1}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+
+    def train(
+        self,
+        training_trackers: List[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        return self._resource  # nothing to learn: the rules are in form_answers
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        answer = answer_for_form(tracker)
+        return self._prediction(
+            self._default_predictions(domain), events=[answer] if answer else None
+        )

@@ -1,0 +1,102 @@
+"""A goal is never a command: stop, goodbye, thanks and hello only when plainly meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant.nlu.control_intents import (
+    is_explicit,
+    is_explicit_command,
+    is_goal_or_plea,
+    is_plea,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to stop drinking",
+        "how do I quit meth",
+        "i need to get clean",
+        "trying to stop using pills",
+        "help me stop drinking so much",
+        "i'm ready to quit heroin for good",
+        "how do i stop",
+    ],
+)
+def test_goals_are_not_stop(text):
+    assert is_goal_or_plea(text)
+    assert not is_explicit("stop", text)
+    assert not is_explicit_command("stop", text)
+
+
+@pytest.mark.parametrize("text", ["help", "i need help", "help me please", "HELP!!", "pls help me"])
+def test_pleas_are_not_thanks(text):
+    assert is_plea(text)
+    assert not is_explicit("thank", text)
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("stop", "stop"),
+        ("stop", "STOP"),
+        ("stop", "never mind"),
+        ("stop", "can we stop"),
+        ("stop", "i want to stop"),
+        ("stop", "skip this"),
+        ("goodbye", "bye"),
+        ("goodbye", "thank you goodbye"),
+        ("goodbye", "ok gotta go"),
+        ("thank", "thanks!"),
+        ("thank", "ok thank you so much"),
+        ("greet", "hi"),
+        ("greet", "hello there"),
+    ],
+)
+def test_explicit_commands_stand(intent, text):
+    assert is_explicit(intent, text)
+    assert is_explicit_command(intent, text)
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("stop", "i can't stop for a day without shaking"),
+        ("stop", "i cant stop shaking"),
+        ("goodbye", "nothing yet"),
+        ("goodbye", "now"),
+        ("goodbye", "as soon as possible"),
+        ("greet", "hi my son drinks every night and i'm scared"),
+        ("thank", "thanks, so how much does the program cost with insurance"),
+    ],
+)
+def test_answers_inside_a_form_are_not_commands(intent, text):
+    assert not is_explicit_command(intent, text)
+
+
+def test_long_messages_are_not_control():
+    text = "ok so bye for now but " + "really " * 12 + "i will come back later"
+    assert not is_explicit("goodbye", text)
+
+
+def test_yes_no_only_when_short():
+    assert is_explicit("affirm", "yes")
+    assert not is_explicit("affirm", "yes my husband has been drinking every day for ten years now")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hola, necesito ayuda para mi esposo que toma mucho", True),
+        ("mi hijo usa drogas", True),
+        ("necesito hablar con alguien", True),
+        ("my son Jose drinks every day", False),
+        ("is the program in Los Angeles", False),
+        ("hola", False),
+    ],
+)
+def test_spanish_is_recognised_on_sms_length_text(text, expected):
+    from iop_assistant.nlu.control_intents import looks_spanish
+
+    assert looks_spanish(text) is expected

@@ -1,0 +1,88 @@
+"""FormAnswerPolicy on real Rasa trackers: answers go to the form, commands end it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant.policies.form_answer import answer_for_form
+
+DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
+
+
+def tracker_in_form(
+    form: str, slot: str, text: str, intent: str, confidence: float = 0.99, guard: bool = False
+) -> DialogueStateTracker:
+    parse = {"intent": {"name": intent, "confidence": confidence}, "text": text}
+    if guard:
+        parse["crisis_guard"] = {"pattern_id": "x", "category": "overdose"}
+    events = [
+        ActionExecuted("action_listen"),
+        ActionExecuted(form),
+        ActiveLoop(form),
+        SlotSet("requested_slot", slot),
+        ActionExecuted("action_listen"),
+        UserUttered(text, intent=parse["intent"], parse_data=parse),
+    ]
+    return DialogueStateTracker.from_events("t", events, slots=DOMAIN.slots)
+
+
+@pytest.mark.parametrize(
+    "form, slot, text, intent",
+    [
+        ("detox_screening_form", "screening_symptoms", "i can't stop for a day without shaking", "stop"),
+        ("callback_form", "callback_best_time", "now", "goodbye"),
+        ("callback_form", "callback_best_time", "as soon as possible", "goodbye"),
+        ("callback_form", "callback_name", "skip the name", "stop"),
+        ("detox_screening_form", "screening_last_use", "nothing yet", "goodbye"),
+        ("detox_screening_form", "screening_frequency", "i want to stop drinking but i drink daily", "stop"),
+    ],
+)
+def test_answers_go_to_the_form(form, slot, text, intent):
+    assert answer_for_form(tracker_in_form(form, slot, text, intent)) == SlotSet(slot, text)
+
+
+@pytest.mark.parametrize(
+    "slot, text, intent",
+    [
+        ("callback_best_time", "stop", "stop"),
+        ("callback_best_time", "never mind", "stop"),
+        ("callback_best_time", "bye", "goodbye"),
+        ("callback_best_time", "can i talk to a real person", "request_human"),
+    ],
+)
+def test_explicit_commands_end_the_form(slot, text, intent):
+    assert answer_for_form(tracker_in_form("callback_form", slot, text, intent)) is None
+
+
+def test_unsure_crisis_guess_naming_substances_is_an_answer():
+    tracker = tracker_in_form(
+        "detox_screening_form", "screening_substances", "alcohol and xanax", "crisis", 0.5
+    )
+    assert answer_for_form(tracker) == SlotSet("screening_substances", "alcohol and xanax")
+
+
+def test_crisis_guard_hit_always_wins():
+    tracker = tracker_in_form(
+        "detox_screening_form", "screening_substances", "fentanyl", "crisis", 1.0, guard=True
+    )
+    assert answer_for_form(tracker) is None
+
+
+def test_long_crisis_message_is_never_an_answer():
+    text = "i took all my xanax and a bottle of vodka and i cant feel my legs"
+    tracker = tracker_in_form("detox_screening_form", "screening_substances", text, "crisis", 0.6)
+    assert answer_for_form(tracker) is None
+
+
+def test_nothing_outside_a_form():
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered("stop", intent={"name": "stop", "confidence": 1.0}),
+    ]
+    tracker = DialogueStateTracker.from_events("t", events, slots=DOMAIN.slots)
+    assert answer_for_form(tracker) is None

@@ -1,0 +1,71 @@
+"""Does a message answer the question a form asks? (pure parsers, shared by the
+form validation actions and FormAnswerPolicy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant import form_answers
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        ("screening_symptoms", "i can't stop for a day without shaking"),
+        ("screening_symptoms", "not sure"),
+        ("screening_substances", "alcohol and xanax"),
+        ("screening_substances", "fentanyl i think"),
+        ("screening_substances", "nothing"),
+        ("screening_last_use", "maybe like 3 days ago?"),
+        ("screening_frequency", "every day"),
+        ("screening_for", "for my son"),
+        ("callback_best_time", "as soon as possible"),
+        ("callback_best_time", "after 6pm"),
+        ("callback_best_time", "asap"),
+        ("callback_name", "skip the name"),
+        ("callback_name", "Maria"),
+        ("callback_phone", "my cell is 312-555-0187"),
+        ("callback_consent", "yes"),
+    ],
+)
+def test_answers_are_accepted(slot, text):
+    assert form_answers.accepts(slot, text)
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        ("callback_best_time", "stop"),
+        ("callback_best_time", "no name"),
+        ("callback_best_time", "bye"),
+        ("callback_name", "stop"),
+        ("callback_name", "Yes"),
+        ("screening_for", "what medications do you use?"),
+        ("screening_last_use", "goodbye"),
+        ("callback_phone", "never mind"),
+        ("anything", "yes"),
+        ("callback_best_time", ""),
+    ],
+)
+def test_non_answers_are_not(slot, text):
+    assert not form_answers.accepts(slot, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("nothing", True),
+        ("I don't use anything", True),
+        ("no idea", False),
+        ("no clue", False),
+        ("nothing right now, but I drank daily until Sunday", False),
+    ],
+)
+def test_no_use_is_a_whole_answer(text, expected):
+    assert form_answers.is_no_use(text) is expected
+
+
+def test_screening_for():
+    assert form_answers.parse_screening_for("for my husband") == "other"
+    assert form_answers.parse_screening_for("me") == "self"
+    assert form_answers.parse_screening_for("what medications do you use?") is None
