@@ -7,7 +7,7 @@ rules need, asks only what the decision still needs, and says the outcome.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -22,11 +22,15 @@ UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
 FAQ_MIN_CONFIDENCE = 0.6
 DETAIL_SLOTS = (
+    "screening_prescribed",
     "screening_frequency",
     "screening_last_use",
     "screening_symptoms",
     "screening_complicated_history",
 )
+
+# Asked only after a "yes" to recent higher care: when, then any use since.
+CARE_FOLLOW_UPS = ("screening_care_30_days", "screening_use_since_care")
 
 OUTCOME_RESPONSES = {
     triage.Outcome.EMERGENCY: "utter_crisis",
@@ -123,6 +127,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         skip = set(DETAIL_SLOTS) if no_withdrawal_risk else set()
         if long_ago:
             skip |= {"screening_symptoms", "screening_complicated_history"}
+        if tracker.get_slot("screening_recent_care") != "yes":
+            skip |= set(CARE_FOLLOW_UPS)
+        elif tracker.get_slot("screening_care_30_days") != "yes":
+            skip.add("screening_use_since_care")
+        if not set(used or ()) & triage.PRESCRIBABLE:
+            skip.add("screening_prescribed")
         return [slot for slot in domain_slots if slot not in skip]
 
     def validate_screening_for(
@@ -142,7 +152,33 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = yes_no_unknown(value)
+        when = triage.parse_last_use(str(value or ""))
+        if when is not None and answer != "no":
+            # "yes, detox 2 years ago": answered, and the time says whether it was recent
+            return {
+                "screening_recent_care": "yes",
+                "screening_care_30_days": form_answers.care_within_30_days(str(value)),
+            }
         return read_answer("screening_recent_care", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_care_30_days(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = form_answers.care_within_30_days(str(value or ""))
+        return read_answer("screening_care_30_days", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_use_since_care(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = form_answers.used_since_care(str(value or ""))
+        return read_answer("screening_use_since_care", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_prescribed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        named = tracker.get_slot("screening_substances") or []
+        answer = form_answers.parse_prescribed(str(value or ""), named)
+        return read_answer("screening_prescribed", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_substances(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -151,6 +187,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         found = substance_categories(tracker, text)
         if not found and form_answers.is_no_use(text):
             return {"screening_substances": []}
+        if form_answers.is_unsure(text):
+            # "no idea", "not sure what": unknown (the help line), or more than was named
+            return {"screening_substances": sorted(set(found) | {"other"}) if found else [UNKNOWN]}
         return read_answer("screening_substances", found or None, ["other"], dispatcher, tracker)
 
     def validate_screening_frequency(
@@ -186,9 +225,18 @@ def _yes(value: Any) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
+def _recent_care(tracker: Tracker) -> bool | None:
+    """Higher care that ended in the last 30 days: yes only when both answers say so."""
+    care = _yes(tracker.get_slot("screening_recent_care"))
+    if care is not True:
+        return care
+    return _yes(tracker.get_slot("screening_care_30_days"))
+
+
 def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
     """The form's slots as the triage rules' input (unknown stays None)."""
-    used = tracker.get_slot("screening_substances")
+    used = _known(tracker.get_slot("screening_substances"))
+    prescribed = _known(tracker.get_slot("screening_prescribed"))
     symptoms = _known(tracker.get_slot("screening_symptoms"))
     emergencies = {
         s.removeprefix(EMERGENCY_PREFIX) for s in symptoms or [] if s.startswith(EMERGENCY_PREFIX)
@@ -206,8 +254,25 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
         withdrawal_symptoms=withdrawal,
         emergency_symptoms_now=emergencies,
         past_complicated_withdrawal=_yes(tracker.get_slot("screening_complicated_history")),
-        recent_higher_care=_yes(tracker.get_slot("screening_recent_care")),
+        recent_higher_care=_recent_care(tracker),
+        used_since_care=_yes(tracker.get_slot("screening_use_since_care")),
+        prescribed=None if prescribed is None else set(prescribed),
     )
+
+
+# The one safety point each outcome's reply variation is chosen by (slot screening_note);
+# the variations live in domain.yml, the notes in triage.safety_notes().
+NOTE_PRIORITY = {
+    triage.Outcome.DETOX_FIRST: (triage.NOTE_WITHDRAWAL_NOW, triage.NOTE_PRESCRIBED),
+    triage.Outcome.IOP_MAY_FIT: (triage.NOTE_SEDATIVES,),
+    triage.Outcome.HELPLINE: (triage.NOTE_PRESCRIBED,),
+    triage.Outcome.EMERGENCY: (),
+}
+
+
+def primary_note(outcome: triage.Outcome, notes: Tuple[str, ...]) -> str | None:
+    """The note the outcome's reply variation must carry, or None for the plain reply."""
+    return next((n for n in NOTE_PRIORITY[outcome] if n in notes), None)
 
 
 class ActionScreeningOutcome(Action):
@@ -219,9 +284,18 @@ class ActionScreeningOutcome(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        decision = triage.decide(answers_from(tracker))
+        answers = answers_from(tracker)
+        decision = triage.decide(answers)
+        notes = triage.safety_notes(answers, decision)
+        note = primary_note(decision.outcome, notes)
+        events: List[EventType] = [SlotSet("screening_note", note)]
+        if decision.outcome is triage.Outcome.EMERGENCY:
+            # the crisis reply's withdrawal wording, not the overdose or suicide one
+            events.append(SlotSet("crisis_category", "withdrawal"))
         dispatcher.utter_message(response=OUTCOME_RESPONSES[decision.outcome])
-        return [
+        if triage.NOTE_PRESCRIBED in notes and note != triage.NOTE_PRESCRIBED:
+            dispatcher.utter_message(response="utter_screening_prescribed_note")
+        return events + [
             SlotSet("screening_outcome", decision.outcome.value),
             SlotSet("screening_reasons", list(decision.reasons)),
         ]

@@ -10,7 +10,7 @@ a form asks for a slot, text that the slot's parser accepts fills the slot.
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict
+from typing import Callable, Dict, Iterable, List
 
 from iop_assistant import phone, substances, triage
 
@@ -136,8 +136,74 @@ def is_no_use(text: str | None) -> bool:
     return bool(_NO_USE.match(" ".join(str(text or "").lower().split())))
 
 
+_UNSURE_WHAT = re.compile(
+    r"\b(no idea|no clue|not sure|unsure|not certain|don'?t know|do not know|idk|dunno"
+    r"|who knows|can'?t tell|could be anything)\b"
+)
+
+
+def is_unsure(text: str | None) -> bool:
+    """ "No idea", "not sure what": the person does not know (a family member, often)."""
+    return bool(_UNSURE_WHAT.search(" ".join(str(text or "").lower().split())))
+
+
 def _substances(text: str) -> bool:
-    return bool(substances.categories_in_text(text)) or is_no_use(text)
+    return bool(substances.categories_in_text(text)) or is_no_use(text) or is_unsure(text)
+
+
+# ---------------------------------------------------------------- screening: recent care
+def care_within_30_days(text: str | None) -> str | None:
+    """ "yes" / "no" from a time ("2 weeks ago", "last year") or a yes/no; None if neither.
+
+    A time wins over a yes or no: "yes, detox 2 years ago" is not in the last 30 days.
+    """
+    when = triage.parse_last_use(text)
+    if when is not None:
+        return "no" if when == "months" else "yes"
+    answer = triage.parse_yes_no(text)
+    return None if answer is None else "yes" if answer else "no"
+
+
+_USE_AGAIN = re.compile(r"\b(again|relapsed?|slipped|slip|back to|started|picked up|used)\b")
+
+
+def used_since_care(text: str | None) -> str | None:
+    """ "yes" / "no" for "used since you left?"; naming a substance or a relapse is a yes."""
+    answer = triage.parse_yes_no(text)
+    if answer is not None:
+        return "yes" if answer else "no"
+    lowered = " ".join(str(text or "").lower().split())
+    if substances.categories_in_text(lowered) or _USE_AGAIN.search(lowered):
+        return "yes"
+    return None
+
+
+# ---------------------------------------------------------------- screening: prescribed
+_PRESCRIBED = re.compile(
+    r"\b(prescri\w*|rx|script|my doctor|the doctor|my clinic|the clinic|maintenance|dosing clinic"
+    r"|methadone clinic|my psychiatrist|my pcp)\b"
+)
+_NOT_PRESCRIBED = re.compile(
+    r"\b(not prescribed|no prescription|without a prescription|off the street|on the street"
+    r"|street|not mine|someone else'?s|bought|buy them|buy it)\b"
+)
+
+
+def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] | None:
+    """Categories taken as prescribed ([] for none), or None when the answer is unclear.
+
+    A yes without a name applies to every prescribable category already named
+    (methadone or buprenorphine maintenance is "opioid").
+    """
+    lowered = " ".join(str(text or "").lower().split())
+    answer = triage.parse_yes_no(lowered)
+    if answer is False or _NOT_PRESCRIBED.search(lowered):
+        return []
+    mentioned = substances.categories_in_text(lowered) & triage.PRESCRIBABLE
+    if answer is True or _PRESCRIBED.search(lowered) or mentioned:
+        chosen = mentioned or set(named) & triage.PRESCRIBABLE
+        return sorted(chosen) if chosen else None
+    return None
 
 
 def _yes_no(text: str) -> bool:
@@ -162,6 +228,11 @@ PARSERS: Dict[str, Callable[[str], bool]] = {
     "screening_last_use": lambda t: triage.parse_last_use(t) is not None,
     "screening_symptoms": _symptoms,
     "screening_complicated_history": _yes_no,
+    "screening_care_30_days": lambda t: care_within_30_days(t) is not None or _yes_no(t),
+    "screening_use_since_care": lambda t: used_since_care(t) is not None or _yes_no(t),
+    "screening_prescribed": lambda t: (
+        parse_prescribed(t, triage.PRESCRIBABLE) is not None or _yes_no(t)
+    ),
     "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t),
     "callback_phone": _phone,
     "callback_best_time": lambda t: parse_best_time(t) is not None,

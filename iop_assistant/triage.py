@@ -9,9 +9,15 @@ assessment for IOP, or simply talk to the help line.
 Why the rules look the way they do (sources and the full table: docs/triage.md):
 
 * Our IOP offers no detox, and it is meant for people who are medically stable.
-* Alcohol and benzodiazepine withdrawal can cause seizures and delirium tremens
-  and can kill, so daily use of either is treated as "detox may come first" even
-  before symptoms show. Opioid withdrawal needs support but is rarely fatal.
+* Alcohol, benzodiazepine and other sedative-hypnotic withdrawal can cause
+  seizures and delirium tremens and can kill, so daily use of any of them is
+  treated as "detox may come first" even before symptoms show. Opioid withdrawal
+  needs support but is rarely fatal.
+* Recent higher care counts only when it ended in the last 30 days and there has
+  been no use since; otherwise the usual rules decide.
+* A medicine taken as prescribed (methadone or buprenorphine maintenance, a
+  prescribed benzodiazepine) is never a reason for detox first: the help line
+  talks it through, and nobody is told to stop it.
 * Past withdrawal seizures, delirium tremens or a complicated withdrawal are the
   strongest predictors of another complicated withdrawal (ASAM 2020, PAWSS).
 * When the answers are too few or conflict, the outcome is the help line, never
@@ -35,6 +41,7 @@ from typing import AbstractSet, Iterable, List, Set, Tuple
 SUBSTANCES: Tuple[str, ...] = (
     "alcohol",
     "benzodiazepine",
+    "sedative",
     "opioid",
     "stimulant",
     "cannabis",
@@ -59,12 +66,18 @@ EMERGENCY_SYMPTOMS: Tuple[str, ...] = (
     "trouble_breathing",
 )
 
-# Stopping these suddenly can cause seizures or delirium tremens.
-SEDATIVES = frozenset({"alcohol", "benzodiazepine"})
+# Stopping these suddenly can cause seizures or delirium tremens. "sedative" is the
+# other sedative-hypnotics: GHB/GBL, barbiturates, carisoprodol, z-drugs,
+# pregabalin/gabapentin misuse, phenibut (ASAM 2020 names barbiturates; TIP 45).
+SEDATIVES = frozenset({"alcohol", "benzodiazepine", "sedative"})
 # The substances whose withdrawal is commonly managed medically before IOP.
 WITHDRAWAL_RISK = SEDATIVES | {"opioid"}
 # Withdrawal is unpleasant but not medically dangerous; no detox is usually needed.
 LOW_RISK = frozenset({"stimulant", "cannabis"})
+# Can be taken as prescribed: methadone/buprenorphine, benzodiazepines, z-drugs.
+PRESCRIBABLE = frozenset({"opioid", "benzodiazepine", "sedative"})
+# Withdrawal can start one to three weeks after stopping (long-acting benzodiazepines).
+LATE_ONSET = frozenset({"benzodiazepine"})
 
 HEAVY = ("daily", "most_days")
 INFREQUENT = ("weekly", "less")
@@ -90,6 +103,10 @@ class ScreeningAnswers:
     "uses none of these now", unlike None ("not asked / not answered").
     ``withdrawal_symptoms`` of ``set()`` or ``{"none"}`` means "no symptoms".
     ``for_self`` only changes wording ("you" or "they"), never the outcome.
+    ``recent_higher_care`` means care that ended in the last 30 days; it only
+    overrides the rules when ``used_since_care`` is an explicit False.
+    ``prescribed`` holds the categories taken as prescribed (methadone or
+    buprenorphine maintenance is "opioid"); ``set()`` means none prescribed.
     """
 
     for_self: bool | None = None
@@ -100,6 +117,8 @@ class ScreeningAnswers:
     emergency_symptoms_now: AbstractSet[str] | None = None
     past_complicated_withdrawal: bool | None = None
     recent_higher_care: bool | None = None
+    used_since_care: bool | None = None
+    prescribed: AbstractSet[str] | None = None
     declined: bool = False
 
 
@@ -143,6 +162,16 @@ class _Facts:
     symptoms: bool | None
     past_complicated: bool
     recent_higher_care: bool
+    used_since_care: bool | None
+    prescribed: Set[str]
+
+
+def _prescribed(a: ScreeningAnswers) -> Set[str]:
+    """Prescribed categories that were also named (an unnamed substance stays unknown)."""
+    given = set(a.prescribed or ()) & PRESCRIBABLE
+    if a.substances is None:
+        return given
+    return given & set(a.substances)
 
 
 def _facts(a: ScreeningAnswers) -> _Facts:
@@ -153,6 +182,8 @@ def _facts(a: ScreeningAnswers) -> _Facts:
         symptoms=_has_symptoms(a.withdrawal_symptoms),
         past_complicated=a.past_complicated_withdrawal is True,
         recent_higher_care=a.recent_higher_care is True,
+        used_since_care=a.used_since_care,
+        prescribed=_prescribed(a),
     )
 
 
@@ -167,14 +198,16 @@ def _ordered(substances: Iterable[str]) -> List[str]:
 _DETOX, _UNSURE, _FITS = "detox", "unsure", "fits"
 
 
+def _risky(f: _Facts) -> Set[str]:
+    """Named substances whose withdrawal may need care (prescribed medicines excluded)."""
+    return (f.substances or set()) & ((WITHDRAWAL_RISK | {"other"}) - f.prescribed)
+
+
 def _current_withdrawal(f: _Facts) -> List[str]:
     """Heavy use with symptoms now, within the withdrawal window; an unnamed substance counts."""
     if f.frequency not in HEAVY or not f.symptoms or f.last_use not in IN_WINDOW + (None,):
         return []
-    if f.substances is None:
-        risky = ["substance"]
-    else:
-        risky = _ordered(f.substances & (WITHDRAWAL_RISK | {"other"}))
+    risky = ["substance"] if f.substances is None else _ordered(_risky(f))
     return [f"{_FREQ_LABEL[f.frequency]}_{s}_with_withdrawal" for s in risky]
 
 
@@ -182,6 +215,8 @@ def _substance_signal(s: str, f: _Facts) -> Tuple[str, str]:
     """Judge one substance (ASAM dimension 1 proxy): detox, unsure or fits, with a reason."""
     if s in LOW_RISK:
         return _FITS, "low_withdrawal_risk_substance"
+    if s in f.prescribed:
+        return _UNSURE, f"prescribed_{s}"
     if f.frequency in INFREQUENT:
         if f.symptoms and f.last_use != "weeks":
             return _UNSURE, f"{s}_withdrawal_with_infrequent_use"
@@ -189,6 +224,8 @@ def _substance_signal(s: str, f: _Facts) -> Tuple[str, str]:
     if f.last_use == "weeks":
         if f.symptoms:
             return _UNSURE, f"{s}_withdrawal_weeks_after_last_use"
+        if s in LATE_ONSET:
+            return _UNSURE, f"{s}_stopped_weeks_ago_late_withdrawal_possible"
         return _FITS, "no_use_in_past_week"
     if f.frequency is None:
         return _UNSURE, f"{s}_frequency_unknown"
@@ -203,18 +240,20 @@ def _substance_signal(s: str, f: _Facts) -> Tuple[str, str]:
 
 
 def _mixed_sedatives(f: _Facts) -> List[Tuple[str, str]]:
-    """Alcohol plus benzodiazepines on most days: a listed risk factor (ASAM 2020, PAWSS)."""
+    """Two sedatives on most days, prescribed or not: a listed risk factor (ASAM 2020, PAWSS)."""
     subs = f.substances or set()
-    if SEDATIVES <= subs and f.frequency in HEAVY and f.last_use in IN_WINDOW:
+    if len(subs & SEDATIVES) < 2 or f.frequency not in HEAVY or f.last_use not in IN_WINDOW:
+        return []
+    if {"alcohol", "benzodiazepine"} <= subs:
         return [(_DETOX, "alcohol_with_benzodiazepine")]
-    return []
+    return [(_DETOX, "combined_sedatives")]
 
 
 def _past_complicated(f: _Facts) -> List[Tuple[str, str]]:
     """History of seizures/DTs counts while use is recent or unknown (PAWSS 30-day threshold)."""
     if not f.past_complicated or f.last_use not in IN_WINDOW + (None,):
         return []
-    if f.substances is not None and not f.substances & (WITHDRAWAL_RISK | {"other"}):
+    if f.substances is not None and not _risky(f):
         return []
     if f.frequency in INFREQUENT:
         return [(_UNSURE, "past_complicated_withdrawal_infrequent_use")]
@@ -251,13 +290,23 @@ def _unique(reasons: Iterable[str]) -> Tuple[str, ...]:
 
 def _assess(f: _Facts) -> Decision:
     """The decision apart from emergencies and declining (see docs/triage.md)."""
+    decision = _assess_use(f)
+    if decision.outcome is Outcome.IOP_MAY_FIT and f.prescribed:
+        # Never "IOP may fit" past a prescribed medicine: the help line talks it through.
+        prescribed = tuple(f"prescribed_{s}" for s in _ordered(f.prescribed))
+        return Decision(Outcome.HELPLINE, prescribed + decision.reasons)
+    return decision
+
+
+def _assess_use(f: _Facts) -> Decision:
     if f.recent_higher_care:
         current = _current_withdrawal(f)
         if current:
             return Decision(
-                Outcome.HELPLINE, ("recent_higher_care_with_current_withdrawal", *current)
+                Outcome.DETOX_FIRST, ("recent_higher_care_with_current_withdrawal", *current)
             )
-        return _fits(("recent_higher_care",), f.past_complicated)
+        if f.used_since_care is False:
+            return _fits(("recent_higher_care_no_use_since",), f.past_complicated)
     if f.last_use == "months":
         return _fits(("no_use_in_over_a_month",), f.past_complicated)
     if f.substances is not None and not f.substances:
@@ -281,6 +330,28 @@ def decide(answers: ScreeningAnswers) -> Decision:
         kept = decision.reasons if decision.outcome is Outcome.DETOX_FIRST else ()
         return Decision(Outcome.HELPLINE, ("declined", *kept))
     return decision
+
+
+# Safety points a reply must carry (keys only; the wording lives in the domain).
+NOTE_WITHDRAWAL_NOW = "withdrawal_now"  # "call today; 911 if it gets worse"
+NOTE_PRESCRIBED = "prescribed"  # "never stop a prescribed medicine on your own"
+NOTE_SEDATIVES = "sedatives_named"  # "don't stop alcohol or benzodiazepines suddenly"
+
+
+def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ...]:
+    """The safety points the reply for ``decision`` must carry, most important first."""
+    if decision.outcome is Outcome.EMERGENCY:
+        return ()
+    notes = []
+    if decision.outcome is Outcome.DETOX_FIRST and any(
+        r.endswith("_with_withdrawal") for r in decision.reasons
+    ):
+        notes.append(NOTE_WITHDRAWAL_NOW)
+    if _prescribed(answers):
+        notes.append(NOTE_PRESCRIBED)
+    if set(answers.substances or ()) & SEDATIVES:
+        notes.append(NOTE_SEDATIVES)
+    return tuple(notes)
 
 
 # --------------------------------------------------------------------------- parsing

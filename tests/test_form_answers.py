@@ -19,6 +19,14 @@ from iop_assistant import form_answers
         ("screening_last_use", "maybe like 3 days ago?"),
         ("screening_frequency", "every day"),
         ("screening_for", "for my son"),
+        ("screening_substances", "no idea"),
+        ("screening_substances", "soma"),
+        ("screening_care_30_days", "about two weeks ago"),
+        ("screening_care_30_days", "no"),
+        ("screening_use_since_care", "drinking daily again"),
+        ("screening_use_since_care", "nope"),
+        ("screening_prescribed", "suboxone from my clinic"),
+        ("screening_prescribed", "not sure"),
         ("callback_best_time", "as soon as possible"),
         ("callback_best_time", "after 6pm"),
         ("callback_best_time", "asap"),
@@ -43,6 +51,8 @@ def test_answers_are_accepted(slot, text):
         ("screening_for", "what medications do you use?"),
         ("screening_last_use", "goodbye"),
         ("callback_phone", "never mind"),
+        ("screening_care_30_days", "what is residential"),
+        ("screening_prescribed", "what does IOP cost"),
         ("anything", "yes"),
         ("callback_best_time", ""),
     ],
@@ -69,3 +79,9 @@ def test_screening_for():
     assert form_answers.parse_screening_for("for my husband") == "other"
     assert form_answers.parse_screening_for("me") == "self"
     assert form_answers.parse_screening_for("what medications do you use?") is None
+
+
+def test_every_form_slot_has_a_parser(domain):
+    for form in domain["forms"].values():
+        for slot in form["required_slots"]:
+            assert slot in form_answers.PARSERS, slot

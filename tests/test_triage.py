@@ -52,7 +52,11 @@ def answers(
 
 
 PCW: Dict[str, Any] = {"past_complicated_withdrawal": True}
-RHC: Dict[str, Any] = {"recent_higher_care": True}
+# Higher care that ended in the last 30 days: with no use since (the override), with
+# use since, and with "used since?" unknown (both run the usual rules).
+RHC: Dict[str, Any] = {"recent_higher_care": True, "used_since_care": False}
+RHC_USED: Dict[str, Any] = {"recent_higher_care": True, "used_since_care": True}
+RHC_UNSURE: Dict[str, Any] = {"recent_higher_care": True}
 
 # (id, answers, outcome, reasons that must all be present)
 CASES: Tuple[Tuple[str, ScreeningAnswers, Outcome, Tuple[str, ...]], ...] = (
@@ -156,6 +160,72 @@ CASES: Tuple[Tuple[str, ScreeningAnswers, Outcome, Tuple[str, ...]], ...] = (
         D,
         (),
     ),
+    # ---- recent higher care, but use since (or unknown): the usual rules (issue 13, item 1)
+    (
+        "recent_care_back_to_daily_drinking_pcw_symptoms_unsure",
+        answers("alcohol", "daily", "today", None, **PCW, **RHC_USED),
+        D,
+        ("past_complicated_withdrawal", "daily_alcohol_recent_use"),
+    ),
+    (
+        "recent_care_use_since_unknown_pcw",
+        answers("alcohol", "daily", "days", None, **PCW, **RHC_UNSURE),
+        D,
+        ("past_complicated_withdrawal",),
+    ),
+    # ---- withdrawal now after recent care: detox first, call today (item 6)
+    (
+        "recent_care_but_in_withdrawal_now",
+        answers("alcohol", "daily", "today", "shakes", **RHC_USED),
+        D,
+        ("recent_higher_care_with_current_withdrawal", "daily_alcohol_with_withdrawal"),
+    ),
+    (
+        "recent_care_no_use_since_yet_withdrawal_now",
+        answers("alcohol", "daily", "today", "shakes", **RHC),
+        D,
+        ("recent_higher_care_with_current_withdrawal", "daily_alcohol_with_withdrawal"),
+    ),
+    (
+        "recent_care_unnamed_substance_withdrawal",
+        answers(None, "most_days", "days", "sweats", **RHC),
+        D,
+        ("recent_higher_care_with_current_withdrawal", "near_daily_substance_with_withdrawal"),
+    ),
+    # ---- sedative-hypnotics behave like alcohol and benzodiazepines (item 5)
+    (
+        "daily_sedative_with_shakes",
+        answers("sedative", "daily", "today", "shakes"),
+        D,
+        ("daily_sedative_with_withdrawal",),
+    ),
+    (
+        "daily_sedative_no_symptoms_recent",
+        answers("sedative", "daily", "days", "none"),
+        D,
+        ("daily_sedative_recent_use",),
+    ),
+    (
+        "alcohol_with_another_sedative",
+        answers("alcohol,sedative", "most_days", "today", "none"),
+        D,
+        ("combined_sedatives",),
+    ),
+    # ---- a prescribed medicine never hides another substance's detox signal (item 7)
+    (
+        "prescribed_opioid_with_daily_alcohol_shakes",
+        answers("alcohol,opioid", "daily", "today", "shakes", prescribed={"opioid"}),
+        D,
+        ("daily_alcohol_with_withdrawal",),
+    ),
+    (
+        "prescribed_benzo_with_daily_drinking",
+        answers(
+            "alcohol,benzodiazepine", "most_days", "today", "none", prescribed={"benzodiazepine"}
+        ),
+        D,
+        ("alcohol_with_benzodiazepine",),
+    ),
     (
         "mixed_alcohol_and_cannabis",
         answers("alcohol,cannabis", "daily", "today", "shakes"),
@@ -215,17 +285,35 @@ CASES: Tuple[Tuple[str, ScreeningAnswers, Outcome, Tuple[str, ...]], ...] = (
     ),
     # ---- IOP may fit
     (
-        "recent_care_overrides_pcw_daily_alcohol",
+        "recent_care_no_use_since_overrides_pcw_daily_alcohol",
         answers("alcohol", "daily", "today", "none", **PCW, **RHC),
         F,
-        ("recent_higher_care", "past_complicated_withdrawal_history"),
+        ("recent_higher_care_no_use_since", "past_complicated_withdrawal_history"),
     ),
-    ("recent_care_only", answers(**RHC), F, ("recent_higher_care",)),
+    ("recent_care_no_use_since_only", answers(**RHC), F, ("recent_higher_care_no_use_since",)),
     (
         "recent_care_daily_opioid_no_symptoms",
         answers("opioid", "daily", "today", "none", **RHC),
         F,
-        ("recent_higher_care",),
+        ("recent_higher_care_no_use_since",),
+    ),
+    (
+        "benzo_weekly_stopped_weeks_ago",
+        answers("benzodiazepine", "weekly", "weeks", "none"),
+        F,
+        ("infrequent_use",),
+    ),
+    (
+        "sedative_weekly",
+        answers("sedative", "weekly", "days", "none"),
+        F,
+        ("infrequent_use",),
+    ),
+    (
+        "prescribed_but_not_named_is_ignored",
+        answers("alcohol", "weekly", "days", "none", prescribed={"benzodiazepine"}),
+        F,
+        ("infrequent_use",),
     ),
     (
         "pcw_months_ago",
@@ -346,17 +434,68 @@ CASES: Tuple[Tuple[str, ScreeningAnswers, Outcome, Tuple[str, ...]], ...] = (
         H,
         ("past_complicated_withdrawal_infrequent_use",),
     ),
+    ("recent_care_use_since_unknown", answers(**RHC_UNSURE), H, ("substances_unknown",)),
     (
-        "recent_care_but_in_withdrawal_now",
-        answers("alcohol", "daily", "today", "shakes", **RHC),
+        "recent_care_used_since_daily_opioid",
+        answers("opioid", "daily", "today", "none", **RHC_USED),
         H,
-        ("recent_higher_care_with_current_withdrawal", "daily_alcohol_with_withdrawal"),
+        ("daily_opioid_no_reported_withdrawal",),
+    ),
+    # benzodiazepine withdrawal can start late (item 4)
+    (
+        "daily_benzo_stopped_weeks_ago_no_symptoms",
+        answers("benzodiazepine", "daily", "weeks", "none"),
+        H,
+        ("benzodiazepine_stopped_weeks_ago_late_withdrawal_possible",),
     ),
     (
-        "recent_care_unnamed_substance_withdrawal",
-        answers(None, "most_days", "days", "sweats", **RHC),
+        "near_daily_benzo_stopped_weeks_ago_symptoms_unknown",
+        answers("benzodiazepine", "most_days", "weeks", None),
         H,
-        ("recent_higher_care_with_current_withdrawal", "near_daily_substance_with_withdrawal"),
+        ("benzodiazepine_stopped_weeks_ago_late_withdrawal_possible",),
+    ),
+    (
+        "near_daily_sedative_no_symptoms",
+        answers("sedative", "most_days", "today", "none"),
+        H,
+        ("near_daily_sedative_no_reported_withdrawal",),
+    ),
+    # prescribed medicines: the help line, never detox first or "IOP may fit" (item 7)
+    (
+        "methadone_maintenance",
+        answers("opioid", "daily", "today", "none", prescribed={"opioid"}),
+        H,
+        ("prescribed_opioid",),
+    ),
+    (
+        "buprenorphine_maintenance_with_symptoms",
+        answers("opioid", "daily", "today", "sweats,anxiety", prescribed={"opioid"}),
+        H,
+        ("prescribed_opioid",),
+    ),
+    (
+        "prescribed_benzo_daily",
+        answers("benzodiazepine", "daily", "today", "none", prescribed={"benzodiazepine"}),
+        H,
+        ("prescribed_benzodiazepine",),
+    ),
+    (
+        "maintenance_with_past_complicated_withdrawal",
+        answers("opioid", "daily", "today", "none", prescribed={"opioid"}, **PCW),
+        H,
+        ("prescribed_opioid",),
+    ),
+    (
+        "maintenance_after_recent_care",
+        answers("opioid", "daily", "today", "none", prescribed={"opioid"}, **RHC),
+        H,
+        ("prescribed_opioid", "recent_higher_care_no_use_since"),
+    ),
+    (
+        "prescribed_and_no_use_in_months",
+        answers("opioid", "daily", "months", "none", prescribed={"opioid"}),
+        H,
+        ("prescribed_opioid",),
     ),
     ("no_substance_but_daily", answers("", "daily", "today"), H, ("answers_conflict",)),
     ("declined_alone", answers(declined=True), H, ("declined",)),
@@ -444,6 +583,50 @@ def test_reasons_are_machine_readable() -> None:
     for case in CASES:
         for reason in decide(case[1]).reasons:
             assert reason.replace("_", "").isalnum() and reason == reason.lower(), reason
+
+
+@pytest.mark.parametrize(
+    "given,notes",
+    [
+        (
+            answers("alcohol", "daily", "today", "shakes", **RHC_USED),
+            ("withdrawal_now", "sedatives_named"),
+        ),
+        (answers("opioid", "daily", "today", "sweats"), ("withdrawal_now",)),
+        (answers("alcohol", "daily", "today", "none"), ("sedatives_named",)),
+        (answers("alcohol", "weekly", "days", "none"), ("sedatives_named",)),
+        (answers("benzodiazepine", "less", "months", "none"), ("sedatives_named",)),
+        (answers("cannabis", "daily", "today", "none"), ()),
+        (answers("opioid", "daily", "today", "none", prescribed={"opioid"}), ("prescribed",)),
+        (answers("opioid", "daily", "today", "none", prescribed={"benzodiazepine"}), ()),
+        (answers("alcohol", "daily", "today", "shakes", emergency_symptoms_now={"seizure"}), ()),
+    ],
+)
+def test_safety_notes(given: ScreeningAnswers, notes: Tuple[str, ...]) -> None:
+    assert triage.safety_notes(given, decide(given)) == notes
+
+
+def test_iop_may_fit_always_notes_alcohol_or_benzodiazepines_when_named() -> None:
+    for case in CASES:
+        decision = decide(case[1])
+        named = set(case[1].substances or ()) & {"alcohol", "benzodiazepine"}
+        if decision.outcome is Outcome.IOP_MAY_FIT and named:
+            assert "sedatives_named" in triage.safety_notes(case[1], decision), case[0]
+
+
+def test_no_one_with_use_since_recent_care_and_past_dts_gets_iop_may_fit() -> None:
+    for sx in (None, "none", "shakes"):
+        for used in (True, None):
+            given = answers(
+                "alcohol",
+                "daily",
+                "today",
+                sx,
+                recent_higher_care=True,
+                used_since_care=used,
+                past_complicated_withdrawal=True,
+            )
+            assert decide(given).outcome is Outcome.DETOX_FIRST, (sx, used)
 
 
 # --------------------------------------------------------------------------- parsers

@@ -20,7 +20,10 @@ from iop_assistant import triage
 FORM_SLOTS = [
     "screening_for",
     "screening_recent_care",
+    "screening_care_30_days",
+    "screening_use_since_care",
     "screening_substances",
+    "screening_prescribed",
     "screening_frequency",
     "screening_last_use",
     "screening_symptoms",
@@ -97,6 +100,17 @@ def test_who_it_is_for(text, expected):
         ("something else", None, ["other"]),
         ("bath salts i think", None, ["other"]),
         ("none", None, []),
+        ("no idea", None, ["unknown"]),
+        ("no clue", None, ["unknown"]),
+        ("not sure what he takes", None, ["unknown"]),
+        ("nothing right now, but I drank daily until Sunday", None, ["alcohol"]),
+        ("xanax and i dont know what else", None, ["benzodiazepine", "other"]),
+        ("soma and ambien", None, ["sedative"]),
+        ("GHB on weekends", None, ["sedative"]),
+        ("gabapentin, lots of it", None, ["sedative"]),
+        ("phenobarbital", None, ["sedative"]),
+        ("phenibut", None, ["sedative"]),
+        ("suboxone", None, ["opioid"]),
     ],
 )
 def test_substances_become_categories(text, entities, expected):
@@ -133,10 +147,60 @@ def test_unclear_answer_is_unknown_not_a_loop():
         ("screening_recent_care", "nope", "no"),
         ("screening_recent_care", "Not sure", "unknown"),
         ("screening_complicated_history", "yeah i had a seizure once", "yes"),
+        ("screening_care_30_days", "Yes", "yes"),
+        ("screening_care_30_days", "no", "no"),
+        ("screening_care_30_days", "2 weeks ago", "yes"),
+        ("screening_care_30_days", "yes, last year", "no"),
+        ("screening_care_30_days", "about 3 months ago", "no"),
+        ("screening_care_30_days", "not sure", "unknown"),
+        ("screening_use_since_care", "no", "no"),
+        ("screening_use_since_care", "nope, not a drop", "no"),
+        ("screening_use_since_care", "yes", "yes"),
+        ("screening_use_since_care", "drinking daily again", "yes"),
+        ("screening_use_since_care", "I relapsed", "yes"),
+        ("screening_use_since_care", "hmm", "unknown"),
     ],
 )
 def test_answers(slot, text, expected):
     assert validate(slot, text)[0] == expected
+
+
+def test_recent_care_with_a_time_answers_both_questions():
+    form = ValidateDetoxScreeningForm()
+    text = "Yes, detox 2 years ago"
+    result = form.validate_screening_recent_care(
+        text, CollectingDispatcher(), tracker({}, text), {}
+    )
+    assert result == {"screening_recent_care": "yes", "screening_care_30_days": "no"}
+    text = "yeah I left rehab last week"
+    result = form.validate_screening_recent_care(
+        text, CollectingDispatcher(), tracker({}, text), {}
+    )
+    assert result == {"screening_recent_care": "yes", "screening_care_30_days": "yes"}
+    text = "no, never"
+    result = form.validate_screening_recent_care(
+        text, CollectingDispatcher(), tracker({}, text), {}
+    )
+    assert result == {"screening_recent_care": "no"}
+
+
+@pytest.mark.parametrize(
+    "text,named,expected",
+    [
+        ("Yes", ["opioid"], ["opioid"]),
+        ("yes", ["alcohol", "benzodiazepine"], ["benzodiazepine"]),
+        ("No", ["opioid"], []),
+        ("suboxone from my clinic", ["opioid", "benzodiazepine"], ["opioid"]),
+        ("methadone, I go to the clinic every morning", ["opioid"], ["opioid"]),
+        ("my doctor prescribes the klonopin", ["benzodiazepine"], ["benzodiazepine"]),
+        ("the xanax is off the street", ["benzodiazepine"], []),
+        ("not prescribed", ["opioid"], []),
+        ("Not sure", ["opioid"], "unknown"),
+    ],
+)
+def test_prescribed(text, named, expected):
+    value, _ = validate("screening_prescribed", text, {"screening_substances": named})
+    assert value == expected
 
 
 @pytest.mark.parametrize(
@@ -165,11 +229,46 @@ def required(slots):
     )
 
 
+BASIC_SLOTS = [
+    s
+    for s in FORM_SLOTS
+    if s not in ("screening_care_30_days", "screening_use_since_care", "screening_prescribed")
+]
+
+
 def test_only_what_the_decision_needs_is_asked():
-    assert required({}) == FORM_SLOTS
-    assert required({"screening_substances": ["cannabis"]}) == FORM_SLOTS[:3]
+    assert required({}) == BASIC_SLOTS
+    assert required({"screening_substances": ["cannabis"]}) == BASIC_SLOTS[:3]
     assert "screening_symptoms" not in required({"screening_last_use": "months"})
     assert required({"screening_symptoms": ["emergency:seizure"]}) == []
+
+
+def test_recent_care_follow_ups_only_after_a_yes():
+    assert "screening_care_30_days" not in required({"screening_recent_care": "no"})
+    assert "screening_care_30_days" not in required({"screening_recent_care": "unknown"})
+    after_yes = required({"screening_recent_care": "yes"})
+    assert "screening_care_30_days" in after_yes
+    assert "screening_use_since_care" not in after_yes
+    long_ago = {"screening_recent_care": "yes", "screening_care_30_days": "no"}
+    assert "screening_use_since_care" not in required(long_ago)
+    recent = {"screening_recent_care": "yes", "screening_care_30_days": "yes"}
+    assert "screening_use_since_care" in required(recent)
+
+
+@pytest.mark.parametrize(
+    "used,asked",
+    [
+        (["opioid"], True),
+        (["benzodiazepine", "alcohol"], True),
+        (["sedative"], True),
+        (["alcohol"], False),
+        (["other"], False),
+        (["unknown"], False),
+        ([], False),
+    ],
+)
+def test_prescribed_is_asked_only_for_medicines_that_can_be_prescribed(used, asked):
+    assert ("screening_prescribed" in required({"screening_substances": used})) is asked
 
 
 def outcome(slots):
@@ -196,12 +295,118 @@ def test_outcome_detox_first():
     assert slots["screening_reasons"]
 
 
-def test_outcome_iop_may_fit_after_recent_detox():
+RECENT_DETOX_NO_USE = {
+    "screening_recent_care": "yes",
+    "screening_care_30_days": "yes",
+    "screening_use_since_care": "no",
+}
+
+
+def test_outcome_iop_may_fit_after_recent_detox_with_no_use_since():
     response, slots = outcome(
-        DAILY_ALCOHOL | {"screening_recent_care": "yes", "screening_symptoms": ["none"]}
+        DAILY_ALCOHOL | RECENT_DETOX_NO_USE | {"screening_symptoms": ["none"]}
     )
     assert response == "utter_screening_iop_may_fit"
     assert slots["screening_outcome"] == "iop_may_fit"
+    assert slots["screening_note"] == "sedatives_named"
+
+
+@pytest.mark.parametrize(
+    "care",
+    [
+        {"screening_recent_care": "yes"},  # when unknown (not asked)
+        {"screening_recent_care": "yes", "screening_care_30_days": "no"},
+        {"screening_recent_care": "yes", "screening_care_30_days": "unknown"},
+        RECENT_DETOX_NO_USE | {"screening_use_since_care": "yes"},
+        RECENT_DETOX_NO_USE | {"screening_use_since_care": "unknown"},
+    ],
+)
+def test_old_care_or_use_since_runs_the_usual_rules(care):
+    response, slots = outcome(DAILY_ALCOHOL | care | {"screening_symptoms": ["none"]})
+    assert response == "utter_screening_detox_first"
+    assert "recent_higher_care_no_use_since" not in slots["screening_reasons"]
+
+
+def test_back_to_daily_drinking_after_residential_with_past_dts_is_not_iop():
+    response, _ = outcome(
+        DAILY_ALCOHOL
+        | RECENT_DETOX_NO_USE
+        | {
+            "screening_use_since_care": "yes",
+            "screening_symptoms": ["unknown"],
+            "screening_complicated_history": "yes",
+        }
+    )
+    assert response == "utter_screening_detox_first"
+
+
+def test_withdrawal_now_after_recent_care_says_call_today():
+    response, slots = outcome(
+        DAILY_ALCOHOL | RECENT_DETOX_NO_USE | {"screening_use_since_care": "yes"}
+    )
+    assert response == "utter_screening_detox_first"
+    assert slots["screening_note"] == "withdrawal_now"
+    assert slots["screening_reasons"][0] == "recent_higher_care_with_current_withdrawal"
+
+
+def test_family_member_with_no_idea_what_is_used_goes_to_the_help_line():
+    value, _ = validate("screening_substances", "no idea honestly", {"screening_for": "other"})
+    assert value == ["unknown"]
+    response, slots = outcome(
+        {
+            "screening_for": "other",
+            "screening_recent_care": "no",
+            "screening_substances": value,
+            "screening_frequency": "weekly",
+            "screening_last_use": "days",
+            "screening_symptoms": ["none"],
+            "screening_complicated_history": "no",
+        }
+    )
+    assert response == "utter_screening_helpline"
+    assert "substances_unknown" in slots["screening_reasons"]
+
+
+METHADONE = {
+    "screening_for": "self",
+    "screening_recent_care": "no",
+    "screening_substances": ["opioid"],
+    "screening_prescribed": ["opioid"],
+    "screening_frequency": "daily",
+    "screening_last_use": "today",
+    "screening_symptoms": ["none"],
+    "screening_complicated_history": "no",
+}
+
+
+def test_methadone_maintenance_goes_to_the_help_line_never_detox_first():
+    for symptoms in (["none"], ["sweats"]):
+        response, slots = outcome(METHADONE | {"screening_symptoms": symptoms})
+        assert response == "utter_screening_helpline"
+        assert slots["screening_note"] == "prescribed"
+
+
+def test_prescribed_medicine_with_detox_first_for_alcohol_adds_the_note():
+    dispatcher = CollectingDispatcher()
+    slots = METHADONE | {
+        "screening_substances": ["alcohol", "opioid"],
+        "screening_symptoms": ["shakes"],
+    }
+    asyncio.run(ActionScreeningOutcome().run(dispatcher, tracker(slots), {}))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_screening_detox_first",
+        "utter_screening_prescribed_note",
+    ]
+
+
+def test_emergency_in_the_form_shows_the_withdrawal_crisis_wording():
+    _, slots = outcome(DAILY_ALCOHOL | {"screening_symptoms": ["emergency:seizure"]})
+    assert slots["crisis_category"] == "withdrawal"
+
+
+def test_unknown_substances_slot_is_unknown_not_other():
+    answers = answers_from(tracker({"screening_substances": ["unknown"]}))
+    assert answers.substances is None
 
 
 def test_outcome_helpline_when_unsure():
@@ -237,3 +442,28 @@ def test_answers_from_slots():
         past_complicated_withdrawal=False,
         recent_higher_care=False,
     )
+
+
+def test_every_screening_slot_is_wired_like_the_others(domain):
+    """A form slot needs a conditioned from_text mapping, a question with a "they"
+    variation, a validate_<slot> method and a parser for FormAnswerPolicy."""
+    from iop_assistant import form_answers
+
+    required_slots = domain["forms"]["detox_screening_form"]["required_slots"]
+    assert required_slots == FORM_SLOTS
+    not_intent = domain["slots"]["screening_for"]["mappings"][0]["not_intent"]
+    for slot in required_slots:
+        (mapping,) = domain["slots"][slot]["mappings"]
+        assert mapping["type"] == "from_text" and mapping["not_intent"] == not_intent, slot
+        assert mapping["conditions"] == [
+            {"active_loop": "detox_screening_form", "requested_slot": slot}
+        ], slot
+        assert hasattr(ValidateDetoxScreeningForm, f"validate_{slot}"), slot
+        assert slot in form_answers.PARSERS, slot
+        if slot != "screening_for":
+            variations = domain["responses"][f"utter_ask_{slot}"]
+            assert any(
+                c.get("name") == "screening_for" and c.get("value") == "other"
+                for v in variations
+                for c in v.get("condition") or []
+            ), slot
