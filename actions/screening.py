@@ -263,7 +263,7 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
 # The one safety point each outcome's reply variation is chosen by (slot screening_note);
 # the variations live in domain.yml, the notes in triage.safety_notes().
 NOTE_PRIORITY = {
-    triage.Outcome.DETOX_FIRST: (triage.NOTE_WITHDRAWAL_NOW, triage.NOTE_PRESCRIBED),
+    triage.Outcome.DETOX_FIRST: (triage.NOTE_WITHDRAWAL_NOW,),
     triage.Outcome.IOP_MAY_FIT: (triage.NOTE_SEDATIVES,),
     triage.Outcome.HELPLINE: (triage.NOTE_PRESCRIBED,),
     triage.Outcome.EMERGENCY: (),

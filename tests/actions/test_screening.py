@@ -467,3 +467,14 @@ def test_every_screening_slot_is_wired_like_the_others(domain):
                 for v in variations
                 for c in v.get("condition") or []
             ), slot
+
+
+def test_prescribed_medicine_with_detox_first_without_symptoms_adds_the_note():
+    dispatcher = CollectingDispatcher()
+    slots = METHADONE | {"screening_substances": ["alcohol", "opioid"]}
+    events = asyncio.run(ActionScreeningOutcome().run(dispatcher, tracker(slots), {}))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_screening_detox_first",
+        "utter_screening_prescribed_note",
+    ]
+    assert {e["name"]: e["value"] for e in events}["screening_note"] is None
