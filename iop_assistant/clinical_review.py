@@ -1,0 +1,397 @@
+"""docs/clinical-review.md: every screening rule and clinically relevant reply, for sign-off.
+
+Generated from the code (``triage`` reasons, below) and the domain (every variation of
+the replies listed in ``RESPONSES``), so the page never drifts: a test fails when
+the checked-in page differs from what this module writes. Sign-offs live in
+``docs/clinical-review-signoff.yml`` (row id -> fingerprint, date, reviewer); a row
+whose text or rule changed after its sign-off shows as changed, not as reviewed.
+
+    python -m iop_assistant.clinical_review          # rewrite the page
+    python -m iop_assistant.clinical_review --check  # exit 1 if it is out of date
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Tuple
+
+import yaml
+
+from iop_assistant import triage
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DOMAIN_FILE = REPO_ROOT / "domain.yml"
+PAGE = REPO_ROOT / "docs" / "clinical-review.md"
+SIGNOFF = REPO_ROOT / "docs" / "clinical-review-signoff.yml"
+
+SOURCES = {
+    "article": "Program article (shared/seeds/000_72f7cbbf11a5209c.txt)",
+    "asam": "ASAM Criteria, dimension 1 (withdrawal potential)",
+    "asam2020": "ASAM 2020 alcohol withdrawal guideline (risk factors)",
+    "pawss": "PAWSS (Maldonado 2014): 30-day threshold, self-report items",
+    "benzo2025": "Joint benzodiazepine tapering guideline (2025)",
+    "tip45": "SAMHSA TIP 45 (withdrawal by substance class)",
+    "crisis": "references.md: crisis resources (911, 988, naloxone, Good Samaritan)",
+    "refs": "references.md: withdrawal risk",
+    "nida": "NIDA: words matter",
+    "policy": "Project safety policy (docs/triage.md: when unsure, the help line)",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One reason ``triage.decide`` can give: what it means and why."""
+
+    reason: str  # pattern: <s> a substance, <freq> daily|near_daily, <sym> an emergency symptom
+    decision: str
+    rule: str
+    sources: Tuple[str, ...]
+
+
+RULES: Tuple[Rule, ...] = (
+    Rule(
+        "emergency_<sym>",
+        "emergency",
+        (
+            "A seizure, hallucinations, confusion, chest pain or trouble breathing now: the crisis "
+            "reply (911) before anything else."
+        ),
+        ("crisis", "asam2020"),
+    ),
+    Rule(
+        "declined",
+        "helpline",
+        "The person chose not to answer: the help line; detox reasons already found are kept.",
+        ("policy",),
+    ),
+    Rule(
+        "recent_higher_care_with_current_withdrawal",
+        "detox_first",
+        (
+            "Higher care ended in the last 30 days, but heavy use with withdrawal symptoms now:"
+            " detox first, call today, 911 if it gets worse."
+        ),
+        ("article", "asam"),
+    ),
+    Rule(
+        "recent_higher_care_no_use_since",
+        "iop_may_fit",
+        (
+            "Detox, residential or partial hospitalization ended in the last 30 days and no use "
+            "since: IOP may fit (the article's first group)."
+        ),
+        ("article", "pawss"),
+    ),
+    Rule(
+        "no_use_in_over_a_month",
+        "iop_may_fit",
+        "No use for over a month: nothing to withdraw from now.",
+        ("pawss",),
+    ),
+    Rule(
+        "answers_conflict",
+        "helpline",
+        "'No use' but daily use or symptoms: the help line sorts it out.",
+        ("policy",),
+    ),
+    Rule(
+        "no_current_use",
+        "iop_may_fit",
+        "A whole answer saying no current use ('nothing', 'I don't use').",
+        ("article",),
+    ),
+    Rule(
+        "substances_unknown",
+        "helpline",
+        "What is used is not known ('no idea', 'not sure what'): the help line.",
+        ("policy",),
+    ),
+    Rule(
+        "low_withdrawal_risk_substance",
+        "iop_may_fit",
+        "Stimulants or cannabis only: withdrawal is not usually managed with medical detox.",
+        ("tip45",),
+    ),
+    Rule(
+        "prescribed_<s>",
+        "helpline",
+        (
+            "A medicine taken as prescribed (methadone or buprenorphine maintenance, a "
+            "benzodiazepine): never a reason for detox first; never stop it on your own; the help "
+            "line."
+        ),
+        ("tip45", "benzo2025"),
+    ),
+    Rule(
+        "<s>_withdrawal_with_infrequent_use",
+        "helpline",
+        "Weekly or less, but withdrawal symptoms with use in the last week.",
+        ("policy",),
+    ),
+    Rule(
+        "infrequent_use",
+        "iop_may_fit",
+        "Weekly or less, no symptoms: no sign of physical dependence.",
+        ("asam",),
+    ),
+    Rule(
+        "<s>_withdrawal_weeks_after_last_use",
+        "helpline",
+        "Symptoms 1-4 weeks after the last use (late or protracted withdrawal).",
+        ("benzo2025", "tip45"),
+    ),
+    Rule(
+        "<s>_stopped_weeks_ago_late_withdrawal_possible",
+        "helpline",
+        "Daily or near-daily benzodiazepines stopped 1-4 weeks ago: withdrawal can start late.",
+        ("benzo2025",),
+    ),
+    Rule(
+        "no_use_in_past_week",
+        "iop_may_fit",
+        "Heavy use stopped 1-4 weeks ago with no symptoms: acute withdrawal is over.",
+        ("refs",),
+    ),
+    Rule(
+        "<s>_frequency_unknown", "helpline", "How often is not known: the help line.", ("policy",)
+    ),
+    Rule(
+        "<freq>_other_substance",
+        "helpline",
+        "Daily or near-daily use of a substance of unknown withdrawal risk.",
+        ("policy",),
+    ),
+    Rule(
+        "<freq>_<s>_with_withdrawal",
+        "detox_first",
+        (
+            "Daily or near-daily alcohol, benzodiazepines, other sedatives or opioids with"
+            " withdrawal symptoms: detox first."
+        ),
+        ("asam", "asam2020", "refs"),
+    ),
+    Rule(
+        "daily_<s>_recent_use",
+        "detox_first",
+        (
+            "Daily alcohol, benzodiazepines or other sedatives in the last week, even with no "
+            "symptoms (seizures and DTs can come days after stopping)."
+        ),
+        ("refs", "asam2020", "benzo2025"),
+    ),
+    Rule(
+        "<freq>_<s>_no_reported_withdrawal",
+        "helpline",
+        (
+            "Near-daily sedatives or daily/near-daily opioids without reported symptoms: a"
+            " clinician has to judge."
+        ),
+        ("policy", "refs"),
+    ),
+    Rule(
+        "alcohol_with_benzodiazepine",
+        "detox_first",
+        "Alcohol with benzodiazepines on most days (prescribed or not).",
+        ("asam2020", "pawss"),
+    ),
+    Rule(
+        "combined_sedatives",
+        "detox_first",
+        "Any two sedatives (alcohol, benzodiazepines, other sedative-hypnotics) on most days.",
+        ("asam2020", "pawss"),
+    ),
+    Rule(
+        "past_complicated_withdrawal",
+        "detox_first",
+        "Past withdrawal seizures, DTs or a hospital withdrawal, with use in the last week.",
+        ("asam2020", "pawss"),
+    ),
+    Rule(
+        "past_complicated_withdrawal_infrequent_use",
+        "helpline",
+        "Past complicated withdrawal, but use weekly or less: a clinician weighs it.",
+        ("asam2020",),
+    ),
+    Rule(
+        "past_complicated_withdrawal_history",
+        "iop_may_fit",
+        "Passed on with IOP may fit so the clinician sees the history.",
+        ("asam2020",),
+    ),
+)
+
+# Replies a clinician signs: every variation is listed (conditions included).
+RESPONSES: Dict[str, Tuple[str, ...]] = {
+    "utter_disclaimer": ("policy", "crisis"),
+    "utter_crisis": ("crisis",),
+    "utter_crisis_followup": ("crisis",),
+    "utter_crisis_checkin": ("crisis",),
+    "utter_crisis_checkin_no": ("crisis",),
+    "utter_ask_screening_for": ("policy",),
+    "utter_screening_for_unclear": ("policy",),
+    "utter_ask_screening_recent_care": ("article",),
+    "utter_ask_screening_care_30_days": ("pawss",),
+    "utter_ask_screening_use_since_care": ("article", "pawss"),
+    "utter_ask_screening_substances": ("asam",),
+    "utter_ask_screening_prescribed": ("tip45", "benzo2025"),
+    "utter_ask_screening_frequency": ("asam",),
+    "utter_ask_screening_last_use": ("refs",),
+    "utter_ask_screening_symptoms": ("asam2020",),
+    "utter_ask_screening_complicated_history": ("asam2020", "pawss"),
+    "utter_screening_detox_first": ("article", "refs"),
+    "utter_screening_iop_may_fit": ("article", "refs"),
+    "utter_screening_helpline": ("policy", "refs"),
+    "utter_screening_prescribed_note": ("benzo2025",),
+    "utter_screening_stopped": ("refs",),
+    "utter_inform_use": ("article",),
+    "utter_ask_detox_offered": ("article", "refs"),
+    "utter_ask_medication": ("article",),
+    "utter_ask_staying_on_medication": ("article",),
+    "utter_ask_drug_testing": ("article",),
+    "utter_more_ask_drug_testing": ("article",),
+    "utter_ask_relapse": ("article",),
+    "utter_ask_safety_procedures": ("article",),
+    "utter_ask_am_i_addicted": ("nida",),
+}
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _condition(variation: dict) -> str:
+    parts = [f"{c.get('name')}={c.get('value')}" for c in variation.get("condition") or []]
+    if variation.get("channel"):
+        parts.append(f"channel={variation['channel']}")
+    return ", ".join(parts) or "default"
+
+
+def reason_pattern(reason: str) -> str | None:
+    """The RULES pattern a reason comes from, or None when no rule documents it."""
+    substance = "|".join(triage.SUBSTANCES + ("substance",))
+    symptom = "|".join(triage.EMERGENCY_SYMPTOMS) + r"|\w+"
+    for rule in RULES:
+        regex = (
+            re.escape(rule.reason)
+            .replace("<s>", f"({substance})")
+            .replace("<freq>", "(daily|near_daily)")
+            .replace("<sym>", f"({symptom})")
+        )
+        if re.fullmatch(regex, reason):
+            return rule.reason
+    return None
+
+
+def rows(domain_file: Path = DOMAIN_FILE) -> List[Tuple[str, str, str, str, str]]:
+    """(id, rule or text, source, decision/condition, fingerprint) for every row."""
+    out = []
+    for rule in RULES:
+        sources = "; ".join(SOURCES[s] for s in rule.sources)
+        out.append(
+            (
+                f"rule:{rule.reason}",
+                rule.rule,
+                sources,
+                rule.decision,
+                _fingerprint(rule.reason, rule.rule, rule.decision),
+            )
+        )
+    responses = yaml.safe_load(domain_file.read_text(encoding="utf-8"))["responses"]
+    for name, sources in RESPONSES.items():
+        for i, variation in enumerate(responses[name]):
+            condition = _condition(variation)
+            text = variation.get("text", "")
+            buttons = " / ".join(b.get("title", "") for b in variation.get("buttons") or [])
+            shown = f"{text} [{buttons}]" if buttons else text
+            out.append(
+                (
+                    f"{name}#{i}",
+                    shown,
+                    "; ".join(SOURCES[s] for s in sources),
+                    condition,
+                    _fingerprint(name, condition, shown),
+                )
+            )
+    return out
+
+
+def _reviewed(row_id: str, fingerprint: str, signoff: Dict[str, dict]) -> str:
+    entry = signoff.get(row_id)
+    if not entry:
+        return "not yet reviewed"
+    who = f"{entry.get('date', '?')} {entry.get('by', '')}".strip()
+    if entry.get("fingerprint") != fingerprint:
+        return f"**changed since review** ({who})"
+    return who
+
+
+def render(domain_file: Path = DOMAIN_FILE, signoff_file: Path = SIGNOFF) -> str:
+    signoff = {}
+    if signoff_file.exists():
+        signoff = yaml.safe_load(signoff_file.read_text(encoding="utf-8")) or {}
+    lines = [
+        "# Clinical review: screening rules and replies",
+        "",
+        "Generated by `python -m iop_assistant.clinical_review` from `iop_assistant/triage.py`,",
+        "`iop_assistant/clinical_review.py` and `domain.yml`. Do not edit by hand: a test",
+        "fails when this page is out of date. The full rules, in order, are in",
+        "[triage.md](triage.md). To sign a row off, add its id and fingerprint to",
+        "`docs/clinical-review-signoff.yml` (`id: {fingerprint: ..., date: YYYY-MM-DD, by: name}`)",
+        "and regenerate; a row whose text changes afterwards shows as changed.",
+        "",
+        "Placeholders such as `{helpline}` are filled from `program.yml`.",
+        "",
+    ]
+    header = [
+        "| id | rule or text | source | decision | fingerprint | last reviewed |",
+        "|---|---|---|---|---|---|",
+    ]
+    all_rows = rows(domain_file)
+    sections: Iterable[Tuple[str, str, List]] = (
+        (
+            "Screening rules",
+            "Each reason `triage.decide()` can give (`<s>` a substance, `<freq>` daily or"
+            " near_daily). The decision is the outcome the reason leads to on its own.",
+            [r for r in all_rows if r[0].startswith("rule:")],
+        ),
+        (
+            "Replies",
+            "Every variation of every clinically relevant reply; the decision column is the"
+            " condition under which the variation is shown.",
+            [r for r in all_rows if not r[0].startswith("rule:")],
+        ),
+    )
+    for title, intro, section in sections:
+        lines += [f"## {title}", "", intro, "", *header]
+        for row_id, text, source, decision, fingerprint in section:
+            reviewed = _reviewed(row_id, fingerprint, signoff)
+            lines.append(
+                f"| `{row_id}` | {_cell(text)} | {_cell(source)} | {_cell(decision)}"
+                f" | `{fingerprint}` | {reviewed} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: List[str]) -> int:
+    page = render()
+    if "--check" in argv:
+        if not PAGE.exists() or PAGE.read_text(encoding="utf-8") != page:
+            print(f"{PAGE} is out of date: run python -m iop_assistant.clinical_review")
+            return 1
+        return 0
+    PAGE.write_text(page, encoding="utf-8")
+    print(f"wrote {PAGE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,88 @@
+"""docs/clinical-review.md is generated from the code and the domain and never drifts."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+import yaml
+
+from iop_assistant import clinical_review, triage
+
+SUBSTANCE_SETS = (
+    [None, set()]
+    + [{s} for s in triage.SUBSTANCES]
+    + [
+        {"alcohol", "benzodiazepine"},
+        {"alcohol", "sedative"},
+        {"alcohol", "opioid"},
+    ]
+)
+
+
+def grid():
+    """Every combination of the vocabularies (a few thousand pure calls)."""
+    for subs, freq, last, sx, pcw, care, prescribed in itertools.product(
+        SUBSTANCE_SETS,
+        triage.FREQUENCIES + (None,),
+        triage.LAST_USE + (None,),
+        (None, {"none"}, {"shakes"}),
+        (False, True),
+        ((None, None), (True, False), (True, True)),
+        (None, {"opioid", "benzodiazepine"}),
+    ):
+        yield triage.ScreeningAnswers(
+            substances=subs,
+            frequency=freq,
+            last_use=last,
+            withdrawal_symptoms=sx,
+            past_complicated_withdrawal=pcw,
+            recent_higher_care=care[0],
+            used_since_care=care[1],
+            prescribed=prescribed,
+        )
+    yield triage.ScreeningAnswers(declined=True)
+    yield triage.ScreeningAnswers(emergency_symptoms_now={"seizure"})
+
+
+def test_the_page_is_up_to_date():
+    assert clinical_review.PAGE.read_text(encoding="utf-8") == clinical_review.render(), (
+        "run: python -m iop_assistant.clinical_review"
+    )
+
+
+def test_every_reason_has_a_documented_rule_and_every_rule_is_used():
+    used = defaultdict(set)
+    for answers in grid():
+        decision = triage.decide(answers)
+        for reason in decision.reasons:
+            pattern = clinical_review.reason_pattern(reason)
+            assert pattern, f"{reason} is not documented in clinical_review.RULES"
+            used[pattern].add(decision.outcome.value)
+    assert set(used) == {rule.reason for rule in clinical_review.RULES}
+
+
+def test_a_rule_leading_a_decision_gives_its_stated_outcome():
+    stated = {rule.reason: rule.decision for rule in clinical_review.RULES}
+    for answers in grid():
+        decision = triage.decide(answers)
+        first = clinical_review.reason_pattern(decision.reasons[0])
+        if first.startswith("prescribed_") and decision.outcome is triage.Outcome.HELPLINE:
+            continue
+        assert stated[first] == decision.outcome.value, (first, decision)
+
+
+def test_every_screening_and_crisis_reply_is_listed(domain):
+    for name in domain["responses"]:
+        if name.startswith(("utter_screening", "utter_ask_screening", "utter_crisis")):
+            assert name in clinical_review.RESPONSES, name
+    for name in clinical_review.RESPONSES:
+        assert name in domain["responses"], name
+
+
+def test_signoff_file_is_valid_yaml_of_known_rows():
+    if not clinical_review.SIGNOFF.exists():
+        return
+    signoff = yaml.safe_load(clinical_review.SIGNOFF.read_text()) or {}
+    known = {row[0] for row in clinical_review.rows()}
+    assert set(signoff) <= known
