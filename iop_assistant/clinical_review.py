@@ -229,6 +229,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_disclaimer": ("policy", "crisis"),
     "utter_crisis": ("crisis",),
     "utter_crisis_followup": ("crisis",),
+    "utter_crisis_again": ("crisis",),
     "utter_crisis_checkin": ("crisis",),
     "utter_crisis_checkin_no": ("crisis",),
     "utter_ask_screening_for": ("policy",),

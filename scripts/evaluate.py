@@ -71,7 +71,8 @@ def nlu_numbers(model: Path) -> dict:
         print(
             f"{label}: crisis recall {report.caught}/{report.crisis_total} = {report.recall:.3f}, "
             f"false alarms {len(report.false_alarms)}/{report.non_crisis_total} = "
-            f"{report.false_alarm_rate:.3f}"
+            f"{report.false_alarm_rate:.3f}; check-in questions {report.checkins_on_crisis} "
+            f"on crisis (missed), {report.checkins_on_non_crisis} on non-crisis"
         )
         for text in report.misses[:10]:
             print(f"    MISSED: {text[:110]}")
@@ -80,6 +81,8 @@ def nlu_numbers(model: Path) -> dict:
         numbers["crisis"][label] = {
             "recall": round(report.recall, 4),
             "false_alarm_rate": round(report.false_alarm_rate, 4),
+            "checkins_on_crisis": report.checkins_on_crisis,
+            "checkins_on_non_crisis": report.checkins_on_non_crisis,
             "n_crisis": report.crisis_total,
             "n_not_crisis": report.non_crisis_total,
         }

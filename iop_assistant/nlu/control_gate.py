@@ -17,10 +17,15 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.control_intents import (
+    CALLBACK_INTENT,
     CONTROL_INTENTS,
+    SCREENING_INTENT,
     HELP_INTENT,
     SPANISH_INTENT,
+    asks_for_a_call,
+    asks_for_screening,
     is_explicit,
+    is_farewell_with_thanks,
     is_goal_or_plea,
     is_plea,
     looks_spanish,
@@ -28,10 +33,24 @@ from iop_assistant.nlu.control_intents import (
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 
 GATE_OUTPUT = "control_gate"
+# a demoted message never becomes these by elimination: crisis comes from the
+# classifier's own first choice or the crisis guard, never from a runner-up
+NEVER_BY_ELIMINATION = frozenset({"nlu_fallback", "crisis", "crisis_checkin"})
+
+
+RANKING_GAP = 0.5  # others stay well below an override, so FallbackClassifier's ambiguity
+# check (two intents within 0.08) does not undo a decision made on the words
 
 
 def _set_top(message: Message, intent: Dict[str, Any]) -> None:
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent["name"]]
+    ranking = [
+        {
+            **r,
+            "confidence": min(float(r.get("confidence") or 0), intent["confidence"] - RANKING_GAP),
+        }
+        for r in message.get(INTENT_RANKING_KEY) or []
+        if r.get("name") != intent["name"]
+    ]
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
 
@@ -47,9 +66,22 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
         _set_top(message, {"name": SPANISH_INTENT, "confidence": 1.0})
         return
+    if asks_for_a_call(text) and name not in (CALLBACK_INTENT, "request_human"):
+        # the crisis guard runs after this and still wins on crisis wording
+        message.set(GATE_OUTPUT, {"from": name, "reason": "callback"}, add_to_output=True)
+        _set_top(message, {"name": CALLBACK_INTENT, "confidence": 1.0})
+        return
+    if asks_for_screening(text) and name not in (SCREENING_INTENT, CALLBACK_INTENT):
+        message.set(GATE_OUTPUT, {"from": name, "reason": "screening"}, add_to_output=True)
+        _set_top(message, {"name": SCREENING_INTENT, "confidence": 1.0})
+        return
     if is_plea(text) and name != HELP_INTENT:
         message.set(GATE_OUTPUT, {"from": name, "reason": "plea"}, add_to_output=True)
         _set_top(message, {"name": HELP_INTENT, "confidence": 1.0})
+        return
+    if name == "thank" and is_farewell_with_thanks(text):
+        message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
+        _set_top(message, {"name": "goodbye", "confidence": 1.0})
         return
     if name not in CONTROL_INTENTS or is_explicit(name, text):
         return
@@ -60,7 +92,7 @@ def gate(message: Message) -> None:
     others = [
         r
         for r in message.get(INTENT_RANKING_KEY) or []
-        if r.get("name") not in CONTROL_INTENTS and r.get("name") != "nlu_fallback"
+        if r.get("name") not in CONTROL_INTENTS | NEVER_BY_ELIMINATION
     ]
     replacement = dict(others[0]) if others else {"name": "nlu_fallback", "confidence": 1.0}
     message.set(GATE_OUTPUT, {"from": name, "reason": "not explicit"}, add_to_output=True)

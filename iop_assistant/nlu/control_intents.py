@@ -55,7 +55,8 @@ _CUES = {
     ),
     "greet": re.compile(
         r"\b(?:hi+|hey+|hello+|helo|hiya|yo|howdy|morning|evening|afternoon|greetings|sup|"
-        r"what'?s up|whats up|whats good|anybody|anyone|top of the|hola|there)\b",
+        r"what'?s up|whats up|whats good|anybody|anyone|top of the|hola|there|how are you|"
+        r"how'?s it going|how is it going)\b",
         re.IGNORECASE,
     ),
 }
@@ -102,6 +103,11 @@ def is_plea(text: str) -> bool:
     return bool(_PLEA.match(text))
 
 
+_QUESTION = re.compile(
+    r"\?|^\W*(?:how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|should|"
+    r"may|am)\b",
+    re.IGNORECASE,
+)
 _CANT_STOP = re.compile(
     r"\b(?:can'?t|cant|cannot|couldn'?t|unable to|won'?t) (?:stop|quit)\b", re.I
 )
@@ -127,6 +133,8 @@ def is_explicit(intent: str, text: str) -> bool:
         return True
     if _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
         return False
+    if intent in _CUES and not _CUES[intent].search(cleaned) and _QUESTION.search(cleaned):
+        return False  # "how soon can i start" is a question, not a farewell
     limit = MAX_CONTROL_WORDS if intent == "stop" else MAX_CONTROL_CHAT_WORDS
     return count <= limit
 
@@ -148,7 +156,8 @@ SPANISH_INTENT = "speak_spanish"
 _SPANISH_WORDS = frozenset(
     """hola necesito ayuda esposo esposa hijo hija hermano hermana mamá mama papá papa para que
     mucho mucha tengo quiero gracias cómo como dónde donde cuánto cuanto cuesta mi mis el los las
-    es está esta estoy tiene tienen puedo hablar español espanol alguien usted bebe toma tomar drogas
+    es está esta estoy tiene tienen puedo hablar español espanol alguien usted bebe toma tomar
+    drogas
     dejar problema programa información informacion ayúdame ayudame por favor buenas buenos días
     dias tardes noches señor señora también tambien pero muy porque qué quien quién cuando cuándo
     alcohol pastillas consejero llamar llamen""".split()
@@ -162,3 +171,41 @@ def looks_spanish(text: str) -> bool:
     spanish = sum(t in _SPANISH_WORDS for t in tokens)
     english = sum(t in _ENGLISH_HINTS for t in tokens)
     return spanish >= 2 and spanish > english and spanish >= 0.4 * len(tokens)
+
+
+def is_farewell_with_thanks(text: str) -> bool:
+    """"thank you goodbye": a farewell (the call or chat ends), not only thanks."""
+    return is_explicit_command("goodbye", text) and bool(_CUES["thank"].search(text))
+
+
+CALLBACK_INTENT = "request_callback"
+_CALLBACK = re.compile(
+    r"\b(?:call|phone|ring)\s+(?:me|him|her|us|my\s+(?:\w+\s+)?\w+)(?:\s+back)?\b"
+    r"(?!\s+(?:crazy|a\s+taxi|an?\s+uber|names)\b)|"
+    r"\bcall\s*-?\s*back\b|\bcallback\b|\b(?:give|get)\s+(?:me|him|her|us)\s+a\s+(?:call|ring)\b|"
+    r"\b(?:get|have)\s+a\s+call\b|\breach\s+out\s+to\s+(?:me|him|her)\s+by\s+phone\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_call(text: str) -> bool:
+    """Someone should phone the person (or their relative): a callback request, even
+    inside a long message about their situation."""
+    return bool(_CALLBACK.search(text))
+
+
+SCREENING_INTENT = "request_detox_screening"
+_SCREENING = re.compile(
+    r"\b(?:do|does|will|would|should|might)\s+(?:i|he|she|they|we|my\s+\w+)\s+"
+    r"(?:need|have\s+to\s+(?:go\s+to|do|start\s+with))\s+(?:a\s+|to\s+)?(?:medical\s+)?detox\b|"
+    r"\bdetox\s+(?:first\s+)?(?:questions|screening|screener|check|quiz|test)\b|"
+    r"\b(?:do|start|run|take|begin|try)\s+(?:the|a|that|those|your)\s+(?:detox\s+)?"
+    r"(?:screening|screener|questions|check)\b|\bscreen\s+(?:me|him|her|them)\b|"
+    r"\b(?:need|needs)\s+detox\s+(?:first|before)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_screening(text: str) -> bool:
+    """"Do I need detox first?", "can you run the detox questions for her": the screening."""
+    return bool(_SCREENING.search(text))

@@ -34,6 +34,8 @@ class CrisisReport:
     misses: List[str] = field(default_factory=list)
     non_crisis_total: int = 0
     false_alarms: List[str] = field(default_factory=list)
+    checkins_on_crisis: int = 0  # a direct question instead of the crisis reply
+    checkins_on_non_crisis: int = 0
     missed_by_category: Counter = field(default_factory=Counter)
     total_by_category: Counter = field(default_factory=Counter)
 
@@ -53,6 +55,8 @@ class CrisisReport:
             f"  caught by both:                {self.caught_by_both}",
             f"false alarms: {len(self.false_alarms)}/{self.non_crisis_total} "
             f"= {self.false_alarm_rate:.3f}",
+            f"check-in questions: {self.checkins_on_crisis} on crisis messages (counted as "
+            f"missed), {self.checkins_on_non_crisis} on non-crisis messages",
         ]
         for category, total in sorted(self.total_by_category.items()):
             missed = self.missed_by_category[category]
@@ -87,6 +91,7 @@ async def evaluate(parse: Parse, blind: Path | None = None) -> CrisisReport:
             guard["classifier_intent"] if guard else result["intent"]["name"]
         ) == "crisis"
         if result["intent"]["name"] != "crisis":
+            report.checkins_on_crisis += result["intent"]["name"] == "crisis_checkin"
             report.misses.append(item["text"])
             report.missed_by_category[item["category"]] += 1
             continue
@@ -102,6 +107,7 @@ async def evaluate(parse: Parse, blind: Path | None = None) -> CrisisReport:
         report.non_crisis_total += 1
         if result["intent"]["name"] == "crisis":
             report.false_alarms.append(item["text"])
+        report.checkins_on_non_crisis += result["intent"]["name"] == "crisis_checkin"
     return report
 
 

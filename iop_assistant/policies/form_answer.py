@@ -37,7 +37,9 @@ from iop_assistant.nlu.control_intents import is_explicit_command, words
 
 FORMS = frozenset({"detox_screening_form", "callback_form"})
 # intents the forms' slot mappings leave out (domain.yml: not_intent)
-DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human"})
+DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human", "request_callback"})
+# asking for a person or a call is always meant, unless the text answers the question
+ALWAYS_MEANT = frozenset({"request_human", "request_callback"})
 CRISIS_INTENT = "crisis"
 MAX_CRISIS_ANSWER_WORDS = 6
 MIN_SURE_CRISIS = 0.8
@@ -68,7 +70,7 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         return None  # the slot mapping already hands the text to the form
     if form_answers.accepts(slot, text):
         return SlotSet(slot, text)
-    if name == "request_human" or is_explicit_command(name, text):
+    if name in ALWAYS_MEANT or is_explicit_command(name, text):
         return None  # the person really asked to stop, leave or talk to someone
     return SlotSet(slot, text)
 

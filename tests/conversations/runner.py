@@ -112,7 +112,9 @@ def _digits(text: str) -> str:
 
 
 def _random_phone() -> str:
-    return "+1202555" + "".join(secrets.choice("0123456789") for _ in range(4))
+    """A valid US number of the fictional 555 range, different on every call."""
+    area = secrets.choice(["202", "312", "415", "617", "713", "773", "847"])
+    return f"+1{area}555" + "".join(secrets.choice("0123456789") for _ in range(4))
 
 
 class Session:
@@ -267,13 +269,13 @@ class Session:
 
 
 # ---------------------------------------------------------------- judging
-CRISIS_RESPONSE = "utter_crisis"
+CRISIS_RESPONSES = frozenset({"utter_crisis", "utter_crisis_again"})
 
 
 def is_crisis_reply(reply: Reply) -> bool:
     """The crisis reply was said (the first reply of a conversation also names 911 and
     988 in its disclaimer, so the words alone don't tell)."""
-    return CRISIS_RESPONSE in reply.actions
+    return bool(CRISIS_RESPONSES & set(reply.actions))
 
 
 def names_emergency_numbers(reply: Reply) -> bool:
@@ -407,9 +409,31 @@ def is_crisis_expectation(expects: List[Any]) -> bool:
     return any(e in ("crisis", "checkin") for e in expects)
 
 
+def _own_number(conversation: Dict[str, Any]) -> tuple[Dict[str, Any], str | None]:
+    """The conversation with a number of its own.
+
+    Authors reuse example numbers, and two conversations from one number would
+    share one SMS/voice conversation (ids are keyed by number): each run gets
+    a fresh number, and expectations naming the author's number follow it.
+    """
+    stated = conversation.get("from")
+    if not stated or conversation.get("channel", "rest") == "rest":
+        return conversation, stated
+    fresh = _random_phone()
+    ends = []
+    for expect in conversation.get("end") or []:
+        saved = isinstance(expect, dict) and expect.get("callback_saved")
+        if saved and saved.get("phone") == stated:
+            expect = {"callback_saved": {**saved, "phone": fresh}}
+        ends.append(expect)
+    return {**conversation, "from": fresh, "end": ends}, fresh
+
+
 def run_conversation(endpoint: Endpoint, conversation: Dict[str, Any]) -> ConversationResult:
+    original = conversation
+    conversation, number = _own_number(conversation)
     channel = conversation.get("channel", "rest")
-    session = Session(endpoint, channel, conversation.get("from"))
+    session = Session(endpoint, channel, number)
     turns: List[TurnResult] = []
     try:
         if channel == "voice":
@@ -423,8 +447,8 @@ def run_conversation(endpoint: Endpoint, conversation: Dict[str, Any]) -> Conver
             f for f in (check_end(e, endpoint, session) for e in conversation.get("end") or []) if f
         ]
     except Exception as error:  # a transport failure fails the conversation, with its reason
-        return ConversationResult(conversation, turns, [], error=repr(error))
-    return ConversationResult(conversation, turns, end)
+        return ConversationResult(original, turns, [], error=repr(error))
+    return ConversationResult(original, turns, end)
 
 
 @dataclass

@@ -100,3 +100,62 @@ def test_spanish_is_recognised_on_sms_length_text(text, expected):
     from iop_assistant.nlu.control_intents import looks_spanish
 
     assert looks_spanish(text) is expected
+
+
+@pytest.mark.parametrize("text", ["thank you goodbye", "thanks bye", "ok thx, bye now"])
+def test_thanks_with_a_farewell_ends(text):
+    from iop_assistant.nlu.control_intents import is_farewell_with_thanks
+
+    assert is_farewell_with_thanks(text)
+
+
+def test_thanks_alone_is_not_a_farewell():
+    from iop_assistant.nlu.control_intents import is_farewell_with_thanks
+
+    assert not is_farewell_with_thanks("thanks so much")
+
+
+@pytest.mark.parametrize("text", ["how soon can i start", "when is the next group?", "can i come today"])
+def test_questions_are_not_farewells(text):
+    assert not is_explicit("goodbye", text)
+
+
+@pytest.mark.parametrize("text", ["how are you", "how's it going"])
+def test_greeting_questions_stay_greetings(text):
+    assert is_explicit("greet", text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my son is 19 and i found pills in his car. can someone just call me", True),
+        ("i relapsed 10 days after detox. can someone call me back?", True),
+        ("i'd like a callback", True),
+        ("could someone phone my husband tonight", True),
+        ("give me a call after 6", True),
+        ("should i call 911", False),
+        ("what do i call this program", False),
+        ("can i call you", False),
+    ],
+)
+def test_callback_requests_inside_long_messages(text, expected):
+    from iop_assistant.nlu.control_intents import asks_for_a_call
+
+    assert asks_for_a_call(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("can we do the detox first questions", True),
+        ("can you run the detox questions for her then", True),
+        ("ok do the screening", True),
+        ("does my husband need detox before he starts", True),
+        ("do you offer detox", False),
+        ("is detox part of the program", False),
+    ],
+)
+def test_screening_requests_in_peoples_words(text, expected):
+    from iop_assistant.nlu.control_intents import asks_for_screening
+
+    assert asks_for_screening(text) is expected

@@ -34,12 +34,22 @@ def tracker_in_form(
 @pytest.mark.parametrize(
     "form, slot, text, intent",
     [
-        ("detox_screening_form", "screening_symptoms", "i can't stop for a day without shaking", "stop"),
+        (
+            "detox_screening_form",
+            "screening_symptoms",
+            "i can't stop for a day without shaking",
+            "stop",
+        ),
         ("callback_form", "callback_best_time", "now", "goodbye"),
         ("callback_form", "callback_best_time", "as soon as possible", "goodbye"),
         ("callback_form", "callback_name", "skip the name", "stop"),
         ("detox_screening_form", "screening_last_use", "nothing yet", "goodbye"),
-        ("detox_screening_form", "screening_frequency", "i want to stop drinking but i drink daily", "stop"),
+        (
+            "detox_screening_form",
+            "screening_frequency",
+            "i want to stop drinking but i drink daily",
+            "stop",
+        ),
     ],
 )
 def test_answers_go_to_the_form(form, slot, text, intent):

@@ -39,7 +39,7 @@ def test_web_callback_is_saved_with_outbox_rows_and_the_help_line(servers):
     request_id, number, best_time, name, consent, channel, status = rows[0]
     assert (number, best_time, name, consent, channel, status) == (
         "+12025550143",
-        "morning",
+        "tomorrow morning",  # a specific time is kept in the person's own words
         "Sam",
         1,
         "rest",

@@ -1,6 +1,6 @@
-"""Every regression conversation in tests/conversations/*.yml through the real stack.
+"""Every regression conversation (tests/conversations/*.yml) through the real stack.
 
-The YAML sets live in tests/conversations/. Each conversation is played over REST, the signed SMS webhook or the signed
+Each conversation is played over REST, the signed SMS webhook or the signed
 voice webhook of the real `rasa run` + action server (tests/server/conftest.py)
 and judged turn by turn (tests/conversations/runner.py). These sets were
 written from the findings of issue 12 and tuned on, so every one must pass;
