@@ -19,8 +19,8 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
     CONTROL_INTENTS,
-    SCREENING_INTENT,
     HELP_INTENT,
+    SCREENING_INTENT,
     SPANISH_INTENT,
     asks_for_a_call,
     asks_for_screening,
