@@ -115,7 +115,9 @@ def test_thanks_alone_is_not_a_farewell():
     assert not is_farewell_with_thanks("thanks so much")
 
 
-@pytest.mark.parametrize("text", ["how soon can i start", "when is the next group?", "can i come today"])
+@pytest.mark.parametrize(
+    "text", ["how soon can i start", "when is the next group?", "can i come today"]
+)
 def test_questions_are_not_farewells(text):
     assert not is_explicit("goodbye", text)
 
