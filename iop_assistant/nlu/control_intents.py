@@ -85,7 +85,9 @@ _GOAL = re.compile(
 _PLEA = re.compile(
     r"^\W*(?:please\s+|pls\s+|plz\s+)?(?:help+|halp|i need help|need help|i need some help|"
     r"help me|help me please|please help(?: me)?|can you help(?: me)?|can someone help(?: me)?|"
-    r"somebody help(?: me)?|i need help please|help please|i need your help|need some help)\W*$",
+    r"somebody help(?: me)?|i need help please|help please|i need your help|need some help|"
+    r"(?:ok(?:ay)?\s+|so\s+|but\s+)?what (?:do|should|can) (?:i|we) do(?: now)?|what now|now what|"
+    r"what do i do next)\W*$",
     re.IGNORECASE,
 )
 
@@ -209,3 +211,19 @@ _SCREENING = re.compile(
 def asks_for_screening(text: str) -> bool:
     """"Do I need detox first?", "can you run the detox questions for her": the screening."""
     return bool(_SCREENING.search(text))
+
+
+_WORRY = re.compile(
+    r"\b(?:scared|worried|afraid|terrified|concerned|frightened|freaking out)\b", re.I
+)
+_ONGOING_USE = re.compile(
+    r"\b(?:drink\w*|using|use|pills?|high|meth|heroin|fent\w*|opioids?|coke|weed|benzos?|xanax|"
+    r"alcohol\w*|booze|addict\w*|can'?t stop|cant stop|quit)\b",
+    re.I,
+)
+
+
+def is_worried_disclosure(text: str) -> bool:
+    """Someone scared about ongoing use ("I'm scared I can't stop"): they need an answer
+    and a next step; the crisis lexicon still catches danger words in the same text."""
+    return bool(_WORRY.search(text) and _ONGOING_USE.search(text))

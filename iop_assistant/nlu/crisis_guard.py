@@ -27,6 +27,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
@@ -40,6 +41,7 @@ CHECKIN_INTENT = "crisis_checkin"
 # unsure crisis guesses (docs/evaluation.md), and the question still offers 988
 # and 911 and turns into the crisis reply on a yes.
 CLASSIFIER_CRISIS_MIN = 0.8
+WORRIED_INTENT = "inform_use"
 OVERDOSE_SELF = "overdose_self"
 _THIRD_PERSON = re.compile(
     r"\b(?:he|she|they|him|her|them|his|hes|shes|someone|somebody|my\s+(?:friend|son|daughter|"
@@ -97,12 +99,16 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     return CrisisHit(hit.pattern_id, OVERDOSE_SELF)
 
 
-def set_checkin(message: Message) -> None:
-    """Ambiguous distress: the intent becomes ``crisis_checkin`` (a direct question)."""
-    intent = {"name": CHECKIN_INTENT, "confidence": 1.0}
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CHECKIN_INTENT]
+def set_intent(message: Message, name: str) -> None:
+    intent = {"name": name, "confidence": 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+
+
+def set_checkin(message: Message) -> None:
+    """Ambiguous distress: the intent becomes ``crisis_checkin`` (a direct question)."""
+    set_intent(message, CHECKIN_INTENT)
 
 
 def keep_unsure_crisis(message: Message) -> None:
@@ -153,6 +159,9 @@ class CrisisGuard(GraphComponent):
             if hit is None:
                 keep_unsure_crisis(message)
                 intent = message.get(INTENT) or {}
+                if intent.get("name") == CRISIS_INTENT and is_worried_disclosure(text):
+                    set_intent(message, WORRIED_INTENT)  # no danger words: answer the worry
+                    continue
                 unsure_crisis = (
                     intent.get("name") == CRISIS_INTENT
                     and float(intent.get("confidence") or 0) < CLASSIFIER_CRISIS_MIN

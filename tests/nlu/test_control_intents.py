@@ -161,3 +161,23 @@ def test_screening_requests_in_peoples_words(text, expected):
     from iop_assistant.nlu.control_intents import asks_for_screening
 
     assert asks_for_screening(text) is expected
+
+
+@pytest.mark.parametrize("text", ["what do I do", "ok what should i do now", "now what"])
+def test_what_do_i_do_is_a_plea(text):
+    assert is_plea(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I've been drinking every night to fall asleep and I'm scared I can't stop", True),
+        ("my son is using pills and i'm terrified", True),
+        ("i'm scared of the dark", False),
+        ("he's using and i'm scared", True),
+    ],
+)
+def test_worried_disclosures(text, expected):
+    from iop_assistant.nlu.control_intents import is_worried_disclosure
+
+    assert is_worried_disclosure(text) is expected
