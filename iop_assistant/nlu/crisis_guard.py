@@ -42,6 +42,13 @@ CHECKIN_INTENT = "crisis_checkin"
 # and 911 and turns into the crisis reply on a yes.
 CLASSIFIER_CRISIS_MIN = 0.8
 WORRIED_INTENT = "inform_use"
+# an unsure guess this weak ("im in brooklyn") is noise, not a reason to ask about suicide
+MIN_UNSURE_CRISIS = 0.3
+_DENIAL = re.compile(
+    r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:suicidal|going\s+to\s+(?:hurt|kill)\s+my\s*self|in\s+danger)\b|"
+    r"\bnot\s+(?:like\s+that|thinking\s+(?:about|of)\s+(?:suicide|killing\s+my\s*self))\b|"
+    r"\b(?:i'?m|im)\s+(?:safe|ok(?:ay)?)\s*,?\s+(?:i\s+)?just\b"
+)
 OVERDOSE_SELF = "overdose_self"
 _THIRD_PERSON = re.compile(
     r"\b(?:he|she|they|him|her|them|his|hes|shes|someone|somebody|my\s+(?:friend|son|daughter|"
@@ -123,7 +130,11 @@ def keep_unsure_crisis(message: Message) -> None:
     if intent.get("name") != FALLBACK_INTENT:
         return
     guesses = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
-    if guesses and guesses[0].get("name") == CRISIS_INTENT:
+    if (
+        guesses
+        and guesses[0].get("name") == CRISIS_INTENT
+        and float(guesses[0].get("confidence") or 0) >= MIN_UNSURE_CRISIS
+    ):
         message.set(INTENT, dict(guesses[0]), add_to_output=True)
 
 
@@ -161,6 +172,9 @@ class CrisisGuard(GraphComponent):
                 intent = message.get(INTENT) or {}
                 if intent.get("name") == CRISIS_INTENT and is_worried_disclosure(text):
                     set_intent(message, WORRIED_INTENT)  # no danger words: answer the worry
+                    continue
+                if intent.get("name") == CRISIS_INTENT and _DENIAL.search(normalize(text)):
+                    set_intent(message, "deny")  # "no im not suicidal, i just want help"
                     continue
                 unsure_crisis = (
                     intent.get("name") == CRISIS_INTENT

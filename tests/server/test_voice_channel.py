@@ -12,6 +12,7 @@ import secrets
 import xml.etree.ElementTree as ET
 from typing import Dict, List
 
+import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
@@ -80,10 +81,15 @@ def listens(root: ET.Element, servers) -> ET.Element:
     return gather
 
 
-def dials(root: ET.Element, number: str = FACTS.helpline_e164) -> None:
+def dials(root: ET.Element, number: str = FACTS.helpline_e164) -> ET.Element:
+    """A transfer to ``number`` whose outcome comes back to the webhook (<Dial action>),
+    so "could not be connected" is said only when it failed."""
     dial = root.find("Dial")
     assert dial is not None, ET.tostring(root)
-    assert (dial.text or "").strip() == number
+    assert "".join(dial.itertext()).strip() == number
+    assert dial.get("action", "").endswith(PATH)
+    assert root.find("Hangup") is None, "the call ends after the transfer's outcome, not before"
+    return dial
     assert root.find("Gather") is None
     assert said(root), "the caller is told before the transfer"
 
@@ -126,6 +132,59 @@ def test_zero_transfers_to_the_help_line(servers):
     call = Call(servers)
     call.send()
     dials(call.send(Digits="0"))
+
+
+def test_a_completed_transfer_hangs_up_without_the_failure_message(servers):
+    call = Call(servers)
+    call.send()
+    dials(call.send(Digits="0"))
+    done = call.send(DialCallStatus="completed")
+    assert done.find("Hangup") is not None and not said(done)
+    failed = Call(servers)
+    failed.send()
+    dials(failed.send(Digits="0"))
+    unanswered = failed.send(DialCallStatus="no-answer")
+    assert "could not be connected" in said(unanswered) and unanswered.find("Hangup") is not None
+
+
+def test_the_help_line_answerer_hears_what_the_assistant_knows(servers):
+    call = Call(servers)
+    call.send()
+    call.send(SpeechResult="can someone call me back")
+    dial = dials(call.send(SpeechResult="actually just put me through to an agent"))
+    whisper_url = dial.find("Number").get("url")
+    assert whisper_url.startswith(servers.env["PUBLIC_BASE_URL"] + "/webhooks/voice/whisper?")
+    form = {"CallSid": "CA" + "1" * 32, "AccountSid": "AC" + "0" * 32}
+    signature = RequestValidator(servers.env["TWILIO_AUTH_TOKEN"]).compute_signature(
+        whisper_url, form
+    )
+    path = whisper_url[len(servers.env["PUBLIC_BASE_URL"]) :]
+    reply = requests.post(
+        servers.rasa_url + path, data=form, headers={"X-Twilio-Signature": signature}, timeout=10
+    )
+    assert reply.status_code == 200
+    assert "automated assistant" in reply.text
+    forged = requests.post(servers.rasa_url + path, data=form, timeout=10)
+    assert forged.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["agent", "live agent", "transfer me", "I need to talk to somebody", "human",
+     "can I talk to a counselor"],
+)  # fmt: skip
+def test_asking_for_a_person_in_any_words_transfers(servers, words):
+    call = Call(servers)
+    call.send()
+    dials(call.send(SpeechResult=words))
+
+
+def test_thank_you_goodbye_ends_the_call(servers):
+    call = Call(servers)
+    call.send()
+    call.send(SpeechResult="what is iop")
+    bye = call.send(SpeechResult="thank you goodbye")
+    assert bye.find("Hangup") is not None and bye.find("Gather") is None
 
 
 def test_representative_transfers_to_the_help_line(servers):
