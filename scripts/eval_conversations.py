@@ -28,14 +28,7 @@ from tests.server.conftest import Servers  # noqa: E402
 
 
 def endpoint_for(servers: Servers) -> Endpoint:
-    return Endpoint(
-        rasa_url=servers.rasa_url,
-        token=servers.token,
-        twilio_token=servers.env["TWILIO_AUTH_TOKEN"],
-        public_base_url=servers.env["PUBLIC_BASE_URL"],
-        sender_key=servers.env["IOP_SENDER_ID_KEY"].encode(),
-        app_db=servers.tmp / "app.db",
-    )
+    return Endpoint.for_servers(servers)
 
 
 def main() -> int:

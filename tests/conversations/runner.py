@@ -51,6 +51,18 @@ class Endpoint:
     sender_key: bytes  # IOP_SENDER_ID_KEY: SMS/voice conversation ids
     app_db: Path  # SQLite app database with callback_requests
 
+    @classmethod
+    def for_servers(cls, servers: Any) -> Endpoint:
+        """The endpoint of servers started by tests/server/conftest.py's ``Servers``."""
+        return cls(
+            rasa_url=servers.rasa_url,
+            token=servers.token,
+            twilio_token=servers.env["TWILIO_AUTH_TOKEN"],
+            public_base_url=servers.env["PUBLIC_BASE_URL"],
+            sender_key=servers.env["IOP_SENDER_ID_KEY"].encode(),
+            app_db=servers.tmp / "app.db",
+        )
+
 
 @dataclass
 class Reply:
