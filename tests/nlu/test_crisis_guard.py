@@ -48,10 +48,18 @@ def test_idiom_leaves_the_classifier_alone(guard):
     assert message.get("crisis_guard") is None
 
 
-def test_classifier_crisis_is_never_cancelled(guard):
-    message = classified("i feel like giving up on everything", intent="crisis", confidence=0.7)
+def test_a_sure_classifier_crisis_stays_crisis(guard):
+    message = classified("i feel like giving up on everything", intent="crisis", confidence=0.9)
     guard.process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_an_unsure_classifier_crisis_asks_the_check_in_question(guard):
+    """Never cancelled: below 0.8 (with no lexicon hit) the person is asked directly,
+    with 988 and 911 in the question, and a yes gets the crisis reply (issue 12)."""
+    message = classified("i feel like giving up on everything", intent="crisis", confidence=0.7)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis_checkin"
 
 
 def test_crisis_at_the_end_of_a_huge_message_is_seen(guard):
@@ -60,7 +68,7 @@ def test_crisis_at_the_end_of_a_huge_message_is_seen(guard):
     assert message.get(INTENT)["name"] == "crisis"
 
 
-def test_unsure_prediction_whose_best_guess_is_crisis_stays_crisis(guard):
+def test_unsure_prediction_whose_best_guess_is_crisis_asks_the_check_in(guard):
     message = classified(
         "everything feels pointless lately", intent="nlu_fallback", confidence=0.45
     )
@@ -73,7 +81,17 @@ def test_unsure_prediction_whose_best_guess_is_crisis_stays_crisis(guard):
         ],
     )
     guard.process([message])
-    assert message.get(INTENT) == {"name": "crisis", "confidence": 0.41}
+    assert message.get(INTENT) == {"name": "crisis_checkin", "confidence": 1.0}
+
+
+def test_a_very_weak_crisis_guess_is_noise(guard):
+    message = classified("im in brooklyn", intent="nlu_fallback", confidence=0.45)
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": "nlu_fallback", "confidence": 0.45}, {"name": "crisis", "confidence": 0.2}],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
 
 
 def test_unsure_prediction_about_something_else_stays_fallback(guard):
