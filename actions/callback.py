@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.screening import answered_faq
+from actions.screening import answered_faq, times_said_since_start
 from iop_assistant import form_answers, phone, triage
 
 logger = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ MAX_UNCLEAR_TIME = 2
 MAX_UNCLEAR_NAME = 1
 ANY_TIME = "any time"
 
+
 def caller_number(tracker: Tracker) -> str | None:
     """The number an SMS or voice conversation comes from (None on the web)."""
     if tracker.get_latest_input_channel() not in PHONE_CHANNELS:
@@ -53,16 +54,7 @@ def caller_number(tracker: Tracker) -> str | None:
 
 def times_said(tracker: Tracker, response: str) -> int:
     """How often ``response`` was said since the callback form last started."""
-    count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "active_loop" and event.get("name") == FORM:
-            break
-        if (
-            event.get("event") == "bot"
-            and (event.get("metadata") or {}).get("utter_action") == response
-        ):
-            count += 1
-    return count
+    return times_said_since_start(tracker, FORM, response)
 
 
 def best_time_answer(text: str) -> str | None:

@@ -49,17 +49,18 @@ def answered_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     return False
 
 
-def said_since_form_start(tracker: Tracker, response: str) -> bool:
-    """Whether ``response`` was said since the screening last started."""
+def times_said_since_start(tracker: Tracker, form: str, response: str) -> int:
+    """How often ``response`` was said since ``form`` last started (to stop re-asking)."""
+    count = 0
     for event in reversed(tracker.events):
-        if event.get("event") == "active_loop" and event.get("name") == FORM:
-            return False
+        if event.get("event") == "active_loop" and event.get("name") == form:
+            break
         if (
             event.get("event") == "bot"
             and (event.get("metadata") or {}).get("utter_action") == response
         ):
-            return True
-    return False
+            count += 1
+    return count
 
 
 def read_answer(
@@ -143,7 +144,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return {"screening_for": answer}
         if answered_faq(dispatcher, tracker):
             return {"screening_for": None}
-        if said_since_form_start(tracker, "utter_screening_for_unclear"):
+        if times_said_since_start(tracker, FORM, "utter_screening_for_unclear"):
             return {"screening_for": "self"}  # asked twice: the questions work either way
         dispatcher.utter_message(response="utter_screening_for_unclear")
         return {"screening_for": None}

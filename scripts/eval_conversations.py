@@ -13,12 +13,15 @@ import argparse
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Dict, Iterator, List
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.conversations.runner import (  # noqa: E402
+    ConversationResult,
     Endpoint,
     Summary,
     load_conversations,
@@ -27,8 +30,25 @@ from tests.conversations.runner import (  # noqa: E402
 from tests.server.conftest import Servers  # noqa: E402
 
 
-def endpoint_for(servers: Servers) -> Endpoint:
-    return Endpoint.for_servers(servers)
+@contextmanager
+def running_stack() -> Iterator[Endpoint]:
+    """A real action server and `rasa run` on free ports with a fresh store, stopped after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        servers = Servers(Path(tmp))
+        try:
+            servers.start_actions()
+            servers.start_rasa()
+            yield Endpoint.for_servers(servers)
+        finally:
+            servers.stop()
+
+
+def play(
+    endpoint: Endpoint, conversations: List[Dict[str, Any]], workers: int
+) -> List[ConversationResult]:
+    """Every conversation through the stack, ``workers`` people at a time."""
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda c: run_conversation(endpoint, c), conversations))
 
 
 def main() -> int:
@@ -39,16 +59,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
     conversations = [c for f in args.files for c in load_conversations(f)]
-    with tempfile.TemporaryDirectory() as tmp:
-        servers = Servers(Path(tmp))
-        try:
-            servers.start_actions()
-            servers.start_rasa()
-            endpoint = endpoint_for(servers)
-            with ThreadPoolExecutor(args.workers) as pool:
-                results = list(pool.map(lambda c: run_conversation(endpoint, c), conversations))
-        finally:
-            servers.stop()
+    with running_stack() as endpoint:
+        results = play(endpoint, conversations, args.workers)
     summary = Summary(results)
     print(summary.report(args.title))
     failing = [r.describe() for r in results if not r.passed]

@@ -21,16 +21,13 @@ import argparse
 import asyncio
 import json
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from iop_assistant.nlu import crisis_eval, understanding_eval  # noqa: E402
-from tests.conversations.runner import Summary, load_conversations, run_conversation  # noqa: E402
-from tests.server.conftest import Servers  # noqa: E402
+from tests.conversations.runner import Summary, load_conversations  # noqa: E402
 
 EVALUATION = REPO / "tests" / "evaluation"
 REGRESSION = REPO / "tests" / "conversations"
@@ -90,7 +87,7 @@ def nlu_numbers(model: Path) -> dict:
 
 
 def conversation_numbers(workers: int) -> dict:
-    from scripts.eval_conversations import endpoint_for
+    from scripts.eval_conversations import play, running_stack
 
     groups = {
         f"{REGRESSION.relative_to(REPO)}/*.yml": sorted(REGRESSION.glob("*.yml")),
@@ -100,36 +97,25 @@ def conversation_numbers(workers: int) -> dict:
         },
     }
     numbers = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        servers = Servers(Path(tmp))
-        try:
-            servers.start_actions()
-            servers.start_rasa()
-            endpoint = endpoint_for(servers)
-            for label, files in groups.items():
-                if not files:
-                    continue
-                conversations = [c for f in files for c in load_conversations(f)]
-                with ThreadPoolExecutor(workers) as pool:
-                    results = list(pool.map(lambda c: run_conversation(endpoint, c), conversations))
-                summary = Summary(results)
-                title = f"{label} [{status_of(files[0])}]"
-                print(summary.report(title))
-                out = (
-                    REPO / "results" / f"failing_{label.replace('/', '_').replace('*', 'all')}.txt"
-                )
-                out.parent.mkdir(exist_ok=True)
-                out.write_text("\n\n".join(r.describe() for r in results if not r.passed) + "\n")
-                crisis_ok, crisis_n = summary.crisis_turns()
-                saved_ok, saved_n = summary.callback_saves()
-                numbers[title] = {
-                    "passed": summary.passed,
-                    "total": summary.total,
-                    "crisis_turns": [crisis_ok, crisis_n],
-                    "callbacks_saved": [saved_ok, saved_n],
-                }
-        finally:
-            servers.stop()
+    with running_stack() as endpoint:
+        for label, files in groups.items():
+            if not files:
+                continue
+            results = play(endpoint, [c for f in files for c in load_conversations(f)], workers)
+            summary = Summary(results)
+            title = f"{label} [{status_of(files[0])}]"
+            print(summary.report(title))
+            out = REPO / "results" / f"failing_{label.replace('/', '_').replace('*', 'all')}.txt"
+            out.parent.mkdir(exist_ok=True)
+            out.write_text("\n\n".join(r.describe() for r in results if not r.passed) + "\n")
+            crisis_ok, crisis_n = summary.crisis_turns()
+            saved_ok, saved_n = summary.callback_saves()
+            numbers[title] = {
+                "passed": summary.passed,
+                "total": summary.total,
+                "crisis_turns": [crisis_ok, crisis_n],
+                "callbacks_saved": [saved_ok, saved_n],
+            }
     return numbers
 
 

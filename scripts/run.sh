@@ -70,7 +70,7 @@ wait_for() { # url name
 .venv/bin/python -m iop_assistant.action_server --host "$BIND_HOST" --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
 pids+=($!)
 # Pages allowed to talk to Rasa (CORS): IOP_WEB_ORIGINS, else both local addresses
-# of the page. All after ONE --cors: Rasa keeps only the last of several flags.
+# of the page. All after one cors flag: Rasa keeps only the last of several such flags.
 read -r -a WEB_ORIGINS <<< "$(.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --print-origins)"
 .venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --interface "$BIND_HOST" --port "$RASA_PORT" \
   --cors "${WEB_ORIGINS[@]}" \

@@ -80,7 +80,7 @@ for port in $ACTION_PORTS; do
   i=$((i + 1)); .venv/bin/python -m iop_assistant.action_server --host "$BIND_HOST" --port "$port" > "$DEMO/log/actions$i.log" 2>&1 & pids+=($!)
 done
 # Pages allowed to talk to Rasa (CORS): IOP_WEB_ORIGINS, else both local addresses
-# of the page. All after ONE --cors: Rasa keeps only the last of several flags.
+# of the page. All after one cors flag: Rasa keeps only the last of several such flags.
 read -r -a WEB_ORIGINS <<< "$(.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --print-origins)"
 i=0
 for port in $RASA_PORTS; do

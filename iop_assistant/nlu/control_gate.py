@@ -42,15 +42,16 @@ RANKING_GAP = 0.5  # others stay well below an override, so FallbackClassifier's
 # check (two intents within 0.08) does not undo a decision made on the words
 
 
-def _set_top(message: Message, intent: Dict[str, Any]) -> None:
+def put_first(message: Message, name: str, gap: float = 0.0) -> None:
+    """``name`` becomes the intent at 1.0, first in the ranking; with ``gap``, every other
+    guess is kept at least that far below it."""
+    ceiling = 1.0 - gap
     ranking = [
-        {
-            **r,
-            "confidence": min(float(r.get("confidence") or 0), intent["confidence"] - RANKING_GAP),
-        }
+        {**r, "confidence": min(float(r.get("confidence") or 0), ceiling)}
         for r in message.get(INTENT_RANKING_KEY) or []
-        if r.get("name") != intent["name"]
+        if r.get("name") != name
     ]
+    intent = {"name": name, "confidence": 1.0}
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
 
@@ -64,30 +65,30 @@ def gate(message: Message) -> None:
     name = intent.get("name")
     if looks_spanish(text) and name not in ("crisis", SPANISH_INTENT):
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
-        _set_top(message, {"name": SPANISH_INTENT, "confidence": 1.0})
+        put_first(message, SPANISH_INTENT, RANKING_GAP)
         return
     if asks_for_a_call(text) and name not in (CALLBACK_INTENT, "request_human"):
         # the crisis guard runs after this and still wins on crisis wording
         message.set(GATE_OUTPUT, {"from": name, "reason": "callback"}, add_to_output=True)
-        _set_top(message, {"name": CALLBACK_INTENT, "confidence": 1.0})
+        put_first(message, CALLBACK_INTENT, RANKING_GAP)
         return
     if asks_for_screening(text) and name not in (SCREENING_INTENT, CALLBACK_INTENT):
         message.set(GATE_OUTPUT, {"from": name, "reason": "screening"}, add_to_output=True)
-        _set_top(message, {"name": SCREENING_INTENT, "confidence": 1.0})
+        put_first(message, SCREENING_INTENT, RANKING_GAP)
         return
     if is_plea(text) and name != HELP_INTENT:
         message.set(GATE_OUTPUT, {"from": name, "reason": "plea"}, add_to_output=True)
-        _set_top(message, {"name": HELP_INTENT, "confidence": 1.0})
+        put_first(message, HELP_INTENT, RANKING_GAP)
         return
     if name == "thank" and is_farewell_with_thanks(text):
         message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
-        _set_top(message, {"name": "goodbye", "confidence": 1.0})
+        put_first(message, "goodbye", RANKING_GAP)
         return
     if name not in CONTROL_INTENTS or is_explicit(name, text):
         return
     if is_goal_or_plea(text):
         message.set(GATE_OUTPUT, {"from": name, "reason": "goal"}, add_to_output=True)
-        _set_top(message, {"name": HELP_INTENT, "confidence": 1.0})
+        put_first(message, HELP_INTENT, RANKING_GAP)
         return
     others = [
         r
