@@ -20,6 +20,8 @@ PROGRAM_FILE = REPO_ROOT / "program.yml"
 DOMAIN_FILE = REPO_ROOT / "domain.yml"
 BLOCK_START = "  # --- program facts (synced from program.yml; do not edit by hand) ---"
 BLOCK_END = "  # --- end of program facts ---"
+# The National Domestic Violence Hotline (thehotline.org): call, or text START.
+DV_HOTLINE_DEFAULT = "1-800-799-7233 (or text START to 88788)"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class ProgramFacts:
     address: str
     website: str
     sms_number: str = ""
+    # a national resource, not the program's own: kept here because responses
+    # never spell out a phone number (tests/content), they use slot templates
+    dv_hotline: str = DV_HOTLINE_DEFAULT
 
     def as_slots(self) -> Dict[str, str]:
         """Slot name -> value, as used in response templates."""
@@ -43,12 +48,14 @@ class ProgramFacts:
             "hours": self.hours,
             "address": self.address,
             "website": self.website,
+            "dv_hotline": self.dv_hotline,
         }
 
 
 def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
     """Read program.yml."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    national = data.get("national_resources") or {}
     return ProgramFacts(
         program_name=str(data["program_name"]),
         helpline=str(data["helpline"]["display"]),
@@ -57,6 +64,7 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
         address=str(data.get("address", "")),
         website=str(data.get("website", "")),
         sms_number=str(data.get("sms_number") or ""),
+        dv_hotline=str(national.get("domestic_violence") or DV_HOTLINE_DEFAULT),
     )
 
 
