@@ -9,6 +9,7 @@ domain.yml from program.yml, so a clinic edits one file and `make train`
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict
@@ -101,10 +102,28 @@ def sync(domain_path: Path = DOMAIN_FILE, program_path: Path = PROGRAM_FILE) -> 
     return True
 
 
-if __name__ == "__main__":
+def is_current(domain_path: Path = DOMAIN_FILE, program_path: Path = PROGRAM_FILE) -> bool:
+    """Whether the committed domain.yml already carries program.yml's facts."""
+    current = domain_path.read_text(encoding="utf-8")
+    return synced_domain_text(current, load(program_path)) == current
+
+
+def main(argv: list[str]) -> int:
+    """``--check``: exit 1 when domain.yml is stale (never rewrites); else sync it."""
+    if "--check" in argv:
+        if not is_current():
+            print("domain.yml is out of date with program.yml: run `make generate` and commit")
+            return 1
+        print("domain.yml matches program.yml")
+        return 0
     changed = sync()
     print(
         "domain.yml updated from program.yml"
         if changed
         else "domain.yml already matches program.yml"
     )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -57,6 +57,12 @@ def render() -> str:
 
 
 def main() -> int:
+    if "--check" in sys.argv[1:]:
+        if OUTPUT.read_text() != render():
+            print(f"{OUTPUT.relative_to(REPO)} is out of date: run `make generate` and commit")
+            return 1
+        print(f"{OUTPUT.relative_to(REPO)} is current")
+        return 0
     OUTPUT.write_text(render())
     print(f"wrote {OUTPUT.relative_to(REPO)}")
     return 0

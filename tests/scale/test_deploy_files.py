@@ -123,3 +123,15 @@ def test_nginx_accepts_the_config(tmp_path: Path) -> None:
     )  # fmt: skip
     assert check.returncode == 0, check.stderr
     assert "hash $sticky_key consistent" in conf and "backup" in conf and "$http_upgrade" in conf
+
+
+def test_no_deploy_file_hard_codes_the_help_line():
+    """program.yml is the one source: a clinic that edits it must not find voice
+    transfers still going to a number written into a deploy file."""
+    from iop_assistant import program_facts
+
+    digits = re.sub(r"\D", "", program_facts.load().helpline_e164)[-10:]
+    files = [*DEPLOY.rglob("*.y*ml"), REPO / ".env.example", *DEPLOY.rglob("*.env*")]
+    for path in files:
+        text = re.sub(r"\D", "", path.read_text())
+        assert digits not in text, f"{path.relative_to(REPO)} hard-codes the help line"
