@@ -242,6 +242,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_no_naloxone": ("crisis", "samhsa_od"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
+    "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),
     "utter_crisis_update_safe_now": ("crisis", "samhsa_od", "dvhotline"),
     "utter_ask_screening_for": ("policy",),
     "utter_screening_for_unclear": ("policy",),

@@ -87,6 +87,14 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:if\s+(?:i|we)\s+call\s+911|call(?:ing)?\s+911)\b[^.!?]{0,40}\b(?:get\s+(?:arrested|in\s+trouble)|go\s+to\s+jail|"
         r"police|cops|cps)\b"
     ),
+    # help refused ("i dont want an ambulance", "can we just wait it out")
+    "refuses_911": re.compile(
+        r"\b(?:don'?t|dont|do\s+not|doesn'?t|doesnt|won'?t|wont|will\s+not)\s+(?:want|need|let\s+(?:me|us)\s+call)\s+"
+        r"(?:an?\s+|the\s+|to\s+(?:call|go\s+to)\s+(?:an?\s+|the\s+)?)?(?:ambulance|911|ems|paramedics)\b|"
+        r"\b(?:no|not\s+calling|not\s+going\s+to\s+call)\s+(?:an?\s+)?(?:ambulance|911)\b|"
+        r"\b(?:just|can\s+(?:i|we|he|she)\s+(?:just\s+)?|gonna|going\s+to)\s*wait\s+(?:it\s+)?out\b|"
+        r"\brather\s+not\s+call\b"
+    ),
     # the danger has passed (for now)
     "safe_now": re.compile(
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:safe\s+(?:now|for\s+now|right\s+now)|"

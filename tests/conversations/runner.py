@@ -291,6 +291,7 @@ CRISIS_RESPONSES = frozenset(
         "utter_crisis_update_no_naloxone",
         "utter_crisis_update_cost",
         "utter_crisis_update_police_fear",
+        "utter_crisis_update_refuses_911",
     }
 )
 

@@ -567,6 +567,8 @@ def test_nlu_training_data(matcher: CrisisMatcher) -> None:
     crisis, other = [], []
     for path in sorted((REPO / "data" / "nlu").glob("*.yml")):
         for text, intent in _nlu_examples(path):
+            if intent == "crisis_update":
+                continue  # said during a crisis: a hit there is fine (crisis_updates.py)
             (crisis if intent == "crisis" else other).append(text)
     assert crisis, "no crisis examples found"
     assert [t for t in crisis if matcher.match(t) is None] == []

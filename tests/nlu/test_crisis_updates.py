@@ -108,3 +108,16 @@ def test_the_call_911_words_do_not_recategorise_the_conversation():
     )
     (message,) = CrisisUpdateReader().process([message])
     assert [e["entity"] for e in message.get(ENTITIES)] == ["crisis_update"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont want an ambulance",
+        "we dont need 911",
+        "can we just wait it out",
+        "no ambulance please",
+    ],
+)
+def test_refusing_911_is_answered_as_such(text):
+    assert read_update(text) == "refuses_911"
