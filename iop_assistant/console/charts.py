@@ -16,6 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from iop_assistant.console import labels  # noqa: E402
 from iop_assistant.console.stats import Stats  # noqa: E402
@@ -39,6 +40,7 @@ def _bars(labels: Sequence[str], values: Sequence[int], title: str, horizontal: 
     else:
         ax.bar(list(labels), list(values), color="#3b6ea5")
     ax.set_title(title)
+    (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig)
 
@@ -55,6 +57,7 @@ def _per_day(stats: Stats) -> bytes:
     ax.set_xticks(x[::step])
     ax.set_xticklabels([d[5:] for d in stats.days][::step])
     ax.set_title("Conversations per day by channel")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if stats.channels:
         ax.legend(frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
