@@ -66,10 +66,8 @@ class ListFilter:
             return (values[0] or "").strip()
 
         flags = tuple(f for f in (args.get("flag") or []) if f in FLAGS)
-        try:
-            page = max(1, min(MAX_PAGE, int(one("page") or 1)))
-        except (ValueError, OverflowError):
-            page = 1
+        raw = one("page")
+        page = max(1, min(MAX_PAGE, int(raw[:7]))) if raw.isdigit() else 1
         return cls(
             flags=flags,
             channel=one("channel")[:32],

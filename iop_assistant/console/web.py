@@ -150,5 +150,20 @@ def query_one(request: Request, name: str, default: str = "") -> str:
     return (values[0] if values else default).strip()
 
 
+MAX_PAGE = 100_000
+
+
+def page_arg(request: Request) -> int:
+    """``?page=`` as 1..MAX_PAGE: junk is page 1, a huge number the last page we serve.
+
+    Why: ``?page=99999999999999999999`` became an SQL OFFSET too large for
+    SQLite's integers (a 500); views clamp further to their last page.
+    """
+    raw = query_one(request, "page", "1")
+    if not raw.isdigit():
+        return 1
+    return max(1, min(MAX_PAGE, int(raw[:7])))
+
+
 def args_dict(request: Request) -> Dict[str, list]:
     return {k: request.args.getlist(k) for k in request.args}

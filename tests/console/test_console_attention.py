@@ -186,3 +186,23 @@ def test_console_admin_prints_next_steps(tmp_path):
     assert "Created admin 'boss'" in out
     assert "Next steps" in out and "/login" in out
     assert "clinician role" in out and "several roles" in out
+
+
+# ------------------------------------------------------------------ issue 14 item 14
+def test_static_and_paging_edges(server):
+    big = "99999999999999999999"
+    clinician, admin = login(server.url, "cleo"), login(server.url, "ada")
+    assert clinician.get(server.url + "/static/").status_code == 404
+    assert clinician.get(server.url + "/static/console.css").status_code == 200
+    for client, path in [
+        (clinician, "/improve"),
+        (clinician, "/conversations"),
+        (admin, "/admin/audit"),
+    ]:
+        reply = client.get(server.url + path, params={"page": big})
+        assert reply.status_code == 200, (path, reply.status_code)
+    improve = clinician.get(server.url + "/improve", params={"page": big}).text
+    assert "page 1 of 1" in improve and "wat abt the meds thing" in improve  # the last page
+    listed = clinician.get(server.url + "/conversations", params={"page": big}).text
+    assert "page 1 of 1" in listed and "web-crisis" in listed
+    assert clinician.get(server.url + "/improve", params={"page": "-3"}).status_code == 200

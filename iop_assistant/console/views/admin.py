@@ -178,10 +178,7 @@ async def audit_log(request: Request) -> HTTPResponse:
         since=_day(web.query_one(request, "since")),
         until=until + timedelta(days=1) if until else None,
     )
-    try:
-        page = max(1, int(web.query_one(request, "page", "1")))
-    except ValueError:
-        page = 1
+    page = web.page_arg(request)
     rows = await run_sync(_audit, web.settings_of(request), flt, page)
     return web.render(
         request, "audit.html", rows=rows[:AUDIT_PAGE], more=len(rows) > AUDIT_PAGE, page=page,
