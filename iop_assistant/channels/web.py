@@ -28,9 +28,10 @@ response variations still apply) and add, before any turn runs:
   ``@confidence``); anything else has its intent syntax defused
   (:func:`.webhook.defuse_intent_syntax`) and is read as words;
 * metadata keys the phone channels own (``sms``, ``voice``) are dropped;
-* for third-party clients (:mod:`.web_clients`): an empty message is
-  ignored, a ``tel:…`` text is answered with that number, and call numbers
-  are also written in the text of bot messages.
+* for third-party clients (:mod:`.web_clients`): an empty socket.io message
+  (rasa-webchat's default init payload) is ignored (over REST it is answered
+  and kept, as any bad input), a ``tel:…`` text is answered with that number,
+  and call numbers are also written in the text of bot messages.
 
 Registered in credentials.yml as ``iop_assistant.channels.web.WebRestInput``
 and ``iop_assistant.channels.web.WebSocketIOInput`` in place of ``rest`` and
@@ -158,8 +159,8 @@ class _WebGuard:
                 return None
             message.input_channel = channel
             # third-party clients (issue 15 item 6, .web_clients)
-            if is_blank(message.text):
-                logger.info("%s: ignored an empty message", channel)
+            if channel == "socketio" and is_blank(message.text):
+                logger.info("%s: ignored an empty message (an empty init payload)", channel)
                 return None
             number = called_number(message.text)
             if number is not None:

@@ -11,8 +11,9 @@ other clients do not:
 * a client that shows no buttons at all would hide the number: every
   ``tel:`` button's number is also put in the message text when the text does
   not already spell it out (the same rule as SMS, :mod:`.sms_format`).
-* rasa-webchat's default init payload is empty; an empty or blank message is
-  ignored instead of being answered "I couldn't read that".
+* rasa-webchat's default init payload is empty; an empty or blank socket.io
+  message is ignored instead of being answered "I couldn't read that". (Over
+  REST a blank message is a person's bad input: answered, and kept.)
 """
 
 from __future__ import annotations

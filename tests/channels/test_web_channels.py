@@ -151,9 +151,14 @@ def test_blank_messages_and_tel_texts_never_reach_the_model() -> None:
     async def on_new_message(message: UserMessage) -> None:
         reached.append(message.text)
 
-    handler = WebRestInput().guarded(on_new_message, "rest")
     out = CollectingOutputChannel()
+    socketio = WebSocketIOInput().guarded(on_new_message, "socketio")
     for text in ["", "  ", None, "tel:911"]:
-        asyncio.run(handler(UserMessage(text, out, "web-1")))
+        asyncio.run(socketio(UserMessage(text, out, "web-1")))
     assert reached == []
     assert [m["text"] for m in out.messages] == ["Please call 911 now from your phone."]
+    # over REST a blank message is bad input from a person: answered and kept
+    rest = WebRestInput().guarded(on_new_message, "rest")
+    asyncio.run(rest(UserMessage("tel:988", out, "web-1")))
+    asyncio.run(rest(UserMessage("  ", out, "web-1")))
+    assert reached == [""] and "988" in out.messages[-1]["text"]

@@ -27,15 +27,6 @@ def user_turns(servers, sender: str) -> list:
     return [e.get("text") for e in events if e.get("event") == "user"]
 
 
-@pytest.mark.parametrize("message", ["", "   ", "\n"])
-def test_an_empty_message_is_ignored_over_rest(servers, message):
-    sender = "web-" + uuid.uuid4().hex
-    reply = rest(servers, sender, message)
-    assert reply.status_code == 200
-    assert reply.json() == []
-    assert user_turns(servers, sender) == []
-
-
 @pytest.mark.parametrize(
     "payload,number",
     [("tel:911", "911"), ("tel:988", "988"), ("tel:+18887833291", "(888) 783-3291")],
