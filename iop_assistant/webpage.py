@@ -3,7 +3,10 @@
 A small Sanic app (factory + blueprint) so the page learns the Rasa server's
 address and the program's facts from program.yml instead of hard-coding them.
 Pages are Jinja2 templates (autoescape on); the widget itself is the built
-bundle in web/dist/ (`make widget`), served under /widget/.
+bundle in web/dist/ (`make widget`), served under /widget/. A directory URL
+under /static/ or /widget/ is a 404 (Sanic's static route answered 500), and
+a source map is served only in development (``IOP_WEB_DEV=1``): production
+builds have none, and one left in web/dist by a dev build stays private.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Blueprint, Sanic
 from sanic.request import Request
-from sanic.response import HTTPResponse, file, html, json
+from sanic.response import HTTPResponse, file, html, json, text
 
 from iop_assistant import program_facts
 
@@ -26,6 +29,15 @@ WIDGET_DIST = WEB_ROOT / "dist"
 
 
 ORIGINS_ENV = "IOP_WEB_ORIGINS"
+DEV_ENV = "IOP_WEB_DEV"
+STATIC_PREFIXES = ("/static/", "/widget/")
+
+
+def not_served(path: str, dev: bool) -> bool:
+    """True for a static-route URL answered 404: a directory, or a source map outside dev."""
+    if not path.startswith(STATIC_PREFIXES):
+        return False
+    return path.endswith("/") or (path.endswith(".map") and not dev)
 
 
 def page_origins(port: int, env: Mapping[str, str] | None = None) -> List[str]:
@@ -124,6 +136,13 @@ def create_app(rasa_url: str = "http://localhost:5005") -> Sanic:
     app.blueprint(create_blueprint(rasa_url))
 
     csp = content_security_policy(rasa_url)
+    dev = os.environ.get(DEV_ENV, "").strip() == "1"
+
+    @app.on_request
+    async def static_guard(request: Request) -> HTTPResponse | None:
+        if not_served(request.path, dev):
+            return text("Not found.", status=404)
+        return None
 
     @app.on_response
     async def security_headers(_: Request, response: HTTPResponse) -> None:

@@ -27,7 +27,11 @@ response variations still apply) and add, before any turn runs:
   topics: ``/ask_more``, ``/request_human``…, never with entities or
   ``@confidence``); anything else has its intent syntax defused
   (:func:`.webhook.defuse_intent_syntax`) and is read as words;
-* metadata keys the phone channels own (``sms``, ``voice``) are dropped.
+* metadata keys the phone channels own (``sms``, ``voice``) are dropped;
+* for third-party clients (:mod:`.web_clients`): an empty socket.io message
+  (rasa-webchat's default init payload) is ignored (over REST it is answered
+  and kept, as any bad input), a ``tel:…`` text is answered with that number,
+  and call numbers are also written in the text of bot messages.
 
 Registered in credentials.yml as ``iop_assistant.channels.web.WebRestInput``
 and ``iop_assistant.channels.web.WebSocketIOInput`` in place of ``rest`` and
@@ -48,6 +52,7 @@ from sanic import Blueprint
 from sanic.exceptions import SanicException
 from sanic.request import Request
 
+from iop_assistant.channels.web_clients import call_reply, called_number, is_blank, show_numbers
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
 from iop_assistant.topics import CLARIFY_LABELS
 
@@ -153,6 +158,15 @@ class _WebGuard:
                 logger.warning("%s: refused a message for a reserved or invalid sender", channel)
                 return None
             message.input_channel = channel
+            # third-party clients (issue 15 item 6, .web_clients)
+            if channel == "socketio" and is_blank(message.text):
+                logger.info("%s: ignored an empty message (an empty init payload)", channel)
+                return None
+            number = called_number(message.text)
+            if number is not None:
+                reply = call_reply(number)
+                return await message.output_channel.send_text_message(message.sender_id, reply)
+            show_numbers(message.output_channel)
             message.text = self.gate.text_for_rasa(message.text, self._domain())
             if isinstance(message.metadata, dict):
                 message.metadata = {

@@ -46,7 +46,8 @@ async def _before(request: Request) -> HTTPResponse | None:
     settings = web.settings_of(request)
     request.ctx.user, request.ctx.expired = None, False
     if request.path.startswith("/static/"):
-        return None
+        # a directory under /static/ is not a file: 404 (Sanic's static route answered 500)
+        return response.text("Not found.", status=404) if request.path.endswith("/") else None
     token = request.cookies.get(web.SESSION_COOKIE)
     if token:
         user, expired = await run_sync(_load_user, settings, token, web.client_ip(request))

@@ -1,24 +1,26 @@
-"""Server-rendered SVG charts (matplotlib, Agg backend), cached for a few minutes.
+"""Server-rendered SVG charts (matplotlib, Agg backend), cached by the numbers they show.
 
 Why server-side: no chart library in the browser, nothing for the CSP to
 allow, and the same numbers sit in a table beside each chart for screen readers.
+The cache key is the chart's own numbers (:func:`numbers_of`), so a chart is
+never older than the table beside it; labels come from :mod:`.labels`.
 """
 
 from __future__ import annotations
 
 import io
 import threading
-import time
 from typing import Dict, List, Sequence, Tuple
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from iop_assistant.console import labels  # noqa: E402
 from iop_assistant.console.stats import Stats  # noqa: E402
 
-CACHE_SECONDS = 300
 CHARTS = ("per_day", "intents", "outcomes", "callbacks")
 _lock = threading.Lock()  # pyplot is not thread-safe
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 9})
@@ -38,6 +40,7 @@ def _bars(labels: Sequence[str], values: Sequence[int], title: str, horizontal: 
     else:
         ax.bar(list(labels), list(values), color="#3b6ea5")
     ax.set_title(title)
+    (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig)
 
@@ -48,12 +51,13 @@ def _per_day(stats: Stats) -> bytes:
     x = list(range(len(stats.days)))
     for channel in stats.channels:
         values = [stats.per_day.get(d, {}).get(channel, 0) for d in stats.days]
-        ax.bar(x, values, bottom=bottom, label=channel)
+        ax.bar(x, values, bottom=bottom, label=labels.channel(channel))
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = max(1, len(x) // 8)
     ax.set_xticks(x[::step])
     ax.set_xticklabels([d[5:] for d in stats.days][::step])
     ax.set_title("Conversations per day by channel")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if stats.channels:
         ax.legend(frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
@@ -66,15 +70,16 @@ def render(name: str, stats: Stats) -> bytes:
         if name == "per_day":
             return _per_day(stats)
         if name == "intents":
-            labels, values = _split(stats.top_intents)
-            return _bars(labels, values, "Top intents", horizontal=True)
+            names, values = _split(stats.top_intents)
+            shown = [labels.intent(n) for n in names]
+            return _bars(shown, values, "What people asked about", horizontal=True)
         if name == "outcomes":
-            labels, values = _split(stats.outcomes)
-            return _bars(labels, values, "Detox-first screening outcomes", horizontal=False)
+            names, values = _split(stats.outcomes)
+            shown = [labels.outcome(n) for n in names]
+            return _bars(shown, values, "Detox-first screening outcomes", horizontal=False)
         if name == "callbacks":
-            labels = ["requested", "reached"]
             values = [stats.callbacks_requested, stats.callbacks_reached]
-            return _bars(labels, values, "Callback requests", horizontal=False)
+            return _bars(["Requested", "Reached"], values, "Callback requests", horizontal=False)
     raise KeyError(name)
 
 
@@ -82,19 +87,31 @@ def _split(pairs: List[Tuple[str, int]]) -> Tuple[List[str], List[int]]:
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
+def numbers_of(name: str, stats: Stats) -> Tuple:
+    """Everything chart ``name`` draws: its cache key (same numbers, same picture)."""
+    if name == "per_day":
+        rows = tuple(tuple(sorted(stats.per_day.get(d, {}).items())) for d in stats.days)
+        return (name, tuple(stats.days), tuple(stats.channels), rows)
+    if name == "intents":
+        return (name, tuple(stats.top_intents))
+    if name == "outcomes":
+        return (name, tuple(stats.outcomes))
+    return (name, stats.callbacks_requested, stats.callbacks_reached)
+
+
 class ChartCache:
-    """Rendered SVGs by (chart, period) for ``CACHE_SECONDS`` (monotonic clock)."""
+    """Rendered SVGs by the numbers they show (bounded; no time-based staleness)."""
 
     def __init__(self) -> None:
-        self._items: Dict[Tuple[str, int, str], Tuple[float, bytes]] = {}
+        self._items: Dict[Tuple, bytes] = {}
+        self._lock = threading.Lock()
 
-    def get(self, key: Tuple[str, int, str]) -> bytes | None:
-        hit = self._items.get(key)
-        if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
-            return hit[1]
-        return None
+    def get(self, key: Tuple) -> bytes | None:
+        with self._lock:
+            return self._items.get(key)
 
-    def put(self, key: Tuple[str, int, str], svg: bytes) -> None:
-        if len(self._items) > 200:
-            self._items.clear()
-        self._items[key] = (time.monotonic(), svg)
+    def put(self, key: Tuple, svg: bytes) -> None:
+        with self._lock:
+            if len(self._items) > 200:
+                self._items.clear()
+            self._items[key] = svg

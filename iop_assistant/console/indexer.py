@@ -82,6 +82,13 @@ class _Pending:
     terms: set = field(default_factory=set)
     unclear: Dict[int, Dict[str, Any]] = field(default_factory=dict)
     intents: Dict[tuple, int] = field(default_factory=lambda: defaultdict(int))
+    # the form active in a conversation, as far as this batch has seen (absent: unknown)
+    loops: Dict[str, str | None] = field(default_factory=dict)
+    # fallback turns of conversations whose form state this batch did not see
+    maybe_unclear: Dict[int, Dict[str, Any]] = field(default_factory=dict)
+    # masked text of this batch's user turns, and the rank of each conversation's flag turn
+    user_text: Dict[int, str] = field(default_factory=dict)
+    flag_rank: Dict[str, int] = field(default_factory=dict)
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
@@ -128,7 +135,30 @@ def _new_summary(conversation_id: str, at: datetime) -> Dict[str, Any]:
         "first_user_event_id": None,
         "last_user_event_id": None,
         "last_event_id": 0,
+        "flag_text_masked": None,
+        "flag_event_id": None,
     }
+
+
+FLAG_CRISIS, FLAG_SERIOUS, FLAG_UNCLEAR = 3, 2, 1
+
+
+def _raise_flag(pending: _Pending, sender: str, rank: int, event_id: int | None) -> None:
+    """Remember ``event_id`` as the turn that raised the conversation's highest flag."""
+    summary = pending.summaries.get(sender)
+    if summary is None or not event_id:
+        return
+    current = pending.flag_rank.get(sender)
+    if current is None:  # a flag turn from an earlier batch ranks as its risk did
+        current = summary["risk"] if summary.get("flag_event_id") else 0
+    if rank <= current:
+        return
+    text = pending.user_text.get(event_id)
+    if text is None:
+        return
+    pending.flag_rank[sender] = rank
+    summary["flag_event_id"] = event_id
+    summary["flag_text_masked"] = text
 
 
 def _pii_values(rows: List[Any]) -> Dict[str, List[str]]:
@@ -144,6 +174,18 @@ def _pii_values(rows: List[Any]) -> Dict[str, List[str]]:
     return values
 
 
+def tracker_pii_values(tracker: Connection, sender: str) -> List[str]:
+    """Values of a conversation's identifying slots, from the whole tracker."""
+    rows = tracker.execute(
+        text(
+            "SELECT sender_id, type_name, data FROM events "
+            "WHERE sender_id = :s AND type_name = 'slot'"
+        ),
+        {"s": sender},
+    ).fetchall()
+    return _pii_values(rows).get(sender, [])
+
+
 def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int | None:
     """Apply one event; returns a user event id that ``action_clarify`` marks unclear."""
     summary = pending.summaries[row.sender_id]
@@ -151,6 +193,11 @@ def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int 
     summary["started_at"] = min(summary["started_at"], at)
     summary["last_at"] = max(summary["last_at"], at)
     summary["last_event_id"] = max(summary["last_event_id"], row.id)
+    if row.type_name == "session_started":
+        pending.loops[row.sender_id] = None
+    elif row.type_name == "active_loop":
+        name = json.loads(row.data or "{}").get("name")
+        pending.loops[row.sender_id] = name or None
     if row.type_name == "user":
         data = json.loads(row.data or "{}")
         parse = data.get("parse_data") or {}
@@ -160,25 +207,33 @@ def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int 
         summary["last_user_event_id"] = row.id
         if not summary["channel"] and data.get("input_channel"):
             summary["channel"] = str(data["input_channel"])[:32]
-        if intent == "crisis":
-            summary["crisis"] = True
         if intent:
             pending.intents[(at.date().isoformat(), intent[:128])] += 1
         body = data.get("text") or ""
         if body:
             masked = privacy.mask(body[:4000], pii_values.get(row.sender_id, ()))
             pending.terms.update((t, row.sender_id) for t in search.terms(masked))
+            pending.user_text[row.id] = masked[:200]
             if summary["first_text_masked"] is None:
                 summary["first_text_masked"] = masked[:200]
                 summary["first_user_event_id"] = row.id
+        if intent == "crisis":
+            summary["crisis"] = True
+            _raise_flag(pending, row.sender_id, FLAG_CRISIS, row.id)
         if intent == FALLBACK_INTENT:
-            pending.unclear[row.id] = {
+            # an answer to a form's question (a number, a name, "evening") is the form's
+            # to handle: only a fallback outside a form is a turn the assistant missed
+            unclear = {
                 "event_id": row.id,
                 "conversation_id": row.sender_id,
                 "at": at,
                 "intent": intent,
                 "confidence": confidence,
             }
+            if row.sender_id not in pending.loops:
+                pending.maybe_unclear[row.id] = unclear
+            elif pending.loops[row.sender_id] is None:
+                pending.unclear[row.id] = unclear
     elif row.type_name == "action" and row.action_name == CLARIFY_ACTION:
         return summary["last_user_event_id"]
     elif row.type_name == "slot" and row.data:
@@ -186,10 +241,13 @@ def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int 
         name, value = data.get("name"), data.get("value")
         if name == "crisis_flag" and value is True:
             summary["crisis"] = True
+            _raise_flag(pending, row.sender_id, FLAG_CRISIS, summary["last_user_event_id"])
         elif name == "crisis_category" and isinstance(value, str):
             summary["crisis_category"] = value[:32]
         elif name == "screening_outcome" and isinstance(value, str):
             summary["screening_outcome"] = value[:32]
+            if value in SERIOUS_OUTCOMES:
+                _raise_flag(pending, row.sender_id, FLAG_SERIOUS, summary["last_user_event_id"])
     return None
 
 
@@ -214,7 +272,11 @@ def _mark_clarified(
         {"ids": [i for i in candidates if i not in known]},
     )
     for row in events:
-        parse = json.loads(row.data or "{}").get("parse_data") or {}
+        data = json.loads(row.data or "{}")
+        parse = data.get("parse_data") or {}
+        if row.id not in pending.user_text and row.sender_id in pending.summaries:
+            values = tracker_pii_values(tracker, row.sender_id)
+            pending.user_text[row.id] = privacy.mask((data.get("text") or "")[:4000], values)[:200]
         pending.unclear[row.id] = {
             "event_id": row.id,
             "conversation_id": row.sender_id,
@@ -222,6 +284,30 @@ def _mark_clarified(
             "intent": row.intent_name,
             "confidence": (parse.get("intent") or {}).get("confidence"),
         }
+
+
+def _resolve_form_state(tracker: Connection, pending: _Pending) -> None:
+    """Fallback turns whose conversation's form state began before this batch.
+
+    The form active at such a turn is the one named by the conversation's last
+    ``active_loop`` event before it (a new session has none).
+    """
+    for event_id, unclear in pending.maybe_unclear.items():
+        row = tracker.execute(
+            text(
+                "SELECT type_name, data FROM events WHERE sender_id = :sid AND id < :id "
+                "AND type_name IN ('active_loop', 'session_started') ORDER BY id DESC LIMIT 1"
+            ),
+            {"sid": unclear["conversation_id"], "id": event_id},
+        ).fetchone()
+        in_form = row is not None and row.type_name == "active_loop"
+        if not (in_form and json.loads(row.data or "{}").get("name")):
+            pending.unclear[event_id] = unclear
+
+
+def _flag_unclear(pending: _Pending) -> None:
+    for event_id, unclear in sorted(pending.unclear.items()):
+        _raise_flag(pending, unclear["conversation_id"], FLAG_UNCLEAR, event_id)
 
 
 def _insert_terms(conn: Connection, pairs: set) -> None:
@@ -379,7 +465,9 @@ def index_batch(app: Engine, tracker: Engine, batch_size: int = DEFAULT_BATCH) -
                 pending.new_ids.add(row.sender_id)
         pii_values = _pii_values(rows)
         clarified = [cid for row in rows if (cid := _fold(pending, row, pii_values))]
+        _resolve_form_state(tconn, pending)
         _mark_clarified(conn, tconn, pending, clarified)
+        _flag_unclear(pending)
         _write(conn, pending)
         result = BatchResult(len(rows), len(senders), rows[-1].id)
         _set_state(conn, STATE_EVENTS, result.last_id)

@@ -18,7 +18,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from iop_assistant.console import search
-from iop_assistant.console.models import ConversationSummary, ConversationTag, SearchTerm
+from iop_assistant.console.models import (
+    ConversationReview,
+    ConversationSummary,
+    ConversationTag,
+    SearchTerm,
+)
 
 S = ConversationSummary.__table__
 FLAGS = {
@@ -29,7 +34,9 @@ FLAGS = {
     "unclear": "unclear turns",
     "opted_out": "opted out",
     "needs_follow_up": "tagged needs follow-up",
+    "not_reviewed": "not reviewed",
 }
+MAX_PAGE = 100_000
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -59,10 +66,8 @@ class ListFilter:
             return (values[0] or "").strip()
 
         flags = tuple(f for f in (args.get("flag") or []) if f in FLAGS)
-        try:
-            page = max(1, min(100_000, int(one("page") or 1)))
-        except ValueError:
-            page = 1
+        raw = one("page")
+        page = max(1, min(MAX_PAGE, int(raw[:7]))) if raw.isdigit() else 1
         return cls(
             flags=flags,
             channel=one("channel")[:32],
@@ -101,6 +106,13 @@ def _filtered(flt: ListFilter, dialect: str, columns: List[Any]) -> Select:
             query = query.where(S.c.unclear_turns > 0)
         elif flag == "opted_out":
             query = query.where(S.c.opted_out.is_(True))
+        elif flag == "not_reviewed":
+            query = query.where(
+                ~exists().where(
+                    ConversationReview.conversation_id == S.c.conversation_id,
+                    ConversationReview.reviewed_at.is_not(None),
+                )
+            )
         elif flag == "needs_follow_up":
             query = query.where(
                 exists().where(
@@ -152,17 +164,39 @@ class Page:
 
 
 def list_page(conn: Connection, flt: ListFilter, page_size: int) -> Page:
-    """The rows of ``flt.page`` and the total count under the filter."""
+    """The rows of ``flt.page`` (past the last page: the last page) and the total count."""
     dialect = conn.dialect.name
     total = conn.execute(_filtered(flt, dialect, [func.count()]).select_from(S)).scalar_one()
+    page = min(flt.page, max(1, -(-total // page_size)))
     query = (
         _filtered(flt, dialect, [S])
         .order_by(S.c.risk.desc(), S.c.last_at.desc())
         .limit(page_size)
-        .offset((flt.page - 1) * page_size)
+        .offset((page - 1) * page_size)
     )
     rows = [dict(r) for r in conn.execute(query).mappings()]
-    return Page(rows=rows, total=total, page=flt.page, page_size=page_size)
+    _add_reviews(conn, rows)
+    return Page(rows=rows, total=total, page=page, page_size=page_size)
+
+
+def _add_reviews(conn: Connection, rows: List[Dict[str, Any]]) -> None:
+    """``reviewed_by``/``reviewed_at`` on each row (None when not reviewed)."""
+    ids = [r["conversation_id"] for r in rows]
+    reviews = {}
+    if ids:
+        reviews = {
+            r.conversation_id: r
+            for r in conn.execute(
+                select(ConversationReview).where(
+                    ConversationReview.conversation_id.in_(ids),
+                    ConversationReview.reviewed_at.is_not(None),
+                )
+            )
+        }
+    for row in rows:
+        review = reviews.get(row["conversation_id"])
+        row["reviewed_by"] = review.reviewed_by if review else None
+        row["reviewed_at"] = review.reviewed_at if review else None
 
 
 def channels(conn: Connection) -> List[str]:

@@ -21,20 +21,19 @@ from sqlalchemy import (
     event,
 )
 
+from iop_assistant.console.roles import ROLES  # noqa: F401  (re-exported)
 from iop_assistant.store.models import Base, utcnow
-
-ROLES = ("admin", "clinician", "callback")
 
 
 class ConsoleUser(Base):
-    """A staff account: one role; the password only as an argon2 hash."""
+    """A staff account: one or more roles (comma-separated); the password only as an argon2 hash."""
 
     __tablename__ = "console_users"
 
     id = Column(Integer, primary_key=True, autoincrement=True)
     username = Column(String(80), nullable=False, unique=True)
     password_hash = Column(String(255), nullable=False)
-    role = Column(String(16), nullable=False)
+    role = Column(String(64), nullable=False)  # "clinician" or "clinician,callback"
     active = Column(Boolean, nullable=False, default=True)
     can_export_unmasked = Column(Boolean, nullable=False, default=False)
     created_at = Column(DateTime, nullable=False, default=utcnow)
@@ -128,6 +127,9 @@ class ConversationSummary(Base):
     risk = Column(Integer, nullable=False, default=0)
     first_text_masked = Column(String(200), nullable=True)
     first_user_event_id = Column(Integer, nullable=True)
+    # the user turn that raised the highest flag (crisis > serious outcome > unclear)
+    flag_text_masked = Column(String(200), nullable=True)
+    flag_event_id = Column(Integer, nullable=True)
     last_user_event_id = Column(Integer, nullable=True)
     last_event_id = Column(Integer, nullable=False, default=0)
 

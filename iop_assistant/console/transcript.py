@@ -43,6 +43,22 @@ class Turn:
     buttons: List[str] = field(default_factory=list)
     channel: str | None = None
     has_pii: bool = False
+    crisis: bool = False  # the user turn that raised the crisis flag
+
+
+def _mark_crisis_turns(turns: List[Turn], events: List[Dict[str, Any]]) -> None:
+    """Mark each user turn recognised as a crisis (its intent, or the crisis flag it set)."""
+    last_user: Turn | None = None
+    for turn, data in zip(turns, events, strict=True):
+        if turn is None:
+            continue
+        if turn.kind == "user":
+            last_user = turn
+            if turn.intent == "crisis":
+                turn.crisis = True
+        elif data.get("event") == "slot" and data.get("name") == "crisis_flag":
+            if data.get("value") is True and last_user is not None:
+                last_user.crisis = True
 
 
 def load_events(conn: Connection, conversation_id: str) -> List[Any]:
@@ -82,7 +98,9 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
     events = [json.loads(r.data or "{}") for r in rows]
     values, pii_slots = _form_values(events)
     turns: List[Turn] = []
+    by_event: List[Turn | None] = []
     for row, data in zip(rows, events, strict=True):
+        by_event.append(None)
         at = to_datetime(row.timestamp)
         kind = row.type_name
         if kind in ("user", "bot"):
@@ -101,6 +119,7 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
                 buttons = (data.get("data") or {}).get("buttons") or []
                 turn.buttons = [str(b.get("title", "")) for b in buttons if isinstance(b, dict)]
             turns.append(turn)
+            by_event[-1] = turn
         elif kind == "action" and row.action_name not in HIDDEN_ACTIONS:
             turns.append(Turn(kind="action", at=at, event_id=row.id, name=row.action_name))
         elif kind == "slot":
@@ -113,6 +132,7 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
             turns.append(Turn(kind="form", at=at, event_id=row.id, name=data.get("name")))
         elif kind == "session_started":
             turns.append(Turn(kind="session", at=at, event_id=row.id))
+    _mark_crisis_turns(by_event, events)
     return turns
 
 

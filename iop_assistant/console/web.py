@@ -16,7 +16,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from iop_assistant import privacy
-from iop_assistant.console import roles, system_health
+from iop_assistant.console import labels, roles, system_health
 from iop_assistant.console.settings import ConsoleSettings
 
 SESSION_COOKIE = "console_session"
@@ -36,6 +36,11 @@ def make_templates() -> Environment:
     env.filters["dt"] = lambda d: d.strftime("%Y-%m-%d %H:%M") if d else ""
     env.filters["qs"] = lambda d: urlencode(d, doseq=True)
     env.filters["mask"] = privacy.mask
+    env.filters["intent_label"] = labels.intent
+    env.filters["outcome_label"] = labels.outcome
+    env.filters["crisis_label"] = labels.crisis
+    env.filters["channel_label"] = labels.channel
+    env.globals["roles"] = roles
     return env
 
 
@@ -129,8 +134,10 @@ def requires(permission: str) -> Callable[[Handler], Handler]:
                 return response.text("Please sign in.", status=401)
             if not roles.allowed(user.role, permission):
                 return render(
-                    request, "error.html", status=403, message="Not allowed for your role."
-                )
+                    request, "error.html", status=403, message="Not allowed for your role.",
+                    needed=roles.needed_for(permission),
+                    area_name=roles.AREA_NAMES.get(permission, "this page"),
+                )  # fmt: skip
             return await handler(request, *args, **kwargs)
 
         return wrapper
@@ -141,6 +148,21 @@ def requires(permission: str) -> Callable[[Handler], Handler]:
 def query_one(request: Request, name: str, default: str = "") -> str:
     values = request.args.getlist(name) if name in request.args else []
     return (values[0] if values else default).strip()
+
+
+MAX_PAGE = 100_000
+
+
+def page_arg(request: Request) -> int:
+    """``?page=`` as 1..MAX_PAGE: junk is page 1, a huge number the last page we serve.
+
+    Why: ``?page=99999999999999999999`` became an SQL OFFSET too large for
+    SQLite's integers (a 500); views clamp further to their last page.
+    """
+    raw = query_one(request, "page", "1")
+    if not raw.isdigit():
+        return 1
+    return max(1, min(MAX_PAGE, int(raw[:7])))
 
 
 def args_dict(request: Request) -> Dict[str, list]:

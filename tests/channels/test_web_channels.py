@@ -29,8 +29,19 @@ def domain_object():
 
 @pytest.mark.parametrize(
     "sender",
-    ["sms-" + "a" * 64, "voice-" + "b" * 64, "SMS-abc", "\u200bsms-abc", "", " x", "a" * 129,
-     "line\nbreak", None, 12, ["sms-x"]],  # fmt: skip
+    [
+        "sms-" + "a" * 64,
+        "voice-" + "b" * 64,
+        "SMS-abc",
+        "\u200bsms-abc",
+        "",
+        " x",
+        "a" * 129,
+        "line\nbreak",
+        None,
+        12,
+        ["sms-x"],
+    ],  # fmt: skip
 )
 def test_phone_namespaces_and_odd_ids_are_not_web_senders(sender) -> None:
     assert not valid_sender(sender)
@@ -105,3 +116,49 @@ def test_credentials_use_the_guarded_channels() -> None:
     assert "rest" not in credentials and "socketio" not in credentials
     assert "iop_assistant.channels.web.WebRestInput" in credentials
     assert credentials["iop_assistant.channels.web.WebSocketIOInput"]["session_persistence"]
+
+
+# ------------------------------------------------- issue 15 item 6: third-party clients
+def test_call_numbers_go_into_the_text_when_it_lacks_them() -> None:
+    from iop_assistant.channels.web_clients import with_numbers_in_text
+
+    buttons = [{"title": "Call 911", "payload": "tel:911"},
+               {"title": "Call our help line", "payload": "tel:+18887833291"},
+               {"title": "Tell me more", "payload": "/ask_more"}]  # fmt: skip
+    message = with_numbers_in_text({"text": "Call 911 now.", "buttons": buttons})
+    assert message["text"] == "Call 911 now.\n\nCall our help line: (888) 783-3291"
+    assert message["buttons"] == buttons
+    unchanged = {"text": "Our help line: (888) 783-3291.", "buttons": buttons[1:]}
+    assert with_numbers_in_text(unchanged) == unchanged
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [("tel:911", "911"), (" TEL:988 ", "988"), ("tel:+18887833291", "+18887833291"),
+     ("tel:call me", None), ("call tel:911 please", None), ("911", None), ("", None)],
+)  # fmt: skip
+def test_a_tel_text_is_recognised(text, number) -> None:
+    from iop_assistant.channels.web_clients import called_number
+
+    assert called_number(text) == number
+
+
+def test_blank_messages_and_tel_texts_never_reach_the_model() -> None:
+    from rasa.core.channels.channel import CollectingOutputChannel
+
+    reached: list = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        reached.append(message.text)
+
+    out = CollectingOutputChannel()
+    socketio = WebSocketIOInput().guarded(on_new_message, "socketio")
+    for text in ["", "  ", None, "tel:911"]:
+        asyncio.run(socketio(UserMessage(text, out, "web-1")))
+    assert reached == []
+    assert [m["text"] for m in out.messages] == ["Please call 911 now from your phone."]
+    # over REST a blank message is bad input from a person: answered and kept
+    rest = WebRestInput().guarded(on_new_message, "rest")
+    asyncio.run(rest(UserMessage("tel:988", out, "web-1")))
+    asyncio.run(rest(UserMessage("  ", out, "web-1")))
+    assert reached == [""] and "988" in out.messages[-1]["text"]

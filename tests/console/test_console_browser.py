@@ -28,7 +28,7 @@ def test_crisis_reveal_and_callback(chromium, server, settings):
         assert "crisis" in first_row.inner_text()
         page.screenshot(path=str(ARTIFACTS / "list.png"), full_page=True)
         first_row.locator("a.open").click()
-        page.wait_for_url("**/conversation?id=web-crisis")
+        page.wait_for_url("**/conversation?id=web-crisis#turn-*")  # opens at the crisis turn
         assert "I want to end my life tonight" in page.inner_text(".chat")
         page.click("#reveal")  # console.js asks first; the handler accepts
         page.wait_for_selector("text=This reveal was logged")

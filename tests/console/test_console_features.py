@@ -28,7 +28,14 @@ def test_queue_shows_overdue_and_dead_letters(server):
     client = login(server.url, "cal")
     page = client.get(server.url + "/callbacks").text
     assert 'class="overdue status-new" data-callback="1"' in page  # "now", 2 h old
-    assert 'class=" status-new" data-callback="2"' in page  # "morning", 30 min old
+    # "morning", 30 min old, not overdue; but its conversation was a crisis (issue 15 item 8):
+    # it stands out and comes first, with the conversation's risk named
+    assert 'class=" risk3 status-new" data-callback="2"' in page
+    assert page.index('data-callback="2"') < page.index('data-callback="1"')
+    row = page[page.index('data-callback="2"') :].split("</tr>")[0]
+    assert "crisis: suicidal" in row
+    row = page[page.index('data-callback="1"') :].split("</tr>")[0]
+    assert "crisis:" not in row and "no crisis reported" in row
     assert "Twilio 21610" in page and "+12025550143 is unsubscribed" not in page  # masked error
 
 
@@ -85,7 +92,7 @@ def test_dashboard_numbers_and_svg(server):
     client = login(server.url, "ada")
     page = client.get(server.url + "/dashboard?days=7").text
     assert "1</span> conversations with a crisis" in page
-    assert "detox-first" in page
+    assert "Detox first" in page  # human labels, not detox_first (issue 15 item 9)
     svg = client.get(server.url + "/dashboard/chart/per_day.svg?days=7")
     assert svg.headers["content-type"].startswith("image/svg+xml")
     assert b"<svg" in svg.content
@@ -121,7 +128,7 @@ def test_transcript_masks_and_reveal_shows(server):
     masked = client.get(server.url + "/conversation", params={"id": "sms-callback"}).text
     for secret in ["555-0143", "sam.doe@example.org", "Oak Street", "04/12/1985", ">Sam<"]:
         assert secret not in masked
-    assert "request_human · 0.95" in masked
+    assert "Asked for a person</span> · 0.95" in masked
     csrf = token(client, server.url, "/conversations")
     shown = client.post(
         server.url + "/conversation/reveal", data={"id": "sms-callback", "csrf_token": csrf}

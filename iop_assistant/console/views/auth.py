@@ -36,7 +36,7 @@ def _login_page(request: Request, status: int = 200, error: str = "") -> HTTPRes
 async def login_form(request: Request) -> HTTPResponse:
     user = request.ctx.user
     if user is not None:
-        return response.redirect(roles.HOME.get(user.role, "/login"))
+        return response.redirect(roles.home(user.role))
     return _login_page(request)
 
 
@@ -75,4 +75,4 @@ async def home(request: Request) -> HTTPResponse:
     user = request.ctx.user
     if user is None:
         return response.redirect("/login")
-    return response.redirect(roles.HOME.get(user.role, "/login"))
+    return response.redirect(roles.home(user.role))

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy import select
 
-from iop_assistant.console import audit, callbacks, web
+from iop_assistant.console import audit, callbacks, roles, web
 from iop_assistant.console.db import app_engine, run_sync
-from iop_assistant.console.models import ConsoleUser
+from iop_assistant.console.models import ConsoleUser, ConversationSummary
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
 from iop_assistant.notify import outbox
@@ -33,27 +33,56 @@ def _queue(settings: ConsoleSettings, view: str) -> Dict[str, Any]:
             .order_by(CallbackRequest.created_at.desc())
             .limit(500)
         ).scalars()
+        rows = list(rows)
+        risks = _risks(session, [r.conversation_id for r in rows])
         items = [
             {
                 "row": r,
                 "overdue": callbacks.is_overdue(r.status, r.created_at, r.best_time, now),
                 "due": callbacks.due_at(r.created_at, r.best_time),
+                "risk": risks.get(r.conversation_id),
             }
             for r in rows
         ]
-        items.sort(key=lambda i: (not i["overdue"], i["row"].status != "new", i["due"]))
+        # a crisis in the conversation (an overdose, say) comes first, then overdue requests
+        items.sort(
+            key=lambda i: (
+                -(i["risk"].risk if i["risk"] is not None and i["row"].status != "closed" else 0),
+                not i["overdue"],
+                i["row"].status != "new",
+                i["due"],
+            )
+        )
         dead = session.execute(
             select(OutboxMessage)
             .where(OutboxMessage.status == "dead")
             .order_by(OutboxMessage.id.desc())
             .limit(100)
         ).scalars()
-        staff = session.execute(
-            select(ConsoleUser.username)
-            .where(ConsoleUser.active.is_(True), ConsoleUser.role.in_(("callback", "clinician")))
-            .order_by(ConsoleUser.username)
-        ).scalars()
+        staff = [
+            u.username
+            for u in session.execute(
+                select(ConsoleUser)
+                .where(ConsoleUser.active.is_(True))
+                .order_by(ConsoleUser.username)
+            ).scalars()
+            if roles.allowed(u.role, "callbacks")
+        ]
         return {"items": items, "dead": list(dead), "staff": list(staff)}
+
+
+def _risks(session: Any, conversation_ids: List[str]) -> Dict[str, ConversationSummary]:
+    """The conversation summary (crisis, screening outcome, risk) of each request."""
+    found: Dict[str, ConversationSummary] = {}
+    ids = list(dict.fromkeys(conversation_ids))
+    for start in range(0, len(ids), 500):
+        for summary in session.execute(
+            select(ConversationSummary).where(
+                ConversationSummary.conversation_id.in_(ids[start : start + 500])
+            )
+        ).scalars():
+            found[summary.conversation_id] = summary
+    return found
 
 
 @bp.get("/callbacks")
@@ -64,7 +93,7 @@ async def queue(request: Request) -> HTTPResponse:
     data = await run_sync(_queue, web.settings_of(request), view)
     return web.render(
         request, "callbacks.html", view=view, views=list(VIEWS), outcomes=callbacks.OUTCOMES,
-        **data,
+        can_read_transcripts=roles.allowed(request.ctx.user.role, "conversations"), **data,
     )  # fmt: skip
 
 
@@ -129,7 +158,7 @@ def _assign(
             staff = session.execute(
                 select(ConsoleUser).where(ConsoleUser.username == assignee)
             ).scalar_one_or_none()
-            if staff is None or not staff.active or staff.role not in ("callback", "clinician"):
+            if staff is None or not staff.active or not roles.allowed(staff.role, "callbacks"):
                 return "Choose an active callback or clinical staff member."
         row.assigned_to, row.updated_at = assignee or None, now
         audit.record(

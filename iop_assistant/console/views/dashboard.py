@@ -39,10 +39,11 @@ async def dashboard(request: Request) -> HTTPResponse:
 
 
 def _chart(settings: ConsoleSettings, cache: charts.ChartCache, name: str, days: int) -> bytes:
-    key = (name, days, settings.clock().date().isoformat())
+    data = _stats(settings, days)  # fresh numbers, the same the page's tables show
+    key = charts.numbers_of(name, data)
     svg = cache.get(key)
     if svg is None:
-        svg = charts.render(name, _stats(settings, days))
+        svg = charts.render(name, data)
         cache.put(key, svg)
     return svg
 

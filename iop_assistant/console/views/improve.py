@@ -24,6 +24,7 @@ PAGE = 50
 def _messages(settings: ConsoleSettings, page: int) -> Dict[str, Any]:
     with session_scope(app_engine(settings.database_url)) as session:
         total = session.execute(select(func.count()).select_from(UnclearMessage)).scalar_one()
+        page = min(page, max(1, -(-total // PAGE)))  # past the end: the last page
         unclear = list(
             session.execute(
                 select(UnclearMessage)
@@ -55,11 +56,7 @@ def _messages(settings: ConsoleSettings, page: int) -> Dict[str, Any]:
 @bp.get("/improve")
 @web.requires("improve")
 async def improve(request: Request) -> HTTPResponse:
-    try:
-        page = max(1, int(web.query_one(request, "page", "1")))
-    except ValueError:
-        page = 1
-    data = await run_sync(_messages, web.settings_of(request), page)
+    data = await run_sync(_messages, web.settings_of(request), web.page_arg(request))
     return web.render(request, "improve.html", intents=request.app.ctx.intents, **data)
 
 

@@ -143,3 +143,41 @@ def test_rasa_webchat_against_our_server(browser_context, webpage, servers, arti
     page.screenshot(path=str(artifacts / "rasa-webchat-reload-1280.png"))
     allowed = webpage.origins | {"https://fonts.googleapis.com:None"}
     assert recorder.foreign(allowed) == []
+
+
+def test_rasa_webchat_defaults_empty_init_and_call_button(
+    browser_context, webpage, servers, artifacts
+):
+    """Its default (empty) init payload is ignored; the crisis reply's "Call 911" answers 911."""
+    bundle = fetch_bundle().read_text()
+    context = browser_context(viewport={"width": 375, "height": 740}, bypass_csp=True)
+    context.route("https://fonts.googleapis.com/**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(webpage.localhost_url + "/privacy.html")
+    props = {k: v for k, v in settings(servers.rasa_url).items() if k != "initPayload"}
+    page.add_script_tag(content=bundle)
+    page.evaluate(
+        """(props) => { const box = document.createElement('div'); box.id = 'webchat';
+            box.style.height = '640px'; document.querySelector('main').prepend(box);
+            WebChat.default(props, null); }""",
+        props,
+    )
+    page.wait_for_function("sessionStorage.getItem('chat_session') !== null", timeout=LONG)
+    page.locator(INPUT).wait_for(timeout=LONG)
+    page.wait_for_timeout(2000)  # time for a reply to an empty init payload, if one came
+    assert page.locator(BOT).count() == 0, "an empty init payload is not answered"
+    sid = stored_session(page)
+
+    page.fill(INPUT, "my friend overdosed and isn't breathing")
+    page.press(INPUT, "Enter")
+    crisis = page.locator(BOT, has_text="Call 911 now")
+    crisis.wait_for(timeout=LONG)
+    shown = page.locator(BOT).count()
+    page.locator(".rw-reply", has_text="Call 911").first.click()
+    page.locator(BOT).nth(shown).wait_for(timeout=LONG)
+    page.wait_for_timeout(1500)  # nothing else follows the answer
+    after = page.locator(BOT).all_inner_texts()[shown:]
+    assert after == ["Please call 911 now from your phone."], after
+    page.screenshot(path=str(artifacts / "rasa-webchat-call-911-375.png"))
+    said = [e.get("text") for e in servers.tracker(sid)["events"] if e.get("event") == "user"]
+    assert said == ["my friend overdosed and isn't breathing"], said
