@@ -43,6 +43,7 @@ from sanic.response import HTTPResponse
 from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.channels.message_size import cap_message
 from iop_assistant.channels.sms_format import Option, pretty_number
 from iop_assistant.channels.twilio_signature import (
     SIGNATURE_HEADER,
@@ -417,7 +418,10 @@ class VoiceInput(InputChannel):
             elif digits:
                 return self._listen(url, state, [self.texts.unknown_key])
             else:
-                user_text = defuse_intent_syntax(speech)
+                capped, truncated = cap_message(speech)
+                user_text = defuse_intent_syntax(capped or "")
+                if truncated:
+                    voice_meta["truncated"] = truncated
                 confidence = form.first("Confidence")
                 if confidence:
                     voice_meta["confidence"] = confidence[:16]

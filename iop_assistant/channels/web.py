@@ -48,6 +48,7 @@ from sanic import Blueprint
 from sanic.exceptions import SanicException
 from sanic.request import Request
 
+from iop_assistant.channels.message_size import TRUNCATED_KEY, cap_message, request_max_bytes
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
 from iop_assistant.topics import CLARIFY_LABELS
 
@@ -144,6 +145,8 @@ class _WebGuard:
         @blueprint.listener("before_server_start")
         async def remember(app: Any, _loop: Any) -> None:
             self._app = app
+            # Sanic's default is 100 MB: a bigger body is refused (413) before it is read
+            app.config.REQUEST_MAX_SIZE = min(app.config.REQUEST_MAX_SIZE, request_max_bytes())
 
     def guarded(self, on_new_message: OnNewMessage, channel: str) -> OnNewMessage:
         """``on_new_message`` behind the checks; a message that fails them never runs."""
@@ -153,13 +156,20 @@ class _WebGuard:
                 logger.warning("%s: refused a message for a reserved or invalid sender", channel)
                 return None
             message.input_channel = channel
-            message.text = self.gate.text_for_rasa(message.text, self._domain())
+            capped, truncated = cap_message(message.text)
+            message.text = self.gate.text_for_rasa(capped, self._domain())
             if isinstance(message.metadata, dict):
                 message.metadata = {
-                    k: v for k, v in message.metadata.items() if k not in RESERVED_METADATA_KEYS
+                    k: v
+                    for k, v in message.metadata.items()
+                    if k not in RESERVED_METADATA_KEYS and k != TRUNCATED_KEY
                 }
             elif message.metadata is not None:
                 message.metadata = None
+            if truncated:
+                logger.info("%s: a message of %d characters was truncated", channel,
+                            truncated["original_chars"])  # fmt: skip
+                message.metadata = {**(message.metadata or {}), TRUNCATED_KEY: truncated}
             return await on_new_message(message)
 
         return handler
