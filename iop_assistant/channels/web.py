@@ -48,11 +48,14 @@ from sanic import Blueprint
 from sanic.exceptions import SanicException
 from sanic.request import Request
 
+from iop_assistant import log_privacy
 from iop_assistant.channels.message_size import TRUNCATED_KEY, cap_message, request_max_bytes
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
 from iop_assistant.topics import CLARIFY_LABELS
 
 logger = logging.getLogger(__name__)
+# Rasa's "Failed to parse arguments in line '<message>'" warnings: kind and length only
+log_privacy.install()
 
 # conversation-id namespaces of the phone channels (identity.sender_id)
 RESERVED_SENDER_PREFIXES = ("sms-", "voice-")
