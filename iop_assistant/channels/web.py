@@ -18,10 +18,13 @@ socket.io at ``/socket.io``) and channel names (``rest``, ``socketio``: the
 response variations still apply) and add, before any turn runs:
 
 * REST refuses (400) a missing or over-long sender, a sender in a phone
-  channel's namespace, an ``input_channel`` other than ``rest``, and a
-  message that is not a string; socket.io ignores a message whose session id
-  is in a phone channel's namespace and hands out a fresh id to a
-  ``session_request`` for one;
+  channel's namespace or a socket.io session id, an ``input_channel`` other
+  than ``rest``, and a message that is not a string;
+* socket.io issues signed session ids (:class:`SessionSigner`): a
+  ``session_request`` for any other id gets a fresh one, and a message is
+  taken only for the signed id this socket was confirmed; a connection from a
+  browser page whose Origin is not one of ``IOP_WEB_ORIGINS`` is refused;
+* every message is capped (:mod:`.message_size`);
 * a message that reads as "/intent" is passed on only when it is exactly a
   button payload the bot can offer (the domain's buttons and the clarifying
   topics: ``/ask_more``, ``/request_human``…, never with entities or
@@ -36,8 +39,12 @@ and ``iop_assistant.channels.web.WebSocketIOInput`` in place of ``rest`` and
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import os
 import re
+import secrets
 import uuid
 from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable
 
@@ -68,6 +75,70 @@ _PLAIN_PAYLOAD = re.compile(r"^/[A-Za-z0-9_]{1,64}$")
 STATIC_PAYLOADS: FrozenSet[str] = frozenset(f"/{name}" for name in CLARIFY_LABELS)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+# socket.io session ids the server issued: "<32 hex>.<32 hex HMAC>" (issue 14, item 10)
+SIGNED_SESSION = re.compile(r"^[0-9a-f]{32}\.[0-9a-f]{32}$")
+SESSION_KEY_ENV = "IOP_WEB_SESSION_KEY"
+WEB_PORT_ENV = "WEB_PORT"
+
+
+class SessionSigner:
+    """Issues and checks socket.io session ids, so a client cannot pick one.
+
+    The session id is the only credential of a web conversation: a client that
+    could choose it could write into (and receive the replies of) any
+    conversation whose id it learned or guessed. The server now hands out
+    ``<nonce>.<HMAC(nonce)>`` ids and accepts only those; any other id asked
+    for in ``session_request`` is answered with a fresh signed one (our widget
+    and rasa-webchat both adopt the id in ``session_confirm``).
+
+    The key: ``IOP_WEB_SESSION_KEY``, else derived from the conversation-id key
+    (``IOP_SENDER_ID_KEY`` or its key file), else a random one per process.
+    """
+
+    def __init__(self, key: bytes | None = None) -> None:
+        self.key = key or self._load_key()
+
+    @staticmethod
+    def _load_key() -> bytes:
+        from_env = os.environ.get(SESSION_KEY_ENV, "").strip()
+        if from_env:
+            return from_env.encode()
+        try:
+            from iop_assistant.channels import identity
+
+            return hmac.new(identity.load_key(), b"socketio-session-v1", hashlib.sha256).digest()
+        except Exception:
+            logger.warning("socketio: no session key; web sessions will not survive a restart")
+            return secrets.token_bytes(32)
+
+    def _signature(self, nonce: str) -> str:
+        mac = hmac.new(self.key, b"socketio-session:" + nonce.encode(), hashlib.sha256)
+        return mac.hexdigest()[:32]
+
+    def issue(self) -> str:
+        """A new session id."""
+        nonce = uuid.uuid4().hex
+        return f"{nonce}.{self._signature(nonce)}"
+
+    def valid(self, session_id: object) -> bool:
+        """True for an id this server (or one sharing its key) issued."""
+        if not isinstance(session_id, str) or not SIGNED_SESSION.match(session_id):
+            return False
+        nonce, signature = session_id.split(".")
+        return hmac.compare_digest(signature, self._signature(nonce))
+
+
+def allowed_origins(environ: Dict[str, str] | None = None) -> FrozenSet[str]:
+    """Pages that may open a socket: ``IOP_WEB_ORIGINS``, else the local page server's."""
+    from iop_assistant.webpage import page_origins
+
+    env = os.environ if environ is None else environ
+    try:
+        port = int(env.get(WEB_PORT_ENV) or 8000)
+    except ValueError:
+        port = 8000
+    return frozenset(page_origins(port, env))
 
 
 class BadRequest(SanicException):
@@ -202,7 +273,8 @@ class WebRestInput(_WebGuard, RestInput):
         sender = self._body(req).get("sender")
         if sender is None or sender == "":
             raise BadRequest("sender is required")
-        if not valid_sender(sender):
+        if not valid_sender(sender) or SIGNED_SESSION.match(sender):
+            # a socket.io conversation is reachable only through its own socket
             raise BadRequest("sender is not allowed")
         return sender
 
@@ -230,6 +302,9 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.gate = PayloadGate()
+        self.signer = SessionSigner()
+        self.origins = allowed_origins()
+        self._sessions: Dict[str, str] = {}  # socket sid -> the session it was confirmed
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         blueprint = super().blueprint(self.guarded(on_new_message, self.name()))
@@ -237,15 +312,30 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
         sio = self.sio
         namespace = self.namespace or "/"
         handlers = sio.handlers[namespace]
+        connect = handlers["connect"]
+        disconnect = handlers["disconnect"]
         session_request = handlers["session_request"]
         handle_message = handlers[self.user_message_evt]
 
+        async def guarded_connect(sid: str, environ: Dict, auth: Any = None) -> bool:
+            # a browser page of another site must not open a socket (WebSocket has no
+            # CORS); clients that send no Origin (apps, tests) are not browsers
+            origin = (environ or {}).get("HTTP_ORIGIN")
+            if origin and origin.rstrip("/") not in self.origins:
+                logger.warning("socketio: refused a connection from another page's origin")
+                return False
+            return await connect(sid, environ, auth)
+
+        async def guarded_disconnect(sid: str, *args: Any) -> None:
+            self._sessions.pop(sid, None)
+            await disconnect(sid)
+
         async def guarded_session_request(sid: str, data: Dict | None) -> None:
             data = data if isinstance(data, dict) else {}
-            wanted = data.get("session_id")
-            if wanted is not None and not valid_sender(wanted):
-                logger.warning("socketio: session_request for a reserved or invalid id: new id")
-                data = {**data, "session_id": uuid.uuid4().hex}
+            if not self.signer.valid(data.get("session_id")):
+                # an id the client chose (or none): the server issues one
+                data = {**data, "session_id": self.signer.issue()}
+            self._sessions[sid] = data["session_id"]
             await session_request(sid, data)
 
         async def guarded_message(sid: str, data: Any) -> None:
@@ -256,11 +346,17 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
                 logger.warning("socketio: ignored a message that is not a string")
                 return None
             session_id = data.get("session_id")
-            if self.session_persistence and session_id and not valid_sender(session_id):
-                logger.warning("socketio: ignored a message for a reserved or invalid session")
+            if self.session_persistence and (
+                not self.signer.valid(session_id) or self._sessions.get(sid) != session_id
+            ):
+                logger.warning(
+                    "socketio: ignored a message for a session this socket was not given"
+                )
                 return None
             await handle_message(sid, data)
 
+        sio.on("connect", guarded_connect, namespace=namespace)
+        sio.on("disconnect", guarded_disconnect, namespace=namespace)
         sio.on("session_request", guarded_session_request, namespace=namespace)
         sio.on(self.user_message_evt, guarded_message, namespace=namespace)
         return blueprint
