@@ -31,7 +31,7 @@ def create_user(
     ip: str | None = None,
 ) -> None:
     """Create an account; raises ValueError when it exists or the password is weak."""
-    problem = password_problem(password)
+    problem = password_problem(password, username)
     if problem:
         raise ValueError(f"password: {problem}")
     if role not in ROLES:

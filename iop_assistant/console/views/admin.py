@@ -82,7 +82,7 @@ def _update(settings: ConsoleSettings, user: CurrentUser, ip: str, uid: int, for
             changes.append(f"can_export_unmasked={unmasked}")
         password = form.get("password") or ""
         if password:
-            problem = password_problem(password)
+            problem = password_problem(password, target.username)
             if problem:
                 return f"password: {problem}"
             target.password_hash = hash_password(password)
