@@ -58,6 +58,7 @@ from sanic.request import Request
 from iop_assistant import log_privacy
 from iop_assistant.channels.message_size import TRUNCATED_KEY, cap_message, request_max_bytes
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
+from iop_assistant.store.callbacks import WEB_CLIENT_METADATA
 from iop_assistant.topics import CLARIFY_LABELS
 
 logger = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 SIGNED_SESSION = re.compile(r"^[0-9a-f]{32}\.[0-9a-f]{32}$")
 SESSION_KEY_ENV = "IOP_WEB_SESSION_KEY"
 WEB_PORT_ENV = "WEB_PORT"
+PROXIES_ENV = "IOP_PROXIES_COUNT"  # proxies in front of Rasa whose X-Forwarded-For to trust
 
 
 class SessionSigner:
@@ -120,6 +122,11 @@ class SessionSigner:
         """A new session id."""
         nonce = uuid.uuid4().hex
         return f"{nonce}.{self._signature(nonce)}"
+
+    def client_key(self, address: str) -> str:
+        """A keyed hash of a client's address: the per-client callback limit, no address kept."""
+        mac = hmac.new(self.key, b"web-client:" + address.encode(), hashlib.sha256)
+        return mac.hexdigest()[:32]
 
     def valid(self, session_id: object) -> bool:
         """True for an id this server (or one sharing its key) issued."""
@@ -209,7 +216,13 @@ class _WebGuard:
     """What both web channels share: the checks made on every ``UserMessage``."""
 
     gate: PayloadGate
+    signer: SessionSigner
     _app: Any = None
+
+    def _client_key(self, request: Any) -> str:
+        """The keyed hash of the address a request came from (through trusted proxies)."""
+        address = getattr(request, "remote_addr", "") or getattr(request, "ip", "") or "?"
+        return self.signer.client_key(address)
 
     def _domain(self) -> Any:
         agent = getattr(getattr(self._app, "ctx", None), "agent", None)
@@ -221,6 +234,13 @@ class _WebGuard:
             self._app = app
             # Sanic's default is 100 MB: a bigger body is refused (413) before it is read
             app.config.REQUEST_MAX_SIZE = min(app.config.REQUEST_MAX_SIZE, request_max_bytes())
+            # behind nginx/an ingress: the client's address from X-Forwarded-For
+            try:
+                proxies = int(os.environ.get(PROXIES_ENV) or 0)
+            except ValueError:
+                proxies = 0
+            if proxies > 0:
+                app.config.PROXIES_COUNT = proxies
 
     def guarded(self, on_new_message: OnNewMessage, channel: str) -> OnNewMessage:
         """``on_new_message`` behind the checks; a message that fails them never runs."""
@@ -233,11 +253,13 @@ class _WebGuard:
             capped, truncated = cap_message(message.text)
             message.text = self.gate.text_for_rasa(capped, self._domain())
             if isinstance(message.metadata, dict):
+                # what the client claimed is dropped; the channel's own web_client key stays
                 message.metadata = {
-                    k: v
+                    k: (str(v) if isinstance(v, _ServerSet) else v)
                     for k, v in message.metadata.items()
                     if k not in RESERVED_METADATA_KEYS and k != TRUNCATED_KEY
-                }
+                    and (k != WEB_CLIENT_METADATA or isinstance(v, _ServerSet))
+                }  # fmt: skip
             elif message.metadata is not None:
                 message.metadata = None
             if truncated:
@@ -249,11 +271,23 @@ class _WebGuard:
         return handler
 
 
+class _ServerSet(str):
+    """A metadata value the channel set itself (a client's own ``web_client`` is dropped)."""
+
+
 class WebRestInput(_WebGuard, RestInput):
     """``POST /webhooks/rest/webhook`` as Rasa's, minus spoofing and typed intent syntax."""
 
     def __init__(self) -> None:
         self.gate = PayloadGate()
+        self.signer = SessionSigner()
+
+    def get_metadata(self, request: Request) -> Dict[str, Any] | None:
+        """The client's metadata (checked later) and, set here, its ``web_client`` key."""
+        metadata = self._body(request).get("metadata")
+        metadata = dict(metadata) if isinstance(metadata, dict) else {}
+        metadata[WEB_CLIENT_METADATA] = _ServerSet(self._client_key(request))
+        return metadata
 
     @classmethod
     def from_credentials(cls, credentials: Dict[str, Any] | None) -> WebRestInput:
@@ -305,6 +339,7 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
         self.signer = SessionSigner()
         self.origins = allowed_origins()
         self._sessions: Dict[str, str] = {}  # socket sid -> the session it was confirmed
+        self._clients: Dict[str, str] = {}  # socket sid -> its web_client key
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         blueprint = super().blueprint(self.guarded(on_new_message, self.name()))
@@ -324,10 +359,12 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
             if origin and origin.rstrip("/") not in self.origins:
                 logger.warning("socketio: refused a connection from another page's origin")
                 return False
+            self._clients[sid] = self._client_key((environ or {}).get("sanic.request"))
             return await connect(sid, environ, auth)
 
         async def guarded_disconnect(sid: str, *args: Any) -> None:
             self._sessions.pop(sid, None)
+            self._clients.pop(sid, None)
             await disconnect(sid)
 
         async def guarded_session_request(sid: str, data: Dict | None) -> None:
@@ -349,11 +386,12 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
             if self.session_persistence and (
                 not self.signer.valid(session_id) or self._sessions.get(sid) != session_id
             ):
-                logger.warning(
-                    "socketio: ignored a message for a session this socket was not given"
-                )
+                logger.warning("socketio: ignored a message for a session not given to this socket")
                 return None
-            await handle_message(sid, data)
+            metadata = data.get(self.metadata_key)
+            metadata = dict(metadata) if isinstance(metadata, dict) else {}
+            metadata[WEB_CLIENT_METADATA] = _ServerSet(self._clients.get(sid) or "")
+            await handle_message(sid, {**data, self.metadata_key: metadata})
 
         sio.on("connect", guarded_connect, namespace=namespace)
         sio.on("disconnect", guarded_disconnect, namespace=namespace)

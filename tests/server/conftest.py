@@ -76,6 +76,10 @@ class Servers(RunningRasa):
             "IOP_ACTION_SECRET": self.action_secret,
             # pages allowed to open a socket (Origin check) and to call Rasa (CORS)
             "IOP_WEB_ORIGINS": " ".join(page_origins(self.web_port, env={})),
+            # tests name their client by X-Forwarded-For (as behind nginx); every test
+            # without one is the same client, so the per-client callback limit is high
+            "IOP_PROXIES_COUNT": "1",
+            "IOP_CALLBACKS_PER_CLIENT_PER_DAY": "1000",
         }
         self.env.pop("IOP_SMS_ALLOW_UNSIGNED", None)
         self.endpoints = tmp / "endpoints.yml"

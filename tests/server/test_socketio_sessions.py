@@ -108,3 +108,39 @@ def test_rest_cannot_write_into_a_socketio_conversation(servers):
     answer = requests.post(f"{servers.rasa_url}/webhooks/rest/webhook",
                            json={"sender": issued, "message": "hi"}, timeout=30)  # fmt: skip
     assert answer.status_code == 400
+
+
+def last_metadata(servers, sender: str) -> dict:
+    events = [e for e in servers.tracker(sender)["events"] if e.get("event") == "user"]
+    return events[-1].get("metadata") or {}
+
+
+def test_each_web_client_is_named_by_a_keyed_hash_it_cannot_choose(servers):
+    """The per-client callback limit (issue 14, item 5): the action server sees a keyed
+    hash of the client's address in the message metadata, never the address."""
+    keys = []
+    for address in ("203.0.113.5", "203.0.113.5", "198.51.100.9"):
+        sender = uuid.uuid4().hex
+        requests.post(
+            f"{servers.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": "hi", "metadata": {"web_client": "forged"}},
+            headers={"X-Forwarded-For": address},
+            timeout=30,
+        ).raise_for_status()
+        metadata = last_metadata(servers, sender)
+        assert address not in str(metadata)
+        keys.append(metadata["web_client"])
+    assert keys[0] == keys[1] != keys[2] and "forged" not in keys
+    client = Client(servers)
+    try:
+        issued = client.session()
+        client.sio.emit("user_uttered", {"message": "hi", "session_id": issued,
+                                         "metadata": {"web_client": "forged"}})  # fmt: skip
+        for _ in range(40):
+            if user_turns(servers, issued):
+                break
+            client.sio.sleep(0.25)
+        key = last_metadata(servers, issued)["web_client"]
+        assert key != "forged" and len(key) == 32
+    finally:
+        client.close()
