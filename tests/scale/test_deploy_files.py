@@ -152,6 +152,8 @@ def test_helm_rasa_takes_its_api_secrets_from_the_environment() -> None:
     env = {e["name"]: e for e in values["extraEnv"]}
     for name in ("RASA_JWT_SECRET", "RASA_AUTH_TOKEN"):
         assert env[name]["valueFrom"]["secretKeyRef"] == {"name": "iop-secrets", "key": name}
+    # the socket.io Origin check allows the page the chart's --cors allows
+    assert env["IOP_WEB_ORIGINS"]["value"] in args
     assert "token" not in values["applicationSettings"]
 
 
@@ -161,6 +163,7 @@ def test_compose_rasa_takes_its_api_secrets_from_the_environment() -> None:
         assert services[name]["entrypoint"] == ["python", "-m", "iop_assistant.rasa_server"]
         assert not [a for a in services[name]["command"] if "token" in a or "jwt" in a]
         assert {"RASA_JWT_SECRET", "RASA_AUTH_TOKEN"} <= set(services[name]["environment"])
+        assert services[name]["environment"]["IOP_WEB_ORIGINS"] == "${PUBLIC_BASE_URL}"
 
 
 def test_helm_ingress_exposes_only_the_webhooks_and_socketio() -> None:
