@@ -38,7 +38,9 @@ class Span:
     kind: str
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# starts only where a word starts: without the look-behind every position of a long
+# run of letters was a new start (quadratic: 0.35 s for 4,000 letters)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _SSN = re.compile(r"(?<!\d)\d{3}[-\s.]\d{2}[-\s.]\d{4}(?!\d)|(?<!\d)\d{9}(?!\d)")
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -92,7 +94,7 @@ _NUMBER_WORD = (
 _SPELLED_NUMBER = re.compile(rf"\b{_NUMBER_WORD}(?:[\s,.\-]+{_NUMBER_WORD}){{6,}}\b", re.IGNORECASE)
 # "sarah dot jones at gmail dot com", "sarah (at) yahoo (dot) com", "sarah at gmail"
 _SPOKEN_EMAIL = re.compile(
-    r"\b[\w.+-]+(?:\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*[\w+-]+)*"
+    r"\b[\w.+-]{1,64}(?:\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*[\w+-]{1,64}){0,3}"
     r"\s*(?:\(at\)|\[at\]|\bat\b|@)\s*"
     r"(?:(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|ymail|comcast)\b(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\.)\s*[a-z]{2,6}\b)?"
     r"|[\w-]+\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*(?:com|net|org|edu|gov|us|io|co|info)\b)",
