@@ -95,6 +95,12 @@ def test_crisis_texts_are_answered_through_a_minute_of_huge_messages(servers):
         stop.set()
         for thread in floods:
             thread.join(timeout=120)
+    print(
+        f"\nflood {FLOOD_SECONDS:.0f} s: {len(sizes)} huge REST bodies "
+        f"({sum(1 for s, _ in sizes if s == 5_000_000)} of 5 MB), {len(sent)} long socket.io "
+        f"messages; {len(answers)} SMS crisis texts, all answered: "
+        f"{sum('988' in body for _, body in answers)}"
+    )
     assert answers and sizes and sent
     for status, body in answers:
         assert status == 200 and "988" in body and FALLBACK not in body, body[:300]
