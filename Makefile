@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint eval bench lock test-nlu test-core test-py facts clean widget migrate console-admin demo-data purge scale-demo
+.PHONY: help install train run test validate lint eval bench lock test-nlu test-core test-py facts generate check-generated clean widget migrate console-admin demo-data purge scale-demo
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,13 +40,21 @@ lock: ## re-pin every dependency (with hashes) from requirements.in
 $(SPACY_PIPELINE): $(VENV)/.installed iop_assistant/nlu/spacy_pipeline.py data/lookups/substances.yml
 	$(PY) -m iop_assistant.nlu.spacy_pipeline
 
-facts: $(VENV)/.installed ## copy program.yml facts into domain.yml
+generate: $(VENV)/.installed ## write the generated files: program.yml facts into domain.yml, first-message rules
 	$(PY) -m iop_assistant.program_facts
+	$(PY) scripts/generate_start_rules.py
+
+facts: generate ## (old name of generate)
+
+check-generated: $(VENV)/.installed ## fail when a generated file differs from what its source gives (never rewrites)
+	$(PY) -m iop_assistant.program_facts --check
+	$(PY) scripts/generate_start_rules.py --check
 
 train: $(MODEL) ## train the model (only when data, config or domain changed)
 
 $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
+	$(PY) scripts/generate_start_rules.py
 	$(RASA) train --fixed-model-name iop --out models --quiet
 
 widget: $(WIDGET) ## build the chat widget into web/dist/ (only when its sources changed)
@@ -69,7 +77,6 @@ scale-demo: $(MODEL) $(WIDGET) ## 2 Rasa + 2 action servers behind nginx on Post
 	./scripts/scale_demo.sh
 
 validate: $(VENV)/.installed $(SPACY_PIPELINE) ## check training data and domain
-	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/validate.py
 
 lint: $(VENV)/.installed ## ruff
@@ -85,7 +92,8 @@ test-core: $(MODEL) ## test stories (fails on any wrong prediction)
 test-py: $(MODEL) $(WIDGET) ## pytest: actions, components, content, HTTP against a real server
 	$(PY) -m pytest tests
 
-test: validate lint test-nlu test-core test-py ## everything CI runs
+# check-generated comes first, before anything (make train) can rewrite a generated file
+test: check-generated validate lint test-nlu test-core test-py ## everything CI runs
 
 eval: $(MODEL) ## every quality number: held-out and blind understanding, crisis, whole conversations
 	$(PY) scripts/evaluate.py

@@ -217,7 +217,11 @@ class SubmitCallback(Action):
             logger.exception("saving a callback request failed")
             dispatcher.utter_message(response="utter_callback_failed")
             return reset
-        dispatcher.utter_message(response="utter_callback_saved")
+        dispatcher.utter_message(
+            response="utter_callback_saved",
+            callback_number=readable_number(number),
+            callback_when=when_words(tracker.get_slot("callback_best_time")),
+        )
         return [*reset, SlotSet("callback_request_id", str(request_id))]
 
 
@@ -229,6 +233,66 @@ def web_client_key(tracker: Tracker) -> str | None:
             value = (event.get("metadata") or {}).get(WEB_CLIENT_KEY)
             return str(value)[:64] if isinstance(value, str) and value else None
     return None
+
+
+WHEN_WORDS = {
+    "now": "as soon as they can",
+    "morning": "in the morning",
+    "afternoon": "in the afternoon",
+    "evening": "in the evening",
+    ANY_TIME: "at any time",
+}
+
+
+def readable_number(number: str) -> str:
+    """(312) 555-0187: read back so a mistyped digit is caught before anyone dials it."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, "US")
+    except phonenumbers.NumberParseException:
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def when_words(best_time: str | None) -> str:
+    """The best time as the person will recognise it ("in the evening", "at: after 6pm")."""
+    value = (best_time or ANY_TIME).strip()
+    return WHEN_WORDS.get(value.lower(), f"at the time you gave ({value})")
+
+
+class WithdrawCallback(Action):
+    """"Actually, don't call me": the saved request is withdrawn, and the person is told."""
+
+    def name(self) -> str:
+        return "action_withdraw_callback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        request_id = tracker.get_slot("callback_request_id")
+        if not request_id:
+            dispatcher.utter_message(response="utter_callback_nothing_to_withdraw")
+            return []
+        try:
+            withdrawn = await asyncio.wait_for(
+                asyncio.to_thread(withdraw_request, int(request_id), tracker.sender_id),
+                timeout=SAVE_TIMEOUT_SECONDS,
+            )
+        except Exception:
+            logger.exception("withdrawing a callback request failed")
+            dispatcher.utter_message(response="utter_callback_withdraw_failed")
+            return []
+        said = "utter_callback_withdrawn" if withdrawn else "utter_callback_nothing_to_withdraw"
+        dispatcher.utter_message(response=said)
+        return [SlotSet("callback_request_id", None)]
+
+
+def withdraw_request(request_id: int, conversation_id: str) -> bool:
+    """The store call (a seam the tests point at a real database of their own)."""
+    from iop_assistant.store.callback_withdrawal import withdraw_callback_request
+
+    return withdraw_callback_request(request_id, conversation_id)
 
 
 def save_request(**request: Any) -> int:

@@ -7,6 +7,7 @@ rules need, asks only what the decision still needs, and says the outcome.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -21,6 +22,16 @@ FORM = "detox_screening_form"
 UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
 FAQ_MIN_CONFIDENCE = 0.6
+# a message worded as a question is a program question at a lower confidence:
+# "wait how many days a week is the program, i work full time" was read as a
+# frequency answer and a verdict came out of it (role-play, 2026-12-02)
+QUESTION_FAQ_MIN_CONFIDENCE = 0.3
+_QUESTION_START = re.compile(
+    r"^(?:(?:wait|ok|okay|so|but|and|um|hey|sorry|also|quick question)[,.]?\s+)*"
+    r"(?:how\s+(?:many|much|long|often|do|does|is|are|can)|what|when|where|why|who|which|"
+    r"is\s+(?:it|there|this|that|the)|are\s+(?:there|you|the|groups)|do\s+(?:you|i|they|we)|"
+    r"does|can\s+(?:i|you|we|my)|will\s+(?:i|you|it|my)|should\s+i)\b"
+)
 DETAIL_SLOTS = (
     "screening_prescribed",
     "screening_frequency",
@@ -40,10 +51,18 @@ OUTCOME_RESPONSES = {
 }
 
 
-def answered_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def is_question(text: str) -> bool:
+    """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
+    cleaned = " ".join(str(text or "").lower().split())
+    return cleaned.endswith("?") or bool(_QUESTION_START.match(cleaned))
+
+
+def answered_faq(
+    dispatcher: CollectingDispatcher, tracker: Tracker, min_confidence: float = FAQ_MIN_CONFIDENCE
+) -> bool:
     """A program question asked mid-form is answered; the form then asks again."""
     intent = (tracker.latest_message or {}).get("intent") or {}
-    if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= FAQ_MIN_CONFIDENCE:
+    if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= min_confidence:
         dispatcher.utter_message(response=f"utter_{intent['name']}")
         return True
     return False
@@ -67,7 +86,11 @@ def read_answer(
     slot: str, answer: Any, unsure: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> Dict[str, Any]:
     """The parsed answer; or, when there is none, an FAQ answer and the question again
-    (slot left empty); or else "unknown", so an unclear reply never loops."""
+    (slot left empty); or else "unknown", so an unclear reply never loops. A question
+    back about the program is answered first, even when its words parse as an answer."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if is_question(text) and answered_faq(dispatcher, tracker, QUESTION_FAQ_MIN_CONFIDENCE):
+        return {slot: None}
     if answer not in (None, UNKNOWN):
         return {slot: answer}
     if answered_faq(dispatcher, tracker):

@@ -38,6 +38,11 @@ SOURCES = {
     "crisis": "references.md: crisis resources (911, 988, naloxone, Good Samaritan)",
     "refs": "references.md: withdrawal risk",
     "nida": "NIDA: words matter",
+    "dvhotline": "National Domestic Violence Hotline (thehotline.org): 24/7, call or text START "
+    "to 88788",
+    "samhsa_od": "SAMHSA Overdose Prevention Toolkit: rescue breathing, recovery position, "
+    "naloxone can wear off before the opioid does, lost tolerance after a break",
+    "fda_naloxone": "FDA (2023): naloxone nasal spray approved for sale without a prescription",
     "policy": "Project safety policy (docs/triage.md: when unsure, the help line)",
 }
 
@@ -232,6 +237,12 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_again": ("crisis",),
     "utter_crisis_checkin": ("crisis",),
     "utter_crisis_checkin_no": ("crisis",),
+    "utter_crisis_update_help_coming": ("crisis", "samhsa_od", "dvhotline"),
+    "utter_crisis_update_help_here": ("crisis", "dvhotline"),
+    "utter_crisis_update_no_naloxone": ("crisis", "samhsa_od"),
+    "utter_crisis_update_cost": ("crisis",),
+    "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
+    "utter_crisis_update_safe_now": ("crisis", "samhsa_od", "dvhotline"),
     "utter_ask_screening_for": ("policy",),
     "utter_screening_for_unclear": ("policy",),
     "utter_ask_screening_recent_care": ("article",),
@@ -255,7 +266,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_drug_testing": ("article",),
     "utter_more_ask_drug_testing": ("article",),
     "utter_ask_relapse": ("article",),
-    "utter_ask_safety_procedures": ("article",),
+    "utter_ask_safety_procedures": ("article", "samhsa_od", "fda_naloxone"),
     "utter_ask_am_i_addicted": ("nida",),
 }
 

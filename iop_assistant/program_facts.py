@@ -9,6 +9,7 @@ domain.yml from program.yml, so a clinic edits one file and `make train`
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict
@@ -20,6 +21,8 @@ PROGRAM_FILE = REPO_ROOT / "program.yml"
 DOMAIN_FILE = REPO_ROOT / "domain.yml"
 BLOCK_START = "  # --- program facts (synced from program.yml; do not edit by hand) ---"
 BLOCK_END = "  # --- end of program facts ---"
+# The National Domestic Violence Hotline (thehotline.org): call, or text START.
+DV_HOTLINE_DEFAULT = "1-800-799-7233 (or text START to 88788)"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,9 @@ class ProgramFacts:
     address: str
     website: str
     sms_number: str = ""
+    # a national resource, not the program's own: kept here because responses
+    # never spell out a phone number (tests/content), they use slot templates
+    dv_hotline: str = DV_HOTLINE_DEFAULT
 
     def as_slots(self) -> Dict[str, str]:
         """Slot name -> value, as used in response templates."""
@@ -43,12 +49,14 @@ class ProgramFacts:
             "hours": self.hours,
             "address": self.address,
             "website": self.website,
+            "dv_hotline": self.dv_hotline,
         }
 
 
 def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
     """Read program.yml."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    national = data.get("national_resources") or {}
     return ProgramFacts(
         program_name=str(data["program_name"]),
         helpline=str(data["helpline"]["display"]),
@@ -57,6 +65,7 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
         address=str(data.get("address", "")),
         website=str(data.get("website", "")),
         sms_number=str(data.get("sms_number") or ""),
+        dv_hotline=str(national.get("domestic_violence") or DV_HOTLINE_DEFAULT),
     )
 
 
@@ -93,10 +102,28 @@ def sync(domain_path: Path = DOMAIN_FILE, program_path: Path = PROGRAM_FILE) -> 
     return True
 
 
-if __name__ == "__main__":
+def is_current(domain_path: Path = DOMAIN_FILE, program_path: Path = PROGRAM_FILE) -> bool:
+    """Whether the committed domain.yml already carries program.yml's facts."""
+    current = domain_path.read_text(encoding="utf-8")
+    return synced_domain_text(current, load(program_path)) == current
+
+
+def main(argv: list[str]) -> int:
+    """``--check``: exit 1 when domain.yml is stale (never rewrites); else sync it."""
+    if "--check" in argv:
+        if not is_current():
+            print("domain.yml is out of date with program.yml: run `make generate` and commit")
+            return 1
+        print("domain.yml matches program.yml")
+        return 0
     changed = sync()
     print(
         "domain.yml updated from program.yml"
         if changed
         else "domain.yml already matches program.yml"
     )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

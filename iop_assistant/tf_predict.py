@@ -1,6 +1,7 @@
-"""Calls DIET's and TED's compiled prediction graph directly.
+"""Calls DIET's compiled prediction graph directly.
 
-Every NLU parse (DIET) and every next-action prediction (TED) goes through
+Every NLU parse (DIET) goes through (and so would TED's next-action
+predictions, but TEDPolicy is no longer in config.yml)
 ``RasaModel._rasa_predict``, which calls a ``tf.function``. The graph itself
 runs in about 2 ms here, but before running it TensorFlow 2.12 spends about
 as long again in Python, canonicalising the arguments and looking the traced

@@ -99,11 +99,17 @@ class VoiceSettings:
             timeout = float(env.get(REPLY_TIMEOUT_ENV) or DEFAULT_REPLY_TIMEOUT)
         except ValueError:
             timeout = DEFAULT_REPLY_TIMEOUT
+        override = (env.get("HELPLINE_NUMBER") or "").strip()
+        if override and default_helpline and override != default_helpline:
+            logger.warning(
+                "HELPLINE_NUMBER overrides program.yml's help line for voice transfers; "
+                "leave it empty so program.yml stays the one source"
+            )
         return cls(
             auth_token=(env.get("TWILIO_AUTH_TOKEN") or "").strip(),
             public_base_url=(env.get("PUBLIC_BASE_URL") or "").strip(),
             allow_unsigned=truthy(env.get(ALLOW_UNSIGNED_ENV)),
-            helpline_number=(env.get("HELPLINE_NUMBER") or "").strip() or default_helpline,
+            helpline_number=override or default_helpline,
             crisis_line=(env.get(CRISIS_LINE_ENV) or "").strip() or DEFAULT_CRISIS_LINE,
             reply_timeout=min(max(1.0, timeout), 14.0),
         )

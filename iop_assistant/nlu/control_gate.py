@@ -19,12 +19,14 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
+    CANCEL_CALLBACK_INTENT,
     CONTROL_INTENTS,
     HELP_INTENT,
     SCREENING_INTENT,
     SPANISH_INTENT,
     asks_for_a_call,
     asks_for_screening,
+    cancels_a_call,
     is_explicit,
     is_farewell_with_thanks,
     is_goal_or_plea,
@@ -67,6 +69,11 @@ def gate(message: Message) -> None:
     if looks_spanish(text) and name not in ("crisis", SPANISH_INTENT):
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
         put_first(message, SPANISH_INTENT, RANKING_GAP)
+        return
+    if cancels_a_call(text):
+        # before the callback check: "don't call me" contains "call me"
+        message.set(GATE_OUTPUT, {"from": name, "reason": "cancel callback"}, add_to_output=True)
+        put_first(message, CANCEL_CALLBACK_INTENT, RANKING_GAP)
         return
     if asks_for_a_call(text) and name not in (CALLBACK_INTENT, "request_human"):
         # the crisis guard runs after this and still wins on crisis wording

@@ -190,6 +190,24 @@ _CALLBACK = re.compile(
 )
 
 
+CANCEL_CALLBACK_INTENT = "cancel_callback"
+_CANCEL_CALLBACK = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|no\s+need\s+to|no\s+one\s+needs\s+to|nobody\s+needs\s+to|"
+    r"please\s+don'?t|pls\s+dont)\s+(?:\w+\s+){0,2}?(?:call|phone|ring)(?:ing)?\s+(?:me|us)\b"
+    r"(?!\s+(?:crazy|names|a\s+\w+|an\s+\w+|out|that|\w+ing)\b)|"
+    r"\b(?:don'?t|dont|do\s+not)\s+(?:call|phone|ring)\s*(?:$|[.!,;]|anymore\b|back\b|after\s+all\b)|"
+    r"\b(?:don'?t|dont|do\s+not)\s+(?:need|want)\s+(?:a|the|that)\s+(?:call\s*-?\s*back|call)\b|"
+    r"\b(?:cancel|withdraw|delete|take\s+back)\s+(?:my|the|that|this)\s+(?:callback|call\s*-?\s*back|call|request)\b|"
+    r"\bno\s+(?:more\s+)?(?:callback|call\s*-?\s*back)\b",
+    re.IGNORECASE,
+)
+
+
+def cancels_a_call(text: str) -> bool:
+    """"actually don't call me", "cancel my callback": the person takes a request back."""
+    return bool(_CANCEL_CALLBACK.search(text))
+
+
 def asks_for_a_call(text: str) -> bool:
     """Someone should phone the person (or their relative): a callback request, even
     inside a long message about their situation."""

@@ -66,6 +66,11 @@ class CrisisReport:
         return "\n".join(lines)
 
 
+# both get a reply for someone in danger now: the crisis reply, or the answer to
+# an update about it ("called 911 and he's still not breathing")
+CRISIS_REPLY_INTENTS = frozenset({"crisis", "crisis_update"})
+
+
 def load_set(path: Path, key: str = "messages") -> List[Dict[str, str]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))[key]
 
@@ -90,7 +95,7 @@ async def evaluate(parse: Parse, blind: Path | None = None) -> CrisisReport:
         classifier_said_crisis = (
             guard["classifier_intent"] if guard else result["intent"]["name"]
         ) == "crisis"
-        if result["intent"]["name"] != "crisis":
+        if result["intent"]["name"] not in CRISIS_REPLY_INTENTS:
             report.checkins_on_crisis += result["intent"]["name"] == "crisis_checkin"
             report.misses.append(item["text"])
             report.missed_by_category[item["category"]] += 1
@@ -105,7 +110,7 @@ async def evaluate(parse: Parse, blind: Path | None = None) -> CrisisReport:
     for item in non_crisis_messages:
         result = await parse(item["text"])
         report.non_crisis_total += 1
-        if result["intent"]["name"] == "crisis":
+        if result["intent"]["name"] in CRISIS_REPLY_INTENTS:
             report.false_alarms.append(item["text"])
         report.checkins_on_non_crisis += result["intent"]["name"] == "crisis_checkin"
     return report

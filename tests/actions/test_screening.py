@@ -478,3 +478,42 @@ def test_prescribed_medicine_with_detox_first_without_symptoms_adds_the_note():
         "utter_screening_prescribed_note",
     ]
     assert {e["name"]: e["value"] for e in events}["screening_note"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wait how many days a week is the program, i work full time",
+        "is it evenings?",
+        "how much does it cost",
+        "do you take medicaid",
+    ],
+)
+def test_a_question_back_is_recognised(text):
+    from actions.screening import is_question
+
+    assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["every day", "about 3 days a week", "last night", "no", "its for me"]
+)
+def test_answers_are_not_questions(text):
+    from actions.screening import is_question
+
+    assert not is_question(text)
+
+
+def test_a_program_question_mid_screening_is_answered_not_taken_as_an_answer():
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.screening import read_answer
+
+    text = "wait how many days a week is the program, i work full time"
+    latest = {"text": text, "intent": {"name": "ask_schedule", "confidence": 0.45}, "entities": []}
+    tracker = Tracker("c", {}, latest, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    result = read_answer("screening_frequency", "several_days", "unknown", dispatcher, tracker)
+    assert result == {"screening_frequency": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_schedule"]

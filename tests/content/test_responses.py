@@ -28,6 +28,10 @@ DOSING = re.compile(
 )
 
 
+# template variables an action passes with the response (actions/callback.py reads back)
+ACTION_VARIABLES = {"callback_number": "(202) 555-0143", "callback_when": "in the evening"}
+
+
 def render_all(domain_path: Path) -> Dict[str, List[dict]]:
     """Every response of a domain rendered as the Rasa server renders it."""
     domain = Domain.load(str(domain_path))
@@ -35,7 +39,7 @@ def render_all(domain_path: Path) -> Dict[str, List[dict]]:
     tracker = DialogueStateTracker.from_events("content-test", [], slots=domain.slots)
     rendered = {}
     for name in domain.responses:
-        rendered[name] = asyncio.run(nlg.generate(name, tracker, "rest"))
+        rendered[name] = asyncio.run(nlg.generate(name, tracker, "rest", **ACTION_VARIABLES))
     return rendered
 
 

@@ -26,6 +26,7 @@ from twilio.request_validator import RequestValidator
 
 from iop_assistant import program_facts
 from iop_assistant.channels import identity
+from iop_assistant.store.callback_withdrawal import WITHDRAWN_OUTCOME
 
 HELPLINE_DIGITS = re.sub(r"\D", "", program_facts.load().helpline)
 SMS_PATH = "/webhooks/sms/webhook"
@@ -288,7 +289,17 @@ class Session:
 
 
 # ---------------------------------------------------------------- judging
-CRISIS_RESPONSES = frozenset({"utter_crisis", "utter_crisis_again"})
+# an answer to a crisis update that still presses for 911 now ("no narcan",
+# "can't afford an ambulance", "scared of the police") is a crisis reply too
+CRISIS_RESPONSES = frozenset(
+    {
+        "utter_crisis",
+        "utter_crisis_again",
+        "utter_crisis_update_no_naloxone",
+        "utter_crisis_update_cost",
+        "utter_crisis_update_police_fear",
+    }
+)
 
 
 def is_crisis_reply(reply: Reply) -> bool:
@@ -320,6 +331,8 @@ def check(expect: Any, reply: Reply, channel: str) -> str | None:
         if key == "screening_outcome":
             got = reply.slots_set.get("screening_outcome")
             return None if got == value else f"screening outcome {got!r}, wanted {value!r}"
+        if key == "says":  # regression sets only: a fact the reply must carry
+            return None if str(value).lower() in reply.text.lower() else f"does not say {value!r}"
         if key == "says_not":
             return None if str(value).lower() not in reply.text.lower() else f"says {value!r}"
         return f"unknown expectation {key}"
@@ -385,7 +398,8 @@ def saved_callbacks(endpoint: Endpoint, sender: str) -> List[Dict[str, Any]]:
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-    return [dict(r) for r in rows]
+    # a request the person withdrew ("actually, don't call me") is not a saved request
+    return [dict(r) for r in rows if r["outcome"] != WITHDRAWN_OUTCOME]
 
 
 def check_end(expect: Any, endpoint: Endpoint, session: Session) -> str | None:

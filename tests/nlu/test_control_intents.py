@@ -181,3 +181,36 @@ def test_worried_disclosures(text, expected):
     from iop_assistant.nlu.control_intents import is_worried_disclosure
 
     assert is_worried_disclosure(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "actually dont call me",
+        "please don't call me",
+        "cancel my callback",
+        "no need to call me back",
+        "i dont need a callback anymore",
+        "never mind dont call",
+        "dont call, just text me",
+    ],
+)
+def test_taking_a_callback_back_is_not_asking_for_one(text):
+    from iop_assistant.nlu.control_intents import cancels_a_call
+
+    assert cancels_a_call(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call me back",
+        "can someone call me",
+        "dont call me crazy but i need help",
+        "dont call my work number, call my cell",
+    ],
+)
+def test_asking_for_a_call_is_not_cancelling(text):
+    from iop_assistant.nlu.control_intents import cancels_a_call
+
+    assert not cancels_a_call(text)

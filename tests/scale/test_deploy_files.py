@@ -194,3 +194,15 @@ def test_network_policy_lets_only_rasa_reach_the_action_server() -> None:
     # the release name the labels and the ingress backend assume
     assert target["app.kubernetes.io/instance"] == "iop"
     assert "helm upgrade --install iop " in (DEPLOY / "helm" / "values.yaml").read_text()
+
+
+def test_no_deploy_file_hard_codes_the_help_line():
+    """program.yml is the one source: a clinic that edits it must not find voice
+    transfers still going to a number written into a deploy file."""
+    from iop_assistant import program_facts
+
+    digits = re.sub(r"\D", "", program_facts.load().helpline_e164)[-10:]
+    files = [*DEPLOY.rglob("*.y*ml"), REPO / ".env.example", *DEPLOY.rglob("*.env*")]
+    for path in files:
+        text = re.sub(r"\D", "", path.read_text())
+        assert digits not in text, f"{path.relative_to(REPO)} hard-codes the help line"

@@ -1,0 +1,193 @@
+"""What a person tells us after a crisis reply: help is coming, no naloxone, it's over.
+
+Role-played people in danger said "I already called 911", "we don't have
+Narcan, what now", "I can't afford an ambulance" or "I'm safe now, he left",
+and got the first crisis instruction again ("Call 911 now") as if nobody had
+listened. This component recognises those updates and turns the message into
+the ``crisis_update`` intent with an entity saying which update it is; the
+reply (``utter_crisis_update``) is chosen by that kind and by the crisis
+category already on the conversation, still as a static response.
+
+Only explicit wording counts (a 911 call, paramedics, naloxone, an ambulance
+bill, "I'm safe now"); a past event ("I called 911 for my friend last year")
+is left alone. An update never hides new danger: "I'm safe now but he said he
+will come back and kill me" keeps the crisis reply, and "called 911 and he's
+still not breathing" gets the help-is-coming reply, which repeats the rescue
+steps for the category the crisis guard found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu.control_gate import put_first
+from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
+from iop_assistant.nlu.crisis_matcher import normalize
+from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+
+UPDATE_INTENT = "crisis_update"
+UPDATE_ENTITY = "crisis_update"
+CRISIS_INTENT = "crisis"
+EXTRACTOR = "CrisisUpdateReader"
+
+_HELP = (
+    r"(?:911|9-1-1|9 1 1|an?\s+ambulance|the\s+ambulance|ems|paramedics|the\s+paramedics|emts?|"
+    r"the\s+fire\s+(?:department|dept))"
+)
+_RESPONDERS = (
+    r"(?:911|the\s+ambulance|an?\s+ambulance|ambulance|ems|emts?|paramedics|the\s+paramedics|medics|"
+    r"the\s+police|police|cops|the\s+cops|fire\s+(?:department|dept|truck)|firefighters|help)"
+)
+_ARE = r"(?:'s|s|'re|re|\s+is|\s+are)"
+# the clause ends here ("he left." / "he woke up and is talking"), so "he left rehab" is not it
+_END = r"(?=\s*(?:$|[.,!?;]|now\b|and\b|but\b|finally\b|thank))"
+
+PATTERNS: Dict[str, re.Pattern[str]] = {
+    # 911 called or on the way
+    "help_coming": re.compile(
+        rf"\b(?:already\s+|just\s+)?(?:called|call(?:ed)?\s+up|dialed|dialled|phoned|rang)\s+{_HELP}\b|"
+        rf"\b(?:on\s+the\s+(?:phone|line)\s+with|talking\s+to|talking\s+with)\s+(?:911|9-1-1|the\s+dispatcher|dispatch|the\s+911\s+(?:lady|guy|person|operator))\b|"
+        rf"\b{_RESPONDERS}{_ARE}\s+(?:on\s+(?:the|their|its|his|her)\s+way|coming|en\s+route|enroute|almost\s+here|"
+        rf"\d+\s+min(?:ute)?s?\s+away)\b|"
+        r"\b(?:waiting\s+(?:for|on)\s+(?:the\s+)?(?:ambulance|paramedics|ems|911|police|cops))\b"
+    ),
+    # responders arrived, or at the hospital
+    "help_here": re.compile(
+        rf"\b{_RESPONDERS}{_ARE}\s+(?:here|(?:just\s+)?(?:got\s+here|arrived)|at\s+the\s+(?:door|house)|outside|"
+        r"working\s+on\s+(?:him|her|them)|taking\s+(?:him|her|them|me))\b|"
+        r"\b(?:we'?re|we\s+are|i'?m|im|i\s+am|(?:he|she)(?:'s|s|\s+is)|they'?re|they\s+are)\s+(?:at|in)\s+"
+        r"(?:the\s+)?(?:hospital|er|emergency\s+room|ambulance)\b|"
+        r"\b(?:took|taking|rushed)\s+(?:him|her|them|me)\s+to\s+the\s+(?:hospital|er)\b"
+    ),
+    # no naloxone to hand
+    "no_naloxone": re.compile(
+        r"\b(?:no|dont\s+have|don'?t\s+have|do\s+not\s+have|didnt\s+have|didn'?t\s+have|don'?t\s+got|dont\s+got|"
+        r"haven'?t\s+got|havent\s+got|without|out\s+of|ran\s+out\s+of|used\s+(?:all\s+)?(?:the|our|my)\s+(?:only\s+)?)"
+        r"\s+(?:any\s+)?(?:narcan|naloxone|narcn|narcain|kloxxado|zimhi)\b|"
+        r"\b(?:narcan|naloxone)\s+(?:isn'?t|isnt|is\s+not|didn'?t|didnt|did\s+not|not)\s+(?:working|work|helping|here)\b"
+    ),
+    # afraid of the ambulance bill
+    "cost": re.compile(
+        r"\b(?:can'?t|cant|cannot|can\s+not|couldn'?t)\s+(?:afford|pay\s+for)\s+(?:an?\s+|the\s+)?(?:ambulance|911|er|hospital|emergency\s+room)\b|"
+        r"\b(?:ambulance|ambulances|er|hospital)\s+(?:is|are|costs?)\s+(?:way\s+)?(?:too\s+)?(?:expensive|so\s+much|too\s+much)\b|"
+        r"\bno\s+(?:insurance|money)\s+for\s+(?:an?\s+|the\s+)?(?:ambulance|er|hospital)\b"
+    ),
+    # afraid the police will come
+    "police_fear": re.compile(
+        r"\b(?:scared|afraid|worried|don'?t\s+want|dont\s+want|cant|can'?t)\b[^.!?]{0,40}\b(?:arrested|in\s+trouble|jail|"
+        r"police|cops|cps|charged)\b[^.!?]{0,40}\b(?:if\s+(?:i|we)\s+call|call(?:ing)?\s+911|911)\b|"
+        r"\b(?:if\s+(?:i|we)\s+call\s+911|call(?:ing)?\s+911)\b[^.!?]{0,40}\b(?:get\s+(?:arrested|in\s+trouble)|go\s+to\s+jail|"
+        r"police|cops|cps)\b"
+    ),
+    # the danger has passed (for now)
+    "safe_now": re.compile(
+        r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:safe\s+(?:now|for\s+now|right\s+now)|"
+        r"out\s+of\s+the\s+house|at\s+a\s+(?:friend'?s|neighbou?r'?s))\b|"
+        rf"\b(?:he|she|they)\s+(?:left|drove\s+off|took\s+off|walked\s+out){_END}|"
+        r"\b(?:he|she|they)(?:'s|s|\s+is|\s+are|'re)\s+(?:breathing|awake|responding|talking|conscious)\s+(?:again|now)\b|"
+        rf"\b(?:he|she|they)\s+(?:woke\s+up|came\s+(?:to|around|round)|is\s+waking\s+up|started\s+breathing){_END}"
+    ),
+}
+# an update about the past is not an update ("I called 911 for a friend last year")
+_PAST = re.compile(
+    r"\b(?:last\s+(?:year|month|week|summer|winter|time)|years?\s+ago|months?\s+ago|weeks?\s+ago|"
+    r"back\s+(?:then|in)|in\s+(?:19|20)\d\d|one\s+time|once\s+before|used\s+to)\b"
+)
+# safe_now never cancels new danger; the other kinds keep their instructions
+KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now"})
+# crisis-lexicon entries whose words are the update itself ("called 911")
+UPDATE_WORDS_PATTERNS = frozenset({"call_911"})
+GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
+
+
+def read_update(text: str) -> str | None:
+    """The kind of crisis update the text gives, or None."""
+    clean = normalize(text)
+    if not clean or _PAST.search(clean):
+        return None
+    for kind, pattern in PATTERNS.items():
+        if pattern.search(clean):
+            return kind
+    return None
+
+
+def drop_guard_entities(message: Message) -> None:
+    """Keep the conversation's crisis category: "I already called 911" hits the
+    guard's "call 911" pattern (medical), which would re-word the overdose replies."""
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in GUARD_ENTITIES]
+    message.set(ENTITIES, entities, add_to_output=True)
+
+
+def update_entity(kind: str, text: str) -> Dict[str, Any]:
+    return {
+        "entity": UPDATE_ENTITY,
+        "value": kind,
+        "start": 0,
+        "end": len(text),
+        "extractor": EXTRACTOR,
+        "confidence_entity": 1.0,
+    }
+
+
+def apply_update(message: Message, kind: str, text: str) -> None:
+    """Makes the message a ``crisis_update`` of ``kind`` (the guard's entities stay)."""
+    put_first(message, UPDATE_INTENT)
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != UPDATE_ENTITY]
+    message.set(ENTITIES, entities + [update_entity(kind, text)], add_to_output=True)
+
+
+def demote(message: Message) -> None:
+    """The classifier alone guessed ``crisis_update``: take its next guess.
+
+    The reply to an update is chosen by the kind the words gave; with no kind
+    there is nothing to answer, and an old kind must never be answered again.
+    """
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != UPDATE_INTENT]
+    if ranking:
+        message.set(INTENT, dict(ranking[0]), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    else:
+        message.set(INTENT, {"name": "nlu_fallback", "confidence": 1.0}, add_to_output=True)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisUpdateReader(GraphComponent):
+    """Turns "already called 911", "no narcan", "I'm safe now" into ``crisis_update``."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> CrisisUpdateReader:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
+            kind = read_update(text)
+            intent = (message.get(INTENT) or {}).get("name")
+            if kind is None:
+                if intent == UPDATE_INTENT:
+                    demote(message)
+                continue
+            if kind in KINDS_THAT_YIELD_TO_CRISIS and intent == CRISIS_INTENT:
+                continue
+            if (message.get(GUARD_OUTPUT) or {}).get("pattern_id") in UPDATE_WORDS_PATTERNS:
+                drop_guard_entities(message)  # the hit was the update itself
+            apply_update(message, kind, text)
+        return messages

@@ -1,0 +1,110 @@
+"""Updates after a crisis reply are read as updates, never as a reason to hide danger."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("i already called 911", "help_coming"),
+        ("we called an ambulance, what do i do while we wait", "help_coming"),
+        ("ambulance is on the way", "help_coming"),
+        ("on the phone with 911 now", "help_coming"),
+        ("paramedics are here", "help_here"),
+        ("the cops are here now", "help_here"),
+        ("we're at the hospital", "help_here"),
+        ("we dont have narcan what now", "no_naloxone"),
+        ("no narcan", "no_naloxone"),
+        ("i cant afford an ambulance", "cost"),
+        ("ambulance is way too expensive", "cost"),
+        ("im scared ill get arrested if i call 911", "police_fear"),
+        ("im safe now, he left", "safe_now"),
+        ("he left.", "safe_now"),
+        ("she's breathing again", "safe_now"),
+        ("he woke up", "safe_now"),
+    ],
+)
+def test_updates_are_read(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son left rehab early",
+        "he woke up this morning shaking",
+        "i called 911 for my friend last year",
+        "will i get in trouble at work for going to iop",
+        "should i call 911",
+        "what is narcan",
+        "i think she's gone",  # never read as "safe now"
+        "im safe, just want info",
+        "do you have narcan at the clinic",
+        "",
+    ],
+)
+def test_everything_else_is_left_alone(text):
+    assert read_update(text) is None
+
+
+def parsed(text: str, intent: str, ranking: list | None = None) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": 1.0})
+    message.set(INTENT_RANKING_KEY, ranking or [{"name": intent, "confidence": 1.0}])
+    message.set(ENTITIES, [])
+    return message
+
+
+def test_an_update_becomes_crisis_update_with_its_kind():
+    (message,) = CrisisUpdateReader().process([parsed("we dont have narcan", "inform_use")])
+    assert message.get(INTENT)["name"] == "crisis_update"
+    assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [
+        ("crisis_update", "no_naloxone")
+    ]
+
+
+def test_safe_now_never_hides_new_danger():
+    text = "im safe now but he said he will come back and kill me"
+    (message,) = CrisisUpdateReader().process([parsed(text, "crisis")])
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_help_coming_keeps_the_guards_category():
+    message = parsed("called 911 and he's still not breathing", "crisis")
+    message.set(ENTITIES, [{"entity": "crisis_category", "value": "overdose"}])
+    (message,) = CrisisUpdateReader().process([message])
+    assert message.get(INTENT)["name"] == "crisis_update"
+    assert {e["entity"]: e["value"] for e in message.get(ENTITIES)} == {
+        "crisis_category": "overdose",
+        "crisis_update": "help_coming",
+    }
+
+
+def test_a_classifier_only_update_takes_the_next_guess():
+    ranking = [
+        {"name": "crisis_update", "confidence": 0.6},
+        {"name": "inform_use", "confidence": 0.3},
+    ]
+    (message,) = CrisisUpdateReader().process([parsed("he keeps using", "crisis_update", ranking)])
+    assert message.get(INTENT)["name"] == "inform_use"
+    assert all(r["name"] != "crisis_update" for r in message.get(INTENT_RANKING_KEY))
+
+
+def test_the_call_911_words_do_not_recategorise_the_conversation():
+    message = parsed("i already called 911", "crisis")
+    message.set("crisis_guard", {"pattern_id": "call_911", "category": "medical"})
+    message.set(
+        ENTITIES,
+        [
+            {"entity": "crisis_category", "value": "medical"},
+            {"entity": "crisis_pattern", "value": "call_911"},
+        ],
+    )
+    (message,) = CrisisUpdateReader().process([message])
+    assert [e["entity"] for e in message.get(ENTITIES)] == ["crisis_update"]
