@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.screening import answered_faq, times_said_since_start
 from iop_assistant import form_answers, phone, triage
+from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -208,6 +209,7 @@ class SubmitCallback(Action):
                     best_time=tracker.get_slot("callback_best_time") or "any time",
                     consent_to_text=tracker.get_slot("callback_consent") == "yes",
                     first_name=None if name in (None, SKIP) else name,
+                    client_key=web_client_key(tracker),
                 ),
                 timeout=SAVE_TIMEOUT_SECONDS,
             )
@@ -221,6 +223,16 @@ class SubmitCallback(Action):
             callback_when=when_words(tracker.get_slot("callback_best_time")),
         )
         return [*reset, SlotSet("callback_request_id", str(request_id))]
+
+
+def web_client_key(tracker: Tracker) -> str | None:
+    """The keyed hash of the web client's address the web channels put in the metadata
+    (iop_assistant/channels/web.py), for the per-client limit; None on SMS and voice."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            value = (event.get("metadata") or {}).get(WEB_CLIENT_KEY)
+            return str(value)[:64] if isinstance(value, str) and value else None
+    return None
 
 
 WHEN_WORDS = {

@@ -129,7 +129,9 @@ class Assistant:
             )
             extra = ["--credentials", str(REPO / "credentials.yml")]
             self.processes["actions"] = subprocess.Popen(
-                [str(BIN / "rasa"), "run", "actions", "--port", str(actions_port)],
+                # as make run starts it: behind the shared secret (IOP_ACTION_SECRET)
+                [str(BIN / "python"), "-m", "iop_assistant.action_server",
+                 "--host", "127.0.0.1", "--port", str(actions_port)],  # fmt: skip
                 cwd=self.project,
                 env=env,
                 stdout=log,

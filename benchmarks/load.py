@@ -143,21 +143,25 @@ class System:
                          f"http://127.0.0.1:{self.nginx.actions_port}/webhook")
             )  # fmt: skip
             for i, port in enumerate(action_ports):
-                self._spawn(f"actions{i + 1}", ["run", "actions", "--port", str(port)],
-                            project, env, root)  # fmt: skip
+                # as make run starts it: behind the shared secret (IOP_ACTION_SECRET)
+                actions = ["-m", "iop_assistant.action_server", "--host", "127.0.0.1",
+                           "--port", str(port)]  # fmt: skip
+                self._spawn(f"actions{i + 1}", actions, project, env, root)
         for i, port in enumerate(rasa_ports):
-            args = ["run", "--enable-api", f"--auth-token={self.token}", "--port", str(port),
+            # the API token through the environment, as make run (iop_assistant/rasa_server.py)
+            args = ["-m", "iop_assistant.rasa_server", "run", "--enable-api", "--port", str(port),
                     "--model", str(model), "--credentials", str(credentials)]  # fmt: skip
             if endpoints:
                 args += ["--endpoints", str(endpoints)]
-            self._spawn(f"rasa{i + 1}", args, project, env, root)
+            self._spawn(f"rasa{i + 1}", args, project, {**env, "RASA_AUTH_TOKEN": self.token},
+                        root)  # fmt: skip
         self.nginx.start()
         asyncio.run(self._ready(rasa_ports))
 
     def _spawn(self, name: str, args: list[str], cwd: Path, env: dict, root: Path) -> None:
         log = open(root / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
-            [str(BIN / "rasa"), *args], cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
+            [str(BIN / "python"), *args], cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
         )
 
     async def _ready(self, ports: list[int]) -> None:

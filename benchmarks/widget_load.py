@@ -110,9 +110,11 @@ def main() -> None:
             rasa_port = free_port()
             rasa_url = f"http://127.0.0.1:{rasa_port}"
             tmp = Path(tempfile.mkdtemp(prefix="widget-bench-"))
+            # the API token through the environment (iop_assistant/rasa_server.py)
+            env["RASA_AUTH_TOKEN"] = secrets.token_hex(16)
             rasa_cmd = [
-                str(Path(sys.executable).parent / "rasa"), "run",
-                f"--auth-token={secrets.token_hex(16)}", "--port", str(rasa_port),
+                sys.executable, "-m", "iop_assistant.rasa_server", "run",
+                "--port", str(rasa_port),
                 "--cors", f"http://127.0.0.1:{web_port}",
                 "--model", str(REPO / "models" / "iop.tar.gz"),
                 "--credentials", str(REPO / "credentials.yml"),

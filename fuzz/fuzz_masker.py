@@ -18,6 +18,7 @@ with atheris.instrument_imports(include=["iop_assistant"]):
 
 STYLES = ["({}) {}-{}", "{}-{}-{}", "{}.{}.{}", "{}{}{}", "{} {} {}", "+1 {} {} {}", "1-{}-{}-{}",
           "+1({}){}-{}"]  # fmt: skip
+SPOKEN = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 DIGIT_RUN = re.compile(r"[0-9](?:[ ().-]{0,3}[0-9]){6,}")  # ASCII: narrower than the masker's
 
 
@@ -42,6 +43,15 @@ def one_input(raw: bytes) -> None:
     anything = text(data, 1000)
     privacy.mask(anything, texts(data, 2, 30))
     privacy.contains_pii(anything)
+    # issue 14, item 7: spelled-out numbers, handles and e-mails said aloud, anywhere;
+    # the program's own numbers survive in bot text
+    words = " ".join(data.PickValueInList(SPOKEN) for _ in range(10))
+    spoken = f"{text(data, 100)} {words} {text(data, 100)}"
+    assert " ".join(words.split()[:7]) not in privacy.mask(spoken), spoken
+    handle = "@" + "".join(data.PickValueInList(list("abcxyz_019")) for _ in range(8))
+    assert handle not in privacy.mask(f"{text(data, 50)} {handle} {text(data, 50)}")
+    ours = f"{text(data, 100)} call 1-800-662-4357 or 988 {text(data, 100)}"
+    assert "1-800-662-4357" in privacy.mask(ours, keep_numbers=privacy.program_numbers())
 
 
 if __name__ == "__main__":

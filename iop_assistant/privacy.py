@@ -1,5 +1,8 @@
 """PII masking for what staff see: phone numbers, e-mails, SSN-like numbers,
-dates of birth, street addresses, names, and any value a form collected.
+dates of birth, street addresses, names ("my name is", "I'm Sarah"), numbers
+spelled out in words, e-mails said aloud ("sarah at gmail dot com"), social
+handles (@sarah_j), and any value a form collected. The program's own numbers
+(help line, 911, 988, SAMHSA) stay readable in the bot's text.
 
 Why here and not in the console: the console masks transcripts and CSV
 exports, the "improve the assistant" export skips texts with PII, and the
@@ -14,12 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, List, Sequence, Tuple
+from typing import Collection, FrozenSet, Iterable, List, Sequence, Tuple
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 DEFAULT_REGION = "US"
+SAMHSA_HELPLINE = "1-800-662-4357"
 
 # Slots whose values identify a person: masked wherever they appear.
 PII_SLOT_WORDS = ("phone", "name", "email", "address", "birth", "dob", "ssn", "contact", "number")
@@ -34,7 +38,9 @@ class Span:
     kind: str
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# starts only where a word starts: without the look-behind every position of a long
+# run of letters was a new start (quadratic: 0.35 s for 4,000 letters)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _SSN = re.compile(r"(?<!\d)\d{3}[-\s.]\d{2}[-\s.]\d{4}(?!\d)|(?<!\d)\d{9}(?!\d)")
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -60,10 +66,42 @@ _NAME_INTRO = re.compile(
     r"\b(?:my name is|my name's|name is|this is|call me|i am called|it's|its)\s+"
     r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)",
 )
+# "I'm Sarah", "im Sarah", "I am Sarah Jones": a capitalised word that is not a feeling
+# or a common word ("I'm Scared", "I'm Not sure" stay readable)
+_NOT_NAMES = (
+    r"not|so|sorry|fine|ok|okay|good|in|on|at|here|there|just|really|very|still|also|"
+    r"scared|afraid|tired|done|sober|clean|ready|going|looking|trying|worried|sick|"
+    r"the|a|an|and|but|calling|texting|asking|writing|new|back|home|alone|struggling|"
+    r"using|drinking|feeling|having|getting|thinking|wondering|interested|curious|"
+    r"confused|lost|desperate|hungover|high|drunk|better|worse|over|with|from|out|"
+    r"pregnant|married|single|currently|currently|already|actually|kind|kinda|glad|happy|sad|"
+    r"angry|anxious|depressed|homeless|unemployed|broke|fed|stuck|off|up|down|about|still"
+)
+_I_AM_NAME = re.compile(
+    rf"(?i:\bi'm|\bi’m|\bim|\bi am)\s+(?!(?i:{_NOT_NAMES})\b)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+)
 _NAME_INTRO_ANY_CASE = re.compile(
     r"\b(?:my name is|my name's|i am called)\s+([A-Za-z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)",
     re.IGNORECASE,
 )
+# Numbers spelled out ("three one two five five five ...") or mixed with digits:
+# seven or more number words in a row read as a phone number or an id.
+_NUMBER_WORD = (
+    r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|double|triple|\d{1,4})"
+)
+_SPELLED_NUMBER = re.compile(rf"\b{_NUMBER_WORD}(?:[\s,.\-]+{_NUMBER_WORD}){{6,}}\b", re.IGNORECASE)
+# "sarah dot jones at gmail dot com", "sarah (at) yahoo (dot) com", "sarah at gmail"
+_SPOKEN_EMAIL = re.compile(
+    r"\b[\w.+-]{1,64}(?:\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*[\w+-]{1,64}){0,3}"
+    r"\s*(?:\(at\)|\[at\]|\bat\b|@)\s*"
+    r"(?:(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|ymail|comcast)\b(?:\s*(?:\(dot\)|\[dot\]|\bdot\b|\.)\s*[a-z]{2,6}\b)?"
+    r"|[\w-]+\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*(?:com|net|org|edu|gov|us|io|co|info)\b)",
+    re.IGNORECASE,
+)
+# social handles: "@sarah_j", "insta @sarah.j" (not the middle of an e-mail)
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
 # Any run of 7+ digits, allowing the separators phone numbers are written with.
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\s().-]{0,3}\d){6,}")
 _LONG_NUMBER = re.compile(r"(?<!\d)\d{6,}(?!\d)")  # ids, card fragments (not 5-digit codes)
@@ -96,18 +134,49 @@ def _value_spans(text: str, values: Iterable[str]) -> List[Span]:
     return spans
 
 
+def _digits(text: str) -> str:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+def program_numbers() -> FrozenSet[str]:
+    """The numbers the assistant itself gives out (digits only): never masked in bot text.
+
+    The help line from program.yml, 911, 988 and the SAMHSA helpline; masking
+    them hid the very numbers a reviewer must see the bot gave.
+    """
+    numbers = {"911", "988", _digits(SAMHSA_HELPLINE)}
+    try:
+        from iop_assistant import program_facts
+
+        facts = program_facts.load()
+        numbers.update({_digits(facts.helpline), _digits(facts.helpline_e164)})
+    except Exception:  # the console must still mask when program.yml cannot be read
+        pass
+    return frozenset(n for n in numbers if n)
+
+
 def find_pii(
-    text: str, extra_values: Sequence[str] = (), region: str = DEFAULT_REGION
+    text: str,
+    extra_values: Sequence[str] = (),
+    region: str = DEFAULT_REGION,
+    keep_numbers: Collection[str] = (),
 ) -> List[Span]:
     """Every PII span in ``text`` (overlaps merged, in order).
 
     ``extra_values`` are values a form collected (a first name, a number):
     each is masked wherever it appears, whole word, any case.
+    ``keep_numbers`` (digits only, :func:`program_numbers`) are left alone
+    where a number span is exactly one of them: the bot's own help lines.
     """
     if not text:
         return []
     spans: List[Span] = []
     spans += _regex_spans(_EMAIL, text, "email")
+    spans += _regex_spans(_SPOKEN_EMAIL, text, "email")
+    spans += _regex_spans(_HANDLE, text, "handle")
+    spans += _regex_spans(_I_AM_NAME, text, "name", group=1)
+    spans += _regex_spans(_SPELLED_NUMBER, text, "number")
     spans += _phone_spans(text, region)
     spans += _regex_spans(_SSN, text, "ssn")
     spans += _regex_spans(_DATE, text, "dob")
@@ -117,7 +186,18 @@ def find_pii(
     spans += _value_spans(text, extra_values)
     spans += _regex_spans(_DIGIT_RUN, text, "number")
     spans += _regex_spans(_LONG_NUMBER, text, "number")
+    if keep_numbers:
+        spans = [
+            s
+            for s in spans
+            if not (s.kind in ("phone", "number", "ssn") and _kept(text, s, keep_numbers))
+        ]
     return _merge(spans)
+
+
+def _kept(text: str, span: Span, keep_numbers: Collection[str]) -> bool:
+    piece = text[span.start : span.end]
+    return not any(ch.isalpha() for ch in piece) and _digits(piece) in keep_numbers
 
 
 def _merge(spans: List[Span]) -> List[Span]:
@@ -132,9 +212,14 @@ def _merge(spans: List[Span]) -> List[Span]:
     return merged
 
 
-def mask(text: str, extra_values: Sequence[str] = (), region: str = DEFAULT_REGION) -> str:
+def mask(
+    text: str,
+    extra_values: Sequence[str] = (),
+    region: str = DEFAULT_REGION,
+    keep_numbers: Collection[str] = (),
+) -> str:
     """``text`` with each PII span replaced by ``[kind]`` (e.g. ``[phone]``)."""
-    spans = find_pii(text, extra_values, region)
+    spans = find_pii(text, extra_values, region, keep_numbers)
     if not spans:
         return text
     out, pos = [], 0

@@ -17,11 +17,15 @@ export TF_INTER_OP_PARALLELISM_THREADS="${TF_INTER_OP_PARALLELISM_THREADS:-1}"
 umask 077
 mkdir -p var/log
 
-# The HTTP API's auth token: from the environment, else a random one kept in var/.
-if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
-  [ -s var/rasa_auth_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/rasa_auth_token
-  RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
-fi
+# The HTTP API's secrets: from the environment, else random ones kept in var/. Rasa
+# reads them from files through iop_assistant.rasa_server, never from its command
+# line (which every user of the host can list). Prefer the JWT secret: clients send
+# "Authorization: Bearer <JWT>" (docs/operations.md); ?token= still works.
+for name in rasa_auth_token rasa_jwt_secret; do
+  [ -s "var/$name" ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > "var/$name"
+done
+if [ -z "${RASA_AUTH_TOKEN:-}" ]; then export RASA_AUTH_TOKEN_FILE="$PWD/var/rasa_auth_token"; fi
+if [ -z "${RASA_JWT_SECRET:-}" ]; then export RASA_JWT_SECRET_FILE="$PWD/var/rasa_jwt_secret"; fi
 
 # The shared secret Rasa sends the action server on every call (endpoints.yml
 # headers); the action server refuses requests without it. From the environment,
@@ -72,7 +76,9 @@ pids+=($!)
 # Pages allowed to talk to Rasa (CORS): IOP_WEB_ORIGINS, else both local addresses
 # of the page. All after one cors flag: Rasa keeps only the last of several such flags.
 read -r -a WEB_ORIGINS <<< "$(.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --print-origins)"
-.venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --interface "$BIND_HOST" --port "$RASA_PORT" \
+# the same list is the socket.io channel's Origin allow-list (iop_assistant/channels/web.py)
+IOP_WEB_ORIGINS="${WEB_ORIGINS[*]}" \
+.venv/bin/python -m iop_assistant.rasa_server run --enable-api --interface "$BIND_HOST" --port "$RASA_PORT" \
   --cors "${WEB_ORIGINS[@]}" \
   --model models/iop.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   > var/log/rasa.log 2>&1 &
@@ -117,7 +123,7 @@ cat <<MSG
     SMS webhook:       POST http://localhost:$RASA_PORT/webhooks/sms/webhook
     Voice webhook:     POST http://localhost:$RASA_PORT/webhooks/voice/webhook
                        both: $SMS_STATE
-    Rasa HTTP API:     http://localhost:$RASA_PORT/  (token in var/rasa_auth_token)
+    Rasa HTTP API:     http://localhost:$RASA_PORT/  (JWT secret in var/rasa_jwt_secret, token in var/rasa_auth_token)
     Outbox worker:     $OUTBOX_STATE
     Staff console:     http://localhost:$CONSOLE_PORT/  (first admin: make console-admin USER=<name>)
     Logs:              var/log/

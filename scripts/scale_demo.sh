@@ -65,8 +65,11 @@ for _ in $(seq 1 120); do grep -q READY=1 "$DEMO/env" 2>/dev/null && break; slee
 grep -q READY=1 "$DEMO/env" || { echo "PostgreSQL/Redis/nginx did not start: $DEMO/log/services.log" >&2; exit 1; }
 # shellcheck disable=SC1090
 set -a; source "$DEMO/env"; set +a
-[ -s var/rasa_auth_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/rasa_auth_token
-RASA_AUTH_TOKEN="$(cat var/rasa_auth_token)"
+# the HTTP API's secrets reach Rasa from files (iop_assistant.rasa_server), not argv
+for name in rasa_auth_token rasa_jwt_secret; do
+  [ -s "var/$name" ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > "var/$name"
+done
+export RASA_AUTH_TOKEN_FILE="$PWD/var/rasa_auth_token" RASA_JWT_SECRET_FILE="$PWD/var/rasa_jwt_secret"
 # the shared secret Rasa sends the action servers (endpoints.yml headers), as make run
 [ -n "${IOP_ACTION_SECRET:-}" ] || { [ -s var/action_secret ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/action_secret; IOP_ACTION_SECRET="$(cat var/action_secret)"; }
 export IOP_ACTION_SECRET
@@ -85,7 +88,8 @@ read -r -a WEB_ORIGINS <<< "$(.venv/bin/python -m iop_assistant.webpage --port "
 i=0
 for port in $RASA_PORTS; do
   i=$((i + 1))
-  .venv/bin/rasa run --enable-api --auth-token="$RASA_AUTH_TOKEN" --interface "$BIND_HOST" --port "$port" \
+  IOP_WEB_ORIGINS="${WEB_ORIGINS[*]}" \
+  .venv/bin/python -m iop_assistant.rasa_server run --enable-api --interface "$BIND_HOST" --port "$port" \
     --cors "${WEB_ORIGINS[@]}" --model models/iop.tar.gz \
     --endpoints "$DEMO/endpoints.yml" --credentials credentials.yml > "$DEMO/log/rasa$i.log" 2>&1 &
   pids+=($!)

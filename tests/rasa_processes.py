@@ -13,6 +13,7 @@ class RunningRasa:
 
     rasa_url: str
     token: str
+    jwt_secret: str | None = None
     processes: List[subprocess.Popen]
     say_timeout: float = 30
     tracker_timeout: float = 10
@@ -27,10 +28,20 @@ class RunningRasa:
         response.raise_for_status()
         return response.json()
 
+    @property
+    def auth(self) -> dict:
+        """Authorization for the HTTP API: a JWT in the header when the server has a secret."""
+        if self.jwt_secret:
+            from iop_assistant.rasa_server import bearer
+
+            return bearer(self.jwt_secret)
+        return {}
+
     def tracker(self, sender: str) -> dict:
         response = requests.get(
             f"{self.rasa_url}/conversations/{sender}/tracker",
-            params={"token": self.token},
+            params={} if self.jwt_secret else {"token": self.token},
+            headers=self.auth,
             timeout=self.tracker_timeout,
         )
         response.raise_for_status()

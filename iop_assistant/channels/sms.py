@@ -39,6 +39,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from iop_assistant import program_facts
 from iop_assistant.channels import identity
+from iop_assistant.channels.message_size import cap_message
 from iop_assistant.channels.sms_format import (
     KEYWORD_HELP,
     KEYWORD_START,
@@ -340,8 +341,11 @@ class SmsInput(InputChannel):
                 sms_meta["selected_option"] = chosen["number"]
                 sms_meta["reply_text"] = text
             else:
-                user_text = defuse_intent_syntax(text)
-                if user_text != text:
+                capped, truncated = cap_message(text)
+                user_text = defuse_intent_syntax(capped or "")
+                if truncated:
+                    sms_meta["truncated"] = truncated
+                elif user_text != text:
                     sms_meta["original_text"] = text
             message = UserMessage(
                 user_text,

@@ -27,8 +27,10 @@ memory, keyed by CallSid.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
+import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -43,6 +45,7 @@ from sanic.response import HTTPResponse
 from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.channels.message_size import cap_message
 from iop_assistant.channels.sms_format import Option, pretty_number
 from iop_assistant.channels.twilio_signature import (
     SIGNATURE_HEADER,
@@ -57,6 +60,7 @@ from iop_assistant.channels.webhook import (
     truthy,
 )
 from iop_assistant.store import contacts, create_tables
+from iop_assistant.store import sms as processed
 
 logger = logging.getLogger(__name__)
 
@@ -177,6 +181,10 @@ WHISPER_NOTES = {
 }
 MAX_WHISPERS = 10_000
 WHISPER_PATH = "/whisper"
+# Each <Gather> posts its answer to the webhook URL with a fresh ``turn`` nonce, so
+# every genuine Twilio request is unique (signed URL + form) and a replayed one is not
+TURN_PARAM = "turn"
+MAX_REPLIES = 10_000
 
 
 def whisper_text(notes: List[str]) -> str:
@@ -219,6 +227,31 @@ def xml(body: str) -> HTTPResponse:
 
 
 _schema_ready = threading.Event()
+
+
+def request_key(url: str, form: FormParams) -> str:
+    """What makes one signed Twilio request unique: its URL and its whole form."""
+    digest = hashlib.sha256(url.encode())
+    for name in sorted(form):
+        for value in form.getall(name):
+            digest.update(b"\0" + name.encode() + b"=" + value.encode())
+    return "voice:" + digest.hexdigest()[:56]
+
+
+async def claim_request(key: str, call_sid: str) -> bool:
+    """Record a request as handled; False for a replay. A database failure lets it run."""
+
+    def claim() -> bool:
+        if not _schema_ready.is_set():
+            create_tables()
+            _schema_ready.set()
+        return processed.claim_message(key, f"call:{call_sid}"[:128], channel=CHANNEL_NAME)
+
+    try:
+        return await asyncio.get_running_loop().run_in_executor(None, claim)
+    except Exception:
+        logger.exception("voice call %s: could not record the request", call_sid[:12])
+        return True
 
 
 async def remember_contact(conversation: str, phone: str) -> None:
@@ -273,6 +306,7 @@ class VoiceInput(InputChannel):
         self.texts = VoiceTexts.from_facts(facts, self.settings.helpline_number)
         self.calls: OrderedDict[str, CallState] = OrderedDict()
         self.whispers: OrderedDict[str, str] = OrderedDict()
+        self.replies: OrderedDict[str, str] = OrderedDict()
         self._key: bytes | None = None
         self._warn_about_settings()
         try:
@@ -304,6 +338,11 @@ class VoiceInput(InputChannel):
     def _webhook_url(self, request: Request) -> str:
         base = self.settings.public_base_url or f"{request.scheme}://{request.host}"
         return public_url(base, request.path, request.query_string)
+
+    def _next_turn_url(self, request: Request) -> str:
+        """Where the next answer is posted: the webhook with a fresh ``turn`` nonce."""
+        base = self.settings.public_base_url or f"{request.scheme}://{request.host}"
+        return public_url(base, request.path, f"{TURN_PARAM}={secrets.token_hex(8)}")
 
     def _signature_ok(self, request: Request, form: FormParams) -> bool:
         if not self.settings.auth_token:
@@ -339,7 +378,7 @@ class VoiceInput(InputChannel):
         number = number or self.settings.helpline_number
         if request is None:
             return xml(twiml.dial([line], number, self.texts.unanswered))
-        action = self._webhook_url(request)
+        action = self._next_turn_url(request)
         whisper = None
         if number == self.settings.helpline_number:
             self.whispers[call_sid] = whisper_text(state.notes if state else [])
@@ -379,7 +418,7 @@ class VoiceInput(InputChannel):
         form: FormParams,
         call_sid: str,
     ) -> HTTPResponse:
-        url = self._webhook_url(request)
+        url = self._next_turn_url(request)
         speech = (form.first("SpeechResult") or "").strip()
         digits = (form.first("Digits") or "").strip()
         state = self._call(call_sid)
@@ -423,7 +462,10 @@ class VoiceInput(InputChannel):
             elif digits:
                 return self._listen(url, state, [self.texts.unknown_key])
             else:
-                user_text = defuse_intent_syntax(speech)
+                capped, truncated = cap_message(speech)
+                user_text = defuse_intent_syntax(capped or "")
+                if truncated:
+                    voice_meta["truncated"] = truncated
                 confidence = form.first("Confidence")
                 if confidence:
                     voice_meta["confidence"] = confidence[:16]
@@ -491,10 +533,23 @@ class VoiceInput(InputChannel):
             call_sid = (form.first("CallSid") or "").strip()
             if not call_sid or len(call_sid) > 64 or len(form.first("From") or "") > 64:
                 return response.text("missing or malformed CallSid", status=400)
+            # a replayed signed request (same URL, same form) must not run the turn again:
+            # it gets the answer the first copy got (issue 14, item 14)
+            key = request_key(self._webhook_url(request), form)
+            if not await claim_request(key, call_sid):
+                logger.warning("voice call %s: replayed request, no turn", call_sid[:12])
+                if key in self.replies:
+                    return xml(self.replies[key])
+                state = self._call(call_sid) or CallState()
+                return self._listen(self._next_turn_url(request), state, [self.texts.reprompt])
             try:
-                return await self._handle(on_new_message, request, form, call_sid)
+                answer = await self._handle(on_new_message, request, form, call_sid)
             except Exception:
                 logger.exception("voice webhook: failed to handle call %s", call_sid[:12])
-                return self._transfer(call_sid, self.texts.failure, request=request)
+                answer = self._transfer(call_sid, self.texts.failure, request=request)
+            self.replies[key] = answer.body.decode("utf-8")
+            while len(self.replies) > MAX_REPLIES:
+                self.replies.popitem(last=False)
+            return answer
 
         return voice_webhook

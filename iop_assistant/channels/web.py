@@ -18,10 +18,13 @@ socket.io at ``/socket.io``) and channel names (``rest``, ``socketio``: the
 response variations still apply) and add, before any turn runs:
 
 * REST refuses (400) a missing or over-long sender, a sender in a phone
-  channel's namespace, an ``input_channel`` other than ``rest``, and a
-  message that is not a string; socket.io ignores a message whose session id
-  is in a phone channel's namespace and hands out a fresh id to a
-  ``session_request`` for one;
+  channel's namespace or a socket.io session id, an ``input_channel`` other
+  than ``rest``, and a message that is not a string;
+* socket.io issues signed session ids (:class:`SessionSigner`): a
+  ``session_request`` for any other id gets a fresh one, and a message is
+  taken only for the signed id this socket was confirmed; a connection from a
+  browser page whose Origin is not one of ``IOP_WEB_ORIGINS`` is refused;
+* every message is capped (:mod:`.message_size`);
 * a message that reads as "/intent" is passed on only when it is exactly a
   button payload the bot can offer (the domain's buttons and the clarifying
   topics: ``/ask_more``, ``/request_human``…, never with entities or
@@ -40,8 +43,12 @@ and ``iop_assistant.channels.web.WebSocketIOInput`` in place of ``rest`` and
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import os
 import re
+import secrets
 import uuid
 from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable
 
@@ -52,11 +59,16 @@ from sanic import Blueprint
 from sanic.exceptions import SanicException
 from sanic.request import Request
 
+from iop_assistant import log_privacy
+from iop_assistant.channels.message_size import TRUNCATED_KEY, cap_message, request_max_bytes
 from iop_assistant.channels.web_clients import call_reply, called_number, is_blank, show_numbers
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
+from iop_assistant.store.callbacks import WEB_CLIENT_METADATA
 from iop_assistant.topics import CLARIFY_LABELS
 
 logger = logging.getLogger(__name__)
+# Rasa's "Failed to parse arguments in line '<message>'" warnings: kind and length only
+log_privacy.install()
 
 # conversation-id namespaces of the phone channels (identity.sender_id)
 RESERVED_SENDER_PREFIXES = ("sms-", "voice-")
@@ -69,6 +81,76 @@ _PLAIN_PAYLOAD = re.compile(r"^/[A-Za-z0-9_]{1,64}$")
 STATIC_PAYLOADS: FrozenSet[str] = frozenset(f"/{name}" for name in CLARIFY_LABELS)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+# socket.io session ids the server issued: "<32 hex>.<32 hex HMAC>" (issue 14, item 10)
+SIGNED_SESSION = re.compile(r"^[0-9a-f]{32}\.[0-9a-f]{32}$")
+SESSION_KEY_ENV = "IOP_WEB_SESSION_KEY"
+WEB_PORT_ENV = "WEB_PORT"
+PROXIES_ENV = "IOP_PROXIES_COUNT"  # proxies in front of Rasa whose X-Forwarded-For to trust
+
+
+class SessionSigner:
+    """Issues and checks socket.io session ids, so a client cannot pick one.
+
+    The session id is the only credential of a web conversation: a client that
+    could choose it could write into (and receive the replies of) any
+    conversation whose id it learned or guessed. The server now hands out
+    ``<nonce>.<HMAC(nonce)>`` ids and accepts only those; any other id asked
+    for in ``session_request`` is answered with a fresh signed one (our widget
+    and rasa-webchat both adopt the id in ``session_confirm``).
+
+    The key: ``IOP_WEB_SESSION_KEY``, else derived from the conversation-id key
+    (``IOP_SENDER_ID_KEY`` or its key file), else a random one per process.
+    """
+
+    def __init__(self, key: bytes | None = None) -> None:
+        self.key = key or self._load_key()
+
+    @staticmethod
+    def _load_key() -> bytes:
+        from_env = os.environ.get(SESSION_KEY_ENV, "").strip()
+        if from_env:
+            return from_env.encode()
+        try:
+            from iop_assistant.channels import identity
+
+            return hmac.new(identity.load_key(), b"socketio-session-v1", hashlib.sha256).digest()
+        except Exception:
+            logger.warning("socketio: no session key; web sessions will not survive a restart")
+            return secrets.token_bytes(32)
+
+    def _signature(self, nonce: str) -> str:
+        mac = hmac.new(self.key, b"socketio-session:" + nonce.encode(), hashlib.sha256)
+        return mac.hexdigest()[:32]
+
+    def issue(self) -> str:
+        """A new session id."""
+        nonce = uuid.uuid4().hex
+        return f"{nonce}.{self._signature(nonce)}"
+
+    def client_key(self, address: str) -> str:
+        """A keyed hash of a client's address: the per-client callback limit, no address kept."""
+        mac = hmac.new(self.key, b"web-client:" + address.encode(), hashlib.sha256)
+        return mac.hexdigest()[:32]
+
+    def valid(self, session_id: object) -> bool:
+        """True for an id this server (or one sharing its key) issued."""
+        if not isinstance(session_id, str) or not SIGNED_SESSION.match(session_id):
+            return False
+        nonce, signature = session_id.split(".")
+        return hmac.compare_digest(signature, self._signature(nonce))
+
+
+def allowed_origins(environ: Dict[str, str] | None = None) -> FrozenSet[str]:
+    """Pages that may open a socket: ``IOP_WEB_ORIGINS``, else the local page server's."""
+    from iop_assistant.webpage import page_origins
+
+    env = os.environ if environ is None else environ
+    try:
+        port = int(env.get(WEB_PORT_ENV) or 8000)
+    except ValueError:
+        port = 8000
+    return frozenset(page_origins(port, env))
 
 
 class BadRequest(SanicException):
@@ -139,7 +221,13 @@ class _WebGuard:
     """What both web channels share: the checks made on every ``UserMessage``."""
 
     gate: PayloadGate
+    signer: SessionSigner
     _app: Any = None
+
+    def _client_key(self, request: Any) -> str:
+        """The keyed hash of the address a request came from (through trusted proxies)."""
+        address = getattr(request, "remote_addr", "") or getattr(request, "ip", "") or "?"
+        return self.signer.client_key(address)
 
     def _domain(self) -> Any:
         agent = getattr(getattr(self._app, "ctx", None), "agent", None)
@@ -149,6 +237,15 @@ class _WebGuard:
         @blueprint.listener("before_server_start")
         async def remember(app: Any, _loop: Any) -> None:
             self._app = app
+            # Sanic's default is 100 MB: a bigger body is refused (413) before it is read
+            app.config.REQUEST_MAX_SIZE = min(app.config.REQUEST_MAX_SIZE, request_max_bytes())
+            # behind nginx/an ingress: the client's address from X-Forwarded-For
+            try:
+                proxies = int(os.environ.get(PROXIES_ENV) or 0)
+            except ValueError:
+                proxies = 0
+            if proxies > 0:
+                app.config.PROXIES_COUNT = proxies
 
     def guarded(self, on_new_message: OnNewMessage, channel: str) -> OnNewMessage:
         """``on_new_message`` behind the checks; a message that fails them never runs."""
@@ -158,25 +255,38 @@ class _WebGuard:
                 logger.warning("%s: refused a message for a reserved or invalid sender", channel)
                 return None
             message.input_channel = channel
+            capped, truncated = cap_message(message.text)
             # third-party clients (issue 15 item 6, .web_clients)
-            if channel == "socketio" and is_blank(message.text):
+            if channel == "socketio" and is_blank(capped):
                 logger.info("%s: ignored an empty message (an empty init payload)", channel)
                 return None
-            number = called_number(message.text)
+            number = called_number(capped)
             if number is not None:
                 reply = call_reply(number)
                 return await message.output_channel.send_text_message(message.sender_id, reply)
             show_numbers(message.output_channel)
-            message.text = self.gate.text_for_rasa(message.text, self._domain())
+            message.text = self.gate.text_for_rasa(capped, self._domain())
             if isinstance(message.metadata, dict):
+                # what the client claimed is dropped; the channel's own web_client key stays
                 message.metadata = {
-                    k: v for k, v in message.metadata.items() if k not in RESERVED_METADATA_KEYS
-                }
+                    k: (str(v) if isinstance(v, _ServerSet) else v)
+                    for k, v in message.metadata.items()
+                    if k not in RESERVED_METADATA_KEYS and k != TRUNCATED_KEY
+                    and (k != WEB_CLIENT_METADATA or isinstance(v, _ServerSet))
+                }  # fmt: skip
             elif message.metadata is not None:
                 message.metadata = None
+            if truncated:
+                logger.info("%s: a message of %d characters was truncated", channel,
+                            truncated["original_chars"])  # fmt: skip
+                message.metadata = {**(message.metadata or {}), TRUNCATED_KEY: truncated}
             return await on_new_message(message)
 
         return handler
+
+
+class _ServerSet(str):
+    """A metadata value the channel set itself (a client's own ``web_client`` is dropped)."""
 
 
 class WebRestInput(_WebGuard, RestInput):
@@ -184,6 +294,14 @@ class WebRestInput(_WebGuard, RestInput):
 
     def __init__(self) -> None:
         self.gate = PayloadGate()
+        self.signer = SessionSigner()
+
+    def get_metadata(self, request: Request) -> Dict[str, Any] | None:
+        """The client's metadata (checked later) and, set here, its ``web_client`` key."""
+        metadata = self._body(request).get("metadata")
+        metadata = dict(metadata) if isinstance(metadata, dict) else {}
+        metadata[WEB_CLIENT_METADATA] = _ServerSet(self._client_key(request))
+        return metadata
 
     @classmethod
     def from_credentials(cls, credentials: Dict[str, Any] | None) -> WebRestInput:
@@ -203,7 +321,8 @@ class WebRestInput(_WebGuard, RestInput):
         sender = self._body(req).get("sender")
         if sender is None or sender == "":
             raise BadRequest("sender is required")
-        if not valid_sender(sender):
+        if not valid_sender(sender) or SIGNED_SESSION.match(sender):
+            # a socket.io conversation is reachable only through its own socket
             raise BadRequest("sender is not allowed")
         return sender
 
@@ -231,6 +350,10 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.gate = PayloadGate()
+        self.signer = SessionSigner()
+        self.origins = allowed_origins()
+        self._sessions: Dict[str, str] = {}  # socket sid -> the session it was confirmed
+        self._clients: Dict[str, str] = {}  # socket sid -> its web_client key
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         blueprint = super().blueprint(self.guarded(on_new_message, self.name()))
@@ -238,15 +361,32 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
         sio = self.sio
         namespace = self.namespace or "/"
         handlers = sio.handlers[namespace]
+        connect = handlers["connect"]
+        disconnect = handlers["disconnect"]
         session_request = handlers["session_request"]
         handle_message = handlers[self.user_message_evt]
 
+        async def guarded_connect(sid: str, environ: Dict, auth: Any = None) -> bool:
+            # a browser page of another site must not open a socket (WebSocket has no
+            # CORS); clients that send no Origin (apps, tests) are not browsers
+            origin = (environ or {}).get("HTTP_ORIGIN")
+            if origin and origin.rstrip("/") not in self.origins:
+                logger.warning("socketio: refused a connection from another page's origin")
+                return False
+            self._clients[sid] = self._client_key((environ or {}).get("sanic.request"))
+            return await connect(sid, environ, auth)
+
+        async def guarded_disconnect(sid: str, *args: Any) -> None:
+            self._sessions.pop(sid, None)
+            self._clients.pop(sid, None)
+            await disconnect(sid)
+
         async def guarded_session_request(sid: str, data: Dict | None) -> None:
             data = data if isinstance(data, dict) else {}
-            wanted = data.get("session_id")
-            if wanted is not None and not valid_sender(wanted):
-                logger.warning("socketio: session_request for a reserved or invalid id: new id")
-                data = {**data, "session_id": uuid.uuid4().hex}
+            if not self.signer.valid(data.get("session_id")):
+                # an id the client chose (or none): the server issues one
+                data = {**data, "session_id": self.signer.issue()}
+            self._sessions[sid] = data["session_id"]
             await session_request(sid, data)
 
         async def guarded_message(sid: str, data: Any) -> None:
@@ -257,11 +397,18 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
                 logger.warning("socketio: ignored a message that is not a string")
                 return None
             session_id = data.get("session_id")
-            if self.session_persistence and session_id and not valid_sender(session_id):
-                logger.warning("socketio: ignored a message for a reserved or invalid session")
+            if self.session_persistence and (
+                not self.signer.valid(session_id) or self._sessions.get(sid) != session_id
+            ):
+                logger.warning("socketio: ignored a message for a session not given to this socket")
                 return None
-            await handle_message(sid, data)
+            metadata = data.get(self.metadata_key)
+            metadata = dict(metadata) if isinstance(metadata, dict) else {}
+            metadata[WEB_CLIENT_METADATA] = _ServerSet(self._clients.get(sid) or "")
+            await handle_message(sid, {**data, self.metadata_key: metadata})
 
+        sio.on("connect", guarded_connect, namespace=namespace)
+        sio.on("disconnect", guarded_disconnect, namespace=namespace)
         sio.on("session_request", guarded_session_request, namespace=namespace)
         sio.on(self.user_message_evt, guarded_message, namespace=namespace)
         return blueprint

@@ -94,7 +94,8 @@ def create_app(settings: ConsoleSettings | None = None, name: str | None = None)
     settings = settings or ConsoleSettings.from_env()
     app = Sanic(name or f"iop_console_{next(_names)}")
     app.config.FALLBACK_ERROR_FORMAT = "text"
-    app.config.REQUEST_MAX_SIZE = 1_000_000
+    # staff forms are small; a bigger body is refused (413) before it is read (issue 14)
+    app.config.REQUEST_MAX_SIZE = 256_000
     app.ctx.settings = settings
     app.ctx.templates = web.make_templates()
     app.ctx.intents = load_intents()

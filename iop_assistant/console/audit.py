@@ -22,6 +22,8 @@ ACTIONS = (
     "logout",
     "session_expired",
     "transcript_view",
+    "search",
+    "callback_queue_view",
     "reveal",
     "export_csv",
     "export_nlu",

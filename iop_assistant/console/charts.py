@@ -26,6 +26,11 @@ _lock = threading.Lock()  # pyplot is not thread-safe
 plt.rcParams.update({"svg.fonttype": "none", "font.size": 9})
 
 
+def plain(label: object) -> str:
+    """A label matplotlib draws as written: "$" would start mathtext (and can raise)."""
+    return str(label).replace("\\", "\\\\").replace("$", r"\$")
+
+
 def _svg(fig: plt.Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight")
@@ -35,6 +40,7 @@ def _svg(fig: plt.Figure) -> bytes:
 
 def _bars(labels: Sequence[str], values: Sequence[int], title: str, horizontal: bool) -> bytes:
     fig, ax = plt.subplots(figsize=(5.5, 3.2))
+    labels = [plain(label) for label in labels]
     if horizontal:
         ax.barh(list(labels)[::-1], list(values)[::-1], color="#3b6ea5")
     else:
@@ -51,7 +57,7 @@ def _per_day(stats: Stats) -> bytes:
     x = list(range(len(stats.days)))
     for channel in stats.channels:
         values = [stats.per_day.get(d, {}).get(channel, 0) for d in stats.days]
-        ax.bar(x, values, bottom=bottom, label=labels.channel(channel))
+        ax.bar(x, values, bottom=bottom, label=plain(labels.channel(channel)))
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = max(1, len(x) // 8)
     ax.set_xticks(x[::step])

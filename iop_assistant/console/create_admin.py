@@ -46,7 +46,7 @@ def create_user(
     ip: str | None = None,
 ) -> None:
     """Create an account; raises ValueError when it exists or the password is weak."""
-    problem = password_problem(password)
+    problem = password_problem(password, username)
     if problem:
         raise ValueError(f"password: {problem}")
     role = roles.join(role.split(","))  # raises ValueError without a known role

@@ -186,6 +186,18 @@ def tracker_pii_values(tracker: Connection, sender: str) -> List[str]:
     return _pii_values(rows).get(sender, [])
 
 
+# Channel names the console shows; anything else a client claimed is "other" (a name
+# such as "$\\frac$" broke the dashboard chart for the whole period, issue 14, item 9)
+KNOWN_CHANNELS = frozenset({"rest", "socketio", "sms", "voice", "cmdline", "rasa"})
+OTHER_CHANNEL = "other"
+
+
+def channel_label(name: object) -> str:
+    """``name`` when it is one of :data:`KNOWN_CHANNELS`, else ``"other"``."""
+    text = str(name or "").strip().lower()
+    return text if text in KNOWN_CHANNELS else OTHER_CHANNEL
+
+
 def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int | None:
     """Apply one event; returns a user event id that ``action_clarify`` marks unclear."""
     summary = pending.summaries[row.sender_id]
@@ -206,7 +218,7 @@ def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int 
         summary["turns"] += 1
         summary["last_user_event_id"] = row.id
         if not summary["channel"] and data.get("input_channel"):
-            summary["channel"] = str(data["input_channel"])[:32]
+            summary["channel"] = channel_label(data["input_channel"])
         if intent:
             pending.intents[(at.date().isoformat(), intent[:128])] += 1
         body = data.get("text") or ""

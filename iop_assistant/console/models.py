@@ -60,7 +60,7 @@ class LoginFailure(Base):
     __table_args__ = (Index("ix_console_login_failures_key_at", "key_type", "key", "at"),)
 
     id = Column(Integer, primary_key=True, autoincrement=True)
-    key_type = Column(String(8), nullable=False)  # "user" or "ip"
+    key_type = Column(String(8), nullable=False)  # "user", "pair" (user + ip) or "ip"
     key = Column(String(128), nullable=False)
     at = Column(DateTime, nullable=False)
 

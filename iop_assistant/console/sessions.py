@@ -42,12 +42,53 @@ class CurrentUser:
 OK, BAD, THROTTLED = "ok", "bad", "throttled"
 
 
-def _failures(session: Session, key_type: str, key: str, since: datetime) -> int:
-    return session.execute(
-        select(func.count())
+def _failures(
+    session: Session, key_type: str, key: str, since: datetime
+) -> tuple[int, datetime | None]:
+    """How many failures ``key`` had since ``since``, and when the last one was."""
+    count, last = session.execute(
+        select(func.count(), func.max(LoginFailure.at))
         .select_from(LoginFailure)
         .where(LoginFailure.key_type == key_type, LoginFailure.key == key, LoginFailure.at >= since)
-    ).scalar_one()
+    ).one()
+    return count, last
+
+
+def delay_after(failures: int, free: int, base: timedelta, cap: timedelta) -> timedelta:
+    """The wait after ``failures``: none for the first ``free``, then doubling up to ``cap``."""
+    if failures < free:
+        return timedelta(0)
+    return min(cap, base * (2 ** min(failures - free, 20)))
+
+
+def pair_key(name: str, ip: str) -> str:
+    """One account tried from one address (hashed: the two together can be long)."""
+    return hashlib.sha256(f"{name}\0{ip}".encode()).hexdigest()[:64]
+
+
+def must_wait(
+    session: Session, settings: ConsoleSettings, name: str, ip: str, now: datetime
+) -> bool:
+    """True while a sign-in for ``name`` from ``ip`` must wait (issue 14, item 12).
+
+    A progressive delay, never a lockout: the same account from the same address
+    waits 2 s, 4 s, 8 s... (up to 15 min) after a few failures; the account from
+    any address waits at most 30 s, so an attacker elsewhere can slow a colleague
+    down but never lock them out; one address failing on many accounts is
+    stopped for the window (it is the attacker's own address).
+    """
+    since = now - settings.failure_window
+    ip_failures, _ = _failures(session, "ip", ip, since)
+    if ip_failures >= settings.max_failures_per_ip:
+        return True
+    for key_type, key, free, cap in (
+        ("pair", pair_key(name, ip), settings.max_failures_per_account, settings.pair_delay_cap),
+        ("user", name, settings.free_failures_per_account_anywhere, settings.account_delay_cap),
+    ):
+        count, last = _failures(session, key_type, key, since)
+        if last is not None and now < last + delay_after(count, free, settings.delay_base, cap):
+            return True
+    return False
 
 
 def login(
@@ -56,15 +97,12 @@ def login(
     """(OK, cookie token) on success, (BAD, None) or (THROTTLED, None) otherwise.
 
     Throttling is checked before the password, so a throttled attacker learns
-    nothing; failures count per account name (existing or not) and per IP.
+    nothing; failures count per account name (existing or not), per account and
+    address together, and per address (:func:`must_wait`).
     """
     now = settings.clock()
     name = username.strip().lower()[:80]
-    since = now - settings.failure_window
-    if (
-        _failures(session, "user", name, since) >= settings.max_failures_per_account
-        or _failures(session, "ip", ip, since) >= settings.max_failures_per_ip
-    ):
+    if must_wait(session, settings, name, ip, now):
         audit.record(session, now, "login_throttled", name, ip)
         return THROTTLED, None
     user = session.execute(
@@ -73,6 +111,7 @@ def login(
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.active:
         session.add(LoginFailure(key_type="user", key=name, at=now))
+        session.add(LoginFailure(key_type="pair", key=pair_key(name, ip), at=now))
         session.add(LoginFailure(key_type="ip", key=ip[:128], at=now))
         audit.record(session, now, "login_failed", name, ip)
         return BAD, None

@@ -50,7 +50,13 @@ class ConsoleSettings:
     retention_days: int = 90
     index_interval_seconds: float = 30.0
     page_size: int = 50
+    # sign-in delays (sessions.must_wait): free failures per account and address, then
+    # 2 s doubling up to pair_delay_cap; per account from anywhere, capped at 30 s
     max_failures_per_account: int = 5
+    free_failures_per_account_anywhere: int = 10
+    delay_base: timedelta = timedelta(seconds=2)
+    pair_delay_cap: timedelta = timedelta(minutes=15)
+    account_delay_cap: timedelta = timedelta(seconds=30)
     max_failures_per_ip: int = 20
     failure_window: timedelta = timedelta(minutes=15)
     clock: Clock = field(default=utcnow)

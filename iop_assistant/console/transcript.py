@@ -97,6 +97,7 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
     """Turns for the page; ``reveal`` shows original text and slot values."""
     events = [json.loads(r.data or "{}") for r in rows]
     values, pii_slots = _form_values(events)
+    ours = privacy.program_numbers()
     turns: List[Turn] = []
     by_event: List[Turn | None] = []
     for row, data in zip(rows, events, strict=True):
@@ -105,7 +106,8 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
         kind = row.type_name
         if kind in ("user", "bot"):
             raw = data.get("text") or ""
-            spans = privacy.find_pii(raw, values)
+            # the bot's own help lines (program.yml, 911, 988, SAMHSA) stay readable
+            spans = privacy.find_pii(raw, values, keep_numbers=ours if kind == "bot" else ())
             pieces = [(raw, None)] if reveal else privacy.split_spans(raw, spans)
             if not reveal:
                 pieces = [(f"[{k}]", k) if k else (p, None) for p, k in pieces]
@@ -134,6 +136,15 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
             turns.append(Turn(kind="session", at=at, event_id=row.id))
     _mark_crisis_turns(by_event, events)
     return turns
+
+
+def mask_free_text(rows: List[Any], value: str | None, reveal: bool) -> str:
+    """A free-text field shown beside the transcript (a callback's best time), masked
+    like the transcript's own text unless revealed."""
+    if reveal or not value:
+        return value or ""
+    values, _ = _form_values([json.loads(r.data or "{}") for r in rows])
+    return privacy.mask(value, values)
 
 
 def user_text(conn: Connection, event_id: int) -> Tuple[str, str, str | None] | None:

@@ -16,6 +16,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
     CANCEL_CALLBACK_INTENT,
@@ -60,7 +61,7 @@ def put_first(message: Message, name: str, gap: float = 0.0) -> None:
 
 def gate(message: Message) -> None:
     """Re-reads one message's intent (in place)."""
-    text = str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or "")
+    text = bounded_for_reading(str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""))
     if text.lstrip().startswith("/"):
         return  # a button payload: Rasa reads it as an intent itself
     intent = message.get(INTENT) or {}

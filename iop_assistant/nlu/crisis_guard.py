@@ -27,6 +27,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
@@ -163,7 +164,8 @@ class CrisisGuard(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
+            # a bounded prefix and suffix: one huge message must not hold the server
+            text = bounded_for_reading(message.get(ORIGINAL_TEXT) or message.get(TEXT) or "")
             hit = self.check(text)
             if hit is None:
                 keep_unsure_crisis(message)

@@ -3,7 +3,7 @@
 ``python -m iop_assistant.notify.worker`` polls the outbox; ``--once``
 processes what is due and exits; ``--drain`` runs until nothing is pending.
 Without Twilio credentials it runs in dry-run mode: messages are recorded
-as ``dry_run`` and logged (numbers masked), nothing is sent.
+as ``dry_run`` and logged (id and kind only), nothing is sent.
 Design, states and limits: docs/callbacks.md.
 """
 
@@ -179,12 +179,12 @@ class OutboxWorker:
             self._finish(claim, outbox.SUPPRESSED, error=OPTED_OUT)
             return
         if self.sender is None:
+            # ids and kinds only: a text's body holds names (issue 14, item 8)
             logger.info(
-                "outbox #%d %s to %s: DRY-RUN, not sent: %s",
+                "outbox #%d %s: DRY-RUN, not sent (%d characters)",
                 claim.id,
                 claim.kind,
-                masked(claim.to_number),
-                redact_numbers(claim.body),
+                len(claim.body or ""),
             )
             self._finish(claim, outbox.DRY_RUN)
             return
@@ -240,12 +240,11 @@ class OutboxWorker:
             level = logging.DEBUG  # already logged with its text
         logger.log(
             level,
-            "outbox #%d %s to %s: %s%s",
+            "outbox #%d %s: %s%s",
             claim.id,
             claim.kind,
-            masked(claim.to_number),
             status,
-            f" ({kwargs['error']})" if kwargs.get("error") else "",
+            f" ({redact_numbers(kwargs['error'])})" if kwargs.get("error") else "",
         )
 
 

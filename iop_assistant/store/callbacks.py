@@ -32,6 +32,9 @@ CONFIRMATION = "callback_confirmation"
 OPEN_STATUSES = ("new", "contacted")
 PER_CONVERSATION_ENV = "IOP_CALLBACKS_PER_CONVERSATION_PER_DAY"
 PER_NUMBER_ENV = "IOP_CALLBACKS_PER_NUMBER_PER_DAY"
+PER_CLIENT_ENV = "IOP_CALLBACKS_PER_CLIENT_PER_DAY"
+# the message-metadata key under which the web channels pass the client's key
+WEB_CLIENT_METADATA = "web_client"
 ALERTS_PER_HOUR_ENV = "IOP_STAFF_ALERTS_PER_HOUR"
 
 
@@ -71,6 +74,7 @@ class CallbackLimits:
 
     per_conversation_per_day: int = 3
     per_number_per_day: int = 3
+    per_client_per_day: int = 10  # one web client (address), any conversation or number
     staff_alerts_per_hour: int = 10
 
     @classmethod
@@ -86,6 +90,7 @@ class CallbackLimits:
         return cls(
             per_conversation_per_day=number(PER_CONVERSATION_ENV, cls.per_conversation_per_day),
             per_number_per_day=number(PER_NUMBER_ENV, cls.per_number_per_day),
+            per_client_per_day=number(PER_CLIENT_ENV, cls.per_client_per_day),
             staff_alerts_per_hour=number(ALERTS_PER_HOUR_ENV, cls.staff_alerts_per_hour),
         )
 
@@ -155,6 +160,7 @@ def save_callback_request(
     best_time: str,
     consent_to_text: bool,
     first_name: str | None = None,
+    client_key: str | None = None,
     engine: Engine | None = None,
 ) -> int:
     """Save a callback request and queue its texts; returns the request id.
@@ -196,6 +202,13 @@ def save_callback_request(
         if per_number >= limits.per_number_per_day:
             logger.warning("callback limit: %s has %d requests today", masked(number), per_number)
             raise CallbackLimitError("too many callback requests for this number")
+        client_key = (client_key or "")[:64] or None
+        if client_key:
+            per_client = _count_since(session, CallbackRequest.client_key, client_key, day_ago)
+            if per_client >= limits.per_client_per_day:
+                logger.warning("callback limit: web client %s has %d requests today",
+                               client_key[:8], per_client)  # fmt: skip
+                raise CallbackLimitError("too many callback requests from this web client")
         request = CallbackRequest(
             conversation_id=conversation_id,
             channel=channel[:16],
@@ -203,6 +216,7 @@ def save_callback_request(
             first_name=name,
             best_time=best_time,
             consent_to_text=bool(consent_to_text),
+            client_key=client_key,
         )
         session.add(request)
         session.flush()  # the id, inside the same transaction

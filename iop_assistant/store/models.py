@@ -103,6 +103,8 @@ class CallbackRequest(Base):
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
     contacted_at = Column(DateTime, nullable=True)
     closed_at = Column(DateTime, nullable=True)
+    # web requests: a keyed hash of the client's address, for the per-client limit
+    client_key = Column(String(64), nullable=True, index=True)
 
 
 class OutboxMessage(Base):

@@ -19,7 +19,9 @@ from iop_assistant.store.models import OptOut, ProcessedMessage, SmsButtonMenu, 
 Option = Dict[str, str]
 
 
-def claim_message(message_sid: str, conversation_id: str, engine: Engine | None = None) -> bool:
+def claim_message(
+    message_sid: str, conversation_id: str, engine: Engine | None = None, channel: str = "sms"
+) -> bool:
     """Record ``message_sid`` as handled; False when it was already recorded.
 
     Insert-first against a unique constraint, so concurrent copies of the same
@@ -27,7 +29,11 @@ def claim_message(message_sid: str, conversation_id: str, engine: Engine | None 
     """
     try:
         with session_scope(engine) as session:
-            session.add(ProcessedMessage(message_sid=message_sid, conversation_id=conversation_id))
+            session.add(
+                ProcessedMessage(
+                    message_sid=message_sid, conversation_id=conversation_id, channel=channel
+                )
+            )
     except IntegrityError:
         return False
     return True

@@ -334,3 +334,26 @@ def test_unclear_answers_before_this_form_do_not_count():
     dispatcher = CollectingDispatcher()
     result = ValidateCallbackForm().validate_callback_consent("hmm", dispatcher, tracker_, {})
     assert result == {"callback_consent": None}
+
+
+def test_one_web_client_is_limited_whatever_conversation_or_number(app_db, monkeypatch):
+    """Issue 14, item 5: the web channels pass a keyed hash of the client's address
+    (metadata ``web_client``); the store counts requests per client a day."""
+    monkeypatch.setenv("IOP_CALLBACKS_PER_CLIENT_PER_DAY", "2")
+    outcomes = []
+    for i in range(3):
+        slots = {**FILLED, "callback_phone": f"+1202555{i:04d}"}
+        state = tracker(slots, sender=f"conv-{i}")
+        state.events[-1]["metadata"] = {"web_client": "a" * 32}
+        dispatcher = CollectingDispatcher()
+        run(SubmitCallback().run(dispatcher, state, {}))
+        outcomes.append(responses(dispatcher))
+    assert outcomes == [["utter_callback_saved"]] * 2 + [["utter_callback_failed"]]
+    requests, _ = saved(app_db)
+    assert [r.client_key for r in requests] == ["a" * 32] * 2
+    # another client, and SMS/voice (no key), are not held back by it
+    other = tracker({**FILLED, "callback_phone": "+12025559999"}, sender="conv-9")
+    other.events[-1]["metadata"] = {"web_client": "b" * 32}
+    dispatcher = CollectingDispatcher()
+    run(SubmitCallback().run(dispatcher, other, {}))
+    assert responses(dispatcher) == ["utter_callback_saved"]

@@ -138,6 +138,7 @@ class Session:
         self.channel = channel
         self.phone = phone or _random_phone()
         self.call_sid = "CA" + secrets.token_hex(16)
+        self.voice_path = VOICE_PATH
         self.last = Reply()
         if channel == "rest":
             self.sender = "conv-" + secrets.token_hex(8)
@@ -197,7 +198,13 @@ class Session:
             "To": "+18885550100",
             **answer,
         }
-        root = self._signed_post(VOICE_PATH, form)
+        root = self._signed_post(self.voice_path, form)
+        # Twilio posts the next answer to the <Gather>/<Dial> action (its turn nonce)
+        for tag in ("Gather", "Dial"):
+            node = root.find(f".//{tag}")
+            if node is not None and node.get("action"):
+                self.voice_path = node.get("action").removeprefix(self.endpoint.public_base_url)
+                break
         dial = root.find(".//Dial")
         return Reply(
             text=" ".join((s.text or "") for s in root.iter("Say")),

@@ -188,9 +188,10 @@ def test_dry_run_records_and_logs_without_numbers(make_worker, enqueue, fake, ro
         make_worker(dry_run=True).run_once()
     assert row(row_id).status == "dry_run"
     assert fake.stats["create"] == 0
-    assert "DRY-RUN" in caplog.text and "ref 2" in caplog.text
+    assert "DRY-RUN" in caplog.text and f"#{row_id}" in caplog.text
     assert "5550123" not in caplog.text and "783-3291" not in caplog.text
-    assert "call [number]." in caplog.text
+    # ids and kinds only: no name, no words of the text (issue 14, item 8)
+    assert "Sam" not in caplog.text and "ref 2" not in caplog.text
 
 
 def test_no_credentials_means_dry_run(monkeypatch, engine):

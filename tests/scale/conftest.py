@@ -95,10 +95,12 @@ class ScaleServers(RunningRasa):
             "DATABASE_URL": app_url,
             "REDIS_URL": redis_url,
             "IOP_HEALTH_EVENTS_FILE": str(self.events_file),
+            # read by iop_assistant.rasa_server, never on the command line
+            "RASA_AUTH_TOKEN": self.token,
             "TWILIO_AUTH_TOKEN": "test-" + secrets.token_hex(16),
             "PUBLIC_BASE_URL": self.rasa_url,
             "IOP_SENDER_ID_KEY": secrets.token_hex(32),
-            # the repo's endpoints.yml sends it; `rasa run actions` here ignores it
+            # the repo's endpoints.yml sends it; the action server requires it
             "IOP_ACTION_SECRET": secrets.token_hex(32),
         }
         # the repo's endpoints.yml, only the action server's port changed
@@ -113,7 +115,7 @@ class ScaleServers(RunningRasa):
         import sys
 
         proc = subprocess.Popen(
-            [str(Path(sys.executable).parent / "rasa"), *args],
+            [sys.executable, *args],
             cwd=REPO,
             env=self.env,
             stdout=open(log, "ab"),
@@ -128,13 +130,15 @@ class ScaleServers(RunningRasa):
         import requests
 
         actions = self._spawn(
-            ["run", "actions", "--port", str(self.actions_port)], self.tmp / "actions.log"
+            ["-m", "iop_assistant.action_server", "--host", "127.0.0.1", "--port",
+             str(self.actions_port)], self.tmp / "actions.log",  # fmt: skip
         )
         rasa = self._spawn(
             [
+                "-m",
+                "iop_assistant.rasa_server",
                 "run",
                 "--enable-api",
-                f"--auth-token={self.token}",
                 "--port",
                 str(self.rasa_port),
                 "--model",

@@ -125,6 +125,77 @@ def test_nginx_accepts_the_config(tmp_path: Path) -> None:
     assert "hash $sticky_key consistent" in conf and "backup" in conf and "$http_upgrade" in conf
 
 
+# ------------------------------------------------------------ issue 14, items 11 and 13
+def helm_values() -> dict:
+    return yaml.safe_load((DEPLOY / "helm" / "values.yaml").read_text())
+
+
+def strings(node) -> list:
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in strings(v)]
+    return [node] if isinstance(node, str) else []
+
+
+def test_helm_values_hold_no_shell_style_variable_helm_would_leave_as_text() -> None:
+    # "${RASA_TOKEN}" was passed literally: the API token was that text
+    assert not [s for s in strings(helm_values()) if "${" in s]
+
+
+def test_helm_rasa_takes_its_api_secrets_from_the_environment() -> None:
+    values = helm_values()
+    assert values["command"] == ["python", "-m", "iop_assistant.rasa_server"]
+    args = " ".join(values["args"])  # replace the chart's args (token flags in argv)
+    assert "--auth-token" not in args and "--jwt-secret" not in args
+    assert "--endpoints=deploy/endpoints.yml" in args and "--model=models/iop.tar.gz" in args
+    env = {e["name"]: e for e in values["extraEnv"]}
+    for name in ("RASA_JWT_SECRET", "RASA_AUTH_TOKEN"):
+        assert env[name]["valueFrom"]["secretKeyRef"] == {"name": "iop-secrets", "key": name}
+    # the socket.io Origin check allows the page the chart's --cors allows
+    assert env["IOP_WEB_ORIGINS"]["value"] in args
+    assert "token" not in values["applicationSettings"]
+
+
+def test_compose_rasa_takes_its_api_secrets_from_the_environment() -> None:
+    services = compose()["services"]
+    for name in ("rasa-1", "rasa-2"):
+        assert services[name]["entrypoint"] == ["python", "-m", "iop_assistant.rasa_server"]
+        assert not [a for a in services[name]["command"] if "token" in a or "jwt" in a]
+        assert {"RASA_JWT_SECRET", "RASA_AUTH_TOKEN"} <= set(services[name]["environment"])
+        assert services[name]["environment"]["IOP_WEB_ORIGINS"] == "${PUBLIC_BASE_URL}"
+
+
+def test_helm_ingress_exposes_only_the_webhooks_and_socketio() -> None:
+    ingress = helm_values()["ingress"]
+    paths = {ingress["path"]: ingress["pathType"]}
+    paths.update({p["path"]: p["pathType"] for p in ingress["extraPaths"]})
+    assert paths == {
+        "/socket.io/": "Prefix",
+        "/webhooks/rest/webhook": "Exact",
+        "/webhooks/sms/webhook": "Exact",
+        "/webhooks/voice/": "Prefix",
+    }
+    for extra in ingress["extraPaths"]:
+        assert extra["backend"]["service"]["name"] == "iop-rasa"
+    for path in paths:  # nothing of the HTTP API, nor "/"
+        assert path != "/" and not path.startswith(("/conversations", "/model", "/status"))
+
+
+def test_network_policy_lets_only_rasa_reach_the_action_server() -> None:
+    policy = yaml.safe_load((DEPLOY / "helm" / "networkpolicy.yaml").read_text())
+    assert policy["kind"] == "NetworkPolicy" and policy["spec"]["policyTypes"] == ["Ingress"]
+    target = policy["spec"]["podSelector"]["matchLabels"]
+    assert target["app.kubernetes.io/name"] == "rasa-action-server"
+    (rule,) = policy["spec"]["ingress"]
+    (source,) = rule["from"]
+    assert source["podSelector"]["matchLabels"]["app.kubernetes.io/name"] == "rasa"
+    assert rule["ports"] == [{"protocol": "TCP", "port": 5055}]
+    # the release name the labels and the ingress backend assume
+    assert target["app.kubernetes.io/instance"] == "iop"
+    assert "helm upgrade --install iop " in (DEPLOY / "helm" / "values.yaml").read_text()
+
+
 def test_no_deploy_file_hard_codes_the_help_line():
     """program.yml is the one source: a clinic that edits it must not find voice
     transfers still going to a number written into a deploy file."""

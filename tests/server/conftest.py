@@ -55,9 +55,10 @@ class Servers(RunningRasa):
         self.actions_port = free_port()
         # the widget's page server (tests/server/browser) runs here; Rasa allows it by CORS
         self.web_port = free_port()
-        # hex, and passed as --auth-token=VALUE: a token starting with "-" would
-        # otherwise be read by argparse as an option (seen: 1 run in ~64 failed)
         self.token = secrets.token_hex(16)
+        # the HTTP API's secrets reach Rasa through the environment (iop_assistant/rasa_server.py),
+        # never its command line; clients prefer the JWT in the Authorization header
+        self.jwt_secret = secrets.token_hex(32)
         self.action_secret = secrets.token_hex(32)
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
         self.env = {
@@ -73,6 +74,12 @@ class Servers(RunningRasa):
             "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
             # Rasa -> action server shared secret (iop_assistant/action_server.py)
             "IOP_ACTION_SECRET": self.action_secret,
+            # pages allowed to open a socket (Origin check) and to call Rasa (CORS)
+            "IOP_WEB_ORIGINS": " ".join(page_origins(self.web_port, env={})),
+            # tests name their client by X-Forwarded-For (as behind nginx); every test
+            # without one is the same client, so the per-client callback limit is high
+            "IOP_PROXIES_COUNT": "1",
+            "IOP_CALLBACKS_PER_CLIENT_PER_DAY": "1000",
         }
         self.env.pop("IOP_SMS_ALLOW_UNSIGNED", None)
         self.endpoints = tmp / "endpoints.yml"
@@ -87,8 +94,13 @@ class Servers(RunningRasa):
 
     def start_actions(self) -> None:
         self.actions = subprocess.Popen(
-            [str(BIN / "python"), "-m", "iop_assistant.action_server",
-             "--port", str(self.actions_port)],  # fmt: skip
+            [
+                str(BIN / "python"),
+                "-m",
+                "iop_assistant.action_server",
+                "--port",
+                str(self.actions_port),
+            ],  # fmt: skip
             cwd=REPO,
             env=self.env,
             stdout=open(self.tmp / "actions.log", "ab"),
@@ -105,10 +117,11 @@ class Servers(RunningRasa):
     def start_rasa(self) -> None:
         self.rasa = subprocess.Popen(
             [
-                str(BIN / "rasa"),
+                str(BIN / "python"),
+                "-m",
+                "iop_assistant.rasa_server",
                 "run",
                 "--enable-api",
-                f"--auth-token={self.token}",
                 "--interface",
                 "127.0.0.1",
                 "--port",
@@ -124,7 +137,7 @@ class Servers(RunningRasa):
                 str(REPO / "credentials.yml"),
             ],
             cwd=REPO,
-            env=self.env,
+            env={**self.env, "RASA_AUTH_TOKEN": self.token, "RASA_JWT_SECRET": self.jwt_secret},
             stdout=open(self.tmp / "rasa.log", "ab"),
             stderr=subprocess.STDOUT,
         )
@@ -133,9 +146,7 @@ class Servers(RunningRasa):
         # the model loads after the web server answers: wait until it replies
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
-            status = requests.get(
-                f"{self.rasa_url}/status", params={"token": self.token}, timeout=5
-            )
+            status = requests.get(f"{self.rasa_url}/status", headers=self.auth, timeout=5)
             if status.ok and status.json().get("model_id"):
                 return
             time.sleep(0.5)

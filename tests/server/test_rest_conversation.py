@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from iop_assistant import program_facts
+from iop_assistant.channels.message_size import cap_message
 from tests.server.conftest import texts
 
 HELPLINE = program_facts.load().helpline
@@ -68,9 +69,14 @@ def test_bad_input_gets_a_kind_reply_and_is_kept(servers, kind):
     reply = servers.say(sender, BAD_INPUTS[kind])
     assert reply, "every message gets an answer"
     assert all(r.get("text") for r in reply)
-    # nothing lost: the message is in the tracker store (Rasa strips outer whitespace)
+    # kept: the message is in the tracker store (Rasa strips outer whitespace); a huge
+    # one as its first part and its end, marked truncated (issue 14, item 6)
     events = servers.tracker(sender)["events"]
-    assert any(e["event"] == "user" and e.get("text") == BAD_INPUTS[kind].strip() for e in events)
+    kept, truncated = cap_message(BAD_INPUTS[kind].strip())
+    assert any(e["event"] == "user" and e.get("text") == kept for e in events)
+    if truncated:
+        last = [e for e in events if e["event"] == "user"][-1]
+        assert last["metadata"]["truncated"]["original_chars"] == len(BAD_INPUTS[kind].strip())
     # and the server still answers afterwards
     assert servers.say(sender, "what is iop")
 

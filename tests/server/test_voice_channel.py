@@ -30,6 +30,9 @@ class Call:
         self.servers = servers
         self.sid = "CA" + secrets.token_hex(16)
         self.phone = "+1555" + "".join(secrets.choice("0123456789") for _ in range(7))
+        # where Twilio posts next: the first request goes to the configured webhook,
+        # later ones to the <Gather>/<Dial> action (with its turn nonce), as Twilio does
+        self.next_path = PATH
 
     def form(self, **answer: str) -> Dict[str, str]:
         return {
@@ -43,13 +46,16 @@ class Call:
             **answer,
         }
 
-    def post(self, form: Dict[str, str], signature: str | None = None) -> requests.Response:
+    def post(
+        self, form: Dict[str, str], signature: str | None = None, path: str | None = None
+    ) -> requests.Response:
+        path = path or self.next_path
         if signature is None:
             validator = RequestValidator(self.servers.env["TWILIO_AUTH_TOKEN"])
-            url = self.servers.env["PUBLIC_BASE_URL"] + PATH
+            url = self.servers.env["PUBLIC_BASE_URL"] + path
             signature = validator.compute_signature(url, form)
         return requests.post(
-            self.servers.rasa_url + PATH,
+            self.servers.rasa_url + path,
             data=form,
             headers={"X-Twilio-Signature": signature},
             timeout=30,
@@ -61,7 +67,21 @@ class Call:
         assert "xml" in response.headers["content-type"]
         root = ET.fromstring(response.content)
         assert root.tag == "Response"
+        self.follow(root)
         return root
+
+    def follow(self, root: ET.Element) -> None:
+        """Post the next answer where the TwiML says (Gather, else Dial action)."""
+        for tag in ("Gather", "Redirect", "Dial"):
+            node = root.find(f".//{tag}")
+            target = (
+                (node.get("action") if tag != "Redirect" else node.text)
+                if node is not None
+                else None
+            )
+            if target:
+                self.next_path = target.removeprefix(self.servers.env["PUBLIC_BASE_URL"])
+                return
 
     def conversation(self) -> str:
         key = self.servers.env["IOP_SENDER_ID_KEY"].encode()
@@ -75,7 +95,7 @@ def said(root: ET.Element) -> str:
 def listens(root: ET.Element, servers) -> ET.Element:
     gather = root.find("Gather")
     assert gather is not None, ET.tostring(root)
-    assert gather.get("action") == servers.env["PUBLIC_BASE_URL"] + PATH
+    assert gather.get("action").startswith(servers.env["PUBLIC_BASE_URL"] + PATH + "?turn=")
     assert gather.get("input") == "speech dtmf" and gather.get("numDigits") == "1"
     assert root.find("Dial") is None
     return gather
@@ -87,7 +107,7 @@ def dials(root: ET.Element, number: str = FACTS.helpline_e164) -> ET.Element:
     dial = root.find("Dial")
     assert dial is not None, ET.tostring(root)
     assert "".join(dial.itertext()).strip() == number
-    assert dial.get("action", "").endswith(PATH)
+    assert PATH + "?turn=" in dial.get("action", "")
     assert root.find("Hangup") is None, "the call ends after the transfer's outcome, not before"
     return dial
     assert root.find("Gather") is None
@@ -263,3 +283,29 @@ def test_speech_on_a_call_the_channel_does_not_know_is_still_heard(servers):
     reply = call.send(SpeechResult="i want to kill myself")
     listens(reply, servers)
     assert "911" in said(reply) and "988" in said(reply) and "press 9" in said(reply)
+
+
+def test_a_replayed_signed_request_does_not_run_the_turn_again(servers):
+    """Issue 14, item 14: a captured signed request posted again gets the first answer."""
+    call = Call(servers)
+    call.send()
+    path = call.next_path
+    form = call.form(SpeechResult="What is IOP?", Confidence="0.9")
+    first = call.post(form, path=path)
+    assert first.status_code == 200
+    turns = len(user_events(servers, call))
+    for _ in range(3):
+        again = call.post(form, path=path)
+        assert again.status_code == 200 and again.text == first.text
+    assert len(user_events(servers, call)) == turns
+    # the same words said again at the next prompt are a new turn
+    call.follow(ET.fromstring(first.content))
+    call.send(SpeechResult="What is IOP?", Confidence="0.9")
+    assert len(user_events(servers, call)) == turns + 1
+
+
+def test_each_prompt_listens_at_a_new_address(servers):
+    call = Call(servers)
+    first = listens(call.send(), servers).get("action")
+    second = listens(call.send(SpeechResult="What is IOP?"), servers).get("action")
+    assert first != second

@@ -4,6 +4,8 @@
 // program opts in. Falls back to memory when storage is blocked.
 
 const MAX_MESSAGES = 300;
+// ours before the first confirm (hex), then the server's signed "<hex>.<hex>"
+const SESSION_ID = /^[0-9a-f]{32,}(\.[0-9a-f]{32})?$/;
 
 export function randomSessionId() {
   const bytes = new Uint8Array(16); // 128 bits
@@ -53,11 +55,17 @@ export class ConversationStore {
 
   sessionId() {
     let id = this.read("session", null);
-    if (typeof id !== "string" || !/^[0-9a-f]{32,}$/.test(id)) {
+    if (typeof id !== "string" || !SESSION_ID.test(id)) {
       id = randomSessionId();
       this.write("session", id);
     }
     return id;
+  }
+
+  /** Keep the id the server confirmed (it signs the ids it hands out). */
+  adoptSessionId(id) {
+    if (typeof id === "string" && SESSION_ID.test(id)) this.write("session", id);
+    return this.sessionId();
   }
 
   messages() {

@@ -344,7 +344,13 @@ class ChatWidget {
     });
     this.socket = socket;
     socket.on("connect", () => socket.emit("session_request", { session_id: this.sessionId }));
-    socket.on("session_confirm", () => {
+    socket.on("session_confirm", (confirmed) => {
+      // the server issues signed session ids and takes messages only for the one it
+      // confirmed: adopt it (the first time, and whenever it replaced ours)
+      const id = confirmed && typeof confirmed === "object" ? confirmed.session_id : confirmed;
+      if (typeof id === "string" && id !== this.sessionId) {
+        this.sessionId = this.store.adoptSessionId(id);
+      }
       this.setState("online");
       this.flushQueue();
     });

@@ -124,7 +124,7 @@ def _update(
             changes.append(f"can_export_unmasked={unmasked}")
         password = form.get("password") or ""
         if password:
-            problem = password_problem(password)
+            problem = password_problem(password, target.username)
             if problem:
                 return f"password: {problem}", "", False
             target.password_hash = hash_password(password)

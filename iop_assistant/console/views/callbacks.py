@@ -24,9 +24,11 @@ VIEWS = {"open": ("new", "contacted"), "new": ("new",), "contacted": ("contacted
          "closed": ("closed",), "all": callbacks.STATUSES}  # fmt: skip
 
 
-def _queue(settings: ConsoleSettings, view: str) -> Dict[str, Any]:
+def _queue(settings: ConsoleSettings, view: str, user: CurrentUser, ip: str) -> Dict[str, Any]:
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
+        # the queue shows names, numbers and best times: every view is audited
+        audit.record(session, now, "callback_queue_view", user.username, ip, "callbacks", view)
         rows = session.execute(
             select(CallbackRequest)
             .where(CallbackRequest.status.in_(VIEWS[view]))
@@ -90,7 +92,9 @@ def _risks(session: Any, conversation_ids: List[str]) -> Dict[str, ConversationS
 async def queue(request: Request) -> HTTPResponse:
     view = web.query_one(request, "view", "open")
     view = view if view in VIEWS else "open"
-    data = await run_sync(_queue, web.settings_of(request), view)
+    data = await run_sync(
+        _queue, web.settings_of(request), view, request.ctx.user, web.client_ip(request)
+    )
     return web.render(
         request, "callbacks.html", view=view, views=list(VIEWS), outcomes=callbacks.OUTCOMES,
         can_read_transcripts=roles.allowed(request.ctx.user.role, "conversations"), **data,

@@ -31,7 +31,16 @@ EXPORT_LIMIT = 100_000
 NOTE_MAX = 2000
 
 
-def _list(settings: ConsoleSettings, flt: listing.ListFilter) -> Dict[str, Any]:
+def _list(
+    settings: ConsoleSettings, flt: listing.ListFilter, user: CurrentUser, ip: str
+) -> Dict[str, Any]:
+    if flt.query:
+        # a search reads every conversation's words: who searched for what (masked) is audited
+        with session_scope(app_engine(settings.database_url)) as session:
+            audit.record(
+                session, settings.clock(), "search", user.username, ip, "conversations", None,
+                privacy.mask(flt.query)[:200],
+            )  # fmt: skip
     with app_engine(settings.database_url).connect() as conn:
         return {
             "page": listing.list_page(conn, flt, settings.page_size),
@@ -44,7 +53,7 @@ def _list(settings: ConsoleSettings, flt: listing.ListFilter) -> Dict[str, Any]:
 async def conversation_list(request: Request) -> HTTPResponse:
     settings = web.settings_of(request)
     flt = listing.ListFilter.from_args(web.args_dict(request))
-    data = await run_sync(_list, settings, flt)
+    data = await run_sync(_list, settings, flt, request.ctx.user, web.client_ip(request))
     return web.render(request, "conversations.html", flt=flt, flags=listing.FLAGS, **data)
 
 
@@ -78,14 +87,18 @@ def _transcript(
         callbacks = session.execute(
             select(CallbackRequest).where(CallbackRequest.conversation_id == cid)
         ).scalars()
+        callbacks = list(callbacks)
         return {
             "cid": cid,
             "turns": turns,
+            "best_times": {
+                cb.id: transcript.mask_free_text(rows, cb.best_time, reveal) for cb in callbacks
+            },
             "summary": summary,
             "tags": sorted(tags),
             "notes": list(notes),
             "review": session.get(ConversationReview, cid),
-            "callbacks": list(callbacks),
+            "callbacks": callbacks,
             "revealed": reveal,
         }
 

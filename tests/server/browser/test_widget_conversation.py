@@ -13,6 +13,7 @@ from widget_steps import (
     USER,
     Recorder,
     bot_texts,
+    confirmed_session_id,
     load,
     open_chat,
     say,
@@ -48,8 +49,8 @@ def test_full_conversation_survives_reload(browser_context, webpage, servers, ar
 
     open_chat(page)
     assert page.locator(".iopw-call").get_attribute("href") == "tel:" + FACTS.helpline_e164
-    sid = session_id(page)
-    assert re.fullmatch(r"[0-9a-f]{32}", sid), "128-bit random session id"
+    sid = confirmed_session_id(page)
+    assert re.fullmatch(r"[0-9a-f]{32}\.[0-9a-f]{32}", sid), "a session id the server signed"
 
     say(page, "what is IOP")
     wait_bot(page, "Intensive outpatient (IOP) is structured treatment")

@@ -92,3 +92,15 @@ def bot_texts(page) -> list:
 
 def session_id(page) -> str:
     return page.evaluate("JSON.parse(sessionStorage.getItem('iopw.default.session'))")
+
+
+SIGNED_ID = r"^[0-9a-f]{32}\.[0-9a-f]{32}$"
+
+
+def confirmed_session_id(page) -> str:
+    """The session id the server issued (signed, issue 14 item 10), once the widget has it."""
+    page.wait_for_function(
+        "re => new RegExp(re).test(JSON.parse(sessionStorage.getItem('iopw.default.session')))",
+        arg=SIGNED_ID,
+    )
+    return session_id(page)
