@@ -20,6 +20,8 @@ from iop_assistant.topics import FAQ_INTENTS
 FORM = "detox_screening_form"
 UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
+# An emergency sign named without a time: "is this happening right now?" is asked first.
+UNCLEAR_PREFIX = "unclear:"
 FAQ_MIN_CONFIDENCE = 0.6
 DETAIL_SLOTS = (
     "screening_prescribed",
@@ -31,6 +33,18 @@ DETAIL_SLOTS = (
 
 # Asked only after a "yes" to recent higher care: when, then any use since.
 CARE_FOLLOW_UPS = ("screening_care_30_days", "screening_use_since_care")
+
+# Risk factors (ASAM 2020, PAWSS), each asked only when its answer can change the
+# outcome or its safety points (triage.answer_matters): slot -> (field, trial values).
+RISK_QUESTIONS: Dict[str, Tuple[str, Tuple[Any, ...]]] = {
+    "screening_drinks": ("drinks_per_day", (1.0, 3.0, 8.0)),
+    "screening_pregnant": ("pregnant", (True, False)),
+    "screening_age": ("age_65_plus", (True, False)),
+    "screening_medical": ("serious_medical", (True, False)),
+    "screening_blackouts": ("blackouts", (True, False)),
+}
+# Signs of a complicated withdrawal when they happened before (not now).
+HISTORY_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
 OUTCOME_RESPONSES = {
     triage.Outcome.EMERGENCY: "utter_crisis",
@@ -93,9 +107,15 @@ def substance_categories(tracker: Tracker, text: str) -> List[str]:
 
 
 def symptoms_answer(text: str) -> List[str] | None:
-    """Withdrawal symptoms (+ emergency ones marked), ["none"], or None when unsure."""
-    emergencies = [f"{EMERGENCY_PREFIX}{e}" for e in sorted(triage.parse_emergency(text))]
+    """Withdrawal symptoms (+ emergency signs marked now or unclear), ["none"], or None
+    when unsure. Past and negated emergency signs are not marked (see read_emergency)."""
+    reading = triage.read_emergency(text)
+    emergencies = [f"{EMERGENCY_PREFIX}{e}" for e in sorted(reading.now)] + [
+        f"{UNCLEAR_PREFIX}{e}" for e in sorted(reading.unclear)
+    ]
     named = triage.parse_symptoms(text)
+    if not named and reading.past:
+        named = {"reported"}  # "I had a seizure last time I quit": withdrawal before
     if not named:
         yes_no = triage.parse_yes_no(text)
         named = (
@@ -134,7 +154,37 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             skip.add("screening_use_since_care")
         if not set(used or ()) & triage.PRESCRIBABLE:
             skip.add("screening_prescribed")
-        return [slot for slot in domain_slots if slot not in skip]
+        if not any(str(s).startswith(UNCLEAR_PREFIX) for s in symptoms):
+            skip.add("screening_emergency_now")
+        return self._with_risk_questions(
+            [slot for slot in domain_slots if slot not in skip], tracker
+        )
+
+    @staticmethod
+    def _with_risk_questions(slots: List[str], tracker: Tracker) -> List[str]:
+        """Risk questions only when their answer can change the outcome; pregnancy right
+        after the substances for opioid use, and nothing more once it is a yes."""
+        used = set(tracker.get_slot("screening_substances") or ())
+        if "opioid" in used:
+            pregnant = tracker.get_slot("screening_pregnant")
+            if pregnant == "yes":
+                return [s for s in slots if tracker.get_slot(s) is not None]
+            rest = [s for s in slots if s != "screening_pregnant"]
+            at = rest.index("screening_substances") + 1 if "screening_substances" in rest else 0
+            if "screening_prescribed" in rest:
+                at = rest.index("screening_prescribed") + 1
+            slots = rest[:at] + ["screening_pregnant"] + rest[at:]
+        answers = answers_from(tracker)
+        kept = []
+        for slot in slots:
+            question = RISK_QUESTIONS.get(slot)
+            unasked = tracker.get_slot(slot) is None
+            if question and unasked and not (slot == "screening_pregnant" and "opioid" in used):
+                field, values = question
+                if not triage.answer_matters(answers, field, values):
+                    continue
+            kept.append(slot)
+        return kept
 
     def validate_screening_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -208,14 +258,86 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_symptoms(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = symptoms_answer(str(value or ""))
-        return read_answer("screening_symptoms", answer, [UNKNOWN], dispatcher, tracker)
+        text = str(value or "")
+        result = read_answer(
+            "screening_symptoms", symptoms_answer(text), [UNKNOWN], dispatcher, tracker
+        )
+        if triage.read_emergency(text).past & HISTORY_SIGNS:
+            result["screening_complicated_history"] = "yes"  # said already: not asked again
+        count = triage.parse_withdrawal_count(text)
+        if count is not None:
+            result["screening_past_withdrawals"] = count
+        return result
 
     def validate_screening_complicated_history(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = yes_no_unknown(value)
-        return read_answer("screening_complicated_history", answer, UNKNOWN, dispatcher, tracker)
+        text = str(value or "")
+        answer = yes_no_unknown(text)
+        if triage.read_emergency(text).past & HISTORY_SIGNS:
+            answer = "yes"  # "I had a seizure when I quit before"
+        result = read_answer("screening_complicated_history", answer, UNKNOWN, dispatcher, tracker)
+        count = triage.parse_withdrawal_count(text)
+        if count is not None:
+            result["screening_past_withdrawals"] = count
+        return result
+
+    def validate_screening_emergency_now(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """ "Is this happening right now?": yes or unsure is an emergency (911, withdrawal
+        wording); no means it happened before, a complicated withdrawal in the past."""
+        answer = triage.parse_yes_no(str(value or ""))
+        symptoms = list(tracker.get_slot("screening_symptoms") or [])
+        unclear = [s for s in symptoms if str(s).startswith(UNCLEAR_PREFIX)]
+        others = [s for s in symptoms if s not in unclear]
+        signs = [s.removeprefix(UNCLEAR_PREFIX) for s in unclear]
+        if answer is False:
+            result: Dict[str, Any] = {
+                "screening_emergency_now": "no",
+                "screening_symptoms": others or [triage.NO_SYMPTOMS],
+            }
+            if set(signs) & HISTORY_SIGNS:
+                result["screening_complicated_history"] = "yes"
+            return result
+        if answer is None and answered_faq(dispatcher, tracker):
+            return {"screening_emergency_now": None}
+        return {
+            "screening_emergency_now": "yes" if answer else UNKNOWN,
+            "screening_symptoms": others + [f"{EMERGENCY_PREFIX}{s}" for s in signs],
+            # set before the outcome action runs, so utter_crisis shows the withdrawal wording
+            "crisis_category": "withdrawal",
+        }
+
+    def validate_screening_drinks(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = triage.parse_drinks(str(value or ""))
+        return read_answer("screening_drinks", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_pregnant(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_pregnant(str(value or "")))
+        return read_answer("screening_pregnant", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_age_65_plus(str(value or "")))
+        return read_answer("screening_age", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_medical(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_sometimes_yes(str(value or "")))
+        return read_answer("screening_medical", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_blackouts(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_sometimes_yes(str(value or "")))
+        return read_answer("screening_blackouts", answer, UNKNOWN, dispatcher, tracker)
 
 
 def _known(value: Any) -> Any:
@@ -245,8 +367,9 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
     withdrawal = (
         None
         if symptoms is None
-        else {s for s in symptoms if not s.startswith(EMERGENCY_PREFIX)} or None
+        else {s for s in symptoms if not s.startswith((EMERGENCY_PREFIX, UNCLEAR_PREFIX))} or None
     )
+    drinks = _known(tracker.get_slot("screening_drinks"))
     return triage.ScreeningAnswers(
         for_self=tracker.get_slot("screening_for") != "other",
         substances=None if used is None else set(used),
@@ -258,6 +381,12 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
         recent_higher_care=_recent_care(tracker),
         used_since_care=_yes(tracker.get_slot("screening_use_since_care")),
         prescribed=None if prescribed is None else set(prescribed),
+        drinks_per_day=None if drinks is None else float(drinks),
+        pregnant=_yes(tracker.get_slot("screening_pregnant")),
+        age_65_plus=_yes(tracker.get_slot("screening_age")),
+        serious_medical=_yes(tracker.get_slot("screening_medical")),
+        blackouts=_yes(tracker.get_slot("screening_blackouts")),
+        past_withdrawals=tracker.get_slot("screening_past_withdrawals"),
     )
 
 
@@ -266,7 +395,7 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
 NOTE_PRIORITY = {
     triage.Outcome.DETOX_FIRST: (triage.NOTE_WITHDRAWAL_NOW,),
     triage.Outcome.IOP_MAY_FIT: (triage.NOTE_SEDATIVES,),
-    triage.Outcome.HELPLINE: (triage.NOTE_PRESCRIBED,),
+    triage.Outcome.HELPLINE: (triage.NOTE_PREGNANT_OPIOID, triage.NOTE_PRESCRIBED),
     triage.Outcome.EMERGENCY: (),
 }
 
@@ -296,6 +425,9 @@ class ActionScreeningOutcome(Action):
         dispatcher.utter_message(response=OUTCOME_RESPONSES[decision.outcome])
         if triage.NOTE_PRESCRIBED in notes and note != triage.NOTE_PRESCRIBED:
             dispatcher.utter_message(response="utter_screening_prescribed_note")
+        if triage.NOTE_OPIOIDS in notes:
+            # lower tolerance after a break, overdose risk, naloxone (issue 13 item 10)
+            dispatcher.utter_message(response="utter_screening_opioid_note")
         return events + [
             SlotSet("screening_outcome", decision.outcome.value),
             SlotSet("screening_reasons", list(decision.reasons)),

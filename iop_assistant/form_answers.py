@@ -233,6 +233,12 @@ PARSERS: Dict[str, Callable[[str], bool]] = {
     "screening_prescribed": lambda t: (
         parse_prescribed(t, triage.PRESCRIBABLE) is not None or _yes_no(t)
     ),
+    "screening_emergency_now": _yes_no,
+    "screening_drinks": lambda t: triage.parse_drinks(t) is not None,
+    "screening_pregnant": lambda t: triage.parse_pregnant(t) is not None or _yes_no(t),
+    "screening_age": lambda t: triage.parse_age_65_plus(t) is not None or _yes_no(t),
+    "screening_medical": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
+    "screening_blackouts": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
     "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t),
     "callback_phone": _phone,
     "callback_best_time": lambda t: parse_best_time(t) is not None,

@@ -592,13 +592,19 @@ def test_reasons_are_machine_readable() -> None:
             answers("alcohol", "daily", "today", "shakes", **RHC_USED),
             ("withdrawal_now", "sedatives_named"),
         ),
-        (answers("opioid", "daily", "today", "sweats"), ("withdrawal_now",)),
+        (answers("opioid", "daily", "today", "sweats"), ("withdrawal_now", "opioids_named")),
         (answers("alcohol", "daily", "today", "none"), ("sedatives_named",)),
         (answers("alcohol", "weekly", "days", "none"), ("sedatives_named",)),
         (answers("benzodiazepine", "less", "months", "none"), ("sedatives_named",)),
         (answers("cannabis", "daily", "today", "none"), ()),
-        (answers("opioid", "daily", "today", "none", prescribed={"opioid"}), ("prescribed",)),
-        (answers("opioid", "daily", "today", "none", prescribed={"benzodiazepine"}), ()),
+        (
+            answers("opioid", "daily", "today", "none", prescribed={"opioid"}),
+            ("prescribed", "opioids_named"),
+        ),
+        (
+            answers("opioid", "daily", "today", "none", prescribed={"benzodiazepine"}),
+            ("opioids_named",),
+        ),
         (answers("alcohol", "daily", "today", "shakes", emergency_symptoms_now={"seizure"}), ()),
     ],
 )
@@ -757,7 +763,11 @@ def test_parse_symptoms(text: str | None, expected: set) -> None:
         ("trouble_breathing", {"trouble_breathing"}),
         ("short of breath", {"trouble_breathing"}),
         ("chest pain and cant breathe", {"chest_pain", "trouble_breathing"}),
-        ("no chest pain", {"chest_pain"}),
+        ("no chest pain", set()),
+        ("no seizures, just the sweats", set()),
+        ("I had a seizure last time I quit", set()),
+        ("never had the DTs or seizures", set()),
+        ("had a seizure this morning", {"seizure"}),
         ("none", set()),
         ("no", set()),
         ("nothing like that", set()),
@@ -767,6 +777,25 @@ def test_parse_symptoms(text: str | None, expected: set) -> None:
 )
 def test_parse_emergency(text: str | None, expected: set) -> None:
     assert parse_emergency(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,now,unclear,past",
+    [
+        ("he's having a seizure right now", {"seizure"}, set(), set()),
+        ("my chest hurts", {"chest_pain"}, set(), set()),
+        ("I get seizures when I stop", set(), {"seizure"}, set()),
+        ("seeing things", set(), {"hallucinations"}, set()),
+        ("I had a seizure last time I quit", set(), set(), {"seizure"}),
+        ("saw bugs crawling years ago, no seizures", set(), set(), {"hallucinations"}),
+        ("no seizures, just the sweats", set(), set(), set()),
+        ("I don't have trouble breathing", set(), set(), set()),
+    ],
+)
+def test_read_emergency_tense_and_negation(text: str, now: set, unclear: set, past: set) -> None:
+    """Issue 13 item 9: negated signs are dropped, past ones are history, unclear ones asked."""
+    reading = triage.read_emergency(text)
+    assert (reading.now, reading.unclear, reading.past) == (now, unclear, past)
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,13 @@ FORM_SLOTS = [
     "screening_frequency",
     "screening_last_use",
     "screening_symptoms",
+    "screening_emergency_now",
     "screening_complicated_history",
+    "screening_drinks",
+    "screening_pregnant",
+    "screening_age",
+    "screening_medical",
+    "screening_blackouts",
 ]
 
 
@@ -229,16 +235,33 @@ def required(slots):
     )
 
 
+RISK_SLOTS = [
+    "screening_drinks",
+    "screening_pregnant",
+    "screening_age",
+    "screening_medical",
+    "screening_blackouts",
+]
 BASIC_SLOTS = [
     s
     for s in FORM_SLOTS
-    if s not in ("screening_care_30_days", "screening_use_since_care", "screening_prescribed")
+    if s
+    not in (
+        "screening_care_30_days",
+        "screening_use_since_care",
+        "screening_prescribed",
+        "screening_emergency_now",
+        *RISK_SLOTS,
+    )
 ]
 
 
 def test_only_what_the_decision_needs_is_asked():
     assert required({}) == BASIC_SLOTS
-    assert required({"screening_substances": ["cannabis"]}) == BASIC_SLOTS[:3]
+    # pregnancy can still turn "IOP may fit" into the help line
+    assert required({"screening_substances": ["cannabis"]}) == BASIC_SLOTS[:3] + [
+        "screening_pregnant"
+    ]
     assert "screening_symptoms" not in required({"screening_last_use": "months"})
     assert required({"screening_symptoms": ["emergency:seizure"]}) == []
 
@@ -396,6 +419,7 @@ def test_prescribed_medicine_with_detox_first_for_alcohol_adds_the_note():
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_screening_detox_first",
         "utter_screening_prescribed_note",
+        "utter_screening_opioid_note",
     ]
 
 
@@ -476,5 +500,82 @@ def test_prescribed_medicine_with_detox_first_without_symptoms_adds_the_note():
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_screening_detox_first",
         "utter_screening_prescribed_note",
+        "utter_screening_opioid_note",
     ]
     assert {e["name"]: e["value"] for e in events}["screening_note"] is None
+
+
+ONE_GLASS_OF_WINE = {
+    "screening_for": "self",
+    "screening_recent_care": "no",
+    "screening_substances": ["alcohol"],
+    "screening_frequency": "daily",
+    "screening_last_use": "today",
+    "screening_symptoms": ["none"],
+    "screening_complicated_history": "no",
+}
+
+
+def asked_next(slots):
+    return next((s for s in required(slots) if slots.get(s) is None), None)
+
+
+def test_risk_questions_only_when_they_can_change_the_outcome():
+    """Issue 13 item 8: amount, pregnancy, age, illness, blackouts, asked only when needed."""
+    slots = dict(ONE_GLASS_OF_WINE)
+    assert asked_next(slots) == "screening_drinks"
+    slots["screening_drinks"] = 1.0
+    for risk in RISK_SLOTS[1:]:
+        assert asked_next(slots) == risk
+        slots[risk] = "no"
+    assert asked_next(slots) is None
+    response, _ = outcome(slots)
+    assert response == "utter_screening_iop_may_fit"  # one glass of wine: never detox first
+    # a clear detox first (heavy drinking with shakes) asks nothing more
+    heavy = ONE_GLASS_OF_WINE | {"screening_symptoms": ["shakes"], "screening_drinks": 12.0}
+    assert asked_next(heavy) is None
+    # one risk factor with daily drinking settles it: no more questions
+    older = ONE_GLASS_OF_WINE | {"screening_drinks": 4.0, "screening_pregnant": "no"}
+    assert asked_next(older) == "screening_age"
+    older["screening_age"] = "yes"
+    assert asked_next(older) is None
+    assert outcome(older)[0] == "utter_screening_detox_first"
+
+
+def test_pregnancy_with_opioids_is_asked_first_and_goes_to_the_help_line():
+    slots = {
+        "screening_for": "self",
+        "screening_recent_care": "no",
+        "screening_substances": ["opioid"],
+        "screening_prescribed": [],
+    }
+    assert asked_next(slots) == "screening_pregnant"
+    slots["screening_pregnant"] = "yes"
+    assert asked_next(slots) is None
+    response, events = outcome(slots)
+    assert response == "utter_screening_helpline"
+    assert events["screening_note"] == "pregnant_opioid"
+
+
+def test_emergency_sign_without_a_time_is_confirmed_first():
+    slots = dict(ONE_GLASS_OF_WINE, screening_symptoms=["shakes", "unclear:seizure"])
+    slots.pop("screening_complicated_history")
+    assert asked_next(slots) == "screening_emergency_now"
+    form = ValidateDetoxScreeningForm()
+    now = form.validate_screening_emergency_now("yes", CollectingDispatcher(), tracker(slots), {})
+    assert now["screening_symptoms"] == ["shakes", "emergency:seizure"]
+    assert now["crisis_category"] == "withdrawal"
+    before = form.validate_screening_emergency_now(
+        "no, last time I quit", CollectingDispatcher(), tracker(slots), {}
+    )
+    assert before["screening_symptoms"] == ["shakes"]
+    assert before["screening_complicated_history"] == "yes"
+
+
+def test_opioid_outcomes_add_the_tolerance_and_naloxone_note():
+    """Issue 13 item 10."""
+    slots = dict(ONE_GLASS_OF_WINE, screening_substances=["opioid"], screening_prescribed=[])
+    slots["screening_pregnant"] = "no"
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionScreeningOutcome().run(dispatcher, tracker(slots), {}))
+    assert dispatcher.messages[-1]["response"] == "utter_screening_opioid_note"
