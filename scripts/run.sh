@@ -17,6 +17,10 @@ export TF_INTER_OP_PARALLELISM_THREADS="${TF_INTER_OP_PARALLELISM_THREADS:-1}"
 umask 077
 mkdir -p var/log
 
+# Program facts the article never states stay unsaid until the program confirms
+# them in program.yml (confirm_before_launch): say so on every start.
+.venv/bin/python -m iop_assistant.program_confirm >&2
+
 # The HTTP API's auth token: from the environment, else a random one kept in var/.
 if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   [ -s var/rasa_auth_token ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > var/rasa_auth_token
