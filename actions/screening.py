@@ -102,7 +102,8 @@ def substance_categories(tracker: Tracker, text: str) -> List[str]:
         for e in (tracker.latest_message or {}).get("entities") or []
         if e.get("entity") == "SUBSTANCE"
     ]
-    found = substances.categories(names) if names else substances.categories_in_text(text)
+    # both: an entity can cover one name while the lexicon finds another ("coke and jack daniels")
+    found = substances.categories(names) | substances.categories_in_text(text)
     return sorted(found)
 
 
@@ -145,7 +146,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         used = tracker.get_slot("screening_substances")
         no_withdrawal_risk = used is not None and set(used) <= triage.LOW_RISK
         long_ago = tracker.get_slot("screening_last_use") == "months"
-        skip = set(DETAIL_SLOTS) if no_withdrawal_risk else set()
+        # stimulants/cannabis only: no withdrawal questions, but the symptoms question
+        # stays, as it is where chest pain or hearing voices now is said (911)
+        skip = set(DETAIL_SLOTS) - {"screening_symptoms"} if no_withdrawal_risk else set()
         if long_ago:
             skip |= {"screening_symptoms", "screening_complicated_history"}
         if tracker.get_slot("screening_recent_care") != "yes":
@@ -262,7 +265,10 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         result = read_answer(
             "screening_symptoms", symptoms_answer(text), [UNKNOWN], dispatcher, tracker
         )
-        if triage.read_emergency(text).past & HISTORY_SIGNS:
+        reading = triage.read_emergency(text)
+        if reading.now:
+            result["crisis_category"] = "withdrawal"  # the crisis reply's withdrawal wording
+        if reading.past & HISTORY_SIGNS:
             result["screening_complicated_history"] = "yes"  # said already: not asked again
         count = triage.parse_withdrawal_count(text)
         if count is not None:
@@ -287,7 +293,13 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     ) -> Dict[str, Any]:
         """ "Is this happening right now?": yes or unsure is an emergency (911, withdrawal
         wording); no means it happened before, a complicated withdrawal in the past."""
-        answer = triage.parse_yes_no(str(value or ""))
+        text = str(value or "")
+        answer = triage.parse_yes_no(text)
+        if answer is None:
+            # not a yes or no: an emergency sign now is a yes; naming only ordinary
+            # symptoms ("anxious, shaky") says what is happening now, so a no
+            now = triage.read_emergency(text).now
+            answer = True if now else False if triage.parse_symptoms(text) else None
         symptoms = list(tracker.get_slot("screening_symptoms") or [])
         unclear = [s for s in symptoms if str(s).startswith(UNCLEAR_PREFIX)]
         others = [s for s in symptoms if s not in unclear]
@@ -344,6 +356,16 @@ def _known(value: Any) -> Any:
     return None if value in (None, UNKNOWN, [UNKNOWN]) else value
 
 
+def _drinks(value: Any) -> float | None:
+    """Drinks a day from the slot. Before validation (rasa_sdk calls required_slots with
+    the newly extracted text) the slot still holds the person's words: parse them."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return triage.parse_drinks(str(value))
+
+
 def _yes(value: Any) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
@@ -381,7 +403,7 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
         recent_higher_care=_recent_care(tracker),
         used_since_care=_yes(tracker.get_slot("screening_use_since_care")),
         prescribed=None if prescribed is None else set(prescribed),
-        drinks_per_day=None if drinks is None else float(drinks),
+        drinks_per_day=_drinks(drinks),
         pregnant=_yes(tracker.get_slot("screening_pregnant")),
         age_65_plus=_yes(tracker.get_slot("screening_age")),
         serious_medical=_yes(tracker.get_slot("screening_medical")),

@@ -500,7 +500,8 @@ _PER_WEEK = re.compile(
 )
 _FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (
-        r"\b(most days|most nights|most of the week|almost (every|each) ?day|almost daily"
+        r"\b(most days|most nights|most evenings|most of the week|almost (every|each) ?day"
+        r"|almost daily"
         r"|nearly (every|each) ?day|nearly daily|near daily|every other (day|night)|weekdays"
         r"|most_days|4 6 days)\b",
         "most_days",
@@ -519,7 +520,7 @@ _FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(every ?day|evry ?day|everyday|errday|erryday|daily|all day|every (night|morning)"
         r"|each day|24/7|24 7|all the time|constantly|non ?stop|around the clock"
-        r"|(a|per) day|(a|per) night)\b",
+        r"|(a|per) day|(a|per) night|nightly|every evening|each evening|every afternoon)\b",
         "daily",
     ),
 )
@@ -652,11 +653,17 @@ _NONE_ANSWER = re.compile(
 def parse_symptoms(text: str | None) -> Set[str]:
     """Withdrawal symptoms named in the text, {"none"} for a clear no, empty set if unsure.
 
-    Negation is deliberately not parsed: "no shakes but sweating" still reports shakes.
-    Over-reporting only routes someone to a clinician; under-reporting could be unsafe.
+    A symptom negated in its own clause is dropped ("no shakes no sweats, i feel normal";
+    "no seizures, just the sweats" keeps the sweats); a hedge ("not sure, shaky") is
+    not a negation, and "doesn't stop shaking" is not either.
     """
     t = _norm(text)
-    found = {value for pattern, value in _SYMPTOM_PATTERNS if re.search(pattern, t)}
+    found = set()
+    for clause in _CLAUSE_BREAK.split(t):
+        for pattern, value in _SYMPTOM_PATTERNS:
+            match = re.search(pattern, clause)
+            if match and not _negated(clause[: match.start()]):
+                found.add(value)
     if found:
         return found
     if _NONE_ANSWER.search(t) and not _UNSURE_ANSWER.search(t):
@@ -668,12 +675,16 @@ _EMERGENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"seiz|convuls|having a fit", "seizure"),
     (
         r"halluc|seeing things|hearing things|hearing voices|voices|bugs crawling"
-        r"|things crawling|seeing bugs",
+        r"|things crawling|seeing bugs|(seeing|saw|see|sees) (spiders|bugs|snakes|stuff|people)",
         "hallucinations",
     ),
-    (r"confus|disorient|delir|dont know where|cant think straight|not making sense", "confusion"),
     (
-        r"chest ?(pain|hurt|tight|pressure)|pain in (my|the|his|her) chest"
+        r"confus|disorient|delir|\bdts\b|dont know where|cant think straight|not making sense",
+        "confusion",
+    ),
+    (
+        r"chest ?(pain|hurt|tight|pressure)|chest\b.{0,20}\b(pain|hurt|tight|pressure|crush)"
+        r"|pain in (my|the|his|her) chest"
         r"|tight(ness)? in (my|the|his|her) chest|heart attack",
         "chest_pain",
     ),
@@ -701,10 +712,23 @@ class EmergencyReading:
     past: Set[str] = field(default_factory=set)
 
 
+# "Doesn't stop", "never goes away" intensify rather than negate.
+_NOT_A_NEGATION = re.compile(r"^\s*(stop|stops|go away|goes away|end|ends|let up|lets up|quit)\b")
+_HEDGES = re.compile(r"\bnot (sure|really sure|certain)\b")
+
+
+def _negated(before: str) -> bool:
+    """Whether the words before a match (in its clause) negate it: "no seizures", "never
+    had the shakes"; not "not sure", and not "doesn't stop shaking"."""
+    before = _HEDGES.sub(" ", before)
+    found = list(_NEGATION.finditer(before))
+    return bool(found) and not _NOT_A_NEGATION.match(before[found[-1].end() :])
+
+
 # A clause ends at punctuation or at a contrast ("no seizures, just the sweats").
 _CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|just|only|except|although|though|however)\b")
 _NEGATION = re.compile(
-    r"\b(no|not|never|without|nothing|none|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent"
+    r"\b(no|not|never|nothing|none|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent"
     r"|wasnt|werent|nor|neither|free of|denies|zero)\b"
 )
 _NOW = re.compile(
@@ -721,6 +745,11 @@ _PAST = re.compile(
 )
 
 
+_HYPOTHETICAL = re.compile(
+    r"\b(would|almost|nearly|felt like|afraid|scared|worried|might|could|going to|gonna)\b"
+)
+
+
 def read_emergency(text: str | None) -> EmergencyReading:
     """Emergency signs in the text, split into now, unclear and past; negations dropped.
 
@@ -731,9 +760,11 @@ def read_emergency(text: str | None) -> EmergencyReading:
     for clause in _CLAUSE_BREAK.split(_norm(text)):
         for pattern, value in _EMERGENCY_PATTERNS:
             match = re.search(pattern, clause)
-            if not match or _NEGATION.search(clause[: match.start()]):
+            if not match or _negated(clause[: match.start()]):
                 continue
-            if _NOW.search(clause):
+            if _HYPOTHETICAL.search(clause[: match.start()]):
+                reading.past.add(value)  # "felt like I would have a seizure": a near miss
+            elif _NOW.search(clause):
                 reading.now.add(value)
             elif _PAST.search(clause):
                 reading.past.add(value)
@@ -742,6 +773,12 @@ def read_emergency(text: str | None) -> EmergencyReading:
     reading.unclear.difference_update(reading.now)
     reading.past.difference_update(reading.now | reading.unclear)
     return reading
+
+
+def mentions_emergency_sign(text: str | None) -> bool:
+    """Whether the text names an emergency sign at all, negated or not."""
+    t = _norm(text)
+    return any(re.search(pattern, t) for pattern, _ in _EMERGENCY_PATTERNS)
 
 
 def parse_emergency(text: str | None) -> Set[str]:

@@ -733,7 +733,7 @@ def test_parse_last_use(text: str | None, expected: str | None) -> None:
         ("panic", {"anxiety"}),
         ("anxious af", {"anxiety"}),
         ("shakes, sweats, cant sleep", {"shakes", "sweats", "insomnia"}),
-        ("no shakes but sweating", {"shakes", "sweats"}),
+        ("no shakes but sweating", {"sweats"}),
         ("none", {"none"}),
         ("no", {"none"}),
         ("nope none of those", {"none"}),
@@ -745,6 +745,21 @@ def test_parse_last_use(text: str | None, expected: str | None) -> None:
     ],
 )
 def test_parse_symptoms(text: str | None, expected: set) -> None:
+    assert parse_symptoms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("no shakes no sweats no nothing, i feel normal", {"none"}),
+        ("not sure, maybe shakes", {"shakes"}),
+        ("my hands don't stop shaking", {"shakes"}),
+        ("i can't go a day without shaking", {"shakes"}),
+        ("never had the shakes, but i can't sleep", {"insomnia"}),
+    ],
+)
+def test_parse_symptoms_reads_negation_in_its_clause(text: str, expected: set) -> None:
+    """Issue 13 item 9 (persona p21 showed it): a run of negations is an absence."""
     assert parse_symptoms(text) == expected
 
 
