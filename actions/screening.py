@@ -54,11 +54,18 @@ OUTCOME_RESPONSES = {
 }
 
 
-def answered_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """A program question asked mid-form is answered; the form then asks again."""
+def answered_faq(
+    dispatcher: CollectingDispatcher, tracker: Tracker, form: str | None = None
+) -> bool:
+    """A program question asked mid-form is answered; the form then asks again. The same
+    answer is given once per form run: said again, the words are taken as the (unclear)
+    answer, so a reply that looks like a question ("hiv meds") never loops."""
     intent = (tracker.latest_message or {}).get("intent") or {}
     if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= FAQ_MIN_CONFIDENCE:
-        dispatcher.utter_message(response=f"utter_{intent['name']}")
+        response = f"utter_{intent['name']}"
+        if form and times_said_since_start(tracker, form, response):
+            return False
+        dispatcher.utter_message(response=response)
         return True
     return False
 
@@ -84,7 +91,7 @@ def read_answer(
     (slot left empty); or else "unknown", so an unclear reply never loops."""
     if answer not in (None, UNKNOWN):
         return {slot: answer}
-    if answered_faq(dispatcher, tracker):
+    if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
     return {slot: unsure}
 
@@ -125,6 +132,14 @@ def symptoms_answer(text: str) -> List[str] | None:
     if not named and not emergencies:
         return None
     return sorted(named) + emergencies
+
+
+def emergency_category(tracker: Tracker) -> str:
+    """The crisis reply's wording for an emergency in the screening: withdrawal, or a
+    medical emergency when only stimulants or cannabis were named (chest pain on
+    cocaine, psychosis on meth are not withdrawal)."""
+    used = set(tracker.get_slot("screening_substances") or ())
+    return "medical" if used and used <= triage.LOW_RISK else "withdrawal"
 
 
 class ValidateDetoxScreeningForm(FormValidationAction):
@@ -195,7 +210,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         answer = form_answers.parse_screening_for(str(value or ""))
         if answer is not None:
             return {"screening_for": answer}
-        if answered_faq(dispatcher, tracker):
+        if answered_faq(dispatcher, tracker, FORM):
             return {"screening_for": None}
         if times_said_since_start(tracker, FORM, "utter_screening_for_unclear"):
             return {"screening_for": "self"}  # asked twice: the questions work either way
@@ -267,7 +282,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         )
         reading = triage.read_emergency(text)
         if reading.now:
-            result["crisis_category"] = "withdrawal"  # the crisis reply's withdrawal wording
+            result["crisis_category"] = emergency_category(tracker)
         if reading.past & HISTORY_SIGNS:
             result["screening_complicated_history"] = "yes"  # said already: not asked again
         count = triage.parse_withdrawal_count(text)
@@ -312,13 +327,13 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             if set(signs) & HISTORY_SIGNS:
                 result["screening_complicated_history"] = "yes"
             return result
-        if answer is None and answered_faq(dispatcher, tracker):
+        if answer is None and answered_faq(dispatcher, tracker, FORM):
             return {"screening_emergency_now": None}
         return {
             "screening_emergency_now": "yes" if answer else UNKNOWN,
             "screening_symptoms": others + [f"{EMERGENCY_PREFIX}{s}" for s in signs],
-            # set before the outcome action runs, so utter_crisis shows the withdrawal wording
-            "crisis_category": "withdrawal",
+            # set before the outcome action runs, so utter_crisis shows the right wording
+            "crisis_category": emergency_category(tracker),
         }
 
     def validate_screening_drinks(
@@ -442,8 +457,8 @@ class ActionScreeningOutcome(Action):
         note = primary_note(decision.outcome, notes)
         events: List[EventType] = [SlotSet("screening_note", note)]
         if decision.outcome is triage.Outcome.EMERGENCY:
-            # the crisis reply's withdrawal wording, not the overdose or suicide one
-            events.append(SlotSet("crisis_category", "withdrawal"))
+            # the crisis reply's withdrawal (or medical) wording, not the suicide one
+            events.append(SlotSet("crisis_category", emergency_category(tracker)))
         dispatcher.utter_message(response=OUTCOME_RESPONSES[decision.outcome])
         if triage.NOTE_PRESCRIBED in notes and note != triage.NOTE_PRESCRIBED:
             dispatcher.utter_message(response="utter_screening_prescribed_note")

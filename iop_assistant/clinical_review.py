@@ -228,7 +228,11 @@ RULES: Tuple[Rule, ...] = (
     Rule(
         "<freq>_alcohol_moderate_amount",
         "helpline",
-        "3-4 drinks a day without symptoms or risk factors: a clinician has to judge.",
+        (
+            "3-7 drinks a day without symptoms, past complicated withdrawal or risk factors"
+            " (a low PAWSS score): a clinician has to judge; 8 or more (about a pint of"
+            " liquor) or not known stays detox first."
+        ),
         ("policy", "asam2020", "niaaa"),
     ),
     Rule(

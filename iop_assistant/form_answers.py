@@ -184,13 +184,19 @@ _PRESCRIBED = re.compile(
     r"|methadone clinic|my psychiatrist|my pcp)\b"
 )
 _NOT_PRESCRIBED = re.compile(
-    r"\b(not prescribed|no prescription|without a prescription|off the street|on the street"
+    r"\b(more than (prescribed|the script|my script|i.m supposed|i should|directed)"
+    r"|from (two|three|four|several|multiple|different|\d) (doctors|docs|drs)|doctor shopping"
+    r"|(run|ran|running) out early|not as prescribed|extra ones?"
+    r"|not prescribed|no prescription|without a prescription|off the street|on the street"
     r"|street|not mine|someone else'?s|bought|buy them|buy it)\b"
 )
 
 
 def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] | None:
     """Categories taken as prescribed ([] for none), or None when the answer is unclear.
+
+    Taking more than prescribed, or from several doctors, is not "as prescribed": the
+    usual rules for that substance apply (misuse of a prescribed sedative can need detox).
 
     A yes without a name applies to every prescribable category already named
     (methadone or buprenorphine maintenance is "opioid").

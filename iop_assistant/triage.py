@@ -207,9 +207,11 @@ def _facts(a: ScreeningAnswers) -> _Facts:
 # Two or more past withdrawals: each one makes the next more severe ("kindling", PAWSS).
 REPEATED_WITHDRAWALS = 2
 # Standard drinks a day: at or below LOW, withdrawal needing medical care is unlikely;
-# at or above HEAVY_DRINKS, daily drinking is treated as needing detox first.
+# at or above HEAVY_DRINKS (about a pint of liquor), daily drinking without symptoms is
+# treated as needing detox first; in between, with no symptoms, no past complicated
+# withdrawal and no risk factor (a low PAWSS score), a person at the help line decides.
 LOW_DRINKS = 2
-HEAVY_DRINKS = 5
+HEAVY_DRINKS = 8
 
 
 def _risk_factors(a: ScreeningAnswers) -> Tuple[str, ...]:
@@ -659,7 +661,7 @@ def parse_symptoms(text: str | None) -> Set[str]:
     """
     t = _norm(text)
     found = set()
-    for clause in _CLAUSE_BREAK.split(t):
+    for clause in _clauses(text):
         for pattern, value in _SYMPTOM_PATTERNS:
             match = re.search(pattern, clause)
             if match and not _negated(clause[: match.start()]):
@@ -717,6 +719,13 @@ _NOT_A_NEGATION = re.compile(r"^\s*(stop|stops|go away|goes away|end|ends|let up
 _HEDGES = re.compile(r"\bnot (sure|really sure|certain)\b")
 
 
+def _clauses(text: str | None) -> List[str]:
+    """The text in clauses, split at punctuation and contrasts before it is normalised
+    (normalising turns commas into spaces)."""
+    parts = re.split(r"[,.;:!?\n]+", str(text or "").lower())
+    return [c for part in parts for c in _CLAUSE_BREAK.split(_norm(part)) if c.strip()]
+
+
 def _negated(before: str) -> bool:
     """Whether the words before a match (in its clause) negate it: "no seizures", "never
     had the shakes"; not "not sure", and not "doesn't stop shaking"."""
@@ -757,7 +766,7 @@ def read_emergency(text: str | None) -> EmergencyReading:
     not clearly past or negated is at least "unclear", so it is asked about, never dropped.
     """
     reading = EmergencyReading()
-    for clause in _CLAUSE_BREAK.split(_norm(text)):
+    for clause in _clauses(text):
         for pattern, value in _EMERGENCY_PATTERNS:
             match = re.search(pattern, clause)
             if not match or _negated(clause[: match.start()]):
@@ -826,6 +835,8 @@ _CONTAINERS: Tuple[Tuple[str, float], ...] = (
     (rf"(fifths?|handles?|bottles?) of {_LIQUOR}|{_LIQUOR} bottles?|fifths?", 17.0),
     (r"handles?", 40.0),
     (rf"pints? of {_LIQUOR}", 8.5),
+    (r"pints? of (beer|cider|ale|lager|stout)", 1.0),
+    (r"^(about |around |maybe |like |almost |nearly |just )?(a|one|half a) pint$", 8.5),
     (r"cases?", 24.0),
     (r"(twelve|12) ?packs?", 12.0),
     (r"(six|6) ?packs?", 6.0),
