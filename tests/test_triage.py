@@ -902,3 +902,50 @@ def test_module_says_it_is_not_a_diagnosis_and_gives_no_dosing_advice() -> None:
     code_only = source.replace(triage.__doc__.lower(), "")
     for word in ("taper", " mg", "dose "):
         assert word not in code_only, word
+
+
+@pytest.mark.parametrize(
+    "text,drinks",
+    [
+        ("one glass of wine", 1.0),
+        ("a glass of wine or two", 2.0),
+        ("2-3 beers", 3.0),
+        ("a bottle of wine", 5.0),
+        ("a fifth of vodka", 17.0),
+        ("about a pint", 8.5),  # a bare pint: a pint of liquor (the safer reading)
+        ("a pint of beer", 1.0),
+        ("a six pack", 6.0),
+        ("10+ beers", 10.0),
+        ("a lot", None),
+    ],
+)
+def test_parse_drinks(text: str, drinks: float | None) -> None:
+    assert triage.parse_drinks(text) == drinks
+
+
+@pytest.mark.parametrize(
+    "drinks,extra,outcome",
+    [
+        (1.0, {}, Outcome.IOP_MAY_FIT),  # one glass of wine a night: never detox first
+        (1.0, {"age_65_plus": True}, Outcome.HELPLINE),
+        (5.0, {}, Outcome.HELPLINE),  # a person weighs 3-7 drinks with nothing else
+        (5.0, {"blackouts": True}, Outcome.DETOX_FIRST),
+        (5.0, {"past_withdrawals": 3}, Outcome.DETOX_FIRST),
+        (5.0, {"serious_medical": True}, Outcome.DETOX_FIRST),
+        (10.0, {}, Outcome.DETOX_FIRST),
+        (None, {}, Outcome.DETOX_FIRST),
+    ],
+)
+def test_daily_drinking_amount_and_risk_factors(drinks, extra, outcome) -> None:
+    """Issue 13 item 8 (ASAM 2020 / PAWSS risk factors)."""
+    given = answers("alcohol", "daily", "today", "none", drinks_per_day=drinks, **extra)
+    assert decide(given).outcome is outcome
+
+
+def test_pregnancy_with_opioids_goes_to_the_help_line_even_over_detox_first() -> None:
+    given = answers("opioid", "daily", "today", "sweats", pregnant=True)
+    decision = decide(given)
+    assert decision.outcome is Outcome.HELPLINE and decision.reasons[0] == "pregnant_opioid_use"
+    assert triage.safety_notes(given, decision)[0] == "pregnant_opioid"
+    stimulant = decide(answers("stimulant", "weekly", "days", "none", pregnant=True))
+    assert stimulant.outcome is Outcome.HELPLINE

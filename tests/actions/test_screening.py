@@ -615,3 +615,31 @@ def test_stimulant_emergency_is_asked_and_answered():
     assert asked_next(slots) == "screening_symptoms"
     answer = symptoms_answer("my chest is really tight like crushing, cant catch my breath")
     assert any(a.startswith("emergency:") for a in answer)
+
+
+def test_the_same_faq_detour_is_taken_once_then_the_words_are_the_answer():
+    """Persona p72 ("hiv meds" read as a medication question) looped 30 turns."""
+    slots = {"screening_substances": ["opioid"], "requested_slot": "screening_prescribed"}
+    first = tracker(slots, text="hiv meds", intent="ask_medication")
+    dispatcher = CollectingDispatcher()
+    assert ValidateDetoxScreeningForm().validate_screening_prescribed(
+        "hiv meds", dispatcher, first, {}
+    ) == {"screening_prescribed": None}
+    assert dispatcher.messages[0]["response"] == "utter_ask_medication"
+    again = tracker(slots, text="hiv meds", intent="ask_medication")
+    said = {"event": "bot", "metadata": {"utter_action": "utter_ask_medication"}}
+    again.events.insert(0, said)
+    dispatcher = CollectingDispatcher()
+    result = ValidateDetoxScreeningForm().validate_screening_prescribed(
+        "hiv meds", dispatcher, again, {}
+    )
+    assert result == {"screening_prescribed": "unknown"} and not dispatcher.messages
+
+
+def test_stimulant_only_emergency_gets_the_medical_wording():
+    slots = {"screening_substances": ["stimulant"]}
+    result = ValidateDetoxScreeningForm().validate_screening_symptoms(
+        "hes hearing voices right now", CollectingDispatcher(), tracker(slots), {}
+    )
+    assert result["crisis_category"] == "medical"
+    assert "emergency:hallucinations" in result["screening_symptoms"]
