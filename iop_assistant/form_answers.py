@@ -192,6 +192,16 @@ _NOT_PRESCRIBED = re.compile(
 )
 
 
+def _not_as_prescribed(text: str) -> bool:
+    """Street use or taking it beyond the prescription, unless negated in its clause
+    ("same dose for years, never run out early" is as prescribed)."""
+    for clause in re.split(r"[,.;:!?\n]+", text):
+        match = _NOT_PRESCRIBED.search(clause)
+        if match and not triage._negated(triage._norm(clause[: match.start()])):
+            return True
+    return False
+
+
 def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] | None:
     """Categories taken as prescribed ([] for none), or None when the answer is unclear.
 
@@ -203,7 +213,7 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
     """
     lowered = " ".join(str(text or "").lower().split())
     answer = triage.parse_yes_no(lowered)
-    if answer is False or _NOT_PRESCRIBED.search(lowered):
+    if answer is False or _not_as_prescribed(lowered):
         return []
     mentioned = substances.categories_in_text(lowered) & triage.PRESCRIBABLE
     if answer is True or _PRESCRIBED.search(lowered) or mentioned:

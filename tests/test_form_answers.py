@@ -93,3 +93,6 @@ def test_more_than_prescribed_is_not_as_prescribed():
     assert parse_prescribed("yes but i take more than prescribed", ["sedative"]) == []
     assert parse_prescribed("yes but from 3 doctors", ["sedative"]) == []
     assert parse_prescribed("yes, from my clinic", ["opioid"]) == ["opioid"]
+    # persona p31 (third run): a negated misuse phrase is taking it as prescribed
+    said = "yes the klonopin, same dose for years, never run out early"
+    assert parse_prescribed(said, ["benzodiazepine", "cannabis"]) == ["benzodiazepine"]
