@@ -148,6 +148,24 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def name(self) -> str:
         return "validate_detox_screening_form"
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Validation, then, when the form is done, the reply's safety note (and the crisis
+        wording) as slots: Rasa renders a custom action's replies with the tracker from
+        before that action's own events, so action_screening_outcome cannot set the slot
+        its reply variation is chosen by."""
+        events = await super().run(dispatcher, tracker, domain)
+        done = any(
+            e.get("event") == "slot"
+            and e.get("name") == "requested_slot"
+            and e.get("value") is None
+            for e in events
+        )
+        if done:
+            events.extend(outcome_slots(tracker))  # tracker holds the validated answers
+        return events
+
     async def required_slots(
         self,
         domain_slots: List[str],
@@ -440,6 +458,18 @@ NOTE_PRIORITY = {
 def primary_note(outcome: triage.Outcome, notes: Tuple[str, ...]) -> str | None:
     """The note the outcome's reply variation must carry, or None for the plain reply."""
     return next((n for n in NOTE_PRIORITY[outcome] if n in notes), None)
+
+
+def outcome_slots(tracker: Tracker) -> List[EventType]:
+    """The slots the outcome's reply variation is chosen by (screening_note, and for an
+    emergency crisis_category)."""
+    answers = answers_from(tracker)
+    decision = triage.decide(answers)
+    note = primary_note(decision.outcome, triage.safety_notes(answers, decision))
+    events: List[EventType] = [SlotSet("screening_note", note)]
+    if decision.outcome is triage.Outcome.EMERGENCY:
+        events.append(SlotSet("crisis_category", emergency_category(tracker)))
+    return events
 
 
 class ActionScreeningOutcome(Action):

@@ -643,3 +643,22 @@ def test_stimulant_only_emergency_gets_the_medical_wording():
     )
     assert result["crisis_category"] == "medical"
     assert "emergency:hallucinations" in result["screening_symptoms"]
+
+
+def test_the_form_sets_the_note_before_the_outcome_reply_is_rendered(domain):
+    """Rasa renders action_screening_outcome's reply before its own SlotSets apply, so the
+    safety-note variation was never shown on the real server: the form sets it."""
+    slots = dict(ONE_GLASS_OF_WINE, screening_drinks=1.0, screening_pregnant="no")
+    slots |= {
+        "screening_age": "no",
+        "screening_medical": "no",
+        "requested_slot": "screening_blackouts",
+    }
+    t = tracker(slots, text="never", intent="deny")
+    t.slots["screening_blackouts"] = "never"  # extracted from the text, as Rasa does
+    events = asyncio.run(
+        ValidateDetoxScreeningForm().run(CollectingDispatcher(), t, domain)
+    )
+    set_ = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert set_["requested_slot"] is None
+    assert set_["screening_note"] == "sedatives_named"

@@ -20,8 +20,11 @@ def test_screening_detox_first_for_a_family_member(servers):
     assert "last use" in texts(servers.say(sender, "every day"))
     servers.say(sender, "this morning")
     assert "seizure" in texts(servers.say(sender, "yeah he gets the shakes and sweats"))
-    outcome = texts(servers.say(sender, "no"))
+    assert "how many drinks" in texts(servers.say(sender, "no"))
+    outcome = texts(servers.say(sender, "a fifth a day"))
     assert "detox before IOP" in outcome and "isn't a diagnosis" in outcome
+    # the variation chosen by the safety note: withdrawal now, "call today; 911 if worse"
+    assert "911 if it gets worse" in outcome
     assert HELPLINE in outcome
     tracker = servers.tracker(sender)
     assert tracker["slots"]["screening_outcome"] == "detox_first"
