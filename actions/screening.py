@@ -7,6 +7,7 @@ rules need, asks only what the decision still needs, and says the outcome.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -102,6 +103,15 @@ def yes_no_unknown(text: Any) -> str:
     return {True: "yes", False: "no"}.get(answer, UNKNOWN)
 
 
+# Drink brands: in answer to "what do you use?" they mean alcohol, though elsewhere some
+# are names or words ("my son Jack", "the captain"), so they stay out of the entity lexicon.
+BRANDS_IN_ANSWER = re.compile(
+    r"\b(jack|jd|jameson|crown royal|crown|captain morgan|captain|henny|grey goose|smirnoff"
+    r"|bacardi|fireball|titos|svedka|white claw|twisted tea|four loko|steel reserve|mad dog"
+    r"|olde english|natty|busch|bud light|budweiser|coors|corona|modelo|heineken|pbr|miller)\b"
+)
+
+
 def substance_categories(tracker: Tracker, text: str) -> List[str]:
     """Categories from the spaCy SUBSTANCE entities, else from the words of the lexicon."""
     names = [
@@ -111,6 +121,8 @@ def substance_categories(tracker: Tracker, text: str) -> List[str]:
     ]
     # both: an entity can cover one name while the lexicon finds another ("coke and jack daniels")
     found = substances.categories(names) | substances.categories_in_text(text)
+    if BRANDS_IN_ANSWER.search(text.lower().replace("'", "")):
+        found.add("alcohol")
     return sorted(found)
 
 

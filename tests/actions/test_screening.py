@@ -662,3 +662,11 @@ def test_the_form_sets_the_note_before_the_outcome_reply_is_rendered(domain):
     set_ = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert set_["requested_slot"] is None
     assert set_["screening_note"] == "sedatives_named"
+
+
+def test_drink_brands_in_the_substances_answer_are_alcohol():
+    """Persona p68 ("coke and jack") was told IOP may fit: only the cocaine was seen."""
+    from actions.screening import substance_categories
+
+    assert substance_categories(tracker({}), "coke and jack") == ["alcohol", "stimulant"]
+    assert substance_categories(tracker({}), "twisted tea mostly") == ["alcohol"]
