@@ -656,9 +656,7 @@ def test_the_form_sets_the_note_before_the_outcome_reply_is_rendered(domain):
     }
     t = tracker(slots, text="never", intent="deny")
     t.slots["screening_blackouts"] = "never"  # extracted from the text, as Rasa does
-    events = asyncio.run(
-        ValidateDetoxScreeningForm().run(CollectingDispatcher(), t, domain)
-    )
+    events = asyncio.run(ValidateDetoxScreeningForm().run(CollectingDispatcher(), t, domain))
     set_ = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert set_["requested_slot"] is None
     assert set_["screening_note"] == "sedatives_named"
