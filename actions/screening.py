@@ -21,6 +21,8 @@ from iop_assistant.topics import FAQ_INTENTS
 FORM = "detox_screening_form"
 UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
+# An emergency sign named without a time: "is this happening right now?" is asked first.
+UNCLEAR_PREFIX = "unclear:"
 FAQ_MIN_CONFIDENCE = 0.6
 # a message worded as a question is a program question at a lower confidence:
 # "wait how many days a week is the program, i work full time" was read as a
@@ -43,6 +45,18 @@ DETAIL_SLOTS = (
 # Asked only after a "yes" to recent higher care: when, then any use since.
 CARE_FOLLOW_UPS = ("screening_care_30_days", "screening_use_since_care")
 
+# Risk factors (ASAM 2020, PAWSS), each asked only when its answer can change the
+# outcome or its safety points (triage.answer_matters): slot -> (field, trial values).
+RISK_QUESTIONS: Dict[str, Tuple[str, Tuple[Any, ...]]] = {
+    "screening_drinks": ("drinks_per_day", (1.0, 3.0, 8.0)),
+    "screening_pregnant": ("pregnant", (True, False)),
+    "screening_age": ("age_65_plus", (True, False)),
+    "screening_medical": ("serious_medical", (True, False)),
+    "screening_blackouts": ("blackouts", (True, False)),
+}
+# Signs of a complicated withdrawal when they happened before (not now).
+HISTORY_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
+
 OUTCOME_RESPONSES = {
     triage.Outcome.EMERGENCY: "utter_crisis",
     triage.Outcome.DETOX_FIRST: "utter_screening_detox_first",
@@ -58,12 +72,20 @@ def is_question(text: str) -> bool:
 
 
 def answered_faq(
-    dispatcher: CollectingDispatcher, tracker: Tracker, min_confidence: float = FAQ_MIN_CONFIDENCE
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    form: str | None = None,
+    min_confidence: float = FAQ_MIN_CONFIDENCE,
 ) -> bool:
-    """A program question asked mid-form is answered; the form then asks again."""
+    """A program question asked mid-form is answered; the form then asks again. The same
+    answer is given once per form run: said again, the words are taken as the (unclear)
+    answer, so a reply that looks like a question ("hiv meds") never loops."""
     intent = (tracker.latest_message or {}).get("intent") or {}
     if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= min_confidence:
-        dispatcher.utter_message(response=f"utter_{intent['name']}")
+        response = f"utter_{intent['name']}"
+        if form and times_said_since_start(tracker, form, response):
+            return False
+        dispatcher.utter_message(response=response)
         return True
     return False
 
@@ -89,11 +111,11 @@ def read_answer(
     (slot left empty); or else "unknown", so an unclear reply never loops. A question
     back about the program is answered first, even when its words parse as an answer."""
     text = str((tracker.latest_message or {}).get("text") or "")
-    if is_question(text) and answered_faq(dispatcher, tracker, QUESTION_FAQ_MIN_CONFIDENCE):
+    if is_question(text) and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
         return {slot: None}
     if answer not in (None, UNKNOWN):
         return {slot: answer}
-    if answered_faq(dispatcher, tracker):
+    if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
     return {slot: unsure}
 
@@ -104,6 +126,15 @@ def yes_no_unknown(text: Any) -> str:
     return {True: "yes", False: "no"}.get(answer, UNKNOWN)
 
 
+# Drink brands: in answer to "what do you use?" they mean alcohol, though elsewhere some
+# are names or words ("my son Jack", "the captain"), so they stay out of the entity lexicon.
+BRANDS_IN_ANSWER = re.compile(
+    r"\b(jack|jd|jameson|crown royal|crown|captain morgan|captain|henny|grey goose|smirnoff"
+    r"|bacardi|fireball|titos|svedka|white claw|twisted tea|four loko|steel reserve|mad dog"
+    r"|olde english|natty|busch|bud light|budweiser|coors|corona|modelo|heineken|pbr|miller)\b"
+)
+
+
 def substance_categories(tracker: Tracker, text: str) -> List[str]:
     """Categories from the spaCy SUBSTANCE entities, else from the words of the lexicon."""
     names = [
@@ -111,14 +142,23 @@ def substance_categories(tracker: Tracker, text: str) -> List[str]:
         for e in (tracker.latest_message or {}).get("entities") or []
         if e.get("entity") == "SUBSTANCE"
     ]
-    found = substances.categories(names) if names else substances.categories_in_text(text)
+    # both: an entity can cover one name while the lexicon finds another ("coke and jack daniels")
+    found = substances.categories(names) | substances.categories_in_text(text)
+    if BRANDS_IN_ANSWER.search(text.lower().replace("'", "")):
+        found.add("alcohol")
     return sorted(found)
 
 
 def symptoms_answer(text: str) -> List[str] | None:
-    """Withdrawal symptoms (+ emergency ones marked), ["none"], or None when unsure."""
-    emergencies = [f"{EMERGENCY_PREFIX}{e}" for e in sorted(triage.parse_emergency(text))]
+    """Withdrawal symptoms (+ emergency signs marked now or unclear), ["none"], or None
+    when unsure. Past and negated emergency signs are not marked (see read_emergency)."""
+    reading = triage.read_emergency(text)
+    emergencies = [f"{EMERGENCY_PREFIX}{e}" for e in sorted(reading.now)] + [
+        f"{UNCLEAR_PREFIX}{e}" for e in sorted(reading.unclear)
+    ]
     named = triage.parse_symptoms(text)
+    if not named and reading.past:
+        named = {"reported"}  # "I had a seizure last time I quit": withdrawal before
     if not named:
         yes_no = triage.parse_yes_no(text)
         named = (
@@ -129,11 +169,37 @@ def symptoms_answer(text: str) -> List[str] | None:
     return sorted(named) + emergencies
 
 
+def emergency_category(tracker: Tracker) -> str:
+    """The crisis reply's wording for an emergency in the screening: withdrawal, or a
+    medical emergency when only stimulants or cannabis were named (chest pain on
+    cocaine, psychosis on meth are not withdrawal)."""
+    used = set(tracker.get_slot("screening_substances") or ())
+    return "medical" if used and used <= triage.LOW_RISK else "withdrawal"
+
+
 class ValidateDetoxScreeningForm(FormValidationAction):
     """Reads each answer (button or free text) and skips questions the decision doesn't need."""
 
     def name(self) -> str:
         return "validate_detox_screening_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Validation, then, when the form is done, the reply's safety note (and the crisis
+        wording) as slots: Rasa renders a custom action's replies with the tracker from
+        before that action's own events, so action_screening_outcome cannot set the slot
+        its reply variation is chosen by."""
+        events = await super().run(dispatcher, tracker, domain)
+        done = any(
+            e.get("event") == "slot"
+            and e.get("name") == "requested_slot"
+            and e.get("value") is None
+            for e in events
+        )
+        if done:
+            events.extend(outcome_slots(tracker))  # tracker holds the validated answers
+        return events
 
     async def required_slots(
         self,
@@ -148,7 +214,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         used = tracker.get_slot("screening_substances")
         no_withdrawal_risk = used is not None and set(used) <= triage.LOW_RISK
         long_ago = tracker.get_slot("screening_last_use") == "months"
-        skip = set(DETAIL_SLOTS) if no_withdrawal_risk else set()
+        # stimulants/cannabis only: no withdrawal questions, but the symptoms question
+        # stays, as it is where chest pain or hearing voices now is said (911)
+        skip = set(DETAIL_SLOTS) - {"screening_symptoms"} if no_withdrawal_risk else set()
         if long_ago:
             skip |= {"screening_symptoms", "screening_complicated_history"}
         if tracker.get_slot("screening_recent_care") != "yes":
@@ -157,7 +225,37 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             skip.add("screening_use_since_care")
         if not set(used or ()) & triage.PRESCRIBABLE:
             skip.add("screening_prescribed")
-        return [slot for slot in domain_slots if slot not in skip]
+        if not any(str(s).startswith(UNCLEAR_PREFIX) for s in symptoms):
+            skip.add("screening_emergency_now")
+        return self._with_risk_questions(
+            [slot for slot in domain_slots if slot not in skip], tracker
+        )
+
+    @staticmethod
+    def _with_risk_questions(slots: List[str], tracker: Tracker) -> List[str]:
+        """Risk questions only when their answer can change the outcome; pregnancy right
+        after the substances for opioid use, and nothing more once it is a yes."""
+        used = set(tracker.get_slot("screening_substances") or ())
+        if "opioid" in used:
+            pregnant = tracker.get_slot("screening_pregnant")
+            if pregnant == "yes":
+                return [s for s in slots if tracker.get_slot(s) is not None]
+            rest = [s for s in slots if s != "screening_pregnant"]
+            at = rest.index("screening_substances") + 1 if "screening_substances" in rest else 0
+            if "screening_prescribed" in rest:
+                at = rest.index("screening_prescribed") + 1
+            slots = rest[:at] + ["screening_pregnant"] + rest[at:]
+        answers = answers_from(tracker)
+        kept = []
+        for slot in slots:
+            question = RISK_QUESTIONS.get(slot)
+            unasked = tracker.get_slot(slot) is None
+            if question and unasked and not (slot == "screening_pregnant" and "opioid" in used):
+                field, values = question
+                if not triage.answer_matters(answers, field, values):
+                    continue
+            kept.append(slot)
+        return kept
 
     def validate_screening_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -165,7 +263,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         answer = form_answers.parse_screening_for(str(value or ""))
         if answer is not None:
             return {"screening_for": answer}
-        if answered_faq(dispatcher, tracker):
+        if answered_faq(dispatcher, tracker, FORM):
             return {"screening_for": None}
         if times_said_since_start(tracker, FORM, "utter_screening_for_unclear"):
             return {"screening_for": "self"}  # asked twice: the questions work either way
@@ -231,18 +329,109 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_symptoms(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = symptoms_answer(str(value or ""))
-        return read_answer("screening_symptoms", answer, [UNKNOWN], dispatcher, tracker)
+        text = str(value or "")
+        result = read_answer(
+            "screening_symptoms", symptoms_answer(text), [UNKNOWN], dispatcher, tracker
+        )
+        reading = triage.read_emergency(text)
+        if reading.now:
+            result["crisis_category"] = emergency_category(tracker)
+        if reading.past & HISTORY_SIGNS:
+            result["screening_complicated_history"] = "yes"  # said already: not asked again
+        count = triage.parse_withdrawal_count(text)
+        if count is not None:
+            result["screening_past_withdrawals"] = count
+        return result
 
     def validate_screening_complicated_history(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = yes_no_unknown(value)
-        return read_answer("screening_complicated_history", answer, UNKNOWN, dispatcher, tracker)
+        text = str(value or "")
+        answer = yes_no_unknown(text)
+        if triage.read_emergency(text).past & HISTORY_SIGNS:
+            answer = "yes"  # "I had a seizure when I quit before"
+        result = read_answer("screening_complicated_history", answer, UNKNOWN, dispatcher, tracker)
+        count = triage.parse_withdrawal_count(text)
+        if count is not None:
+            result["screening_past_withdrawals"] = count
+        return result
+
+    def validate_screening_emergency_now(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """ "Is this happening right now?": yes or unsure is an emergency (911, withdrawal
+        wording); no means it happened before, a complicated withdrawal in the past."""
+        text = str(value or "")
+        answer = triage.parse_yes_no(text)
+        if answer is None:
+            # not a yes or no: an emergency sign now is a yes; naming only ordinary
+            # symptoms ("anxious, shaky") says what is happening now, so a no
+            now = triage.read_emergency(text).now
+            answer = True if now else False if triage.parse_symptoms(text) else None
+        symptoms = list(tracker.get_slot("screening_symptoms") or [])
+        unclear = [s for s in symptoms if str(s).startswith(UNCLEAR_PREFIX)]
+        others = [s for s in symptoms if s not in unclear]
+        signs = [s.removeprefix(UNCLEAR_PREFIX) for s in unclear]
+        if answer is False:
+            result: Dict[str, Any] = {
+                "screening_emergency_now": "no",
+                "screening_symptoms": others or [triage.NO_SYMPTOMS],
+            }
+            if set(signs) & HISTORY_SIGNS:
+                result["screening_complicated_history"] = "yes"
+            return result
+        if answer is None and answered_faq(dispatcher, tracker, FORM):
+            return {"screening_emergency_now": None}
+        return {
+            "screening_emergency_now": "yes" if answer else UNKNOWN,
+            "screening_symptoms": others + [f"{EMERGENCY_PREFIX}{s}" for s in signs],
+            # set before the outcome action runs, so utter_crisis shows the right wording
+            "crisis_category": emergency_category(tracker),
+        }
+
+    def validate_screening_drinks(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = triage.parse_drinks(str(value or ""))
+        return read_answer("screening_drinks", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_pregnant(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_pregnant(str(value or "")))
+        return read_answer("screening_pregnant", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_age_65_plus(str(value or "")))
+        return read_answer("screening_age", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_medical(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_sometimes_yes(str(value or "")))
+        return read_answer("screening_medical", answer, UNKNOWN, dispatcher, tracker)
+
+    def validate_screening_blackouts(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answer = {True: "yes", False: "no"}.get(triage.parse_sometimes_yes(str(value or "")))
+        return read_answer("screening_blackouts", answer, UNKNOWN, dispatcher, tracker)
 
 
 def _known(value: Any) -> Any:
     return None if value in (None, UNKNOWN, [UNKNOWN]) else value
+
+
+def _drinks(value: Any) -> float | None:
+    """Drinks a day from the slot. Before validation (rasa_sdk calls required_slots with
+    the newly extracted text) the slot still holds the person's words: parse them."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return triage.parse_drinks(str(value))
 
 
 def _yes(value: Any) -> bool | None:
@@ -268,8 +457,9 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
     withdrawal = (
         None
         if symptoms is None
-        else {s for s in symptoms if not s.startswith(EMERGENCY_PREFIX)} or None
+        else {s for s in symptoms if not s.startswith((EMERGENCY_PREFIX, UNCLEAR_PREFIX))} or None
     )
+    drinks = _known(tracker.get_slot("screening_drinks"))
     return triage.ScreeningAnswers(
         for_self=tracker.get_slot("screening_for") != "other",
         substances=None if used is None else set(used),
@@ -281,6 +471,12 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
         recent_higher_care=_recent_care(tracker),
         used_since_care=_yes(tracker.get_slot("screening_use_since_care")),
         prescribed=None if prescribed is None else set(prescribed),
+        drinks_per_day=_drinks(drinks),
+        pregnant=_yes(tracker.get_slot("screening_pregnant")),
+        age_65_plus=_yes(tracker.get_slot("screening_age")),
+        serious_medical=_yes(tracker.get_slot("screening_medical")),
+        blackouts=_yes(tracker.get_slot("screening_blackouts")),
+        past_withdrawals=tracker.get_slot("screening_past_withdrawals"),
     )
 
 
@@ -289,7 +485,7 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
 NOTE_PRIORITY = {
     triage.Outcome.DETOX_FIRST: (triage.NOTE_WITHDRAWAL_NOW,),
     triage.Outcome.IOP_MAY_FIT: (triage.NOTE_SEDATIVES,),
-    triage.Outcome.HELPLINE: (triage.NOTE_PRESCRIBED,),
+    triage.Outcome.HELPLINE: (triage.NOTE_PREGNANT_OPIOID, triage.NOTE_PRESCRIBED),
     triage.Outcome.EMERGENCY: (),
 }
 
@@ -297,6 +493,18 @@ NOTE_PRIORITY = {
 def primary_note(outcome: triage.Outcome, notes: Tuple[str, ...]) -> str | None:
     """The note the outcome's reply variation must carry, or None for the plain reply."""
     return next((n for n in NOTE_PRIORITY[outcome] if n in notes), None)
+
+
+def outcome_slots(tracker: Tracker) -> List[EventType]:
+    """The slots the outcome's reply variation is chosen by (screening_note, and for an
+    emergency crisis_category)."""
+    answers = answers_from(tracker)
+    decision = triage.decide(answers)
+    note = primary_note(decision.outcome, triage.safety_notes(answers, decision))
+    events: List[EventType] = [SlotSet("screening_note", note)]
+    if decision.outcome is triage.Outcome.EMERGENCY:
+        events.append(SlotSet("crisis_category", emergency_category(tracker)))
+    return events
 
 
 class ActionScreeningOutcome(Action):
@@ -314,11 +522,14 @@ class ActionScreeningOutcome(Action):
         note = primary_note(decision.outcome, notes)
         events: List[EventType] = [SlotSet("screening_note", note)]
         if decision.outcome is triage.Outcome.EMERGENCY:
-            # the crisis reply's withdrawal wording, not the overdose or suicide one
-            events.append(SlotSet("crisis_category", "withdrawal"))
+            # the crisis reply's withdrawal (or medical) wording, not the suicide one
+            events.append(SlotSet("crisis_category", emergency_category(tracker)))
         dispatcher.utter_message(response=OUTCOME_RESPONSES[decision.outcome])
         if triage.NOTE_PRESCRIBED in notes and note != triage.NOTE_PRESCRIBED:
             dispatcher.utter_message(response="utter_screening_prescribed_note")
+        if triage.NOTE_OPIOIDS in notes:
+            # lower tolerance after a break, overdose risk, naloxone (issue 13 item 10)
+            dispatcher.utter_message(response="utter_screening_opioid_note")
         return events + [
             SlotSet("screening_outcome", decision.outcome.value),
             SlotSet("screening_reasons", list(decision.reasons)),

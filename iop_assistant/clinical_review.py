@@ -44,6 +44,8 @@ SOURCES = {
     "naloxone can wear off before the opioid does, lost tolerance after a break",
     "fda_naloxone": "FDA (2023): naloxone nasal spray approved for sale without a prescription",
     "policy": "Project safety policy (docs/triage.md: when unsure, the help line)",
+    "pregnancy": "ACOG Committee Opinion 711 and SAMHSA (2018): opioid use in pregnancy",
+    "niaaa": "NIAAA: what counts as a standard drink",
 }
 
 
@@ -198,6 +200,62 @@ RULES: Tuple[Rule, ...] = (
         ("policy", "refs"),
     ),
     Rule(
+        "<freq>_<s>_with_risk_factors",
+        "detox_first",
+        (
+            "Daily or near-daily alcohol, benzodiazepines or other sedatives in the last week with"
+            " a risk factor: 65 or older, pregnancy, a serious illness or head injury, blackouts,"
+            " or two or more past withdrawals."
+        ),
+        ("asam2020", "pawss"),
+    ),
+    Rule(
+        "<freq>_alcohol_low_amount",
+        "iop_may_fit",
+        (
+            "Daily or near-daily drinking of 1-2 standard drinks, no symptoms, no risk factor"
+            " (one glass of wine a night is not a reason for detox)."
+        ),
+        ("asam2020", "niaaa"),
+    ),
+    Rule(
+        "<freq>_alcohol_low_amount_with_symptoms",
+        "helpline",
+        "1-2 drinks a day but withdrawal-like symptoms: a clinician has to judge.",
+        ("policy", "asam2020"),
+    ),
+    Rule(
+        "<freq>_alcohol_low_amount_with_risk_factors",
+        "helpline",
+        "1-2 drinks a day in the last week with a risk factor (age, pregnancy, illness...).",
+        ("policy", "asam2020"),
+    ),
+    Rule(
+        "<freq>_alcohol_moderate_amount",
+        "helpline",
+        (
+            "3-7 drinks a day without symptoms, past complicated withdrawal or risk factors"
+            " (a low PAWSS score): a clinician has to judge; 8 or more (about a pint of"
+            " liquor) or not known stays detox first."
+        ),
+        ("policy", "asam2020", "niaaa"),
+    ),
+    Rule(
+        "pregnant_opioid_use",
+        "helpline",
+        (
+            "Pregnant (or could be) and using opioids: the help line promptly; medication"
+            " treatment, not detox, is the usual standard."
+        ),
+        ("pregnancy",),
+    ),
+    Rule(
+        "pregnant",
+        "helpline",
+        "Pregnant (or could be) and using now: never IOP may fit alone; the help line.",
+        ("pregnancy", "policy"),
+    ),
+    Rule(
         "alcohol_with_benzodiazepine",
         "detox_first",
         "Alcohol with benzodiazepines on most days (prescribed or not).",
@@ -255,10 +313,17 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_screening_last_use": ("refs",),
     "utter_ask_screening_symptoms": ("asam2020",),
     "utter_ask_screening_complicated_history": ("asam2020", "pawss"),
+    "utter_ask_screening_emergency_now": ("crisis", "policy"),
+    "utter_ask_screening_drinks": ("asam2020", "niaaa"),
+    "utter_ask_screening_pregnant": ("pregnancy", "asam2020"),
+    "utter_ask_screening_age": ("asam2020",),
+    "utter_ask_screening_medical": ("asam2020",),
+    "utter_ask_screening_blackouts": ("pawss",),
     "utter_screening_detox_first": ("article", "refs"),
     "utter_screening_iop_may_fit": ("article", "refs"),
     "utter_screening_helpline": ("policy", "refs"),
     "utter_screening_prescribed_note": ("benzo2025",),
+    "utter_screening_opioid_note": ("crisis", "tip45"),
     "utter_screening_stopped": ("refs",),
     "utter_inform_use": ("article",),
     "utter_ask_detox_offered": ("article", "refs"),

@@ -184,20 +184,36 @@ _PRESCRIBED = re.compile(
     r"|methadone clinic|my psychiatrist|my pcp)\b"
 )
 _NOT_PRESCRIBED = re.compile(
-    r"\b(not prescribed|no prescription|without a prescription|off the street|on the street"
+    r"\b(more than (prescribed|the script|my script|i.m supposed|i should|directed)"
+    r"|from (two|three|four|several|multiple|different|\d) (doctors|docs|drs)|doctor shopping"
+    r"|(run|ran|running) out early|not as prescribed|extra ones?"
+    r"|not prescribed|no prescription|without a prescription|off the street|on the street"
     r"|street|not mine|someone else'?s|bought|buy them|buy it)\b"
 )
 
 
+def _not_as_prescribed(text: str) -> bool:
+    """Street use or taking it beyond the prescription, unless negated in its clause
+    ("same dose for years, never run out early" is as prescribed)."""
+    for clause in re.split(r"[,.;:!?\n]+", text):
+        match = _NOT_PRESCRIBED.search(clause)
+        if match and not triage._negated(triage._norm(clause[: match.start()])):
+            return True
+    return False
+
+
 def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] | None:
     """Categories taken as prescribed ([] for none), or None when the answer is unclear.
+
+    Taking more than prescribed, or from several doctors, is not "as prescribed": the
+    usual rules for that substance apply (misuse of a prescribed sedative can need detox).
 
     A yes without a name applies to every prescribable category already named
     (methadone or buprenorphine maintenance is "opioid").
     """
     lowered = " ".join(str(text or "").lower().split())
     answer = triage.parse_yes_no(lowered)
-    if answer is False or _NOT_PRESCRIBED.search(lowered):
+    if answer is False or _not_as_prescribed(lowered):
         return []
     mentioned = substances.categories_in_text(lowered) & triage.PRESCRIBABLE
     if answer is True or _PRESCRIBED.search(lowered) or mentioned:
@@ -233,6 +249,12 @@ PARSERS: Dict[str, Callable[[str], bool]] = {
     "screening_prescribed": lambda t: (
         parse_prescribed(t, triage.PRESCRIBABLE) is not None or _yes_no(t)
     ),
+    "screening_emergency_now": _yes_no,
+    "screening_drinks": lambda t: triage.parse_drinks(t) is not None,
+    "screening_pregnant": lambda t: triage.parse_pregnant(t) is not None or _yes_no(t),
+    "screening_age": lambda t: triage.parse_age_65_plus(t) is not None or _yes_no(t),
+    "screening_medical": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
+    "screening_blackouts": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
     "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t),
     "callback_phone": _phone,
     "callback_best_time": lambda t: parse_best_time(t) is not None,

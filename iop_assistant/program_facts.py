@@ -16,6 +16,8 @@ from typing import Dict
 
 import yaml
 
+from iop_assistant import program_confirm
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PROGRAM_FILE = REPO_ROOT / "program.yml"
 DOMAIN_FILE = REPO_ROOT / "domain.yml"
@@ -61,7 +63,7 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
         program_name=str(data["program_name"]),
         helpline=str(data["helpline"]["display"]),
         helpline_e164=str(data["helpline"]["e164"]),
-        hours=str(data.get("hours", "")),
+        hours=program_confirm.fact(data, "hours"),
         address=str(data.get("address", "")),
         website=str(data.get("website", "")),
         sms_number=str(data.get("sms_number") or ""),

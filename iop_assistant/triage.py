@@ -32,7 +32,7 @@ be tested and reviewed on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import AbstractSet, Iterable, List, Set, Tuple
 
@@ -107,6 +107,11 @@ class ScreeningAnswers:
     overrides the rules when ``used_since_care`` is an explicit False.
     ``prescribed`` holds the categories taken as prescribed (methadone or
     buprenorphine maintenance is "opioid"); ``set()`` means none prescribed.
+    The risk factors (ASAM 2020 alcohol withdrawal guideline, PAWSS) are asked only
+    when they can change the outcome: ``drinks_per_day`` (standard drinks),
+    ``pregnant`` (True also for "could be"), ``age_65_plus``, ``serious_medical``
+    (serious illness or a head injury), ``blackouts`` and ``past_withdrawals``
+    (how many times withdrawal has happened before).
     """
 
     for_self: bool | None = None
@@ -119,6 +124,12 @@ class ScreeningAnswers:
     recent_higher_care: bool | None = None
     used_since_care: bool | None = None
     prescribed: AbstractSet[str] | None = None
+    drinks_per_day: float | None = None
+    pregnant: bool | None = None
+    age_65_plus: bool | None = None
+    serious_medical: bool | None = None
+    blackouts: bool | None = None
+    past_withdrawals: int | None = None
     declined: bool = False
 
 
@@ -164,6 +175,9 @@ class _Facts:
     recent_higher_care: bool
     used_since_care: bool | None
     prescribed: Set[str]
+    drinks_per_day: float | None
+    pregnant: bool
+    risk_factors: Tuple[str, ...]
 
 
 def _prescribed(a: ScreeningAnswers) -> Set[str]:
@@ -184,7 +198,35 @@ def _facts(a: ScreeningAnswers) -> _Facts:
         recent_higher_care=a.recent_higher_care is True,
         used_since_care=a.used_since_care,
         prescribed=_prescribed(a),
+        drinks_per_day=a.drinks_per_day,
+        pregnant=a.pregnant is True,
+        risk_factors=_risk_factors(a),
     )
+
+
+# Two or more past withdrawals: each one makes the next more severe ("kindling", PAWSS).
+REPEATED_WITHDRAWALS = 2
+# Standard drinks a day: at or below LOW, withdrawal needing medical care is unlikely;
+# at or above HEAVY_DRINKS (about a pint of liquor), daily drinking without symptoms is
+# treated as needing detox first; in between, with no symptoms, no past complicated
+# withdrawal and no risk factor (a low PAWSS score), a person at the help line decides.
+LOW_DRINKS = 2
+HEAVY_DRINKS = 8
+
+
+def _risk_factors(a: ScreeningAnswers) -> Tuple[str, ...]:
+    """Risk factors for a complicated sedative withdrawal (ASAM 2020, PAWSS), in order."""
+    found = [
+        ("age_65_plus", a.age_65_plus),
+        ("pregnant", a.pregnant),
+        ("serious_medical_illness_or_head_injury", a.serious_medical),
+        ("blackouts", a.blackouts and "alcohol" in set(a.substances or ())),
+        (
+            "repeated_past_withdrawals",
+            a.past_withdrawals is not None and a.past_withdrawals >= REPEATED_WITHDRAWALS,
+        ),
+    ]
+    return tuple(name for name, present in found if present)
 
 
 def _ordered(substances: Iterable[str]) -> List[str]:
@@ -232,11 +274,27 @@ def _substance_signal(s: str, f: _Facts) -> Tuple[str, str]:
     label = _FREQ_LABEL[f.frequency]
     if s == "other":
         return _UNSURE, f"{label}_other_substance"
+    if s == "alcohol" and f.drinks_per_day is not None and f.drinks_per_day <= LOW_DRINKS:
+        return _low_amount_alcohol(label, f)
     if f.symptoms:
         return _DETOX, f"{label}_{s}_with_withdrawal"
-    if s in SEDATIVES and f.frequency == "daily" and f.last_use in IN_WINDOW:
+    in_window = f.last_use in IN_WINDOW
+    if s in SEDATIVES and in_window and f.risk_factors:
+        return _DETOX, f"{label}_{s}_with_risk_factors"
+    if s == "alcohol" and f.drinks_per_day is not None and f.drinks_per_day < HEAVY_DRINKS:
+        return _UNSURE, f"{label}_alcohol_moderate_amount"
+    if s in SEDATIVES and f.frequency == "daily" and in_window:
         return _DETOX, f"daily_{s}_recent_use"
     return _UNSURE, f"{label}_{s}_no_reported_withdrawal"
+
+
+def _low_amount_alcohol(label: str, f: _Facts) -> Tuple[str, str]:
+    """One or two drinks a day rarely need detox; symptoms or a risk factor go to a person."""
+    if f.symptoms:
+        return _UNSURE, f"{label}_alcohol_low_amount_with_symptoms"
+    if f.risk_factors and f.last_use in IN_WINDOW:
+        return _UNSURE, f"{label}_alcohol_low_amount_with_risk_factors"
+    return _FITS, f"{label}_alcohol_low_amount"
 
 
 def _mixed_sedatives(f: _Facts) -> List[Tuple[str, str]]:
@@ -288,9 +346,26 @@ def _unique(reasons: Iterable[str]) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(reasons))
 
 
+def _using_now(f: _Facts) -> bool:
+    """Some use named and not only over a month ago."""
+    return bool(f.substances) and f.last_use != "months"
+
+
+def _pregnancy(f: _Facts, decision: Decision) -> Decision:
+    """Pregnancy with opioid use: the help line promptly (medication treatment, not detox,
+    is the usual standard: ACOG, SAMHSA); with other use, never "IOP may fit" alone."""
+    if not f.pregnant or not f.substances:
+        return decision
+    if "opioid" in f.substances:
+        return Decision(Outcome.HELPLINE, ("pregnant_opioid_use", *decision.reasons))
+    if decision.outcome is Outcome.IOP_MAY_FIT and _using_now(f):
+        return Decision(Outcome.HELPLINE, ("pregnant", *decision.reasons))
+    return decision
+
+
 def _assess(f: _Facts) -> Decision:
     """The decision apart from emergencies and declining (see docs/triage.md)."""
-    decision = _assess_use(f)
+    decision = _pregnancy(f, _assess_use(f))
     if decision.outcome is Outcome.IOP_MAY_FIT and f.prescribed:
         # Never "IOP may fit" past a prescribed medicine: the help line talks it through.
         prescribed = tuple(f"prescribed_{s}" for s in _ordered(f.prescribed))
@@ -336,6 +411,8 @@ def decide(answers: ScreeningAnswers) -> Decision:
 NOTE_WITHDRAWAL_NOW = "withdrawal_now"  # "call today; 911 if it gets worse"
 NOTE_PRESCRIBED = "prescribed"  # "never stop a prescribed medicine on your own"
 NOTE_SEDATIVES = "sedatives_named"  # "don't stop alcohol or benzodiazepines suddenly"
+NOTE_PREGNANT_OPIOID = "pregnant_opioid"  # "medication treatment, not detox, is the usual care"
+NOTE_OPIOIDS = "opioids_named"  # "lower tolerance after a break, overdose, naloxone"
 
 
 def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ...]:
@@ -343,6 +420,8 @@ def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ..
     if decision.outcome is Outcome.EMERGENCY:
         return ()
     notes = []
+    if "pregnant_opioid_use" in decision.reasons:
+        notes.append(NOTE_PREGNANT_OPIOID)
     if decision.outcome is Outcome.DETOX_FIRST and any(
         r.endswith("_with_withdrawal") for r in decision.reasons
     ):
@@ -351,7 +430,20 @@ def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ..
         notes.append(NOTE_PRESCRIBED)
     if set(answers.substances or ()) & SEDATIVES:
         notes.append(NOTE_SEDATIVES)
+    if "opioid" in set(answers.substances or ()):
+        notes.append(NOTE_OPIOIDS)
     return tuple(notes)
+
+
+def answer_matters(answers: ScreeningAnswers, name: str, values: Iterable[object]) -> bool:
+    """True when the answer to question ``name`` could change the outcome or its safety
+    points, given what is already known: the form asks nothing it does not need."""
+    seen = set()
+    for value in values:
+        trial = replace(answers, **{name: value})
+        decision = decide(trial)
+        seen.add((decision.outcome, safety_notes(trial, decision)))
+    return len(seen) > 1
 
 
 # --------------------------------------------------------------------------- parsing
@@ -410,7 +502,8 @@ _PER_WEEK = re.compile(
 )
 _FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (
-        r"\b(most days|most nights|most of the week|almost (every|each) ?day|almost daily"
+        r"\b(most days|most nights|most evenings|most of the week|almost (every|each) ?day"
+        r"|almost daily"
         r"|nearly (every|each) ?day|nearly daily|near daily|every other (day|night)|weekdays"
         r"|most_days|4 6 days)\b",
         "most_days",
@@ -429,7 +522,7 @@ _FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(every ?day|evry ?day|everyday|errday|erryday|daily|all day|every (night|morning)"
         r"|each day|24/7|24 7|all the time|constantly|non ?stop|around the clock"
-        r"|(a|per) day|(a|per) night)\b",
+        r"|(a|per) day|(a|per) night|nightly|every evening|each evening|every afternoon)\b",
         "daily",
     ),
 )
@@ -562,11 +655,17 @@ _NONE_ANSWER = re.compile(
 def parse_symptoms(text: str | None) -> Set[str]:
     """Withdrawal symptoms named in the text, {"none"} for a clear no, empty set if unsure.
 
-    Negation is deliberately not parsed: "no shakes but sweating" still reports shakes.
-    Over-reporting only routes someone to a clinician; under-reporting could be unsafe.
+    A symptom negated in its own clause is dropped ("no shakes no sweats, i feel normal";
+    "no seizures, just the sweats" keeps the sweats); a hedge ("not sure, shaky") is
+    not a negation, and "doesn't stop shaking" is not either.
     """
     t = _norm(text)
-    found = {value for pattern, value in _SYMPTOM_PATTERNS if re.search(pattern, t)}
+    found = set()
+    for clause in _clauses(text):
+        for pattern, value in _SYMPTOM_PATTERNS:
+            match = re.search(pattern, clause)
+            if match and not _negated(clause[: match.start()]):
+                found.add(value)
     if found:
         return found
     if _NONE_ANSWER.search(t) and not _UNSURE_ANSWER.search(t):
@@ -578,12 +677,16 @@ _EMERGENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"seiz|convuls|having a fit", "seizure"),
     (
         r"halluc|seeing things|hearing things|hearing voices|voices|bugs crawling"
-        r"|things crawling|seeing bugs",
+        r"|things crawling|seeing bugs|(seeing|saw|see|sees) (spiders|bugs|snakes|stuff|people)",
         "hallucinations",
     ),
-    (r"confus|disorient|delir|dont know where|cant think straight|not making sense", "confusion"),
     (
-        r"chest ?(pain|hurt|tight|pressure)|pain in (my|the|his|her) chest"
+        r"confus|disorient|delir|\bdts\b|dont know where|cant think straight|not making sense",
+        "confusion",
+    ),
+    (
+        r"chest ?(pain|hurt|tight|pressure)|chest\b.{0,20}\b(pain|hurt|tight|pressure|crush)"
+        r"|pain in (my|the|his|her) chest"
         r"|tight(ness)? in (my|the|his|her) chest|heart attack",
         "chest_pain",
     ),
@@ -595,14 +698,106 @@ _EMERGENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
 )
 
 
-def parse_emergency(text: str | None) -> Set[str]:
-    """Emergency symptoms happening now; empty set for none or unsure.
+@dataclass(frozen=True)
+class EmergencyReading:
+    """Emergency signs named in an answer, split by when they happen.
 
-    Negation is not parsed ("no chest pain" counts): a false alarm costs a 911
-    reminder, a miss could cost a life. The crisis guard still runs on every turn.
+    ``now``: clearly happening now ("he's having a seizure", "chest pain right now").
+    ``unclear``: named without a time ("seizures" in answer to "when you stop, do you
+    get..."): the form asks "is this happening right now?" before any 911 reply.
+    ``past``: in the past ("I had a seizure last time I quit"): history, not an emergency.
+    Negated signs ("no seizures, just the sweats") are dropped.
     """
+
+    now: Set[str] = field(default_factory=set)
+    unclear: Set[str] = field(default_factory=set)
+    past: Set[str] = field(default_factory=set)
+
+
+# "Doesn't stop", "never goes away" intensify rather than negate.
+_NOT_A_NEGATION = re.compile(r"^\s*(stop|stops|go away|goes away|end|ends|let up|lets up|quit)\b")
+_HEDGES = re.compile(r"\bnot (sure|really sure|certain)\b")
+
+
+def _clauses(text: str | None) -> List[str]:
+    """The text in clauses, split at punctuation and contrasts before it is normalised
+    (normalising turns commas into spaces)."""
+    parts = re.split(r"[,.;:!?\n]+", str(text or "").lower())
+    return [c for part in parts for c in _CLAUSE_BREAK.split(_norm(part)) if c.strip()]
+
+
+def _negated(before: str) -> bool:
+    """Whether the words before a match (in its clause) negate it: "no seizures", "never
+    had the shakes"; not "not sure", and not "doesn't stop shaking"."""
+    before = _HEDGES.sub(" ", before)
+    found = list(_NEGATION.finditer(before))
+    return bool(found) and not _NOT_A_NEGATION.match(before[found[-1].end() :])
+
+
+# A clause ends at punctuation or at a contrast ("no seizures, just the sweats").
+_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|just|only|except|although|though|however)\b")
+_NEGATION = re.compile(
+    r"\b(no|not|never|nothing|none|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent"
+    r"|wasnt|werent|nor|neither|free of|denies|zero)\b"
+)
+_NOW = re.compile(
+    r"\b(now|right now|currently|at the moment|as we speak|this morning|today|tonight"
+    r"|this afternoon|this evening|an hour ago|hours ago|just (started|now|had|happened)"
+    r"|is having|am having|im having|hes having|shes having|theyre having|having (a|one|some|them)"
+    r"|seizing|convulsing|hallucinating|keeps?|started|wont stop|cant stop"
+    r"|is|am|im|are|hes|shes|theyre|hurts|hurting|cant|cannot|can not)\b"
+)
+_PAST = re.compile(
+    r"\b(had|was|were|got|once|before|last time|the time|in the past|ago|years?|previous(ly)?"
+    r"|history|used to|when i (quit|stopped)|when (he|she|they) (quit|stopped)|did|went"
+    r"|ended up|back then|last (year|month|winter|summer|spring|fall))\b"
+)
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(would|almost|nearly|felt like|afraid|scared|worried|might|could|going to|gonna)\b"
+)
+
+
+def read_emergency(text: str | None) -> EmergencyReading:
+    """Emergency signs in the text, split into now, unclear and past; negations dropped.
+
+    A sign both now and past ("had a seizure this morning") counts as now. Anything
+    not clearly past or negated is at least "unclear", so it is asked about, never dropped.
+    """
+    reading = EmergencyReading()
+    for clause in _clauses(text):
+        for pattern, value in _EMERGENCY_PATTERNS:
+            match = re.search(pattern, clause)
+            if not match or _negated(clause[: match.start()]):
+                continue
+            if _HYPOTHETICAL.search(clause[: match.start()]):
+                reading.past.add(value)  # "felt like I would have a seizure": a near miss
+            elif _NOW.search(clause):
+                reading.now.add(value)
+            elif _PAST.search(clause):
+                reading.past.add(value)
+            else:
+                reading.unclear.add(value)
+    reading.unclear.difference_update(reading.now)
+    reading.past.difference_update(reading.now | reading.unclear)
+    return reading
+
+
+def mentions_emergency_sign(text: str | None) -> bool:
+    """Whether the text names an emergency sign at all, negated or not."""
     t = _norm(text)
-    return {value for pattern, value in _EMERGENCY_PATTERNS if re.search(pattern, t)}
+    return any(re.search(pattern, t) for pattern, _ in _EMERGENCY_PATTERNS)
+
+
+def parse_emergency(text: str | None) -> Set[str]:
+    """Emergency signs that may be happening now (clearly now or unclear); empty for none.
+
+    Negated ("no chest pain") and past ("I had a seizure last time I quit") signs are
+    left out; see ``read_emergency``. The crisis guard still runs on every turn.
+    """
+    reading = read_emergency(text)
+    return reading.now | reading.unclear
 
 
 _NO_ANSWER = re.compile(
@@ -630,3 +825,150 @@ def parse_yes_no(text: str | None) -> bool | None:
     if yes == no:
         return None
     return yes
+
+
+# --------------------------------------------------------------------------- risk factors
+
+# Standard drinks per container (US: 14 g of alcohol; NIAAA). A liquor bottle is 750 ml.
+_LIQUOR = r"(vodka|whiskey|whisky|rum|gin|tequila|liquor|bourbon|brandy|hard stuff|jack|jim beam)"
+_CONTAINERS: Tuple[Tuple[str, float], ...] = (
+    (rf"(fifths?|handles?|bottles?) of {_LIQUOR}|{_LIQUOR} bottles?|fifths?", 17.0),
+    (r"handles?", 40.0),
+    (rf"pints? of {_LIQUOR}", 8.5),
+    (r"pints? of (beer|cider|ale|lager|stout)", 1.0),
+    (r"^(about |around |maybe |like |almost |nearly |just )?(a|one|half a) pint$", 8.5),
+    (r"cases?", 24.0),
+    (r"(twelve|12) ?packs?", 12.0),
+    (r"(six|6) ?packs?", 6.0),
+    (r"bottles?( of wine)?", 5.0),
+    (r"(tall ?boys?|tall cans?|40s|forty|40 ?oz)", 2.0),
+    (
+        r"(drinks?|beers?|glass(es)?|shots?|cans?|pints?|cocktails?|seltzers?|ciders?"
+        r"|mixed drinks?)",
+        1.0,
+    ),
+)
+_DRINK_NUMBER = (
+    r"(\d+(?:\.\d+)?|half a|half|a couple of|a couple|couple|a few|few|several|an|a|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+)
+
+
+def _drink_number(word: str) -> float:
+    word = word.strip()
+    if word in ("half", "half a"):
+        return 0.5
+    if re.fullmatch(r"\d+(\.\d+)?", word):
+        return float(word)
+    extra = {"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+    return float(extra.get(word, _number(word)))
+
+
+def parse_drinks(text: str | None) -> float | None:
+    """About how many standard drinks a day; a range counts at its top (the safer side).
+
+    "one glass of wine" -> 1, "2-3 beers" -> 3, "a bottle of wine" -> 5, "a fifth of
+    vodka" -> 17, "a six pack and some shots" -> 6 + 1. "A lot" or no number -> None.
+    """
+    t = _norm(text)
+    if not t:
+        return None
+    t = re.sub(r"\b(12|twelve|6|six) (pack)", r"\1pack", t).replace("pack", " pack")
+    t = re.sub(r"\b(more than|over|at least|upwards of|up to)\s+", "", t)  # "5 or more" -> 5
+    t = re.sub(r"\s*\+|\s+(or more|plus|or so|ish)\b", "", t)
+    total, found = 0.0, False
+    number = rf"{_DRINK_NUMBER}(?:\s*(?:-|to|or)\s*{_DRINK_NUMBER})?"
+    for pattern, per in _CONTAINERS:
+        regex = re.compile(rf"\b(?:{number}\s+)?(?:{pattern})\b")
+        for match in regex.finditer(t):
+            counts = [g for g in match.groups()[:2] if g]
+            amount = max((_drink_number(g) for g in counts), default=1.0)
+            total += amount * per
+            found = True
+        t = regex.sub(" ", t)
+    if not found:
+        bare = re.fullmatch(rf"(?:about |around |maybe |like |just |only )?{number}", t)
+        if not bare:
+            return None
+        total = max(_drink_number(g) for g in bare.groups() if g)
+    tail = re.search(r"\bor (two|three|four|2|3|4)\s*$", t)  # "a glass of wine or two"
+    return max(total, float(_number(tail.group(1)))) if tail else total
+
+
+_AGE = re.compile(r"\b(\d{2,3})\b")
+_OLD = re.compile(
+    r"\b(over|older than|above) (65|sixty ?five)\b"
+    r"|\b(in (my|his|her|their) (70s|80s|90s|seventies|eighties))\b"
+)
+_YOUNG = re.compile(
+    r"\b(under|younger than|below) (65|sixty ?five)\b"
+    r"|\b(20s|30s|40s|50s|twenties|thirties|forties|fifties)\b"
+)
+
+
+def parse_age_65_plus(text: str | None) -> bool | None:
+    """True for 65 or older ("72", "yes", "in her 70s"), False for younger, None if unsure."""
+    t = _norm(text)
+    if _OLD.search(t):
+        return True
+    if _YOUNG.search(t):
+        return False
+    ages = [int(n) for n in _AGE.findall(t) if 12 <= int(n) <= 110]
+    if ages:
+        return max(ages) >= 65
+    return parse_yes_no(t)
+
+
+_OFTEN = re.compile(
+    r"\b(sometimes|once or twice|a few times|a couple (of )?times|occasionally|often|every time"
+    r"|all the time|lots|a lot|usually|regularly|more than once|here and there|now and then)\b"
+)
+
+
+def parse_sometimes_yes(text: str | None) -> bool | None:
+    """A yes/no where "sometimes" or "a few times" is a yes (blackouts, health problems)."""
+    answer = parse_yes_no(text)
+    if answer is None and _OFTEN.search(_norm(text)) and not _NEGATION.match(_norm(text)):
+        return True
+    return answer
+
+
+_COUNT = re.compile(
+    rf"\b{_NUMBER}\s*(?:times|withdrawals|detoxes|rounds)\b|\b(once|twice)\b"
+    r"|\b(many|multiple|several|lots of|countless|so many|a bunch of|a lot of|too many) times\b"
+    r"|\b(every time|each time|always)\b"
+)
+
+
+def parse_withdrawal_count(text: str | None) -> int | None:
+    """How many times withdrawal has happened before, when the answer says; None otherwise."""
+    t = _norm(text)
+    best = None
+    for match in _COUNT.finditer(t):
+        number, word, many, every = match.groups()
+        if number:
+            n = _number(number)
+        elif word:
+            n = 1 if word == "once" else 2
+        else:
+            n = 3 if many else 2
+        best = n if best is None else max(best, n)
+    if best is None and re.search(r"\b(never (been through|had)|first time)\b", t):
+        return 0
+    return best
+
+
+def parse_pregnant(text: str | None) -> bool | None:
+    """True for yes or "could be" / "not sure" (both go to a person), False for no."""
+    t = _norm(text)
+    if re.search(
+        r"\b(could be|might be|maybe|not sure|possibly|dont know|idk|late|expecting"
+        r"|weeks along|months along)\b",
+        t,
+    ):
+        return True
+    if re.search(
+        r"\b(doesnt apply|not applicable|n/?a|im a (man|guy|male)|hes a|male|man|guy)\b", t
+    ):
+        return False
+    return parse_yes_no(t)

@@ -17,6 +17,10 @@ export TF_INTER_OP_PARALLELISM_THREADS="${TF_INTER_OP_PARALLELISM_THREADS:-1}"
 umask 077
 mkdir -p var/log
 
+# Program facts the article never states stay unsaid until the program confirms
+# them in program.yml (confirm_before_launch): say so on every start.
+.venv/bin/python -m iop_assistant.program_confirm >&2
+
 # The HTTP API's secrets: from the environment, else random ones kept in var/. Rasa
 # reads them from files through iop_assistant.rasa_server, never from its command
 # line (which every user of the host can list). Prefer the JWT secret: clients send

@@ -85,3 +85,14 @@ def test_every_form_slot_has_a_parser(domain):
     for form in domain["forms"].values():
         for slot in form["required_slots"]:
             assert slot in form_answers.PARSERS, slot
+
+
+def test_more_than_prescribed_is_not_as_prescribed():
+    from iop_assistant.form_answers import parse_prescribed
+
+    assert parse_prescribed("yes but i take more than prescribed", ["sedative"]) == []
+    assert parse_prescribed("yes but from 3 doctors", ["sedative"]) == []
+    assert parse_prescribed("yes, from my clinic", ["opioid"]) == ["opioid"]
+    # persona p31 (third run): a negated misuse phrase is taking it as prescribed
+    said = "yes the klonopin, same dose for years, never run out early"
+    assert parse_prescribed(said, ["benzodiazepine", "cannabis"]) == ["benzodiazepine"]

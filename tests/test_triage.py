@@ -592,13 +592,19 @@ def test_reasons_are_machine_readable() -> None:
             answers("alcohol", "daily", "today", "shakes", **RHC_USED),
             ("withdrawal_now", "sedatives_named"),
         ),
-        (answers("opioid", "daily", "today", "sweats"), ("withdrawal_now",)),
+        (answers("opioid", "daily", "today", "sweats"), ("withdrawal_now", "opioids_named")),
         (answers("alcohol", "daily", "today", "none"), ("sedatives_named",)),
         (answers("alcohol", "weekly", "days", "none"), ("sedatives_named",)),
         (answers("benzodiazepine", "less", "months", "none"), ("sedatives_named",)),
         (answers("cannabis", "daily", "today", "none"), ()),
-        (answers("opioid", "daily", "today", "none", prescribed={"opioid"}), ("prescribed",)),
-        (answers("opioid", "daily", "today", "none", prescribed={"benzodiazepine"}), ()),
+        (
+            answers("opioid", "daily", "today", "none", prescribed={"opioid"}),
+            ("prescribed", "opioids_named"),
+        ),
+        (
+            answers("opioid", "daily", "today", "none", prescribed={"benzodiazepine"}),
+            ("opioids_named",),
+        ),
         (answers("alcohol", "daily", "today", "shakes", emergency_symptoms_now={"seizure"}), ()),
     ],
 )
@@ -727,7 +733,7 @@ def test_parse_last_use(text: str | None, expected: str | None) -> None:
         ("panic", {"anxiety"}),
         ("anxious af", {"anxiety"}),
         ("shakes, sweats, cant sleep", {"shakes", "sweats", "insomnia"}),
-        ("no shakes but sweating", {"shakes", "sweats"}),
+        ("no shakes but sweating", {"sweats"}),
         ("none", {"none"}),
         ("no", {"none"}),
         ("nope none of those", {"none"}),
@@ -739,6 +745,21 @@ def test_parse_last_use(text: str | None, expected: str | None) -> None:
     ],
 )
 def test_parse_symptoms(text: str | None, expected: set) -> None:
+    assert parse_symptoms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("no shakes no sweats no nothing, i feel normal", {"none"}),
+        ("not sure, maybe shakes", {"shakes"}),
+        ("my hands don't stop shaking", {"shakes"}),
+        ("i can't go a day without shaking", {"shakes"}),
+        ("never had the shakes, but i can't sleep", {"insomnia"}),
+    ],
+)
+def test_parse_symptoms_reads_negation_in_its_clause(text: str, expected: set) -> None:
+    """Issue 13 item 9 (persona p21 showed it): a run of negations is an absence."""
     assert parse_symptoms(text) == expected
 
 
@@ -757,7 +778,11 @@ def test_parse_symptoms(text: str | None, expected: set) -> None:
         ("trouble_breathing", {"trouble_breathing"}),
         ("short of breath", {"trouble_breathing"}),
         ("chest pain and cant breathe", {"chest_pain", "trouble_breathing"}),
-        ("no chest pain", {"chest_pain"}),
+        ("no chest pain", set()),
+        ("no seizures, just the sweats", set()),
+        ("I had a seizure last time I quit", set()),
+        ("never had the DTs or seizures", set()),
+        ("had a seizure this morning", {"seizure"}),
         ("none", set()),
         ("no", set()),
         ("nothing like that", set()),
@@ -767,6 +792,25 @@ def test_parse_symptoms(text: str | None, expected: set) -> None:
 )
 def test_parse_emergency(text: str | None, expected: set) -> None:
     assert parse_emergency(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,now,unclear,past",
+    [
+        ("he's having a seizure right now", {"seizure"}, set(), set()),
+        ("my chest hurts", {"chest_pain"}, set(), set()),
+        ("I get seizures when I stop", set(), {"seizure"}, set()),
+        ("seeing things", set(), {"hallucinations"}, set()),
+        ("I had a seizure last time I quit", set(), set(), {"seizure"}),
+        ("saw bugs crawling years ago, no seizures", set(), set(), {"hallucinations"}),
+        ("no seizures, just the sweats", set(), set(), set()),
+        ("I don't have trouble breathing", set(), set(), set()),
+    ],
+)
+def test_read_emergency_tense_and_negation(text: str, now: set, unclear: set, past: set) -> None:
+    """Issue 13 item 9: negated signs are dropped, past ones are history, unclear ones asked."""
+    reading = triage.read_emergency(text)
+    assert (reading.now, reading.unclear, reading.past) == (now, unclear, past)
 
 
 @pytest.mark.parametrize(
@@ -858,3 +902,50 @@ def test_module_says_it_is_not_a_diagnosis_and_gives_no_dosing_advice() -> None:
     code_only = source.replace(triage.__doc__.lower(), "")
     for word in ("taper", " mg", "dose "):
         assert word not in code_only, word
+
+
+@pytest.mark.parametrize(
+    "text,drinks",
+    [
+        ("one glass of wine", 1.0),
+        ("a glass of wine or two", 2.0),
+        ("2-3 beers", 3.0),
+        ("a bottle of wine", 5.0),
+        ("a fifth of vodka", 17.0),
+        ("about a pint", 8.5),  # a bare pint: a pint of liquor (the safer reading)
+        ("a pint of beer", 1.0),
+        ("a six pack", 6.0),
+        ("10+ beers", 10.0),
+        ("a lot", None),
+    ],
+)
+def test_parse_drinks(text: str, drinks: float | None) -> None:
+    assert triage.parse_drinks(text) == drinks
+
+
+@pytest.mark.parametrize(
+    "drinks,extra,outcome",
+    [
+        (1.0, {}, Outcome.IOP_MAY_FIT),  # one glass of wine a night: never detox first
+        (1.0, {"age_65_plus": True}, Outcome.HELPLINE),
+        (5.0, {}, Outcome.HELPLINE),  # a person weighs 3-7 drinks with nothing else
+        (5.0, {"blackouts": True}, Outcome.DETOX_FIRST),
+        (5.0, {"past_withdrawals": 3}, Outcome.DETOX_FIRST),
+        (5.0, {"serious_medical": True}, Outcome.DETOX_FIRST),
+        (10.0, {}, Outcome.DETOX_FIRST),
+        (None, {}, Outcome.DETOX_FIRST),
+    ],
+)
+def test_daily_drinking_amount_and_risk_factors(drinks, extra, outcome) -> None:
+    """Issue 13 item 8 (ASAM 2020 / PAWSS risk factors)."""
+    given = answers("alcohol", "daily", "today", "none", drinks_per_day=drinks, **extra)
+    assert decide(given).outcome is outcome
+
+
+def test_pregnancy_with_opioids_goes_to_the_help_line_even_over_detox_first() -> None:
+    given = answers("opioid", "daily", "today", "sweats", pregnant=True)
+    decision = decide(given)
+    assert decision.outcome is Outcome.HELPLINE and decision.reasons[0] == "pregnant_opioid_use"
+    assert triage.safety_notes(given, decision)[0] == "pregnant_opioid"
+    stimulant = decide(answers("stimulant", "weekly", "days", "none", pregnant=True))
+    assert stimulant.outcome is Outcome.HELPLINE

@@ -176,7 +176,7 @@ def looks_spanish(text: str) -> bool:
 
 
 def is_farewell_with_thanks(text: str) -> bool:
-    """"thank you goodbye": a farewell (the call or chat ends), not only thanks."""
+    """ "thank you goodbye": a farewell (the call or chat ends), not only thanks."""
     return is_explicit_command("goodbye", text) and bool(_CUES["thank"].search(text))
 
 
@@ -227,7 +227,7 @@ _SCREENING = re.compile(
 
 
 def asks_for_screening(text: str) -> bool:
-    """"Do I need detox first?", "can you run the detox questions for her": the screening."""
+    """ "Do I need detox first?", "can you run the detox questions for her": the screening."""
     return bool(_SCREENING.search(text))
 
 

@@ -32,7 +32,7 @@ from rasa.shared.core.events import SlotSet
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant import form_answers
+from iop_assistant import form_answers, triage
 from iop_assistant.nlu.control_intents import is_explicit_command, words
 
 FORMS = frozenset({"detox_screening_form", "callback_form"})
@@ -43,6 +43,26 @@ ALWAYS_MEANT = frozenset({"request_human", "request_callback"})
 CRISIS_INTENT = "crisis"
 MAX_CRISIS_ANSWER_WORDS = 6
 MIN_SURE_CRISIS = 0.8
+
+
+# Screening questions about withdrawal signs ("when you stop, do you get...", "have you
+# ever had a seizure...", "is this happening right now?"): answers name seizures and DTs.
+WITHDRAWAL_SIGN_SLOTS = frozenset(
+    {"screening_symptoms", "screening_complicated_history", "screening_emergency_now"}
+)
+WITHDRAWAL_CATEGORIES = frozenset({"withdrawal", "medical"})
+
+
+def about_past_or_unclear_signs(parse_data: Dict[str, Any], text: str) -> bool:
+    """A crisis reading of an answer that names withdrawal signs, none of them clearly
+    happening now ("I had a seizure last time I quit", "no seizures, just the sweats",
+    "seizures"): the form reads it (history, or it asks "is this happening right now?").
+    Signs now, or any other kind of crisis (suicide, overdose...), stay a crisis."""
+    guard = parse_data.get("crisis_guard") or {}
+    if guard and guard.get("category") not in WITHDRAWAL_CATEGORIES:
+        return False
+    reading = triage.read_emergency(text)
+    return not reading.now and triage.mentions_emergency_sign(text)
 
 
 def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
@@ -60,6 +80,8 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
     intent = message.intent or {}
     name = intent.get("name")
     if name == CRISIS_INTENT:
+        if slot in WITHDRAWAL_SIGN_SLOTS and about_past_or_unclear_signs(message.parse_data, text):
+            return SlotSet(slot, text)
         guard_hit = bool(message.parse_data.get("crisis_guard"))
         unsure = float(intent.get("confidence") or 0) < MIN_SURE_CRISIS
         short = len(words(text)) <= MAX_CRISIS_ANSWER_WORDS

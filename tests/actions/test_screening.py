@@ -27,7 +27,13 @@ FORM_SLOTS = [
     "screening_frequency",
     "screening_last_use",
     "screening_symptoms",
+    "screening_emergency_now",
     "screening_complicated_history",
+    "screening_drinks",
+    "screening_pregnant",
+    "screening_age",
+    "screening_medical",
+    "screening_blackouts",
 ]
 
 
@@ -229,16 +235,35 @@ def required(slots):
     )
 
 
+RISK_SLOTS = [
+    "screening_drinks",
+    "screening_pregnant",
+    "screening_age",
+    "screening_medical",
+    "screening_blackouts",
+]
 BASIC_SLOTS = [
     s
     for s in FORM_SLOTS
-    if s not in ("screening_care_30_days", "screening_use_since_care", "screening_prescribed")
+    if s
+    not in (
+        "screening_care_30_days",
+        "screening_use_since_care",
+        "screening_prescribed",
+        "screening_emergency_now",
+        *RISK_SLOTS,
+    )
 ]
 
 
 def test_only_what_the_decision_needs_is_asked():
     assert required({}) == BASIC_SLOTS
-    assert required({"screening_substances": ["cannabis"]}) == BASIC_SLOTS[:3]
+    # pregnancy can still turn "IOP may fit" into the help line
+    # stimulants or cannabis only: the symptoms question stays (emergency signs now)
+    assert required({"screening_substances": ["cannabis"]}) == BASIC_SLOTS[:3] + [
+        "screening_symptoms",
+        "screening_pregnant",
+    ]
     assert "screening_symptoms" not in required({"screening_last_use": "months"})
     assert required({"screening_symptoms": ["emergency:seizure"]}) == []
 
@@ -396,6 +421,7 @@ def test_prescribed_medicine_with_detox_first_for_alcohol_adds_the_note():
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_screening_detox_first",
         "utter_screening_prescribed_note",
+        "utter_screening_opioid_note",
     ]
 
 
@@ -476,6 +502,7 @@ def test_prescribed_medicine_with_detox_first_without_symptoms_adds_the_note():
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_screening_detox_first",
         "utter_screening_prescribed_note",
+        "utter_screening_opioid_note",
     ]
     assert {e["name"]: e["value"] for e in events}["screening_note"] is None
 
@@ -517,3 +544,166 @@ def test_a_program_question_mid_screening_is_answered_not_taken_as_an_answer():
     result = read_answer("screening_frequency", "several_days", "unknown", dispatcher, tracker)
     assert result == {"screening_frequency": None}
     assert [m["response"] for m in dispatcher.messages] == ["utter_ask_schedule"]
+
+
+ONE_GLASS_OF_WINE = {
+    "screening_for": "self",
+    "screening_recent_care": "no",
+    "screening_substances": ["alcohol"],
+    "screening_frequency": "daily",
+    "screening_last_use": "today",
+    "screening_symptoms": ["none"],
+    "screening_complicated_history": "no",
+}
+
+
+def asked_next(slots):
+    return next((s for s in required(slots) if slots.get(s) is None), None)
+
+
+def test_risk_questions_only_when_they_can_change_the_outcome():
+    """Issue 13 item 8: amount, pregnancy, age, illness, blackouts, asked only when needed."""
+    slots = dict(ONE_GLASS_OF_WINE)
+    assert asked_next(slots) == "screening_drinks"
+    slots["screening_drinks"] = 1.0
+    for risk in RISK_SLOTS[1:]:
+        assert asked_next(slots) == risk
+        slots[risk] = "no"
+    assert asked_next(slots) is None
+    response, _ = outcome(slots)
+    assert response == "utter_screening_iop_may_fit"  # one glass of wine: never detox first
+    # a clear detox first (heavy drinking with shakes) asks nothing more
+    heavy = ONE_GLASS_OF_WINE | {"screening_symptoms": ["shakes"], "screening_drinks": 12.0}
+    assert asked_next(heavy) is None
+    # one risk factor with daily drinking settles it: no more questions
+    older = ONE_GLASS_OF_WINE | {"screening_drinks": 4.0, "screening_pregnant": "no"}
+    assert asked_next(older) == "screening_age"
+    older["screening_age"] = "yes"
+    assert asked_next(older) is None
+    assert outcome(older)[0] == "utter_screening_detox_first"
+
+
+def test_pregnancy_with_opioids_is_asked_first_and_goes_to_the_help_line():
+    slots = {
+        "screening_for": "self",
+        "screening_recent_care": "no",
+        "screening_substances": ["opioid"],
+        "screening_prescribed": [],
+    }
+    assert asked_next(slots) == "screening_pregnant"
+    slots["screening_pregnant"] = "yes"
+    assert asked_next(slots) is None
+    response, events = outcome(slots)
+    assert response == "utter_screening_helpline"
+    assert events["screening_note"] == "pregnant_opioid"
+
+
+def test_emergency_sign_without_a_time_is_confirmed_first():
+    slots = dict(ONE_GLASS_OF_WINE, screening_symptoms=["shakes", "unclear:seizure"])
+    slots.pop("screening_complicated_history")
+    assert asked_next(slots) == "screening_emergency_now"
+    form = ValidateDetoxScreeningForm()
+    now = form.validate_screening_emergency_now("yes", CollectingDispatcher(), tracker(slots), {})
+    assert now["screening_symptoms"] == ["shakes", "emergency:seizure"]
+    assert now["crisis_category"] == "withdrawal"
+    before = form.validate_screening_emergency_now(
+        "no, last time I quit", CollectingDispatcher(), tracker(slots), {}
+    )
+    assert before["screening_symptoms"] == ["shakes"]
+    assert before["screening_complicated_history"] == "yes"
+
+
+def test_opioid_outcomes_add_the_tolerance_and_naloxone_note():
+    """Issue 13 item 10."""
+    slots = dict(ONE_GLASS_OF_WINE, screening_substances=["opioid"], screening_prescribed=[])
+    slots["screening_pregnant"] = "no"
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionScreeningOutcome().run(dispatcher, tracker(slots), {}))
+    assert dispatcher.messages[-1]["response"] == "utter_screening_opioid_note"
+
+
+def test_required_slots_read_a_drinks_answer_before_it_is_validated():
+    """rasa_sdk asks required_slots with the extracted text still in the slot: the
+    persona run showed every amount answer crashing the action server on float()."""
+    slots = dict(ONE_GLASS_OF_WINE, screening_drinks="8 to 10 drinks i guess, strong ones")
+    assert "screening_drinks" in required(slots)
+    slots["screening_drinks"] = "a lot"
+    required(slots)  # unknown words: no crash
+
+
+def test_confirmation_read_from_words_that_are_not_yes_or_no():
+    slots = dict(ONE_GLASS_OF_WINE, screening_symptoms=["unclear:seizure"])
+    form = ValidateDetoxScreeningForm()
+    calm = form.validate_screening_emergency_now(
+        "anxious, shaky", CollectingDispatcher(), tracker(slots), {}
+    )
+    assert calm["screening_emergency_now"] == "no"
+    unsure = form.validate_screening_emergency_now(
+        "i dont know", CollectingDispatcher(), tracker(slots), {}
+    )
+    assert unsure["screening_symptoms"] == ["emergency:seizure"]  # unsure: 911
+
+
+def test_stimulant_emergency_is_asked_and_answered():
+    """Persona p53: cocaine with crushing chest pain now was told IOP may fit."""
+    slots = {
+        "screening_for": "self",
+        "screening_recent_care": "no",
+        "screening_substances": ["stimulant"],
+    }
+    assert asked_next(slots) == "screening_symptoms"
+    answer = symptoms_answer("my chest is really tight like crushing, cant catch my breath")
+    assert any(a.startswith("emergency:") for a in answer)
+
+
+def test_the_same_faq_detour_is_taken_once_then_the_words_are_the_answer():
+    """Persona p72 ("hiv meds" read as a medication question) looped 30 turns."""
+    slots = {"screening_substances": ["opioid"], "requested_slot": "screening_prescribed"}
+    first = tracker(slots, text="hiv meds", intent="ask_medication")
+    dispatcher = CollectingDispatcher()
+    assert ValidateDetoxScreeningForm().validate_screening_prescribed(
+        "hiv meds", dispatcher, first, {}
+    ) == {"screening_prescribed": None}
+    assert dispatcher.messages[0]["response"] == "utter_ask_medication"
+    again = tracker(slots, text="hiv meds", intent="ask_medication")
+    said = {"event": "bot", "metadata": {"utter_action": "utter_ask_medication"}}
+    again.events.insert(0, said)
+    dispatcher = CollectingDispatcher()
+    result = ValidateDetoxScreeningForm().validate_screening_prescribed(
+        "hiv meds", dispatcher, again, {}
+    )
+    assert result == {"screening_prescribed": "unknown"} and not dispatcher.messages
+
+
+def test_stimulant_only_emergency_gets_the_medical_wording():
+    slots = {"screening_substances": ["stimulant"]}
+    result = ValidateDetoxScreeningForm().validate_screening_symptoms(
+        "hes hearing voices right now", CollectingDispatcher(), tracker(slots), {}
+    )
+    assert result["crisis_category"] == "medical"
+    assert "emergency:hallucinations" in result["screening_symptoms"]
+
+
+def test_the_form_sets_the_note_before_the_outcome_reply_is_rendered(domain):
+    """Rasa renders action_screening_outcome's reply before its own SlotSets apply, so the
+    safety-note variation was never shown on the real server: the form sets it."""
+    slots = dict(ONE_GLASS_OF_WINE, screening_drinks=1.0, screening_pregnant="no")
+    slots |= {
+        "screening_age": "no",
+        "screening_medical": "no",
+        "requested_slot": "screening_blackouts",
+    }
+    t = tracker(slots, text="never", intent="deny")
+    t.slots["screening_blackouts"] = "never"  # extracted from the text, as Rasa does
+    events = asyncio.run(ValidateDetoxScreeningForm().run(CollectingDispatcher(), t, domain))
+    set_ = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert set_["requested_slot"] is None
+    assert set_["screening_note"] == "sedatives_named"
+
+
+def test_drink_brands_in_the_substances_answer_are_alcohol():
+    """Persona p68 ("coke and jack") was told IOP may fit: only the cocaine was seen."""
+    from actions.screening import substance_categories
+
+    assert substance_categories(tracker({}), "coke and jack") == ["alcohol", "stimulant"]
+    assert substance_categories(tracker({}), "twisted tea mostly") == ["alcohol"]

@@ -22,7 +22,7 @@ SUBSTANCE_SETS = (
 
 def grid():
     """Every combination of the vocabularies (a few thousand pure calls)."""
-    for subs, freq, last, sx, pcw, care, prescribed in itertools.product(
+    for subs, freq, last, sx, pcw, care, prescribed, risk in itertools.product(
         SUBSTANCE_SETS,
         triage.FREQUENCIES + (None,),
         triage.LAST_USE + (None,),
@@ -30,6 +30,15 @@ def grid():
         (False, True),
         ((None, None), (True, False), (True, True)),
         (None, {"opioid", "benzodiazepine"}),
+        # the risk factors of item 8: amount, age, pregnancy
+        (
+            {},
+            {"drinks_per_day": 1.0},
+            {"drinks_per_day": 4.0},
+            {"age_65_plus": True},
+            {"pregnant": True},
+            {"drinks_per_day": 1.0, "age_65_plus": True},
+        ),  # fmt: skip
     ):
         yield triage.ScreeningAnswers(
             substances=subs,
@@ -40,6 +49,7 @@ def grid():
             recent_higher_care=care[0],
             used_since_care=care[1],
             prescribed=prescribed,
+            **risk,
         )
     yield triage.ScreeningAnswers(declined=True)
     yield triage.ScreeningAnswers(emergency_symptoms_now={"seizure"})

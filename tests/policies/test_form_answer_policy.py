@@ -15,11 +15,17 @@ DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
 
 
 def tracker_in_form(
-    form: str, slot: str, text: str, intent: str, confidence: float = 0.99, guard: bool = False
+    form: str,
+    slot: str,
+    text: str,
+    intent: str,
+    confidence: float = 0.99,
+    guard: bool = False,
+    category: str = "overdose",
 ) -> DialogueStateTracker:
     parse = {"intent": {"name": intent, "confidence": confidence}, "text": text}
     if guard:
-        parse["crisis_guard"] = {"pattern_id": "x", "category": "overdose"}
+        parse["crisis_guard"] = {"pattern_id": "x", "category": category}
     events = [
         ActionExecuted("action_listen"),
         ActionExecuted(form),
@@ -95,4 +101,41 @@ def test_nothing_outside_a_form():
         UserUttered("stop", intent={"name": "stop", "confidence": 1.0}),
     ]
     tracker = DialogueStateTracker.from_events("t", events, slots=DOMAIN.slots)
+    assert answer_for_form(tracker) is None
+
+
+@pytest.mark.parametrize(
+    "slot,text,guard,category",
+    [
+        ("screening_complicated_history", "I had a seizure last time I quit", False, ""),
+        (
+            "screening_complicated_history",
+            "2019 i was in the hospital seeing spiders, they said it was the dts",
+            True,
+            "withdrawal",
+        ),
+        ("screening_symptoms", "no seizures, just the sweats", False, ""),
+        ("screening_symptoms", "shakes and seizures", False, ""),  # unclear: the form asks
+    ],
+)
+def test_withdrawal_signs_not_happening_now_go_to_the_form(slot, text, guard, category):
+    """Issue 13 item 9: a sure crisis reading of a past, negated or unclear sign is
+    read by the form (history, or "is this happening right now?"), not a 911 reply."""
+    tracker = tracker_in_form(
+        "detox_screening_form", slot, text, "crisis", 0.99, guard=guard, category=category
+    )
+    assert answer_for_form(tracker) == SlotSet(slot, text)
+
+
+@pytest.mark.parametrize(
+    "slot,text,category",
+    [
+        ("screening_symptoms", "he is having a seizure right now", "withdrawal"),
+        ("screening_complicated_history", "had a seizure before and i want to die", "suicidal"),
+    ],
+)
+def test_signs_now_and_other_crises_stay_a_crisis(slot, text, category):
+    tracker = tracker_in_form(
+        "detox_screening_form", slot, text, "crisis", 0.99, guard=True, category=category
+    )
     assert answer_for_form(tracker) is None
