@@ -53,7 +53,7 @@ def test_full_conversation_survives_reload(browser_context, webpage, servers, ar
     assert re.fullmatch(r"[0-9a-f]{32}\.[0-9a-f]{32}", sid), "a session id the server signed"
 
     say(page, "what is IOP")
-    wait_bot(page, "Intensive outpatient (IOP) is structured treatment")
+    wait_bot(page, "IOP (intensive outpatient) is structured treatment")
     assert page.locator(USER, has_text="what is IOP").count() == 1
     # quick replies: titles shown, payloads sent
     more = page.locator(".iopw-reply", has_text="Tell me more")
@@ -168,7 +168,7 @@ def test_keyboard_only(browser_context, webpage):
     wait_online(page)
     page.keyboard.type("what is IOP")
     page.keyboard.press("Enter")
-    wait_bot(page, "Intensive outpatient (IOP) is structured treatment")
+    wait_bot(page, "IOP (intensive outpatient) is structured treatment")
     page.locator(".iopw-reply", has_text="Tell me more").wait_for()
     tab_to(page, ".iopw-reply", key="Shift+Tab", text="Tell me more")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
