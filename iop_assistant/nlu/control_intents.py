@@ -19,10 +19,13 @@ MAX_CONTROL_WORDS = 7
 
 _FILLER = (
     r"(?:ok(?:ay)?|k|alright|well|um+|uh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
+    r"actually|ugh+|wait|sorry|hmm+|honestly|right now|for now|today|"
     r":\)|\W)*"
 )
 _STOP = (
-    r"(?:stop|stop it|stop this|stop asking(?: me)?|stop the questions|stop please|"
+    r"(?:stop|stop it|stop this|"
+    r"stop asking(?: me)?(?: (?:stuff|questions|things|all these questions))?|"
+    r"stop the questions|stop please|"
     r"never ?mind|nvm|forget it|forget about it|cancel(?: that| this| it)?|quit(?: this)?|"
     r"end(?: this)?|enough|no more questions|enough questions|i changed my mind|changed my mind|"
     r"skip(?: this| it| that)?|leave it|not now|maybe later|another time|let'?s stop|"
@@ -69,7 +72,7 @@ _CONTENT = re.compile(
     r"worried|afraid)\b",
     re.IGNORECASE,
 )
-_STOP_RE = re.compile(rf"^{_FILLER}{_STOP}{_FILLER}$", re.IGNORECASE)
+_STOP_RE = re.compile(rf"^{_FILLER}{_STOP}(?:{_FILLER}{_STOP})*{_FILLER}$", re.IGNORECASE)
 MAX_CUE_WORDS = {"goodbye": 8, "thank": 10, "greet": 8}
 # a goal or plea: "I want to stop drinking", "how do I quit meth", "help me please"
 _GOAL = re.compile(
@@ -198,7 +201,8 @@ _CANCEL_CALLBACK = re.compile(
     r"\b(?:don'?t|dont|do\s+not)\s+(?:call|phone|ring)\s*(?:$|[.!,;]|anymore\b|back\b|after\s+all\b)|"
     r"\b(?:don'?t|dont|do\s+not)\s+(?:need|want)\s+(?:a|the|that)\s+(?:call\s*-?\s*back|call)\b|"
     r"\b(?:cancel|withdraw|delete|take\s+back)\s+(?:my|the|that|this)\s+(?:callback|call\s*-?\s*back|call|request)\b|"
-    r"\bno\s+(?:more\s+)?(?:callback|call\s*-?\s*back)\b",
+    r"\bno\s+(?:more\s+)?(?:callback|call\s*-?\s*back)\b|"
+    r"\b(?:don'?t|dont|do\s+not)\s+bother\b|\bi'?ll\s+(?:just\s+)?call\s+(?:back\s+)?(?:myself|you|them)\b",
     re.IGNORECASE,
 )
 

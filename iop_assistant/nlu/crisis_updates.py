@@ -65,7 +65,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"working\s+on\s+(?:him|her|them)|taking\s+(?:him|her|them|me))\b|"
         r"\b(?:we'?re|we\s+are|i'?m|im|i\s+am|(?:he|she)(?:'s|s|\s+is)|they'?re|they\s+are)\s+(?:at|in)\s+"
         r"(?:the\s+)?(?:hospital|er|emergency\s+room|ambulance)\b|"
-        r"\b(?:took|taking|rushed)\s+(?:him|her|them|me)\s+to\s+the\s+(?:hospital|er)\b"
+        r"\b(?:took|taking|rushed)\s+(?:him|her|them|me)\s+to\s+the\s+(?:hospital|er)\b|"
+        r"^(?:ok\s+|okay\s+)?(?:they'?re|theyre|they\s+are)\s+here(?:\s+now)?\W*$"
     ),
     # no naloxone to hand
     "no_naloxone": re.compile(

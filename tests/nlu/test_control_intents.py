@@ -214,3 +214,17 @@ def test_asking_for_a_call_is_not_cancelling(text):
     from iop_assistant.nlu.control_intents import cancels_a_call
 
     assert not cancels_a_call(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ugh. stop, i dont want to do this right now",
+        "nvm stop asking me stuff",
+        "actually never mind",
+    ],
+)
+def test_fed_up_stops_are_explicit_inside_a_form(text):
+    from iop_assistant.nlu.control_intents import is_explicit_command
+
+    assert is_explicit_command("stop", text)
