@@ -19,7 +19,7 @@ from actions.callback import (
     first_name_answer,
 )
 from iop_assistant.form_answers import MAX_BEST_TIME_CHARS
-from iop_assistant.store import CallbackRequest, OutboxMessage, create_tables, get_engine
+from iop_assistant.store import CallbackRequest, OutboxMessage
 from iop_assistant.store.contacts import remember_contact
 from iop_assistant.store.db import session_scope
 
@@ -31,16 +31,6 @@ DOMAIN_SLOTS = [
     "callback_consent",
 ]
 CALLER = "+12025550143"
-
-
-@pytest.fixture()
-def app_db(tmp_path, monkeypatch):
-    """A fresh app database of the test's own, the one the action writes to."""
-    url = f"sqlite:///{tmp_path / 'app.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = get_engine(url)
-    create_tables(engine)
-    return engine
 
 
 def tracker(

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.callback import SubmitCallback, WithdrawCallback, readable_number, when_words
-from iop_assistant.store import CallbackRequest, OutboxMessage, create_tables, get_engine
+from iop_assistant.store import CallbackRequest, OutboxMessage
 from iop_assistant.store.callback_withdrawal import WITHDRAWN_OUTCOME
 from iop_assistant.store.db import session_scope
 
@@ -22,15 +22,6 @@ FILLED = {
     "callback_name": "Sam",
     "callback_consent": "yes",
 }
-
-
-@pytest.fixture()
-def app_db(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'app.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine = get_engine(url)
-    create_tables(engine)
-    return engine
 
 
 def tracker(slots: Dict[str, Any], sender: str = "conv-1") -> Tracker:
