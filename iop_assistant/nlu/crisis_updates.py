@@ -63,9 +63,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "help_here": re.compile(
         rf"\b{_RESPONDERS}{_ARE}\s+(?:here|(?:just\s+)?(?:got\s+here|arrived)|at\s+the\s+(?:door|house)|outside|"
         r"working\s+on\s+(?:him|her|them)|taking\s+(?:him|her|them|me))\b|"
-        r"\b(?:we'?re|we\s+are|i'?m|im|i\s+am|(?:he|she)(?:'s|s|\s+is)|they'?re|they\s+are)\s+(?:at|in)\s+"
-        r"(?:the\s+)?(?:hospital|er|emergency\s+room|ambulance)\b|"
-        r"\b(?:took|taking|rushed)\s+(?:him|her|them|me)\s+to\s+the\s+(?:hospital|er)\b|"
+        # only "now" wording: "he's in the hospital since tuesday for his hip" and "my
+        # husband took me to the ER" are screening answers about the past (personas)
+        r"\b(?:we'?re|we\s+are|i'?m|im|i\s+am)\s+(?:at|in)\s+(?:the\s+)?(?:hospital|er|emergency\s+room|ambulance)"
+        r"\s+(?:now|right\s+now|with\s+(?:him|her|them))\b|"
+        r"\b(?:they'?re|they\s+are)\s+(?:taking|rushing)\s+(?:him|her|them|me)\s+to\s+the\s+(?:hospital|er)\b|"
         r"^(?:ok\s+|okay\s+)?(?:they'?re|theyre|they\s+are)\s+here(?:\s+now)?\W*$"
     ),
     # no naloxone to hand

@@ -41,8 +41,10 @@ DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human", "request_call
 # asking for a person or a call is always meant, unless the text answers the question
 ALWAYS_MEANT = frozenset({"request_human", "request_callback"})
 CRISIS_INTENT = "crisis"
-MAX_CRISIS_ANSWER_WORDS = 6
-MIN_SURE_CRISIS = 0.8
+MAX_CRISIS_ANSWER_WORDS = 10
+# a short answer the slot's parser reads ("used to be like half a bottle") goes to the
+# form unless the classifier alone is this sure it is a crisis (guard hits never do)
+MIN_SURE_CRISIS = 0.9
 
 
 # Screening questions about withdrawal signs ("when you stop, do you get...", "have you
@@ -90,6 +92,9 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         return None
     if name not in DIVERTING_INTENTS:
         return None  # the slot mapping already hands the text to the form
+    if name == "stop" and is_explicit_command(name, text):
+        # nothing but stop words: "stop asking me all these questions" is not "for me"
+        return None
     if form_answers.accepts(slot, text):
         return SlotSet(slot, text)
     if name in ALWAYS_MEANT or is_explicit_command(name, text):

@@ -18,7 +18,7 @@ from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
         ("on the phone with 911 now", "help_coming"),
         ("paramedics are here", "help_here"),
         ("the cops are here now", "help_here"),
-        ("we're at the hospital", "help_here"),
+        ("we are at the hospital now", "help_here"),
         ("we dont have narcan what now", "no_naloxone"),
         ("no narcan", "no_naloxone"),
         ("i cant afford an ambulance", "cost"),

@@ -70,12 +70,21 @@ def test_socketio_empty_init_payload_and_call_button(servers):
     socketio = pytest.importorskip("socketio")
     client = socketio.Client(reconnection=False)
     replies: list = []
+    confirmed: list = []
     client.on("bot_uttered", lambda data: replies.append(data))
+    client.on("session_confirm", lambda sid: confirmed.append(sid))
     client.connect(servers.rasa_url, socketio_path="/socket.io", transports=["polling"])
-    session = uuid.uuid4().hex
     try:
-        client.emit("session_request", {"session_id": session})
-        client.sleep(0.5)
+        # as rasa-webchat does: ask for a session, then use the (signed) id the server confirms
+        client.emit("session_request", {"session_id": uuid.uuid4().hex})
+        for _ in range(40):
+            if confirmed:
+                break
+            client.sleep(0.25)
+        assert confirmed, "no session_confirm"
+        session = confirmed[-1]
+        if isinstance(session, dict):
+            session = session.get("session_id")
         client.emit("user_uttered", {"message": "", "customData": {}, "session_id": session})
         client.emit("user_uttered", {"customData": {}, "session_id": session})  # no message
         client.sleep(3)
