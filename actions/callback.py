@@ -117,6 +117,8 @@ class ValidateCallbackForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = triage.parse_yes_no(str(value or ""))
+        if answer is None and form_answers.is_this_number(str(value or "")):
+            answer = True  # "this one", "the one im calling from"
         if answer is True:
             number = await asyncio.to_thread(caller_number, tracker)
             if number:

@@ -222,6 +222,21 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
     return None
 
 
+# "this one", "use this number", "the one im calling from": yes to the offered number
+_THIS_NUMBER = re.compile(
+    r"\b(?:this|that|same|my)\s+(?:one|number|#|phone|cell)\b(?!\s+is\s+\d)|"
+    r"\bthe\s+(?:one|number)\s+(?:i'?m|im|i\s+am)\s+(?:calling|texting|using)\b|"
+    r"\b(?:calling|texting)\s+from\b",
+    re.IGNORECASE,
+)
+
+
+def is_this_number(text: str | None) -> bool:
+    """The person means the number they are texting or calling from (no digits given)."""
+    cleaned = str(text or "")
+    return bool(_THIS_NUMBER.search(cleaned)) and not re.search(r"\d{3}", cleaned)
+
+
 def _yes_no(text: str) -> bool:
     return triage.parse_yes_no(text) is not None or bool(
         triage._UNSURE_ANSWER.search(triage._norm(text))
@@ -255,7 +270,7 @@ PARSERS: Dict[str, Callable[[str], bool]] = {
     "screening_age": lambda t: triage.parse_age_65_plus(t) is not None or _yes_no(t),
     "screening_medical": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
     "screening_blackouts": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
-    "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t),
+    "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t) or is_this_number(t),
     "callback_phone": _phone,
     "callback_best_time": lambda t: parse_best_time(t) is not None,
     "callback_name": lambda t: parse_first_name(t) not in (None,),

@@ -62,6 +62,11 @@ HANDOFF_PHRASES = (
     "someone real",
     "help line",
     "helpline",
+    "robot",
+    "customer service",
+    "press zero",
+    "press 0",
+    "a nurse",
 )
 CRISIS_LINE_PHRASES = ("988", "9 8 8", "nine eight eight")
 NUMBER_WORDS = {
