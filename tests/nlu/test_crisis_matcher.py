@@ -378,6 +378,62 @@ FAMILIES = {
             "what's the suicide hotline number",
         ],
     ),
+    # v4 blind set families (2026-12-03), in the lead's own words
+    "plan, means laid out, attempt begun": (
+        [
+            ("ive been figuring out how id do it and i have the pills", "suicidal"),
+            ("i tried to do it earlier and stopped", "suicidal"),
+            ("all my pills are lined up on the counter", "suicidal"),
+            ("gonna take them all so i dont wake up", "suicidal"),
+            ("im going to keep using until i die", "suicidal"),
+            ("the only way out is to end it", "suicidal"),
+            ("i looked up the tallest building downtown", "suicidal"),
+        ],
+        [
+            "how do i figure out how to pay for this",
+            "i have to wake up early so i cant stay long",
+        ],
+    ),
+    "farewells and possessions": (
+        [
+            ("want to say goodbye to everyone who tried", "suicidal"),
+            ("i wont be a burden after tonight", "suicidal"),
+            ("my dad gave me his watch and told me to take care of mom", "suicidal"),
+            ("im worried hes going to do something tonight", "suicidal"),
+        ],
+        [
+            "i want to say goodbye to my old life and start over",
+            "i gave away my old clothes years ago when i moved",
+        ],
+    ),
+    "overdose and seizure signs said plainly": (
+        [
+            ("hes really hard to wake up after those pills", "overdose"),
+            ("my roommate isn't moving and there's a needle next to him", "overdose"),
+            ("she's making gurgling sounds", "overdose"),
+            ("he took all of his oxy at once", "overdose"),
+            ("my aunt went stiff and is shaking all over", "withdrawal"),
+            ("i bit my tongue and woke on the floor, quit drinking monday", "withdrawal"),
+        ],
+        [
+            "he's hard to wake up in the mornings for school",
+            "i had two seizures years ago when i quit",
+        ],
+    ),
+    "medical and violence said plainly": (
+        [
+            ("she keeps passing out since this morning", "medical"),
+            ("throwing up blood after drinking all night", "medical"),
+            ("my fever is 104 and my arm is swollen where i inject", "medical"),
+            ("my husband is wasted and driving with our son in the car", "violence"),
+            ("my brother is screaming that he'll stab me", "violence"),
+            ("my 3 year old is alone in the tub and i cant get home", "violence"),
+        ],
+        [
+            "i used to drive drunk years ago and im ashamed of it",
+            "what do i do if someone is throwing up blood",
+        ],
+    ),
 }
 FAMILY_POSITIVE = [(f, t, c) for f, (pos, _) in FAMILIES.items() for t, c in pos]
 FAMILY_NEGATIVE = [(f, t) for f, (_, neg) in FAMILIES.items() for t in neg]
