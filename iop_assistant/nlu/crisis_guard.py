@@ -108,6 +108,9 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     return CrisisHit(hit.pattern_id, OVERDOSE_SELF)
 
 
+_ANSWER_NO = re.compile(r"^\W*(?:no+|nope|nah|god\s+no|hell\s+no)\b")
+
+
 def set_intent(message: Message, name: str) -> None:
     put_first(message, name)
 
@@ -175,6 +178,13 @@ class CrisisGuard(GraphComponent):
                     continue
                 if intent.get("name") == CRISIS_INTENT and _DENIAL.search(normalize(text)):
                     set_intent(message, "deny")  # "no im not suicidal, i just want help"
+                    continue
+                if (
+                    intent.get("name") in (CRISIS_INTENT, FALLBACK_INTENT)
+                    and _ANSWER_NO.search(normalize(text))
+                    and _DENIAL.search(normalize(text))
+                ):
+                    set_intent(message, "deny")  # "no, not like that. i'm done drinking"
                     continue
                 unsure_crisis = (
                     intent.get("name") == CRISIS_INTENT

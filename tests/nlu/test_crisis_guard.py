@@ -102,3 +102,20 @@ def test_unsure_prediction_about_something_else_stays_fallback(guard):
     )
     guard.process([message])
     assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nope, not like that, i just want to stop using", "no no. not like that. im just worn out"],
+)
+def test_no_not_like_that_answers_the_check_in(guard, text):
+    """An unsure reading of "no, not like that" is a no to the check-in, not a crisis."""
+    message = classified(text, intent="nlu_fallback", confidence=0.35)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "deny"
+
+
+def test_not_like_that_without_a_no_is_left_to_the_classifier(guard):
+    message = classified("its not like that with him, he only drinks at weekends")
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "ask_schedule"

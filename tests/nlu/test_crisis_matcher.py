@@ -400,6 +400,7 @@ FAMILIES = {
             ("i wont be a burden after tonight", "suicidal"),
             ("my dad gave me his watch and told me to take care of mom", "suicidal"),
             ("im worried hes going to do something tonight", "suicidal"),
+            ("not sure ill be around tomorrow, i dont see myself making it to morning", "suicidal"),
         ],
         [
             "i want to say goodbye to my old life and start over",
@@ -428,6 +429,8 @@ FAMILIES = {
             ("my husband is wasted and driving with our son in the car", "violence"),
             ("my brother is screaming that he'll stab me", "violence"),
             ("my 3 year old is alone in the tub and i cant get home", "violence"),
+            ("i cant talk out loud, she'll hear me", "violence"),
+            ("day 2 off the bottle, bugs that arent there on the wall", "withdrawal"),
         ],
         [
             "i used to drive drunk years ago and im ashamed of it",
