@@ -30,6 +30,7 @@ from iop_assistant.nlu.control_intents import (
     is_explicit,
     is_farewell_with_thanks,
     is_goal_or_plea,
+    is_phone_message,
     is_plea,
     looks_spanish,
 )
@@ -74,6 +75,10 @@ def gate(message: Message) -> None:
         # before the callback check: "don't call me" contains "call me"
         message.set(GATE_OUTPUT, {"from": name, "reason": "cancel callback"}, add_to_output=True)
         put_first(message, CANCEL_CALLBACK_INTENT, RANKING_GAP)
+        return
+    if is_phone_message(text) and name != CALLBACK_INTENT:
+        message.set(GATE_OUTPUT, {"from": name, "reason": "phone number"}, add_to_output=True)
+        put_first(message, CALLBACK_INTENT, RANKING_GAP)
         return
     if asks_for_a_call(text) and name not in (CALLBACK_INTENT, "request_human"):
         # the crisis guard runs after this and still wins on crisis wording

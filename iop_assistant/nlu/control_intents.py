@@ -218,6 +218,22 @@ def asks_for_a_call(text: str) -> bool:
     return bool(_CALLBACK.search(text))
 
 
+# A message that is a US phone number, maybe with "my number is" / "call me at":
+# the person wants a call ("773.555.0119" alone was "I couldn't read that", v4).
+_PHONE_NUMBER = r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"
+_PHONE_MESSAGE = re.compile(
+    r"^\W*(?:(?:my|the|a|our)\s+(?:\w+\s+)?(?:number|phone|cell|#)\s*(?:is|=|:)?\s*|"
+    r"(?:(?:you\s+can\s+)?(?:call|reach|text)\s+me\s+(?:at|on)\s*)|(?:it'?s|its|here'?s\s+(?:my\s+)?"
+    r"(?:number|#))\s*:?\s*)?" + _PHONE_NUMBER + r"\W*(?:thanks?|thank\s+you|please|pls|thx)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_phone_message(text: str | None) -> bool:
+    """The whole message gives a phone number ("773.555.0119", "my number is 646 555 0121")."""
+    return bool(_PHONE_MESSAGE.search((text or "").strip()))
+
+
 SCREENING_INTENT = "request_detox_screening"
 _SCREENING = re.compile(
     r"\b(?:do|does|will|would|should|might)\s+(?:i|he|she|they|we|my\s+\w+)\s+"

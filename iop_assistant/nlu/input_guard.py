@@ -25,6 +25,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from iop_assistant.nlu.control_intents import is_phone_message
+
 ORIGINAL_TEXT = "iop_original_text"
 UNREADABLE = "iop_unreadable"
 MAX_CLASSIFIED_CHARS = 1000
@@ -60,6 +62,8 @@ def defused_clean_text(text: str | None) -> str:
 def is_unreadable(text: str | None) -> bool:
     """True when a message holds no letters: empty, emoji, digits-only noise or binary junk."""
     cleaned = clean_text(text)
+    if is_phone_message(cleaned):
+        return False  # a phone number is a request for a call, not noise
     if not _LETTER.search(cleaned):
         return not cleaned.isdigit() or len(cleaned) > 3  # "1" is a button reply, keep it
     letters = len(_LETTER.findall(cleaned))
