@@ -161,7 +161,6 @@ class SmsInput(TwilioWebhookInput):
     """Twilio Programmable Messaging webhook for the assistant."""
 
     CHANNEL = CHANNEL_NAME
-    FALLBACK_DONE = "answered with the fallback"
 
     def __init__(
         self,
