@@ -66,6 +66,8 @@ class Server:
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db_dir / 'tracker.db'}\n"
         )
         log = open(db_dir / "servers.log", "ab")
+        # the app database is migrated before anything starts, as scripts/run.sh does
+        _migrate(self.env, log)
         self.processes = {
             "actions": _spawn(["run", "actions", "--port", str(self.actions_port)], self.env, log),
             "rasa": _spawn(
@@ -105,6 +107,19 @@ class Server:
         for proc in self.processes.values():
             proc.wait(timeout=60)
         return rss
+
+
+def _migrate(env: Dict[str, str], log) -> None:
+    import subprocess
+
+    subprocess.run(
+        [str(BIN / "python"), "-m", "iop_assistant.store.migrations", "upgrade"],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        check=True,
+    )
 
 
 def _spawn(args: List[str], env: Dict[str, str], log):

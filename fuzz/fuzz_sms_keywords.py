@@ -15,6 +15,7 @@ from harness import options, run, text, texts
 
 with atheris.instrument_imports():
     from iop_assistant.channels import sms_format
+    from iop_assistant.channels.options import select_option
 
 KINDS = {
     sms_format.KEYWORD_STOP: sms_format.OPT_OUT_KEYWORDS,
@@ -54,10 +55,10 @@ def one_input(raw: bytes) -> None:
     check_keyword(message)
     check_every_spelling_matches(data)
     offered = options(data)
-    chosen = sms_format.select_option(message, offered)
+    chosen = select_option(message, offered)
     assert chosen is None or chosen in offered
     for option in offered:
-        assert sms_format.select_option(option["number"], offered) is option
+        assert select_option(option["number"], offered) is option
     segments = sms_format.segment(texts(data, 6, 2000))
     assert len(segments) <= sms_format.MAX_SEGMENTS
     assert all(sms_format.sms_length(s) <= sms_format.MAX_SMS_CHARS for s in segments)

@@ -1,11 +1,16 @@
-"""Phone numbers people type or say: parsed with ``phonenumbers``, US by default.
+"""Phone numbers: parsed, normalised, shown and found in text, in one place.
 
-The help line calls US numbers only, so a valid number elsewhere is told
-apart from a mistyped one: the person gets a different, honest answer.
+People type or say numbers; ``phonenumbers`` reads them, US by default. The
+help line calls US numbers only, so a valid number elsewhere is told apart
+from a mistyped one: the person gets a different, honest answer. The SMS and
+voice channels use the same module to key conversations (:func:`normalise_number`),
+show or speak a number (:func:`display`) and see whether a text already
+spells one out (:func:`mentions_number`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -60,8 +65,12 @@ def parse_phone_answer(text: str | None) -> PhoneAnswer:
     return PhoneAnswer(PhoneStatus.INTERNATIONAL if international else PhoneStatus.INVALID)
 
 
-def display(e164: str) -> str:
-    """A number as people in the US write it: (202) 555-0143."""
+def display(number_text: str) -> str:
+    """A number as people in the US write it: (202) 555-0143; others in international form.
+
+    Short codes ("988", "911") and text that is not a number come back as given.
+    """
+    e164 = number_text.strip()
     try:
         number = phonenumbers.parse(e164, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
@@ -69,3 +78,36 @@ def display(e164: str) -> str:
     if number.country_code == 1:
         return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalise_number(number: str) -> str:
+    """A phone address as one string: spaces, dashes, dots and brackets removed.
+
+    Twilio sends E.164 (``+15551234567``); other addresses (``whatsapp:+1...``,
+    short codes) keep their prefix so they never collide with a plain number.
+    """
+    return "".join(ch for ch in number.strip() if ch not in " \t-.()")
+
+
+def digits_of(text: str) -> str:
+    """Only the digits of ``text``."""
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def same_number(candidate: str, number: str) -> bool:
+    """True when the two digit strings name the same phone number (country code optional)."""
+    a, b = digits_of(candidate), digits_of(number)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 10 and longer.endswith(shorter)
+
+
+def mentions_number(text: str, number: str) -> bool:
+    """True when ``text`` already spells out the phone ``number`` (any punctuation)."""
+    for run in re.findall(r"\+?\d[\d\s().-]*\d|\d", text or ""):
+        if same_number(run, number):
+            return True
+    return False

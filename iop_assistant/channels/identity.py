@@ -1,7 +1,8 @@
 """Conversation ids for phone channels: a keyed hash, never the phone number.
 
 ``sender_id("sms", "+15551234567")`` is ``"sms-"`` plus the hex HMAC-SHA256 of
-``"sms:+15551234567"``. The key comes from ``IOP_SENDER_ID_KEY``; without it a
+``"sms:+15551234567"`` (the number as :func:`iop_assistant.phone.normalise_number`
+writes it). The key comes from ``IOP_SENDER_ID_KEY``; without it a
 random key is created once in ``var/sender_id.key`` (mode 0600) and reused, so
 the same number keeps the same conversation across restarts. Whoever holds
 the key can recompute an id from a number (to find a caller's conversation)
@@ -17,20 +18,12 @@ import os
 import secrets
 from pathlib import Path
 
+from iop_assistant.phone import normalise_number
+
 logger = logging.getLogger(__name__)
 
 KEY_ENV = "IOP_SENDER_ID_KEY"
 DEFAULT_KEY_FILE = Path("var") / "sender_id.key"
-
-
-def normalise_number(number: str) -> str:
-    """A phone address as one string: spaces, dashes, dots and brackets removed.
-
-    Twilio sends E.164 (``+15551234567``); other addresses (``whatsapp:+1...``,
-    short codes) keep their prefix so they never collide with a plain number.
-    """
-    kept = "".join(ch for ch in number.strip() if ch not in " \t-.()")
-    return kept
 
 
 def sender_id(channel: str, number: str, key: bytes) -> str:

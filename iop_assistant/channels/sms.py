@@ -2,7 +2,9 @@
 
 Registered in credentials.yml as ``iop_assistant.channels.sms.SmsInput:``;
 every setting comes from the environment (see :class:`SmsSettings` and
-docs/sms.md). One request, in order:
+docs/sms.md). What it shares with the voice channel (settings, signature,
+replay record, turn runner, routes) is :mod:`.twilio_webhook`. One request,
+in order:
 
 1. only ``application/x-www-form-urlencoded`` bodies that decode are read (else 400);
 2. ``X-Twilio-Signature`` must match ``PUBLIC_BASE_URL`` + path + query and
@@ -17,22 +19,19 @@ docs/sms.md). One request, in order:
    (so ``channel: sms`` response variations apply) under a time limit
    below Twilio's 15 s; the replies come back as TwiML ``<Message>``s.
 
-Database work runs in a small thread pool, never in the event loop.
+Database work runs in a small thread pool, never in the event loop; the
+channel never migrates the app database (start-up does).
 Conversation ids are keyed hashes of the number (:mod:`.identity`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import logging
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, TypeVar
+from typing import Any, Dict, List, Mapping
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
-from sanic import Blueprint, response
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.twiml.messaging_response import MessagingResponse
@@ -40,6 +39,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels.message_size import cap_message
+from iop_assistant.channels.options import select_option
 from iop_assistant.channels.sms_format import (
     KEYWORD_HELP,
     KEYWORD_START,
@@ -47,60 +47,47 @@ from iop_assistant.channels.sms_format import (
     keyword_of,
     render_reply,
     segment,
-    select_option,
 )
-from iop_assistant.channels.twilio_signature import (
-    SIGNATURE_HEADER,
-    FormParams,
-    is_valid,
-    public_url,
+from iop_assistant.channels.twilio_signature import FormParams
+from iop_assistant.channels.twilio_webhook import (
+    OnNewMessage,
+    TwilioWebhookInput,
+    WebhookSettings,
+    allow_unsigned_env,
+    environment,
+    reply_timeout_env,
+    xml,
 )
-from iop_assistant.channels.webhook import (
-    defuse_intent_syntax,
-    log_late_failure,
-    read_signed_form,
-    truthy,
-)
-from iop_assistant.store import contacts, create_tables, get_engine
+from iop_assistant.channels.webhook import defuse_intent_syntax
 from iop_assistant.store import sms as sms_store
 
 logger = logging.getLogger(__name__)
 
 CHANNEL_NAME = "sms"
-ALLOW_UNSIGNED_ENV = "IOP_SMS_ALLOW_UNSIGNED"
-REPLY_TIMEOUT_ENV = "IOP_SMS_REPLY_TIMEOUT"
+ALLOW_UNSIGNED_ENV = allow_unsigned_env(CHANNEL_NAME)
+REPLY_TIMEOUT_ENV = reply_timeout_env(CHANNEL_NAME)
 DEFAULT_REPLY_TIMEOUT = 12.0  # Twilio gives up after 15 s (error 11200)
-TWIML_CONTENT_TYPE = "application/xml; charset=utf-8"
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class SmsSettings:
-    """What the channel reads from the environment."""
+class SmsSettings(WebhookSettings):
+    """What the channel reads from the environment (the shared fields: :class:`WebhookSettings`)."""
 
-    auth_token: str = ""
+    CHANNEL = CHANNEL_NAME
+    DEFAULT_REPLY_TIMEOUT = DEFAULT_REPLY_TIMEOUT
+
+    reply_timeout: float = DEFAULT_REPLY_TIMEOUT
     account_sid: str = ""
     twilio_number: str = ""
-    public_base_url: str = ""
-    allow_unsigned: bool = False
-    reply_timeout: float = DEFAULT_REPLY_TIMEOUT
 
     @classmethod
-    def from_env(cls, environ: Dict[str, str] | None = None) -> SmsSettings:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> SmsSettings:
         """Settings from ``TWILIO_*``, ``PUBLIC_BASE_URL`` and ``IOP_SMS_*``."""
-        env = os.environ if environ is None else environ
-        try:
-            timeout = float(env.get(REPLY_TIMEOUT_ENV) or DEFAULT_REPLY_TIMEOUT)
-        except ValueError:
-            timeout = DEFAULT_REPLY_TIMEOUT
+        env = environment(environ)
         return cls(
-            auth_token=(env.get("TWILIO_AUTH_TOKEN") or "").strip(),
+            **cls.shared_from_env(env),
             account_sid=(env.get("TWILIO_ACCOUNT_SID") or "").strip(),
             twilio_number=(env.get("TWILIO_NUMBER") or "").strip(),
-            public_base_url=(env.get("PUBLIC_BASE_URL") or "").strip(),
-            allow_unsigned=truthy(env.get(ALLOW_UNSIGNED_ENV)),
-            reply_timeout=max(1.0, timeout),
         )
 
 
@@ -157,7 +144,7 @@ def twiml(messages: List[str]) -> HTTPResponse:
     reply = MessagingResponse()
     for text in messages:
         reply.message(text)
-    return response.text(str(reply), content_type=TWIML_CONTENT_TYPE)
+    return xml(str(reply))
 
 
 def _num_media(form: FormParams) -> int:
@@ -170,23 +157,10 @@ def _num_media(form: FormParams) -> int:
     return max(count, 0)
 
 
-class SmsInput(InputChannel):
+class SmsInput(TwilioWebhookInput):
     """Twilio Programmable Messaging webhook for the assistant."""
 
-    @classmethod
-    def name(cls) -> str:
-        """Channel name: the blueprint is mounted at ``/webhooks/sms``."""
-        return CHANNEL_NAME
-
-    @classmethod
-    def from_credentials(cls, credentials: Dict[str, Any] | None) -> SmsInput:
-        """Settings come from the environment; the credentials block stays empty."""
-        if credentials:
-            logger.warning(
-                "the sms channel ignores credentials.yml keys %s: set environment variables",
-                sorted(credentials),
-            )
-        return cls(SmsSettings.from_env())
+    CHANNEL = CHANNEL_NAME
 
     def __init__(
         self,
@@ -194,115 +168,23 @@ class SmsInput(InputChannel):
         facts: program_facts.ProgramFacts | None = None,
         database_url: str | None = None,
     ) -> None:
-        self.settings = settings or SmsSettings.from_env()
         self.texts = SmsTexts.from_facts(facts or program_facts.load())
-        self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sms-db")
-        self._engine = get_engine(database_url)
-        self._key: bytes | None = None
-        self._tables_ready = False
-        self._warn_about_settings()
-        try:
-            self._key = identity.load_key()
-        except Exception:  # the web chat must still start; SMS answers with the help line
-            logger.exception("sms channel: no conversation-id key, SMS gets the fallback only")
-        try:
-            create_tables(self._engine)
-            self._tables_ready = True
-        except Exception:
-            logger.exception("sms channel: could not create the app database tables")
-
-    def _warn_about_settings(self) -> None:
-        if not self.settings.auth_token:
-            if self.settings.allow_unsigned:
-                logger.warning(
-                    "sms channel: TWILIO_AUTH_TOKEN is not set and %s=1: accepting UNSIGNED "
-                    "requests. Development only: anyone can post messages as any number.",
-                    ALLOW_UNSIGNED_ENV,
-                )
-            else:
-                logger.warning(
-                    "sms channel: TWILIO_AUTH_TOKEN is not set: every request to "
-                    "/webhooks/sms/webhook is refused (403). Set it, or %s=1 for development.",
-                    ALLOW_UNSIGNED_ENV,
-                )
-        elif not self.settings.public_base_url:
-            logger.warning(
-                "sms channel: PUBLIC_BASE_URL is not set; signatures are checked against the "
-                "URL of each request, which is wrong behind a proxy"
-            )
-
-    # ------------------------------------------------------------------ helpers
-    async def _db(self, function: Callable[..., T], *args: Any) -> T:
-        """Run a blocking store function in the channel's thread pool."""
-        loop = asyncio.get_running_loop()
-        call = functools.partial(function, *args, engine=self._engine)
-        return await loop.run_in_executor(self._executor, call)
-
-    async def _db_or(self, default: Any, function: Callable[..., T], *args: Any) -> Any:
-        """A store call that answers ``default`` (and logs an ERROR) when the database fails.
-
-        The person must still get a turn, and a crisis its reply, during an app
-        database outage; what was skipped is in the log.
-        """
-        try:
-            return await self._db(function, *args)
-        except Exception:
-            logger.exception("sms: app database call %s failed", function.__name__)
-            return default
-
-    async def _remember_contact(self, conversation: str, phone: str) -> None:
-        """Keep the number behind the hashed id, for the callback form; never fails a turn."""
-        try:
-            await self._db(contacts.remember_contact, conversation, CHANNEL_NAME, phone)
-        except Exception:
-            logger.exception("sms %s: could not record the contact number", conversation[:12])
-
-    def _signature_ok(self, request: Request, form: FormParams) -> bool:
-        if not self.settings.auth_token:
-            return self.settings.allow_unsigned
-        base = self.settings.public_base_url or f"{request.scheme}://{request.host}"
-        url = public_url(base, request.path, request.query_string)
-        return is_valid(self.settings.auth_token, url, form, request.headers.get(SIGNATURE_HEADER))
-
-    async def _run_turn(
-        self,
-        on_new_message: Callable[[UserMessage], Awaitable[Any]],
-        message: UserMessage,
-    ) -> List[Dict[str, Any]] | None:
-        """The bot's messages for one turn, or None when it failed or took too long."""
-        collector = message.output_channel
-        task = asyncio.ensure_future(on_new_message(message))
-        try:
-            await asyncio.wait_for(asyncio.shield(task), self.settings.reply_timeout)
-        except asyncio.TimeoutError:
-            logger.warning(
-                "sms turn for %s took over %.0f s: answered with the fallback",
-                message.sender_id[:12],
-                self.settings.reply_timeout,
-            )
-            task.add_done_callback(log_late_failure("sms"))
-            return None
-        except Exception:
-            logger.exception("sms turn for %s failed", message.sender_id[:12])
-            return None
-        return list(collector.messages)
+        super().__init__(settings or SmsSettings.from_env(), database_url)
 
     # ------------------------------------------------------------------ handling
     async def _handle(
         self,
-        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        on_new_message: OnNewMessage,
         form: FormParams,
         phone: str,
         message_sid: str,
     ) -> HTTPResponse:
         if self._key is None:
             return twiml([self.texts.fallback])
-        if not self._tables_ready:
-            self._tables_ready = await self._db_or(False, create_tables) is not False
         conversation = identity.sender_id(CHANNEL_NAME, phone, self._key)
         # app database down: run the turn anyway (a Twilio retry may then run it
         # twice) rather than answer a possible crisis without reading it
-        if not await self._db_or(True, sms_store.claim_message, message_sid, conversation):
+        if not await self._claim(message_sid, conversation):
             logger.info("sms %s already handled: acknowledged without a turn", message_sid)
             return twiml([])
 
@@ -347,16 +229,17 @@ class SmsInput(InputChannel):
                     sms_meta["truncated"] = truncated
                 elif user_text != text:
                     sms_meta["original_text"] = text
+            output = SmsOutput()
             message = UserMessage(
                 user_text,
-                SmsOutput(),
+                output,
                 conversation,
                 input_channel=CHANNEL_NAME,
                 message_id=message_sid,
                 metadata={"sms": sms_meta},
             )
-            bot_messages = await self._run_turn(on_new_message, message)
-            texts, options = render_reply(bot_messages or [])
+            finished = await self._run_turn(on_new_message, message)
+            texts, options = render_reply(output.messages if finished else [])
             replies.extend(texts or [self.texts.fallback])
             await self._db_or(None, sms_store.save_menu, conversation, options)
 
@@ -365,27 +248,15 @@ class SmsInput(InputChannel):
             return twiml([])
         return twiml(segment(replies))
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        """``GET /webhooks/sms/`` (health) and ``POST /webhooks/sms/webhook``."""
-        sms_webhook = Blueprint("iop_sms_webhook", __name__)
-
-        @sms_webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        @sms_webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            form = read_signed_form(request, self._signature_ok, "sms")
-            if isinstance(form, HTTPResponse):
-                return form
-            phone = (form.first("From") or "").strip()
-            message_sid = (form.first("MessageSid") or form.first("SmsSid") or "").strip()
-            if not phone or not message_sid or len(message_sid) > 64 or len(phone) > 64:
-                return response.text("missing From or MessageSid", status=400)
-            try:
-                return await self._handle(on_new_message, form, phone, message_sid)
-            except Exception:
-                logger.exception("sms webhook: failed to handle %s", message_sid)
-                return twiml([self.texts.fallback])
-
-        return sms_webhook
+    async def _receive(
+        self, on_new_message: OnNewMessage, request: Request, form: FormParams
+    ) -> HTTPResponse:
+        phone = (form.first("From") or "").strip()
+        message_sid = (form.first("MessageSid") or form.first("SmsSid") or "").strip()
+        if not phone or not message_sid or len(message_sid) > 64 or len(phone) > 64:
+            return response.text("missing From or MessageSid", status=400)
+        try:
+            return await self._handle(on_new_message, form, phone, message_sid)
+        except Exception:
+            logger.exception("sms webhook: failed to handle %s", message_sid)
+            return twiml([self.texts.fallback])

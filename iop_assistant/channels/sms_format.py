@@ -3,9 +3,10 @@
 Pure functions, no Rasa imports:
 
 * buttons become numbered options appended to the text
-  ("Reply 1 for Tell me more, 2 for Talk to someone."); ``tel:`` buttons are
-  shown as a plain number (phones make it tappable) and are not numbered;
-* a reply of "1" or an option's words selects that option;
+  ("Reply 1 for Tell me more, 2 for Talk to someone.", :mod:`.options`);
+  ``tel:`` buttons are shown as a plain number (phones make it tappable) and
+  are not numbered; a reply of "1" or an option's words selects that option
+  (:func:`.options.select_option`);
 * long replies are split on word boundaries into at most 3 messages of at
   most 1,600 characters (Twilio's limit, counted in UTF-16 units so emoji
   never push a message over it);
@@ -15,10 +16,26 @@ Pure functions, no Rasa imports:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Sequence, Tuple
+
+from iop_assistant.channels.options import (
+    Button,
+    Option,
+    offered,
+    only_last_question_options,
+    options_line,
+    tel_line,
+    tel_number,
+)
+from iop_assistant.channels.options import is_tel as is_tel  # for web_clients.py, see below
+from iop_assistant.phone import display, mentions_number
+
+# channels/web_clients.py (another part of issue 16) still imports is_tel and
+# pretty_number from here; once it imports them from .options and
+# iop_assistant.phone (display), this line and the re-export above go
+pretty_number = display
 
 MAX_SMS_CHARS = 1600  # Twilio error 21617 above this
 MAX_SEGMENTS = 3
@@ -31,9 +48,6 @@ HELP_KEYWORDS = frozenset({"HELP", "INFO"})
 KEYWORD_STOP = "stop"
 KEYWORD_START = "start"
 KEYWORD_HELP = "help"
-
-Button = Dict[str, Any]
-Option = Dict[str, str]
 
 
 # ------------------------------------------------------------------ keywords
@@ -59,61 +73,6 @@ def keyword_of(text: str | None) -> Tuple[str, str] | None:
 
 
 # ------------------------------------------------------------------- buttons
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
-
-
-def pretty_number(number: str) -> str:
-    """``+18887833291`` -> ``(888) 783-3291``; short or non-US numbers as given."""
-    number = number.strip()
-    digits = _digits(number)
-    if number.startswith("+1") and len(digits) == 11:
-        digits = digits[1:]
-    elif number.startswith("+") or len(digits) != 10:
-        return number
-    return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
-
-
-def _same_number(candidate: str, number: str) -> bool:
-    """True when the digit strings name the same phone number."""
-    a, b = _digits(candidate), _digits(number)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 10 and longer.endswith(shorter)
-
-
-def mentions_number(text: str, number: str) -> bool:
-    """True when ``text`` already spells out the phone ``number`` (any punctuation)."""
-    for run in re.findall(r"\+?\d[\d\s().-]*\d|\d", text or ""):
-        if _same_number(run, number):
-            return True
-    return False
-
-
-def is_tel(button: Button) -> bool:
-    """A button that dials a number (``tel:`` payload)."""
-    return str(button.get("payload") or "").strip().lower().startswith("tel:")
-
-
-def tel_line(button: Button) -> str:
-    """How a ``tel:`` button reads in a text: its title, plus the number if missing."""
-    number = str(button.get("payload") or "").strip()[4:].strip()
-    title = " ".join(str(button.get("title") or "").split())
-    shown = pretty_number(number)
-    if not title:
-        return shown
-    if mentions_number(title, number):
-        return title
-    return f"{title}: {shown}"
-
-
-def _title(button: Button) -> str:
-    return " ".join(str(button.get("title") or button.get("payload") or "").split())
-
-
 def render_message(
     text: str | None, buttons: Sequence[Button] | None, first_number: int = 1
 ) -> Tuple[str, List[Option]]:
@@ -124,59 +83,20 @@ def render_message(
     shows is left out; other ``tel:`` buttons become a plain line.
     """
     body = (text or "").strip()
-    options: List[Option] = []
+    options, tel_buttons = offered(buttons, first_number)
     tel_lines: List[str] = []
-    for button in buttons or []:
-        if not isinstance(button, dict):
-            continue
-        if is_tel(button):
-            number = str(button.get("payload")).strip()[4:]
-            if not mentions_number(body, number):
-                line = tel_line(button)
-                if line and line not in tel_lines:
-                    tel_lines.append(line)
-            continue
-        title = _title(button)
-        payload = str(button.get("payload") or title)
-        if not title:
-            continue
-        options.append(
-            {"number": str(first_number + len(options)), "title": title, "payload": payload}
-        )
+    for button in tel_buttons:
+        if not mentions_number(body, tel_number(button)):
+            line = tel_line(button)
+            if line and line not in tel_lines:
+                tel_lines.append(line)
     extra: List[str] = []
     if options:
-        parts = [f"{o['number']} for {o['title']}" for o in options]
-        line = "Reply " + ", ".join(parts)
-        extra.append(line if line[-1] in ".?!" else line + ".")
+        extra.append(options_line(options))
     extra.extend(tel_lines)
     if extra:
         body = (body + "\n\n" if body else "") + "\n".join(extra)
     return body, options
-
-
-def only_last_question_options(messages: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """The messages with option buttons kept on the last message that has any.
-
-    A reply like "an answer + the question again" offers the question's options
-    only, numbered from 1 as when it was first asked: "4" must keep meaning
-    what it meant in the message the person read. ``tel:`` buttons stay.
-    """
-    messages = list(messages)
-    last = max(
-        (
-            i
-            for i, m in enumerate(messages)
-            if any(isinstance(b, dict) and not is_tel(b) for b in m.get("buttons") or [])
-        ),
-        default=-1,
-    )
-    kept = []
-    for i, message in enumerate(messages):
-        if i < last and message.get("buttons"):
-            tel_only = [b for b in message["buttons"] if isinstance(b, dict) and is_tel(b)]
-            message = {**message, "buttons": tel_only}
-        kept.append(message)
-    return kept
 
 
 def render_reply(messages: Iterable[Dict[str, Any]]) -> Tuple[List[str], List[Option]]:
@@ -187,32 +107,11 @@ def render_reply(messages: Iterable[Dict[str, Any]]) -> Tuple[List[str], List[Op
         text = message.get("text")
         if not text and message.get("image"):
             text = str(message["image"])
-        rendered, offered = render_message(text, message.get("buttons"), len(options) + 1)
-        options.extend(offered)
+        rendered, new_options = render_message(text, message.get("buttons"), len(options) + 1)
+        options.extend(new_options)
         if rendered:
             texts.append(rendered)
     return texts, options
-
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
-
-
-def select_option(text: str | None, options: Sequence[Option]) -> Option | None:
-    """The option a reply picks: its number ("1", "#1", "1.") or its words."""
-    if not text or not options:
-        return None
-    wanted = _normalise(text)
-    if not wanted:
-        return None
-    for option in options:
-        if wanted == str(option.get("number")):
-            return option
-    for option in options:
-        if wanted == _normalise(str(option.get("title", ""))):
-            return option
-    return None
 
 
 # ----------------------------------------------------------------- splitting

@@ -1,7 +1,9 @@
 """Twilio voice input channel: ``POST /webhooks/voice/webhook`` (channel name ``voice``).
 
 Registered in credentials.yml as ``iop_assistant.channels.voice.VoiceInput:``;
-every setting comes from the environment (docs/voice.md). One request:
+every setting comes from the environment (docs/voice.md). What it shares with
+the SMS channel (settings, signature, replay record, turn runner, routes) is
+:mod:`.twilio_webhook`. One request:
 
 1. only ``application/x-www-form-urlencoded`` bodies that decode are read (else 400);
 2. ``X-Twilio-Signature`` is checked exactly like the SMS channel (else 403);
@@ -26,18 +28,15 @@ memory, keyed by CallSid.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
-import os
 import secrets
-import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Dict, List
+from typing import Any, Dict, List, Mapping
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -46,32 +45,30 @@ from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels import voice_twiml as twiml
 from iop_assistant.channels.message_size import cap_message
-from iop_assistant.channels.sms_format import Option, pretty_number
-from iop_assistant.channels.twilio_signature import (
-    SIGNATURE_HEADER,
-    FormParams,
-    is_valid,
-    public_url,
-)
-from iop_assistant.channels.webhook import (
-    defuse_intent_syntax,
-    log_late_failure,
+from iop_assistant.channels.options import Option
+from iop_assistant.channels.twilio_signature import FormParams
+from iop_assistant.channels.twilio_webhook import (
+    OnNewMessage,
+    TwilioWebhookInput,
+    WebhookSettings,
+    allow_unsigned_env,
+    environment,
     read_signed_form,
-    truthy,
+    reply_timeout_env,
+    xml,
 )
-from iop_assistant.store import contacts, create_tables
-from iop_assistant.store import sms as processed
+from iop_assistant.channels.webhook import defuse_intent_syntax
+from iop_assistant.phone import display, normalise_number
 
 logger = logging.getLogger(__name__)
 
 CHANNEL_NAME = "voice"
-ALLOW_UNSIGNED_ENV = "IOP_VOICE_ALLOW_UNSIGNED"
-REPLY_TIMEOUT_ENV = "IOP_VOICE_REPLY_TIMEOUT"
+ALLOW_UNSIGNED_ENV = allow_unsigned_env(CHANNEL_NAME)
+REPLY_TIMEOUT_ENV = reply_timeout_env(CHANNEL_NAME)
 CRISIS_LINE_ENV = "IOP_VOICE_CRISIS_LINE"
 DEFAULT_REPLY_TIMEOUT = 10.0  # Twilio waits 15 s for the webhook (error 11200)
 DEFAULT_CRISIS_LINE = "988"
 GREETING = "/greet"
-TWIML_CONTENT_TYPE = "application/xml; charset=utf-8"
 CALL_STATE_TTL = 4 * 3600.0
 MAX_CALLS = 10_000
 # what Twilio sends as From for withheld numbers: one conversation per call instead
@@ -79,26 +76,23 @@ WITHHELD_NUMBERS = frozenset({"+266696687", "+86282452253", "+8656696", "+737874
 
 
 @dataclass(frozen=True)
-class VoiceSettings:
-    """What the channel reads from the environment."""
+class VoiceSettings(WebhookSettings):
+    """What the channel reads from the environment (the shared fields: :class:`WebhookSettings`)."""
 
-    auth_token: str = ""
-    public_base_url: str = ""
-    allow_unsigned: bool = False
+    CHANNEL = CHANNEL_NAME
+    DEFAULT_REPLY_TIMEOUT = DEFAULT_REPLY_TIMEOUT
+    MAX_REPLY_TIMEOUT = 14.0
+
+    reply_timeout: float = DEFAULT_REPLY_TIMEOUT
     helpline_number: str = ""
     crisis_line: str = DEFAULT_CRISIS_LINE
-    reply_timeout: float = DEFAULT_REPLY_TIMEOUT
 
     @classmethod
     def from_env(
-        cls, environ: Dict[str, str] | None = None, default_helpline: str = ""
+        cls, environ: Mapping[str, str] | None = None, default_helpline: str = ""
     ) -> VoiceSettings:
         """Settings from ``TWILIO_AUTH_TOKEN``, ``PUBLIC_BASE_URL``, ``HELPLINE_NUMBER``..."""
-        env = os.environ if environ is None else environ
-        try:
-            timeout = float(env.get(REPLY_TIMEOUT_ENV) or DEFAULT_REPLY_TIMEOUT)
-        except ValueError:
-            timeout = DEFAULT_REPLY_TIMEOUT
+        env = environment(environ)
         override = (env.get("HELPLINE_NUMBER") or "").strip()
         if override and default_helpline and override != default_helpline:
             logger.warning(
@@ -106,12 +100,9 @@ class VoiceSettings:
                 "leave it empty so program.yml stays the one source"
             )
         return cls(
-            auth_token=(env.get("TWILIO_AUTH_TOKEN") or "").strip(),
-            public_base_url=(env.get("PUBLIC_BASE_URL") or "").strip(),
-            allow_unsigned=truthy(env.get(ALLOW_UNSIGNED_ENV)),
+            **cls.shared_from_env(env),
             helpline_number=override or default_helpline,
             crisis_line=(env.get(CRISIS_LINE_ENV) or "").strip() or DEFAULT_CRISIS_LINE,
-            reply_timeout=min(max(1.0, timeout), 14.0),
         )
 
 
@@ -133,7 +124,7 @@ class VoiceTexts:
     @classmethod
     def from_facts(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
         """Texts filled with the program's facts (program.yml) and the dialled number."""
-        spoken = pretty_number(helpline_number) if helpline_number else facts.helpline
+        spoken = display(helpline_number) if helpline_number else facts.helpline
         return cls(
             welcome_hint="You can press 0 at any time to talk to our help line.",
             handoff="Connecting you to our help line now. Please stay on the line.",
@@ -221,14 +212,6 @@ class VoiceOutput(CollectingOutputChannel):
         return any(name.startswith("utter_crisis") for name in self.utter_actions)
 
 
-def xml(body: str) -> HTTPResponse:
-    """A TwiML answer."""
-    return response.text(body, content_type=TWIML_CONTENT_TYPE)
-
-
-_schema_ready = threading.Event()
-
-
 def request_key(url: str, form: FormParams) -> str:
     """What makes one signed Twilio request unique: its URL and its whole form."""
     digest = hashlib.sha256(url.encode())
@@ -238,117 +221,39 @@ def request_key(url: str, form: FormParams) -> str:
     return "voice:" + digest.hexdigest()[:56]
 
 
-async def claim_request(key: str, call_sid: str) -> bool:
-    """Record a request as handled; False for a replay. A database failure lets it run."""
-
-    def claim() -> bool:
-        if not _schema_ready.is_set():
-            create_tables()
-            _schema_ready.set()
-        return processed.claim_message(key, f"call:{call_sid}"[:128], channel=CHANNEL_NAME)
-
-    try:
-        return await asyncio.get_running_loop().run_in_executor(None, claim)
-    except Exception:
-        logger.exception("voice call %s: could not record the request", call_sid[:12])
-        return True
-
-
-async def remember_contact(conversation: str, phone: str) -> None:
-    """Keep the number behind the hashed id, for the callback form; never fails a call."""
-
-    def write() -> None:
-        if not _schema_ready.is_set():
-            create_tables()
-            _schema_ready.set()
-        contacts.remember_contact(conversation, CHANNEL_NAME, phone)
-
-    try:
-        await asyncio.get_running_loop().run_in_executor(None, write)
-    except Exception:
-        logger.exception("voice %s: could not record the contact number", conversation[:12])
-
-
 def _caller_key(form: FormParams, call_sid: str) -> str:
     """The address the conversation id is made from: the number, or the call if withheld."""
-    phone = identity.normalise_number(form.first("From") or "")
+    phone = normalise_number(form.first("From") or "")
     digits = sum(ch.isdigit() for ch in phone)
     if digits < 3 or phone in WITHHELD_NUMBERS:
         return f"call:{call_sid}"
     return phone
 
 
-class VoiceInput(InputChannel):
+class VoiceInput(TwilioWebhookInput):
     """Twilio Programmable Voice webhook for the assistant."""
 
-    @classmethod
-    def name(cls) -> str:
-        """Channel name: the blueprint is mounted at ``/webhooks/voice``."""
-        return CHANNEL_NAME
-
-    @classmethod
-    def from_credentials(cls, credentials: Dict[str, Any] | None) -> VoiceInput:
-        """Settings come from the environment; the credentials block stays empty."""
-        if credentials:
-            logger.warning(
-                "the voice channel ignores credentials.yml keys %s: set environment variables",
-                sorted(credentials),
-            )
-        return cls()
+    CHANNEL = CHANNEL_NAME
+    FALLBACK_DONE = "transferred"
 
     def __init__(
         self,
         settings: VoiceSettings | None = None,
         facts: program_facts.ProgramFacts | None = None,
+        database_url: str | None = None,
     ) -> None:
         facts = facts or program_facts.load()
-        self.settings = settings or VoiceSettings.from_env(default_helpline=facts.helpline_e164)
-        self.texts = VoiceTexts.from_facts(facts, self.settings.helpline_number)
+        settings = settings or VoiceSettings.from_env(default_helpline=facts.helpline_e164)
+        self.texts = VoiceTexts.from_facts(facts, settings.helpline_number)
         self.calls: OrderedDict[str, CallState] = OrderedDict()
         self.whispers: OrderedDict[str, str] = OrderedDict()
         self.replies: OrderedDict[str, str] = OrderedDict()
-        self._key: bytes | None = None
-        self._warn_about_settings()
-        try:
-            self._key = identity.load_key()
-        except Exception:  # the web chat must still start; calls go to the help line
-            logger.exception("voice channel: no conversation-id key, calls are transferred")
-
-    def _warn_about_settings(self) -> None:
-        if not self.settings.auth_token:
-            if self.settings.allow_unsigned:
-                logger.warning(
-                    "voice channel: TWILIO_AUTH_TOKEN is not set and %s=1: accepting UNSIGNED "
-                    "requests. Development only.",
-                    ALLOW_UNSIGNED_ENV,
-                )
-            else:
-                logger.warning(
-                    "voice channel: TWILIO_AUTH_TOKEN is not set: every request to "
-                    "/webhooks/voice/webhook is refused (403). Set it, or %s=1 for development.",
-                    ALLOW_UNSIGNED_ENV,
-                )
-        elif not self.settings.public_base_url:
-            logger.warning(
-                "voice channel: PUBLIC_BASE_URL is not set; signatures are checked against the "
-                "URL of each request, which is wrong behind a proxy"
-            )
+        super().__init__(settings, database_url)
 
     # ------------------------------------------------------------------ helpers
-    def _webhook_url(self, request: Request) -> str:
-        base = self.settings.public_base_url or f"{request.scheme}://{request.host}"
-        return public_url(base, request.path, request.query_string)
-
     def _next_turn_url(self, request: Request) -> str:
         """Where the next answer is posted: the webhook with a fresh ``turn`` nonce."""
-        base = self.settings.public_base_url or f"{request.scheme}://{request.host}"
-        return public_url(base, request.path, f"{TURN_PARAM}={secrets.token_hex(8)}")
-
-    def _signature_ok(self, request: Request, form: FormParams) -> bool:
-        if not self.settings.auth_token:
-            return self.settings.allow_unsigned
-        url = self._webhook_url(request)
-        return is_valid(self.settings.auth_token, url, form, request.headers.get(SIGNATURE_HEADER))
+        return self._webhook_url(request, f"{TURN_PARAM}={secrets.token_hex(8)}")
 
     def _call(self, call_sid: str) -> CallState | None:
         now = time.monotonic()
@@ -392,28 +297,10 @@ class VoiceInput(InputChannel):
         hints = [o["title"] for o in state.options] + ["help line", "representative"]
         return xml(twiml.gather(url, (before or []) + state.sayings, state.closing, hints=hints))
 
-    async def _run_turn(
-        self,
-        on_new_message: Callable[[UserMessage], Awaitable[Any]],
-        message: UserMessage,
-    ) -> VoiceOutput | None:
-        """The turn's output channel, or None when it failed or took too long."""
-        task = asyncio.ensure_future(on_new_message(message))
-        try:
-            await asyncio.wait_for(asyncio.shield(task), self.settings.reply_timeout)
-        except asyncio.TimeoutError:
-            logger.warning("voice turn for %s was too slow: transferred", message.sender_id[:12])
-            task.add_done_callback(log_late_failure("voice"))
-            return None
-        except Exception:
-            logger.exception("voice turn for %s failed", message.sender_id[:12])
-            return None
-        return message.output_channel  # type: ignore[return-value]
-
     # ------------------------------------------------------------------ handling
     async def _handle(
         self,
-        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        on_new_message: OnNewMessage,
         request: Request,
         form: FormParams,
         call_sid: str,
@@ -473,15 +360,16 @@ class VoiceInput(InputChannel):
         caller = _caller_key(form, call_sid)
         conversation = identity.sender_id(CHANNEL_NAME, caller, self._key)
         if first and not caller.startswith("call:"):
-            await remember_contact(conversation, caller)
+            await self._remember_contact(conversation, caller)
+        turn = VoiceOutput()
         message = UserMessage(
             user_text,
-            VoiceOutput(),
+            turn,
             conversation,
             input_channel=CHANNEL_NAME,
             metadata={"voice": voice_meta},
         )
-        output = await self._run_turn(on_new_message, message)
+        output = turn if await self._run_turn(on_new_message, message) else None
         prompt = twiml.render_prompt(output.messages if output else [])
         if output is None or not prompt.sayings:
             return self._transfer(call_sid, self.texts.failure, request=request)
@@ -508,48 +396,39 @@ class VoiceInput(InputChannel):
             state.closing.append(self.texts.welcome_hint)
         return self._listen(url, state)
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        """``GET /webhooks/voice/`` (health) and ``POST /webhooks/voice/webhook``."""
-        voice_webhook = Blueprint("iop_voice_webhook", __name__)
+    def _add_routes(self, blueprint: Blueprint, on_new_message: OnNewMessage) -> None:
+        """The transfer whisper, beside the health check and the webhook."""
 
-        @voice_webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        @voice_webhook.route(WHISPER_PATH, methods=["POST"])
+        @blueprint.route(WHISPER_PATH, methods=["POST"])
         async def whisper(request: Request) -> HTTPResponse:
             """Played to the help-line answerer before a transferred caller is connected."""
-            form = read_signed_form(request, self._signature_ok, "voice")
+            form = read_signed_form(request, self._signature_ok, CHANNEL_NAME)
             if isinstance(form, HTTPResponse):
                 return form
             summary = self.whispers.pop(str(request.args.get("call") or "")[:64], None)
             return xml(twiml.whisper(summary or whisper_text([])))
 
-        @voice_webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            form = read_signed_form(request, self._signature_ok, "voice")
-            if isinstance(form, HTTPResponse):
-                return form
-            call_sid = (form.first("CallSid") or "").strip()
-            if not call_sid or len(call_sid) > 64 or len(form.first("From") or "") > 64:
-                return response.text("missing or malformed CallSid", status=400)
-            # a replayed signed request (same URL, same form) must not run the turn again:
-            # it gets the answer the first copy got (issue 14, item 14)
-            key = request_key(self._webhook_url(request), form)
-            if not await claim_request(key, call_sid):
-                logger.warning("voice call %s: replayed request, no turn", call_sid[:12])
-                if key in self.replies:
-                    return xml(self.replies[key])
-                state = self._call(call_sid) or CallState()
-                return self._listen(self._next_turn_url(request), state, [self.texts.reprompt])
-            try:
-                answer = await self._handle(on_new_message, request, form, call_sid)
-            except Exception:
-                logger.exception("voice webhook: failed to handle call %s", call_sid[:12])
-                answer = self._transfer(call_sid, self.texts.failure, request=request)
-            self.replies[key] = answer.body.decode("utf-8")
-            while len(self.replies) > MAX_REPLIES:
-                self.replies.popitem(last=False)
-            return answer
-
-        return voice_webhook
+    async def _receive(
+        self, on_new_message: OnNewMessage, request: Request, form: FormParams
+    ) -> HTTPResponse:
+        call_sid = (form.first("CallSid") or "").strip()
+        if not call_sid or len(call_sid) > 64 or len(form.first("From") or "") > 64:
+            return response.text("missing or malformed CallSid", status=400)
+        # a replayed signed request (same URL, same form) must not run the turn again:
+        # it gets the answer the first copy got (issue 14, item 14)
+        key = request_key(self._webhook_url(request), form)
+        if not await self._claim(key, f"call:{call_sid}"[:128]):
+            logger.warning("voice call %s: replayed request, no turn", call_sid[:12])
+            if key in self.replies:
+                return xml(self.replies[key])
+            state = self._call(call_sid) or CallState()
+            return self._listen(self._next_turn_url(request), state, [self.texts.reprompt])
+        try:
+            answer = await self._handle(on_new_message, request, form, call_sid)
+        except Exception:
+            logger.exception("voice webhook: failed to handle call %s", call_sid[:12])
+            answer = self._transfer(call_sid, self.texts.failure, request=request)
+        self.replies[key] = answer.body.decode("utf-8")
+        while len(self.replies) > MAX_REPLIES:
+            self.replies.popitem(last=False)
+        return answer

@@ -3,7 +3,8 @@
 Pure functions, no Rasa imports (the webhook is :mod:`.voice`):
 
 * bot messages become short texts for ``<Say>``; buttons become
-  "Say or press 1 for Tell me more, or 2 for ..."; ``tel:`` buttons are not
+  "Say or press 1 for Tell me more, or 2 for ..." (:mod:`.options`, as SMS
+  numbers them); ``tel:`` buttons are not
   options, their number is read out instead (unless the text already says it);
 * a key ("1") or the option's words ("tell me more", "one") select an option;
   0 and the help line words ("representative", "operator", "talk to someone",
@@ -14,22 +15,26 @@ Pure functions, no Rasa imports (the webhook is :mod:`.voice`):
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Sequence
 
 from twilio.twiml.voice_response import VoiceResponse
 
-from iop_assistant.channels.sms_format import (
+from iop_assistant.channels.options import (
+    VOICE_JOINER,
+    VOICE_LEAD,
     Option,
-    is_tel,
-    mentions_number,
+    normalise_words,
+    offered,
     only_last_question_options,
+    options_line,
     select_option,
-    split_words,
     tel_line,
+    tel_number,
 )
+from iop_assistant.channels.sms_format import split_words
+from iop_assistant.phone import mentions_number
 
 HELPLINE_DIGIT = "0"
 CRISIS_LINE_DIGIT = "9"
@@ -93,16 +98,11 @@ class Prompt:
     @property
     def closing(self) -> List[str]:
         """The options line (always spoken, even when the text is cut)."""
-        return [options_line(self.options)] if self.options else []
+        line = options_line(self.options, VOICE_LEAD, VOICE_JOINER)
+        return [line] if line else []
 
 
 # ------------------------------------------------------------------ reading
-def normalise(text: str | None) -> str:
-    """Lower case words without punctuation ("Help-line!" -> "help line")."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
-
-
 def speakable(text: str | None) -> str:
     """Text fit for text-to-speech: no markdown marks, emoji or line breaks."""
     kept = []
@@ -112,15 +112,6 @@ def speakable(text: str | None) -> str:
             continue
         kept.append(" " if category.startswith("C") else ch)
     return " ".join("".join(kept).split())
-
-
-def options_line(options: Sequence[Option]) -> str:
-    """``Say or press 1 for Tell me more, or 2 for Talk to someone.``"""
-    if not options:
-        return ""
-    parts = [f"{o['number']} for {o['title']}" for o in options]
-    line = "Say or press " + ", or ".join(parts)
-    return line if line[-1] in ".?!" else line + "."
 
 
 def render_prompt(messages: Iterable[Dict[str, Any]]) -> Prompt:
@@ -133,21 +124,18 @@ def render_prompt(messages: Iterable[Dict[str, Any]]) -> Prompt:
         if text:
             prompt.sayings.append(text)
             spoken_so_far += " " + text
-        for button in message.get("buttons") or []:
-            if not isinstance(button, dict):
-                continue
-            if is_tel(button):
-                number = str(button.get("payload")).strip()[4:]
-                line = speakable(tel_line(button))
-                if line and not mentions_number(spoken_so_far, number) and line not in tel_lines:
-                    tel_lines.append(line)
-                continue
-            title = speakable(str(button.get("title") or button.get("payload") or ""))
-            if not title or len(prompt.options) >= MAX_OPTIONS:
-                continue
-            payload = str(button.get("payload") or title)
-            number = str(len(prompt.options) + 1)
-            prompt.options.append({"number": number, "title": title, "payload": payload})
+        options, tel_buttons = offered(
+            message.get("buttons"),
+            first_number=len(prompt.options) + 1,
+            shape=speakable,
+            most=MAX_OPTIONS - len(prompt.options),
+        )
+        prompt.options.extend(options)
+        for button in tel_buttons:
+            line = speakable(tel_line(button))
+            said = mentions_number(spoken_so_far, tel_number(button))
+            if line and not said and line not in tel_lines:
+                tel_lines.append(line)
     if tel_lines:
         prompt.sayings.append(". ".join(line.rstrip(".") for line in tel_lines) + ".")
     return prompt
@@ -162,7 +150,7 @@ def wants_helpline(speech: str | None, digits: str | None) -> bool:
     """0, or words asking for a person or the help line."""
     if (digits or "").strip() == HELPLINE_DIGIT:
         return True
-    words = normalise(speech)
+    words = normalise_words(speech)
     return bool(words) and (_has_phrase(words, HANDOFF_PHRASES) or words in ("0", "zero"))
 
 
@@ -170,7 +158,7 @@ def wants_crisis_line(speech: str | None, digits: str | None) -> bool:
     """9, or the caller saying "988" (only offered after a crisis reply)."""
     if (digits or "").strip() == CRISIS_LINE_DIGIT:
         return True
-    words = normalise(speech)
+    words = normalise_words(speech)
     return bool(words) and _has_phrase(words, CRISIS_LINE_PHRASES)
 
 
@@ -180,7 +168,7 @@ def choose(speech: str | None, digits: str | None, options: Sequence[Option]) ->
         return None
     if digits and digits.strip():
         return select_option(digits.strip(), options)
-    words = normalise(speech)
+    words = normalise_words(speech)
     for prefix in ("option ", "number ", "press "):
         if words.startswith(prefix):
             words = words[len(prefix) :]

@@ -12,6 +12,7 @@ from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels.sms import SmsInput, SmsOutput, SmsSettings, twiml
 from iop_assistant.channels.twilio_signature import FormParams
+from iop_assistant.store import migrate
 from iop_assistant.store import sms as store
 
 HELPLINE = program_facts.load().helpline
@@ -42,11 +43,18 @@ class FakeRasa:
             await message.output_channel.send_response(message.sender_id, dict(reply))
 
 
+def migrated(tmp_path) -> str:
+    """An app database at the newest schema, as start-up leaves it (channels never migrate)."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    migrate(url)
+    return url
+
+
 @pytest.fixture
 def channel(tmp_path, monkeypatch):
     monkeypatch.setenv(identity.KEY_ENV, "unit-test-key")
     settings = SmsSettings(auth_token="t", public_base_url="http://x", reply_timeout=1.0)
-    return SmsInput(settings, database_url=f"sqlite:///{tmp_path / 'app.db'}")
+    return SmsInput(settings, database_url=migrated(tmp_path))
 
 
 _counter = iter(range(10**6))
@@ -197,7 +205,7 @@ class FakeRequest:
 
 
 def _channel(tmp_path, **settings) -> SmsInput:
-    return SmsInput(SmsSettings(**settings), database_url=f"sqlite:///{tmp_path / 'a.db'}")
+    return SmsInput(SmsSettings(**settings), database_url=migrated(tmp_path))
 
 
 def test_signature_is_checked_over_public_base_url_path_and_query(tmp_path, monkeypatch):

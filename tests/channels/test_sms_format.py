@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from iop_assistant.channels.options import select_option, tel_line
 from iop_assistant.channels.sms_format import (
     KEYWORD_HELP,
     KEYWORD_START,
@@ -13,15 +14,11 @@ from iop_assistant.channels.sms_format import (
     MAX_SEGMENTS,
     MAX_SMS_CHARS,
     keyword_of,
-    mentions_number,
-    pretty_number,
     render_message,
     render_reply,
     segment,
-    select_option,
     sms_length,
     split_words,
-    tel_line,
 )
 
 FAQ_BUTTONS = [
@@ -65,15 +62,6 @@ def test_tel_buttons_already_in_the_text_are_not_repeated():
     ]
     text, options = render_message(crisis, buttons)
     assert text == crisis and options == []
-
-
-def test_number_helpers():
-    assert pretty_number("+18887833291") == "(888) 783-3291"
-    assert pretty_number("911") == "911"
-    assert pretty_number("+442071234567") == "+442071234567"
-    assert mentions_number("call 1-888-783-3291 today", "+18887833291")
-    assert not mentions_number("call 1-888-783-3290 today", "+18887833291")
-    assert not mentions_number("in 1911 we", "911")
 
 
 def test_only_the_last_question_offers_options_numbered_from_one():

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from iop_assistant.channels import sms_format
 from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.channels.options import select_option
 from iop_assistant.channels.twilio_signature import FormParams, MalformedFormError, parse_form
 
 TEXT = st.text(
@@ -63,7 +64,7 @@ def test_a_keyword_inside_a_sentence_is_a_message(word, rest):
 @settings(max_examples=300, deadline=None)
 @given(TEXT, OPTIONS)
 def test_a_chosen_sms_option_was_offered(text, options):
-    chosen = sms_format.select_option(text, options)
+    chosen = select_option(text, options)
     assert chosen is None or chosen in options
 
 

@@ -18,6 +18,7 @@ import uuid
 import pytest
 import requests
 
+from iop_assistant.store import migrate
 from tests.server.conftest import MODEL, Servers
 from tests.server.test_sms_channel import form_for, new_phone, new_sid, post
 
@@ -33,6 +34,7 @@ def servers(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail("no trained model: run `make train` first")
     running = Servers(tmp_path_factory.mktemp("flood"))
+    migrate(running.env["DATABASE_URL"])  # as scripts/run.sh does before starting anything
     try:
         running.start_actions()
         running.start_rasa()

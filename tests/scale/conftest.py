@@ -125,10 +125,20 @@ class ScaleServers(RunningRasa):
         return proc
 
     def start(self) -> None:
+        import subprocess
+        import sys
         import time
 
         import requests
 
+        # the app database is migrated before any process starts, as scripts/run.sh does
+        subprocess.run(
+            [sys.executable, "-m", "iop_assistant.store.migrations", "upgrade"],
+            cwd=REPO,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
         actions = self._spawn(
             ["-m", "iop_assistant.action_server", "--host", "127.0.0.1", "--port",
              str(self.actions_port)], self.tmp / "actions.log",  # fmt: skip

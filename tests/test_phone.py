@@ -1,0 +1,37 @@
+"""Phone numbers: one module reads, normalises, shows and finds them for every caller."""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant.phone import display, mentions_number, normalise_number, same_number
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("+18887833291", "(888) 783-3291"),
+        ("  8887833291 ", "(888) 783-3291"),
+        ("1-888-783-3291", "(888) 783-3291"),
+        ("+17875550123", "(787) 555-0123"),  # Puerto Rico shares the US plan
+        ("911", "911"),
+        ("988", "988"),
+        ("+442071234567", "+44 20 7123 4567"),
+        ("not a number", "not a number"),
+    ],
+)
+def test_display_writes_numbers_as_people_in_the_us_do(given, shown):
+    assert display(given) == shown
+
+
+def test_normalise_number_keeps_prefixes_and_drops_punctuation():
+    assert normalise_number(" +1 (555) 123-4567 ") == "+15551234567"
+    assert normalise_number("whatsapp:+1 555.123.4567") == "whatsapp:+15551234567"
+
+
+def test_mentions_number_reads_any_punctuation_and_an_optional_country_code():
+    assert mentions_number("call 1-888-783-3291 today", "+18887833291")
+    assert mentions_number("Us: (888) 783-3291.", "+18887833291")
+    assert not mentions_number("call 1-888-783-3290 today", "+18887833291")
+    assert not mentions_number("in 1911 we", "911")
+    assert same_number("988", "tel:988") and not same_number("", "988")
