@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.screening import answered_faq, times_said_since_start
+from actions.form_turns import answered_faq, times_said_since_start
 from iop_assistant import form_answers, phone, triage
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
 
@@ -31,7 +31,9 @@ FORM_SLOTS = (
     "callback_name",
     "callback_consent",
 )
-PHONE_CHANNELS = {"sms": "texting", "voice": "calling"}
+OFFER_TEXTING = "utter_callback_offer_texting_number"
+# channels whose conversations come from a phone number: how the offer of it is worded
+OFFER_RESPONSES = {"sms": OFFER_TEXTING, "voice": "utter_callback_offer_calling_number"}
 SKIP = form_answers.SKIP
 SAVE_TIMEOUT_SECONDS = 8.0
 MAX_UNCLEAR_CONSENT = 2
@@ -42,7 +44,7 @@ ANY_TIME = "any time"
 
 def caller_number(tracker: Tracker) -> str | None:
     """The number an SMS or voice conversation comes from (None on the web)."""
-    if tracker.get_latest_input_channel() not in PHONE_CHANNELS:
+    if tracker.get_latest_input_channel() not in OFFER_RESPONSES:
         return None
     from iop_assistant.store.contacts import contact_number
 
@@ -81,17 +83,8 @@ class AskCallbackUseCallerNumber(Action):
         if not number:
             dispatcher.utter_message(response="utter_ask_callback_phone")
             return []
-        how = PHONE_CHANNELS.get(tracker.get_latest_input_channel() or "", "texting")
-        dispatcher.utter_message(
-            text=(
-                f"Sure, I can ask our help line to call you. Should they call "
-                f"{phone.display(number)}, the number you're {how} from?"
-            ),
-            buttons=[
-                {"title": "Yes, this number", "payload": "yes"},
-                {"title": "No, another number", "payload": "no"},
-            ],
-        )
+        offer = OFFER_RESPONSES.get(tracker.get_latest_input_channel() or "", OFFER_TEXTING)
+        dispatcher.utter_message(response=offer, caller_number=phone.display(number))
         return []
 
 

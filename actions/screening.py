@@ -15,15 +15,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.form_turns import answered_faq, times_said_since_start
 from iop_assistant import form_answers, substances, triage
-from iop_assistant.topics import FAQ_INTENTS
 
 FORM = "detox_screening_form"
 UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
 # An emergency sign named without a time: "is this happening right now?" is asked first.
 UNCLEAR_PREFIX = "unclear:"
-FAQ_MIN_CONFIDENCE = 0.6
 # a message worded as a question is a program question at a lower confidence:
 # "wait how many days a week is the program, i work full time" was read as a
 # frequency answer and a verdict came out of it (role-play, 2026-12-02)
@@ -69,39 +68,6 @@ def is_question(text: str) -> bool:
     """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
     cleaned = " ".join(str(text or "").lower().split())
     return cleaned.endswith("?") or bool(_QUESTION_START.match(cleaned))
-
-
-def answered_faq(
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    form: str | None = None,
-    min_confidence: float = FAQ_MIN_CONFIDENCE,
-) -> bool:
-    """A program question asked mid-form is answered; the form then asks again. The same
-    answer is given once per form run: said again, the words are taken as the (unclear)
-    answer, so a reply that looks like a question ("hiv meds") never loops."""
-    intent = (tracker.latest_message or {}).get("intent") or {}
-    if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= min_confidence:
-        response = f"utter_{intent['name']}"
-        if form and times_said_since_start(tracker, form, response):
-            return False
-        dispatcher.utter_message(response=response)
-        return True
-    return False
-
-
-def times_said_since_start(tracker: Tracker, form: str, response: str) -> int:
-    """How often ``response`` was said since ``form`` last started (to stop re-asking)."""
-    count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "active_loop" and event.get("name") == form:
-            break
-        if (
-            event.get("event") == "bot"
-            and (event.get("metadata") or {}).get("utter_action") == response
-        ):
-            count += 1
-    return count
 
 
 def read_answer(

@@ -29,7 +29,11 @@ DOSING = re.compile(
 
 
 # template variables an action passes with the response (actions/callback.py reads back)
-ACTION_VARIABLES = {"callback_number": "(202) 555-0143", "callback_when": "in the evening"}
+ACTION_VARIABLES = {
+    "callback_number": "(202) 555-0143",
+    "callback_when": "in the evening",
+    "caller_number": "(202) 555-0143",
+}
 
 
 def render_all(domain_path: Path) -> Dict[str, List[dict]]:
