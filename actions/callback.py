@@ -201,7 +201,7 @@ class SubmitCallback(Action):
                     conversation_id=tracker.sender_id,
                     channel=tracker.get_latest_input_channel() or "unknown",
                     phone_number=number,
-                    best_time=tracker.get_slot("callback_best_time") or "any time",
+                    best_time=tracker.get_slot("callback_best_time") or ANY_TIME,
                     consent_to_text=tracker.get_slot("callback_consent") == "yes",
                     first_name=None if name in (None, SKIP) else name,
                     client_key=web_client_key(tracker),
@@ -212,10 +212,9 @@ class SubmitCallback(Action):
             logger.exception("saving a callback request failed")
             dispatcher.utter_message(response="utter_callback_failed")
             return reset
+        # the domain words the best time by the callback_best_time slot (response conditions)
         dispatcher.utter_message(
-            response="utter_callback_saved",
-            callback_number=readable_number(number),
-            callback_when=when_words(tracker.get_slot("callback_best_time")),
+            response="utter_callback_saved", callback_number=readable_number(number)
         )
         return [*reset, SlotSet("callback_request_id", str(request_id))]
 
@@ -230,15 +229,6 @@ def web_client_key(tracker: Tracker) -> str | None:
     return None
 
 
-WHEN_WORDS = {
-    "now": "as soon as they can",
-    "morning": "in the morning",
-    "afternoon": "in the afternoon",
-    "evening": "in the evening",
-    ANY_TIME: "at any time",
-}
-
-
 def readable_number(number: str) -> str:
     """(312) 555-0187: read back so a mistyped digit is caught before anyone dials it."""
     import phonenumbers
@@ -248,12 +238,6 @@ def readable_number(number: str) -> str:
     except phonenumbers.NumberParseException:
         return number
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-
-
-def when_words(best_time: str | None) -> str:
-    """The best time as the person will recognise it ("in the evening", "at: after 6pm")."""
-    value = (best_time or ANY_TIME).strip()
-    return WHEN_WORDS.get(value.lower(), f"at the time you gave ({value})")
 
 
 class WithdrawCallback(Action):
