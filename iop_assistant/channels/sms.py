@@ -61,7 +61,8 @@ from iop_assistant.channels.webhook import (
     read_signed_form,
     truthy,
 )
-from iop_assistant.store import contacts, create_tables, get_engine
+from iop_assistant.migrations import migrate as create_tables
+from iop_assistant.store import contacts, get_engine
 from iop_assistant.store import sms as sms_store
 
 logger = logging.getLogger(__name__)

@@ -59,7 +59,8 @@ from iop_assistant.channels.webhook import (
     read_signed_form,
     truthy,
 )
-from iop_assistant.store import contacts, create_tables
+from iop_assistant.migrations import migrate as create_tables
+from iop_assistant.store import contacts
 from iop_assistant.store import sms as processed
 
 logger = logging.getLogger(__name__)

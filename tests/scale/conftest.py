@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from iop_assistant.tracking.local_services import Postgres, Redis, postgres_bin, redis_bin
+from devtools.local_services import Postgres, Redis, postgres_bin, redis_bin
 from tests.rasa_processes import RunningRasa
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,7 +77,7 @@ class ScaleServers(RunningRasa):
 
         import yaml
 
-        from iop_assistant.tracking.local_services import free_port
+        from devtools.local_services import free_port
 
         self.tmp = tmp
         self.tracker_url = tracker_url
