@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.form_turns import answered_faq, times_said_since_start
-from iop_assistant import form_answers, phone, triage
+from iop_assistant import form_answers, phone, screening_answers
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
 
 logger = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = triage.parse_yes_no(str(value or ""))
+        answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None and form_answers.is_this_number(str(value or "")):
             answer = True  # "this one", "the one im calling from"
         if answer is True:
@@ -167,7 +167,7 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = triage.parse_yes_no(str(value or ""))
+        answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None:  # consent is never assumed
             if answered_faq(dispatcher, tracker):
                 return {"callback_consent": None}
