@@ -68,7 +68,7 @@ $(WIDGET): $(WIDGET_INPUTS) node_modules/.installed
 	touch $@
 
 migrate: $(VENV)/.installed ## bring the app database (DATABASE_URL) to the newest schema
-	$(PY) -m iop_assistant.store.migrations upgrade
+	$(PY) -m iop_assistant.migrations upgrade
 
 run: $(MODEL) $(WIDGET) ## start the assistant on embedded defaults (Ctrl-C stops everything)
 	./scripts/run.sh

@@ -17,8 +17,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.screening import answered_faq, times_said_since_start
-from iop_assistant import form_answers, phone, triage
+from actions.form_turns import answered_faq, times_said_since_start
+from iop_assistant import form_answers, phone, screening_answers
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,9 @@ FORM_SLOTS = (
     "callback_name",
     "callback_consent",
 )
-PHONE_CHANNELS = {"sms": "texting", "voice": "calling"}
+OFFER_TEXTING = "utter_callback_offer_texting_number"
+# channels whose conversations come from a phone number: how the offer of it is worded
+OFFER_RESPONSES = {"sms": OFFER_TEXTING, "voice": "utter_callback_offer_calling_number"}
 SKIP = form_answers.SKIP
 SAVE_TIMEOUT_SECONDS = 8.0
 MAX_UNCLEAR_CONSENT = 2
@@ -42,7 +44,7 @@ ANY_TIME = "any time"
 
 def caller_number(tracker: Tracker) -> str | None:
     """The number an SMS or voice conversation comes from (None on the web)."""
-    if tracker.get_latest_input_channel() not in PHONE_CHANNELS:
+    if tracker.get_latest_input_channel() not in OFFER_RESPONSES:
         return None
     from iop_assistant.store.contacts import contact_number
 
@@ -81,17 +83,8 @@ class AskCallbackUseCallerNumber(Action):
         if not number:
             dispatcher.utter_message(response="utter_ask_callback_phone")
             return []
-        how = PHONE_CHANNELS.get(tracker.get_latest_input_channel() or "", "texting")
-        dispatcher.utter_message(
-            text=(
-                f"Sure, I can ask our help line to call you. Should they call "
-                f"{phone.display(number)}, the number you're {how} from?"
-            ),
-            buttons=[
-                {"title": "Yes, this number", "payload": "yes"},
-                {"title": "No, another number", "payload": "no"},
-            ],
-        )
+        offer = OFFER_RESPONSES.get(tracker.get_latest_input_channel() or "", OFFER_TEXTING)
+        dispatcher.utter_message(response=offer, caller_number=phone.display(number))
         return []
 
 
@@ -116,7 +109,7 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = triage.parse_yes_no(str(value or ""))
+        answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None and form_answers.is_this_number(str(value or "")):
             answer = True  # "this one", "the one im calling from"
         if answer is True:
@@ -174,7 +167,7 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = triage.parse_yes_no(str(value or ""))
+        answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None:  # consent is never assumed
             if answered_faq(dispatcher, tracker):
                 return {"callback_consent": None}
@@ -208,7 +201,7 @@ class SubmitCallback(Action):
                     conversation_id=tracker.sender_id,
                     channel=tracker.get_latest_input_channel() or "unknown",
                     phone_number=number,
-                    best_time=tracker.get_slot("callback_best_time") or "any time",
+                    best_time=tracker.get_slot("callback_best_time") or ANY_TIME,
                     consent_to_text=tracker.get_slot("callback_consent") == "yes",
                     first_name=None if name in (None, SKIP) else name,
                     client_key=web_client_key(tracker),
@@ -219,10 +212,9 @@ class SubmitCallback(Action):
             logger.exception("saving a callback request failed")
             dispatcher.utter_message(response="utter_callback_failed")
             return reset
+        # the domain words the best time by the callback_best_time slot (response conditions)
         dispatcher.utter_message(
-            response="utter_callback_saved",
-            callback_number=readable_number(number),
-            callback_when=when_words(tracker.get_slot("callback_best_time")),
+            response="utter_callback_saved", callback_number=readable_number(number)
         )
         return [*reset, SlotSet("callback_request_id", str(request_id))]
 
@@ -237,15 +229,6 @@ def web_client_key(tracker: Tracker) -> str | None:
     return None
 
 
-WHEN_WORDS = {
-    "now": "as soon as they can",
-    "morning": "in the morning",
-    "afternoon": "in the afternoon",
-    "evening": "in the evening",
-    ANY_TIME: "at any time",
-}
-
-
 def readable_number(number: str) -> str:
     """(312) 555-0187: read back so a mistyped digit is caught before anyone dials it."""
     import phonenumbers
@@ -255,12 +238,6 @@ def readable_number(number: str) -> str:
     except phonenumbers.NumberParseException:
         return number
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-
-
-def when_words(best_time: str | None) -> str:
-    """The best time as the person will recognise it ("in the evening", "at: after 6pm")."""
-    value = (best_time or ANY_TIME).strip()
-    return WHEN_WORDS.get(value.lower(), f"at the time you gave ({value})")
 
 
 class WithdrawCallback(Action):

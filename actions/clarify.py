@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from iop_assistant.nlu.input_guard import is_unreadable
+from iop_assistant.input_text import is_unreadable
 from iop_assistant.topics import CLARIFY_LABELS
 
 FALLBACK_INTENT = "nlu_fallback"

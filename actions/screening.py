@@ -1,6 +1,6 @@
 """The detox-first screening form: validation of each answer, then the outcome.
 
-The decision itself is made by ``iop_assistant.triage`` (pure rules, no Rasa);
+The decision itself is made by ``iop_assistant.screening_rules`` (pure rules, no Rasa);
 this module only turns what the person typed or tapped into the answers the
 rules need, asks only what the decision still needs, and says the outcome.
 """
@@ -15,15 +15,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from iop_assistant import form_answers, substances, triage
-from iop_assistant.topics import FAQ_INTENTS
+from actions.form_turns import answered_faq, times_said_since_start
+from iop_assistant import form_answers, screening_answers, screening_rules, substances
 
 FORM = "detox_screening_form"
 UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
 # An emergency sign named without a time: "is this happening right now?" is asked first.
 UNCLEAR_PREFIX = "unclear:"
-FAQ_MIN_CONFIDENCE = 0.6
 # a message worded as a question is a program question at a lower confidence:
 # "wait how many days a week is the program, i work full time" was read as a
 # frequency answer and a verdict came out of it (role-play, 2026-12-02)
@@ -46,7 +45,7 @@ DETAIL_SLOTS = (
 CARE_FOLLOW_UPS = ("screening_care_30_days", "screening_use_since_care")
 
 # Risk factors (ASAM 2020, PAWSS), each asked only when its answer can change the
-# outcome or its safety points (triage.answer_matters): slot -> (field, trial values).
+# outcome or its safety points (screening_rules.answer_matters): slot -> (field, trial values).
 RISK_QUESTIONS: Dict[str, Tuple[str, Tuple[Any, ...]]] = {
     "screening_drinks": ("drinks_per_day", (1.0, 3.0, 8.0)),
     "screening_pregnant": ("pregnant", (True, False)),
@@ -58,10 +57,10 @@ RISK_QUESTIONS: Dict[str, Tuple[str, Tuple[Any, ...]]] = {
 HISTORY_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
 OUTCOME_RESPONSES = {
-    triage.Outcome.EMERGENCY: "utter_crisis",
-    triage.Outcome.DETOX_FIRST: "utter_screening_detox_first",
-    triage.Outcome.IOP_MAY_FIT: "utter_screening_iop_may_fit",
-    triage.Outcome.HELPLINE: "utter_screening_helpline",
+    screening_rules.Outcome.EMERGENCY: "utter_crisis",
+    screening_rules.Outcome.DETOX_FIRST: "utter_screening_detox_first",
+    screening_rules.Outcome.IOP_MAY_FIT: "utter_screening_iop_may_fit",
+    screening_rules.Outcome.HELPLINE: "utter_screening_helpline",
 }
 
 
@@ -69,39 +68,6 @@ def is_question(text: str) -> bool:
     """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
     cleaned = " ".join(str(text or "").lower().split())
     return cleaned.endswith("?") or bool(_QUESTION_START.match(cleaned))
-
-
-def answered_faq(
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    form: str | None = None,
-    min_confidence: float = FAQ_MIN_CONFIDENCE,
-) -> bool:
-    """A program question asked mid-form is answered; the form then asks again. The same
-    answer is given once per form run: said again, the words are taken as the (unclear)
-    answer, so a reply that looks like a question ("hiv meds") never loops."""
-    intent = (tracker.latest_message or {}).get("intent") or {}
-    if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= min_confidence:
-        response = f"utter_{intent['name']}"
-        if form and times_said_since_start(tracker, form, response):
-            return False
-        dispatcher.utter_message(response=response)
-        return True
-    return False
-
-
-def times_said_since_start(tracker: Tracker, form: str, response: str) -> int:
-    """How often ``response`` was said since ``form`` last started (to stop re-asking)."""
-    count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "active_loop" and event.get("name") == form:
-            break
-        if (
-            event.get("event") == "bot"
-            and (event.get("metadata") or {}).get("utter_action") == response
-        ):
-            count += 1
-    return count
 
 
 def read_answer(
@@ -122,7 +88,7 @@ def read_answer(
 
 def yes_no_unknown(text: Any) -> str:
     """ "yes" / "no" / "unknown" for a yes-no question."""
-    answer = triage.parse_yes_no(str(text or ""))
+    answer = screening_answers.parse_yes_no(str(text or ""))
     return {True: "yes", False: "no"}.get(answer, UNKNOWN)
 
 
@@ -152,17 +118,21 @@ def substance_categories(tracker: Tracker, text: str) -> List[str]:
 def symptoms_answer(text: str) -> List[str] | None:
     """Withdrawal symptoms (+ emergency signs marked now or unclear), ["none"], or None
     when unsure. Past and negated emergency signs are not marked (see read_emergency)."""
-    reading = triage.read_emergency(text)
+    reading = screening_answers.read_emergency(text)
     emergencies = [f"{EMERGENCY_PREFIX}{e}" for e in sorted(reading.now)] + [
         f"{UNCLEAR_PREFIX}{e}" for e in sorted(reading.unclear)
     ]
-    named = triage.parse_symptoms(text)
+    named = screening_answers.parse_symptoms(text)
     if not named and reading.past:
         named = {"reported"}  # "I had a seizure last time I quit": withdrawal before
     if not named:
-        yes_no = triage.parse_yes_no(text)
+        yes_no = screening_answers.parse_yes_no(text)
         named = (
-            {"reported"} if yes_no is True else {triage.NO_SYMPTOMS} if yes_no is False else set()
+            {"reported"}
+            if yes_no is True
+            else {screening_rules.NO_SYMPTOMS}
+            if yes_no is False
+            else set()
         )
     if not named and not emergencies:
         return None
@@ -174,7 +144,7 @@ def emergency_category(tracker: Tracker) -> str:
     medical emergency when only stimulants or cannabis were named (chest pain on
     cocaine, psychosis on meth are not withdrawal)."""
     used = set(tracker.get_slot("screening_substances") or ())
-    return "medical" if used and used <= triage.LOW_RISK else "withdrawal"
+    return "medical" if used and used <= screening_rules.LOW_RISK else "withdrawal"
 
 
 class ValidateDetoxScreeningForm(FormValidationAction):
@@ -212,7 +182,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         if any(str(s).startswith(EMERGENCY_PREFIX) for s in symptoms):
             return []  # an emergency now: stop asking, the outcome says call 911
         used = tracker.get_slot("screening_substances")
-        no_withdrawal_risk = used is not None and set(used) <= triage.LOW_RISK
+        no_withdrawal_risk = used is not None and set(used) <= screening_rules.LOW_RISK
         long_ago = tracker.get_slot("screening_last_use") == "months"
         # stimulants/cannabis only: no withdrawal questions, but the symptoms question
         # stays, as it is where chest pain or hearing voices now is said (911)
@@ -223,7 +193,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             skip |= set(CARE_FOLLOW_UPS)
         elif tracker.get_slot("screening_care_30_days") != "yes":
             skip.add("screening_use_since_care")
-        if not set(used or ()) & triage.PRESCRIBABLE:
+        if not set(used or ()) & screening_rules.PRESCRIBABLE:
             skip.add("screening_prescribed")
         if not any(str(s).startswith(UNCLEAR_PREFIX) for s in symptoms):
             skip.add("screening_emergency_now")
@@ -252,7 +222,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             unasked = tracker.get_slot(slot) is None
             if question and unasked and not (slot == "screening_pregnant" and "opioid" in used):
                 field, values = question
-                if not triage.answer_matters(answers, field, values):
+                if not screening_rules.answer_matters(answers, field, values):
                     continue
             kept.append(slot)
         return kept
@@ -274,7 +244,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = yes_no_unknown(value)
-        when = triage.parse_last_use(str(value or ""))
+        when = screening_answers.parse_last_use(str(value or ""))
         if when is not None and answer != "no":
             # "yes, detox 2 years ago": answered, and the time says whether it was recent
             return {
@@ -317,13 +287,13 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_frequency(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = triage.parse_frequency(str(value or ""))
+        answer = screening_answers.parse_frequency(str(value or ""))
         return read_answer("screening_frequency", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_last_use(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = triage.parse_last_use(str(value or ""))
+        answer = screening_answers.parse_last_use(str(value or ""))
         return read_answer("screening_last_use", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_symptoms(
@@ -333,12 +303,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         result = read_answer(
             "screening_symptoms", symptoms_answer(text), [UNKNOWN], dispatcher, tracker
         )
-        reading = triage.read_emergency(text)
+        reading = screening_answers.read_emergency(text)
         if reading.now:
             result["crisis_category"] = emergency_category(tracker)
         if reading.past & HISTORY_SIGNS:
             result["screening_complicated_history"] = "yes"  # said already: not asked again
-        count = triage.parse_withdrawal_count(text)
+        count = screening_answers.parse_withdrawal_count(text)
         if count is not None:
             result["screening_past_withdrawals"] = count
         return result
@@ -348,10 +318,10 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     ) -> Dict[str, Any]:
         text = str(value or "")
         answer = yes_no_unknown(text)
-        if triage.read_emergency(text).past & HISTORY_SIGNS:
+        if screening_answers.read_emergency(text).past & HISTORY_SIGNS:
             answer = "yes"  # "I had a seizure when I quit before"
         result = read_answer("screening_complicated_history", answer, UNKNOWN, dispatcher, tracker)
-        count = triage.parse_withdrawal_count(text)
+        count = screening_answers.parse_withdrawal_count(text)
         if count is not None:
             result["screening_past_withdrawals"] = count
         return result
@@ -362,12 +332,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         """ "Is this happening right now?": yes or unsure is an emergency (911, withdrawal
         wording); no means it happened before, a complicated withdrawal in the past."""
         text = str(value or "")
-        answer = triage.parse_yes_no(text)
+        answer = screening_answers.parse_yes_no(text)
         if answer is None:
             # not a yes or no: an emergency sign now is a yes; naming only ordinary
             # symptoms ("anxious, shaky") says what is happening now, so a no
-            now = triage.read_emergency(text).now
-            answer = True if now else False if triage.parse_symptoms(text) else None
+            now = screening_answers.read_emergency(text).now
+            answer = True if now else False if screening_answers.parse_symptoms(text) else None
         symptoms = list(tracker.get_slot("screening_symptoms") or [])
         unclear = [s for s in symptoms if str(s).startswith(UNCLEAR_PREFIX)]
         others = [s for s in symptoms if s not in unclear]
@@ -375,7 +345,7 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         if answer is False:
             result: Dict[str, Any] = {
                 "screening_emergency_now": "no",
-                "screening_symptoms": others or [triage.NO_SYMPTOMS],
+                "screening_symptoms": others or [screening_rules.NO_SYMPTOMS],
             }
             if set(signs) & HISTORY_SIGNS:
                 result["screening_complicated_history"] = "yes"
@@ -392,31 +362,37 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_drinks(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = triage.parse_drinks(str(value or ""))
+        answer = screening_answers.parse_drinks(str(value or ""))
         return read_answer("screening_drinks", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_pregnant(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(triage.parse_pregnant(str(value or "")))
+        answer = {True: "yes", False: "no"}.get(screening_answers.parse_pregnant(str(value or "")))
         return read_answer("screening_pregnant", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_age(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(triage.parse_age_65_plus(str(value or "")))
+        answer = {True: "yes", False: "no"}.get(
+            screening_answers.parse_age_65_plus(str(value or ""))
+        )
         return read_answer("screening_age", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_medical(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(triage.parse_sometimes_yes(str(value or "")))
+        answer = {True: "yes", False: "no"}.get(
+            screening_answers.parse_sometimes_yes(str(value or ""))
+        )
         return read_answer("screening_medical", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_blackouts(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(triage.parse_sometimes_yes(str(value or "")))
+        answer = {True: "yes", False: "no"}.get(
+            screening_answers.parse_sometimes_yes(str(value or ""))
+        )
         return read_answer("screening_blackouts", answer, UNKNOWN, dispatcher, tracker)
 
 
@@ -431,7 +407,7 @@ def _drinks(value: Any) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value)
-    return triage.parse_drinks(str(value))
+    return screening_answers.parse_drinks(str(value))
 
 
 def _yes(value: Any) -> bool | None:
@@ -446,8 +422,8 @@ def _recent_care(tracker: Tracker) -> bool | None:
     return _yes(tracker.get_slot("screening_care_30_days"))
 
 
-def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
-    """The form's slots as the triage rules' input (unknown stays None)."""
+def answers_from(tracker: Tracker) -> screening_rules.ScreeningAnswers:
+    """The form's slots as the screening rules' input (unknown stays None)."""
     used = _known(tracker.get_slot("screening_substances"))
     prescribed = _known(tracker.get_slot("screening_prescribed"))
     symptoms = _known(tracker.get_slot("screening_symptoms"))
@@ -460,7 +436,7 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
         else {s for s in symptoms if not s.startswith((EMERGENCY_PREFIX, UNCLEAR_PREFIX))} or None
     )
     drinks = _known(tracker.get_slot("screening_drinks"))
-    return triage.ScreeningAnswers(
+    return screening_rules.ScreeningAnswers(
         for_self=tracker.get_slot("screening_for") != "other",
         substances=None if used is None else set(used),
         frequency=_known(tracker.get_slot("screening_frequency")),
@@ -481,16 +457,19 @@ def answers_from(tracker: Tracker) -> triage.ScreeningAnswers:
 
 
 # The one safety point each outcome's reply variation is chosen by (slot screening_note);
-# the variations live in domain.yml, the notes in triage.safety_notes().
+# the variations live in domain.yml, the notes in screening_rules.safety_notes().
 NOTE_PRIORITY = {
-    triage.Outcome.DETOX_FIRST: (triage.NOTE_WITHDRAWAL_NOW,),
-    triage.Outcome.IOP_MAY_FIT: (triage.NOTE_SEDATIVES,),
-    triage.Outcome.HELPLINE: (triage.NOTE_PREGNANT_OPIOID, triage.NOTE_PRESCRIBED),
-    triage.Outcome.EMERGENCY: (),
+    screening_rules.Outcome.DETOX_FIRST: (screening_rules.NOTE_WITHDRAWAL_NOW,),
+    screening_rules.Outcome.IOP_MAY_FIT: (screening_rules.NOTE_SEDATIVES,),
+    screening_rules.Outcome.HELPLINE: (
+        screening_rules.NOTE_PREGNANT_OPIOID,
+        screening_rules.NOTE_PRESCRIBED,
+    ),
+    screening_rules.Outcome.EMERGENCY: (),
 }
 
 
-def primary_note(outcome: triage.Outcome, notes: Tuple[str, ...]) -> str | None:
+def primary_note(outcome: screening_rules.Outcome, notes: Tuple[str, ...]) -> str | None:
     """The note the outcome's reply variation must carry, or None for the plain reply."""
     return next((n for n in NOTE_PRIORITY[outcome] if n in notes), None)
 
@@ -499,10 +478,10 @@ def outcome_slots(tracker: Tracker) -> List[EventType]:
     """The slots the outcome's reply variation is chosen by (screening_note, and for an
     emergency crisis_category)."""
     answers = answers_from(tracker)
-    decision = triage.decide(answers)
-    note = primary_note(decision.outcome, triage.safety_notes(answers, decision))
+    decision = screening_rules.decide(answers)
+    note = primary_note(decision.outcome, screening_rules.safety_notes(answers, decision))
     events: List[EventType] = [SlotSet("screening_note", note)]
-    if decision.outcome is triage.Outcome.EMERGENCY:
+    if decision.outcome is screening_rules.Outcome.EMERGENCY:
         events.append(SlotSet("crisis_category", emergency_category(tracker)))
     return events
 
@@ -517,17 +496,17 @@ class ActionScreeningOutcome(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         answers = answers_from(tracker)
-        decision = triage.decide(answers)
-        notes = triage.safety_notes(answers, decision)
+        decision = screening_rules.decide(answers)
+        notes = screening_rules.safety_notes(answers, decision)
         note = primary_note(decision.outcome, notes)
         events: List[EventType] = [SlotSet("screening_note", note)]
-        if decision.outcome is triage.Outcome.EMERGENCY:
+        if decision.outcome is screening_rules.Outcome.EMERGENCY:
             # the crisis reply's withdrawal (or medical) wording, not the suicide one
             events.append(SlotSet("crisis_category", emergency_category(tracker)))
         dispatcher.utter_message(response=OUTCOME_RESPONSES[decision.outcome])
-        if triage.NOTE_PRESCRIBED in notes and note != triage.NOTE_PRESCRIBED:
+        if screening_rules.NOTE_PRESCRIBED in notes and note != screening_rules.NOTE_PRESCRIBED:
             dispatcher.utter_message(response="utter_screening_prescribed_note")
-        if triage.NOTE_OPIOIDS in notes:
+        if screening_rules.NOTE_OPIOIDS in notes:
             # lower tolerance after a break, overdose risk, naloxone (issue 13 item 10)
             dispatcher.utter_message(response="utter_screening_opioid_note")
         return events + [

@@ -112,7 +112,7 @@ class Assistant:
         if self.with_actions:
             env = self.own_env()
             subprocess.run(
-                [str(BIN / "python"), "-m", "iop_assistant.store.migrations", "upgrade"],
+                [str(BIN / "python"), "-m", "iop_assistant.migrations", "upgrade"],
                 cwd=REPO,
                 env=env,
                 check=True,

@@ -55,7 +55,7 @@ from twilio.request_validator import RequestValidator
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from latency import BIN, ENV, REPO, WORK, peak_rss_mb, percentile  # noqa: E402
 
-from iop_assistant.tracking.local_services import Nginx, Postgres, Redis, free_port  # noqa: E402
+from devtools.local_services import Nginx, Postgres, Redis, free_port  # noqa: E402
 
 OUT = WORK / "load"
 REPLY_TIMEOUT_S = 30.0
@@ -129,7 +129,7 @@ class System:
             env["DATABASE_URL"] = pg.create_database(f"app_{self.name[-1]}_{suffix}")
             env["REDIS_URL"] = redis.url
             subprocess.run(
-                [str(BIN / "python"), "-m", "iop_assistant.store.migrations", "upgrade"],
+                [str(BIN / "python"), "-m", "iop_assistant.migrations", "upgrade"],
                 cwd=REPO, env=env, check=True, capture_output=True,
             )  # fmt: skip
             project, model = REPO, REPO / "models" / "iop.tar.gz"

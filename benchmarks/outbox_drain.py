@@ -24,15 +24,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from devtools.twilio_fake import ACCOUNT_SID, AUTH_TOKEN  # noqa: E402
+from iop_assistant.migrations import migrate  # noqa: E402
 from iop_assistant.notify import outbox  # noqa: E402
 from iop_assistant.notify.sender import TwilioSender, TwilioSettings  # noqa: E402
-from iop_assistant.notify.twilio_fake import ACCOUNT_SID, AUTH_TOKEN  # noqa: E402
 from iop_assistant.notify.worker import Backoff, OutboxWorker, WorkerConfig  # noqa: E402
-from iop_assistant.store import OutboxMessage, migrate, session_scope  # noqa: E402
+from iop_assistant.store import OutboxMessage, session_scope  # noqa: E402
 
 
 def start_fake(fail_seconds: float) -> tuple[subprocess.Popen, str]:
-    command = [sys.executable, "-m", "iop_assistant.notify.twilio_fake", "--port", "0"]
+    command = [sys.executable, "-m", "devtools.twilio_fake", "--port", "0"]
     if fail_seconds:
         command += ["--fail-status", "503", "--fail-seconds", str(fail_seconds)]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)

@@ -113,7 +113,7 @@ def _migrate(env: Dict[str, str], log) -> None:
     import subprocess
 
     subprocess.run(
-        [str(BIN / "python"), "-m", "iop_assistant.store.migrations", "upgrade"],
+        [str(BIN / "python"), "-m", "iop_assistant.migrations", "upgrade"],
         cwd=REPO,
         env=env,
         stdout=log,

@@ -23,7 +23,7 @@ from harness import run, text
 with atheris.instrument_imports(include=["iop_assistant"]):
     from iop_assistant.channels.web import PayloadGate
     from iop_assistant.channels.webhook import defuse_intent_syntax
-    from iop_assistant.nlu.input_guard import clean_text, defused_clean_text
+    from iop_assistant.input_text import clean_text, defused_clean_text
 
 INTENT_PREFIX = "/"  # rasa.shared.constants.INTENT_MESSAGE_PREFIX
 # characters the NLU pipeline cleans away, to put in front of intent syntax often

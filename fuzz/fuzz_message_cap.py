@@ -23,7 +23,7 @@ with atheris.instrument_imports(include=["iop_assistant"]):
         cap_message,
     )
     from iop_assistant.channels.webhook import defuse_intent_syntax
-    from iop_assistant.nlu.input_guard import defused_clean_text
+    from iop_assistant.input_text import defused_clean_text
 
 
 def one_input(raw: bytes) -> None:

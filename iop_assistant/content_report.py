@@ -5,7 +5,7 @@ rendered by the SMS channel's own functions (``sms_format.render_reply`` turns
 buttons into numbered options, ``segment`` packs the messages), then counted in
 carrier segments. The first reply a new texter gets is the disclaimer plus the
 welcome (``utter_greet``). Used by tests/content/test_plain_language.py and by
-``python -m iop_assistant.readability`` (the numbers in docs/plain-language.md).
+``python -m iop_assistant.content_report`` (the numbers in docs/plain-language.md).
 """
 
 from __future__ import annotations
@@ -95,3 +95,12 @@ def report(domain_file: Path = REPO / "domain.yml") -> str:
     ]
     lines += [f"| {intent} | {grade:.1f} | {segs} |" for intent, grade, segs in rows]
     return "\n".join(lines)
+
+
+def main() -> int:  # pragma: no cover - a report for people
+    print(report())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

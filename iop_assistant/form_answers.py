@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, Iterable, List
 
-from iop_assistant import phone, substances, triage
+from iop_assistant import phone, screening_answers, screening_rules, substances
 
 MAX_BEST_TIME_CHARS = 120
 MAX_NAME_CHARS = 40
@@ -157,10 +157,10 @@ def care_within_30_days(text: str | None) -> str | None:
 
     A time wins over a yes or no: "yes, detox 2 years ago" is not in the last 30 days.
     """
-    when = triage.parse_last_use(text)
+    when = screening_answers.parse_last_use(text)
     if when is not None:
         return "no" if when == "months" else "yes"
-    answer = triage.parse_yes_no(text)
+    answer = screening_answers.parse_yes_no(text)
     return None if answer is None else "yes" if answer else "no"
 
 
@@ -169,7 +169,7 @@ _USE_AGAIN = re.compile(r"\b(again|relapsed?|slipped|slip|back to|started|picked
 
 def used_since_care(text: str | None) -> str | None:
     """ "yes" / "no" for "used since you left?"; naming a substance or a relapse is a yes."""
-    answer = triage.parse_yes_no(text)
+    answer = screening_answers.parse_yes_no(text)
     if answer is not None:
         return "yes" if answer else "no"
     lowered = " ".join(str(text or "").lower().split())
@@ -197,7 +197,9 @@ def _not_as_prescribed(text: str) -> bool:
     ("same dose for years, never run out early" is as prescribed)."""
     for clause in re.split(r"[,.;:!?\n]+", text):
         match = _NOT_PRESCRIBED.search(clause)
-        if match and not triage._negated(triage._norm(clause[: match.start()])):
+        if match and not screening_answers._negated(
+            screening_answers._norm(clause[: match.start()])
+        ):
             return True
     return False
 
@@ -212,12 +214,12 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
     (methadone or buprenorphine maintenance is "opioid").
     """
     lowered = " ".join(str(text or "").lower().split())
-    answer = triage.parse_yes_no(lowered)
+    answer = screening_answers.parse_yes_no(lowered)
     if answer is False or _not_as_prescribed(lowered):
         return []
-    mentioned = substances.categories_in_text(lowered) & triage.PRESCRIBABLE
+    mentioned = substances.categories_in_text(lowered) & screening_rules.PRESCRIBABLE
     if answer is True or _PRESCRIBED.search(lowered) or mentioned:
-        chosen = mentioned or set(named) & triage.PRESCRIBABLE
+        chosen = mentioned or set(named) & screening_rules.PRESCRIBABLE
         return sorted(chosen) if chosen else None
     return None
 
@@ -238,13 +240,14 @@ def is_this_number(text: str | None) -> bool:
 
 
 def _yes_no(text: str) -> bool:
-    return triage.parse_yes_no(text) is not None or bool(
-        triage._UNSURE_ANSWER.search(triage._norm(text))
+    return screening_answers.parse_yes_no(text) is not None or bool(
+        screening_answers._UNSURE_ANSWER.search(screening_answers._norm(text))
     )
 
 
 def _symptoms(text: str) -> bool:
-    return bool(triage.parse_symptoms(text) or triage.parse_emergency(text)) or _yes_no(text)
+    named = screening_answers.parse_symptoms(text) or screening_answers.parse_emergency(text)
+    return bool(named) or _yes_no(text)
 
 
 def _phone(text: str) -> bool:
@@ -255,21 +258,25 @@ PARSERS: Dict[str, Callable[[str], bool]] = {
     "screening_for": lambda t: parse_screening_for(t) is not None,
     "screening_recent_care": _yes_no,
     "screening_substances": _substances,
-    "screening_frequency": lambda t: triage.parse_frequency(t) is not None,
-    "screening_last_use": lambda t: triage.parse_last_use(t) is not None,
+    "screening_frequency": lambda t: screening_answers.parse_frequency(t) is not None,
+    "screening_last_use": lambda t: screening_answers.parse_last_use(t) is not None,
     "screening_symptoms": _symptoms,
     "screening_complicated_history": _yes_no,
     "screening_care_30_days": lambda t: care_within_30_days(t) is not None or _yes_no(t),
     "screening_use_since_care": lambda t: used_since_care(t) is not None or _yes_no(t),
     "screening_prescribed": lambda t: (
-        parse_prescribed(t, triage.PRESCRIBABLE) is not None or _yes_no(t)
+        parse_prescribed(t, screening_rules.PRESCRIBABLE) is not None or _yes_no(t)
     ),
     "screening_emergency_now": _yes_no,
-    "screening_drinks": lambda t: triage.parse_drinks(t) is not None,
-    "screening_pregnant": lambda t: triage.parse_pregnant(t) is not None or _yes_no(t),
-    "screening_age": lambda t: triage.parse_age_65_plus(t) is not None or _yes_no(t),
-    "screening_medical": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
-    "screening_blackouts": lambda t: triage.parse_sometimes_yes(t) is not None or _yes_no(t),
+    "screening_drinks": lambda t: screening_answers.parse_drinks(t) is not None,
+    "screening_pregnant": lambda t: screening_answers.parse_pregnant(t) is not None or _yes_no(t),
+    "screening_age": lambda t: screening_answers.parse_age_65_plus(t) is not None or _yes_no(t),
+    "screening_medical": lambda t: (
+        screening_answers.parse_sometimes_yes(t) is not None or _yes_no(t)
+    ),
+    "screening_blackouts": lambda t: (
+        screening_answers.parse_sometimes_yes(t) is not None or _yes_no(t)
+    ),
     "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t) or is_this_number(t),
     "callback_phone": _phone,
     "callback_best_time": lambda t: parse_best_time(t) is not None,

@@ -83,14 +83,3 @@ def carrier_segments(text: str) -> int:
         return 1 if units <= 160 else math.ceil(units / 153)
     units = len(text.encode("utf-16-le")) // 2
     return 1 if units <= 70 else math.ceil(units / 67)
-
-
-def main() -> int:  # pragma: no cover - a report for people
-    from iop_assistant.content_report import report
-
-    print(report())
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

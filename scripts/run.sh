@@ -54,7 +54,7 @@ if [ -z "${TWILIO_AUTH_TOKEN:-}" ] && [ "${IOP_SMS_ALLOW_UNSIGNED:-}" != "1" ]; 
 fi
 
 # The app database (callbacks, outbox, opt-outs): migrated once, before any process starts.
-if ! .venv/bin/python -m iop_assistant.store.migrations upgrade > var/log/migrate.log 2>&1; then
+if ! .venv/bin/python -m iop_assistant.migrations upgrade > var/log/migrate.log 2>&1; then
   echo "The app database could not be migrated; see var/log/migrate.log" >&2; exit 1
 fi
 

@@ -22,7 +22,7 @@ WEB_PORT="${WEB_PORT:-8001}"
 .venv/bin/python - "$DEMO" "$NGINX_PORT" > "$DEMO/env" 2> "$DEMO/log/services.log" <<'PY' &
 import os, signal, sys, time
 from pathlib import Path
-from iop_assistant.tracking.local_services import Nginx, Postgres, Redis, free_port
+from devtools.local_services import Nginx, Postgres, Redis, free_port
 demo, port = Path(sys.argv[1]), int(sys.argv[2])
 pg = Postgres.temporary().init()
 redis = nginx = None
@@ -75,7 +75,7 @@ export RASA_AUTH_TOKEN_FILE="$PWD/var/rasa_auth_token" RASA_JWT_SECRET_FILE="$PW
 export IOP_ACTION_SECRET
 BIND_HOST="${IOP_BIND_HOST:-127.0.0.1}"  # loopback unless opened on purpose
 export PUBLIC_BASE_URL="http://localhost:$NGINX_PORT" IOP_HEALTH_EVENTS_FILE="$DEMO/health_events.jsonl"
-.venv/bin/python -m iop_assistant.store.migrations upgrade > "$DEMO/log/migrate.log" 2>&1
+.venv/bin/python -m iop_assistant.migrations upgrade > "$DEMO/log/migrate.log" 2>&1
 sed "s#http://localhost:5055/webhook#http://127.0.0.1:$ACTIONS_VIA_NGINX/webhook#" endpoints.yml > "$DEMO/endpoints.yml"
 
 i=0

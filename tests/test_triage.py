@@ -1,6 +1,7 @@
-"""Decision table and parser tests for the detox-first screening (iop_assistant.triage).
+"""Decision table and parser tests for the detox-first screening
+(iop_assistant.screening_rules, iop_assistant.screening_answers).
 
-The table below is the executable form of docs/triage.md: when a rule changes, both
+The table below is the executable form of docs/screening_rules.md: when a rule changes, both
 change together.
 """
 
@@ -14,18 +15,15 @@ from typing import Any, Dict, Tuple
 
 import pytest
 
-from iop_assistant import triage
-from iop_assistant.triage import (
-    Decision,
-    Outcome,
-    ScreeningAnswers,
-    decide,
+from iop_assistant import screening_answers, screening_rules
+from iop_assistant.screening_answers import (
     parse_emergency,
     parse_frequency,
     parse_last_use,
     parse_symptoms,
     parse_yes_no,
 )
+from iop_assistant.screening_rules import Decision, Outcome, ScreeningAnswers, decide
 
 E, D, F, H = Outcome.EMERGENCY, Outcome.DETOX_FIRST, Outcome.IOP_MAY_FIT, Outcome.HELPLINE
 
@@ -539,7 +537,7 @@ def test_decision_table(
 def test_table_covers_every_outcome_and_substance() -> None:
     assert {c[2] for c in CASES} == set(Outcome)
     covered = set().union(*(c[1].substances or set() for c in CASES))
-    assert set(triage.SUBSTANCES) <= covered
+    assert set(screening_rules.SUBSTANCES) <= covered
 
 
 def test_reasons_come_first_in_order() -> None:
@@ -609,7 +607,7 @@ def test_reasons_are_machine_readable() -> None:
     ],
 )
 def test_safety_notes(given: ScreeningAnswers, notes: Tuple[str, ...]) -> None:
-    assert triage.safety_notes(given, decide(given)) == notes
+    assert screening_rules.safety_notes(given, decide(given)) == notes
 
 
 def test_iop_may_fit_always_notes_alcohol_or_benzodiazepines_when_named() -> None:
@@ -617,7 +615,7 @@ def test_iop_may_fit_always_notes_alcohol_or_benzodiazepines_when_named() -> Non
         decision = decide(case[1])
         named = set(case[1].substances or ()) & {"alcohol", "benzodiazepine"}
         if decision.outcome is Outcome.IOP_MAY_FIT and named:
-            assert "sedatives_named" in triage.safety_notes(case[1], decision), case[0]
+            assert "sedatives_named" in screening_rules.safety_notes(case[1], decision), case[0]
 
 
 def test_no_one_with_use_since_recent_care_and_past_dts_gets_iop_may_fit() -> None:
@@ -809,7 +807,7 @@ def test_parse_emergency(text: str | None, expected: set) -> None:
 )
 def test_read_emergency_tense_and_negation(text: str, now: set, unclear: set, past: set) -> None:
     """Issue 13 item 9: negated signs are dropped, past ones are history, unclear ones asked."""
-    reading = triage.read_emergency(text)
+    reading = screening_answers.read_emergency(text)
     assert (reading.now, reading.unclear, reading.past) == (now, unclear, past)
 
 
@@ -864,24 +862,29 @@ def test_parsers_feed_decide() -> None:
 
 # --------------------------------------------------------------------------- purity
 
-TRIAGE_SOURCE = Path(triage.__file__)
+TRIAGE_SOURCE = Path(screening_rules.__file__)
 ALLOWED_IMPORTS = {"__future__", "dataclasses", "enum", "typing", "re"}
 
 
-def test_triage_imports_only_the_standard_library() -> None:
-    tree = ast.parse(TRIAGE_SOURCE.read_text())
+@pytest.mark.parametrize(
+    "module, own",
+    [(screening_rules, set()), (screening_answers, {"iop_assistant.screening_rules"})],
+)
+def test_screening_modules_import_only_the_standard_library(module, own) -> None:
+    tree = ast.parse(Path(module.__file__).read_text())
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             imported |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
-            imported.add((node.module or "").split(".")[0])
-    assert imported <= ALLOWED_IMPORTS, imported - ALLOWED_IMPORTS
+            name = node.module or ""
+            imported.add(name if name in own else name.split(".")[0])
+    assert imported <= ALLOWED_IMPORTS | own, imported - ALLOWED_IMPORTS - own
 
 
-def test_importing_triage_loads_no_rasa() -> None:
+def test_importing_the_screening_modules_loads_no_rasa() -> None:
     code = (
-        "import sys, iop_assistant.triage; "
+        "import sys, iop_assistant.screening_rules, iop_assistant.screening_answers; "
         "print([m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')])"
     )
     out = subprocess.run(
@@ -895,11 +898,11 @@ def test_importing_triage_loads_no_rasa() -> None:
 
 
 def test_module_says_it_is_not_a_diagnosis_and_gives_no_dosing_advice() -> None:
-    doc = (triage.__doc__ or "").lower()
+    doc = (screening_rules.__doc__ or "").lower()
     assert "not a diagnosis" in doc and "clinician decides" in doc
     assert "no dosing" in doc
     source = TRIAGE_SOURCE.read_text().lower()
-    code_only = source.replace(triage.__doc__.lower(), "")
+    code_only = source.replace(screening_rules.__doc__.lower(), "")
     for word in ("taper", " mg", "dose "):
         assert word not in code_only, word
 
@@ -920,7 +923,7 @@ def test_module_says_it_is_not_a_diagnosis_and_gives_no_dosing_advice() -> None:
     ],
 )
 def test_parse_drinks(text: str, drinks: float | None) -> None:
-    assert triage.parse_drinks(text) == drinks
+    assert screening_answers.parse_drinks(text) == drinks
 
 
 @pytest.mark.parametrize(
@@ -946,6 +949,6 @@ def test_pregnancy_with_opioids_goes_to_the_help_line_even_over_detox_first() ->
     given = answers("opioid", "daily", "today", "sweats", pregnant=True)
     decision = decide(given)
     assert decision.outcome is Outcome.HELPLINE and decision.reasons[0] == "pregnant_opioid_use"
-    assert triage.safety_notes(given, decision)[0] == "pregnant_opioid"
+    assert screening_rules.safety_notes(given, decision)[0] == "pregnant_opioid"
     stimulant = decide(answers("stimulant", "weekly", "days", "none", pregnant=True))
     assert stimulant.outcome is Outcome.HELPLINE

@@ -13,7 +13,7 @@
   retried or replayed one runs no second turn;
 * runs a turn in Rasa under a time limit below Twilio's 15 s (:meth:`_run_turn`);
 * does its database work in a small thread pool, and never migrates: the
-  schema comes from ``python -m iop_assistant.store.migrations upgrade`` at
+  schema comes from ``python -m iop_assistant.migrations upgrade`` at
   start-up (scripts/run.sh, the deploy's migrate job). Without it, the
   health route answers 503 and says so in the log; turns still run (as in a
   database outage) so that a crisis message is still answered.
@@ -48,16 +48,16 @@ from iop_assistant.channels.twilio_signature import (
     parse_form,
     public_url,
 )
+from iop_assistant.migrations import is_at_head
 from iop_assistant.store import contacts, get_engine
 from iop_assistant.store import sms as processed
-from iop_assistant.store.migrations import is_at_head
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 TWIML_CONTENT_TYPE = "application/xml; charset=utf-8"
-MIGRATE = "`python -m iop_assistant.store.migrations upgrade` before starting"
+MIGRATE = "`python -m iop_assistant.migrations upgrade` before starting"
 
 
 def truthy(value: str | None) -> bool:

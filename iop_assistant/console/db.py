@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
 from iop_assistant.console import models  # noqa: F401  (registers the console tables)
+from iop_assistant.migrations import migrate
 from iop_assistant.store.db import get_engine
 
 T = TypeVar("T")
@@ -48,14 +49,8 @@ def app_engine(url: str) -> Engine:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Bring the app database up to date: Alembic migrations when the store has them."""
-    from iop_assistant import store
-
-    migrate = getattr(store, "migrate", None)
-    if migrate is not None:
-        migrate(engine)
-    else:  # before the store's migrations existed
-        models.Base.metadata.create_all(engine)
+    """Bring the app database up to date (the app database's Alembic migrations)."""
+    migrate(engine)
 
 
 async def run_sync(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from iop_assistant.input_text import is_phone_message  # noqa: F401 (the gate reads it here)
+
 CONTROL_INTENTS = frozenset({"stop", "goodbye", "thank", "greet", "affirm", "deny"})
 HELP_INTENT = "request_help"
 MAX_CONTROL_WORDS = 7
@@ -216,22 +218,6 @@ def asks_for_a_call(text: str) -> bool:
     """Someone should phone the person (or their relative): a callback request, even
     inside a long message about their situation."""
     return bool(_CALLBACK.search(text))
-
-
-# A message that is a US phone number, maybe with "my number is" / "call me at":
-# the person wants a call ("773.555.0119" alone was "I couldn't read that", v4).
-_PHONE_NUMBER = r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"
-_PHONE_MESSAGE = re.compile(
-    r"^\W*(?:(?:my|the|a|our)\s+(?:\w+\s+)?(?:number|phone|cell|#)\s*(?:is|=|:)?\s*|"
-    r"(?:(?:you\s+can\s+)?(?:call|reach|text)\s+me\s+(?:at|on)\s*)|(?:it'?s|its|here'?s\s+(?:my\s+)?"
-    r"(?:number|#))\s*:?\s*)?" + _PHONE_NUMBER + r"\W*(?:thanks?|thank\s+you|please|pls|thx)?\W*$",
-    re.IGNORECASE,
-)
-
-
-def is_phone_message(text: str | None) -> bool:
-    """The whole message gives a phone number ("773.555.0119", "my number is 646 555 0121")."""
-    return bool(_PHONE_MESSAGE.search((text or "").strip()))
 
 
 SCREENING_INTENT = "request_detox_screening"

@@ -13,8 +13,6 @@ the dialogue asks the person to try again instead of guessing.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -25,49 +23,11 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from iop_assistant.nlu.control_intents import is_phone_message
+from iop_assistant.input_text import defused_clean_text, is_unreadable
 
 ORIGINAL_TEXT = "iop_original_text"
 UNREADABLE = "iop_unreadable"
-MAX_CLASSIFIED_CHARS = 1000
 FALLBACK_INTENT = "nlu_fallback"
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-
-
-def clean_text(text: str | None, limit: int = MAX_CLASSIFIED_CHARS) -> str:
-    """Text the classifier should see: printable characters, whitespace collapsed, capped."""
-    if not text:
-        return ""
-    kept = "".join(
-        ch if unicodedata.category(ch)[0] != "C" else " " for ch in text.replace("\ufffd", " ")
-    )
-    kept = " ".join(kept.split())
-    return kept[:limit]
-
-
-def defused_clean_text(text: str | None) -> str:
-    """:func:`clean_text` that never starts with "/".
-
-    Rasa's ``RegexMessageHandler`` reads "/intent{...}" from the *cleaned*
-    text, so "\u200b/crisis{...}" would become an intent with entities once
-    the zero-width space is gone. Whatever the channel, cleaning must not
-    create intent syntax that was not there.
-    """
-    cleaned = clean_text(text)
-    while cleaned.startswith("/"):
-        cleaned = cleaned.lstrip("/").strip()
-    return cleaned
-
-
-def is_unreadable(text: str | None) -> bool:
-    """True when a message holds no letters: empty, emoji, digits-only noise or binary junk."""
-    cleaned = clean_text(text)
-    if is_phone_message(cleaned):
-        return False  # a phone number is a request for a call, not noise
-    if not _LETTER.search(cleaned):
-        return not cleaned.isdigit() or len(cleaned) > 3  # "1" is a button reply, keep it
-    letters = len(_LETTER.findall(cleaned))
-    return letters / max(len(cleaned), 1) < 0.3 and len(cleaned) > 12
 
 
 def _is_intent_payload(text: str) -> bool:

@@ -24,11 +24,11 @@ from typing import Callable, Mapping
 
 from sqlalchemy.engine import Engine
 
+from iop_assistant.migrations import migrate
 from iop_assistant.notify import outbox
 from iop_assistant.notify.sender import SendResult, TwilioSender, TwilioSettings, redact_numbers
 from iop_assistant.store import sms as sms_store
 from iop_assistant.store.db import get_engine
-from iop_assistant.store.migrations import migrate
 from iop_assistant.store.models import utcnow
 from iop_assistant.store.phones import masked
 

@@ -32,7 +32,7 @@ from rasa.shared.core.events import SlotSet
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant import form_answers, triage
+from iop_assistant import form_answers, screening_answers
 from iop_assistant.nlu.control_intents import is_explicit_command, words
 
 FORMS = frozenset({"detox_screening_form", "callback_form"})
@@ -63,8 +63,8 @@ def about_past_or_unclear_signs(parse_data: Dict[str, Any], text: str) -> bool:
     guard = parse_data.get("crisis_guard") or {}
     if guard and guard.get("category") not in WITHDRAWAL_CATEGORIES:
         return False
-    reading = triage.read_emergency(text)
-    return not reading.now and triage.mentions_emergency_sign(text)
+    reading = screening_answers.read_emergency(text)
+    return not reading.now and screening_answers.mentions_emergency_sign(text)
 
 
 def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:

@@ -1,18 +1,16 @@
 """App data (not conversations): SQLAlchemy models and small blocking helpers.
 
-``DATABASE_URL`` picks the database (default ``sqlite:///var/app.db``);
-:func:`migrate` (also run by :func:`create_tables`) brings its schema to the
-newest Alembic revision at start-up.
+``DATABASE_URL`` picks the database (default ``sqlite:///var/app.db``). Its
+schema is owned by :mod:`iop_assistant.migrations` (``migrate()`` at start-up),
+which the store does not import.
 """
 
 from iop_assistant.store.db import (
     DEFAULT_DATABASE_URL,
-    create_tables,
     database_url,
     get_engine,
     session_scope,
 )
-from iop_assistant.store.migrations import migrate
 from iop_assistant.store.models import (
     Base,
     CallbackRequest,
@@ -32,9 +30,7 @@ __all__ = [
     "OptOut",
     "ProcessedMessage",
     "SmsButtonMenu",
-    "create_tables",
     "database_url",
     "get_engine",
-    "migrate",
     "session_scope",
 ]

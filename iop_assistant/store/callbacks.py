@@ -18,7 +18,7 @@ import phonenumbers
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from iop_assistant.notify import texts
+from iop_assistant import callback_texts
 from iop_assistant.phone import CALLABLE_REGIONS
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage, utcnow
@@ -123,7 +123,7 @@ def _staff_alert(
             dedupe_key=dedupe_key(request_id, STAFF_ALERT),
             kind=STAFF_ALERT,
             to_number=staff_alert_number(),
-            body=texts.staff_alert(request_id, best_time),
+            body=callback_texts.staff_alert(request_id, best_time),
             callback_request_id=request_id,
         )
     hour = now.strftime("%Y%m%d%H")
@@ -229,7 +229,7 @@ def save_callback_request(
                     dedupe_key=dedupe_key(request.id, CONFIRMATION),
                     kind=CONFIRMATION,
                     to_number=number,
-                    body=texts.callback_confirmation(request.id, name, best_time),
+                    body=callback_texts.callback_confirmation(request.id, name, best_time),
                     callback_request_id=request.id,
                 )
             )

@@ -93,17 +93,6 @@ def get_engine(url: str | None = None) -> Engine:
         return engine
 
 
-def create_tables(engine: Engine | None = None) -> Engine:
-    """Bring the app database to the newest schema (Alembic migrations); returns the engine.
-
-    Kept under its old name for the callers that ran ``create_all`` here: the
-    schema now comes only from ``iop_assistant/store/migrations``.
-    """
-    from iop_assistant.store.migrations import migrate
-
-    return migrate(engine or get_engine())
-
-
 @contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error."""

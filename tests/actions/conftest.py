@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from iop_assistant.store import create_tables, get_engine
+from iop_assistant.migrations import migrate
+from iop_assistant.store import get_engine
 
 
 @pytest.fixture()
@@ -13,5 +14,5 @@ def app_db(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'app.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
     engine = get_engine(url)
-    create_tables(engine)
+    migrate(engine)
     return engine

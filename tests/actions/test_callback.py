@@ -122,8 +122,8 @@ def test_sms_offers_the_texting_number_and_yes_uses_it(app_db):
 
     dispatcher = CollectingDispatcher()
     run(AskCallbackUseCallerNumber().run(dispatcher, tracker(**sms), {}))
-    assert "(202) 555-0143" in dispatcher.messages[0]["text"]
-    assert "texting" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["response"] == "utter_callback_offer_texting_number"
+    assert dispatcher.messages[0]["caller_number"] == "(202) 555-0143"
 
     result, _ = validate("callback_use_caller_number", "yes", intent="affirm", **sms)
     assert result == {"callback_use_caller_number": "yes", "callback_phone": CALLER}
@@ -153,7 +153,7 @@ def test_voice_says_calling_from(app_db):
             dispatcher, tracker(channel="voice", sender="conv-voice"), {}
         )
     )
-    assert "calling from" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["response"] == "utter_callback_offer_calling_number"
 
 
 # ------------------------------------------------------------------ time, name, consent

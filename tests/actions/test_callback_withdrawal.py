@@ -6,12 +6,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Dict
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.callback import SubmitCallback, WithdrawCallback, readable_number, when_words
+from actions.callback import SubmitCallback, WithdrawCallback, readable_number
 from iop_assistant.store import CallbackRequest, OutboxMessage
 from iop_assistant.store.callback_withdrawal import WITHDRAWN_OUTCOME
 from iop_assistant.store.db import session_scope
@@ -48,15 +47,6 @@ def test_the_saved_request_is_read_back_with_number_and_time(app_db):
     (message,) = dispatcher.messages
     assert message["response"] == "utter_callback_saved"
     assert message["callback_number"] == "(312) 555-0187"
-    assert message["callback_when"] == "at the time you gave (after 6pm)"
-
-
-@pytest.mark.parametrize(
-    "best_time, words",
-    [("now", "as soon as they can"), ("evening", "in the evening"), (None, "at any time")],
-)
-def test_best_time_words(best_time, words):
-    assert when_words(best_time) == words
 
 
 def test_an_unparseable_number_is_read_back_as_given():

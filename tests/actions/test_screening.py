@@ -15,7 +15,7 @@ from actions.screening import (
     answers_from,
     symptoms_answer,
 )
-from iop_assistant import triage
+from iop_assistant import screening_rules
 
 FORM_SLOTS = [
     "screening_for",
@@ -458,7 +458,7 @@ def test_outcome_emergency_is_the_crisis_reply():
 
 def test_answers_from_slots():
     answers = answers_from(tracker(DAILY_ALCOHOL | {"screening_for": "other"}))
-    assert answers == triage.ScreeningAnswers(
+    assert answers == screening_rules.ScreeningAnswers(
         for_self=False,
         substances={"alcohol"},
         frequency="daily",

@@ -13,7 +13,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 
 from iop_assistant.channels.webhook import defuse_intent_syntax
-from iop_assistant.nlu.input_guard import clean_text, defused_clean_text
+from iop_assistant.input_text import clean_text, defused_clean_text
 
 
 def reaches_rasa_as_intent(text: str) -> bool:

@@ -12,7 +12,7 @@ from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels.sms import SmsInput, SmsOutput, SmsSettings, twiml
 from iop_assistant.channels.twilio_signature import FormParams
-from iop_assistant.store import migrate
+from iop_assistant.migrations import migrate
 from iop_assistant.store import sms as store
 
 HELPLINE = program_facts.load().helpline

@@ -7,13 +7,14 @@ from datetime import timedelta
 
 import pytest
 
-from iop_assistant.store import create_tables, db, get_engine
+from iop_assistant.migrations import migrate
+from iop_assistant.store import db, get_engine
 from iop_assistant.store import sms as store
 
 
 @pytest.fixture
 def engine(tmp_path):
-    return create_tables(get_engine(f"sqlite:///{tmp_path / 'nested' / 'app.db'}"))
+    return migrate(get_engine(f"sqlite:///{tmp_path / 'nested' / 'app.db'}"))
 
 
 def test_default_url_is_sqlite_under_var(monkeypatch):

@@ -27,7 +27,7 @@ from iop_assistant.channels.sms import SmsInput, SmsSettings
 from iop_assistant.channels.twilio_signature import SIGNATURE_HEADER, sign
 from iop_assistant.channels.twilio_webhook import TwilioWebhookInput
 from iop_assistant.channels.voice import VoiceInput, VoiceSettings
-from iop_assistant.store import migrate
+from iop_assistant.migrations import migrate
 
 TOKEN = "test-auth-token"
 FORM = "application/x-www-form-urlencoded"
@@ -198,7 +198,7 @@ def test_unmigrated_database_fails_health_and_is_never_migrated(tmp_path, make, 
     async def run() -> None:
         with caplog.at_level(logging.ERROR):
             channel = make(url)
-        assert "not migrated" in caplog.text and "iop_assistant.store.migrations" in caplog.text
+        assert "not migrated" in caplog.text and "iop_assistant.migrations" in caplog.text
         async with serving(channel) as running:
             status, body = await running.health()
             assert status == 503 and "not migrated" in body["problem"]

@@ -7,11 +7,11 @@ from collections import defaultdict
 
 import yaml
 
-from iop_assistant import clinical_review, triage
+from iop_assistant import clinical_review, screening_rules
 
 SUBSTANCE_SETS = (
     [None, set()]
-    + [{s} for s in triage.SUBSTANCES]
+    + [{s} for s in screening_rules.SUBSTANCES]
     + [
         {"alcohol", "benzodiazepine"},
         {"alcohol", "sedative"},
@@ -24,8 +24,8 @@ def grid():
     """Every combination of the vocabularies (a few thousand pure calls)."""
     for subs, freq, last, sx, pcw, care, prescribed, risk in itertools.product(
         SUBSTANCE_SETS,
-        triage.FREQUENCIES + (None,),
-        triage.LAST_USE + (None,),
+        screening_rules.FREQUENCIES + (None,),
+        screening_rules.LAST_USE + (None,),
         (None, {"none"}, {"shakes"}),
         (False, True),
         ((None, None), (True, False), (True, True)),
@@ -40,7 +40,7 @@ def grid():
             {"drinks_per_day": 1.0, "age_65_plus": True},
         ),  # fmt: skip
     ):
-        yield triage.ScreeningAnswers(
+        yield screening_rules.ScreeningAnswers(
             substances=subs,
             frequency=freq,
             last_use=last,
@@ -51,8 +51,8 @@ def grid():
             prescribed=prescribed,
             **risk,
         )
-    yield triage.ScreeningAnswers(declined=True)
-    yield triage.ScreeningAnswers(emergency_symptoms_now={"seizure"})
+    yield screening_rules.ScreeningAnswers(declined=True)
+    yield screening_rules.ScreeningAnswers(emergency_symptoms_now={"seizure"})
 
 
 def test_the_page_is_up_to_date():
@@ -64,7 +64,7 @@ def test_the_page_is_up_to_date():
 def test_every_reason_has_a_documented_rule_and_every_rule_is_used():
     used = defaultdict(set)
     for answers in grid():
-        decision = triage.decide(answers)
+        decision = screening_rules.decide(answers)
         for reason in decision.reasons:
             pattern = clinical_review.reason_pattern(reason)
             assert pattern, f"{reason} is not documented in clinical_review.RULES"
@@ -75,9 +75,9 @@ def test_every_reason_has_a_documented_rule_and_every_rule_is_used():
 def test_a_rule_leading_a_decision_gives_its_stated_outcome():
     stated = {rule.reason: rule.decision for rule in clinical_review.RULES}
     for answers in grid():
-        decision = triage.decide(answers)
+        decision = screening_rules.decide(answers)
         first = clinical_review.reason_pattern(decision.reasons[0])
-        if first.startswith("prescribed_") and decision.outcome is triage.Outcome.HELPLINE:
+        if first.startswith("prescribed_") and decision.outcome is screening_rules.Outcome.HELPLINE:
             continue
         assert stated[first] == decision.outcome.value, (first, decision)
 

@@ -11,6 +11,7 @@ from typing import Dict, List
 import pytest
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant import program_facts
@@ -29,7 +30,10 @@ DOSING = re.compile(
 
 
 # template variables an action passes with the response (actions/callback.py reads back)
-ACTION_VARIABLES = {"callback_number": "(202) 555-0143", "callback_when": "in the evening"}
+ACTION_VARIABLES = {
+    "callback_number": "(202) 555-0143",
+    "caller_number": "(202) 555-0143",
+}
 
 
 def render_all(domain_path: Path) -> Dict[str, List[dict]]:
@@ -46,6 +50,29 @@ def render_all(domain_path: Path) -> Dict[str, List[dict]]:
 @pytest.fixture(scope="module")
 def rendered() -> Dict[str, dict]:
     return render_all(REPO / "domain.yml")
+
+
+@pytest.mark.parametrize(
+    "best_time, words",
+    [
+        ("now", "as soon as they can"),
+        ("morning", "in the morning"),
+        ("afternoon", "in the afternoon"),
+        ("evening", "in the evening"),
+        ("any time", "at any time"),
+        ("after 6pm", "at the time you gave (after 6pm)"),
+    ],
+)
+def test_the_saved_callback_says_the_best_time_in_words(best_time, words):
+    domain = Domain.load(str(REPO / "domain.yml"))
+    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    tracker = DialogueStateTracker.from_events(
+        "content-test", [SlotSet("callback_best_time", best_time)], slots=domain.slots
+    )
+    message = asyncio.run(
+        nlg.generate("utter_callback_saved", tracker, "rest", callback_number="(202) 555-0143")
+    )
+    assert f"will call (202) 555-0143 {words}. " in message["text"]
 
 
 def all_text(message: dict) -> str:

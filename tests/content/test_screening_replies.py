@@ -12,7 +12,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant import program_facts, triage
+from iop_assistant import program_facts, screening_rules
 from tests.content.test_responses import DOSING, STIGMA, all_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,15 +36,15 @@ def render(response: str, **slots: str) -> str:
         ("utter_screening_detox_first", None, [DONT_STOP, "help you find detox", "diagnosis"]),
         (
             "utter_screening_detox_first",
-            triage.NOTE_WITHDRAWAL_NOW,
+            screening_rules.NOTE_WITHDRAWAL_NOW,
             ["today", "911 if it gets worse", "tel:911", DONT_STOP, "diagnosis"],
         ),
-        ("utter_screening_iop_may_fit", triage.NOTE_SEDATIVES, [DONT_STOP, "clinician"]),
+        ("utter_screening_iop_may_fit", screening_rules.NOTE_SEDATIVES, [DONT_STOP, "clinician"]),
         ("utter_screening_iop_may_fit", None, ["may be a good fit", "clinician"]),
         ("utter_screening_helpline", None, [DONT_STOP, "diagnosis"]),
         (
             "utter_screening_helpline",
-            triage.NOTE_PRESCRIBED,
+            screening_rules.NOTE_PRESCRIBED,
             ["Never stop a prescribed medicine on your own", "not by itself a reason for detox"],
         ),
         ("utter_screening_prescribed_note", None, ["Never stop a prescribed medicine"]),

@@ -18,7 +18,7 @@ import uuid
 import pytest
 import requests
 
-from iop_assistant.store import migrate
+from iop_assistant.migrations import migrate
 from tests.server.conftest import MODEL, Servers
 from tests.server.test_sms_channel import form_for, new_phone, new_sid, post
 

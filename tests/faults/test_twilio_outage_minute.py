@@ -1,7 +1,7 @@
 """Twilio answers 503 for a whole minute: afterwards the outbox drains, nothing sent twice.
 
 Everything is real and in its own process, as in production: the fake
-Twilio API (``iop_assistant.notify.twilio_fake``, 503 for the first 60 s),
+Twilio API (``devtools.twilio_fake``, 503 for the first 60 s),
 the outbox worker (``python -m iop_assistant.notify.worker``, started the
 way scripts/run.sh starts it, through the real ``twilio`` client) and a
 fresh SQLite app database. This process only queues the texts and watches.
@@ -28,9 +28,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.outbox_drain import fake_json, queue, start_fake
+from devtools.twilio_fake import ACCOUNT_SID, AUTH_TOKEN
+from iop_assistant.migrations import migrate
 from iop_assistant.notify import outbox
-from iop_assistant.notify.twilio_fake import ACCOUNT_SID, AUTH_TOKEN
-from iop_assistant.store import migrate
 
 pytestmark = pytest.mark.faults
 

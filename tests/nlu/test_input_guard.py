@@ -4,14 +4,8 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.nlu.input_guard import (
-    MAX_CLASSIFIED_CHARS,
-    ORIGINAL_TEXT,
-    InputGuard,
-    UnreadableInputOverride,
-    clean_text,
-    is_unreadable,
-)
+from iop_assistant.input_text import MAX_CLASSIFIED_CHARS, clean_text, is_unreadable
+from iop_assistant.nlu.input_guard import ORIGINAL_TEXT, InputGuard, UnreadableInputOverride
 
 
 @pytest.mark.parametrize(

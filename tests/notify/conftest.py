@@ -6,10 +6,11 @@ from typing import Callable
 
 import pytest
 
+from devtools.twilio_fake import FakeTwilio
+from iop_assistant.migrations import migrate
 from iop_assistant.notify.sender import TwilioSender, TwilioSettings
-from iop_assistant.notify.twilio_fake import FakeTwilio
 from iop_assistant.notify.worker import Backoff, OutboxWorker, WorkerConfig
-from iop_assistant.store import OutboxMessage, migrate, session_scope
+from iop_assistant.store import OutboxMessage, session_scope
 from iop_assistant.store.models import utcnow
 
 FROM = "+15005550006"

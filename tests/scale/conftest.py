@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from iop_assistant.tracking.local_services import Postgres, Redis, postgres_bin, redis_bin
+from devtools.local_services import Postgres, Redis, postgres_bin, redis_bin
 from tests.rasa_processes import RunningRasa
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,7 +77,7 @@ class ScaleServers(RunningRasa):
 
         import yaml
 
-        from iop_assistant.tracking.local_services import free_port
+        from devtools.local_services import free_port
 
         self.tmp = tmp
         self.tracker_url = tracker_url
@@ -133,7 +133,7 @@ class ScaleServers(RunningRasa):
 
         # the app database is migrated before any process starts, as scripts/run.sh does
         subprocess.run(
-            [sys.executable, "-m", "iop_assistant.store.migrations", "upgrade"],
+            [sys.executable, "-m", "iop_assistant.migrations", "upgrade"],
             cwd=REPO,
             env=self.env,
             check=True,

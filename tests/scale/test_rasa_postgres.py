@@ -74,7 +74,7 @@ def test_twenty_concurrent_messages_from_one_sender_are_serialised(scale_servers
 
 
 def test_app_database_migrates_on_postgres(postgres) -> None:
-    from iop_assistant.store.migrations import migrate
+    from iop_assistant.migrations import migrate
 
     url = postgres.create_database("app_" + uuid.uuid4().hex[:8])
     engine = migrate(sa.create_engine(url))

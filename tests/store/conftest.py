@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from iop_assistant.store import migrate
+from iop_assistant.migrations import migrate
 
 
 @pytest.fixture

@@ -16,17 +16,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
-from iop_assistant.store import create_tables, migrate
-from iop_assistant.store import models as store_models
-from iop_assistant.store.migrations import (
+from iop_assistant.migrations import (
     INITIAL_REVISION,
     LEGACY_TABLES,
     alembic_config,
     current_revisions,
     head_revisions,
     is_at_head,
+    migrate,
 )
-from iop_assistant.store.migrations.metadata import compare_opts, target_metadata
+from iop_assistant.migrations.metadata import compare_opts, target_metadata
+from iop_assistant.store import models as store_models
 
 REPO = Path(__file__).resolve().parents[2]
 STORE_TABLES = set(LEGACY_TABLES)
@@ -94,8 +94,8 @@ def test_migrate_is_idempotent(tmp_path):
         assert current_revisions(connection) == set(head_revisions())
 
 
-def test_create_tables_runs_the_migrations(tmp_path):
-    engine = create_tables(create_engine(url(tmp_path)))
+def test_migrate_takes_an_engine_and_stamps_the_database(tmp_path):
+    engine = migrate(create_engine(url(tmp_path)))
     assert is_at_head(engine)
     assert "alembic_version" in inspect(engine).get_table_names()
 
@@ -123,8 +123,7 @@ def test_concurrent_start_from_several_processes(tmp_path):
     code = textwrap.dedent(
         f"""
         import sys
-        from iop_assistant.store import migrate
-        from iop_assistant.store.migrations import is_at_head
+        from iop_assistant.migrations import is_at_head, migrate
         sys.exit(0 if is_at_head(migrate({url(tmp_path)!r})) else 3)
         """
     )
@@ -188,7 +187,7 @@ def test_adopts_an_older_partial_database(tmp_path):
 def test_migrations_cli_check(tmp_path):
     env = dict(os.environ, DATABASE_URL=url(tmp_path))
     run = subprocess.run(
-        [sys.executable, "-m", "iop_assistant.store.migrations", "upgrade"],
+        [sys.executable, "-m", "iop_assistant.migrations", "upgrade"],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -198,7 +197,7 @@ def test_migrations_cli_check(tmp_path):
     assert run.returncode == 0, run.stderr
     assert ", ".join(sorted(head_revisions())) in run.stdout
     check = subprocess.run(
-        [sys.executable, "-m", "iop_assistant.store.migrations", "check"],
+        [sys.executable, "-m", "iop_assistant.migrations", "check"],
         cwd=REPO,
         env=env,
         capture_output=True,

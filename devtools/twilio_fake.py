@@ -13,7 +13,7 @@ then close the connection without answering: a crash after sending) and
 ``accept_hang`` (accept, then never answer: kill the client for a real crash).
 
 In-process: ``with FakeTwilio() as fake: fake.fail(503, times=2)``.
-Standalone: ``python -m iop_assistant.notify.twilio_fake --port 8099``;
+Standalone: ``python -m devtools.twilio_fake --port 8099``;
 control it over HTTP: ``POST /_fake/rules`` (JSON rule), ``POST /_fake/reset``,
 ``GET /_fake/messages``, ``GET /_fake/stats``.
 """

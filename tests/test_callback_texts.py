@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iop_assistant.notify import texts
+from iop_assistant import callback_texts
 from iop_assistant.program_facts import load
 
 FACTS = load()
@@ -24,9 +24,9 @@ def words_in(body: str) -> set[str]:
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("best_time", TIMES)
 def test_confirmation_reveals_nothing(name, best_time):
-    body = texts.callback_confirmation(12, name, best_time)
+    body = callback_texts.callback_confirmation(12, name, best_time)
     lowered = body.lower()
-    for word in (*texts.FORBIDDEN_WORDS, *EXTRA_FORBIDDEN):
+    for word in (*callback_texts.FORBIDDEN_WORDS, *EXTRA_FORBIDDEN):
         assert not re.search(rf"\b{re.escape(word)}\b", lowered), (word, body)
     assert FACTS.helpline in body
     assert "Reply STOP to opt out." in body
@@ -38,30 +38,30 @@ def test_confirmation_reveals_nothing(name, best_time):
 
 
 def test_confirmation_example():
-    assert texts.callback_confirmation(12, "Sam", "morning", "(888) 783-3291") == (
+    assert callback_texts.callback_confirmation(12, "Sam", "morning", "(888) 783-3291") == (
         "Hi Sam, we got your request (ref 12) and will call you in the morning. "
         "If it can't wait, call (888) 783-3291. Reply STOP to opt out."
     )
 
 
 def test_a_name_that_is_not_a_name_is_left_out():
-    assert texts.callback_confirmation(3, "<script>", "now").startswith("Hi, we got")
-    assert texts.safe_first_name("Sam Recovery") is None
+    assert callback_texts.callback_confirmation(3, "<script>", "now").startswith("Hi, we got")
+    assert callback_texts.safe_first_name("Sam Recovery") is None
 
 
 def test_staff_alert_is_minimal():
-    assert texts.staff_alert(12, "morning") == (
+    assert callback_texts.staff_alert(12, "morning") == (
         "New callback request #12, best time: morning. Open the staff console."
     )
-    body = texts.staff_alert(7, "call my cell 773 555 0123 after rehab")
+    body = callback_texts.staff_alert(7, "call my cell 773 555 0123 after rehab")
     assert words_in(body) == words_in("New callback request best time see console Open the staff")
 
 
 @given(name=st.text(max_size=80), request_id=st.integers(min_value=1, max_value=10**9))
 def test_no_name_can_make_the_confirmation_revealing(name, request_id):
-    body = texts.callback_confirmation(request_id, name, "morning", "(888) 783-3291")
+    body = callback_texts.callback_confirmation(request_id, name, "morning", "(888) 783-3291")
     lowered = body.lower()
-    for word in texts.FORBIDDEN_WORDS:
+    for word in callback_texts.FORBIDDEN_WORDS:
         assert not re.search(rf"\b{re.escape(word)}\b", lowered), (word, body)
     digits = re.sub(r"\(ref \d+\)|\(888\) 783-3291", "", body)
     assert not re.search(r"\d", digits)  # no number but the reference and the help line

@@ -1,4 +1,4 @@
-"""``python -m iop_assistant.store.migrations [upgrade|check|current]`` (``make migrate``)."""
+"""``python -m iop_assistant.migrations [upgrade|check|current]`` (``make migrate``)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import sys
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from iop_assistant.migrations import current_revisions, head_revisions, migrate
+from iop_assistant.migrations.metadata import compare_opts, target_metadata
 from iop_assistant.store.db import get_engine
-from iop_assistant.store.migrations import current_revisions, head_revisions, migrate
-from iop_assistant.store.migrations.metadata import compare_opts, target_metadata
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,11 @@
-"""The metadata migrations are checked against: every app model module.
+"""The metadata migrations are checked against: every model module of the app database.
 
-The staff console keeps its models in ``iop_assistant/console/models.py`` on
-the same ``Base``; importing it here puts its tables in the comparison (and in
-``alembic revision --autogenerate``) once it exists.
+The store (``iop_assistant/store/models.py``) and the staff console
+(``iop_assistant/console/models.py``) declare their tables on the same
+``Base``. The modules are named here, not imported at the top: ``migrate()``
+needs only the revision scripts, the console imports this package to migrate
+at start-up, and only the comparison (``check``, the adoption report,
+``alembic revision --autogenerate``) needs every table.
 """
 
 from __future__ import annotations
@@ -16,16 +19,9 @@ MODEL_MODULES = ("iop_assistant.store.models", "iop_assistant.console.models")
 
 
 def target_metadata() -> MetaData:
-    """``Base.metadata`` after importing every model module that exists."""
-    for name in MODEL_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name not in (name, name.rsplit(".", 1)[0]):
-                raise  # the module exists but something it imports is missing
-    from iop_assistant.store.models import Base
-
-    return Base.metadata
+    """``Base.metadata`` after importing every model module of the app database."""
+    modules = [importlib.import_module(name) for name in MODEL_MODULES]
+    return modules[0].Base.metadata
 
 
 # tables a migration makes with raw SQL that no model describes: SQLite FTS5

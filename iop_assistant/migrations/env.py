@@ -1,6 +1,6 @@
 """Alembic environment of the app database.
 
-Run through :func:`iop_assistant.store.migrations.migrate` (which passes its
+Run through :func:`iop_assistant.migrations.migrate` (which passes its
 own locked connection in ``config.attributes["connection"]``) or the
 ``alembic`` command line (repo-root ``alembic.ini``; the URL then comes from
 ``DATABASE_URL``).
@@ -11,8 +11,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from iop_assistant.migrations.metadata import include_name, target_metadata
 from iop_assistant.store.db import database_url, get_engine
-from iop_assistant.store.migrations.metadata import include_name, target_metadata
 
 config = context.config
 metadata = target_metadata()

@@ -1,9 +1,14 @@
-"""Alembic migrations of the app database and :func:`migrate`, which runs them.
+"""The app database's schema: its Alembic migrations and :func:`migrate`, which runs them.
 
-``migrate()`` is what start-up code calls (``create_tables`` does): it needs no
-``alembic.ini``, does nothing when the database is already at head, lets only
-one process migrate at a time (a file lock for SQLite, an advisory lock for
-PostgreSQL) and adopts a database made by the old ``create_all``.
+One home for every table of the app database, the store's and the staff
+console's: both packages use it, and it imports neither's code at start-up
+(it opens the database through :mod:`iop_assistant.store.db`; the models are
+read only to compare them with the database, see ``metadata.py``).
+
+``migrate()`` is what start-up code calls: it needs no ``alembic.ini``, does
+nothing when the database is already at head, lets only one process migrate at
+a time (a file lock for SQLite, an advisory lock for PostgreSQL) and adopts a
+database made by the old ``create_all``.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
+
+from iop_assistant.migrations.metadata import compare_opts, target_metadata
+from iop_assistant.store.db import get_engine, sqlite_path
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +74,6 @@ def current_revisions(connection: Connection) -> Set[str]:
 
 
 def _engine(url_or_engine: Union[str, Engine, None]) -> Engine:
-    from iop_assistant.store.db import get_engine
-
     if isinstance(url_or_engine, Engine):
         return url_or_engine
     return get_engine(url_or_engine)
@@ -82,8 +88,6 @@ def is_at_head(engine: Engine) -> bool:
 @contextlib.contextmanager
 def _file_lock(engine: Engine) -> Iterator[None]:
     """Across processes: an exclusive flock next to a SQLite file (nothing otherwise)."""
-    from iop_assistant.store.db import sqlite_path
-
     path = sqlite_path(str(engine.url))
     if path is None:
         yield
@@ -124,8 +128,6 @@ def _upgrade(connection: Connection) -> None:
 
 def _log_differences(connection: Connection) -> None:
     """After adopting an old database, say where it still differs from the models."""
-    from iop_assistant.store.migrations.metadata import compare_opts, target_metadata
-
     diff = compare_metadata(
         MigrationContext.configure(connection, opts=compare_opts()), target_metadata()
     )
@@ -135,8 +137,6 @@ def _log_differences(connection: Connection) -> None:
 
 def _tighten_sqlite_mode(engine: Engine) -> None:
     """Make an existing SQLite file owner-only (older versions left it 0644)."""
-    from iop_assistant.store.db import sqlite_path
-
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists():
         return

@@ -1,0 +1,49 @@
+"""What the callback and screening forms share about a form's turns.
+
+A program question asked mid-form is answered before the question is asked
+again, and a reply said too often since the form started stops the re-asking.
+Both forms (``actions/callback.py``, ``actions/screening.py``) use these; neither
+imports the other.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from iop_assistant.topics import FAQ_INTENTS
+
+FAQ_MIN_CONFIDENCE = 0.6
+
+
+def answered_faq(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    form: str | None = None,
+    min_confidence: float = FAQ_MIN_CONFIDENCE,
+) -> bool:
+    """A program question asked mid-form is answered; the form then asks again. The same
+    answer is given once per form run: said again, the words are taken as the (unclear)
+    answer, so a reply that looks like a question ("hiv meds") never loops."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= min_confidence:
+        response = f"utter_{intent['name']}"
+        if form and times_said_since_start(tracker, form, response):
+            return False
+        dispatcher.utter_message(response=response)
+        return True
+    return False
+
+
+def times_said_since_start(tracker: Tracker, form: str, response: str) -> int:
+    """How often ``response`` was said since ``form`` last started (to stop re-asking)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == form:
+            break
+        if (
+            event.get("event") == "bot"
+            and (event.get("metadata") or {}).get("utter_action") == response
+        ):
+            count += 1
+    return count

@@ -1,0 +1,66 @@
+"""What counts as readable input, and the text the classifier may see.
+
+Plain functions with no Rasa import, shared by the NLU components
+(:mod:`iop_assistant.nlu.input_guard`) and the action server
+(``actions/clarify.py``), which must not load Rasa or TensorFlow.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CLASSIFIED_CHARS = 1000
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def clean_text(text: str | None, limit: int = MAX_CLASSIFIED_CHARS) -> str:
+    """Text the classifier should see: printable characters, whitespace collapsed, capped."""
+    if not text:
+        return ""
+    kept = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else " " for ch in text.replace("\ufffd", " ")
+    )
+    kept = " ".join(kept.split())
+    return kept[:limit]
+
+
+def defused_clean_text(text: str | None) -> str:
+    """:func:`clean_text` that never starts with "/".
+
+    Rasa's ``RegexMessageHandler`` reads "/intent{...}" from the *cleaned*
+    text, so "\u200b/crisis{...}" would become an intent with entities once
+    the zero-width space is gone. Whatever the channel, cleaning must not
+    create intent syntax that was not there.
+    """
+    cleaned = clean_text(text)
+    while cleaned.startswith("/"):
+        cleaned = cleaned.lstrip("/").strip()
+    return cleaned
+
+
+# A message that is a US phone number, maybe with "my number is" / "call me at":
+# the person wants a call ("773.555.0119" alone was "I couldn't read that", v4).
+_PHONE_NUMBER = r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"
+_PHONE_MESSAGE = re.compile(
+    r"^\W*(?:(?:my|the|a|our)\s+(?:\w+\s+)?(?:number|phone|cell|#)\s*(?:is|=|:)?\s*|"
+    r"(?:(?:you\s+can\s+)?(?:call|reach|text)\s+me\s+(?:at|on)\s*)|(?:it'?s|its|here'?s\s+(?:my\s+)?"
+    r"(?:number|#))\s*:?\s*)?" + _PHONE_NUMBER + r"\W*(?:thanks?|thank\s+you|please|pls|thx)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_phone_message(text: str | None) -> bool:
+    """The whole message gives a phone number ("773.555.0119", "my number is 646 555 0121")."""
+    return bool(_PHONE_MESSAGE.search((text or "").strip()))
+
+
+def is_unreadable(text: str | None) -> bool:
+    """True when a message holds no letters: empty, emoji, digits-only noise or binary junk."""
+    cleaned = clean_text(text)
+    if is_phone_message(cleaned):
+        return False  # a phone number is a request for a call, not noise
+    if not _LETTER.search(cleaned):
+        return not cleaned.isdigit() or len(cleaned) > 3  # "1" is a button reply, keep it
+    letters = len(_LETTER.findall(cleaned))
+    return letters / max(len(cleaned), 1) < 0.3 and len(cleaned) > 12
