@@ -1,8 +1,7 @@
 """Calls DIET's compiled prediction graph directly.
 
-Every NLU parse (DIET) goes through (and so would TED's next-action
-predictions, but TEDPolicy is no longer in config.yml)
-``RasaModel._rasa_predict``, which calls a ``tf.function``. The graph itself
+Every NLU parse goes through DIET's ``RasaModel._rasa_predict``, which calls
+a ``tf.function`` (config.yml has no other TensorFlow model). The graph itself
 runs in about 2 ms here, but before running it TensorFlow 2.12 spends about
 as long again in Python, canonicalising the arguments and looking the traced
 graph up by their types, on every call (py-spy and cProfile of one Rasa
@@ -14,6 +13,10 @@ The graph, its inputs and its outputs are the same; only the lookup is
 skipped. A batch that does not fit the signature (a dtype or shape the graph
 was not traced for) takes Rasa's own path, which raises as before. A test
 compares intents, confidences and action probabilities with and without it.
+
+It calls private TensorFlow/Keras APIs (``_call_flat``, ``keras.utils.tf_utils``),
+which is why the launcher refuses TensorFlow versions other than the tested one
+(:mod:`iop_assistant.serve`). Measured gain: docs/performance.md.
 """
 
 from __future__ import annotations

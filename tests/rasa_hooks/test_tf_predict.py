@@ -2,7 +2,7 @@
 
 Loads the trained model (``make test`` trains it first) and compares every
 intent confidence and every next-action probability with and without
-:mod:`iop_assistant.tf_predict`.
+:mod:`iop_assistant.rasa_hooks.tf_predict`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.tensorflow.models import RasaModel
 
-from iop_assistant import tf_predict
+from iop_assistant.rasa_hooks import tf_predict
 from tests.conftest import REPO
 
 MODEL = REPO / "models" / "iop.tar.gz"
