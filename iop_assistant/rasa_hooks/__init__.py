@@ -1,12 +1,15 @@
 """This project's changes to Rasa's behaviour, in one place.
 
-Rasa 3.6 has no extension point for any of them, so each replaces one Rasa
-method, and each is tied to the tested Rasa / TensorFlow versions (the
-launcher, :mod:`iop_assistant.serve`, refuses others):
+Rasa 3.6 has no extension point for either, so each replaces one Rasa
+method, and each is tied to the tested Rasa version (the launcher,
+:mod:`iop_assistant.serve`, refuses others):
 
 * :mod:`.action_failsafe`: the help line when the action server can't be reached;
-* :mod:`.action_schema`: action-server replies checked with one compiled validator;
-* :mod:`.tf_predict`: DIET's traced graph called without TensorFlow's Python dispatch.
+* :mod:`.action_schema`: action-server replies checked with one compiled validator.
+
+A third, ``tf_predict`` (DIET's traced graph called through private
+TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
+measurable latency (docs/performance.md).
 
 ``python -m iop_assistant.serve`` calls :func:`install` before Rasa starts;
 ``GET /webhooks/health/status`` reports :func:`report`, so a server started
@@ -20,13 +23,13 @@ import importlib
 from types import ModuleType
 from typing import Any, Dict, List
 
-HOOKS = ("action_failsafe", "action_schema", "tf_predict")
+HOOKS = ("action_failsafe", "action_schema")
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}
 
 
 def hook(name: str) -> ModuleType:
-    """The hook's module (imported on first use: tf_predict imports TensorFlow)."""
+    """The hook's module (imported on first use: each imports Rasa)."""
     return importlib.import_module(f"{__name__}.{name}")
 
 

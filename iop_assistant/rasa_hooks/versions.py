@@ -1,10 +1,11 @@
-"""The Rasa, rasa-sdk and TensorFlow versions the hooks were tested with, and a guard.
+"""The Rasa, rasa-sdk and TensorFlow versions this project was tested with, and a guard.
 
-Every hook in this package replaces a Rasa method, and ``tf_predict`` calls
-private TensorFlow/Keras APIs: on another version they may do the wrong thing
-without failing. The tested versions are the ones ``requirements.lock`` pins
-(what CI installs and tests). The launcher refuses any other unless
-``IOP_ALLOW_UNTESTED_RASA=1``, which starts anyway with a loud warning.
+Every hook in this package replaces a Rasa method: on another Rasa version it
+may do the wrong thing without failing; the model's answers were checked on
+this TensorFlow (``make test-nlu``). The tested versions are the ones
+``requirements.lock`` pins (what CI installs and tests). The launcher refuses
+any other unless ``IOP_ALLOW_UNTESTED_RASA=1``, which starts anyway with a
+loud warning.
 """
 
 from __future__ import annotations
