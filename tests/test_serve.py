@@ -1,6 +1,7 @@
 """The Rasa launcher: API secrets from the env or files (never argv), version guard, hooks."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,7 @@ def test_bearer_is_an_admin_jwt():
 
 # --- the version guard ------------------------------------------------------------------------
 
+
 def lock_pinning(tmp_path: Path, **pins: str) -> Path:
     """A requirements.lock in the format pip-compile writes (hash lines included)."""
     lines = []
@@ -59,8 +61,11 @@ def test_the_tested_versions_are_the_locked_ones_and_installed_here() -> None:
 def test_an_untested_version_is_refused_naming_found_and_tested(tmp_path, monkeypatch) -> None:
     found = versions.found_versions()
     monkeypatch.setattr(
-        versions, "LOCK", lock_pinning(tmp_path, rasa="3.6.0", rasa_sdk=found["rasa-sdk"],
-                                       tensorflow=found["tensorflow"]),  # fmt: skip
+        versions,
+        "LOCK",
+        lock_pinning(
+            tmp_path, rasa="3.6.0", rasa_sdk=found["rasa-sdk"], tensorflow=found["tensorflow"]
+        ),  # fmt: skip
     )
     with pytest.raises(SystemExit) as refused:
         serve.guard_versions({})
@@ -93,6 +98,7 @@ def test_only_one_means_override(tmp_path, monkeypatch) -> None:
 
 
 # --- the launch -------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def rasa_main(monkeypatch):
@@ -152,3 +158,17 @@ def test_the_launcher_refuses_from_the_command_line() -> None:
     )  # fmt: skip
     assert done.returncode != 0
     assert "--auth-token on the command line" in done.stderr
+
+
+def test_every_start_script_and_deploy_file_starts_rasa_through_the_launcher() -> None:
+    """A Rasa server started any other way runs without the hooks (health: degraded)."""
+    files = [*REPO.glob("scripts/*.sh"), REPO / "Makefile", REPO / "deploy" / "Dockerfile",
+             *REPO.glob("deploy/**/*.yml"), *REPO.glob("deploy/**/*.yaml")]  # fmt: skip
+    for path in files:
+        code = [line.split("#", 1)[0] for line in path.read_text().splitlines()]
+        for line in code:
+            found = re.search(r"\brasa run\b(?! actions)|rasa_server|ActionFailsafeInput", line)
+            assert not found, f"{path.relative_to(REPO)}: {line.strip()}"
+    for script in ("scripts/run.sh", "scripts/scale_demo.sh"):
+        assert "-m iop_assistant.serve run" in (REPO / script).read_text()
+    assert "ActionFailsafeInput" not in (REPO / "credentials.yml").read_text()
