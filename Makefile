@@ -61,7 +61,7 @@ $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
 	@$(STEP) 3/5 "Train the model (a few minutes)" train -- \
-	  $(RASA) train --fixed-model-name iop --out models --quiet
+	  $(RASA) train --fixed-model-name iop --out models
 
 widget: $(WIDGET) ## build the chat widget into web/dist/ (only when its sources changed)
 

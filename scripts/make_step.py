@@ -53,12 +53,14 @@ NOISE: List[Pattern[str]] = [
         r"^\[notice\]",
     )
 ]
-# Lines printed when nothing is wrong, hidden like noise: blank lines, tqdm bars.
+# Lines printed when nothing is wrong, hidden like noise: blank lines, tqdm bars,
+# and Rasa's INFO/DEBUG log lines (its WARNING and ERROR lines are shown).
 CHATTER: List[Pattern[str]] = [
     re.compile(p)
     for p in (
         r"^\s*$",
         r"^\s*(Epochs|Processed \w+( \w+)?|Processing \w+):?\s.*\d+/\d+",
+        r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (INFO|DEBUG) ",
     )
 ]
 EPOCH = re.compile(
@@ -93,18 +95,21 @@ def is_noise(line: str, after_warning: bool) -> bool:
 
 
 class Progress:
-    """One line that rewrites itself on a terminal, or a line per 10 % in a log."""
+    """One line that rewrites itself on a terminal (with the elapsed time), or,
+    when the output is not a terminal, a line per tenth of the epochs."""
 
     def __init__(self, out: IO[str]) -> None:
         self.out, self.tty, self.shown = out, out.isatty(), False
+        self.started = time.monotonic()
         self.last_decile = -1
         self.component = ""
 
     def update(self, text: str, decile: int | None = None) -> None:
         if self.tty:
-            self.out.write(f"\r      {text:<70}")
+            elapsed = int(time.monotonic() - self.started)
+            self.out.write(f"\r      {text} ({elapsed // 60}:{elapsed % 60:02d} so far)\x1b[K")
             self.shown = True
-        elif decile is None or decile != self.last_decile:
+        elif decile is not None and decile != self.last_decile:
             self.out.write(f"      {text}\n")
         if decile is not None:
             self.last_decile = decile
@@ -120,6 +125,7 @@ class Progress:
         component = TRAINING_COMPONENT.search(line)
         if component:
             self.component = component["name"]
+            self.update(f"training {self.component}")
             return False
         epoch = EPOCH.search(line)
         if not epoch:

@@ -70,6 +70,20 @@ def test_a_failure_shows_the_log_tail_and_keeps_the_exit_code(tmp_path, monkeypa
     assert "setParseAction" in out  # the tail is shown whole: nothing is hidden on failure
 
 
-@pytest.mark.parametrize("line", ["", "   ", "Processed rules: 100%|██| 12/12 [00:00<00:00]"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "   ",
+        "Processed rules: 100%|██| 12/12 [00:00<00:00]",
+        "2026-12-03 08:53:11 INFO     rasa.engine.training.hooks  - Starting to train component",
+    ],
+)
 def test_routine_chatter_is_hidden(line):
     assert make_step.is_noise(line, after_warning=False)
+
+
+def test_rasa_warnings_and_errors_are_shown():
+    for level in ("WARNING", "ERROR"):
+        line = f"2026-12-03 08:53:11 {level}  rasa.core.agent  - something to read"
+        assert not make_step.is_noise(line, after_warning=False)
