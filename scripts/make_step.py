@@ -59,7 +59,7 @@ CHATTER: List[Pattern[str]] = [
     re.compile(p)
     for p in (
         r"^\s*$",
-        r"^\s*(Epochs|Processed \w+( \w+)?|Processing \w+):?\s.*\d+/\d+",
+        r"^\s*(Epochs|Processed \w+( \w+)?|Processing \w+):?\s.*(\d+/\d+|\d+it \[)",
         r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (INFO|DEBUG) ",
     )
 ]

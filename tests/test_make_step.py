@@ -76,6 +76,7 @@ def test_a_failure_shows_the_log_tail_and_keeps_the_exit_code(tmp_path, monkeypa
         "",
         "   ",
         "Processed rules: 100%|██| 12/12 [00:00<00:00]",
+        "Processed actions: 273it [00:00, 2375.41it/s, # examples=394]",
         "2026-12-03 08:53:11 INFO     rasa.engine.training.hooks  - Starting to train component",
     ],
 )
