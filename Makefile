@@ -11,6 +11,10 @@ SPACY_PIPELINE := build/spacy_pipeline/fingerprint.json
 TRAIN_INPUTS := $(shell find data -name '*.yml') config.yml domain.yml program.yml $(SPACY_PIPELINE)
 WIDGET := web/dist/iop-widget.js
 WIDGET_INPUTS := $(shell find web/src -type f) web/build.mjs package.json package-lock.json
+# `make run`'s steps: a numbered title, a progress line, real errors; full output in
+# var/log/make-<step>.log, known third-party warnings hidden (scripts/make_step.py)
+# (standard library only, so it runs before .venv exists)
+STEP = $(or $(PYTHON310),python3) scripts/make_step.py
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -26,11 +30,12 @@ install: $(VENV)/.installed ## make .venv (Python 3.10) with the locked dependen
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 does not run on 3.11)"; exit 1; }
-	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip==24.0
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
-	touch $@
+	@$(STEP) 1/5 "Install the Python dependencies into $(VENV)" install -- bash -c '\
+	  set -e; test -x $(PY) || $(PYTHON310) -m venv $(VENV); \
+	  $(PY) -m pip install --quiet --upgrade pip==24.0; \
+	  $(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock; \
+	  $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .'
+	@touch $@
 
 lock: ## re-pin every dependency (with hashes) from requirements.in
 	$(PY) -m pip install --quiet pip-tools
@@ -38,7 +43,7 @@ lock: ## re-pin every dependency (with hashes) from requirements.in
 	sed -i "/^--extra-index-url file:/d; /^--find-links \/opt/d" requirements.lock  # machine-local mirrors
 
 $(SPACY_PIPELINE): $(VENV)/.installed iop_assistant/nlu/spacy_pipeline.py data/lookups/substances.yml
-	$(PY) -m iop_assistant.nlu.spacy_pipeline
+	@$(STEP) 2/5 "Build the spaCy pipeline" spacy -- $(PY) -m iop_assistant.nlu.spacy_pipeline
 
 generate: $(VENV)/.installed ## write the generated files: program.yml facts into domain.yml, first-message rules
 	$(PY) -m iop_assistant.program_facts
@@ -55,23 +60,25 @@ train: $(MODEL) ## train the model (only when data, config or domain changed)
 $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
-	$(RASA) train --fixed-model-name iop --out models --quiet
+	@$(STEP) 3/5 "Train the model (a few minutes)" train -- \
+	  $(RASA) train --fixed-model-name iop --out models
 
 widget: $(WIDGET) ## build the chat widget into web/dist/ (only when its sources changed)
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
+	@$(STEP) 4/5 "Install the widget's JavaScript dependencies" npm -- npm ci --no-audit --no-fund
+	@touch $@
 
 $(WIDGET): $(WIDGET_INPUTS) node_modules/.installed
-	npm run build
-	touch $@
+	@$(STEP) 4/5 "Build the chat widget" widget -- npm run build
+	@touch $@
 
 migrate: $(VENV)/.installed ## bring the app database (DATABASE_URL) to the newest schema
 	$(PY) -m iop_assistant.migrations upgrade
 
 run: $(MODEL) $(WIDGET) ## start the assistant on embedded defaults (Ctrl-C stops everything)
-	./scripts/run.sh
+	@echo "[5/5] Start the servers (logs in var/log/)"
+	@./scripts/run.sh
 
 scale-demo: $(MODEL) $(WIDGET) ## 2 Rasa + 2 action servers behind nginx on PostgreSQL and Redis
 	./scripts/scale_demo.sh

@@ -137,8 +137,13 @@ class Assistant:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+        # ours through the project's launcher (its hooks into Rasa, as make run);
+        # the stock bot as `rasa run`
+        rasa = [str(BIN / "python"), "-m", "iop_assistant.serve"] if self.with_actions else [
+            str(BIN / "rasa")
+        ]
         cmd = [
-            str(BIN / "rasa"),
+            *rasa,
             "run",
             "--port",
             str(self.port),

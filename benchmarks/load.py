@@ -148,8 +148,8 @@ class System:
                            "--port", str(port)]  # fmt: skip
                 self._spawn(f"actions{i + 1}", actions, project, env, root)
         for i, port in enumerate(rasa_ports):
-            # the API token through the environment, as make run (iop_assistant/rasa_server.py)
-            args = ["-m", "iop_assistant.rasa_server", "run", "--enable-api", "--port", str(port),
+            # the API token through the environment, as make run (iop_assistant/serve.py)
+            args = ["-m", "iop_assistant.serve", "run", "--enable-api", "--port", str(port),
                     "--model", str(model), "--credentials", str(credentials)]  # fmt: skip
             if endpoints:
                 args += ["--endpoints", str(endpoints)]

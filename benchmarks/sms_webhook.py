@@ -69,9 +69,13 @@ class Server:
         # the app database is migrated before anything starts, as scripts/run.sh does
         _migrate(self.env, log)
         self.processes = {
-            "actions": _spawn(["run", "actions", "--port", str(self.actions_port)], self.env, log),
+            "actions": _spawn(
+                ["-m", "rasa", "run", "actions", "--port", str(self.actions_port)], self.env, log
+            ),
             "rasa": _spawn(
                 [
+                    "-m",
+                    "iop_assistant.serve",  # the project's launcher, as make run
                     "run",
                     "--enable-api",
                     "--port",
@@ -126,7 +130,7 @@ def _spawn(args: List[str], env: Dict[str, str], log):
     import subprocess
 
     return subprocess.Popen(
-        [str(BIN / "rasa"), *args], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+        [str(BIN / "python"), *args], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
     )
 
 

@@ -110,10 +110,10 @@ def main() -> None:
             rasa_port = free_port()
             rasa_url = f"http://127.0.0.1:{rasa_port}"
             tmp = Path(tempfile.mkdtemp(prefix="widget-bench-"))
-            # the API token through the environment (iop_assistant/rasa_server.py)
+            # the API token through the environment (iop_assistant/serve.py)
             env["RASA_AUTH_TOKEN"] = secrets.token_hex(16)
             rasa_cmd = [
-                sys.executable, "-m", "iop_assistant.rasa_server", "run",
+                sys.executable, "-m", "iop_assistant.serve", "run",
                 "--port", str(rasa_port),
                 "--cors", f"http://127.0.0.1:{web_port}",
                 "--model", str(REPO / "models" / "iop.tar.gz"),

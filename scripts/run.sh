@@ -22,7 +22,7 @@ mkdir -p var/log
 .venv/bin/python -m iop_assistant.program_confirm >&2
 
 # The HTTP API's secrets: from the environment, else random ones kept in var/. Rasa
-# reads them from files through iop_assistant.rasa_server, never from its command
+# reads them from files through iop_assistant.serve, never from its command
 # line (which every user of the host can list). Prefer the JWT secret: clients send
 # "Authorization: Bearer <JWT>" (docs/operations.md); ?token= still works.
 for name in rasa_auth_token rasa_jwt_secret; do
@@ -82,7 +82,7 @@ pids+=($!)
 read -r -a WEB_ORIGINS <<< "$(.venv/bin/python -m iop_assistant.webpage --port "$WEB_PORT" --print-origins)"
 # the same list is the socket.io channel's Origin allow-list (iop_assistant/channels/web.py)
 IOP_WEB_ORIGINS="${WEB_ORIGINS[*]}" \
-.venv/bin/python -m iop_assistant.rasa_server run --enable-api --interface "$BIND_HOST" --port "$RASA_PORT" \
+.venv/bin/python -m iop_assistant.serve run --enable-api --interface "$BIND_HOST" --port "$RASA_PORT" \
   --cors "${WEB_ORIGINS[@]}" \
   --model models/iop.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   > var/log/rasa.log 2>&1 &

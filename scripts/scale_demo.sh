@@ -65,7 +65,7 @@ for _ in $(seq 1 120); do grep -q READY=1 "$DEMO/env" 2>/dev/null && break; slee
 grep -q READY=1 "$DEMO/env" || { echo "PostgreSQL/Redis/nginx did not start: $DEMO/log/services.log" >&2; exit 1; }
 # shellcheck disable=SC1090
 set -a; source "$DEMO/env"; set +a
-# the HTTP API's secrets reach Rasa from files (iop_assistant.rasa_server), not argv
+# the HTTP API's secrets reach Rasa from files (iop_assistant.serve), not argv
 for name in rasa_auth_token rasa_jwt_secret; do
   [ -s "var/$name" ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > "var/$name"
 done
@@ -89,7 +89,7 @@ i=0
 for port in $RASA_PORTS; do
   i=$((i + 1))
   IOP_WEB_ORIGINS="${WEB_ORIGINS[*]}" \
-  .venv/bin/python -m iop_assistant.rasa_server run --enable-api --interface "$BIND_HOST" --port "$port" \
+  .venv/bin/python -m iop_assistant.serve run --enable-api --interface "$BIND_HOST" --port "$port" \
     --cors "${WEB_ORIGINS[@]}" --model models/iop.tar.gz \
     --endpoints "$DEMO/endpoints.yml" --credentials credentials.yml > "$DEMO/log/rasa$i.log" 2>&1 &
   pids+=($!)

@@ -23,7 +23,8 @@ RASA_DEFAULT_RESPONSES = {"utter_default"}
 
 
 def responses_uttered_by_actions() -> set:
-    sources = [*(REPO / "actions").glob("*.py"), REPO / "iop_assistant/channels/action_failsafe.py"]
+    failsafe = REPO / "iop_assistant/rasa_hooks/action_failsafe.py"
+    sources = [*(REPO / "actions").glob("*.py"), failsafe]
     source = "\n".join(p.read_text() for p in sources)
     return set(re.findall(r"utter_[a-z0-9_]+", source))
 

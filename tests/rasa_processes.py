@@ -1,11 +1,32 @@
-"""What the server test fixtures share: talking to a running `rasa run` and stopping it."""
+"""What the server test fixtures share: Rasa's launcher and endpoints, talking to it, stopping."""
 
 from __future__ import annotations
 
 import subprocess
+import sys
+from pathlib import Path
 from typing import List
 
 import requests
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+# Rasa is started by the project's launcher (version guard, hooks, API secrets from the env)
+LAUNCHER = [sys.executable, "-m", "iop_assistant.serve"]
+
+
+def project_endpoints(tmp: Path, actions_port: int) -> Path:
+    """The repo's endpoints.yml (the project's tracker and lock stores, the action
+    server's shared secret), written to ``tmp`` with only the action server's port changed.
+
+    The stores find their backends in the environment, as under `make run`:
+    ``TRACKER_DB_URL`` (SQL) and ``REDIS_URL`` (locks; unset: in memory).
+    """
+    endpoints = yaml.safe_load((REPO / "endpoints.yml").read_text())
+    endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
+    path = tmp / "endpoints.yml"
+    path.write_text(yaml.safe_dump(endpoints))
+    return path
 
 
 class RunningRasa:
@@ -32,7 +53,7 @@ class RunningRasa:
     def auth(self) -> dict:
         """Authorization for the HTTP API: a JWT in the header when the server has a secret."""
         if self.jwt_secret:
-            from iop_assistant.rasa_server import bearer
+            from iop_assistant.serve import bearer
 
             return bearer(self.jwt_secret)
         return {}

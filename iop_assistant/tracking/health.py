@@ -1,9 +1,11 @@
 """``GET /webhooks/health/status`` on the Rasa server: green only when nothing is degraded.
 
 A custom input channel (``credentials.yml``) so that it runs inside the Rasa
-process and sees that process's stores. 200 with ``"status": "ok"`` when the
-model is loaded and both stores answer with nothing held in memory; 503
-with ``"status": "degraded"`` otherwise. ``GET /webhooks/health/`` is a
+process and sees that process's stores and hooks. 200 with ``"status": "ok"``
+when the model is loaded, both stores answer with nothing held in memory and
+every hook into Rasa is installed (``rasa_hooks``: a server started with plain
+``rasa run`` instead of ``python -m iop_assistant.serve`` has none); 503 with
+``"status": "degraded"`` otherwise. ``GET /webhooks/health/`` is a
 cheap liveness check that touches no backend.
 """
 
@@ -18,6 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from iop_assistant import rasa_hooks
 from iop_assistant.tracking import lock_store, tracker_store
 from iop_assistant.tracking.health_state import LOCK_STORE, TRACKER_STORE, instance_name
 
@@ -55,7 +58,9 @@ async def health_report(app: Any) -> Dict[str, Any]:
     lock["configured"] = bool(locks)
     if locks:
         lock.update(locks[-1].describe())
+    hooks = rasa_hooks.report()
     ok = model_loaded and tracker["configured"] and tracker["ok"] and lock["ok"]
+    ok = ok and hooks["installed"]
     return {
         "status": "ok" if ok else "degraded",
         "instance": instance_name(),
@@ -63,6 +68,7 @@ async def health_report(app: Any) -> Dict[str, Any]:
         "model_loaded": model_loaded,
         "tracker_store": tracker,
         "lock_store": lock,
+        "rasa_hooks": hooks,
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import uuid
 from pathlib import Path
 from typing import Iterator
@@ -17,7 +18,7 @@ from typing import Iterator
 import pytest
 
 from devtools.local_services import Postgres, Redis, postgres_bin, redis_bin
-from tests.rasa_processes import RunningRasa
+from tests.rasa_processes import LAUNCHER, RunningRasa, project_endpoints
 
 REPO = Path(__file__).resolve().parents[2]
 REQUIRED = os.environ.get("REQUIRE_SERVICES", "") == "1"
@@ -75,8 +76,6 @@ class ScaleServers(RunningRasa):
     def __init__(self, tmp: Path, tracker_url: str, app_url: str, redis_url: str) -> None:
         import secrets
 
-        import yaml
-
         from devtools.local_services import free_port
 
         self.tmp = tmp
@@ -95,7 +94,7 @@ class ScaleServers(RunningRasa):
             "DATABASE_URL": app_url,
             "REDIS_URL": redis_url,
             "IOP_HEALTH_EVENTS_FILE": str(self.events_file),
-            # read by iop_assistant.rasa_server, never on the command line
+            # read by iop_assistant.serve, never on the command line
             "RASA_AUTH_TOKEN": self.token,
             "TWILIO_AUTH_TOKEN": "test-" + secrets.token_hex(16),
             "PUBLIC_BASE_URL": self.rasa_url,
@@ -103,19 +102,16 @@ class ScaleServers(RunningRasa):
             # the repo's endpoints.yml sends it; the action server requires it
             "IOP_ACTION_SECRET": secrets.token_hex(32),
         }
+        self.env.pop("IOP_ALLOW_UNTESTED_RASA", None)
         # the repo's endpoints.yml, only the action server's port changed
-        endpoints = yaml.safe_load((REPO / "endpoints.yml").read_text())
-        endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{self.actions_port}/webhook"
-        self.endpoints = tmp / "endpoints.yml"
-        self.endpoints.write_text(yaml.safe_dump(endpoints))
+        self.endpoints = project_endpoints(tmp, self.actions_port)
         self.processes: list = []
 
     def _spawn(self, args: list[str], log: Path):
         import subprocess
-        import sys
 
         proc = subprocess.Popen(
-            [sys.executable, *args],
+            args,
             cwd=REPO,
             env=self.env,
             stdout=open(log, "ab"),
@@ -126,7 +122,6 @@ class ScaleServers(RunningRasa):
 
     def start(self) -> None:
         import subprocess
-        import sys
         import time
 
         import requests
@@ -140,13 +135,12 @@ class ScaleServers(RunningRasa):
             capture_output=True,
         )
         actions = self._spawn(
-            ["-m", "iop_assistant.action_server", "--host", "127.0.0.1", "--port",
+            [sys.executable, "-m", "iop_assistant.action_server", "--host", "127.0.0.1", "--port",
              str(self.actions_port)], self.tmp / "actions.log",  # fmt: skip
         )
         rasa = self._spawn(
             [
-                "-m",
-                "iop_assistant.rasa_server",
+                *LAUNCHER,
                 "run",
                 "--enable-api",
                 "--port",

@@ -145,7 +145,7 @@ def test_helm_values_hold_no_shell_style_variable_helm_would_leave_as_text() -> 
 
 def test_helm_rasa_takes_its_api_secrets_from_the_environment() -> None:
     values = helm_values()
-    assert values["command"] == ["python", "-m", "iop_assistant.rasa_server"]
+    assert values["command"] == ["python", "-m", "iop_assistant.serve"]
     args = " ".join(values["args"])  # replace the chart's args (token flags in argv)
     assert "--auth-token" not in args and "--jwt-secret" not in args
     assert "--endpoints=deploy/endpoints.yml" in args and "--model=models/iop.tar.gz" in args
@@ -160,7 +160,7 @@ def test_helm_rasa_takes_its_api_secrets_from_the_environment() -> None:
 def test_compose_rasa_takes_its_api_secrets_from_the_environment() -> None:
     services = compose()["services"]
     for name in ("rasa-1", "rasa-2"):
-        assert services[name]["entrypoint"] == ["python", "-m", "iop_assistant.rasa_server"]
+        assert services[name]["entrypoint"] == ["python", "-m", "iop_assistant.serve"]
         assert not [a for a in services[name]["command"] if "token" in a or "jwt" in a]
         assert {"RASA_JWT_SECRET", "RASA_AUTH_TOKEN"} <= set(services[name]["environment"])
         assert services[name]["environment"]["IOP_WEB_ORIGINS"] == "${PUBLIC_BASE_URL}"

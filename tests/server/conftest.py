@@ -1,7 +1,13 @@
-"""Starts the real action server and the real `rasa run` for HTTP tests.
+"""Starts the real action server and the real Rasa server for HTTP tests.
 
-Both run as subprocesses on free ports with their own SQLite tracker store,
-exactly as `make run` starts them, so the tests exercise the production path.
+Both run as subprocesses on free ports, started as `make run` (scripts/run.sh)
+starts them: Rasa through the project's launcher (``python -m
+iop_assistant.serve``: version guard, hooks into Rasa, API secrets from the
+environment) with the repo's credentials.yml and endpoints.yml, so the
+project's own tracker store (``TRACKER_DB_URL``: a SQLite file of this
+session) and lock store (no ``REDIS_URL``: in memory, as `make run`). Only
+the ports, the files under the session's temporary directory and the test
+secrets differ.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import pytest
 import requests
 
 from iop_assistant.webpage import page_origins
-from tests.rasa_processes import RunningRasa
+from tests.rasa_processes import LAUNCHER, RunningRasa, project_endpoints
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL = REPO / "models" / "iop.tar.gz"
@@ -56,7 +62,7 @@ class Servers(RunningRasa):
         # the widget's page server (tests/server/browser) runs here; Rasa allows it by CORS
         self.web_port = free_port()
         self.token = secrets.token_hex(16)
-        # the HTTP API's secrets reach Rasa through the environment (iop_assistant/rasa_server.py),
+        # the HTTP API's secrets reach Rasa through the environment (iop_assistant/serve.py),
         # never its command line; clients prefer the JWT in the Authorization header
         self.jwt_secret = secrets.token_hex(32)
         self.action_secret = secrets.token_hex(32)
@@ -66,6 +72,10 @@ class Servers(RunningRasa):
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            # the project's stores (endpoints.yml), as make run: SQL on a SQLite file,
+            # locks in memory; health events beside them, not in the repo's var/
+            "TRACKER_DB_URL": f"sqlite:///{tmp / 'tracker.db'}",
+            "IOP_HEALTH_EVENTS_FILE": str(tmp / "health_events.jsonl"),
             # SMS channel (docs/sms.md): test secrets, the servers' own URL as the
             # signed public URL, and an app database of their own
             "TWILIO_AUTH_TOKEN": "test-" + secrets.token_hex(16),
@@ -81,18 +91,27 @@ class Servers(RunningRasa):
             "IOP_PROXIES_COUNT": "1",
             "IOP_CALLBACKS_PER_CLIENT_PER_DAY": "1000",
         }
-        self.env.pop("IOP_SMS_ALLOW_UNSIGNED", None)
-        self.endpoints = tmp / "endpoints.yml"
-        self.endpoints.write_text(
-            f"action_endpoint:\n  url: http://127.0.0.1:{self.actions_port}/webhook\n"
-            "  headers:\n    Authorization: Bearer ${IOP_ACTION_SECRET}\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n"
-        )
+        for name in ("IOP_SMS_ALLOW_UNSIGNED", "REDIS_URL", "IOP_ALLOW_UNTESTED_RASA"):
+            self.env.pop(name, None)
+        self.endpoints = project_endpoints(tmp, self.actions_port)
         self.actions: subprocess.Popen | None = None
         self.rasa: subprocess.Popen | None = None
         self.processes: List[subprocess.Popen] = []
 
+    def migrate(self) -> None:
+        """The app database at the newest schema, before any process starts (as run.sh)."""
+        subprocess.run(
+            [str(BIN / "python"), "-m", "iop_assistant.migrations", "upgrade"],
+            cwd=REPO,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
+        self.migrated = True
+
     def start_actions(self) -> None:
+        if not getattr(self, "migrated", False):
+            self.migrate()
         self.actions = subprocess.Popen(
             [
                 str(BIN / "python"),
@@ -117,9 +136,7 @@ class Servers(RunningRasa):
     def start_rasa(self) -> None:
         self.rasa = subprocess.Popen(
             [
-                str(BIN / "python"),
-                "-m",
-                "iop_assistant.rasa_server",
+                *LAUNCHER,
                 "run",
                 "--enable-api",
                 "--interface",

@@ -125,7 +125,7 @@ def test_make_run_binds_every_server_to_loopback_unless_opened():
     assert 'BIND_HOST="${IOP_BIND_HOST:-127.0.0.1}"' in script
     starts = [line for line in script.splitlines()
               if re.match(r"^\.venv/bin/(rasa run|python -m iop_assistant\.(action_server|"
-                          r"rasa_server run|webpage|console))", line)]  # fmt: skip
+                          r"serve run|webpage|console))", line)]  # fmt: skip
     assert len(starts) == 4, starts
     for line in starts:
         assert '--host "$BIND_HOST"' in line or '--interface "$BIND_HOST"' in line, line

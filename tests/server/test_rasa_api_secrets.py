@@ -2,7 +2,7 @@
 
 ``rasa run --auth-token=…`` showed the token in every process listing, and it was
 accepted only as ``?token=`` (URLs end up in logs). Rasa now starts through
-``python -m iop_assistant.rasa_server`` with the token and a JWT secret from the
+``python -m iop_assistant.serve`` with the token and a JWT secret from the
 environment; clients send a JWT in the Authorization header.
 """
 
@@ -13,14 +13,14 @@ from pathlib import Path
 import jwt
 import requests
 
-from iop_assistant.rasa_server import bearer
+from iop_assistant.serve import bearer
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_no_secret_in_the_process_listing(servers):
     cmdline = Path(f"/proc/{servers.rasa.pid}/cmdline").read_bytes().decode(errors="replace")
-    assert "iop_assistant.rasa_server" in cmdline
+    assert "iop_assistant.serve" in cmdline
     assert servers.token not in cmdline and servers.jwt_secret not in cmdline
 
 

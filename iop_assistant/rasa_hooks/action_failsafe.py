@@ -8,30 +8,26 @@ failure (never on a form's deliberate rejection) it sends the static
 ``utter_action_server_down`` response, which needs no action server, once per
 turn, logs an ERROR, and lets Rasa carry on as before.
 
-It is installed by :class:`ActionFailsafeInput`, a channel listed in
-credentials.yml, because channels are what every Rasa server loads at start.
+Installed with the other hooks by the launcher (``python -m iop_assistant.serve``,
+:func:`iop_assistant.rasa_hooks.install`).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel
 from rasa.shared.exceptions import RasaException
-from sanic import Blueprint, response
-from sanic.request import Request
-from sanic.response import HTTPResponse
-
-from iop_assistant import tf_predict
-from iop_assistant.channels import action_schema
 
 logger = logging.getLogger(__name__)
 
 FALLBACK_RESPONSE = "utter_action_server_down"
 _SENT_MARK = "_iop_action_failsafe_sent"
+_MARK = "_iop_failsafe"
+_ORIGINAL = "_iop_original_run"
 
 
 async def say_fallback(output_channel: OutputChannel, nlg: Any, tracker: Any) -> bool:
@@ -46,11 +42,15 @@ async def say_fallback(output_channel: OutputChannel, nlg: Any, tracker: Any) ->
     return True
 
 
+def installed() -> bool:
+    return bool(getattr(RemoteAction.run, _MARK, False))
+
+
 def install() -> bool:
     """Wraps ``RemoteAction.run`` (idempotent); True when it was installed now."""
-    original = RemoteAction.run
-    if getattr(original, "_iop_failsafe", False):
+    if installed():
         return False
+    original = RemoteAction.run
 
     @functools.wraps(original)
     async def run(self: RemoteAction, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
@@ -68,39 +68,13 @@ def install() -> bool:
                 logger.exception("could not send the action-server fallback")
             raise
 
-    run._iop_failsafe = True  # type: ignore[attr-defined]
+    setattr(run, _MARK, True)
+    setattr(run, _ORIGINAL, original)
     RemoteAction.run = run  # type: ignore[method-assign]
     return True
 
 
-class ActionFailsafeInput(InputChannel):
-    """Installs this project's hooks into Rasa at start-up: the failsafe, the
-    compiled action-reply schema (:mod:`action_schema`) and the direct call of
-    the traced prediction graph (:mod:`iop_assistant.tf_predict`).
-    ``GET /webhooks/action_failsafe/`` says whether they are on."""
-
-    def __init__(self) -> None:
-        install()
-        action_schema.install()
-        tf_predict.install()
-
-    @classmethod
-    def name(cls) -> str:
-        return "action_failsafe"
-
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        failsafe = Blueprint("iop_action_failsafe", __name__)
-
-        @failsafe.route("/", methods=["GET"])
-        async def status(_: Request) -> HTTPResponse:
-            installed = getattr(RemoteAction.run, "_iop_failsafe", False)
-            compiled = RemoteAction._validate_action_result is action_schema.validate_action_result
-            return response.json(
-                {
-                    "installed": bool(installed),
-                    "compiled_schema": compiled,
-                    "direct_tf_predict": tf_predict.installed(),
-                }
-            )
-
-        return failsafe
+def uninstall() -> None:
+    """Back to Rasa's own ``RemoteAction.run`` (tests undo what they installed)."""
+    if installed():
+        RemoteAction.run = getattr(RemoteAction.run, _ORIGINAL)  # type: ignore[method-assign]

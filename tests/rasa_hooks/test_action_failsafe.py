@@ -15,7 +15,7 @@ from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant import program_facts
-from iop_assistant.channels import action_failsafe
+from iop_assistant.rasa_hooks import action_failsafe
 from tests.conftest import REPO
 
 

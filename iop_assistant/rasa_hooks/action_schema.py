@@ -10,14 +10,14 @@ against the same schema, using one validator built (and the schema checked)
 once per process. Invalid replies still raise the same ``ValidationError``
 with Rasa's explanation appended.
 
-Installed by :class:`~iop_assistant.channels.action_failsafe.ActionFailsafeInput`
-at start-up, next to the other ``RemoteAction`` hook.
+Installed with the other hooks by the launcher (``python -m iop_assistant.serve``,
+:func:`iop_assistant.rasa_hooks.install`).
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, Callable
 
 from jsonschema import ValidationError
 from jsonschema.protocols import Validator
@@ -31,6 +31,8 @@ _HINT = (
     "For more information about the format visit "
     f"{DOCS_BASE_URL}/custom-actions"
 )
+
+_rasas_own: list[Callable[[RemoteAction, dict[str, Any]], bool]] = []  # set by install()
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,9 +54,20 @@ def validate_action_result(_: RemoteAction, result: dict[str, Any]) -> bool:
     return True
 
 
+def installed() -> bool:
+    return RemoteAction._validate_action_result is validate_action_result
+
+
 def install() -> bool:
     """Replaces Rasa's per-call validation (idempotent); True when installed now."""
-    if RemoteAction._validate_action_result is validate_action_result:
+    if installed():
         return False
+    _rasas_own.append(RemoteAction._validate_action_result)
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
     return True
+
+
+def uninstall() -> None:
+    """Back to Rasa's own per-call validation (tests undo what they installed)."""
+    if installed():
+        RemoteAction._validate_action_result = _rasas_own.pop()  # type: ignore[method-assign]

@@ -7,7 +7,7 @@ import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from iop_assistant.channels import action_schema
+from iop_assistant.rasa_hooks import action_schema
 
 VALID = [
     {"events": [], "responses": []},
