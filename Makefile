@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/iop.tar.gz
 SPACY_PIPELINE := build/spacy_pipeline/fingerprint.json
-TRAIN_INPUTS := $(shell find data -name '*.yml') config.yml domain.yml program.yml $(SPACY_PIPELINE)
+TRAIN_INPUTS := $(shell find data domain -name '*.yml') config.yml program.yml $(SPACY_PIPELINE)
 WIDGET := web/dist/iop-widget.js
 WIDGET_INPUTS := $(shell find web/src -type f) web/build.mjs package.json package-lock.json
 # `make run`'s steps: a numbered title, a progress line, real errors; full output in
@@ -45,7 +45,7 @@ lock: ## re-pin every dependency (with hashes) from requirements.in
 $(SPACY_PIPELINE): $(VENV)/.installed iop_assistant/nlu/spacy_pipeline.py data/lookups/substances.yml
 	@$(STEP) 2/5 "Build the spaCy pipeline" spacy -- $(PY) -m iop_assistant.nlu.spacy_pipeline
 
-generate: $(VENV)/.installed ## write the generated files: program.yml facts into domain.yml, first-message rules
+generate: $(VENV)/.installed ## write the generated files: domain/program_facts.yml from program.yml, first-message rules
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
 
@@ -61,7 +61,7 @@ $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
 	@$(STEP) 3/5 "Train the model (a few minutes)" train -- \
-	  $(RASA) train --fixed-model-name iop --out models
+	  $(RASA) train --domain domain --fixed-model-name iop --out models
 
 widget: $(WIDGET) ## build the chat widget into web/dist/ (only when its sources changed)
 
@@ -90,7 +90,7 @@ lint: $(VENV)/.installed ## ruff
 	$(VENV)/bin/ruff check .
 
 test-nlu: $(MODEL) ## held-out intent accuracy (fails below macro-F1 0.90)
-	$(RASA) test nlu --nlu tests/nlu_holdout.yml --model $(MODEL) --out results/nlu --no-plot
+	$(RASA) test nlu --domain domain --nlu tests/nlu_holdout.yml --model $(MODEL) --out results/nlu --no-plot
 	$(PY) scripts/check_nlu_report.py results/nlu/intent_report.json --min-macro-f1 0.90
 
 test-core: $(MODEL) ## test stories (fails on any wrong prediction)

@@ -457,7 +457,7 @@ def answers_from(tracker: Tracker) -> screening_rules.ScreeningAnswers:
 
 
 # The one safety point each outcome's reply variation is chosen by (slot screening_note);
-# the variations live in domain.yml, the notes in screening_rules.safety_notes().
+# the variations live in domain/screening.yml, the notes in screening_rules.safety_notes().
 NOTE_PRIORITY = {
     screening_rules.Outcome.DETOX_FIRST: (screening_rules.NOTE_WITHDRAWAL_NOW,),
     screening_rules.Outcome.IOP_MAY_FIT: (screening_rules.NOTE_SEDATIVES,),

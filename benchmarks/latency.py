@@ -280,6 +280,8 @@ def prepare(skip_train: bool) -> List[Assistant]:
             [
                 str(BIN / "rasa"),
                 "train",
+                "--domain",
+                "domain",
                 "--force",
                 "--fixed-model-name",
                 "iop",

@@ -1,6 +1,6 @@
 """Grade levels and SMS segment counts of the replies, as a person on SMS gets them.
 
-Each FAQ answer is taken from domain.yml with program.yml's facts filled in and
+Each FAQ answer is taken from the domain (domain/) with program.yml's facts filled in and
 rendered by the SMS channel's own functions (``sms_format.render_reply`` turns
 buttons into numbered options, ``segment`` packs the messages), then counted in
 carrier segments. The first reply a new texter gets is the disclaimer plus the
@@ -14,9 +14,7 @@ import statistics
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
-import yaml
-
-from iop_assistant import program_facts
+from iop_assistant import domain_files, program_facts
 from iop_assistant.channels.sms_format import render_reply, segment
 from iop_assistant.readability import carrier_segments, fk_grade
 from iop_assistant.topics import FAQ_INTENTS
@@ -37,9 +35,9 @@ def _fill(value: Any, slots: Dict[str, str]) -> Any:
     return value
 
 
-def responses(domain_file: Path = REPO / "domain.yml") -> Dict[str, List[dict]]:
+def responses(domain_dir: Path = domain_files.DOMAIN_DIR) -> Dict[str, List[dict]]:
     """Every response's variations with the program's facts filled in."""
-    domain = yaml.safe_load(domain_file.read_text(encoding="utf-8"))
+    domain = domain_files.load_raw(domain_dir)
     slots = program_facts.load().as_slots()
     return {name: _fill(v, slots) for name, v in (domain.get("responses") or {}).items()}
 
@@ -77,8 +75,8 @@ def all_texts(all_responses: Dict[str, List[dict]]) -> List[str]:
     return [v.get("text", "") for vs in all_responses.values() for v in vs if v.get("text")]
 
 
-def report(domain_file: Path = REPO / "domain.yml") -> str:
-    all_responses = responses(domain_file)
+def report(domain_dir: Path = domain_files.DOMAIN_DIR) -> str:
+    all_responses = responses(domain_dir)
     rows = faq_rows(all_responses)
     grades = [g for _, g, _ in rows]
     lines = [

@@ -1,9 +1,11 @@
 """Program facts (help line, hours, address...) live in program.yml only.
 
-Responses in domain.yml never spell out the help line: they use slot
-templates such as ``{helpline}``. This module writes the slot block of
-domain.yml from program.yml, so a clinic edits one file and `make train`
-(which calls ``sync``) carries the change into every response.
+Responses in domain/ never spell out the help line: they use slot templates
+such as ``{helpline}``. This module writes those slots, with program.yml's
+values as initial values, into one generated file, domain/program_facts.yml,
+so a clinic edits one file and `make generate` carries the change into every
+response. ``--check`` (run first by `make test`) fails, without rewriting,
+when the committed file differs from what program.yml gives.
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ from iop_assistant import program_confirm
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PROGRAM_FILE = REPO_ROOT / "program.yml"
-DOMAIN_FILE = REPO_ROOT / "domain.yml"
-BLOCK_START = "  # --- program facts (synced from program.yml; do not edit by hand) ---"
-BLOCK_END = "  # --- end of program facts ---"
+FACTS_FILE = REPO_ROOT / "domain" / "program_facts.yml"
+HEADER = (
+    "# Generated from program.yml by `make generate` (python -m iop_assistant.program_facts):\n"
+    "# do not edit by hand; edit program.yml, run `make generate` and commit both.\n"
+    "# The program's facts as slots, so responses in domain/ say {helpline},\n"
+    "# {program_name}, ... instead of spelling them out.\n"
+)
 # The National Domestic Violence Hotline (thehotline.org): call, or text START.
 DV_HOTLINE_DEFAULT = "1-800-799-7233 (or text START to 88788)"
 
@@ -71,9 +77,9 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
     )
 
 
-def render_slot_block(facts: ProgramFacts) -> str:
-    """The domain.yml slot definitions carrying the facts as initial values."""
-    lines = [BLOCK_START]
+def render_facts_file(facts: ProgramFacts) -> str:
+    """domain/program_facts.yml: the facts as slots with initial values."""
+    lines = [HEADER + 'version: "3.1"', "", "slots:"]
     for name, value in facts.as_slots().items():
         lines += [
             f"  {name}:",
@@ -83,47 +89,35 @@ def render_slot_block(facts: ProgramFacts) -> str:
             "    mappings:",
             "    - type: custom",
         ]
-    lines.append(BLOCK_END)
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
 
 
-def synced_domain_text(domain_text: str, facts: ProgramFacts) -> str:
-    """domain.yml text with its facts block replaced by one rendered from ``facts``."""
-    start = domain_text.index(BLOCK_START)
-    end = domain_text.index(BLOCK_END) + len(BLOCK_END)
-    return domain_text[:start] + render_slot_block(facts) + domain_text[end:]
-
-
-def sync(domain_path: Path = DOMAIN_FILE, program_path: Path = PROGRAM_FILE) -> bool:
-    """Rewrite domain.yml's facts block; True when something changed."""
-    current = domain_path.read_text(encoding="utf-8")
-    updated = synced_domain_text(current, load(program_path))
-    if updated == current:
+def is_current(facts_path: Path = FACTS_FILE, program_path: Path = PROGRAM_FILE) -> bool:
+    """Whether the committed facts file is exactly what program.yml gives."""
+    if not facts_path.exists():
         return False
-    domain_path.write_text(updated, encoding="utf-8")
+    return facts_path.read_text(encoding="utf-8") == render_facts_file(load(program_path))
+
+
+def sync(facts_path: Path = FACTS_FILE, program_path: Path = PROGRAM_FILE) -> bool:
+    """Write the facts file from program.yml; True when something changed."""
+    if is_current(facts_path, program_path):
+        return False
+    facts_path.write_text(render_facts_file(load(program_path)), encoding="utf-8")
     return True
 
 
-def is_current(domain_path: Path = DOMAIN_FILE, program_path: Path = PROGRAM_FILE) -> bool:
-    """Whether the committed domain.yml already carries program.yml's facts."""
-    current = domain_path.read_text(encoding="utf-8")
-    return synced_domain_text(current, load(program_path)) == current
-
-
 def main(argv: list[str]) -> int:
-    """``--check``: exit 1 when domain.yml is stale (never rewrites); else sync it."""
+    """``--check``: exit 1 when the facts file is stale (never rewrites); else write it."""
+    name = FACTS_FILE.relative_to(REPO_ROOT)
     if "--check" in argv:
         if not is_current():
-            print("domain.yml is out of date with program.yml: run `make generate` and commit")
+            print(f"{name} is out of date with program.yml: run `make generate` and commit")
             return 1
-        print("domain.yml matches program.yml")
+        print(f"{name} matches program.yml")
         return 0
     changed = sync()
-    print(
-        "domain.yml updated from program.yml"
-        if changed
-        else "domain.yml already matches program.yml"
-    )
+    print(f"{name} updated from program.yml" if changed else f"{name} already matches program.yml")
     return 0
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 UNUSED = re.compile(r"The utterance '(utter_[a-z0-9_]+)' is not used in any story or rule")
 WARNING = re.compile(r"UserWarning: (.*)")
 # Responses Rasa's own default actions utter (action_default_fallback -> utter_default).
@@ -31,9 +32,9 @@ def responses_uttered_by_actions() -> set:
 
 def form_questions() -> set:
     """utter_ask_<slot> responses, which Rasa's forms utter to request each slot."""
-    import yaml
+    from iop_assistant import domain_files
 
-    domain = yaml.safe_load((REPO / "domain.yml").read_text())
+    domain = domain_files.load_raw()
     return {
         f"utter_ask_{slot}"
         for form in (domain.get("forms") or {}).values()
@@ -50,7 +51,8 @@ def allowed(warning: str, by_actions: set) -> bool:
 
 
 def main() -> int:
-    cmd = [str(REPO / ".venv/bin/rasa"), "data", "validate", "--max-history", "5"]
+    rasa = str(REPO / ".venv/bin/rasa")
+    cmd = [rasa, "data", "validate", "--domain", "domain", "--max-history", "5"]
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     output = proc.stdout + proc.stderr
     by_actions = responses_uttered_by_actions() | form_questions()

@@ -6,16 +6,17 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
+
+from iop_assistant import domain_files
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
 def domain() -> Dict[str, Any]:
-    """domain.yml as the action server receives it (a plain dict)."""
-    return yaml.safe_load((REPO / "domain.yml").read_text())
+    """The domain (domain/, merged) as the action server receives it: a plain dict."""
+    return domain_files.load_raw()
 
 
 def user_event(

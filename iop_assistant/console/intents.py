@@ -1,4 +1,4 @@
-"""The intent names a reviewer can choose from: domain.yml's intents."""
+"""The intent names a reviewer can choose from: the domain's intents (domain/)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,14 @@ import os
 from pathlib import Path
 from typing import List
 
-import yaml
-
-DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
+from iop_assistant import domain_files
 
 
 def load_intents(path: Path | None = None) -> List[str]:
-    """Intent names from the domain (``CONSOLE_DOMAIN_PATH`` overrides the path)."""
-    path = path or Path(os.environ.get("CONSOLE_DOMAIN_PATH") or DOMAIN)
+    """Intent names from the domain directory (``CONSOLE_DOMAIN_PATH`` overrides it)."""
+    path = path or Path(os.environ.get("CONSOLE_DOMAIN_PATH") or domain_files.DOMAIN_DIR)
     try:
-        domain = yaml.safe_load(path.read_text()) or {}
+        domain = domain_files.load_raw(path)
     except OSError:
         return []
     names = []

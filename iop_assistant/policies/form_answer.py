@@ -36,7 +36,7 @@ from iop_assistant import form_answers, screening_answers
 from iop_assistant.nlu.control_intents import is_explicit_command, words
 
 FORMS = frozenset({"detox_screening_form", "callback_form"})
-# intents the forms' slot mappings leave out (domain.yml: not_intent)
+# intents the forms' slot mappings leave out (domain/screening.yml, callback.yml: not_intent)
 DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human", "request_callback"})
 # asking for a person or a call is always meant, unless the text answers the question
 ALWAYS_MEANT = frozenset({"request_human", "request_callback"})

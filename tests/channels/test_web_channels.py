@@ -12,6 +12,7 @@ import pytest
 import yaml
 from rasa.core.channels.channel import UserMessage
 
+from iop_assistant import domain_files
 from iop_assistant.channels.web import (
     PayloadGate,
     WebRestInput,
@@ -23,7 +24,7 @@ from tests.conftest import REPO
 
 
 def domain_object():
-    raw = yaml.safe_load((REPO / "domain.yml").read_text())
+    raw = domain_files.load_raw()
     return SimpleNamespace(responses=raw["responses"])
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from iop_assistant import program_confirm, program_facts
+from iop_assistant import domain_files, program_confirm, program_facts
 
 REPO = Path(__file__).resolve().parents[2]
 PROMISES = re.compile(
@@ -26,7 +26,7 @@ def test_shipped_defaults_make_no_unconfirmed_promise():
         entry = program_confirm.entries(yaml.safe_load((REPO / "program.yml").read_text()))[name]
         assert entry.get("value") and entry.get("ask"), name
     assert program_facts.load().hours == ""  # the article gives no help line hours
-    for name, variations in yaml.safe_load((REPO / "domain.yml").read_text())["responses"].items():
+    for name, variations in domain_files.load_raw()["responses"].items():
         if name in REWRITTEN_ON_MAIN:
             continue
         for v in variations:
@@ -57,7 +57,7 @@ def test_make_run_warns_while_any_fact_is_unconfirmed(tmp_path):
 
 
 def test_cost_answer_names_the_free_national_helpline():
-    text = yaml.safe_load((REPO / "domain.yml").read_text())["responses"][
+    text = domain_files.load_raw()["responses"][
         "utter_ask_cost_insurance"
     ][0]["text"]
     assert "SAMHSA" in text and "1-800-662-HELP (4357)" in text and "{helpline}" in text

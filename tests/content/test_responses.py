@@ -15,6 +15,7 @@ from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant import program_facts
+from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.topics import FAQ_INTENTS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -49,7 +50,7 @@ def render_all(domain_path: Path) -> Dict[str, List[dict]]:
 
 @pytest.fixture(scope="module")
 def rendered() -> Dict[str, dict]:
-    return render_all(REPO / "domain.yml")
+    return render_all(DOMAIN_DIR)
 
 
 @pytest.mark.parametrize(
@@ -81,31 +82,40 @@ def all_text(message: dict) -> str:
 
 
 def test_domain_facts_match_program_yml():
-    text = (REPO / "domain.yml").read_text()
-    assert program_facts.synced_domain_text(text, program_facts.load()) == text, (
-        "domain.yml is out of date: run `make facts`"
+    assert program_facts.is_current(), (
+        "domain/program_facts.yml is out of date: run `make generate` and commit"
     )
 
 
+def test_a_stale_facts_file_fails_the_check_without_being_rewritten(tmp_path):
+    stale = tmp_path / "program_facts.yml"
+    helpline = program_facts.load().helpline
+    text = program_facts.FACTS_FILE.read_text().replace(helpline, "(555) 010-0199")
+    stale.write_text(text)
+    assert not program_facts.is_current(stale)
+    assert stale.read_text() == text
+    assert program_facts.FACTS_FILE.read_text().startswith("# Generated from program.yml")
+
+
 def test_no_phone_number_is_written_into_a_response():
-    raw = Domain.load(str(REPO / "domain.yml")).responses
+    raw = Domain.load(str(DOMAIN_DIR)).responses
     for name, variations in raw.items():
         for variation in variations:
             assert not PHONE.search(str(variation)), f"{name} spells out a number; use {{helpline}}"
 
 
 def test_changing_the_helpline_in_program_yml_changes_every_response(tmp_path):
-    shutil.copy(REPO / "domain.yml", tmp_path / "domain.yml")
+    shutil.copytree(DOMAIN_DIR, tmp_path / "domain")
     program = (REPO / "program.yml").read_text()
     old = program_facts.load()
     program = program.replace(old.helpline, "(555) 010-0199").replace(
         old.helpline_e164, "+15550100199"
     )
     (tmp_path / "program.yml").write_text(program)
-    assert program_facts.sync(tmp_path / "domain.yml", tmp_path / "program.yml")
+    assert program_facts.sync(tmp_path / "domain" / "program_facts.yml", tmp_path / "program.yml")
 
-    before = render_all(REPO / "domain.yml")
-    after = render_all(tmp_path / "domain.yml")
+    before = render_all(DOMAIN_DIR)
+    after = render_all(tmp_path / "domain")
     showing = [name for name, msg in before.items() if old.helpline in all_text(msg)]
     assert len(showing) >= 10, "most answers should offer the help line"
     for name in showing:
@@ -184,7 +194,7 @@ def test_disclaimer_says_what_it_must(rendered):
 
 def test_every_crisis_variation_has_911_988_and_help_line():
     helpline = program_facts.load().helpline
-    variations = Domain.load(str(REPO / "domain.yml")).responses["utter_crisis"]
+    variations = Domain.load(str(DOMAIN_DIR)).responses["utter_crisis"]
     assert len(variations) >= 6
     for variation in variations:
         text = variation["text"].replace("{helpline}", helpline)
@@ -193,7 +203,7 @@ def test_every_crisis_variation_has_911_988_and_help_line():
 
 
 def test_crisis_reply_is_shaped_per_channel():
-    domain = Domain.load(str(REPO / "domain.yml"))
+    domain = Domain.load(str(DOMAIN_DIR))
     nlg = TemplatedNaturalLanguageGenerator(domain.responses)
     tracker = DialogueStateTracker.from_events("channel-test", [], slots=domain.slots)
     helpline = program_facts.load().helpline

@@ -13,10 +13,11 @@ from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant import program_facts, screening_rules
+from iop_assistant.domain_files import DOMAIN_DIR
 from tests.content.test_responses import DOSING, STIGMA, all_text
 
 REPO = Path(__file__).resolve().parents[2]
-DOMAIN = Domain.load(str(REPO / "domain.yml"))
+DOMAIN = Domain.load(str(DOMAIN_DIR))
 NLG = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
 HELPLINE = program_facts.load().helpline
 DONT_STOP = "don't stop alcohol or benzodiazepines suddenly on your own"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.policies.form_answer import answer_for_form
 
-DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
+DOMAIN = Domain.load(str(DOMAIN_DIR))
 
 
 def tracker_in_form(

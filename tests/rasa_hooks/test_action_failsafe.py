@@ -15,8 +15,8 @@ from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant import program_facts
+from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.rasa_hooks import action_failsafe
-from tests.conftest import REPO
 
 
 def closed_port() -> int:
@@ -27,7 +27,7 @@ def closed_port() -> int:
 
 @pytest.fixture(scope="module")
 def domain() -> Domain:
-    return Domain.load(str(REPO / "domain.yml"))
+    return Domain.load(str(DOMAIN_DIR))
 
 
 def run_unreachable(domain: Domain, output: CollectingOutputChannel) -> None:

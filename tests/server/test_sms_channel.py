@@ -17,12 +17,10 @@ from typing import Dict, List
 
 import pytest
 import requests
-import yaml
 from twilio.request_validator import RequestValidator
 
-from iop_assistant import program_facts
+from iop_assistant import domain_files, program_facts
 from iop_assistant.channels import identity
-from tests.server.conftest import REPO
 
 FACTS = program_facts.load()
 HELPLINE = FACTS.helpline
@@ -93,7 +91,7 @@ def app_db(servers) -> sqlite3.Connection:
 
 
 def button_payloads() -> Dict[str, str]:
-    domain = yaml.safe_load((REPO / "domain.yml").read_text())
+    domain = domain_files.load_raw()
     found: Dict[str, str] = {}
     for variations in domain["responses"].values():
         for variation in variations:
