@@ -55,6 +55,16 @@ def caller_number(tracker: Tracker) -> str | None:
         return None
 
 
+def changed_number(value: Any, tracker: Tracker) -> str | None:
+    """A different number given while another question is asked: "could they call my
+    work line instead? 312-555-0160" (v4) changes the number, then the question repeats."""
+    typed = phone.parse_phone_answer(str(value or ""))
+    current = tracker.get_slot("callback_phone")
+    if typed.status is phone.PhoneStatus.OK and current and typed.e164 != current:
+        return typed.e164
+    return None
+
+
 def times_said(tracker: Tracker, response: str) -> int:
     """How often ``response`` was said since the callback form last started."""
     return times_said_since_start(tracker, FORM, response)
@@ -109,6 +119,13 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        typed = phone.parse_phone_answer(str(value or ""))
+        if typed.status is phone.PhoneStatus.OK:  # "no, use my work # 303 555 0102" (v4)
+            own = await asyncio.to_thread(caller_number, tracker)
+            return {
+                "callback_use_caller_number": "yes" if typed.e164 == own else "no",
+                "callback_phone": typed.e164,
+            }
         answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None and form_answers.is_this_number(str(value or "")):
             answer = True  # "this one", "the one im calling from"
@@ -119,9 +136,6 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_use_caller_number": "no"}
         if answer is False:
             return {"callback_use_caller_number": "no"}
-        typed = phone.parse_phone_answer(str(value or ""))
-        if typed.status is phone.PhoneStatus.OK:  # they just typed another number
-            return {"callback_use_caller_number": "no", "callback_phone": typed.e164}
         answered_faq(dispatcher, tracker)
         return {"callback_use_caller_number": None}
 
@@ -141,6 +155,8 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_best_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if new_number := changed_number(value, tracker):
+            return {"callback_phone": new_number, "callback_best_time": None}
         answer = best_time_answer(str(value or ""))
         if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
             return {"callback_best_time": answer}
@@ -154,6 +170,8 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if new_number := changed_number(value, tracker):
+            return {"callback_phone": new_number, "callback_name": None}
         answer = first_name_answer(str(value or ""))
         if answer is not None:
             return {"callback_name": answer}

@@ -115,9 +115,30 @@ def set_intent(message: Message, name: str) -> None:
     put_first(message, name)
 
 
-def set_checkin(message: Message) -> None:
-    """Ambiguous distress: the intent becomes ``crisis_checkin`` (a direct question)."""
+def is_about_someone_else(text: str) -> bool:
+    """The message talks about another person ("my son", "he") and no distress of the writer's."""
+    return bool(_THIRD_PERSON.search(normalize(text))) and not is_ambiguous_distress(text)
+
+
+def set_checkin(message: Message, text: str = "") -> None:
+    """Ambiguous distress: the intent becomes ``crisis_checkin`` (a direct question).
+
+    The ``checkin_about`` entity picks the question: a parent asking "what if he
+    won't go" is asked whether anyone is in danger, not whether they themselves
+    are thinking about ending their life (role-play and v4, 2026-12-03). A sure
+    classifier crisis about someone else still gets the full crisis reply.
+    """
     set_intent(message, CHECKIN_INTENT)
+    about = "other" if is_about_someone_else(text) else "self"
+    entity = {
+        "entity": "checkin_about",
+        "value": about,
+        "start": 0,
+        "end": len(text),
+        "extractor": EXTRACTOR,
+        "confidence_entity": 1.0,
+    }
+    message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)
 
 
 def keep_unsure_crisis(message: Message) -> None:
@@ -193,7 +214,7 @@ class CrisisGuard(GraphComponent):
                 if unsure_crisis or (
                     intent.get("name") != CRISIS_INTENT and is_ambiguous_distress(text)
                 ):
-                    set_checkin(message)
+                    set_checkin(message, text)
                 continue
             hit = refine(hit, text, self.matcher)
             classifier = message.get(INTENT) or {}

@@ -347,3 +347,31 @@ def test_one_web_client_is_limited_whatever_conversation_or_number(app_db, monke
     dispatcher = CollectingDispatcher()
     run(SubmitCallback().run(dispatcher, other, {}))
     assert responses(dispatcher) == ["utter_callback_saved"]
+
+
+@pytest.mark.parametrize(
+    "text", ["no use my work # 303 555 0102", "Not this phone. Call my cell, it's 303-555-0102."]
+)
+def test_a_no_that_gives_another_number_keeps_the_number(app_db, text):
+    """v4: the number given with the "no" was dropped and asked for again."""
+    remember_contact("conv-sms", "sms", CALLER, engine=app_db)
+    result, _ = validate("callback_use_caller_number", text, channel="sms", sender="conv-sms")
+    assert result == {"callback_use_caller_number": "no", "callback_phone": "+13035550102"}
+
+
+@pytest.mark.parametrize("slot", ["callback_best_time", "callback_name"])
+def test_a_new_number_while_another_question_is_asked_changes_the_number(slot):
+    result, dispatcher = validate(
+        slot,
+        "wait. could they call my work line instead? 312-555-0160",
+        slots={"callback_phone": "+13125550177"},
+    )
+    assert result == {"callback_phone": "+13125550160", slot: None}
+    assert dispatcher.messages == []
+
+
+def test_the_same_number_again_is_not_a_change():
+    result, _ = validate(
+        "callback_best_time", "evening", slots={"callback_phone": "+13125550177"}
+    )
+    assert result == {"callback_best_time": "evening"}
