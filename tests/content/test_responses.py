@@ -65,7 +65,7 @@ def rendered() -> Dict[str, dict]:
     ],
 )
 def test_the_saved_callback_says_the_best_time_in_words(best_time, words):
-    domain = Domain.load(str(REPO / "domain.yml"))
+    domain = Domain.load(str(DOMAIN_DIR))
     nlg = TemplatedNaturalLanguageGenerator(domain.responses)
     tracker = DialogueStateTracker.from_events(
         "content-test", [SlotSet("callback_best_time", best_time)], slots=domain.slots
