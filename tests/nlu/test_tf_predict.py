@@ -8,6 +8,7 @@ intent confidence and every next-action probability with and without
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,9 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.tensorflow.models import RasaModel
 
 from iop_assistant import tf_predict
-from tests.conftest import REPO
 
-MODEL = REPO / "models" / "iop.tar.gz"
 MESSAGES = [
     "what is intensive outpatient",
     "do i need detox first",
@@ -38,11 +37,9 @@ def run(coro: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def agent() -> Agent:
-    if not MODEL.exists():
-        pytest.skip("no trained model (make train)")
+def agent(trained_model: Path) -> Agent:
     tf_predict.uninstall()
-    loaded = Agent.load(str(MODEL))
+    loaded = Agent.load(str(trained_model))
     yield loaded
     tf_predict.uninstall()
 
