@@ -10,6 +10,7 @@ import pytest
 import requests
 from console_data import NOW, save, standard
 from console_helpers import PASSWORD, USERS, Clock, LiveServer, login
+from sanic import Sanic
 
 from iop_assistant.console import indexer
 from iop_assistant.console.create_admin import create_user
@@ -65,7 +66,9 @@ def settings(tmp_path: Path, clock: Clock) -> ConsoleSettings:
 
 
 @pytest.fixture
-def server(settings: ConsoleSettings) -> Iterator[LiveServer]:
+def server(settings: ConsoleSettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
+    # several apps in one process: keep Sanic's touch-ups re-runnable (undone after the test)
+    monkeypatch.setattr(Sanic, "test_mode", True)
     live = LiveServer(settings).start()
     try:
         yield live
