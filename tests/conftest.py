@@ -14,6 +14,9 @@ from rasa_sdk import Tracker
 
 from tests.layers import marks_for
 
+# as the Makefile exports it: SQLAlchemy 1.4's one notice that Rasa's models are not 2.0-ready
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+
 REPO = Path(__file__).resolve().parents[1]
 MODEL = REPO / "models" / "iop.tar.gz"
 
