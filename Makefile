@@ -21,7 +21,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint eval bench lock test-nlu test-core test-py facts generate check-generated clean widget migrate console-admin demo-data purge scale-demo
+.PHONY: help install train run test validate lint eval bench lock test-nlu test-core test-py test-unit facts generate check-generated clean widget migrate console-admin demo-data purge scale-demo
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -96,8 +96,12 @@ test-nlu: $(MODEL) ## held-out intent accuracy (fails below macro-F1 0.90)
 test-core: $(MODEL) ## test stories (fails on any wrong prediction)
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors --no-plot
 
-test-py: $(MODEL) $(WIDGET) ## pytest: actions, components, content, HTTP against a real server
+test-py: $(MODEL) $(WIDGET) ## pytest, every layer: unit, model, server, browser, services
 	$(PY) -m pytest tests
+
+# the markers are applied by tests/conftest.py (tests/layers.py); no model, server, browser or database
+test-unit: $(SPACY_PIPELINE) ## the fast tests only (no trained model, servers, browser, PostgreSQL/Redis)
+	$(PY) -m pytest tests -m "not model and not server and not browser and not services"
 
 # check-generated comes first, before anything (make train) can rewrite a generated file
 test: check-generated validate lint test-nlu test-core test-py ## everything CI runs

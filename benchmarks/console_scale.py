@@ -15,15 +15,18 @@ import asyncio
 import json
 import random
 import re
-import socket
 import sqlite3
 import statistics
+import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.ports, run as a script
+from tests.ports import free_port  # noqa: E402
 
 PASSWORD = "benchmark password 1"
 TEXTS = [
@@ -196,9 +199,7 @@ def main() -> None:
         pass
     Sanic.test_mode = True
     app = create_app(settings)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     ready = threading.Event()
     threading.Thread(target=_serve, args=(app, port, ready), daemon=True).start()
     ready.wait(30)

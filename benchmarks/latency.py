@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,9 @@ from typing import Dict, List
 import aiohttp
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a script: tests.ports is importable from the repo root
+from tests.ports import free_port  # noqa: E402
+
 WORK = REPO / "build" / "bench"
 BIN = Path(sys.executable).parent
 ENV = {
@@ -48,12 +50,6 @@ SCRIPT = [
     "bye",
 ]
 CONCURRENCY = (1, 10, 50)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def peak_rss_mb(pid: int) -> float:

@@ -18,7 +18,6 @@ import argparse
 import gzip
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,9 @@ from pathlib import Path
 import requests
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a script: tests.ports is importable from the repo root
+from tests.ports import free_port  # noqa: E402
+
 DIST = REPO / "web" / "dist"
 CHROMIUM = "/usr/bin/chromium"
 
@@ -43,12 +45,6 @@ new MutationObserver(() => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-iopw-connection']});
 """
 CLICK = "() => { document.querySelector('.iopw-launcher').click(); return performance.now(); }"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_up(url: str, timeout: float = 300) -> None:

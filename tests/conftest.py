@@ -1,16 +1,59 @@
-"""Shared fixtures: the domain, and trackers built the way rasa-sdk builds them."""
+"""Shared fixtures (the domain, the trained model, trackers built the way rasa-sdk builds
+them), the test layers' markers (tests/layers.py) and the hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Callable, Dict, List
 
 import pytest
+from hypothesis import settings
 from rasa_sdk import Tracker
 
 from iop_assistant import domain_files
+from tests.layers import marks_for
+
+# as the Makefile exports it: SQLAlchemy 1.4's one notice that Rasa's models are not 2.0-ready
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
 REPO = Path(__file__).resolve().parents[1]
+MODEL = REPO / "models" / "iop.tar.gz"
+
+# CI replays the same examples every run (a failure there is reproducible, never a
+# fluke of the seed) and keeps no example database; on a laptop hypothesis explores.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("dev")
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true") else "dev")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: List[pytest.Item]) -> None:
+    """Mark every test with its layers (by directory and fixtures) before `-m` selects."""
+    for item in items:
+        for name in sorted(marks_for(Path(item.path), item.fixturenames)):
+            item.add_marker(name)
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    """models/iop.tar.gz; a test that needs it fails (never skips) when it is missing."""
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train` first (make test does)")
+    return MODEL
+
+
+@pytest.fixture
+def restored(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """``restored(RemoteAction, "run")``: whatever the test installs on those attributes
+    (a hook's ``install()``, say) is put back when it ends."""
+
+    def keep(target: Any, *names: str) -> None:
+        for name in names:
+            own = vars(target) if isinstance(target, type) else {}
+            monkeypatch.setattr(target, name, own.get(name, getattr(target, name)))
+
+    return keep
 
 
 @pytest.fixture(scope="session")
@@ -65,8 +108,6 @@ def chromium():
     Skips outside CI when Chromium is not installed; in CI (``CI=true``) a
     missing browser is a failure, because `.ci/run` installs it.
     """
-    import os
-
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it with apt")

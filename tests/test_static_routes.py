@@ -8,7 +8,6 @@ tests/console/test_console_attention.py (``test_static_and_paging_edges``).
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,15 +18,10 @@ import pytest
 import requests
 
 from iop_assistant.webpage import not_served
+from tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DIST = REPO / "web" / "dist"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

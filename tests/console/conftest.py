@@ -8,15 +8,27 @@ from typing import Iterator
 
 import pytest
 import requests
+from argon2 import PasswordHasher
 from console_data import NOW, save, standard
 from console_helpers import PASSWORD, USERS, Clock, LiveServer, login
+from sanic import Sanic
 
-from iop_assistant.console import indexer
+from iop_assistant.console import indexer, passwords
 from iop_assistant.console.create_admin import create_user
 from iop_assistant.console.db import app_engine, ensure_schema
 from iop_assistant.console.settings import ConsoleSettings
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at its lowest cost: the defaults take about 0.2 s of CPU a hash, and these
+    tests create four accounts and sign in for nearly every test. The code path is the
+    same (an argon2id hash carries its own parameters); undone after each test."""
+    monkeypatch.setattr(
+        passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )
 
 
 @pytest.fixture
@@ -65,7 +77,9 @@ def settings(tmp_path: Path, clock: Clock) -> ConsoleSettings:
 
 
 @pytest.fixture
-def server(settings: ConsoleSettings) -> Iterator[LiveServer]:
+def server(settings: ConsoleSettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
+    # several apps in one process: keep Sanic's touch-ups re-runnable (undone after the test)
+    monkeypatch.setattr(Sanic, "test_mode", True)
     live = LiveServer(settings).start()
     try:
         yield live

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import socket
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import requests
 
 from iop_assistant.console.settings import ConsoleSettings
+from tests.ports import free_port
 
 PASSWORD = "correct horse battery"
 USERS = {"ada": "admin", "cleo": "clinician", "cal": "callback", "cam": "callback"}
@@ -31,23 +31,15 @@ class Clock:
         self.now += timedelta(**kwargs)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class LiveServer:
     """The console app served by Sanic on a free port, in a background thread."""
 
     def __init__(self, settings: ConsoleSettings) -> None:
-        from sanic import Sanic
-
+        """Needs ``Sanic.test_mode`` on (the ``server`` fixture sets it for the test)."""
         from iop_assistant.console.app import create_app
 
-        Sanic.test_mode = True  # several apps in one process: keep Sanic's touch-ups re-runnable
         self.app = create_app(settings)
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.loop = asyncio.new_event_loop()
         self._ready = threading.Event()

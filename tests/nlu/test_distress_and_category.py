@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from iop_assistant.nlu import spacy_pipeline
 from iop_assistant.nlu.crisis_guard import OVERDOSE_SELF, is_first_person, refine
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisMatcher
 from iop_assistant.nlu.distress import is_ambiguous_distress
-from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 
 
 @pytest.fixture(scope="module")
 def matcher() -> CrisisMatcher:
-    return CrisisMatcher(spacy.load(DEFAULT_OUTPUT), DEFAULT_LEXICON)
+    # build() returns at once when the pipeline is current; without it this module
+    # needed an earlier test (or make) to have built it
+    return CrisisMatcher(spacy.load(spacy_pipeline.build()), DEFAULT_LEXICON)
 
 
 @pytest.mark.parametrize(

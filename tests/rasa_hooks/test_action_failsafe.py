@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 
 import pytest
 from rasa.core.actions.action import RemoteAction
@@ -17,12 +16,13 @@ from rasa.utils.endpoints import EndpointConfig
 from iop_assistant import program_facts
 from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.rasa_hooks import action_failsafe
+from tests.ports import free_port
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]  # nothing listens once the socket is closed
+@pytest.fixture(autouse=True)
+def _uninstall_afterwards(restored) -> None:
+    """``install()`` wraps Rasa's RemoteAction.run; every test leaves it as it found it."""
+    restored(RemoteAction, "run")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,8 @@ def domain() -> Domain:
 
 def run_unreachable(domain: Domain, output: CollectingOutputChannel) -> None:
     action_failsafe.install()
-    endpoint = EndpointConfig(f"http://127.0.0.1:{closed_port()}/webhook")
+    # nothing listens on a free port: the action server is unreachable
+    endpoint = EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook")
     action = RemoteAction("action_submit_callback", endpoint)
     tracker = DialogueStateTracker.from_events("failsafe-test", [], slots=domain.slots)
     nlg = TemplatedNaturalLanguageGenerator(domain.responses)

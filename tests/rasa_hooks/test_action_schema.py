@@ -24,6 +24,12 @@ INVALID = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _uninstall_afterwards(restored) -> None:
+    """``install()`` patches Rasa's RemoteAction; every test leaves it as it found it."""
+    restored(RemoteAction, "_validate_action_result")
+
+
 def rasa_verdict(result: dict) -> bool:
     """What Rasa's own code (``jsonschema.validate`` on the same schema) says."""
     try:

@@ -7,14 +7,10 @@ import pytest
 
 from iop_assistant.nlu.crisis_eval import evaluate_model
 
-MODEL = Path(__file__).resolve().parents[2] / "models" / "iop.tar.gz"
-
 
 @pytest.fixture(scope="module")
-def report():
-    if not MODEL.exists():
-        pytest.fail("no trained model: run `make train` first (make test does)")
-    result = asyncio.run(evaluate_model(MODEL))
+def report(trained_model: Path):
+    result = asyncio.run(evaluate_model(trained_model))
     print("\n" + result.summary())
     return result
 

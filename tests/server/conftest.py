@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -25,17 +24,12 @@ import pytest
 import requests
 
 from iop_assistant.webpage import page_origins
+from tests.ports import free_port
 from tests.rasa_processes import LAUNCHER, RunningRasa, project_endpoints
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL = REPO / "models" / "iop.tar.gz"
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 240) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -49,11 +50,11 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
     raise TimeoutError(url)
 
 
-@pytest.fixture(scope="session")
-def webpage(servers, tmp_path_factory) -> Iterator[Page]:
+@contextmanager
+def serve_page(servers, log: Path) -> Iterator[Page]:
+    """The page server (as `make run` starts it) for ``servers``, on ``servers.web_port``."""
     if not WIDGET.exists():
         pytest.fail("web/dist/iop-widget.js is missing: run `make widget` (make test does)")
-    log = tmp_path_factory.mktemp("webpage") / "web.log"
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -79,6 +80,12 @@ def webpage(servers, tmp_path_factory) -> Iterator[Page]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def webpage(servers, tmp_path_factory) -> Iterator[Page]:
+    with serve_page(servers, tmp_path_factory.mktemp("webpage") / "web.log") as page:
+        yield page
 
 
 @pytest.fixture

@@ -1,17 +1,20 @@
 """With the action server stopped, a crisis still gets 911, 988 and the help line.
 
-Runs last in tests/server (file name) because it stops the shared action
-server; it starts it again afterwards and checks the conversation goes on.
+These tests stop an action server, so they get a Rasa server and action server
+of their own (``own_servers``): the session's shared ``servers`` are never
+touched, and the tests pass in any order, alone or with the rest.
 """
 
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from iop_assistant import program_facts
-from tests.server.conftest import texts
+from tests.server.conftest import Servers, texts
 
 HELPLINE = program_facts.load().helpline
 CRISIS_MESSAGES = [
@@ -21,13 +24,21 @@ CRISIS_MESSAGES = [
 ]
 
 
-@pytest.fixture
-def actions_down(servers):
-    servers.stop_actions()
+@pytest.fixture(scope="module")
+def own_servers(trained_model: Path, tmp_path_factory) -> Iterator[Servers]:
+    """This module's own Rasa server; its action server runs only while a test starts it."""
+    running = Servers(tmp_path_factory.mktemp("action-server-outage"))
     try:
-        yield servers
+        running.start_rasa()
+        yield running
     finally:
-        servers.start_actions()
+        running.stop()
+
+
+@pytest.fixture
+def actions_down(own_servers: Servers) -> Servers:
+    own_servers.stop_actions()
+    return own_servers
 
 
 @pytest.mark.parametrize("message", CRISIS_MESSAGES)
@@ -38,19 +49,21 @@ def test_crisis_reply_needs_no_action_server(actions_down, message):
     assert "911" in text and "988" in text and HELPLINE in text
 
 
-def test_crisis_mid_conversation_without_action_server(servers):
+def test_crisis_mid_conversation_without_action_server(actions_down):
     sender = uuid.uuid4().hex
-    servers.say(sender, "hi")
-    servers.stop_actions()
+    actions_down.start_actions()
     try:
-        reply = servers.say(sender, "everyone would be better off without me")
+        actions_down.say(sender, "hi")
+        actions_down.stop_actions()
+        reply = actions_down.say(sender, "everyone would be better off without me")
         assert "988" in texts(reply) and HELPLINE in texts(reply)
         # an FAQ answer is a static response too
-        assert "IOP" in texts(servers.say(sender, "what is iop"))
+        assert "IOP" in texts(actions_down.say(sender, "what is iop"))
+        # back up: the conversation continues, custom actions work again
+        actions_down.start_actions()
+        assert actions_down.say(sender, "/ask_more")
     finally:
-        servers.start_actions()
-    # back up: the conversation continues, custom actions work again
-    assert servers.say(sender, "/ask_more")
+        actions_down.stop_actions()
 
 
 def test_sms_crisis_needs_no_action_server(actions_down):

@@ -1,20 +1,45 @@
 """The Rasa server goes away mid-conversation and comes back.
 
 The real `rasa run` process is stopped and started again (same port, same SQL
-tracker store), as an outage or a deploy would. Named zz so it runs after the
-other widget tests; the server is always left running for the tests after it.
+tracker store), as an outage or a deploy would. It stops a Rasa server, so it
+gets servers and a page server of its own (``own_page``): the session's shared
+ones are never touched, and the other widget tests pass in any order with it.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Iterator
+
+import pytest
 from widget_steps import BOT, LONG, USER, Recorder, load, open_chat, say, wait_bot, wait_online
 
 from iop_assistant import program_facts
+from tests.server.browser.conftest import Page, serve_page
+from tests.server.conftest import Servers
 
 RESTART = 300_000  # ms: loading the model again takes a while on 2 shared cores
 
 
-def test_server_outage_then_recovery(browser_context, webpage, servers):
+@pytest.fixture(scope="module")
+def own_servers(trained_model: Path, tmp_path_factory) -> Iterator[Servers]:
+    running = Servers(tmp_path_factory.mktemp("widget-outage"))
+    try:
+        running.start_actions()
+        running.start_rasa()
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def own_page(own_servers: Servers, tmp_path_factory) -> Iterator[Page]:
+    with serve_page(own_servers, tmp_path_factory.mktemp("widget-outage-page") / "web.log") as page:
+        yield page
+
+
+def test_server_outage_then_recovery(browser_context, own_page: Page, own_servers: Servers):
+    webpage, servers = own_page, own_servers
     facts = program_facts.load()
     context = browser_context()
     recorder = Recorder()
