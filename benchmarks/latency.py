@@ -131,7 +131,7 @@ class Assistant:
             self.processes["actions"] = subprocess.Popen(
                 # as make run starts it: behind the shared secret (IOP_ACTION_SECRET)
                 [str(BIN / "python"), "-m", "iop_assistant.action_server",
-                 "--host", "127.0.0.1", "--port", str(actions_port)],  # fmt: skip
+                 "--host", "127.0.0.1", "--port", str(actions_port)],
                 cwd=self.project,
                 env=env,
                 stdout=log,

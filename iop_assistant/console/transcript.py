@@ -25,7 +25,7 @@ CLINICAL_SLOT_PREFIX = "screening_"
 MAX_EVENTS = 5000
 # form answers too common to mask wherever they appear (the slot row is still masked)
 PLAIN_ANSWERS = {"yes", "no", "true", "false", "skip", "none", "now", "morning", "afternoon",
-                 "evening", "any time"}  # fmt: skip
+                 "evening", "any time"}
 
 
 @dataclass

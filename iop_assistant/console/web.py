@@ -137,7 +137,7 @@ def requires(permission: str) -> Callable[[Handler], Handler]:
                     request, "error.html", status=403, message="Not allowed for your role.",
                     needed=roles.needed_for(permission),
                     area_name=roles.AREA_NAMES.get(permission, "this page"),
-                )  # fmt: skip
+                )
             return await handler(request, *args, **kwargs)
 
         return wrapper

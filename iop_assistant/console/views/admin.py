@@ -48,7 +48,7 @@ def _users_page(request: Request, data: Dict[str, Any], status: int = 200, error
         request, "users.html", status=status, all_roles=ROLES, error=error,
         notice=_notice(request), descriptions=roles.DESCRIPTIONS,
         default_role=roles.LEAST_PRIVILEGED, **data,
-    )  # fmt: skip
+    )
 
 
 def _redirect_users(done: str, username: str) -> HTTPResponse:
@@ -77,7 +77,7 @@ async def create(request: Request) -> HTTPResponse:
         await run_sync(
             _create, settings, request.ctx.user, web.client_ip(request), name,
             (request.form or {}).get("password") or "", _chosen_roles(request, default=True),
-        )  # fmt: skip
+        )
     except ValueError as error:
         data = await run_sync(_users, settings)
         return _users_page(request, data, status=400, error=str(error))
@@ -137,7 +137,7 @@ def _update(
         audit.record(
             session, settings.clock(), "user_update", user.username, ip, "user", target.username,
             ", ".join(changes),
-        )  # fmt: skip
+        )
     return "", name, True
 
 
@@ -184,7 +184,7 @@ async def audit_log(request: Request) -> HTTPResponse:
         request, "audit.html", rows=rows[:AUDIT_PAGE], more=len(rows) > AUDIT_PAGE, page=page,
         actions=audit.ACTIONS, args={k: web.query_one(request, k) for k in
                                      ("username", "action", "target", "since", "until")},
-    )  # fmt: skip
+    )
 
 
 def _retention(settings: ConsoleSettings) -> retention.PurgePlan | None:

@@ -21,7 +21,7 @@ from iop_assistant.store.models import CallbackRequest, OutboxMessage
 
 bp = Blueprint("callbacks")
 VIEWS = {"open": ("new", "contacted"), "new": ("new",), "contacted": ("contacted",),
-         "closed": ("closed",), "all": callbacks.STATUSES}  # fmt: skip
+         "closed": ("closed",), "all": callbacks.STATUSES}
 
 
 def _queue(settings: ConsoleSettings, view: str, user: CurrentUser, ip: str) -> Dict[str, Any]:
@@ -98,7 +98,7 @@ async def queue(request: Request) -> HTTPResponse:
     return web.render(
         request, "callbacks.html", view=view, views=list(VIEWS), outcomes=callbacks.OUTCOMES,
         can_read_transcripts=roles.allowed(request.ctx.user.role, "conversations"), **data,
-    )  # fmt: skip
+    )
 
 
 def _set_status(
@@ -125,7 +125,7 @@ def _set_status(
         audit.record(
             session, now, "callback_status", user.username, ip, "callback", str(cb_id),
             f"{old}->{status}" + (f" ({outcome})" if status == "closed" else ""),
-        )  # fmt: skip
+        )
     return None
 
 
@@ -146,7 +146,7 @@ async def set_status(request: Request, cb_id: int) -> HTTPResponse:
     error = await run_sync(
         _set_status, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
         web.form_value(request, "status"), web.form_value(request, "outcome"),
-    )  # fmt: skip
+    )
     return _done(request, error)
 
 
@@ -168,7 +168,7 @@ def _assign(
         audit.record(
             session, now, "callback_assign", user.username, ip, "callback", str(cb_id),
             f"to {assignee or 'nobody'}",
-        )  # fmt: skip
+        )
     return None
 
 
@@ -178,7 +178,7 @@ async def assign(request: Request, cb_id: int) -> HTTPResponse:
     error = await run_sync(
         _assign, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
         web.form_value(request, "assignee")[:80],
-    )  # fmt: skip
+    )
     return _done(request, error)
 
 
@@ -201,7 +201,7 @@ def _send_again(
         audit.record(
             session, now, "outbox_retry", user.username, ip, "outbox", str(message_id),
             "dead->pending",
-        )  # fmt: skip
+        )
     return None
 
 

@@ -40,7 +40,7 @@ def _list(
             audit.record(
                 session, settings.clock(), "search", user.username, ip, "conversations", None,
                 privacy.mask(flt.query)[:200],
-            )  # fmt: skip
+            )
     with app_engine(settings.database_url).connect() as conn:
         return {
             "page": listing.list_page(conn, flt, settings.page_size),
@@ -239,7 +239,7 @@ def _export(
         "conversation_id", "channel", "started_at", "last_at", "turns", "crisis",
         "crisis_category", "screening_outcome", "callback_requested", "unclear_turns",
         "opted_out", "first_message",
-    ]  # fmt: skip
+    ]
     if unmasked:
         columns.append("phone_number")
     out = io.StringIO()

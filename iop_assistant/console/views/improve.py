@@ -95,7 +95,7 @@ async def correct(request: Request) -> HTTPResponse:
     error = await run_sync(
         _correct, web.settings_of(request), request.ctx.user, web.client_ip(request), event_id,
         intent,
-    )  # fmt: skip
+    )
     if error:
         return web.render(request, "error.html", status=404, message=error)
     page = web.form_value(request, "page", "1")
@@ -113,7 +113,7 @@ def _export(settings: ConsoleSettings, user: CurrentUser, ip: str) -> str:
         audit.record(
             session, settings.clock(), "export_nlu", user.username, ip, "corrections", None,
             f"rows={len(rows)}",
-        )  # fmt: skip
+        )
     return body
 
 
