@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from typing import Dict, List, Sequence
 
 from sqlalchemy import bindparam, delete, func, select, text
-from sqlalchemy.engine import Connection, Engine
 
 from iop_assistant.console import models as m
+from iop_assistant.sqltyping import Connection, Engine
 from iop_assistant.store.models import (
     CallbackRequest,
     ConversationContact,

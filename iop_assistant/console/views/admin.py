@@ -18,6 +18,7 @@ from iop_assistant.console.models import ROLES, ConsoleUser
 from iop_assistant.console.passwords import hash_password, password_problem
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.sqltyping import get_row
 from iop_assistant.store.db import session_scope
 
 bp = Blueprint("admin", url_prefix="/admin")
@@ -86,8 +87,8 @@ async def create(request: Request) -> HTTPResponse:
 
 def _chosen_roles(request: Request, default: bool = False) -> str:
     """The roles ticked in the form ("" when none); the least privileged when ``default``."""
-    form = request.form or {}
-    chosen = ",".join(v.strip() for v in form.getlist("role") or [] if v)
+    ticked = (request.form.getlist("role") or []) if request.form else []
+    chosen = ",".join(v.strip() for v in ticked if v)
     if not chosen and default:
         return roles.LEAST_PRIVILEGED
     return chosen
@@ -98,7 +99,7 @@ def _update(
 ) -> tuple[str, str, bool]:
     """(error, username, changed) of saving one account's row."""
     with session_scope(app_engine(settings.database_url)) as session:
-        target = session.get(ConsoleUser, uid)
+        target = get_row(session, ConsoleUser, uid)
         if target is None:
             return "No such user.", "", False
         changes = []

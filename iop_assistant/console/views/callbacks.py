@@ -15,6 +15,7 @@ from iop_assistant.console.models import ConsoleUser, ConversationSummary
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
 from iop_assistant.notify import outbox
+from iop_assistant.sqltyping import get_row
 from iop_assistant.store.callbacks import staff_alert_number
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage
@@ -106,7 +107,7 @@ def _set_status(
 ) -> str | None:
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(CallbackRequest, cb_id)
+        row = get_row(session, CallbackRequest, cb_id)
         if row is None:
             return "No such callback request."
         if not callbacks.can_move(row.status, status):
@@ -155,7 +156,7 @@ def _assign(
 ) -> str | None:
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(CallbackRequest, cb_id)
+        row = get_row(session, CallbackRequest, cb_id)
         if row is None:
             return "No such callback request."
         if assignee:
@@ -188,7 +189,7 @@ def _send_again(
     now = settings.clock()
     not_dead = "That text is not waiting to be sent again."
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(OutboxMessage, message_id)
+        row = get_row(session, OutboxMessage, message_id)
         if row is None or row.status != outbox.DEAD:
             return not_dead
         to_number = None

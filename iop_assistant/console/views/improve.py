@@ -15,6 +15,7 @@ from iop_assistant.console.db import app_engine, run_sync, tracker_engine
 from iop_assistant.console.models import IntentCorrection, UnclearMessage
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.sqltyping import get_row
 from iop_assistant.store.db import session_scope
 
 bp = Blueprint("improve")
@@ -71,7 +72,7 @@ def _correct(
         has_pii = privacy.contains_pii(text, transcript.form_values(tconn, cid))
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(IntentCorrection, event_id) or IntentCorrection(event_id=event_id)
+        row = get_row(session, IntentCorrection, event_id) or IntentCorrection(event_id=event_id)
         row.conversation_id, row.predicted_intent, row.intent = cid, predicted, intent
         row.text, row.has_pii = (None if has_pii else text[:1000]), has_pii
         row.reviewer, row.at = user.username, now
