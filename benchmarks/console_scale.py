@@ -97,7 +97,9 @@ def generate(path: Path, conversations: int) -> None:
     """The tracker DB: rasa creates the table; rows go in by executemany."""
     from rasa.core.tracker_store import SQLTrackerStore
 
-    SQLTrackerStore(dialect="sqlite", db=str(path)).engine.dispose()
+    from iop_assistant.sqltyping import typed_engine
+
+    typed_engine(SQLTrackerStore(dialect="sqlite", db=str(path)).engine).dispose()
     rng = random.Random(7)
     now = time.time()
     db = sqlite3.connect(path)
@@ -205,7 +207,10 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     client = requests.Session()
     page = client.get(base + "/login").text
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    if found is None:
+        raise RuntimeError("the console's login page has no CSRF token")
+    csrf = found.group(1)
     client.post(base + "/login", data={"username": "bench", "password": PASSWORD,
                                        "csrf_token": csrf})
 

@@ -53,9 +53,9 @@ import socketio
 from twilio.request_validator import RequestValidator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from latency import BIN, ENV, REPO, WORK, peak_rss_mb, percentile  # noqa: E402
+from latency import BIN, ENV, REPO, WORK, peak_rss_mb, percentile
 
-from iop_assistant.tracking.local_services import Nginx, Postgres, Redis, free_port  # noqa: E402
+from iop_assistant.tracking.local_services import Nginx, Postgres, Redis, free_port
 
 OUT = WORK / "load"
 REPLY_TIMEOUT_S = 30.0
@@ -106,6 +106,8 @@ class System:
 
     @property
     def url(self) -> str:
+        if self.nginx is None:
+            raise RuntimeError(f"{self.name} is not started")
         return f"http://127.0.0.1:{self.nginx.port}"
 
     def start(self, pg: Postgres, redis: Redis) -> None:
@@ -257,13 +259,13 @@ async def web_worker(
                 if time.monotonic() >= deadline:
                     break
                 await think(paced)
-        except Exception as error:  # noqa: BLE001 - counted and reported
+        except Exception as error:  # counted and reported
             stats.errors["web"] += 1
             stats.error_kinds[f"web {type(error).__name__}"] += 1
         finally:
             try:
                 await sio.disconnect()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
 
 
@@ -304,7 +306,7 @@ async def sms_worker(
                     continue
                 stats.latencies["sms"].append(time.perf_counter() - started)
                 stats.by_turn.setdefault(f"sms: {body}", []).append(stats.latencies["sms"][-1])
-            except Exception as error:  # noqa: BLE001 - counted and reported
+            except Exception as error:  # counted and reported
                 stats.errors["sms"] += 1
                 stats.error_kinds[f"sms {type(error).__name__}"] += 1
             if time.monotonic() >= deadline:
@@ -435,7 +437,7 @@ def table(results: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument(
         "--runs", nargs="+", default=["stress:20", "stress:50", "paced:20"],
