@@ -39,8 +39,8 @@ _INSTANCES: list[UrlLockStore] = []
 
 def redis_url(env: Mapping[str, str] | None = None) -> str:
     """``REDIS_URL``, empty when unset (then locks live in memory)."""
-    source = os.environ if env is None else env
-    return (source.get("REDIS_URL") or "").strip()
+    env = os.environ if env is None else env
+    return (env.get("REDIS_URL") or "").strip()
 
 
 def registered() -> list[UrlLockStore]:

@@ -55,8 +55,8 @@ _STORED_EVENTS = "_iop_stored_events"
 
 def tracker_db_url(env: Mapping[str, str] | None = None) -> str:
     """``TRACKER_DB_URL`` or the embedded SQLite default (same default as the console)."""
-    source = os.environ if env is None else env
-    return (source.get("TRACKER_DB_URL") or "").strip() or DEFAULT_TRACKER_DB_URL
+    env = os.environ if env is None else env
+    return (env.get("TRACKER_DB_URL") or "").strip() or DEFAULT_TRACKER_DB_URL
 
 
 def engine_url(raw: str) -> sa.engine.URL:
