@@ -26,7 +26,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.ports, run as a script
-from tests.ports import free_port  # noqa: E402
+from tests.ports import free_port
 
 PASSWORD = "benchmark password 1"
 TEXTS = [
@@ -35,7 +35,7 @@ TEXTS = [
     "what is iop", "I drink every day and want to stop", "my son uses opioids, can you help",
     "do you offer detox", "where are you located", "how long is the program",
     "call me at 202-555-{n:04d}", "my name is Jordan", "what about sober living",
-]  # fmt: skip
+]
 INTENTS = [
     "ask_cost_insurance",
     "ask_schedule",
@@ -66,7 +66,7 @@ def conversation(i: int, start: float, rng: random.Random):
                data={"name": "action_session_start"}),
         _event(sender, "session_started", ts),
         _event(sender, "action", ts, action="action_listen", data={"name": "action_listen"}),
-    ]  # fmt: skip
+    ]
     kind = rng.random()
     for turn in range(4):
         ts += rng.uniform(5, 90)
@@ -77,14 +77,14 @@ def conversation(i: int, start: float, rng: random.Random):
         elif kind > 0.92 and turn == 1:
             text, intent, confidence = "asdf qwerty", "nlu_fallback", 0.2
         parse = {"text": text, "intent": {"name": intent, "confidence": confidence},
-                 "entities": [], "intent_ranking": []}  # fmt: skip
+                 "entities": [], "intent_ranking": []}
         rows.append(_event(sender, "user", ts, intent=intent, data={
-            "text": text, "parse_data": parse, "input_channel": channel}))  # fmt: skip
+            "text": text, "parse_data": parse, "input_channel": channel}))
         action = "action_clarify" if intent == "nlu_fallback" else f"utter_{intent}"
         rows.append(_event(sender, "action", ts + 0.1, action=action, data={"name": action}))
         rows.append(_event(sender, "bot", ts + 0.2, data={"text": "An answer about the program."}))
         rows.append(_event(sender, "action", ts + 0.3, action="action_listen",
-                           data={"name": "action_listen"}))  # fmt: skip
+                           data={"name": "action_listen"}))
     if kind < 0.02:
         slot = ("crisis_flag", True)
     elif kind < 0.07:
@@ -92,7 +92,7 @@ def conversation(i: int, start: float, rng: random.Random):
     else:
         slot = ("crisis_flag", False)
     rows.append(_event(sender, "slot", ts + 0.4, action=slot[0],
-                       data={"name": slot[0], "value": slot[1]}))  # fmt: skip
+                       data={"name": slot[0], "value": slot[1]}))
     return rows
 
 
@@ -100,7 +100,9 @@ def generate(path: Path, conversations: int) -> None:
     """The tracker DB: rasa creates the table; rows go in by executemany."""
     from rasa.core.tracker_store import SQLTrackerStore
 
-    SQLTrackerStore(dialect="sqlite", db=str(path)).engine.dispose()
+    from iop_assistant.sqltyping import typed_engine
+
+    typed_engine(SQLTrackerStore(dialect="sqlite", db=str(path)).engine).dispose()
     rng = random.Random(7)
     now = time.time()
     db = sqlite3.connect(path)
@@ -131,7 +133,7 @@ def _serve(app, port: int, ready: threading.Event) -> None:
     server = loop.run_until_complete(
         app.create_server(
             host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
-        )  # fmt: skip
+        )
     )
     loop.run_until_complete(server.startup())
     ready.set()
@@ -180,14 +182,14 @@ def main() -> None:
         started = time.perf_counter()
         generate(tracker, args.conversations)
         print(f"generated {args.conversations} conversations in "
-              f"{time.perf_counter() - started:.1f} s")  # fmt: skip
+              f"{time.perf_counter() - started:.1f} s")
     n_events = sqlite3.connect(tracker).execute("SELECT count(*) FROM events").fetchone()[0]
     print(f"tracker: {n_events} events, {tracker.stat().st_size / 1e6:.0f} MB")
     ensure_schema(app_engine(settings.database_url))
     started = time.perf_counter()
     indexed = indexer.run_once(settings)
     print(f"indexing: {indexed} events in {time.perf_counter() - started:.1f} s "
-          f"({indexed / max(time.perf_counter() - started, 1e-9):,.0f} events/s)")  # fmt: skip
+          f"({indexed / max(time.perf_counter() - started, 1e-9):,.0f} events/s)")
     started = time.perf_counter()
     indexer.run_once(settings)
     print(f"indexer tick with nothing new: {(time.perf_counter() - started) * 1000:.1f} ms")
@@ -206,9 +208,12 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     client = requests.Session()
     page = client.get(base + "/login").text
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    if found is None:
+        raise RuntimeError("the console's login page has no CSRF token")
+    csrf = found.group(1)
     client.post(base + "/login", data={"username": "bench", "password": PASSWORD,
-                                       "csrf_token": csrf})  # fmt: skip
+                                       "csrf_token": csrf})
 
     with app_engine(settings.database_url).connect() as conn:
         total = conn.exec_driver_sql("SELECT count(*) FROM console_conversations").scalar()

@@ -23,7 +23,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List
+from typing import Any, Dict, List
 
 import aiohttp
 
@@ -77,7 +77,7 @@ class Assistant:
     with_actions: bool = False  # ours: its own endpoints, credentials and environment
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
     port: int = 0
-    results: Dict[str, object] = field(default_factory=dict)
+    results: Dict[str, Any] = field(default_factory=dict)  # seconds, and tables by measure
 
     @property
     def url(self) -> str:
@@ -127,7 +127,7 @@ class Assistant:
             self.processes["actions"] = subprocess.Popen(
                 # as make run starts it: behind the shared secret (IOP_ACTION_SECRET)
                 [str(BIN / "python"), "-m", "iop_assistant.action_server",
-                 "--host", "127.0.0.1", "--port", str(actions_port)],  # fmt: skip
+                 "--host", "127.0.0.1", "--port", str(actions_port)],
                 cwd=self.project,
                 env=env,
                 stdout=log,
@@ -201,7 +201,7 @@ async def load(url: str, concurrency: int, turns: int) -> Dict[str, float]:
         for turn in range(turns):
             try:
                 latencies.append(await send(session, url, sender, SCRIPT[turn % len(SCRIPT)]))
-            except Exception:  # noqa: BLE001 - counted and reported
+            except Exception:  # counted and reported
                 errors += 1
 
     connector = aiohttp.TCPConnector(limit=concurrency)

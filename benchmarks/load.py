@@ -53,9 +53,9 @@ import socketio
 from twilio.request_validator import RequestValidator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from latency import BIN, ENV, REPO, WORK, peak_rss_mb, percentile  # noqa: E402
+from latency import BIN, ENV, REPO, WORK, peak_rss_mb, percentile
 
-from devtools.local_services import Nginx, Postgres, Redis, free_port  # noqa: E402
+from devtools.local_services import Nginx, Postgres, Redis, free_port
 
 OUT = WORK / "load"
 REPLY_TIMEOUT_S = 30.0
@@ -67,14 +67,14 @@ SCRIPTS = {
     "screening": ["do i need detox before the program", "alcohol", "every day", "no", "thanks"],
     "callback": ["can someone call me back", "yes", "evening", "skip", "no"],
     "crisis": ["i want to kill myself", "ok", "bye"],
-}  # fmt: skip
+}
 IOP_TF_THREADS = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
 STOCK_SCRIPTS = {
     "sad": ["hi", "i am sad", "yes", "bye"],
     "great": ["hello", "i am great", "are you a bot?", "goodbye"],
     "unhappy": ["hey", "very unhappy", "no", "bye"],
     "challenge": ["good morning", "am i talking to a human?", "bye"],
-}  # fmt: skip
+}
 THINK_S = (2.0, 6.0)  # paced mode: uniform think time after each turn
 SOCKETIO_CREDENTIALS = (
     "rest:\nsocketio:\n  user_message_evt: user_uttered\n  bot_message_evt: bot_uttered\n"
@@ -106,6 +106,8 @@ class System:
 
     @property
     def url(self) -> str:
+        if self.nginx is None:
+            raise RuntimeError(f"{self.name} is not started")
         return f"http://127.0.0.1:{self.nginx.port}"
 
     def start(self, pg: Postgres, redis: Redis) -> None:
@@ -118,7 +120,7 @@ class System:
         env = {**ENV, "TWILIO_AUTH_TOKEN": self.twilio_token, "PUBLIC_BASE_URL": self.url,
                "IOP_SENDER_ID_KEY": secrets.token_hex(32),
                "IOP_ACTION_SECRET": secrets.token_hex(32),
-               "IOP_HEALTH_EVENTS_FILE": str(root / "health_events.jsonl")}  # fmt: skip
+               "IOP_HEALTH_EVENTS_FILE": str(root / "health_events.jsonl")}
         if self.stock:
             project, model = STOCK_MODEL.parents[1], STOCK_MODEL
             endpoints, credentials = None, root / "credentials.yml"
@@ -131,7 +133,7 @@ class System:
             subprocess.run(
                 [str(BIN / "python"), "-m", "iop_assistant.migrations", "upgrade"],
                 cwd=REPO, env=env, check=True, capture_output=True,
-            )  # fmt: skip
+            )
             project, model = REPO, REPO / "models" / "iop.tar.gz"
             env.update(IOP_TF_THREADS)  # as scripts/run.sh and the image set them
             credentials = REPO / "credentials.yml"
@@ -141,20 +143,20 @@ class System:
                 .read_text()
                 .replace("http://localhost:5055/webhook",
                          f"http://127.0.0.1:{self.nginx.actions_port}/webhook")
-            )  # fmt: skip
+            )
             for i, port in enumerate(action_ports):
                 # as make run starts it: behind the shared secret (IOP_ACTION_SECRET)
                 actions = ["-m", "iop_assistant.action_server", "--host", "127.0.0.1",
-                           "--port", str(port)]  # fmt: skip
+                           "--port", str(port)]
                 self._spawn(f"actions{i + 1}", actions, project, env, root)
         for i, port in enumerate(rasa_ports):
             # the API token through the environment, as make run (iop_assistant/serve.py)
             args = ["-m", "iop_assistant.serve", "run", "--enable-api", "--port", str(port),
-                    "--model", str(model), "--credentials", str(credentials)]  # fmt: skip
+                    "--model", str(model), "--credentials", str(credentials)]
             if endpoints:
                 args += ["--endpoints", str(endpoints)]
             self._spawn(f"rasa{i + 1}", args, project, {**env, "RASA_AUTH_TOKEN": self.token},
-                        root)  # fmt: skip
+                        root)
         self.nginx.start()
         asyncio.run(self._ready(rasa_ports))
 
@@ -170,7 +172,7 @@ class System:
                 for _ in range(900):
                     try:
                         async with session.get(f"http://127.0.0.1:{port}/status",
-                                               params={"token": self.token}) as resp:  # fmt: skip
+                                               params={"token": self.token}) as resp:
                             if resp.status == 200 and (await resp.json()).get("model_id"):
                                 break
                     except aiohttp.ClientError:
@@ -234,7 +236,7 @@ async def web_worker(
             await sio.connect(
                 system.url, transports=["polling", "websocket"], wait_timeout=30,
                 headers={"X-Forwarded-For": f"10.{client // 250}.{client % 250}.7"},
-            )  # fmt: skip
+            )
             await sio.emit("session_request", {"session_id": sender})
             await asyncio.wait_for(confirmed.wait(), 30)
             stats.sent[sender] = []
@@ -257,13 +259,13 @@ async def web_worker(
                 if time.monotonic() >= deadline:
                     break
                 await think(paced)
-        except Exception as error:  # noqa: BLE001 - counted and reported
+        except Exception as error:  # counted and reported
             stats.errors["web"] += 1
             stats.error_kinds[f"web {type(error).__name__}"] += 1
         finally:
             try:
                 await sio.disconnect()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
 
 
@@ -289,7 +291,7 @@ async def sms_worker(
         for body in next(scripts):
             sid = "SM" + secrets.token_hex(16)
             form = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
-                    "From": phone, "To": "+18885550100", "Body": body, "NumMedia": "0"}  # fmt: skip
+                    "From": phone, "To": "+18885550100", "Body": body, "NumMedia": "0"}
             headers = {"X-Twilio-Signature": validator.compute_signature(url, form)}
             started = time.perf_counter()
             try:
@@ -304,7 +306,7 @@ async def sms_worker(
                     continue
                 stats.latencies["sms"].append(time.perf_counter() - started)
                 stats.by_turn.setdefault(f"sms: {body}", []).append(stats.latencies["sms"][-1])
-            except Exception as error:  # noqa: BLE001 - counted and reported
+            except Exception as error:  # counted and reported
                 stats.errors["sms"] += 1
                 stats.error_kinds[f"sms {type(error).__name__}"] += 1
             if time.monotonic() >= deadline:
@@ -318,7 +320,7 @@ async def check_order(system: System, stats: Stats) -> tuple[int, int]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         for sender, sent in stats.sent.items():
             async with session.get(f"{system.url}/conversations/{sender}/tracker",
-                                   params={"token": system.token}) as resp:  # fmt: skip
+                                   params={"token": system.token}) as resp:
                 events = (await resp.json()).get("events", []) if resp.status == 200 else []
             got = [e.get("text") for e in events if e.get("event") == "user"]
             lost += sum(1 for text in set(sent) if got.count(text) < sent.count(text))
@@ -382,7 +384,7 @@ async def run_load(system: System, mode: str, concurrency: int, seconds: float) 
               "cpu_ms_per_turn": cpu_per_turn(
                   cpu_before, cpu_after, sum(map(len, stats.latencies.values())), elapsed),
               "p95_ms_by_turn": {turn: round(1000 * percentile(values, 95))
-                                 for turn, values in sorted(stats.by_turn.items())}}  # fmt: skip
+                                 for turn, values in sorted(stats.by_turn.items())}}
     for channel, values in stats.latencies.items():
         if not values and channel == "sms" and sms == 0:
             continue
@@ -435,12 +437,12 @@ def table(results: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument(
         "--runs", nargs="+", default=["stress:20", "stress:50", "paced:20"],
         help="MODE:CONVERSATIONS, MODE is stress (no think time) or paced (2-6 s)",
-    )  # fmt: skip
+    )
     parser.add_argument("--systems", nargs="+", default=["iop-1", "iop-2", "stock"])
     args = parser.parse_args()
     runs = [(mode, int(n)) for mode, n in (r.split(":") for r in args.runs)]
@@ -461,7 +463,7 @@ def main() -> None:
                 system.start(pg, redis)
                 for mode, concurrency in runs:
                     print(f"  {name}: {mode}, {concurrency} conversations, {args.seconds:.0f} s",
-                          flush=True)  # fmt: skip
+                          flush=True)
                     results[name]["runs"].append(
                         asyncio.run(run_load(system, mode, concurrency, args.seconds))
                     )

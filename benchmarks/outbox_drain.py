@@ -37,6 +37,7 @@ def start_fake(fail_seconds: float) -> tuple[subprocess.Popen, str]:
     if fail_seconds:
         command += ["--fail-status", "503", "--fail-seconds", str(fail_seconds)]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None  # stdout=PIPE
     line = process.stdout.readline()
     return process, line.rsplit(" ", 1)[-1].strip()
 
@@ -99,7 +100,7 @@ def run(n: int, concurrency: int, fail_seconds: float) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--fail-seconds", type=float, default=3.0)

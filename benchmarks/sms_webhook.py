@@ -23,7 +23,7 @@ import aiohttp
 from twilio.request_validator import RequestValidator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from latency import BIN, ENV, REPO, WORK, free_port, peak_rss_mb, percentile  # noqa: E402
+from latency import BIN, ENV, REPO, WORK, free_port, peak_rss_mb, percentile
 
 PATH = "/webhooks/sms/webhook"
 TWILIO_TIMEOUT_S = 15.0
@@ -193,7 +193,7 @@ async def run(server: Server, senders: int, rounds: int) -> Dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--senders", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()

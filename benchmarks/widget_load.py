@@ -114,7 +114,7 @@ def main() -> None:
                 "--cors", f"http://127.0.0.1:{web_port}",
                 "--model", str(REPO / "models" / "iop.tar.gz"),
                 "--credentials", str(REPO / "credentials.yml"),
-            ]  # fmt: skip
+            ]
             print("starting rasa run (model load takes a while)...", flush=True)
             procs.append(
                 subprocess.Popen(
@@ -123,13 +123,13 @@ def main() -> None:
                     env=env,
                     stdout=open(tmp / "rasa.log", "wb"),
                     stderr=subprocess.STDOUT,
-                )  # fmt: skip
+                )
             )
             wait_up(rasa_url + "/")
         page_cmd = [
             sys.executable, "-m", "iop_assistant.webpage",
             "--port", str(web_port), "--rasa-url", rasa_url,
-        ]  # fmt: skip
+        ]
         procs.append(subprocess.Popen(page_cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL))
         page_url = f"http://127.0.0.1:{web_port}/"
         wait_up(page_url, 60)

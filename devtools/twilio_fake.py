@@ -259,7 +259,7 @@ class _Handler(BaseHTTPRequestHandler):
     def fake(self) -> FakeTwilio:
         return self.server.fake  # type: ignore[attr-defined]
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: request lines carry phone numbers
 
     # ------------------------------------------------------------------ plumbing
@@ -316,7 +316,7 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
     # ------------------------------------------------------------------ routes
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         path = urlsplit(self.path).path
         raw = self._body()
         if path.startswith("/_fake/"):
@@ -354,7 +354,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._json(201, _public(message))
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if parts.path.startswith("/_fake/"):
             self._control_get(parts.path)

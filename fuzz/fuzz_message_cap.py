@@ -30,6 +30,7 @@ def one_input(raw: bytes) -> None:
     data = atheris.FuzzedDataProvider(raw)
     body = text(data, 200) * data.ConsumeIntInRange(1, 60)
     kept, truncated = cap_message(body)
+    assert kept is not None  # text in, text out
     assert len(kept) <= MAX_MESSAGE_CHARS + len(CUT_MARK)
     if truncated is None:
         assert kept == body and len(body) <= MAX_MESSAGE_CHARS

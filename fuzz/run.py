@@ -90,7 +90,7 @@ def fuzz(target: str, seconds: int, work: Path, timeout: int, extra: List[str]) 
 
 
 def main(argv: List[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("targets", nargs="*", choices=[[], *TARGETS], default=[])
     parser.add_argument(
         "--seconds", type=int, default=int(os.environ.get("FUZZ_SECONDS", "") or 60)

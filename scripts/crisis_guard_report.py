@@ -109,7 +109,7 @@ def false_alarm_report(matcher: CrisisMatcher, title: str, items: List[Tuple[str
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--pipeline", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--lexicon", type=Path, default=DEFAULT_LEXICON)
     parser.add_argument("--crisis", type=Path, default=CRISIS_SET)

@@ -51,7 +51,7 @@ SCREENINGS = {  # answers by topic of the question
     "helpline": {"for": "for someone else", "care": "not sure", "substance": "I don't know",
                  "often": "not sure", "last": "not sure", "symptom": "not sure",
                  "history": "not sure"},
-}  # fmt: skip
+}
 TOPICS = [  # (topic, words in the question)
     ("for", ("for you", "someone else")),
     ("care", ("recent", "hospital", "treatment in the", "detox before", "already")),
@@ -73,7 +73,7 @@ class Web:
         reply = requests.post(
             f"{RASA}/webhooks/rest/webhook", json={"sender": self.sender, "message": text},
             timeout=60,
-        )  # fmt: skip
+        )
         reply.raise_for_status()
         messages = reply.json()
         texts = [m.get("text", "") for m in messages if m.get("text")]
@@ -99,7 +99,7 @@ class Sms:
     def say(self, text: str) -> Reply:
         form = {"From": self.phone, "To": os.environ.get("TWILIO_NUMBER", "+18885550100"),
                 "Body": text, "MessageSid": "SM" + secrets.token_hex(16), "NumMedia": "0",
-                "AccountSid": os.environ.get("TWILIO_ACCOUNT_SID", "AC" + "0" * 32)}  # fmt: skip
+                "AccountSid": os.environ.get("TWILIO_ACCOUNT_SID", "AC" + "0" * 32)}
         headers = {}
         if self.token:
             from twilio.request_validator import RequestValidator
@@ -118,7 +118,7 @@ class Sms:
         ]
         # numbered options ("1. Yes") become buttons the caller answers by number
         buttons = [{"title": t, "payload": n} for text in texts
-                   for n, t in re.findall(r"^\s*(\d+)[.)]\s+(.+)$", text, re.M)]  # fmt: skip
+                   for n, t in re.findall(r"^\s*(\d+)[.)]\s+(.+)$", text, re.M)]
         return texts, buttons
 
 
@@ -197,7 +197,7 @@ def main() -> None:
         callback(person, name)
         done += 1
     print(f"{done} conversations sent to {RASA}; the console indexes them within 30 s "
-          "(or run: python -m iop_assistant.console.indexer)")  # fmt: skip
+          "(or run: python -m iop_assistant.console.indexer)")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ def test_shown_and_logged_warnings_are_redacted(caplog, monkeypatch):
     record = logging.LogRecord(
         "py.warnings", logging.WARNING, __file__, 1,
         "%s", ("x.py:1: UserWarning: Failed to parse arguments in line '/greet{Maria 555}'",), None,
-    )  # fmt: skip
+    )
     for f in py_warnings.filters:
         f.filter(record)
     assert "Maria" not in record.getMessage() and "text not logged" in record.getMessage()

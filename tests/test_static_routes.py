@@ -33,7 +33,7 @@ def page_server() -> Iterator[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "iop_assistant.webpage", "--port", str(port)],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):

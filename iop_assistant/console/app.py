@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sanic import Sanic, response
 from sanic.request import Request
-from sanic.response import HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse
 
 from iop_assistant.console import charts, indexer, sessions, web
 from iop_assistant.console.db import app_engine, ensure_schema, run_sync
@@ -57,7 +57,7 @@ async def _before(request: Request) -> HTTPResponse | None:
     return None
 
 
-async def _after(request: Request, resp: HTTPResponse) -> None:
+async def _after(request: Request, resp: BaseHTTPResponse) -> None:
     headers = resp.headers
     headers.setdefault("Content-Security-Policy", CSP)
     headers["X-Content-Type-Options"] = "nosniff"

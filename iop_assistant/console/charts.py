@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import io
 import threading
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple, cast
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from iop_assistant.console import labels  # noqa: E402
-from iop_assistant.console.stats import Stats  # noqa: E402
+from iop_assistant.console import labels
+from iop_assistant.console.stats import Stats
 
 CHARTS = ("per_day", "intents", "outcomes", "callbacks")
 _lock = threading.Lock()  # pyplot is not thread-safe
@@ -31,7 +33,13 @@ def plain(label: object) -> str:
     return str(label).replace("\\", "\\\\").replace("$", r"\$")
 
 
-def _svg(fig: plt.Figure) -> bytes:
+def _plot(width: float, height: float) -> Tuple[Figure, Axes]:
+    """A figure with one plot (``plt.subplots`` may return an array of axes; here it is one)."""
+    fig, ax = plt.subplots(figsize=(width, height))
+    return fig, cast(Axes, ax)
+
+
+def _svg(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight")
     plt.close(fig)
@@ -39,7 +47,7 @@ def _svg(fig: plt.Figure) -> bytes:
 
 
 def _bars(labels: Sequence[str], values: Sequence[int], title: str, horizontal: bool) -> bytes:
-    fig, ax = plt.subplots(figsize=(5.5, 3.2))
+    fig, ax = _plot(5.5, 3.2)
     labels = [plain(label) for label in labels]
     if horizontal:
         ax.barh(list(labels)[::-1], list(values)[::-1], color="#3b6ea5")
@@ -52,7 +60,7 @@ def _bars(labels: Sequence[str], values: Sequence[int], title: str, horizontal: 
 
 
 def _per_day(stats: Stats) -> bytes:
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig, ax = _plot(7, 3.2)
     bottom = [0] * len(stats.days)
     x = list(range(len(stats.days)))
     for channel in stats.channels:
@@ -60,8 +68,8 @@ def _per_day(stats: Stats) -> bytes:
         ax.bar(x, values, bottom=bottom, label=plain(labels.channel(channel)))
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = max(1, len(x) // 8)
-    ax.set_xticks(x[::step])
-    ax.set_xticklabels([d[5:] for d in stats.days][::step])
+    ax.xaxis.set_ticks(x[::step])
+    ax.xaxis.set_ticklabels([d[5:] for d in stats.days][::step])
     ax.set_title("Conversations per day by channel")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if stats.channels:

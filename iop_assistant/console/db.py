@@ -10,11 +10,11 @@ import asyncio
 import functools
 from typing import Any, Callable, TypeVar
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import event
 
 from iop_assistant.console import models  # noqa: F401  (registers the console tables)
 from iop_assistant.migrations import migrate
+from iop_assistant.sqltyping import Engine, create_engine, make_url, typed_engine
 from iop_assistant.store.db import get_engine
 
 T = TypeVar("T")
@@ -45,7 +45,7 @@ def tracker_engine(url: str) -> Engine:
 
 def app_engine(url: str) -> Engine:
     """The app database engine (shared with the store)."""
-    return get_engine(url)
+    return typed_engine(get_engine(url))
 
 
 def ensure_schema(engine: Engine) -> None:

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Sequence
 
-from sqlalchemy import and_, bindparam, func, inspect, select, text, update
+from sqlalchemy import and_, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, Engine
 
 from iop_assistant import privacy
 from iop_assistant.console import search
@@ -37,6 +36,7 @@ from iop_assistant.console.models import (
     UnclearMessage,
 )
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.sqltyping import Connection, Engine, inspect
 from iop_assistant.store.models import CallbackRequest, ConversationContact, OptOut
 
 logger = logging.getLogger(__name__)
@@ -312,8 +312,10 @@ def _resolve_form_state(tracker: Connection, pending: _Pending) -> None:
             ),
             {"sid": unclear["conversation_id"], "id": event_id},
         ).fetchone()
-        in_form = row is not None and row.type_name == "active_loop"
-        if not (in_form and json.loads(row.data or "{}").get("name")):
+        form = None
+        if row is not None and row.type_name == "active_loop":
+            form = json.loads(row.data or "{}").get("name")
+        if not form:
             pending.unclear[event_id] = unclear
 
 

@@ -14,8 +14,6 @@ from datetime import date, datetime, timedelta
 from typing import Any, Dict, List, Mapping
 
 from sqlalchemy import exists, func, select
-from sqlalchemy.engine import Connection
-from sqlalchemy.sql import Select
 
 from iop_assistant.console import search
 from iop_assistant.console.models import (
@@ -24,6 +22,7 @@ from iop_assistant.console.models import (
     ConversationTag,
     SearchTerm,
 )
+from iop_assistant.sqltyping import Connection, Select
 
 S = ConversationSummary.__table__
 FLAGS = {

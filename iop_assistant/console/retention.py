@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from typing import Dict, List, Sequence
 
 from sqlalchemy import bindparam, delete, func, select, text
-from sqlalchemy.engine import Connection, Engine
 
 from iop_assistant.console import models as m
+from iop_assistant.sqltyping import Connection, Engine
 from iop_assistant.store.models import (
     CallbackRequest,
     ConversationContact,
@@ -89,7 +89,7 @@ def plan(app: Engine, tracker: Engine, cutoff: datetime) -> PurgePlan:
                 {"ids": list(chunk), "ts": cutoff_ts(cutoff)},
             ).scalar_one()
             for chunk in _chunks(ids)
-        )  # fmt: skip
+        )
     return result
 
 
@@ -131,7 +131,7 @@ def execute(app: Engine, tracker: Engine, purge: PurgePlan) -> Dict[str, int]:
                 text("DELETE FROM events WHERE sender_id IN :ids AND timestamp < :ts")
                 .bindparams(bindparam("ids", expanding=True)),
                 {"ids": list(chunk), "ts": cutoff_ts(purge.cutoff)},
-            ).rowcount  # fmt: skip
+            ).rowcount
     with app.begin() as conn:
         callback_ids = _closed_callbacks(conn, ids, purge.cutoff)
         for start in range(0, len(callback_ids), CHUNK):

@@ -21,6 +21,7 @@ from iop_assistant.console import audit
 from iop_assistant.console.models import ConsoleSession, ConsoleUser, LoginFailure
 from iop_assistant.console.passwords import verify_password
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.sqltyping import get_row
 
 
 def token_hash(token: str) -> str:
@@ -138,10 +139,10 @@ def load(
     if not token:
         return None, False
     now = settings.clock()
-    row = session.get(ConsoleSession, token_hash(token))
+    row = get_row(session, ConsoleSession, token_hash(token))
     if row is None:
         return None, False
-    user = session.get(ConsoleUser, row.user_id)
+    user = get_row(session, ConsoleUser, row.user_id)
     if now - row.last_seen_at > settings.idle_timeout or user is None or not user.active:
         session.delete(row)
         audit.record(session, now, "session_expired", user.username if user else None, ip)

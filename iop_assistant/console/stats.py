@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 from typing import Dict, List, Tuple
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.engine import Connection
 
 from iop_assistant.console.models import ConversationSummary, IntentDaily, UnclearMessage
+from iop_assistant.sqltyping import Connection
 from iop_assistant.store.models import CallbackRequest
 
 S = ConversationSummary.__table__

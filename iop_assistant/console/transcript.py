@@ -15,17 +15,17 @@ from datetime import datetime
 from typing import Any, Dict, List, Tuple
 
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
 
 from iop_assistant import privacy
 from iop_assistant.console.indexer import to_datetime
+from iop_assistant.sqltyping import Connection
 
 HIDDEN_ACTIONS = {"action_listen", "action_session_start"}
 CLINICAL_SLOT_PREFIX = "screening_"
 MAX_EVENTS = 5000
 # form answers too common to mask wherever they appear (the slot row is still masked)
 PLAIN_ANSWERS = {"yes", "no", "true", "false", "skip", "none", "now", "morning", "afternoon",
-                 "evening", "any time"}  # fmt: skip
+                 "evening", "any time"}
 
 
 @dataclass
@@ -46,8 +46,10 @@ class Turn:
     crisis: bool = False  # the user turn that raised the crisis flag
 
 
-def _mark_crisis_turns(turns: List[Turn], events: List[Dict[str, Any]]) -> None:
-    """Mark each user turn recognised as a crisis (its intent, or the crisis flag it set)."""
+def _mark_crisis_turns(turns: List[Turn | None], events: List[Dict[str, Any]]) -> None:
+    """Mark each user turn recognised as a crisis (its intent, or the crisis flag it set).
+
+    ``turns`` runs beside ``events``: None where an event shows no turn."""
     last_user: Turn | None = None
     for turn, data in zip(turns, events, strict=True):
         if turn is None:
@@ -108,6 +110,7 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
             raw = data.get("text") or ""
             # the bot's own help lines (program.yml, 911, 988, SAMHSA) stay readable
             spans = privacy.find_pii(raw, values, keep_numbers=ours if kind == "bot" else ())
+            pieces: List[Tuple[str, str | None]]
             pieces = [(raw, None)] if reveal else privacy.split_spans(raw, spans)
             if not reveal:
                 pieces = [(f"[{k}]", k) if k else (p, None) for p, k in pieces]

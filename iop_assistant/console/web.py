@@ -7,13 +7,13 @@ from __future__ import annotations
 import functools
 import secrets
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict
+from typing import Any, Callable, Coroutine, Dict
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import response
 from sanic.request import Request
-from sanic.response import HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse
 
 from iop_assistant import privacy
 from iop_assistant.console import labels, roles, system_health
@@ -22,7 +22,7 @@ from iop_assistant.console.settings import ConsoleSettings
 SESSION_COOKIE = "console_session"
 LOGIN_CSRF_COOKIE = "console_login_csrf"
 TEMPLATES = Path(__file__).parent / "templates"
-Handler = Callable[..., Awaitable[HTTPResponse]]
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]  # an async view, as Sanic routes them
 
 
 def make_templates() -> Environment:
@@ -67,7 +67,7 @@ def is_https(request: Request) -> bool:
 
 
 def set_cookie(
-    request: Request, resp: HTTPResponse, name: str, value: str, max_age: int | None = None
+    request: Request, resp: BaseHTTPResponse, name: str, value: str, max_age: int | None = None
 ) -> None:
     """A cookie scripts cannot read, never sent cross-site, Secure over HTTPS."""
     resp.cookies[name] = value
@@ -81,7 +81,7 @@ def set_cookie(
         cookie["secure"] = True
 
 
-def clear_cookie(request: Request, resp: HTTPResponse, name: str) -> None:
+def clear_cookie(request: Request, resp: BaseHTTPResponse, name: str) -> None:
     set_cookie(request, resp, name, "", max_age=0)
 
 
@@ -137,7 +137,7 @@ def requires(permission: str) -> Callable[[Handler], Handler]:
                     request, "error.html", status=403, message="Not allowed for your role.",
                     needed=roles.needed_for(permission),
                     area_name=roles.AREA_NAMES.get(permission, "this page"),
-                )  # fmt: skip
+                )
             return await handler(request, *args, **kwargs)
 
         return wrapper

@@ -20,7 +20,9 @@ from typing import Dict, List
 
 import spacy
 import yaml
+from spacy.about import __version__ as spacy_version
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SUBSTANCES_FILE = REPO_ROOT / "data" / "lookups" / "substances.yml"
@@ -50,6 +52,7 @@ def create_pipeline(substances_file: Path = SUBSTANCES_FILE) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    assert isinstance(ruler, EntityRuler)
     nlp.initialize()  # loads the lemma tables; also empties the ruler, so patterns come after
     ruler.add_patterns(substance_patterns(load_substances(substances_file)))
     nlp.meta["name"] = PIPELINE_NAME
@@ -63,7 +66,7 @@ def source_fingerprint(substances_file: Path = SUBSTANCES_FILE) -> str:
     digest = hashlib.sha256()
     for path in (Path(__file__), substances_file):
         digest.update(path.read_bytes())
-    digest.update(spacy.__version__.encode())
+    digest.update(spacy_version.encode())
     return digest.hexdigest()
 
 

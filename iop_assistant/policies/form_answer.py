@@ -19,7 +19,7 @@ RulePolicy runs first while a loop is active, finds an answer to validate.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Mapping
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.graph import ExecutionContext
@@ -55,7 +55,7 @@ WITHDRAWAL_SIGN_SLOTS = frozenset(
 WITHDRAWAL_CATEGORIES = frozenset({"withdrawal", "medical"})
 
 
-def about_past_or_unclear_signs(parse_data: Dict[str, Any], text: str) -> bool:
+def about_past_or_unclear_signs(parse_data: Mapping[str, Any], text: str) -> bool:
     """A crisis reading of an answer that names withdrawal signs, none of them clearly
     happening now ("I had a seizure last time I quit", "no seizures, just the sweats",
     "seizures"): the form reads it (history, or it asks "is this happening right now?").

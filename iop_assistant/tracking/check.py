@@ -20,6 +20,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from iop_assistant.sqltyping import Engine, typed_engine
 from iop_assistant.tracking.health_state import read_events
 
 PATHS = {
@@ -30,7 +31,7 @@ PATHS = {
 }
 
 
-def overdue_texts(engine: sa.engine.Engine, grace: timedelta) -> int:
+def overdue_texts(engine: Engine, grace: timedelta) -> int:
     """Outbox rows a live worker would have picked up by now."""
     from iop_assistant.store.models import OutboxMessage, utcnow
 
@@ -57,7 +58,7 @@ def http_status(base: str, path: str) -> tuple[int, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     sub = parser.add_subparsers(dest="what", required=True)
     outbox = sub.add_parser("outbox", help="exit 1 when queued texts are overdue")
     outbox.add_argument("--grace", type=float, default=300, help="seconds (default 300)")
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "outbox":
         from iop_assistant.store.db import get_engine
 
-        count = overdue_texts(get_engine(), timedelta(seconds=args.grace))
+        count = overdue_texts(typed_engine(get_engine()), timedelta(seconds=args.grace))
         print(f"outbox: {count} texts overdue by more than {args.grace:.0f} s")
         return 1 if count else 0
     if args.what == "events":

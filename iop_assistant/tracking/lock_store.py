@@ -15,7 +15,7 @@ import logging
 import os
 import time
 from contextlib import asynccontextmanager
-from typing import Any, AsyncGenerator
+from typing import Any, AsyncGenerator, Mapping
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import (
@@ -37,7 +37,7 @@ RETRY_REDIS_EVERY_S = 5.0
 _INSTANCES: list[UrlLockStore] = []
 
 
-def redis_url(env: dict | None = None) -> str:
+def redis_url(env: Mapping[str, str] | None = None) -> str:
     """``REDIS_URL``, empty when unset (then locks live in memory)."""
     env = os.environ if env is None else env
     return (env.get("REDIS_URL") or "").strip()
@@ -50,7 +50,7 @@ def registered() -> list[UrlLockStore]:
 class _UrlRedisLockStore(RedisLockStore):
     """Rasa's Redis lock store, connected from a URL (``redis://:pw@host:6379/1``)."""
 
-    def __init__(self, url: str) -> None:  # noqa: D107 - parent's setup, from a URL
+    def __init__(self, url: str) -> None:  # parent's setup, from a URL
         import redis
 
         self.red = redis.StrictRedis.from_url(
@@ -123,7 +123,7 @@ class UrlLockStore(LockStore):
         try:
             ticket = store.issue_ticket(conversation_id, lock_lifetime)
             lock = await store._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
-        except Exception as error:  # noqa: BLE001 - only Redis failures are handled
+        except Exception as error:  # only Redis failures are handled
             if store is self.memory or not _is_redis_failure(error):
                 raise
             self._failed("lock", error)
@@ -135,7 +135,7 @@ class UrlLockStore(LockStore):
         finally:
             try:
                 store.cleanup(conversation_id, ticket)
-            except Exception as error:  # noqa: BLE001 - the ticket expires with its lifetime
+            except Exception as error:  # the ticket expires with its lifetime
                 if not _is_redis_failure(error):
                     raise
                 self._failed("unlock", error)
@@ -146,7 +146,7 @@ class UrlLockStore(LockStore):
             return True
         try:
             self.redis.red.ping()
-        except Exception as error:  # noqa: BLE001 - any failure means unreachable
+        except Exception as error:  # any failure means unreachable
             if not _is_redis_failure(error):
                 raise
             self._failed("health probe", error)

@@ -27,16 +27,18 @@ import logging
 import os
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Set
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Set, cast
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy.engine import make_url
+from sqlalchemy.event import listen
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import sessionmaker
 
+from iop_assistant.sqltyping import Engine, create_engine, make_url
 from iop_assistant.store.db import sqlite_wal
 from iop_assistant.tracking.health_state import TRACKER_STORE, ComponentHealth
 
@@ -51,7 +53,7 @@ _INSTANCES: list[UrlSQLTrackerStore] = []
 _STORED_EVENTS = "_iop_stored_events"
 
 
-def tracker_db_url(env: Dict[str, str] | None = None) -> str:
+def tracker_db_url(env: Mapping[str, str] | None = None) -> str:
     """``TRACKER_DB_URL`` or the embedded SQLite default (same default as the console)."""
     env = os.environ if env is None else env
     return (env.get("TRACKER_DB_URL") or "").strip() or DEFAULT_TRACKER_DB_URL
@@ -75,6 +77,8 @@ def registered() -> list[UrlSQLTrackerStore]:
 class UrlSQLTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` from a URL, holding conversations in memory during an outage."""
 
+    engine: Engine
+
     def __init__(
         self,
         domain: Domain | None = None,
@@ -92,12 +96,12 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, host=plain, event_broker=event_broker, **kwargs)
         # again with pool_pre_ping: after a database restart, pooled connections are dead
         self.engine.dispose()
-        self.engine = sa.create_engine(plain, pool_pre_ping=True, **create_engine_kwargs(plain))
+        self.engine = create_engine(plain, pool_pre_ping=True, **create_engine_kwargs(plain))
         if target.get_backend_name() == "sqlite":
             # WAL: the console's reads never block a turn's write, and the worker
             # threads' writes wait for each other instead of failing
-            sa.event.listen(self.engine, "connect", sqlite_wal)
-        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+            listen(self.engine, "connect", sqlite_wal)
+        self.sessionmaker = sessionmaker(bind=self.engine)
         self.health = health
         self.health.backend = target.get_backend_name()
         self.health.extra["url"] = target.render_as_string(hide_password=True)
@@ -184,7 +188,9 @@ class UrlSQLTrackerStore(SQLTrackerStore):
     def _row(self, sender_id: str, event: Any) -> Any:
         """One ``events`` row, exactly as Rasa's ``SQLTrackerStore.save`` writes it."""
         data = event.as_dict()
-        return self.SQLEvent(
+        # Rasa's declarative model takes its columns as keywords (pyright cannot see that)
+        make_row = cast(Callable[..., Any], self.SQLEvent)
+        return make_row(
             sender_id=sender_id,
             type_name=event.type_name,
             timestamp=data.get("timestamp"),
@@ -218,11 +224,11 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         wrong for a conversation that restarted in memory during an outage.
         """
         with self.session_scope() as session:
-            newest = (
-                session.query(sa.func.max(self.SQLEvent.timestamp))
-                .filter(self.SQLEvent.sender_id == tracker.sender_id)
-                .scalar()
-            )
+            newest = session.execute(
+                sa.select(sa.func.max(self.SQLEvent.timestamp)).where(
+                    self.SQLEvent.sender_id == tracker.sender_id
+                )
+            ).scalar()
             session.add_all(
                 self._row(tracker.sender_id, event)
                 for event in tracker.events

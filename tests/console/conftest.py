@@ -55,7 +55,7 @@ def settings(tmp_path: Path, clock: Clock) -> ConsoleSettings:
             conversation_id="sms-callback", channel="sms", phone_number="+12025550143",
             first_name="Sam", best_time="now", consent_to_text=True,
             created_at=NOW - timedelta(hours=2), updated_at=NOW - timedelta(hours=2),
-        )  # fmt: skip
+        )
         session.add(cb)
         session.add(
             CallbackRequest(
@@ -63,7 +63,7 @@ def settings(tmp_path: Path, clock: Clock) -> ConsoleSettings:
                 first_name=None, best_time="morning", created_at=NOW - timedelta(minutes=30),
                 updated_at=NOW - timedelta(minutes=30),
             )
-        )  # fmt: skip
+        )
         session.flush()
         session.add(
             OutboxMessage(
@@ -71,7 +71,7 @@ def settings(tmp_path: Path, clock: Clock) -> ConsoleSettings:
                 body="We got your request", status="dead", attempts=5,
                 last_error="Twilio 21610: +12025550143 is unsubscribed", callback_request_id=cb.id,
             )
-        )  # fmt: skip
+        )
     indexer.run_once(settings)
     return settings
 

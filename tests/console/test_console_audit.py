@@ -76,7 +76,7 @@ def test_login_failed_login_logout(server, settings):
             {"event_id": "57", "intent": "ask_medication"},
             "intent_correction",
         ),
-    ],  # fmt: skip
+    ],
 )
 def test_clinician_actions_write_one_row(server, settings, method, path, data, action):
     client = login(server.url, "cleo")
@@ -107,7 +107,7 @@ def test_user_changes_write_one_row(server, settings):
     assert one_new_row(settings, n, "user_create").target_id == "newbie"
     n = count(settings)
     client.post(server.url + "/admin/users/3", data={"role": "clinician", "active": "1",
-                                                      "csrf_token": csrf})  # fmt: skip
+                                                      "csrf_token": csrf})
     row = one_new_row(settings, n, "user_update")
     assert "role=clinician" in row.detail
     audit_page = client.get(server.url + "/admin/audit", params={"action": "user_update"})

@@ -42,7 +42,7 @@ def test_a_staff_alert_without_a_number_needs_the_setting(server, settings, as_r
                 body="New callback request #1", status="dead", attempts=1,
                 last_error="not deliverable: no recipient number",
             )
-        )  # fmt: skip
+        )
     with session_scope(app_engine(settings.database_url)) as session:
         alert_id = session.execute(
             select(OutboxMessage.id).where(OutboxMessage.dedupe_key == "cb-1-staff")

@@ -17,7 +17,7 @@ from iop_assistant.console.sessions import delay_after
     ["password1234", "Password123!", "P@ssw0rd2024!", "monkeymonkey", "qwertyuiop12",
      "123456789012", "aaaaaaaaaaaa", "iloveyou1234", "Sunshine2024!!", "1q2w3e4r5t6y",
      "trustno1trustno1", "welcome12345", "Letmein!2023x", "ZXCVBNM12345"],
-)  # fmt: skip
+)
 def test_common_and_dressed_up_passwords_are_refused(password):
     assert password_problem(password, "ada") is not None
 
@@ -30,7 +30,7 @@ def test_the_users_own_name_is_refused():
     "password",
     [PASSWORD, "staple-orbit-lantern", "Clinic-Rota-Blue-17", "my dog is called biscuit",
      "9f3k-Qm2p-Lw8z"],
-)  # fmt: skip
+)
 def test_good_passwords_pass(password):
     assert password_problem(password, "ada") is None
 
@@ -46,7 +46,7 @@ def test_an_admin_cannot_give_a_common_password(server):
         server.url + "/admin/users",
         data={"username": "newbie", "password": "Password1234!", "role": "callback",
               "csrf_token": csrf},
-    )  # fmt: skip
+    )
     assert reply.status_code == 400 and "common password" in reply.text
 
 

@@ -86,7 +86,7 @@ def phone_numbers(draw):
     line = draw(st.integers(0, 9999))
     digits = f"{area}{exchange}{line:04d}"
     style = draw(st.sampled_from(["({}) {}-{}", "{}-{}-{}", "{}.{}.{}", "{}{}{}", "{} {} {}",
-                                  "+1 {} {} {}", "1-{}-{}-{}", "+1({}){}-{}"]))  # fmt: skip
+                                  "+1 {} {} {}", "1-{}-{}-{}", "+1({}){}-{}"]))
     return style.format(digits[:3], digits[3:6], digits[6:])
 
 

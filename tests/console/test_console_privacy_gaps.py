@@ -90,7 +90,7 @@ def leaky(settings):
                 first_name=None, best_time="after 5, text 312-555-0188 or maria.k at gmail dot com",
                 created_at=NOW - timedelta(minutes=10), updated_at=NOW - timedelta(minutes=10),
             )
-        )  # fmt: skip
+        )
     indexer.run_once(settings)
     return settings
 

@@ -38,7 +38,7 @@ def grid():
             {"age_65_plus": True},
             {"pregnant": True},
             {"drinks_per_day": 1.0, "age_65_plus": True},
-        ),  # fmt: skip
+        ),
     ):
         yield screening_rules.ScreeningAnswers(
             substances=subs,

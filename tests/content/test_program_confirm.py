@@ -45,7 +45,7 @@ def test_make_run_warns_while_any_fact_is_unconfirmed(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "iop_assistant.program_confirm"],
         capture_output=True, text=True, check=True, cwd=REPO,
-    )  # fmt: skip
+    )
     assert "WARNING" in out.stdout and "hours" in out.stdout
     assert "iop_assistant.program_confirm" in (REPO / "scripts" / "run.sh").read_text()
     confirmed = tmp_path / "program.yml"

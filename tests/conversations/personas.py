@@ -117,7 +117,7 @@ def run_persona(endpoint: Endpoint, persona: Dict[str, Any]) -> PersonaResult:
         else:
             result.error = f"the form was still asking after {MAX_TURNS} turns"
         result.outcome = _outcome(session, crisis)
-    except Exception as exc:  # noqa: BLE001 - recorded, so one persona cannot hide the rest
+    except Exception as exc:  # recorded, so one persona cannot hide the rest
         result.error = f"{type(exc).__name__}: {exc}"
     return result
 

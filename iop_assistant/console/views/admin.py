@@ -18,6 +18,7 @@ from iop_assistant.console.models import ROLES, ConsoleUser
 from iop_assistant.console.passwords import hash_password, password_problem
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.sqltyping import get_row
 from iop_assistant.store.db import session_scope
 
 bp = Blueprint("admin", url_prefix="/admin")
@@ -48,7 +49,7 @@ def _users_page(request: Request, data: Dict[str, Any], status: int = 200, error
         request, "users.html", status=status, all_roles=ROLES, error=error,
         notice=_notice(request), descriptions=roles.DESCRIPTIONS,
         default_role=roles.LEAST_PRIVILEGED, **data,
-    )  # fmt: skip
+    )
 
 
 def _redirect_users(done: str, username: str) -> HTTPResponse:
@@ -77,7 +78,7 @@ async def create(request: Request) -> HTTPResponse:
         await run_sync(
             _create, settings, request.ctx.user, web.client_ip(request), name,
             (request.form or {}).get("password") or "", _chosen_roles(request, default=True),
-        )  # fmt: skip
+        )
     except ValueError as error:
         data = await run_sync(_users, settings)
         return _users_page(request, data, status=400, error=str(error))
@@ -86,8 +87,8 @@ async def create(request: Request) -> HTTPResponse:
 
 def _chosen_roles(request: Request, default: bool = False) -> str:
     """The roles ticked in the form ("" when none); the least privileged when ``default``."""
-    form = request.form or {}
-    chosen = ",".join(v.strip() for v in form.getlist("role") or [] if v)
+    ticked = (request.form.getlist("role") or []) if request.form else []
+    chosen = ",".join(v.strip() for v in ticked if v)
     if not chosen and default:
         return roles.LEAST_PRIVILEGED
     return chosen
@@ -98,7 +99,7 @@ def _update(
 ) -> tuple[str, str, bool]:
     """(error, username, changed) of saving one account's row."""
     with session_scope(app_engine(settings.database_url)) as session:
-        target = session.get(ConsoleUser, uid)
+        target = get_row(session, ConsoleUser, uid)
         if target is None:
             return "No such user.", "", False
         changes = []
@@ -137,7 +138,7 @@ def _update(
         audit.record(
             session, settings.clock(), "user_update", user.username, ip, "user", target.username,
             ", ".join(changes),
-        )  # fmt: skip
+        )
     return "", name, True
 
 
@@ -184,7 +185,7 @@ async def audit_log(request: Request) -> HTTPResponse:
         request, "audit.html", rows=rows[:AUDIT_PAGE], more=len(rows) > AUDIT_PAGE, page=page,
         actions=audit.ACTIONS, args={k: web.query_one(request, k) for k in
                                      ("username", "action", "target", "since", "until")},
-    )  # fmt: skip
+    )
 
 
 def _retention(settings: ConsoleSettings) -> retention.PurgePlan | None:

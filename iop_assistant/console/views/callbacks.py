@@ -15,13 +15,14 @@ from iop_assistant.console.models import ConsoleUser, ConversationSummary
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
 from iop_assistant.notify import outbox
+from iop_assistant.sqltyping import get_row
 from iop_assistant.store.callbacks import staff_alert_number
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage
 
 bp = Blueprint("callbacks")
 VIEWS = {"open": ("new", "contacted"), "new": ("new",), "contacted": ("contacted",),
-         "closed": ("closed",), "all": callbacks.STATUSES}  # fmt: skip
+         "closed": ("closed",), "all": callbacks.STATUSES}
 
 
 def _queue(settings: ConsoleSettings, view: str, user: CurrentUser, ip: str) -> Dict[str, Any]:
@@ -98,7 +99,7 @@ async def queue(request: Request) -> HTTPResponse:
     return web.render(
         request, "callbacks.html", view=view, views=list(VIEWS), outcomes=callbacks.OUTCOMES,
         can_read_transcripts=roles.allowed(request.ctx.user.role, "conversations"), **data,
-    )  # fmt: skip
+    )
 
 
 def _set_status(
@@ -106,7 +107,7 @@ def _set_status(
 ) -> str | None:
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(CallbackRequest, cb_id)
+        row = get_row(session, CallbackRequest, cb_id)
         if row is None:
             return "No such callback request."
         if not callbacks.can_move(row.status, status):
@@ -125,7 +126,7 @@ def _set_status(
         audit.record(
             session, now, "callback_status", user.username, ip, "callback", str(cb_id),
             f"{old}->{status}" + (f" ({outcome})" if status == "closed" else ""),
-        )  # fmt: skip
+        )
     return None
 
 
@@ -146,7 +147,7 @@ async def set_status(request: Request, cb_id: int) -> HTTPResponse:
     error = await run_sync(
         _set_status, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
         web.form_value(request, "status"), web.form_value(request, "outcome"),
-    )  # fmt: skip
+    )
     return _done(request, error)
 
 
@@ -155,7 +156,7 @@ def _assign(
 ) -> str | None:
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(CallbackRequest, cb_id)
+        row = get_row(session, CallbackRequest, cb_id)
         if row is None:
             return "No such callback request."
         if assignee:
@@ -168,7 +169,7 @@ def _assign(
         audit.record(
             session, now, "callback_assign", user.username, ip, "callback", str(cb_id),
             f"to {assignee or 'nobody'}",
-        )  # fmt: skip
+        )
     return None
 
 
@@ -178,7 +179,7 @@ async def assign(request: Request, cb_id: int) -> HTTPResponse:
     error = await run_sync(
         _assign, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
         web.form_value(request, "assignee")[:80],
-    )  # fmt: skip
+    )
     return _done(request, error)
 
 
@@ -188,7 +189,7 @@ def _send_again(
     now = settings.clock()
     not_dead = "That text is not waiting to be sent again."
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(OutboxMessage, message_id)
+        row = get_row(session, OutboxMessage, message_id)
         if row is None or row.status != outbox.DEAD:
             return not_dead
         to_number = None
@@ -201,7 +202,7 @@ def _send_again(
         audit.record(
             session, now, "outbox_retry", user.username, ip, "outbox", str(message_id),
             "dead->pending",
-        )  # fmt: skip
+        )
     return None
 
 

@@ -22,6 +22,7 @@ from iop_assistant.console.models import (
 )
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.sqltyping import get_row
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, ConversationContact
 
@@ -40,7 +41,7 @@ def _list(
             audit.record(
                 session, settings.clock(), "search", user.username, ip, "conversations", None,
                 privacy.mask(flt.query)[:200],
-            )  # fmt: skip
+            )
     with app_engine(settings.database_url).connect() as conn:
         return {
             "page": listing.list_page(conn, flt, settings.page_size),
@@ -75,7 +76,7 @@ def _transcript(
             "conversation",
             cid,
         )
-        summary = session.get(ConversationSummary, cid)
+        summary = get_row(session, ConversationSummary, cid)
         tags = session.execute(
             select(ConversationTag.tag).where(ConversationTag.conversation_id == cid)
         ).scalars()
@@ -97,7 +98,7 @@ def _transcript(
             "summary": summary,
             "tags": sorted(tags),
             "notes": list(notes),
-            "review": session.get(ConversationReview, cid),
+            "review": get_row(session, ConversationReview, cid),
             "callbacks": callbacks,
             "revealed": reveal,
         }
@@ -136,7 +137,7 @@ def _back(cid: str) -> HTTPResponse:
 def _tag(settings: ConsoleSettings, user: CurrentUser, ip: str, cid: str, tag: str, add: bool):
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        existing = session.get(ConversationTag, (cid, tag))
+        existing = get_row(session, ConversationTag, (cid, tag))
         if add and existing is None:
             session.add(
                 ConversationTag(conversation_id=cid, tag=tag, added_by=user.username, added_at=now)
@@ -169,7 +170,7 @@ async def tag(request: Request) -> HTTPResponse:
 def _review(settings: ConsoleSettings, user: CurrentUser, ip: str, cid: str, done: bool) -> None:
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(ConversationReview, cid) or ConversationReview(conversation_id=cid)
+        row = get_row(session, ConversationReview, cid) or ConversationReview(conversation_id=cid)
         row.reviewed_by, row.reviewed_at = (user.username, now) if done else (None, None)
         session.add(row)
         detail = "reviewed" if done else "not reviewed"
@@ -239,7 +240,7 @@ def _export(
         "conversation_id", "channel", "started_at", "last_at", "turns", "crisis",
         "crisis_category", "screening_outcome", "callback_requested", "unclear_turns",
         "opted_out", "first_message",
-    ]  # fmt: skip
+    ]
     if unmasked:
         columns.append("phone_number")
     out = io.StringIO()
@@ -272,7 +273,7 @@ def _export(
 @web.requires("conversations")
 async def export_csv(request: Request) -> HTTPResponse:
     user: CurrentUser = request.ctx.user
-    form = {k: request.form.getlist(k) for k in request.form} if request.form else {}
+    form = {k: request.form.getlist(k) or [] for k in request.form} if request.form else {}
     flt = listing.ListFilter.from_args(form)
     unmasked = web.form_value(request, "unmasked") == "1"
     if unmasked and not user.can_export_unmasked:

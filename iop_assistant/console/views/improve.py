@@ -15,6 +15,7 @@ from iop_assistant.console.db import app_engine, run_sync, tracker_engine
 from iop_assistant.console.models import IntentCorrection, UnclearMessage
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.sqltyping import get_row
 from iop_assistant.store.db import session_scope
 
 bp = Blueprint("improve")
@@ -71,7 +72,7 @@ def _correct(
         has_pii = privacy.contains_pii(text, transcript.form_values(tconn, cid))
     now = settings.clock()
     with session_scope(app_engine(settings.database_url)) as session:
-        row = session.get(IntentCorrection, event_id) or IntentCorrection(event_id=event_id)
+        row = get_row(session, IntentCorrection, event_id) or IntentCorrection(event_id=event_id)
         row.conversation_id, row.predicted_intent, row.intent = cid, predicted, intent
         row.text, row.has_pii = (None if has_pii else text[:1000]), has_pii
         row.reviewer, row.at = user.username, now
@@ -95,7 +96,7 @@ async def correct(request: Request) -> HTTPResponse:
     error = await run_sync(
         _correct, web.settings_of(request), request.ctx.user, web.client_ip(request), event_id,
         intent,
-    )  # fmt: skip
+    )
     if error:
         return web.render(request, "error.html", status=404, message=error)
     page = web.form_value(request, "page", "1")
@@ -113,7 +114,7 @@ def _export(settings: ConsoleSettings, user: CurrentUser, ip: str) -> str:
         audit.record(
             session, settings.clock(), "export_nlu", user.username, ip, "corrections", None,
             f"rows={len(rows)}",
-        )  # fmt: skip
+        )
     return body
 
 
