@@ -9,6 +9,7 @@ tracker store, not here.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -17,13 +18,36 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    MetaData,
     String,
+    Table,
     Text,
     false,
 )
-from sqlalchemy.orm import declarative_base
+from sqlalchemy.orm import registry
+from sqlalchemy.orm.decl_api import DeclarativeMeta
 
-Base = declarative_base()
+_registry = registry()
+
+
+class Base(metaclass=DeclarativeMeta):
+    """The declarative base, spelled out so type checkers see the mapped classes' shape.
+
+    Same as ``declarative_base()`` at run time (SQLAlchemy 1.4 documents this form).
+    """
+
+    __abstract__ = True
+    registry = _registry
+    metadata: ClassVar[MetaData] = _registry.metadata
+    __table__: ClassVar[Table]
+
+    if TYPE_CHECKING:
+
+        def __init__(self, **columns: Any) -> None:
+            """Set the given columns (SQLAlchemy's declarative constructor)."""
+
+    else:
+        __init__ = _registry.constructor
 
 
 def utcnow() -> datetime:
