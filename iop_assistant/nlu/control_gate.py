@@ -27,11 +27,13 @@ from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
     asks_for_screening,
     cancels_a_call,
+    ends_with_stop,
     is_explicit,
     is_farewell_with_thanks,
     is_goal_or_plea,
     is_phone_message,
     is_plea,
+    is_stop_only,
     looks_spanish,
 )
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
@@ -75,6 +77,11 @@ def gate(message: Message) -> None:
         # before the callback check: "don't call me" contains "call me"
         message.set(GATE_OUTPUT, {"from": name, "reason": "cancel callback"}, add_to_output=True)
         put_first(message, CANCEL_CALLBACK_INTENT, RANKING_GAP)
+        return
+    if name != "stop" and (ends_with_stop(text) or is_stop_only(text)):
+        # "actually, you know what, forget it. never mind." whatever the classifier read
+        message.set(GATE_OUTPUT, {"from": name, "reason": "stop"}, add_to_output=True)
+        put_first(message, "stop", RANKING_GAP)
         return
     if is_phone_message(text) and name != CALLBACK_INTENT:
         message.set(GATE_OUTPUT, {"from": name, "reason": "phone number"}, add_to_output=True)

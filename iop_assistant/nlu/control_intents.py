@@ -21,7 +21,8 @@ MAX_CONTROL_WORDS = 7
 
 _FILLER = (
     r"(?:ok(?:ay)?|k|alright|well|um+|uh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
-    r"actually|ugh+|wait|sorry|hmm+|honestly|right now|for now|today|"
+    r"actually|ugh+|wait|sorry|hmm+|honestly|right now|for now|today|nah|nope|no|"
+    r"you know what|on second thought|"
     r":\)|\W)*"
 )
 _STOP = (
@@ -97,6 +98,29 @@ _PLEA = re.compile(
 )
 
 
+# the stops that never answer a question ("skip", "pass", "no thanks" can: a name, a text)
+_STRONG_STOP = re.compile(
+    rf"^{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
+    rf"cancel (?:it|that|this|the (?:call|callback|request))|"
+    rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
+    rf"cancel (?:it|that|this)))*{_FILLER}$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def ends_with_stop(text: str) -> bool:
+    """The last sentence is nothing but a stop: "hmm actually no. my wife checks my
+    phone. never mind, cancel it" (v4). Whatever came before, that is the decision."""
+    parts = [p.strip() for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
+    return len(parts) > 1 and bool(_STRONG_STOP.match(parts[-1]))
+
+
+def is_stop_only(text: str) -> bool:
+    """The whole message is a stop that answers nothing ("nah forget it", "never mind")."""
+    return bool(_STRONG_STOP.match(" ".join(text.strip().split())))
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[\w']+", text.lower())
 
@@ -136,7 +160,7 @@ def is_explicit(intent: str, text: str) -> bool:
     count = len(words(cleaned))
     if intent in ("affirm", "deny"):
         return count <= MAX_CONTROL_WORDS
-    if _STOP_RE.match(cleaned) and intent == "stop":
+    if intent == "stop" and (_STOP_RE.match(cleaned) or ends_with_stop(cleaned)):
         return True
     if _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
         return False
@@ -150,6 +174,8 @@ def is_explicit_command(intent: str, text: str) -> bool:
     """Whether ``text`` plainly gives the command ``intent`` (strict; used inside forms,
     where any other reading of the message is an answer to the question asked)."""
     cleaned = " ".join(text.strip().split())
+    if intent == "stop" and ends_with_stop(cleaned):
+        return True
     if is_goal_or_plea(cleaned) or _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
         return False
     if intent == "stop":

@@ -247,3 +247,29 @@ def test_numbers_that_are_not_phone_numbers_are_not_a_call_request(text: str) ->
     from iop_assistant.nlu.control_intents import is_phone_message
 
     assert not is_phone_message(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hmm actually no. my husband reads my texts. never mind, cancel it",
+        "Actually, you know what, forget it. Never mind.",
+        "nah forget it",
+    ],
+)
+def test_a_message_that_ends_in_never_mind_is_a_stop(text: str) -> None:
+    """v4: these went on with the form ("Sorry, I didn't catch a time")."""
+    from iop_assistant.nlu.control_intents import ends_with_stop, is_explicit_command, is_stop_only
+
+    assert ends_with_stop(text) or is_stop_only(text)
+    assert is_explicit_command("stop", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["skip", "no thanks", "pass", "I'd rather not give a name. no thanks", "no"]
+)
+def test_answers_that_sound_like_stop_are_not_forced_to_stop(text: str) -> None:
+    """A name can be skipped and a text declined; only the classifier makes these a stop."""
+    from iop_assistant.nlu.control_intents import ends_with_stop, is_stop_only
+
+    assert not ends_with_stop(text) and not is_stop_only(text)
