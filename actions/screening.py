@@ -33,7 +33,7 @@ _QUESTION_START = re.compile(
     r"is\s+(?:it|there|this|that|the)|are\s+(?:there|you|the|groups)|do\s+(?:you|i|they|we)|"
     r"does|can\s+(?:i|you|we|my)|will\s+(?:i|you|it|my)|should\s+i)\b"
 )
-DETAIL_SLOTS = (
+DETAIL_SLOTS: Tuple[str, ...] = (
     "screening_prescribed",
     "screening_frequency",
     "screening_last_use",
@@ -43,6 +43,9 @@ DETAIL_SLOTS = (
 
 # Asked only after a "yes" to recent higher care: when, then any use since.
 CARE_FOLLOW_UPS = ("screening_care_30_days", "screening_use_since_care")
+
+# A parsed yes-no answer as a slot value; no entry for None (no answer).
+YES_NO: Dict[bool | None, str] = {True: "yes", False: "no"}
 
 # Risk factors (ASAM 2020, PAWSS), each asked only when its answer can change the
 # outcome or its safety points (screening_rules.answer_matters): slot -> (field, trial values).
@@ -89,7 +92,7 @@ def read_answer(
 def yes_no_unknown(text: Any) -> str:
     """ "yes" / "no" / "unknown" for a yes-no question."""
     answer = screening_answers.parse_yes_no(str(text or ""))
-    return {True: "yes", False: "no"}.get(answer, UNKNOWN)
+    return YES_NO.get(answer, UNKNOWN)
 
 
 # Drink brands: in answer to "what do you use?" they mean alcohol, though elsewhere some
@@ -368,31 +371,25 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_pregnant(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(screening_answers.parse_pregnant(str(value or "")))
+        answer = YES_NO.get(screening_answers.parse_pregnant(str(value or "")))
         return read_answer("screening_pregnant", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_age(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(
-            screening_answers.parse_age_65_plus(str(value or ""))
-        )
+        answer = YES_NO.get(screening_answers.parse_age_65_plus(str(value or "")))
         return read_answer("screening_age", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_medical(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(
-            screening_answers.parse_sometimes_yes(str(value or ""))
-        )
+        answer = YES_NO.get(screening_answers.parse_sometimes_yes(str(value or "")))
         return read_answer("screening_medical", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_blackouts(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(
-            screening_answers.parse_sometimes_yes(str(value or ""))
-        )
+        answer = YES_NO.get(screening_answers.parse_sometimes_yes(str(value or "")))
         return read_answer("screening_blackouts", answer, UNKNOWN, dispatcher, tracker)
 
 

@@ -115,7 +115,7 @@ def create_app(secret: str, actions: str = "actions") -> Sanic:
 
 def main(argv: list[str] | None = None) -> None:
     """Runs the action server (``--port``, ``--host``, ``--actions``)."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--port", "-p", type=int, default=DEFAULT_PORT)
     parser.add_argument("--host", default=None, help=f"default: ${BIND_HOST_ENV} or {DEFAULT_HOST}")
     parser.add_argument("--actions", default="actions", help="package with the actions")

@@ -182,7 +182,7 @@ def run(step: str, title: str, log_name: str, command: List[str]) -> int:
 
 
 def main(argv: List[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("step", help='e.g. "3/5"')
     parser.add_argument("title")
     parser.add_argument("log", help="log name: var/log/make-<log>.log")

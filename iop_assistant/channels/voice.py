@@ -235,6 +235,7 @@ class VoiceInput(TwilioWebhookInput):
 
     CHANNEL = CHANNEL_NAME
     FALLBACK_DONE = "transferred"
+    settings: VoiceSettings  # the base class keeps the settings given to __init__
 
     def __init__(
         self,
@@ -347,7 +348,7 @@ class VoiceInput(TwilioWebhookInput):
                 user_text = chosen["payload"]
                 voice_meta["selected_option"] = chosen["number"]
             elif digits:
-                return self._listen(url, state, [self.texts.unknown_key])
+                return self._listen(url, state or CallState(), [self.texts.unknown_key])
             else:
                 capped, truncated = cap_message(speech)
                 user_text = defuse_intent_syntax(capped or "")
@@ -428,7 +429,7 @@ class VoiceInput(TwilioWebhookInput):
         except Exception:
             logger.exception("voice webhook: failed to handle call %s", call_sid[:12])
             answer = self._transfer(call_sid, self.texts.failure, request=request)
-        self.replies[key] = answer.body.decode("utf-8")
+        self.replies[key] = (answer.body or b"").decode("utf-8")
         while len(self.replies) > MAX_REPLIES:
             self.replies.popitem(last=False)
         return answer

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Sequence
+from typing import Any, Dict, Iterable, List, Sequence, cast
 
-from twilio.twiml.voice_response import VoiceResponse
+from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
 from iop_assistant.channels.options import (
     VOICE_JOINER,
@@ -211,15 +211,19 @@ def gather(
     through.
     """
     reply = VoiceResponse()
-    listen = reply.gather(
-        input="speech dtmf",
-        action=action_url,
-        method="POST",
-        speech_timeout="auto",
-        num_digits=1,
-        action_on_empty_result=True,
-        language=language,
-        hints=", ".join(h for h in (speakable(h) for h in hints) if h and "," not in h) or None,
+    # twilio's builders return whatever they nest, typed as ``TwiML | str``: a <Gather> here
+    listen = cast(
+        Gather,
+        reply.gather(
+            input="speech dtmf",
+            action=action_url,
+            method="POST",
+            speech_timeout="auto",
+            num_digits=1,
+            action_on_empty_result=True,
+            language=language,
+            hints=", ".join(h for h in (speakable(h) for h in hints) if h and "," not in h) or None,
+        ),
     )
     for text in fit_sayings(sayings, closing):
         listen.say(text, language=language)
@@ -248,7 +252,7 @@ def dial(
     for text in fit_sayings(sayings):
         reply.say(text, language=language)
     if action_url:
-        transfer = reply.dial(timeout=DIAL_TIMEOUT, action=action_url, method="POST")
+        transfer = cast(Dial, reply.dial(timeout=DIAL_TIMEOUT, action=action_url, method="POST"))
         if whisper_url:
             transfer.number(number, url=whisper_url, method="POST")
         else:

@@ -234,7 +234,6 @@ class _WebGuard:
         return getattr(agent, "domain", None)
 
     def _remember_app(self, blueprint: Blueprint) -> None:
-        @blueprint.listener("before_server_start")
         async def remember(app: Any, _loop: Any) -> None:
             self._app = app
             # Sanic's default is 100 MB: a bigger body is refused (413) before it is read
@@ -246,6 +245,10 @@ class _WebGuard:
                 proxies = 0
             if proxies > 0:
                 app.config.PROXIES_COUNT = proxies
+
+        # the call form of ``@blueprint.listener("before_server_start")``: Sanic types the
+        # decorator form as returning a listener, not a decorator
+        blueprint.listener(remember, "before_server_start")
 
     def guarded(self, on_new_message: OnNewMessage, channel: str) -> OnNewMessage:
         """``on_new_message`` behind the checks; a message that fails them never runs."""
@@ -359,6 +362,8 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
         blueprint = super().blueprint(self.guarded(on_new_message, self.name()))
         self._remember_app(blueprint)
         sio = self.sio
+        if sio is None:  # SocketIOInput.blueprint has just set it
+            raise RuntimeError("socketio: the channel's blueprint made no socket.io server")
         namespace = self.namespace or "/"
         handlers = sio.handlers[namespace]
         connect = handlers["connect"]

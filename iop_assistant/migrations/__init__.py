@@ -20,18 +20,19 @@ import stat
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Set, Union
+from typing import Any, Dict, Iterator, Set, Union, cast
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from iop_assistant.migrations.metadata import compare_opts, target_metadata
+from iop_assistant.sqltyping import inspect
 from iop_assistant.store.db import get_engine, sqlite_path
 
 logger = logging.getLogger(__name__)
@@ -58,8 +59,17 @@ def alembic_config(connection: Connection | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     if connection is not None:
-        config.attributes["connection"] = connection
+        config_attributes(config)["connection"] = connection
     return config
+
+
+def config_attributes(config: Config) -> Dict[str, Any]:
+    """``config.attributes``, the dictionary env.py reads the connection from.
+
+    Alembic declares it with SQLAlchemy's ``memoized_property``, which 1.4 leaves
+    untyped, so the type checker would see the property object, not the dictionary.
+    """
+    return cast(Dict[str, Any], config.attributes)
 
 
 @lru_cache(maxsize=1)

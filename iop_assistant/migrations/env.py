@@ -11,6 +11,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from iop_assistant.migrations import config_attributes
 from iop_assistant.migrations.metadata import include_name, target_metadata
 from iop_assistant.store.db import database_url, get_engine
 
@@ -43,7 +44,7 @@ def run_offline() -> None:
 
 
 def run_online() -> None:
-    connection = config.attributes.get("connection")
+    connection = config_attributes(config).get("connection")
     if connection is not None:
         _configure(connection)
         return

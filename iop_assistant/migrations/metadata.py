@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import importlib
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import MetaData
+
+if TYPE_CHECKING:
+    from alembic.runtime.environment import NameFilterParentNames
 
 MODEL_MODULES = ("iop_assistant.store.models", "iop_assistant.console.models")
 
@@ -29,7 +33,7 @@ def target_metadata() -> MetaData:
 _UNMODELLED = re.compile(r"_fts(_[a-z]+)?$")
 
 
-def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
+def include_name(name: str | None, type_: str, parent_names: NameFilterParentNames) -> bool:
     """Autogenerate / compare filter: leave unmodelled FTS tables alone."""
     return not (type_ == "table" and name and _UNMODELLED.search(name))
 

@@ -17,7 +17,7 @@ import re
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Mapping
+from typing import Any, Dict, Mapping
 
 import requests
 from twilio.base.exceptions import TwilioException, TwilioRestException
@@ -174,7 +174,7 @@ class TwilioSender:
         send date yet, also at the newest few to that number.
         """
         window = since.replace(tzinfo=timezone.utc) - LOOKUP_SKEW
-        filters = {"to": to}
+        filters: Dict[str, Any] = {"to": to}
         if "from_" in self._sender_kwargs():
             filters["from_"] = self.settings.from_number
         messages = self._client().messages

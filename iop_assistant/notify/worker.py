@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("twilio").setLevel(logging.WARNING)  # its request logs carry numbers
     engine = migrate(get_engine())
     worker = OutboxWorker.from_env(engine)
-    if worker.mode == "live":
+    if worker.sender is not None:  # live mode
         logger.info(
             "outbox worker: LIVE, sending from %s", masked(worker.sender.settings.from_number)
         )

@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+import sqlalchemy
+from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+
+from iop_assistant.sqltyping import Engine, create_engine, make_url
 
 DEFAULT_DATABASE_URL = "sqlite:///var/app.db"
 
@@ -78,7 +80,7 @@ def get_engine(url: str | None = None) -> Engine:
         engine = _engines.get(url)
         if engine is None:
             _prepare_sqlite_file(url)
-            kwargs = {"future": True, "pool_pre_ping": True}
+            kwargs: Dict[str, Any] = {"future": True, "pool_pre_ping": True}
             if make_url(url).get_backend_name() == "sqlite":
                 # used from a small thread pool; SQLite itself serialises writers
                 kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
@@ -94,7 +96,7 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+def session_scope(engine: sqlalchemy.engine.Engine | None = None) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error."""
     factory = sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
     session = factory()

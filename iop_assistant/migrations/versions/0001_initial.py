@@ -18,6 +18,8 @@ from typing import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from iop_assistant.sqltyping import inspect
+
 revision = "0001_initial"
 down_revision = None
 branch_labels = None
@@ -26,7 +28,7 @@ depends_on = None
 
 def _ensure_table(name: str, *items: sa.schema.SchemaItem, indexes: Sequence = ()) -> None:
     """Create ``name``, or add the columns and indexes an adopted table lacks."""
-    inspector = sa.inspect(op.get_bind())
+    inspector = inspect(op.get_bind())
     if not inspector.has_table(name):
         op.create_table(name, *items)
     else:

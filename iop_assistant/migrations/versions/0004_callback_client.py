@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from iop_assistant.sqltyping import inspect
+
 revision = "0004_callback_client"
 down_revision = "0003_console_attention"
 branch_labels = None
@@ -22,7 +24,7 @@ depends_on = None
 
 def upgrade() -> None:
     # a database adopted from create_all may have the column already
-    inspector = sa.inspect(op.get_bind())
+    inspector = inspect(op.get_bind())
     columns = {c["name"] for c in inspector.get_columns("callback_requests")}
     indexes = {i["name"] for i in inspector.get_indexes("callback_requests")}
     with op.batch_alter_table("callback_requests") as batch:
