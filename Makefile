@@ -86,9 +86,9 @@ scale-demo: $(MODEL) $(WIDGET) ## 2 Rasa + 2 action servers behind nginx on Post
 validate: $(VENV)/.installed $(SPACY_PIPELINE) ## check training data and domain
 	$(PY) scripts/validate.py
 
-lint: $(VENV)/.installed node_modules/.installed ## ruff and pyright (basic mode, pinned in package.json)
+lint: $(VENV)/.installed node_modules/.installed ## ruff (lint and format) and pyright (basic mode, pinned in package.json)
 	$(VENV)/bin/ruff check .
-# TODO(issue 16): once the tree is formatted, add: $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff format --check .
 	node_modules/.bin/pyright
 
 test-nlu: $(MODEL) ## held-out intent accuracy (fails below macro-F1 0.90)

@@ -259,7 +259,7 @@ def readable_number(number: str) -> str:
 
 
 class WithdrawCallback(Action):
-    """"Actually, don't call me": the saved request is withdrawn, and the person is told."""
+    """ "Actually, don't call me": the saved request is withdrawn, and the person is told."""
 
     def name(self) -> str:
         return "action_withdraw_callback"

@@ -30,11 +30,21 @@ from tests.ports import free_port
 
 PASSWORD = "benchmark password 1"
 TEXTS = [
-    "how much does the program cost", "do you take medicaid insurance", "what are your hours",
-    "can I keep working while in the program", "is there group therapy", "do you drug test",
-    "what is iop", "I drink every day and want to stop", "my son uses opioids, can you help",
-    "do you offer detox", "where are you located", "how long is the program",
-    "call me at 202-555-{n:04d}", "my name is Jordan", "what about sober living",
+    "how much does the program cost",
+    "do you take medicaid insurance",
+    "what are your hours",
+    "can I keep working while in the program",
+    "is there group therapy",
+    "do you drug test",
+    "what is iop",
+    "I drink every day and want to stop",
+    "my son uses opioids, can you help",
+    "do you offer detox",
+    "where are you located",
+    "how long is the program",
+    "call me at 202-555-{n:04d}",
+    "my name is Jordan",
+    "what about sober living",
 ]
 INTENTS = [
     "ask_cost_insurance",
@@ -62,8 +72,13 @@ def conversation(i: int, start: float, rng: random.Random):
     channel = rng.choice(CHANNELS)
     ts = start
     rows = [
-        _event(sender, "action", ts, action="action_session_start",
-               data={"name": "action_session_start"}),
+        _event(
+            sender,
+            "action",
+            ts,
+            action="action_session_start",
+            data={"name": "action_session_start"},
+        ),
         _event(sender, "session_started", ts),
         _event(sender, "action", ts, action="action_listen", data={"name": "action_listen"}),
     ]
@@ -76,23 +91,38 @@ def conversation(i: int, start: float, rng: random.Random):
             text, intent, confidence = "I want to end my life", "crisis", 1.0
         elif kind > 0.92 and turn == 1:
             text, intent, confidence = "asdf qwerty", "nlu_fallback", 0.2
-        parse = {"text": text, "intent": {"name": intent, "confidence": confidence},
-                 "entities": [], "intent_ranking": []}
-        rows.append(_event(sender, "user", ts, intent=intent, data={
-            "text": text, "parse_data": parse, "input_channel": channel}))
+        parse = {
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "entities": [],
+            "intent_ranking": [],
+        }
+        rows.append(
+            _event(
+                sender,
+                "user",
+                ts,
+                intent=intent,
+                data={"text": text, "parse_data": parse, "input_channel": channel},
+            )
+        )
         action = "action_clarify" if intent == "nlu_fallback" else f"utter_{intent}"
         rows.append(_event(sender, "action", ts + 0.1, action=action, data={"name": action}))
         rows.append(_event(sender, "bot", ts + 0.2, data={"text": "An answer about the program."}))
-        rows.append(_event(sender, "action", ts + 0.3, action="action_listen",
-                           data={"name": "action_listen"}))
+        rows.append(
+            _event(
+                sender, "action", ts + 0.3, action="action_listen", data={"name": "action_listen"}
+            )
+        )
     if kind < 0.02:
         slot = ("crisis_flag", True)
     elif kind < 0.07:
         slot = ("screening_outcome", rng.choice(["detox_first", "iop_may_fit", "helpline"]))
     else:
         slot = ("crisis_flag", False)
-    rows.append(_event(sender, "slot", ts + 0.4, action=slot[0],
-                       data={"name": slot[0], "value": slot[1]}))
+    rows.append(
+        _event(sender, "slot", ts + 0.4, action=slot[0], data={"name": slot[0], "value": slot[1]})
+    )
     return rows
 
 
@@ -131,9 +161,7 @@ def _serve(app, port: int, ready: threading.Event) -> None:
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     server = loop.run_until_complete(
-        app.create_server(
-            host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
-        )
+        app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
     )
     loop.run_until_complete(server.startup())
     ready.set()
@@ -181,15 +209,18 @@ def main() -> None:
     if not tracker.exists():
         started = time.perf_counter()
         generate(tracker, args.conversations)
-        print(f"generated {args.conversations} conversations in "
-              f"{time.perf_counter() - started:.1f} s")
+        print(
+            f"generated {args.conversations} conversations in {time.perf_counter() - started:.1f} s"
+        )
     n_events = sqlite3.connect(tracker).execute("SELECT count(*) FROM events").fetchone()[0]
     print(f"tracker: {n_events} events, {tracker.stat().st_size / 1e6:.0f} MB")
     ensure_schema(app_engine(settings.database_url))
     started = time.perf_counter()
     indexed = indexer.run_once(settings)
-    print(f"indexing: {indexed} events in {time.perf_counter() - started:.1f} s "
-          f"({indexed / max(time.perf_counter() - started, 1e-9):,.0f} events/s)")
+    print(
+        f"indexing: {indexed} events in {time.perf_counter() - started:.1f} s "
+        f"({indexed / max(time.perf_counter() - started, 1e-9):,.0f} events/s)"
+    )
     started = time.perf_counter()
     indexer.run_once(settings)
     print(f"indexer tick with nothing new: {(time.perf_counter() - started) * 1000:.1f} ms")
@@ -212,8 +243,9 @@ def main() -> None:
     if found is None:
         raise RuntimeError("the console's login page has no CSRF token")
     csrf = found.group(1)
-    client.post(base + "/login", data={"username": "bench", "password": PASSWORD,
-                                       "csrf_token": csrf})
+    client.post(
+        base + "/login", data={"username": "bench", "password": PASSWORD, "csrf_token": csrf}
+    )
 
     with app_engine(settings.database_url).connect() as conn:
         total = conn.exec_driver_sql("SELECT count(*) FROM console_conversations").scalar()

@@ -126,8 +126,15 @@ class Assistant:
             extra = ["--credentials", str(REPO / "credentials.yml")]
             self.processes["actions"] = subprocess.Popen(
                 # as make run starts it: behind the shared secret (IOP_ACTION_SECRET)
-                [str(BIN / "python"), "-m", "iop_assistant.action_server",
-                 "--host", "127.0.0.1", "--port", str(actions_port)],
+                [
+                    str(BIN / "python"),
+                    "-m",
+                    "iop_assistant.action_server",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(actions_port),
+                ],
                 cwd=self.project,
                 env=env,
                 stdout=log,
@@ -135,9 +142,11 @@ class Assistant:
             )
         # ours through the project's launcher (its hooks into Rasa, as make run);
         # the stock bot as `rasa run`
-        rasa = [str(BIN / "python"), "-m", "iop_assistant.serve"] if self.with_actions else [
-            str(BIN / "rasa")
-        ]
+        rasa = (
+            [str(BIN / "python"), "-m", "iop_assistant.serve"]
+            if self.with_actions
+            else [str(BIN / "rasa")]
+        )
         cmd = [
             *rasa,
             "run",

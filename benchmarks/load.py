@@ -62,8 +62,13 @@ REPLY_TIMEOUT_S = 30.0
 QUIET_S = 0.3  # a turn is over when no further message came for this long
 STOCK_MODEL = WORK / "stock" / "models" / "stock.tar.gz"
 SCRIPTS = {
-    "faq": ["hi", "what is intensive outpatient", "do you take insurance", "is it confidential",
-            "thanks"],
+    "faq": [
+        "hi",
+        "what is intensive outpatient",
+        "do you take insurance",
+        "is it confidential",
+        "thanks",
+    ],
     "screening": ["do i need detox before the program", "alcohol", "every day", "no", "thanks"],
     "callback": ["can someone call me back", "yes", "evening", "skip", "no"],
     "crisis": ["i want to kill myself", "ok", "bye"],
@@ -117,10 +122,14 @@ class System:
         rasa_ports = [free_port() for _ in range(self.instances)]
         action_ports = [free_port() for _ in range(self.instances)]
         self.nginx = Nginx(root / "nginx", rasa_ports, action_ports)
-        env = {**ENV, "TWILIO_AUTH_TOKEN": self.twilio_token, "PUBLIC_BASE_URL": self.url,
-               "IOP_SENDER_ID_KEY": secrets.token_hex(32),
-               "IOP_ACTION_SECRET": secrets.token_hex(32),
-               "IOP_HEALTH_EVENTS_FILE": str(root / "health_events.jsonl")}
+        env = {
+            **ENV,
+            "TWILIO_AUTH_TOKEN": self.twilio_token,
+            "PUBLIC_BASE_URL": self.url,
+            "IOP_SENDER_ID_KEY": secrets.token_hex(32),
+            "IOP_ACTION_SECRET": secrets.token_hex(32),
+            "IOP_HEALTH_EVENTS_FILE": str(root / "health_events.jsonl"),
+        }
         if self.stock:
             project, model = STOCK_MODEL.parents[1], STOCK_MODEL
             endpoints, credentials = None, root / "credentials.yml"
@@ -132,7 +141,10 @@ class System:
             env["REDIS_URL"] = redis.url
             subprocess.run(
                 [str(BIN / "python"), "-m", "iop_assistant.migrations", "upgrade"],
-                cwd=REPO, env=env, check=True, capture_output=True,
+                cwd=REPO,
+                env=env,
+                check=True,
+                capture_output=True,
             )
             project, model = REPO, REPO / "models" / "iop.tar.gz"
             env.update(IOP_TF_THREADS)  # as scripts/run.sh and the image set them
@@ -141,22 +153,39 @@ class System:
             endpoints.write_text(
                 (REPO / "endpoints.yml")
                 .read_text()
-                .replace("http://localhost:5055/webhook",
-                         f"http://127.0.0.1:{self.nginx.actions_port}/webhook")
+                .replace(
+                    "http://localhost:5055/webhook",
+                    f"http://127.0.0.1:{self.nginx.actions_port}/webhook",
+                )
             )
             for i, port in enumerate(action_ports):
                 # as make run starts it: behind the shared secret (IOP_ACTION_SECRET)
-                actions = ["-m", "iop_assistant.action_server", "--host", "127.0.0.1",
-                           "--port", str(port)]
+                actions = [
+                    "-m",
+                    "iop_assistant.action_server",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                ]
                 self._spawn(f"actions{i + 1}", actions, project, env, root)
         for i, port in enumerate(rasa_ports):
             # the API token through the environment, as make run (iop_assistant/serve.py)
-            args = ["-m", "iop_assistant.serve", "run", "--enable-api", "--port", str(port),
-                    "--model", str(model), "--credentials", str(credentials)]
+            args = [
+                "-m",
+                "iop_assistant.serve",
+                "run",
+                "--enable-api",
+                "--port",
+                str(port),
+                "--model",
+                str(model),
+                "--credentials",
+                str(credentials),
+            ]
             if endpoints:
                 args += ["--endpoints", str(endpoints)]
-            self._spawn(f"rasa{i + 1}", args, project, {**env, "RASA_AUTH_TOKEN": self.token},
-                        root)
+            self._spawn(f"rasa{i + 1}", args, project, {**env, "RASA_AUTH_TOKEN": self.token}, root)
         self.nginx.start()
         asyncio.run(self._ready(rasa_ports))
 
@@ -171,8 +200,9 @@ class System:
             for port in ports:
                 for _ in range(900):
                     try:
-                        async with session.get(f"http://127.0.0.1:{port}/status",
-                                               params={"token": self.token}) as resp:
+                        async with session.get(
+                            f"http://127.0.0.1:{port}/status", params={"token": self.token}
+                        ) as resp:
                             if resp.status == 200 and (await resp.json()).get("model_id"):
                                 break
                     except aiohttp.ClientError:
@@ -234,7 +264,9 @@ async def web_worker(
         sender = uuid.uuid4().hex
         try:
             await sio.connect(
-                system.url, transports=["polling", "websocket"], wait_timeout=30,
+                system.url,
+                transports=["polling", "websocket"],
+                wait_timeout=30,
                 headers={"X-Forwarded-For": f"10.{client // 250}.{client % 250}.7"},
             )
             await sio.emit("session_request", {"session_id": sender})
@@ -290,8 +322,15 @@ async def sms_worker(
         phone = f"+1{AREA_CODES[n % 10]}555{(n // 10) % 10000:04d}"
         for body in next(scripts):
             sid = "SM" + secrets.token_hex(16)
-            form = {"MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32,
-                    "From": phone, "To": "+18885550100", "Body": body, "NumMedia": "0"}
+            form = {
+                "MessageSid": sid,
+                "SmsSid": sid,
+                "AccountSid": "AC" + "0" * 32,
+                "From": phone,
+                "To": "+18885550100",
+                "Body": body,
+                "NumMedia": "0",
+            }
             headers = {"X-Twilio-Signature": validator.compute_signature(url, form)}
             started = time.perf_counter()
             try:
@@ -319,8 +358,9 @@ async def check_order(system: System, stats: Stats) -> tuple[int, int]:
     lost = disordered = 0
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         for sender, sent in stats.sent.items():
-            async with session.get(f"{system.url}/conversations/{sender}/tracker",
-                                   params={"token": system.token}) as resp:
+            async with session.get(
+                f"{system.url}/conversations/{sender}/tracker", params={"token": system.token}
+            ) as resp:
                 events = (await resp.json()).get("events", []) if resp.status == 200 else []
             got = [e.get("text") for e in events if e.get("event") == "user"]
             lost += sum(1 for text in set(sent) if got.count(text) < sent.count(text))
@@ -378,13 +418,23 @@ async def run_load(system: System, mode: str, concurrency: int, seconds: float) 
     cpu_after = cpu_snapshot(system)
     await asyncio.sleep(5)  # turns still in flight at the deadline finish first
     lost, disordered = await check_order(system, stats)
-    result = {"mode": mode, "concurrency": concurrency, "web_clients": web, "sms_clients": sms,
-              "elapsed_s": elapsed, "lost": lost, "out_of_order": disordered,
-              "error_kinds": dict(stats.error_kinds),
-              "cpu_ms_per_turn": cpu_per_turn(
-                  cpu_before, cpu_after, sum(map(len, stats.latencies.values())), elapsed),
-              "p95_ms_by_turn": {turn: round(1000 * percentile(values, 95))
-                                 for turn, values in sorted(stats.by_turn.items())}}
+    result = {
+        "mode": mode,
+        "concurrency": concurrency,
+        "web_clients": web,
+        "sms_clients": sms,
+        "elapsed_s": elapsed,
+        "lost": lost,
+        "out_of_order": disordered,
+        "error_kinds": dict(stats.error_kinds),
+        "cpu_ms_per_turn": cpu_per_turn(
+            cpu_before, cpu_after, sum(map(len, stats.latencies.values())), elapsed
+        ),
+        "p95_ms_by_turn": {
+            turn: round(1000 * percentile(values, 95))
+            for turn, values in sorted(stats.by_turn.items())
+        },
+    }
     for channel, values in stats.latencies.items():
         if not values and channel == "sms" and sms == 0:
             continue
@@ -440,7 +490,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument(
-        "--runs", nargs="+", default=["stress:20", "stress:50", "paced:20"],
+        "--runs",
+        nargs="+",
+        default=["stress:20", "stress:50", "paced:20"],
         help="MODE:CONVERSATIONS, MODE is stress (no think time) or paced (2-6 s)",
     )
     parser.add_argument("--systems", nargs="+", default=["iop-1", "iop-2", "stock"])
@@ -462,8 +514,10 @@ def main() -> None:
             try:
                 system.start(pg, redis)
                 for mode, concurrency in runs:
-                    print(f"  {name}: {mode}, {concurrency} conversations, {args.seconds:.0f} s",
-                          flush=True)
+                    print(
+                        f"  {name}: {mode}, {concurrency} conversations, {args.seconds:.0f} s",
+                        flush=True,
+                    )
                     results[name]["runs"].append(
                         asyncio.run(run_load(system, mode, concurrency, args.seconds))
                     )

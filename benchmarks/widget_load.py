@@ -109,11 +109,18 @@ def main() -> None:
             # the API token through the environment (iop_assistant/serve.py)
             env["RASA_AUTH_TOKEN"] = secrets.token_hex(16)
             rasa_cmd = [
-                sys.executable, "-m", "iop_assistant.serve", "run",
-                "--port", str(rasa_port),
-                "--cors", f"http://127.0.0.1:{web_port}",
-                "--model", str(REPO / "models" / "iop.tar.gz"),
-                "--credentials", str(REPO / "credentials.yml"),
+                sys.executable,
+                "-m",
+                "iop_assistant.serve",
+                "run",
+                "--port",
+                str(rasa_port),
+                "--cors",
+                f"http://127.0.0.1:{web_port}",
+                "--model",
+                str(REPO / "models" / "iop.tar.gz"),
+                "--credentials",
+                str(REPO / "credentials.yml"),
             ]
             print("starting rasa run (model load takes a while)...", flush=True)
             procs.append(
@@ -127,8 +134,13 @@ def main() -> None:
             )
             wait_up(rasa_url + "/")
         page_cmd = [
-            sys.executable, "-m", "iop_assistant.webpage",
-            "--port", str(web_port), "--rasa-url", rasa_url,
+            sys.executable,
+            "-m",
+            "iop_assistant.webpage",
+            "--port",
+            str(web_port),
+            "--rasa-url",
+            rasa_url,
         ]
         procs.append(subprocess.Popen(page_cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL))
         page_url = f"http://127.0.0.1:{web_port}/"

@@ -16,8 +16,16 @@ from harness import run, text, texts
 with atheris.instrument_imports(include=["iop_assistant"]):
     from iop_assistant import privacy
 
-STYLES = ["({}) {}-{}", "{}-{}-{}", "{}.{}.{}", "{}{}{}", "{} {} {}", "+1 {} {} {}", "1-{}-{}-{}",
-          "+1({}){}-{}"]
+STYLES = [
+    "({}) {}-{}",
+    "{}-{}-{}",
+    "{}.{}.{}",
+    "{}{}{}",
+    "{} {} {}",
+    "+1 {} {} {}",
+    "1-{}-{}-{}",
+    "+1({}){}-{}",
+]
 SPOKEN = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 DIGIT_RUN = re.compile(r"[0-9](?:[ ().-]{0,3}[0-9]){6,}")  # ASCII: narrower than the masker's
 

@@ -40,17 +40,42 @@ FAQ = [
 ]
 UNCLEAR = ["asdf qwer", "the thing with the stuff", "wat abt tuesdys grp thing??"]
 SCREENINGS = {  # answers by topic of the question
-    "detox_first": {"for": "for me", "care": "no", "substance": "alcohol", "often": "every day",
-                    "last": "this morning", "symptom": "shaking and sweating", "history": "no"},
-    "iop_may_fit": {"for": "for me", "care": "no", "substance": "cannabis",
-                    "often": "a few times a week", "last": "a few weeks ago", "symptom": "none",
-                    "history": "no"},
-    "emergency": {"for": "for me", "care": "no", "substance": "alcohol", "often": "daily",
-                  "last": "today", "symptom": "I'm seeing things that aren't there and confused",
-                  "history": "yes, I had a seizure last time I stopped"},
-    "helpline": {"for": "for someone else", "care": "not sure", "substance": "I don't know",
-                 "often": "not sure", "last": "not sure", "symptom": "not sure",
-                 "history": "not sure"},
+    "detox_first": {
+        "for": "for me",
+        "care": "no",
+        "substance": "alcohol",
+        "often": "every day",
+        "last": "this morning",
+        "symptom": "shaking and sweating",
+        "history": "no",
+    },
+    "iop_may_fit": {
+        "for": "for me",
+        "care": "no",
+        "substance": "cannabis",
+        "often": "a few times a week",
+        "last": "a few weeks ago",
+        "symptom": "none",
+        "history": "no",
+    },
+    "emergency": {
+        "for": "for me",
+        "care": "no",
+        "substance": "alcohol",
+        "often": "daily",
+        "last": "today",
+        "symptom": "I'm seeing things that aren't there and confused",
+        "history": "yes, I had a seizure last time I stopped",
+    },
+    "helpline": {
+        "for": "for someone else",
+        "care": "not sure",
+        "substance": "I don't know",
+        "often": "not sure",
+        "last": "not sure",
+        "symptom": "not sure",
+        "history": "not sure",
+    },
 }
 TOPICS = [  # (topic, words in the question)
     ("for", ("for you", "someone else")),
@@ -71,7 +96,8 @@ class Web:
 
     def say(self, text: str) -> Reply:
         reply = requests.post(
-            f"{RASA}/webhooks/rest/webhook", json={"sender": self.sender, "message": text},
+            f"{RASA}/webhooks/rest/webhook",
+            json={"sender": self.sender, "message": text},
             timeout=60,
         )
         reply.raise_for_status()
@@ -97,9 +123,14 @@ class Sms:
         self.signed_url = base + SMS_PATH
 
     def say(self, text: str) -> Reply:
-        form = {"From": self.phone, "To": os.environ.get("TWILIO_NUMBER", "+18885550100"),
-                "Body": text, "MessageSid": "SM" + secrets.token_hex(16), "NumMedia": "0",
-                "AccountSid": os.environ.get("TWILIO_ACCOUNT_SID", "AC" + "0" * 32)}
+        form = {
+            "From": self.phone,
+            "To": os.environ.get("TWILIO_NUMBER", "+18885550100"),
+            "Body": text,
+            "MessageSid": "SM" + secrets.token_hex(16),
+            "NumMedia": "0",
+            "AccountSid": os.environ.get("TWILIO_ACCOUNT_SID", "AC" + "0" * 32),
+        }
         headers = {}
         if self.token:
             from twilio.request_validator import RequestValidator
@@ -117,8 +148,11 @@ class Sms:
             html.unescape(t) for t in re.findall(r"<Message>(.*?)</Message>", reply.text, re.S)
         ]
         # numbered options ("1. Yes") become buttons the caller answers by number
-        buttons = [{"title": t, "payload": n} for text in texts
-                   for n, t in re.findall(r"^\s*(\d+)[.)]\s+(.+)$", text, re.M)]
+        buttons = [
+            {"title": t, "payload": n}
+            for text in texts
+            for n, t in re.findall(r"^\s*(\d+)[.)]\s+(.+)$", text, re.M)
+        ]
         return texts, buttons
 
 
@@ -196,8 +230,10 @@ def main() -> None:
     for person, name in ((Web(), "Sam"), (Sms(), "skip")):
         callback(person, name)
         done += 1
-    print(f"{done} conversations sent to {RASA}; the console indexes them within 30 s "
-          "(or run: python -m iop_assistant.console.indexer)")
+    print(
+        f"{done} conversations sent to {RASA}; the console indexes them within 30 s "
+        "(or run: python -m iop_assistant.console.indexer)"
+    )
 
 
 if __name__ == "__main__":

@@ -16,8 +16,13 @@ def test_shown_and_logged_warnings_are_redacted(caplog, monkeypatch):
     with warnings.catch_warnings(record=True):
         pass
     record = logging.LogRecord(
-        "py.warnings", logging.WARNING, __file__, 1,
-        "%s", ("x.py:1: UserWarning: Failed to parse arguments in line '/greet{Maria 555}'",), None,
+        "py.warnings",
+        logging.WARNING,
+        __file__,
+        1,
+        "%s",
+        ("x.py:1: UserWarning: Failed to parse arguments in line '/greet{Maria 555}'",),
+        None,
     )
     for f in py_warnings.filters:
         f.filter(record)

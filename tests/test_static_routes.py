@@ -32,7 +32,10 @@ def page_server() -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if k != "IOP_WEB_DEV"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "iop_assistant.webpage", "--port", str(port)],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:

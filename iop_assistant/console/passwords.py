@@ -40,8 +40,22 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 COMMON_FILE = Path(__file__).with_name("data") / "common_passwords.txt"
-_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s",
-                       "5": "s", "7": "t", "+": "t", "8": "b", "9": "g"})
+_LEET = str.maketrans(
+    {
+        "@": "a",
+        "4": "a",
+        "0": "o",
+        "1": "i",
+        "!": "i",
+        "3": "e",
+        "$": "s",
+        "5": "s",
+        "7": "t",
+        "+": "t",
+        "8": "b",
+        "9": "g",
+    }
+)
 _AROUND = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _KEYBOARD_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "abcdefghijklmnopqrstuvwxyz")
 TOO_COMMON = "not a common password (or one with digits or symbols added): choose another"
@@ -78,8 +92,11 @@ def _bases(password: str) -> set[str]:
     symbols around it, repetition) is taken off, in any order."""
     found = {password.lower()}
     for _ in range(3):
-        found |= {f(t) for t in found for f in (lambda t: t.translate(_LEET),
-                  lambda t: _AROUND.sub("", t), _unit)}
+        found |= {
+            f(t)
+            for t in found
+            for f in (lambda t: t.translate(_LEET), lambda t: _AROUND.sub("", t), _unit)
+        }
     return {b for b in found if b}
 
 

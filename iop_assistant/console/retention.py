@@ -84,8 +84,9 @@ def plan(app: Engine, tracker: Engine, cutoff: datetime) -> PurgePlan:
     with tracker.connect() as tconn:
         result.counts["tracker events"] = sum(
             tconn.execute(
-                text("SELECT count(*) FROM events WHERE sender_id IN :ids AND timestamp < :ts")
-                .bindparams(bindparam("ids", expanding=True)),
+                text(
+                    "SELECT count(*) FROM events WHERE sender_id IN :ids AND timestamp < :ts"
+                ).bindparams(bindparam("ids", expanding=True)),
                 {"ids": list(chunk), "ts": cutoff_ts(cutoff)},
             ).scalar_one()
             for chunk in _chunks(ids)
@@ -128,8 +129,9 @@ def execute(app: Engine, tracker: Engine, purge: PurgePlan) -> Dict[str, int]:
         deleted["tracker events"] = 0
         for chunk in _chunks(ids):
             deleted["tracker events"] += tconn.execute(
-                text("DELETE FROM events WHERE sender_id IN :ids AND timestamp < :ts")
-                .bindparams(bindparam("ids", expanding=True)),
+                text("DELETE FROM events WHERE sender_id IN :ids AND timestamp < :ts").bindparams(
+                    bindparam("ids", expanding=True)
+                ),
                 {"ids": list(chunk), "ts": cutoff_ts(purge.cutoff)},
             ).rowcount
     with app.begin() as conn:

@@ -24,8 +24,19 @@ HIDDEN_ACTIONS = {"action_listen", "action_session_start"}
 CLINICAL_SLOT_PREFIX = "screening_"
 MAX_EVENTS = 5000
 # form answers too common to mask wherever they appear (the slot row is still masked)
-PLAIN_ANSWERS = {"yes", "no", "true", "false", "skip", "none", "now", "morning", "afternoon",
-                 "evening", "any time"}
+PLAIN_ANSWERS = {
+    "yes",
+    "no",
+    "true",
+    "false",
+    "skip",
+    "none",
+    "now",
+    "morning",
+    "afternoon",
+    "evening",
+    "any time",
+}
 
 
 @dataclass

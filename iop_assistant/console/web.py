@@ -134,7 +134,10 @@ def requires(permission: str) -> Callable[[Handler], Handler]:
                 return response.text("Please sign in.", status=401)
             if not roles.allowed(user.role, permission):
                 return render(
-                    request, "error.html", status=403, message="Not allowed for your role.",
+                    request,
+                    "error.html",
+                    status=403,
+                    message="Not allowed for your role.",
                     needed=roles.needed_for(permission),
                     area_name=roles.AREA_NAMES.get(permission, "this page"),
                 )

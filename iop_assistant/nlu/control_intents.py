@@ -236,7 +236,7 @@ _CANCEL_CALLBACK = re.compile(
 
 
 def cancels_a_call(text: str) -> bool:
-    """"actually don't call me", "cancel my callback": the person takes a request back."""
+    """ "actually don't call me", "cancel my callback": the person takes a request back."""
     return bool(_CANCEL_CALLBACK.search(text))
 
 

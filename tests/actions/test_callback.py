@@ -371,7 +371,5 @@ def test_a_new_number_while_another_question_is_asked_changes_the_number(slot):
 
 
 def test_the_same_number_again_is_not_a_change():
-    result, _ = validate(
-        "callback_best_time", "evening", slots={"callback_phone": "+13125550177"}
-    )
+    result, _ = validate("callback_best_time", "evening", slots={"callback_phone": "+13125550177"})
     assert result == {"callback_best_time": "evening"}

@@ -52,24 +52,38 @@ def settings(tmp_path: Path, clock: Clock) -> ConsoleSettings:
         create_user(settings, name, PASSWORD, role)
     with session_scope(engine) as session:
         cb = CallbackRequest(
-            conversation_id="sms-callback", channel="sms", phone_number="+12025550143",
-            first_name="Sam", best_time="now", consent_to_text=True,
-            created_at=NOW - timedelta(hours=2), updated_at=NOW - timedelta(hours=2),
+            conversation_id="sms-callback",
+            channel="sms",
+            phone_number="+12025550143",
+            first_name="Sam",
+            best_time="now",
+            consent_to_text=True,
+            created_at=NOW - timedelta(hours=2),
+            updated_at=NOW - timedelta(hours=2),
         )
         session.add(cb)
         session.add(
             CallbackRequest(
-                conversation_id="web-crisis", channel="rest", phone_number="+12025550199",
-                first_name=None, best_time="morning", created_at=NOW - timedelta(minutes=30),
+                conversation_id="web-crisis",
+                channel="rest",
+                phone_number="+12025550199",
+                first_name=None,
+                best_time="morning",
+                created_at=NOW - timedelta(minutes=30),
                 updated_at=NOW - timedelta(minutes=30),
             )
         )
         session.flush()
         session.add(
             OutboxMessage(
-                dedupe_key="cb-1-confirm", kind="callback_confirmation", to_number="+12025550143",
-                body="We got your request", status="dead", attempts=5,
-                last_error="Twilio 21610: +12025550143 is unsubscribed", callback_request_id=cb.id,
+                dedupe_key="cb-1-confirm",
+                kind="callback_confirmation",
+                to_number="+12025550143",
+                body="We got your request",
+                status="dead",
+                attempts=5,
+                last_error="Twilio 21610: +12025550143 is unsubscribed",
+                callback_request_id=cb.id,
             )
         )
     indexer.run_once(settings)

@@ -159,8 +159,12 @@ def test_first_run_roles_confirmations_and_refusals(server):
     uid = dict(ids)["newbie"]
     saved = admin.post(
         server.url + f"/admin/users/{uid}",
-        data={"roles_shown": "1", "role": ["clinician", "callback"], "active": "1",
-              "csrf_token": csrf},
+        data={
+            "roles_shown": "1",
+            "role": ["clinician", "callback"],
+            "active": "1",
+            "csrf_token": csrf,
+        },
     )
     assert "Saved the changes to newbie" in saved.text
     both = login(server.url, "newbie")
@@ -175,11 +179,19 @@ def test_first_run_roles_confirmations_and_refusals(server):
 
 
 def test_console_admin_prints_next_steps(tmp_path):
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'app.db'}",
-               CONSOLE_ADMIN_PASSWORD=PASSWORD, PYTHONPATH=str(REPO))
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'app.db'}",
+        CONSOLE_ADMIN_PASSWORD=PASSWORD,
+        PYTHONPATH=str(REPO),
+    )
     done = subprocess.run(
         [sys.executable, "-m", "iop_assistant.console.create_admin", "boss"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout

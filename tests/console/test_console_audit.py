@@ -106,8 +106,9 @@ def test_user_changes_write_one_row(server, settings):
     )
     assert one_new_row(settings, n, "user_create").target_id == "newbie"
     n = count(settings)
-    client.post(server.url + "/admin/users/3", data={"role": "clinician", "active": "1",
-                                                      "csrf_token": csrf})
+    client.post(
+        server.url + "/admin/users/3", data={"role": "clinician", "active": "1", "csrf_token": csrf}
+    )
     row = one_new_row(settings, n, "user_update")
     assert "role=clinician" in row.detail
     audit_page = client.get(server.url + "/admin/audit", params={"action": "user_update"})

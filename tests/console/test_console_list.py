@@ -67,8 +67,11 @@ def test_incremental_indexing_and_opt_out(settings, tmp_path):
     later = Conversation("web-plain", NOW).user("I might hurt myself", "crisis", 1.0)
     save(tracker, [later, Conversation("web-new", NOW).user("hello", "greet")])
     with session_scope(app_engine(settings.database_url)) as session:
-        session.add(ConversationContact(conversation_id="sms-callback", channel="sms",
-                                        phone_number="+12025550143"))
+        session.add(
+            ConversationContact(
+                conversation_id="sms-callback", channel="sms", phone_number="+12025550143"
+            )
+        )
         session.add(OptOut(phone_number="+12025550143", keyword="STOP"))
     assert indexer.run_once(settings) == 4 + 4  # only the new events (session start + message)
     with session_scope(app_engine(settings.database_url)) as session:

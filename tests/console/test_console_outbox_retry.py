@@ -38,8 +38,12 @@ def test_a_staff_alert_without_a_number_needs_the_setting(server, settings, as_r
     with session_scope(app_engine(settings.database_url)) as session:
         session.add(
             OutboxMessage(
-                dedupe_key="cb-1-staff", kind="staff_alert", to_number=None,
-                body="New callback request #1", status="dead", attempts=1,
+                dedupe_key="cb-1-staff",
+                kind="staff_alert",
+                to_number=None,
+                body="New callback request #1",
+                status="dead",
+                attempts=1,
                 last_error="not deliverable: no recipient number",
             )
         )

@@ -14,9 +14,22 @@ from iop_assistant.console.sessions import delay_after
 
 @pytest.mark.parametrize(
     "password",
-    ["password1234", "Password123!", "P@ssw0rd2024!", "monkeymonkey", "qwertyuiop12",
-     "123456789012", "aaaaaaaaaaaa", "iloveyou1234", "Sunshine2024!!", "1q2w3e4r5t6y",
-     "trustno1trustno1", "welcome12345", "Letmein!2023x", "ZXCVBNM12345"],
+    [
+        "password1234",
+        "Password123!",
+        "P@ssw0rd2024!",
+        "monkeymonkey",
+        "qwertyuiop12",
+        "123456789012",
+        "aaaaaaaaaaaa",
+        "iloveyou1234",
+        "Sunshine2024!!",
+        "1q2w3e4r5t6y",
+        "trustno1trustno1",
+        "welcome12345",
+        "Letmein!2023x",
+        "ZXCVBNM12345",
+    ],
 )
 def test_common_and_dressed_up_passwords_are_refused(password):
     assert password_problem(password, "ada") is not None
@@ -28,8 +41,13 @@ def test_the_users_own_name_is_refused():
 
 @pytest.mark.parametrize(
     "password",
-    [PASSWORD, "staple-orbit-lantern", "Clinic-Rota-Blue-17", "my dog is called biscuit",
-     "9f3k-Qm2p-Lw8z"],
+    [
+        PASSWORD,
+        "staple-orbit-lantern",
+        "Clinic-Rota-Blue-17",
+        "my dog is called biscuit",
+        "9f3k-Qm2p-Lw8z",
+    ],
 )
 def test_good_passwords_pass(password):
     assert password_problem(password, "ada") is None
@@ -44,8 +62,12 @@ def test_an_admin_cannot_give_a_common_password(server):
     csrf = token(client, server.url, "/admin/users")
     reply = client.post(
         server.url + "/admin/users",
-        data={"username": "newbie", "password": "Password1234!", "role": "callback",
-              "csrf_token": csrf},
+        data={
+            "username": "newbie",
+            "password": "Password1234!",
+            "role": "callback",
+            "csrf_token": csrf,
+        },
     )
     assert reply.status_code == 400 and "common password" in reply.text
 

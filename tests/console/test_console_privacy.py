@@ -85,8 +85,20 @@ def phone_numbers(draw):
     exchange = draw(st.integers(200, 999))
     line = draw(st.integers(0, 9999))
     digits = f"{area}{exchange}{line:04d}"
-    style = draw(st.sampled_from(["({}) {}-{}", "{}-{}-{}", "{}.{}.{}", "{}{}{}", "{} {} {}",
-                                  "+1 {} {} {}", "1-{}-{}-{}", "+1({}){}-{}"]))
+    style = draw(
+        st.sampled_from(
+            [
+                "({}) {}-{}",
+                "{}-{}-{}",
+                "{}.{}.{}",
+                "{}{}{}",
+                "{} {} {}",
+                "+1 {} {} {}",
+                "1-{}-{}-{}",
+                "+1({}){}-{}",
+            ]
+        )
+    )
     return style.format(digits[:3], digits[3:6], digits[6:])
 
 

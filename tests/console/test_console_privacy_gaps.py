@@ -86,9 +86,13 @@ def leaky(settings):
     with session_scope(app_engine(settings.database_url)) as session:
         session.add(
             CallbackRequest(
-                conversation_id="web-leaky", channel="rest", phone_number="+13125550188",
-                first_name=None, best_time="after 5, text 312-555-0188 or maria.k at gmail dot com",
-                created_at=NOW - timedelta(minutes=10), updated_at=NOW - timedelta(minutes=10),
+                conversation_id="web-leaky",
+                channel="rest",
+                phone_number="+13125550188",
+                first_name=None,
+                best_time="after 5, text 312-555-0188 or maria.k at gmail dot com",
+                created_at=NOW - timedelta(minutes=10),
+                updated_at=NOW - timedelta(minutes=10),
             )
         )
     indexer.run_once(settings)

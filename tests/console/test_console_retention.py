@@ -23,10 +23,18 @@ def events_of(settings, sender):
 
 def _add_contact(settings, clock):
     with session_scope(app_engine(settings.database_url)) as session:
-        session.add(ConversationContact(conversation_id="web-old", channel="sms",
-                                        phone_number="+12025550100"))
-        session.add(ProcessedMessage(message_sid="SM1", conversation_id="web-old",
-                                     received_at=clock() - timedelta(days=200)))
+        session.add(
+            ConversationContact(
+                conversation_id="web-old", channel="sms", phone_number="+12025550100"
+            )
+        )
+        session.add(
+            ProcessedMessage(
+                message_sid="SM1",
+                conversation_id="web-old",
+                received_at=clock() - timedelta(days=200),
+            )
+        )
 
 
 def test_dry_run_lists_and_keeps_everything(settings, clock):

@@ -44,7 +44,10 @@ def test_a_confirmed_fact_is_used_and_an_unconfirmed_one_is_not(tmp_path):
 def test_make_run_warns_while_any_fact_is_unconfirmed(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "iop_assistant.program_confirm"],
-        capture_output=True, text=True, check=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
     )
     assert "WARNING" in out.stdout and "hours" in out.stdout
     assert "iop_assistant.program_confirm" in (REPO / "scripts" / "run.sh").read_text()
@@ -57,7 +60,5 @@ def test_make_run_warns_while_any_fact_is_unconfirmed(tmp_path):
 
 
 def test_cost_answer_names_the_free_national_helpline():
-    text = domain_files.load_raw()["responses"][
-        "utter_ask_cost_insurance"
-    ][0]["text"]
+    text = domain_files.load_raw()["responses"]["utter_ask_cost_insurance"][0]["text"]
     assert "SAMHSA" in text and "1-800-662-HELP (4357)" in text and "{helpline}" in text

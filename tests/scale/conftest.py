@@ -135,8 +135,16 @@ class ScaleServers(RunningRasa):
             capture_output=True,
         )
         actions = self._spawn(
-            [sys.executable, "-m", "iop_assistant.action_server", "--host", "127.0.0.1", "--port",
-             str(self.actions_port)], self.tmp / "actions.log",  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "iop_assistant.action_server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.actions_port),
+            ],
+            self.tmp / "actions.log",  # fmt: skip
         )
         rasa = self._spawn(
             [

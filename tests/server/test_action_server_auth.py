@@ -28,8 +28,12 @@ FORGED_CALL = {
     "domain": {},
     "tracker": {
         "sender_id": "sms-" + "0" * 64,
-        "slots": {"callback_phone": "+442071838750", "callback_name": "Mallory",
-                  "callback_consent": "yes", "callback_best_time": "now"},  # fmt: skip
+        "slots": {
+            "callback_phone": "+442071838750",
+            "callback_name": "Mallory",
+            "callback_consent": "yes",
+            "callback_best_time": "now",
+        },  # fmt: skip
         "latest_message": {},
         "events": [],
         "latest_input_channel": "sms",

@@ -166,4 +166,3 @@ def test_voice_intent_syntax_behind_an_invisible_character(servers, invisible):
     spoken = call.send(SpeechResult=invisible + CRISIS_FORGERY, Confidence="0.9")
     assert said(spoken) or spoken.find("Dial") is not None
     assert not forged_entity_set(servers, call.conversation())
-

@@ -46,9 +46,15 @@ def _notice(request: Request) -> str:
 
 def _users_page(request: Request, data: Dict[str, Any], status: int = 200, error: str = ""):
     return web.render(
-        request, "users.html", status=status, all_roles=ROLES, error=error,
-        notice=_notice(request), descriptions=roles.DESCRIPTIONS,
-        default_role=roles.LEAST_PRIVILEGED, **data,
+        request,
+        "users.html",
+        status=status,
+        all_roles=ROLES,
+        error=error,
+        notice=_notice(request),
+        descriptions=roles.DESCRIPTIONS,
+        default_role=roles.LEAST_PRIVILEGED,
+        **data,
     )
 
 
@@ -76,8 +82,13 @@ async def create(request: Request) -> HTTPResponse:
         if not name.replace("-", "").replace(".", "").replace("_", "").isalnum():
             raise ValueError("user names use letters, digits, '.', '-' and '_'")
         await run_sync(
-            _create, settings, request.ctx.user, web.client_ip(request), name,
-            (request.form or {}).get("password") or "", _chosen_roles(request, default=True),
+            _create,
+            settings,
+            request.ctx.user,
+            web.client_ip(request),
+            name,
+            (request.form or {}).get("password") or "",
+            _chosen_roles(request, default=True),
         )
     except ValueError as error:
         data = await run_sync(_users, settings)
@@ -136,7 +147,13 @@ def _update(
         if any(not c.startswith("can_export") for c in changes):
             sessions.end_sessions_of(session, target.id)
         audit.record(
-            session, settings.clock(), "user_update", user.username, ip, "user", target.username,
+            session,
+            settings.clock(),
+            "user_update",
+            user.username,
+            ip,
+            "user",
+            target.username,
             ", ".join(changes),
         )
     return "", name, True
@@ -182,9 +199,15 @@ async def audit_log(request: Request) -> HTTPResponse:
     page = web.page_arg(request)
     rows = await run_sync(_audit, web.settings_of(request), flt, page)
     return web.render(
-        request, "audit.html", rows=rows[:AUDIT_PAGE], more=len(rows) > AUDIT_PAGE, page=page,
-        actions=audit.ACTIONS, args={k: web.query_one(request, k) for k in
-                                     ("username", "action", "target", "since", "until")},
+        request,
+        "audit.html",
+        rows=rows[:AUDIT_PAGE],
+        more=len(rows) > AUDIT_PAGE,
+        page=page,
+        actions=audit.ACTIONS,
+        args={
+            k: web.query_one(request, k) for k in ("username", "action", "target", "since", "until")
+        },
     )
 
 

@@ -21,8 +21,13 @@ from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage
 
 bp = Blueprint("callbacks")
-VIEWS = {"open": ("new", "contacted"), "new": ("new",), "contacted": ("contacted",),
-         "closed": ("closed",), "all": callbacks.STATUSES}
+VIEWS = {
+    "open": ("new", "contacted"),
+    "new": ("new",),
+    "contacted": ("contacted",),
+    "closed": ("closed",),
+    "all": callbacks.STATUSES,
+}
 
 
 def _queue(settings: ConsoleSettings, view: str, user: CurrentUser, ip: str) -> Dict[str, Any]:
@@ -97,8 +102,13 @@ async def queue(request: Request) -> HTTPResponse:
         _queue, web.settings_of(request), view, request.ctx.user, web.client_ip(request)
     )
     return web.render(
-        request, "callbacks.html", view=view, views=list(VIEWS), outcomes=callbacks.OUTCOMES,
-        can_read_transcripts=roles.allowed(request.ctx.user.role, "conversations"), **data,
+        request,
+        "callbacks.html",
+        view=view,
+        views=list(VIEWS),
+        outcomes=callbacks.OUTCOMES,
+        can_read_transcripts=roles.allowed(request.ctx.user.role, "conversations"),
+        **data,
     )
 
 
@@ -124,7 +134,13 @@ def _set_status(
         if status == "new":
             row.closed_at, row.outcome = None, None
         audit.record(
-            session, now, "callback_status", user.username, ip, "callback", str(cb_id),
+            session,
+            now,
+            "callback_status",
+            user.username,
+            ip,
+            "callback",
+            str(cb_id),
             f"{old}->{status}" + (f" ({outcome})" if status == "closed" else ""),
         )
     return None
@@ -145,8 +161,13 @@ def _done(request: Request, error: str | None) -> HTTPResponse:
 @web.requires("callbacks")
 async def set_status(request: Request, cb_id: int) -> HTTPResponse:
     error = await run_sync(
-        _set_status, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
-        web.form_value(request, "status"), web.form_value(request, "outcome"),
+        _set_status,
+        web.settings_of(request),
+        request.ctx.user,
+        web.client_ip(request),
+        cb_id,
+        web.form_value(request, "status"),
+        web.form_value(request, "outcome"),
     )
     return _done(request, error)
 
@@ -167,7 +188,13 @@ def _assign(
                 return "Choose an active callback or clinical staff member."
         row.assigned_to, row.updated_at = assignee or None, now
         audit.record(
-            session, now, "callback_assign", user.username, ip, "callback", str(cb_id),
+            session,
+            now,
+            "callback_assign",
+            user.username,
+            ip,
+            "callback",
+            str(cb_id),
             f"to {assignee or 'nobody'}",
         )
     return None
@@ -177,7 +204,11 @@ def _assign(
 @web.requires("callbacks")
 async def assign(request: Request, cb_id: int) -> HTTPResponse:
     error = await run_sync(
-        _assign, web.settings_of(request), request.ctx.user, web.client_ip(request), cb_id,
+        _assign,
+        web.settings_of(request),
+        request.ctx.user,
+        web.client_ip(request),
+        cb_id,
         web.form_value(request, "assignee")[:80],
     )
     return _done(request, error)
@@ -200,7 +231,13 @@ def _send_again(
         if not outbox.requeue_dead(session, message_id, now=now, to_number=to_number):
             return not_dead
         audit.record(
-            session, now, "outbox_retry", user.username, ip, "outbox", str(message_id),
+            session,
+            now,
+            "outbox_retry",
+            user.username,
+            ip,
+            "outbox",
+            str(message_id),
             "dead->pending",
         )
     return None

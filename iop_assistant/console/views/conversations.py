@@ -39,7 +39,13 @@ def _list(
         # a search reads every conversation's words: who searched for what (masked) is audited
         with session_scope(app_engine(settings.database_url)) as session:
             audit.record(
-                session, settings.clock(), "search", user.username, ip, "conversations", None,
+                session,
+                settings.clock(),
+                "search",
+                user.username,
+                ip,
+                "conversations",
+                None,
                 privacy.mask(flt.query)[:200],
             )
     with app_engine(settings.database_url).connect() as conn:
@@ -237,9 +243,18 @@ def _export(
                     if found:
                         originals[r["first_user_event_id"]] = found[1][:200]
     columns: List[str] = [
-        "conversation_id", "channel", "started_at", "last_at", "turns", "crisis",
-        "crisis_category", "screening_outcome", "callback_requested", "unclear_turns",
-        "opted_out", "first_message",
+        "conversation_id",
+        "channel",
+        "started_at",
+        "last_at",
+        "turns",
+        "crisis",
+        "crisis_category",
+        "screening_outcome",
+        "callback_requested",
+        "unclear_turns",
+        "opted_out",
+        "first_message",
     ]
     if unmasked:
         columns.append("phone_number")

@@ -94,7 +94,11 @@ async def correct(request: Request) -> HTTPResponse:
     if intent not in request.app.ctx.intents:
         return response.text("Unknown intent.", status=400)
     error = await run_sync(
-        _correct, web.settings_of(request), request.ctx.user, web.client_ip(request), event_id,
+        _correct,
+        web.settings_of(request),
+        request.ctx.user,
+        web.client_ip(request),
+        event_id,
         intent,
     )
     if error:
@@ -112,7 +116,13 @@ def _export(settings: ConsoleSettings, user: CurrentUser, ip: str) -> str:
         ).all()
         body = nlu_export.to_yaml((r.intent, r.text) for r in rows)
         audit.record(
-            session, settings.clock(), "export_nlu", user.username, ip, "corrections", None,
+            session,
+            settings.clock(),
+            "export_nlu",
+            user.username,
+            ip,
+            "corrections",
+            None,
             f"rows={len(rows)}",
         )
     return body
