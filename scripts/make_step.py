@@ -51,6 +51,8 @@ NOISE: List[Pattern[str]] = [
         # pip's notice about itself
         r"A new release of pip is available",
         r"^\[notice\]",
+        # pip on a machine whose pip.conf names a local mirror folder that is not there
+        r"WARNING: Location 'file:[^']*' is ignored: it is neither a file nor a directory",
     )
 ]
 # Lines printed when nothing is wrong, hidden like noise: blank lines, tqdm bars,
