@@ -116,9 +116,20 @@ def ends_with_stop(text: str) -> bool:
     return len(parts) > 1 and bool(_STRONG_STOP.match(parts[-1]))
 
 
+_STOP_VERB = re.compile(
+    r"\b(?:stop|quit|cancel|never ?mind|nvm|forget|enough|abort|exit|changed my mind|"
+    r"don'?t (?:want|wanna)|dont (?:want|wanna))\b",
+    re.IGNORECASE,
+)
+
+
 def is_stop_only(text: str) -> bool:
-    """The whole message is a stop that answers nothing ("nah forget it", "never mind")."""
-    return bool(_STRONG_STOP.match(" ".join(text.strip().split())))
+    """The whole message is a stop that answers nothing ("nah forget it", "never mind",
+    "ugh. stop asking me all these questions"); "skip", "pass", "no thanks" can answer."""
+    cleaned = " ".join(text.strip().split())
+    if _STRONG_STOP.match(cleaned):
+        return True
+    return bool(_STOP_RE.match(cleaned) and _STOP_VERB.search(cleaned))
 
 
 def words(text: str) -> list[str]:

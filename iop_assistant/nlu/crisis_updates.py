@@ -57,7 +57,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         rf"\b(?:on\s+the\s+(?:phone|line)\s+with|talking\s+to|talking\s+with)\s+(?:911|9-1-1|the\s+dispatcher|dispatch|the\s+911\s+(?:lady|guy|person|operator))\b|"
         rf"\b{_RESPONDERS}{_ARE}\s+(?:on\s+(?:the|their|its|his|her)\s+way|coming|en\s+route|enroute|almost\s+here|"
         rf"\d+\s+min(?:ute)?s?\s+away)\b|"
-        r"\b(?:waiting\s+(?:for|on)\s+(?:the\s+)?(?:ambulance|paramedics|ems|911|police|cops))\b"
+        r"\b(?:waiting\s+(?:for|on)\s+(?:the\s+)?(?:ambulance|paramedics|ems|911|police|cops))\b|"
+        # "what do i do till they get here": help is on its way (role-play and CI, 2026-12-03)
+        r"\b(?:till|until|til|untill)\s+(?:they|help|the\s+ambulance|ems|the\s+paramedics|paramedics|the\s+cops|"
+        r"the\s+police)\s+(?:get(?:s)?\s+here|arrive(?:s)?|come(?:s)?|show(?:s)?\s+up)\b|"
+        r"\bwhile\s+(?:we|i)\s+(?:wait|are\s+waiting|'re\s+waiting|am\s+waiting)\b"
     ),
     # responders arrived, or at the hospital
     "help_here": re.compile(

@@ -273,3 +273,13 @@ def test_answers_that_sound_like_stop_are_not_forced_to_stop(text: str) -> None:
     from iop_assistant.nlu.control_intents import ends_with_stop, is_stop_only
 
     assert not ends_with_stop(text) and not is_stop_only(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ugh. stop asking me all these questions right now", "i dont want to do this"]
+)
+def test_a_plain_stop_is_a_stop_whatever_the_classifier_read(text: str) -> None:
+    """CI, 2026-12-03: a retrained model read the first as out_of_scope and the form went on."""
+    from iop_assistant.nlu.control_intents import is_stop_only
+
+    assert is_stop_only(text)

@@ -16,6 +16,8 @@ from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
         ("we called an ambulance, what do i do while we wait", "help_coming"),
         ("ambulance is on the way", "help_coming"),
         ("on the phone with 911 now", "help_coming"),
+        ("what do i do till they get here", "help_coming"),
+        ("ok so what now until the paramedics arrive", "help_coming"),
         ("paramedics are here", "help_here"),
         ("the cops are here now", "help_here"),
         ("we are at the hospital now", "help_here"),
