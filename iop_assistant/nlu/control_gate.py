@@ -17,6 +17,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
+from iop_assistant.input_text import is_phone_message
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
     CANCEL_CALLBACK_INTENT,
@@ -31,7 +32,6 @@ from iop_assistant.nlu.control_intents import (
     is_explicit,
     is_farewell_with_thanks,
     is_goal_or_plea,
-    is_phone_message,
     is_plea,
     is_stop_only,
     looks_spanish,

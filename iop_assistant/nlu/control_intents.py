@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from iop_assistant.input_text import is_phone_message  # noqa: F401 (the gate reads it here)
-
 CONTROL_INTENTS = frozenset({"stop", "goodbye", "thank", "greet", "affirm", "deny"})
 HELP_INTENT = "request_help"
 MAX_CONTROL_WORDS = 7

@@ -235,8 +235,7 @@ def test_fed_up_stops_are_explicit_inside_a_form(text):
     ["773.555.0119", "my number is 6465550121", "+1 (415) 555-0188", "call me at 312 555 0187 thx"],
 )
 def test_a_phone_number_alone_asks_for_a_call(text: str) -> None:
-    from iop_assistant.input_text import is_unreadable
-    from iop_assistant.nlu.control_intents import is_phone_message
+    from iop_assistant.input_text import is_phone_message, is_unreadable
 
     assert is_phone_message(text)
     assert not is_unreadable(text)
@@ -244,7 +243,7 @@ def test_a_phone_number_alone_asks_for_a_call(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["1", "the number 988", "i was born in 1985", "1234567", "2"])
 def test_numbers_that_are_not_phone_numbers_are_not_a_call_request(text: str) -> None:
-    from iop_assistant.nlu.control_intents import is_phone_message
+    from iop_assistant.input_text import is_phone_message
 
     assert not is_phone_message(text)
 
