@@ -50,6 +50,19 @@ _ARE = r"(?:'s|s|'re|re|\s+is|\s+are)"
 # the clause ends here ("he left." / "he woke up and is talking"), so "he left rehab" is not it
 _END = r"(?=\s*(?:$|[.,!?;]|now\b|and\b|but\b|finally\b|thank))"
 
+# medicine that is someone else's: a family member's, a friend's, "someone's"
+_OTHERS = (
+    r"(?:(?:my|his|her|their|a|some|the)\s+)?(?:mom|mum|mother|mama|dad|father|friend|buddy|sister|"
+    r"brother|wife|husband|girlfriend|boyfriend|roommate|roomate|grandma|grandpa|grandmother|"
+    r"grandfather|nana|aunt|uncle|cousin|neighbou?r|partner|son|daughter|ex)'?s\b|"
+    r"someone\s+else'?s\b|somebody\s+else'?s\b|someone'?s\b|somebody'?s\b"
+)
+_MEDICINES = (
+    r"(?:ativan|xanax|xans|xanny|bars|valium|klonopin|librium|benzos?|lorazepam|alprazolam|diazepam|"
+    r"clonazepam|chlordiazepoxide|gabapentin|neurontin|suboxone|subs|bupe|methadone|percs?|percocet|"
+    r"oxys?|oxycodone|norcos?|pills?|meds|medicine|medication|prescription|script)\b"
+)
+
 PATTERNS: Dict[str, re.Pattern[str]] = {
     # 911 called or on the way
     "help_coming": re.compile(
@@ -80,6 +93,32 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"haven'?t\s+got|havent\s+got|without|out\s+of|ran\s+out\s+of|used\s+(?:all\s+)?(?:the|our|my)\s+(?:only\s+)?)"
         r"\s+(?:any\s+)?(?:narcan|naloxone|narcn|narcain|kloxxado|zimhi)\b|"
         r"\b(?:narcan|naloxone)\s+(?:isn'?t|isnt|is\s+not|didn'?t|didnt|did\s+not|not)\s+(?:working|work|helping|here)\b"
+    ),
+    # reached 988 or a crisis line ("ok i texted 988, someone answered")
+    "reached_988": re.compile(
+        r"\b(?:texted|txted|called|messaged|dialed|dialled|rang|got\s+through\s+to|reached|"
+        r"(?:am|i'?m|im)\s+(?:texting|calling|talking\s+(?:to|with)|on\s+the\s+phone\s+with)|"
+        r"talking\s+(?:to|with)|on\s+the\s+phone\s+with|chatting\s+with)\s+(?:to\s+|with\s+)?"
+        r"(?:988|9-8-8|9\s8\s8|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline|text\s+line)|"
+        r"(?:a|the)\s+(?:988\s+)?counsel(?:l)?or\s+(?:at|from)\s+988)\b|"
+        r"\b(?:988|9-8-8|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline))\s+"
+        r"(?:answered|picked\s+up|texted\s+(?:me\s+)?back|wrote\s+back|is\s+talking\s+to\s+me)\b"
+    ),
+    # what to say when they call 988 or 911 ("ok what do i even say to 988")
+    "what_to_say": re.compile(
+        r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+|going\s+to\s+|gonna\s+)?"
+        r"(?:say|tell|text|write)\b[^.!?]{0,30}\b(?:988|9-8-8|911|9-1-1|dispatcher|operator|"
+        r"crisis\s+line|hotline|lifeline|when\s+(?:they|someone|somebody)\s+(?:answer|answers|pick|picks))\b"
+    ),
+    # someone else's medicine or a drink to get through withdrawal: no medicine advice,
+    # and the danger named ("can i just take some of my moms ativan")
+    "self_medicate": re.compile(
+        rf"\b(?:take|taking|have|use|using|pop|popping|borrow|steal|swallow)\b[^.!?]{{0,25}}\b{_OTHERS}"
+        rf"[^.!?]{{0,20}}\b{_MEDICINES}|"
+        r"\b(?:take|taking|have|use|pop|drink|drinking|smoke)\b[^.!?]{0,40}\bto\s+(?:ride\s+(?:it|this)\s+out|"
+        r"get\s+(?:me\s+)?through\s+(?:it|this|the\s+withdrawals?|withdrawals?|detox|the\s+night)|"
+        r"stop\s+the\s+(?:shakes|shaking|seizures?|sweats)|ease\s+(?:the\s+)?withdrawals?|"
+        r"(?:calm|settle)\s+(?:the\s+)?(?:shakes|shaking))\b"
     ),
     # afraid of the ambulance bill
     "cost": re.compile(

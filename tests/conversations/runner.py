@@ -24,7 +24,7 @@ import requests
 import yaml
 from twilio.request_validator import RequestValidator
 
-from iop_assistant import program_facts
+from iop_assistant import domain_files, program_facts
 from iop_assistant.channels import identity
 from iop_assistant.store.callback_withdrawal import WITHDRAWN_OUTCOME
 
@@ -289,16 +289,22 @@ class Session:
 
 
 # ---------------------------------------------------------------- judging
-# an answer to a crisis update that still presses for 911 now ("no narcan",
-# "can't afford an ambulance", "scared of the police") is a crisis reply too
+def _names_all_three(variants: List[Dict[str, Any]]) -> bool:
+    """Every wording of a response gives 911, 988 and the help line (FORMAT.md's ``crisis``)."""
+    texts = [str(v.get("text", "")) for v in variants or []]
+    return bool(texts) and all("911" in t and "988" in t and "{helpline}" in t for t in texts)
+
+
+# The crisis reply and the crisis-update replies that still give 911, 988 and the
+# help line in every wording ("no narcan", "help is coming", "can't afford an
+# ambulance"). The check-in is not one (it asks before it sends anyone to 911),
+# nor is "safe now" (it no longer presses for 911 in every wording).
 CRISIS_RESPONSES = frozenset(
-    {
-        "utter_crisis",
-        "utter_crisis_again",
-        "utter_crisis_update_no_naloxone",
-        "utter_crisis_update_cost",
-        "utter_crisis_update_police_fear",
-        "utter_crisis_update_refuses_911",
+    {"utter_crisis", "utter_crisis_again"}
+    | {
+        name
+        for name, variants in (domain_files.load_raw().get("responses") or {}).items()
+        if name.startswith("utter_crisis_update_") and _names_all_three(variants)
     }
 )
 

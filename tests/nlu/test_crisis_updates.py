@@ -30,6 +30,15 @@ from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
         ("he left.", "safe_now"),
         ("she's breathing again", "safe_now"),
         ("he woke up", "safe_now"),
+        ("ok. i texted 988. someone answered", "reached_988"),
+        ("im on the phone with the crisis line now", "reached_988"),
+        ("988 picked up", "reached_988"),
+        ("ok what do i even say to 988", "what_to_say"),
+        ("what should i tell the 911 dispatcher", "what_to_say"),
+        ("what do i say when they answer", "what_to_say"),
+        ("can i just take some of my moms ativan", "self_medicate"),
+        ("im going to take my friends xanax to get through the night", "self_medicate"),
+        ("can i drink a little to stop the shakes", "self_medicate"),
     ],
 )
 def test_updates_are_read(text, kind):
@@ -48,6 +57,12 @@ def test_updates_are_read(text, kind):
         "i think she's gone",  # never read as "safe now"
         "im safe, just want info",
         "do you have narcan at the clinic",
+        "should i call 988",
+        "i called 988 last year and it helped",
+        "what do i tell my wife about the program",
+        "can i stay on my suboxone while in iop",
+        "i take my meds every morning",
+        "my mom's pills are locked up now",
         "",
     ],
 )

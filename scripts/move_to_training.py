@@ -1,0 +1,131 @@
+"""Move a tuned outsider understanding set into the NLU training data.
+
+An outsider set stops being blind once its failures were used to change the
+assistant (tests/evaluation/README.md). From then on its most useful life is as
+training data: it was written by people who never saw ours, in the styles our
+own examples miss (FAQ headings, search queries, long family messages). This
+script turns ``tests/evaluation/<round>/understanding.yml`` into
+``data/nlu/outsiders/<round>.yml`` (grouped by intent, one header saying where
+it came from), leaves out messages that would leak into the held-out set or
+contradict a label already in training, deletes the source file and marks the
+round ``trained`` in ``status.json``.
+
+    .venv/bin/python scripts/move_to_training.py v4
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, Iterable, List, Tuple
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+EVALUATION = REPO / "tests" / "evaluation"
+OUTSIDERS = REPO / "data" / "nlu" / "outsiders"
+HELD_OUT = REPO / "tests" / "nlu_holdout.yml"
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def rasa_examples(path: Path) -> Iterable[Tuple[str, str]]:
+    """(text, intent) pairs of one Rasa NLU file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for block in data.get("nlu", []) or []:
+        if "intent" not in block:
+            continue
+        for line in str(block.get("examples", "")).splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                yield line[2:].strip(), str(block["intent"])
+
+
+def labels_elsewhere(skip: Path) -> Tuple[Dict[str, str], set]:
+    """Labels already in training (other than ``skip``) and the held-out texts."""
+    training = {
+        normalised(text): intent
+        for path in sorted((REPO / "data" / "nlu").rglob("*.yml"))
+        if path != skip
+        for text, intent in rasa_examples(path)
+    }
+    held_out = {normalised(text) for text, _ in rasa_examples(HELD_OUT)}
+    return training, held_out
+
+
+def one_line(text: str) -> str:
+    """A training line: one line, and no ``[x](y)`` that Rasa would read as an entity."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\]\(", "] (", text)
+
+
+def render(round_name: str, by_intent: Dict[str, List[str]]) -> str:
+    lines = [
+        'version: "3.1"',
+        f"# Outsider set {round_name}: messages written and labelled by helpers who never saw",
+        "# this project's code or data (tests/evaluation/README.md). It was measured blind,",
+        "# then tuned on, and moved here by scripts/move_to_training.py. Edit labels here;",
+        "# do not add our own examples to this file.",
+        "nlu:",
+    ]
+    for intent in sorted(by_intent):
+        lines.append(f"- intent: {intent}")
+        lines.append("  examples: |")
+        lines.extend(f"    - {text}" for text in by_intent[intent])
+    return "\n".join(lines) + "\n"
+
+
+def move(round_name: str) -> Tuple[int, int, int]:
+    source = EVALUATION / round_name / "understanding.yml"
+    target = OUTSIDERS / f"{round_name}.yml"
+    training, held_out = labels_elsewhere(skip=target)
+    by_intent: Dict[str, List[str]] = defaultdict(list)
+    seen: set = set()
+    kept = leaked = contradicted = 0
+    for item in yaml.safe_load(source.read_text(encoding="utf-8")):
+        text, intent = one_line(str(item["text"])), str(item["intent"])
+        key = normalised(text)
+        if not text or key in seen:
+            continue
+        seen.add(key)
+        if key in held_out:
+            leaked += 1
+            continue
+        if training.get(key, intent) != intent:
+            contradicted += 1
+            continue
+        if key in training:
+            continue
+        by_intent[intent].append(text)
+        kept += 1
+    OUTSIDERS.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(round_name, by_intent), encoding="utf-8")
+    source.unlink()
+    status_path = EVALUATION / "status.json"
+    status = json.loads(status_path.read_text(encoding="utf-8"))
+    status.pop(str(source.relative_to(REPO)), None)
+    status[str(target.relative_to(REPO))] = "trained"
+    status_path.write_text(json.dumps(status, indent=2) + "\n", encoding="utf-8")
+    return kept, leaked, contradicted
+
+
+def main(argv: List[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    for round_name in argv:
+        kept, leaked, contradicted = move(round_name)
+        print(
+            f"{round_name}: {kept} messages moved into training; left out {leaked} that are in "
+            f"the held-out set and {contradicted} that contradict a label already in training"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
