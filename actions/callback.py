@@ -116,6 +116,28 @@ class ValidateCallbackForm(FormValidationAction):
             return [s for s in domain_slots if s != "callback_use_caller_number"]
         return domain_slots
 
+    async def extract_callback_phone(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A number in the message that started the form is the number to call.
+
+        "call me at 312 555 0187", or a number texted on its own (v4), starts the
+        form; asking "what number should they call?" next reads as not listening.
+        Only the starting message counts (no question asked yet, no number yet).
+        """
+        if tracker.get_slot("requested_slot") or tracker.get_slot("callback_phone"):
+            return {}
+        typed = phone.parse_phone_answer(str(tracker.latest_message.get("text") or ""))
+        if typed.status is not phone.PhoneStatus.OK:
+            return {}
+        own = await asyncio.to_thread(caller_number, tracker)
+        if own is None:
+            return {"callback_phone": typed.e164}
+        return {
+            "callback_phone": typed.e164,
+            "callback_use_caller_number": "yes" if typed.e164 == own else "no",
+        }
+
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:

@@ -26,8 +26,10 @@ from iop_assistant.nlu.control_intents import (
     SCREENING_INTENT,
     SPANISH_INTENT,
     asks_for_a_call,
+    asks_for_a_person,
     asks_for_screening,
     cancels_a_call,
+    ends_with_farewell,
     ends_with_stop,
     is_explicit,
     is_farewell_with_thanks,
@@ -39,6 +41,7 @@ from iop_assistant.nlu.control_intents import (
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 
 GATE_OUTPUT = "control_gate"
+HUMAN_INTENT = "request_human"
 # a demoted message never becomes these by elimination: crisis comes from the
 # classifier's own first choice or the crisis guard, never from a runner-up
 NEVER_BY_ELIMINATION = frozenset({"nlu_fallback", "crisis", "crisis_checkin"})
@@ -83,6 +86,11 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "stop"}, add_to_output=True)
         put_first(message, "stop", RANKING_GAP)
         return
+    if name != "goodbye" and ends_with_farewell(text):
+        # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
+        message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
+        put_first(message, "goodbye", RANKING_GAP)
+        return
     if is_phone_message(text) and name != CALLBACK_INTENT:
         message.set(GATE_OUTPUT, {"from": name, "reason": "phone number"}, add_to_output=True)
         put_first(message, CALLBACK_INTENT, RANKING_GAP)
@@ -103,6 +111,10 @@ def gate(message: Message) -> None:
     if name == "thank" and is_farewell_with_thanks(text):
         message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
         put_first(message, "goodbye", RANKING_GAP)
+        return
+    if name in CONTROL_INTENTS and asks_for_a_person(text):
+        message.set(GATE_OUTPUT, {"from": name, "reason": "person"}, add_to_output=True)
+        put_first(message, HUMAN_INTENT, RANKING_GAP)
         return
     if name not in CONTROL_INTENTS or is_explicit(name, text):
         return

@@ -114,6 +114,35 @@ def ends_with_stop(text: str) -> bool:
     return len(parts) > 1 and bool(_STRONG_STOP.match(parts[-1]))
 
 
+_FAREWELL_SENTENCE = re.compile(
+    rf"^{_FILLER}(?:(?:thanks+|thank you(?: (?:so much|kindly|again))?|ty|thx)\W*)?"
+    r"(?:(?:ok(?:ay)?|well|alright)\W+)?"
+    r"(?:bye+(?: now| bye)?|goodbye(?: now)?|good ?night|take care|talk (?:to you )?(?:soon|later)|"
+    r"have a (?:good|nice|great) (?:day|night|one|evening)|that'?s all(?: i needed)?)"
+    rf"{_FILLER}(?:(?:thanks+|thank you(?: (?:so much|kindly|again))?|ty|thx){_FILLER})?$",
+    re.IGNORECASE,
+)
+_THANKS_SENTENCE = re.compile(
+    rf"^{_FILLER}(?:thanks+|thank you|thx|ty)(?: (?:so much|kindly|again|for (?:your|the) help|"
+    rf"for everything))?{_FILLER}$",
+    re.IGNORECASE,
+)
+
+
+def ends_with_farewell(text: str) -> bool:
+    """The person closes the conversation at the end of a longer message: "nah, i'll
+    just call that number myself. thanks, goodbye." (v4, voice). Only plain farewell
+    words: "no. i'm good" or "yes. all set" can answer a form's question. Not when an
+    earlier sentence asks something."""
+    parts = [p.strip() for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or any("?" in part for part in parts[:-1]):
+        return False
+    tail = parts[-1]
+    if _THANKS_SENTENCE.match(tail):
+        tail = parts[-2]
+    return bool(_FAREWELL_SENTENCE.match(tail))
+
+
 _STOP_VERB = re.compile(
     r"\b(?:stop|quit|cancel|never ?mind|nvm|forget|enough|abort|exit|changed my mind|"
     r"don'?t (?:want|wanna)|dont (?:want|wanna))\b",
@@ -153,6 +182,19 @@ _CANT_STOP = re.compile(
 )
 MAX_CONTROL_CHAT_WORDS = 10
 
+# asking for a person after a thanks or a greeting: "thank you. i'd like to talk to
+# someone about it" (v4) is a request, whatever courtesy comes first
+_ASKS_FOR_A_PERSON = re.compile(
+    r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:someone|somebody|some\s+one|a\s+(?:real\s+)?"
+    r"(?:person|human|counsel\w*|nurse|doctor|therapist|staff\s+member)|an?\s+(?:agent|rep\w*)|"
+    r"(?:one\s+of\s+)?your\s+(?:staff|team|people|counsel\w*))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_person(text: str) -> bool:
+    return bool(_ASKS_FOR_A_PERSON.search(text))
+
 
 def is_explicit(intent: str, text: str) -> bool:
     """Whether the classifier's control ``intent`` may stand for ``text`` (lenient).
@@ -184,6 +226,8 @@ def is_explicit_command(intent: str, text: str) -> bool:
     where any other reading of the message is an answer to the question asked)."""
     cleaned = " ".join(text.strip().split())
     if intent == "stop" and ends_with_stop(cleaned):
+        return True
+    if intent == "goodbye" and ends_with_farewell(cleaned):
         return True
     if is_goal_or_plea(cleaned) or _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
         return False

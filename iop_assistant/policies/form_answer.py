@@ -92,8 +92,9 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         return None
     if name not in DIVERTING_INTENTS:
         return None  # the slot mapping already hands the text to the form
-    if name == "stop" and is_explicit_command(name, text):
-        # nothing but stop words: "stop asking me all these questions" is not "for me"
+    if name in ("stop", "goodbye") and is_explicit_command(name, text):
+        # nothing but stop words: "stop asking me all these questions" is not "for me";
+        # "nah, i'll just call that number myself. thanks, goodbye." is not "no" (v4)
         return None
     if form_answers.accepts(slot, text):
         return SlotSet(slot, text)

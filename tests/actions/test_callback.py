@@ -156,6 +156,44 @@ def test_voice_says_calling_from(app_db):
     assert dispatcher.messages[0]["response"] == "utter_callback_offer_calling_number"
 
 
+def extract_phone(text: str, slots: Dict[str, Any] | None = None, **kw: Any) -> Dict[str, Any]:
+    form = ValidateCallbackForm()
+    return run(
+        form.extract_callback_phone(CollectingDispatcher(), tracker(slots, text=text, **kw), {})
+    )
+
+
+def test_a_number_in_the_starting_message_is_not_asked_again():
+    assert extract_phone("can someone call me at 312 555 0187") == {"callback_phone": "+13125550187"}
+    assert extract_phone("312-555-0187") == {"callback_phone": "+13125550187"}
+
+
+def test_a_texter_who_gives_another_number_is_not_offered_their_own(app_db):
+    remember_contact("conv-sms", "sms", CALLER, engine=app_db)
+    sms = dict(channel="sms", sender="conv-sms")
+    assert extract_phone("call me at 312 555 0187", **sms) == {
+        "callback_phone": "+13125550187",
+        "callback_use_caller_number": "no",
+    }
+    assert extract_phone("call me at 202 555 0143", **sms) == {
+        "callback_phone": CALLER,
+        "callback_use_caller_number": "yes",
+    }
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("can someone call me", None),
+        ("my son is 19", None),
+        ("312 555 0187", {"requested_slot": "callback_best_time"}),  # changed_number's job
+        ("312 555 0187", {"callback_phone": "+17735550123"}),
+    ],
+)
+def test_only_a_number_in_the_starting_message_is_extracted(text, slots):
+    assert extract_phone(text, slots) == {}
+
+
 # ------------------------------------------------------------------ time, name, consent
 @pytest.mark.parametrize(
     "text, expected",

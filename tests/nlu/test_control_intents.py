@@ -282,3 +282,57 @@ def test_a_plain_stop_is_a_stop_whatever_the_classifier_read(text: str) -> None:
     from iop_assistant.nlu.control_intents import is_stop_only
 
     assert is_stop_only(text)
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        ("thank", "thank you. i'd like to talk to someone about it"),
+        ("greet", "hi can i speak with a real person"),
+        ("thank", "thanks, i want to talk to one of your counselors"),
+    ],
+)
+def test_courtesy_then_asking_for_a_person_is_a_request(intent: str, text: str) -> None:
+    """v4: "thank you. i'd like to talk to someone about it" got "You're welcome"."""
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.control_gate import gate
+
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": 0.9})
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 0.9}])
+    gate(message)
+    assert message.get(INTENT)["name"] == "request_human"
+
+
+@pytest.mark.parametrize("text", ["thanks so much", "thank you, that helps", "hi there"])
+def test_plain_courtesy_is_not_a_request(text: str) -> None:
+    from iop_assistant.nlu.control_intents import asks_for_a_person
+
+    assert not asks_for_a_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nah, I'll just call that number myself. Thanks, goodbye.",
+        "Thank you, dear. You've been very kind. Goodbye now.",
+        "ok i think i got it. take care",
+    ],
+)
+def test_a_message_that_ends_in_goodbye_is_a_goodbye(text: str) -> None:
+    """v4 (voice): the call went on with the next screening question."""
+    from iop_assistant.nlu.control_intents import ends_with_farewell
+
+    assert ends_with_farewell(text)
+    assert is_explicit_command("goodbye", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["whats the cost? ok bye", "bye", "no. im good", "yes. all set", "ok thanks"]
+)
+def test_answers_and_questions_are_not_farewells(text: str) -> None:
+    from iop_assistant.nlu.control_intents import ends_with_farewell
+
+    assert not ends_with_farewell(text)
