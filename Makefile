@@ -45,15 +45,17 @@ lock: ## re-pin every dependency (with hashes) from requirements.in
 $(SPACY_PIPELINE): $(VENV)/.installed iop_assistant/nlu/spacy_pipeline.py data/lookups/substances.yml
 	@$(STEP) 2/5 "Build the spaCy pipeline" spacy -- $(PY) -m iop_assistant.nlu.spacy_pipeline
 
-generate: $(VENV)/.installed ## write the generated files: domain/program_facts.yml from program.yml, first-message rules
+generate: $(VENV)/.installed ## write the generated files: domain/program_facts.yml from program.yml, first-message rules, story-then-question examples
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
+	$(PY) scripts/generate_narrative_questions.py
 
 facts: generate ## (old name of generate)
 
 check-generated: $(VENV)/.installed ## fail when a generated file differs from what its source gives (never rewrites)
 	$(PY) -m iop_assistant.program_facts --check
 	$(PY) scripts/generate_start_rules.py --check
+	$(PY) scripts/generate_narrative_questions.py --check
 
 train: $(MODEL) ## train the model (only when data, config or domain changed)
 

@@ -28,3 +28,14 @@ def test_every_simple_rule_has_a_first_message_twin_except_crisis():
     for rule in generator.simple_rules():
         assert f"first message: {rule['rule']}" in twins
     assert "- intent: crisis\n" not in twins  # crisis_checkin does get the disclaimer first
+
+
+def test_story_then_question_examples_are_current():
+    spec = importlib.util.spec_from_file_location(
+        "generate_narrative_questions", REPO / "scripts" / "generate_narrative_questions.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.OUTPUT.read_text() == module.render(), (
+        "run: .venv/bin/python scripts/generate_narrative_questions.py"
+    )

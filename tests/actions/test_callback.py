@@ -164,7 +164,9 @@ def extract_phone(text: str, slots: Dict[str, Any] | None = None, **kw: Any) -> 
 
 
 def test_a_number_in_the_starting_message_is_not_asked_again():
-    assert extract_phone("can someone call me at 312 555 0187") == {"callback_phone": "+13125550187"}
+    assert extract_phone("can someone call me at 312 555 0187") == {
+        "callback_phone": "+13125550187"
+    }
     assert extract_phone("312-555-0187") == {"callback_phone": "+13125550187"}
 
 
