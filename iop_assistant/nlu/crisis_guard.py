@@ -33,6 +33,7 @@ from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.past_danger import is_well_now_after_past_danger
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 
 CRISIS_INTENT = "crisis"
@@ -193,6 +194,14 @@ class CrisisGuard(GraphComponent):
             hit = self.check(text)
             if hit is None:
                 keep_unsure_crisis(message)
+            named = (message.get(INTENT) or {}).get("name")
+            said_crisis = hit is not None or named == CRISIS_INTENT
+            if said_crisis and is_well_now_after_past_danger(text):
+                # "I tried to kill myself in 2019. I'm in a much better place now": ask, don't
+                # send them to 911; the check-in still offers 988 and 911 (past_danger.py)
+                set_checkin(message, text)
+                continue
+            if hit is None:
                 intent = message.get(INTENT) or {}
                 if intent.get("name") == CRISIS_INTENT and is_worried_disclosure(text):
                     set_intent(message, WORRIED_INTENT)  # no danger words: answer the worry
