@@ -39,6 +39,27 @@ def defused_clean_text(text: str | None) -> str:
     return cleaned
 
 
+# "hi, what is iop": a greeting in front of the question. The classifier put nearly all
+# its weight on greet, the control gate rightly refused a greeting that says more, and
+# the question fell back (role-play smoke test, 2026-12-03). The classifier reads the
+# question; the whole text is kept for everything else.
+_LEADING_GREETING = re.compile(
+    r"^\W*(?:hi+|hey+|hello+|helo|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:there|all|again|guys|y'?all|folks|everyone))?\s*[,.!:;-]*\s+",
+    re.IGNORECASE,
+)
+MIN_WORDS_AFTER_GREETING = 3
+
+
+def without_leading_greeting(text: str) -> str:
+    """The text after a leading "hi,"/"hello there." when at least three words follow."""
+    match = _LEADING_GREETING.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    return rest if len(re.findall(r"[\w']+", rest)) >= MIN_WORDS_AFTER_GREETING else text
+
+
 # A message that is a US phone number, maybe with "my number is" / "call me at":
 # the person wants a call ("773.555.0119" alone was "I couldn't read that", v4).
 _PHONE_NUMBER = r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"

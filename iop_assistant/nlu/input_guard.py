@@ -2,7 +2,8 @@
 
 ``InputGuard`` runs first: it strips control characters and caps the length
 the classifier sees (a 10,000-character paste would otherwise cost seconds of
-attention and still be misread). The untouched text stays on the message as
+attention and still be misread), and lets it read the question behind a leading
+"hi," ("hi, what is iop"). The untouched text stays on the message as
 ``ORIGINAL_TEXT`` for the crisis guard, and the tracker keeps the text the
 person sent.
 
@@ -23,7 +24,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from iop_assistant.input_text import defused_clean_text, is_unreadable
+from iop_assistant.input_text import defused_clean_text, is_unreadable, without_leading_greeting
 
 ORIGINAL_TEXT = "iop_original_text"
 UNREADABLE = "iop_unreadable"
@@ -59,7 +60,7 @@ class InputGuard(GraphComponent):
                 continue
             message.set(ORIGINAL_TEXT, original, add_to_output=False)
             message.set(UNREADABLE, is_unreadable(original), add_to_output=False)
-            message.set(TEXT, defused_clean_text(original))
+            message.set(TEXT, without_leading_greeting(defused_clean_text(original)))
         return messages
 
 

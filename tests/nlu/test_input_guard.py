@@ -59,3 +59,20 @@ def test_override_leaves_readable_messages_alone():
     message.set(INTENT, {"name": "ask_what_is_iop", "confidence": 0.8})
     UnreadableInputOverride().process([message])
     assert message.get(INTENT)["name"] == "ask_what_is_iop"
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("hi, what is iop", "what is iop"),
+        ("Hello there. how much does it cost", "how much does it cost"),
+        ("good morning, my son is using again", "my son is using again"),
+        ("hi there", "hi there"),  # nothing but a greeting stays a greeting
+        ("hey you there?", "hey you there?"),
+        ("hiking near you?", "hiking near you?"),
+    ],
+)
+def test_the_classifier_reads_the_question_behind_a_greeting(text: str, read: str) -> None:
+    (message,) = InputGuard().process([Message(data={TEXT: text})])
+    assert message.get(TEXT) == read
+    assert message.get(ORIGINAL_TEXT) == text  # the crisis guard and the gate see it all
