@@ -60,10 +60,10 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 
 from iop_assistant import log_privacy
+from iop_assistant.channels.handoff_relay import HandoffRelay
 from iop_assistant.channels.message_size import TRUNCATED_KEY, cap_message, request_max_bytes
 from iop_assistant.channels.web_clients import call_reply, called_number, is_blank, show_numbers
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
-from iop_assistant.handoff.relay import HandoffRelay
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA
 from iop_assistant.topics import CLARIFY_LABELS
 

@@ -6,6 +6,7 @@ conversation from the console while the bot is paused.
 * :mod:`.queue`: the handoff rows (request, claim, reply, hand back, close,
   timeouts) — blocking SQL, shared by the action server, the channels, the
   console and the relay; no Rasa imports;
-* :mod:`.relay` (Rasa server only): applies staff messages and endings to the
-  tracker and delivers web messages to the widget's socket.
+* :mod:`iop_assistant.channels.handoff_relay` (Rasa server only, beside the
+  channels it serves): applies staff messages and endings to the tracker and
+  delivers web messages to the widget's socket.
 """

@@ -52,7 +52,7 @@ def _queue_page(settings: ConsoleSettings, user: CurrentUser, ip: str) -> Dict[s
         "items": queue.live_queue(engine),
         "on_duty": availability.is_on_duty(user.id, engine),
         "on_duty_names": availability.on_duty_names(engine),
-        "status": availability.status(config, engine),
+        "duty_status": availability.status(config, engine),
         "hours": availability.get_hours(engine),
         "days": availability.DAYS,
         "clock": availability.clock,
