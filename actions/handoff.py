@@ -13,7 +13,7 @@
 
 A database failure answers as if nobody were on duty: the person always gets
 the help line. The Rasa server's handoff relay
-(``iop_assistant/handoff/relay.py``) says ``utter_handoff_unclaimed`` and
+(``iop_assistant/channels/handoff_relay.py``) says ``utter_handoff_unclaimed`` and
 ``utter_handoff_returned`` when a handoff ends.
 """
 

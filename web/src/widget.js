@@ -460,6 +460,9 @@ class ChatWidget {
     if (payload && typeof payload.src === "string") attachment = safeHref(payload.src) || "";
     if (crisis) this.showCrisis(true);
     if (!text && !buttons.length && !attachment) return;
+    // a message from the team, or the assistant coming back, arrives unasked: a new turn
+    // whose start is brought into view
+    if (handoff) this.turnAnchor = null;
     if (staff) this.addMessage({ who: "staff", staffName: staff, text, buttons, crisis, attachment });
     else this.addMessage({ who: "bot", text, buttons, crisis, attachment });
     if (this.panel.hidden) this.unread.hidden = false;

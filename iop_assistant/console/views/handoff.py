@@ -190,7 +190,12 @@ def _chat(
         )
     return {
         "handoff": row,
-        "turns": [t for t in turns if t.kind in ("user", "bot", "session")],
+        # words only: the widget's "waiting" signal is an empty bot message
+        "turns": [
+            t
+            for t in turns
+            if t.kind in ("user", "session") or (t.kind == "bot" and any(p for p, _ in t.pieces))
+        ],
         "messages": queue.message_states(hid, engine),
         "mine": row.status == queue.CLAIMED and row.claimed_by == user.id,
         "revealed": reveal,
