@@ -315,6 +315,7 @@ class ChatWidget {
     this.messages = [];
     this.queue = [];
     this.ui = { open: true, crisis: keepCrisis };
+    this.handoffState = null; // a new session: any live handoff stays with the old one
     this.store.saveUi(this.ui);
     this.store.saveMessages(this.messages);
     this.log.textContent = "";
@@ -450,6 +451,8 @@ class ChatWidget {
     const handoff = message.handoff && typeof message.handoff === "object" ? message.handoff : null;
     if (handoff && typeof handoff.state === "string") {
       this.handoffState = handoff.state === "ended" ? null : handoff.state;
+      this.ui.handoff = this.handoffState; // survives a reload mid-handoff
+      this.store.saveUi(this.ui);
     }
     const staff = handoff && typeof handoff.staff === "string" ? handoff.staff.trim().slice(0, 80) : "";
     const crisis = isCrisisMessage(message);
@@ -646,6 +649,7 @@ class ChatWidget {
       for (const m of this.messages) if (m.pending) this.queue.push({ message: m.text, entryId: m.id });
     }
     if (this.ui.crisis) this.showCrisis(false);
+    this.handoffState = this.ui.handoff || null;
     if (this.ui.open || this.cfg.openOnLoad) this.open(false);
   }
 }
