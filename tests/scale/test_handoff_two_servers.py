@@ -31,6 +31,8 @@ from tests.console.console_helpers import PASSWORD, LiveServer, csrf_of, login
 from tests.scale.conftest import ScaleServers
 
 socketio = pytest.importorskip("socketio")
+# two real Rasa servers with the trained model (the directory adds "services")
+pytestmark = [pytest.mark.server, pytest.mark.model]
 
 SHARED = ("TWILIO_AUTH_TOKEN", "IOP_SENDER_ID_KEY", "IOP_ACTION_SECRET")
 
