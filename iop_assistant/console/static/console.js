@@ -8,15 +8,19 @@ document.addEventListener("submit", function (event) {
   }
 });
 
-// Live chats (docs/handoff.md): a claimed chat reloads itself every few seconds to show
-// the person's new messages, but never while the staff member is writing a reply.
+// Live chats (docs/handoff.md): the queue and a claimed chat reload themselves every few
+// seconds to show new people and new messages, but never while staff are typing or
+// have changed a form (a reply, the on-duty hours).
 (function () {
-  var chat = document.querySelector("[data-autorefresh]");
-  if (!chat) return;
-  var seconds = parseInt(chat.getAttribute("data-autorefresh"), 10) || 5;
+  var live = document.querySelector("[data-autorefresh]");
+  if (!live) return;
+  var seconds = parseInt(live.getAttribute("data-autorefresh"), 10) || 5;
+  var edited = false;
+  document.addEventListener("input", function () { edited = true; });
   window.setInterval(function () {
-    var reply = document.getElementById("reply-text");
-    if (reply && (reply.value || document.activeElement === reply)) return;
+    var active = document.activeElement;
+    var typing = active && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
+    if (edited || typing) return;
     window.location.reload();
   }, seconds * 1000);
 })();

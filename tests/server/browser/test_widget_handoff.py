@@ -22,6 +22,11 @@ from tests.server.handoff_stack import ASK, Stack, running_stack
 STAFF_BUBBLE = ".iopw-msg-staff"
 
 
+def hold_still(console) -> None:
+    """As if staff had started typing: the live page stops reloading itself under the clicks."""
+    console.evaluate("document.dispatchEvent(new Event('input'))")
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory) -> Iterator[Stack]:
     with running_stack(tmp_path_factory.mktemp("handoff-browser")) as running:
@@ -48,6 +53,7 @@ def test_widget_and_console_in_chromium(stack, chromium, tmp_path, artifacts: Pa
             console.fill("input[name=password]", PASSWORD)
             console.click("button[type=submit]")
             console.goto(stack.console.url + "/handoff")
+            hold_still(console)
             row = console.locator(f'tr[data-handoff="{handoff.id}"]')
             row.wait_for(state="visible", timeout=LONG)
             console.screenshot(path=str(artifacts / "handoff-console-queue.png"), full_page=True)
@@ -67,8 +73,9 @@ def test_widget_and_console_in_chromium(stack, chromium, tmp_path, artifacts: Pa
             page.screenshot(path=str(artifacts / "handoff-widget-staff.png"))
 
             say(page, "thank you, can I start next week?")
-            console.goto(stack.console.url + f"/handoff/chat?id={handoff.id}")
+            # the open chat page reloads itself (console.js) and shows the new message
             console.wait_for_selector("text=can I start next week", timeout=LONG)
+            hold_still(console)
             assert page.locator(".iopw-typing").is_hidden()  # no "assistant is typing"
             console.screenshot(path=str(artifacts / "handoff-console-chat.png"), full_page=True)
             console.click("#hand-back")
