@@ -125,16 +125,18 @@ def running_stack(tmp: Path) -> Iterator[Stack]:
     if not MODEL.exists():
         pytest.fail("no trained model: run `make train` first")
     servers = Servers(tmp)
-    servers.env.update(
-        {
-            "IOP_HANDOFF_POLL_SECONDS": "0.2",
-            # long: the tests move times into the past instead of waiting
-            "IOP_HANDOFF_CLAIM_TIMEOUT": "600",
-            "IOP_HANDOFF_QUIET_TIMEOUT": "900",
-            "IOP_HANDOFF_TIMEZONE": "UTC",
-        }
-    )
+    handoff_env = {
+        "IOP_HANDOFF_POLL_SECONDS": "0.2",
+        # long: the tests move times into the past instead of waiting
+        "IOP_HANDOFF_CLAIM_TIMEOUT": "600",
+        "IOP_HANDOFF_QUIET_TIMEOUT": "900",
+        "IOP_HANDOFF_TIMEZONE": "UTC",
+    }
+    servers.env.update(handoff_env)
     monkeypatch = pytest.MonkeyPatch()
+    # the console (in this process) reads the same settings, as from a shared .env
+    for name, value in handoff_env.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.setattr(Sanic, "test_mode", True)
     fake = FakeTwilio().start()
     console = None

@@ -67,6 +67,8 @@ def test_sms_handoff_claim_reply_hand_back(stack):
     assert handoff.channel == "sms" and handoff.status == queue.WAITING
     queue_page = stack.as_staff("dana").get(stack.console.url + "/handoff").text
     assert f'data-handoff="{handoff.id}"' in queue_page
+    # the wait the person is told is the claim timeout the staff see
+    assert "within 10 minutes" in joining and "after 10 minutes" in queue_page
 
     # while waiting, the person's words are kept and the bot stays silent (no fallback text)
     assert stack.text(phone, "ok thank you, I'll wait") == []
