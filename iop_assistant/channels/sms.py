@@ -12,7 +12,8 @@ in order:
 3. ``From`` and ``MessageSid`` must be there (else 400);
 4. the MessageSid is inserted into ``processed_messages`` (unique): a retry,
    even a concurrent copy, is acknowledged with empty TwiML and no turn;
-5. carrier keywords (STOP..., START..., HELP/INFO) are answered here;
+5. carrier keywords (STOP..., START..., HELP/INFO) are answered here (STOP
+   also ends a live handoff, docs/handoff.md);
    an opted-out number gets no reply at all;
 6. "1" or an option's words become that option's payload;
 7. the turn runs in Rasa with a collecting output channel named ``sms``
@@ -59,6 +60,7 @@ from iop_assistant.channels.twilio_webhook import (
     xml,
 )
 from iop_assistant.channels.webhook import defuse_intent_syntax
+from iop_assistant.handoff import queue as handoff_queue
 from iop_assistant.store import sms as sms_store
 
 logger = logging.getLogger(__name__)
@@ -200,6 +202,10 @@ class SmsInput(TwilioWebhookInput):
             if kind == KEYWORD_STOP:
                 newly = await self._db_or(True, sms_store.opt_out, phone, word)
                 await self._db_or(None, sms_store.save_menu, conversation, [])
+                # STOP always wins: a live handoff ends, and nothing more is texted
+                await self._db_or(
+                    False, handoff_queue.end_conversation, conversation, handoff_queue.OPTED_OUT
+                )
                 logger.info("sms %s opted out (%s)", conversation[:12], word)
                 return twiml([self.texts.opted_out] if newly else [])
             if kind == KEYWORD_START and (word != "YES" or opted_out):
@@ -240,7 +246,11 @@ class SmsInput(TwilioWebhookInput):
             )
             finished = await self._run_turn(on_new_message, message)
             texts, options = render_reply(output.messages if finished else [])
-            replies.extend(texts or [self.texts.fallback])
+            if texts or not finished:
+                replies.extend(texts or [self.texts.fallback])
+            elif not await self._db_or(False, handoff_queue.is_open, conversation):
+                replies.append(self.texts.fallback)
+            # else: paused for staff (issue 19): their reply comes through the outbox
             await self._db_or(None, sms_store.save_menu, conversation, options)
 
         # every outbound reply checks the opt-out (a STOP may have arrived meanwhile)

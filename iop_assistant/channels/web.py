@@ -60,6 +60,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 
 from iop_assistant import log_privacy
+from iop_assistant.channels.handoff_relay import HandoffRelay
 from iop_assistant.channels.message_size import TRUNCATED_KEY, cap_message, request_max_bytes
 from iop_assistant.channels.web_clients import call_reply, called_number, is_blank, show_numbers
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
@@ -416,4 +417,6 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
         sio.on("disconnect", guarded_disconnect, namespace=namespace)
         sio.on("session_request", guarded_session_request, namespace=namespace)
         sio.on(self.user_message_evt, guarded_message, namespace=namespace)
+        # live handoff (issue 19): staff messages and endings, delivered to sockets here
+        HandoffRelay(sio, namespace, bot_event=self.bot_message_evt).attach(blueprint)
         return blueprint

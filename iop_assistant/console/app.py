@@ -15,7 +15,15 @@ from iop_assistant.console import charts, indexer, sessions, web
 from iop_assistant.console.db import app_engine, ensure_schema, run_sync
 from iop_assistant.console.intents import load_intents
 from iop_assistant.console.settings import ConsoleSettings
-from iop_assistant.console.views import admin, auth, callbacks, conversations, dashboard, improve
+from iop_assistant.console.views import (
+    admin,
+    auth,
+    callbacks,
+    conversations,
+    dashboard,
+    handoff,
+    improve,
+)
 from iop_assistant.store.db import session_scope
 
 logger = logging.getLogger(__name__)
@@ -105,7 +113,7 @@ def create_app(settings: ConsoleSettings | None = None, name: str | None = None)
     app.register_middleware(_before, "request")
     app.register_middleware(_after, "response")
     app.static("/static", str(STATIC), name="static")
-    for module in (auth, conversations, callbacks, dashboard, improve, admin):
+    for module in (auth, conversations, handoff, callbacks, dashboard, improve, admin):
         app.blueprint(module.bp)
 
     if settings.index_interval_seconds > 0:

@@ -37,6 +37,15 @@ ACTIONS = (
     "user_create",
     "user_update",
     "purge",
+    # live handoff (issue 19): the queue, duty and hours, claims, replies, endings
+    "handoff_queue_view",
+    "handoff_duty",
+    "handoff_hours",
+    "handoff_claim",
+    "handoff_claim_refused",
+    "handoff_reply",
+    "handoff_handback",
+    "handoff_close",
 )
 
 

@@ -4,7 +4,8 @@ A conversation is purged when its last activity is older than the period:
 its events in the tracker store, and in the app database its summary,
 search words, unclear messages, tags, notes, review, corrections, contact
 (phone number), SMS menu and processed-message ids, and its closed callback
-requests with their outbox texts. A conversation with a callback that is
+requests with their outbox texts; live handoffs that ended before the
+cutoff go with their messages and texts. A conversation with a callback that is
 still open is kept until the callback is closed. The audit log is never
 purged here (it is kept for the compliance period, see docs/privacy.md).
 """
@@ -22,6 +23,8 @@ from iop_assistant.sqltyping import Connection, Engine
 from iop_assistant.store.models import (
     CallbackRequest,
     ConversationContact,
+    Handoff,
+    HandoffMessage,
     OutboxMessage,
     ProcessedMessage,
     SmsButtonMenu,
@@ -156,11 +159,43 @@ def execute(app: Engine, tracker: Engine, purge: PurgePlan) -> Dict[str, int]:
         deleted["sms menus"] += conn.execute(
             delete(SmsButtonMenu).where(SmsButtonMenu.offered_at < purge.cutoff)
         ).rowcount
+        deleted.update(_purge_handoffs(conn, purge.cutoff))
         day_cut = purge.cutoff.date().isoformat()
         deleted["daily intent counts"] = conn.execute(
             delete(m.IntentDaily).where(m.IntentDaily.day < day_cut)
         ).rowcount
     return deleted
+
+
+def _purge_handoffs(conn: Connection, cutoff: datetime) -> Dict[str, int]:
+    """Live handoffs that ended before ``cutoff``, their messages and their sent texts.
+
+    The words themselves are tracker events (purged above with the conversation);
+    these rows hold the staff replies for delivery and their delivery state.
+    """
+    ended = list(
+        conn.execute(
+            select(Handoff.id).where(Handoff.status == "closed", Handoff.ended_at < cutoff)
+        ).scalars()
+    )
+    messages = 0
+    for start in range(0, len(ended), CHUNK):
+        chunk_ids = ended[start : start + CHUNK]
+        messages += conn.execute(
+            delete(HandoffMessage).where(HandoffMessage.handoff_id.in_(chunk_ids))
+        ).rowcount
+        conn.execute(delete(Handoff).where(Handoff.id.in_(chunk_ids)))
+    texts = conn.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.kind == "handoff_reply",
+            OutboxMessage.created_at < cutoff,
+            OutboxMessage.status.in_(("sent", "dry_run", "suppressed", "dead")),
+            ~OutboxMessage.id.in_(
+                select(HandoffMessage.outbox_id).where(HandoffMessage.outbox_id.is_not(None))
+            ),
+        )
+    ).rowcount
+    return {"live handoffs": len(ended), "handoff messages": messages, "handoff texts": texts}
 
 
 def cutoff_for(now: datetime, retention_days: int) -> datetime:

@@ -1,6 +1,7 @@
 """Who may do what: roles per account, one permission per area of the console.
 
-Minimum necessary: callback staff see the callback queue (name, number,
+Minimum necessary: help-line staff (``helpline``) answer live handoffs and
+read only the conversations handed to them; callback staff see the callback queue (name, number,
 best time) and no transcripts; admins manage accounts, retention and the
 audit log and see only aggregate numbers, never a transcript. A person who
 does two jobs may hold two roles (stored comma-separated, "clinician,callback");
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Dict, FrozenSet, Iterable, List
 
-ROLES = ("admin", "clinician", "callback")
+ROLES = ("admin", "clinician", "callback", "helpline")
 LEAST_PRIVILEGED = "callback"
 
 PERMISSIONS: Dict[str, FrozenSet[str]] = {
@@ -21,9 +22,17 @@ PERMISSIONS: Dict[str, FrozenSet[str]] = {
     "callbacks": frozenset({"clinician", "callback"}),
     "dashboard": frozenset({"clinician", "admin"}),
     "admin": frozenset({"admin"}),  # users, audit log, retention
+    # live handoff (issue 19): on-duty switch and hours, the live queue, claim, the
+    # claimed conversation's transcript (masked; reveals logged), reply, hand back
+    "handoff": frozenset({"helpline"}),
 }
 
-HOME = {"clinician": "/conversations", "callback": "/callbacks", "admin": "/admin/users"}
+HOME = {
+    "clinician": "/conversations",
+    "helpline": "/handoff",
+    "callback": "/callbacks",
+    "admin": "/admin/users",
+}
 
 # what each role is for, in the words staff see on the Users page and on a refusal
 DESCRIPTIONS = {
@@ -31,6 +40,8 @@ DESCRIPTIONS = {
     "conversations, improves understanding, works the callback queue, sees the dashboard",
     "callback": "works the callback queue (name, number, best time); no transcripts",
     "admin": "manages accounts, the audit log and retention, sees the dashboard; no transcripts",
+    "helpline": "answers live chats and texts handed over by the assistant (on-duty switch, "
+    "live queue, the claimed conversation's transcript masked; reveals are logged)",
 }
 
 AREA_NAMES = {
@@ -39,6 +50,7 @@ AREA_NAMES = {
     "callbacks": "the callback queue",
     "dashboard": "the dashboard",
     "admin": "user accounts, the audit log and retention",
+    "handoff": "live chats (the handoff queue)",
 }
 
 
@@ -69,7 +81,7 @@ def needed_for(permission: str) -> List[str]:
 
 def home(role: str | None) -> str:
     """The first page for an account: the work of its most used role."""
-    for name in ("clinician", "callback", "admin"):
+    for name in ("clinician", "helpline", "callback", "admin"):
         if name in parse(role):
             return HOME[name]
     return "/login"

@@ -55,6 +55,7 @@ class Turn:
     channel: str | None = None
     has_pii: bool = False
     crisis: bool = False  # the user turn that raised the crisis flag
+    staff: str | None = None  # a help-line staff member's message (live handoff)
 
 
 def _mark_crisis_turns(turns: List[Turn | None], events: List[Dict[str, Any]]) -> None:
@@ -132,6 +133,9 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
                 turn.confidence = intent.get("confidence")
                 turn.channel = data.get("input_channel")
             else:
+                handoff = (data.get("metadata") or {}).get("handoff") or {}
+                if isinstance(handoff, dict) and handoff.get("staff"):
+                    turn.staff = str(handoff["staff"])
                 buttons = (data.get("data") or {}).get("buttons") or []
                 turn.buttons = [str(b.get("title", "")) for b in buttons if isinstance(b, dict)]
             turns.append(turn)

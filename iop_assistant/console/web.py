@@ -93,6 +93,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         (area, label, href)
         for area, label, href in (
             ("conversations", "Conversations", "/conversations"),
+            ("handoff", "Live chats", "/handoff"),
             ("callbacks", "Callbacks", "/callbacks"),
             ("improve", "Improve", "/improve"),
             ("dashboard", "Dashboard", "/dashboard"),

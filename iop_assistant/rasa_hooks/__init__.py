@@ -1,11 +1,12 @@
 """This project's changes to Rasa's behaviour, in one place.
 
-Rasa 3.6 has no extension point for either, so each replaces one Rasa
+Rasa 3.6 has no extension point for any of them, so each replaces one Rasa
 method, and each is tied to the tested Rasa version (the launcher,
 :mod:`iop_assistant.serve`, refuses others):
 
 * :mod:`.action_failsafe`: the help line when the action server can't be reached;
-* :mod:`.action_schema`: action-server replies checked with one compiled validator.
+* :mod:`.action_schema`: action-server replies checked with one compiled validator;
+* :mod:`.handoff_pause`: a crisis in a conversation paused for staff is still answered.
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -23,7 +24,7 @@ import importlib
 from types import ModuleType
 from typing import Any, Dict, List
 
-HOOKS = ("action_failsafe", "action_schema")
+HOOKS = ("action_failsafe", "action_schema", "handoff_pause")
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}
 

@@ -163,3 +163,85 @@ class OutboxMessage(Base):
     callback_request_id = Column(Integer, ForeignKey("callback_requests.id"), nullable=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     sent_at = Column(DateTime, nullable=True)
+
+
+class HandoffStaff(Base):
+    """A help-line staff member's live "on duty" switch (issue 19, docs/handoff.md).
+
+    Keyed by the console account's id; the display name is what the person
+    sees ("Dana from our team").
+    """
+
+    __tablename__ = "handoff_staff"
+
+    user_id = Column(Integer, primary_key=True, autoincrement=False)
+    display_name = Column(String(80), nullable=False)
+    on_duty = Column(Boolean, nullable=False, default=False)
+    changed_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class HandoffHours(Base):
+    """On-duty hours for one weekday (0 = Monday), minutes after local midnight."""
+
+    __tablename__ = "handoff_hours"
+
+    weekday = Column(Integer, primary_key=True, autoincrement=False)
+    start_minute = Column(Integer, nullable=False)
+    end_minute = Column(Integer, nullable=False)
+
+
+class Handoff(Base):
+    """A conversation handed to staff: waiting → claimed → closing → closed.
+
+    ``claimed_by`` is set by one conditional UPDATE (``WHERE status='waiting'``),
+    so exactly one staff member wins a claim. ``closing`` rows are finished by
+    the Rasa server's relay (the tracker is resumed there), whichever server
+    runs it.
+    """
+
+    __tablename__ = "handoffs"
+    __table_args__ = (Index("ix_handoffs_status_requested", "status", "requested_at"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    channel = Column(String(16), nullable=False)
+    status = Column(String(16), nullable=False, default="waiting")
+    crisis = Column(Boolean, nullable=False, default=False)
+    crisis_category = Column(String(32), nullable=True)
+    # a crisis message arrived while staff had the conversation (flag for the staff member)
+    crisis_during = Column(Boolean, nullable=False, default=False)
+    screening_outcome = Column(String(32), nullable=True)
+    requested_at = Column(DateTime, nullable=False, default=utcnow)
+    claimed_by = Column(Integer, nullable=True)
+    claimed_name = Column(String(80), nullable=True)
+    claimed_at = Column(DateTime, nullable=True)
+    last_person_at = Column(DateTime, nullable=True)
+    last_staff_at = Column(DateTime, nullable=True)
+    end_reason = Column(String(16), nullable=True)
+    ended_at = Column(DateTime, nullable=True)
+
+
+class HandoffMessage(Base):
+    """A message to the person during a handoff: a staff reply or the assistant's return.
+
+    ``tracked_at``: written into the conversation's tracker (by a Rasa server's
+    relay). Web messages: ``delivered_at`` when a Rasa server holding the
+    widget's socket emitted it. SMS messages go through the outbox
+    (``outbox_id``) and its opt-out check.
+    """
+
+    __tablename__ = "handoff_messages"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    handoff_id = Column(Integer, ForeignKey("handoffs.id"), nullable=False, index=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    channel = Column(String(16), nullable=False)
+    author = Column(String(16), nullable=False)  # staff | assistant
+    staff_name = Column(String(80), nullable=True)
+    text = Column(Text, nullable=False)
+    buttons_json = Column(Text, nullable=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    tracked_at = Column(DateTime, nullable=True)
+    delivered_at = Column(DateTime, nullable=True)
+    delivered_by = Column(String(64), nullable=True)
+    outbox_id = Column(Integer, ForeignKey("outbox_messages.id"), nullable=True)

@@ -34,6 +34,10 @@ DOSING = re.compile(
 ACTION_VARIABLES = {
     "callback_number": "(202) 555-0143",
     "caller_number": "(202) 555-0143",
+    # actions/handoff.py (issue 19)
+    "position": 2,
+    "wait_minutes": 5,
+    "handoff_hours": "Monday to Friday, 9 AM to 5 PM (EST)",
 }
 
 

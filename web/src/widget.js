@@ -315,6 +315,7 @@ class ChatWidget {
     this.messages = [];
     this.queue = [];
     this.ui = { open: true, crisis: keepCrisis };
+    this.handoffState = null; // a new session: any live handoff stays with the old one
     this.store.saveUi(this.ui);
     this.store.saveMessages(this.messages);
     this.log.textContent = "";
@@ -401,7 +402,8 @@ class ChatWidget {
 
   emitUser(message) {
     this.socket.emit(this.cfg.userMessageEvent, { message, session_id: this.sessionId });
-    this.setTyping(true);
+    // during a live handoff a person answers: no "assistant is typing" or its timeout notice
+    this.setTyping(!this.handoffState);
   }
 
   setTyping(on) {
@@ -445,6 +447,14 @@ class ChatWidget {
   receive(message) {
     if (!message || typeof message !== "object") return;
     this.setTyping(false);
+    // live handoff (docs/handoff.md): "waiting"/"claimed" while staff have the chat, "ended" after
+    const handoff = message.handoff && typeof message.handoff === "object" ? message.handoff : null;
+    if (handoff && typeof handoff.state === "string") {
+      this.handoffState = handoff.state === "ended" ? null : handoff.state;
+      this.ui.handoff = this.handoffState; // survives a reload mid-handoff
+      this.store.saveUi(this.ui);
+    }
+    const staff = handoff && typeof handoff.staff === "string" ? handoff.staff.trim().slice(0, 80) : "";
     const crisis = isCrisisMessage(message);
     const text = typeof message.text === "string" ? message.text : "";
     const buttons = normaliseButtons(message.quick_replies || message.buttons);
@@ -453,15 +463,19 @@ class ChatWidget {
     if (payload && typeof payload.src === "string") attachment = safeHref(payload.src) || "";
     if (crisis) this.showCrisis(true);
     if (!text && !buttons.length && !attachment) return;
-    this.addMessage({ who: "bot", text, buttons, crisis, attachment });
+    // a message from the team, or the assistant coming back, arrives unasked: a new turn
+    // whose start is brought into view
+    if (handoff) this.turnAnchor = null;
+    if (staff) this.addMessage({ who: "staff", staffName: staff, text, buttons, crisis, attachment });
+    else this.addMessage({ who: "bot", text, buttons, crisis, attachment });
     if (this.panel.hidden) this.unread.hidden = false;
-    this.announce("Assistant says: " + text + (buttons.length ? " (" + buttons.length + " suggested replies)" : ""));
+    this.announce((staff ? staff + " from our team says: " : "Assistant says: ") + text + (buttons.length ? " (" + buttons.length + " suggested replies)" : ""));
   }
 
   addMessage(fields) {
     const entry = { id: uid("m"), ts: Date.now(), ...fields };
     if (entry.who === "user") this.retireQuickReplies();
-    if (entry.who === "bot") this.hideIntro();
+    if (entry.who === "bot" || entry.who === "staff") this.hideIntro();
     this.messages.push(entry);
     this.store.saveMessages(this.messages);
     const item = this.renderEntry(entry, true);
@@ -474,7 +488,7 @@ class ChatWidget {
   /** The start of the latest reply: its first message, or its crisis message. */
   track(entry, item) {
     if (entry.who === "user") this.turnAnchor = null;
-    else if (entry.who === "bot" && (!this.turnAnchor || (entry.crisis && !this.turnAnchorCrisis))) {
+    else if ((entry.who === "bot" || entry.who === "staff") && (!this.turnAnchor || (entry.crisis && !this.turnAnchorCrisis))) {
       this.turnAnchor = item;
       this.turnAnchorCrisis = !!entry.crisis;
     }
@@ -492,10 +506,13 @@ class ChatWidget {
   }
 
   renderEntry(entry, withQuickReplies) {
-    const who = entry.who === "user" ? "user" : entry.who === "system" ? "system" : "bot";
+    const who = entry.who === "user" ? "user" : entry.who === "system" ? "system" : entry.who === "staff" ? "staff" : "bot";
     const item = el("div", { className: "iopw-msg iopw-msg-" + who + (entry.crisis ? " iopw-msg-crisis" : ""), "data-iopw-id": entry.id });
+    // a staff member's message says who wrote it, visibly and to screen readers
+    const staffName = who === "staff" ? String(entry.staffName || "Someone") + " from our team" : "";
+    if (staffName) item.appendChild(el("p", { className: "iopw-from", "aria-hidden": "true", text: staffName }));
     const bubble = el("p", { className: "iopw-bubble" });
-    bubble.appendChild(visuallyHidden(who === "user" ? "You said: " : who === "system" ? "Notice: " : "Assistant said: "));
+    bubble.appendChild(visuallyHidden(who === "user" ? "You said: " : who === "system" ? "Notice: " : staffName ? staffName + " said: " : "Assistant said: "));
     if (who === "user") bubble.appendChild(document.createTextNode(String(entry.text || "")));
     else appendRichText(bubble, entry.text || "", this.helpline);
     if (entry.attachment) {
@@ -619,12 +636,12 @@ class ChatWidget {
   }
 
   restore() {
-    if (!this.messages.some((m) => m.who === "bot")) this.showIntro();
+    if (!this.messages.some((m) => m.who === "bot" || m.who === "staff")) this.showIntro();
     if (this.messages.length) {
       let lastUser = -1;
       this.messages.forEach((m, i) => { if (m.who === "user") lastUser = i; });
       this.messages.forEach((m, i) => {
-        const item = this.renderEntry(m, i > lastUser && m.who === "bot");
+        const item = this.renderEntry(m, i > lastUser && (m.who === "bot" || m.who === "staff"));
         this.log.appendChild(item);
         this.track(m, item);
       });
@@ -632,6 +649,7 @@ class ChatWidget {
       for (const m of this.messages) if (m.pending) this.queue.push({ message: m.text, entryId: m.id });
     }
     if (this.ui.crisis) this.showCrisis(false);
+    this.handoffState = this.ui.handoff || null;
     if (this.ui.open || this.cfg.openOnLoad) this.open(false);
   }
 }

@@ -1,0 +1,170 @@
+"""Live handoff with two Rasa servers on one PostgreSQL and Redis (issue 19, scale-out).
+
+Two launcher-started Rasa servers (each with its action server) share the
+tracker store, the app database and the Redis lock store, as behind nginx.
+The widget's socket is on server B; the staff console writes only to the
+database; whichever server's relay writes the tracker, only B (which holds the
+socket) emits, and an ending is applied once. An SMS handoff started on
+server A is ended by STOP arriving on server B. nginx itself only routes
+(sticky by client address, deploy/nginx/nginx.conf); it is not started here.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+import uuid
+from typing import Callable, Iterator, List, Tuple
+
+import pytest
+import requests
+from sanic import Sanic
+from sqlalchemy import select
+
+from devtools.local_services import Postgres, Redis
+from iop_assistant.console.create_admin import create_user
+from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.handoff import queue
+from iop_assistant.store.db import get_engine, session_scope
+from iop_assistant.store.models import HandoffMessage
+from tests.console.console_helpers import PASSWORD, LiveServer, csrf_of, login
+from tests.scale.conftest import ScaleServers
+
+socketio = pytest.importorskip("socketio")
+# two real Rasa servers with the trained model (the directory adds "services")
+pytestmark = [pytest.mark.server, pytest.mark.model]
+
+SHARED = ("TWILIO_AUTH_TOKEN", "IOP_SENDER_ID_KEY", "IOP_ACTION_SECRET")
+
+
+def wait_for(check: Callable[[], object], what: str, timeout: float = 90) -> object:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def pair(
+    postgres: Postgres, redis_server: Redis, tmp_path_factory
+) -> Iterator[Tuple[ScaleServers, ScaleServers, LiveServer, str]]:
+    tracker = postgres.create_database("tracker_" + uuid.uuid4().hex[:8])
+    app = postgres.create_database("app_" + uuid.uuid4().hex[:8])
+    a = ScaleServers(tmp_path_factory.mktemp("rasa_a"), tracker, app, redis_server.url)
+    b = ScaleServers(tmp_path_factory.mktemp("rasa_b"), tracker, app, redis_server.url)
+    session_key = secrets.token_hex(32)
+    for server in (a, b):
+        server.env.update({name: a.env[name] for name in SHARED})
+        server.env.update(
+            {
+                "IOP_WEB_SESSION_KEY": session_key,
+                "IOP_HANDOFF_POLL_SECONDS": "0.2",
+                "IOP_HANDOFF_CLAIM_TIMEOUT": "600",
+            }
+        )
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(Sanic, "test_mode", True)
+    console = None
+    try:
+        a.start()
+        b.start()
+        settings = ConsoleSettings(
+            database_url=app, tracker_db_url=tracker, index_interval_seconds=0
+        )
+        create_user(settings, "dana", PASSWORD, "helpline")
+        console = LiveServer(settings).start()
+        yield a, b, console, app
+    finally:
+        if console is not None:
+            console.stop()
+        b.stop()
+        a.stop()
+        monkeypatch.undo()
+
+
+def post(client: requests.Session, console: LiveServer, path: str, **data: str):
+    data["csrf_token"] = csrf_of(client.get(console.url + "/handoff").text)
+    return client.post(console.url + path, data=data, allow_redirects=False)
+
+
+def events(server: ScaleServers, sender: str, kind: str) -> List[dict]:
+    return [e for e in server.tracker(sender)["events"] or [] if e["event"] == kind]
+
+
+def test_widget_on_server_b_staff_reply_delivered_by_b_ending_applied_once(pair):
+    a, b, console, app = pair
+    engine = get_engine(app)
+    dana = login(console.url, "dana")
+    assert post(dana, console, "/handoff/duty", on="1").status_code == 302
+
+    replies: List[dict] = []
+    confirmed: List[str] = []
+    sio = socketio.Client(reconnection=False)
+    sio.on("session_confirm", lambda sid: confirmed.append(sid))
+    sio.on("bot_uttered", lambda data: replies.append(data))
+    sio.connect(b.rasa_url, socketio_path="/socket.io", transports=["polling"])
+    try:
+        sio.emit("session_request", {"session_id": None})
+        session = str(wait_for(lambda: confirmed and confirmed[-1], "session_confirm"))
+        sio.emit("user_uttered", {"message": "/request_human", "session_id": session})
+        wait_for(
+            lambda: any("asked our team to join" in (r.get("text") or "") for r in replies),
+            "the joining message",
+        )
+        handoff = queue.open_for(session, engine)
+        assert handoff is not None
+        assert post(dana, console, "/handoff/claim", id=str(handoff.id)).status_code == 302
+        assert (
+            post(
+                dana, console, "/handoff/reply", id=str(handoff.id), text="Hi from Dana"
+            ).status_code
+            == 302
+        )
+        wait_for(lambda: any(r.get("text") == "Hi from Dana" for r in replies), "the staff reply")
+        with session_scope(engine) as db:
+            delivered_by = db.execute(
+                select(HandoffMessage.delivered_by).where(HandoffMessage.handoff_id == handoff.id)
+            ).scalar_one()
+        assert delivered_by.endswith(f":{b.processes[1].pid}")  # the server holding the socket
+        # the tracker is shared: server A's API shows the staff message and the pause
+        assert any(
+            (e.get("metadata") or {}).get("handoff", {}).get("staff") == "dana"
+            for e in events(a, session, "bot")
+        )
+        assert events(a, session, "pause")
+
+        assert post(dana, console, "/handoff/handback", id=str(handoff.id)).status_code == 302
+        wait_for(
+            lambda: any((r.get("handoff") or {}).get("state") == "ended" for r in replies),
+            "the assistant's return",
+        )
+        time.sleep(1.0)  # both relays have polled since
+        assert len(events(a, session, "resume")) == 1  # applied by one server only
+        returned = [
+            r for r in replies if "back with the automated assistant" in (r.get("text") or "")
+        ]
+        assert len(returned) == 1
+    finally:
+        sio.disconnect()
+
+
+def test_sms_handoff_started_on_a_is_ended_by_stop_on_b(pair):
+    a, b, console, app = pair
+    engine = get_engine(app)
+    dana = login(console.url, "dana")
+    post(dana, console, "/handoff/duty", on="1")
+    phone = "+1202555" + "".join(secrets.choice("0123456789") for _ in range(4))
+    asked = a.text(phone, "i want to talk to someone right now")
+    assert "asked our team to join" in asked.text
+    (handoff,) = [h for h in queue.live_queue(engine) if h.channel == "sms"]
+    post(dana, console, "/handoff/claim", id=str(handoff.id))
+    stop = b.text(phone, "STOP")
+    assert "unsubscribed" in stop.text
+    assert queue.get(handoff.id, engine).status in (queue.CLOSING, queue.CLOSED)
+    wait_for(lambda: queue.get(handoff.id, engine).status == queue.CLOSED, "the ending applied")
+    wait_for(lambda: events(a, handoff.conversation_id, "resume"), "the resume event")
+    time.sleep(1.0)
+    assert len(events(b, handoff.conversation_id, "resume")) == 1
