@@ -57,6 +57,13 @@ _OTHERS = (
     r"grandfather|nana|aunt|uncle|cousin|neighbou?r|partner|son|daughter|ex)'?s\b|"
     r"someone\s+else'?s\b|somebody\s+else'?s\b|someone'?s\b|somebody'?s\b"
 )
+# asking or about to, not a habit told ("i've been taking my mom's oxy for months" is
+# use to answer, v5)
+_ABOUT_TO = (
+    r"(?:can|could|should|shall|may)\s+(?:i|we|he|she)|is\s+it\s+(?:ok|okay|safe|bad)\s+(?:if\s+i|to)|"
+    r"(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna|about\s+to|thinking\s+(?:about|of))|i'?ll|i\s+will|"
+    r"(?:i\s+)?(?:want|wanna|need)\s+to|what\s+if\s+i|if\s+i"
+)
 _MEDICINES = (
     r"(?:ativan|xanax|xans|xanny|bars|valium|klonopin|librium|benzos?|lorazepam|alprazolam|diazepam|"
     r"clonazepam|chlordiazepoxide|gabapentin|neurontin|suboxone|subs|bupe|methadone|percs?|percocet|"
@@ -113,9 +120,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # someone else's medicine or a drink to get through withdrawal: no medicine advice,
     # and the danger named ("can i just take some of my moms ativan")
     "self_medicate": re.compile(
-        rf"\b(?:take|taking|have|use|using|pop|popping|borrow|steal|swallow)\b[^.!?]{{0,25}}\b{_OTHERS}"
+        rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|borrow|steal|swallow)\b[^.!?]{{0,25}}\b{_OTHERS}"
         rf"[^.!?]{{0,20}}\b{_MEDICINES}|"
-        r"\b(?:take|taking|have|use|pop|drink|drinking|smoke)\b[^.!?]{0,40}\bto\s+(?:ride\s+(?:it|this)\s+out|"
+        rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|drink|smoke)\b[^.!?]{{0,40}}\bto\s+(?:ride\s+(?:it|this)\s+out|"
         r"get\s+(?:me\s+)?through\s+(?:it|this|the\s+withdrawals?|withdrawals?|detox|the\s+night)|"
         r"stop\s+the\s+(?:shakes|shaking|seizures?|sweats)|ease\s+(?:the\s+)?withdrawals?|"
         r"(?:calm|settle)\s+(?:the\s+)?(?:shakes|shaking))\b"
