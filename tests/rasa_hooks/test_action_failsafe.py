@@ -13,10 +13,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
+from devtools.ports import free_port
 from iop_assistant import program_facts
 from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.rasa_hooks import action_failsafe
-from tests.ports import free_port
 
 
 @pytest.fixture(autouse=True)

@@ -23,8 +23,8 @@ from typing import Iterator, List
 import pytest
 import requests
 
+from devtools.ports import free_port
 from iop_assistant.webpage import page_origins
-from tests.ports import free_port
 from tests.rasa_processes import LAUNCHER, RunningRasa, project_endpoints
 
 REPO = Path(__file__).resolve().parents[2]
