@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rasa.shared.core.domain import Domain
 
 from iop_assistant import domain_files, program_facts
+from tests.domains import rasa_domain
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted((REPO / "data").rglob("*.yml"))
@@ -36,7 +36,7 @@ def test_no_catch_all_data_files() -> None:
 
 def test_rasa_and_the_plain_reader_see_the_same_domain() -> None:
     raw = domain_files.load_raw()  # raises on a name defined in two files
-    domain = Domain.load(str(domain_files.DOMAIN_DIR))
+    domain = rasa_domain()
     assert set(domain.responses) == set(raw["responses"])
     assert {s.name for s in domain.slots} >= set(raw["slots"])
     intents = {next(iter(i)) if isinstance(i, dict) else i for i in raw["intents"]}
