@@ -103,7 +103,7 @@ test-py: $(MODEL) $(WIDGET) ## pytest, every layer: unit, model, server, browser
 
 # the markers are applied by tests/conftest.py (tests/layers.py); no model, server, browser or database
 test-unit: $(SPACY_PIPELINE) ## the fast tests only (no trained model, servers, browser, PostgreSQL/Redis)
-	$(PY) -m pytest tests -m "not model and not server and not browser and not services"
+	$(PY) -m pytest tests -m "not model and not server and not browser and not services and not slow"
 
 # check-generated comes first, before anything (make train) can rewrite a generated file
 test: check-generated validate lint test-nlu test-core test-py ## everything CI runs
