@@ -207,7 +207,8 @@ def test_one_free_port_helper():
     defined = sorted(
         module
         for module, path in _tooling_files(*PRODUCTION, *TOOLING, "scripts")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if "free_port" in (source := path.read_text(encoding="utf-8"))
+        for node in ast.walk(ast.parse(source))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "free_port"
     )
     assert defined == ["devtools.ports"]
