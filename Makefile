@@ -103,9 +103,11 @@ test-core: $(MODEL) ## test stories (fails on any wrong prediction)
 test-py: $(MODEL) $(WIDGET) ## pytest, every layer: unit, model, server, browser, services
 	$(PY) -m pytest tests
 
-# the markers are applied by tests/conftest.py (tests/layers.py); no model, server, browser or database
-test-unit: $(SPACY_PIPELINE) ## the fast tests only (no trained model, servers, browser, PostgreSQL/Redis)
-	$(PY) -m pytest tests -m "not model and not server and not browser and not services"
+# the markers are applied by tests/conftest.py (tests/layers.py); no model, server, browser or database.
+# pytest-xdist runs them on every core; TEST_WORKERS=0 runs them in one process (pdb, -x)
+TEST_WORKERS ?= auto
+test-unit: $(SPACY_PIPELINE) ## the fast tests only (no trained model, servers, browser, PostgreSQL/Redis, slow)
+	$(PY) -m pytest tests -n $(TEST_WORKERS) -m "not model and not server and not browser and not services and not slow"
 
 # check-generated comes first, before anything (make train) can rewrite a generated file
 test: check-generated validate lint test-nlu test-core test-py ## everything CI runs

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.ports, run as a script
-from tests.ports import free_port
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # devtools.ports, run as a script
+from devtools.ports import free_port
 
 PASSWORD = "benchmark password 1"
 TEXTS = [

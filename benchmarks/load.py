@@ -55,7 +55,8 @@ from twilio.request_validator import RequestValidator
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from latency import BIN, ENV, REPO, WORK, peak_rss_mb, percentile
 
-from devtools.local_services import Nginx, Postgres, Redis, free_port
+from devtools.local_services import Nginx, Postgres, Redis
+from devtools.ports import free_port
 
 OUT = WORK / "load"
 REPLY_TIMEOUT_S = 30.0

@@ -28,8 +28,8 @@ from pathlib import Path
 import requests
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))  # run as a script: tests.ports is importable from the repo root
-from tests.ports import free_port  # noqa: E402
+sys.path.insert(0, str(REPO))  # run as a script: devtools.ports is importable from the repo root
+from devtools.ports import free_port  # noqa: E402
 
 DIST = REPO / "web" / "dist"
 CHROMIUM = "/usr/bin/chromium"

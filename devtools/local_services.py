@@ -20,11 +20,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from devtools.ports import free_port
 
 
 def postgres_bin() -> Path | None:

@@ -104,7 +104,11 @@ class FakeTwilio:
         return f"http://{host}:{port}"
 
     def start(self) -> FakeTwilio:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # stop() waits for the serving loop to notice: a twentieth of a second, not the
+        # standard library's half (a test suite starts and stops this fake dozens of times)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 

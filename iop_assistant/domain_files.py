@@ -18,6 +18,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DOMAIN_DIR = REPO_ROOT / "domain"
 LIST_KEYS = ("intents", "entities", "actions")
 MAPPING_KEYS = ("slots", "forms", "responses")
+# libyaml's safe loader when PyYAML was built with it (the wheels are): the same data as
+# yaml.safe_load about ten times faster, and the console reads the domain at every start
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DuplicateDomainKeyError(ValueError):
@@ -43,7 +46,7 @@ def load_raw(domain_dir: Path = DOMAIN_DIR) -> Dict[str, Any]:
     merged: Dict[str, Any] = {}
     seen: Dict[str, Path] = {}
     for path in domain_files(domain_dir):
-        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        part = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
         for key, value in part.items():
             if key in LIST_KEYS:
                 for item in value or []:

@@ -22,7 +22,8 @@ WEB_PORT="${WEB_PORT:-8001}"
 .venv/bin/python - "$DEMO" "$NGINX_PORT" > "$DEMO/env" 2> "$DEMO/log/services.log" <<'PY' &
 import os, signal, sys, time
 from pathlib import Path
-from devtools.local_services import Nginx, Postgres, Redis, free_port
+from devtools.local_services import Nginx, Postgres, Redis
+from devtools.ports import free_port
 demo, port = Path(sys.argv[1]), int(sys.argv[2])
 pg = Postgres.temporary().init()
 redis = nginx = None

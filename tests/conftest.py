@@ -3,6 +3,7 @@ them), the test layers' markers (tests/layers.py) and the hypothesis profiles.""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any, Callable, Dict, List
@@ -33,6 +34,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: List[pytest.Item
     for item in items:
         for name in sorted(marks_for(Path(item.path), item.fixturenames)):
             item.add_marker(name)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collection imported TensorFlow, Rasa and spaCy: millions of objects that live until
+    the end. ``gc.freeze`` takes them out of every later garbage collection, so the
+    collections during the tests and the ones pytest runs at the end scan only what the
+    tests made (with pytest-xdist a slow final collection got the worker interrupted)."""
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,10 @@ from typing import Iterable
 
 TESTS = Path(__file__).resolve().parent
 
-#: every layer marker; a unit test carries none of them
-LAYERS = ("model", "server", "browser", "services")
+#: every layer marker; a unit test carries none of them. ``slow`` is the one set by hand
+#: (``@pytest.mark.slow``): a test that needs nothing outside but seconds of CPU on
+#: purpose (the whole of a megabyte-long message); `make test-py` still runs it
+LAYERS = ("model", "server", "browser", "services", "slow")
 
 #: the `-m` expression of `make test-unit`
 UNIT = " and ".join(f"not {layer}" for layer in LAYERS)

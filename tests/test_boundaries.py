@@ -182,3 +182,33 @@ def test_production_code_never_imports_test_tooling():
     _, outside = graph()
     offenders = {name: found & set(TOOLING) for name, found in outside.items()}
     assert {name: found for name, found in offenders.items() if found} == {}
+
+
+def _tooling_files(*tops: str) -> Iterator[Tuple[str, Path]]:
+    for top in tops:
+        for path in sorted((ROOT / top).rglob("*.py")):
+            yield module_name(path), path
+
+
+def test_devtools_and_benchmarks_never_import_the_tests():
+    """devtools/ serves the tests, benchmarks and `make scale-demo`; never the reverse.
+    (The evaluation scripts do run the conversation tests' code: scripts/ is not checked.)"""
+    offenders = {
+        name: imported
+        for name, path in _tooling_files("devtools", "benchmarks", "fuzz")
+        for imported in imported_names(name, path)
+        if imported.split(".")[0] == "tests"
+    }
+    assert offenders == {}
+
+
+def test_one_free_port_helper():
+    """Every server the tests, benchmarks and demos start gets its port from devtools/ports.py."""
+    defined = sorted(
+        module
+        for module, path in _tooling_files(*PRODUCTION, *TOOLING, "scripts")
+        if "free_port" in (source := path.read_text(encoding="utf-8"))
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "free_port"
+    )
+    assert defined == ["devtools.ports"]

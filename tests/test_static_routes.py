@@ -17,8 +17,8 @@ from typing import Iterator
 import pytest
 import requests
 
+from devtools.ports import free_port
 from iop_assistant.webpage import not_served
-from tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DIST = REPO / "web" / "dist"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import socket
 import sqlite3
 from pathlib import Path
 from typing import Any, AsyncIterator, Dict, List
@@ -22,6 +21,7 @@ import pytest
 from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
+from devtools.ports import free_port
 from iop_assistant.channels import identity
 from iop_assistant.channels.sms import SmsInput, SmsSettings
 from iop_assistant.channels.twilio_signature import SIGNATURE_HEADER, sign
@@ -74,12 +74,6 @@ class Running:
         async with aiohttp.ClientSession() as session:
             async with session.get(self.base_url + self.prefix + "/") as response:
                 return response.status, await response.json()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.asynccontextmanager

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import requests
 
+from devtools.ports import free_port
 from iop_assistant.console.settings import ConsoleSettings
-from tests.ports import free_port
 
 PASSWORD = "correct horse battery"
 USERS = {"ada": "admin", "cleo": "clinician", "cal": "callback", "cam": "callback"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from functools import cache, lru_cache
+from typing import List
 
 import yaml
 
@@ -55,6 +57,19 @@ def grid():
     yield screening_rules.ScreeningAnswers(emergency_symptoms_now={"seizure"})
 
 
+@lru_cache(maxsize=1)
+def decisions() -> List[screening_rules.Decision]:
+    """``decide`` over the whole grid, once for the tests below (each reads every one)."""
+    return [screening_rules.decide(answers) for answers in grid()]
+
+
+@cache
+def pattern_of(reason: str) -> str | None:
+    """``clinical_review.reason_pattern``, worked out once per distinct reason: it is a
+    pure function of the reason, and the grid's 100,000 reasons are a few dozen kinds."""
+    return clinical_review.reason_pattern(reason)
+
+
 def test_the_page_is_up_to_date():
     assert clinical_review.PAGE.read_text(encoding="utf-8") == clinical_review.render(), (
         "run: python -m iop_assistant.clinical_review"
@@ -63,10 +78,9 @@ def test_the_page_is_up_to_date():
 
 def test_every_reason_has_a_documented_rule_and_every_rule_is_used():
     used = defaultdict(set)
-    for answers in grid():
-        decision = screening_rules.decide(answers)
+    for decision in decisions():
         for reason in decision.reasons:
-            pattern = clinical_review.reason_pattern(reason)
+            pattern = pattern_of(reason)
             assert pattern, f"{reason} is not documented in clinical_review.RULES"
             used[pattern].add(decision.outcome.value)
     assert set(used) == {rule.reason for rule in clinical_review.RULES}
@@ -74,9 +88,8 @@ def test_every_reason_has_a_documented_rule_and_every_rule_is_used():
 
 def test_a_rule_leading_a_decision_gives_its_stated_outcome():
     stated = {rule.reason: rule.decision for rule in clinical_review.RULES}
-    for answers in grid():
-        decision = screening_rules.decide(answers)
-        first = clinical_review.reason_pattern(decision.reasons[0])
+    for decision in decisions():
+        first = pattern_of(decision.reasons[0])
         if first.startswith("prescribed_") and decision.outcome is screening_rules.Outcome.HELPLINE:
             continue
         assert stated[first] == decision.outcome.value, (first, decision)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rasa.shared.core.domain import Domain
+import yaml
 
 from iop_assistant import domain_files, program_facts
+from tests.domains import rasa_domain
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted((REPO / "data").rglob("*.yml"))
@@ -35,12 +36,19 @@ def test_no_catch_all_data_files() -> None:
 
 def test_rasa_and_the_plain_reader_see_the_same_domain() -> None:
     raw = domain_files.load_raw()  # raises on a name defined in two files
-    domain = Domain.load(str(domain_files.DOMAIN_DIR))
+    domain = rasa_domain()
     assert set(domain.responses) == set(raw["responses"])
     assert {s.name for s in domain.slots} >= set(raw["slots"])
     intents = {next(iter(i)) if isinstance(i, dict) else i for i in raw["intents"]}
     assert set(domain.intents) >= intents
     assert set(domain.forms) == set(raw["forms"])
+
+
+def test_the_fast_yaml_reader_reads_what_safe_load_reads() -> None:
+    """load_raw parses with libyaml when it can; every domain file gives the same data."""
+    for path in domain_files.domain_files():
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=domain_files.SAFE_LOADER) == yaml.safe_load(text), path
 
 
 def test_program_facts_are_only_in_the_generated_file() -> None:

@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant import program_facts, screening_rules
-from iop_assistant.domain_files import DOMAIN_DIR
 from tests.content.test_responses import DOSING, STIGMA, all_text
+from tests.domains import rasa_domain
 
 REPO = Path(__file__).resolve().parents[2]
-DOMAIN = Domain.load(str(DOMAIN_DIR))
+DOMAIN = rasa_domain()
 NLG = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
 HELPLINE = program_facts.load().helpline
 DONT_STOP = "don't stop alcohol or benzodiazepines suddenly on your own"

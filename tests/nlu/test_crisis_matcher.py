@@ -546,10 +546,27 @@ def test_whole_long_text_is_scanned(matcher: CrisisMatcher) -> None:
     assert matcher.match("i want to end my life " + filler).category == "suicidal"
 
 
+@pytest.mark.slow  # a megabyte through spaCy: 10-20 s of CPU; make test-py runs it
 def test_text_longer_than_spacy_max_length(matcher: CrisisMatcher) -> None:
     filler = "is the program covered by insurance " * 30_000  # > 1,000,000 characters
     assert len(filler) > matcher.nlp.max_length
     assert matcher.match(filler + "i want to kill myself").pattern_id == "tok_kill_self"
+
+
+def test_text_longer_than_max_length_is_read_in_overlapping_windows(
+    matcher: CrisisMatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The windows of the test above at a 5,000-character limit, so the unit layer reads
+    them too: a phrase past the first window, and one across a window's edge, are found."""
+    monkeypatch.setattr(matcher.nlp, "max_length", 5_000)
+    filler = "is the program covered by insurance " * 300  # 10,800 characters
+    assert len(filler) > matcher.nlp.max_length
+    assert matcher.match(filler) is None
+    assert matcher.match(filler + "i want to kill myself").pattern_id == "tok_kill_self"
+    # "kill | myself" cut by the first window's end (5,000), whole in the second (4,000-9,000)
+    across = filler[:4_985] + " i want to kill myself " + filler
+    assert across.index("kill") < 5_000 < across.index("myself")
+    assert matcher.match(across).pattern_id == "tok_kill_self"
 
 
 @pytest.mark.parametrize("run", ["!?" * 20_000, "😀" * 20_000, "." * 50_000, "a-" * 30_000])

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.policies.form_answer import answer_for_form
+from tests.domains import rasa_domain
 
-DOMAIN = Domain.load(str(DOMAIN_DIR))
+DOMAIN = rasa_domain()
 
 
 def tracker_in_form(

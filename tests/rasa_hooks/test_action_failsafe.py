@@ -13,10 +13,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
+from devtools.ports import free_port
 from iop_assistant import program_facts
-from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.rasa_hooks import action_failsafe
-from tests.ports import free_port
+from tests.domains import rasa_domain
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,7 @@ def _uninstall_afterwards(restored) -> None:
 
 @pytest.fixture(scope="module")
 def domain() -> Domain:
-    return Domain.load(str(DOMAIN_DIR))
+    return rasa_domain()
 
 
 def run_unreachable(domain: Domain, output: CollectingOutputChannel) -> None:

@@ -76,7 +76,7 @@ class ScaleServers(RunningRasa):
     def __init__(self, tmp: Path, tracker_url: str, app_url: str, redis_url: str) -> None:
         import secrets
 
-        from devtools.local_services import free_port
+        from devtools.ports import free_port
 
         self.tmp = tmp
         self.tracker_url = tracker_url

@@ -23,8 +23,8 @@ from typing import Iterator, List
 import pytest
 import requests
 
+from devtools.ports import free_port
 from iop_assistant.webpage import page_origins
-from tests.ports import free_port
 from tests.rasa_processes import LAUNCHER, RunningRasa, project_endpoints
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,6 +84,10 @@ class Servers(RunningRasa):
             # without one is the same client, so the per-client callback limit is high
             "IOP_PROXIES_COUNT": "1",
             "IOP_CALLBACKS_PER_CLIENT_PER_DAY": "1000",
+            # every server test shares this app database: the hourly cap on staff alerts
+            # (10) would let a test's alert depend on how many callbacks earlier tests
+            # saved; the cap itself is tested in tests/store/test_callbacks_store.py
+            "IOP_STAFF_ALERTS_PER_HOUR": "1000",
         }
         for name in ("IOP_SMS_ALLOW_UNSIGNED", "REDIS_URL", "IOP_ALLOW_UNTESTED_RASA"):
             self.env.pop(name, None)

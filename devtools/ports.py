@@ -1,4 +1,5 @@
-"""A free TCP port on the loopback interface, for the servers tests and benchmarks start."""
+"""A free TCP port on the loopback interface: the one helper the tests, the benchmarks,
+``devtools.local_services`` and ``make scale-demo`` use to start their servers."""
 
 from __future__ import annotations
 
