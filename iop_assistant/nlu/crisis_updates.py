@@ -145,7 +145,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:don'?t|dont|do\s+not|doesn'?t|doesnt|won'?t|wont|will\s+not)\s+(?:want|need|let\s+(?:me|us)\s+call)\s+"
         r"(?:an?\s+|the\s+|to\s+(?:call|go\s+to)\s+(?:an?\s+|the\s+)?)?(?:ambulance|911|ems|paramedics)\b|"
         r"\b(?:no|not\s+calling|not\s+going\s+to\s+call)\s+(?:an?\s+)?(?:ambulance|911)\b|"
-        r"\b(?:just|can\s+(?:i|we|he|she)\s+(?:just\s+)?|gonna|going\s+to)\s*wait\s+(?:it\s+)?out\b|"
+        r"\b(?:just|can\s+(?:i|we|he|she)\s+(?:just\s+)?|can'?t\s+(?:i|we|he|she)\s+(?:just\s+)?|gonna|going\s+to)"
+        r"\s*(?:wait|ride|sleep|sweat)\s+(?:it|this)?\s*(?:out|off)\b|"
         r"\brather\s+not\s+call\b"
     ),
     # the danger has passed (for now)
@@ -169,6 +170,12 @@ UPDATE_WORDS_PATTERNS = frozenset({"call_911"})
 GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
 
 
+# reaching 988 earlier is not being on the line now ("i called 988 last night", role-play)
+_EARLIER = re.compile(
+    r"\b(?:last\s+night|earlier|yesterday|this\s+morning|before|the\s+other\s+day)\b"
+)
+
+
 def read_update(text: str) -> str | None:
     """The kind of crisis update the text gives, or None."""
     clean = normalize(text)
@@ -176,6 +183,8 @@ def read_update(text: str) -> str | None:
         return None
     for kind, pattern in PATTERNS.items():
         if pattern.search(clean):
+            if kind == "reached_988" and _EARLIER.search(clean):
+                return None
             return kind
     return None
 

@@ -30,7 +30,11 @@ _DISTANT = re.compile(
     r"when\s+i\s+was\s+(?:younger|a\s+(?:kid|teen(?:ager)?)|(?:still\s+)?(?:using|drinking)|\d{1,2}|"
     r"in\s+(?:high\s+school|college|my\s+(?:teens|twenties|\d0s)))|"
     r"(?:during|in)\s+my\s+(?:worst|last|first|using|drinking)\s+(?:year|years|days|months)"
-    r"(?:\s+of\s+(?:using|drinking))?|in\s+active\s+addiction|"
+    r"(?:\s+of\s+(?:using|drinking))?|in\s+active\s+addiction|used\s+to|"
+    r"during\s+(?:covid|the\s+pandemic|(?:my|his|her|their)\s+(?:last|first|worst)\s+"
+    r"(?:relapse|detox|withdrawal|bender|run))|as\s+a\s+(?:teen(?:ager)?|kid|child)|in\s+high\s+school|"
+    r"when\s+(?:i|he|she|we)\s+(?:was|were)\s+(?:little|small|young)|"
+    r"that\s+was\s+(?:a\s+long\s+time|years|ages)\s+ago|"
     rf"it'?s\s+been\s+{_NUMBER}\s+(?:years?|months?)"
     r")\b"
 )
@@ -46,13 +50,20 @@ _WELL_NOW = re.compile(
     r"(?:been|stayed|i'?m|im|i\s+am)\s+(?:sober|clean)\s+(?:ever\s+)?(?:since|for)|"
     r"narcan\s+saved|naloxone\s+saved|(?:s)?he\s+survived|i\s+survived|(?:s)?he\s+pulled\s+through|"
     r"(?:s)?he\s+(?:made\s+it|recovered)|my\s+heart\s+is\s+fine|"
-    r"got\s+(?:help|treatment|sober|clean)\s+(?:after|since)"
+    r"got\s+(?:help|treatment|sober|clean)(?:\s+(?:after|since))?|therapy\s+helped|"
+    r"(?:i|he|she|they)\s+(?:don'?t|doesn'?t)\s+any\s?more|not\s+any\s?more|it\s+stopped|"
+    r"(?:i'?m|im|he'?s|she'?s|they'?re)\s+(?:\d+\s+(?:days|months|years)\s+)?(?:sober|clean)\s+now|"
+    r"\d+\s+(?:months|years)\s+(?:sober|clean)|stable\s+since|(?:my|his|her)\s+heart\s+is\s+(?:ok|okay|fine)|"
+    r"(?:why|because)\s+(?:i'?m|im|i\s+am)\s+(?:in|getting|looking\s+for)\s+(?:treatment|help)|"
+    r"(?:i'?m|im|i\s+am)\s+in\s+treatment|cleared\s+me|in\s+a\s+(?:much\s+)?better\s+place|"
+    r"that\s+was\s+(?:a\s+long\s+time|years|ages)\s+ago|(?:that\s+was\s+)?my\s+rock\s+bottom"
     r")\b"
 )
 _DANGER_NOW = re.compile(
     r"\b(?:right\s+now|tonight|today|this\s+(?:morning|afternoon|evening|week)|yesterday|"
-    r"last\s+night|again|anymore|any\s+more|going\s+to|gonna|about\s+to|plan(?:ning)?\s+to|"
-    r"want\s+to\s+(?:die|end|kill|hurt)|wanna\s+(?:die|end|kill|hurt)|lately|these\s+days|"
+    r"last\s+night|again|can'?t\s+(?:do\s+this|take\s+(?:it|this)|go\s+on)|going\s+to|gonna|about\s+to|"
+    r"(?:have|got|making|made)\s+a\s+plan|planning\s+to|"
+    r"(?<!used\sto\s)want\s+to\s+(?:die|end|kill|hurt)|wanna\s+(?:die|end|kill|hurt)|lately|these\s+days|"
     r"still\s+(?:want|feel\s+like|think\s+about\s+(?:killing|ending|dying))|"
     r"keep\s+(?:thinking|wanting)|just\s+(?:took|did|tried|swallowed|cut|drank|used)|"
     r"(?:is|are|'s|s)\s+not\s+breathing|isn'?t\s+breathing|won'?t\s+wake|unresponsive\s+now|"
@@ -60,11 +71,22 @@ _DANGER_NOW = re.compile(
 )
 
 
+# the story is about someone else from its first words ("my cousin OD'd in high school")
+_ABOUT_SOMEONE_ELSE = re.compile(
+    r"^\W*(?:my|our)\s+(?:\w+\s+)?(?:mom|mum|mother|dad|father|son|daughter|brother|sister|"
+    r"husband|wife|boyfriend|girlfriend|partner|friend|cousin|uncle|aunt|grandma|grandpa|"
+    r"grandmother|grandfather|stepdad|stepmom|roommate|ex)\b|^\W*(?:he|she|they)\b"
+)
+
+
 def is_well_now_after_past_danger(text: str, today: date | None = None) -> bool:
-    """A distant time, "better now", and no danger now or again."""
+    """A distant time, no danger now or again, and either "better now" or a story about
+    someone else ("my mom attempted suicide when i was a kid")."""
     clean = " ".join(text.lower().replace("\u2019", "'").split())
     distant = [m for m in _DISTANT.finditer(clean) if _is_distant(m, today or date.today())]
-    return bool(distant) and bool(_WELL_NOW.search(clean)) and not _DANGER_NOW.search(clean)
+    if not distant or _DANGER_NOW.search(clean):
+        return False
+    return bool(_WELL_NOW.search(clean) or _ABOUT_SOMEONE_ELSE.search(clean))
 
 
 def _is_distant(match: re.Match[str], today: date) -> bool:
