@@ -219,6 +219,24 @@ class ValidateCallbackForm(FormValidationAction):
         return {"callback_consent": "yes" if answer else "no"}
 
 
+async def save_from_slots(tracker: Tracker) -> int:
+    """Commits the request the form's slots describe; raises when it cannot."""
+    name = tracker.get_slot("callback_name")
+    return await asyncio.wait_for(
+        asyncio.to_thread(
+            save_request,
+            conversation_id=tracker.sender_id,
+            channel=tracker.get_latest_input_channel() or "unknown",
+            phone_number=tracker.get_slot("callback_phone"),
+            best_time=tracker.get_slot("callback_best_time") or ANY_TIME,
+            consent_to_text=tracker.get_slot("callback_consent") == "yes",
+            first_name=None if name in (None, SKIP) else name,
+            client_key=web_client_key(tracker),
+        ),
+        timeout=SAVE_TIMEOUT_SECONDS,
+    )
+
+
 class SubmitCallback(Action):
     """Commits the request (and its outbox rows), then says so; or sends to the help line."""
 
@@ -233,21 +251,8 @@ class SubmitCallback(Action):
         if not number:
             dispatcher.utter_message(response="utter_callback_failed")
             return reset
-        name = tracker.get_slot("callback_name")
         try:
-            request_id = await asyncio.wait_for(
-                asyncio.to_thread(
-                    save_request,
-                    conversation_id=tracker.sender_id,
-                    channel=tracker.get_latest_input_channel() or "unknown",
-                    phone_number=number,
-                    best_time=tracker.get_slot("callback_best_time") or ANY_TIME,
-                    consent_to_text=tracker.get_slot("callback_consent") == "yes",
-                    first_name=None if name in (None, SKIP) else name,
-                    client_key=web_client_key(tracker),
-                ),
-                timeout=SAVE_TIMEOUT_SECONDS,
-            )
+            request_id = await save_from_slots(tracker)
         except Exception:
             logger.exception("saving a callback request failed")
             dispatcher.utter_message(response="utter_callback_failed")
@@ -255,6 +260,37 @@ class SubmitCallback(Action):
         # the domain words the best time by the callback_best_time slot (response conditions)
         dispatcher.utter_message(
             response="utter_callback_saved", callback_number=readable_number(number)
+        )
+        return [*reset, SlotSet("callback_request_id", str(request_id))]
+
+
+class SaveCallbackOnLeave(Action):
+    """A goodbye before the last callback question keeps the request the person made.
+
+    Callers said "great, thank you, bye" at the optional name question and the call
+    they expected never came (role-play, voice, 2026-12-03). With a number and a time
+    the request is saved (no text without a yes) and read back before the goodbye;
+    with less there is nothing to call, and nothing is said about it.
+    """
+
+    def name(self) -> str:
+        return "action_save_callback_on_leave"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        reset = [SlotSet(slot, None) for slot in FORM_SLOTS]
+        number = tracker.get_slot("callback_phone")
+        if not number or not tracker.get_slot("callback_best_time"):
+            return reset
+        try:
+            request_id = await save_from_slots(tracker)
+        except Exception:
+            logger.exception("saving a callback request on leaving failed")
+            dispatcher.utter_message(response="utter_callback_failed")
+            return reset
+        dispatcher.utter_message(
+            response="utter_callback_saved_on_leave", callback_number=readable_number(number)
         )
         return [*reset, SlotSet("callback_request_id", str(request_id))]
 

@@ -19,7 +19,7 @@ MAX_CONTROL_WORDS = 7
 
 _FILLER = (
     r"(?:ok(?:ay)?|k|alright|well|um+|uh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
-    r"actually|ugh+|wait|sorry|hmm+|honestly|right now|for now|today|nah|nope|no|"
+    r"actually|ugh+|wait|sorry|hmm+|honestly|right now|rn|for now|today|nah|nope|no|"
     r"you know what|on second thought|"
     r":\)|\W)*"
 )
@@ -40,7 +40,9 @@ _STOP = (
     r"(?:end|stop|cancel|quit|skip) (?:the|this|that) (?:screening|check|question|questions|"
     r"form|part|request|callback)|drop it|pass|move on|abort|halt(?: this)?|not doing this|"
     r"i'?d rather not(?: answer)?(?: these| this| that)?|too many questions,? stop|"
-    r"stop asking me (?:stuff|things|questions))"
+    r"stop asking me (?:stuff|things|questions)|"
+    r"(?:this is |that'?s |thats |its |it'?s )?(?:(?:way )?(?:a lot|alot|too many|so many)) (?:of )?questions|"
+    r"(?:too|way too) many questions)"
 )
 # words that carry a farewell, a thanks or a greeting; a short message with one of
 # them (and nothing about use, family or the program) is that control intent
@@ -145,7 +147,7 @@ def ends_with_farewell(text: str) -> bool:
 
 _STOP_VERB = re.compile(
     r"\b(?:stop|quit|cancel|never ?mind|nvm|forget|enough|abort|exit|changed my mind|"
-    r"don'?t (?:want|wanna)|dont (?:want|wanna))\b",
+    r"don'?t (?:want|wanna)|dont (?:want|wanna)|(?:a\s?lot|too many|so many) (?:of )?questions)\b",
     re.IGNORECASE,
 )
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from actions.callback import (
     AskCallbackUseCallerNumber,
+    SaveCallbackOnLeave,
     SubmitCallback,
     ValidateCallbackForm,
     best_time_answer,
@@ -307,6 +308,33 @@ def test_saved_only_after_commit_with_outbox_rows(app_db):
     set_slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert set_slots["callback_request_id"] == str(request.id)
     assert all(set_slots[s] is None for s in DOMAIN_SLOTS)  # a second request starts fresh
+
+
+def leave(slots: Dict[str, Any], channel: str = "voice") -> tuple[list, CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    events = run(SaveCallbackOnLeave().run(dispatcher, tracker(slots, channel=channel), {}))
+    return events, dispatcher
+
+
+def test_a_goodbye_at_the_name_question_keeps_the_request_without_texts(app_db):
+    """Role-play (voice): "great, thank you, bye" at the name question lost the callback."""
+    events, dispatcher = leave({"callback_phone": CALLER, "callback_best_time": "evening"})
+    assert responses(dispatcher) == ["utter_callback_saved_on_leave"]
+    (request,), outbox = saved(app_db)
+    assert (request.phone_number, request.best_time, request.consent_to_text) == (
+        CALLER,
+        "evening",
+        False,
+    )
+    assert [m.kind for m in outbox] == ["staff_alert"]  # no text without a yes
+    assert any(e.get("name") == "callback_request_id" for e in events)
+
+
+@pytest.mark.parametrize("slots", [{}, {"callback_phone": CALLER}, {"callback_best_time": "now"}])
+def test_a_goodbye_before_a_number_and_a_time_saves_nothing(app_db, slots):
+    _, dispatcher = leave(slots)
+    assert responses(dispatcher) == []
+    assert saved(app_db) == ([], [])
 
 
 def test_no_consent_no_text_to_the_person(app_db):

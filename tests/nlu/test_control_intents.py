@@ -336,3 +336,19 @@ def test_answers_and_questions_are_not_farewells(text: str) -> None:
     from iop_assistant.nlu.control_intents import ends_with_farewell
 
     assert not ends_with_farewell(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i dont wanna do this rn", "ugh this is alot of questions", "too many questions"]
+)
+def test_fed_up_with_questions_is_a_stop(text: str) -> None:
+    """Role-play texter: both were taken as screening answers and the next question came."""
+    from iop_assistant.nlu.control_intents import is_stop_only
+
+    assert is_stop_only(text)
+
+
+def test_asking_how_many_questions_is_not_a_stop() -> None:
+    from iop_assistant.nlu.control_intents import is_stop_only
+
+    assert not is_stop_only("how many questions are there")
