@@ -210,17 +210,22 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
     Taking more than prescribed, or from several doctors, is not "as prescribed": the
     usual rules for that substance apply (misuse of a prescribed sedative can need detox).
 
-    A yes without a name applies to every prescribable category already named
-    (methadone or buprenorphine maintenance is "opioid").
+    A yes without a name applies to the one prescribable category named (methadone
+    or buprenorphine maintenance is "opioid"). With two named ("methadone from the
+    clinic" and "4 xanax bars a day") a bare yes does not say which, and taking street
+    benzodiazepines as prescribed hid a past withdrawal seizure behind "the help line
+    talks it through" (role-play, 2026-12-03): unclear, so the usual rules decide.
     """
     lowered = " ".join(str(text or "").lower().split())
     answer = screening_answers.parse_yes_no(lowered)
     if answer is False or _not_as_prescribed(lowered):
         return []
     mentioned = substances.categories_in_text(lowered) & screening_rules.PRESCRIBABLE
-    if answer is True or _PRESCRIBED.search(lowered) or mentioned:
-        chosen = mentioned or set(named) & screening_rules.PRESCRIBABLE
-        return sorted(chosen) if chosen else None
+    if mentioned:
+        return sorted(mentioned)
+    if answer is True or _PRESCRIBED.search(lowered):
+        candidates = set(named) & screening_rules.PRESCRIBABLE
+        return sorted(candidates) if len(candidates) == 1 else None
     return None
 
 

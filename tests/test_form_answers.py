@@ -96,3 +96,14 @@ def test_more_than_prescribed_is_not_as_prescribed():
     # persona p31 (third run): a negated misuse phrase is taking it as prescribed
     said = "yes the klonopin, same dose for years, never run out early"
     assert parse_prescribed(said, ["benzodiazepine", "cannabis"]) == ["benzodiazepine"]
+
+
+def test_a_bare_yes_with_two_prescribable_substances_named_is_unclear() -> None:
+    """Role-play: methadone from a clinic and street xanax bars; "yes" made both count as
+    prescribed and hid a past withdrawal seizure behind the help-line outcome."""
+    from iop_assistant.form_answers import parse_prescribed
+
+    assert parse_prescribed("yes", ["opioid", "benzodiazepine"]) is None
+    assert parse_prescribed("yes the methadone is", ["opioid", "benzodiazepine"]) == ["opioid"]
+    assert parse_prescribed("yes", ["opioid", "alcohol"]) == ["opioid"]
+    assert parse_prescribed("no", ["opioid", "benzodiazepine"]) == []

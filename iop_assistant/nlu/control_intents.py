@@ -41,7 +41,8 @@ _STOP = (
     r"form|part|request|callback)|drop it|pass|move on|abort|halt(?: this)?|not doing this|"
     r"i'?d rather not(?: answer)?(?: these| this| that)?|too many questions,? stop|"
     r"stop asking me (?:stuff|things|questions)|"
-    r"(?:this is |that'?s |thats |its |it'?s )?(?:(?:way )?(?:a lot|alot|too many|so many)) (?:of )?questions|"
+    r"(?:this is |that'?s |thats |its |it'?s )?(?:way )?(?:a lot|alot|too many|so many) "
+    r"(?:of )?questions|"
     r"(?:too|way too) many questions)"
 )
 # words that carry a farewell, a thanks or a greeting; a short message with one of
