@@ -150,6 +150,15 @@ def emergency_category(tracker: Tracker) -> str:
     return "medical" if used and used <= screening_rules.LOW_RISK else "withdrawal"
 
 
+MAX_TEXTS_ABOUT_THE_PERSON = 20
+
+
+def user_texts(tracker: Tracker) -> List[str]:
+    """What the person wrote lately (the last 20 messages), newest last."""
+    texts = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    return texts[-MAX_TEXTS_ABOUT_THE_PERSON:]
+
+
 class ValidateDetoxScreeningForm(FormValidationAction):
     """Reads each answer (button or free text) and skips questions the decision doesn't need."""
 
@@ -209,7 +218,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         """Risk questions only when their answer can change the outcome; pregnancy right
         after the substances for opioid use, and nothing more once it is a yes."""
         used = set(tracker.get_slot("screening_substances") or ())
-        if "opioid" in used:
+        if tracker.get_slot("screening_for") == "other" and form_answers.speaks_only_of_a_man(
+            user_texts(tracker)
+        ):
+            slots = [s for s in slots if s != "screening_pregnant"]
+        elif "opioid" in used:
             pregnant = tracker.get_slot("screening_pregnant")
             if pregnant == "yes":
                 return [s for s in slots if tracker.get_slot(s) is not None]

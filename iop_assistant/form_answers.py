@@ -123,6 +123,26 @@ def parse_screening_for(text: str | None) -> str | None:
     return None
 
 
+_A_MAN = re.compile(
+    r"\b(?:son|sons|husband|hubby|boyfriend|bf|dad|daddy|father|brother|bro|grandson|nephew|uncle|"
+    r"grandpa|grandfather|stepson|stepdad|stepfather|he|him|his|hes|he'?s)\b"
+)
+_A_WOMAN = re.compile(
+    r"\b(?:daughter|wife|girlfriend|gf|mom|mum|mommy|mother|sister|sis|granddaughter|niece|aunt|"
+    r"grandma|grandmother|stepdaughter|stepmom|stepmother|she|her|hers|shes|she'?s|pregnant)\b"
+)
+
+
+def speaks_only_of_a_man(texts: Iterable[str]) -> bool:
+    """The person the screening is for is a man: "my son", "he" and no woman named.
+
+    "Could they be pregnant?" about a son or a husband read as not listening
+    (role-play, three parents and partners, 2026-12-03). Anyone else is still asked.
+    """
+    joined = " ".join(str(t or "").lower() for t in texts)
+    return bool(_A_MAN.search(joined)) and not _A_WOMAN.search(joined)
+
+
 # ---------------------------------------------------------------- screening: substances
 _NO_USE = re.compile(
     r"^\W*(none|nothing|no|nope|i don'?t use( anything)?|dont use( anything)?|"

@@ -707,3 +707,29 @@ def test_drink_brands_in_the_substances_answer_are_alcohol():
 
     assert substance_categories(tracker({}), "coke and jack") == ["alcohol", "stimulant"]
     assert substance_categories(tracker({}), "twisted tea mostly") == ["alcohol"]
+
+
+def test_a_son_is_not_asked_about_pregnancy():
+    """Role-play: "Could they be pregnant?" about a son or a husband read as not listening."""
+    from actions.screening import ValidateDetoxScreeningForm
+
+    slots = {
+        "screening_for": "other",
+        "screening_recent_care": "no",
+        "screening_substances": ["opioid"],
+        "screening_frequency": "daily",
+    }
+    events = [{"event": "user", "text": "my son is 19 and i think hes on fentanyl"}]
+    tracker = Tracker("conv", slots, {}, events, False, None, {}, "action_listen")
+    domain_slots = [
+        "screening_for",
+        "screening_substances",
+        "screening_pregnant",
+        "screening_frequency",
+    ]
+    asked = asyncio.run(
+        ValidateDetoxScreeningForm().required_slots(
+            domain_slots, CollectingDispatcher(), tracker, {}
+        )
+    )
+    assert "screening_pregnant" not in asked
