@@ -23,11 +23,13 @@ from iop_assistant.nlu.control_intents import (
     CANCEL_CALLBACK_INTENT,
     CONTROL_INTENTS,
     HELP_INTENT,
+    REPEAT_INTENT,
     SCREENING_INTENT,
     SPANISH_INTENT,
     asks_for_a_call,
     asks_for_a_person,
     asks_for_screening,
+    asks_to_repeat,
     cancels_a_call,
     ends_with_farewell,
     ends_with_stop,
@@ -75,6 +77,11 @@ def gate(message: Message) -> None:
     if looks_spanish(text) and name not in ("crisis", SPANISH_INTENT):
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
         put_first(message, SPANISH_INTENT, RANKING_GAP)
+        return
+    if asks_to_repeat(text):
+        # "what was that?", "say that again slower": the last reply again (actions/repeat.py)
+        message.set(GATE_OUTPUT, {"from": name, "reason": "repeat"}, add_to_output=True)
+        put_first(message, REPEAT_INTENT, RANKING_GAP)
         return
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"

@@ -333,3 +333,27 @@ def is_worried_disclosure(text: str) -> bool:
     """Someone scared about ongoing use ("I'm scared I can't stop"): they need an answer
     and a next step; the crisis lexicon still catches danger words in the same text."""
     return bool(_WORRY.search(text) and _ONGOING_USE.search(text))
+
+
+REPEAT_INTENT = "repeat_last"
+_REPEAT = re.compile(
+    rf"^{_FILLER}(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
+    r"(?:say\s+(?:that|it|this)\s+(?:again|one\s+more\s+time)|repeat(?:\s+(?:that|it|yourself))?|"
+    r"what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|come\s+again|pardon(?:\s+me)?|"
+    r"(?:i\s+)?(?:didn'?t|did\s+not|didnt)\s+(?:catch|hear|get)\s+(?:that|it|you)|"
+    r"one\s+more\s+time|again\s+please|say\s+again|huh|(?:sorry\s+)?what)"
+    rf"(?:[\s,]+(?:a\s+(?:little|bit)\s+)?(?:slower|slowly|louder|please|for\s+me))*{_FILLER}$",
+    re.IGNORECASE,
+)
+
+
+_LAST_PART = re.compile(r"(?:[.!?;]|\.\.\.)\s+")
+
+
+def asks_to_repeat(text: str) -> bool:
+    """ "what was that?", "can you say that again, a little slower", or that as the last
+    sentence ("oh, hello, i'm sorry, i didn't, um... what was that?"); not "say that
+    number again" (the help line's number is asked for another way)."""
+    cleaned = " ".join(text.strip().split())
+    last = _LAST_PART.split(cleaned)[-1]
+    return bool(_REPEAT.match(cleaned) or _REPEAT.match(last))

@@ -352,3 +352,28 @@ def test_asking_how_many_questions_is_not_a_stop() -> None:
     from iop_assistant.nlu.control_intents import is_stop_only
 
     assert not is_stop_only("how many questions are there")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what was that?",
+        "could you say that again, a little slower",
+        "oh, hello, i'm sorry, i didn't, um... what was that?",
+        "sorry i didnt catch that",
+    ],
+)
+def test_asking_to_hear_it_again_is_a_repeat(text: str) -> None:
+    """Role-play (voice): older callers asked and got a "Did you mean" list."""
+    from iop_assistant.nlu.control_intents import asks_to_repeat
+
+    assert asks_to_repeat(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["what was that number again", "what is iop", "what do you mean by detox"]
+)
+def test_questions_are_not_repeats(text: str) -> None:
+    from iop_assistant.nlu.control_intents import asks_to_repeat
+
+    assert not asks_to_repeat(text)
