@@ -31,6 +31,7 @@ from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
+from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.past_danger import is_well_now_after_past_danger
@@ -196,6 +197,15 @@ class CrisisGuard(GraphComponent):
                 keep_unsure_crisis(message)
             named = (message.get(INTENT) or {}).get("name")
             said_crisis = hit is not None or named == CRISIS_INTENT
+            unsure = named == CRISIS_INTENT or named == FALLBACK_INTENT
+            if (hit is not None or unsure) and is_general_danger_question(text):
+                # "is blue lips a sign of overdose?": answered, not 911 (danger_questions.py)
+                answer = answer_for(text, hit.category if hit else None)
+                if answer:
+                    set_intent(message, answer)
+                elif hit is not None or named == CRISIS_INTENT:
+                    set_checkin(message, text)
+                continue
             if said_crisis and is_well_now_after_past_danger(text):
                 # "I tried to kill myself in 2019. I'm in a much better place now": ask, don't
                 # send them to 911; the check-in still offers 988 and 911 (past_danger.py)

@@ -1,0 +1,71 @@
+"""A general question about danger, asked before anything has happened.
+
+"is blue lips a sign of overdose or just being cold?", "what does it mean if
+someone's pupils are pinpoint?", "can stopping xanax suddenly cause seizures?":
+people learning what to watch for got the emergency reply ("call 911 now") or
+the question whether they want to end their life (v5 look-alikes and the
+role-play, 2026-12-03). Such a message starts as a question, speaks of signs,
+"if someone...", or what something means, and says nothing about anyone now
+(no "he's", "right now", "won't wake", "just took"). Then an overdose or
+medical question gets the answer about what to do in an overdose, and any
+other gets the check-in about someone else (988 and 911 still named).
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STARTS_AS_A_QUESTION = re.compile(
+    r"^\W*(?:what|how|is|are|does|do|can|could|should|when|why|will|would)\b", re.IGNORECASE
+)
+_GENERAL = re.compile(
+    r"\bif\s+(?:someone|somebody|anyone|a\s+(?:friend|person|loved\s+one)|my\s+\w+\s+ever|they\s+ever)\b|"
+    r"\b(?:someone|somebody)'?s\b|\ba\s+sign\s+of\b|\bsigns?\s+(?:of|that)\b|\bwhat\s+does\s+it\s+mean\b|"
+    r"\bhow\s+(?:do|can|would|should)\s+(?:i|you|u|we|people)\s+(?:tell|know|talk|ask|spot|recognize)\b|"
+    r"\bgood\s+samaritan\b|\bcause\s+(?:a\s+)?(?:seizures?|an?\s+overdose|withdrawal)\b|"
+    r"\bjust\s+(?:sleeping|being\s+cold)\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"\b(?:right\s+now|now|just\s+(?:took|did|used|drank|swallowed)|currently|tonight|today|"
+    r"he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|i\s+am|is\s+not|isn'?t|won'?t|wont|"
+    r"can'?t\s+wake|not\s+breathing|turning|passed\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def is_general_danger_question(text: str) -> bool:
+    """A question about signs or what-ifs, with nothing said about anyone now."""
+    clean = " ".join(text.split())
+    return (
+        bool(_STARTS_AS_A_QUESTION.match(clean))
+        and bool(_GENERAL.search(clean))
+        and not _NOW.search(clean)
+    )
+
+
+_OVERDOSE_WORDS = re.compile(
+    r"\b(?:overdos\w*|od'?s?|od'?ing|narcan|naloxone|pupils?|blue\s+lips|lips\s+(?:are\s+)?blue|"
+    r"breathing|unresponsive|good\s+samaritan)\b",
+    re.IGNORECASE,
+)
+_WITHDRAWAL_WORDS = re.compile(
+    r"\b(?:seizures?|withdrawals?|cold\s+turkey|dts|delirium|stop(?:ping)?\s+(?:\w+\s+)?suddenly|"
+    r"quit(?:ting)?\s+(?:\w+\s+)?suddenly|detox\w*)\b",
+    re.IGNORECASE,
+)
+SAFETY_INTENT = "ask_safety_procedures"
+SCREENING_INTENT = "request_detox_screening"
+
+
+def answer_for(text: str, category: str | None) -> str | None:
+    """The intent that answers the question (None: ask the check-in about someone else)."""
+    if category in ("overdose", "overdose_self", "medical") or (
+        category is None and _OVERDOSE_WORDS.search(text)
+    ):
+        return SAFETY_INTENT
+    if category == "withdrawal" or (category is None and _WITHDRAWAL_WORDS.search(text)):
+        return SCREENING_INTENT
+    return None
