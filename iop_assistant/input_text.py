@@ -51,13 +51,25 @@ _LEADING_GREETING = re.compile(
 MIN_WORDS_AFTER_GREETING = 3
 
 
+# what follows the greeting asks for something: a question or a request
+_ASKS = re.compile(
+    r"\?|^\W*(?:what|whats|what's|how|when|where|why|who|which|can|could|do|does|is|are|will|"
+    r"would|should|may|i\s+need|i\s+want|i'?d\s+like|i\s+would\s+like|please|pls|tell\s+me|"
+    r"help|need|looking\s+for)\b",
+    re.IGNORECASE,
+)
+
+
 def without_leading_greeting(text: str) -> str:
-    """The text after a leading "hi,"/"hello there." when at least three words follow."""
+    """The question after a leading "hi,"/"hello there." ("hi, what is iop"); small talk
+    after a greeting ("hey, first time using this chat") stays whole, a greeting."""
     match = _LEADING_GREETING.match(text)
     if match is None:
         return text
     rest = text[match.end() :]
-    return rest if len(re.findall(r"[\w']+", rest)) >= MIN_WORDS_AFTER_GREETING else text
+    if len(re.findall(r"[\w']+", rest)) < MIN_WORDS_AFTER_GREETING or not _ASKS.search(rest):
+        return text
+    return rest
 
 
 # A message that is a US phone number, maybe with "my number is" / "call me at":

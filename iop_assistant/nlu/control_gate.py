@@ -39,7 +39,6 @@ from iop_assistant.nlu.control_intents import (
     is_plea,
     is_stop_only,
     looks_spanish,
-    names_moud,
 )
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 
@@ -119,11 +118,6 @@ def gate(message: Message) -> None:
     if name == "thank" and is_farewell_with_thanks(text):
         message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
         put_first(message, "goodbye", RANKING_GAP)
-        return
-    if name == "ask_medication" and names_moud(text):
-        # buprenorphine, methadone, naltrexone: the answer about those medicines
-        message.set(GATE_OUTPUT, {"from": name, "reason": "moud"}, add_to_output=True)
-        put_first(message, "ask_staying_on_medication", RANKING_GAP)
         return
     if name in CONTROL_INTENTS and asks_for_a_person(text):
         message.set(GATE_OUTPUT, {"from": name, "reason": "person"}, add_to_output=True)

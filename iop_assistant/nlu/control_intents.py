@@ -357,16 +357,3 @@ def asks_to_repeat(text: str) -> bool:
     cleaned = " ".join(text.strip().split())
     last = _LAST_PART.split(cleaned)[-1]
     return bool(_REPEAT.match(cleaned) or _REPEAT.match(last))
-
-
-# Medicines for opioid or alcohol use disorder: a question naming one is about that
-# medicine, not about psychiatric medication ("do u guys do suboxone", role-play)
-_MOUD = re.compile(
-    r"\b(?:suboxone|subs|subutex|bupe|buprenorphine|sublocade|zubsolv|methadone|vivitrol|"
-    r"naltrexone|mat|moud|maintenance\s+(?:meds|medication))\b",
-    re.IGNORECASE,
-)
-
-
-def names_moud(text: str) -> bool:
-    return bool(_MOUD.search(text))

@@ -377,18 +377,3 @@ def test_questions_are_not_repeats(text: str) -> None:
     from iop_assistant.nlu.control_intents import asks_to_repeat
 
     assert not asks_to_repeat(text)
-
-
-@pytest.mark.parametrize("text", ["do u guys do suboxone", "can i get on methadone there"])
-def test_a_medication_question_naming_moud_gets_the_moud_answer(text: str) -> None:
-    """Role-play: "do u guys do suboxone" got the psychiatric-medication answer."""
-    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
-    from rasa.shared.nlu.training_data.message import Message
-
-    from iop_assistant.nlu.control_gate import gate
-
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": "ask_medication", "confidence": 0.9})
-    message.set(INTENT_RANKING_KEY, [{"name": "ask_medication", "confidence": 0.9}])
-    gate(message)
-    assert message.get(INTENT)["name"] == "ask_staying_on_medication"

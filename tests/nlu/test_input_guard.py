@@ -66,7 +66,8 @@ def test_override_leaves_readable_messages_alone():
     [
         ("hi, what is iop", "what is iop"),
         ("Hello there. how much does it cost", "how much does it cost"),
-        ("good morning, my son is using again", "my son is using again"),
+        ("good morning, can my son still start next week", "can my son still start next week"),
+        ("hey, first time using this chat", "hey, first time using this chat"),  # small talk
         ("hi there", "hi there"),  # nothing but a greeting stays a greeting
         ("hey you there?", "hey you there?"),
         ("hiking near you?", "hiking near you?"),
