@@ -123,6 +123,15 @@ RULES: Tuple[Rule, ...] = (
         ("tip45",),
     ),
     Rule(
+        "prescribed_<s>_stopped_with_withdrawal",
+        "detox_first",
+        (
+            "A daily prescribed benzodiazepine or sedative that stopped days ago (ran out, the "
+            "doctor retired) with withdrawal now: abrupt discontinuation, seizure risk; detox first."
+        ),
+        ("benzo2025", "asam2020"),
+    ),
+    Rule(
         "prescribed_<s>",
         "helpline",
         (

@@ -20,7 +20,10 @@ Why the rules look the way they do (sources and the full table: docs/triage.md):
   been no use since; otherwise the usual rules decide.
 * A medicine taken as prescribed (methadone or buprenorphine maintenance, a
   prescribed benzodiazepine) is never a reason for detox first: the help line
-  talks it through, and nobody is told to stop it.
+  talks it through, and nobody is told to stop it. The exception is a daily
+  prescribed benzodiazepine or sedative that has already stopped (last use days
+  ago: ran out, a doctor retired) with withdrawal now: abrupt discontinuation,
+  so detox first.
 * Past withdrawal seizures, delirium tremens or a complicated withdrawal are the
   strongest predictors of another complicated withdrawal (ASAM 2020, PAWSS).
 * When the answers are too few or conflict, the outcome is the help line, never
@@ -260,6 +263,10 @@ def _substance_signal(s: str, f: _Facts) -> Tuple[str, str]:
     if s in LOW_RISK:
         return _FITS, "low_withdrawal_risk_substance"
     if s in f.prescribed:
+        if s in SEDATIVES and f.frequency in HEAVY and f.last_use == "days" and f.symptoms:
+            # a prescribed benzodiazepine or sedative stopped days ago (ran out, a doctor
+            # retired) with withdrawal now: abrupt discontinuation, seizure risk (persona p33)
+            return _DETOX, f"prescribed_{s}_stopped_with_withdrawal"
         return _UNSURE, f"prescribed_{s}"
     if f.frequency in INFREQUENT:
         if f.symptoms and f.last_use != "weeks":
