@@ -127,7 +127,7 @@ RULES: Tuple[Rule, ...] = (
         "detox_first",
         (
             "A daily prescribed benzodiazepine or sedative that stopped days ago (ran out, the "
-            "doctor retired) with withdrawal now: abrupt discontinuation, seizure risk; detox first."
+            "doctor retired) with withdrawal now: abrupt stop, seizure risk; detox first."
         ),
         ("benzo2025", "asam2020"),
     ),
