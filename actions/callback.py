@@ -237,6 +237,24 @@ async def save_from_slots(tracker: Tracker) -> int:
     )
 
 
+async def save_and_report(
+    dispatcher: CollectingDispatcher, tracker: Tracker, saved_response: str
+) -> List[EventType]:
+    """Commits the request, then reads it back with ``saved_response``; on failure sends
+    the person to the help line. The form's slots are cleared either way."""
+    reset: List[EventType] = [SlotSet(slot, None) for slot in FORM_SLOTS]
+    number = tracker.get_slot("callback_phone")
+    try:
+        request_id = await save_from_slots(tracker)
+    except Exception:
+        logger.exception("saving a callback request failed")
+        dispatcher.utter_message(response="utter_callback_failed")
+        return reset
+    # the domain words the best time by the callback_best_time slot (response conditions)
+    dispatcher.utter_message(response=saved_response, callback_number=readable_number(number))
+    return [*reset, SlotSet("callback_request_id", str(request_id))]
+
+
 class SubmitCallback(Action):
     """Commits the request (and its outbox rows), then says so; or sends to the help line."""
 
@@ -246,22 +264,10 @@ class SubmitCallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        reset = [SlotSet(slot, None) for slot in FORM_SLOTS]
-        number = tracker.get_slot("callback_phone")
-        if not number:
+        if not tracker.get_slot("callback_phone"):
             dispatcher.utter_message(response="utter_callback_failed")
-            return reset
-        try:
-            request_id = await save_from_slots(tracker)
-        except Exception:
-            logger.exception("saving a callback request failed")
-            dispatcher.utter_message(response="utter_callback_failed")
-            return reset
-        # the domain words the best time by the callback_best_time slot (response conditions)
-        dispatcher.utter_message(
-            response="utter_callback_saved", callback_number=readable_number(number)
-        )
-        return [*reset, SlotSet("callback_request_id", str(request_id))]
+            return [SlotSet(slot, None) for slot in FORM_SLOTS]
+        return await save_and_report(dispatcher, tracker, "utter_callback_saved")
 
 
 class SaveCallbackOnLeave(Action):
@@ -279,20 +285,9 @@ class SaveCallbackOnLeave(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        reset = [SlotSet(slot, None) for slot in FORM_SLOTS]
-        number = tracker.get_slot("callback_phone")
-        if not number or not tracker.get_slot("callback_best_time"):
-            return reset
-        try:
-            request_id = await save_from_slots(tracker)
-        except Exception:
-            logger.exception("saving a callback request on leaving failed")
-            dispatcher.utter_message(response="utter_callback_failed")
-            return reset
-        dispatcher.utter_message(
-            response="utter_callback_saved_on_leave", callback_number=readable_number(number)
-        )
-        return [*reset, SlotSet("callback_request_id", str(request_id))]
+        if not tracker.get_slot("callback_phone") or not tracker.get_slot("callback_best_time"):
+            return [SlotSet(slot, None) for slot in FORM_SLOTS]
+        return await save_and_report(dispatcher, tracker, "utter_callback_saved_on_leave")
 
 
 def web_client_key(tracker: Tracker) -> str | None:

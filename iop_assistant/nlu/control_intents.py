@@ -347,13 +347,10 @@ _REPEAT = re.compile(
 )
 
 
-_LAST_PART = re.compile(r"(?:[.!?;]|\.\.\.)\s+")
-
-
 def asks_to_repeat(text: str) -> bool:
     """ "what was that?", "can you say that again, a little slower", or that as the last
     sentence ("oh, hello, i'm sorry, i didn't, um... what was that?"); not "say that
     number again" (the help line's number is asked for another way)."""
     cleaned = " ".join(text.strip().split())
-    last = _LAST_PART.split(cleaned)[-1]
+    last = _SENTENCE_BREAK.split(cleaned)[-1]
     return bool(_REPEAT.match(cleaned) or _REPEAT.match(last))
