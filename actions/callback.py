@@ -243,7 +243,7 @@ async def save_and_report(
     """Commits the request, then reads it back with ``saved_response``; on failure sends
     the person to the help line. The form's slots are cleared either way."""
     reset: List[EventType] = [SlotSet(slot, None) for slot in FORM_SLOTS]
-    number = tracker.get_slot("callback_phone")
+    number: str = tracker.get_slot("callback_phone") or ""
     try:
         request_id = await save_from_slots(tracker)
     except Exception:
