@@ -34,7 +34,7 @@ from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisM
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.nlu.past_danger import is_well_now_after_past_danger
+from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 
 CRISIS_INTENT = "crisis"
@@ -206,7 +206,7 @@ class CrisisGuard(GraphComponent):
                 elif hit is not None or named == CRISIS_INTENT:
                     set_checkin(message, text)
                 continue
-            if said_crisis and is_well_now_after_past_danger(text):
+            if said_crisis and is_told_as_history(text):
                 # "I tried to kill myself in 2019. I'm in a much better place now": ask, don't
                 # send them to 911; the check-in still offers 988 and 911 (past_danger.py)
                 set_checkin(message, text)

@@ -25,7 +25,9 @@ _GENERAL = re.compile(
     r"\b(?:someone|somebody)'?s\b|\ba\s+sign\s+of\b|\bsigns?\s+(?:of|that)\b|\bwhat\s+does\s+it\s+mean\b|"
     r"\bhow\s+(?:do|can|would|should)\s+(?:i|you|u|we|people)\s+(?:tell|know|talk|ask|spot|recognize)\b|"
     r"\bgood\s+samaritan\b|\bcause\s+(?:a\s+)?(?:seizures?|an?\s+overdose|withdrawal)\b|"
-    r"\bjust\s+(?:sleeping|being\s+cold)\b",
+    r"\bjust\s+(?:sleeping|being\s+cold)\b|\b988\b|\bwhy\s+do(?:es)?\s+(?:people|someone|somebody|you)\b|"
+    r"\bwhen\s+(?:they|people|someone|somebody)\s+(?:overdose|od|withdraw|detox)\w*\b|"
+    r"\bwhat\s+does\b[^.!?]{0,60}\bmean\b|\ba\s+symptom\s+of\b|\bsymptoms?\s+of\s+withdrawal\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(

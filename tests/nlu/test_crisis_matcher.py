@@ -437,6 +437,40 @@ FAMILIES = {
             "what do i do if someone is throwing up blood",
         ],
     ),
+    # v6 crisis set families (2026-12-04), in the lead's own words
+    "plans told through preparations": (
+        [
+            ("the letter is written, i just need to pick a night", "suicidal"),
+            ("i fully plan to act on these thoughts this time", "suicidal"),
+            ("been saving up enough of my meds to finish it", "suicidal"),
+            ("won't be a bother for anybody much longer", "suicidal"),
+            ("had a few shots so i'd have the courage to do it tonight", "suicidal"),
+            ("the rope is tied, i wanted someone to know", "suicidal"),
+            ("i've got a blade in my hand and i can't take this pain", "suicidal"),
+            ("dad's rifle is loaded next to me on the bed", "suicidal"),
+            ("my brother sent me a goodbye message and now his phone is off", "suicidal"),
+        ],
+        [
+            "i wrote a letter to my younger self in group, it helped",
+            "i finally got the courage to call about iop",
+            "i tied my shoes and left for my first meeting",
+            "it was nice knowing you guys at detox, starting iop monday",
+        ],
+    ),
+    "someone else in danger, said plainly": (
+        [
+            ("she's cold and clammy and won't respond to me", "overdose"),
+            ("he's breathing so slowly and his eyes rolled back", "overdose"),
+            ("i used again after rehab and now it's hard to breathe", "overdose"),
+            ("day three no booze and he's yelling about spiders crawling on him", "withdrawal"),
+            ("been vomiting for days, can't keep water down and now i'm dizzy", "medical"),
+            ("my neighbor is beating his wife right now, she's screaming for help", "violence"),
+        ],
+        [
+            "my son is cold all the time since he started using, is that normal",
+            "my toddler keeps saying there are spiders in his closet at bedtime",
+        ],
+    ),
 }
 FAMILY_POSITIVE = [(f, t, c) for f, (pos, _) in FAMILIES.items() for t, c in pos]
 FAMILY_NEGATIVE = [(f, t) for f, (_, neg) in FAMILIES.items() for t in neg]

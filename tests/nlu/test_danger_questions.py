@@ -14,6 +14,10 @@ from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_que
         ("what does it mean if somebody's pupils are tiny", "ask_safety_procedures"),
         ("can quitting benzos suddenly cause a seizure?", "request_detox_screening"),
         ("how do i ask my brother if he thinks about suicide", None),
+        # v6 look-alikes, in the lead's own words
+        ("why does someone's skin go blue when they overdose", "ask_safety_procedures"),
+        ("what does 'the shakes' mean in withdrawal", "request_detox_screening"),
+        ("is a racing heart a symptom of withdrawal?", "request_detox_screening"),
     ],
 )
 def test_general_questions_are_answered(text: str, intent: str | None) -> None:

@@ -16,7 +16,7 @@ import spacy
 
 from iop_assistant.nlu import spacy_pipeline
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisMatcher
-from iop_assistant.nlu.past_danger import is_well_now_after_past_danger
+from iop_assistant.nlu.past_danger import is_told_as_history
 
 
 @pytest.fixture(scope="module")
@@ -83,10 +83,17 @@ TODAY = date(2026, 12, 3)
         "when i was 19 i overdosed, i've been clean since and doing well",
         "a few years back narcan saved my brother. he's doing great now",
         "i wanted to die during my worst year of drinking, but that's not where i am now",
+        # nothing said about now: asked directly (v6 look-alikes)
+        "I tried to kill myself years ago",
+        "I tried to overdose on purpose when I was 19.",
+        "My girlfriend cut herself when she was a teenager.",
+        "My dad had a heart attack from coke use in the 90s.",
+        "I wrote a suicide note once, a long time ago.",
+        "I threw up blood when I was drinking heavily. That was two years ago.",
     ],
 )
 def test_history_told_by_someone_well_now(text: str) -> None:
-    assert is_well_now_after_past_danger(text, TODAY)
+    assert is_told_as_history(text, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -98,8 +105,7 @@ def test_history_told_by_someone_well_now(text: str) -> None:
         "he overdosed 2 years ago and survived but he's not breathing right now",
         "I attempted suicide in 2021. I'm fine now but lately the thoughts are coming back",
         "I tried to kill myself in 2026 and I'm doing better",  # this year is not distant
-        "I tried to kill myself years ago",  # nothing said about now: the crisis reply stays
     ],
 )
 def test_danger_now_or_unsaid_wellness_keeps_the_crisis_reply(text: str) -> None:
-    assert not is_well_now_after_past_danger(text, TODAY)
+    assert not is_told_as_history(text, TODAY)
