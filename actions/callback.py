@@ -138,6 +138,24 @@ class ValidateCallbackForm(FormValidationAction):
             "callback_use_caller_number": "yes" if typed.e164 == own else "no",
         }
 
+    def extract_callback_best_time(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A time said in the starting message ("call me ... after 5pm") is not asked again."""
+        if tracker.get_slot("requested_slot") or tracker.get_slot("callback_best_time"):
+            return {}
+        said = form_answers.best_time_in_request(tracker.latest_message.get("text"))
+        return {"callback_best_time": said} if said else {}
+
+    def extract_callback_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A name given in the starting message ("..., my name is Luis") is not asked again."""
+        if tracker.get_slot("requested_slot") or tracker.get_slot("callback_name"):
+            return {}
+        name = form_answers.first_name_in_request(tracker.latest_message.get("text"))
+        return {"callback_name": name} if name else {}
+
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
@@ -148,6 +166,9 @@ class ValidateCallbackForm(FormValidationAction):
                 "callback_use_caller_number": "yes" if typed.e164 == own else "no",
                 "callback_phone": typed.e164,
             }
+        if form_answers.asks_which_number(str(value or "")):
+            dispatcher.utter_message(response="utter_callback_which_number")
+            return {"callback_use_caller_number": None}
         answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None and form_answers.is_this_number(str(value or "")):
             answer = True  # "this one", "the one im calling from"
@@ -167,6 +188,9 @@ class ValidateCallbackForm(FormValidationAction):
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
             return {"callback_phone": answer.e164}
+        if form_answers.asks_which_number(str(value or "")):
+            dispatcher.utter_message(response="utter_callback_which_number")
+            return {"callback_phone": None}
         if not answered_faq(dispatcher, tracker):
             if answer.status is phone.PhoneStatus.INTERNATIONAL:
                 dispatcher.utter_message(response="utter_callback_international")

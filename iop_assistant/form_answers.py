@@ -40,6 +40,43 @@ _TIME_WORDS = re.compile(
     r"next week|after school|on my break|lunch break|noon|midnight)\b"
 )
 _BUTTON_NUMBERS = {"1": "now", "2": "morning", "3": "afternoon", "4": "evening"}
+# a time said with the request itself: "call me at 520-555-0156 after 5pm", "call me tonight",
+# "can someone call asap" (v5: the form asked the time again and took "yes" as no time)
+_TIME_IN_REQUEST = re.compile(
+    r"\b(?:after|before|around|between|by|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"(?:\s*(?:and|-|to)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?(?!\d|-|\s*\d{3})|"
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|"
+    r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|tomorrow(?:\s+(?:morning|afternoon|evening))?|"
+    r"asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|right\s+away|after\s+work|"
+    r"in\s+the\s+(?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+_ASAP = re.compile(
+    r"^(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|right\s+away)$", re.IGNORECASE
+)
+
+
+_WHICH_NUMBER = re.compile(
+    r"\b(?:whose|which|what)\s+(?:phone\s+)?number\b(?!\s+(?:is\s+(?:the\s+)?(?:help\s*line|hotline)|do\s+i\s+call))|"
+    r"\b(?:her|his|my|their|our)\s+(?:number|phone|cell)\s+or\s+(?:mine|hers|his|theirs|my|her|their|ours)\b|"
+    r"\b(?:mine|my\s+(?:number|phone|cell))\s+or\s+(?:hers|his|theirs|her|their)\b"
+)
+
+
+def asks_which_number(text: str | None) -> bool:
+    """ "her number or mine?": a question about the phone question, not an answer to it and
+    not a request for a person (v5: it ended the callback request)."""
+    return bool(_WHICH_NUMBER.search(" ".join(str(text or "").lower().split())))
+
+
+def best_time_in_request(text: str | None) -> str | None:
+    """The time said with a callback request, in the person's words ("after 5pm"), "now"
+    for "asap"; None when the request names no time (the form asks)."""
+    found = _TIME_IN_REQUEST.search(" ".join(str(text or "").split())[: MAX_BEST_TIME_CHARS * 4])
+    if not found:
+        return None
+    said = found.group(0).strip()
+    return "now" if _ASAP.match(said) else said
 
 
 def parse_best_time(text: str | None) -> str | None:
@@ -67,7 +104,9 @@ def parse_best_time(text: str | None) -> str | None:
 _SKIP_NAME = re.compile(
     r"^\W*(skip|no|nope|none|n/a|na|pass|no name|rather not|i'?d rather not|prefer not|"
     r"don'?t want to|dont want to|not telling|nah|no thanks|anonymous|doesn'?t matter|"
-    r"it doesn'?t matter|not needed|no need)\b"
+    r"it doesn'?t matter|not needed|no need|don'?t\s+(?:need|care|have|give|use|want)|"
+    r"you\s+(?:can|don'?t|dont|do\s+not)\s+(?:skip|need|have)|leave\s+it|not\s+necessary|"
+    r"rather\s+not\s+say|no\s+thank\s+you|without\s+(?:a\s+)?name|no\s+names?)\b"
 )
 _NAME_LEAD = re.compile(
     r"^\W*(my name is|my name's|name is|name's|it'?s|it is|i'?m|i am|this is|call me|"
@@ -79,9 +118,33 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
 _NOT_NAMES = frozenset(
     """yes yeah yep yup ya sure ok okay fine y no nope hi hello hey thanks thank thx bye stop
     cancel quit now morning afternoon evening tonight asap later help why what who how when
-    where me myself i mom dad son daughter husband wife please idk dunno unsure maybe""".split()
+    where me myself i mom dad son daughter husband wife please idk dunno unsure maybe you dont
+    don't not nothing whatever its it's just that this sorry wait hold hmm um uh""".split()
 )
 _YES_LIKE = frozenset("yes yeah yep yup ya sure ok okay y".split())
+_NOT_NAMES_IN_REQUEST = frozenset(
+    """about for regarding because the a an my his her their our not just really so very
+    worried scared calling texting writing asking looking trying urgent important""".split()
+)
+
+
+_NAME_IN_REQUEST = re.compile(
+    r"\b(?:my\s+name\s+is|my\s+name'?s|name\s+is|ask\s+for|this\s+is)\s+([^\W\d_][^\W\d_'’-]{1,39})",
+    re.IGNORECASE,
+)
+
+
+def first_name_in_request(text: str | None) -> str | None:
+    """A first name given with a callback request ("..., my name is Luis"); None if none.
+    "this is" counts only before a capitalised word ("this is Ana", not "this is about")."""
+    for found in _NAME_IN_REQUEST.finditer(" ".join(str(text or "").split())):
+        word = found.group(1)
+        if found.group(0).lower().startswith("this") and not word[0].isupper():
+            continue
+        name = parse_first_name(word)
+        if name not in (None, SKIP) and word.lower() not in _NOT_NAMES_IN_REQUEST:
+            return name
+    return None
 
 
 def parse_first_name(text: str | None) -> str | None:

@@ -286,7 +286,9 @@ _CANCEL_CALLBACK = re.compile(
     r"\b(?:don'?t|dont|do\s+not)\s+(?:need|want)\s+(?:a|the|that)\s+(?:call\s*-?\s*back|call)\b|"
     r"\b(?:cancel|withdraw|delete|take\s+back)\s+(?:my|the|that|this)\s+(?:callback|call\s*-?\s*back|call|request)\b|"
     r"\bno\s+(?:more\s+)?(?:callback|call\s*-?\s*back)\b|"
-    r"\b(?:don'?t|dont|do\s+not)\s+bother\b|\bi'?ll\s+(?:just\s+)?call\s+(?:back\s+)?(?:myself|you|them)\b",
+    r"\b(?:don'?t|dont|do\s+not)\s+bother\b|"
+    r"\bi'?ll\s+(?:just\s+)?call\s+(?:back\s+)?(?:myself|you|them|y'?all|u|(?:the|that)\s+(?:number|help\s*line))\b|"
+    r"\b(?:forget|scratch|skip|never\s?mind)\s+(?:about\s+)?(?:the|that|this|my)\s+(?:call\s*-?\s*back|callback|call)\b",
     re.IGNORECASE,
 )
 

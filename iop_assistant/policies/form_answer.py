@@ -41,6 +41,7 @@ DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human", "request_call
 # asking for a person or a call is always meant, unless the text answers the question
 ALWAYS_MEANT = frozenset({"request_human", "request_callback"})
 CRISIS_INTENT = "crisis"
+PHONE_SLOTS = frozenset({"callback_phone", "callback_use_caller_number"})
 MAX_CRISIS_ANSWER_WORDS = 10
 # a short answer the slot's parser reads ("used to be like half a bottle") goes to the
 # form unless the crisis guard's lexicon found danger words in it
@@ -93,6 +94,8 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         return None
     if name not in DIVERTING_INTENTS:
         return None  # the slot mapping already hands the text to the form
+    if slot in PHONE_SLOTS and form_answers.asks_which_number(text):
+        return SlotSet(slot, text)  # "her number or mine?" is about the question (v5)
     if name in ("stop", "goodbye") and is_explicit_command(name, text):
         # nothing but stop words: "stop asking me all these questions" is not "for me";
         # "nah, i'll just call that number myself. thanks, goodbye." is not "no" (v4)

@@ -19,6 +19,7 @@ from actions.callback import (
     best_time_answer,
     first_name_answer,
 )
+from iop_assistant import form_answers
 from iop_assistant.form_answers import MAX_BEST_TIME_CHARS
 from iop_assistant.store import CallbackRequest, OutboxMessage
 from iop_assistant.store.contacts import remember_contact
@@ -441,3 +442,57 @@ def test_a_new_number_while_another_question_is_asked_changes_the_number(slot):
 def test_the_same_number_again_is_not_a_change():
     result, _ = validate("callback_best_time", "evening", slots={"callback_phone": "+13125550177"})
     assert result == {"callback_best_time": "evening"}
+
+
+def extract(slot: str, text: str, slots: Dict[str, Any] | None = None) -> Dict[str, Any]:
+    form = ValidateCallbackForm()
+    method = getattr(form, f"extract_{slot}")
+    return method(CollectingDispatcher(), tracker(slots, text=text), {})
+
+
+def test_a_time_and_name_in_the_starting_message_are_not_asked_again():
+    text = "pls have someone call me at 520-555-0156 after 5pm, my name is Luis. its about my son"
+    assert extract("callback_best_time", text) == {"callback_best_time": "after 5pm"}
+    assert extract("callback_name", text) == {"callback_name": "Luis"}
+    assert extract("callback_best_time", "can someone call me asap") == {
+        "callback_best_time": "now"
+    }
+    assert extract("callback_name", "This is Ana, call me between 2 and 4") == {
+        "callback_name": "Ana"
+    }
+
+
+@pytest.mark.parametrize(
+    "slot, text, slots",
+    [
+        ("callback_best_time", "can someone call me at 312 555 0187", None),
+        ("callback_name", "this is about my son, call me tonight", None),
+        ("callback_best_time", "after 5pm", {"requested_slot": "callback_name"}),
+        ("callback_name", "my name is Luis", {"callback_name": "Rob"}),
+    ],
+)
+def test_only_a_time_or_name_said_in_the_starting_message_is_taken(
+    slot: str, text: str, slots: Dict[str, Any] | None
+):
+    assert extract(slot, text, slots) == {}
+
+
+@pytest.mark.parametrize("answer", ["dont need a name", "you can skip that", "no thank you"])
+def test_declining_the_name_in_other_words_saves_no_name(answer: str):
+    assert form_answers.parse_first_name(answer) == form_answers.SKIP
+
+
+@pytest.mark.parametrize("answer", ["Dont", "You", "wait"])
+def test_words_that_are_not_names_are_not_saved_as_names(answer: str):
+    assert form_answers.parse_first_name(answer) is None
+
+
+def test_a_question_about_which_number_is_answered_and_the_number_asked_again():
+    dispatcher = CollectingDispatcher()
+    form = ValidateCallbackForm()
+    slots = {"requested_slot": "callback_phone"}
+    result = form.validate_callback_phone(
+        "her number or mine?", dispatcher, tracker(slots, text="her number or mine?"), {}
+    )
+    assert result == {"callback_phone": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_callback_which_number"]

@@ -193,6 +193,8 @@ def test_worried_disclosures(text, expected):
         "i dont need a callback anymore",
         "never mind dont call",
         "dont call, just text me",
+        "nah forget the callback, ill just ring yall tomorrow",  # v5, own words
+        "scratch that call, i'll call the help line myself",
     ],
 )
 def test_taking_a_callback_back_is_not_asking_for_one(text):

@@ -54,6 +54,9 @@ def tracker_in_form(
             "i want to stop drinking but i drink daily",
             "stop",
         ),
+        # a question about the phone question stays in the form (v5: it ended the request)
+        ("callback_form", "callback_phone", "her number or mine?", "request_human"),
+        ("callback_form", "callback_use_caller_number", "which number, his?", "request_human"),
     ],
 )
 def test_answers_go_to_the_form(form, slot, text, intent):
