@@ -29,6 +29,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
     asks_for_a_person,
     asks_for_screening,
+    asks_for_the_number,
     asks_to_repeat,
     cancels_a_call,
     ends_with_farewell,
@@ -39,6 +40,7 @@ from iop_assistant.nlu.control_intents import (
     is_plea,
     is_stop_only,
     looks_spanish,
+    starts_with_stop,
 )
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 
@@ -88,7 +90,7 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "cancel callback"}, add_to_output=True)
         put_first(message, CANCEL_CALLBACK_INTENT, RANKING_GAP)
         return
-    if name != "stop" and (ends_with_stop(text) or is_stop_only(text)):
+    if name != "stop" and (ends_with_stop(text) or starts_with_stop(text) or is_stop_only(text)):
         # "actually, you know what, forget it. never mind." whatever the classifier read
         message.set(GATE_OUTPUT, {"from": name, "reason": "stop"}, add_to_output=True)
         put_first(message, "stop", RANKING_GAP)
@@ -97,6 +99,11 @@ def gate(message: Message) -> None:
         # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
         message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
         put_first(message, "goodbye", RANKING_GAP)
+        return
+    if asks_for_the_number(text) and name != HUMAN_INTENT:
+        # "maybe later. whats ur number": the help line's number (request_human's reply)
+        message.set(GATE_OUTPUT, {"from": name, "reason": "number"}, add_to_output=True)
+        put_first(message, HUMAN_INTENT, RANKING_GAP)
         return
     if is_phone_message(text) and name != CALLBACK_INTENT:
         message.set(GATE_OUTPUT, {"from": name, "reason": "phone number"}, add_to_output=True)

@@ -18,7 +18,7 @@ HELP_INTENT = "request_help"
 MAX_CONTROL_WORDS = 7
 
 _FILLER = (
-    r"(?:ok(?:ay)?|k|alright|well|um+|uh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
+    r"(?:ok(?:ay)?|k|alright|well|um+|uh+|eh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
     r"actually|ugh+|wait|sorry|hmm+|honestly|right now|rn|for now|today|nah|nope|no|"
     r"you know what|on second thought|"
     r":\)|\W)*"
@@ -37,6 +37,8 @@ _STOP = (
     r"(?:can we |let'?s |i want to |i wanna |i'?d like to )(?:stop|quit|end|cancel|skip)"
     r"(?: this| that| now| it| the questions| the screening| these questions)?|"
     r"(?:i )?(?:don'?t|dont|do not) (?:wanna|want to) do this(?: any ?more)?|"
+    r"(?:i )?(?:don'?t|dont|do not) (?:wanna|want to) (?:answer|do) (?:all )?(?:this|that|these)"
+    r"(?: questions| stuff)?(?: (?:right )?now| rn| today)?|"
     r"(?:end|stop|cancel|quit|skip) (?:the|this|that) (?:screening|check|question|questions|"
     r"form|part|request|callback)|drop it|pass|move on|abort|halt(?: this)?|not doing this|"
     r"i'?d rather not(?: answer)?(?: these| this| that)?|too many questions,? stop|"
@@ -93,7 +95,8 @@ _PLEA = re.compile(
     r"^\W*(?:please\s+|pls\s+|plz\s+)?(?:help+|halp|i need help|need help|i need some help|"
     r"help me|help me please|please help(?: me)?|can you help(?: me)?|can someone help(?: me)?|"
     r"somebody help(?: me)?|i need help please|help please|i need your help|need some help|"
-    r"(?:ok(?:ay)?\s+|so\s+|but\s+)?what (?:do|should|can) (?:i|we) do(?: now)?|what now|now what|"
+    r"(?:ok(?:ay)?\s+|so\s+|but\s+)?what (?:do|should|can) (?:i|we) do(?: now)?"
+    r"(?:\W+what (?:do|should|can) (?:i|we) do(?: now)?)*|what now|now what|"
     r"what do i do next)\W*$",
     re.IGNORECASE,
 )
@@ -108,6 +111,34 @@ _STRONG_STOP = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+# what people say after "never mind": a plan to leave or to do it another way, never an
+# answer ("nvm, it's alcohol" stays an answer)
+_LEAVING_REASON = re.compile(
+    r"^(?:i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|i\s+can)\s+(?:just\s+)?(?:call|talk|think|ask|"
+    r"do\s+it|come\s+back|try|text|check|figure|deal|handle|look)\b|"
+    r"^(?:maybe\s+)?later\b|^maybe\s+(?:later|another\s+time|tomorrow)\b|^another\s+time\b|"
+    r"^not\s+(?:now|today|rn|right\s+now|ready)\b|"
+    r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
+    r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
+    r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,.;!?]+\s*|\s+-+\s+")
+
+
+def starts_with_stop(text: str) -> bool:
+    """A stop first, then only reasons to leave: "actually never mind, forget it, i'll just
+    call later", "you know what, i changed my mind, stop, i'll talk to him first" (v5)."""
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
+    while clauses and re.fullmatch(_FILLER, clauses[0], re.IGNORECASE):
+        clauses.pop(0)  # "you know what," "ok,"
+    if len(clauses) < 2 or not _STRONG_STOP.match(clauses[0]):
+        return False
+    return all(
+        _STRONG_STOP.match(c) or _STOP_RE.match(c) or _LEAVING_REASON.search(c) for c in clauses[1:]
+    )
 
 
 def ends_with_stop(text: str) -> bool:
@@ -193,6 +224,18 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"(?:one\s+of\s+)?your\s+(?:staff|team|people|counsel\w*))\b",
     re.IGNORECASE,
 )
+# "whats ur number", "text me the number": the help line's number, wherever it is asked
+_ASKS_FOR_THE_NUMBER = re.compile(
+    r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
+    r"\bwhats\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
+    r"\b(?:give|send|text)\s+me\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_the_number(text: str) -> bool:
+    """The person wants the help line's number (v5: "maybe later. whats ur number")."""
+    return bool(_ASKS_FOR_THE_NUMBER.search(text.strip()))
 
 
 def asks_for_a_person(text: str) -> bool:
@@ -214,7 +257,9 @@ def is_explicit(intent: str, text: str) -> bool:
     count = len(words(cleaned))
     if intent in ("affirm", "deny"):
         return count <= MAX_CONTROL_WORDS
-    if intent == "stop" and (_STOP_RE.match(cleaned) or ends_with_stop(cleaned)):
+    if intent == "stop" and (
+        _STOP_RE.match(cleaned) or ends_with_stop(cleaned) or starts_with_stop(cleaned)
+    ):
         return True
     if _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
         return False
@@ -228,7 +273,7 @@ def is_explicit_command(intent: str, text: str) -> bool:
     """Whether ``text`` plainly gives the command ``intent`` (strict; used inside forms,
     where any other reading of the message is an answer to the question asked)."""
     cleaned = " ".join(text.strip().split())
-    if intent == "stop" and ends_with_stop(cleaned):
+    if intent == "stop" and (ends_with_stop(cleaned) or starts_with_stop(cleaned)):
         return True
     if intent == "goodbye" and ends_with_farewell(cleaned):
         return True

@@ -49,9 +49,14 @@ WORRIED_INTENT = "inform_use"
 # an unsure guess this weak ("im in brooklyn") is noise, not a reason to ask about suicide
 MIN_UNSURE_CRISIS = 0.3
 _DENIAL = re.compile(
-    r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:suicidal|going\s+to\s+(?:hurt|kill)\s+my\s*self|in\s+danger)\b|"
+    r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:suicidal|(?:going\s+to|gonna|gunna)\s+(?:hurt|kill)\s+my\s*self|"
+    r"(?:going\s+to|gonna)\s+do\s+anything(?:\s+(?:to\s+my\s*self|stupid|tonight))?|in\s+danger)\b|"
+    r"\bi\s+(?:would|will|'d|'ll)\s+never\s+(?:hurt|kill)\s+my\s*self\b|"
     r"\bnot\s+(?:like\s+that|thinking\s+(?:about|of)\s+(?:suicide|killing\s+my\s*self))\b|"
     r"\b(?:i'?m|im)\s+(?:safe|ok(?:ay)?)\s*,?\s+(?:i\s+)?just\b"
+)
+_QUALIFIED = re.compile(
+    r"\b(?:but|though|although|yet|except|unless|tonight|today|right\s+now|rn|yet|anymore|maybe)\b"
 )
 OVERDOSE_SELF = "overdose_self"
 _THIRD_PERSON = re.compile(
@@ -188,6 +193,15 @@ class CrisisGuard(GraphComponent):
     def check(self, text: str | None) -> CrisisHit | None:
         return self.matcher.match(text or "")
 
+    def is_denial_only(self, text: str) -> bool:
+        """The only danger words are inside a denial ("i'm not going to hurt myself")."""
+        clean = normalize(text)
+        if not _DENIAL.search(clean):
+            return False
+        rest = _DENIAL.sub(" ", clean)
+        # "not going to kill myself tonight, but...": a qualified no is not a no
+        return not _QUALIFIED.search(rest) and self.check(rest) is None
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             # a bounded prefix and suffix: one huge message must not hold the server
@@ -205,6 +219,11 @@ class CrisisGuard(GraphComponent):
                     set_intent(message, answer)
                 elif hit is not None or named == CRISIS_INTENT:
                     set_checkin(message, text)
+                continue
+            if hit is not None and self.is_denial_only(text):
+                # "no im not gonna kill myself. im just tired of failing" (v5): a no, and no
+                # other danger words once the denial is set aside
+                set_intent(message, "deny")
                 continue
             if said_crisis and is_told_as_history(text):
                 # "I tried to kill myself in 2019. I'm in a much better place now": ask, don't

@@ -379,3 +379,46 @@ def test_questions_are_not_repeats(text: str) -> None:
     from iop_assistant.nlu.control_intents import asks_to_repeat
 
     assert not asks_to_repeat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eh never mind cancel that",
+        "actually nvm, forget it, i'll just call later",  # v5, own words
+        "you know what, i changed my mind, stop, i'll ask my wife first",
+        "nah i dont wanna answer all these questions rn",
+    ],
+)
+def test_a_stop_with_a_reason_to_leave_is_explicit(text):
+    from iop_assistant.nlu.control_intents import is_explicit_command
+
+    assert is_explicit_command("stop", text)
+
+
+@pytest.mark.parametrize("text", ["nvm, its alcohol", "never mind, what about insurance"])
+def test_a_stop_followed_by_an_answer_or_a_question_is_not_a_stop(text):
+    from iop_assistant.nlu.control_intents import is_explicit_command
+
+    assert not is_explicit_command("stop", text)
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("maybe later. whats ur number", True),
+        ("what's the number again?", True),
+        ("can you text me the number", True),
+        ("what number should i give them", False),
+    ],
+)
+def test_asking_for_the_help_line_number(text, asks):
+    from iop_assistant.nlu.control_intents import asks_for_the_number
+
+    assert asks_for_the_number(text) is asks
+
+
+def test_a_repeated_what_do_i_do_is_a_plea():
+    from iop_assistant.nlu.control_intents import is_plea
+
+    assert is_plea("what do i do what do i do")

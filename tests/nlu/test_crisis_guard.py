@@ -119,3 +119,31 @@ def test_not_like_that_without_a_no_is_left_to_the_classifier(guard):
     message = classified("its not like that with him, he only drinks at weekends")
     guard.process([message])
     assert message.get(INTENT)["name"] == "ask_schedule"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no i'm not going to kill myself, i'm just sick of relapsing",  # v5, own words
+        "im not gonna hurt myself. i just feel stuck",
+        "i would never kill myself, i just need help with the drinking",
+    ],
+)
+def test_a_plain_denial_is_a_no_even_with_danger_words_inside_it(guard, text):
+    message = classified(text, intent="crisis", confidence=0.9)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im not going to kill myself tonight but the pills are ready",
+        "i'm not gonna kill myself, i only took 30 pills to sleep",
+        "not gonna hurt myself yet",
+    ],
+)
+def test_a_qualified_denial_or_other_danger_stays_a_crisis(guard, text):
+    message = classified(text, intent="crisis", confidence=0.9)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis"

@@ -449,6 +449,7 @@ FAMILIES = {
             ("i've got a blade in my hand and i can't take this pain", "suicidal"),
             ("dad's rifle is loaded next to me on the bed", "suicidal"),
             ("my brother sent me a goodbye message and now his phone is off", "suicidal"),
+            ("my husband's pistol is in the nightstand", "suicidal"),
         ],
         [
             "i wrote a letter to my younger self in group, it helped",
