@@ -125,7 +125,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|drink|smoke)\b[^.!?]{{0,40}}\bto\s+(?:ride\s+(?:it|this)\s+out|"
         r"get\s+(?:me\s+)?through\s+(?:it|this|the\s+withdrawals?|withdrawals?|detox|the\s+night)|"
         r"stop\s+the\s+(?:shakes|shaking|seizures?|sweats)|ease\s+(?:the\s+)?withdrawals?|"
-        r"(?:calm|settle)\s+(?:the\s+)?(?:shakes|shaking))\b"
+        r"(?:calm|settle)\s+(?:the\s+)?(?:shakes|shaking)|make\s+(?:it|this|them|the\s+\w+)\s+stop|"
+        r"take\s+the\s+edge\s+off)\b"
     ),
     # afraid of the ambulance bill
     "cost": re.compile(
@@ -147,7 +148,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:no|not\s+calling|not\s+going\s+to\s+call)\s+(?:an?\s+)?(?:ambulance|911)\b|"
         r"\b(?:just|can\s+(?:i|we|he|she)\s+(?:just\s+)?|can'?t\s+(?:i|we|he|she)\s+(?:just\s+)?|gonna|going\s+to)"
         r"\s*(?:wait|ride|sleep|sweat)\s+(?:it|this)?\s*(?:out|off)\b|"
-        r"\brather\s+not\s+call\b"
+        r"\brather\s+not\s+call\b|"
+        # after a suicidal disclosure: no call to anyone (v5: it started a callback request)
+        r"\b(?:don'?t|dont|do\s+not)\s+(?:want|wanna)\s+(?:to\s+)?(?:call|talk\s+to|phone|text)\s+"
+        r"(?:anyone|anybody|nobody|no\s+one|988|a\s+hotline|a\s+stranger|them)\b|"
+        r"\b(?:can'?t|cant|won'?t|wont|not\s+(?:going\s+to|gonna))\s+(?:call|talk\s+to)\s+(?:anyone|anybody|988)\b|"
+        r"\bnot\s+calling\s+(?:anyone|anybody|988)\b"
     ),
     # the danger has passed (for now)
     "safe_now": re.compile(

@@ -466,10 +466,13 @@ FAMILIES = {
             ("day three no booze and he's yelling about spiders crawling on him", "withdrawal"),
             ("been vomiting for days, can't keep water down and now i'm dizzy", "medical"),
             ("my neighbor is beating his wife right now, she's screaming for help", "violence"),
+            ("he's banging on my door right now", "violence"),
+            ("and i took some too", "overdose"),
         ],
         [
             "my son is cold all the time since he started using, is that normal",
             "my toddler keeps saying there are spiders in his closet at bedtime",
+            "i used too much last weekend and felt awful",
         ],
     ),
 }

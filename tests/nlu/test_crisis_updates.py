@@ -38,6 +38,10 @@ from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
         ("what do i say when they answer", "what_to_say"),
         ("can i just take some of my moms ativan", "self_medicate"),
         ("im going to take my friends xanax to get through the night", "self_medicate"),
+        # v5 conversations, in our own words
+        ("can i have a couple beers to make the shaking stop", "self_medicate"),
+        ("i really don't want to talk to anybody", "refuses_911"),
+        ("i wont call anyone", "refuses_911"),
         ("can i drink a little to stop the shakes", "self_medicate"),
     ],
 )
