@@ -314,7 +314,7 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
 
 # "this one", "use this number", "the one im calling from": yes to the offered number
 _THIS_NUMBER = re.compile(
-    r"\b(?:this|that|same|my)\s+(?:one|number|#|phone|cell)\b(?!\s+is\s+\d)|"
+    r"\b(?:this|that|same|my)\s+(?:one\b|number\b|#|phone\b|cell\b)(?!\s+is\s+\d)|"
     r"\bthe\s+(?:one|number)\s+(?:i'?m|im|i\s+am)\s+(?:calling|texting|using)\b|"
     r"\b(?:calling|texting)\s+from\b",
     re.IGNORECASE,

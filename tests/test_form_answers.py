@@ -107,3 +107,8 @@ def test_a_bare_yes_with_two_prescribable_substances_named_is_unclear() -> None:
     assert parse_prescribed("yes the methadone is", ["opioid", "benzodiazepine"]) == ["opioid"]
     assert parse_prescribed("yes", ["opioid", "alcohol"]) == ["opioid"]
     assert parse_prescribed("no", ["opioid", "benzodiazepine"]) == []
+
+
+def test_this_hash_sign_is_this_number():
+    assert form_answers.is_this_number("this # is fine")
+    assert not form_answers.is_this_number("my # is 312 555 0187")
