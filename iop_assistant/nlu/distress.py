@@ -28,7 +28,11 @@ _DISTRESS = re.compile(
     r"\bi\s+(?:don'?t|dont)\s+(?:care|know)\s+(?:what\s+happens\s+to\s+me|if\s+i\s+make\s+it|how\s+much\s+longer\s+i\s+can)\b|"
     r"\b(?:no\s+one|nobody)\s+(?:would\s+)?(?:care|cares|miss\s+me)\b|"
     r"\bi'?m\s+done\s+with\s+(?:everything|life|it\s+all)\b|"
-    r"\bi\s+(?:see|have)\s+no\s+(?:future|way\s+out)\b"
+    r"\bi\s+(?:see|have)\s+no\s+(?:future|way\s+out)\b|"
+    # v5 conversations: "i dont think i can keep doing this", "why do i even bother anymore"
+    r"\bi\s+(?:don'?t|dont|do\s+not)\s+think\s+i\s+can\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this|"
+    r"do\s+this\s+any\s*more|go\s+on|keep\s+going)\b|"
+    r"\bwhy\s+(?:do|should)\s+i\s+(?:even\s+)?(?:bother|try)(?:\s+any\s*more)?\b(?!\s+(?:with|to|calling|asking))"
 )
 
 

@@ -27,7 +27,8 @@ _NUMBER = (
 _DISTANT = re.compile(
     r"\b(?:"
     rf"{_NUMBER}\s+(?:years?|yrs?|months?)\s+(?:ago|back|now|since)|(?:years|months)\s+(?:ago|back)|"
-    r"(?:last|this\s+past)\s+(?:year|summer|winter|spring|fall|autumn|christmas)|"
+    r"(?:last|this\s+past)\s+(?:year|summer|winter|spring|fall|autumn|christmas|week|weekend|month)|"
+    rf"{_NUMBER}\s+weeks?\s+ago|(?:a|one)\s+week\s+ago|"
     r"in\s+(?P<year>(?:19|20)\d\d)|back\s+(?:then|in\s+(?:high\s+school|college|the\s+day))|"
     r"when\s+(?:i|he|she|they|we)\s+(?:was|were)\s+(?:younger|a\s+(?:kid|teen(?:ager)?)|"
     r"(?:still\s+)?(?:using|drinking)|\d{1,2}|in\s+(?:high\s+school|college|my\s+(?:teens|twenties|\d0s)))|"
@@ -57,7 +58,7 @@ _DANGER_NOW = re.compile(
 # "she's a nurse now", "i'm in a better place now": a "now" that says things are well
 _WELL_NOW = re.compile(
     r"\b(?:ok|okay|fine|well|good|safe|sober|clean|alive|place|better|great|healthy|stable|"
-    r"prison|jail|recovery|treatment|nurse|married|\d+|years?|months?|sober\s+\w+|happy|lucky|i\s+am)\s+now\b|"
+    r"prison|jail|recovery|treatment|nurse|married|home|\d+|years?|months?|sober\s+\w+|happy|lucky|i\s+am)\s+now\b|"
     r"\bnow\s+(?:i'?m|im|i\s+am|(?:s)?he'?s|(?:s)?he\s+is|we'?re|they'?re)\s+"
     r"(?:ok|okay|fine|well|doing|sober|clean|safe|in\s+(?:recovery|treatment))\b"
 )

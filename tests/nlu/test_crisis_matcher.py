@@ -468,6 +468,7 @@ FAMILIES = {
             ("my neighbor is beating his wife right now, she's screaming for help", "violence"),
             ("he's banging on my door right now", "violence"),
             ("and i took some too", "overdose"),
+            ("had the dts before. day 2 off the bottle and i'm getting shaky", "withdrawal"),
         ],
         [
             "my son is cold all the time since he started using, is that normal",

@@ -27,6 +27,8 @@ def matcher() -> CrisisMatcher:
         "i feel so hopeless",
         "im so tired of everything",
         "i just want it all to stop",
+        "i don't think i can keep going",  # v5, own words
+        "why should i even try anymore",
     ],
 )
 def test_ambiguous_distress_gets_a_check_in(text):
@@ -40,6 +42,7 @@ def test_ambiguous_distress_gets_a_check_in(text):
         "whats the point of the drug tests",
         "i can't keep my schedule with work, is there an evening group",
         "tired of waiting on hold",
+        "why do i even bother calling the insurance",
     ],
 )
 def test_program_questions_are_not_distress(text):

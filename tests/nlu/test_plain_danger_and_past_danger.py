@@ -86,6 +86,7 @@ TODAY = date(2026, 12, 3)
         # nothing said about now: asked directly (v6 look-alikes)
         "I tried to kill myself years ago",
         "I tried to overdose on purpose when I was 19.",
+        "my brother overdosed two weeks ago and narcan brought him back, he's home now",
         "My girlfriend cut herself when she was a teenager.",
         "My dad had a heart attack from coke use in the 90s.",
         "I wrote a suicide note once, a long time ago.",
