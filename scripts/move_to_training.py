@@ -11,6 +11,15 @@ contradict a label already in training, deletes the source file and marks the
 round ``trained`` in ``status.json``.
 
     .venv/bin/python scripts/move_to_training.py v4
+    .venv/bin/python scripts/move_to_training.py --crisis v1 v2 v3 v4 v5 v6
+
+``--crisis`` copies a tuned crisis set instead: its crisis messages become ``crisis``
+examples and the look-alikes whose kind says what they are become examples of that
+intent (worried or past stories and own use: ``inform_use``; idioms: ``out_of_scope``;
+safety questions: ``ask_safety_procedures``), so the classifier learns the line between
+them from people who never saw our lexicon. Look-alikes of other kinds, and stories
+with a question in them, are left out (their intent is not known). The set itself stays
+as regression data, marked ``trained``; nothing in ``tests/safety/`` is used.
 """
 
 from __future__ import annotations
@@ -114,10 +123,84 @@ def move(round_name: str) -> Tuple[int, int, int]:
     return kept, leaked, contradicted
 
 
+LOOK_ALIKE_INTENTS = {
+    "worried_disclosure": "inform_use",
+    "own_use": "inform_use",
+    "past_event": "inform_use",
+    "third_party_past": "inform_use",
+    "mild_symptom": "inform_use",
+    "idiom": "out_of_scope",
+    "safety_question": "ask_safety_procedures",
+}
+SAFETY = REPO / "tests" / "safety"
+
+
+def crisis_examples(source: Path) -> Iterable[Tuple[str, str]]:
+    """(text, intent) for a crisis set: every crisis message, the look-alikes we can label."""
+    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    for item in data.get("crisis", []) or []:
+        yield str(item["text"]), "crisis"
+    for item in data.get("not_crisis", []) or []:
+        intent = LOOK_ALIKE_INTENTS.get(str(item.get("kind") or ""))
+        text = str(item["text"])
+        if intent and (intent == "ask_safety_procedures" or "?" not in text):
+            yield text, intent
+
+
+def safety_texts() -> set:
+    texts = set()
+    for path in SAFETY.glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in data.get("messages", []) if isinstance(data, dict) else []:
+            texts.add(normalised(str(item["text"] if isinstance(item, dict) else item)))
+    return texts
+
+
+def copy_crisis(round_name: str) -> Tuple[int, int, int]:
+    source = EVALUATION / round_name / "crisis.yml"
+    target = OUTSIDERS / f"crisis_{round_name}.yml"
+    training, held_out = labels_elsewhere(skip=target)
+    held_out |= safety_texts()
+    by_intent: Dict[str, List[str]] = defaultdict(list)
+    seen: set = set()
+    kept = leaked = contradicted = 0
+    for raw, intent in crisis_examples(source):
+        text = one_line(raw)
+        key = normalised(text)
+        if not text or key in seen:
+            continue
+        seen.add(key)
+        if key in held_out:
+            leaked += 1
+            continue
+        if training.get(key, intent) != intent:
+            contradicted += 1
+            continue
+        if key in training:
+            continue
+        by_intent[intent].append(text)
+        kept += 1
+    target.write_text(render(f"crisis {round_name}", by_intent), encoding="utf-8")
+    status_path = EVALUATION / "status.json"
+    status = json.loads(status_path.read_text(encoding="utf-8"))
+    status[str(source.relative_to(REPO))] = "trained"
+    status[str(target.relative_to(REPO))] = "trained"
+    status_path.write_text(json.dumps(status, indent=2) + "\n", encoding="utf-8")
+    return kept, leaked, contradicted
+
+
 def main(argv: List[str]) -> int:
     if not argv:
         print(__doc__)
         return 2
+    if argv[0] == "--crisis":
+        for round_name in argv[1:]:
+            kept, leaked, contradicted = copy_crisis(round_name)
+            print(
+                f"crisis {round_name}: {kept} messages copied into training; left out {leaked} "
+                f"held-out or safety-set texts and {contradicted} that contradict a training label"
+            )
+        return 0
     for round_name in argv:
         kept, leaked, contradicted = move(round_name)
         print(
