@@ -89,15 +89,15 @@ def render(round_name: str, by_intent: Dict[str, List[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def move(round_name: str) -> Tuple[int, int, int]:
-    source = EVALUATION / round_name / "understanding.yml"
-    target = OUTSIDERS / f"{round_name}.yml"
-    training, held_out = labels_elsewhere(skip=target)
+def select(
+    pairs: Iterable[Tuple[str, str]], training: Dict[str, str], held_out: set
+) -> Tuple[Dict[str, List[str]], int, int, int]:
+    """The new examples by intent, and how many were kept, held out or contradicted."""
     by_intent: Dict[str, List[str]] = defaultdict(list)
     seen: set = set()
     kept = leaked = contradicted = 0
-    for item in yaml.safe_load(source.read_text(encoding="utf-8")):
-        text, intent = one_line(str(item["text"])), str(item["intent"])
+    for raw, intent in pairs:
+        text = one_line(raw)
         key = normalised(text)
         if not text or key in seen:
             continue
@@ -112,6 +112,17 @@ def move(round_name: str) -> Tuple[int, int, int]:
             continue
         by_intent[intent].append(text)
         kept += 1
+    return by_intent, kept, leaked, contradicted
+
+
+def move(round_name: str) -> Tuple[int, int, int]:
+    source = EVALUATION / round_name / "understanding.yml"
+    target = OUTSIDERS / f"{round_name}.yml"
+    training, held_out = labels_elsewhere(skip=target)
+    items = yaml.safe_load(source.read_text(encoding="utf-8"))
+    by_intent, kept, leaked, contradicted = select(
+        ((str(item["text"]), str(item["intent"])) for item in items), training, held_out
+    )
     OUTSIDERS.mkdir(parents=True, exist_ok=True)
     target.write_text(render(round_name, by_intent), encoding="utf-8")
     source.unlink()
@@ -161,25 +172,7 @@ def copy_crisis(round_name: str) -> Tuple[int, int, int]:
     target = OUTSIDERS / f"crisis_{round_name}.yml"
     training, held_out = labels_elsewhere(skip=target)
     held_out |= safety_texts()
-    by_intent: Dict[str, List[str]] = defaultdict(list)
-    seen: set = set()
-    kept = leaked = contradicted = 0
-    for raw, intent in crisis_examples(source):
-        text = one_line(raw)
-        key = normalised(text)
-        if not text or key in seen:
-            continue
-        seen.add(key)
-        if key in held_out:
-            leaked += 1
-            continue
-        if training.get(key, intent) != intent:
-            contradicted += 1
-            continue
-        if key in training:
-            continue
-        by_intent[intent].append(text)
-        kept += 1
+    by_intent, kept, leaked, contradicted = select(crisis_examples(source), training, held_out)
     target.write_text(render(f"crisis {round_name}", by_intent), encoding="utf-8")
     status_path = EVALUATION / "status.json"
     status = json.loads(status_path.read_text(encoding="utf-8"))
