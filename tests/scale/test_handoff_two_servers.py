@@ -47,6 +47,19 @@ def wait_for(check: Callable[[], object], what: str, timeout: float = 90) -> obj
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def keep_signalling(signal: Callable[[], object], seen: Callable[[], object], what: str) -> None:
+    """Signal every few seconds (as typing does) until ``seen``: a signal lives only seconds."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        signal()
+        try:
+            wait_for(seen, what, timeout=3)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"timed out waiting for {what}")
+
+
 @pytest.fixture(scope="module")
 def pair(
     postgres: Postgres, redis_server: Redis, tmp_path_factory
@@ -102,9 +115,11 @@ def test_widget_on_server_b_staff_reply_delivered_by_b_ending_applied_once(pair)
 
     replies: List[dict] = []
     confirmed: List[str] = []
+    typing: List[dict] = []
     sio = socketio.Client(reconnection=False)
     sio.on("session_confirm", lambda sid: confirmed.append(sid))
     sio.on("bot_uttered", lambda data: replies.append(data))
+    sio.on("handoff_typing", lambda data: typing.append(data))
     sio.connect(b.rasa_url, socketio_path="/socket.io", transports=["polling"])
     try:
         sio.emit("session_request", {"session_id": None})
@@ -117,6 +132,19 @@ def test_widget_on_server_b_staff_reply_delivered_by_b_ending_applied_once(pair)
         handoff = queue.open_for(session, engine)
         assert handoff is not None
         assert post(dana, console, "/handoff/claim", id=str(handoff.id)).status_code == 302
+        # typing both ways: the console's signal reaches the socket on B (its relay reads the
+        # shared database); the visitor's signal, taken by B, reaches the console
+        keep_signalling(
+            lambda: post(dana, console, "/handoff/typing", id=str(handoff.id)),
+            lambda: typing and typing[0].get("staff") == "dana",
+            "dana typing, on the widget's socket",
+        )
+        state = console.url + f"/handoff/chat/state?id={handoff.id}"
+        keep_signalling(
+            lambda: sio.emit("handoff_typing", {"session_id": session}),
+            lambda: dana.get(state).json()["person_typing"],
+            "the person typing, in the console",
+        )
         assert (
             post(
                 dana, console, "/handoff/reply", id=str(handoff.id), text="Hi from Dana"
