@@ -39,8 +39,8 @@ document.addEventListener("submit", function (event) {
       if (!box.value.trim() || now - last < every) return;
       last = now;
       var body = new URLSearchParams();
-      body.set("id", box.form.elements.id.value);
-      body.set("csrf_token", box.form.elements.csrf_token.value);
+      body.set("id", box.form.elements.namedItem("id").value);
+      body.set("csrf_token", box.form.elements.namedItem("csrf_token").value);
       fetch(box.getAttribute("data-typing-url"), {
         method: "POST", body: body, credentials: "same-origin",
       }).catch(function () { /* a lost signal only hides the indicator sooner */ });
