@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -251,3 +252,117 @@ class Nginx:
                 os.kill(int(pid.read_text().strip()), 15)
             except (ProcessLookupError, ValueError):
                 pass
+
+
+DEPLOY_NGINX = Path(__file__).resolve().parents[1] / "deploy" / "nginx" / "nginx.conf"
+# deploy/nginx/nginx.conf's upstream hosts (docker-compose service names)
+_DEPLOY_HOSTS = ("rasa-1:5005", "rasa-2:5005", "actions:5055", "web:8000", "console:8080")
+
+
+@dataclass
+class DeployNginx:
+    """The production nginx config (deploy/nginx/nginx.conf) on loopback ports, in front of
+    local servers: only what cannot work here changes (compose host names, listen ports,
+    certificate paths, log files, pid and temp paths, one worker); every ``location``,
+    upstream balancing rule and header is the deployed one. TLS stays on, with a
+    self-signed certificate made for the run. Runs in the foreground as a child process.
+    """
+
+    root: Path
+    rasa_ports: list[int]  # rasa-1, rasa-2
+    actions_port: int  # the ``actions`` upstream
+    console_port: int = 0
+    web_port: int = 0
+    port: int = 0  # assistant.example.org (TLS): widget socket, webhooks
+    console_tls_port: int = 0  # console.example.org (TLS)
+    http_port: int = 0  # port 80's redirect to https
+    private_port: int = 0  # the private listener the Rasa servers reach actions through
+
+    def __post_init__(self) -> None:
+        self.root = self.root.resolve()
+        for name in ("console_port", "web_port", "port", "console_tls_port", "http_port",
+                     "private_port"):  # fmt: skip
+            if not getattr(self, name):
+                setattr(self, name, free_port())
+        self.conf = self.root / "nginx.conf"
+        self.access_log = self.root / "access.log"
+        self.error_log = self.root / "error.log"
+        # self-signed for 127.0.0.1: clients verify against it (REQUESTS_CA_BUNDLE)
+        self.certificate = self.root / "fullchain.pem"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        """The assistant's public address through nginx."""
+        return f"https://127.0.0.1:{self.port}"
+
+    @property
+    def console_url(self) -> str:
+        """The staff console through nginx."""
+        return f"https://127.0.0.1:{self.console_tls_port}"
+
+    def render(self, conf: str) -> str:
+        """``conf`` (the deployed config) with local addresses; fails on a config it no longer
+        matches, so the test cannot silently run against something else."""
+        ports = [*self.rasa_ports[:2], self.actions_port, self.web_port, self.console_port]
+        for host, port in zip(_DEPLOY_HOSTS, ports, strict=True):
+            if f"server {host}" not in conf:
+                raise ValueError(f"deploy/nginx/nginx.conf has no upstream server {host}")
+            conf = conf.replace(f"server {host}", f"server 127.0.0.1:{port}")
+        tls = iter([self.port, self.console_tls_port])
+        conf, count = re.subn(
+            r"listen 443 ssl http2;", lambda _m: f"listen 127.0.0.1:{next(tls)} ssl http2;", conf
+        )
+        expected = {"listen 80;": f"listen 127.0.0.1:{self.http_port};",
+                    "listen 5055;": f"listen 127.0.0.1:{self.private_port};",
+                    "/etc/nginx/tls/": f"{self.root}/", "/dev/stdout": str(self.access_log),
+                    "/dev/stderr": str(self.error_log),
+                    "worker_processes auto;": "worker_processes 1;"}  # fmt: skip
+        missing = [old for old in expected if old not in conf]
+        if count != 2 or missing:
+            raise ValueError(f"deploy/nginx/nginx.conf changed shape: {missing or 'listen 443'}")
+        for old, new in expected.items():
+            conf = conf.replace(old, new)
+        temp = " ".join(
+            f"{kind}_temp_path {self.root}/{kind};"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        conf = conf.replace("http {", "http {\n  " + temp, 1)
+        return f"pid {self.root}/nginx.pid;\n" + conf
+
+    def _certificate(self) -> None:
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+             "-keyout", str(self.root / "privkey.pem"), "-out", str(self.certificate)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+    def start(self, timeout: float = 30) -> DeployNginx:
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._certificate()
+        self.conf.write_text(self.render(DEPLOY_NGINX.read_text()))
+        args = ["nginx", "-p", str(self.root), "-c", str(self.conf), "-e", str(self.error_log)]
+        subprocess.run([*args, "-t", "-q"], check=True)
+        self.process = subprocess.Popen([*args, "-g", "daemon off;"])
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx exited; see {self.error_log}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise TimeoutError("nginx did not listen")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()  # SIGTERM: nginx's fast shutdown
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None

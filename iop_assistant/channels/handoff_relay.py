@@ -16,7 +16,12 @@ each step, and each step is claimed by a conditional UPDATE, so only one does:
    (widget, or the outbox for SMS);
 4. **web delivery**: a message for a widget whose socket is connected to
    *this* server is emitted to its room (``bot_uttered``); a widget that is
-   offline or on another server gets it from that server, or on reconnecting.
+   offline or on another server gets it from that server, or on reconnecting;
+5. **staff typing**: while the staff member holding a web chat types (the
+   console stores a short-lived signal, :mod:`.typing_signals`), the server
+   holding the widget's socket emits ``handoff_typing`` ``{"typing": true,
+   "staff": name}`` to its room, once per new signal, and ``{"typing":
+   false}`` when the signal is gone (message sent, chat ended).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import asyncio
 import logging
 import os
 import socket
+from datetime import datetime
 from typing import Any, Callable, Dict, List, TypeVar
 
 from rasa.shared.core.events import (
@@ -35,8 +41,8 @@ from rasa.shared.core.events import (
 )
 
 from iop_assistant.channels.sms_format import render_reply, segment
-from iop_assistant.handoff import queue
-from iop_assistant.handoff.settings import HandoffSettings
+from iop_assistant.handoff import queue, typing_signals
+from iop_assistant.handoff.settings import TYPING_SECONDS, HandoffSettings
 from iop_assistant.handoff.settings import from_env as settings_from_env
 from iop_assistant.store import contacts
 from iop_assistant.store import sms as sms_store
@@ -47,6 +53,7 @@ T = TypeVar("T")
 UNCLAIMED_RESPONSE = "utter_handoff_unclaimed"
 RETURNED_RESPONSE = "utter_handoff_returned"
 STAFF_METADATA = "handoff"
+TYPING_EVENT = "handoff_typing"  # both ways: staff typing to the widget, the visitor's back
 
 
 def response_for(reason: str | None) -> str | None:
@@ -97,6 +104,8 @@ class HandoffRelay:
         self.server = f"{socket.gethostname()}:{os.getpid()}"
         self._task: asyncio.Task | None = None
         self._warned = False
+        # conversation -> the staff typing signal last emitted to it from here
+        self._typing_shown: Dict[str, datetime] = {}
 
     # ------------------------------------------------------------------ lifecycle
     def attach(self, blueprint: Any) -> None:
@@ -152,6 +161,7 @@ class HandoffRelay:
                 await self._db(queue.reopen_closing, handoff.id)
                 raise
         await self.deliver_local()
+        await self.relay_typing()
 
     async def _append(self, agent: Any, conversation_id: str, events: List[Event]) -> Any:
         """Append events to a conversation's tracker under its lock (any server's lock store)."""
@@ -230,3 +240,28 @@ class HandoffRelay:
             )  # fmt: skip
             sent += 1
         return sent
+
+    # ------------------------------------------------------------------ staff typing
+    async def relay_typing(self) -> int:
+        """Tell widgets connected here that their staff member is (no longer) typing; how many."""
+        typing = await self._db(typing_signals.staff_typing_web)
+        if not typing and not self._typing_shown:
+            return 0
+        here = set(self.local_sessions())
+        current = {t.conversation_id: t for t in typing if t.conversation_id in here}
+        emitted = 0
+        for conversation, signal in current.items():
+            if self._typing_shown.get(conversation) == signal.until:
+                continue  # this signal was already shown; the widget's timer covers it
+            self._typing_shown[conversation] = signal.until
+            payload = {"typing": True, "staff": signal.staff_name, "seconds": TYPING_SECONDS}
+            await self.sio.emit(TYPING_EVENT, payload, room=conversation, namespace=self.namespace)
+            emitted += 1
+        for conversation in [c for c in self._typing_shown if c not in current]:
+            del self._typing_shown[conversation]
+            if conversation in here:
+                await self.sio.emit(
+                    TYPING_EVENT, {"typing": False}, room=conversation, namespace=self.namespace
+                )
+                emitted += 1
+        return emitted

@@ -31,6 +31,9 @@ response variations still apply) and add, before any turn runs:
   ``@confidence``); anything else has its intent syntax defused
   (:func:`.webhook.defuse_intent_syntax`) and is read as words;
 * metadata keys the phone channels own (``sms``, ``voice``) are dropped;
+* during a live handoff the widget's ``handoff_typing`` signal ("the visitor
+  is typing") is recorded for the staff member, for the confirmed session
+  only and at most once a second per socket (issue 19, docs/handoff.md);
 * for third-party clients (:mod:`.web_clients`): an empty socket.io message
   (rasa-webchat's default init payload) is ignored (over REST it is answered
   and kept, as any bad input), a ``tel:…`` text is answered with that number,
@@ -43,12 +46,14 @@ and ``iop_assistant.channels.web.WebSocketIOInput`` in place of ``rest`` and
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
 import os
 import re
 import secrets
+import time
 import uuid
 from typing import Any, Awaitable, Callable, Dict, FrozenSet, Iterable
 
@@ -60,10 +65,11 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 
 from iop_assistant import log_privacy
-from iop_assistant.channels.handoff_relay import HandoffRelay
+from iop_assistant.channels.handoff_relay import TYPING_EVENT, HandoffRelay
 from iop_assistant.channels.message_size import TRUNCATED_KEY, cap_message, request_max_bytes
 from iop_assistant.channels.web_clients import call_reply, called_number, is_blank, show_numbers
 from iop_assistant.channels.webhook import defuse_intent_syntax, strip_invisible
+from iop_assistant.handoff import typing_signals
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA
 from iop_assistant.topics import CLARIFY_LABELS
 
@@ -88,6 +94,7 @@ SIGNED_SESSION = re.compile(r"^[0-9a-f]{32}\.[0-9a-f]{32}$")
 SESSION_KEY_ENV = "IOP_WEB_SESSION_KEY"
 WEB_PORT_ENV = "WEB_PORT"
 PROXIES_ENV = "IOP_PROXIES_COUNT"  # proxies in front of Rasa whose X-Forwarded-For to trust
+TYPING_MIN_INTERVAL = 1.0  # seconds between typing signals a socket may store (widget: 2.5)
 
 
 class SessionSigner:
@@ -289,6 +296,15 @@ class _WebGuard:
         return handler
 
 
+def record_visitor_typing(conversation_id: str) -> bool:
+    """Store "the visitor is typing" on the conversation's open web handoff (none: nothing)."""
+    try:
+        return typing_signals.visitor_typing(conversation_id)
+    except Exception:
+        logger.exception("socketio: could not record a typing signal")
+        return False
+
+
 class _ServerSet(str):
     """A metadata value the channel set itself (a client's own ``web_client`` is dropped)."""
 
@@ -358,6 +374,7 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
         self.origins = allowed_origins()
         self._sessions: Dict[str, str] = {}  # socket sid -> the session it was confirmed
         self._clients: Dict[str, str] = {}  # socket sid -> its web_client key
+        self._typed: Dict[str, float] = {}  # socket sid -> when its last typing signal was kept
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         blueprint = super().blueprint(self.guarded(on_new_message, self.name()))
@@ -385,6 +402,7 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
         async def guarded_disconnect(sid: str, *args: Any) -> None:
             self._sessions.pop(sid, None)
             self._clients.pop(sid, None)
+            self._typed.pop(sid, None)
             await disconnect(sid)
 
         async def guarded_session_request(sid: str, data: Dict | None) -> None:
@@ -413,10 +431,26 @@ class WebSocketIOInput(_WebGuard, SocketIOInput):
             metadata[WEB_CLIENT_METADATA] = _ServerSet(self._clients.get(sid) or "")
             await handle_message(sid, {**data, self.metadata_key: metadata})
 
+        async def visitor_typing(sid: str, data: Any) -> None:
+            # live handoff: the widget's visitor is typing (the staff member's console shows it)
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            if self.session_persistence:
+                if not self.signer.valid(session_id) or self._sessions.get(sid) != session_id:
+                    return None
+                sender = str(session_id)
+            else:
+                sender = sid
+            now = time.monotonic()
+            if now - self._typed.get(sid, float("-inf")) < TYPING_MIN_INTERVAL:
+                return None
+            self._typed[sid] = now
+            await asyncio.get_running_loop().run_in_executor(None, record_visitor_typing, sender)
+
         sio.on("connect", guarded_connect, namespace=namespace)
         sio.on("disconnect", guarded_disconnect, namespace=namespace)
         sio.on("session_request", guarded_session_request, namespace=namespace)
         sio.on(self.user_message_evt, guarded_message, namespace=namespace)
+        sio.on(TYPING_EVENT, visitor_typing, namespace=namespace)
         # live handoff (issue 19): staff messages and endings, delivered to sockets here
         HandoffRelay(sio, namespace, bot_event=self.bot_message_evt).attach(blueprint)
         return blueprint

@@ -31,6 +31,7 @@ STATIC = Path(__file__).parent / "static"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; "  # the live chat page's typing signals (console.js)
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 _names = itertools.count(1)

@@ -192,7 +192,8 @@ def person_spoke(
     engine: Engine | None = None,
 ) -> HandoffRow | None:
     """A message arrived in a paused conversation: activity, and a crisis flag for staff."""
-    values: Dict[str, Any] = {"last_person_at": utcnow()}
+    # the message has arrived: the person is no longer typing it
+    values: Dict[str, Any] = {"last_person_at": utcnow(), "visitor_typing_until": None}
     if crisis:
         values["crisis_during"] = True
     with session_scope(engine) as session:
@@ -226,7 +227,7 @@ def add_staff_message(
             .where(
                 Handoff.id == handoff_id, Handoff.status == CLAIMED, Handoff.claimed_by == user_id
             )
-            .values(last_staff_at=now)
+            .values(last_staff_at=now, staff_typing_until=None)  # sent: no longer typing
             .execution_options(synchronize_session=False)
         )
         if result.rowcount != 1:

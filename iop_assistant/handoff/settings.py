@@ -16,6 +16,9 @@ DEFAULT_QUIET_TIMEOUT = 900.0  # 15 minutes of silence: the conversation returns
 DEFAULT_POLL = 1.0
 DEFAULT_TIMEZONE = "America/New_York"
 MAX_REPLY_CHARS = 1000  # a staff reply: at most 7 SMS segments
+# a typing signal shows "is typing…" this long; senders repeat it every few seconds
+TYPING_SECONDS = 6.0
+TYPING_SIGNAL_EVERY = 2.5  # how often a sender may repeat it (console, widget)
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float, low: float) -> float:

@@ -219,6 +219,9 @@ class Handoff(Base):
     last_staff_at = Column(DateTime, nullable=True)
     end_reason = Column(String(16), nullable=True)
     ended_at = Column(DateTime, nullable=True)
+    # typing indicators (migration 0006): set by a signal, shown until then
+    staff_typing_until = Column(DateTime, nullable=True)
+    visitor_typing_until = Column(DateTime, nullable=True)
 
 
 class HandoffMessage(Base):

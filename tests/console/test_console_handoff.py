@@ -185,3 +185,70 @@ def test_retention_purges_ended_handoffs(settings):
     gone = retention.execute(engine, tracker, retention.PurgePlan(cutoff=datetime(2100, 1, 1)))
     assert (gone["live handoffs"], gone["handoff messages"]) == (1, 1)
     assert queue.get(hid, engine) is None
+
+
+def test_staff_typing_signal_is_for_the_claimant_of_an_open_web_chat(settings, server, as_role):
+    from iop_assistant.handoff import typing_signals
+
+    hana, hugo = _staff(settings, server, "hana", "hugo")
+    engine = app_engine(settings.database_url)
+    queue.request("web-typing", "socketio", engine=engine)
+    hid = queue.open_for("web-typing", engine).id
+    url = server.url + "/handoff/typing"
+
+    # signed out, or without the CSRF token: refused before anything is stored
+    assert requests.post(url, data={"id": str(hid)}, allow_redirects=False).status_code == 403
+    assert hana.post(url, data={"id": str(hid)}, allow_redirects=False).status_code == 403
+    # not the helpline role
+    clinician = as_role("clinician")
+    assert _post(clinician, server, "/handoff/typing", id=str(hid)).status_code == 403
+    # nobody holds the chat yet; then only the one who claimed it may signal
+    assert _post(hana, server, "/handoff/typing", id=str(hid)).status_code == 409
+    _post(hana, server, "/handoff/claim", id=str(hid))
+    assert _post(hugo, server, "/handoff/typing", id=str(hid)).status_code == 409
+    assert typing_signals.staff_typing_web(engine=engine) == []
+    assert _post(hana, server, "/handoff/typing", id="x").status_code == 400
+    # the console.js way: the token in a header, the id in a form
+    signal = hana.post(
+        url,
+        data={"id": str(hid)},
+        headers={"X-CSRF-Token": token(hana, server.url, "/handoff")},
+        allow_redirects=False,
+    )
+    assert signal.status_code == 204
+    (typing,) = typing_signals.staff_typing_web(engine=engine)
+    assert (typing.conversation_id, typing.staff_name) == ("web-typing", "hana")
+
+    # the chat page shows the reply box wired to the signal, and the person's indicator
+    chat = hana.get(server.url + f"/handoff/chat?id={hid}").text
+    assert 'data-typing-url="/handoff/typing"' in chat and 'id="person-typing"' in chat
+    state = hana.get(server.url + f"/handoff/chat/state?id={hid}")
+    assert state.json() == {"status": "claimed", "person_typing": False}
+    typing_signals.visitor_typing("web-typing", engine=engine)
+    assert hana.get(server.url + f"/handoff/chat/state?id={hid}").json()["person_typing"]
+    assert "The person is typing…" in hana.get(server.url + f"/handoff/chat?id={hid}").text
+    assert clinician.get(server.url + f"/handoff/chat/state?id={hid}").status_code == 403
+    assert hana.get(server.url + "/handoff/chat/state?id=999").status_code == 404
+
+    # an ended chat takes no more signals
+    _post(hana, server, "/handoff/handback", id=str(hid))
+    assert _post(hana, server, "/handoff/typing", id=str(hid)).status_code == 409
+    assert typing_signals.staff_typing_web(engine=engine) == []
+    assert hana.get(server.url + f"/handoff/chat/state?id={hid}").json() == {
+        "status": "closing",
+        "person_typing": False,
+    }
+    # typing is never audited (no words, and it would flood the log)
+    assert not [a for a, _ in _audit(settings) if "typing" in a]
+
+
+def test_sms_chats_have_no_typing_indicator(settings, server):
+    (hana,) = _staff(settings, server, "hana")
+    engine = app_engine(settings.database_url)
+    queue.request("sms-typing", "sms", engine=engine)
+    hid = queue.open_for("sms-typing", engine).id
+    _post(hana, server, "/handoff/claim", id=str(hid))
+    chat = hana.get(server.url + f"/handoff/chat?id={hid}").text
+    assert 'id="reply-text"' in chat
+    assert "data-typing-url" not in chat and 'id="person-typing"' not in chat
+    assert _post(hana, server, "/handoff/typing", id=str(hid)).status_code == 409

@@ -125,6 +125,24 @@ def test_nginx_accepts_the_config(tmp_path: Path) -> None:
     assert "hash $sticky_key consistent" in conf and "backup" in conf and "$http_upgrade" in conf
 
 
+def test_the_deployed_nginx_config_renders_for_a_local_test(tmp_path: Path) -> None:
+    """tests/scale runs deploy/nginx/nginx.conf itself in front of two servers; the
+    rendering changes addresses only, and refuses a config that no longer matches."""
+    from devtools.local_services import DeployNginx
+
+    nginx = DeployNginx(tmp_path, rasa_ports=[5101, 5102], actions_port=5103, console_port=5104)
+    conf = nginx.render((DEPLOY / "nginx" / "nginx.conf").read_text())
+    assert not re.search(r"server (rasa-\d|actions|web|console):", conf)
+    assert "server 127.0.0.1:5101" in conf and "server 127.0.0.1:5102 backup" in conf
+    assert f"listen 127.0.0.1:{nginx.port} ssl http2;" in conf
+    assert f"listen 127.0.0.1:{nginx.console_tls_port} ssl http2;" in conf
+    assert "/etc/nginx/tls" not in conf and "/dev/std" not in conf
+    # routing is untouched: sticky sockets, private health and Rasa API
+    assert "hash $sticky_key consistent" in conf and "location /webhooks/ { return 404; }" in conf
+    with pytest.raises(ValueError):
+        nginx.render(conf.replace("server 127.0.0.1:5101", "server rasa-9:5005"))
+
+
 # ------------------------------------------------------------ issue 14, items 11 and 13
 def helm_values() -> dict:
     return yaml.safe_load((DEPLOY / "helm" / "values.yaml").read_text())

@@ -268,3 +268,58 @@ def test_on_duty_outside_the_hours_is_nobody(stack):
         assert queue.open_for(conversation_id(stack.servers, phone), stack.engine) is None
     finally:
         stack.set_hours()
+
+
+def keep_signalling(signal: Callable[[], object], seen: Callable[[], object], what: str) -> None:
+    """Signal (as a person typing would, every few seconds) until ``seen``: a signal lasts
+    seconds, so on a slow machine the relay may poll after one has already gone."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        signal()
+        try:
+            wait_for(seen, what, timeout=3)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_typing_indicators_both_ways_over_the_widget_socket(stack):
+    stack.on_duty("dana")
+    widget = Widget(stack)
+    typing: List[dict] = []
+    widget.sio.on("handoff_typing", lambda data: typing.append(data))
+    try:
+        widget.say("/request_human")
+        widget.wait(lambda r: (r.get("handoff") or {}).get("state") == "waiting", "waiting")
+        handoff = stack.handoff(widget.session_id)
+        state_url = stack.console.url + f"/handoff/chat/state?id={handoff.id}"
+        assert stack.claim("dana", handoff.id).status_code == 302
+
+        # dana types: the relay emits to the widget's socket who is typing
+        def dana_types() -> None:
+            assert stack.post("dana", "/handoff/typing", id=str(handoff.id)).status_code == 204
+
+        keep_signalling(dana_types, lambda: any(t.get("typing") for t in typing), "staff typing")
+        assert typing[0] == {"typing": True, "staff": "dana", "seconds": 6.0}
+        stack.post("dana", "/handoff/reply", id=str(handoff.id), text="Hi, Dana here.")
+        widget.wait(lambda r: r.get("text") == "Hi, Dana here.", "the staff message")
+        wait_for(lambda: typing[-1] == {"typing": False}, "typing stopped once sent")
+
+        # the visitor types: the console's chat page learns it (and only for this session)
+        def visitor_types() -> None:
+            widget.sio.emit("handoff_typing", {"session_id": widget.session_id})
+
+        keep_signalling(
+            visitor_types,
+            lambda: stack.as_staff("dana").get(state_url).json()["person_typing"],
+            "the person typing",
+        )
+        widget.say("thanks")
+        wait_for(
+            lambda: not stack.as_staff("dana").get(state_url).json()["person_typing"],
+            "the message ends the visitor's indicator",
+        )
+        stack.post("dana", "/handoff/close", id=str(handoff.id))
+    finally:
+        widget.close()

@@ -1,5 +1,6 @@
 // Safe rendering of message text. Everything goes into the DOM as text nodes;
 // the only elements created are <a> links whose href passed `safeHref`.
+// Also the words the widget says about a live handoff's people.
 
 const SAFE_SCHEME = /^(https?:\/\/|tel:)/i;
 
@@ -96,4 +97,15 @@ export function visuallyHidden(text) {
   span.className = "iopw-sr";
   span.textContent = text;
   return span;
+}
+
+/** How a staff member is named in the widget (as on their messages): "Dana from our team". */
+export function staffLabel(name) {
+  const clean = typeof name === "string" ? name.trim().slice(0, 80) : "";
+  return (clean || "Someone") + " from our team";
+}
+
+/** The live handoff's typing indicator: "Dana from our team is typing…". */
+export function staffTypingText(name) {
+  return staffLabel(name) + " is typing…";
 }

@@ -15,7 +15,7 @@
 
 import { io } from "socket.io-client";
 import { isCrisisMessage } from "./crisis.js";
-import { appendRichText, safeHref, visuallyHidden } from "./text.js";
+import { appendRichText, safeHref, staffLabel, staffTypingText, visuallyHidden } from "./text.js";
 import { ConversationStore } from "./storage.js";
 
 const DEFAULTS = {
@@ -37,6 +37,8 @@ const DEFAULTS = {
   replyTimeoutMs: 20000,
   namespace: "",
   openOnLoad: false,
+  typingEvent: "handoff_typing", // live handoff: staff typing in, the visitor's typing out
+  typingSignalMs: 2500, // at most one "the visitor is typing" signal this often
 };
 const DATA_KEYS = [
   "serverUrl", "socketPath", "programName", "title", "helpline", "helplineE164", "smsNumber",
@@ -184,6 +186,11 @@ class ChatWidget {
       el("span", { className: "iopw-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span")),
       el("span", { className: "iopw-typing-text", text: "The assistant is typing…" }));
     this.typing.hidden = true;
+    // live handoff: "Dana from our team is typing…", read politely; never a message in the log.
+    // The live region stays in the page (empty when nobody types) so its changes are announced.
+    this.staffTyping = el("div", { className: "iopw-staff-typing", role: "status", "aria-live": "polite", "data-iopw-staff-typing": "" });
+    this.staffTypingTimer = null;
+    this.typingSentAt = 0;
 
     // composer
     this.input = el("textarea", {
@@ -207,7 +214,7 @@ class ChatWidget {
     foot.appendChild(document.createTextNode("Please don't share details you'd rather keep private."));
 
     this.panel = el("section", { id: ids.panel, className: "iopw-panel", role: "dialog", "aria-labelledby": ids.title },
-      header, helpbar, this.crisis, this.status, this.log, this.typing, this.form, foot);
+      header, helpbar, this.crisis, this.status, this.log, this.typing, this.staffTyping, this.form, foot);
     this.panel.hidden = true;
 
     // dock: the launcher and a call link, visible while the panel is closed
@@ -251,7 +258,10 @@ class ChatWidget {
         this.submitInput();
       }
     });
-    this.input.addEventListener("input", () => this.updateCounter());
+    this.input.addEventListener("input", () => {
+      this.updateCounter();
+      this.signalTyping();
+    });
   }
 
   updateCounter() {
@@ -316,6 +326,7 @@ class ChatWidget {
     this.queue = [];
     this.ui = { open: true, crisis: keepCrisis };
     this.handoffState = null; // a new session: any live handoff stays with the old one
+    this.setStaffTyping(false);
     this.store.saveUi(this.ui);
     this.store.saveMessages(this.messages);
     this.log.textContent = "";
@@ -356,6 +367,10 @@ class ChatWidget {
       this.flushQueue();
     });
     socket.on(this.cfg.botMessageEvent, (message) => this.receive(message));
+    socket.on(this.cfg.typingEvent, (signal) => {
+      if (!signal || typeof signal !== "object") return;
+      this.setStaffTyping(signal.typing === true, signal.staff, signal.seconds);
+    });
     socket.on("disconnect", (reason) => {
       this.setState("offline");
       // the server closed the socket on purpose (restart): reconnect ourselves
@@ -374,6 +389,7 @@ class ChatWidget {
       this.status.appendChild(document.createTextNode("Connecting to the assistant…"));
     } else if (state === "offline") {
       this.setTyping(false);
+      this.setStaffTyping(false);
       this.status.appendChild(el("strong", { text: "We can't reach the assistant right now. " }));
       this.status.appendChild(document.createTextNode("We'll keep trying to reconnect. "));
       if (this.helpline.display && this.helpline.e164) {
@@ -418,6 +434,37 @@ class ChatWidget {
     }
   }
 
+  /**
+   * Live handoff: "Dana from our team is typing…" until the message arrives, a "stopped"
+   * signal, or `seconds` (the server's signal lifetime, 6 s) pass without a new signal.
+   */
+  setStaffTyping(on, name, seconds) {
+    clearTimeout(this.staffTypingTimer);
+    const text = on ? staffTypingText(name) : "";
+    // the same words again are not re-announced: only a change is
+    if (this.staffTyping.textContent !== text) {
+      this.staffTyping.textContent = "";
+      if (on) {
+        this.staffTyping.appendChild(el("span", { className: "iopw-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span")));
+        this.staffTyping.appendChild(el("span", { className: "iopw-staff-typing-text", text }));
+      }
+    }
+    if (on) {
+      const ms = Math.min(15, Math.max(2, Number(seconds) || 6)) * 1000;
+      this.staffTypingTimer = setTimeout(() => this.setStaffTyping(false), ms);
+    }
+  }
+
+  /** Live handoff: tell the staff member the visitor is typing (throttled; web only). */
+  signalTyping() {
+    if (!this.handoffState || !this.input.value.trim()) return;
+    if (this.state !== "online" || !this.socket || !this.socket.connected) return;
+    const now = Date.now();
+    if (now - this.typingSentAt < this.cfg.typingSignalMs) return;
+    this.typingSentAt = now;
+    this.socket.emit(this.cfg.typingEvent, { session_id: this.sessionId });
+  }
+
   // ------------------------------------------------------------- messages
 
   submitInput() {
@@ -455,6 +502,8 @@ class ChatWidget {
       this.store.saveUi(this.ui);
     }
     const staff = handoff && typeof handoff.staff === "string" ? handoff.staff.trim().slice(0, 80) : "";
+    // the message has arrived (or the chat has ended): nobody is typing it any more
+    if (handoff) this.setStaffTyping(false);
     const crisis = isCrisisMessage(message);
     const text = typeof message.text === "string" ? message.text : "";
     const buttons = normaliseButtons(message.quick_replies || message.buttons);
@@ -509,7 +558,7 @@ class ChatWidget {
     const who = entry.who === "user" ? "user" : entry.who === "system" ? "system" : entry.who === "staff" ? "staff" : "bot";
     const item = el("div", { className: "iopw-msg iopw-msg-" + who + (entry.crisis ? " iopw-msg-crisis" : ""), "data-iopw-id": entry.id });
     // a staff member's message says who wrote it, visibly and to screen readers
-    const staffName = who === "staff" ? String(entry.staffName || "Someone") + " from our team" : "";
+    const staffName = who === "staff" ? staffLabel(entry.staffName) : "";
     if (staffName) item.appendChild(el("p", { className: "iopw-from", "aria-hidden": "true", text: staffName }));
     const bubble = el("p", { className: "iopw-bubble" });
     bubble.appendChild(visuallyHidden(who === "user" ? "You said: " : who === "system" ? "Notice: " : staffName ? staffName + " said: " : "Assistant said: "));

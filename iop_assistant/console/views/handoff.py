@@ -7,6 +7,13 @@ conditional UPDATE (:func:`iop_assistant.handoff.queue.claim`): of two staff
 claiming at once, one gets the conversation and the other a clear refusal.
 Replies go to the person through the Rasa server's relay (web) or the outbox
 (SMS); the page shows where each one got to.
+
+Typing indicators (web chats only; SMS has none): the reply box posts a
+throttled signal to ``/handoff/typing`` (the relay shows "Name from our team
+is typing…" in the widget), and the chat page polls ``/handoff/chat/state``
+for "The person is typing…" rather than waiting for its 5-second reload,
+which pauses while staff type, exactly when both are writing. Neither is
+audited: they carry no words, only "typing", and would flood the log.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from iop_assistant.console import audit, transcript, web
 from iop_assistant.console.db import app_engine, run_sync, tracker_engine
 from iop_assistant.console.sessions import CurrentUser
 from iop_assistant.console.settings import ConsoleSettings
-from iop_assistant.handoff import availability, queue
+from iop_assistant.handoff import availability, queue, typing_signals
 from iop_assistant.handoff import settings as handoff_settings
 from iop_assistant.store import contacts
 from iop_assistant.store.db import session_scope
@@ -198,6 +205,9 @@ def _chat(
         ],
         "messages": queue.message_states(hid, engine),
         "mine": row.status == queue.CLAIMED and row.claimed_by == user.id,
+        "web": row.channel in queue.WEB_CHANNELS,
+        "person_typing": typing_signals.person_typing(hid, engine=engine),
+        "typing_every": handoff_settings.TYPING_SIGNAL_EVERY,
         "revealed": reveal,
         "max_chars": handoff_settings.MAX_REPLY_CHARS,
     }
@@ -267,6 +277,48 @@ async def reply(request: Request) -> HTTPResponse:
             "and only until it goes back to the assistant.",
         )
     return response.redirect("/handoff/chat?" + urlencode({"id": hid}))
+
+
+def _staff_typing(settings: ConsoleSettings, user: CurrentUser, hid: int) -> bool:
+    return typing_signals.staff_typing(hid, user.id, engine=app_engine(settings.database_url))
+
+
+@bp.post("/handoff/typing")
+@web.requires("handoff")
+async def staff_typing(request: Request) -> HTTPResponse:
+    """The reply box is being written in: 204, or 409 unless this staff member holds the chat."""
+    hid = _handoff_id(request)
+    if hid is None:
+        return response.json({"error": "Which conversation?"}, status=400)
+    settings = web.settings_of(request)
+    if not await run_sync(_staff_typing, settings, request.ctx.user, hid):
+        return response.json(
+            {"error": "Only the staff member holding this web chat, while it is open."},
+            status=409,
+        )
+    return response.empty()
+
+
+def _chat_state(settings: ConsoleSettings, hid: int) -> Dict[str, Any] | None:
+    engine = app_engine(settings.database_url)
+    row = queue.get(hid, engine)
+    if row is None:
+        return None
+    return {
+        "status": row.status,
+        "person_typing": typing_signals.person_typing(hid, engine=engine),
+    }
+
+
+@bp.get("/handoff/chat/state")
+@web.requires("handoff")
+async def chat_state(request: Request) -> HTTPResponse:
+    """The chat's status and whether the person is typing, for the open chat page to poll."""
+    hid = _handoff_id(request)
+    state = None if hid is None else await run_sync(_chat_state, web.settings_of(request), hid)
+    if state is None:
+        return response.json({"error": "No such conversation."}, status=404)
+    return response.json(state)
 
 
 def _end(settings: ConsoleSettings, user: CurrentUser, ip: str, hid: int, reason: str) -> bool:
