@@ -31,6 +31,7 @@ from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
+from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
@@ -120,6 +121,18 @@ _ANSWER_NO = re.compile(r"^\W*(?:no+|nope|nah|god\s+no|hell\s+no)\b")
 
 def set_intent(message: Message, name: str) -> None:
     put_first(message, name)
+
+
+def take_next_guess(message: Message) -> None:
+    """The classifier's best guess that is not a crisis (or a fallback when none is left)."""
+    ranking = [
+        r
+        for r in message.get(INTENT_RANKING_KEY) or []
+        if r.get("name") not in (CRISIS_INTENT, "crisis_checkin", "crisis_update")
+    ]
+    best = dict(ranking[0]) if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
+    message.set(INTENT, best, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking or [best], add_to_output=True)
 
 
 def is_about_someone_else(text: str) -> bool:
@@ -232,6 +245,9 @@ class CrisisGuard(GraphComponent):
                 continue
             if hit is None:
                 intent = message.get(INTENT) or {}
+                if intent.get("name") == CRISIS_INTENT and is_idiom_only(text):
+                    take_next_guess(message)  # "im going to bite the bullet and sign up"
+                    continue
                 if intent.get("name") == CRISIS_INTENT and is_worried_disclosure(text):
                     set_intent(message, WORRIED_INTENT)  # no danger words: answer the worry
                     continue

@@ -147,3 +147,16 @@ def test_a_qualified_denial_or_other_danger_stays_a_crisis(guard, text):
     message = classified(text, intent="crisis", confidence=0.9)
     guard.process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_a_sure_classifier_crisis_on_an_idiom_takes_the_next_guess(guard):
+    message = classified("im going to bite the bullet and sign up", intent="crisis", confidence=1.0)
+    message.set(
+        INTENT_RANKING_KEY,
+        [
+            {"name": "crisis", "confidence": 0.97},
+            {"name": "ask_admission_process", "confidence": 0.02},
+        ],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "ask_admission_process"
