@@ -33,7 +33,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant import form_answers, screening_answers
-from iop_assistant.nlu.control_intents import is_explicit_command, words
+from iop_assistant.nlu.control_intents import is_explicit_command, is_stop_only, words
 
 FORMS = frozenset({"detox_screening_form", "callback_form"})
 # intents the forms' slot mappings leave out (domain/screening.yml, callback.yml: not_intent)
@@ -97,6 +97,8 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
     if slot in PHONE_SLOTS and form_answers.asks_which_number(text):
         return SlotSet(slot, text)  # "her number or mine?" is about the question (v5)
     if name in ("stop", "goodbye") and is_explicit_command(name, text):
+        if name == "stop" and not is_stop_only(text) and form_answers.accepts(slot, text):
+            return SlotSet(slot, text)  # "skip", "pass", "no thanks" answer the question asked
         # nothing but stop words: "stop asking me all these questions" is not "for me";
         # "nah, i'll just call that number myself. thanks, goodbye." is not "no" (v4)
         return None

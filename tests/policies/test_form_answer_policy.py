@@ -47,6 +47,8 @@ def tracker_in_form(
         ("callback_form", "callback_best_time", "now", "goodbye"),
         ("callback_form", "callback_best_time", "as soon as possible", "goodbye"),
         ("callback_form", "callback_name", "skip the name", "stop"),
+        ("callback_form", "callback_name", "skip", "stop"),
+        ("callback_form", "callback_consent", "no thanks", "stop"),
         ("detox_screening_form", "screening_last_use", "nothing yet", "goodbye"),
         (
             "detox_screening_form",
