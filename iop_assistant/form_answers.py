@@ -69,14 +69,22 @@ def asks_which_number(text: str | None) -> bool:
     return bool(_WHICH_NUMBER.search(" ".join(str(text or "").lower().split())))
 
 
+_CALL_WORDS = re.compile(r"\b(?:call|ring|phone|reach|contact|text)\w*\b", re.IGNORECASE)
+_CLAUSES = re.compile(r"[.;!?]+\s*|,\s*")
+
+
 def best_time_in_request(text: str | None) -> str | None:
     """The time said with a callback request, in the person's words ("after 5pm"), "now"
-    for "asap"; None when the request names no time (the form asks)."""
-    found = _TIME_IN_REQUEST.search(" ".join(str(text or "").split())[: MAX_BEST_TIME_CHARS * 4])
-    if not found:
-        return None
-    said = found.group(0).strip()
-    return "now" if _ASAP.match(said) else said
+    for "asap"; None when the request names no time (the form asks). Only a clause that
+    asks for the call counts: "she wants to start iop asap. can someone call us" says
+    when to start, not when to call (v5)."""
+    cleaned = " ".join(str(text or "").split())[: MAX_BEST_TIME_CHARS * 4]
+    for clause in _CLAUSES.split(cleaned):
+        found = _TIME_IN_REQUEST.search(clause) if _CALL_WORDS.search(clause) else None
+        if found:
+            said = found.group(0).strip()
+            return "now" if _ASAP.match(said) else said
+    return None
 
 
 def parse_best_time(text: str | None) -> str | None:
@@ -159,6 +167,8 @@ def parse_first_name(text: str | None) -> str | None:
     first = words[0].strip(".,!")
     if first.lower() in _NOT_NAMES or not _NAME_WORD.match(first) or "?" in cleaned:
         return None
+    if parse_best_time(cleaned) is not None:
+        return None  # "as soon as possible" answers the time question, not this one (v5)
     return first[:MAX_NAME_CHARS][0].upper() + first[1:MAX_NAME_CHARS]
 
 

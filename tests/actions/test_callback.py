@@ -496,3 +496,14 @@ def test_a_question_about_which_number_is_answered_and_the_number_asked_again():
     )
     assert result == {"callback_phone": None}
     assert [m["response"] for m in dispatcher.messages] == ["utter_callback_which_number"]
+
+
+def test_a_time_about_something_else_is_not_the_time_to_call():
+    """ "she wants to start iop asap. can someone call us" (v5): asap is about starting."""
+    text = "my wife wants to start iop asap. can someone call us"
+    assert extract("callback_best_time", text) == {}
+
+
+def test_a_time_is_never_saved_as_a_first_name():
+    assert form_answers.parse_first_name("as soon as possible") is None
+    assert form_answers.parse_first_name("tomorrow") is None
