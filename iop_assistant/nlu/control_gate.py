@@ -126,7 +126,8 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
         put_first(message, "goodbye", RANKING_GAP)
         return
-    if name in CONTROL_INTENTS and asks_for_a_person(text):
+    if (name in CONTROL_INTENTS or name == "bot_challenge") and asks_for_a_person(text):
+        # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         message.set(GATE_OUTPUT, {"from": name, "reason": "person"}, add_to_output=True)
         put_first(message, HUMAN_INTENT, RANKING_GAP)
         return

@@ -219,7 +219,7 @@ MAX_CONTROL_CHAT_WORDS = 10
 # asking for a person after a thanks or a greeting: "thank you. i'd like to talk to
 # someone about it" (v4) is a request, whatever courtesy comes first
 _ASKS_FOR_A_PERSON = re.compile(
-    r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:someone|somebody|some\s+one|a\s+(?:real\s+)?"
+    r"\b(?:talk|speak|chat|text|txt|message|msg)\s+(?:to|with)\s+(?:someone|somebody|some\s+one|a\s+(?:real\s+)?"
     r"(?:person|human|counsel\w*|nurse|doctor|therapist|staff\s+member)|an?\s+(?:agent|rep\w*)|"
     r"(?:one\s+of\s+)?your\s+(?:staff|team|people|counsel\w*))\b",
     re.IGNORECASE,

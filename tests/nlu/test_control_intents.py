@@ -292,6 +292,8 @@ def test_a_plain_stop_is_a_stop_whatever_the_classifier_read(text: str) -> None:
         ("thank", "thank you. i'd like to talk to someone about it"),
         ("greet", "hi can i speak with a real person"),
         ("thank", "thanks, i want to talk to one of your counselors"),
+        # the fresh-clone trial of issue 19: read as "are you a bot?"
+        ("bot_challenge", "hi can i text with a real person"),
     ],
 )
 def test_courtesy_then_asking_for_a_person_is_a_request(intent: str, text: str) -> None:
