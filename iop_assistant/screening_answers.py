@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Iterable, List, Set, Tuple
 
 from iop_assistant.screening_rules import FREQUENCIES, LAST_USE, NO_SYMPTOMS
@@ -162,32 +161,9 @@ def _by_unit(count: int, unit: str) -> str:
     return "months"
 
 
-_WEEKDAYS = (
-    ("monday", "mon"),
-    ("tuesday", "tue", "tues"),
-    ("wednesday", "wed"),
-    ("thursday", "thu", "thur", "thurs"),
-    ("friday", "fri"),
-    ("saturday", "sat"),
-    ("sunday", "sun"),
-)
-
-
-def _weekday_named(t: str, today: date | None = None) -> str | None:
-    """ "sat", "on friday": today's name is "today", any other day of the last week "days"
-    (v5: "sat" was no answer and the screening ended with "talk to the help line")."""
-    said = set(re.findall(r"[a-z]+", t))
-    for index, names in enumerate(_WEEKDAYS):
-        if said & set(names):
-            return "today" if index == (today or date.today()).weekday() else "days"
-    return None
-
-
 def _last_use_candidates(t: str) -> List[str]:
     """Every bucket the text points at; "for 10 years" alone is how long, not how recent."""
     found = [value for pattern, value in _RECENCY_PHRASES if re.search(pattern, t)]
-    if (weekday := _weekday_named(t)) is not None:
-        found.append(weekday)
     abstinent = bool(_ABSTINENT.search(t))
     for match in _UNIT.finditer(_OVER_A_MONTH.sub(" ", t)):
         if match.group(1) and not abstinent:

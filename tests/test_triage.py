@@ -952,16 +952,3 @@ def test_pregnancy_with_opioids_goes_to_the_help_line_even_over_detox_first() ->
     assert screening_rules.safety_notes(given, decision)[0] == "pregnant_opioid"
     stimulant = decide(answers("stimulant", "weekly", "days", "none", pregnant=True))
     assert stimulant.outcome is Outcome.HELPLINE
-
-
-def test_a_weekday_is_a_last_use_in_the_last_week():
-    """ "sat" was no answer (v5); today's own name is today."""
-    from datetime import date
-
-    from iop_assistant.screening_answers import _weekday_named
-
-    assert screening_answers.parse_last_use("sat") in ("days", "today")
-    monday = date(2026, 11, 30)
-    assert _weekday_named("mon", monday) == "today"
-    assert _weekday_named("on friday night", monday) == "days"
-    assert _weekday_named("every day", monday) is None

@@ -8,9 +8,9 @@ without shaking" (``stop``) ended the screening, "now" and "nothing yet"
 rule: while a form asks for a slot, a message ends or diverts the form only
 when it is a short, explicit command (``control_intents.is_explicit_command``);
 anything else goes to the form, whose validation reads it and asks again if
-it is no answer. A short classifier-only ``crisis`` guess that the slot's
-parser reads as an answer ("alcohol and xanax", "fentanyl i think") also goes
-to the form; a crisis-guard hit never does.
+it is no answer. A classifier-only ``crisis`` guess with no word of danger in
+it ("alcohol and xanax", "fentanyl i think", "me. got a dui") also goes to the
+form; a crisis-guard hit, or danger words, never do (``nlu/danger_words.py``).
 
 It predicts nothing itself: it adds the message as the requested slot's value
 (``events``, which Rasa applies whichever policy wins), so the form, which
@@ -33,7 +33,9 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant import form_answers, screening_answers
-from iop_assistant.nlu.control_intents import is_explicit_command, is_stop_only, words
+from iop_assistant.nlu.control_intents import is_explicit_command, is_stop_only
+from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.distress import is_ambiguous_distress
 
 FORMS = frozenset({"detox_screening_form", "callback_form"})
 # intents the forms' slot mappings leave out (domain/screening.yml, callback.yml: not_intent)
@@ -42,9 +44,6 @@ DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human", "request_call
 ALWAYS_MEANT = frozenset({"request_human", "request_callback"})
 CRISIS_INTENT = "crisis"
 PHONE_SLOTS = frozenset({"callback_phone", "callback_use_caller_number"})
-MAX_CRISIS_ANSWER_WORDS = 10
-# a short answer the slot's parser reads ("used to be like half a bottle") goes to the
-# form unless the crisis guard's lexicon found danger words in it
 
 
 # Screening questions about withdrawal signs ("when you stop, do you get...", "have you
@@ -85,11 +84,11 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         if slot in WITHDRAWAL_SIGN_SLOTS and about_past_or_unclear_signs(message.parse_data, text):
             return SlotSet(slot, text)
         guard_hit = bool(message.parse_data.get("crisis_guard"))
-        short = len(words(text)) <= MAX_CRISIS_ANSWER_WORDS
-        # a short answer the slot's parser reads, with no crisis words the lexicon knows, is
-        # the answer: retrained classifiers were sure of a crisis in "nothing really, maybe
-        # a little tired" and "me. im pregnant and scared" (personas p04, p43, CI)
-        if not guard_hit and short and form_answers.accepts(slot, text):
+        # the classifier alone, trained on outsiders' crisis wording, was sure of a crisis in
+        # answers with no word of danger ("nothing really, maybe a little tired", "me. got a
+        # dui and my lawyer said look into programs"; personas p04, p03, CI 2026-12-03/04):
+        # the form reads or re-asks them; danger words or the lexicon's hits end the form
+        if not guard_hit and not has_danger_words(text) and not is_ambiguous_distress(text):
             return SlotSet(slot, text)
         return None
     if name not in DIVERTING_INTENTS:

@@ -142,3 +142,28 @@ def test_signs_now_and_other_crises_stay_a_crisis(slot, text, category):
         "detox_screening_form", slot, text, "crisis", 0.99, guard=True, category=category
     )
     assert answer_for_form(tracker) is None
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        ("screening_for", "me. got a dui and my lawyer said look into programs"),
+        ("screening_medical", "blood pressure a bit high"),
+        ("screening_drinks", "no clue honestly. i find empties in the garage"),
+        ("screening_substances", "he drinks a lot and takes some kind of anxiety pill"),
+    ],
+)
+def test_a_sure_classifier_crisis_with_no_word_of_danger_is_an_answer(slot, text):
+    """Personas, CI 2026-12-04: trained on outsiders' crisis wording, the classifier was
+    sure of a crisis in these answers; the lexicon found nothing."""
+    tracker = tracker_in_form("detox_screening_form", slot, text, "crisis", 1.0)
+    assert answer_for_form(tracker) == SlotSet(slot, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["me and honestly i dont want to be alive", "he is limp and his lips look weird"],
+)
+def test_a_classifier_crisis_with_words_of_danger_still_ends_the_form(text):
+    tracker = tracker_in_form("detox_screening_form", "screening_for", text, "crisis", 0.9)
+    assert answer_for_form(tracker) is None

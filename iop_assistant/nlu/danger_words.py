@@ -1,0 +1,32 @@
+"""Words that speak of danger itself, not of use: for a crisis guess inside a form.
+
+Once the outsider crisis sets were in training, the classifier alone was sure of a
+crisis in screening answers ("me. got a dui and my lawyer said look into programs",
+"he drinks a lot and takes some kind of anxiety pill"; personas, CI 2026-12-04). Inside
+a form such a guess ends the form only when the answer also says something about
+danger; substances, pills and amounts are what the screening asks for, so they are
+not danger words here. The crisis lexicon's hits always end the form.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DANGER = re.compile(
+    r"\b(?:di(?:e|es|ed|ing)|dying|dead|death|kill\w*|suicid\w*|unalive\w*|kms|end\s+(?:it|my|this|things)|"
+    r"overdos\w*|od|od'?d|od'?ing|breath\w*|unresponsive|(?:won'?t|can'?t|cannot|not|didn'?t)\s+wak\w*|passed\s+out|blue|seiz\w*|"
+    r"convuls\w*|hallucinat\w*|bleed\w*|gun|pistol|rifle|knife|blade|razor|rope|noose|bridge|roof|"
+    r"hurt\w*|harm\w*|cut(?:ting)?\s+(?:my|him|her)|burn(?:ing|ed)?\s+my|hit(?:ting)?\s+me|beat\w*|"
+    r"chok\w*|strangl\w*|threat\w*|weapon|stab\w*|shoot\w*|attack\w*|danger\w*|emergency|911|"
+    r"ambulance|chest|heart|faint\w*|confus\w*|goodbye|better\s+off|burden|disappear|hopeless|"
+    r"unconscious|collaps\w*|limp|foaming|jump\w*|hang\w*|no\s+reason\s+to|"
+    r"can'?t\s+(?:go\s+on|do\s+this|take\s+it|move|feel)|alive|not\s+(?:be\s+)?(?:here|around))\b",
+    re.IGNORECASE,
+)
+
+
+def has_danger_words(text: str) -> bool:
+    """Whether the text says anything about danger (not only about use)."""
+    return bool(_DANGER.search(text or ""))
