@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Dict, List
+from typing import Any, Callable, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -80,6 +80,17 @@ def first_name_answer(text: str) -> str | None:
     return form_answers.parse_first_name(text)
 
 
+def from_starting_message(
+    tracker: Tracker, slot: str, read: Callable[[str | None], str | None]
+) -> Dict[str, Any]:
+    """``slot`` read from the message that started the form (no question asked yet, slot
+    still empty); nothing otherwise, so the form asks as usual."""
+    if tracker.get_slot("requested_slot") or tracker.get_slot(slot):
+        return {}
+    value = read(tracker.latest_message.get("text"))
+    return {slot: value} if value else {}
+
+
 class AskCallbackUseCallerNumber(Action):
     """Offers the number the person is texting or calling from."""
 
@@ -142,19 +153,15 @@ class ValidateCallbackForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """A time said in the starting message ("call me ... after 5pm") is not asked again."""
-        if tracker.get_slot("requested_slot") or tracker.get_slot("callback_best_time"):
-            return {}
-        said = form_answers.best_time_in_request(tracker.latest_message.get("text"))
-        return {"callback_best_time": said} if said else {}
+        return from_starting_message(
+            tracker, "callback_best_time", form_answers.best_time_in_request
+        )
 
     def extract_callback_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """A name given in the starting message ("..., my name is Luis") is not asked again."""
-        if tracker.get_slot("requested_slot") or tracker.get_slot("callback_name"):
-            return {}
-        name = form_answers.first_name_in_request(tracker.latest_message.get("text"))
-        return {"callback_name": name} if name else {}
+        return from_starting_message(tracker, "callback_name", form_answers.first_name_in_request)
 
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
