@@ -30,6 +30,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_a_person,
     asks_for_screening,
     asks_for_the_number,
+    asks_to_be_connected,
     asks_to_repeat,
     cancels_a_call,
     ends_with_farewell,
@@ -103,6 +104,11 @@ def gate(message: Message) -> None:
     if asks_for_the_number(text) and name != HUMAN_INTENT:
         # "maybe later. whats ur number": the help line's number (request_human's reply)
         message.set(GATE_OUTPUT, {"from": name, "reason": "number"}, add_to_output=True)
+        put_first(message, HUMAN_INTENT, RANKING_GAP)
+        return
+    if asks_to_be_connected(text) and name != HUMAN_INTENT:
+        # "connect me with whoever does the admissions" (v7, voice): transfer, not the FAQ
+        message.set(GATE_OUTPUT, {"from": name, "reason": "connect"}, add_to_output=True)
         put_first(message, HUMAN_INTENT, RANKING_GAP)
         return
     if is_phone_message(text) and name != CALLBACK_INTENT:

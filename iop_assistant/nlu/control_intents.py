@@ -242,6 +242,23 @@ def asks_for_a_person(text: str) -> bool:
     return bool(_ASKS_FOR_A_PERSON.search(text))
 
 
+# "can you just put me through to somebody now", "connect me with whoever does the
+# admissions" (v7, voice): a request to be connected, whatever topic it names
+_ASKS_TO_BE_CONNECTED = re.compile(
+    r"\b(?:put|patch|transfer|connect|forward|send)\s+(?:me|my\s+call|this\s+call)\s+(?:through|over|right\s+through)?\s*"
+    r"(?:(?:to|with)\s+(?:someone|somebody|some\s+one|a\s+(?:real\s+|live\s+)?(?:person|human|counsel\w*|nurse|"
+    r"rep\w*|agent|staff\s+member)|an?\s+(?:agent|rep\w*|operator)|whoever|the\s+(?:person|people|front\s+desk|"
+    r"intake|admissions?|help\s*line|office|team|staff|nurse|counsel\w*)|(?:your|ur)\s+\w+|admissions?|intake|"
+    r"an?\s+operator|the\s+operator)|through\s*$)",
+    re.IGNORECASE,
+)
+
+
+def asks_to_be_connected(text: str) -> bool:
+    """The person asks to be put through to a person, on any topic."""
+    return bool(_ASKS_TO_BE_CONNECTED.search(text.strip()))
+
+
 def is_explicit(intent: str, text: str) -> bool:
     """Whether the classifier's control ``intent`` may stand for ``text`` (lenient).
 

@@ -33,6 +33,7 @@ from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
+from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.past_danger import is_told_as_history
@@ -254,12 +255,23 @@ class CrisisGuard(GraphComponent):
                 if intent.get("name") == CRISIS_INTENT and _DENIAL.search(normalize(text)):
                     set_intent(message, "deny")  # "no im not suicidal, i just want help"
                     continue
+                if _ANSWER_NO.search(normalize(text)) and _DENIAL.search(normalize(text)):
+                    # "no, not like that. i'm done drinking", "no, I mean done with HER drama.
+                    # I'm not suicidal lol" (v7: read as inform_use, then the crisis reply)
+                    set_intent(message, "deny")
+                    continue
                 if (
-                    intent.get("name") in (CRISIS_INTENT, FALLBACK_INTENT)
-                    and _ANSWER_NO.search(normalize(text))
-                    and _DENIAL.search(normalize(text))
+                    intent.get("name") == CRISIS_INTENT
+                    and float(intent.get("confidence") or 0) >= CLASSIFIER_CRISIS_MIN
+                    and not has_danger_words(text)
                 ):
-                    set_intent(message, "deny")  # "no, not like that. i'm done drinking"
+                    # the classifier alone, sure of a crisis in "I don't have a car either. bus
+                    # takes forever" or "blues" (v7): with no word of danger, ask when the words
+                    # speak of despair, otherwise answer its next guess (danger_words.py)
+                    if is_ambiguous_distress(text):
+                        set_checkin(message, text)
+                    else:
+                        take_next_guess(message)
                     continue
                 unsure_crisis = (
                     intent.get("name") == CRISIS_INTENT

@@ -27,7 +27,10 @@ _GENERAL = re.compile(
     r"\bgood\s+samaritan\b|\bcause\s+(?:a\s+)?(?:seizures?|an?\s+overdose|withdrawal)\b|"
     r"\bjust\s+(?:sleeping|being\s+cold)\b|\b988\b|\bwhy\s+do(?:es)?\s+(?:people|someone|somebody|you)\b|"
     r"\bwhen\s+(?:they|people|someone|somebody)\s+(?:overdose|od|withdraw|detox)\w*\b|"
-    r"\bwhat\s+does\b[^.!?]{0,60}\bmean\b|\ba\s+symptom\s+of\b|\bsymptoms?\s+of\s+withdrawal\b",
+    r"\bwhat\s+does\b[^.!?]{0,60}\bmean\b|\ba\s+symptom\s+of\b|\bsymptoms?\s+of\s+withdrawal\b|"
+    r"\bthe\s+difference\s+between\b|"
+    r"\b(?:do|does|should)\s+(?:you|someone|somebody|people|one)\s+(?:still\s+)?(?:need|have)\s+to\s+"
+    r"call\s+911\s+(?:after|if|when|even)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(

@@ -1,4 +1,4 @@
-"""Words that speak of danger itself, not of use: for a crisis guess inside a form.
+"""Words that speak of danger itself, not of use: for a crisis guess by the classifier alone.
 
 Once the outsider crisis sets were in training, the classifier alone was sure of a
 crisis in screening answers ("me. got a dui and my lawyer said look into programs",
@@ -6,6 +6,11 @@ crisis in screening answers ("me. got a dui and my lawyer said look into program
 a form such a guess ends the form only when the answer also says something about
 danger; substances, pills and amounts are what the screening asks for, so they are
 not danger words here. The crisis lexicon's hits always end the form.
+
+Outside forms too (v7, 2026-12-05): the classifier alone was sure of a crisis in "I don't
+have a car either. bus takes forever", "blues" and "is there help for me too not just her".
+The crisis guard takes its next guess (or asks the check-in question, for words of despair)
+when no word here is in the message.
 
 Standard library only.
 """
@@ -22,7 +27,18 @@ _DANGER = re.compile(
     r"chok\w*|strangl\w*|threat\w*|weapon|stab\w*|shoot\w*|attack\w*|danger\w*|emergency|911|"
     r"ambulance|chest|heart|faint\w*|confus\w*|goodbye|better\s+off|burden|disappear|hopeless|"
     r"unconscious|collaps\w*|limp|foaming|jump\w*|hang\w*|no\s+reason\s+to|"
-    r"can'?t\s+(?:go\s+on|do\s+this|take\s+it|move|feel)|alive|not\s+(?:be\s+)?(?:here|around))\b",
+    r"can'?t\s+(?:go\s+on|do\s+this|take\s+it|move|feel)|alive|not\s+(?:be\s+)?(?:here|around)|"
+    # v7: what the classifier caught that the first list missed (a way to go, having enough,
+    # a goodbye, weapons and blows, a child who is sleepy or drooling, heat stroke on molly)
+    r"painless|(?:have|got)\s+enough|deeper|other\s+side|or\s+ever|finish\s+(?:it|me|him|her|the\s+job)|"
+    r"it'?s\s+over|sorry\s+for\s+everything|take\s+care\s+of\s+(?:mom|dad|my|the\s+kids)|make\s+sure\s+i|"
+    # (not the withdrawal symptoms a screening asks about: shaky, sweaty, throwing up)
+    r"bat|crowbar|hammer|hitting|punch\w*|slap\w*|dragg\w*|damage|sleepy|drowsy|drool\w*|wobbly|"
+    r"overheat\w*|degrees|on\s+fire|jaw|bugs|snakes|voices|paranoi\w*|psychos\w*|swallow\w*|"
+    # Spanish and Spanglish (v7): matar, morir, sobredosis, no respira...
+    r"mat(?:ar|o|a|arme|arse|arlo|arla)|muer\w*|morir\w*|suicid\w*|sobredosis|respir\w*|convuls\w*|"
+    r"inconsciente|desmay\w*|pastillas?|cuchillo|pistola|arma|sangr\w*|pega\w*|peg[oó]|golpe\w*|"
+    r"trag[oó]\w*|temblando|confundid[oa]|alucin\w*|despedida|despierta|morad[oa]s?|puente|saltar)\b",
     re.IGNORECASE,
 )
 

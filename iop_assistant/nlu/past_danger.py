@@ -28,6 +28,7 @@ _DISTANT = re.compile(
     r"\b(?:"
     rf"{_NUMBER}\s+(?:years?|yrs?|months?)\s+(?:ago|back|now|since)|(?:years|months)\s+(?:ago|back)|"
     r"(?:last|this\s+past)\s+(?:year|summer|winter|spring|fall|autumn|christmas|week|weekend|month)|"
+    r"in\s+the\s+(?:summer|winter|spring|fall)|"
     rf"{_NUMBER}\s+weeks?\s+ago|(?:a|one)\s+week\s+ago|"
     r"in\s+(?P<year>(?:19|20)\d\d)|back\s+(?:then|in\s+(?:high\s+school|college|the\s+day))|"
     r"when\s+(?:i|he|she|they|we)\s+(?:was|were)\s+(?:younger|a\s+(?:kid|teen(?:ager)?)|"
@@ -60,7 +61,8 @@ _WELL_NOW = re.compile(
     r"\b(?:ok|okay|fine|well|good|safe|sober|clean|alive|place|better|great|healthy|stable|"
     r"prison|jail|recovery|treatment|nurse|married|home|\d+|years?|months?|sober\s+\w+|happy|lucky|i\s+am)\s+now\b|"
     r"\bnow\s+(?:i'?m|im|i\s+am|(?:s)?he'?s|(?:s)?he\s+is|we'?re|they'?re)\s+"
-    r"(?:ok|okay|fine|well|doing|sober|clean|safe|in\s+(?:recovery|treatment))\b"
+    r"(?:ok|okay|fine|well|doing|sober|clean|safe|home|back\s+home|in\s+(?:recovery|treatment))\b|"
+    r"\b(?:don'?t|do\s+not|no\s+longer)\s+feel\s+(?:that\s+way|like\s+that)(?:\s+(?:now|anymore))?\b"
 )
 
 

@@ -48,10 +48,42 @@ def test_idiom_leaves_the_classifier_alone(guard):
     assert message.get("crisis_guard") is None
 
 
-def test_a_sure_classifier_crisis_stays_crisis(guard):
-    message = classified("i feel like giving up on everything", intent="crisis", confidence=0.9)
+def test_a_sure_classifier_crisis_with_a_word_of_danger_stays_crisis(guard):
+    message = classified("he is outside my window with a bat", intent="crisis", confidence=0.9)
     guard.process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_a_sure_classifier_crisis_with_only_despair_asks_the_check_in_question(guard):
+    message = classified("i feel like giving up on everything", intent="crisis", confidence=0.9)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis_checkin"
+
+
+def test_a_sure_classifier_crisis_with_no_word_of_danger_takes_the_next_guess(guard):
+    """v7: "I don't have a car either. bus takes forever" got the crisis reply."""
+    message = classified(
+        "I don't have a car either. bus takes forever", intent="crisis", confidence=1.0
+    )
+    message.set(
+        INTENT_RANKING_KEY,
+        [
+            {"name": "crisis", "confidence": 1.0},
+            {"name": "ask_childcare_transport", "confidence": 0.4},
+        ],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "ask_childcare_transport"
+
+
+def test_no_with_a_denial_is_a_no_whatever_the_classifier_said(guard):
+    """v7: after the check-in question, "no, I mean done with HER drama. I'm not suicidal
+    lol" was read as inform_use and answered with the crisis reply."""
+    message = classified(
+        "no, I mean done with HER drama. I'm not suicidal lol", intent="inform_use"
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "deny"
 
 
 def test_an_unsure_classifier_crisis_asks_the_check_in_question(guard):
