@@ -52,6 +52,7 @@ HUMAN_INTENT = "request_human"
 NEVER_BY_ELIMINATION = frozenset({"nlu_fallback", "crisis", "crisis_checkin"})
 
 
+SURE_ENOUGH = 0.5
 RANKING_GAP = 0.5  # others stay well below an override, so FallbackClassifier's ambiguity
 # check (two intents within 0.08) does not undo a decision made on the words
 
@@ -77,6 +78,9 @@ def gate(message: Message) -> None:
         return  # a button payload: Rasa reads it as an intent itself
     intent = message.get(INTENT) or {}
     name = intent.get("name")
+    # an explicit request the classifier already guessed, but too weakly to pass the fallback
+    # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
+    sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
     if looks_spanish(text) and name not in ("crisis", SPANISH_INTENT):
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
         put_first(message, SPANISH_INTENT, RANKING_GAP)
@@ -106,7 +110,7 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "number"}, add_to_output=True)
         put_first(message, HUMAN_INTENT, RANKING_GAP)
         return
-    if asks_to_be_connected(text) and name != HUMAN_INTENT:
+    if asks_to_be_connected(text) and not (name == HUMAN_INTENT and sure):
         # "connect me with whoever does the admissions" (v7, voice): transfer, not the FAQ
         message.set(GATE_OUTPUT, {"from": name, "reason": "connect"}, add_to_output=True)
         put_first(message, HUMAN_INTENT, RANKING_GAP)
@@ -115,12 +119,16 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "phone number"}, add_to_output=True)
         put_first(message, CALLBACK_INTENT, RANKING_GAP)
         return
-    if asks_for_a_call(text) and name not in (CALLBACK_INTENT, "request_human"):
+    if asks_for_a_call(text) and name != "request_human" and not (name == CALLBACK_INTENT and sure):
         # the crisis guard runs after this and still wins on crisis wording
         message.set(GATE_OUTPUT, {"from": name, "reason": "callback"}, add_to_output=True)
         put_first(message, CALLBACK_INTENT, RANKING_GAP)
         return
-    if asks_for_screening(text) and name not in (SCREENING_INTENT, CALLBACK_INTENT):
+    if (
+        asks_for_screening(text)
+        and name != CALLBACK_INTENT
+        and not (name == SCREENING_INTENT and sure)
+    ):
         message.set(GATE_OUTPUT, {"from": name, "reason": "screening"}, add_to_output=True)
         put_first(message, SCREENING_INTENT, RANKING_GAP)
         return

@@ -134,6 +134,15 @@ def starts_with_stop(text: str) -> bool:
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
     while clauses and re.fullmatch(_FILLER, clauses[0], re.IGNORECASE):
         clauses.pop(0)  # "you know what," "ok,"
+    if len(clauses) == 1:
+        # no punctuation: "actually nvm not ready", "you know what never mind forget it im
+        # not ready for this" (v7): peel the stops off the front, then read what is left
+        rest = clauses[0]
+        peeled = 0
+        while (leading := _LEADING_STOP.match(rest)) is not None:
+            rest, peeled = leading.group("rest").strip(), peeled + 1
+        if peeled and rest:
+            clauses = ["never mind", rest]
     if len(clauses) < 2 or not _STRONG_STOP.match(clauses[0]):
         return False
     return all(
@@ -163,11 +172,26 @@ _THANKS_SENTENCE = re.compile(
 )
 
 
+_MUST_GO = re.compile(
+    r"^(?:(?:sorry|ok(?:ay)?|so|but|and)\s+)*(?:i\s+)?(?:have|gotta|got|need)\s+(?:to\s+)?go(?:\s+now)?"
+    r"(?:\s+(?:sorry|bye))?\W*$",
+    re.IGNORECASE,
+)
+# a stop said first in a message with no punctuation: "actually nvm not ready"
+_LEADING_STOP = re.compile(
+    rf"^{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|(?:i )?changed my mind)\b\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 def ends_with_farewell(text: str) -> bool:
     """The person closes the conversation at the end of a longer message: "nah, i'll
     just call that number myself. thanks, goodbye." (v4, voice). Only plain farewell
     words: "no. i'm good" or "yes. all set" can answer a form's question. Not when an
     earlier sentence asks something."""
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
+    if len(clauses) > 1 and "?" not in text and _MUST_GO.match(clauses[-1]):
+        return True  # "sorry she just got home, I have to go" (v7, inside the screening)
     parts = [p.strip() for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
     if len(parts) < 2 or any("?" in part for part in parts[:-1]):
         return False

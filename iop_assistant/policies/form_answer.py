@@ -33,7 +33,14 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant import form_answers, screening_answers
-from iop_assistant.nlu.control_intents import is_explicit_command, is_stop_only
+from iop_assistant.nlu.control_intents import (
+    asks_for_a_call,
+    asks_for_a_person,
+    asks_to_be_connected,
+    is_explicit_command,
+    is_stop_only,
+    starts_with_stop,
+)
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.distress import is_ambiguous_distress
 
@@ -96,10 +103,21 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
     if slot in PHONE_SLOTS and form_answers.asks_which_number(text):
         return SlotSet(slot, text)  # "her number or mine?" is about the question (v5)
     if name in ("stop", "goodbye") and is_explicit_command(name, text):
-        if name == "stop" and not is_stop_only(text) and form_answers.accepts(slot, text):
+        if (
+            name == "stop"
+            and not is_stop_only(text)
+            and not starts_with_stop(text)  # "actually nvm not ready" is not "no" (v7)
+            and form_answers.accepts(slot, text)
+        ):
             return SlotSet(slot, text)  # "skip", "pass", "no thanks" answer the question asked
         # nothing but stop words: "stop asking me all these questions" is not "for me";
         # "nah, i'll just call that number myself. thanks, goodbye." is not "no" (v4)
+        return None
+    if name in ALWAYS_MEANT and (
+        asks_for_a_call(text) or asks_to_be_connected(text) or asks_for_a_person(text)
+    ):
+        # "Can someone call me to talk it through? I don't know where to start." is not
+        # "not sure"; "can you just put me through to somebody now" is not a name (v7)
         return None
     if form_answers.accepts(slot, text):
         return SlotSet(slot, text)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from iop_assistant.nlu.control_intents import (
+    asks_to_be_connected,
+    ends_with_farewell,
     is_explicit,
     is_explicit_command,
     is_goal_or_plea,
     is_plea,
+    starts_with_stop,
 )
 
 
@@ -424,3 +427,42 @@ def test_a_repeated_what_do_i_do_is_a_plea():
     from iop_assistant.nlu.control_intents import is_plea
 
     assert is_plea("what do i do what do i do")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you just put me through to somebody now",
+        "ok connect me with whoever does the admissions",
+        "please transfer my call to the front desk",
+        "put me through",
+    ],
+)
+def test_asking_to_be_put_through_is_a_request_for_a_person(text):
+    """v7, voice: the topic named ("admissions") is not the question."""
+    assert asks_to_be_connected(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["can you connect me to a detox center", "i want to connect with other parents"]
+)
+def test_connecting_with_something_else_is_not_a_transfer(text):
+    assert not asks_to_be_connected(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["actually nvm not ready", "you know what never mind forget it im not ready for this"],
+)
+def test_a_stop_with_a_reason_and_no_punctuation_is_explicit(text):
+    assert starts_with_stop(text) and is_explicit_command("stop", text)
+
+
+def test_a_stop_with_an_answer_and_no_punctuation_is_not_a_stop():
+    assert not starts_with_stop("nvm its alcohol")
+
+
+def test_having_to_go_ends_the_conversation():
+    """v7: "sorry she just got home, I have to go" inside the screening."""
+    assert ends_with_farewell("sorry she just got home, I have to go")
+    assert not ends_with_farewell("do i have to go every day, or just weekdays?")

@@ -476,6 +476,28 @@ FAMILIES = {
             "i used too much last weekend and felt awful",
         ],
     ),
+    # v7 crisis set and conversations (2026-12-05), in the lead's own words
+    "a plan carried out, a burden no more, delirium, a child who got into something": (
+        [
+            ("i've made a plan, and i'm going through with it on friday", "suicidal"),
+            ("they'd all be better if i quit being everyone's burden for good", "suicidal"),
+            ("i won't be their problem much longer", "suicidal"),
+            ("he quit drinking monday and now he doesn't recognize me", "withdrawal"),
+            ("she stopped her xanax and keeps talking to people who aren't there", "withdrawal"),
+            ("my toddler was sucking on a fentanyl patch he found", "overdose"),
+            ("my 2 year old swallowed some of my suboxone", "overdose"),
+            ("ran out of my klonopin friday and now my arms keep jerking", "withdrawal"),
+            ("im going to drink myself to death tonight", "suicidal"),
+        ],
+        [
+            "i have a plan to quit drinking and im doing it this weekend",
+            "he'll drink himself to death eventually if he doesn't get help",
+            "i've been overdosing on netflix all weekend",
+            "what's the difference between being high and overdosing?",
+            "when i quit xanax will i get spasms",
+            "he quit drinking and now he doesn't know what to do with his evenings",
+        ],
+    ),
 }
 FAMILY_POSITIVE = [(f, t, c) for f, (pos, _) in FAMILIES.items() for t, c in pos]
 FAMILY_NEGATIVE = [(f, t) for f, (_, neg) in FAMILIES.items() for t in neg]

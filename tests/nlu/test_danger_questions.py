@@ -18,6 +18,9 @@ from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_que
         ("why does someone's skin go blue when they overdose", "ask_safety_procedures"),
         ("what does 'the shakes' mean in withdrawal", "request_detox_screening"),
         ("is a racing heart a symptom of withdrawal?", "request_detox_screening"),
+        # v7 look-alikes, in the lead's own words
+        ("do people still have to call 911 if narcan worked?", "ask_safety_procedures"),
+        ("what's the difference between nodding off and an overdose", "ask_safety_procedures"),
     ],
 )
 def test_general_questions_are_answered(text: str, intent: str | None) -> None:

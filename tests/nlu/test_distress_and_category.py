@@ -67,3 +67,19 @@ def test_passive_wish_is_suicidal_not_overdose(matcher):
 def test_person():
     assert is_first_person("i took too many")
     assert not is_first_person("he took too many and i'm scared")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom relapsed AGAIN. I can't keep doing this. I'm so done with everything",
+        "i relapsed again and i honestly don't see the point in trying anymore",
+        "i feel like giving up on everything",
+    ],
+)
+def test_v7_despair_is_ambiguous_distress(text):
+    assert is_ambiguous_distress(text)
+
+
+def test_not_seeing_the_point_of_a_therapy_is_not_despair():
+    assert not is_ambiguous_distress("i dont see the point of group therapy")

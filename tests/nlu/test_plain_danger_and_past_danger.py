@@ -91,6 +91,9 @@ TODAY = date(2026, 12, 3)
         "My dad had a heart attack from coke use in the 90s.",
         "I wrote a suicide note once, a long time ago.",
         "I threw up blood when I was drinking heavily. That was two years ago.",
+        # v7 look-alikes, in the lead's own words
+        "Years ago I didn't want to be alive. I don't feel like that anymore.",
+        "she overdosed in the spring, now she's back home and in outpatient",
     ],
 )
 def test_history_told_by_someone_well_now(text: str) -> None:

@@ -167,3 +167,26 @@ def test_a_sure_classifier_crisis_with_no_word_of_danger_is_an_answer(slot, text
 def test_a_classifier_crisis_with_words_of_danger_still_ends_the_form(text):
     tracker = tracker_in_form("detox_screening_form", "screening_for", text, "crisis", 0.9)
     assert answer_for_form(tracker) is None
+
+
+@pytest.mark.parametrize(
+    "form, slot, text, intent",
+    [
+        # v7: read as "not sure" and "no" before
+        ("detox_screening_form", "screening_recent_care", "actually nvm not ready", "stop"),
+        (
+            "detox_screening_form",
+            "screening_recent_care",
+            "Can someone call me to talk it through? I don't know where to start.",
+            "request_callback",
+        ),
+        (
+            "callback_form",
+            "callback_name",
+            "actually can you just put me through to somebody now",
+            "request_human",
+        ),
+    ],
+)
+def test_v7_requests_inside_a_form_end_or_divert_it(form, slot, text, intent):
+    assert answer_for_form(tracker_in_form(form, slot, text, intent)) is None
