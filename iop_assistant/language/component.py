@@ -24,42 +24,13 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.language import LANGUAGES, SPANISH
-from iop_assistant.language.detect import detect
-from iop_assistant.language.requests import requested_language
+from iop_assistant.language.choice import choose
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 
 ENTITY = "language"
 OUTPUT = "language"
 EXTRACTOR = "LanguageChooser"
 METADATA = "metadata"
-SPANISH_CRISIS_PREFIX = "es_"
-
-
-def metadata_language(metadata: Any) -> str | None:
-    """The widget's language setting from message metadata, when valid."""
-    if not isinstance(metadata, dict):
-        return None
-    value = metadata.get("language")
-    if isinstance(value, str) and value.strip().lower()[:2] in LANGUAGES:
-        return value.strip().lower()[:2]
-    return None
-
-
-def choose(text: str | None, metadata: Any = None, crisis_pattern: str | None = None) -> tuple:
-    """(language, reason) for one message; (None, None) when it gives no reason to choose."""
-    asked = requested_language(text)
-    if asked:
-        return asked, "request"
-    setting = metadata_language(metadata)
-    if setting:
-        return setting, "setting"
-    if crisis_pattern and crisis_pattern.startswith(SPANISH_CRISIS_PREFIX):
-        return SPANISH, "crisis_lexicon"
-    detected = detect(text)
-    if detected:
-        return detected, "detected"
-    return None, None
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

@@ -22,7 +22,8 @@ from iop_assistant.language.requests import fold
 # Spanish words that are not also common English words, names or places on their own
 # (no "no", "si", "a", "me", "hola", "ok", "la", "el" alone decides: two are needed)
 SPANISH_WORDS = frozenset(
-    """que necesito necesita quiero quiere quisiera tengo tiene tienen tenemos para por favor mi
+    """aceptan acepta medico
+    que necesito necesita quiero quiere quisiera tengo tiene tienen tenemos para por favor mi
     mis esposo esposa hijo hija hijos hermano hermana mama papa abuela abuelo novio novia tio
     tia primo ayuda ayudame ayudeme ayudar como donde cuanto cuanta cuantos cuantas cuando
     cual quien esta estoy estas estan esto eso ese esa puedo puede pueden usted ustedes hacer

@@ -37,9 +37,24 @@ def is_spanish(variation: Dict[str, Any]) -> bool:
     )
 
 
+def without_language(variation: Dict[str, Any]) -> Dict[str, Any]:
+    """The variation with its ``language`` condition removed (none left: no condition)."""
+    rest = [c for c in variation.get(RESPONSE_CONDITION) or [] if c.get("name") != SLOT]
+    stripped = {k: v for k, v in variation.items() if k != RESPONSE_CONDITION}
+    if rest:
+        stripped[RESPONSE_CONDITION] = rest
+    return stripped
+
+
 def for_language(variations: List[Dict[str, Any]], language: str | None) -> List[Dict[str, Any]]:
-    """The variations a conversation in ``language`` may be answered with."""
-    spanish = [v for v in variations if is_spanish(v)]
+    """The variations a conversation in ``language`` may be answered with.
+
+    Spanish variations lose their ``language`` condition, so Rasa ranks them
+    among themselves exactly as it ranks the English ones: a Spanish variation
+    conditioned only on the language is the default, one also conditioned on
+    ``crisis_category`` beats it.
+    """
+    spanish = [without_language(v) for v in variations if is_spanish(v)]
     if language == SPANISH and spanish:
         return spanish
     return [v for v in variations if not is_spanish(v)]
@@ -70,5 +85,8 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         response = chooser._random_response_for(utter_action, output_channel, filled_slots)
         if response is not None:
             response = dict(response)
-            response["language"] = SPANISH if is_spanish(response) else ENGLISH
+            spanish = language == SPANISH and any(
+                is_spanish(v) for v in self.responses.get(utter_action, [])
+            )
+            response["language"] = SPANISH if spanish else ENGLISH
         return response

@@ -12,7 +12,7 @@ import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.language.component import choose
+from iop_assistant.language.choice import choose
 from iop_assistant.nlu import spacy_pipeline
 from iop_assistant.nlu.crisis_guard import CrisisGuard
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisMatcher, lexicon_files
