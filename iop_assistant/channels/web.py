@@ -276,6 +276,7 @@ class _WebGuard:
                 reply = call_reply(number)
                 return await message.output_channel.send_text_message(message.sender_id, reply)
             show_numbers(message.output_channel)
+            carry_language(message.output_channel)
             message.text = self.gate.text_for_rasa(capped, self._domain())
             if isinstance(message.metadata, dict):
                 # what the client claimed is dropped; the channel's own web_client key stays
@@ -294,6 +295,37 @@ class _WebGuard:
             return await on_new_message(message)
 
         return handler
+
+
+def carry_language(output_channel: Any) -> None:
+    """Socket.io replies say their language (``"language": "es"``), so the widget follows it.
+
+    The NLG marks each response (iop_assistant/language/nlg.py); Rasa's socket.io
+    output sends only text and buttons, so its ``_send_message`` gets the mark
+    added. REST replies are left as they are.
+    """
+    send_message = getattr(output_channel, "_send_message", None)
+    if send_message is None or getattr(output_channel, "_carries_language", False):
+        return
+    send_response = output_channel.send_response
+    current: Dict[str, Any] = {}
+
+    async def send_response_with_language(recipient_id: str, message: Dict[str, Any]) -> None:
+        current["language"] = message.get("language")
+        try:
+            await send_response(recipient_id, message)
+        finally:
+            current.pop("language", None)
+
+    async def send_message_with_language(socket_id: str, response: Any) -> None:
+        language = current.get("language")
+        if language and isinstance(response, dict):
+            response = {**response, "language": language}
+        await send_message(socket_id, response)
+
+    output_channel.send_response = send_response_with_language
+    output_channel._send_message = send_message_with_language
+    output_channel._carries_language = True
 
 
 def record_visitor_typing(conversation_id: str) -> bool:
