@@ -25,12 +25,14 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.language.choice import choose
-from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 
 ENTITY = "language"
 OUTPUT = "language"
 EXTRACTOR = "LanguageChooser"
 METADATA = "metadata"
+# iop_assistant.nlu.input_guard.ORIGINAL_TEXT (the text before cleaning), spelled here so the
+# language room does not import the nlu room, which imports it (tests/test_boundaries.py)
+ORIGINAL_TEXT = "iop_original_text"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

@@ -190,3 +190,10 @@ def test_responses_without_spanish_stay_english_in_a_spanish_conversation(domain
     nlg = LanguageNLG(domain=domain)
     reply = asyncio.run(nlg.generate("utter_ask_schedule", tracker_in(domain, "es"), "rest"))
     assert reply is not None and reply["language"] == "en"
+
+
+def test_the_component_reads_the_text_the_input_guard_kept():
+    from iop_assistant.language import component
+    from iop_assistant.nlu import input_guard
+
+    assert component.ORIGINAL_TEXT == input_guard.ORIGINAL_TEXT
