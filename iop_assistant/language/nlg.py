@@ -71,17 +71,29 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
     ) -> None:
         all_responses = responses if responses is not None else (domain.responses if domain else {})
         super().__init__(all_responses)
-        self.by_language = {
-            lang: {name: for_language(v, lang) for name, v in all_responses.items()}
-            for lang in (ENGLISH, SPANISH)
-        }
+        self._source: Any = None
+        self._tables: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
+
+    def by_language(self, language: str) -> Dict[str, List[Dict[str, Any]]]:
+        """The responses narrowed to ``language``, rebuilt when Rasa swaps ``responses``.
+
+        The agent creates the generator before a model is loaded and then assigns the
+        model's responses to ``self.responses`` (rasa.core.agent), so the tables follow it.
+        """
+        if self._source is not self.responses:
+            self._tables = {
+                lang: {name: for_language(v, lang) for name, v in self.responses.items()}
+                for lang in (ENGLISH, SPANISH)
+            }
+            self._source = self.responses
+        return self._tables[language]
 
     def _random_response_for(
         self, utter_action: str, output_channel: str, filled_slots: Dict[str, Any]
     ) -> Dict[str, Any] | None:
         """Rasa's choice among the variations of the conversation's language."""
         language = SPANISH if filled_slots.get(SLOT) == SPANISH else ENGLISH
-        chooser = TemplatedNaturalLanguageGenerator(self.by_language[language])
+        chooser = TemplatedNaturalLanguageGenerator(self.by_language(language))
         response = chooser._random_response_for(utter_action, output_channel, filled_slots)
         if response is not None:
             response = dict(response)

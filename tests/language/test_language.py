@@ -197,3 +197,11 @@ def test_the_component_reads_the_text_the_input_guard_kept():
     from iop_assistant.nlu import input_guard
 
     assert component.ORIGINAL_TEXT == input_guard.ORIGINAL_TEXT
+
+
+def test_the_generator_follows_responses_assigned_after_it_was_made(domain):
+    """rasa.core.agent makes the generator with no domain, then assigns the model's responses."""
+    nlg = LanguageNLG(domain=None)
+    nlg.responses = domain.responses
+    reply = asyncio.run(nlg.generate("utter_crisis", tracker_in(domain, "es"), "rest"))
+    assert reply is not None and reply["language"] == "es" and "911" in reply["text"]
