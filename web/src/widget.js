@@ -156,7 +156,10 @@ class ChatWidget {
     if (!this.root) return;
     this.root.setAttribute("lang", code);
     for (const node of this.root.querySelectorAll("[data-iopw-t]")) node.textContent = this.t(node.getAttribute("data-iopw-t"));
-    for (const node of this.root.querySelectorAll("[data-iopw-aria]")) node.setAttribute("aria-label", this.t(node.getAttribute("data-iopw-aria")));
+    // the root itself carries one too (querySelectorAll looks only below it)
+    for (const node of [this.root, ...this.root.querySelectorAll("[data-iopw-aria]")]) {
+      if (node.hasAttribute("data-iopw-aria")) node.setAttribute("aria-label", this.t(node.getAttribute("data-iopw-aria")));
+    }
     this.input.setAttribute("placeholder", this.t("placeholder"));
     if (this.introBubble) this.introBubble.textContent = this.introText();
     if (this.titleIsDefault) {
