@@ -297,34 +297,30 @@ class _WebGuard:
         return handler
 
 
-def carry_language(output_channel: Any) -> None:
-    """Socket.io replies say their language (``"language": "es"``), so the widget follows it.
+LANGUAGE_EVENT = "iop_language"
 
-    The NLG marks each response (iop_assistant/language/nlg.py); Rasa's socket.io
-    output sends only text and buttons, so its ``_send_message`` gets the mark
-    added. REST replies are left as they are.
+
+def carry_language(output_channel: Any) -> None:
+    """Socket.io replies are preceded by their language, so the widget follows it.
+
+    The NLG marks each response (iop_assistant/language/nlg.py); before a reply's
+    messages the widget gets ``iop_language`` ``{"language": "es"}`` on its own
+    event. Not a key in the message itself: third-party clients (rasa-webchat)
+    read a message by its exact keys and would drop it. REST replies are left
+    as they are.
     """
-    send_message = getattr(output_channel, "_send_message", None)
-    if send_message is None or getattr(output_channel, "_carries_language", False):
+    sio = getattr(output_channel, "sio", None)
+    if sio is None or getattr(output_channel, "_carries_language", False):
         return
     send_response = output_channel.send_response
-    current: Dict[str, Any] = {}
 
     async def send_response_with_language(recipient_id: str, message: Dict[str, Any]) -> None:
-        current["language"] = message.get("language")
-        try:
-            await send_response(recipient_id, message)
-        finally:
-            current.pop("language", None)
-
-    async def send_message_with_language(socket_id: str, response: Any) -> None:
-        language = current.get("language")
-        if language and isinstance(response, dict):
-            response = {**response, "language": language}
-        await send_message(socket_id, response)
+        language = message.get("language")
+        if language:
+            await sio.emit(LANGUAGE_EVENT, {"language": language}, room=recipient_id)
+        await send_response(recipient_id, message)
 
     output_channel.send_response = send_response_with_language
-    output_channel._send_message = send_message_with_language
     output_channel._carries_language = True
 
 

@@ -407,6 +407,10 @@ class ChatWidget {
       this.flushQueue();
     });
     socket.on(this.cfg.botMessageEvent, (message) => this.receive(message));
+    // each reply's language comes first, on its own event (iop_assistant/channels/web.py)
+    socket.on("iop_language", (data) => {
+      if (!languageOf(this.cfg.language) && data && languageOf(data.language)) this.setLanguage(data.language);
+    });
     socket.on(this.cfg.typingEvent, (signal) => {
       if (!signal || typeof signal !== "object") return;
       this.setStaffTyping(signal.typing === true, signal.staff, signal.seconds);
@@ -548,7 +552,7 @@ class ChatWidget {
     const staff = handoff && typeof handoff.staff === "string" ? handoff.staff.trim().slice(0, 80) : "";
     // the message has arrived (or the chat has ended): nobody is typing it any more
     if (handoff) this.setStaffTyping(false);
-    // each reply carries the conversation's language (iop_assistant/language/nlg.py)
+    // a reply that says its language itself (the iop_language event usually came first)
     if (!languageOf(this.cfg.language) && languageOf(message.language)) this.setLanguage(message.language);
     const crisis = isCrisisMessage(message);
     const text = typeof message.text === "string" ? message.text : "";
