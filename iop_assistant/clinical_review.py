@@ -42,6 +42,10 @@ SOURCES = {
     "samhsa_od": "SAMHSA Overdose Prevention Toolkit: rescue breathing, recovery position, "
     "naloxone can wear off before the opioid does, lost tolerance after a break",
     "fda_naloxone": "FDA (2023): naloxone nasal spray approved for sale without a prescription",
+    "988es": "988 Lifeline in Spanish (988lineadevida.org): call 988 and press 2, text AYUDA "
+    "to 988, chat at 988lineadevida.org",
+    "samhsa_helpline": "SAMHSA National Helpline 1-800-662-4357: free, confidential, every day at "
+    "any hour, English and Spanish; referrals, not counselling (references.md)",
     "policy": "Project safety policy (docs/triage.md: when unsure, the help line)",
     "pregnancy": "ACOG Committee Opinion 711 and SAMHSA (2018): opioid use in pregnancy",
     "niaaa": "NIAAA: what counts as a standard drink",
@@ -345,6 +349,13 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_relapse": ("article",),
     "utter_ask_safety_procedures": ("article", "samhsa_od", "fda_naloxone"),
     "utter_ask_am_i_addicted": ("nida",),
+    # Spanish (issue 18): the replies a Spanish speaker gets before the Spanish assistant exists
+    "utter_speak_spanish": ("988es", "samhsa_helpline", "policy"),
+    "utter_speak_english": ("policy",),
+    "utter_request_help": ("refs", "samhsa_helpline", "policy"),
+    "utter_request_human": ("samhsa_helpline", "policy"),
+    "utter_default": ("samhsa_helpline", "policy"),
+    "utter_fallback_helpline": ("samhsa_helpline", "policy"),
 }
 
 

@@ -31,6 +31,12 @@ HEADER = (
 )
 # The National Domestic Violence Hotline (thehotline.org): call, or text START.
 DV_HOTLINE_DEFAULT = "1-800-799-7233 (or text START to 88788)"
+# The same hotline in Spanish replies (it has Spanish-speaking advocates), and
+# SAMHSA's National Helpline (English and Spanish, free, confidential, every day,
+# all day): the Spanish replies' place to talk when the help line may not speak Spanish.
+DV_HOTLINE_ES_DEFAULT = "1-800-799-7233 (o envíe START por texto al 88788)"
+SAMHSA_HELPLINE_DEFAULT = "1-800-662-4357"
+SAMHSA_E164_DEFAULT = "+18006624357"
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,9 @@ class ProgramFacts:
     # a national resource, not the program's own: kept here because responses
     # never spell out a phone number (tests/content), they use slot templates
     dv_hotline: str = DV_HOTLINE_DEFAULT
+    dv_hotline_es: str = DV_HOTLINE_ES_DEFAULT
+    samhsa_helpline: str = SAMHSA_HELPLINE_DEFAULT
+    samhsa_e164: str = SAMHSA_E164_DEFAULT
 
     def as_slots(self) -> Dict[str, str]:
         """Slot name -> value, as used in response templates."""
@@ -58,6 +67,9 @@ class ProgramFacts:
             "address": self.address,
             "website": self.website,
             "dv_hotline": self.dv_hotline,
+            "dv_hotline_es": self.dv_hotline_es,
+            "samhsa_helpline": self.samhsa_helpline,
+            "samhsa_e164": self.samhsa_e164,
         }
 
 
@@ -74,6 +86,9 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
         website=str(data.get("website", "")),
         sms_number=str(data.get("sms_number") or ""),
         dv_hotline=str(national.get("domestic_violence") or DV_HOTLINE_DEFAULT),
+        dv_hotline_es=str(national.get("domestic_violence_es") or DV_HOTLINE_ES_DEFAULT),
+        samhsa_helpline=str(national.get("samhsa_helpline") or SAMHSA_HELPLINE_DEFAULT),
+        samhsa_e164=str(national.get("samhsa_e164") or SAMHSA_E164_DEFAULT),
     )
 
 

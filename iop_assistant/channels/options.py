@@ -23,6 +23,9 @@ Option = Dict[str, str]
 
 SMS_LEAD, SMS_JOINER = "Reply ", ", "
 VOICE_LEAD, VOICE_JOINER = "Say or press ", ", or "
+# Spanish (issue 18): "Diga o marque 1 para ..., o 2 para ..."
+VOICE_LEAD_ES, VOICE_JOINER_ES, FOR_ES = "Diga o marque ", ", o ", "para"
+SMS_LEAD_ES, SMS_JOINER_ES = "Responda ", ", "
 
 
 def is_tel(button: Button) -> bool:
@@ -81,11 +84,13 @@ def offered(
     return options, tel_buttons
 
 
-def options_line(options: Sequence[Option], lead: str = SMS_LEAD, joiner: str = SMS_JOINER) -> str:
-    """``Reply 1 for Tell me more, 2 for Talk to someone.`` (or the voice wording)."""
+def options_line(
+    options: Sequence[Option], lead: str = SMS_LEAD, joiner: str = SMS_JOINER, word: str = "for"
+) -> str:
+    """``Reply 1 for Tell me more, 2 for Talk to someone.`` (or the voice or Spanish wording)."""
     if not options:
         return ""
-    line = lead + joiner.join(f"{o['number']} for {o['title']}" for o in options)
+    line = lead + joiner.join(f"{o['number']} {word} {o['title']}" for o in options)
     return line if line[-1] in ".?!" else line + "."
 
 
@@ -134,3 +139,15 @@ def select_option(text: str | None, options: Sequence[Option]) -> Option | None:
         if wanted == normalise_words(str(option.get("title", ""))):
             return option
     return None
+
+
+def tag_language(collected: List[Dict[str, Any]], message: Dict[str, Any]) -> None:
+    """Carry the reply's language (set by the NLG) onto the messages a channel collected.
+
+    Rasa's ``CollectingOutputChannel`` keeps only text, buttons and the like;
+    voice and SMS need the language to speak and number options in it.
+    """
+    language = message.get("language")
+    if language:
+        for collected_message in collected:
+            collected_message["language"] = language

@@ -40,11 +40,12 @@ from twilio.twiml.messaging_response import MessagingResponse
 from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels.message_size import cap_message
-from iop_assistant.channels.options import select_option
+from iop_assistant.channels.options import select_option, tag_language
 from iop_assistant.channels.sms_format import (
     KEYWORD_HELP,
     KEYWORD_START,
     KEYWORD_STOP,
+    SPANISH_KEYWORDS,
     keyword_of,
     render_reply,
     segment,
@@ -102,6 +103,8 @@ class SmsTexts:
     help: str
     picture: str
     fallback: str
+    opted_out_es: str = ""
+    help_es: str = ""
 
     @classmethod
     def from_facts(cls, facts: program_facts.ProgramFacts) -> SmsTexts:
@@ -129,11 +132,27 @@ class SmsTexts:
                 "Sorry, I can't answer right now. Please call our help line at "
                 f"{facts.helpline}. In an emergency call 911, or call or text 988."
             ),
+            opted_out_es=(
+                "Ya no recibirá más mensajes de este número. "
+                "Responda START para volver a recibirlos."
+            ),
+            help_es=(
+                f"Asistente automático del {facts.program_name}. Para ayuda, llame al "
+                f"{facts.helpline}. En una emergencia llame al 911; para hablar con alguien, "
+                "llame al 988 y marque 2, o envíe AYUDA al 988. La frecuencia de mensajes varía. "
+                "Pueden aplicarse tarifas de mensajes y datos. Responda PARAR para no recibir más."
+            ),
         )
 
 
 class SmsOutput(CollectingOutputChannel):
     """Collects the bot's messages of one turn; named ``sms`` for response variations."""
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """Keep each message's language (Spanish options read "Responda 1 para ...")."""
+        before = len(self.messages)
+        await super().send_response(recipient_id, message)
+        tag_language(self.messages[before:], message)
 
     @classmethod
     def name(cls) -> str:
@@ -207,13 +226,14 @@ class SmsInput(TwilioWebhookInput):
                     False, handoff_queue.end_conversation, conversation, handoff_queue.OPTED_OUT
                 )
                 logger.info("sms %s opted out (%s)", conversation[:12], word)
-                return twiml([self.texts.opted_out] if newly else [])
+                said = self.texts.opted_out_es if word in SPANISH_KEYWORDS else self.texts.opted_out
+                return twiml([said] if newly else [])
             if kind == KEYWORD_START and (word != "YES" or opted_out):
                 await self._db(sms_store.opt_in, phone)
                 logger.info("sms %s opted in (%s)", conversation[:12], word)
                 return twiml([self.texts.opted_in])
             if kind == KEYWORD_HELP and not opted_out:
-                return twiml([self.texts.help])
+                return twiml([self.texts.help_es if word in SPANISH_KEYWORDS else self.texts.help])
         if opted_out:
             return twiml([])
 

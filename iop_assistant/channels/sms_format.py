@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Sequence, Tuple
 
 from iop_assistant.channels.options import (
+    FOR_ES,
+    SMS_JOINER_ES,
+    SMS_LEAD_ES,
     Button,
     Option,
     offered,
@@ -41,9 +44,11 @@ MAX_SMS_CHARS = 1600  # Twilio error 21617 above this
 MAX_SEGMENTS = 3
 ELLIPSIS = "..."
 
-OPT_OUT_KEYWORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"})
+OPT_OUT_KEYWORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "PARAR"})
 OPT_IN_KEYWORDS = frozenset({"START", "UNSTOP", "YES"})
-HELP_KEYWORDS = frozenset({"HELP", "INFO"})
+HELP_KEYWORDS = frozenset({"HELP", "INFO", "AYUDA"})
+# Spanish keywords (issue 18), answered in Spanish; the carriers' English ones are unchanged
+SPANISH_KEYWORDS = frozenset({"PARAR", "AYUDA"})
 
 KEYWORD_STOP = "stop"
 KEYWORD_START = "start"
@@ -74,7 +79,10 @@ def keyword_of(text: str | None) -> Tuple[str, str] | None:
 
 # ------------------------------------------------------------------- buttons
 def render_message(
-    text: str | None, buttons: Sequence[Button] | None, first_number: int = 1
+    text: str | None,
+    buttons: Sequence[Button] | None,
+    first_number: int = 1,
+    language: str | None = None,
 ) -> Tuple[str, List[Option]]:
     """One bot message as SMS text, and the selectable options it offered.
 
@@ -92,7 +100,10 @@ def render_message(
                 tel_lines.append(line)
     extra: List[str] = []
     if options:
-        extra.append(options_line(options))
+        if language == "es":
+            extra.append(options_line(options, SMS_LEAD_ES, SMS_JOINER_ES, FOR_ES))
+        else:
+            extra.append(options_line(options))
     extra.extend(tel_lines)
     if extra:
         body = (body + "\n\n" if body else "") + "\n".join(extra)
@@ -107,7 +118,9 @@ def render_reply(messages: Iterable[Dict[str, Any]]) -> Tuple[List[str], List[Op
         text = message.get("text")
         if not text and message.get("image"):
             text = str(message["image"])
-        rendered, new_options = render_message(text, message.get("buttons"), len(options) + 1)
+        rendered, new_options = render_message(
+            text, message.get("buttons"), len(options) + 1, message.get("language")
+        )
         options.extend(new_options)
         if rendered:
             texts.append(rendered)

@@ -45,7 +45,7 @@ from iop_assistant import program_facts
 from iop_assistant.channels import identity
 from iop_assistant.channels import voice_twiml as twiml
 from iop_assistant.channels.message_size import cap_message
-from iop_assistant.channels.options import Option
+from iop_assistant.channels.options import Option, tag_language
 from iop_assistant.channels.twilio_signature import FormParams
 from iop_assistant.channels.twilio_webhook import (
     OnNewMessage,
@@ -122,6 +122,38 @@ class VoiceTexts:
     unanswered: str
 
     @classmethod
+    def spanish(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
+        """The same texts for a call in Spanish (issue 18); the help line may answer in English."""
+        spoken = display(helpline_number) if helpline_number else facts.helpline
+        return cls(
+            welcome_hint=(
+                "Puede marcar 0 en cualquier momento para hablar con nuestra línea de ayuda."
+            ),
+            handoff="Le comunico con nuestra línea de ayuda. Por favor no cuelgue.",
+            crisis_line_offer="Para comunicarse ahora con la línea de crisis 988, marque 9.",
+            crisis_helpline_offer="Para hablar con nuestra línea de ayuda, marque 0.",
+            to_crisis_line=(
+                "Le comunico con la línea 988 de prevención del suicidio y crisis. "
+                "Para español, marque 2."
+            ),
+            reprompt="Perdón, no le escuché.",
+            silence_handoff=(
+                "Todavía no le escucho, así que le comunico con nuestra línea de ayuda. "
+                "Por favor no cuelgue."
+            ),
+            unknown_key="Perdón, esa tecla no es una de las opciones.",
+            failure=(
+                "Perdón, no puedo contestar ahora. Le comunico con nuestra línea de ayuda al "
+                f"{spoken}. Por favor no cuelgue."
+            ),
+            unanswered=(
+                "Perdón, no se pudo conectar la llamada. Llame a nuestra línea de ayuda al "
+                f"{spoken}. En una emergencia, llame al 911. "
+                "Para hablar con alguien ahora, llame al 988 y marque 2."
+            ),
+        )
+
+    @classmethod
     def from_facts(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
         """Texts filled with the program's facts (program.yml) and the dialled number."""
         spoken = display(helpline_number) if helpline_number else facts.helpline
@@ -158,6 +190,7 @@ class CallState:
     silences: int = 0
     crisis: bool = False
     notes: List[str] = field(default_factory=list)
+    language: str = "en"  # the conversation's language as the last reply spoke it
     seen: float = field(default_factory=time.monotonic)
 
 
@@ -195,6 +228,7 @@ class VoiceOutput(CollectingOutputChannel):
     def __init__(self) -> None:
         super().__init__()
         self.utter_actions: List[str] = []
+        self.languages: List[str] = []
 
     @classmethod
     def name(cls) -> str:
@@ -204,7 +238,17 @@ class VoiceOutput(CollectingOutputChannel):
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
         """Remember which response (``utter_action``) each message came from."""
         self.utter_actions.append(str(message.get("utter_action") or ""))
+        self.languages.append(str(message.get("language") or ""))
+        before = len(self.messages)
         await super().send_response(recipient_id, message)
+        tag_language(self.messages[before:], message)
+
+    @property
+    def language(self) -> str | None:
+        """``es`` when the turn answered in Spanish, ``en`` in English, None when unknown."""
+        if "es" in self.languages:
+            return "es"
+        return "en" if "en" in self.languages else None
 
     @property
     def crisis(self) -> bool:
@@ -246,6 +290,7 @@ class VoiceInput(TwilioWebhookInput):
         facts = facts or program_facts.load()
         settings = settings or VoiceSettings.from_env(default_helpline=facts.helpline_e164)
         self.texts = VoiceTexts.from_facts(facts, settings.helpline_number)
+        self.texts_es = VoiceTexts.spanish(facts, settings.helpline_number)
         self.calls: OrderedDict[str, CallState] = OrderedDict()
         self.whispers: OrderedDict[str, str] = OrderedDict()
         self.replies: OrderedDict[str, str] = OrderedDict()
@@ -269,6 +314,11 @@ class VoiceInput(TwilioWebhookInput):
             self.calls.move_to_end(call_sid)
         return state
 
+    def _texts_for(self, call_sid: str) -> VoiceTexts:
+        """The channel's own words in the call's language."""
+        state = self.calls.get(call_sid)
+        return self.texts_es if state is not None and state.language == "es" else self.texts
+
     def _forget(self, call_sid: str) -> None:
         self.calls.pop(call_sid, None)
 
@@ -280,10 +330,12 @@ class VoiceInput(TwilioWebhookInput):
         request: Request | None = None,
     ) -> HTTPResponse:
         state = self.calls.get(call_sid)
+        texts = self._texts_for(call_sid)
+        voice = twiml.twilio_language(state.language if state else None)
         self._forget(call_sid)
         number = number or self.settings.helpline_number
         if request is None:
-            return xml(twiml.dial([line], number, self.texts.unanswered))
+            return xml(twiml.dial([line], number, texts.unanswered, language=voice))
         action = self._next_turn_url(request)
         whisper = None
         if number == self.settings.helpline_number:
@@ -292,11 +344,23 @@ class VoiceInput(TwilioWebhookInput):
                 self.whispers.popitem(last=False)
             base = action.rsplit("/", 1)[0]
             whisper = f"{base}{WHISPER_PATH}?call={call_sid}"
-        return xml(twiml.dial([line], number, action_url=action, whisper_url=whisper))
+        return xml(
+            twiml.dial([line], number, language=voice, action_url=action, whisper_url=whisper)
+        )
 
     def _listen(self, url: str, state: CallState, before: List[str] | None = None) -> HTTPResponse:
         hints = [o["title"] for o in state.options] + ["help line", "representative"]
-        return xml(twiml.gather(url, (before or []) + state.sayings, state.closing, hints=hints))
+        if state.language == "es":
+            hints += ["línea de ayuda", "una persona"]
+        return xml(
+            twiml.gather(
+                url,
+                (before or []) + state.sayings,
+                state.closing,
+                hints=hints,
+                language=twiml.twilio_language(state.language),
+            )
+        )
 
     # ------------------------------------------------------------------ handling
     async def _handle(
@@ -310,20 +374,21 @@ class VoiceInput(TwilioWebhookInput):
         speech = (form.first("SpeechResult") or "").strip()
         digits = (form.first("Digits") or "").strip()
         state = self._call(call_sid)
+        texts = self._texts_for(call_sid)
 
         if form.first("DialCallStatus") is not None:  # a transfer ended (its <Dial action>)
             self.whispers.pop(call_sid, None)
-            return xml(twiml.dial_ended(form.first("DialCallStatus"), self.texts.unanswered))
+            return xml(twiml.dial_ended(form.first("DialCallStatus"), texts.unanswered))
         if twiml.wants_helpline(speech, digits):
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
-            return self._transfer(call_sid, self.texts.handoff, request=request)
+            return self._transfer(call_sid, texts.handoff, request=request)
         if state is not None and state.crisis and twiml.wants_crisis_line(speech, digits):
             logger.info("voice call %s: transfer to the crisis line", call_sid[:12])
             return self._transfer(
-                call_sid, self.texts.to_crisis_line, self.settings.crisis_line, request=request
+                call_sid, texts.to_crisis_line, self.settings.crisis_line, request=request
             )
         if self._key is None:
-            return self._transfer(call_sid, self.texts.failure, request=request)
+            return self._transfer(call_sid, texts.failure, request=request)
 
         # a call we know nothing of (first request, or state lost by a restart)
         # still has its words heard; without words (or with a key) it starts afresh
@@ -332,8 +397,8 @@ class VoiceInput(TwilioWebhookInput):
             state.silences += 1
             if state.silences >= 2:
                 logger.info("voice call %s: silent twice, transferred", call_sid[:12])
-                return self._transfer(call_sid, self.texts.silence_handoff, request=request)
-            return self._listen(url, state, [self.texts.reprompt])
+                return self._transfer(call_sid, texts.silence_handoff, request=request)
+            return self._listen(url, state, [texts.reprompt])
 
         voice_meta: Dict[str, Any] = {"call_sid": call_sid}
         if first:
@@ -348,7 +413,7 @@ class VoiceInput(TwilioWebhookInput):
                 user_text = chosen["payload"]
                 voice_meta["selected_option"] = chosen["number"]
             elif digits:
-                return self._listen(url, state or CallState(), [self.texts.unknown_key])
+                return self._listen(url, state or CallState(), [texts.unknown_key])
             else:
                 capped, truncated = cap_message(speech)
                 user_text = defuse_intent_syntax(capped or "")
@@ -373,28 +438,32 @@ class VoiceInput(TwilioWebhookInput):
         output = turn if await self._run_turn(on_new_message, message) else None
         prompt = twiml.render_prompt(output.messages if output else [])
         if output is None or not prompt.sayings:
-            return self._transfer(call_sid, self.texts.failure, request=request)
+            return self._transfer(call_sid, texts.failure, request=request)
 
         if state is None:
             state = self.calls.setdefault(call_sid, CallState())
+        if output.language:
+            # the reply's language is the call's from now on (<Say>/<Gather> es-US)
+            state.language = output.language
+            texts = self._texts_for(call_sid)
         state.notes.extend(n for n in notes_for(output.utter_actions) if n not in state.notes)
         if "utter_request_human" in output.utter_actions:
             logger.info("voice call %s: asked for a person, transferred", call_sid[:12])
-            return self._transfer(call_sid, self.texts.handoff, request=request)
+            return self._transfer(call_sid, texts.handoff, request=request)
         if output.utter_actions and output.utter_actions[-1] == "utter_goodbye":
             self._forget(call_sid)
-            return xml(twiml.say_and_hang_up(prompt.sayings))
+            return xml(twiml.say_and_hang_up(prompt.sayings, twiml.twilio_language(state.language)))
         state.options, state.sayings, state.closing = prompt.options, prompt.sayings, []
         if output.crisis:
             logger.info("voice call %s: crisis reply", call_sid[:12])
             state.crisis = True
             spoken = " ".join(prompt.sayings).lower()
-            if "press 0" not in spoken:
-                state.closing.append(self.texts.crisis_helpline_offer)
-            state.closing.append(self.texts.crisis_line_offer)
+            if "press 0" not in spoken and "marque 0" not in spoken:
+                state.closing.append(texts.crisis_helpline_offer)
+            state.closing.append(texts.crisis_line_offer)
         state.closing.extend(prompt.closing)
         if first:
-            state.closing.append(self.texts.welcome_hint)
+            state.closing.append(texts.welcome_hint)
         return self._listen(url, state)
 
     def _add_routes(self, blueprint: Blueprint, on_new_message: OnNewMessage) -> None:
@@ -423,12 +492,14 @@ class VoiceInput(TwilioWebhookInput):
             if key in self.replies:
                 return xml(self.replies[key])
             state = self._call(call_sid) or CallState()
-            return self._listen(self._next_turn_url(request), state, [self.texts.reprompt])
+            return self._listen(
+                self._next_turn_url(request), state, [self._texts_for(call_sid).reprompt]
+            )
         try:
             answer = await self._handle(on_new_message, request, form, call_sid)
         except Exception:
             logger.exception("voice webhook: failed to handle call %s", call_sid[:12])
-            answer = self._transfer(call_sid, self.texts.failure, request=request)
+            answer = self._transfer(call_sid, self._texts_for(call_sid).failure, request=request)
         self.replies[key] = (answer.body or b"").decode("utf-8")
         while len(self.replies) > MAX_REPLIES:
             self.replies.popitem(last=False)

@@ -22,8 +22,11 @@ from typing import Any, Dict, Iterable, List, Sequence, cast
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
 from iop_assistant.channels.options import (
+    FOR_ES,
     VOICE_JOINER,
+    VOICE_JOINER_ES,
     VOICE_LEAD,
+    VOICE_LEAD_ES,
     Option,
     normalise_words,
     offered,
@@ -72,8 +75,18 @@ HANDOFF_PHRASES = (
     "press zero",
     "press 0",
     "a nurse",
+    # Spanish (issue 18): normalise_words keeps letters, so both spellings are listed
+    "linea de ayuda",
+    "línea de ayuda",
+    "hablar con una persona",
+    "operador",
+    "operadora",
+    "representante",
+    "hablar con alguien",
+    "marque cero",
 )
-CRISIS_LINE_PHRASES = ("988", "9 8 8", "nine eight eight")
+CRISIS_LINE_PHRASES = ("988", "9 8 8", "nine eight eight", "nueve ocho ocho")
+ENGLISH_VOICE, SPANISH_VOICE = "en-US", "es-US"
 NUMBER_WORDS = {
     "one": "1",
     "two": "2",
@@ -94,12 +107,26 @@ class Prompt:
 
     sayings: List[str] = field(default_factory=list)
     options: List[Option] = field(default_factory=list)
+    language: str = "en"  # "es" when a reply came in Spanish (the NLG marks each message)
 
     @property
     def closing(self) -> List[str]:
         """The options line (always spoken, even when the text is cut)."""
-        line = options_line(self.options, VOICE_LEAD, VOICE_JOINER)
+        if self.language == "es":
+            line = options_line(self.options, VOICE_LEAD_ES, VOICE_JOINER_ES, FOR_ES)
+        else:
+            line = options_line(self.options, VOICE_LEAD, VOICE_JOINER)
         return [line] if line else []
+
+    @property
+    def twilio_language(self) -> str:
+        """The voice and speech-recognition language Twilio is asked for."""
+        return twilio_language(self.language)
+
+
+def twilio_language(language: str | None) -> str:
+    """``es-US`` for a Spanish conversation, else ``en-US``."""
+    return SPANISH_VOICE if language == "es" else ENGLISH_VOICE
 
 
 # ------------------------------------------------------------------ reading
@@ -120,6 +147,8 @@ def render_prompt(messages: Iterable[Dict[str, Any]]) -> Prompt:
     tel_lines: List[str] = []
     spoken_so_far = ""
     for message in only_last_question_options(messages):
+        if message.get("language") == "es":
+            prompt.language = "es"
         text = speakable(message.get("text"))
         if text:
             prompt.sayings.append(text)

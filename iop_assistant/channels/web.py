@@ -276,6 +276,7 @@ class _WebGuard:
                 reply = call_reply(number)
                 return await message.output_channel.send_text_message(message.sender_id, reply)
             show_numbers(message.output_channel)
+            carry_language(message.output_channel)
             message.text = self.gate.text_for_rasa(capped, self._domain())
             if isinstance(message.metadata, dict):
                 # what the client claimed is dropped; the channel's own web_client key stays
@@ -294,6 +295,33 @@ class _WebGuard:
             return await on_new_message(message)
 
         return handler
+
+
+LANGUAGE_EVENT = "iop_language"
+
+
+def carry_language(output_channel: Any) -> None:
+    """Socket.io replies are preceded by their language, so the widget follows it.
+
+    The NLG marks each response (iop_assistant/language/nlg.py); before a reply's
+    messages the widget gets ``iop_language`` ``{"language": "es"}`` on its own
+    event. Not a key in the message itself: third-party clients (rasa-webchat)
+    read a message by its exact keys and would drop it. REST replies are left
+    as they are.
+    """
+    sio = getattr(output_channel, "sio", None)
+    if sio is None or getattr(output_channel, "_carries_language", False):
+        return
+    send_response = output_channel.send_response
+
+    async def send_response_with_language(recipient_id: str, message: Dict[str, Any]) -> None:
+        language = message.get("language")
+        if language:
+            await sio.emit(LANGUAGE_EVENT, {"language": language}, room=recipient_id)
+        await send_response(recipient_id, message)
+
+    output_channel.send_response = send_response_with_language
+    output_channel._carries_language = True
 
 
 def record_visitor_typing(conversation_id: str) -> bool:

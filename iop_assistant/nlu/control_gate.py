@@ -18,6 +18,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import is_phone_message
+from iop_assistant.language import SPANISH
+from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
     CANCEL_CALLBACK_INTENT,
@@ -71,6 +73,9 @@ def put_first(message: Message, name: str, gap: float = 0.0) -> None:
     message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
 
 
+ENGLISH_INTENT = "speak_english"
+
+
 def gate(message: Message) -> None:
     """Re-reads one message's intent (in place)."""
     text = bounded_for_reading(str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""))
@@ -81,6 +86,19 @@ def gate(message: Message) -> None:
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
+    asked = requested_language(text) if name != "crisis" else None
+    if asked is not None:
+        # "en español por favor", "English please" (iop_assistant/language/requests.py)
+        wanted = SPANISH_INTENT if asked == SPANISH else ENGLISH_INTENT
+        message.set(GATE_OUTPUT, {"from": name, "reason": "language"}, add_to_output=True)
+        put_first(message, wanted, RANKING_GAP)
+        return
+    answer = spanish_yes_no(text) if name != "crisis" else None
+    if answer is not None and name != answer:
+        # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms)
+        message.set(GATE_OUTPUT, {"from": name, "reason": "spanish yes/no"}, add_to_output=True)
+        put_first(message, answer, RANKING_GAP)
+        return
     if looks_spanish(text) and name not in ("crisis", SPANISH_INTENT):
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
         put_first(message, SPANISH_INTENT, RANKING_GAP)

@@ -22,7 +22,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Tuple
 
 import yaml
 from spacy.language import Language
@@ -30,6 +30,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 DEFAULT_LEXICON = Path(__file__).with_name("crisis_lexicon.yml")
+# loaded beside it: crisis_lexicon_es.yml (Spanish, issue 18), see lexicon_files()
 
 # The most urgent first: 911-type emergencies before 988-type ones, so a
 # message with both ("took all my pills, he's not breathing") gets 911 first.
@@ -91,6 +92,11 @@ class Lexicon:
     regexes: Tuple[Tuple[_Rule, re.Pattern], ...]
     rules: Dict[str, _Rule]
     contexts: Dict[str, _Context]
+    # phrases blanked out before matching: idioms that only sound like danger
+    # ("me muero de hambre", "me mata el trabajo"); same length, so offsets hold
+    idioms: Tuple[re.Pattern, ...] = ()
+    # ids of rules in an earlier file that this file takes over (its wording, its categories)
+    replaces: Tuple[str, ...] = ()
 
 
 def _expand(text: str, macros: Dict[str, str], depth: int = 0) -> str:
@@ -163,7 +169,48 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
             token_patterns[rule_id] = tokens if nested else [tokens]
         else:
             regexes.append((rule, re.compile(_expand(_join(entry["pattern"]), macros))))
-    return Lexicon(token_patterns, tuple(regexes), rules, contexts)
+    idioms = tuple(re.compile(_expand(_join(p), macros)) for p in data.get("idioms") or [])
+    replaces = tuple(data.get("replaces") or ())
+    return Lexicon(token_patterns, tuple(regexes), rules, contexts, idioms, replaces)
+
+
+def lexicon_files(path: Path) -> List[Path]:
+    """A lexicon and its Spanish sibling beside it (``crisis_lexicon_es.yml``, issue 18)."""
+    sibling = path.with_name(f"{path.stem}_es{path.suffix}")
+    return [path, sibling] if sibling.is_file() else [path]
+
+
+def merge(lexicons: Iterable[Lexicon]) -> Lexicon:
+    """One lexicon from several files; each file keeps its own macros and contexts.
+
+    Pattern and context ids must be unique across the files (the Spanish file's
+    start with ``es_``): a duplicate would silently replace a rule.
+    """
+    token_patterns: Dict[str, List[List[Dict[str, Any]]]] = {}
+    regexes: List[Tuple[_Rule, re.Pattern]] = []
+    rules: Dict[str, _Rule] = {}
+    contexts: Dict[str, _Context] = {}
+    idioms: List[re.Pattern] = []
+    for lexicon in lexicons:
+        for name, table in (("pattern", rules), ("context", contexts)):
+            new = lexicon.rules if name == "pattern" else lexicon.contexts
+            clash = set(new) & set(table)
+            if clash:
+                raise ValueError(f"{name} ids defined in two lexicon files: {sorted(clash)}")
+        for gone in lexicon.replaces:
+            if gone not in rules:
+                raise ValueError(f"replaces unknown pattern id {gone!r}")
+            del rules[gone]
+            token_patterns.pop(gone, None)
+        regexes = [(rule, regex) for rule, regex in regexes if rule.id in rules]
+        offset = len(rules) + len(regexes)
+        for rule_id, rule in lexicon.rules.items():
+            rules[rule_id] = _Rule(rule.id, rule.category, rule.order + offset, rule.suppressed_by)
+        regexes.extend((rules[rule.id], regex) for rule, regex in lexicon.regexes)
+        token_patterns.update(lexicon.token_patterns)
+        contexts.update(lexicon.contexts)
+        idioms.extend(lexicon.idioms)
+    return Lexicon(token_patterns, tuple(regexes), rules, contexts, tuple(idioms))
 
 
 def normalize(text: str) -> str:
@@ -186,7 +233,7 @@ class CrisisMatcher:
 
     def __init__(self, nlp: Language, lexicon_path: Path = DEFAULT_LEXICON) -> None:
         self.nlp = nlp
-        self.lexicon = load_lexicon(lexicon_path)
+        self.lexicon = merge(load_lexicon(p) for p in lexicon_files(Path(lexicon_path)))
         self._matcher = Matcher(nlp.vocab, validate=True)
         for rule_id, patterns in self.lexicon.token_patterns.items():
             self._matcher.add(rule_id, patterns)
@@ -204,8 +251,8 @@ class CrisisMatcher:
 
     def _hits(self, text: str) -> Iterator[CrisisHit]:
         """Candidate spans in priority order; contexts are checked only as needed."""
-        clean = normalize(text)
-        if not clean:
+        clean = self._without_idioms(normalize(text))
+        if not clean.strip():
             return
         spans: List[Tuple[_Rule, int, int]] = []
         for offset, doc in self._docs(clean):
@@ -217,6 +264,11 @@ class CrisisMatcher:
         for rule, start, end in spans:
             if not self._suppressed(clean, boundaries, rule, start, end):
                 yield CrisisHit(rule.id, rule.category)
+
+    def _without_idioms(self, clean: str) -> str:
+        for idiom in self.lexicon.idioms:
+            clean = idiom.sub(lambda m: " " * len(m.group()), clean)
+        return clean
 
     def match_doc(self, doc: Doc) -> CrisisHit | None:
         """Match an already-processed Doc (e.g. Rasa's spaCy doc) by its text."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from iop_assistant.nlu.crisis_matcher import normalize
+from iop_assistant.nlu.distress_es import is_ambiguous_distress_es
 
 _DISTRESS = re.compile(
     r"\bwhat'?s\s+(?:even\s+)?the\s+point\b(?!\s+(?:of|in)\s+(?!(?:anything|any\s+of\s+(?:this|it)|it\s+all|trying|"
@@ -41,5 +42,5 @@ _DISTRESS = re.compile(
 
 
 def is_ambiguous_distress(text: str | None) -> bool:
-    """True for distress wording that deserves a direct, caring question."""
-    return bool(_DISTRESS.search(normalize(text or "")))
+    """True for distress wording that deserves a direct, caring question (English or Spanish)."""
+    return bool(_DISTRESS.search(normalize(text or ""))) or is_ambiguous_distress_es(text)

@@ -79,6 +79,8 @@ class Reply:
     active_loop: str | None = None
     requested_slot: str | None = None
     intent: str | None = None
+    language: str | None = None  # the conversation's language slot after the turn (issue 18)
+    voice_language: str | None = None  # <Gather language=...> of a voice answer
 
 
 @dataclass
@@ -206,7 +208,11 @@ class Session:
                 self.voice_path = node.get("action").removeprefix(self.endpoint.public_base_url)
                 break
         dial = root.find(".//Dial")
+        spoken = [s.get("language") for s in root.iter("Say") if s.get("language")]
+        gather = root.find(".//Gather")
         return Reply(
+            voice_language=(gather.get("language") if gather is not None else None)
+            or (spoken[0] if spoken else None),
             text=" ".join((s.text or "") for s in root.iter("Say")),
             dial="".join(dial.itertext()).strip() if dial is not None else None,
             hangup=root.find(".//Hangup") is not None,
@@ -284,6 +290,7 @@ class Session:
                 reply.intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         reply.active_loop = (tracker.get("active_loop") or {}).get("name")
         reply.requested_slot = (tracker.get("slots") or {}).get("requested_slot")
+        reply.language = (tracker.get("slots") or {}).get("language")
         self.last = reply
         return reply
 
@@ -340,6 +347,17 @@ def check(expect: Any, reply: Reply, channel: str) -> str | None:
             return None if got == value else f"screening outcome {got!r}, wanted {value!r}"
         if key == "says":  # regression sets only: a fact the reply must carry
             return None if str(value).lower() in reply.text.lower() else f"does not say {value!r}"
+        if key == "language":  # the conversation's language (slot) after this turn
+            return (
+                None
+                if reply.language == value
+                else f"language {reply.language!r}, wanted {value!r}"
+            )
+        if key == "voice_language":  # what Twilio is asked to speak and hear
+            if channel != "voice":
+                return None
+            got = reply.voice_language
+            return None if got == value else f"voice language {got!r}, wanted {value!r}"
         if key == "says_not":
             return None if str(value).lower() not in reply.text.lower() else f"says {value!r}"
         return f"unknown expectation {key}"

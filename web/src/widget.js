@@ -17,6 +17,7 @@ import { io } from "socket.io-client";
 import { isCrisisMessage } from "./crisis.js";
 import { appendRichText, safeHref, staffLabel, staffTypingText, visuallyHidden } from "./text.js";
 import { ConversationStore } from "./storage.js";
+import { languageOf, translate } from "./strings.js";
 
 const DEFAULTS = {
   serverUrl: "",
@@ -39,10 +40,11 @@ const DEFAULTS = {
   openOnLoad: false,
   typingEvent: "handoff_typing", // live handoff: staff typing in, the visitor's typing out
   typingSignalMs: 2500, // at most one "the visitor is typing" signal this often
+  language: "", // "es" or "en": the page's choice (sent with each message); "": follow the replies
 };
 const DATA_KEYS = [
   "serverUrl", "socketPath", "programName", "title", "helpline", "helplineE164", "smsNumber",
-  "greeting", "position", "storage", "privacyUrl", "primaryColor", "namespace",
+  "greeting", "position", "storage", "privacyUrl", "primaryColor", "namespace", "language",
 ];
 const SCRIPT = document.currentScript;
 let instance = null;
@@ -131,6 +133,42 @@ class ChatWidget {
     this.queue = [];
     this.replyTimer = null;
     this.helpline = { display: config.helpline, e164: config.helplineE164 };
+    this.lang = languageOf(config.language) || languageOf(this.ui && this.ui.lang) || "en";
+  }
+
+  /** A string of the strings table (strings.js) in the conversation's language. */
+  t(key, vars) {
+    return translate(this.lang, key, { helpline: this.helpline.display, program: this.cfg.programName, ...vars });
+  }
+
+  /** A text node that follows the language (retranslated by setLanguage). */
+  tx(key) {
+    return el("span", { "data-iopw-t": key, text: this.t(key) });
+  }
+
+  /** Switch every word of the widget to `lang` ("en" / "es"); messages already shown stay. */
+  setLanguage(lang) {
+    const code = languageOf(lang);
+    if (!code || code === this.lang) return;
+    this.lang = code;
+    this.ui.lang = code;
+    this.store.saveUi(this.ui);
+    if (!this.root) return;
+    this.root.setAttribute("lang", code);
+    for (const node of this.root.querySelectorAll("[data-iopw-t]")) node.textContent = this.t(node.getAttribute("data-iopw-t"));
+    // the root itself carries one too (querySelectorAll looks only below it)
+    for (const node of [this.root, ...this.root.querySelectorAll("[data-iopw-aria]")]) {
+      if (node.hasAttribute("data-iopw-aria")) node.setAttribute("aria-label", this.t(node.getAttribute("data-iopw-aria")));
+    }
+    this.input.setAttribute("placeholder", this.t("placeholder"));
+    if (this.introBubble) this.introBubble.textContent = this.introText();
+    if (this.titleIsDefault) {
+      this.titleNode.textContent = this.t("title");
+      this.launcherText.textContent = this.t("title");
+    }
+    this.updateCounter && this.updateCounter();
+    this.setState(this.state);
+    if (!this.crisis.hidden) this.showCrisis(false);
   }
 
   // ------------------------------------------------------------- DOM
@@ -143,20 +181,22 @@ class ChatWidget {
     };
     this.ids = ids;
     // a complementary landmark, so the chat and its call link are easy to find
-    const root = el("aside", { className: "iopw-root iopw-pos-" + (c.position === "left" ? "left" : "right"), "data-iopw": "loading", "aria-label": "Chat and help line" });
+    const root = el("aside", { className: "iopw-root iopw-pos-" + (c.position === "left" ? "left" : "right"), "data-iopw": "loading", "aria-label": this.t("region"), "data-iopw-aria": "region", lang: this.lang });
     root.hidden = true; // until the stylesheet has loaded
     if (c.primaryColor) root.style.setProperty("--iopw-primary", c.primaryColor);
     this.root = root;
 
     // header
-    this.closeBtn = el("button", { type: "button", className: "iopw-close", "aria-label": "Close chat" }, el("span", { "aria-hidden": "true", text: "×" }));
+    this.closeBtn = el("button", { type: "button", className: "iopw-close", "aria-label": this.t("close"), "data-iopw-aria": "close" }, el("span", { "aria-hidden": "true", text: "×" }));
     // "Clear" on a phone, "Clear conversation" otherwise; the accessible name is always the long one
     this.clearBtn = el("button", { type: "button", className: "iopw-clear" },
-      document.createTextNode("Clear"), el("span", { className: "iopw-clear-more", text: " conversation" }));
+      this.tx("clear"), el("span", { className: "iopw-clear-more", "data-iopw-t": "clearMore", text: this.t("clearMore") }));
+    this.titleIsDefault = !c.title || c.title === DEFAULTS.title;
+    this.titleNode = el("h2", { id: ids.title, className: "iopw-title", text: this.titleIsDefault ? this.t("title") : c.title });
     const header = el("div", { className: "iopw-header" },
       el("div", { className: "iopw-heading" },
-        el("h2", { id: ids.title, className: "iopw-title", text: c.title }),
-        el("p", { className: "iopw-subtitle", text: "Automated assistant, not a person" })),
+        this.titleNode,
+        el("p", { className: "iopw-subtitle", "data-iopw-t": "subtitle", text: this.t("subtitle") })),
       this.clearBtn, this.closeBtn);
 
     // help bar: always on screen while the panel is open
@@ -164,13 +204,13 @@ class ChatWidget {
     this.helpbar = helpbar;
     if (this.helpline.display && this.helpline.e164) {
       helpbar.appendChild(el("a", { className: "iopw-call", href: "tel:" + this.helpline.e164 },
-        svgIcon(ICON_PHONE), document.createTextNode("Call " + this.helpline.display)));
+        svgIcon(ICON_PHONE), this.tx("callHelpline")));
     }
     const sms = digits(c.smsNumber);
-    if (sms) helpbar.appendChild(el("a", { className: "iopw-sms", href: "sms:" + sms, text: "Text us" }));
-    helpbar.appendChild(el("span", { className: "iopw-emergency", text: "Emergency: " }));
+    if (sms) helpbar.appendChild(el("a", { className: "iopw-sms", href: "sms:" + sms, "data-iopw-t": "textUs", text: this.t("textUs") }));
+    helpbar.appendChild(el("span", { className: "iopw-emergency" }, this.tx("emergency")));
     helpbar.lastChild.appendChild(el("a", { href: "tel:911", text: "911" }));
-    helpbar.lastChild.appendChild(document.createTextNode(" · Crisis: "));
+    helpbar.lastChild.appendChild(this.tx("crisisShort"));
     helpbar.lastChild.appendChild(el("a", { href: "tel:988", text: "988" }));
 
     // the crisis bar takes the help bar's place (never extra height): 911, 988,
@@ -180,11 +220,11 @@ class ChatWidget {
     this.status = el("div", { className: "iopw-status", role: "status" });
     this.log = el("div", { id: ids.log, className: "iopw-log", role: "log", "aria-live": "off", "aria-labelledby": ids.title, tabindex: "0" });
     // until the assistant's first reply (its own disclaimer): what this is, not a message
-    this.intro = el("div", { className: "iopw-msg iopw-msg-intro", "data-iopw-intro": "" },
-      el("p", { className: "iopw-bubble", text: this.introText() }));
+    this.introBubble = el("p", { className: "iopw-bubble", text: this.introText() });
+    this.intro = el("div", { className: "iopw-msg iopw-msg-intro", "data-iopw-intro": "" }, this.introBubble);
     this.typing = el("div", { className: "iopw-typing" },
       el("span", { className: "iopw-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span")),
-      el("span", { className: "iopw-typing-text", text: "The assistant is typing…" }));
+      el("span", { className: "iopw-typing-text", "data-iopw-t": "typing", text: this.t("typing") }));
     this.typing.hidden = true;
     // live handoff: "Dana from our team is typing…", read politely; never a message in the log.
     // The live region stays in the page (empty when nobody types) so its changes are announced.
@@ -196,36 +236,36 @@ class ChatWidget {
     this.input = el("textarea", {
       id: ids.input, className: "iopw-input", rows: "2", maxlength: String(c.maxLength),
       "aria-describedby": ids.hint + " " + ids.counter, autocomplete: "off", spellcheck: "true",
-      placeholder: "Type your message",
+      placeholder: this.t("placeholder"),
     });
-    this.counter = el("span", { id: ids.counter, className: "iopw-counter", text: "0 of " + c.maxLength + " characters" });
-    this.sendBtn = el("button", { type: "submit", className: "iopw-send", text: "Send" });
+    this.counter = el("span", { id: ids.counter, className: "iopw-counter", text: this.t("counter", { used: 0, max: c.maxLength }) });
+    this.sendBtn = el("button", { type: "submit", className: "iopw-send", "data-iopw-t": "send", text: this.t("send") });
     this.form = el("form", { className: "iopw-composer", novalidate: true },
-      el("label", { for: ids.input, className: "iopw-label", text: "Your message" }),
+      el("label", { for: ids.input, className: "iopw-label", "data-iopw-t": "yourMessage", text: this.t("yourMessage") }),
       el("div", { className: "iopw-row" }, this.input, this.sendBtn),
       el("div", { className: "iopw-composer-foot" },
-        el("span", { id: ids.hint, className: "iopw-hint", text: "Enter sends, Shift+Enter adds a line." }), this.counter));
+        el("span", { id: ids.hint, className: "iopw-hint", "data-iopw-t": "hint", text: this.t("hint") }), this.counter));
 
     const foot = el("p", { className: "iopw-foot" });
     if (c.privacyUrl && safeHref(new URL(c.privacyUrl, location.href).href)) {
-      foot.appendChild(el("a", { href: c.privacyUrl, text: "Privacy" }));
+      foot.appendChild(el("a", { href: c.privacyUrl, "data-iopw-t": "privacy", text: this.t("privacy") }));
       foot.appendChild(document.createTextNode(" · "));
     }
-    foot.appendChild(document.createTextNode("Please don't share details you'd rather keep private."));
+    foot.appendChild(this.tx("privateNote"));
 
     this.panel = el("section", { id: ids.panel, className: "iopw-panel", role: "dialog", "aria-labelledby": ids.title },
       header, helpbar, this.crisis, this.status, this.log, this.typing, this.staffTyping, this.form, foot);
     this.panel.hidden = true;
 
     // dock: the launcher and a call link, visible while the panel is closed
-    this.unread = el("span", { className: "iopw-unread", text: "New" });
+    this.unread = el("span", { className: "iopw-unread", "data-iopw-t": "unread", text: this.t("unread") });
     this.unread.hidden = true;
     this.launcher = el("button", { type: "button", className: "iopw-launcher", "aria-expanded": "false", "aria-controls": ids.panel },
-      svgIcon(ICON_CHAT), el("span", { className: "iopw-launcher-text", text: c.title }), this.unread);
+      svgIcon(ICON_CHAT), this.launcherText = el("span", { className: "iopw-launcher-text", text: this.titleIsDefault ? this.t("title") : c.title }), this.unread);
     const dock = el("div", { className: "iopw-dock" });
     if (this.helpline.display && this.helpline.e164) {
       dock.appendChild(el("a", { className: "iopw-dock-call", href: "tel:" + this.helpline.e164 },
-        svgIcon(ICON_PHONE), document.createTextNode("Call " + this.helpline.display)));
+        svgIcon(ICON_PHONE), this.tx("callHelpline")));
     }
     dock.appendChild(this.launcher);
 
@@ -267,10 +307,10 @@ class ChatWidget {
   updateCounter() {
     const used = this.input.value.length;
     const max = this.cfg.maxLength;
-    this.counter.textContent = used + " of " + max + " characters";
+    this.counter.textContent = this.t("counter", { used, max });
     this.counter.classList.toggle("iopw-counter-near", used >= max * 0.9);
     if (used >= max && !this.limitAnnounced) {
-      this.announce("Character limit reached: " + max + " characters.");
+      this.announce(this.t("limit", { max }));
       this.limitAnnounced = true;
     } else if (used < max) {
       this.limitAnnounced = false;
@@ -335,7 +375,7 @@ class ChatWidget {
     this.showIntro();
     this.setState("idle");
     this.connect();
-    this.announce("Conversation cleared. A new conversation has started.");
+    this.announce(this.t("cleared"));
     this.focusInput();
   }
 
@@ -367,6 +407,10 @@ class ChatWidget {
       this.flushQueue();
     });
     socket.on(this.cfg.botMessageEvent, (message) => this.receive(message));
+    // each reply's language comes first, on its own event (iop_assistant/channels/web.py)
+    socket.on("iop_language", (data) => {
+      if (!languageOf(this.cfg.language) && data && languageOf(data.language)) this.setLanguage(data.language);
+    });
     socket.on(this.cfg.typingEvent, (signal) => {
       if (!signal || typeof signal !== "object") return;
       this.setStaffTyping(signal.typing === true, signal.staff, signal.seconds);
@@ -386,20 +430,20 @@ class ChatWidget {
     this.status.textContent = "";
     this.status.className = "iopw-status iopw-status-" + state;
     if (state === "connecting") {
-      this.status.appendChild(document.createTextNode("Connecting to the assistant…"));
+      this.status.appendChild(document.createTextNode(this.t("connecting")));
     } else if (state === "offline") {
       this.setTyping(false);
       this.setStaffTyping(false);
-      this.status.appendChild(el("strong", { text: "We can't reach the assistant right now. " }));
-      this.status.appendChild(document.createTextNode("We'll keep trying to reconnect. "));
+      this.status.appendChild(el("strong", { text: this.t("offline") }));
+      this.status.appendChild(document.createTextNode(this.t("retrying")));
       if (this.helpline.display && this.helpline.e164) {
-        this.status.appendChild(document.createTextNode("To talk with someone now, "));
-        this.status.appendChild(el("a", { className: "iopw-status-call", href: "tel:" + this.helpline.e164, text: "call " + this.helpline.display }));
+        this.status.appendChild(document.createTextNode(this.t("talkNow")));
+        this.status.appendChild(el("a", { className: "iopw-status-call", href: "tel:" + this.helpline.e164, text: this.t("callLower") }));
         this.status.appendChild(document.createTextNode(". "));
       }
-      this.status.appendChild(document.createTextNode("In an emergency call 911."));
+      this.status.appendChild(document.createTextNode(this.t("emergency911")));
     } else if (state === "online" && previous === "offline") {
-      this.announce("Reconnected to the assistant.");
+      this.announce(this.t("reconnected"));
     }
   }
 
@@ -417,7 +461,11 @@ class ChatWidget {
   }
 
   emitUser(message) {
-    this.socket.emit(this.cfg.userMessageEvent, { message, session_id: this.sessionId });
+    const payload = { message, session_id: this.sessionId };
+    // the page's language setting goes with each message (message metadata `language`)
+    const setting = languageOf(this.cfg.language);
+    if (setting) payload.customData = { language: setting };
+    this.socket.emit(this.cfg.userMessageEvent, payload);
     // during a live handoff a person answers: no "assistant is typing" or its timeout notice
     this.setTyping(!this.handoffState);
   }
@@ -428,8 +476,8 @@ class ChatWidget {
     if (on) {
       this.replyTimer = setTimeout(() => {
         this.typing.hidden = true;
-        const help = this.helpline.display ? " If you need help now, call " + this.helpline.display + "." : "";
-        this.addMessage({ who: "system", text: "The assistant is taking longer than usual to answer." + help });
+        const help = this.helpline.display ? this.t("slowHelp") : "";
+        this.addMessage({ who: "system", text: this.t("slow") + help });
       }, this.cfg.replyTimeoutMs);
     }
   }
@@ -504,6 +552,8 @@ class ChatWidget {
     const staff = handoff && typeof handoff.staff === "string" ? handoff.staff.trim().slice(0, 80) : "";
     // the message has arrived (or the chat has ended): nobody is typing it any more
     if (handoff) this.setStaffTyping(false);
+    // a reply that says its language itself (the iop_language event usually came first)
+    if (!languageOf(this.cfg.language) && languageOf(message.language)) this.setLanguage(message.language);
     const crisis = isCrisisMessage(message);
     const text = typeof message.text === "string" ? message.text : "";
     const buttons = normaliseButtons(message.quick_replies || message.buttons);
@@ -518,7 +568,7 @@ class ChatWidget {
     if (staff) this.addMessage({ who: "staff", staffName: staff, text, buttons, crisis, attachment });
     else this.addMessage({ who: "bot", text, buttons, crisis, attachment });
     if (this.panel.hidden) this.unread.hidden = false;
-    this.announce((staff ? staff + " from our team says: " : "Assistant says: ") + text + (buttons.length ? " (" + buttons.length + " suggested replies)" : ""));
+    this.announce((staff ? this.t("staffSays", { staff }) : this.t("botSays")) + text + (buttons.length ? this.t("suggestedCount", { count: buttons.length }) : ""));
   }
 
   addMessage(fields) {
@@ -561,7 +611,7 @@ class ChatWidget {
     const staffName = who === "staff" ? staffLabel(entry.staffName) : "";
     if (staffName) item.appendChild(el("p", { className: "iopw-from", "aria-hidden": "true", text: staffName }));
     const bubble = el("p", { className: "iopw-bubble" });
-    bubble.appendChild(visuallyHidden(who === "user" ? "You said: " : who === "system" ? "Notice: " : staffName ? staffName + " said: " : "Assistant said: "));
+    bubble.appendChild(visuallyHidden(who === "user" ? this.t("youSaid") : who === "system" ? this.t("notice") : staffName ? this.t("staffSaid", { staff: staffName }) : this.t("botSaid")));
     if (who === "user") bubble.appendChild(document.createTextNode(String(entry.text || "")));
     else appendRichText(bubble, entry.text || "", this.helpline);
     if (entry.attachment) {
@@ -571,11 +621,11 @@ class ChatWidget {
     item.appendChild(bubble);
     const meta = el("p", { className: "iopw-meta" });
     meta.appendChild(el("time", { datetime: new Date(entry.ts).toISOString(), text: formatTime(entry.ts) }));
-    if (entry.pending) meta.appendChild(el("span", { className: "iopw-pending", text: " · Not sent yet: waiting for the connection" }));
+    if (entry.pending) meta.appendChild(el("span", { className: "iopw-pending", text: this.t("notSent") }));
     item.appendChild(meta);
     const buttons = entry.buttons || [];
     if (buttons.length) {
-      const group = el("div", { className: "iopw-replies", role: "group", "aria-label": "Suggested replies" });
+      const group = el("div", { className: "iopw-replies", role: "group", "aria-label": this.t("suggested") });
       for (const b of buttons) {
         const href = safeHref(b.payload);
         if (href) {
@@ -617,9 +667,8 @@ class ChatWidget {
   }
 
   introText() {
-    return this.cfg.greeting ||
-      "Ask me about " + this.cfg.programName + ": what IOP is, schedules, cost, or whether detox comes first. " +
-      "I'm an automated assistant, not a person. In an emergency call 911, or call or text 988.";
+    // the page's own greeting is English-only; in Spanish the table's words are used
+    return (this.lang === "en" && this.cfg.greeting) || this.t("intro");
   }
 
   showIntro() {
@@ -634,32 +683,34 @@ class ChatWidget {
     const box = this.crisis;
     box.textContent = "";
     box.setAttribute("role", "alert");
-    box.setAttribute("aria-label", "Emergency help");
+    box.setAttribute("aria-label", this.t("emergencyHelp"));
     const detailsId = uid("iopw-crisis-more-");
     // short labels so the bar stays one row at 320 px; the names say "Call"
     const call = (href, shown, label, extra) =>
       el("a", { className: "iopw-crisis-call" + (extra ? " " + extra : ""), href, "aria-label": label, text: shown });
     const bar = el("div", { className: "iopw-crisis-bar" },
-      call("tel:911", "911", "Call 911"),
-      call("tel:988", "988", "Call 988"));
+      call("tel:911", "911", this.t("call911")),
+      call("tel:988", "988", this.t("call988")));
     const hasHelpline = this.helpline.display && this.helpline.e164;
-    if (hasHelpline) bar.appendChild(call("tel:" + this.helpline.e164, "Help line", "Help line: call " + this.helpline.display, "iopw-crisis-help"));
-    const more = el("button", { type: "button", className: "iopw-crisis-more", "aria-expanded": "false", "aria-controls": detailsId, text: "More" });
+    if (hasHelpline) bar.appendChild(call("tel:" + this.helpline.e164, this.t("helpShort"), this.t("helpLabel"), "iopw-crisis-help"));
+    const more = el("button", { type: "button", className: "iopw-crisis-more", "aria-expanded": "false", "aria-controls": detailsId, text: this.t("more") });
     bar.appendChild(more);
 
     const details = el("div", { id: detailsId, className: "iopw-crisis-details" });
     details.hidden = true;
-    details.appendChild(el("p", { className: "iopw-crisis-title", text: "If you or someone else is in danger, get help now" }));
+    details.appendChild(el("p", { className: "iopw-crisis-title", text: this.t("dangerTitle") }));
     const list = el("ul", { className: "iopw-crisis-actions" });
-    list.appendChild(el("li", {}, el("a", { href: "tel:911", text: "Call 911" }), document.createTextNode(" for an emergency")));
-    list.appendChild(el("li", {}, el("a", { href: "tel:988", text: "Call 988" }), document.createTextNode(" or "),
-      el("a", { href: "sms:988", text: "text 988" }), document.createTextNode(" (Suicide & Crisis Lifeline)")));
+    list.appendChild(el("li", {}, el("a", { href: "tel:911", text: this.t("call911") }), document.createTextNode(this.t("forEmergency"))));
+    // in Spanish, the text to 988 says AYUDA (988's Spanish text line)
+    const sms988 = this.lang === "es" ? "sms:988?&body=AYUDA" : "sms:988";
+    list.appendChild(el("li", {}, el("a", { href: "tel:988", text: this.t("call988") }), document.createTextNode(this.t("or")),
+      el("a", { href: sms988, text: this.t("text988") }), document.createTextNode(this.t("lifeline"))));
     if (hasHelpline) {
-      list.appendChild(el("li", {}, el("a", { href: "tel:" + this.helpline.e164, text: "Call " + this.helpline.display }),
-        document.createTextNode(" (our help line)")));
+      list.appendChild(el("li", {}, el("a", { href: "tel:" + this.helpline.e164, text: this.t("callHelpline") }),
+        document.createTextNode(this.t("ourHelpline"))));
     }
     details.appendChild(list);
-    const dismiss = el("button", { type: "button", className: "iopw-crisis-dismiss", text: "Hide emergency bar" });
+    const dismiss = el("button", { type: "button", className: "iopw-crisis-dismiss", text: this.t("hideBar") });
     dismiss.addEventListener("click", (ev) => {
       box.hidden = true;
       this.helpbar.hidden = false;
@@ -672,7 +723,7 @@ class ChatWidget {
       const open = details.hidden;
       details.hidden = !open;
       more.setAttribute("aria-expanded", String(open));
-      more.textContent = open ? "Less" : "More";
+      more.textContent = open ? this.t("less") : this.t("more");
       this.scrollToLatest();
     });
     box.append(bar, details);

@@ -1,0 +1,43 @@
+"""Which language one message asks for: request, widget setting, Spanish crisis words, detection.
+
+No Rasa import: the NLU component (component.py) and scripts/eval_language.py share it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Tuple
+
+from iop_assistant.language import LANGUAGES, SPANISH
+from iop_assistant.language.detect import detect
+from iop_assistant.language.requests import requested_language
+
+# pattern ids of the Spanish crisis lexicon (es_...) and the English file's first Spanish ones
+SPANISH_CRISIS_PREFIXES = ("es_", "spanish_")
+
+
+def metadata_language(metadata: Any) -> str | None:
+    """The widget's language setting from message metadata, when valid."""
+    if not isinstance(metadata, dict):
+        return None
+    value = metadata.get("language")
+    if isinstance(value, str) and value.strip().lower()[:2] in LANGUAGES:
+        return value.strip().lower()[:2]
+    return None
+
+
+def choose(
+    text: str | None, metadata: Any = None, crisis_pattern: str | None = None
+) -> Tuple[str | None, str | None]:
+    """(language, reason) for one message; (None, None) when it gives no reason to choose."""
+    asked = requested_language(text)
+    if asked:
+        return asked, "request"
+    setting = metadata_language(metadata)
+    if setting:
+        return setting, "setting"
+    if crisis_pattern and crisis_pattern.startswith(SPANISH_CRISIS_PREFIXES):
+        return SPANISH, "crisis_lexicon"
+    detected = detect(text)
+    if detected:
+        return detected, "detected"
+    return None, None

@@ -1,0 +1,104 @@
+"""Responses in the conversation's language (endpoints.yml ``nlg: type: ...LanguageNLG``).
+
+Spanish variations are ordinary Rasa conditional variations on the slot
+``language`` (``condition: [{type: slot, name: language, value: es}]``, plus
+any other condition they share with the English one). Rasa alone would mix
+them: an English variation conditioned only on ``crisis_category`` also
+matches a Spanish conversation, and a channel variation (voice) beats a
+conditional one without a channel. This generator narrows the variations
+first, then lets Rasa's own rules choose among them:
+
+* Spanish conversation and the response has Spanish variations: only those;
+* otherwise (English, or no Spanish yet): every variation but the Spanish ones.
+
+The reply's language is added to the message (``language``), so channels
+can speak it (voice ``<Say language="es-US">``). Static responses only: the
+crisis reply still needs no action server.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.shared.constants import RESPONSE_CONDITION
+from rasa.shared.core.domain import Domain
+from rasa.utils.endpoints import EndpointConfig
+
+from iop_assistant.language import ENGLISH, SPANISH
+
+SLOT = "language"
+
+
+def is_spanish(variation: Dict[str, Any]) -> bool:
+    return any(
+        c.get("name") == SLOT and str(c.get("value")).lower() == SPANISH
+        for c in variation.get(RESPONSE_CONDITION) or []
+    )
+
+
+def without_language(variation: Dict[str, Any]) -> Dict[str, Any]:
+    """The variation with its ``language`` condition removed (none left: no condition)."""
+    rest = [c for c in variation.get(RESPONSE_CONDITION) or [] if c.get("name") != SLOT]
+    stripped = {k: v for k, v in variation.items() if k != RESPONSE_CONDITION}
+    if rest:
+        stripped[RESPONSE_CONDITION] = rest
+    return stripped
+
+
+def for_language(variations: List[Dict[str, Any]], language: str | None) -> List[Dict[str, Any]]:
+    """The variations a conversation in ``language`` may be answered with.
+
+    Spanish variations lose their ``language`` condition, so Rasa ranks them
+    among themselves exactly as it ranks the English ones: a Spanish variation
+    conditioned only on the language is the default, one also conditioned on
+    ``crisis_category`` beats it.
+    """
+    spanish = [without_language(v) for v in variations if is_spanish(v)]
+    if language == SPANISH and spanish:
+        return spanish
+    return [v for v in variations if not is_spanish(v)]
+
+
+class LanguageNLG(TemplatedNaturalLanguageGenerator):
+    """Rasa's templated generator, narrowed to the conversation's language first."""
+
+    def __init__(
+        self,
+        endpoint_config: EndpointConfig | None = None,
+        domain: Domain | None = None,
+        responses: Dict[str, List[Dict[str, Any]]] | None = None,
+    ) -> None:
+        all_responses = responses if responses is not None else (domain.responses if domain else {})
+        super().__init__(all_responses)
+        self._source: Any = None
+        self._tables: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
+
+    def by_language(self, language: str) -> Dict[str, List[Dict[str, Any]]]:
+        """The responses narrowed to ``language``, rebuilt when Rasa swaps ``responses``.
+
+        The agent creates the generator before a model is loaded and then assigns the
+        model's responses to ``self.responses`` (rasa.core.agent), so the tables follow it.
+        """
+        if self._source is not self.responses:
+            self._tables = {
+                lang: {name: for_language(v, lang) for name, v in self.responses.items()}
+                for lang in (ENGLISH, SPANISH)
+            }
+            self._source = self.responses
+        return self._tables[language]
+
+    def _random_response_for(
+        self, utter_action: str, output_channel: str, filled_slots: Dict[str, Any]
+    ) -> Dict[str, Any] | None:
+        """Rasa's choice among the variations of the conversation's language."""
+        language = SPANISH if filled_slots.get(SLOT) == SPANISH else ENGLISH
+        chooser = TemplatedNaturalLanguageGenerator(self.by_language(language))
+        response = chooser._random_response_for(utter_action, output_channel, filled_slots)
+        if response is not None:
+            response = dict(response)
+            spanish = language == SPANISH and any(
+                is_spanish(v) for v in self.responses.get(utter_action, [])
+            )
+            response["language"] = SPANISH if spanish else ENGLISH
+        return response

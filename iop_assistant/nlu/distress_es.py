@@ -1,0 +1,35 @@
+"""Ambiguous distress in Spanish: a direct check-in question, not an alarm (issue 18).
+
+"Ya no aguanto", "¿para qué sigo?", "no puedo más" may be exhaustion or
+suicidal thinking; like the English list (distress.py) these get the
+check-in question, in Spanish, with 988 (press 2 for Spanish). "No aguanto a
+mi suegra" or "ya no aguanto el calor" are not distress about living.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iop_assistant.language.requests import fold
+
+_OBJECT = (
+    r"(?:el|la|los|las|a|al|este|esta|esto|estos|estas|mi|mis|su|sus|tu|tanto|tanta|"
+    r"las\s+ganas|sin\s+(?:fumar|tomar|mi))"
+)
+_DISTRESS_ES = re.compile(
+    r"\b(?:ya\s+)?no\s+aguanto(?:\s+m[a]s)?\b(?!\s+" + _OBJECT + r"\b)|"
+    r"\bno\s+puedo\s+m[a]s\b(?!\s+(?:de|con|que|comer|tomar|beber|esperar|hablar)\b)|"
+    r"\bya\s+no\s+puedo\s+(?:m[a]s|seguir(?:\s+as[i])?|con\s+(?:esto|esta\s+vida|mi\s+vida))\b|"
+    r"\bpara\s+que\s+(?:sigo|seguir|vivo|vivir|intentarlo|sigo\s+intentando|sigo\s+luchando|estoy\s+aqui)\b|"
+    r"\b(?:estoy\s+)?(?:tan\s+|muy\s+)?cansad[oa]\s+de\s+(?:vivir|la\s+vida|todo|luchar|seguir|estar\s+vivo|estar\s+viva)\b|"
+    r"\b(?:ya\s+)?nada\s+tiene\s+sentido\b|\bno\s+tiene\s+sentido\s+(?:nada|seguir|vivir|mi\s+vida)\b|\bmi\s+vida\s+no\s+tiene\s+sentido\b|"
+    r"\bme\s+siento\s+(?:tan\s+|muy\s+)?(?:sin\s+esperanza|inutil|una\s+carga|vaci[oa](?:\s+por\s+dentro)?|perdid[oa]\s+y\s+sin\s+salida)\b|"
+    r"\bsoy\s+una\s+carga\b|\b(?:nadie|a\s+nadie)\s+(?:me\s+extra(?:n|ñ)aria|le\s+importo|le\s+importaria)\b|"
+    r"\bquiero\s+desaparecer\b|\bno\s+(?:veo|hay|tengo)\s+(?:salida|esperanza|futuro)\b|\bya\s+me\s+(?:rendi|canse\s+de\s+todo)\b|"
+    r"\bme\s+rindo\b|\bya\s+no\s+(?:se|sé)\s+(?:que\s+hacer\s+con\s+mi\s+vida|para\s+que\s+vivo)\b|\bya\s+no\s+quiero\s+(?:luchar|seguir\s+luchando|nada)\b"
+)
+
+
+def is_ambiguous_distress_es(text: str | None) -> bool:
+    """True for Spanish distress wording that deserves a direct, caring question."""
+    return bool(_DISTRESS_ES.search(fold(text)))

@@ -1,0 +1,136 @@
+// Every word the widget shows or reads out, in English and Spanish (issue 18).
+// The widget picks a table by the conversation's language: the page's setting
+// (`language`, data-language="es"), else the language of the assistant's last
+// reply (each reply carries it), else English. {helpline} and {max} are filled in.
+// No English may be left in the Spanish table: tests/server/browser check it.
+
+export const STRINGS = {
+  en: {
+    region: "Chat and help line",
+    title: "Chat with us",
+    subtitle: "Automated assistant, not a person",
+    close: "Close chat",
+    clear: "Clear",
+    clearMore: " conversation",
+    callHelpline: "Call {helpline}",
+    textUs: "Text us",
+    emergency: "Emergency: ",
+    crisisShort: " · Crisis: ",
+    typing: "The assistant is typing…",
+    placeholder: "Type your message",
+    send: "Send",
+    yourMessage: "Your message",
+    hint: "Enter sends, Shift+Enter adds a line.",
+    counter: "{used} of {max} characters",
+    limit: "Character limit reached: {max} characters.",
+    privacy: "Privacy",
+    privateNote: "Please don't share details you'd rather keep private.",
+    unread: "New",
+    cleared: "Conversation cleared. A new conversation has started.",
+    connecting: "Connecting to the assistant…",
+    offline: "We can't reach the assistant right now. ",
+    retrying: "We'll keep trying to reconnect. ",
+    talkNow: "To talk with someone now, ",
+    callLower: "call {helpline}",
+    emergency911: "In an emergency call 911.",
+    reconnected: "Reconnected to the assistant.",
+    slow: "The assistant is taking longer than usual to answer.",
+    slowHelp: " If you need help now, call {helpline}.",
+    staffSays: "{staff} from our team says: ",
+    botSays: "Assistant says: ",
+    suggestedCount: " ({count} suggested replies)",
+    youSaid: "You said: ",
+    notice: "Notice: ",
+    staffSaid: "{staff} said: ",
+    botSaid: "Assistant said: ",
+    notSent: " · Not sent yet: waiting for the connection",
+    suggested: "Suggested replies",
+    intro: "Ask me about {program}: what IOP is, schedules, cost, or whether detox comes first. I'm an automated assistant, not a person. In an emergency call 911, or call or text 988.",
+    emergencyHelp: "Emergency help",
+    call911: "Call 911",
+    call988: "Call 988",
+    helpShort: "Help line",
+    helpLabel: "Help line: call {helpline}",
+    more: "More",
+    less: "Less",
+    dangerTitle: "If you or someone else is in danger, get help now",
+    forEmergency: " for an emergency",
+    or: " or ",
+    text988: "text 988",
+    lifeline: " (Suicide & Crisis Lifeline)",
+    ourHelpline: " (our help line)",
+    hideBar: "Hide emergency bar",
+  },
+  es: {
+    region: "Chat y línea de ayuda",
+    title: "Chatee con nosotros",
+    subtitle: "Asistente automático, no una persona",
+    close: "Cerrar el chat",
+    clear: "Borrar",
+    clearMore: " conversación",
+    callHelpline: "Llamar al {helpline}",
+    textUs: "Envíenos un texto",
+    emergency: "Emergencia: ",
+    crisisShort: " · Crisis: ",
+    typing: "El asistente está escribiendo…",
+    placeholder: "Escriba su mensaje",
+    send: "Enviar",
+    yourMessage: "Su mensaje",
+    hint: "Intro envía, Mayús+Intro agrega una línea.",
+    counter: "{used} de {max} caracteres",
+    limit: "Llegó al límite de {max} caracteres.",
+    privacy: "Privacidad",
+    privateNote: "Por favor no comparta datos que prefiera mantener en privado.",
+    unread: "Nuevo",
+    cleared: "Conversación borrada. Empezó una conversación nueva.",
+    connecting: "Conectando con el asistente…",
+    offline: "Ahora no podemos comunicarnos con el asistente. ",
+    retrying: "Seguiremos intentando reconectar. ",
+    talkNow: "Para hablar con alguien ahora, ",
+    callLower: "llame al {helpline}",
+    emergency911: "En una emergencia, llame al 911.",
+    reconnected: "Conectado de nuevo con el asistente.",
+    slow: "El asistente está tardando más de lo normal en contestar.",
+    slowHelp: " Si necesita ayuda ahora, llame al {helpline}.",
+    staffSays: "{staff}, de nuestro equipo, dice: ",
+    botSays: "El asistente dice: ",
+    suggestedCount: " ({count} respuestas sugeridas)",
+    youSaid: "Usted dijo: ",
+    notice: "Aviso: ",
+    staffSaid: "{staff} dijo: ",
+    botSaid: "El asistente dijo: ",
+    notSent: " · Aún no enviado: esperando la conexión",
+    suggested: "Respuestas sugeridas",
+    intro: "Pregúnteme por el {program}. Soy un asistente automático, no una persona. En una emergencia llame al 911; para hablar con alguien, llame al 988 y marque 2.",
+    emergencyHelp: "Ayuda de emergencia",
+    call911: "Llamar al 911",
+    call988: "Llamar al 988",
+    helpShort: "Línea de ayuda",
+    helpLabel: "Línea de ayuda: llamar al {helpline}",
+    more: "Más",
+    less: "Menos",
+    dangerTitle: "Si usted u otra persona está en peligro, busque ayuda ahora",
+    forEmergency: " en una emergencia",
+    or: " o ",
+    text988: "enviar AYUDA al 988",
+    lifeline: " (Línea 988, marque 2 para español)",
+    ourHelpline: " (nuestra línea de ayuda)",
+    hideBar: "Ocultar la barra de emergencia",
+  },
+};
+
+export const LANGUAGES = Object.keys(STRINGS);
+
+/** The language code a setting or a reply names ("es-US" -> "es"), or "". */
+export function languageOf(value) {
+  const code = String(value || "").trim().toLowerCase().slice(0, 2);
+  return LANGUAGES.includes(code) ? code : "";
+}
+
+/** The string `key` in `lang` (English when missing), with {name} filled from `vars`. */
+export function translate(lang, key, vars) {
+  const table = STRINGS[lang] || STRINGS.en;
+  const text = key in table ? table[key] : STRINGS.en[key];
+  return String(text === undefined ? key : text).replace(/\{(\w+)\}/g, (m, name) =>
+    vars && vars[name] !== undefined ? String(vars[name]) : m);
+}
