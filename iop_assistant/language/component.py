@@ -21,9 +21,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.language import SPANISH
 from iop_assistant.language.choice import choose
 
 ENTITY = "language"
@@ -33,6 +34,8 @@ METADATA = "metadata"
 # iop_assistant.nlu.input_guard.ORIGINAL_TEXT (the text before cleaning), spelled here so the
 # language room does not import the nlu room, which imports it (tests/test_boundaries.py)
 ORIGINAL_TEXT = "iop_original_text"
+# the control gate's intent for Spanish it read (nlu/control_intents.SPANISH_INTENT)
+SPEAK_SPANISH = "speak_spanish"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
@@ -58,6 +61,10 @@ class LanguageChooser(GraphComponent):
             text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
             guard = message.get("crisis_guard") or {}
             language, reason = choose(text, message.get(METADATA), guard.get("pattern_id"))
+            if language is None and (message.get(INTENT) or {}).get("name") == SPEAK_SPANISH:
+                # the control gate read Spanish words the detector was not sure of: answer
+                # in Spanish, never "I can only answer in English" then Spanish (role-play)
+                language, reason = SPANISH, "gate"
             if language is None:
                 continue
             message.set(OUTPUT, {"value": language, "reason": reason}, add_to_output=True)

@@ -33,7 +33,7 @@ from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
-from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.past_danger import is_told_as_history
@@ -264,6 +264,7 @@ class CrisisGuard(GraphComponent):
                     intent.get("name") == CRISIS_INTENT
                     and float(intent.get("confidence") or 0) >= CLASSIFIER_CRISIS_MIN
                     and not has_danger_words(text)
+                    and not says_something_was_taken(text)
                 ):
                     # the classifier alone, sure of a crisis in "I don't have a car either. bus
                     # takes forever" or "blues" (v7): with no word of danger, ask when the words

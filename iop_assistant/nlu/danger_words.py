@@ -46,3 +46,19 @@ _DANGER = re.compile(
 def has_danger_words(text: str) -> bool:
     """Whether the text says anything about danger (not only about use)."""
     return bool(_DANGER.search(text or ""))
+
+
+# someone took something: "he took some pills i think" right after an overdose report (a
+# regression conversation). Outside forms only: inside the screening "took some pills this
+# morning" answers the question asked.
+_TOOK_SOMETHING = re.compile(
+    r"\b(?:took|take|taken|taking|swallowed|ate|popped|snorted|shot|injected|drank|mixed|od)\b"
+    r"[^.!?]{0,40}\b(?:pills?|bottle|xanax|bars|percs?|oxys?|fent\w*|heroin|dope|meds|"
+    r"medications?|tablets|benzos?|something|everything|too\s+much|too\s+many)\b",
+    re.IGNORECASE,
+)
+
+
+def says_something_was_taken(text: str) -> bool:
+    """Whether the text says someone took a drug or pills (not only that they use)."""
+    return bool(_TOOK_SOMETHING.search(text or ""))

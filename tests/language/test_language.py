@@ -205,3 +205,12 @@ def test_the_generator_follows_responses_assigned_after_it_was_made(domain):
     nlg.responses = domain.responses
     reply = asyncio.run(nlg.generate("utter_crisis", tracker_in(domain, "es"), "rest"))
     assert reply is not None and reply["language"] == "es" and "911" in reply["text"]
+
+
+def test_spanish_the_control_gate_read_is_answered_in_spanish():
+    """Role-play (2026-12-05): the first SMS reply said "I can only answer in English",
+    the next was in Spanish. When the gate reads Spanish, the conversation turns Spanish."""
+    message = Message({TEXT: "ok"})
+    message.set("intent", {"name": "speak_spanish", "confidence": 1.0})
+    LanguageChooser().process([message])
+    assert [e["value"] for e in message.get(ENTITIES) or [] if e["entity"] == "language"] == ["es"]

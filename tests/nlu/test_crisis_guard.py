@@ -192,3 +192,10 @@ def test_a_sure_classifier_crisis_on_an_idiom_takes_the_next_guess(guard):
     )
     guard.process([message])
     assert message.get(INTENT)["name"] == "ask_admission_process"
+
+
+def test_a_sure_classifier_crisis_saying_something_was_taken_stays_crisis(guard):
+    """Regression conversation: "he took some pills i think" after an overdose report."""
+    message = classified("he took some pills i think", intent="crisis", confidence=0.99)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis"
