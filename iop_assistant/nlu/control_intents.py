@@ -51,7 +51,10 @@ _STOP = (
 # them (and nothing about use, family or the program) is that control intent
 _CUES = {
     "goodbye": re.compile(
-        r"\b(?:bye+|goodbye|good ?night|nite|night|later|take care|adios|ciao|peace|farewell|"
+        # "night!", not "last nite" or "every night" (role-play 2026-12-05: ended a screening)
+        r"^\W*(?:nite|night)\b|"
+        r"\b(?:bye+|goodbye|good ?night|good ?nite|nite nite|night night|later|take care|"
+        r"adios|ciao|peace|farewell|"
         r"gotta go|got to go|gtg|g2g|heading out|head out|sign(?:ing)? off|logging off|leaving|"
         r"jet|talk soon|ttyl|cya|see ya|see you|that'?s all|that'?s it|all done|i'?m done|im done|"
         r"have a good|until next time|signing out|go now)\b",

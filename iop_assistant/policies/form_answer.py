@@ -35,7 +35,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from iop_assistant import form_answers, screening_answers
 from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
-    asks_for_a_person,
     asks_to_be_connected,
     is_explicit_command,
     is_stop_only,
@@ -113,11 +112,11 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         # nothing but stop words: "stop asking me all these questions" is not "for me";
         # "nah, i'll just call that number myself. thanks, goodbye." is not "no" (v4)
         return None
-    if name in ALWAYS_MEANT and (
-        asks_for_a_call(text) or asks_to_be_connected(text) or asks_for_a_person(text)
-    ):
+    if name in ALWAYS_MEANT and (asks_for_a_call(text) or asks_to_be_connected(text)):
         # "Can someone call me to talk it through? I don't know where to start." is not
-        # "not sure"; "can you just put me through to somebody now" is not a name (v7)
+        # "not sure"; "can you just put me through to somebody now" is not a name (v7).
+        # Not any mention of talking to someone: "me, retired and my wife thinks i should
+        # talk to somebody" answers "who is this for?" (persona p11)
         return None
     if form_answers.accepts(slot, text):
         return SlotSet(slot, text)

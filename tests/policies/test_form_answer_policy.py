@@ -190,3 +190,18 @@ def test_a_classifier_crisis_with_words_of_danger_still_ends_the_form(text):
 )
 def test_v7_requests_inside_a_form_end_or_divert_it(form, slot, text, intent):
     assert answer_for_form(tracker_in_form(form, slot, text, intent)) is None
+
+
+@pytest.mark.parametrize("text", ["last nite", "every night"])
+def test_night_in_an_answer_is_not_good_night(text):
+    """Role-play (2026-12-05): "last nite", the answer to "when did you last use?", was
+    read as good night and ended the screening."""
+    tracker = tracker_in_form("detox_screening_form", "screening_last_use", text, "goodbye")
+    assert answer_for_form(tracker) is not None
+
+
+def test_a_mention_of_talking_to_someone_still_answers_the_question():
+    """Persona p11: "me, retired and my wife thinks i should talk to somebody"."""
+    text = "me, retired and my wife thinks i should talk to somebody"
+    tracker = tracker_in_form("detox_screening_form", "screening_for", text, "request_human")
+    assert answer_for_form(tracker) is not None
