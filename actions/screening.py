@@ -67,6 +67,12 @@ OUTCOME_RESPONSES = {
 }
 
 
+_NOT_RECENT = re.compile(
+    r"\b(?:nothing|none|not|nah)\s+(?:\w+\s+)?recent(?:ly)?\b|\bnot\s+in\s+(?:years|a\s+long\s+time)\b",
+    re.IGNORECASE,
+)
+
+
 def is_question(text: str) -> bool:
     """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
     cleaned = " ".join(str(text or "").lower().split())
@@ -86,7 +92,34 @@ def read_answer(
         return {slot: answer}
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
+    ahead = answers_ahead(slot, text, tracker)
+    if ahead:
+        return {slot: None, **ahead}  # kept, and this question asked again
     return {slot: unsure}
+
+
+def _named_symptoms(text: str) -> List[str] | None:
+    """Symptoms named in the words ("sweats cramps cant sleep"); a bare "no" is not one."""
+    return sorted(screening_answers.parse_symptoms(text) - {screening_rules.NO_SYMPTOMS}) or None
+
+
+def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
+    """An answer to a question not asked yet ("all day every day" to "is any of it
+    prescribed?"): people answer in the order they expect (v8 conversations). It fills
+    that question, if still empty, instead of being taken as "don't know" here."""
+    readers = (
+        ("screening_frequency", screening_answers.parse_frequency),
+        ("screening_last_use", screening_answers.parse_last_use),
+        ("screening_symptoms", _named_symptoms),
+    )
+    found: Dict[str, Any] = {}
+    for other, read in readers:
+        if other == slot or tracker.get_slot(other) is not None:
+            continue
+        value = read(text)
+        if value:
+            found[other] = value
+    return found
 
 
 def yes_no_unknown(text: Any) -> str:
@@ -236,6 +269,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         for slot in slots:
             question = RISK_QUESTIONS.get(slot)
             unasked = tracker.get_slot(slot) is None
+            if slot == "screening_drinks" and unasked and answers.drinks_per_day is not None:
+                continue  # the amount was told already, in the person's own words
             if question and unasked and not (slot == "screening_pregnant" and "opioid" in used):
                 field, values = question
                 if not screening_rules.answer_matters(answers, field, values):
@@ -260,6 +295,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = yes_no_unknown(value)
+        if answer == UNKNOWN and _NOT_RECENT.search(str(value or "")):
+            answer = "no"  # "Did residential at the VA in 2019. Nothing recent." (v8)
         when = screening_answers.parse_last_use(str(value or ""))
         if when is not None and answer != "no":
             # "yes, detox 2 years ago": answered, and the time says whether it was recent
@@ -420,6 +457,27 @@ def _drinks(value: Any) -> float | None:
     return screening_answers.parse_drinks(str(value))
 
 
+# an amount with its measure ("most of a fifth by night", "6-8 beers"), said before the
+# question about drinks was asked
+_DRINK_MEASURE = re.compile(
+    r"\b(?:fifths?|handles?|pints?|bottles?|beers?|shots?|drinks|glasses|cans|tall\s?boys?|40s)\b",
+    re.IGNORECASE,
+)
+
+
+def drinks_told_before(texts: List[str]) -> float | None:
+    """Drinks a day already told in the person's own words, used only when it is clearly
+    more than a low amount: a low or unclear amount is still asked (v8: "every day. most
+    of a fifth by night" was followed by "how many drinks?")."""
+    for text in reversed(texts):
+        if not _DRINK_MEASURE.search(text):
+            continue
+        amount = screening_answers.parse_drinks(text)
+        if amount is not None and amount > screening_rules.LOW_DRINKS:
+            return amount
+    return None
+
+
 def _yes(value: Any) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
@@ -446,6 +504,8 @@ def answers_from(tracker: Tracker) -> screening_rules.ScreeningAnswers:
         else {s for s in symptoms if not s.startswith((EMERGENCY_PREFIX, UNCLEAR_PREFIX))} or None
     )
     drinks = _known(tracker.get_slot("screening_drinks"))
+    if drinks is None:
+        drinks = drinks_told_before(user_texts(tracker))
     return screening_rules.ScreeningAnswers(
         for_self=tracker.get_slot("screening_for") != "other",
         substances=None if used is None else set(used),

@@ -431,8 +431,8 @@ def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ..
     notes = []
     if "pregnant_opioid_use" in decision.reasons:
         notes.append(NOTE_PREGNANT_OPIOID)
-    if decision.outcome is Outcome.DETOX_FIRST and any(
-        r.endswith("_with_withdrawal") for r in decision.reasons
+    if decision.outcome is Outcome.DETOX_FIRST and (
+        any(r.endswith("_with_withdrawal") for r in decision.reasons) or _withdrawal_now(answers)
     ):
         notes.append(NOTE_WITHDRAWAL_NOW)
     if _prescribed(answers):
@@ -442,6 +442,17 @@ def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ..
     if "opioid" in set(answers.substances or ()):
         notes.append(NOTE_OPIOIDS)
     return tuple(notes)
+
+
+def _withdrawal_now(answers: ScreeningAnswers) -> bool:
+    """Symptoms told and use within the withdrawal window (or not known): whatever the
+    reason for detox first, the reply says to call today and 911 if it gets worse. A
+    past seizure with shakes now needs that note however little is drunk (v8: the form
+    asked how many drinks only to choose this note)."""
+    return bool(_has_symptoms(answers.withdrawal_symptoms)) and answers.last_use in (
+        *IN_WINDOW,
+        None,
+    )
 
 
 def answer_matters(answers: ScreeningAnswers, name: str, values: Iterable[object]) -> bool:

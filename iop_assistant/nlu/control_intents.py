@@ -125,7 +125,10 @@ _LEAVING_REASON = re.compile(
     r"^not\s+(?:now|today|rn|right\s+now|ready)\b|"
     r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
     r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
-    r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b",
+    r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b|"
+    # someone came in: "nvm forget it, my roommate just got home" (v8)
+    r"^(?:my|the|our|her|his)\s+\w+\s+(?:just\s+)?(?:got|came|walked|is|'s)\s+(?:home|here|back|in)\b|"
+    r"^(?:someone|somebody|(?:s)?he|they)\s*(?:'s|s|is|are|'re|just)?\s*(?:got\s+|came\s+)?(?:home|here|back|coming)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,.;!?]+\s*|\s+-+\s+")
@@ -276,7 +279,12 @@ _ASKS_TO_BE_CONNECTED = re.compile(
     r"(?:(?:to|with)\s+(?:someone|somebody|some\s+one|a\s+(?:real\s+|live\s+)?(?:person|human|counsel\w*|nurse|"
     r"rep\w*|agent|staff\s+member)|an?\s+(?:agent|rep\w*|operator)|whoever|the\s+(?:person|people|front\s+desk|"
     r"intake|admissions?|help\s*line|office|team|staff|nurse|counsel\w*)|(?:your|ur)\s+\w+|admissions?|intake|"
-    r"an?\s+operator|the\s+operator)|through\s*$)",
+    r"an?\s+operator|the\s+operator)|through\s*$)|"
+    # a staff role by name: "can i talk to the front desk", "receptionist please" (role-play)
+    r"\b(?:talk|speak)\s+(?:to|with)\s+(?:a|the|your|ur|an)\s+(?:receptionist|front\s+desk|admissions?(?:\s+(?:person|office|team|desk))?|"
+    r"intake\s+(?:person|office|team|desk|coordinator)|nurse|operator|representative)\b|"
+    r"^\W*(?:(?:um+|uh+|yeah|ok(?:ay)?|hi|hello)\W+)*(?:(?:the|a)\s+)?(?:receptionist|front\s+desk|operator|representative|admissions)"
+    r"(?:\s+(?:please|pls|plz))?\W*$",
     re.IGNORECASE,
 )
 

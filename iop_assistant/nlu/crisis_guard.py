@@ -55,7 +55,8 @@ _DENIAL = re.compile(
     r"(?:going\s+to|gonna)\s+do\s+anything(?:\s+(?:to\s+my\s*self|stupid|tonight))?|in\s+danger)\b|"
     r"\bi\s+(?:would|will|'d|'ll)\s+never\s+(?:hurt|kill)\s+my\s*self\b|"
     r"\bnot\s+(?:like\s+that|thinking\s+(?:about|of)\s+(?:suicide|killing\s+my\s*self))\b|"
-    r"\b(?:i'?m|im)\s+(?:safe|ok(?:ay)?)\s*,?\s+(?:i\s+)?just\b"
+    r"\b(?:i'?m|im)\s+(?:safe|ok(?:ay)?)\s*,?\s+(?:i\s+)?just\b|"
+    r"(?:^\W*|[.!?,]\s*)not\s+suicidal\b"
 )
 _QUALIFIED = re.compile(
     r"\b(?:but|though|although|yet|except|unless|tonight|today|right\s+now|rn|yet|anymore|maybe)\b"

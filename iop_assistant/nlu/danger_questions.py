@@ -28,7 +28,9 @@ _GENERAL = re.compile(
     r"\bjust\s+(?:sleeping|being\s+cold)\b|\b988\b|\bwhy\s+do(?:es)?\s+(?:people|someone|somebody|you)\b|"
     r"\bwhen\s+(?:they|people|someone|somebody)\s+(?:overdose|od|withdraw|detox)\w*\b|"
     r"\bwhat\s+does\b[^.!?]{0,60}\bmean\b|\ba\s+symptom\s+of\b|\bsymptoms?\s+of\s+withdrawal\b|"
-    r"\bthe\s+difference\s+between\b|"
+    r"\bthe\s+difference\s+between\b|\bwarning\s+signs?\b|"
+    r"\bif\s+(?:you|they|i|we)\s+(?:see|find|notice|come\s+across)\s+(?:a\s+person|someone|somebody|a\s+stranger)\b|"
+    r"\b(?:get|be)\s+in\s+trouble\s+for\s+calling\b|\b(?:someone|somebody|a\s+person)\s+who\s+(?:overdoses|ods)\b|"
     r"\b(?:do|does|should)\s+(?:you|someone|somebody|people|one)\s+(?:still\s+)?(?:need|have)\s+to\s+"
     r"call\s+911\s+(?:after|if|when|even)\b",
     re.IGNORECASE,

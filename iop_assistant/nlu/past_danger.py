@@ -41,7 +41,10 @@ _DISTANT = re.compile(
     r"(?:relapse|detox|withdrawal|bender|run))|as\s+a\s+(?:teen(?:ager)?|kid|child)|in\s+high\s+school|"
     r"when\s+(?:i|he|she|we)\s+(?:was|were)\s+(?:little|small|young)|"
     rf"that\s+was\s+(?:a\s+long\s+time|years|ages|{_NUMBER}\s+(?:years?|months?))\s+ago|"
-    rf"it'?s\s+been\s+{_NUMBER}\s+(?:years?|months?)"
+    rf"it'?s\s+been\s+{_NUMBER}\s+(?:years?|months?)|the\s+last\s+time\s+(?:i|he|she|they|we)|"
+    # a death already told: "a friend of mine took his life after relapsing" (v8)
+    r"(?:took|taken)\s+(?:his|her|their)\s+(?:own\s+)?life|died\s+(?:by|of|from)\s+(?:suicide|an?\s+overdose)|"
+    r"lost\s+(?:my|our|his|her)\s+\w+\s+to\s+(?:an?\s+)?(?:overdose|suicide)"
     r")\b"
 )
 _DANGER_NOW = re.compile(
@@ -53,6 +56,7 @@ _DANGER_NOW = re.compile(
     r"keep\s+(?:thinking|wanting)|just\s+(?:took|did|tried|swallowed|cut|drank|used)|"
     r"(?:is|are|'s|s)\s+not\s+breathing|isn'?t\s+breathing|won'?t\s+wake|unresponsive\s+now|"
     r"starting\s+to|back\s+to|creeping\s+back|coming\s+back|now|"
+    r"feel(?:s|ing)?\s+like\s+(?:i'?m|im|i\s+am)\s+(?:dying|gonna\s+die|going\s+to\s+die)|"
     r"(?:i|he|she|they)\s+(?:have|has|got|still\s+have|bought)\s+(?:the\s+|a\s+|my\s+|some\s+)?"
     r"(?:pills|gun|pistol|rope|knife|razor|blade))\b"
 )

@@ -733,3 +733,72 @@ def test_a_son_is_not_asked_about_pregnancy():
         )
     )
     assert "screening_pregnant" not in asked
+
+
+def asked_next_after(slots, text):
+    """The next question when the person's last message was ``text``."""
+    form = ValidateDetoxScreeningForm()
+    found = asyncio.run(
+        form.required_slots(FORM_SLOTS, CollectingDispatcher(), tracker(slots, text), {})
+    )
+    return next((s for s in found if slots.get(s) is None), None)
+
+
+def test_an_answer_to_a_later_question_fills_it_and_the_question_is_asked_again():
+    """v8: "all day every day" to "is any of it prescribed?" was taken as "don't know"."""
+    slots = {"screening_substances": ["opioid", "benzodiazepine"]}
+    result, said = validate("screening_prescribed", "all day every day", slots)
+    assert result is None and said == []
+    dispatcher = CollectingDispatcher()
+    events = ValidateDetoxScreeningForm().validate_screening_prescribed(
+        "all day every day", dispatcher, tracker(slots, "all day every day"), {}
+    )
+    assert events == {"screening_prescribed": None, "screening_frequency": "daily"}
+    named = ValidateDetoxScreeningForm().validate_screening_last_use(
+        "yea sick af when i run out, sweats cramps cant sleep",
+        CollectingDispatcher(),
+        tracker({}, "yea sick af when i run out, sweats cramps cant sleep"),
+        {},
+    )
+    assert named["screening_last_use"] is None
+    assert "sweats" in named["screening_symptoms"]
+
+
+def test_a_bare_no_is_never_read_as_an_answer_ahead():
+    result, _ = validate("screening_prescribed", "no", {"screening_substances": ["opioid"]})
+    assert result == []  # a plain no answers the question asked
+
+
+def test_nothing_recent_is_a_no_to_recent_care():
+    result, _ = validate(
+        "screening_recent_care", "Did residential at the VA in 2019. Nothing recent."
+    )
+    assert result == "no"
+
+
+def test_an_amount_already_told_is_not_asked_again():
+    """v8: "every day. most of a fifth by night" and then "how many drinks a day?"."""
+    slots = DAILY_ALCOHOL | {"screening_complicated_history": "no"}
+    assert asked_next_after(slots, "yeah") == "screening_drinks"
+    assert asked_next_after(slots, "every day. most of a fifth by night") is None
+    assert outcome_after(slots, "every day. most of a fifth by night") == (
+        "utter_screening_detox_first"
+    )
+    # a low or unclear amount is still asked
+    assert asked_next_after(slots, "just 2 beers") == "screening_drinks"
+
+
+def outcome_after(slots, text):
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionScreeningOutcome().run(dispatcher, tracker(slots, text), {}))
+    return dispatcher.messages[0]["response"]
+
+
+def test_a_past_seizure_with_symptoms_now_settles_detox_first_without_the_amount():
+    """v8 (voice): "yes i had a seizure last year when i tried to quit" was followed by
+    "how many drinks?", asked only to pick the reply's safety note."""
+    slots = DAILY_ALCOHOL | {"screening_complicated_history": "yes"}
+    assert asked_next(slots) is None
+    response, events = outcome(slots)
+    assert response == "utter_screening_detox_first"
+    assert events["screening_note"] == screening_rules.NOTE_WITHDRAWAL_NOW

@@ -1,0 +1,120 @@
+"""Round 8 (v8 outsider set, tuned): crisis families written for the v8 misses, checked
+with other wordings of the same family, and the look-alikes that must stay calm."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu import spacy_pipeline
+from iop_assistant.nlu.control_intents import asks_to_be_connected, starts_with_stop
+from iop_assistant.nlu.crisis_guard import CrisisGuard
+from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+from iop_assistant.nlu.danger_questions import is_general_danger_question
+from iop_assistant.nlu.input_guard import InputGuard
+from iop_assistant.nlu.past_danger import is_told_as_history
+
+
+@pytest.fixture(scope="module")
+def guard() -> CrisisGuard:
+    return CrisisGuard(CrisisMatcher(spacy.load(spacy_pipeline.build())))
+
+
+def read(guard: CrisisGuard, text: str, intent: str = "inform_use") -> str:
+    message = Message({TEXT: text})
+    InputGuard().process([message])
+    message.set(INTENT, {"name": intent, "confidence": 0.9})
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 0.9}])
+    guard.process([message])
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize(
+    "text,family",
+    [
+        ("i cut really deep and the bleeding wont stop", "cut_deep_bleeding"),
+        ("how high of a bridge would i have to jump from", "method_to_make_sure"),
+        ("will my life insurance pay if it looks like an accident", "method_to_make_sure"),
+        ("gonna do it saturday while my wife is out of town", "plan_with_time"),
+        ("i made a date and a plan", "plan_with_time"),
+        ("my mind is set, i made up my mind about tonight", "plan_with_time"),
+        ("going to take everything i have left and let whatever happens happen", "plan_with_time"),
+        ("getting my affairs in order, wrote my will, i feel ready", "affairs_in_order"),
+        ("i need somebody to know before i die", "before_i_go"),
+        ("please tell my kids im sorry", "before_i_go"),
+        ("i want out for good", "before_i_go"),
+        ("im staring at the pills right now", "holding_means_now"),
+        ("took 4 xanax and had half a fifth", "mixed_or_double_dose"),
+        ("she took all of her gabapentin", "mixed_or_double_dose"),
+        ("took my moms suboxone on top of my own dose", "mixed_or_double_dose"),
+        ("first time in a year i used and i feel like im going to die", "old_amount_after_clean"),
+        ("day 3 off xanax and im seeing people in my room", "withdrawal_hallucinating"),
+        ("bugs crawling on the walls, its day 2 without drinking", "withdrawal_hallucinating"),
+        ("abscess on my leg has red streaks and i have a fever", "medical_now_more"),
+        ("grandpa fell and cant get up", "medical_now_more"),
+        ("he banged his head and now he keeps throwing up", "medical_now_more"),
+        ("my throat is swelling shut", "medical_now_more"),
+        ("he came at me with a bat", "went_after_with_weapon"),
+    ],
+)
+def test_round8_families_are_crises(guard, text, family):
+    hit = guard.check(text)
+    assert hit is not None, text
+    assert read(guard, text) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im scared my son is going to die from this someday",
+        "been nodding off in class from the pills, my teacher noticed",
+        "binge watched too much netflix and i think i overdosed lol",
+        "we lost my brother to an overdose, thats why im asking",
+        "the last time he tried to quit he had a seizure",
+        "what should you do if you find someone overdosing",
+        "what are warning signs of an overdose",
+        "will i get in trouble for calling 911 if a friend ods",
+        "not suicidal, just tired of drinking",
+        "im putting my affairs in order before i start the program",
+        "cut back on drinking, thinking of doing IOP",
+    ],
+)
+def test_round8_look_alikes_get_no_emergency_reply(guard, text):
+    assert read(guard, text) != "crisis"
+
+
+def test_general_questions_and_history_readers():
+    assert is_general_danger_question("what should someone do if they see a person overdosing")
+    assert is_told_as_history("a friend of mine took his life after relapsing")
+    assert not is_told_as_history(
+        "relapsed after 6 months clean and used the same amount i used to, i feel like im dying"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("actually nvm forget it, my roommate just got home", True),
+        ("never mind, he just got home", True),
+        ("nvm, its alcohol", False),
+    ],
+)
+def test_stop_because_someone_came_in(text, expected):
+    assert starts_with_stop(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("can i talk to the front desk", True),
+        ("receptionist please", True),
+        ("um the operator", True),
+        ("i want to speak with a nurse", True),
+        ("do you have a nurse on staff", False),
+        ("the receptionist was rude last time", False),
+    ],
+)
+def test_staff_roles_by_name_ask_to_be_put_through(text, expected):
+    assert asks_to_be_connected(text) is expected
