@@ -74,6 +74,18 @@ def put_first(message: Message, name: str, gap: float = 0.0) -> None:
 
 
 ENGLISH_INTENT = "speak_english"
+# The classifier has Spanish examples for every intent (data/nlu/es/), and the answers
+# have Spanish variations: a Spanish message it is sure of keeps its intent ("cuanto
+# cuesta" gets the cost answer in Spanish). Unsure, it gets the Spanish welcome.
+SPANISH_SURE = 0.6
+
+
+def read_in_spanish(intent: Dict[str, Any]) -> bool:
+    """The classifier's reading of a Spanish message is sure enough to answer it."""
+    return (
+        intent.get("name") not in (None, "nlu_fallback", "out_of_scope")
+        and float(intent.get("confidence") or 0) >= SPANISH_SURE
+    )
 
 
 def gate(message: Message) -> None:
@@ -99,7 +111,11 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish yes/no"}, add_to_output=True)
         put_first(message, answer, RANKING_GAP)
         return
-    if looks_spanish(text) and name not in ("crisis", SPANISH_INTENT):
+    if (
+        looks_spanish(text)
+        and name not in ("crisis", SPANISH_INTENT)
+        and not read_in_spanish(intent)
+    ):
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
         put_first(message, SPANISH_INTENT, RANKING_GAP)
         return

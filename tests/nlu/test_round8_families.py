@@ -118,3 +118,23 @@ def test_stop_because_someone_came_in(text, expected):
 )
 def test_staff_roles_by_name_ask_to_be_put_through(text, expected):
     assert asks_to_be_connected(text) is expected
+
+
+@pytest.mark.parametrize(
+    "intent,confidence,kept",
+    [
+        ("ask_cost_insurance", 0.93, True),  # "cuanto cuesta el programa"
+        ("ask_cost_insurance", 0.41, False),  # unsure: the Spanish welcome
+        ("nlu_fallback", 0.9, False),
+        ("out_of_scope", 0.95, False),
+    ],
+)
+def test_a_spanish_message_the_classifier_is_sure_of_keeps_its_intent(intent, confidence, kept):
+    from iop_assistant.nlu.control_gate import SPANISH_INTENT, gate
+
+    message = Message({TEXT: "cuanto cuesta el programa para mi hijo"})
+    message.set(INTENT, {"name": intent, "confidence": confidence})
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}])
+    gate(message)
+    assert (message.get(INTENT)["name"] == intent) is kept
+    assert (message.get(INTENT)["name"] == SPANISH_INTENT) is not kept
