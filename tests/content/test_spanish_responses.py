@@ -21,7 +21,7 @@ from tests.content.test_responses import DOSING, STIGMA, all_text
 from tests.domains import rasa_domain
 
 # the files whose every reply speaks Spanish: a new English reply here needs its Spanish
-SPANISH_FILES = ("faq.yml",)
+SPANISH_FILES = ("faq.yml", "screening.yml", "callback.yml", "handoff.yml")
 STIGMA_ES = re.compile(
     r"\b(adict[oa]s?|drogadict\w*|abusador\w*|alcoh[oó]lic[oa]s?|limpi[oa]s?|suci[oa]s?"
     r"|vicios[oa]s?|abuso de (sustancias|drogas|alcohol))\b",
@@ -31,7 +31,7 @@ DOSING_ES = re.compile(
     r"\b(dosis|mg|miligramos?|gradualmente|poco a poco|\d+\s*pastillas?)\b", re.IGNORECASE
 )
 # a placeholder said in words has its own Spanish slot
-SPANISH_SLOT = {"address": "address_es", "hours": "hours_es"}
+SPANISH_SLOT = {"address": "address_es", "hours": "hours_es", "handoff_hours": "handoff_hours_es"}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -181,3 +181,87 @@ def test_the_location_answer_says_the_address_in_spanish():
     es = _render("utter_ask_location_hours", "es")
     assert program_facts.load().address_es in es["text"]
     assert program_facts.load().address not in es["text"]
+
+
+NO_DE_GOLPE = "no deje el alcohol ni las benzodiacepinas de golpe por su cuenta"
+
+
+@pytest.mark.parametrize(
+    "response,note,needed",
+    [
+        ("utter_screening_detox_first", None, [NO_DE_GOLPE, "encontrarla", "diagnóstico"]),
+        (
+            "utter_screening_detox_first",
+            "withdrawal_now",
+            ["hoy", "911 si empeora", "tel:911", NO_DE_GOLPE, "diagnóstico"],
+        ),
+        ("utter_screening_iop_may_fit", "sedatives_named", [NO_DE_GOLPE, "profesional de salud"]),
+        ("utter_screening_iop_may_fit", None, ["buena opción", "profesional de salud"]),
+        ("utter_screening_helpline", None, [NO_DE_GOLPE, "diagnóstico"]),
+        ("utter_screening_helpline", "pregnant_opioid", ["embarazo", "bebé", "hoy"]),
+        (
+            "utter_screening_helpline",
+            "prescribed",
+            ["nunca deje una medicina recetada por su cuenta", "no es, por sí solo, una razón"],
+        ),
+        ("utter_screening_prescribed_note", None, ["nunca deje una medicina recetada"]),
+        ("utter_screening_opioid_note", None, ["sobredosis", "naloxona (narcan)", "911"]),
+        ("utter_screening_stopped", None, [NO_DE_GOLPE]),
+        ("utter_ask_screening_for", None, [NO_DE_GOLPE, "no es un diagnóstico"]),
+    ],
+)
+def test_each_screening_outcome_keeps_its_safety_words_in_spanish(response, note, needed):
+    slots = {"screening_note": note} if note else {}
+    es = _render(response, "es", **slots)
+    text = all_text(es).lower()
+    assert es["language"] == "es"
+    for phrase in needed:
+        assert phrase.lower() in text, (response, note, phrase)
+    helpline = program_facts.load().helpline
+    assert helpline in text or response in (
+        "utter_screening_prescribed_note",
+        "utter_screening_opioid_note",
+        "utter_ask_screening_for",
+    )
+
+
+@pytest.mark.parametrize("for_who", ["self", "other"])
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "screening_recent_care",
+        "screening_care_30_days",
+        "screening_use_since_care",
+        "screening_substances",
+        "screening_frequency",
+        "screening_symptoms",
+        "screening_drinks",
+        "screening_age",
+    ],
+)
+def test_spanish_questions_speak_to_the_right_person(slot, for_who):
+    es = _render(f"utter_ask_{slot}", "es", screening_for=for_who)
+    assert ("esa persona" in es["text"].lower()) is (for_who == "other"), es["text"]
+    english = _render(f"utter_ask_{slot}", "en", screening_for=for_who)
+    assert [b["payload"] for b in es.get("buttons") or []] == [
+        b["payload"] for b in english.get("buttons") or []
+    ], "the form parses the same payloads in both languages"
+
+
+def test_the_spanish_handoff_hours_are_the_ones_the_action_passes():
+    es = asyncio.run(
+        LanguageNLG(domain=rasa_domain()).generate(
+            "utter_handoff_hours",
+            _tracker("es"),
+            "rest",
+            handoff_hours="Monday to Friday, 9 AM to 5 PM (EST)",
+            handoff_hours_es="lunes a viernes, 9 AM a 5 PM (EST)",
+        )
+    )
+    assert es is not None and "lunes a viernes" in es["text"] and "Monday" not in es["text"]
+
+
+def _tracker(language: str) -> DialogueStateTracker:
+    tracker = DialogueStateTracker.from_events("es-test", [], slots=rasa_domain().slots)
+    tracker.update(SlotSet("language", language))
+    return tracker
