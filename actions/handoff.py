@@ -81,6 +81,8 @@ class ActionRequestHuman(Action):
         dispatcher.utter_message(response="utter_request_human")
         if channel in queue.LIVE_CHANNELS and status is not None and status.hours_text:
             dispatcher.utter_message(
-                response="utter_handoff_hours", handoff_hours=status.hours_text
+                response="utter_handoff_hours",
+                handoff_hours=status.hours_text,
+                handoff_hours_es=status.hours_text_es or status.hours_text,
             )
         return []

@@ -28,17 +28,22 @@ def entries(data: Dict[str, Any]) -> Dict[str, Dict[str, Any]]:
     return dict(data.get(SECTION) or {})
 
 
-def fact(data: Dict[str, Any], name: str) -> str:
+def fact(data: Dict[str, Any], name: str, language: str = "en") -> str:
     """The confirmed wording, else the safe default ("" when the article says nothing).
 
     A fact still given the old way (a plain top-level value) is treated as confirmed.
+    ``language="es"``: the Spanish replies' wording (``value_es`` / ``default_es``,
+    issue 18); a confirmed fact without ``value_es`` is said as ``value``.
     """
     entry = entries(data).get(name)
     if entry is None:
+        if language != "en" and data.get(f"{name}_{language}"):
+            return str(data[f"{name}_{language}"])
         return str(data.get(name) or "")
+    suffix = "" if language == "en" else f"_{language}"
     if entry.get("confirmed") is True:
-        return str(entry.get("value") or "")
-    return str(entry.get("default") or "")
+        return str(entry.get(f"value{suffix}") or entry.get("value") or "")
+    return str(entry.get(f"default{suffix}") or "")
 
 
 def unconfirmed(path: Path = PROGRAM_FILE) -> List[str]:

@@ -50,6 +50,9 @@ class ProgramFacts:
     address: str
     website: str
     sms_number: str = ""
+    # Spanish replies' wording of the facts written in words (issue 18)
+    hours_es: str = ""
+    address_es: str = ""
     # a national resource, not the program's own: kept here because responses
     # never spell out a phone number (tests/content), they use slot templates
     dv_hotline: str = DV_HOTLINE_DEFAULT
@@ -65,6 +68,8 @@ class ProgramFacts:
             "helpline_e164": self.helpline_e164,
             "hours": self.hours,
             "address": self.address,
+            "hours_es": self.hours_es,
+            "address_es": self.address_es,
             "website": self.website,
             "dv_hotline": self.dv_hotline,
             "dv_hotline_es": self.dv_hotline_es,
@@ -85,6 +90,8 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
         address=str(data.get("address", "")),
         website=str(data.get("website", "")),
         sms_number=str(data.get("sms_number") or ""),
+        hours_es=program_confirm.fact(data, "hours", "es"),
+        address_es=str(data.get("address_es") or data.get("address", "")),
         dv_hotline=str(national.get("domestic_violence") or DV_HOTLINE_DEFAULT),
         dv_hotline_es=str(national.get("domestic_violence_es") or DV_HOTLINE_ES_DEFAULT),
         samhsa_helpline=str(national.get("samhsa_helpline") or SAMHSA_HELPLINE_DEFAULT),

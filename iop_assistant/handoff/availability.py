@@ -21,6 +21,8 @@ from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import HandoffHours, HandoffStaff, utcnow
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# the same days as Spanish replies say them (issue 18)
+DAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 Hours = Dict[int, Tuple[int, int]]  # weekday -> (start minute, end minute)
 
 
@@ -31,6 +33,8 @@ class Status:
     available: bool
     on_duty: int
     hours_text: str
+    # the hours as Spanish replies say them (utter_handoff_hours, issue 18)
+    hours_text_es: str = ""
 
 
 def set_on_duty(user_id: int, display_name: str, on: bool, engine: Engine | None = None) -> None:
@@ -94,18 +98,21 @@ def within(hours: Hours, local: datetime) -> bool:
     return span[0] <= minute < span[1]
 
 
-def clock(minute: int) -> str:
-    """540 -> "9 AM", 1050 -> "5:30 PM", 1440 -> "midnight"."""
+def clock(minute: int, language: str = "en") -> str:
+    """540 -> "9 AM", 1050 -> "5:30 PM", 1440 -> "midnight" ("medianoche" in Spanish)."""
     if minute in (0, 24 * 60):
-        return "midnight"
+        return "medianoche" if language == "es" else "midnight"
     hour, rest = divmod(minute, 60)
     suffix = "AM" if hour < 12 else "PM"
     hour12 = hour % 12 or 12
     return f"{hour12}:{rest:02d} {suffix}" if rest else f"{hour12} {suffix}"
 
 
-def describe(hours: Hours, zone_name: str = "") -> str:
-    """ "Monday to Friday, 9 AM to 5 PM (EST)": consecutive days with the same hours grouped."""
+def describe(hours: Hours, zone_name: str = "", language: str = "en") -> str:
+    """ "Monday to Friday, 9 AM to 5 PM (EST)": consecutive days with the same hours grouped.
+
+    ``language="es"``: "lunes a viernes, 9 AM a 5 PM (EST)".
+    """
     if not hours:
         return ""
     groups: List[Tuple[List[int], Tuple[int, int]]] = []
@@ -115,10 +122,13 @@ def describe(hours: Hours, zone_name: str = "") -> str:
             groups[-1][0].append(day)
         else:
             groups.append(([day], span))
+    spanish = language == "es"
+    day_names, to = (DAYS_ES, "a") if spanish else (DAYS, "to")
     parts = []
     for days, (start, end) in groups:
-        names = DAYS[days[0]] if len(days) == 1 else f"{DAYS[days[0]]} to {DAYS[days[-1]]}"
-        parts.append(f"{names}, {clock(start)} to {clock(end)}")
+        first, last = day_names[days[0]], day_names[days[-1]]
+        names = first if len(days) == 1 else f"{first} {to} {last}"
+        parts.append(f"{names}, {clock(start, language)} {to} {clock(end, language)}")
     text = "; ".join(parts)
     return f"{text} ({zone_name})" if zone_name else text
 
@@ -140,4 +150,5 @@ def status(
         available=on_duty > 0 and in_hours,
         on_duty=on_duty,
         hours_text=describe(hours, local.strftime("%Z")),
+        hours_text_es=describe(hours, local.strftime("%Z"), "es"),
     )

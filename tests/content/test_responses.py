@@ -39,6 +39,7 @@ ACTION_VARIABLES = {
     "position": 2,
     "wait_minutes": 5,
     "handoff_hours": "Monday to Friday, 9 AM to 5 PM (EST)",
+    "handoff_hours_es": "lunes a viernes, 9 AM a 5 PM (EST)",
 }
 
 

@@ -187,6 +187,7 @@ def test_availability_needs_someone_on_duty_inside_the_hours(engine):
     outside = availability.status(config, engine, now=monday_20)
     assert inside.available and not outside.available
     assert outside.hours_text == "Monday to Friday, 9 AM to 5 PM (UTC)"
+    assert outside.hours_text_es == "lunes a viernes, 9 AM a 5 PM (UTC)"
     availability.set_on_duty(7, "dana", False, engine)
     assert not availability.status(config, engine, now=monday_10).available
     assert availability.on_duty_names(engine) == []
@@ -199,6 +200,11 @@ def test_hours_text():
         == "Monday to Tuesday, 9 AM to 5 PM; Saturday, 10 AM to 2:30 PM"
     )
     assert availability.describe({}) == ""
+    assert (
+        availability.describe(hours, "EST", "es")
+        == "lunes a martes, 9 AM a 5 PM; sábado, 10 AM a 2:30 PM (EST)"
+    )
+    assert availability.describe({6: (0, 1440)}, "", "es") == "domingo, medianoche a medianoche"
 
 
 def test_settings_from_env():
