@@ -7,6 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/iop.tar.gz
+QUICK_MODEL := models/iop-quick.tar.gz
 SPACY_PIPELINE := build/spacy_pipeline/fingerprint.json
 TRAIN_INPUTS := $(shell find data domain -name '*.yml') config.yml program.yml $(SPACY_PIPELINE)
 WIDGET := web/dist/iop-widget.js
@@ -21,7 +22,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install train run test validate lint eval bench lock test-nlu test-core test-py test-unit facts generate check-generated clean widget migrate console-admin demo-data purge scale-demo
+.PHONY: help install train quick-model run test validate lint eval bench lock test-nlu test-core test-py test-unit facts generate check-generated clean widget migrate console-admin demo-data purge scale-demo
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -78,9 +79,26 @@ $(WIDGET): $(WIDGET_INPUTS) node_modules/.installed
 migrate: $(VENV)/.installed ## bring the app database (DATABASE_URL) to the newest schema
 	$(PY) -m iop_assistant.migrations upgrade
 
-run: $(MODEL) $(WIDGET) ## start the assistant on embedded defaults (Ctrl-C stops everything)
-	@echo "[5/5] Start the servers (logs in var/log/)"
-	@./scripts/run.sh
+# A first run (no model yet) answers with a quick model within minutes and trains the
+# full one in the background, swapped in when ready (issue 17; docs/performance.md).
+run: | $(VENV)/.installed ## start the assistant on embedded defaults (Ctrl-C stops everything)
+	@if [ -f $(MODEL) ]; then \
+	  $(MAKE) --no-print-directory $(MODEL) $(WIDGET) && \
+	  echo "[5/5] Start the servers (logs in var/log/)" && ./scripts/run.sh; \
+	else \
+	  $(MAKE) --no-print-directory $(QUICK_MODEL) $(WIDGET) && \
+	  echo "[5/5] Start the servers with the quick model; the full model trains meanwhile (var/log/train-background.log)" && \
+	  IOP_FULL_MODEL_PENDING=1 ./scripts/run.sh; \
+	fi
+
+quick-model: $(QUICK_MODEL) ## the first run's model: DIET without its transformer (scripts/quick_config.py)
+
+$(QUICK_MODEL): $(TRAIN_INPUTS) scripts/quick_config.py | $(VENV)/.installed
+	$(PY) -m iop_assistant.program_facts
+	$(PY) scripts/generate_start_rules.py
+	$(PY) scripts/quick_config.py
+	@$(STEP) 3/5 "Train a quick model for the first answers (about 5 minutes)" train-quick -- \
+	  $(RASA) train --domain domain --config build/config-quick.yml --fixed-model-name iop-quick --out models
 
 scale-demo: $(MODEL) $(WIDGET) ## 2 Rasa + 2 action servers behind nginx on PostgreSQL and Redis
 	./scripts/scale_demo.sh

@@ -59,10 +59,13 @@ if ! .venv/bin/python -m iop_assistant.migrations upgrade > var/log/migrate.log 
 fi
 
 pids=()
+TRAINER_PID=""
 stop_all() {
   trap - INT TERM EXIT
   echo; echo "Stopping..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # the background training runs in its own process group (setsid): stop all of it
+  if [ -n "$TRAINER_PID" ]; then kill -- "-$TRAINER_PID" 2>/dev/null || true; fi
   wait 2>/dev/null || true
 }
 trap stop_all INT TERM EXIT
@@ -75,6 +78,11 @@ wait_for() { # url name
   echo "$2 did not start; see var/log/" >&2; exit 1
 }
 
+# First run (make run found no model): answer with the quick model now, train the full
+# one in the background at low priority, and load it into the running server when done.
+MODEL_FILE=models/iop.tar.gz
+if [ "${IOP_FULL_MODEL_PENDING:-}" = "1" ]; then MODEL_FILE=models/iop-quick.tar.gz; fi
+
 .venv/bin/python -m iop_assistant.action_server --host "$BIND_HOST" --port "$ACTIONS_PORT" > var/log/actions.log 2>&1 &
 pids+=($!)
 # Pages allowed to talk to Rasa (CORS): IOP_WEB_ORIGINS, else both local addresses
@@ -84,7 +92,7 @@ read -r -a WEB_ORIGINS <<< "$(.venv/bin/python -m iop_assistant.webpage --port "
 IOP_WEB_ORIGINS="${WEB_ORIGINS[*]}" \
 .venv/bin/python -m iop_assistant.serve run --enable-api --interface "$BIND_HOST" --port "$RASA_PORT" \
   --cors "${WEB_ORIGINS[@]}" \
-  --model models/iop.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+  --model "$MODEL_FILE" --endpoints endpoints.yml --credentials credentials.yml \
   > var/log/rasa.log 2>&1 &
 pids+=($!)
 .venv/bin/python -m iop_assistant.webpage --host "$BIND_HOST" --port "$WEB_PORT" --rasa-url "http://localhost:$RASA_PORT" \
@@ -103,6 +111,15 @@ wait_for "http://localhost:$ACTIONS_PORT/health" "The action server"
 wait_for "http://localhost:$RASA_PORT/" "The Rasa server"
 wait_for "http://localhost:$WEB_PORT/" "The web page"
 wait_for "http://localhost:$CONSOLE_PORT/login" "The staff console"
+if [ "$MODEL_FILE" != models/iop.tar.gz ]; then
+  setsid bash -c "nice -n 10 make --no-print-directory train && \
+    RASA_URL=http://localhost:$RASA_PORT .venv/bin/python -m iop_assistant.model_swap models/iop.tar.gz" \
+    > var/log/train-background.log 2>&1 < /dev/null &
+  TRAINER_PID=$!
+  MODEL_STATE="QUICK model now; the full model is training (var/log/train-background.log) and is loaded by itself when ready"
+else
+  MODEL_STATE="models/iop.tar.gz"
+fi
 if [ "${IOP_TWILIO_DEV_TOKEN:-}" = "1" ]; then
   SMS_STATE="LOCAL ONLY: signed with the development token in var/twilio_dev_token (set TWILIO_AUTH_TOKEN for Twilio)"
 elif [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then
@@ -122,6 +139,7 @@ cat <<MSG
 
   IOP Assistant is running (embedded defaults: SQLite under var/, no accounts, no external services).
 
+    Model:             $MODEL_STATE
     Talk to it:        http://localhost:$WEB_PORT/
     REST channel:      POST http://localhost:$RASA_PORT/webhooks/rest/webhook
     SMS webhook:       POST http://localhost:$RASA_PORT/webhooks/sms/webhook
