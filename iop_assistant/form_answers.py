@@ -142,7 +142,7 @@ def parse_best_time(text: str | None) -> str | None:
     words = re.findall(r"[\w']+", lowered)
     if _TIME_WORDS.search(lowered):
         return cleaned  # "after 6pm", "Tuesday at 3:30": the person's own words say more
-    folded = fold(cleaned)
+    folded = re.sub(r"\bbuen[oa]s (?:dias|tardes|noches)\b", " ", fold(cleaned))  # greetings
     if _TIME_WORDS_ES.search(folded) or _TOMORROW_ES.search(folded):
         return cleaned  # "después de las 6", "mañana": tomorrow, in the person's words
     for label, pattern in _BEST_TIMES:
@@ -246,11 +246,11 @@ _SOMEONE_ELSE = re.compile(
     # Spanish (issue 18), on folded text
     r"alguien|otra persona|otro|otra|amigo|amiga|pareja|esposo|esposa|marido|mujer|hijo|hija|"
     r"hijos|mama|mami|madre|papa|papi|padre|hermano|hermana|novio|novia|primo|prima|tio|tia|"
-    r"nieto|nieta|sobrino|sobrina|abuelo|abuela|ella|ellos|ser querido|familiar)\b"
+    r"nieto|nieta|sobrino|sobrina|abuelo|abuela|ella|ellos|ser querido)\b"
 )
 _MYSELF = re.compile(
     r"\b(me|myself|my self|mine|i|im|i'm|self|for me|my own|personally"
-    r"|para mi|yo|mi mismo|mi misma|yo mismo|yo misma|soy yo|es para mi)\b"
+    r"|para mi|mi mismo|mi misma|yo mismo|yo misma|soy yo|es para mi)\b|^\W*yo\W*$"
 )
 
 
@@ -305,7 +305,8 @@ def is_no_use(text: str | None) -> bool:
 _UNSURE_WHAT = re.compile(
     r"\b(no idea|no clue|not sure|unsure|not certain|don'?t know|do not know|idk|dunno"
     r"|who knows|can'?t tell|could be anything"
-    r"|ni idea|no se|no estoy segur[oa]|quien sabe|no sabria decir|no tengo idea"
+    r"|ni idea|no se(?=$|\W| (si|que|cuanto|cuando|como|nada|bien|exactamente|la verdad))"
+    r"|no estoy segur[oa]|quien sabe|no sabria decir|no tengo idea"
     r"|puede ser cualquier cosa)\b"
 )
 

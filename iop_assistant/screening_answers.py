@@ -262,7 +262,8 @@ def parse_last_use(text: str | None) -> str | None:
 _UNSURE_ANSWER = re.compile(
     r"\b(not sure|dont know|do not know|idk|maybe|unsure|no idea|dunno|i guess|kind of"
     r"|kinda|sort of|not certain"
-    r"|tal vez|quizas?|a lo mejor|no (lo )?se(?! (droga|inyecta|emborracha))|ni idea"
+    r"|tal vez|quizas?|a lo mejor|no (lo )?se(?=$| (si|que|cuanto|cuando|cuantas?|cuantos"
+    r"|como|nada|bien|exactamente|la verdad))|ni idea"
     r"|no estoy segur[oa]|no sabria|puede ser|mas o menos)\b"
 )
 _SYMPTOM_PATTERNS: Tuple[Tuple[str, str], ...] = (
@@ -471,7 +472,7 @@ _NO_ANSWER = re.compile(
 _YES_ANSWER = re.compile(
     r"\b(yes|yeah|yea|yeh|ya|yah|yep|yup|y|sure|ok|okay|correct|true|affirmative"
     r"|definitely|absolutely|of course|uh huh|i have|i did|i do|yes i have|si"
-    r"|sip|simon|claro|por supuesto|correcto|asi es|de acuerdo|esta bien|dale|sale|aja)\b"
+    r"|sip|simon|claro|por supuesto|correcto|asi es|de acuerdo|esta bien|aja)\b"
 )
 
 
@@ -527,7 +528,7 @@ _DRINK_NUMBER = (
     r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|un par de|unas cuantas|unos cuantos|unas|unos|varias|varios|media|medio|una|uno|un|dos"
     r"|tres|cuatro"
-    r"|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte)"
+    r"|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte)"  # not "once": English
 )
 
 
@@ -542,7 +543,6 @@ def _drink_number(word: str) -> float:
         "twelve": 12,
         "fifteen": 15,
         "twenty": 20,
-        "once": 11,
         "doce": 12,
         "quince": 15,
         "veinte": 20,
@@ -560,8 +560,11 @@ def parse_drinks(text: str | None) -> float | None:
     if not t:
         return None
     # Spanish "un six" / "un doce" is a six-pack / twelve-pack of beer
-    t = re.sub(r"\b(six|doce)\b(?!\s*pack)", lambda m: f"{m.group(1)}pack", t)
-    t = t.replace("docepack", "12pack")
+    t = re.sub(
+        r"\b(un|1|dos|2|tres|3) (six|doce)\b(?!\s*pack)",
+        lambda m: f"{m.group(1)} {'12' if m.group(2) == 'doce' else 'six'}pack",
+        t,
+    )
     t = re.sub(r"\b(12|twelve|6|six) (pack)", r"\1pack", t).replace("pack", " pack")
     t = re.sub(
         r"\b(more than|over|at least|upwards of|up to|mas de|al menos|por lo menos)\s+", "", t
@@ -667,7 +670,8 @@ def parse_pregnant(text: str | None) -> bool | None:
     if re.search(
         r"\b(could be|might be|maybe|not sure|possibly|dont know|idk|late|expecting"
         r"|weeks along|months along"
-        r"|puede ser|podria ser|tal vez|quizas?|a lo mejor|no (lo )?se|no estoy segura"
+        r"|puede ser|podria ser|tal vez|quizas?|a lo mejor|no (lo )?se(?=$| (si|que|bien))"
+        r"|no estoy segura"
         r"|no sabe|estoy esperando|semanas de embarazo|meses de embarazo)\b",
         t,
     ):

@@ -168,6 +168,7 @@ def test_spanish_answers_are_accepted(slot, text):
         ("pasado mañana", "pasado mañana"),
         ("ya no quiero", None),
         ("sí", None),
+        ("buenas tardes", None),
     ],
 )
 def test_spanish_best_time(text, expected):
@@ -255,3 +256,14 @@ def test_spanish_street_names(text, expected):
     from iop_assistant import substances
 
     assert substances.categories_in_text(text) == expected
+
+
+def test_english_look_alikes_keep_their_english_reading():
+    """Words both languages write: the English reading of English text is unchanged."""
+    from iop_assistant import screening_answers
+
+    # "once" is not eleven (11 cans before the Spanish numbers were scoped)
+    assert screening_answers.parse_drinks("stopping both at once can be dangerous") == 1.0
+    assert screening_answers.parse_yes_no("is best buy having a sale") is None  # not "sale"
+    text = "i'm not familiar with outpatient programs"
+    assert form_answers.parse_screening_for(text) == "self"  # "familiar" is not a relative

@@ -1077,6 +1077,7 @@ def test_read_emergency_in_spanish(text: str, now: set, unclear: set, past: set)
         ("una caguama", 3.0),
         ("como 5", 5.0),
         ("mucho", None),
+        ("six beers", 6.0),  # English as before: a number, not a six-pack
     ],
 )
 def test_parse_drinks_in_spanish(text: str, drinks: float | None) -> None:
