@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from iop_assistant.input_text import is_unreadable
-from iop_assistant.topics import CLARIFY_LABELS
+from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES
 
 FALLBACK_INTENT = "nlu_fallback"
 MAX_OPTIONS = 3
@@ -54,6 +54,7 @@ class ActionClarify(Action):
         if previous_user_intent(tracker) == FALLBACK_INTENT or len(topics) < 2:
             dispatcher.utter_message(response="utter_fallback_helpline")
             return []
-        buttons = [{"title": CLARIFY_LABELS[name], "payload": f"/{name}"} for name in topics]
+        labels = CLARIFY_LABELS_ES if tracker.get_slot("language") == "es" else CLARIFY_LABELS
+        buttons = [{"title": labels[name], "payload": f"/{name}"} for name in topics]
         dispatcher.utter_message(response="utter_ask_clarify", buttons=buttons)
         return []

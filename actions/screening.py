@@ -76,7 +76,8 @@ _NOT_RECENT = re.compile(
 def is_question(text: str) -> bool:
     """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
     cleaned = " ".join(str(text or "").lower().split())
-    return cleaned.endswith("?") or bool(_QUESTION_START.match(cleaned))
+    # Spanish questions open with "¿" (issue 18)
+    return cleaned.endswith("?") or cleaned.startswith("¿") or bool(_QUESTION_START.match(cleaned))
 
 
 def read_answer(
@@ -133,7 +134,9 @@ def yes_no_unknown(text: Any) -> str:
 BRANDS_IN_ANSWER = re.compile(
     r"\b(jack|jd|jameson|crown royal|crown|captain morgan|captain|henny|grey goose|smirnoff"
     r"|bacardi|fireball|titos|svedka|white claw|twisted tea|four loko|steel reserve|mad dog"
-    r"|olde english|natty|busch|bud light|budweiser|coors|corona|modelo|heineken|pbr|miller)\b"
+    r"|olde english|natty|busch|bud light|budweiser|coors|corona|modelo|heineken|pbr|miller"
+    r"|tecate|pacifico|dos equis|bohemia|carta blanca|buchanans|jose cuervo|cuervo|don julio"
+    r"|medalla|presidente)\b"
 )
 
 

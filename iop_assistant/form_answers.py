@@ -5,6 +5,9 @@ validation actions (to fill the slot) and by ``FormAnswerPolicy`` inside Rasa
 (to keep an answer that merely contains "stop" or looks like "bye" from
 ending the form). The rule, from the design's conversation principles: while
 a form asks for a slot, text that the slot's parser accepts fills the slot.
+Spanish answers are read too (issue 18: "lo antes posible", "en la mañana",
+"me llamo Ana", "a este número", "para mi hijo"); "mañana" on its own is
+tomorrow, kept in the person's words, while "en la mañana" is the morning.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from typing import Callable, Dict, Iterable, List
 
 from iop_assistant import phone, screening_answers, screening_rules, substances
+from iop_assistant.screening_answers import fold
 
 MAX_BEST_TIME_CHARS = 120
 MAX_NAME_CHARS = 40
@@ -40,6 +44,44 @@ _TIME_WORDS = re.compile(
     r"next week|after school|on my break|lunch break|noon|midnight)\b"
 )
 _BUTTON_NUMBERS = {"1": "now", "2": "morning", "3": "afternoon", "4": "evening"}
+# Spanish (issue 18), matched on folded text ("mañana" -> "manana"). "Mañana" alone is
+# tomorrow (kept in the person's words); "en la mañana", "esta mañana" are the morning.
+_TOMORROW_ES = re.compile(r"(?<!\bla )(?<!\blas )(?<!\besta )(?<!\bde )\bmanana\b")
+_TIME_WORDS_ES = re.compile(
+    r"\b(?:despues|antes|como|entre|desde|hasta|a partir) (?:de )?(?:las?|la una)\s*\d{0,2}\b"
+    r"|\ba las? \d{1,2}\b|\b\d{1,2}(?::\d{2})?\s*de la (?:manana|tarde|noche)\b"
+    r"|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana"
+    r"|fines de semana|entre semana|semana que viene|proxima semana|mas tarde|al rato"
+    r"|hoy (?:en|por) la (?:manana|tarde|noche)|medianoche|saliendo de la escuela)\b"
+)
+_BEST_TIMES_ES = (
+    (
+        "now",
+        re.compile(
+            r"\b(lo (antes|mas pronto) posible|cuanto antes|ahorita|ahora mismo|ahora|de inmediato"
+            r"|inmediatamente|urgente|rapido|pronto|cuando (sea|puedan|quieran)|a cualquier hora"
+            r"|cualquier hora|hoy mismo|hoy)\b|^\W*ya(?: mismo| por favor| porfa)?\W*$"
+        ),
+    ),
+    (
+        "morning",
+        re.compile(
+            r"\b(en la manana|por la manana|de manana|en las mananas|por las mananas"
+            r"|las mananas|esta manana|temprano|antes del mediodia)\b"
+        ),
+    ),
+    (
+        "afternoon",
+        re.compile(r"\b(en la tarde|por la tarde|esta tarde|las tardes|tarde|tardes|mediodia)\b"),
+    ),
+    (
+        "evening",
+        re.compile(
+            r"\b(en la noche|por la noche|esta noche|las noches|noche|noches"
+            r"|despues del trabajo|saliendo del trabajo|despues de cenar)\b"
+        ),
+    ),
+)
 # a time said with the request itself: "call me at 520-555-0156 after 5pm", "call me tonight",
 # "can someone call asap" (v5: the form asked the time again and took "yes" as no time)
 _TIME_IN_REQUEST = re.compile(
@@ -100,8 +142,14 @@ def parse_best_time(text: str | None) -> str | None:
     words = re.findall(r"[\w']+", lowered)
     if _TIME_WORDS.search(lowered):
         return cleaned  # "after 6pm", "Tuesday at 3:30": the person's own words say more
+    folded = re.sub(r"\bbuen[oa]s (?:dias|tardes|noches)\b", " ", fold(cleaned))  # greetings
+    if _TIME_WORDS_ES.search(folded) or _TOMORROW_ES.search(folded):
+        return cleaned  # "después de las 6", "mañana": tomorrow, in the person's words
     for label, pattern in _BEST_TIMES:
         if pattern.search(lowered):
+            return label
+    for label, pattern in _BEST_TIMES_ES:
+        if pattern.search(folded):
             return label
     if len(words) == 1 and words[0] in ("am", "pm"):
         return "morning" if words[0] == "am" else "afternoon"
@@ -114,11 +162,15 @@ _SKIP_NAME = re.compile(
     r"don'?t want to|dont want to|not telling|nah|no thanks|anonymous|doesn'?t matter|"
     r"it doesn'?t matter|not needed|no need|don'?t\s+(?:need|care|have|give|use|want)|"
     r"you\s+(?:can|don'?t|dont|do\s+not)\s+(?:skip|need|have)|leave\s+it|not\s+necessary|"
-    r"rather\s+not\s+say|no\s+thank\s+you|without\s+(?:a\s+)?name|no\s+names?)\b"
+    r"rather\s+not\s+say|no\s+thank\s+you|without\s+(?:a\s+)?name|no\s+names?|"
+    r"omitir|saltar|ninguno|prefiero\s+no|mejor\s+no|sin\s+nombre|no\s+importa|"
+    r"no\s+hace\s+falta|no\s+es\s+necesario|anonimo|anonima|paso)\b"
 )
 _NAME_LEAD = re.compile(
     r"^\W*(my name is|my name's|name is|name's|it'?s|it is|i'?m|i am|this is|call me|"
-    r"you can ask for|ask for|just|first name is|first name)\s+",
+    r"you can ask for|ask for|just|first name is|first name|"
+    r"me llamo|mi nombre es|soy|habla|le habla|pregunten por|preguntar por|pregunte por|"
+    r"llamenme|me dicen|solo)\s+",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
@@ -127,9 +179,12 @@ _NOT_NAMES = frozenset(
     """yes yeah yep yup ya sure ok okay fine y no nope hi hello hey thanks thank thx bye stop
     cancel quit now morning afternoon evening tonight asap later help why what who how when
     where me myself i mom dad son daughter husband wife please idk dunno unsure maybe you dont
-    don't not nothing whatever its it's just that this sorry wait hold hmm um uh""".split()
+    don't not nothing whatever its it's just that this sorry wait hold hmm um uh
+    si sí claro no nada nadie hola gracias adios ahora ahorita mañana manana tarde noche ya
+    yo mi su tu el él la los las un una para por que qué como cómo cuando cuándo donde
+    mamá mama papá papa hijo hija esposo esposa perdón perdon espere este ese esta""".split()
 )
-_YES_LIKE = frozenset("yes yeah yep yup ya sure ok okay y".split())
+_YES_LIKE = frozenset("yes yeah yep yup ya sure ok okay y si sí claro sip dale va sale".split())
 _NOT_NAMES_IN_REQUEST = frozenset(
     """about for regarding because the a an my his her their our not just really so very
     worried scared calling texting writing asking looking trying urgent important""".split()
@@ -137,7 +192,8 @@ _NOT_NAMES_IN_REQUEST = frozenset(
 
 
 _NAME_IN_REQUEST = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name'?s|name\s+is|ask\s+for|this\s+is)\s+([^\W\d_][^\W\d_'’-]{1,39})",
+    r"\b(?:my\s+name\s+is|my\s+name'?s|name\s+is|ask\s+for|this\s+is"
+    r"|me\s+llamo|mi\s+nombre\s+es|pregunten\s+por)\s+([^\W\d_][^\W\d_'’-]{1,39})",
     re.IGNORECASE,
 )
 
@@ -159,13 +215,18 @@ def parse_first_name(text: str | None) -> str | None:
     """A first name; "skip" when the person declines; None when unclear (e.g. "yes")."""
     cleaned = " ".join(str(text or "").split())[: MAX_NAME_CHARS * 2]
     lowered = cleaned.lower()
-    if not cleaned or _SKIP_NAME.search(lowered):
+    if not cleaned or _SKIP_NAME.search(lowered) or _SKIP_NAME.search(fold(cleaned)):
         return SKIP
     words = _NAME_LEAD.sub("", cleaned).strip(" .!,").split()
     if not words:
         return None
     first = words[0].strip(".,!")
-    if first.lower() in _NOT_NAMES or not _NAME_WORD.match(first) or "?" in cleaned:
+    if (
+        first.lower() in _NOT_NAMES
+        or not _NAME_WORD.match(first)
+        or "?" in cleaned
+        or "¿" in cleaned
+    ):
         return None
     if parse_best_time(cleaned) is not None:
         return None  # "as soon as possible" answers the time question, not this one (v5)
@@ -173,7 +234,7 @@ def parse_first_name(text: str | None) -> str | None:
 
 
 def is_yes_like(text: str | None) -> bool:
-    return " ".join(str(text or "").lower().split()).strip(" .!") in _YES_LIKE
+    return " ".join(str(text or "").lower().split()).strip(" .!¡") in _YES_LIKE
 
 
 # ---------------------------------------------------------------- screening: who for
@@ -181,14 +242,21 @@ _SOMEONE_ELSE = re.compile(
     r"\b(someone|somebody|some1|else|other|friend|partner|husband|wife|son|daughter|kid|child|"
     r"mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|bf|gf|cousin|uncle|aunt|"
     r"grandson|granddaughter|nephew|niece|roommate|coworker|fiance|fiancee|spouse|they|them|"
-    r"he|she|him|her|loved one)\b"
+    r"he|she|him|her|loved one|"
+    # Spanish (issue 18), on folded text
+    r"alguien|otra persona|otro|otra|amigo|amiga|pareja|esposo|esposa|marido|mujer|hijo|hija|"
+    r"hijos|mama|mami|madre|papa|papi|padre|hermano|hermana|novio|novia|primo|prima|tio|tia|"
+    r"nieto|nieta|sobrino|sobrina|abuelo|abuela|ella|ellos|ser querido)\b"
 )
-_MYSELF = re.compile(r"\b(me|myself|my self|mine|i|im|i'm|self|for me|my own|personally)\b")
+_MYSELF = re.compile(
+    r"\b(me|myself|my self|mine|i|im|i'm|self|for me|my own|personally"
+    r"|para mi|mi mismo|mi misma|yo mismo|yo misma|soy yo|es para mi)\b|^\W*yo\W*$"
+)
 
 
 def parse_screening_for(text: str | None) -> str | None:
     """ "self" / "other", or None when the answer says neither (a question, say)."""
-    lowered = str(text or "").lower()
+    lowered = fold(text)
     if _SOMEONE_ELSE.search(lowered):
         return "other"
     if _MYSELF.search(lowered):
@@ -198,11 +266,14 @@ def parse_screening_for(text: str | None) -> str | None:
 
 _A_MAN = re.compile(
     r"\b(?:son|sons|husband|hubby|boyfriend|bf|dad|daddy|father|brother|bro|grandson|nephew|uncle|"
-    r"grandpa|grandfather|stepson|stepdad|stepfather|he|him|his|hes|he'?s)\b"
+    r"grandpa|grandfather|stepson|stepdad|stepfather|he|him|his|hes|he'?s|"
+    r"hijo|esposo|marido|novio|papa|papi|padre|hermano|nieto|sobrino|tio|abuelo|padrastro)\b"
 )
 _A_WOMAN = re.compile(
     r"\b(?:daughter|wife|girlfriend|gf|mom|mum|mommy|mother|sister|sis|granddaughter|niece|aunt|"
-    r"grandma|grandmother|stepdaughter|stepmom|stepmother|she|her|hers|shes|she'?s|pregnant)\b"
+    r"grandma|grandmother|stepdaughter|stepmom|stepmother|she|her|hers|shes|she'?s|pregnant|"
+    r"hija|hijas|hijos|esposa|mujer|novia|mama|mami|madre|hermana|nieta|sobrina|tia|abuela|"
+    r"madrastra|ella|embarazada)\b"
 )
 
 
@@ -212,7 +283,7 @@ def speaks_only_of_a_man(texts: Iterable[str]) -> bool:
     "Could they be pregnant?" about a son or a husband read as not listening
     (role-play, three parents and partners, 2026-12-03). Anyone else is still asked.
     """
-    joined = " ".join(str(t or "").lower() for t in texts)
+    joined = " ".join(fold(t) for t in texts)
     return bool(_A_MAN.search(joined)) and not _A_WOMAN.search(joined)
 
 
@@ -220,24 +291,29 @@ def speaks_only_of_a_man(texts: Iterable[str]) -> bool:
 _NO_USE = re.compile(
     r"^\W*(none|nothing|no|nope|i don'?t use( anything)?|dont use( anything)?|"
     r"not using( anything)?|"
-    r"i'?m sober|im sober|nothing at all|i don'?t|i'?m clean|im clean)\W*$"
+    r"i'?m sober|im sober|nothing at all|i don'?t|i'?m clean|im clean|"
+    r"nada|ninguna|ninguno|nada de nada|no uso nada|no uso|no consumo( nada)?|no tomo|"
+    r"ya no uso nada|estoy sobri[oa])\W*$"
 )
 
 
 def is_no_use(text: str | None) -> bool:
     """A whole answer saying no current use ("nothing"), not "no idea" or "nothing yet, but..."."""
-    return bool(_NO_USE.match(" ".join(str(text or "").lower().split())))
+    return bool(_NO_USE.match(" ".join(fold(text).split())))
 
 
 _UNSURE_WHAT = re.compile(
     r"\b(no idea|no clue|not sure|unsure|not certain|don'?t know|do not know|idk|dunno"
-    r"|who knows|can'?t tell|could be anything)\b"
+    r"|who knows|can'?t tell|could be anything"
+    r"|ni idea|no se(?=$|\W| (si|que|cuanto|cuando|como|nada|bien|exactamente|la verdad))"
+    r"|no estoy segur[oa]|quien sabe|no sabria decir|no tengo idea"
+    r"|puede ser cualquier cosa)\b"
 )
 
 
 def is_unsure(text: str | None) -> bool:
     """ "No idea", "not sure what": the person does not know (a family member, often)."""
-    return bool(_UNSURE_WHAT.search(" ".join(str(text or "").lower().split())))
+    return bool(_UNSURE_WHAT.search(" ".join(fold(text).split())))
 
 
 def _substances(text: str) -> bool:
@@ -257,7 +333,10 @@ def care_within_30_days(text: str | None) -> str | None:
     return None if answer is None else "yes" if answer else "no"
 
 
-_USE_AGAIN = re.compile(r"\b(again|relapsed?|slipped|slip|back to|started|picked up|used)\b")
+_USE_AGAIN = re.compile(
+    r"\b(again|relapsed?|slipped|slip|back to|started|picked up|used"
+    r"|otra vez|de nuevo|recaida|recayo|recai|volvio a|volvi a|empezo|empece)\b"
+)
 
 
 def used_since_care(text: str | None) -> str | None:
@@ -265,7 +344,7 @@ def used_since_care(text: str | None) -> str | None:
     answer = screening_answers.parse_yes_no(text)
     if answer is not None:
         return "yes" if answer else "no"
-    lowered = " ".join(str(text or "").lower().split())
+    lowered = " ".join(fold(text).split())
     if substances.categories_in_text(lowered) or _USE_AGAIN.search(lowered):
         return "yes"
     return None
@@ -274,14 +353,19 @@ def used_since_care(text: str | None) -> str | None:
 # ---------------------------------------------------------------- screening: prescribed
 _PRESCRIBED = re.compile(
     r"\b(prescri\w*|rx|script|my doctor|the doctor|my clinic|the clinic|maintenance|dosing clinic"
-    r"|methadone clinic|my psychiatrist|my pcp)\b"
+    r"|methadone clinic|my psychiatrist|my pcp"
+    r"|recet\w*|receta|mi doctor|el doctor|mi medico|el medico|mi clinica|la clinica"
+    r"|mi psiquiatra)\b"
 )
 _NOT_PRESCRIBED = re.compile(
     r"\b(more than (prescribed|the script|my script|i.m supposed|i should|directed)"
     r"|from (two|three|four|several|multiple|different|\d) (doctors|docs|drs)|doctor shopping"
     r"|(run|ran|running) out early|not as prescribed|extra ones?"
     r"|not prescribed|no prescription|without a prescription|off the street|on the street"
-    r"|street|not mine|someone else'?s|bought|buy them|buy it)\b"
+    r"|street|not mine|someone else'?s|bought|buy them|buy it"
+    r"|mas de lo (recetado|que (me )?(recetaron|receto|mandaron))|de la calle|en la calle"
+    r"|sin receta|no (me )?(la |las |lo |los )?(recetaron|receto)|no son mias|no es mia"
+    r"|(las|la|lo|los) compro|(las|la|lo|los) compra|comprad[oa]s?|de otra persona)\b"
 )
 
 
@@ -309,7 +393,7 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
     benzodiazepines as prescribed hid a past withdrawal seizure behind "the help line
     talks it through" (role-play, 2026-12-03): unclear, so the usual rules decide.
     """
-    lowered = " ".join(str(text or "").lower().split())
+    lowered = " ".join(fold(text).split())
     answer = screening_answers.parse_yes_no(lowered)
     if answer is False or _not_as_prescribed(lowered):
         return []
@@ -326,7 +410,11 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
 _THIS_NUMBER = re.compile(
     r"\b(?:this|that|same|my)\s+(?:one\b|number\b|#|phone\b|cell\b)(?!\s+is\s+\d)|"
     r"\bthe\s+(?:one|number)\s+(?:i'?m|im|i\s+am)\s+(?:calling|texting|using)\b|"
-    r"\b(?:calling|texting)\s+from\b",
+    r"\b(?:calling|texting)\s+from\b|"
+    # Spanish (issue 18), on folded text: "a este", "este numero", "al mismo"
+    r"^\W*(?:a |al )?(?:este|ese|el mismo|mismo)(?:\s+(?:mismo|numero|telefono|cel|celular))*\W*$|"
+    r"\b(?:este|ese|mismo|mi)\s+(?:numero|telefono|celular|cel)\b(?!\s+es\s+\d)|"
+    r"\bdesde\s+el\s+que\s+(?:le\s+)?(?:escribo|llamo|estoy\s+(?:escribiendo|llamando))\b",
     re.IGNORECASE,
 )
 
@@ -334,7 +422,8 @@ _THIS_NUMBER = re.compile(
 def is_this_number(text: str | None) -> bool:
     """The person means the number they are texting or calling from (no digits given)."""
     cleaned = str(text or "")
-    return bool(_THIS_NUMBER.search(cleaned)) and not re.search(r"\d{3}", cleaned)
+    found = _THIS_NUMBER.search(cleaned) or _THIS_NUMBER.search(fold(cleaned))
+    return bool(found) and not re.search(r"\d{3}", cleaned)
 
 
 def _yes_no(text: str) -> bool:

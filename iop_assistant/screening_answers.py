@@ -3,23 +3,33 @@
 "every day", "a fifth of vodka", "last night", "shaking but no seizures" become the
 values :mod:`iop_assistant.screening_rules` decides on. Negation, tense ("I had a
 seizure last year" is history, not an emergency) and hedges are read per clause.
+Spanish answers are read too (issue 18): "todos los días", "anoche", "hace 2 días",
+"temblores y sudor", "una botella", "tengo 67"; accents are folded first ("sí" is
+"si", "mañana" is "manana"), so the patterns are written without them.
 Like the rules, it imports only the standard library.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, List, Set, Tuple
 
 from iop_assistant.screening_rules import FREQUENCIES, LAST_USE, NO_SYMPTOMS
 
 
+def fold(text: str | None) -> str:
+    """Lower-case without accents: "Sí, MAÑANA" -> "si, manana" (Spanish answers)."""
+    decomposed = unicodedata.normalize("NFKD", str(text or "").lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _norm(text: str | None) -> str:
-    """Lower-case, drop apostrophes, turn other punctuation into spaces."""
+    """Lower-case, fold accents, drop apostrophes, turn other punctuation into spaces."""
     if not text:
         return ""
-    lowered = text.lower().replace("'", "").replace("\u2019", "").replace("_", " ")
+    lowered = fold(text).replace("'", "").replace("\u2019", "").replace("_", " ")
     return " ".join(re.sub(r"[^a-z0-9/+\- ]", " ", lowered).split())
 
 
@@ -40,10 +50,32 @@ _WORD_NUMBERS = {
     "couple of": 2,
     "few": 3,
     "several": 4,
+    # Spanish (issue 18)
+    "un": 1,
+    "una": 1,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "un par de": 2,
+    "unos": 3,
+    "unas": 3,
+    "unos cuantos": 3,
+    "unas cuantas": 3,
+    "varios": 4,
+    "varias": 4,
 }
 _NUMBER = (
     r"(\d+|a few|a couple of|a couple|couple of|couple|few|several|an|a|one|two|three"
-    r"|four|five|six|seven|eight|nine|ten)"
+    r"|four|five|six|seven|eight|nine|ten"
+    r"|un par de|unos cuantos|unas cuantas|unos|unas|varios|varias|uno|una|un|dos|tres"
+    r"|cuatro|cinco|seis|siete|ocho|nueve|diez)"
 )
 
 
@@ -65,30 +97,42 @@ def _first(text: str, patterns: Iterable[Tuple[str, str]]) -> str | None:
 _PER_WEEK = re.compile(
     rf"\b{_NUMBER}(?:\s*(?:-|to|or)\s*{_NUMBER})?\s*(?:x|times?|days?|nights?)\s*"
     r"(?:a|per|each|every|/)\s*(?:week|wk)\b"
+    # Spanish: "3 o 4 dias a la semana", "dos veces por semana"
+    rf"|\b{_NUMBER}(?:\s*(?:-|a|o|y)\s*{_NUMBER})?\s*(?:veces|vez|dias|noches)\s*"
+    r"(?:a la|por|cada|en la|/)\s*semana\b"
 )
 _FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(most days|most nights|most evenings|most of the week|almost (every|each) ?day"
         r"|almost daily"
         r"|nearly (every|each) ?day|nearly daily|near daily|every other (day|night)|weekdays"
-        r"|most_days|4 6 days)\b",
+        r"|most_days|4 6 days"
+        r"|casi todos los dias|casi todas las noches|casi (a )?diario|la mayoria de los dias"
+        r"|dia (de por medio|si y dia no)|un dia si y (otro|un dia) no|entre semana)\b",
         "most_days",
     ),
     (
         r"\b(less often|less than (once a )?week(ly)?|rarely|hardly|monthly|a month|per month"
         r"|occasionally|now and then"
-        r"|once in a while|special occasions|not often|every few weeks|holidays)\b",
+        r"|once in a while|special occasions|not often|every few weeks|holidays"
+        r"|menos de una vez (a la|por) semana|casi nunca|rara vez|de vez en cuando|al mes"
+        r"|por mes|cada mes|una vez al mes|en fiestas|ocasiones especiales|cada cuando)\b",
         "less",
     ),
     (
         r"\b(weekly|once a week|twice a week|every week|a week|per week|weekends?"
-        r"|every weekend|on weekends)\b",
+        r"|every weekend|on weekends"
+        r"|cada semana|todas las semanas|una vez (a la|por) semana|a la semana|por semana"
+        r"|semanal|cada fin de semana|los fines de semana|fines de semana|fin de semana)\b",
         "weekly",
     ),
     (
         r"\b(every ?day|evry ?day|everyday|errday|erryday|daily|all day|every (night|morning)"
         r"|each day|24/7|24 7|all the time|constantly|non ?stop|around the clock"
-        r"|(a|per) day|(a|per) night|nightly|every evening|each evening|every afternoon)\b",
+        r"|(a|per) day|(a|per) night|nightly|every evening|each evening|every afternoon"
+        r"|todos los dias|todo el dia|todas las noches|todas las mananas|todas las tardes"
+        r"|diario|a diario|diariamente|cada dia|cada noche|al dia|por dia|todo el tiempo"
+        r"|sin parar)\b",
         "daily",
     ),
 )
@@ -113,7 +157,7 @@ def parse_frequency(text: str | None) -> str | None:
     t = _norm(text)
     if t in FREQUENCIES:
         return t
-    t = re.sub(r"\bnot (every ?day|daily)\b", " ", t)
+    t = re.sub(r"\bnot (every ?day|daily)\b|\bno (todos los dias|diario|a diario)\b", " ", t)
     found = [_per_week(match) for match in _PER_WEEK.finditer(t)]
     t = _PER_WEEK.sub(" ", t)
     for pattern, value in _FREQUENCY_PATTERNS:
@@ -125,9 +169,17 @@ def parse_frequency(text: str | None) -> str | None:
 
 _UNIT = re.compile(
     rf"\b(for\s+)?{_NUMBER}\s*\+?\s*(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+    # Spanish: "hace 2 dias" is how recent; "desde hace / por / llevo 10 anos" is how long
+    rf"|\b(desde\s+hace\s+|por\s+|durante\s+|llevo\s+|lleva\s+)?(?:hace\s+)?{_NUMBER}"
+    r"\s*(horas?|dias?|semanas?|mes|meses|anos?)\b"
 )
-_OVER_A_MONTH = re.compile(r"\b(over|more than|longer than) (a|one|1) month\b")
-_ABSTINENT = re.compile(r"\b(sober|clean|quit|stopped|off|havent|have not|not (used|drank|had))\b")
+_OVER_A_MONTH = re.compile(
+    r"\b(over|more than|longer than) (a|one|1) month\b|\bmas de (un|1) mes\b"
+)
+_ABSTINENT = re.compile(
+    r"\b(sober|clean|quit|stopped|off|havent|have not|not (used|drank|had)"
+    r"|sobri[oa]|deje|dejo|sin (usar|tomar|beber|consumir)|no (he|ha) (usado|tomado|bebido))\b"
+)
 _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(today|this morning|this afternoon|this evening|tonight|last night|right now|just now"
@@ -138,25 +190,39 @@ _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
     (r"\b(yesterday|the other day|this week|last weekend)\b", "days"),
     (r"\b(last week|last month)\b", "weeks"),
     (r"\b(a long time|long time ago|ages ago|last year)\b", "months"),
+    # Spanish (issue 18)
+    (
+        r"\b(hoy|esta manana|esta tarde|esta noche|anoche|ahorita|ahora mismo|hace (un )?rato"
+        r"|hace (unas|un par de|pocas) horas|(sigo|sigue|todavia esta|todavia estoy)"
+        r" (tomando|usando|bebiendo|consumiendo))\b",
+        "today",
+    ),
+    (
+        r"\b(ayer|antier|anteayer|antes de ayer|el otro dia|esta semana"
+        r"|el fin de semana pasado|el fin pasado)\b",
+        "days",
+    ),
+    (r"\b(la semana pasada|el mes pasado)\b", "weeks"),
+    (r"\b(hace mucho( tiempo)?|hace tiempo|el ano pasado|hace anos)\b", "months"),
 )
 # Only used when nothing more specific matched ("days ago" but not "10 days ago").
 _BARE_UNITS: Tuple[Tuple[str, str], ...] = (
-    (r"\bhours\b", "today"),
-    (r"\bdays\b", "days"),
-    (r"\bweeks\b", "weeks"),
-    (r"\b(months|years)\b", "months"),
+    (r"\b(hours|horas)\b", "today"),
+    (r"\b(days|dias)\b", "days"),
+    (r"\b(weeks|semanas)\b", "weeks"),
+    (r"\b(months|years|meses|anos)\b", "months"),
 )
 
 
 def _by_unit(count: int, unit: str) -> str:
     """Turn "N units" into a bucket; exactly one month stays in weeks (1-4 weeks)."""
-    if unit.startswith(("hour", "hr")):
+    if unit.startswith(("hour", "hr", "hora")):
         return "today"
-    if unit.startswith("day"):
+    if unit.startswith(("day", "dia")):
         return "days" if count < 7 else "weeks" if count <= 30 else "months"
-    if unit.startswith(("week", "wk")):
+    if unit.startswith(("week", "wk", "semana")):
         return "weeks" if count <= 4 else "months"
-    if unit.startswith(("month", "mo")):
+    if unit.startswith(("month", "mo", "mes")):
         return "weeks" if count <= 1 else "months"
     return "months"
 
@@ -166,9 +232,10 @@ def _last_use_candidates(t: str) -> List[str]:
     found = [value for pattern, value in _RECENCY_PHRASES if re.search(pattern, t)]
     abstinent = bool(_ABSTINENT.search(t))
     for match in _UNIT.finditer(_OVER_A_MONTH.sub(" ", t)):
-        if match.group(1) and not abstinent:
+        duration, number, unit = match.group(1, 2, 3) if match.group(3) else match.group(4, 5, 6)
+        if duration and not abstinent:
             continue
-        found.append(_by_unit(_number(match.group(2)), match.group(3)))
+        found.append(_by_unit(_number(number), unit))
     if _OVER_A_MONTH.search(t):
         found.append("months")
     return found
@@ -194,27 +261,41 @@ def parse_last_use(text: str | None) -> str | None:
 # Answers that hedge: parsed as unknown, never as yes or no.
 _UNSURE_ANSWER = re.compile(
     r"\b(not sure|dont know|do not know|idk|maybe|unsure|no idea|dunno|i guess|kind of"
-    r"|kinda|sort of|not certain)\b"
+    r"|kinda|sort of|not certain"
+    r"|tal vez|quizas?|a lo mejor|no (lo )?se(?=$| (si|que|cuanto|cuando|cuantas?|cuantos"
+    r"|como|nada|bien|exactamente|la verdad))|ni idea"
+    r"|no estoy segur[oa]|no sabria|puede ser|mas o menos)\b"
 )
 _SYMPTOM_PATTERNS: Tuple[Tuple[str, str], ...] = (
-    (r"shak|tremor|trembl|jitter", "shakes"),
-    (r"sweat|clammy|chills|hot and cold", "sweats"),
-    (r"nause|throw(ing)? up|threw up|vomit|puk|queasy|sick|dry heav|stomach|diarrh", "nausea"),
-    (r"anxi|panic|nervous|on edge|restless|agitat|irritab|freak|jumpy", "anxiety"),
+    (r"shak|tremor|trembl|jitter|tembl|tiembl", "shakes"),
+    (r"sweat|clammy|chills|hot and cold|sudor|suda|sudo\b|escalofri", "sweats"),
+    (
+        r"nause|throw(ing)? up|threw up|vomit|puk|queasy|sick|dry heav|stomach|diarrh"
+        r"|estomago|diarrea|mareo|guacar",
+        "nausea",
+    ),
+    (
+        r"anxi|panic|nervous|on edge|restless|agitat|irritab|freak|jumpy"
+        r"|ansie|ansios|nervios|angusti|inquiet|desesper",
+        "anxiety",
+    ),
     (
         r"insomnia|(cant|cannot|can not|couldnt|wont|not|trouble|hard to|no) ?sleep"
-        r"|havent slept|sleepless|up all night|awake all night",
+        r"|havent slept|sleepless|up all night|awake all night"
+        r"|insomnio|no (puedo|puede|pude|pudo) dormir|no duerm|sin dormir|no he dormido"
+        r"|(problemas|dificil) (para|de) dormir",
         "insomnia",
     ),
     (
         r"heart (is )?(racing|races|racin|pounding|pounds|beating fast|going fast)"
-        r"|(racing|pounding|fast) heart|palpitat|heart rate|tachy",
+        r"|(racing|pounding|fast) heart|palpitat|heart rate|tachy"
+        r"|corazon (acelerado|rapido|a mil|late (muy )?(rapido|fuerte))|palpitac|taquicard",
         "racing_heart",
     ),
 )
 _NONE_ANSWER = re.compile(
     r"^(none|no|nope|nah|nothing|n|na|n/a|not really|fine|im fine|i feel fine|im good|all good"
-    r"|im ok|im okay)\b"
+    r"|im ok|im okay|nada|ninguno|ninguna|nop|nel|sin|estoy bien|me siento bien|todo bien)\b"
 )
 
 
@@ -240,25 +321,31 @@ def parse_symptoms(text: str | None) -> Set[str]:
 
 
 _EMERGENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
-    (r"seiz|convuls|having a fit", "seizure"),
+    (r"seiz|convuls|having a fit|ataque epilep", "seizure"),
     (
         r"halluc|seeing things|hearing things|hearing voices|voices|bugs crawling"
-        r"|things crawling|seeing bugs|(seeing|saw|see|sees) (spiders|bugs|snakes|stuff|people)",
+        r"|things crawling|seeing bugs|(seeing|saw|see|sees) (spiders|bugs|snakes|stuff|people)"
+        r"|alucin|voces|(ve|veo|ven|viendo|vio|vi) (cosas|bichos|animales|aranas|gente)",
         "hallucinations",
     ),
     (
-        r"confus|disorient|delir|\bdts\b|dont know where|cant think straight|not making sense",
+        r"confus|disorient|delir|\bdts\b|dont know where|cant think straight|not making sense"
+        r"|confundid|desorientad|no sabe donde|no sabe quien",
         "confusion",
     ),
     (
         r"chest ?(pain|hurt|tight|pressure)|chest\b.{0,20}\b(pain|hurt|tight|pressure|crush)"
         r"|pain in (my|the|his|her) chest"
-        r"|tight(ness)? in (my|the|his|her) chest|heart attack",
+        r"|tight(ness)? in (my|the|his|her) chest|heart attack"
+        r"|dolor (en el|de|del) pecho|pecho apretado|presion en el pecho|opresion en el pecho"
+        r"|me duele el pecho|le duele el pecho|infarto|ataque al corazon",
         "chest_pain",
     ),
     (
         r"(cant|cannot|can not|hard to|trouble|difficulty|struggling to|not|problems?) ?breath"
-        r"|short(ness)? of breath|gasping|catch (my|his|her) breath",
+        r"|short(ness)? of breath|gasping|catch (my|his|her) breath"
+        r"|no (puede|puedo|podia) respirar|(le|me) cuesta respirar|(le|me) falta el aire"
+        r"|falta de aire|se ahoga|me ahogo",
         "trouble_breathing",
     ),
 )
@@ -301,27 +388,38 @@ def _negated(before: str) -> bool:
 
 
 # A clause ends at punctuation or at a contrast ("no seizures, just the sweats").
-_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|just|only|except|although|though|however)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,.;!?]|\b(?:but|just|only|except|although|though|however|pero|aunque|excepto|solo"
+    r"|nomas)\b"
+)
 _NEGATION = re.compile(
     r"\b(no|not|never|nothing|none|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent"
-    r"|wasnt|werent|nor|neither|free of|denies|zero)\b"
+    r"|wasnt|werent|nor|neither|free of|denies|zero"
+    r"|sin|ni|nunca|ningun|ninguna|ninguno|tampoco|nada de)\b"
 )
 _NOW = re.compile(
     r"\b(now|right now|currently|at the moment|as we speak|this morning|today|tonight"
     r"|this afternoon|this evening|an hour ago|hours ago|just (started|now|had|happened)"
     r"|is having|am having|im having|hes having|shes having|theyre having|having (a|one|some|them)"
     r"|seizing|convulsing|hallucinating|keeps?|started|wont stop|cant stop"
-    r"|is|am|im|are|hes|shes|theyre|hurts|hurting|cant|cannot|can not)\b"
+    r"|is|am|im|are|hes|shes|theyre|hurts|hurting|cant|cannot|can not"
+    r"|ahora|ahorita|en este momento|hoy|esta manana|esta noche|esta tarde|hace una hora"
+    r"|hace unas horas|esta teniendo|estoy teniendo|le esta dando|me esta dando|esta|estoy"
+    r"|sigue|no para|no puede|no puedo|convulsionando|alucinando|duele)\b"
 )
 _PAST = re.compile(
     r"\b(had|was|were|got|once|before|last time|the time|in the past|ago|years?|previous(ly)?"
     r"|history|used to|when i (quit|stopped)|when (he|she|they) (quit|stopped)|did|went"
-    r"|ended up|back then|last (year|month|winter|summer|spring|fall))\b"
+    r"|ended up|back then|last (year|month|winter|summer|spring|fall)"
+    r"|tuve|tuvo|tenia|tuvieron|una vez|antes|la ultima vez|la vez pasada|en el pasado|hace"
+    r"|anos|cuando (lo )?deje|cuando (lo )?dejo|me dio|le dio|me dieron|le dieron"
+    r"|el ano pasado)\b"
 )
 
 
 _HYPOTHETICAL = re.compile(
-    r"\b(would|almost|nearly|felt like|afraid|scared|worried|might|could|going to|gonna)\b"
+    r"\b(would|almost|nearly|felt like|afraid|scared|worried|might|could|going to|gonna"
+    r"|casi|como si|miedo|temo|podria|puede que|va a|me preocupa)\b"
 )
 
 
@@ -368,11 +466,13 @@ def parse_emergency(text: str | None) -> Set[str]:
 
 _NO_ANSWER = re.compile(
     r"\b(i (?:have|had|did|do|was) (?:not|never)|no|nope|nah|nay|never|n|negative|not really"
-    r"|not at all|no way|nada|none|havent|hadnt|didnt|dont|wasnt|not)\b"
+    r"|not at all|no way|nada|none|havent|hadnt|didnt|dont|wasnt|not"
+    r"|nop|nel|nunca|para nada|ninguno|ninguna|tampoco|jamas)\b"
 )
 _YES_ANSWER = re.compile(
     r"\b(yes|yeah|yea|yeh|ya|yah|yep|yup|y|sure|ok|okay|correct|true|affirmative"
-    r"|definitely|absolutely|of course|uh huh|i have|i did|i do|yes i have|si)\b"
+    r"|definitely|absolutely|of course|uh huh|i have|i did|i do|yes i have|si"
+    r"|sip|simon|claro|por supuesto|correcto|asi es|de acuerdo|esta bien|aja)\b"
 )
 
 
@@ -384,6 +484,7 @@ def parse_yes_no(text: str | None) -> bool | None:
     t = _norm(text)
     if t in ("1", "2"):
         return t == "1"
+    t = re.sub(r"\bya no\b", "no", t)  # Spanish "ya no": no longer (not the English "ya")
     if not t or _UNSURE_ANSWER.search(t):
         return None
     no = bool(_NO_ANSWER.search(t))
@@ -396,9 +497,15 @@ def parse_yes_no(text: str | None) -> bool | None:
 # --------------------------------------------------------------------------- risk factors
 
 # Standard drinks per container (US: 14 g of alcohol; NIAAA). A liquor bottle is 750 ml.
-_LIQUOR = r"(vodka|whiskey|whisky|rum|gin|tequila|liquor|bourbon|brandy|hard stuff|jack|jim beam)"
+_LIQUOR = (
+    r"(vodka|whiskey|whisky|rum|gin|tequila|liquor|bourbon|brandy|hard stuff|jack|jim beam"
+    r"|ron|licor|mezcal|aguardiente|guaro|pisto)"
+)
 _CONTAINERS: Tuple[Tuple[str, float], ...] = (
     (rf"(fifths?|handles?|bottles?) of {_LIQUOR}|{_LIQUOR} bottles?|fifths?", 17.0),
+    # Spanish (issue 18): a bottle of liquor, a "caguama" (about a liter of beer)
+    (rf"botellas? de {_LIQUOR}", 17.0),
+    (r"caguamas?|caguamones?|ballenas?", 3.0),
     (r"handles?", 40.0),
     (rf"pints? of {_LIQUOR}", 8.5),
     (r"pints? of (beer|cider|ale|lager|stout)", 1.0),
@@ -406,27 +513,40 @@ _CONTAINERS: Tuple[Tuple[str, float], ...] = (
     (r"cases?", 24.0),
     (r"(twelve|12) ?packs?", 12.0),
     (r"(six|6) ?packs?", 6.0),
-    (r"bottles?( of wine)?", 5.0),
+    (r"bottles?( of wine)?|botellas?( de vino)?", 5.0),
     (r"(tall ?boys?|tall cans?|40s|forty|40 ?oz)", 2.0),
     (
         r"(drinks?|beers?|glass(es)?|shots?|cans?|pints?|cocktails?|seltzers?|ciders?"
-        r"|mixed drinks?)",
+        r"|mixed drinks?"
+        r"|cervezas?|chelas?|cheves?|birras?|latas?|copas?|tragos?|vasos?|caballitos?|bebidas?"
+        r"|frias|tequilas|cubas?|micheladas?)",
         1.0,
     ),
 )
 _DRINK_NUMBER = (
     r"(\d+(?:\.\d+)?|half a|half|a couple of|a couple|couple|a few|few|several|an|a|one|two"
-    r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|un par de|unas cuantas|unos cuantos|unas|unos|varias|varios|media|medio|una|uno|un|dos"
+    r"|tres|cuatro"
+    r"|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte)"  # not "once": English
 )
 
 
 def _drink_number(word: str) -> float:
     word = word.strip()
-    if word in ("half", "half a"):
+    if word in ("half", "half a", "media", "medio"):
         return 0.5
     if re.fullmatch(r"\d+(\.\d+)?", word):
         return float(word)
-    extra = {"eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+    extra = {
+        "eleven": 11,
+        "twelve": 12,
+        "fifteen": 15,
+        "twenty": 20,
+        "doce": 12,
+        "quince": 15,
+        "veinte": 20,
+    }
     return float(extra.get(word, _number(word)))
 
 
@@ -439,11 +559,19 @@ def parse_drinks(text: str | None) -> float | None:
     t = _norm(text)
     if not t:
         return None
+    # Spanish "un six" / "un doce" is a six-pack / twelve-pack of beer
+    t = re.sub(
+        r"\b(un|1|dos|2|tres|3) (six|doce)\b(?!\s*pack)",
+        lambda m: f"{m.group(1)} {'12' if m.group(2) == 'doce' else 'six'}pack",
+        t,
+    )
     t = re.sub(r"\b(12|twelve|6|six) (pack)", r"\1pack", t).replace("pack", " pack")
-    t = re.sub(r"\b(more than|over|at least|upwards of|up to)\s+", "", t)  # "5 or more" -> 5
-    t = re.sub(r"\s*\+|\s+(or more|plus|or so|ish)\b", "", t)
+    t = re.sub(
+        r"\b(more than|over|at least|upwards of|up to|mas de|al menos|por lo menos)\s+", "", t
+    )
+    t = re.sub(r"\s*\+|\s+(or more|plus|or so|ish|o mas|y pico)\b", "", t)
     total, found = 0.0, False
-    number = rf"{_DRINK_NUMBER}(?:\s*(?:-|to|or)\s*{_DRINK_NUMBER})?"
+    number = rf"{_DRINK_NUMBER}(?:\s*(?:-|to|or|a|o|y)\s*{_DRINK_NUMBER})?"
     for pattern, per in _CONTAINERS:
         regex = re.compile(rf"\b(?:{number}\s+)?(?:{pattern})\b")
         for match in regex.finditer(t):
@@ -453,7 +581,11 @@ def parse_drinks(text: str | None) -> float | None:
             found = True
         t = regex.sub(" ", t)
     if not found:
-        bare = re.fullmatch(rf"(?:about |around |maybe |like |just |only )?{number}", t)
+        bare = re.fullmatch(
+            rf"(?:about |around |maybe |like |just |only |como |mas o menos |tal vez |solo "
+            rf"|nomas )?{number}",
+            t,
+        )
         if not bare:
             return None
         total = max(_drink_number(g) for g in bare.groups() if g)
@@ -465,10 +597,12 @@ _AGE = re.compile(r"\b(\d{2,3})\b")
 _OLD = re.compile(
     r"\b(over|older than|above) (65|sixty ?five)\b"
     r"|\b(in (my|his|her|their) (70s|80s|90s|seventies|eighties))\b"
+    r"|\b(mas de|mayor de|arriba de) (65|sesenta y cinco)\b|\b(setenta|ochenta|noventa)\b"
 )
 _YOUNG = re.compile(
     r"\b(under|younger than|below) (65|sixty ?five)\b"
     r"|\b(20s|30s|40s|50s|twenties|thirties|forties|fifties)\b"
+    r"|\b(menos de|menor de) (65|sesenta y cinco)\b|\b(veinte|treinta|cuarenta|cincuenta)\b"
 )
 
 
@@ -487,7 +621,9 @@ def parse_age_65_plus(text: str | None) -> bool | None:
 
 _OFTEN = re.compile(
     r"\b(sometimes|once or twice|a few times|a couple (of )?times|occasionally|often|every time"
-    r"|all the time|lots|a lot|usually|regularly|more than once|here and there|now and then)\b"
+    r"|all the time|lots|a lot|usually|regularly|more than once|here and there|now and then"
+    r"|a veces|algunas veces|de vez en cuando|seguido|muchas veces|casi siempre|siempre"
+    r"|una o dos veces|un par de veces|varias veces)\b"
 )
 
 
@@ -500,9 +636,10 @@ def parse_sometimes_yes(text: str | None) -> bool | None:
 
 
 _COUNT = re.compile(
-    rf"\b{_NUMBER}\s*(?:times|withdrawals|detoxes|rounds)\b|\b(once|twice)\b"
+    rf"\b{_NUMBER}\s*(?:times|withdrawals|detoxes|rounds|veces)\b|\b(once|twice|una vez)\b"
     r"|\b(many|multiple|several|lots of|countless|so many|a bunch of|a lot of|too many) times\b"
-    r"|\b(every time|each time|always)\b"
+    r"|\b(muchas|varias|un monton de|tantas|demasiadas) veces\b"
+    r"|\b(every time|each time|always|cada vez|siempre)\b"
 )
 
 
@@ -511,15 +648,18 @@ def parse_withdrawal_count(text: str | None) -> int | None:
     t = _norm(text)
     best = None
     for match in _COUNT.finditer(t):
-        number, word, many, every = match.groups()
+        number, word, many, many_es, every = match.groups()
+        many = many or many_es
         if number:
             n = _number(number)
         elif word:
-            n = 1 if word == "once" else 2
+            n = 1 if word in ("once", "una vez") else 2
         else:
             n = 3 if many else 2
         best = n if best is None else max(best, n)
-    if best is None and re.search(r"\b(never (been through|had)|first time)\b", t):
+    if best is None and re.search(
+        r"\b(never (been through|had)|first time|nunca|primera vez|ninguna vez)\b", t
+    ):
         return 0
     return best
 
@@ -529,12 +669,17 @@ def parse_pregnant(text: str | None) -> bool | None:
     t = _norm(text)
     if re.search(
         r"\b(could be|might be|maybe|not sure|possibly|dont know|idk|late|expecting"
-        r"|weeks along|months along)\b",
+        r"|weeks along|months along"
+        r"|puede ser|podria ser|tal vez|quizas?|a lo mejor|no (lo )?se(?=$| (si|que|bien))"
+        r"|no estoy segura"
+        r"|no sabe|estoy esperando|semanas de embarazo|meses de embarazo)\b",
         t,
     ):
         return True
     if re.search(
-        r"\b(doesnt apply|not applicable|n/?a|im a (man|guy|male)|hes a|male|man|guy)\b", t
+        r"\b(doesnt apply|not applicable|n/?a|im a (man|guy|male)|hes a|male|man|guy"
+        r"|no aplica|soy hombre|es hombre|es un hombre|es varon)\b",
+        t,
     ):
         return False
     return parse_yes_no(t)

@@ -49,4 +49,42 @@ ACTION_TOPIC_LABELS: Dict[str, str] = {
 
 CLARIFY_LABELS: Dict[str, str] = {**FAQ_TOPIC_LABELS, **ACTION_TOPIC_LABELS}
 
+# The same labels in a Spanish conversation (issue 18); the payloads stay the intents.
+CLARIFY_LABELS_ES: Dict[str, str] = {
+    "ask_what_is_iop": "¿Qué es IOP?",
+    "ask_iop_vs_other_care": "IOP o tratamiento residencial",
+    "ask_detox_offered": "¿Ofrecen desintoxicación?",
+    "ask_therapies": "¿Qué terapias hay?",
+    "ask_group_therapy": "Terapia en grupo",
+    "ask_individual_counseling": "Consejería individual",
+    "ask_psychoeducation": "Clases educativas",
+    "ask_medication": "Medicinas y psiquiatría",
+    "ask_drug_testing": "Pruebas de drogas y alcohol",
+    "ask_schedule": "¿Cuál es el horario?",
+    "ask_program_length": "¿Cuánto dura IOP?",
+    "ask_who_benefits": "¿IOP es para mí?",
+    "ask_co_occurring": "Apoyo de salud mental",
+    "ask_work_school": "Seguir con el trabajo o la escuela",
+    "ask_relapse": "¿Y si tuve una recaída?",
+    "ask_sober_living": "Vivienda sobria",
+    "ask_admission_process": "¿Cómo empiezo?",
+    "ask_cost_insurance": "Costo y seguro",
+    "ask_confidentiality": "¿Es confidencial?",
+    "ask_family_involvement": "La familia en el tratamiento",
+    "ask_location_hours": "Lugar y horarios",
+    "ask_safety_procedures": "Seguridad durante el programa",
+    "ask_staying_on_medication": "Seguir con mi medicina",
+    "ask_after_iop": "Después de IOP",
+    "ask_format": "Grupos en línea o de noche",
+    "ask_legal_paperwork": "Papeles para la corte o el trabajo",
+    "ask_chat_privacy": "¿Quién lee este chat?",
+    "ask_first_day": "El primer día",
+    "ask_am_i_addicted": "¿Mi consumo es un problema?",
+    "ask_waitlist_start": "¿Qué tan pronto puedo empezar?",
+    "ask_other_addictions": "Juego y otros problemas",
+    "ask_childcare_transport": "Cuidado de niños y transporte",
+    "request_detox_screening": "¿Necesito desintoxicación?",
+    "request_human": "Hablar con alguien",
+}
+
 FAQ_INTENTS = tuple(FAQ_TOPIC_LABELS)

@@ -112,3 +112,158 @@ def test_a_bare_yes_with_two_prescribable_substances_named_is_unclear() -> None:
 def test_this_hash_sign_is_this_number():
     assert form_answers.is_this_number("this # is fine")
     assert not form_answers.is_this_number("my # is 312 555 0187")
+
+
+# ------------------------------------------------------------------ Spanish answers (issue 18)
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        ("screening_for", "para mí"),
+        ("screening_for", "para mi hijo"),
+        ("screening_recent_care", "sí"),
+        ("screening_substances", "perico"),
+        ("screening_substances", "cristal y mota"),
+        ("screening_substances", "nada"),
+        ("screening_substances", "ni idea"),
+        ("screening_frequency", "todos los días"),
+        ("screening_last_use", "anoche"),
+        ("screening_symptoms", "temblores"),
+        ("screening_symptoms", "no sé"),
+        ("screening_care_30_days", "hace 2 semanas"),
+        ("screening_use_since_care", "recaí"),
+        ("screening_prescribed", "sí, me la recetó mi doctor"),
+        ("screening_drinks", "12 cervezas"),
+        ("screening_age", "tengo 67"),
+        ("screening_blackouts", "a veces"),
+        ("callback_use_caller_number", "a este"),
+        ("callback_use_caller_number", "sí"),
+        ("callback_best_time", "lo antes posible"),
+        ("callback_best_time", "mañana"),
+        ("callback_name", "me llamo Ana"),
+        ("callback_consent", "claro"),
+    ],
+)
+def test_spanish_answers_are_accepted(slot, text):
+    assert form_answers.accepts(slot, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("lo antes posible", "now"),
+        ("ahorita", "now"),
+        ("ya", "now"),
+        ("cuando sea", "now"),
+        ("en la mañana", "morning"),
+        ("por la manana", "morning"),
+        ("esta mañana", "morning"),
+        ("por la tarde", "afternoon"),
+        ("en la noche", "evening"),
+        ("después de las 6", "después de las 6"),
+        ("a las 5", "a las 5"),
+        # "mañana" alone is tomorrow: kept in the person's words, never "morning"
+        ("mañana", "mañana"),
+        ("manana", "manana"),
+        ("mañana en la tarde", "mañana en la tarde"),
+        ("pasado mañana", "pasado mañana"),
+        ("ya no quiero", None),
+        ("sí", None),
+        ("buenas tardes", None),
+    ],
+)
+def test_spanish_best_time(text, expected):
+    assert form_answers.parse_best_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("me llamo Ana", "Ana"),
+        ("soy Luis", "Luis"),
+        ("mi nombre es José", "José"),
+        ("prefiero no", "skip"),
+        ("mejor no", "skip"),
+        ("no importa", "skip"),
+        ("sí", None),
+        ("mañana", None),
+        ("soy su mamá", None),
+    ],
+)
+def test_spanish_first_name(text, expected):
+    assert form_answers.parse_first_name(text) == expected
+
+
+def test_spanish_name_in_the_request():
+    assert form_answers.first_name_in_request("me pueden llamar? me llamo Ana") == "Ana"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("este numero", True),
+        ("a este", True),
+        ("este número está bien", True),
+        ("al mismo", True),
+        ("desde el que le escribo", True),
+        ("mi número es 312 555 0187", False),
+        ("mañana", False),
+    ],
+)
+def test_spanish_this_number(text, expected):
+    assert form_answers.is_this_number(text) is expected
+
+
+def test_spanish_yes_like_and_who_for():
+    assert form_answers.is_yes_like("sí") and form_answers.is_yes_like("claro")
+    assert form_answers.parse_screening_for("para mí") == "self"
+    assert form_answers.parse_screening_for("es para mi mamá") == "other"
+    assert form_answers.speaks_only_of_a_man(["es para mi hijo"])
+    assert not form_answers.speaks_only_of_a_man(["mi hija"])
+
+
+def test_spanish_prescribed_and_use_since_care():
+    assert form_answers.parse_prescribed("sí, me la recetó mi doctor", ["opioid"]) == ["opioid"]
+    assert form_answers.parse_prescribed("las compro en la calle", ["benzodiazepine"]) == []
+    assert form_answers.parse_prescribed("sin receta", ["benzodiazepine"]) == []
+    assert form_answers.used_since_care("recaí la semana pasada") == "yes"
+    assert form_answers.care_within_30_days("hace 2 semanas") == "yes"
+    assert form_answers.care_within_30_days("hace 2 años") == "no"
+    assert form_answers.is_no_use("nada") and form_answers.is_unsure("ni idea")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("perico", {"stimulant"}),
+        ("cristal y mota", {"stimulant", "cannabis"}),
+        ("chiva", {"opioid"}),
+        ("heroína", {"opioid"}),
+        ("fentanilo", {"opioid"}),
+        ("pastillas", {"other"}),
+        ("pastillas para dormir", {"sedative"}),
+        ("pastillas para el dolor", {"opioid"}),
+        ("la fría", {"alcohol"}),
+        ("cerveza", {"alcohol"}),
+        ("pisto", {"alcohol"}),
+        ("guaro", {"alcohol"}),
+        ("alcohol y rivotril", {"alcohol", "benzodiazepine"}),
+        # English is read as before
+        ("crystal meth and weed", {"stimulant", "cannabis"}),
+        ("xanax", {"benzodiazepine"}),
+    ],
+)
+def test_spanish_street_names(text, expected):
+    from iop_assistant import substances
+
+    assert substances.categories_in_text(text) == expected
+
+
+def test_english_look_alikes_keep_their_english_reading():
+    """Words both languages write: the English reading of English text is unchanged."""
+    from iop_assistant import screening_answers
+
+    # "once" is not eleven (11 cans before the Spanish numbers were scoped)
+    assert screening_answers.parse_drinks("stopping both at once can be dangerous") == 1.0
+    assert screening_answers.parse_yes_no("is best buy having a sale") is None  # not "sale"
+    text = "i'm not familiar with outpatient programs"
+    assert form_answers.parse_screening_for(text) == "self"  # "familiar" is not a relative

@@ -8,6 +8,7 @@ change together.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -863,7 +864,8 @@ def test_parsers_feed_decide() -> None:
 # --------------------------------------------------------------------------- purity
 
 TRIAGE_SOURCE = Path(screening_rules.__file__)
-ALLOWED_IMPORTS = {"__future__", "dataclasses", "datetime", "enum", "typing", "re"}
+# unicodedata: Spanish answers have their accents folded (screening_answers.fold)
+ALLOWED_IMPORTS = {"__future__", "dataclasses", "datetime", "enum", "typing", "re", "unicodedata"}
 
 
 @pytest.mark.parametrize(
@@ -952,3 +954,164 @@ def test_pregnancy_with_opioids_goes_to_the_help_line_even_over_detox_first() ->
     assert screening_rules.safety_notes(given, decision)[0] == "pregnant_opioid"
     stimulant = decide(answers("stimulant", "weekly", "days", "none", pregnant=True))
     assert stimulant.outcome is Outcome.HELPLINE
+
+
+# --------------------------------------------------------------------------- Spanish answers
+# (issue 18): the same parsers read Spanish; accents are folded ("sí" is "si").
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("sí", True),
+        ("Si", True),
+        ("claro", True),
+        ("sip, claro", True),
+        ("por supuesto", True),
+        ("no", False),
+        ("nop", False),
+        ("nunca", False),
+        ("para nada", False),
+        ("ya no", False),
+        ("tal vez", None),
+        ("no sé", None),
+        ("quizás", None),
+    ],
+)
+def test_parse_yes_no_in_spanish(text: str, expected: bool | None) -> None:
+    assert parse_yes_no(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("todos los días", "daily"),
+        ("Todos los dias", "daily"),
+        ("diario", "daily"),
+        ("todas las noches", "daily"),
+        ("casi todos los días", "most_days"),
+        ("3 o 4 días a la semana", "most_days"),
+        ("cada fin de semana", "weekly"),
+        ("los fines de semana", "weekly"),
+        ("dos veces por semana", "weekly"),
+        ("una vez al mes", "less"),
+        ("de vez en cuando", "less"),
+        ("no todos los días", None),
+    ],
+)
+def test_parse_frequency_in_spanish(text: str, expected: str | None) -> None:
+    assert parse_frequency(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("hoy", "today"),
+        ("anoche", "today"),
+        ("esta mañana", "today"),
+        ("ayer", "days"),
+        ("hace 2 dias", "days"),
+        ("hace dos días", "days"),
+        ("hace unos días", "days"),
+        ("hace tres semanas", "weeks"),
+        ("la semana pasada", "weeks"),
+        ("hace 2 meses", "months"),
+        ("el año pasado", "months"),
+        ("hace mucho", "months"),
+        ("llevo 2 semanas sin tomar", "weeks"),
+        ("tomo desde hace 10 años", None),  # how long, not how recent
+        ("tomo desde hace 10 años, la última vez ayer", "days"),
+    ],
+)
+def test_parse_last_use_in_spanish(text: str, expected: str | None) -> None:
+    assert parse_last_use(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("temblores", {"shakes"}),
+        ("tiemblo y sudo mucho", {"shakes", "sweats"}),
+        ("sudor y ansiedad", {"sweats", "anxiety"}),
+        ("vómito", {"nausea"}),
+        ("no puedo dormir", {"insomnia"}),
+        ("el corazón acelerado", {"racing_heart"}),
+        ("no tengo temblores, solo ansiedad", {"anxiety"}),
+        ("sin temblores", {"none"}),
+        ("nada", {"none"}),
+        ("ninguno", {"none"}),
+    ],
+)
+def test_parse_symptoms_in_spanish(text: str, expected: set) -> None:
+    assert parse_symptoms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,now,unclear,past",
+    [
+        ("convulsiones", set(), {"seizure"}, set()),
+        ("alucinaciones", set(), {"hallucinations"}, set()),
+        ("está convulsionando ahora", {"seizure"}, set(), set()),
+        ("le duele el pecho", {"chest_pain"}, set(), set()),
+        ("no puede respirar", {"trouble_breathing"}, set(), set()),
+        ("tuve una convulsión hace 2 años", set(), set(), {"seizure"}),
+        ("no tiene convulsiones", set(), set(), set()),
+        ("casi me da una convulsión", set(), set(), {"seizure"}),
+    ],
+)
+def test_read_emergency_in_spanish(text: str, now: set, unclear: set, past: set) -> None:
+    reading = screening_answers.read_emergency(text)
+    assert (reading.now, reading.unclear, reading.past) == (now, unclear, past)
+
+
+@pytest.mark.parametrize(
+    "text,drinks",
+    [
+        ("una botella", 5.0),
+        ("una botella de tequila", 17.0),
+        ("media botella de tequila", 8.5),
+        ("un six", 6.0),
+        ("12 cervezas", 12.0),
+        ("dos o tres cervezas", 3.0),
+        ("unas 6 chelas", 6.0),
+        ("una caguama", 3.0),
+        ("como 5", 5.0),
+        ("mucho", None),
+        ("six beers", 6.0),  # English as before: a number, not a six-pack
+    ],
+)
+def test_parse_drinks_in_spanish(text: str, drinks: float | None) -> None:
+    assert screening_answers.parse_drinks(text) == drinks
+
+
+def test_risk_answers_in_spanish() -> None:
+    assert screening_answers.parse_age_65_plus("tengo 67") is True
+    assert screening_answers.parse_age_65_plus("tengo 40 años") is False
+    assert screening_answers.parse_age_65_plus("más de 65") is True
+    assert screening_answers.parse_sometimes_yes("a veces") is True
+    assert screening_answers.parse_sometimes_yes("nunca") is False
+    assert screening_answers.parse_pregnant("puede ser") is True
+    assert screening_answers.parse_pregnant("no aplica, es hombre") is False
+    assert screening_answers.parse_withdrawal_count("dos veces") == 2
+    assert screening_answers.parse_withdrawal_count("una vez") == 1
+    assert screening_answers.parse_withdrawal_count("muchas veces") == 3
+    assert screening_answers.parse_withdrawal_count("nunca") == 0
+
+
+def test_spanish_answers_feed_decide() -> None:
+    answers = ScreeningAnswers(
+        substances={"alcohol"},
+        frequency=parse_frequency("todos los días"),
+        last_use=parse_last_use("anoche"),
+        withdrawal_symptoms=parse_symptoms("temblores y sudor"),
+    )
+    assert decide(answers).outcome is Outcome.DETOX_FIRST
+
+
+@pytest.mark.parametrize(
+    "text", ["every day", "last night", "shaking but no seizures", "a fifth of vodka", "yes"]
+)
+def test_english_reads_the_same_after_folding(text: str) -> None:
+    assert screening_answers._norm(text) == " ".join(
+        re.sub(r"[^a-z0-9/+\- ]", " ", text.lower().replace("'", "")).split()
+    )

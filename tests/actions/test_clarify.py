@@ -77,3 +77,23 @@ def test_no_usable_guesses_goes_to_help_line(domain):
     ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "greet", "confidence": 0.3}]
     messages, _ = run([user_event("nlu_fallback", "blorp", 1.0, ranking)], domain)
     assert [m["response"] for m in messages] == ["utter_fallback_helpline"]
+
+
+def test_a_spanish_conversation_gets_spanish_labels_with_the_same_payloads(domain):
+    import asyncio
+
+    from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES
+    from tests.conftest import make_tracker as _make
+
+    assert set(CLARIFY_LABELS_ES) == set(CLARIFY_LABELS)
+    tracker = _make([user_event("nlu_fallback", "cuando son las cosas", 1.0, RANKING)])
+    tracker.slots["language"] = "es"
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionClarify().run(dispatcher, tracker, domain))
+    buttons = dispatcher.messages[0]["buttons"]
+    assert [b["payload"] for b in buttons] == [
+        "/ask_schedule",
+        "/ask_program_length",
+        "/ask_work_school",
+    ]
+    assert buttons[0]["title"] == "¿Cuál es el horario?"

@@ -802,3 +802,39 @@ def test_a_past_seizure_with_symptoms_now_settles_detox_first_without_the_amount
     response, events = outcome(slots)
     assert response == "utter_screening_detox_first"
     assert events["screening_note"] == screening_rules.NOTE_WITHDRAWAL_NOW
+
+
+# ------------------------------------------------------------------ Spanish answers (issue 18)
+@pytest.mark.parametrize(
+    "slot,text,expected",
+    [
+        ("screening_for", "para mí", "self"),
+        ("screening_for", "para mi esposo", "other"),
+        ("screening_recent_care", "sí", "yes"),
+        ("screening_recent_care", "no", "no"),
+        ("screening_recent_care", "no sé", "unknown"),
+        ("screening_substances", "perico y pisto", ["alcohol", "stimulant"]),
+        ("screening_substances", "chiva", ["opioid"]),
+        ("screening_substances", "tecate", ["alcohol"]),
+        ("screening_frequency", "todos los días", "daily"),
+        ("screening_frequency", "cada fin de semana", "weekly"),
+        ("screening_last_use", "anoche", "today"),
+        ("screening_last_use", "hace 2 días", "days"),
+        ("screening_symptoms", "temblores y no puedo dormir", ["insomnia", "shakes"]),
+        ("screening_symptoms", "convulsiones", ["unclear:seizure"]),
+        ("screening_symptoms", "nada", ["none"]),
+        ("screening_complicated_history", "sí, una convulsión", "yes"),
+        ("screening_drinks", "un six", 6.0),
+        ("screening_age", "tengo 67", "yes"),
+        ("screening_blackouts", "a veces", "yes"),
+    ],
+)
+def test_spanish_answers(slot, text, expected):
+    assert validate(slot, text)[0] == expected
+
+
+def test_a_spanish_question_back_is_a_question():
+    from actions.screening import is_question
+
+    assert is_question("¿cuánto cuesta")
+    assert not is_question("todos los días")
