@@ -23,6 +23,14 @@ _FILLER = (
     r"you know what|on second thought|"
     r":\)|\W)*"
 )
+# a Spanish stop; never "ya no" alone, which answers a question ("not anymore")
+_ES_STOP = (
+    r"(?:olv[ií]d(?:e|a)lo|olv[ií]date|olv[ií]dalo|no importa|(?:ya\s+)?basta(?: ya)?|parar|"
+    r"para ya|"
+    r"cancel(?:a|e|ar)(?:lo)?|d[eé]j(?:e|a)lo|ya no quiero (?:seguir|continuar|contestar)|"
+    r"no quiero (?:seguir|continuar|contestar)(?: (?:esto|mas|más))?|mejor no|despu[eé]s|"
+    r"otro d[ií]a|ahorita no)"
+)
 _STOP = (
     r"(?:stop|stop it|stop this|"
     r"stop asking(?: me)?(?: (?:stuff|questions|things|all these questions))?|"
@@ -45,7 +53,9 @@ _STOP = (
     r"stop asking me (?:stuff|things|questions)|"
     r"(?:this is |that'?s |thats |its |it'?s )?(?:way )?(?:a lot|alot|too many|so many) "
     r"(?:of )?questions|"
-    r"(?:too|way too) many questions)"
+    r"(?:too|way too) many questions|"
+    # Spanish (issue 18): "olvídelo", "ya basta", "no quiero seguir"
+    rf"{_ES_STOP})"
 )
 # words that carry a farewell, a thanks or a greeting; a short message with one of
 # them (and nothing about use, family or the program) is that control intent
@@ -107,7 +117,8 @@ _PLEA = re.compile(
 
 # the stops that never answer a question ("skip", "pass", "no thanks" can: a name, a text)
 _STRONG_STOP = re.compile(
-    rf"^{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
+    rf"^{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|olv[ií]d(?:e|a)lo|olv[ií]date|"
+    r"cancel(?:a|e)lo|no quiero seguir|ya no quiero seguir|"
     rf"cancel (?:it|that|this|the (?:call|callback|request))|"
     rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
     rf"cancel (?:it|that|this)))*{_FILLER}$",
@@ -126,6 +137,7 @@ _LEAVING_REASON = re.compile(
     r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
     r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
     r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b|"
+    r"^(?:despu[eé]s|luego|m[aá]s\s+tarde|otro\s+d[ií]a|ahorita\s+no)\b|^(?:yo\s+)?(?:le\s+|les\s+)?(?:llamo|lo\s+pienso)\b|"
     # someone came in: "nvm forget it, my roommate just got home" (v8)
     r"^(?:my|the|our|her|his)\s+\w+\s+(?:just\s+)?(?:got|came|walked|is|'s)\s+(?:home|here|back|in)\b|"
     r"^(?:someone|somebody|(?:s)?he|they)\s*(?:'s|s|is|are|'re|just)?\s*(?:got\s+|came\s+)?(?:home|here|back|coming)\b",
@@ -209,6 +221,8 @@ def ends_with_farewell(text: str) -> bool:
 
 _STOP_VERB = re.compile(
     r"\b(?:stop|quit|cancel|never ?mind|nvm|forget|enough|abort|exit|changed my mind|"
+    r"olv[ií]d\w*|basta|parar|cancel\w*|d[eé]j[ae]lo|no quiero (?:seguir|continuar|contestar)|"
+    r"no importa|mejor no|despu[eé]s|otro d[ií]a|ahorita no|"
     r"don'?t (?:want|wanna)|dont (?:want|wanna)|(?:a\s?lot|too many|so many) (?:of )?questions)\b",
     re.IGNORECASE,
 )

@@ -138,3 +138,21 @@ def test_a_spanish_message_the_classifier_is_sure_of_keeps_its_intent(intent, co
     gate(message)
     assert (message.get(INTENT)["name"] == intent) is kept
     assert (message.get(INTENT)["name"] == SPANISH_INTENT) is not kept
+
+
+@pytest.mark.parametrize(
+    "text,stops",
+    [
+        ("olvidelo", True),
+        ("ya basta", True),
+        ("no quiero seguir", True),
+        ("olvídalo, después llamo", True),
+        ("ya no", False),  # "not anymore": an answer
+        ("para mi hijo", False),
+        ("ya no quiero vivir", False),  # the crisis guard reads this, never a stop
+    ],
+)
+def test_a_spanish_stop_ends_a_form(text, stops):
+    from iop_assistant.nlu.control_intents import is_stop_only
+
+    assert (is_stop_only(text) or starts_with_stop(text)) is stops
