@@ -56,7 +56,9 @@ def swap(url: str, model: Path, environ: MutableMapping[str, str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description="Load a newly trained model into the running Rasa server."
+    )
     parser.add_argument("model", type=Path)
     parser.add_argument("--url", default=os.environ.get("RASA_URL", DEFAULT_URL))
     args = parser.parse_args(argv)
