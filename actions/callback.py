@@ -179,6 +179,8 @@ class ValidateCallbackForm(FormValidationAction):
         answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None and form_answers.is_this_number(str(value or "")):
             answer = True  # "this one", "the one im calling from"
+        if answer is None and form_answers.is_other_number(str(value or "")):
+            answer = False  # "a different number": ask for it (v8, voice)
         if answer is True:
             number = await asyncio.to_thread(caller_number, tracker)
             if number:

@@ -426,6 +426,22 @@ def is_this_number(text: str | None) -> bool:
     return bool(found) and not re.search(r"\d{3}", cleaned)
 
 
+_OTHER_NUMBER = re.compile(
+    r"\b(?:a\s+|an\s+|my\s+)?(?:different|another|other|diff|new|separate|second)\s+"
+    r"(?:number|phone|cell|#|line)\b|\bnot\s+(?:this|that)\s+(?:one|number|phone)\b|"
+    r"\b(?:otro|otra|diferente)\s+(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\b|"
+    r"\b(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\s+(?:diferente|distinto)\b",
+    re.IGNORECASE,
+)
+
+
+def is_other_number(text: str | None) -> bool:
+    """ "a different number", "not this one": a no to "should they call this number?"
+    (v8, voice: read as asking for a person, and the call was transferred)."""
+    cleaned = str(text or "")
+    return bool(_OTHER_NUMBER.search(cleaned)) and not re.search(r"\d{3}", cleaned)
+
+
 def _yes_no(text: str) -> bool:
     return screening_answers.parse_yes_no(text) is not None or bool(
         screening_answers._UNSURE_ANSWER.search(screening_answers._norm(text))
@@ -464,7 +480,9 @@ PARSERS: Dict[str, Callable[[str], bool]] = {
     "screening_blackouts": lambda t: (
         screening_answers.parse_sometimes_yes(t) is not None or _yes_no(t)
     ),
-    "callback_use_caller_number": lambda t: _yes_no(t) or _phone(t) or is_this_number(t),
+    "callback_use_caller_number": lambda t: (
+        _yes_no(t) or _phone(t) or is_this_number(t) or is_other_number(t)
+    ),
     "callback_phone": _phone,
     "callback_best_time": lambda t: parse_best_time(t) is not None,
     "callback_name": lambda t: parse_first_name(t) not in (None,),

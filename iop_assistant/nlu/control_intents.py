@@ -422,7 +422,12 @@ _SCREENING = re.compile(
     r"\bdetox\s+(?:first\s+)?(?:questions|screening|screener|check|quiz|test)\b|"
     r"\b(?:do|start|run|take|begin|try)\s+(?:the|a|that|those|your)\s+(?:detox\s+)?"
     r"(?:screening|screener|questions|check)\b|\bscreen\s+(?:me|him|her|them)\b|"
-    r"\b(?:need|needs)\s+detox\s+(?:first|before)\b",
+    r"\b(?:need|needs)\s+detox\s+(?:first|before)\b|"
+    # "am i supposed to do detox first? can u check" (v8)
+    r"\b(?:am|is|are)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:supposed|meant)\s+to\s+(?:do|go\s+to|start\s+with)\s+"
+    r"(?:a\s+)?detox\b|"
+    r"\bdetox\s+first\b[^.!?]{0,20}[.!?]?\s*(?:can|could|will)\s+(?:u|you)\s+(?:check|see|tell)"
+    r"(?:\s+(?:for\s+me|please|pls|me))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 

@@ -59,6 +59,16 @@ _TOOK_SOMETHING = re.compile(
 )
 
 
+# a habit told, not a dose just taken: "ive been taking pills from work" (v8, a nurse
+# asking whether IOP is confidential got the crisis reply)
+_HABIT_BEFORE = re.compile(
+    r"\b(?:been|started|start|keeps?|kept|stop|quit|of|from|about|habit\s+of)\s+$", re.IGNORECASE
+)
+
+
 def says_something_was_taken(text: str) -> bool:
     """Whether the text says someone took a drug or pills (not only that they use)."""
-    return bool(_TOOK_SOMETHING.search(text or ""))
+    text = text or ""
+    return any(
+        not _HABIT_BEFORE.search(text[: found.start()]) for found in _TOOK_SOMETHING.finditer(text)
+    )

@@ -334,6 +334,16 @@ def gives_helpline(reply: Reply) -> bool:
     return any(HELPLINE_DIGITS in _digits(str(b.get("payload", ""))) for b in reply.buttons)
 
 
+def ends_screening_with_crisis(reply: Reply) -> bool:
+    """The crisis reply ended the screening on this turn (data/rules/detox.yml): the
+    emergency outcome, said as the crisis reply (911) rather than as a screening result."""
+    return (
+        is_crisis_reply(reply)
+        and "action_deactivate_loop" in reply.actions
+        and reply.active_loop is None
+    )
+
+
 def check(expect: Any, reply: Reply, channel: str) -> str | None:
     """None when the expectation holds, else why not."""
     if isinstance(expect, dict):
@@ -344,6 +354,8 @@ def check(expect: Any, reply: Reply, channel: str) -> str | None:
             return None if wanted & set(reply.actions) else f"does not answer {value}"
         if key == "screening_outcome":
             got = reply.slots_set.get("screening_outcome")
+            if value == "emergency" and got is None and ends_screening_with_crisis(reply):
+                got = "emergency"  # a crisis said inside the screening ends it with 911
             return None if got == value else f"screening outcome {got!r}, wanted {value!r}"
         if key == "says":  # regression sets only: a fact the reply must carry
             return None if str(value).lower() in reply.text.lower() else f"does not say {value!r}"

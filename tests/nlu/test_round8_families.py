@@ -156,3 +156,50 @@ def test_a_spanish_stop_ends_a_form(text, stops):
     from iop_assistant.nlu.control_intents import is_stop_only
 
     assert (is_stop_only(text) or starts_with_stop(text)) is stops
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("im a nurse and ive been taking pills from work", False),  # a habit told
+        ("been taking xanax for years", False),
+        ("he took some pills i think", True),
+        ("she is taking pills right now", True),
+    ],
+)
+def test_a_habit_is_not_a_dose_just_taken(text, expected):
+    from iop_assistant.nlu.danger_words import says_something_was_taken
+
+    assert says_something_was_taken(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("a different number", True),
+        ("not this one", True),
+        ("otro numero", True),
+        ("use a different number 312 555 0101", False),  # digits: the number itself
+        ("this number", False),
+    ],
+)
+def test_a_different_number_is_a_no_to_this_number(text, expected):
+    from iop_assistant.form_answers import accepts, is_other_number
+
+    assert is_other_number(text) is expected
+    assert accepts("callback_use_caller_number", text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("am i supposed to do detox first? can u check", True),
+        ("need detox first? can you check please", True),
+        ("is detox first required? can you check my insurance", False),
+        ("do you offer detox", False),
+    ],
+)
+def test_asking_to_be_checked_for_detox_first_starts_the_screening(text, expected):
+    from iop_assistant.nlu.control_intents import asks_for_screening
+
+    assert asks_for_screening(text) is expected
