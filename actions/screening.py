@@ -272,10 +272,10 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         for slot in slots:
             question = RISK_QUESTIONS.get(slot)
             unasked = tracker.get_slot(slot) is None
-            if slot == "screening_drinks" and unasked and answers.drinks_per_day is not None:
-                continue  # the amount was told already, in the person's own words
             if question and unasked and not (slot == "screening_pregnant" and "opioid" in used):
                 field, values = question
+                if getattr(answers, field) is not None:
+                    continue  # told already in the person's own words ("most of a fifth")
                 if not screening_rules.answer_matters(answers, field, values):
                     continue
             kept.append(slot)

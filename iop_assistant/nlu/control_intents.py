@@ -221,8 +221,7 @@ def ends_with_farewell(text: str) -> bool:
 
 _STOP_VERB = re.compile(
     r"\b(?:stop|quit|cancel|never ?mind|nvm|forget|enough|abort|exit|changed my mind|"
-    r"olv[ií]d\w*|basta|parar|cancel\w*|d[eé]j[ae]lo|no quiero (?:seguir|continuar|contestar)|"
-    r"no importa|mejor no|despu[eé]s|otro d[ií]a|ahorita no|"
+    rf"{_ES_STOP}|"
     r"don'?t (?:want|wanna)|dont (?:want|wanna)|(?:a\s?lot|too many|so many) (?:of )?questions)\b",
     re.IGNORECASE,
 )
