@@ -21,6 +21,9 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
+# keep compiled modules in __pycache__ (git-ignored) even where the environment says not to:
+# recompiling the project and the tests on every run cost about 7 s of `make test-unit`
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help install train quick-model run test validate lint eval bench lock test-nlu test-core test-py test-unit facts generate check-generated clean widget migrate console-admin demo-data purge scale-demo
 

@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
-import yaml
-
-from iop_assistant import domain_files, screening_rules
+from iop_assistant import domain_files, screening_rules, yaml_io
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PAGE = REPO_ROOT / "docs" / "clinical-review.md"
@@ -436,7 +434,7 @@ def _reviewed(row_id: str, fingerprint: str, signoff: Dict[str, dict]) -> str:
 def render(domain_dir: Path = domain_files.DOMAIN_DIR, signoff_file: Path = SIGNOFF) -> str:
     signoff = {}
     if signoff_file.exists():
-        signoff = yaml.safe_load(signoff_file.read_text(encoding="utf-8")) or {}
+        signoff = yaml_io.read(signoff_file) or {}
     lines = [
         "# Clinical review: screening rules and replies",
         "",

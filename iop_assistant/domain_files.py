@@ -9,18 +9,21 @@ action server must not import Rasa for this.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
-import yaml
+from iop_assistant import yaml_io
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DOMAIN_DIR = REPO_ROOT / "domain"
 LIST_KEYS = ("intents", "entities", "actions")
 MAPPING_KEYS = ("slots", "forms", "responses")
-# libyaml's safe loader when PyYAML was built with it (the wheels are): the same data as
-# yaml.safe_load about ten times faster, and the console reads the domain at every start
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER: Any = yaml_io.SAFE_LOADER
+# (path, mtime, size) of every file -> the merged domain, so the console, the callback
+# texts and the tests read an unchanged domain/ once a process (about 50 ms a read)
+_Signature = Tuple[Tuple[str, int, int], ...]
+_merged_cache: Dict[_Signature, Dict[str, Any]] = {}
 
 
 class DuplicateDomainKeyError(ValueError):
@@ -42,11 +45,25 @@ def _entry_name(item: Any) -> str:
 
 
 def load_raw(domain_dir: Path = DOMAIN_DIR) -> Dict[str, Any]:
-    """The merged domain as a plain dict (the shape of a single domain.yml)."""
+    """The merged domain as a plain dict (the shape of a single domain.yml).
+
+    Each call returns its own copy: callers may change it without touching the cache,
+    and an edited, added or removed file is read again."""
+    paths = domain_files(domain_dir)
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    merged = _merged_cache.get(signature)
+    if merged is None:
+        merged = _merge(paths)
+        _merged_cache.clear()  # one domain/ per process: keep only the latest reading
+        _merged_cache[signature] = merged
+    return copy.deepcopy(merged)
+
+
+def _merge(paths: List[Path]) -> Dict[str, Any]:
     merged: Dict[str, Any] = {}
     seen: Dict[str, Path] = {}
-    for path in domain_files(domain_dir):
-        part = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+    for path in paths:
+        part = yaml_io.read(path) or {}
         for key, value in part.items():
             if key in LIST_KEYS:
                 for item in value or []:

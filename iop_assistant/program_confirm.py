@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List
 
-import yaml
+from iop_assistant import yaml_io
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PROGRAM_FILE = REPO_ROOT / "program.yml"
@@ -48,7 +48,7 @@ def fact(data: Dict[str, Any], name: str, language: str = "en") -> str:
 
 def unconfirmed(path: Path = PROGRAM_FILE) -> List[str]:
     """Names of the entries nobody at the program has confirmed yet."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_io.read(path) or {}
     return [name for name, e in entries(data).items() if (e or {}).get("confirmed") is not True]
 
 

@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict
 
-import yaml
-
-from iop_assistant import program_confirm
+from iop_assistant import program_confirm, yaml_io
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PROGRAM_FILE = REPO_ROOT / "program.yml"
@@ -80,7 +78,7 @@ class ProgramFacts:
 
 def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
     """Read program.yml."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_io.read(path)
     national = data.get("national_resources") or {}
     return ProgramFacts(
         program_name=str(data["program_name"]),

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, Set
 
-import yaml
+from iop_assistant import yaml_io
 
 SUBSTANCES_FILE = Path(__file__).resolve().parents[1] / "data" / "lookups" / "substances.yml"
 # Words a person may use for a whole category (button payloads included).
@@ -84,7 +84,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def name_to_category(path: Path = SUBSTANCES_FILE) -> Dict[str, str]:
     """Lower-case name -> category."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_io.read(path)
     mapping = {str(name).lower(): category for category, names in data.items() for name in names}
     mapping.update(CATEGORY_WORDS)
     return mapping

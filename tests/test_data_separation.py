@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Set
 
-import yaml
+from iop_assistant import yaml_io
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -16,7 +16,7 @@ def normalise(text: str) -> str:
 
 
 def nlu_examples(path: Path) -> Set[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_io.read(path) or {}
     found = set()
     for block in data.get("nlu") or []:
         for line in (block.get("examples") or "").splitlines():
@@ -41,6 +41,6 @@ def test_holdout_is_not_trained_on():
 def test_safety_sets_are_not_trained_on():
     training = training_examples()
     for path in (REPO / "tests" / "safety").rglob("*.yml"):
-        messages = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+        messages = yaml_io.read(path)["messages"]
         overlap = {normalise(m["text"]) for m in messages} & training
         assert not overlap, f"{path.name}: {sorted(overlap)}"

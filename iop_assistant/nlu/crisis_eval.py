@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List
 
-import yaml
+from iop_assistant import yaml_io
 
 REPO = Path(__file__).resolve().parents[2]
 CRISIS_SET = REPO / "tests" / "safety" / "crisis_messages.yml"
@@ -72,7 +72,7 @@ CRISIS_REPLY_INTENTS = frozenset({"crisis", "crisis_update"})
 
 
 def load_set(path: Path, key: str = "messages") -> List[Dict[str, str]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))[key]
+    return yaml_io.read(path)[key]
 
 
 def load_sets(blind: Path | None) -> tuple[List[Dict[str, str]], List[Dict[str, str]]]:

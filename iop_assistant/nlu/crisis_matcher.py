@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Tuple
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+
+from iop_assistant import yaml_io
 
 DEFAULT_LEXICON = Path(__file__).with_name("crisis_lexicon.yml")
 # loaded beside it: crisis_lexicon_es.yml (Spanish, issue 18), see lexicon_files()
@@ -124,7 +125,7 @@ def _expand_tokens(tokens: Any, macros: Dict[str, str]) -> Any:
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
     """Read and validate the lexicon; fail loudly, since a broken guard is unsafe."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = yaml_io.read(path) or {}
     macros = {name: _join(value) for name, value in (data.get("macros") or {}).items()}
     for name in macros:
         macros[name] = _expand(macros[name], macros)

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Dict, List
 
 import spacy
-import yaml
 from spacy.about import __version__ as spacy_version
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+
+from iop_assistant import yaml_io
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SUBSTANCES_FILE = REPO_ROOT / "data" / "lookups" / "substances.yml"
@@ -33,7 +34,7 @@ PIPELINE_VERSION = "1.0.0"
 
 def load_substances(path: Path = SUBSTANCES_FILE) -> Dict[str, List[str]]:
     """Read the substance lexicon: category -> lower-case names."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_io.read(path)
     return {category: [str(name).lower() for name in names] for category, names in data.items()}
 
 

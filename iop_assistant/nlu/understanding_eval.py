@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Tuple
 
-import yaml
+from iop_assistant import yaml_io
 
 REPO = Path(__file__).resolve().parents[2]
 FALLBACK = "nlu_fallback"
@@ -26,7 +26,7 @@ Parse = Callable[[str], Awaitable[Dict[str, Any]]]
 
 def load_labelled(path: Path) -> List[Tuple[str, str]]:
     """(text, intent) pairs from an independent list or a Rasa NLU file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_io.read(path)
     if isinstance(data, dict) and "nlu" in data:
         pairs = []
         for block in data["nlu"]:

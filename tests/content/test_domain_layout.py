@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from iop_assistant import domain_files, program_facts
+from iop_assistant import domain_files, program_facts, yaml_io
 from tests.domains import rasa_domain
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,10 +45,25 @@ def test_rasa_and_the_plain_reader_see_the_same_domain() -> None:
 
 
 def test_the_fast_yaml_reader_reads_what_safe_load_reads() -> None:
-    """load_raw parses with libyaml when it can; every domain file gives the same data."""
-    for path in domain_files.domain_files():
+    """The project reads its YAML with libyaml when it can (yaml_io); every domain, data,
+    lexicon and program file gives the same data as PyYAML's pure-Python safe_load."""
+    lexicons = sorted((REPO / "iop_assistant" / "nlu").glob("*.yml"))
+    for path in [*domain_files.domain_files(), *DATA_FILES, *lexicons, REPO / "program.yml"]:
         text = path.read_text(encoding="utf-8")
-        assert yaml.load(text, Loader=domain_files.SAFE_LOADER) == yaml.safe_load(text), path
+        assert yaml_io.safe_load(text) == yaml.safe_load(text), path
+
+
+def test_the_read_domain_is_a_copy_and_an_edit_is_seen(tmp_path: Path) -> None:
+    """load_raw keeps the last reading: a caller changing its dict changes nothing for
+    the next caller, and an edited or added file is read again."""
+    (tmp_path / "a.yml").write_text("responses:\n  utter_a:\n  - text: one\n")
+    first = domain_files.load_raw(tmp_path)
+    first["responses"]["utter_a"][0]["text"] = "changed by a caller"
+    assert domain_files.load_raw(tmp_path)["responses"]["utter_a"][0]["text"] == "one"
+    (tmp_path / "a.yml").write_text("responses:\n  utter_a:\n  - text: two, edited\n")
+    assert domain_files.load_raw(tmp_path)["responses"]["utter_a"][0]["text"] == "two, edited"
+    (tmp_path / "b.yml").write_text("intents:\n- greet\n")
+    assert domain_files.load_raw(tmp_path)["intents"] == ["greet"]
 
 
 def test_program_facts_are_only_in_the_generated_file() -> None:

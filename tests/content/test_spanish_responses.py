@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
-import yaml
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant import program_facts
+from iop_assistant import program_facts, yaml_io
 from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.language.nlg import LanguageNLG, is_spanish, without_language
 from iop_assistant.topics import FAQ_INTENTS
@@ -36,7 +35,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def responses_of(file_name: str) -> Dict[str, List[Dict[str, Any]]]:
-    raw = yaml.safe_load((DOMAIN_DIR / file_name).read_text(encoding="utf-8")) or {}
+    raw = yaml_io.read(DOMAIN_DIR / file_name) or {}
     return raw.get("responses") or {}
 
 

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List
 
-import yaml
-
+from iop_assistant import yaml_io
 from tests.conversations.runner import Endpoint, Session, is_crisis_reply
 
 FORM = "detox_screening_form"
@@ -84,7 +83,7 @@ class PersonaResult:
 
 
 def load_personas(path: Path) -> List[Dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return yaml_io.read(path) or []
 
 
 def _outcome(session: Session, crisis: bool) -> str | None:

@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import requests
-import yaml
 from twilio.request_validator import RequestValidator
 
-from iop_assistant import domain_files, program_facts
+from iop_assistant import domain_files, program_facts, yaml_io
 from iop_assistant.channels import identity
 from iop_assistant.store.callback_withdrawal import WITHDRAWN_OUTCOME
 
@@ -116,7 +115,7 @@ class ConversationResult:
 
 
 def load_conversations(path: Path) -> List[Dict[str, Any]]:
-    data = yaml.safe_load(path.read_text()) or []
+    data = yaml_io.read(path) or []
     for conversation in data:
         conversation.setdefault("source", path.name)
     return data

@@ -5,18 +5,19 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-import yaml
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant import yaml_io
 from iop_assistant.language.choice import choose, metadata_language
 from iop_assistant.language.component import LanguageChooser
 from iop_assistant.language.detect import detect
 from iop_assistant.language.nlg import LanguageNLG, for_language, is_spanish
 from iop_assistant.language.requests import requested_language, spanish_yes_no
+from tests.domains import rasa_domain
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,7 @@ def _script():
 
 
 judge = _script().judge
-SET = yaml.safe_load((Path(__file__).with_name("language_set.yml")).read_text(encoding="utf-8"))
+SET = yaml_io.read(Path(__file__).with_name("language_set.yml"))
 
 
 @pytest.mark.parametrize(
@@ -144,7 +145,7 @@ def test_our_tuned_set_scores_full_marks():
 # ------------------------------------------------------------------------ NLG
 @pytest.fixture(scope="module")
 def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain"))
+    return rasa_domain()
 
 
 def tracker_in(domain: Domain, language: str, **slots) -> DialogueStateTracker:

@@ -15,6 +15,7 @@ import pytest
 import spacy
 import yaml
 
+from iop_assistant import yaml_io
 from iop_assistant.nlu import spacy_pipeline
 from iop_assistant.nlu.crisis_matcher import (
     CATEGORY_PRIORITY,
@@ -674,11 +675,11 @@ def _messages(name: str, label: str) -> List[Tuple[str, str]]:
     path = REPO / "tests" / "safety" / name
     if not path.exists():
         pytest.skip(f"{path} missing")
-    return [(m["text"], m[label]) for m in yaml.safe_load(path.read_text())["messages"]]
+    return [(m["text"], m[label]) for m in yaml_io.read(path)["messages"]]
 
 
 def _nlu_examples(path: Path) -> List[Tuple[str, str]]:
-    data = yaml.safe_load(path.read_text()) or {}
+    data = yaml_io.read(path) or {}
     out = []
     for block in data.get("nlu") or []:
         for line in str(block.get("examples", "")).splitlines():

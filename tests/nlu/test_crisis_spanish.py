@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 import spacy
-import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant import yaml_io
 from iop_assistant.language.choice import choose
 from iop_assistant.nlu import spacy_pipeline
 from iop_assistant.nlu.crisis_guard import CrisisGuard
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisMatcher, lexicon_files
 from iop_assistant.nlu.input_guard import InputGuard
 
-SETS = yaml.safe_load(Path(__file__).with_name("crisis_es.yml").read_text(encoding="utf-8"))
+SETS = yaml_io.read(Path(__file__).with_name("crisis_es.yml"))
 CRISIS = [(text, category) for category, texts in SETS["crisis"].items() for text in texts]
 
 
