@@ -342,6 +342,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_detox_offered": ("article", "refs"),
     "utter_ask_medication": ("article",),
     "utter_ask_staying_on_medication": ("article",),
+    "utter_ask_dosing": ("refs", "benzo2025", "tip45"),
     "utter_ask_drug_testing": ("article",),
     "utter_more_ask_drug_testing": ("article",),
     "utter_ask_relapse": ("article",),

@@ -58,6 +58,7 @@ INTENTS = {
     "ask_drug_testing": "Drug testing",
     "ask_legal_paperwork": "Legal paperwork",
     "ask_other_addictions": "Other addictions",
+    "ask_dosing": "Dosing question",
 }
 
 OUTCOMES = {

@@ -45,6 +45,7 @@ from iop_assistant.nlu.control_intents import (
     looks_spanish,
     starts_with_stop,
 )
+from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 
 GATE_OUTPUT = "control_gate"
@@ -165,6 +166,11 @@ def gate(message: Message) -> None:
     ):
         message.set(GATE_OUTPUT, {"from": name, "reason": "screening"}, add_to_output=True)
         put_first(message, SCREENING_INTENT, RANKING_GAP)
+        return
+    if asks_about_dosing(text) and name not in (DOSING_INTENT, "crisis"):
+        # "how do i cut down my xanax": never a dose; why not alone, and who can help
+        message.set(GATE_OUTPUT, {"from": name, "reason": "dosing"}, add_to_output=True)
+        put_first(message, DOSING_INTENT, RANKING_GAP)
         return
     if is_plea(text) and name != HELP_INTENT:
         message.set(GATE_OUTPUT, {"from": name, "reason": "plea"}, add_to_output=True)

@@ -1,0 +1,97 @@
+"""Questions that ask for dosing or tapering advice, which this assistant never gives.
+
+"how do i cut down my xanax", "how much suboxone should i take", "can i double my
+methadone dose": the answer is never a number or a schedule. Stopping or cutting down
+alcohol or benzodiazepines alone can be dangerous (references.md: withdrawal risk), and
+a prescribed medicine is changed only with its prescriber. The control gate sends these
+to ``ask_dosing``, whose reply says so, offers the detox screening and gives the help
+line. Questions about the program's own rules ("will they make me taper off my
+methadone?") are not dosing questions: they stay ``ask_staying_on_medication``.
+"""
+
+from __future__ import annotations
+
+import re
+
+DOSING_INTENT = "ask_dosing"
+
+_WHO = r"(?:i|we|he|she|they|u|you|my\s+\w+|someone|somebody|a\s+person)"
+_MEDICINES = (
+    r"(?:xanax|xans?|bars?|klonopin|klonnies|valium|ativan|benzos?|benzodiazepines?|"
+    r"alprazolam|clonazepam|diazepam|lorazepam|librium|suboxone|subs|bupe|buprenorphine|"
+    r"subutex|methadone|naltrexone|vivitrol|antabuse|campral|gabapentin|neurontin|"
+    r"oxy\w*|percs?|percocets?|opioids?|opiates?|pain\s*pills|tramadol|fent\w*|heroin|"
+    r"kratom|adderall|ambien|meds?|medications?|medicines?|pills?|prescriptions?|scripts?|"
+    r"dose|dosage)"
+)
+# alcohol too, for cutting down; but "how much drinking is too much" asks whether one's
+# drinking is a problem (ask_am_i_addicted), so _HOW_MUCH_IS_SAFE names medicines only
+_DRUGS = rf"(?:{_MEDICINES}|alcohol|drinking|drinks|booze|liquor|beer|vodka|the\s+drink)"
+_CUT = (
+    r"(?:taper(?:\s+(?:off|down))?|wean(?:\s+(?:myself|himself|herself|themselves))?(?:\s+off)?|"
+    r"cut\s+(?:back|down)|come\s+off|get\s+off|step\s+down|reduce|lower|decrease|"
+    r"go\s+down\s+on|ease\s+off)"
+)
+_HOW_TO_CUT = re.compile(
+    rf"\bhow\s+(?:do|should|can|could|would|to|fast\s+(?:should|can)|quickly\s+(?:should|can)|"
+    rf"slowly\s+(?:should|can))\s+(?:{_WHO}\s+)?(?:safely\s+|slowly\s+)?{_CUT}\b"
+    rf"(?:\W+\w+){{0,5}}?\W+(?:on\s+|off\s+|of\s+|my\s+|his\s+|her\s+|their\s+|the\s+)*{_DRUGS}\b",
+    re.IGNORECASE,
+)
+_SAFE_WAY = re.compile(
+    r"\b(?:what(?:'?s|\s+is)?|whats|is\s+there)\s+(?:a\s+|the\s+)?(?:safe|safest|best|right|"
+    rf"good|easiest)\s+(?:way|schedule|plan|rate|speed)\s+(?:to|for)\s+(?:{_WHO}\s+to\s+)?"
+    rf"{_CUT}\b",
+    re.IGNORECASE,
+)
+_SCHEDULE = re.compile(r"\b(?:taper(?:ing)?|wean(?:ing)?)\s+(?:schedule|plan|chart)\b", re.I)
+_HOW_MUCH = re.compile(
+    r"\bhow\s+(?:much|many)\s+(?:mg\s+|milligrams?\s+)?(?:of\s+)?(?:\w+\s+){0,3}?"
+    rf"(?:should|can|could|do|would)\s+{_WHO}\s+(?:safely\s+)?(?:take|give|use|drink|"
+    r"start\s+(?:on|with)|go\s+down\s+to)\b",
+    re.IGNORECASE,
+)
+_A_DRUG = re.compile(rf"\b(?:{_DRUGS}|mg|milligrams?|drink)\b", re.IGNORECASE)
+_HOW_MUCH_IS_SAFE = re.compile(
+    rf"\bhow\s+(?:much|many)\s+(?:mg\s+|milligrams?\s+)?(?:of\s+)?(?:\w+\s+)?{_MEDICINES}\s+"
+    r"(?:is|are|would\s+be)\s+(?:safe|too\s+much|ok|okay|a\s+lot|normal|enough|dangerous)\b",
+    re.IGNORECASE,
+)
+_WHAT_DOSE = re.compile(
+    r"\bwhat\s+(?:dose|dosage|amount|mg)\b(?:\W+\w+){0,6}?\W+(?:should|can|do|to|would|is)\b",
+    re.IGNORECASE,
+)
+_CHANGE_MY_DOSE = re.compile(
+    r"\b(?:can|should|could|is\s+it\s+(?:ok|okay|safe)\s+(?:if|to))\s+(?:i\s+)?"
+    r"(?:double|up|raise|increase|lower|split|skip|halve|cut)\s+(?:my|his|her|the|a)\s+"
+    rf"(?:\w+\s+)?(?:dose|dosage|{_DRUGS})\b",
+    re.IGNORECASE,
+)
+_TAKE_MORE = re.compile(
+    r"\b(?:can|should|could)\s+(?:i|he|she|they)\s+take\s+(?:more|another|an\s+extra|extra|"
+    rf"a\s+double|double|half)\b(?:\W+\w+){{0,3}}?\W+{_DRUGS}\b",
+    re.IGNORECASE,
+)
+_AMOUNT_OK = re.compile(
+    r"\b(?:is|are)\s+\d+(?:\.\d+)?\s*(?:mg|milligrams?|pills?|bars?|tabs?|tablets?)\b"
+    r"(?:\W+\w+){0,4}?\W+(?:too\s+much|safe|a\s+lot|ok|okay|normal|enough)\b",
+    re.IGNORECASE,
+)
+_PATTERNS = (
+    _HOW_TO_CUT,
+    _SAFE_WAY,
+    _SCHEDULE,
+    _HOW_MUCH_IS_SAFE,
+    _WHAT_DOSE,
+    _CHANGE_MY_DOSE,
+    _TAKE_MORE,
+    _AMOUNT_OK,
+)
+
+
+def asks_about_dosing(text: str) -> bool:
+    """A request for a dose, an amount or a way to cut down a drug or medicine."""
+    text = text.replace("\u2019", "'")
+    if _HOW_MUCH.search(text) and _A_DRUG.search(text):
+        return True  # "how many should i take": only when a drug, a dose or a drink is named
+    return any(pattern.search(text) for pattern in _PATTERNS)
