@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.form_turns import answered_faq, times_said_since_start
 from iop_assistant import form_answers, phone, screening_answers
+from iop_assistant.language import SLOT as LANGUAGE_SLOT
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
 
 logger = logging.getLogger(__name__)
@@ -265,6 +266,7 @@ async def save_from_slots(tracker: Tracker) -> int:
             consent_to_text=tracker.get_slot("callback_consent") == "yes",
             first_name=None if name in (None, SKIP) else name,
             client_key=web_client_key(tracker),
+            language=tracker.get_slot(LANGUAGE_SLOT),
         ),
         timeout=SAVE_TIMEOUT_SECONDS,
     )

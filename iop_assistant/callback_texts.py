@@ -4,7 +4,8 @@ A text can be read by anyone who sees the phone. Under 42 CFR Part 2 nothing
 sent may reveal that the person sought help with drugs or alcohol: no
 program name and none of :data:`FORBIDDEN_WORDS` (a test checks every
 variant). Staff alerts carry no name, number or message content: staff open
-the console to see the request.
+the console to see the request. The person's confirmation is in the language
+of their conversation (issue 18): English or Spanish.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from iop_assistant import program_facts
+from iop_assistant.language import ENGLISH, SPANISH
 
 # words that must never appear in a text to a person (tests check every wording)
 FORBIDDEN_WORDS = (
@@ -37,6 +39,36 @@ FORBIDDEN_WORDS = (
     "relapse",
     "overdose",
     "crisis",
+    # Spanish (issue 18): a name such as "Ana Recuperación" must not reveal it either;
+    # with and without accents, since many type without them
+    "tratamiento",
+    "programa",
+    "ambulatorio",
+    "desintoxicación",
+    "desintoxicacion",
+    "adicción",
+    "adiccion",
+    "adicto",
+    "adicta",
+    "recuperación",
+    "recuperacion",
+    "rehabilitación",
+    "rehabilitacion",
+    "sustancia",
+    "sustancias",
+    "droga",
+    "drogas",
+    "alcoholismo",
+    "sobriedad",
+    "abstinencia",
+    "clínica",
+    "clinica",
+    "terapia",
+    "consejería",
+    "consejeria",
+    "recaída",
+    "recaida",
+    "sobredosis",
 )
 
 _WHEN = {
@@ -46,6 +78,15 @@ _WHEN = {
     "morning": "in the morning",
     "afternoon": "in the afternoon",
     "evening": "in the evening",
+}
+# the same slots as the Spanish chat replies word them (domain/callback.yml)
+_WHEN_ES = {
+    "now": "lo antes posible",
+    "any time": "lo antes posible",
+    "anytime": "lo antes posible",
+    "morning": "en la mañana",
+    "afternoon": "en la tarde",
+    "evening": "en la noche",
 }
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,2}$")
 MAX_NAME_CHARS = 40
@@ -74,13 +115,34 @@ def callback_confirmation(
     first_name: str | None,
     best_time: str,
     helpline: str | None = None,
+    language: str = ENGLISH,
 ) -> str:
-    """The person's confirmation; the reference number makes every body unique."""
+    """The person's confirmation, in their conversation's language (English unless Spanish);
+    the reference number makes every body unique."""
     helpline = helpline or program_facts.load().helpline
     name = safe_first_name(first_name)
+    slot = best_time.strip().lower()
+    if language == SPANISH:
+        return _confirmation_es(request_id, name, slot, helpline)
+    return _confirmation_en(request_id, name, slot, helpline)
+
+
+def _confirmation_en(request_id: int, name: str | None, slot: str, helpline: str) -> str:
     greeting = f"Hi {name}, we" if name else "Hi, we"
-    when = _WHEN.get(best_time.strip().lower(), "at the time you asked for")
+    when = _WHEN.get(slot, "at the time you asked for")
     return (
         f"{greeting} got your request (ref {request_id}) and will call you {when}. "
         f"If it can't wait, call {helpline}. Reply STOP to opt out."
+    )
+
+
+def _confirmation_es(request_id: int, name: str | None, slot: str, helpline: str) -> str:
+    """Usted, and "pedido" as the chat said it. STOP stays: carriers require the word;
+    the SMS channel also takes PARAR (iop_assistant/channels/sms_format.py)."""
+    greeting = f"Hola {name}," if name else "Hola,"
+    when = _WHEN_ES.get(slot, "a la hora que nos indicó")
+    return (
+        f"{greeting} recibimos su pedido (ref {request_id}) y le llamaremos {when}. "
+        f"Si no puede esperar, llame al {helpline}. "
+        "Responda STOP (o PARAR) para no recibir más mensajes."
     )

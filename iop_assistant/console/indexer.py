@@ -7,6 +7,8 @@ folds them into ``console_conversations`` (one row per conversation, with
 indexes for the list's orderings), ``console_search_terms`` (words of masked
 (``console_search_terms``: words of masked text) and ``console_unclear_messages``. Each batch
 and its high-water mark commit together, so a crash re-reads at most one batch.
+The conversation's language, added later (migration 0007), is re-read once for
+conversations indexed before it (:func:`backfill_language`).
 
 Run by a timer in the console process and by ``python -m iop_assistant.console.indexer``.
 """
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Sequence
 
-from sqlalchemy import and_, bindparam, func, select, text, update
+from sqlalchemy import and_, bindparam, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from iop_assistant import privacy
@@ -36,6 +38,8 @@ from iop_assistant.console.models import (
     UnclearMessage,
 )
 from iop_assistant.console.settings import ConsoleSettings
+from iop_assistant.language import ENGLISH, known_language
+from iop_assistant.language import SLOT as LANGUAGE_SLOT
 from iop_assistant.sqltyping import Connection, Engine, inspect
 from iop_assistant.store.models import CallbackRequest, ConversationContact, OptOut
 
@@ -43,6 +47,9 @@ logger = logging.getLogger(__name__)
 
 STATE_EVENTS = "tracker_events"
 STATE_CALLBACKS = "callback_requests"
+# migration 0007: summaries indexed up to this event id predate their language column
+STATE_LANGUAGE_TO = "language_backfill_to"
+STATE_LANGUAGE_DONE = "language_backfill_done"
 DEFAULT_BATCH = 20_000
 FALLBACK_INTENT = "nlu_fallback"
 CLARIFY_ACTION = "action_clarify"
@@ -121,6 +128,7 @@ def _new_summary(conversation_id: str, at: datetime) -> Dict[str, Any]:
     return {
         "conversation_id": conversation_id,
         "channel": "",
+        "language": ENGLISH,
         "started_at": at,
         "last_at": at,
         "turns": 0,
@@ -256,6 +264,8 @@ def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int 
             _raise_flag(pending, row.sender_id, FLAG_CRISIS, summary["last_user_event_id"])
         elif name == "crisis_category" and isinstance(value, str):
             summary["crisis_category"] = value[:32]
+        elif name == LANGUAGE_SLOT:
+            summary["language"] = known_language(value)
         elif name == "screening_outcome" and isinstance(value, str):
             summary["screening_outcome"] = value[:32]
             if value in SERIOUS_OUTCOMES:
@@ -454,6 +464,59 @@ def sync_flags(conn: Connection) -> None:
     )
 
 
+def _language_batch(app: Engine, tracker: Engine, batch_size: int) -> tuple[int, bool]:
+    """One batch of :func:`backfill_language`: (slot events read, finished)."""
+    with app.begin() as conn, tracker.connect() as tconn:
+        until = _state(conn, STATE_LANGUAGE_TO)
+        after = _state(conn, STATE_LANGUAGE_DONE)
+        if after >= until:
+            if until:
+                conn.execute(
+                    delete(IndexerState).where(
+                        IndexerState.name.in_((STATE_LANGUAGE_TO, STATE_LANGUAGE_DONE))
+                    )
+                )
+            return 0, True
+        rows = tconn.execute(
+            text(
+                "SELECT id, sender_id, data FROM events WHERE type_name = 'slot' "
+                "AND id > :after AND id <= :until ORDER BY id LIMIT :n"
+            ),
+            {"after": after, "until": until, "n": batch_size},
+        ).fetchall()
+        languages: Dict[str, str] = {}
+        for row in rows:  # in event order: the last value set wins, as in _fold
+            data = json.loads(row.data or "{}")
+            if data.get("name") == LANGUAGE_SLOT:
+                languages[row.sender_id] = known_language(data.get("value"))
+        if languages:
+            conn.execute(
+                S.update()
+                .where(S.c.conversation_id == bindparam("b_id"))
+                .values(language=bindparam("lang")),
+                [{"b_id": cid, "lang": lang} for cid, lang in languages.items()],
+            )
+        done = rows[-1].id if len(rows) == batch_size else until
+        _set_state(conn, STATE_LANGUAGE_DONE, done)
+        return len(rows), False
+
+
+def backfill_language(app: Engine, tracker: Engine, batch_size: int = DEFAULT_BATCH) -> int:
+    """Languages of the conversations indexed before summaries had one (migration 0007).
+
+    Reads the tracker's slot events up to the mark the migration left, a batch a
+    transaction (a crash resumes where it stopped). Runs before any newer event is
+    indexed, so an older language never overwrites a newer one. Returns the slot
+    events read (0 when there is nothing to backfill).
+    """
+    total = 0
+    while True:
+        read, finished = _language_batch(app, tracker, batch_size)
+        total += read
+        if finished:
+            return total
+
+
 def index_batch(app: Engine, tracker: Engine, batch_size: int = DEFAULT_BATCH) -> BatchResult:
     """Fold the next ``batch_size`` tracker events into the summaries (one transaction)."""
     result = BatchResult()
@@ -504,6 +567,9 @@ def run_once(
         sync_flags(conn)
     if not tracker_ready(tracker):
         return 0
+    backfilled = backfill_language(app, tracker, batch_size)
+    if backfilled:
+        logger.info("console index: languages re-read from %d slot events", backfilled)
     batches = 0
     while True:
         result = index_batch(app, tracker, batch_size)

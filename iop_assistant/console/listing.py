@@ -2,7 +2,8 @@
 
 Ordering is risk, then last activity, both newest first, served by the
 ``(risk, last_at)`` index (``(channel, risk, last_at)`` with a channel
-filter), so a page reads ``offset + page_size`` index entries and no more.
+filter, ``(language, risk, last_at)`` with a language filter), so a page
+reads ``offset + page_size`` index entries and no more.
 Search reads the ``console_search_terms`` index (words of masked text):
 one primary-key range per query word.
 """
@@ -35,6 +36,8 @@ FLAGS = {
     "needs_follow_up": "tagged needs follow-up",
     "not_reviewed": "not reviewed",
 }
+# the conversation's language (the tracker's ``language`` slot), as reviewers read it
+LANGUAGES = {"en": "English", "es": "Español"}
 MAX_PAGE = 100_000
 
 
@@ -51,6 +54,7 @@ class ListFilter:
 
     flags: tuple = ()
     channel: str = ""
+    language: str = ""
     since: date | None = None
     until: date | None = None
     query: str = ""
@@ -65,11 +69,13 @@ class ListFilter:
             return (values[0] or "").strip()
 
         flags = tuple(f for f in (args.get("flag") or []) if f in FLAGS)
+        language = one("language")
         raw = one("page")
         page = max(1, min(MAX_PAGE, int(raw[:7]))) if raw.isdigit() else 1
         return cls(
             flags=flags,
             channel=one("channel")[:32],
+            language=language if language in LANGUAGES else "",
             since=_parse_date(one("since")),
             until=_parse_date(one("until")),
             query=one("q")[:200],
@@ -81,6 +87,7 @@ class ListFilter:
         values: Dict[str, Any] = {
             "flag": list(self.flags),
             "channel": self.channel,
+            "language": self.language,
             "since": self.since.isoformat() if self.since else "",
             "until": self.until.isoformat() if self.until else "",
             "q": self.query,
@@ -121,6 +128,8 @@ def _filtered(flt: ListFilter, dialect: str, columns: List[Any]) -> Select:
             )
     if flt.channel:
         query = query.where(S.c.channel == flt.channel)
+    if flt.language:
+        query = query.where(S.c.language == flt.language)
     if flt.since:
         query = query.where(S.c.last_at >= datetime.combine(flt.since, datetime.min.time()))
     if flt.until:

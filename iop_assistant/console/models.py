@@ -109,12 +109,15 @@ class ConversationSummary(Base):
     __table_args__ = (
         Index("ix_console_conv_risk_last", "risk", "last_at"),
         Index("ix_console_conv_channel_risk_last", "channel", "risk", "last_at"),
+        Index("ix_console_conv_language_risk_last", "language", "risk", "last_at"),
         Index("ix_console_conv_last", "last_at"),
         Index("ix_console_conv_started", "started_at", "channel"),
     )
 
     conversation_id = Column(String(255), primary_key=True)
     channel = Column(String(32), nullable=False, default="")
+    # the tracker's ``language`` slot, last set ("en" when never set: its initial value)
+    language = Column(String(8), nullable=False, default="en", server_default="en")
     started_at = Column(DateTime, nullable=False)
     last_at = Column(DateTime, nullable=False)
     turns = Column(Integer, nullable=False, default=0)

@@ -25,9 +25,7 @@ from rasa.shared.constants import RESPONSE_CONDITION
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
-from iop_assistant.language import ENGLISH, SPANISH
-
-SLOT = "language"
+from iop_assistant.language import ENGLISH, SLOT, SPANISH
 
 
 def is_spanish(variation: Dict[str, Any]) -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from iop_assistant import callback_texts
+from iop_assistant.language import known_language
 from iop_assistant.phone import CALLABLE_REGIONS
 from iop_assistant.store.db import session_scope
 from iop_assistant.store.models import CallbackRequest, OutboxMessage, utcnow
@@ -161,6 +162,7 @@ def save_callback_request(
     consent_to_text: bool,
     first_name: str | None = None,
     client_key: str | None = None,
+    language: str | None = None,
     engine: Engine | None = None,
 ) -> int:
     """Save a callback request and queue its texts; returns the request id.
@@ -168,8 +170,11 @@ def save_callback_request(
     Raises on any failure (nothing is then saved): the caller gives the
     person the help line number instead of a confirmation. ValueError when
     ``phone_number`` is not a valid number the help line can call (US only).
+    ``language`` is the conversation's ("en", "es"; anything else is English):
+    the confirmation is written in it.
     """
     number = callable_number(phone_number)
+    language = known_language(language)
     best_time = " ".join((best_time or "").split())[:120] or "any time"
     name = " ".join((first_name or "").split())[:80] or None
     limits = CallbackLimits.from_env()
@@ -217,6 +222,7 @@ def save_callback_request(
             best_time=best_time,
             consent_to_text=bool(consent_to_text),
             client_key=client_key,
+            language=language,
         )
         session.add(request)
         session.flush()  # the id, inside the same transaction
@@ -229,7 +235,9 @@ def save_callback_request(
                     dedupe_key=dedupe_key(request.id, CONFIRMATION),
                     kind=CONFIRMATION,
                     to_number=number,
-                    body=callback_texts.callback_confirmation(request.id, name, best_time),
+                    body=callback_texts.callback_confirmation(
+                        request.id, name, best_time, language=language
+                    ),
                     callback_request_id=request.id,
                 )
             )

@@ -129,6 +129,8 @@ class CallbackRequest(Base):
     closed_at = Column(DateTime, nullable=True)
     # web requests: a keyed hash of the client's address, for the per-client limit
     client_key = Column(String(64), nullable=True, index=True)
+    # the conversation's language ("en", "es"): the confirmation text is written in it
+    language = Column(String(8), nullable=True, default="en", server_default="en")
 
 
 class OutboxMessage(Base):

@@ -311,6 +311,24 @@ def test_saved_only_after_commit_with_outbox_rows(app_db):
     assert all(set_slots[s] is None for s in DOMAIN_SLOTS)  # a second request starts fresh
 
 
+def test_a_spanish_conversation_saves_its_language_and_a_spanish_text(app_db):
+    """Issue 18: the language slot goes with the request; the confirmation is in Spanish."""
+    submit({**FILLED, "language": "es"}, channel="socketio")
+    (request,), outbox = saved(app_db)
+    assert request.language == "es"
+    (confirmation,) = [m for m in outbox if m.kind == "callback_confirmation"]
+    assert confirmation.body.startswith(
+        f"Hola Sam, recibimos su pedido (ref {request.id}) y le llamaremos en la mañana."
+    )
+
+
+def test_a_conversation_without_a_language_is_confirmed_in_english(app_db):
+    submit(FILLED)
+    (request,), outbox = saved(app_db)
+    assert request.language == "en"
+    assert all(not m.body.startswith("Hola") for m in outbox)
+
+
 def leave(slots: Dict[str, Any], channel: str = "voice") -> tuple[list, CollectingDispatcher]:
     dispatcher = CollectingDispatcher()
     events = run(SaveCallbackOnLeave().run(dispatcher, tracker(slots, channel=channel), {}))

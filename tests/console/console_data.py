@@ -101,7 +101,8 @@ def save(url_path: str, conversations: List[Conversation]) -> None:
 
 
 def standard() -> List[Conversation]:
-    """The test set: crisis, screening, SMS callback with PII, unclear, XSS, old, plain."""
+    """The test set: crisis, screening, SMS callback with PII, unclear, XSS, old, plain,
+    and one in Spanish (its language slot set by the language detector, issue 18)."""
     crisis = (
         Conversation("web-crisis", NOW - timedelta(hours=3))
         .user("hi", "greet")
@@ -158,4 +159,10 @@ def standard() -> List[Conversation]:
         .user("how much does the program cost", "ask_cost_insurance")
         .bot("utter_ask_cost_insurance", "Most insurance plans cover IOP.")
     )
-    return [crisis, screening, sms, unclear, xss, old, plain]
+    spanish = (
+        Conversation("web-spanish", NOW - timedelta(hours=4))
+        .user("hola, ¿tienen grupos en español por la tarde?", "ask_schedule")
+        .slot("language", "es")
+        .bot("utter_ask_schedule", "Sí, hay grupos en la tarde. Llame para saber los horarios.")
+    )
+    return [crisis, screening, sms, unclear, xss, old, plain, spanish]

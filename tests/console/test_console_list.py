@@ -58,8 +58,8 @@ def test_paging(settings):
     with app_engine(settings.database_url).connect() as conn:
         first = listing.list_page(conn, listing.ListFilter(page=1), 3)
         third = listing.list_page(conn, listing.ListFilter(page=3), 3)
-    assert first.total == 7 and first.pages == 3
-    assert len(first.rows) == 3 and ids(third) == ["web-old"]
+    assert first.total == 8 and first.pages == 3
+    assert len(first.rows) == 3 and ids(third) == ["web-plain", "web-old"]
 
 
 def test_incremental_indexing_and_opt_out(settings, tmp_path):

@@ -238,6 +238,32 @@ def test_staff_alert_without_a_number_is_dead_and_explained(
     assert f"(ref {request_id})" in fake.messages[0]["body"]
 
 
+def test_a_spanish_request_is_confirmed_in_spanish_once(make_worker, fake, engine, monkeypatch):
+    """Issue 18: the text goes out as the store wrote it, in the conversation's language; a
+    crash after Twilio accepted it is recovered by the lookup, accents and all."""
+    monkeypatch.delenv("STAFF_ALERT_NUMBER", raising=False)
+    request_id = save_callback_request(
+        conversation_id="web-es",
+        channel="socketio",
+        phone_number=A,
+        best_time="evening",
+        consent_to_text=True,
+        first_name="José",
+        language="es",
+        engine=engine,
+    )
+    crashing = make_worker()
+    crashing.sender = CrashAfterSend(crashing.sender.settings)
+    with pytest.raises(Crash):
+        crashing.run_once()
+    make_worker(clock=later(60)).run_once()  # after the lease: looked up at Twilio, found
+    assert outbox.counts(engine) == {"dead": 1, "sent": 1}  # the alert has no staff number
+    assert fake.delivered_to(A) == 1
+    body = fake.messages[0]["body"]
+    assert body.startswith(f"Hola José, recibimos su pedido (ref {request_id}) y le llamaremos")
+    assert "en la noche" in body and "Responda STOP" in body
+
+
 def test_full_jitter_backoff_stays_within_its_cap():
     backoff = Backoff(base=2, cap=60, rng=random.Random(7))
     for attempt in range(1, 12):

@@ -55,6 +55,27 @@ def test_request_alert_and_confirmation_are_saved(engine, monkeypatch):
     assert {m.callback_request_id for m in (alert, confirmation)} == {request_id}
 
 
+def test_a_spanish_conversation_is_confirmed_in_spanish(engine, monkeypatch):
+    monkeypatch.setenv("STAFF_ALERT_NUMBER", "+12025550143")
+    request_id = save(engine, language="es", best_time="afternoon")
+    with session_scope(engine) as session:
+        assert session.get(CallbackRequest, request_id).language == "es"
+    alert, confirmation = outbox(engine)
+    assert confirmation.body.startswith(
+        f"Hola Sam, recibimos su pedido (ref {request_id}) y le llamaremos en la tarde."
+    )
+    assert "(888) 783-3291" in confirmation.body
+    assert alert.body.startswith("New callback request")  # staff read English
+
+
+@pytest.mark.parametrize("language", [None, "en", "fr", ""])
+def test_any_other_language_is_stored_and_confirmed_in_english(engine, language):
+    request_id = save(engine, language=language)
+    with session_scope(engine) as session:
+        assert session.get(CallbackRequest, request_id).language == "en"
+    assert outbox(engine)[-1].body.startswith("Hi Sam, we got your request")
+
+
 def test_no_confirmation_without_consent(engine, monkeypatch):
     monkeypatch.setenv("STAFF_ALERT_NUMBER", "+12025550143")
     save(engine, consent_to_text=False)

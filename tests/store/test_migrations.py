@@ -11,10 +11,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from iop_assistant.migrations import (
     INITIAL_REVISION,
@@ -205,3 +206,65 @@ def test_migrations_cli_check(tmp_path):
         timeout=120,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+# 0007_language (issue 18) ------------------------------------------------------
+BEFORE_LANGUAGE = "0006_handoff_typing"
+
+
+def migrate_to(engine, revision: str, down: bool = False) -> None:
+    with engine.begin() as connection:
+        (command.downgrade if down else command.upgrade)(alembic_config(connection), revision)
+
+
+def columns_of(engine, table: str) -> set[str]:
+    return {c["name"] for c in inspect(engine).get_columns(table)}
+
+
+def test_language_upgrade_keeps_rows_and_marks_the_index_for_backfill(tmp_path):
+    engine = create_engine(url(tmp_path))
+    migrate_to(engine, BEFORE_LANGUAGE)
+    with engine.begin() as db:
+        db.execute(
+            text(
+                "insert into callback_requests (conversation_id, channel, phone_number, "
+                "best_time, consent_to_text, status, created_at, updated_at) values "
+                "('web-a', 'rest', '+17735550123', 'now', 1, 'new', '2026-01-01', '2026-01-01')"
+            )
+        )
+        db.execute(
+            text(
+                "insert into console_conversations (conversation_id, channel, started_at, "
+                "last_at, turns, crisis, unclear_turns, callback_requested, opted_out, risk, "
+                "last_event_id) values ('web-a', 'rest', '2026-01-01', '2026-01-01', 1, 0, 0, "
+                "1, 0, 2, 42)"
+            )
+        )
+        db.execute(text("insert into console_indexer_state values ('tracker_events', 42)"))
+    migrate(engine)
+    assert is_at_head(engine) and diff_for(engine) == []
+    with engine.connect() as db:
+        assert db.execute(text("select language from callback_requests")).all() == [("en",)]
+        assert db.execute(text("select language from console_conversations")).all() == [("en",)]
+        state = dict(db.execute(text("select name, value from console_indexer_state")).all())
+    assert state == {"tracker_events": 42, "language_backfill_to": 42}
+    migrate_to(engine, BEFORE_LANGUAGE, down=True)
+    assert "language" not in columns_of(engine, "callback_requests")
+    assert "language" not in columns_of(engine, "console_conversations")
+    with engine.connect() as db:
+        assert db.execute(text("select conversation_id from callback_requests")).all() == [
+            ("web-a",)
+        ]
+        assert db.execute(text("select name from console_indexer_state")).all() == [
+            ("tracker_events",)
+        ]
+    migrate(engine)
+    assert is_at_head(engine) and diff_for(engine) == []
+
+
+def test_a_new_database_has_nothing_to_backfill(tmp_path):
+    engine = migrate(url(tmp_path))
+    with engine.connect() as db:
+        assert db.execute(text("select count(*) from console_indexer_state")).scalar() == 0
+    indexes = {i["name"] for i in inspect(engine).get_indexes("console_conversations")}
+    assert "ix_console_conv_language_risk_last" in indexes

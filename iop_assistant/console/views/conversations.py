@@ -29,6 +29,21 @@ from iop_assistant.store.models import CallbackRequest, ConversationContact
 bp = Blueprint("conversations")
 TAGS = ("needs follow-up", "misunderstood", "good example")
 EXPORT_LIMIT = 100_000
+# the summary's columns in the CSV export, then the first message (and the phone number)
+EXPORT_COLUMNS = (
+    "conversation_id",
+    "channel",
+    "language",
+    "started_at",
+    "last_at",
+    "turns",
+    "crisis",
+    "crisis_category",
+    "screening_outcome",
+    "callback_requested",
+    "unclear_turns",
+    "opted_out",
+)
 NOTE_MAX = 2000
 
 
@@ -61,7 +76,14 @@ async def conversation_list(request: Request) -> HTTPResponse:
     settings = web.settings_of(request)
     flt = listing.ListFilter.from_args(web.args_dict(request))
     data = await run_sync(_list, settings, flt, request.ctx.user, web.client_ip(request))
-    return web.render(request, "conversations.html", flt=flt, flags=listing.FLAGS, **data)
+    return web.render(
+        request,
+        "conversations.html",
+        flt=flt,
+        flags=listing.FLAGS,
+        languages=listing.LANGUAGES,
+        **data,
+    )
 
 
 def _transcript(
@@ -242,20 +264,7 @@ def _export(
                     found = transcript.user_text(tconn, r["first_user_event_id"])
                     if found:
                         originals[r["first_user_event_id"]] = found[1][:200]
-    columns: List[str] = [
-        "conversation_id",
-        "channel",
-        "started_at",
-        "last_at",
-        "turns",
-        "crisis",
-        "crisis_category",
-        "screening_outcome",
-        "callback_requested",
-        "unclear_turns",
-        "opted_out",
-        "first_message",
-    ]
+    columns: List[str] = [*EXPORT_COLUMNS, "first_message"]
     if unmasked:
         columns.append("phone_number")
     out = io.StringIO()
@@ -265,7 +274,7 @@ def _export(
         first = r["first_text_masked"] or ""
         if unmasked:
             first = originals.get(r["first_user_event_id"], first)
-        values = [r[c] for c in columns[:11]] + [first]
+        values = [r[c] for c in EXPORT_COLUMNS] + [first]
         if unmasked:
             values.append(phones.get(r["conversation_id"], ""))
         writer.writerow([_csv_cell(v) for v in values])
