@@ -408,10 +408,20 @@ def cancels_a_call(text: str) -> bool:
     return bool(_CANCEL_CALLBACK.search(text))
 
 
+# "should i call her or 911": the person asks whom to call, not to be called (role-play
+# 2026-12-04: an overdose follow-up was taken into the callback form)
+_WHOM_TO_CALL = re.compile(
+    r"\b(?:should|do|can|could|shall|must|would)\s+(?:i|we)\s+(?:just\s+|still\s+)?call\b|"
+    r"\b(?:911|988|ambulance|paramedics|poison\s+control)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_a_call(text: str) -> bool:
     """Someone should phone the person (or their relative): a callback request, even
-    inside a long message about their situation."""
-    return bool(_CALLBACK.search(text))
+    inside a long message about their situation; never a question about whom to call
+    or a message about emergency services."""
+    return bool(_CALLBACK.search(text)) and not _WHOM_TO_CALL.search(text)
 
 
 SCREENING_INTENT = "request_detox_screening"

@@ -203,3 +203,35 @@ def test_asking_to_be_checked_for_detox_first_starts_the_screening(text, expecte
     from iop_assistant.nlu.control_intents import asks_for_screening
 
     assert asks_for_screening(text) is expected
+
+
+# role-play of 2026-12-04 (graded blind by helpers): a plan to take everything tonight
+# was missed; a parent's "nobody overdosed" got the 911 reply
+@pytest.mark.parametrize(
+    "text",
+    [
+        "might just do them all tonight and be done",
+        "im gonna swallow all of my pills at once",
+        "thinking about taking the whole bunch all tonight and be done",
+        "i want to take them all and be done with it all",
+    ],
+)
+def test_taking_everything_tonight_is_a_crisis(guard: CrisisGuard, text: str) -> None:
+    assert read(guard, text) == "crisis", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody overdosed. He is at school, would Medicaid pay?",
+        "no one has overdosed, i just want info",
+        "can i take all my meds at once or spread them out",
+        "i want to be done with drinking for good",
+    ],
+)
+def test_denials_and_plain_questions_are_not_crises(guard: CrisisGuard, text: str) -> None:
+    assert read(guard, text) != "crisis", text
+
+
+def test_an_overdose_with_nobody_around_is_still_one(guard: CrisisGuard) -> None:
+    assert read(guard, "he overdosed and nobody is here") == "crisis"
