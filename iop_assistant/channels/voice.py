@@ -120,6 +120,7 @@ class VoiceTexts:
     unknown_key: str
     failure: str
     unanswered: str
+    unanswered_next: str
 
     @classmethod
     def spanish(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
@@ -151,6 +152,12 @@ class VoiceTexts:
                 f"{spoken}. En una emergencia, llame al 911. "
                 "Para hablar con alguien ahora, llame al 988 y marque 2."
             ),
+            unanswered_next=(
+                "Perdón, nadie pudo contestar en este momento. Para que le llamen, diga "
+                "llámenme. Para intentar otra vez, marque 0 o diga línea de ayuda. En una "
+                "emergencia, cuelgue y llame al 911. Para hablar con alguien ahora, llame "
+                "al 988 y marque 2."
+            ),
         )
 
     @classmethod
@@ -176,6 +183,11 @@ class VoiceTexts:
             unanswered=(
                 f"Sorry, the call could not be connected. Please call our help line at {spoken}. "
                 "In an emergency, call 911. To talk with someone now, call or text 988."
+            ),
+            unanswered_next=(
+                "Sorry, nobody could answer just now. To have someone call you back, say "
+                "call me back. To try again, press 0 or say help line. In an emergency, "
+                "hang up and call 911. To talk with someone now, call or text 988."
             ),
         )
 
@@ -293,6 +305,8 @@ class VoiceInput(TwilioWebhookInput):
         self.texts_es = VoiceTexts.spanish(facts, settings.helpline_number)
         self.calls: OrderedDict[str, CallState] = OrderedDict()
         self.whispers: OrderedDict[str, str] = OrderedDict()
+        # CallSid -> the call's language, for the words after a transfer nobody answered
+        self.transferred: OrderedDict[str, str] = OrderedDict()
         self.replies: OrderedDict[str, str] = OrderedDict()
         super().__init__(settings, database_url)
 
@@ -319,6 +333,25 @@ class VoiceInput(TwilioWebhookInput):
         state = self.calls.get(call_sid)
         return self.texts_es if state is not None and state.language == "es" else self.texts
 
+    def _transfer_ended(self, call_sid: str, status: str | None, url: str) -> HTTPResponse:
+        """After a call that took place, hang up; when nobody answered (busy, no answer,
+        failed), the call goes on: a callback, another try, 911 and 988 are offered
+        (role-play 2026-12-04: a man seeing things alone was read a number and hung up on)."""
+        language = self.transferred.pop(call_sid, None)
+        if twiml.was_connected(status):
+            return xml(twiml.dial_ended(status, ""))
+        texts = self.texts_es if language == "es" else self.texts
+        return xml(
+            twiml.gather(
+                url,
+                [texts.unanswered_next],
+                hints=("llámenme", "línea de ayuda")
+                if language == "es"
+                else ("call me back", "help line"),
+                language=twiml.twilio_language(language),
+            )
+        )
+
     def _forget(self, call_sid: str) -> None:
         self.calls.pop(call_sid, None)
 
@@ -332,6 +365,9 @@ class VoiceInput(TwilioWebhookInput):
         state = self.calls.get(call_sid)
         texts = self._texts_for(call_sid)
         voice = twiml.twilio_language(state.language if state else None)
+        self.transferred[call_sid] = state.language if state else "en"
+        while len(self.transferred) > MAX_WHISPERS:
+            self.transferred.popitem(last=False)
         self._forget(call_sid)
         number = number or self.settings.helpline_number
         if request is None:
@@ -378,7 +414,7 @@ class VoiceInput(TwilioWebhookInput):
 
         if form.first("DialCallStatus") is not None:  # a transfer ended (its <Dial action>)
             self.whispers.pop(call_sid, None)
-            return xml(twiml.dial_ended(form.first("DialCallStatus"), texts.unanswered))
+            return self._transfer_ended(call_sid, form.first("DialCallStatus"), url)
         if twiml.wants_helpline(speech, digits):
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
             return self._transfer(call_sid, texts.handoff, request=request)

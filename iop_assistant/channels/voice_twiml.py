@@ -297,6 +297,11 @@ def dial(
 CONNECTED_STATUSES = frozenset({"completed", "answered"})
 
 
+def was_connected(status: str | None) -> bool:
+    """A transfer's ``DialCallStatus`` says the call took place."""
+    return (status or "").strip().lower() in CONNECTED_STATUSES
+
+
 def dial_ended(status: str | None, if_unanswered: str, language: str = "en-US") -> str:
     """The answer to a transfer's outcome: hang up after a call, or say it failed."""
     reply = VoiceResponse()

@@ -164,7 +164,28 @@ def test_a_completed_transfer_hangs_up_without_the_failure_message(servers):
     failed.send()
     dials(failed.send(Digits="0"))
     unanswered = failed.send(DialCallStatus="no-answer")
-    assert "could not be connected" in said(unanswered) and unanswered.find("Hangup") is not None
+    assert "nobody could answer" in said(unanswered) and unanswered.find("Hangup") is None
+
+
+def test_nobody_answering_the_transfer_is_not_the_end_of_the_call(servers):
+    """Role-play 2026-12-04: on a busy or unanswered transfer the caller was read the
+    number and hung up on. Now the call goes on: a callback, another try, 911 and 988."""
+    call = Call(servers)
+    call.send()
+    dials(call.send(Digits="0"))
+    busy = call.send(DialCallStatus="busy")
+    listens(busy, servers)
+    spoken = said(busy)
+    assert "call me back" in spoken and "911" in spoken and "988" in spoken
+    assert "type" not in spoken.lower()
+    asked = call.send(SpeechResult="yes please call me back")
+    listens(asked, servers)
+    assert "what phone number should they call" in said(asked).lower()  # the callback form
+    again = Call(servers)
+    again.send()
+    dials(again.send(Digits="0"))
+    listens(again.send(DialCallStatus="failed"), servers)
+    dials(again.send(Digits="0"))
 
 
 def test_the_help_line_answerer_hears_what_the_assistant_knows(servers):
