@@ -37,7 +37,7 @@ SPANISH_WORDS = frozenset(
     tiempo anos horas sesiones grupo grupos familia ella ellos nosotros estaba estuvo fue ser
     estar sido puedes quieres tienes sabes vez veces mismo bueno buena creo pienso siento
     respira despierta muero matar matarme morirme aguanto sigo quitarme pasa paso pasando
-    hermanito mija mijo""".split()
+    hermanito mija mijo noches tardes disculpe saludos""".split()
 )
 ENGLISH_WORDS = frozenset(
     """the and is are was were my i you your to for of what how can do does did with this that it

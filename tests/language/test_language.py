@@ -71,6 +71,9 @@ def test_explicit_requests(text, wanted):
         # Spanglish with Spanish function words
         "mi hijo is using fentanyl y no se que hacer",
         "my husband toma mucho y no quiere ir al doctor",
+        # a Spanish greeting alone (role-play 2026-12-04: got the English welcome)
+        "hola buenas noches",
+        "buenas tardes",
     ],
 )
 def test_spanish_and_spanglish_are_spanish(text):
