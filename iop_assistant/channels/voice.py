@@ -365,13 +365,14 @@ class VoiceInput(TwilioWebhookInput):
         state = self.calls.get(call_sid)
         texts = self._texts_for(call_sid)
         voice = twiml.twilio_language(state.language if state else None)
-        self.transferred[call_sid] = state.language if state else "en"
-        while len(self.transferred) > MAX_WHISPERS:
-            self.transferred.popitem(last=False)
         self._forget(call_sid)
         number = number or self.settings.helpline_number
         if request is None:
             return xml(twiml.dial([line], number, texts.unanswered, language=voice))
+        # only a <Dial action> comes back (_transfer_ended): remember the call's language
+        self.transferred[call_sid] = state.language if state else "en"
+        while len(self.transferred) > MAX_WHISPERS:
+            self.transferred.popitem(last=False)
         action = self._next_turn_url(request)
         whisper = None
         if number == self.settings.helpline_number:

@@ -44,7 +44,9 @@ _SAFE_WAY = re.compile(
     rf"{_CUT}\b",
     re.IGNORECASE,
 )
-_SCHEDULE = re.compile(r"\b(?:taper(?:ing)?|wean(?:ing)?)\s+(?:schedule|plan|chart)\b", re.I)
+_SCHEDULE = re.compile(
+    r"\b(?:taper(?:ing)?|wean(?:ing)?)\s+(?:schedule|plan|chart)\b", re.IGNORECASE
+)
 _HOW_MUCH = re.compile(
     r"\bhow\s+(?:much|many)\s+(?:mg\s+|milligrams?\s+)?(?:of\s+)?(?:\w+\s+){0,3}?"
     rf"(?:should|can|could|do|would)\s+{_WHO}\s+(?:safely\s+)?(?:take|give|use|drink|"
