@@ -69,6 +69,7 @@ CRISIS_LINE_ENV = "IOP_VOICE_CRISIS_LINE"
 DEFAULT_REPLY_TIMEOUT = 10.0  # Twilio waits 15 s for the webhook (error 11200)
 DEFAULT_CRISIS_LINE = "988"
 GREETING = "/greet"
+NUMBER_QUESTION = "utter_ask_callback_phone"  # the one question answered with many keys
 CALL_STATE_TTL = 4 * 3600.0
 MAX_CALLS = 10_000
 # what Twilio sends as From for withheld numbers: one conversation per call instead
@@ -121,6 +122,7 @@ class VoiceTexts:
     failure: str
     unanswered: str
     unanswered_next: str
+    number_entry_hint: str
 
     @classmethod
     def spanish(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
@@ -158,6 +160,7 @@ class VoiceTexts:
                 "emergencia, cuelgue y llame al 911. Para hablar con alguien ahora, llame "
                 "al 988 y marque 2."
             ),
+            number_entry_hint="Diga el número, o márquelo y después oprima la tecla de numeral.",
         )
 
     @classmethod
@@ -189,6 +192,7 @@ class VoiceTexts:
                 "call me back. To try again, press 0 or say help line. In an emergency, "
                 "hang up and call 911. To talk with someone now, call or text 988."
             ),
+            number_entry_hint="Say the number, or key it in and then press pound.",
         )
 
 
@@ -203,6 +207,8 @@ class CallState:
     crisis: bool = False
     notes: List[str] = field(default_factory=list)
     language: str = "en"  # the conversation's language as the last reply spoke it
+    # the last reply asked for a phone number: the keypad takes many digits, ended by #
+    number_entry: bool = False
     seen: float = field(default_factory=time.monotonic)
 
 
@@ -396,6 +402,7 @@ class VoiceInput(TwilioWebhookInput):
                 state.closing,
                 hints=hints,
                 language=twiml.twilio_language(state.language),
+                number_entry=state.number_entry,
             )
         )
 
@@ -449,6 +456,8 @@ class VoiceInput(TwilioWebhookInput):
             if chosen:
                 user_text = chosen["payload"]
                 voice_meta["selected_option"] = chosen["number"]
+            elif digits and state is not None and state.number_entry:
+                user_text = digits  # a phone number keyed in (role-play: one digit was taken)
             elif digits:
                 return self._listen(url, state or CallState(), [texts.unknown_key])
             else:
@@ -491,6 +500,7 @@ class VoiceInput(TwilioWebhookInput):
             self._forget(call_sid)
             return xml(twiml.say_and_hang_up(prompt.sayings, twiml.twilio_language(state.language)))
         state.options, state.sayings, state.closing = prompt.options, prompt.sayings, []
+        state.number_entry = NUMBER_QUESTION in output.utter_actions and not prompt.options
         if output.crisis:
             logger.info("voice call %s: crisis reply", call_sid[:12])
             state.crisis = True
@@ -499,6 +509,8 @@ class VoiceInput(TwilioWebhookInput):
                 state.closing.append(texts.crisis_helpline_offer)
             state.closing.append(texts.crisis_line_offer)
         state.closing.extend(prompt.closing)
+        if state.number_entry:
+            state.closing.append(texts.number_entry_hint)
         if first:
             state.closing.append(texts.welcome_hint)
         return self._listen(url, state)

@@ -45,6 +45,7 @@ MAX_OPTIONS = 8  # keys 1-8; 0 is the help line and 9 the crisis line
 MAX_SAY_CHARS = 1000  # one <Say> (Twilio's hard limit is 4,096 characters)
 MAX_SPOKEN_CHARS = 3000  # all <Say>s of one answer: nobody listens to more
 DIAL_TIMEOUT = 30
+NUMBER_ENTRY_TIMEOUT = 8  # seconds between keys while a phone number is keyed in
 
 HANDOFF_PHRASES = (
     "representative",
@@ -231,8 +232,10 @@ def gather(
     closing: Sequence[str] = (),
     hints: Sequence[str] = (),
     language: str = "en-US",
+    number_entry: bool = False,
 ) -> str:
-    """TwiML that speaks ``sayings`` then ``closing`` and listens for speech or one key.
+    """TwiML that speaks ``sayings`` then ``closing`` and listens for speech or one key
+    (with ``number_entry``, for a phone number: any number of keys, ended by #).
 
     Twilio posts the answer (``SpeechResult`` or ``Digits``) to ``action_url``;
     ``actionOnEmptyResult`` makes it post there on silence too (no answer
@@ -248,7 +251,9 @@ def gather(
             action=action_url,
             method="POST",
             speech_timeout="auto",
-            num_digits=1,
+            num_digits=None if number_entry else 1,
+            finish_on_key="#" if number_entry else None,
+            timeout=NUMBER_ENTRY_TIMEOUT if number_entry else None,
             action_on_empty_result=True,
             language=language,
             hints=", ".join(h for h in (speakable(h) for h in hints) if h and "," not in h) or None,

@@ -8,6 +8,7 @@ from iop_assistant.channels.voice_twiml import (
     MAX_OPTIONS,
     MAX_SAY_CHARS,
     MAX_SPOKEN_CHARS,
+    NUMBER_ENTRY_TIMEOUT,
     choose,
     dial,
     gather,
@@ -129,3 +130,14 @@ def test_long_text_is_split_and_capped_but_options_are_kept():
     assert sum(len(s) for s in says) <= MAX_SPOKEN_CHARS
     assert says[-1].startswith("Say or press 1 for Tell me more")
     assert all(s.split()[-1].startswith("word") for s in says[:-2]), "cut between words"
+
+
+def test_a_number_question_listens_for_many_keys_ended_by_pound():
+    entry = ET.fromstring(gather("https://x/next", ["What number?"], number_entry=True))
+    keys = entry.find("Gather")
+    assert keys is not None
+    assert keys.get("finishOnKey") == "#" and keys.get("numDigits") is None
+    assert keys.get("timeout") == str(NUMBER_ENTRY_TIMEOUT)
+    option = ET.fromstring(gather("https://x/next", ["Pick one"])).find("Gather")
+    assert option is not None and option.get("numDigits") == "1"
+    assert option.get("finishOnKey") is None and option.get("timeout") is None

@@ -330,3 +330,21 @@ def test_each_prompt_listens_at_a_new_address(servers):
     first = listens(call.send(), servers).get("action")
     second = listens(call.send(SpeechResult="What is IOP?"), servers).get("action")
     assert first != second
+
+
+def test_a_phone_number_can_be_keyed_in_whole(servers):
+    """Role-play 2026-12-04: a caller keying in a callback number had only its first digit
+    read. The number question listens for many keys ended by # and hears them all."""
+    call = Call(servers)
+    call.send()
+    offer = call.send(SpeechResult="can someone call me back later")
+    assert "calling from" in said(offer).lower(), said(offer)
+    asked = call.send(SpeechResult="no a different number")
+    gather = asked.find("Gather")
+    assert gather is not None and gather.get("finishOnKey") == "#", ET.tostring(asked)
+    assert gather.get("numDigits") is None
+    assert "press pound" in said(asked)
+    timing = call.send(Digits="3125550187")
+    assert "good time" in said(timing).lower(), said(timing)
+    listens(timing, servers)  # one key per option again
+    assert user_events(servers, call)[-1]["text"] == "3125550187"
