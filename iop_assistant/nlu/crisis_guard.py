@@ -33,6 +33,7 @@ from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
+from iop_assistant.nlu.no_emergency import says_no_emergency, without_denial
 from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
@@ -135,6 +136,11 @@ def take_next_guess(message: Message) -> None:
     best = dict(ranking[0]) if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
     message.set(INTENT, best, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking or [best], add_to_output=True)
+
+
+def answers_a_question(intent: str | None) -> bool:
+    """A program question (not a safety one, which a crisis follow-up repeats 911 for)."""
+    return bool(intent) and str(intent).startswith("ask_") and intent != "ask_safety_procedures"
 
 
 def is_about_someone_else(text: str) -> bool:
@@ -240,6 +246,16 @@ class CrisisGuard(GraphComponent):
                 # other danger words once the denial is set aside
                 set_intent(message, "deny")
                 continue
+            if said_crisis and says_no_emergency(text):
+                rest = without_denial(text)
+                if self.check(rest) is None and not has_danger_words(rest):
+                    # "Nobody overdosed. He is at school... would Medicaid pay?" (role-play):
+                    # no danger left once the denial is set aside: the question is answered;
+                    # with no question ("no es emergencia!! respira bien") it is a no
+                    take_next_guess(message)
+                    if not answers_a_question((message.get(INTENT) or {}).get("name")):
+                        set_intent(message, "deny")
+                    continue
             if said_crisis and is_told_as_history(text):
                 # "I tried to kill myself in 2019. I'm in a much better place now": ask, don't
                 # send them to 911; the check-in still offers 988 and 911 (past_danger.py)

@@ -81,7 +81,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "what do i do till they get here": help is on its way (role-play and CI, 2026-12-03)
         r"\b(?:till|until|til|untill)\s+(?:they|help|the\s+ambulance|ems|the\s+paramedics|paramedics|the\s+cops|"
         r"the\s+police)\s+(?:get(?:s)?\s+here|arrive(?:s)?|come(?:s)?|show(?:s)?\s+up)\b|"
-        r"\bwhile\s+(?:we|i)\s+(?:wait|are\s+waiting|'re\s+waiting|am\s+waiting)\b"
+        r"\bwhile\s+(?:we|i)\s+(?:wait|are\s+waiting|'re\s+waiting|am\s+waiting)\b|"
+        # "i called theyre coming. his lips look blue" (role-play 2026-12-04): help is coming,
+        # and the reply repeats the rescue steps instead of the first message word for word
+        r"\b(?:i|we)\s+(?:just\s+|already\s+)?called\b[^.!?]{0,25}?\b(?:they'?re|theyre|they\s+are|"
+        r"someone'?s|somebody'?s|help'?s|help\s+is)\s+(?:coming|on\s+(?:the|their)\s+way)\b|"
+        r"\bhelp\s+is\s+on\s+(?:the|its)\s+way\b"
     ),
     # responders arrived, or at the hospital
     "help_here": re.compile(
@@ -139,7 +144,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:scared|afraid|worried|don'?t\s+want|dont\s+want|cant|can'?t)\b[^.!?]{0,40}\b(?:arrested|in\s+trouble|jail|"
         r"police|cops|cps|charged)\b[^.!?]{0,40}\b(?:if\s+(?:i|we)\s+call|call(?:ing)?\s+911|911)\b|"
         r"\b(?:if\s+(?:i|we)\s+call\s+911|call(?:ing)?\s+911)\b[^.!?]{0,40}\b(?:get\s+(?:arrested|in\s+trouble)|go\s+to\s+jail|"
-        r"police|cops|cps)\b"
+        r"police|cops|cps)\b|"
+        # "if i text 988 will they send cops" (role-play 2026-12-04)
+        r"\b(?:988|9-8-8|911|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline))\b[^.!?]{0,30}?\b(?:send|call|get)\s+"
+        r"(?:the\s+)?(?:cops|police)\b|"
+        r"\b(?:(?:si|cuando)\s+(?:llamo|escribo|mando\s+(?:un\s+)?(?:texto|mensaje))\s+al\s+(?:988|911))\b[^.!?]{0,40}\b(?:policia|policía|migra|inmigracion|inmigración|cps)\b"
     ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
     "refuses_911": re.compile(
@@ -175,6 +184,8 @@ KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now"})
 UPDATE_WORDS_PATTERNS = frozenset({"call_911"})
 GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
 
+
+_ABOUT_CRISIS_LINE = re.compile(r"\b(?:988|9-8-8|crisis\s+line|hotline|lifeline)\b")
 
 # reaching 988 earlier is not being on the line now ("i called 988 last night", role-play)
 _EARLIER = re.compile(
@@ -263,7 +274,11 @@ class CrisisUpdateReader(GraphComponent):
                 continue
             if kind in KINDS_THAT_YIELD_TO_CRISIS and intent == CRISIS_INTENT:
                 continue
-            if (message.get(GUARD_OUTPUT) or {}).get("pattern_id") in UPDATE_WORDS_PATTERNS:
+            if kind == "police_fear" and _ABOUT_CRISIS_LINE.search(normalize(text)):
+                # the fear of calling is not a new kind of danger: the conversation's
+                # category stays ("will 988 send cops... cant lose my kids" is not violence)
+                drop_guard_entities(message)
+            elif (message.get(GUARD_OUTPUT) or {}).get("pattern_id") in UPDATE_WORDS_PATTERNS:
                 drop_guard_entities(message)  # the hit was the update itself
             apply_update(message, kind, text)
         return messages

@@ -199,3 +199,41 @@ def test_a_sure_classifier_crisis_saying_something_was_taken_stays_crisis(guard)
     message = classified("he took some pills i think", intent="crisis", confidence=0.99)
     guard.process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text,intent,expected",
+    [
+        # role-play 2026-12-04: a parent and a Spanish-speaking mother told it plainly
+        (
+            "Nobody overdosed. He is at school right now. Would Medicaid pay for it?",
+            "ask_cost_insurance",
+            "ask_cost_insurance",
+        ),
+        ("no es emergencia!! respira bien", "inform_use", "deny"),
+        ("he's ok now, he's home with me", "inform_use", "deny"),
+        ("it's not an emergency, i just want to know what iop is", "ask_what_is_iop", "ask_what_is_iop"),
+    ],
+)
+def test_no_emergency_said_plainly_is_answered_not_sent_to_911(guard, text, intent, expected):
+    message = classified(text, intent="crisis", confidence=0.9)
+    ranking = [{"name": "crisis", "confidence": 0.9}, {"name": intent, "confidence": 0.05}]
+    message.set(INTENT_RANKING_KEY, ranking)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == expected
+    assert message.get("crisis_guard") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody overdosed but he won't wake up",
+        "its not an emergency but he is turning blue",
+        "no es emergencia pero no respira",
+        "is this an emergency? he took a whole bottle of pills",
+    ],
+)
+def test_a_denial_never_hides_new_danger(guard, text):
+    message = classified(text)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis"

@@ -1,0 +1,47 @@
+""""Nobody overdosed", "no es emergencia": a person saying there is no emergency now.
+
+Role-played parents and a Spanish-speaking mother (2026-12-04) wrote "Nobody overdosed.
+He is at school... would Medicaid pay?", "He's ok now, he's home" and "no es
+emergencia!! respira bien", and got "Call 911 now" again each time: the words of the
+denial (overdosed, emergency, respira) are danger words. When the message says plainly
+that there is no emergency and nothing else in it speaks of danger, the crisis guard
+takes the classifier's next guess, so the question in it is answered. Any other word of
+danger ("nobody overdosed but he won't wake up") keeps the crisis reply.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUBJECT = r"(?:he|she|they|my\s+\w+|the\s+\w+)"
+_IS = r"(?:'s|s|\s+is|\s+are|'re|\s+was)"
+
+_NO_EMERGENCY = re.compile(
+    # English
+    r"\b(?:not|isn'?t|isnt|is\s+not|no|wasn'?t|wasnt)\s+(?:an?\s+|in\s+an?\s+)?emergency\b|"
+    r"\b(?:nobody|no\s+one|noone|no\s+body)\s+(?:overdosed|od'?d|is\s+overdosing|overdos(?:ed|ing)|"
+    r"is\s+(?:in\s+danger|hurt|dying)|was\s+(?:in\s+danger|hurt))\b|"
+    r"\bnot\s+(?:an?\s+)?overdos(?:e|ing)\b|"
+    r"\b(?:nobody|no\s+one|noone)(?:'s|s|\s+is)\s+(?:in\s+danger|hurt|dying)\b|"
+    r"\bnot\s+in\s+(?:any\s+)?danger\b|"
+    rf"\b{_SUBJECT}{_IS}\s+(?:ok|okay|fine|alright|all\s+right|safe)\s+(?:now|right\s+now|today)\b|"
+    rf"\b{_SUBJECT}{_IS}\s+breathing\s+(?:fine|ok|okay|normally|normal)\b|"
+    # Spanish
+    r"\bno\s+es\s+(?:una\s+)?emergencia\b|\bno\s+hay\s+(?:ninguna\s+)?emergencia\b|"
+    r"\bnadie\s+(?:tuvo|tiene|ha\s+tenido)\s+(?:una\s+)?sobredosis\b|"
+    r"\brespira\s+(?:bien|normal)\b|"
+    r"\b(?:ya\s+)?(?:esta|está)\s+bien\s+(?:ahora|ya)\b",
+    re.IGNORECASE,
+)
+
+
+def says_no_emergency(text: str) -> bool:
+    """The text says in so many words that nobody is in danger now."""
+    return bool(_NO_EMERGENCY.search(text or ""))
+
+
+def without_denial(text: str) -> str:
+    """The text with its no-emergency phrases blanked out (what is left to read for danger)."""
+    return _NO_EMERGENCY.sub(" ", text or "")
