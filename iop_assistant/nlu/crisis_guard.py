@@ -33,10 +33,10 @@ from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
-from iop_assistant.nlu.no_emergency import says_no_emergency, without_denial
 from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.no_emergency import says_no_emergency, without_denial
 from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 

@@ -1,4 +1,4 @@
-""""Nobody overdosed", "no es emergencia": a person saying there is no emergency now.
+""" "Nobody overdosed", "no es emergencia": a person saying there is no emergency now.
 
 Role-played parents and a Spanish-speaking mother (2026-12-04) wrote "Nobody overdosed.
 He is at school... would Medicaid pay?", "He's ok now, he's home" and "no es

@@ -212,7 +212,11 @@ def test_a_sure_classifier_crisis_saying_something_was_taken_stays_crisis(guard)
         ),
         ("no es emergencia!! respira bien", "inform_use", "deny"),
         ("he's ok now, he's home with me", "inform_use", "deny"),
-        ("it's not an emergency, i just want to know what iop is", "ask_what_is_iop", "ask_what_is_iop"),
+        (
+            "it's not an emergency, i just want to know what iop is",
+            "ask_what_is_iop",
+            "ask_what_is_iop",
+        ),
     ],
 )
 def test_no_emergency_said_plainly_is_answered_not_sent_to_911(guard, text, intent, expected):
