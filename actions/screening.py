@@ -195,6 +195,56 @@ def user_texts(tracker: Tracker) -> List[str]:
     return texts[-MAX_TEXTS_ABOUT_THE_PERSON:]
 
 
+# What was said before the screening asked anything (role-play 2026-12-04: a caller who
+# said "a fifth a day, I get the shakes, do I need detox" was asked which substance and how
+# often; a sister who said "my brother" twice was asked who the questions were for)
+TOLD_BEFORE_MESSAGES = 4
+_FAMILY = re.compile(
+    r"\b(?:my|our|mi|nuestro|nuestra)\s+(?:\d+\s*(?:yo|y/o|year old|years old)\s+)?(?:son|daughter|"
+    r"husband|wife|boyfriend|girlfriend|partner|brother|sister|mom|mother|dad|father|kid|child|"
+    r"grandson|granddaughter|nephew|niece|fiance|fiancee|roommate|friend|hijo|hija|esposo|esposa|"
+    r"marido|novio|novia|hermano|hermana|mama|madre|papa|padre|nieto|nieta|amigo|amiga)\b"
+)
+_OWN_USE = re.compile(
+    r"\b(?:i|ive|i've|im|i'm)\s+(?:\w+\s+){0,2}(?:drink|drank|drinking|use|used|using|take|took|"
+    r"taking|smoke|smoking|shoot|snort|relapsed)\b|\bmy\s+(?:own\s+)?(?:drinking|use|using|habit|"
+    r"addiction)\b|\b(?:yo\s+)?(?:tomo|bebo|consumo|uso|fumo)\b"
+)
+
+
+def told_before(tracker: Tracker) -> str:
+    """The person's words before the screening's first question: the message that started
+    it and the few before it (button payloads left out). Empty once a question was asked."""
+    if tracker.get_slot("requested_slot"):
+        return ""
+    texts = [t for t in user_texts(tracker) if t.strip() and not t.startswith("/")]
+    return " . ".join(texts[-TOLD_BEFORE_MESSAGES:])
+
+
+def prefilled(tracker: Tracker) -> Dict[str, Any]:
+    """Answers the person already gave in their own words: who it is for (a family member
+    named, no use of their own), substances, how often, withdrawal signs by name. Emergency
+    signs are never taken from here: the symptoms question (and the crisis guard) read those."""
+    text = told_before(tracker)
+    if not text:
+        return {}
+    lowered = screening_answers.fold(text)
+    found: Dict[str, Any] = {}
+    if _FAMILY.search(lowered) and not _OWN_USE.search(lowered):
+        found["screening_for"] = "other"
+    used = sorted(substances.categories_in_text(text))
+    if used:
+        found["screening_substances"] = used
+    frequency = screening_answers.parse_frequency(text)
+    if frequency and used:
+        found["screening_frequency"] = frequency
+    reading = screening_answers.read_emergency(text)
+    named = _named_symptoms(text)
+    if named and used and not reading.now and not reading.unclear:
+        found["screening_symptoms"] = named
+    return found
+
+
 class ValidateDetoxScreeningForm(FormValidationAction):
     """Reads each answer (button or free text) and skips questions the decision doesn't need."""
 
@@ -281,9 +331,31 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             kept.append(slot)
         return kept
 
+    def extract_screening_for(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_for")
+
+    def extract_screening_substances(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_substances")
+
+    def extract_screening_frequency(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_frequency")
+
+    def extract_screening_symptoms(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_symptoms")
+
     def validate_screening_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if value in ("self", "other") and tracker.get_slot("requested_slot") is None:
+            return {"screening_for": value}  # told before the first question
         answer = form_answers.parse_screening_for(str(value or ""))
         if answer is not None:
             return {"screening_for": answer}
@@ -331,6 +403,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_substances(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if isinstance(value, list):
+            return {"screening_substances": value}  # read from what was told before
         text = str(value or "")
         found = substance_categories(tracker, text)
         if not found and form_answers.is_no_use(text):
@@ -355,6 +429,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_symptoms(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if isinstance(value, list):
+            return {"screening_symptoms": value}  # named before the first question
         text = str(value or "")
         result = read_answer(
             "screening_symptoms", symptoms_answer(text), [UNKNOWN], dispatcher, tracker
@@ -444,6 +520,14 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     ) -> Dict[str, Any]:
         answer = YES_NO.get(screening_answers.parse_sometimes_yes(str(value or "")))
         return read_answer("screening_blackouts", answer, UNKNOWN, dispatcher, tracker)
+
+
+def _prefill_one(tracker: Tracker, slot: str) -> Dict[str, Any]:
+    """``slot`` from what was told before the first question; nothing when not told."""
+    if tracker.get_slot(slot) is not None:
+        return {}
+    value = prefilled(tracker).get(slot)
+    return {slot: value} if value is not None else {}
 
 
 def _known(value: Any) -> Any:

@@ -838,3 +838,84 @@ def test_a_spanish_question_back_is_a_question():
 
     assert is_question("¿cuánto cuesta")
     assert not is_question("todos los días")
+
+
+def told(*texts: str, slots: Dict[str, Any] | None = None) -> Tracker:
+    """A tracker at the screening's first run, after ``texts`` (the last one started it)."""
+    latest = {
+        "text": texts[-1],
+        "intent": {"name": "request_detox_screening", "confidence": 0.9},
+        "entities": [],
+    }
+    events = [{"event": "user", "text": t, "parse_data": {"text": t}} for t in texts]
+    return Tracker(
+        "screen",
+        {"requested_slot": None, **(slots or {})},
+        latest,
+        events,
+        False,
+        None,
+        {"name": "detox_screening_form"},
+        "action_listen",
+    )
+
+
+def first_run(*texts: str, slots: Dict[str, Any] | None = None) -> Dict[str, Any]:
+    """The slots the form's first validation sets, with the project's real domain."""
+    from iop_assistant import domain_files
+
+    events = asyncio.run(
+        ValidateDetoxScreeningForm().run(
+            CollectingDispatcher(), told(*texts, slots=slots), domain_files.load_raw()
+        )
+    )
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_what_was_told_before_the_first_question_is_not_asked_again():
+    # role-play 2026-12-04, caller 6: asked for the substance and how often after saying both
+    set_now = first_run(
+        "i drink about a fifth a day and i get the shakes in the morning. do i need detox"
+    )
+    assert set_now["screening_substances"] == ["alcohol"]
+    assert set_now["screening_frequency"] == "daily"
+    assert set_now["screening_symptoms"] and "none" not in set_now["screening_symptoms"]
+    assert set_now.get("requested_slot") not in (
+        "screening_substances",
+        "screening_frequency",
+        "screening_symptoms",
+    )
+
+
+def test_a_family_member_named_earlier_is_not_asked_who_it_is_for():
+    # role-play 2026-12-04, caller 3: "for you or someone else?" after "my brother" twice
+    set_now = first_run(
+        "its not for me its for my brother, he takes xanax and drinks",
+        "does he need detox first",
+    )
+    assert set_now["screening_for"] == "other"
+    assert set_now["screening_substances"] == ["alcohol", "benzodiazepine"]
+    assert set_now.get("requested_slot") != "screening_for"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("do i need detox",),
+        ("my wife says i drink too much", "do i need detox"),  # their own use: still asked
+        ("/request_detox_screening",),
+    ],
+)
+def test_nothing_is_guessed_who_it_is_for(texts):
+    assert "screening_for" not in first_run(*texts)
+
+
+def test_emergency_signs_told_before_are_left_to_the_symptoms_question():
+    set_now = first_run("he drinks every day and he is seeing things right now, detox?")
+    assert "screening_symptoms" not in set_now
+
+
+def test_nothing_is_prefilled_once_a_question_was_asked():
+    tracker_asked = told("i drink every day", slots={"requested_slot": "screening_recent_care"})
+    form = ValidateDetoxScreeningForm()
+    assert form.extract_screening_substances(CollectingDispatcher(), tracker_asked, {}) == {}
