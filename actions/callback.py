@@ -287,7 +287,30 @@ async def save_and_report(
         return reset
     # the domain words the best time by the callback_best_time slot (response conditions)
     dispatcher.utter_message(response=saved_response, callback_number=readable_number(number))
+    if await replaced_earlier(tracker, request_id):
+        dispatcher.utter_message(response="utter_callback_replaced")
     return [*reset, SlotSet("callback_request_id", str(request_id))]
+
+
+async def replaced_earlier(tracker: Tracker, request_id: int) -> bool:
+    """A new request from a conversation that already made one (role-play 2026-12-04: "move
+    the call to after 8 pm... I won't get 2 calls, right?") replaces it: the earlier one is
+    closed once the new one is committed, so a failure never leaves the person with none."""
+    earlier = tracker.get_slot("callback_request_id")
+    if not earlier:
+        return False
+    if str(earlier) == str(request_id):
+        return True  # the same number: the store updated the open request (one call)
+    try:
+        return await asyncio.wait_for(
+            asyncio.to_thread(
+                withdraw_request, int(earlier), tracker.sender_id, f"replaced by #{request_id}"
+            ),
+            timeout=SAVE_TIMEOUT_SECONDS,
+        )
+    except Exception:  # both stay open: staff see two requests, nobody goes without a call
+        logger.exception("closing the earlier callback request failed")
+        return False
 
 
 class SubmitCallback(Action):
@@ -373,11 +396,13 @@ class WithdrawCallback(Action):
         return [SlotSet("callback_request_id", None)]
 
 
-def withdraw_request(request_id: int, conversation_id: str) -> bool:
+def withdraw_request(request_id: int, conversation_id: str, outcome: str | None = None) -> bool:
     """The store call (a seam the tests point at a real database of their own)."""
     from iop_assistant.store.callback_withdrawal import withdraw_callback_request
 
-    return withdraw_callback_request(request_id, conversation_id)
+    if outcome is None:
+        return withdraw_callback_request(request_id, conversation_id)
+    return withdraw_callback_request(request_id, conversation_id, outcome=outcome)
 
 
 def save_request(**request: Any) -> int:

@@ -26,7 +26,10 @@ CANCELLED = "cancelled"
 
 
 def withdraw_callback_request(
-    request_id: int, conversation_id: str, engine: Engine | None = None
+    request_id: int,
+    conversation_id: str,
+    engine: Engine | None = None,
+    outcome: str = WITHDRAWN_OUTCOME,
 ) -> bool:
     """Close request ``request_id`` if ``conversation_id`` made it and it is open.
 
@@ -43,12 +46,12 @@ def withdraw_callback_request(
         if request is None:
             return False
         now = utcnow()
-        request.status, request.outcome, request.closed_at = "closed", WITHDRAWN_OUTCOME, now
+        request.status, request.outcome, request.closed_at = "closed", outcome, now
         session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.callback_request_id == request.id)
             .where(OutboxMessage.status.in_(UNSENT_STATUSES))
-            .values(status=CANCELLED, last_error="request withdrawn by the person")
+            .values(status=CANCELLED, last_error=f"request closed: {outcome}")
         )
         logger.info("callback request #%s withdrawn by its conversation", request.id)
         return True

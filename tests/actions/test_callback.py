@@ -525,3 +525,49 @@ def test_a_time_about_something_else_is_not_the_time_to_call():
 def test_a_time_is_never_saved_as_a_first_name():
     assert form_answers.parse_first_name("as soon as possible") is None
     assert form_answers.parse_first_name("tomorrow") is None
+
+
+def test_a_second_request_replaces_the_first(app_db):
+    """Role-play 2026-12-04: moving the call to after 8 pm must not mean two calls."""
+    first_events, _ = submit(FILLED)
+    first_id = {e["name"]: e["value"] for e in first_events if e.get("event") == "slot"}[
+        "callback_request_id"
+    ]
+    other_number = "+13125550187"
+    events, dispatcher = submit(
+        {
+            **FILLED,
+            "callback_phone": other_number,
+            "callback_best_time": "after 8 pm",
+            "callback_request_id": first_id,
+        }
+    )
+    assert responses(dispatcher) == ["utter_callback_saved", "utter_callback_replaced"]
+    requests, outbox = saved(app_db)
+    by_id = {str(r.id): r for r in requests}
+    assert by_id[first_id].status == "closed"
+    assert by_id[first_id].outcome.startswith("replaced by #")
+    open_requests = [r for r in requests if r.status == "new"]
+    assert [r.best_time for r in open_requests] == ["after 8 pm"]
+    first_texts = [m for m in outbox if str(m.callback_request_id) == first_id]
+    assert first_texts and all(m.status == "cancelled" for m in first_texts)
+
+
+def test_a_request_after_a_withdrawn_one_is_simply_saved(app_db):
+    events, dispatcher = submit({**FILLED, "callback_request_id": "9999"})
+    assert responses(dispatcher) == ["utter_callback_saved"]
+    (request,), _ = saved(app_db)
+    assert request.status == "new"
+
+
+def test_a_new_time_for_the_same_number_updates_the_open_request(app_db):
+    first_events, _ = submit(FILLED)
+    first_id = {e["name"]: e["value"] for e in first_events if e.get("event") == "slot"}[
+        "callback_request_id"
+    ]
+    _, dispatcher = submit(
+        {**FILLED, "callback_best_time": "evening", "callback_request_id": first_id}
+    )
+    assert responses(dispatcher) == ["utter_callback_saved", "utter_callback_replaced"]
+    (request,), _ = saved(app_db)
+    assert (request.status, request.best_time) == ("new", "evening")
