@@ -40,12 +40,22 @@ def status_of(path: Path) -> str:
     return known.get(str(path.relative_to(REPO)), "tuned")
 
 
+def rounds(name: str | None = None) -> list[Path]:
+    """Every round's folder (v1..vN, then the Spanish es-v1..), or its file ``name``, in
+    round order (v10 after v9)."""
+    folders = [d for d in EVALUATION.glob("*v*") if d.is_dir()]
+    folders.sort(key=lambda d: (d.name.startswith("es-"), int(d.name.rsplit("v", 1)[1] or 0)))
+    if name is None:
+        return folders
+    return [d / name for d in folders if (d / name).exists()]
+
+
 def nlu_numbers(model: Path) -> dict:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
     numbers: dict = {"understanding": {}, "crisis": {}}
-    sets = [REPO / "tests" / "nlu_holdout.yml", *sorted(EVALUATION.glob("v*/understanding.yml"))]
+    sets = [REPO / "tests" / "nlu_holdout.yml", *rounds("understanding.yml")]
     for path in sets:
         report = asyncio.run(
             understanding_eval.evaluate(agent.parse_message, understanding_eval.load_labelled(path))
@@ -60,7 +70,7 @@ def nlu_numbers(model: Path) -> dict:
             "fallback_rate": round(report.fallback_rate, 4),
             "n": report.total,
         }
-    for blind in [None, *sorted(EVALUATION.glob("v*/crisis.yml"))]:
+    for blind in [None, *rounds("crisis.yml")]:
         report = asyncio.run(crisis_eval.evaluate(agent.parse_message, blind))
         label = (
             "tests/safety [tuned]"
@@ -95,10 +105,7 @@ def conversation_numbers(workers: int) -> dict:
 
     groups = {
         f"{REGRESSION.relative_to(REPO)}/*.yml": sorted(REGRESSION.glob("*.yml")),
-        **{
-            f"{d.relative_to(REPO)}/conv_*.yml": sorted(d.glob("conv_*.yml"))
-            for d in sorted(EVALUATION.glob("v*"))
-        },
+        **{f"{d.relative_to(REPO)}/conv_*.yml": sorted(d.glob("conv_*.yml")) for d in rounds()},
     }
     numbers = {}
     with running_stack() as endpoint:
