@@ -199,11 +199,25 @@ def user_texts(tracker: Tracker) -> List[str]:
 # said "a fifth a day, I get the shakes, do I need detox" was asked which substance and how
 # often; a sister who said "my brother" twice was asked who the questions were for)
 TOLD_BEFORE_MESSAGES = 4
+_RELATIVE = (
+    r"(?:son|daughter|husband|wife|boyfriend|girlfriend|partner|brother|sister|mom|mother|dad|"
+    r"father|kid|child|grandson|granddaughter|nephew|niece|fiance|fiancee|roommate|friend|hijo|"
+    r"hija|esposo|esposa|marido|novio|novia|hermano|hermana|mama|madre|papa|padre|nieto|nieta|"
+    r"amigo|amiga)"
+)
+_USES = (
+    r"(?:uses|drinks|takes|smokes|shoots|snorts|vapes|relapsed|overdosed|is\s+(?:using|drinking|"
+    r"on|addicted|hooked|smoking|taking)|has\s+been\s+(?:using|drinking|taking|smoking)|"
+    r"toma|bebe|usa|consume|fuma|se\s+droga|esta\s+usando)"
+)
+# someone else is the one using: "for my brother", "my son drinks", "he takes xanax"; a
+# relative only named ("my wife says i have to ask this") is not (v9 self-08)
 _FAMILY = re.compile(
-    r"\b(?:my|our|mi|nuestro|nuestra)\s+(?:\d+\s*(?:yo|y/o|year old|years old)\s+)?(?:son|daughter|"
-    r"husband|wife|boyfriend|girlfriend|partner|brother|sister|mom|mother|dad|father|kid|child|"
-    r"grandson|granddaughter|nephew|niece|fiance|fiancee|roommate|friend|hijo|hija|esposo|esposa|"
-    r"marido|novio|novia|hermano|hermana|mama|madre|papa|padre|nieto|nieta|amigo|amiga)\b"
+    rf"\b(?:for|about|asking\s+for|worried\s+about|helping|para|por)\s+(?:my|mi)\s+(?:\d+\s*"
+    rf"(?:yo|y/o|year\s+old|years\s+old)\s+)?{_RELATIVE}\b|"
+    rf"\b(?:my|our|mi|nuestro|nuestra)\s+(?:\d+\s*(?:yo|y/o|year\s+old|years\s+old)\s+)?{_RELATIVE}"
+    rf"\s+(?:\w+\s+){{0,2}}{_USES}\b|"
+    rf"\b(?:he|she|hes|shes|he's|she's|el|ella)\s+(?:\w+\s+){{0,1}}{_USES}\b"
 )
 _OWN_USE = re.compile(
     r"\b(?:i|ive|i've|im|i'm)\s+(?:\w+\s+){0,2}(?:drink|drank|drinking|use|used|using|take|took|"

@@ -887,6 +887,18 @@ def test_what_was_told_before_the_first_question_is_not_asked_again():
     )
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my son is 19 and he drinks every night", "does he need detox"),
+        ("asking for my husband", "detox first?"),
+        ("mi hijo toma mucho", "necesita desintoxicacion"),
+    ],
+)
+def test_someone_elses_use_told_before_is_not_asked_again(texts):
+    assert first_run(*texts)["screening_for"] == "other"
+
+
 def test_a_family_member_named_earlier_is_not_asked_who_it_is_for():
     # role-play 2026-12-04, caller 3: "for you or someone else?" after "my brother" twice
     set_now = first_run(
@@ -903,6 +915,7 @@ def test_a_family_member_named_earlier_is_not_asked_who_it_is_for():
     [
         ("do i need detox",),
         ("my wife says i drink too much", "do i need detox"),  # their own use: still asked
+        ("ok my wife says i have to ask this thing if i need detox first. so. do i",),  # v9
         ("/request_detox_screening",),
     ],
 )
