@@ -23,6 +23,8 @@ UNKNOWN = "unknown"
 EMERGENCY_PREFIX = "emergency:"
 # An emergency sign named without a time: "is this happening right now?" is asked first.
 UNCLEAR_PREFIX = "unclear:"
+# how often one question is asked before an answer that fits another is let go as "unknown"
+MAX_ASKS = 2
 # a message worded as a question is a program question at a lower confidence:
 # "wait how many days a week is the program, i work full time" was read as a
 # frequency answer and a verdict came out of it (role-play, 2026-12-02)
@@ -94,9 +96,10 @@ def read_answer(
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
     ahead = answers_ahead(slot, text, tracker)
-    if ahead:
+    if ahead and times_said_since_start(tracker, FORM, f"utter_ask_{slot}") < MAX_ASKS:
         return {slot: None, **ahead}  # kept, and this question asked again
-    return {slot: unsure}
+    # asked twice already (v9: "is any of it prescribed?" four times over): "don't know"
+    return {slot: unsure, **ahead}
 
 
 def _named_symptoms(text: str) -> List[str] | None:
@@ -120,6 +123,12 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         value = read(text)
         if value:
             found[other] = value
+    # substances named to another question ("vodka, and she takes oxycodone for her back",
+    # v9 family-05), also after a "none" that the words now contradict
+    if slot != "screening_substances" and not tracker.get_slot("screening_substances"):
+        named = sorted(substances.categories_in_text(text))
+        if named:
+            found["screening_substances"] = named
     return found
 
 
@@ -295,7 +304,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return []  # an emergency now: stop asking, the outcome says call 911
         used = tracker.get_slot("screening_substances")
         no_withdrawal_risk = used is not None and set(used) <= screening_rules.LOW_RISK
-        long_ago = tracker.get_slot("screening_last_use") == "months"
+        # "months" from someone who said they use daily is a misread (v9 family-01: "he went
+        # to detox once like 5 years ago" to "when did they last use?"): keep asking
+        long_ago = tracker.get_slot("screening_last_use") == "months" and tracker.get_slot(
+            "screening_frequency"
+        ) not in ("daily", "most_days")
         # stimulants/cannabis only: no withdrawal questions, but the symptoms question
         # stays, as it is where chest pain or hearing voices now is said (911)
         skip = set(DETAIL_SLOTS) - {"screening_symptoms"} if no_withdrawal_risk else set()
@@ -421,6 +434,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return {"screening_substances": value}  # read from what was told before
         text = str(value or "")
         found = substance_categories(tracker, text)
+        if found and form_answers.parse_prescribed(text, found) == []:
+            # "xanax bars, i buy them" (v9 self-09): not prescribed, so not asked next
+            return {"screening_substances": found, "screening_prescribed": []}
         if not found and form_answers.is_no_use(text):
             return {"screening_substances": []}
         if form_answers.is_unsure(text):

@@ -932,3 +932,69 @@ def test_nothing_is_prefilled_once_a_question_was_asked():
     tracker_asked = told("i drink every day", slots={"requested_slot": "screening_recent_care"})
     form = ValidateDetoxScreeningForm()
     assert form.extract_screening_substances(CollectingDispatcher(), tracker_asked, {}) == {}
+
+
+def test_street_use_named_with_the_substances_is_not_asked_about_prescriptions():
+    """v9 self-09: "xanax bars, i buy them", then "is any of it prescribed?" four times."""
+    form = ValidateDetoxScreeningForm()
+    text = "xanax bars, i buy them"
+    result = form.validate_screening_substances(text, CollectingDispatcher(), tracker({}, text), {})
+    assert result == {"screening_substances": ["benzodiazepine"], "screening_prescribed": []}
+
+
+def asked(slot: str, times: int, text: str, slots: Dict[str, Any]) -> Tracker:
+    """A tracker whose form asked for ``slot`` ``times`` times, then got ``text``."""
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": []}
+    events: List[Dict[str, Any]] = [{"event": "active_loop", "name": "detox_screening_form"}]
+    events += [{"event": "bot", "metadata": {"utter_action": f"utter_ask_{slot}"}}] * times
+    events.append({"event": "user", "text": text, "parse_data": latest})
+    return Tracker(
+        "screen",
+        slots,
+        latest,
+        events,
+        False,
+        None,
+        {"name": "detox_screening_form"},
+        "action_listen",
+    )
+
+
+def test_a_question_is_not_asked_a_third_time_when_answers_fit_other_questions():
+    form = ValidateDetoxScreeningForm()
+    slots = {"screening_substances": ["opioid"], "requested_slot": "screening_prescribed"}
+    once = form.validate_screening_prescribed(
+        "every day",
+        CollectingDispatcher(),
+        asked("screening_prescribed", 1, "every day", slots),
+        {},
+    )
+    assert once == {"screening_prescribed": None, "screening_frequency": "daily"}
+    twice = form.validate_screening_prescribed(
+        "every day",
+        CollectingDispatcher(),
+        asked("screening_prescribed", 2, "every day", slots),
+        {},
+    )
+    assert twice["screening_prescribed"] == "unknown" and twice["screening_frequency"] == "daily"
+
+
+def test_months_since_last_use_from_a_daily_user_still_asks_about_withdrawal():
+    """v9 family-01: "he went to detox once like 5 years ago" to "when did they last use?"
+    read as months ago skipped the withdrawal questions for a daily drinker (iop may fit)."""
+    daily = required(
+        {
+            "screening_substances": ["alcohol"],
+            "screening_frequency": "daily",
+            "screening_last_use": "months",
+        }
+    )
+    assert "screening_symptoms" in daily and "screening_complicated_history" in daily
+    weekly = required(
+        {
+            "screening_substances": ["alcohol"],
+            "screening_frequency": "weekly",
+            "screening_last_use": "months",
+        }
+    )
+    assert "screening_symptoms" not in weekly

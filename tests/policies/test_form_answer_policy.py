@@ -205,3 +205,12 @@ def test_a_mention_of_talking_to_someone_still_answers_the_question():
     text = "me, retired and my wife thinks i should talk to somebody"
     tracker = tracker_in_form("detox_screening_form", "screening_for", text, "request_human")
     assert answer_for_form(tracker) is not None
+
+
+def test_a_classifier_guess_of_a_callback_does_not_end_the_screening():
+    """v9 family-05: "for her back" read as request_callback ended the screening."""
+    text = "vodka, and she takes oxycodone for her back"
+    answer = answer_for_form(
+        tracker_in_form("detox_screening_form", "screening_frequency", text, "request_callback")
+    )
+    assert answer is not None and answer.value == text
