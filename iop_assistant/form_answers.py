@@ -12,6 +12,7 @@ tomorrow, kept in the person's words, while "en la mañana" is the morning.
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Callable, Dict, Iterable, List
 
@@ -153,6 +154,24 @@ def parse_best_time(text: str | None) -> str | None:
             return label
     if len(words) == 1 and words[0] in ("am", "pm"):
         return "morning" if words[0] == "am" else "afternoon"
+    return _misspelt_time(words)
+
+
+# "aftrnoon", "afternon", "evnings" (v9 texters): the time was asked again and again
+_TIME_SPELLINGS = {
+    "morning": "morning", "mornings": "morning", "afternoon": "afternoon",
+    "afternoons": "afternoon", "evening": "evening", "evenings": "evening", "tonight": "evening",
+}  # fmt: skip
+
+
+def _misspelt_time(words: List[str]) -> str | None:
+    """morning / afternoon / evening from a misspelt word (five letters or more), or None."""
+    for word in words:
+        if len(word) < 5:
+            continue
+        close = difflib.get_close_matches(word, _TIME_SPELLINGS, n=1, cutoff=0.8)
+        if close:
+            return _TIME_SPELLINGS[close[0]]
     return None
 
 
@@ -178,6 +197,7 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
 _NOT_NAMES = frozenset(
     """yes yeah yep yup ya sure ok okay fine y no nope hi hello hey thanks thank thx bye stop
     cancel quit now morning afternoon evening tonight asap later help why what who how when
+    do does did can could should would will is are was have has may must give
     where me myself i mom dad son daughter husband wife please idk dunno unsure maybe you dont
     don't not nothing whatever its it's just that this sorry wait hold hmm um uh
     si sí claro no nada nadie hola gracias adios ahora ahorita mañana manana tarde noche ya
@@ -217,9 +237,10 @@ def parse_first_name(text: str | None) -> str | None:
     lowered = cleaned.lower()
     if not cleaned or _SKIP_NAME.search(lowered) or _SKIP_NAME.search(fold(cleaned)):
         return SKIP
+    led = _NAME_LEAD.search(cleaned) is not None
     words = _NAME_LEAD.sub("", cleaned).strip(" .!,").split()
-    if not words:
-        return None
+    if not words or (not led and len(words) > 3):
+        return None  # "do i have to give my name" is a question, not "Do" (v9 form-06)
     first = words[0].strip(".,!")
     if (
         first.lower() in _NOT_NAMES

@@ -48,9 +48,32 @@ def _candidates(text: str) -> list[phonenumbers.PhoneNumber]:
         return []
 
 
+# digits as speech recognition writes them ("two one two five five five zero one nine three",
+# v9 b-voice-07): a spoken number was not read and the caller's own was offered instead
+_SPOKEN_DIGITS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5",
+    "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
+}  # fmt: skip
+_SPOKEN_RUN = re.compile(
+    r"\b(?:(?:" + "|".join(_SPOKEN_DIGITS) + r"|\d)\b[\s,.-]*){7,}", re.IGNORECASE
+)
+
+
+def spoken_digits(text: str) -> str:
+    """Runs of seven or more spoken digits written as numerals; other words left alone."""
+
+    def numerals(run: re.Match[str]) -> str:
+        words = re.findall(r"[a-z]+|\d", run.group(0).lower())
+        return "".join(_SPOKEN_DIGITS.get(w, w) for w in words) + " "
+
+    return _SPOKEN_RUN.sub(numerals, text)
+
+
 def parse_phone_answer(text: str | None) -> PhoneAnswer:
-    """Reads one answer to "what number should we call?"."""
-    text = (text or "").strip()[:MAX_INPUT_CHARS]
+    """Reads one answer to "what number should we call?" (typed, or spoken digit by digit)."""
+    text = spoken_digits((text or "").strip()[:MAX_INPUT_CHARS])
     if not text:
         return PhoneAnswer(PhoneStatus.INVALID)
     international = False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from iop_assistant import form_answers
+from iop_assistant.form_answers import parse_best_time, parse_first_name
 
 
 @pytest.mark.parametrize(
@@ -267,3 +268,25 @@ def test_english_look_alikes_keep_their_english_reading():
     assert screening_answers.parse_yes_no("is best buy having a sale") is None  # not "sale"
     text = "i'm not familiar with outpatient programs"
     assert form_answers.parse_screening_for(text) == "self"  # "familiar" is not a relative
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("aftrnoon", "afternoon"), ("afternon", "afternoon"), ("evnings work best", "evening"),
+     ("mornin", "morning"), ("Ray", None), ("sure", None)],
+)  # fmt: skip
+def test_misspelt_times_are_read(text, expected):
+    """v9 texters: "aftrnoon" and "evnings work best" were asked again until they gave up."""
+    assert parse_best_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["do i have to give my name", "why do you need my name", "can it be anonymous or"]
+)
+def test_a_question_about_the_name_is_not_a_name(text):
+    assert parse_first_name(text) in (None, "skip")
+
+
+def test_names_with_a_lead_still_read():
+    assert parse_first_name("my name is Linda but people call me Lin") == "Linda"
+    assert parse_first_name("Jhon sorry John") == "Jhon"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from iop_assistant.phone import display, mentions_number, normalise_number, same_number
+from iop_assistant.phone import (
+    PhoneStatus,
+    display,
+    mentions_number,
+    normalise_number,
+    parse_phone_answer,
+    same_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,3 +42,14 @@ def test_mentions_number_reads_any_punctuation_and_an_optional_country_code():
     assert not mentions_number("call 1-888-783-3290 today", "+18887833291")
     assert not mentions_number("in 1911 we", "911")
     assert same_number("988", "tel:988") and not same_number("", "988")
+
+
+def test_a_number_spoken_digit_by_digit_is_read():
+    """v9 b-voice-07: speech recognition writes a spoken number as words."""
+    spoken = "hi yeah this is marcus my number's two one two five five five zero one nine three"
+    answer = parse_phone_answer(spoken)
+    assert answer.status is PhoneStatus.OK and answer.e164 == "+12125550193"
+    assert parse_phone_answer("three one two, five five five, oh one eight seven").e164 == (
+        "+13125550187"
+    )
+    assert parse_phone_answer("one two three").status is PhoneStatus.INVALID
