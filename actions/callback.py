@@ -189,6 +189,11 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_use_caller_number": "no"}
         if answer is False:
             return {"callback_use_caller_number": "no"}
+        said_time = best_time_answer(str(value or ""))
+        if said_time and not tracker.get_slot("callback_best_time"):
+            # "evenings are best" to "should they call this number?" (v9 b-voice-07): kept
+            # for the time question, and this one asked again (not an answer about groups)
+            return {"callback_use_caller_number": None, "callback_best_time": said_time}
         answered_faq(dispatcher, tracker)
         return {"callback_use_caller_number": None}
 

@@ -79,7 +79,18 @@ _AMOUNT_OK = re.compile(
     r"(?:\W+\w+){0,4}?\W+(?:too\s+much|safe|a\s+lot|ok|okay|normal|enough)\b",
     re.IGNORECASE,
 )
+# "should i just stop right away because of the baby", "should i just quit the xanax on my
+# own this weekend" (v9): whether to stop all at once is the same question as how to cut down
+_STOP_AT_ONCE = re.compile(
+    rf"\b(?:should|can|could|do|shall)\s+{_WHO}\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b"
+    r"(?:\W+\w+){0,7}?\W+(?:right\s+away|cold\s+turkey|on\s+(?:my|his|her|their)\s+own|all\s+at\s+once|"
+    r"at\s+once|today|tonight|tomorrow|this\s+week(?:end)?|suddenly|immediately|by\s+myself)\b|"
+    r"\b(?:is\s+it\s+(?:ok|okay|safe|dangerous|bad)\s+to|can\s+(?:i|you|he|she)|should\s+(?:i|he|she))"
+    r"\s+(?:just\s+)?(?:quit|stop)\b[^.?!]{0,40}\bcold\s+turkey\b",
+    re.IGNORECASE,
+)
 _PATTERNS = (
+    _STOP_AT_ONCE,
     _HOW_TO_CUT,
     _SAFE_WAY,
     _SCHEDULE,

@@ -571,3 +571,18 @@ def test_a_new_time_for_the_same_number_updates_the_open_request(app_db):
     assert responses(dispatcher) == ["utter_callback_saved", "utter_callback_replaced"]
     (request,), _ = saved(app_db)
     assert (request.status, request.best_time) == ("new", "evening")
+
+
+def test_a_time_given_to_the_number_question_is_kept_for_later(app_db):
+    """v9 b-voice-07: "evenings are best" to "should they call this number?" got the
+    answer about evening groups; the time is kept and the number question asked again."""
+    remember_contact("conv-voice", "voice", CALLER, engine=app_db)
+    result, dispatcher = validate(
+        "callback_use_caller_number",
+        "evenings are best",
+        intent="ask_format",
+        channel="voice",
+        sender="conv-voice",
+    )
+    assert result == {"callback_use_caller_number": None, "callback_best_time": "evening"}
+    assert responses(dispatcher) == []

@@ -15,6 +15,10 @@ from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 
 # worded apart from data/nlu/faq_safety.yml's examples
 DOSING = [
+    # v9: stopping all at once
+    "should i just stop right away because of the baby",
+    "should i just quit the xanax on my own this weekend so i show up clean",
+    "can i stop cold turkey",
     "how can i taper off my klonopin without a doctor",
     "whats the best way to wean off alcohol",
     "how many milligrams of methadone should my son take",
@@ -28,6 +32,9 @@ DOSING = [
     "i need a weaning plan for benzos",
 ]
 NOT_DOSING = [
+    "should i stop using",
+    "can i stop at any time during the program",
+    "when should i stop by the office",
     "will they make me come off my suboxone",  # the program's rule: ask_staying_on_medication
     "do they taper you off methadone in iop",
     "can i keep my methadone while in the program",
