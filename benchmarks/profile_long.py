@@ -29,6 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from latency import BIN, SCRIPT, WORK, Assistant, send
 
 REPO = Path(__file__).resolve().parents[1]
+# where a sampled thread is waiting, not working: the event loop's select, an idle
+# worker thread of the default executor, the server's run loop
+IDLE_LEAVES = ("select", "epoll", "_worker thread.py:81", "serve runners.py:155")
 
 
 async def play(url: str, turns: int, profiled: int, pid: int, out: Path) -> List[float]:
@@ -79,8 +82,8 @@ def top_functions(
         frames = [
             f.split(" (")[0] + " " + f.rsplit("/", 1)[-1].rstrip(")") for f in stack.split(";")
         ]
-        if any("select" in f or "epoll" in f for f in frames[-1:]):
-            continue  # the event loop waiting, not work
+        if any(idle in frames[-1] for idle in IDLE_LEAVES):
+            continue  # the event loop or an idle worker thread waiting, not work
         total += count
         own[frames[-1]] += count
         for frame in set(frames):

@@ -139,7 +139,9 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         """The conversation's stored events (latest session unless ``full``), in order."""
         with self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions=full)
-            return [json.loads(row.data) for row in query.all()]
+            # the data column only: building an ORM object per row was a fifth of a long
+            # conversation's turn (benchmarks/profile_long.py, issue 17)
+            return [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
 
     # -- writing ---------------------------------------------------------------
 
