@@ -96,7 +96,7 @@ def top_functions(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--turns", type=int, default=200)
     parser.add_argument("--profiled", type=int, default=40)
     parser.add_argument("--top", type=int, default=30)

@@ -19,10 +19,10 @@ the window equals the tail of Rasa's full list on long real conversations.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, cast
 
 from rasa.shared.core.constants import PREVIOUS_ACTION
-from rasa.shared.core.domain import Domain, State
+from rasa.shared.core.domain import Domain, State, SubState
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -71,7 +71,7 @@ def windowed_states(
             if states:
                 domain._substitute_rule_only_user_input(state, states[-1])
             if last_ml_action_sub_state:
-                state[PREVIOUS_ACTION] = last_ml_action_sub_state
+                state[PREVIOUS_ACTION] = cast(SubState, last_ml_action_sub_state)
         states.append(domain._clean_state(state))
     return states[1:]  # the first was built without its own predecessor
 

@@ -141,7 +141,8 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions=full)
             # the data column only: building an ORM object per row was a fifth of a long
             # conversation's turn (benchmarks/profile_long.py, issue 17)
-            return [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
+            rows = cast(Any, query).with_entities(self.SQLEvent.data).all()
+            return [json.loads(row[0]) for row in rows]
 
     # -- writing ---------------------------------------------------------------
 
