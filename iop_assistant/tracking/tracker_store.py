@@ -26,13 +26,15 @@ import json
 import logging
 import os
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Set, cast
+from typing import Any, Callable, Iterable, List, Mapping, Set, Tuple, cast
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.event import listen
 from sqlalchemy.exc import SQLAlchemyError
@@ -47,6 +49,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_TRACKER_DB_URL = "sqlite:///var/tracker.db"
 CONNECT_TIMEOUT_S = 3
 MAX_PENDING = 10_000  # conversations held in memory during an outage, per process
+# decoded events kept between turns, per process (about 2 KB each: some 40 MB at most)
+MAX_DECODED_EVENTS = 20_000
 
 _INSTANCES: list[UrlSQLTrackerStore] = []
 # On a tracker this store returned: how many of its events are already stored.
@@ -72,6 +76,48 @@ def engine_url(raw: str) -> sa.engine.URL:
 def registered() -> list[UrlSQLTrackerStore]:
     """Stores created in this process (the health endpoint probes them)."""
     return list(_INSTANCES)
+
+
+@dataclass
+class Decoded:
+    """One conversation's stored rows as this process last read them."""
+
+    ids: List[int]
+    events: List[Event]
+
+
+class DecodedEvents:
+    """The decoded events of recently read conversations, least recently used dropped
+    first, at most ``limit`` events in all (memory stays bounded, issue 17)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._by_sender: OrderedDict[str, Decoded] = OrderedDict()
+        self._count = 0
+
+    def get(self, sender_id: str) -> Decoded | None:
+        found = self._by_sender.get(sender_id)
+        if found is not None:
+            self._by_sender.move_to_end(sender_id)
+        return found
+
+    def keep(self, sender_id: str, ids: List[int], events: List[Event]) -> None:
+        self.drop(sender_id)
+        if len(events) > self.limit:
+            return
+        self._by_sender[sender_id] = Decoded(ids, events)
+        self._count += len(events)
+        while self._count > self.limit:
+            _, dropped = self._by_sender.popitem(last=False)
+            self._count -= len(dropped.events)
+
+    def drop(self, sender_id: str) -> None:
+        old = self._by_sender.pop(sender_id, None)
+        if old is not None:
+            self._count -= len(old.events)
+
+    def __len__(self) -> int:
+        return self._count
 
 
 class UrlSQLTrackerStore(SQLTrackerStore):
@@ -105,6 +151,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         self.health = health
         self.health.backend = target.get_backend_name()
         self.health.extra["url"] = target.render_as_string(hide_password=True)
+        self._decoded = DecodedEvents(MAX_DECODED_EVENTS)
         self._pending: OrderedDict[str, DialogueStateTracker] = OrderedDict()
         self._unsynced: Set[str] = set()  # read failed this turn: count-based save is wrong
         _INSTANCES.append(self)
@@ -120,7 +167,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
     async def _guarded_retrieve(self, sender_id: str, full: bool) -> DialogueStateTracker | None:
         try:
             written = self.write_back()
-            rows = await asyncio.to_thread(self._stored_events, sender_id, full)
+            events, stored = await asyncio.to_thread(self._stored_events, sender_id, full)
         except SQLAlchemyError as error:
             self._unsynced.add(sender_id)
             self._failed("retrieve", error)
@@ -128,21 +175,41 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             return held.copy() if held is not None else None
         self._unsynced.discard(sender_id)
         self._succeeded(written)
-        if not rows or self.domain is None:
+        if not stored or self.domain is None:
             return None
-        tracker = DialogueStateTracker.from_dict(sender_id, rows, self.domain.slots)
+        tracker = DialogueStateTracker.from_events(sender_id, events, self.domain.slots)
         if not full:
-            setattr(tracker, _STORED_EVENTS, len(rows))
+            setattr(tracker, _STORED_EVENTS, stored)
         return tracker
 
-    def _stored_events(self, sender_id: str, full: bool) -> List[Dict[str, Any]]:
-        """The conversation's stored events (latest session unless ``full``), in order."""
+    def _stored_events(self, sender_id: str, full: bool) -> Tuple[List[Event], int]:
+        """The conversation's stored events (latest session unless ``full``), in order,
+        and how many rows they came from.
+
+        Only rows this process has not read yet are decoded: JSON decoding of every
+        stored event was most of a long conversation's turn (benchmarks/profile_long.py,
+        issue 17). The query still returns every row's id, so the events kept from the
+        last read are used only when the stored rows still begin with exactly those ids
+        (rows written by another server are appended; a purge or a new session starts
+        afresh). Events are never changed once stored, and Rasa's own tracker copies
+        share event objects the same way.
+        """
+        kept = None if full else self._decoded.get(sender_id)
+        after = kept.ids[-1] if kept is not None and kept.ids else -1
         with self.session_scope() as session:
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions=full)
-            # the data column only: building an ORM object per row was a fifth of a long
-            # conversation's turn (benchmarks/profile_long.py, issue 17)
-            rows = cast(Any, query).with_entities(self.SQLEvent.data).all()
-            return [json.loads(row[0]) for row in rows]
+            query = cast(Any, self._event_query(session, sender_id, full))
+            new_data = sa.case((self.SQLEvent.id > after, self.SQLEvent.data), else_=sa.null())
+            rows = query.with_entities(self.SQLEvent.id, new_data).all()
+            ids = [row[0] for row in rows]
+            if kept is not None and ids[: len(kept.ids)] == kept.ids:
+                fresh = [row[1] for row in rows[len(kept.ids) :]]
+                events = kept.events + deserialise_events([json.loads(d) for d in fresh])
+            else:  # nothing kept, or the stored rows changed: read them all
+                data = query.with_entities(self.SQLEvent.data).all()
+                events = deserialise_events([json.loads(row[0]) for row in data])
+        if not full:
+            self._decoded.keep(sender_id, ids, events)
+        return events, len(ids)
 
     # -- writing ---------------------------------------------------------------
 
