@@ -27,8 +27,8 @@ def as_rasa_reads(url: str, sender: str) -> list[dict]:
     return [e.as_dict() for e in tracker.events] if tracker else []
 
 
-def ours(store: UrlSQLTrackerStore, sender: str) -> list[dict]:
-    tracker = run(store.retrieve(sender))
+def ours(reader: UrlSQLTrackerStore, sender: str) -> list[dict]:
+    tracker = run(reader.retrieve(sender))
     return [e.as_dict() for e in tracker.events] if tracker else []
 
 
