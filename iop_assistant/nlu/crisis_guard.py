@@ -143,6 +143,19 @@ def answers_a_question(intent: str | None) -> bool:
     return bool(intent) and str(intent).startswith("ask_") and intent != "ask_safety_procedures"
 
 
+# the classifier's best non-crisis guess must be at least this sure to be answered instead
+# of a crisis it was sure of (with no word of danger): a next guess at 0.00 is no reading
+MIN_ALTERNATIVE = 0.1
+
+
+def has_real_alternative(message: Message) -> bool:
+    """The classifier had another reading worth answering, besides its crisis guess."""
+    for guess in message.get(INTENT_RANKING_KEY) or []:
+        if guess.get("name") not in (CRISIS_INTENT, "crisis_checkin", "crisis_update"):
+            return float(guess.get("confidence") or 0) >= MIN_ALTERNATIVE
+    return False
+
+
 def is_about_someone_else(text: str) -> bool:
     """The message talks about another person ("my son", "he") and no distress of the writer's."""
     return bool(_THIRD_PERSON.search(normalize(text))) and not is_ambiguous_distress(text)
@@ -288,8 +301,14 @@ class CrisisGuard(GraphComponent):
                     # speak of despair, otherwise answer its next guess (danger_words.py)
                     if is_ambiguous_distress(text):
                         set_checkin(message, text)
-                    else:
+                        continue
+                    if has_real_alternative(message):
                         take_next_guess(message)
+                        continue
+                    # no other reading at all ("i have the pills in my hand", "tonight im
+                    # going to do it", "tengo una soga en el garage"): the crisis reply
+                    # stays; a missed danger costs more than a needless 988 (round 10).
+                    # Inside a form it is still an answer (no guard hit: form_answer.py)
                     continue
                 unsure_crisis = (
                     intent.get("name") == CRISIS_INTENT

@@ -241,3 +241,30 @@ def test_a_denial_never_hides_new_danger(guard, text):
     message = classified(text)
     guard.process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_a_sure_classifier_crisis_with_no_other_reading_stays_crisis(guard):
+    """Round 10: "i have the pills in my hand" (no word of danger on the list) was answered
+    with the classifier's next guess at 0.00 confidence; with no real alternative the
+    crisis reply stays. A real alternative is still answered (the v7 false alarms)."""
+    message = classified("tonight im going to do it", intent="crisis", confidence=0.97)
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": "crisis", "confidence": 0.97}, {"name": "ask_work_school", "confidence": 0.01}],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis"
+    assert message.get("crisis_guard") is None  # a classifier reading, not a lexicon hit
+
+    other = classified(
+        "I don't have a car either. bus takes forever", intent="crisis", confidence=0.85
+    )
+    other.set(
+        INTENT_RANKING_KEY,
+        [
+            {"name": "crisis", "confidence": 0.85},
+            {"name": "ask_childcare_transport", "confidence": 0.12},
+        ],
+    )
+    guard.process([other])
+    assert other.get(INTENT)["name"] == "ask_childcare_transport"
