@@ -237,10 +237,9 @@ def parse_first_name(text: str | None) -> str | None:
     lowered = cleaned.lower()
     if not cleaned or _SKIP_NAME.search(lowered) or _SKIP_NAME.search(fold(cleaned)):
         return SKIP
-    led = _NAME_LEAD.search(cleaned) is not None
     words = _NAME_LEAD.sub("", cleaned).strip(" .!,").split()
-    if not words or (not led and len(words) > 3):
-        return None  # "do i have to give my name" is a question, not "Do" (v9 form-06)
+    if not words:
+        return None
     first = words[0].strip(".,!")
     if (
         first.lower() in _NOT_NAMES

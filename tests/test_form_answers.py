@@ -289,4 +289,5 @@ def test_a_question_about_the_name_is_not_a_name(text):
 
 def test_names_with_a_lead_still_read():
     assert parse_first_name("my name is Linda but people call me Lin") == "Linda"
+    assert parse_first_name("Dorothy. Dorothy is fine.") == "Dorothy"  # role-play, voice
     assert parse_first_name("Jhon sorry John") == "Jhon"

@@ -69,7 +69,8 @@ CRISIS_LINE_ENV = "IOP_VOICE_CRISIS_LINE"
 DEFAULT_REPLY_TIMEOUT = 10.0  # Twilio waits 15 s for the webhook (error 11200)
 DEFAULT_CRISIS_LINE = "988"
 GREETING = "/greet"
-NUMBER_QUESTION = "utter_ask_callback_phone"  # the one question answered with many keys
+NUMBER_QUESTION = "utter_ask_callback_phone"
+CALLBACK = "/request_callback"  # the one question answered with many keys
 CALL_STATE_TTL = 4 * 3600.0
 MAX_CALLS = 10_000
 # what Twilio sends as From for withheld numbers: one conversation per call instead
@@ -123,6 +124,7 @@ class VoiceTexts:
     unanswered: str
     unanswered_next: str
     number_entry_hint: str
+    callback_title: str
 
     @classmethod
     def spanish(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
@@ -155,12 +157,13 @@ class VoiceTexts:
                 "Para hablar con alguien ahora, llame al 988 y marque 2."
             ),
             unanswered_next=(
-                "Perdón, nadie pudo contestar en este momento. Para que le llamen, diga "
-                "llámenme. Para intentar otra vez, marque 0 o diga línea de ayuda. En una "
+                "Perdón, nadie pudo contestar en este momento. Para que le llamen, marque 1 o "
+                "diga llámenme. Para intentar otra vez, marque 0 o diga línea de ayuda. En una "
                 "emergencia, cuelgue y llame al 911. Para hablar con alguien ahora, llame "
                 "al 988 y marque 2."
             ),
             number_entry_hint="Diga el número, o márquelo y después oprima la tecla de numeral.",
+            callback_title="Que me llamen",
         )
 
     @classmethod
@@ -188,11 +191,12 @@ class VoiceTexts:
                 "In an emergency, call 911. To talk with someone now, call or text 988."
             ),
             unanswered_next=(
-                "Sorry, nobody could answer just now. To have someone call you back, say "
-                "call me back. To try again, press 0 or say help line. In an emergency, "
+                "Sorry, nobody could answer just now. To have someone call you back, press 1 "
+                "or say call me back. To try again, press 0 or say help line. In an emergency, "
                 "hang up and call 911. To talk with someone now, call or text 988."
             ),
             number_entry_hint="Say the number, or key it in and then press pound.",
+            callback_title="Call me back",
         )
 
 
@@ -347,6 +351,10 @@ class VoiceInput(TwilioWebhookInput):
         if twiml.was_connected(status):
             return xml(twiml.dial_ended(status, ""))
         texts = self.texts_es if language == "es" else self.texts
+        # key 1 asks for the call back (role-play: pressing 1 here went to an old menu)
+        state = self.calls.setdefault(call_sid, CallState(language=language or "en"))
+        state.options = [{"number": "1", "title": texts.callback_title, "payload": CALLBACK}]
+        state.number_entry = False
         return xml(
             twiml.gather(
                 url,
