@@ -389,8 +389,10 @@ def _negated(before: str) -> bool:
 
 # A clause ends at punctuation or at a contrast ("no seizures, just the sweats").
 _CLAUSE_BREAK = re.compile(
-    r"[,.;!?]|\b(?:but|just|only|except|although|though|however|pero|aunque|excepto|solo"
-    r"|nomas)\b"
+    # "just" breaks "no seizures, just the sweats", not "he just had a seizure" (role-play:
+    # a seizure minutes ago was read as past, and "911 if it gets worse" was the answer)
+    r"[,.;!?]|\b(?:but|just(?!\s+(?:had|now|started|happened|took|passed))|only|except|although"
+    r"|though|however|pero|aunque|excepto|solo|nomas)\b"
 )
 _NEGATION = re.compile(
     r"\b(no|not|never|nothing|none|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent"

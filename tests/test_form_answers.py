@@ -291,3 +291,14 @@ def test_names_with_a_lead_still_read():
     assert parse_first_name("my name is Linda but people call me Lin") == "Linda"
     assert parse_first_name("Dorothy. Dorothy is fine.") == "Dorothy"  # role-play, voice
     assert parse_first_name("Jhon sorry John") == "Jhon"
+
+
+def test_a_seizure_that_just_happened_is_now():
+    """Role-play (afternoon): "he just had a seizure" was read as past (the clause broke at
+    "just"), so the screening said "911 if it gets worse" instead of "call 911 now"."""
+    from iop_assistant.screening_answers import read_emergency
+
+    assert read_emergency("my brother drinks every day and he just had a seizure").now == {
+        "seizure"
+    }
+    assert not read_emergency("no seizures, just the sweats").now

@@ -259,13 +259,15 @@ class CrisisGuard(GraphComponent):
                 # other danger words once the denial is set aside
                 set_intent(message, "deny")
                 continue
-            if said_crisis and says_no_emergency(text):
+            if says_no_emergency(text):
                 rest = without_denial(text)
                 if self.check(rest) is None and not has_danger_words(rest):
                     # "Nobody overdosed. He is at school... would Medicaid pay?" (role-play):
                     # no danger left once the denial is set aside: the question is answered;
-                    # with no question ("no es emergencia!! respira bien") it is a no
-                    take_next_guess(message)
+                    # with no question ("no es emergencia!! respira bien", "no one is in
+                    # danger lol" after a crisis reply, role-play) it is a no
+                    if said_crisis:
+                        take_next_guess(message)
                     if not answers_a_question((message.get(INTENT) or {}).get("name")):
                         set_intent(message, "deny")
                     continue

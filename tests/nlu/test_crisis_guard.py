@@ -268,3 +268,10 @@ def test_a_sure_classifier_crisis_with_no_other_reading_stays_crisis(guard):
     )
     guard.process([other])
     assert other.get(INTENT)["name"] == "ask_childcare_transport"
+
+
+def test_no_one_in_danger_after_a_crisis_reply_is_a_no(guard):
+    """Role-play (afternoon): "no one is in danger lol" after the crisis reply got 988 again."""
+    message = classified("no one is in danger lol", intent="inform_use", confidence=0.6)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "deny"

@@ -214,6 +214,9 @@ def test_asking_to_be_checked_for_detox_first_starts_the_screening(text, expecte
         "im gonna swallow all of my pills at once",
         "thinking about taking the whole bunch all tonight and be done",
         "i want to take them all and be done with it all",
+        # role-play (afternoon): a relapsed texter got a "did you mean" menu
+        "thinking about taking everything I have left and being done",
+        "im going to use whatever i have left and be done",
     ],
 )
 def test_taking_everything_tonight_is_a_crisis(guard: CrisisGuard, text: str) -> None:
@@ -227,6 +230,7 @@ def test_taking_everything_tonight_is_a_crisis(guard: CrisisGuard, text: str) ->
         "no one has overdosed, i just want info",
         "can i take all my meds at once or spread them out",
         "i want to be done with drinking for good",
+        "i want to use what i have left of my pto and be done with work for a week",
     ],
 )
 def test_denials_and_plain_questions_are_not_crises(guard: CrisisGuard, text: str) -> None:
