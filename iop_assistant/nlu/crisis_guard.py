@@ -148,8 +148,27 @@ def answers_a_question(intent: str | None) -> bool:
 MIN_ALTERNATIVE = 0.1
 
 
+# someone is spoken of ("i", "he", "my", "tengo", "estoy"): markup or code is not a person
+# ('<img src=x onerror=...>' was a sure crisis of the classifier's, a browser test)
+_PERSON = re.compile(
+    r"\b(?:i|im|i'm|ive|i've|ill|i'll|id|i'd|me|my|myself|he|hes|he's|she|shes|she's|him|his|her|"
+    r"they|theyre|they're|them|their|we|were|we're|our|us|you|u|ur|your|yo|mi|mis|el|ella|ellos|"
+    r"estoy|tengo|voy|quiero|nos|mio|mia)\b",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"<[^>]*>|\b(?:javascript|data|vbscript):\S*|\]\([^)]*\)", re.IGNORECASE)
+
+
+def speaks_of_someone(text: str) -> bool:
+    """Words about a person, once markup and script URLs are set aside."""
+    return bool(_PERSON.search(_MARKUP.sub(" ", text or "")))
+
+
 def has_real_alternative(message: Message) -> bool:
-    """The classifier had another reading worth answering, besides its crisis guess."""
+    """The classifier had another reading worth answering, besides its crisis guess; a
+    message that speaks of nobody (markup, code) always has one."""
+    if not speaks_of_someone(str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or "")):
+        return True
     for guess in message.get(INTENT_RANKING_KEY) or []:
         if guess.get("name") not in (CRISIS_INTENT, "crisis_checkin", "crisis_update"):
             return float(guess.get("confidence") or 0) >= MIN_ALTERNATIVE

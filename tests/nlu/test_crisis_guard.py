@@ -275,3 +275,17 @@ def test_no_one_in_danger_after_a_crisis_reply_is_a_no(guard):
     message = classified("no one is in danger lol", intent="inform_use", confidence=0.6)
     guard.process([message])
     assert message.get(INTENT)["name"] == "deny"
+
+
+def test_markup_the_classifier_reads_as_a_crisis_is_not_one(guard):
+    """The widget's markup test (CI): '<img src=x onerror=...>' was a sure crisis of the
+    classifier's with no other reading, and got the crisis reply."""
+    message = classified(
+        "<img src=x onerror=\"window.__xss='img'\">", intent="crisis", confidence=0.99
+    )
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": "crisis", "confidence": 0.99}, {"name": "ask_program_length", "confidence": 0.0}],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] != "crisis"
