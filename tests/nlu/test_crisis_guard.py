@@ -201,6 +201,19 @@ def test_a_sure_classifier_crisis_saying_something_was_taken_stays_crisis(guard)
     assert message.get(INTENT)["name"] == "crisis"
 
 
+def sure_crisis(text: str, confidence: float, alternative: str, alternative_confidence: float):
+    """A message the classifier read as a crisis, with one other reading behind it."""
+    message = classified(text, intent="crisis", confidence=confidence)
+    message.set(
+        INTENT_RANKING_KEY,
+        [
+            {"name": "crisis", "confidence": confidence},
+            {"name": alternative, "confidence": alternative_confidence},
+        ],
+    )
+    return message
+
+
 @pytest.mark.parametrize(
     "text,intent,expected",
     [
@@ -220,9 +233,7 @@ def test_a_sure_classifier_crisis_saying_something_was_taken_stays_crisis(guard)
     ],
 )
 def test_no_emergency_said_plainly_is_answered_not_sent_to_911(guard, text, intent, expected):
-    message = classified(text, intent="crisis", confidence=0.9)
-    ranking = [{"name": "crisis", "confidence": 0.9}, {"name": intent, "confidence": 0.05}]
-    message.set(INTENT_RANKING_KEY, ranking)
+    message = sure_crisis(text, 0.9, intent, 0.05)
     guard.process([message])
     assert message.get(INTENT)["name"] == expected
     assert message.get("crisis_guard") is None
@@ -247,24 +258,13 @@ def test_a_sure_classifier_crisis_with_no_other_reading_stays_crisis(guard):
     """Round 10: "i have the pills in my hand" (no word of danger on the list) was answered
     with the classifier's next guess at 0.00 confidence; with no real alternative the
     crisis reply stays. A real alternative is still answered (the v7 false alarms)."""
-    message = classified("tonight im going to do it", intent="crisis", confidence=0.97)
-    message.set(
-        INTENT_RANKING_KEY,
-        [{"name": "crisis", "confidence": 0.97}, {"name": "ask_work_school", "confidence": 0.01}],
-    )
+    message = sure_crisis("tonight im going to do it", 0.97, "ask_work_school", 0.01)
     guard.process([message])
     assert message.get(INTENT)["name"] == "crisis"
     assert message.get("crisis_guard") is None  # a classifier reading, not a lexicon hit
 
-    other = classified(
-        "I don't have a car either. bus takes forever", intent="crisis", confidence=0.85
-    )
-    other.set(
-        INTENT_RANKING_KEY,
-        [
-            {"name": "crisis", "confidence": 0.85},
-            {"name": "ask_childcare_transport", "confidence": 0.12},
-        ],
+    other = sure_crisis(
+        "I don't have a car either. bus takes forever", 0.85, "ask_childcare_transport", 0.12
     )
     guard.process([other])
     assert other.get(INTENT)["name"] == "ask_childcare_transport"
@@ -280,12 +280,7 @@ def test_no_one_in_danger_after_a_crisis_reply_is_a_no(guard):
 def test_markup_the_classifier_reads_as_a_crisis_is_not_one(guard):
     """The widget's markup test (CI): '<img src=x onerror=...>' was a sure crisis of the
     classifier's with no other reading, and got the crisis reply."""
-    message = classified(
-        "<img src=x onerror=\"window.__xss='img'\">", intent="crisis", confidence=0.99
-    )
-    message.set(
-        INTENT_RANKING_KEY,
-        [{"name": "crisis", "confidence": 0.99}, {"name": "ask_program_length", "confidence": 0.0}],
-    )
+    markup = "<img src=x onerror=\"window.__xss='img'\">"
+    message = sure_crisis(markup, 0.99, "ask_program_length", 0.0)
     guard.process([message])
     assert message.get(INTENT)["name"] != "crisis"
