@@ -47,6 +47,11 @@ SOURCES = {
     "policy": "Project safety policy (docs/triage.md: when unsure, the help line)",
     "pregnancy": "ACOG Committee Opinion 711 and SAMHSA (2018): opioid use in pregnancy",
     "niaaa": "NIAAA: what counts as a standard drink",
+    "cdc_seizure": "CDC, Seizure first aid: don't hold the person down or put anything in "
+    "their mouth, move hard objects away, turn them onto their side once it stops, 911 for a "
+    "seizure in withdrawal or after drugs",
+    "poison_centers": "America's Poison Centers: don't make someone throw up; call 911 for "
+    "someone hard to wake or not breathing",
 }
 
 
@@ -315,6 +320,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_reached_988": ("crisis",),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),
     "utter_crisis_update_self_medicate": ("crisis", "tip45", "benzo2025", "refs"),
+    "utter_crisis_update_seizure_first_aid": ("crisis", "cdc_seizure"),
+    "utter_crisis_update_overdose_first_aid": ("crisis", "samhsa_od", "poison_centers"),
     "utter_ask_screening_for": ("policy",),
     "utter_screening_for_unclear": ("policy",),
     "utter_ask_screening_recent_care": ("article",),

@@ -71,6 +71,7 @@ OUTCOMES = {
 CRISIS = {
     "overdose": "overdose",
     "overdose_self": "overdose (self)",
+    "seizure": "seizure",
     "medical": "medical emergency",
     "withdrawal": "severe withdrawal",
     "violence": "violence",

@@ -14,6 +14,11 @@ first, then lets Rasa's own rules choose among them:
 The reply's language is added to the message (``language``), so channels
 can speak it (voice ``<Say language="es-US">``). Static responses only: the
 crisis reply still needs no action server.
+
+A crisis category with words of its own in only some replies (``seizure``:
+the first reply and its repeat) is answered elsewhere with the words of the
+category it belongs to (``medical``), not with the generic text that speaks
+of naloxone and rescue breaths.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
+
+CATEGORY_SLOT = "crisis_category"
+# a category -> the one whose words it takes where it has none of its own
+CATEGORY_FALLBACK = {"seizure": "medical"}
 
 
 def is_spanish(variation: Dict[str, Any]) -> bool:
@@ -42,6 +51,25 @@ def without_language(variation: Dict[str, Any]) -> Dict[str, Any]:
     if rest:
         stripped[RESPONSE_CONDITION] = rest
     return stripped
+
+
+def has_category(variations: List[Dict[str, Any]], category: str) -> bool:
+    return any(
+        c.get("name") == CATEGORY_SLOT and c.get("value") == category
+        for v in variations
+        for c in v.get(RESPONSE_CONDITION) or []
+    )
+
+
+def with_category_fallback(
+    variations: List[Dict[str, Any]], filled_slots: Dict[str, Any]
+) -> Dict[str, Any]:
+    """The slots to choose by: a category without variations here takes its fallback's."""
+    category = filled_slots.get(CATEGORY_SLOT)
+    fallback = CATEGORY_FALLBACK.get(category) if isinstance(category, str) else None
+    if fallback is None or has_category(variations, category):
+        return filled_slots
+    return {**filled_slots, CATEGORY_SLOT: fallback}
 
 
 def for_language(variations: List[Dict[str, Any]], language: str | None) -> List[Dict[str, Any]]:
@@ -91,8 +119,10 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
     ) -> Dict[str, Any] | None:
         """Rasa's choice among the variations of the conversation's language."""
         language = SPANISH if filled_slots.get(SLOT) == SPANISH else ENGLISH
-        chooser = TemplatedNaturalLanguageGenerator(self.by_language(language))
-        response = chooser._random_response_for(utter_action, output_channel, filled_slots)
+        table = self.by_language(language)
+        slots = with_category_fallback(table.get(utter_action) or [], filled_slots)
+        chooser = TemplatedNaturalLanguageGenerator(table)
+        response = chooser._random_response_for(utter_action, output_channel, slots)
         if response is not None:
             response = dict(response)
             spanish = language == SPANISH and any(

@@ -109,13 +109,16 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     person writing about themselves needs a reply to them: "i just want to go
     to sleep and not wake up" is suicidal, not an overdose to give naloxone
     for, and "i took a whole bottle of pills" needs "call 911 for yourself",
-    not bystander steps.
+    not bystander steps. Once something was taken, 911 comes first even when
+    the words are suicidal too ("i took a handful of my sleeping pills and i
+    want to die"): the overdose-for-yourself reply also offers 988.
     """
     if hit.category != "overdose" or not is_first_person(text):
         return hit
-    for other in matcher.find_all(text):
-        if other.category in ("suicidal", "self_harm"):
-            return other
+    if not says_something_was_taken(text):
+        for other in matcher.find_all(text):
+            if other.category in ("suicidal", "self_harm"):
+                return other
     return CrisisHit(hit.pattern_id, OVERDOSE_SELF)
 
 

@@ -35,7 +35,15 @@ DEFAULT_LEXICON = Path(__file__).with_name("crisis_lexicon.yml")
 
 # The most urgent first: 911-type emergencies before 988-type ones, so a
 # message with both ("took all my pills, he's not breathing") gets 911 first.
-CATEGORY_PRIORITY = ("overdose", "medical", "withdrawal", "violence", "suicidal", "self_harm")
+CATEGORY_PRIORITY = (
+    "overdose",
+    "seizure",
+    "medical",
+    "withdrawal",
+    "violence",
+    "suicidal",
+    "self_harm",
+)
 SCOPES = ("sentence", "before", "after", "message")
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")  # {NAME}; regex quantifiers are digits only

@@ -70,7 +70,28 @@ _MEDICINES = (
     r"oxys?|oxycodone|norcos?|pills?|meds|medicine|medication|prescription|script)\b"
 )
 
+_THEM = r"(?:him|her|them|my\s+\w+|lo|la)"
+
 PATTERNS: Dict[str, re.Pattern[str]] = {
+    # first aid asked in the moment, answered before anything else: during a seizure "do i
+    # hold him down or put something in his mouth?" (role-play 2026-12-04: unanswered, and
+    # both are dangerous)
+    "seizure_first_aid": re.compile(
+        rf"\b(?:hold|holding|pin|pinning|restrain|restraining)\s+{_THEM}\s+down\b|"
+        r"\b(?:put|stick|shove|place|putting|sticking)\s+(?:something|anything|a\s+spoon|a\s+wallet|a\s+towel|"
+        r"a\s+belt|my\s+fingers?|a\s+stick)\s+(?:in|into|between)\s+(?:his|her|their)\s+(?:mouth|teeth)\b|"
+        r"\b(?:swallow|swallowing|swallowed)\s+(?:his|her|their)\s+tongue\b|"
+        r"\b(?:lo|la)\s+(?:sujeto|agarro|detengo)\b|\ble\s+(?:pongo|meto)\s+algo\s+en\s+la\s+boca\b"
+    ),
+    # "should i make her throw up", "cold shower?", "let him sleep it off?" (role-play
+    # 2026-12-04, a handful of sleeping pills: unanswered)
+    "overdose_first_aid": re.compile(
+        rf"\b(?:make|get|help)\s+{_THEM}\s+(?:to\s+)?(?:throw\s+up|puke|vomit|barf)\b|"
+        r"\b(?:induce|inducing)\s+vomiting\b|"
+        rf"\b(?:cold\s+shower|ice\s+bath|ice\s+water|(?:give|make)\s+{_THEM}\s+(?:some\s+)?(?:coffee|milk|salt\s+water)|"
+        rf"walk\s+{_THEM}\s+around|keep\s+{_THEM}\s+awake|let\s+{_THEM}\s+sleep(?:\s+it\s+off)?)\b|"
+        r"\b(?:hacer(?:le|la|lo)|la\s+hago|lo\s+hago|le\s+hago)\s+vomitar\b"
+    ),
     # 911 called or on the way
     "help_coming": re.compile(
         rf"\b(?:already\s+|just\s+)?(?:called|call(?:ed)?\s+up|dialed|dialled|phoned|rang)\s+{_HELP}\b|"

@@ -57,7 +57,7 @@ PHONE_SLOTS = frozenset({"callback_phone", "callback_use_caller_number"})
 WITHDRAWAL_SIGN_SLOTS = frozenset(
     {"screening_symptoms", "screening_complicated_history", "screening_emergency_now"}
 )
-WITHDRAWAL_CATEGORIES = frozenset({"withdrawal", "medical"})
+WITHDRAWAL_CATEGORIES = frozenset({"withdrawal", "seizure", "medical"})
 
 
 def about_past_or_unclear_signs(parse_data: Mapping[str, Any], text: str) -> bool:

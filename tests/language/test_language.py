@@ -219,3 +219,35 @@ def test_spanish_the_control_gate_read_is_answered_in_spanish():
     message.set("intent", {"name": "speak_spanish", "confidence": 1.0})
     LanguageChooser().process([message])
     assert [e["value"] for e in message.get(ENTITIES) or [] if e["entity"] == "language"] == ["es"]
+
+
+def test_a_seizure_is_never_answered_with_naloxone(domain):
+    asyncio.run(_seizure_replies(domain))
+
+
+async def _seizure_replies(domain):
+    """The seizure category has its own first reply and repeat; every other crisis reply
+    takes the medical words (not the generic ones about naloxone and rescue breaths)."""
+    nlg = LanguageNLG(domain=domain)
+    # the replies to "we have no narcan" and "should i make her throw up" are about naloxone
+    asked_about_it = {"utter_crisis_update_no_naloxone", "utter_crisis_update_overdose_first_aid"}
+    crisis_replies = [
+        name
+        for name in domain.responses
+        if name.startswith("utter_crisis") and name not in asked_about_it
+    ]
+    for name in crisis_replies:
+        for language in ("en", "es"):
+            for channel in ("rest", "sms", "voice"):
+                tracker = tracker_in(domain, language, crisis_category="seizure")
+                reply = await nlg.generate(name, tracker, channel)
+                text = reply["text"].lower()
+                assert "naloxone" not in text and "naloxona" not in text, (name, language, channel)
+    first = await nlg.generate(
+        "utter_crisis", tracker_in(domain, "en", crisis_category="seizure"), "sms"
+    )
+    assert "911" in first["text"] and "hold them down" in first["text"]
+    name = "utter_crisis_update_help_coming"
+    coming = await nlg.generate(name, tracker_in(domain, "en", crisis_category="seizure"), "sms")
+    medical = await nlg.generate(name, tracker_in(domain, "en", crisis_category="medical"), "sms")
+    assert coming["text"] == medical["text"]

@@ -102,9 +102,9 @@ POSITIVE = [
     ("i think i took too much", "overdose"),
     ("she took a whole bottle of xanax", "overdose"),
     # medical
-    ("he is having a seizure", "medical"),
-    ("my wife is seizing on the floor", "medical"),
-    ("my husband just had a seizure", "medical"),
+    ("he is having a seizure", "seizure"),
+    ("my wife is seizing on the floor", "seizure"),
+    ("my husband just had a seizure", "seizure"),
     ("i have crushing chest pain", "medical"),
     ("i cant breath", "medical"),
     ("it's hard to breathe and no air is getting in", "medical"),
