@@ -66,7 +66,9 @@ def with_category_fallback(
 ) -> Dict[str, Any]:
     """The slots to choose by: a category without variations here takes its fallback's."""
     category = filled_slots.get(CATEGORY_SLOT)
-    fallback = CATEGORY_FALLBACK.get(category) if isinstance(category, str) else None
+    if not isinstance(category, str):
+        return filled_slots
+    fallback = CATEGORY_FALLBACK.get(category)
     if fallback is None or has_category(variations, category):
         return filled_slots
     return {**filled_slots, CATEGORY_SLOT: fallback}
