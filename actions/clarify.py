@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from iop_assistant.input_text import is_unreadable
+from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -43,14 +44,15 @@ class ActionClarify(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         latest = tracker.latest_message or {}
-        if tracker.get_slot("crisis_flag"):
+        topics = likely_topics(latest)
+        program_question = len(topics) >= 2 and asks_about_the_program(latest.get("text"))
+        if tracker.get_slot("crisis_flag") and not program_question:
             # after a crisis reply, stay with the person instead of offering topics
             dispatcher.utter_message(response="utter_crisis_followup")
             return []
         if is_unreadable(latest.get("text")):
             dispatcher.utter_message(response="utter_unreadable_input")
             return []
-        topics = likely_topics(latest)
         if previous_user_intent(tracker) == FALLBACK_INTENT or len(topics) < 2:
             dispatcher.utter_message(response="utter_fallback_helpline")
             return []

@@ -31,7 +31,10 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
+from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.program_question import asks_about_the_program
+from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 UPDATE_INTENT = "crisis_update"
 UPDATE_ENTITY = "crisis_update"
@@ -189,6 +192,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "safe_now": re.compile(
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:safe\s+(?:now|for\s+now|right\s+now)|"
         r"out\s+of\s+the\s+house|at\s+a\s+(?:friend'?s|neighbou?r'?s))\b|"
+        # "everyone is safe", "he is ok now" (role-play 2026-12-04: the safety text came back
+        # four times after "everyone is safe. I just want information about the program")
+        r"\b(?:everyone|everybody|all\s+of\s+us|we|we\s+are\s+all|we'?re\s+all)\s*(?:is|are|'re|re)?\s+"
+        r"safe\b(?!\s*\?)|"
+        r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:ok|okay|fine|safe|alright)\s+now\b|"
         rf"\b(?:he|she|they)\s+(?:left|drove\s+off|took\s+off|walked\s+out){_END}|"
         r"\b(?:he|she|they)(?:'s|s|\s+is|\s+are|'re)\s+(?:breathing|awake|responding|talking|conscious)\s+(?:again|now)\b|"
         rf"\b(?:he|she|they)\s+(?:woke\s+up|came\s+(?:to|around|round)|is\s+waking\s+up|started\s+breathing){_END}"
@@ -197,10 +205,18 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
 # an update about the past is not an update ("I called 911 for a friend last year")
 _PAST = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|time)|years?\s+ago|months?\s+ago|weeks?\s+ago|"
-    r"back\s+(?:then|in)|in\s+(?:19|20)\d\d|one\s+time|once\s+before|used\s+to)\b"
+    r"back\s+(?:then|in)|in\s+(?:19|20)\d\d|one\s+time|once\s+before|used\s+to)\b|"
+    # "no he is ok now, that was Saturday" (role-play 2026-12-04: an overdose days ago)
+    r"\b(?:that\s+was|it\s+was|was\s+on|last|this\s+past|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # safe_now never cancels new danger; the other kinds keep their instructions
 KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now"})
+# the danger is over or handled: a question about the program in the same message is
+# answered instead ("ok I called 988 and talked to someone, I'm safe. now what are the
+# steps to start", role-play 2026-12-04)
+KINDS_THAT_LET_A_QUESTION_THROUGH = frozenset({"safe_now", "reached_988", "help_here"})
+# the classifier's next guess must be at least this sure to be taken as the question
+QUESTION_MIN_CONFIDENCE = 0.05
 # crisis-lexicon entries whose words are the update itself ("called 911")
 UPDATE_WORDS_PATTERNS = frozenset({"call_911"})
 GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
@@ -252,6 +268,24 @@ def apply_update(message: Message, kind: str, text: str) -> None:
     message.set(ENTITIES, entities + [update_entity(kind, text)], add_to_output=True)
 
 
+def program_question_guess(message: Message) -> Dict[str, Any] | None:
+    """The classifier's best FAQ guess, when one is sure enough to answer."""
+    for guess in message.get(INTENT_RANKING_KEY) or []:
+        name = guess.get("name")
+        if name in (CRISIS_INTENT, UPDATE_INTENT, "crisis_checkin", "nlu_fallback"):
+            continue
+        sure = float(guess.get("confidence") or 0) >= QUESTION_MIN_CONFIDENCE
+        if name in FAQ_TOPIC_LABELS and sure:
+            return dict(guess)
+        return None
+    return None
+
+
+def real_danger(message: Message, text: str) -> bool:
+    """The crisis guard found danger words, or the words name a danger."""
+    return bool(message.get(GUARD_OUTPUT)) or has_danger_words(text)
+
+
 def demote(message: Message) -> None:
     """The classifier alone guessed ``crisis_update``: take its next guess.
 
@@ -294,7 +328,15 @@ class CrisisUpdateReader(GraphComponent):
                     demote(message)
                 continue
             if kind in KINDS_THAT_YIELD_TO_CRISIS and intent == CRISIS_INTENT:
-                continue
+                if real_danger(message, text):
+                    continue
+                # the classifier alone read a crisis in "everyone is safe..." (role-play): the
+                # person's own words about being safe are taken
+            if kind in KINDS_THAT_LET_A_QUESTION_THROUGH and asks_about_the_program(text):
+                question = program_question_guess(message)
+                if question is not None and not message.get(GUARD_OUTPUT):
+                    put_first(message, question["name"])
+                    continue
             if kind == "police_fear" and _ABOUT_CRISIS_LINE.search(normalize(text)):
                 # the fear of calling is not a new kind of danger: the conversation's
                 # category stays ("will 988 send cops... cant lose my kids" is not violence)

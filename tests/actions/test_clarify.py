@@ -97,3 +97,31 @@ def test_a_spanish_conversation_gets_spanish_labels_with_the_same_payloads(domai
         "/ask_work_school",
     ]
     assert buttons[0]["title"] == "¿Cuál es el horario?"
+
+
+def run_after_a_crisis(text: str, domain):
+    import asyncio
+
+    tracker = make_tracker([user_event("nlu_fallback", text, 1.0, RANKING)])
+    tracker.slots["crisis_flag"] = True
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionClarify().run(dispatcher, tracker, domain))
+    return [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why do you keep saying that. does the program work for stimulants like crystal",
+        "im just asking if you guys treat meth",
+        "what hours are the groups",
+    ],
+)
+def test_after_a_crisis_a_program_question_gets_the_topics(domain, text):
+    # role-play 2026-12-04: "I'm still here. Please stay with someone" four times
+    assert run_after_a_crisis(text, domain) == ["utter_ask_clarify"]
+
+
+@pytest.mark.parametrize("text", ["i dont know what to do", "its bad", "what do i do now"])
+def test_after_a_crisis_anything_else_unclear_stays_with_the_person(domain, text):
+    assert run_after_a_crisis(text, domain) == ["utter_crisis_followup"]

@@ -148,3 +148,40 @@ def test_the_call_911_words_do_not_recategorise_the_conversation():
 )
 def test_refusing_911_is_answered_as_such(text):
     assert read_update(text) == "refuses_911"
+
+
+def test_safe_words_beat_a_classifier_only_crisis():
+    # role-play 2026-12-04: "everyone is safe" got the safety text back, four times
+    ranking = [{"name": "crisis", "confidence": 0.9}, {"name": "greet", "confidence": 0.05}]
+    (message,) = CrisisUpdateReader().process([parsed("ok everyone is safe now", "crisis", ranking)])
+    assert message.get(INTENT)["name"] == "crisis_update"
+    assert {e["entity"]: e["value"] for e in message.get(ENTITIES)} == {"crisis_update": "safe_now"}
+
+
+def test_safe_words_never_beat_the_guard():
+    message = parsed("we are safe now, he has a knife outside", "crisis")
+    message.set("crisis_guard", {"pattern_id": "weapon", "category": "violence"})
+    (message,) = CrisisUpdateReader().process([message])
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("everyone is safe. I just want information about the program please", "ask_what_is_iop"),
+        ("ok I texted 988 and talked to someone. how do i sign up?", "ask_admission_process"),
+        ("the paramedics are here now. can he start your program after?", "ask_admission_process"),
+    ],
+)
+def test_safe_again_and_a_program_question_gets_the_answer(text, question):
+    ranking = [
+        {"name": "crisis", "confidence": 0.7},
+        {"name": question, "confidence": 0.2},
+        {"name": "greet", "confidence": 0.1},
+    ]
+    (message,) = CrisisUpdateReader().process([parsed(text, "crisis", ranking)])
+    assert message.get(INTENT)["name"] == question
+
+
+def test_an_overdose_days_ago_is_not_an_update():
+    assert read_update("no he is ok now, that was saturday. he is eating breakfast") is None
