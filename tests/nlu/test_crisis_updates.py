@@ -153,9 +153,11 @@ def test_refusing_911_is_answered_as_such(text):
 def test_safe_words_beat_a_classifier_only_crisis():
     # role-play 2026-12-04: "everyone is safe" got the safety text back, four times
     ranking = [{"name": "crisis", "confidence": 0.9}, {"name": "greet", "confidence": 0.05}]
-    (message,) = CrisisUpdateReader().process([parsed("ok everyone is safe now", "crisis", ranking)])
+    message = parsed("ok everyone is safe now", "crisis", ranking)
+    (message,) = CrisisUpdateReader().process([message])
     assert message.get(INTENT)["name"] == "crisis_update"
-    assert {e["entity"]: e["value"] for e in message.get(ENTITIES)} == {"crisis_update": "safe_now"}
+    kinds = {e["entity"]: e["value"] for e in message.get(ENTITIES)}
+    assert kinds == {"crisis_update": "safe_now"}
 
 
 def test_safe_words_never_beat_the_guard():
