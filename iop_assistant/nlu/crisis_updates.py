@@ -169,6 +169,16 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"police|cops|cps|charged)\b[^.!?]{0,40}\b(?:if\s+(?:i|we)\s+call|call(?:ing)?\s+911|911)\b|"
         r"\b(?:if\s+(?:i|we)\s+call\s+911|call(?:ing)?\s+911)\b[^.!?]{0,40}\b(?:get\s+(?:arrested|in\s+trouble)|go\s+to\s+jail|"
         r"police|cops|cps)\b|"
+        # "are the cops going to arrest him when they get here", "he has a warrant", "if they
+        # come cps will take my kids" (role-play 2026-12-04: the same text again, unanswered)
+        r"\b(?:are|will|would|do|does|is|gonna|going\s+to)\s+(?:the\s+)?(?:cops|police|cps)\s+(?:\w+\s+){0,3}?"
+        r"(?:arrest|take|charge|lock|jail|report)\w*\b|"
+        r"\b(?:are|will|would|do|does|gonna|going\s+to)\s+they\s+(?:\w+\s+){0,3}?(?:arrest|charge|jail)\w*\b|"
+        r"\bdo\s+they\s+have\s+to\s+report\b[^.!?]{0,20}\b(?:cps|police|cops)\b|"
+        r"\b(?:warrant|on\s+probation|on\s+parole|his\s+probation|her\s+probation|my\s+probation)\b[^.!?]{0,60}"
+        r"\b(?:911|call\w*|cops|police|ambulance)\b|"
+        r"\b(?:911|cops|police|ambulance)\b[^.!?]{0,60}\b(?:warrant|probation|parole)\b|"
+        r"\bcps\b[^.!?]{0,40}\b(?:take|get\s+involved|involved|come|report)\w*\b|"
         # "if i text 988 will they send cops" (role-play 2026-12-04)
         r"\b(?:988|9-8-8|911|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline))\b[^.!?]{0,30}?\b(?:send|call|get)\s+"
         r"(?:the\s+)?(?:cops|police)\b|"

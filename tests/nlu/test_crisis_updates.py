@@ -187,3 +187,25 @@ def test_safe_again_and_a_program_question_gets_the_answer(text, question):
 
 def test_an_overdose_days_ago_is_not_an_update():
     assert read_update("no he is ok now, that was saturday. he is eating breakfast") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will the police arrest her when they show up",
+        "he's on parole, if i call 911 he goes back",
+        "if the cops come cps will get involved",
+        "do they have to report it to the police",
+    ],
+)
+def test_fears_of_police_and_cps_are_answered(text):
+    # role-play 2026-12-04: warrant, probation and CPS fears got the same text again
+    assert read_update(text) == "police_fear"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["will they take my insurance", "will they report my use to my employer", "is he on probation"],
+)
+def test_program_questions_are_not_police_fears(text):
+    assert read_update(text) is None
