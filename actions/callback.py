@@ -92,6 +92,27 @@ def from_starting_message(
     return {slot: value} if value else {}
 
 
+# what a second request reuses from the first (the time is what people change)
+REUSED_SLOTS = ("callback_use_caller_number", "callback_phone", "callback_name", "callback_consent")
+
+
+def earlier_answers(tracker: Tracker) -> Dict[str, Any]:
+    """The saved request's answers, kept for a second request in this conversation."""
+    earlier = tracker.get_slot("callback_earlier")
+    if not isinstance(earlier, dict) or not tracker.get_slot("callback_request_id"):
+        return {}
+    return {slot: earlier[slot] for slot in REUSED_SLOTS if earlier.get(slot)}
+
+
+def from_earlier_request(tracker: Tracker, *slots: str) -> Dict[str, Any]:
+    """``slots`` from the saved request, when this form has just started and the message
+    did not give them anew; nothing otherwise."""
+    if tracker.get_slot("requested_slot"):
+        return {}
+    earlier = earlier_answers(tracker)
+    return {s: earlier[s] for s in slots if s in earlier and not tracker.get_slot(s)}
+
+
 class AskCallbackUseCallerNumber(Action):
     """Offers the number the person is texting or calling from."""
 
@@ -141,7 +162,7 @@ class ValidateCallbackForm(FormValidationAction):
             return {}
         typed = phone.parse_phone_answer(str(tracker.latest_message.get("text") or ""))
         if typed.status is not phone.PhoneStatus.OK:
-            return {}
+            return from_earlier_request(tracker, "callback_phone", "callback_use_caller_number")
         own = await asyncio.to_thread(caller_number, tracker)
         if own is None:
             return {"callback_phone": typed.e164}
@@ -161,8 +182,16 @@ class ValidateCallbackForm(FormValidationAction):
     def extract_callback_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """A name given in the starting message ("..., my name is Luis") is not asked again."""
-        return from_starting_message(tracker, "callback_name", form_answers.first_name_in_request)
+        """A name given in the starting message ("..., my name is Luis") is not asked again;
+        nor is the name (or "no name") of a request made earlier in this conversation."""
+        given = from_starting_message(tracker, "callback_name", form_answers.first_name_in_request)
+        return given or from_earlier_request(tracker, "callback_name")
+
+    def extract_callback_consent(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """The texting answer of a request made earlier in this conversation."""
+        return from_earlier_request(tracker, "callback_consent")
 
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -294,7 +323,12 @@ async def save_and_report(
     dispatcher.utter_message(response=saved_response, callback_number=readable_number(number))
     if await replaced_earlier(tracker, request_id):
         dispatcher.utter_message(response="utter_callback_replaced")
-    return [*reset, SlotSet("callback_request_id", str(request_id))]
+    kept = {slot: tracker.get_slot(slot) for slot in REUSED_SLOTS}
+    return [
+        *reset,
+        SlotSet("callback_request_id", str(request_id)),
+        SlotSet("callback_earlier", kept),
+    ]
 
 
 async def replaced_earlier(tracker: Tracker, request_id: int) -> bool:

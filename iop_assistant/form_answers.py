@@ -86,6 +86,9 @@ _BEST_TIMES_ES = (
 # a time said with the request itself: "call me at 520-555-0156 after 5pm", "call me tonight",
 # "can someone call asap" (v5: the form asked the time again and took "yes" as no time)
 _TIME_IN_REQUEST = re.compile(
+    # "tomorrow 9am", "tomorrow morning at 10" (role-play 2026-12-04: saved as only "tomorrow")
+    r"\b(?:tomorrow|tonight|today)\s+(?:(?:morning|afternoon|evening)\s+)?(?:at\s+|around\s+|after\s+|before\s+)?"
+    r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?!\d|-)|"
     r"\b(?:after|before|around|between|by|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
     r"(?:\s*(?:and|-|to)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?(?!\d|-|\s*\d{3})|"
     r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|"
