@@ -142,6 +142,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # what to say when they call 988 or 911 ("ok what do i even say to 988")
     "what_to_say": re.compile(
+        # "can i text 988 instead? what do i even say to them" (role-play 2026-12-04: the
+        # program's first day came back)
+        r"\b(?:can|could)\s+i\s+(?:just\s+)?(?:text|chat\s+with|message)\s+(?:988|9-8-8|the\s+crisis\s+line|them)\b"
+        r"(?=[^.!?]*(?:instead|\?|$))|"
+        r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+)?(?:say|tell|text|write)\s+"
+        r"(?:to\s+)?(?:them|the\s+person|the\s+counsel(?:l)?or)\b(?=.*\b(?:988|9-8-8|911|crisis\s+line|hotline|lifeline)\b)|"
         r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+|going\s+to\s+|gonna\s+)?"
         r"(?:say|tell|text|write)\b[^.!?]{0,30}\b(?:988|9-8-8|911|9-1-1|dispatcher|operator|"
         r"crisis\s+line|hotline|lifeline|when\s+(?:they|someone|somebody)\s+(?:answer|answers|pick|picks))\b"

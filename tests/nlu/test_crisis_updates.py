@@ -209,3 +209,11 @@ def test_fears_of_police_and_cps_are_answered(text):
 )
 def test_program_questions_are_not_police_fears(text):
     assert read_update(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["could i just text 988 instead?", "what do i even say to them when i text 988"]
+)
+def test_texting_988_and_what_to_say_are_answered(text):
+    # role-play 2026-12-04: "can i text 988 instead? what do i even say" got the first day
+    assert read_update(text) == "what_to_say"
