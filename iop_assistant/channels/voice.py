@@ -58,7 +58,7 @@ from iop_assistant.channels.twilio_webhook import (
     xml,
 )
 from iop_assistant.channels.webhook import defuse_intent_syntax
-from iop_assistant.phone import display, normalise_number
+from iop_assistant.phone import display, mentions_number, normalise_number
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +125,9 @@ class VoiceTexts:
     unanswered_next: str
     number_entry_hint: str
     callback_title: str
+    # a reply that gives the help line's number to someone already on the phone
+    # (role-play 2026-12-04: "call (888)..." to a caller who could press 0)
+    helpline_now_offer: str
 
     @classmethod
     def spanish(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
@@ -164,6 +167,7 @@ class VoiceTexts:
             ),
             number_entry_hint="Diga el número, o márquelo y después oprima la tecla de numeral.",
             callback_title="Que me llamen",
+            helpline_now_offer="Para hablar con ellos ahora mismo, marque 0.",
         )
 
     @classmethod
@@ -197,6 +201,7 @@ class VoiceTexts:
             ),
             number_entry_hint="Say the number, or key it in and then press pound.",
             callback_title="Call me back",
+            helpline_now_offer="To talk with them right now, press 0.",
         )
 
 
@@ -312,6 +317,7 @@ class VoiceInput(TwilioWebhookInput):
         facts = facts or program_facts.load()
         settings = settings or VoiceSettings.from_env(default_helpline=facts.helpline_e164)
         self.texts = VoiceTexts.from_facts(facts, settings.helpline_number)
+        self.program_helpline = facts.helpline_e164  # the number the replies give
         self.texts_es = VoiceTexts.spanish(facts, settings.helpline_number)
         self.calls: OrderedDict[str, CallState] = OrderedDict()
         self.whispers: OrderedDict[str, str] = OrderedDict()
@@ -337,6 +343,15 @@ class VoiceInput(TwilioWebhookInput):
             state.seen = now
             self.calls.move_to_end(call_sid)
         return state
+
+    def _gives_helpline_number(self, sayings: List[str]) -> bool:
+        """The reply says the help line's number and offers no key for it."""
+        spoken = " ".join(sayings)
+        lowered = spoken.lower()
+        if "press 0" in lowered or "marque 0" in lowered:
+            return False
+        numbers = {self.settings.helpline_number, self.program_helpline}
+        return any(n and mentions_number(spoken, n) for n in numbers)
 
     def _texts_for(self, call_sid: str) -> VoiceTexts:
         """The channel's own words in the call's language."""
@@ -516,6 +531,8 @@ class VoiceInput(TwilioWebhookInput):
             if "press 0" not in spoken and "marque 0" not in spoken:
                 state.closing.append(texts.crisis_helpline_offer)
             state.closing.append(texts.crisis_line_offer)
+        elif self._gives_helpline_number(prompt.sayings):
+            state.closing.append(texts.helpline_now_offer)
         state.closing.extend(prompt.closing)
         if state.number_entry:
             state.closing.append(texts.number_entry_hint)

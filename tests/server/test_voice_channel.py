@@ -357,3 +357,14 @@ def test_a_phone_number_can_be_keyed_in_whole(servers):
     assert "good time" in said(timing).lower(), said(timing)
     listens(timing, servers)  # one key per option again
     assert user_events(servers, call)[-1]["text"] == "3125550187"
+
+
+def test_a_reply_that_gives_the_help_line_number_offers_the_key_for_it(servers):
+    # role-play 2026-12-04: "call (888)..." to a caller who was already on the phone
+    call = Call(servers)
+    call.send()
+    answer = call.send(SpeechResult="How much does it cost? Do you take insurance?")
+    listens(answer, servers)
+    text = said(answer)
+    assert "783" in text.replace("-", " ").replace(".", " ") or "7 8 3" in text
+    assert "press 0" in text
