@@ -38,7 +38,8 @@ SOURCES = {
     "dvhotline": "National Domestic Violence Hotline (thehotline.org): 24/7, call or text START "
     "to 88788",
     "samhsa_od": "SAMHSA Overdose Prevention Toolkit: rescue breathing, recovery position, "
-    "naloxone can wear off before the opioid does, lost tolerance after a break",
+    "naloxone can wear off before the opioid does, lost tolerance after a break; naloxone "
+    "works in 2 to 3 minutes, another spray if breathing doesn't improve",
     "fda_naloxone": "FDA (2023): naloxone nasal spray approved for sale without a prescription",
     "988es": "988 Lifeline in Spanish (988lineadevida.org): call 988 and press 2, text AYUDA "
     "to 988, chat at 988lineadevida.org",
@@ -322,6 +323,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_self_medicate": ("crisis", "tip45", "benzo2025", "refs"),
     "utter_crisis_update_seizure_first_aid": ("crisis", "cdc_seizure"),
     "utter_crisis_update_overdose_first_aid": ("crisis", "samhsa_od", "poison_centers"),
+    "utter_crisis_update_naloxone_given": ("crisis", "samhsa_od"),
     "utter_ask_screening_for": ("policy",),
     "utter_screening_for_unclear": ("policy",),
     "utter_ask_screening_recent_care": ("article",),

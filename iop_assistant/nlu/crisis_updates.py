@@ -86,6 +86,19 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:swallow|swallowing|swallowed)\s+(?:his|her|their)\s+tongue\b|"
         r"\b(?:lo|la)\s+(?:sujeto|agarro|detengo)\b|\ble\s+(?:pongo|meto)\s+algo\s+en\s+la\s+boca\b"
     ),
+    # naloxone given: "someone had narcan we sprayed it. how long till it works" (role-play
+    # 2026-12-04: the program's safety procedures came back)
+    "naloxone_given": re.compile(
+        r"\b(?:gave|give|given|sprayed|spray|used|did|hit|administered|put)\s+(?:him|her|them|it)?\s*(?:with\s+)?"
+        r"(?:the\s+|some\s+|a\s+)?(?:narcan|naloxone|narcn|kloxxado|zimhi)\b(?!\s+(?:training|class|kit\s+at))|"
+        r"\b(?:narcan|naloxone)\s+(?:is\s+)?(?:in|up)\s+(?:his|her|their)\s+nose\b|"
+        r"\bhow\s+long\s+(?:till|until|til|does|do|for|before)\s+(?:the\s+)?(?:narcan|naloxone)\s+"
+        r"(?:works?|kicks?\s+in|to\s+work|takes?)\b|"
+        r"\b(?:narcan|naloxone)\b.{0,60}\bhow\s+long\s+(?:till|until|til|does|do|before)\s+(?:it|that)\s+"
+        r"(?:works?|kicks?\s+in|to\s+work|takes?)\b|"
+        r"\b(?:we|i)\s+(?:sprayed|gave)\s+(?:it|him|her)\b(?=[^.!?]*\b(?:narcan|naloxone)\b)|"
+        r"\b(?:narcan|naloxone)\b[^.!?]{0,40}\b(?:we|i)\s+(?:sprayed|gave|used)\s+(?:it|him|her|them)\b"
+    ),
     # "should i make her throw up", "cold shower?", "let him sleep it off?" (role-play
     # 2026-12-04, a handful of sleeping pills: unanswered)
     "overdose_first_aid": re.compile(

@@ -1,0 +1,70 @@
+"""A message that tells something and asks about the program gets its question answered.
+
+"I'm not going to do anything tonight. I just need to stop drinking. how do I sign up
+for your program" was read as describing use (inform_use, 0.38, with the enrolment
+question second at 0.18); right after a crisis reply that meant the safety text again,
+and anywhere else a reply about use instead of the steps to start (role-play
+2026-12-04). When the classifier's choice is one of the intents that answer nothing
+asked (telling about use, a plea, a short answer, out of scope), the words ask about
+the program, and an FAQ topic is among its next guesses at ``MIN_CONFIDENCE`` or more,
+that topic is taken. A crisis, an update after one, or a check-in is never changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu.control_gate import put_first
+from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.program_question import asks_about_the_program
+from iop_assistant.topics import FAQ_TOPIC_LABELS
+
+# intents whose reply answers no question about the program
+TELLING_INTENTS = frozenset({"inform_use", "request_help", "inform", "out_of_scope"})
+MIN_CONFIDENCE = 0.15
+
+
+def asked_topic(message: Message, text: str) -> str | None:
+    """The FAQ topic the message asks about, when its reading answers nothing asked."""
+    intent = (message.get(INTENT) or {}).get("name")
+    if intent not in TELLING_INTENTS or not asks_about_the_program(text):
+        return None
+    for guess in message.get(INTENT_RANKING_KEY) or []:
+        name = guess.get("name")
+        if name in FAQ_TOPIC_LABELS and float(guess.get("confidence") or 0) >= MIN_CONFIDENCE:
+            return str(name)
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class QuestionFirst(GraphComponent):
+    """Takes the asked FAQ topic over a reading that answers nothing asked."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> QuestionFirst:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
+            topic = asked_topic(message, text)
+            if topic is not None:
+                put_first(message, topic)
+        return messages

@@ -1,0 +1,56 @@
+"""QuestionFirst: a message that tells something and asks about the program gets its
+question answered (role-play 2026-12-04), and a crisis is never changed."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu.question_first import QuestionFirst
+
+
+def r(first: str, p: float, second: str, q: float) -> list:
+    return [{"name": first, "confidence": p}, {"name": second, "confidence": q}]
+
+
+def parsed(text: str, ranking: list) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, dict(ranking[0]))
+    message.set(INTENT_RANKING_KEY, ranking)
+    return QuestionFirst().process([message])[0]
+
+
+def test_telling_and_asking_gets_the_question_answered():
+    ranking = r("inform_use", 0.38, "ask_admission_process", 0.18)
+    text = "i wont do anything tonight, i just need to quit drinking. how do i sign up?"
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_admission_process"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # no question about the program
+        (
+            "i drink every day",
+            r("inform_use", 0.6, "ask_schedule", 0.3),
+        ),
+        # the topic is too unsure
+        (
+            "i use daily, what do you do?",
+            r("inform_use", 0.8, "ask_schedule", 0.05),
+        ),
+        # a crisis is never changed
+        (
+            "i want to die, how do i sign up",
+            r("crisis", 1.0, "ask_admission_process", 0.5),
+        ),
+        # an FAQ reading is kept
+        (
+            "what are the hours",
+            r("ask_location_hours", 0.5, "ask_schedule", 0.4),
+        ),
+    ],
+)
+def test_everything_else_is_left_alone(text, ranking):
+    assert parsed(text, ranking).get(INTENT)["name"] == ranking[0]["name"]
