@@ -74,9 +74,15 @@ GUARD_OUTPUT = "crisis_guard"
 EXTRACTOR = "CrisisGuard"
 
 
+# a hit that says help is wanted but not what kind of danger ("do we still have to call
+# 911?"): it keeps the conversation's category (role-play 2026-12-04: "I'm hanging up and
+# calling 911" turned a sleeping-pill overdose into "a medical emergency")
+NAMES_NO_CATEGORY = frozenset({"call_911"})
+
+
 def crisis_entities(hit: CrisisHit, text: str) -> List[Dict[str, Any]]:
     """Entities that carry the hit into slots (they span the whole message)."""
-    return [
+    category = [
         {
             "entity": "crisis_category",
             "value": hit.category,
@@ -84,7 +90,10 @@ def crisis_entities(hit: CrisisHit, text: str) -> List[Dict[str, Any]]:
             "end": len(text),
             "extractor": EXTRACTOR,
             "confidence_entity": 1.0,
-        },
+        }
+    ]
+    return [
+        *([] if hit.pattern_id in NAMES_NO_CATEGORY else category),
         {
             "entity": "crisis_pattern",
             "value": hit.pattern_id,

@@ -123,7 +123,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # and the reply repeats the rescue steps instead of the first message word for word
         r"\b(?:i|we)\s+(?:just\s+|already\s+)?called\b[^.!?]{0,25}?\b(?:they'?re|theyre|they\s+are|"
         r"someone'?s|somebody'?s|help'?s|help\s+is)\s+(?:coming|on\s+(?:the|their)\s+way)\b|"
-        r"\bhelp\s+is\s+on\s+(?:the|its)\s+way\b"
+        r"\bhelp\s+is\s+on\s+(?:the|its)\s+way\b|"
+        # "okay okay I'm hanging up and calling 911" (role-play 2026-12-04: read as a new
+        # medical emergency, which changed the conversation's category)
+        r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:hanging\s+up\s+(?:and|to)\s+|gonna\s+|going\s+to\s+|about\s+to\s+)?"
+        r"(?:calling|dialing|dialling|call|dial)\s+(?:911|9-1-1|an?\s+ambulance)\b(?:\s+now)?"
     ),
     # responders arrived, or at the hospital
     "help_here": re.compile(
@@ -134,6 +138,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:we'?re|we\s+are|i'?m|im|i\s+am)\s+(?:at|in)\s+(?:the\s+)?(?:hospital|er|emergency\s+room|ambulance)"
         r"\s+(?:now|right\s+now|with\s+(?:him|her|them))\b|"
         r"\b(?:they'?re|they\s+are)\s+(?:taking|rushing)\s+(?:him|her|them|me)\s+to\s+the\s+(?:hospital|er)\b|"
+        # "the ambulance took him to the ER", "paramedics took him" (role-play 2026-12-04)
+        r"\b(?:the\s+)?(?:ambulance|paramedics|ems|emts|medics)\s+(?:just\s+)?took\s+(?:him|her|them)\b|"
+        r"\b(?:they|the\s+ambulance)\s+took\s+(?:him|her|them)\s+to\s+the\s+(?:hospital|er|emergency\s+room)\b|"
         r"^(?:ok\s+|okay\s+)?(?:they'?re|theyre|they\s+are)\s+here(?:\s+now)?\W*$"
     ),
     # no naloxone to hand
@@ -198,6 +205,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:911|call\w*|cops|police|ambulance)\b|"
         r"\b(?:911|cops|police|ambulance)\b[^.!?]{0,60}\b(?:warrant|probation|parole)\b|"
         r"\bcps\b[^.!?]{0,40}\b(?:take|get\s+involved|involved|come|report)\w*\b|"
+        # "do they send police if u text 988" (role-play 2026-12-04)
+        r"\b(?:send|call|get)\s+(?:the\s+)?(?:cops|police)\b[^.!?]{0,30}\b(?:988|9-8-8|911|the\s+(?:crisis|suicide)\s+"
+        r"(?:line|hotline|lifeline)|that\s+(?:line|hotline|number))\b|"
         # "if i text 988 will they send cops" (role-play 2026-12-04)
         r"\b(?:988|9-8-8|911|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline))\b[^.!?]{0,30}?\b(?:send|call|get)\s+"
         r"(?:the\s+)?(?:cops|police)\b|"
@@ -226,6 +236,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:everyone|everybody|all\s+of\s+us|we|we\s+are\s+all|we'?re\s+all)\s*(?:is|are|'re|re)?\s+"
         r"safe\b(?!\s*\?)|"
         r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:ok|okay|fine|safe|alright)\s+now\b|"
+        r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:safe|ok|okay|fine)\s+(?:at|in)\s+the\s+(?:hospital|er)\b|"
         rf"\b(?:he|she|they)\s+(?:left|drove\s+off|took\s+off|walked\s+out){_END}|"
         r"\b(?:he|she|they)(?:'s|s|\s+is|\s+are|'re)\s+(?:breathing|awake|responding|talking|conscious)\s+(?:again|now)\b|"
         rf"\b(?:he|she|they)\s+(?:woke\s+up|came\s+(?:to|around|round)|is\s+waking\s+up|started\s+breathing){_END}"

@@ -131,3 +131,18 @@ def test_first_aid_questions_are_read(text, kind):
 )
 def test_first_aid_look_alikes_are_left_alone(text):
     assert read_update(text) is None
+
+
+def test_a_call_for_911_keeps_the_conversations_category(matcher):
+    from iop_assistant.nlu.crisis_guard import crisis_entities
+
+    hit = matcher.match("do we still have to call 911?")
+    assert hit is not None and hit.pattern_id == "call_911"
+    names = [e["entity"] for e in crisis_entities(hit, "do we still have to call 911?")]
+    assert names == ["crisis_pattern"]  # no category: the earlier one stays
+
+
+def test_fearing_the_police_is_not_calling_them(matcher):
+    assert matcher.match("do they send police if you text 988") is None
+    hit = matcher.match("should i call the cops, he is hitting me")
+    assert hit is not None and hit.category == "violence"

@@ -217,3 +217,35 @@ def test_program_questions_are_not_police_fears(text):
 def test_texting_988_and_what_to_say_are_answered(text):
     # role-play 2026-12-04: "can i text 988 instead? what do i even say" got the first day
     assert read_update(text) == "what_to_say"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # role-play 2026-12-04, in our own words
+        ("will they send the cops if i text 988", "police_fear"),
+        ("do they call police when you text the crisis line", "police_fear"),
+        ("the paramedics took her, she was talking", "help_here"),
+        ("they took him to the hospital", "help_here"),
+        ("shes safe at the er now, how does your program work", "safe_now"),
+        ("ok im calling 911 now", "help_coming"),
+        ("hanging up, i'm going to call 911", "help_coming"),
+        ("we gave her narcan, how long does it take", "naloxone_given"),
+        ("how long until narcan works", "naloxone_given"),
+    ],
+)
+def test_more_updates_after_a_crisis_reply(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took a narcan training class",
+        "they took him to jail",
+        "should i call 911",
+        "im calling about iop",
+    ],
+)
+def test_more_look_alikes_are_left_alone(text):
+    assert read_update(text) is None

@@ -113,3 +113,9 @@ def test_history_told_by_someone_well_now(text: str) -> None:
 )
 def test_danger_now_or_unsaid_wellness_keeps_the_crisis_reply(text: str) -> None:
     assert not is_told_as_history(text, TODAY)
+
+
+def test_nobody_hurting_me_is_no_emergency():
+    from iop_assistant.nlu.no_emergency import says_no_emergency
+
+    assert says_no_emergency("why the violence hotline? no one is hurting me, im just tired")
