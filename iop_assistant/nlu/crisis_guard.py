@@ -187,6 +187,32 @@ def has_real_alternative(message: Message) -> bool:
     return False
 
 
+# "um yes hello I'm calling about my... about the program, the uh, the outpatient thing"
+# (voice role-play 2026-12-04) was read as a sure crisis: hesitant speech that names the
+# program, with no word of danger. Hesitation alone is not enough: "um... i've been
+# thinking about, uh, ending it" (v9) is a crisis.
+_FILLERS = re.compile(r"(?:^|\s)(?:uh+|um+|er+m?|hmm+|uhm+|ah+)(?=[\s,.!?]|$)|\.\.\.|…")
+_THE_PROGRAM = re.compile(r"\b(?:program|outpatient|iop|intensive\s+outpatient)\b")
+
+
+# words that keep a crisis reading even without a word of danger ("uh... the program didnt
+# work. i have the pills in my hand")
+_STILL_RISKY = re.compile(
+    r"\b(?:pills?|gun|rope|knife|blade|bridge|tonight|goodbye|bye|done|end|ending|ended|kill|die|"
+    r"dying|dead|hurt|suicid\w*|overdos\w*|od|breath\w*|blood|bleeding)\b|"
+    r"\bi\s+(?:have|got|took|want|wanna|can'?t|cant|am\s+going|'?m\s+going|'?m\s+gonna|need)\b"
+)
+
+
+def is_hesitant_about_the_program(text: str) -> bool:
+    """Fillers ("uh", "um", "...") and the program named, and nothing that may be danger:
+    the classifier's crisis reading of such a message is taken as unsure instead."""
+    clean = normalize(text)
+    return bool(
+        _FILLERS.search(clean) and _THE_PROGRAM.search(clean) and not _STILL_RISKY.search(clean)
+    )
+
+
 def is_about_someone_else(text: str) -> bool:
     """The message talks about another person ("my son", "he") and no distress of the writer's."""
     return bool(_THIRD_PERSON.search(normalize(text))) and not is_ambiguous_distress(text)
@@ -337,6 +363,10 @@ class CrisisGuard(GraphComponent):
                         continue
                     if has_real_alternative(message):
                         take_next_guess(message)
+                        continue
+                    if is_hesitant_about_the_program(text):
+                        # asked what they meant (the clarifying question), not 911
+                        set_intent(message, FALLBACK_INTENT)
                         continue
                     # no other reading at all ("i have the pills in my hand", "tonight im
                     # going to do it", "tengo una soga en el garage"): the crisis reply

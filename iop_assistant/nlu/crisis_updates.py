@@ -89,11 +89,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # naloxone given: "someone had narcan we sprayed it. how long till it works" (role-play
     # 2026-12-04: the program's safety procedures came back)
     "naloxone_given": re.compile(
-        r"\b(?:gave|give|given|sprayed|spray|used|did|hit|administered|put)\s+(?:him|her|them|it)?\s*(?:with\s+)?"
+        r"\b(?:gave|given|sprayed|administered)\s+(?:him|her|them|it)?\s*(?:with\s+)?"
         r"(?:the\s+|some\s+|a\s+)?(?:narcan|naloxone|narcn|kloxxado|zimhi)\b(?!\s+(?:training|class|kit\s+at))|"
+        r"\b(?:we|i|they|she|he)\s+(?:just\s+)?(?:used|did|hit\s+(?:him|her|them)\s+with)\s+(?:the\s+|some\s+)?"
+        r"(?:narcan|naloxone)\b(?!\s+(?:training|class|before|once|last))|"
         r"\b(?:narcan|naloxone)\s+(?:is\s+)?(?:in|up)\s+(?:his|her|their)\s+nose\b|"
-        r"\bhow\s+long\s+(?:till|until|til|does|do|for|before)\s+(?:the\s+)?(?:narcan|naloxone)\s+"
-        r"(?:works?|kicks?\s+in|to\s+work|takes?)\b|"
         r"\b(?:narcan|naloxone)\b.{0,60}\bhow\s+long\s+(?:till|until|til|does|do|before)\s+(?:it|that)\s+"
         r"(?:works?|kicks?\s+in|to\s+work|takes?)\b|"
         r"\b(?:we|i)\s+(?:sprayed|gave)\s+(?:it|him|her)\b(?=[^.!?]*\b(?:narcan|naloxone)\b)|"
@@ -197,14 +197,16 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"police|cops|cps)\b|"
         # "are the cops going to arrest him when they get here", "he has a warrant", "if they
         # come cps will take my kids" (role-play 2026-12-04: the same text again, unanswered)
-        r"\b(?:are|will|would|do|does|is|gonna|going\s+to)\s+(?:the\s+)?(?:cops|police|cps)\s+(?:\w+\s+){0,3}?"
-        r"(?:arrest|take|charge|lock|jail|report)\w*\b|"
-        r"\b(?:are|will|would|do|does|gonna|going\s+to)\s+they\s+(?:\w+\s+){0,3}?(?:arrest|charge|jail)\w*\b|"
+        # (only when responders are on their way or being called: "will the police arrest me
+        # if i go to treatment" is a question about the program)
+        r"\b(?:are|will|would|do|does|is|gonna|going\s+to)\s+(?:the\s+)?(?:cops|police|they)\s+(?:\w+\s+){0,3}?"
+        r"(?:arrest|charge|lock|jail)\w*\b[^.!?]{0,40}\b(?:when\s+they\s+(?:get|come|show)|if\s+(?:i|we)\s+call|"
+        r"if\s+they\s+come|when\s+(?:the\s+)?(?:ambulance|paramedics)\s+(?:get|come))\w*\b|"
         r"\bdo\s+they\s+have\s+to\s+report\b[^.!?]{0,20}\b(?:cps|police|cops)\b|"
         r"\b(?:warrant|on\s+probation|on\s+parole|his\s+probation|her\s+probation|my\s+probation)\b[^.!?]{0,60}"
-        r"\b(?:911|call\w*|cops|police|ambulance)\b|"
-        r"\b(?:911|cops|police|ambulance)\b[^.!?]{0,60}\b(?:warrant|probation|parole)\b|"
-        r"\bcps\b[^.!?]{0,40}\b(?:take|get\s+involved|involved|come|report)\w*\b|"
+        r"\b(?:911|call\s+(?:911|the\s+(?:police|cops)|an?\s+ambulance)|ambulance)\b|"
+        r"\b(?:911|ambulance)\b[^.!?]{0,60}\b(?:warrant|probation|parole)\b|"
+        r"\b(?:police|cops|911)\b[^.!?]{0,60}\bcps\b|\bcps\b[^.!?]{0,60}\b(?:police|cops|911)\b|"
         # "do they send police if u text 988" (role-play 2026-12-04)
         r"\b(?:send|call|get)\s+(?:the\s+)?(?:cops|police)\b[^.!?]{0,30}\b(?:988|9-8-8|911|the\s+(?:crisis|suicide)\s+"
         r"(?:line|hotline|lifeline)|that\s+(?:line|hotline|number))\b|"

@@ -284,3 +284,30 @@ def test_markup_the_classifier_reads_as_a_crisis_is_not_one(guard):
     message = sure_crisis(markup, 0.99, "ask_program_length", 0.0)
     guard.process([message])
     assert message.get(INTENT)["name"] != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uh hi, im calling about... um the outpatient program for my dad",
+        "um so the program... like what days is it",
+    ],
+)
+def test_hesitant_words_about_the_program_are_asked_about_not_sent_to_911(guard, text):
+    # voice role-play 2026-12-04: a grandmother's "um... the outpatient thing" got 911
+    message = sure_crisis(text, 0.99, "ask_what_is_iop", 0.0)
+    guard.process([message])
+    assert message.get(INTENT)["name"] in ("nlu_fallback", "ask_what_is_iop")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um i dont know why im calling, ive been thinking about, uh, ending it",
+        "uh... the program didnt work. i have the pills in my hand",
+    ],
+)
+def test_hesitant_words_that_may_be_a_crisis_stay_one(guard, text):
+    message = sure_crisis(text, 0.99, "ask_what_is_iop", 0.0)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis"

@@ -231,7 +231,7 @@ def test_texting_988_and_what_to_say_are_answered(text):
         ("ok im calling 911 now", "help_coming"),
         ("hanging up, i'm going to call 911", "help_coming"),
         ("we gave her narcan, how long does it take", "naloxone_given"),
-        ("how long until narcan works", "naloxone_given"),
+        ("narcan is in his nose now, how long till it works", "naloxone_given"),
     ],
 )
 def test_more_updates_after_a_crisis_reply(text, kind):
