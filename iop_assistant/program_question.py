@@ -29,3 +29,22 @@ def asks_about_the_program(text: str | None) -> bool:
     """A question (or "I'm asking / I want info") with a word about the program in it."""
     text = str(text or "")
     return bool(_ASKS.search(text)) and bool(_ABOUT_THE_PROGRAM.search(text))
+
+
+# "How do we sign up for the program", "how does someone start your IOP", "what are the
+# steps to enroll": asked plainly, it is the admission question whatever else the message
+# says ("He is safe. How do we sign up" was read as a question about safety, role-play
+# 2026-12-04). "how do i start tapering" is not one.
+_ENROLL = re.compile(
+    r"\b(?:how|where)\s+(?:do|does|can|could|would|should)\s+(?:i|we|he|she|they|someone|somebody|my\s+\w+)\s+"
+    r"(?:sign\s+(?:up|him\s+up|her\s+up|them\s+up)|enrol+|register|get\s+(?:him\s+|her\s+|them\s+)?(?:in|into|enrolled|signed\s+up)\b|"
+    r"start\s+(?:the|your|this)\s+(?:program|iop)|join\s+(?:the|your)\s+(?:program|iop))|"
+    r"\b(?:what\s+are\s+)?the\s+steps\s+to\s+(?:start|enrol+|sign\s+up|get\s+in)\b|"
+    r"\bhow\s+(?:do|does|can)\s+(?:i|we|he|she|someone|somebody)\s+start\s+(?:the|your)\s+(?:iop|program)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to_enroll(text: str | None) -> bool:
+    """A plain question about how to sign up for the program."""
+    return bool(_ENROLL.search(str(text or "")))

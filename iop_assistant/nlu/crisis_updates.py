@@ -33,7 +33,7 @@ from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.program_question import asks_about_the_program
+from iop_assistant.program_question import asks_about_the_program, asks_how_to_enroll
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 UPDATE_INTENT = "crisis_update"
@@ -238,6 +238,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:everyone|everybody|all\s+of\s+us|we|we\s+are\s+all|we'?re\s+all)\s*(?:is|are|'re|re)?\s+"
         r"safe\b(?!\s*\?)|"
         r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:ok|okay|fine|safe|alright)\s+now\b|"
+        r"^\W*(?:(?:ok|okay|yes|no)\W+)?(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+safe\b(?!\s*\?)|"
         r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:safe|ok|okay|fine)\s+(?:at|in)\s+the\s+(?:hospital|er)\b|"
         rf"\b(?:he|she|they)\s+(?:left|drove\s+off|took\s+off|walked\s+out){_END}|"
         r"\b(?:he|she|they)(?:'s|s|\s+is|\s+are|'re)\s+(?:breathing|awake|responding|talking|conscious)\s+(?:again|now)\b|"
@@ -375,7 +376,11 @@ class CrisisUpdateReader(GraphComponent):
                 # the classifier alone read a crisis in "everyone is safe..." (role-play): the
                 # person's own words about being safe are taken
             if kind in KINDS_THAT_LET_A_QUESTION_THROUGH and asks_about_the_program(text):
-                question = program_question_guess(message)
+                question = (
+                    {"name": "ask_admission_process"}
+                    if asks_how_to_enroll(text)
+                    else program_question_guess(message)
+                )
                 if question is not None and not message.get(GUARD_OUTPUT):
                     put_first(message, question["name"])
                     continue

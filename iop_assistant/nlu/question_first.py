@@ -23,17 +23,25 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.program_question import asks_about_the_program
+from iop_assistant.program_question import asks_about_the_program, asks_how_to_enroll
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 # intents whose reply answers no question about the program
 TELLING_INTENTS = frozenset({"inform_use", "request_help", "inform", "out_of_scope"})
 MIN_CONFIDENCE = 0.15
+ENROLL_INTENT = "ask_admission_process"
+# readings a plain "how do we sign up?" never replaces: danger, an update after a crisis
+# reply (other than "safe now", which comes with the question), a person or a call asked for
+KEEP = frozenset(
+    {"crisis", "crisis_checkin", "request_human", "request_callback", "stop", "cancel_callback"}
+)
 
 
 def asked_topic(message: Message, text: str) -> str | None:
     """The FAQ topic the message asks about, when its reading answers nothing asked."""
     intent = (message.get(INTENT) or {}).get("name")
+    if intent not in KEEP and intent != "crisis_update" and asks_how_to_enroll(text):
+        return ENROLL_INTENT
     if intent not in TELLING_INTENTS or not asks_about_the_program(text):
         return None
     for guess in message.get(INTENT_RANKING_KEY) or []:

@@ -249,3 +249,14 @@ def test_more_updates_after_a_crisis_reply(text, kind):
 )
 def test_more_look_alikes_are_left_alone(text):
     assert read_update(text) is None
+
+
+def test_safe_and_asking_how_to_enrol_gets_the_admission_answer():
+    # role-play 2026-12-04: "He is safe. How do we sign up" got the safety-procedures answer
+    ranking = [
+        {"name": "crisis", "confidence": 0.6},
+        {"name": "ask_safety_procedures", "confidence": 0.3},
+    ]
+    text = "he is safe. how do we sign up for the program"
+    (message,) = CrisisUpdateReader().process([parsed(text, "crisis", ranking)])
+    assert message.get(INTENT)["name"] == "ask_admission_process"

@@ -54,3 +54,28 @@ def test_telling_and_asking_gets_the_question_answered():
 )
 def test_everything_else_is_left_alone(text, ranking):
     assert parsed(text, ranking).get(INTENT)["name"] == ranking[0]["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("She is safe. How do we sign up for the program?", "ask_safety_procedures"),
+        ("how does someone start your iop", "ask_schedule"),
+        ("what are the steps to enroll", "nlu_fallback"),
+    ],
+)
+def test_a_plain_enrolment_question_is_the_admission_question(text, intent):
+    message = parsed(text, r(intent, 0.6, "ask_admission_process", 0.1))
+    assert message.get(INTENT)["name"] == "ask_admission_process"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("how do i start tapering", "ask_dosing"),
+        ("i want to die. how do i sign up", "crisis"),
+        ("can someone call me about how to sign up", "request_callback"),
+    ],
+)
+def test_other_readings_of_starting_are_kept(text, intent):
+    assert parsed(text, r(intent, 0.6, "ask_admission_process", 0.1)).get(INTENT)["name"] == intent
