@@ -71,9 +71,19 @@ def spoken_digits(text: str) -> str:
     return _SPOKEN_RUN.sub(numerals, text)
 
 
+# a letter O or l typed among digits ("202 555 O1O1", texter role-play 2026-12-04)
+_LOOKALIKE_IN_DIGITS = re.compile(r"(?<=[\d\s.-])[oOlI](?=[\d\s.-]*\d)|(?<=\d)[oOlI]")
+_LOOKALIKE_DIGIT = {"o": "0", "O": "0", "l": "1", "I": "1"}
+
+
+def digits_for_lookalikes(text: str) -> str:
+    """O and l typed for 0 and 1 inside a run of digits become digits."""
+    return _LOOKALIKE_IN_DIGITS.sub(lambda m: _LOOKALIKE_DIGIT[m.group(0)], text)
+
+
 def parse_phone_answer(text: str | None) -> PhoneAnswer:
     """Reads one answer to "what number should we call?" (typed, or spoken digit by digit)."""
-    text = spoken_digits((text or "").strip()[:MAX_INPUT_CHARS])
+    text = digits_for_lookalikes(spoken_digits((text or "").strip()[:MAX_INPUT_CHARS]))
     if not text:
         return PhoneAnswer(PhoneStatus.INVALID)
     international = False

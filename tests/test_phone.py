@@ -53,3 +53,12 @@ def test_a_number_spoken_digit_by_digit_is_read():
         "+13125550187"
     )
     assert parse_phone_answer("one two three").status is PhoneStatus.INVALID
+
+
+def test_letters_typed_for_digits_are_read_as_digits():
+    # texter role-play 2026-12-04: "202 555 O1O1" (letter O) was not a number
+    from iop_assistant.phone import parse_phone_answer
+
+    assert parse_phone_answer("202 555 O1O1").e164 == "+12025550101"
+    assert parse_phone_answer("call me at 202-555-0I43 please").e164 == "+12025550143"
+    assert parse_phone_answer("oh ok").e164 is None

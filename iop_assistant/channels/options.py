@@ -125,6 +125,12 @@ def normalise_words(text: str | None) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
+_AROUND_A_NUMBER = re.compile(
+    r"^(?:(?:ok|okay|k|yes|yeah|yea|um|uh|option|number|num|press|pick|choose|i\s+pick|i\s+choose)\s+)+"
+    r"(\d)(?:\s+(?:please|pls|plz|thanks|thx|ty))?$|^(\d)\s+(?:please|pls|plz|thanks|thx|ty)$"
+)
+
+
 def select_option(text: str | None, options: Sequence[Option]) -> Option | None:
     """The option a reply picks: its number ("1", "#1", "1.") or its words."""
     if not text or not options:
@@ -132,6 +138,11 @@ def select_option(text: str | None, options: Sequence[Option]) -> Option | None:
     wanted = normalise_words(text)
     if not wanted:
         return None
+    # "ok 2", "2 pls", "option 2", "number 2" (texter role-play 2026-12-04: "ok 2" started
+    # the screening offered as 1)
+    around = _AROUND_A_NUMBER.match(wanted)
+    if around:
+        wanted = around.group(1) or around.group(2)
     for option in options:
         if wanted == str(option.get("number")):
             return option

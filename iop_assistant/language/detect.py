@@ -18,6 +18,7 @@ from typing import Tuple
 
 from iop_assistant.language import ENGLISH, SPANISH
 from iop_assistant.language.requests import fold
+from iop_assistant.phone import digits_for_lookalikes
 
 # Spanish words that are not also common English words, names or places on their own
 # (no "no", "si", "a", "me", "hola", "ok", "la", "el" alone decides: two are needed)
@@ -78,7 +79,9 @@ def spanish_confidence(text: str) -> float:
 
 
 def tokens(text: str | None) -> Tuple[str, ...]:
-    return tuple(_WORD.findall(fold(text)))
+    # "202 555 O1O1": the letter O typed for zero is not the Spanish "o" (texter role-play
+    # 2026-12-04: a phone number switched the conversation to Spanish)
+    return tuple(_WORD.findall(fold(digits_for_lookalikes(text or ""))))
 
 
 def evidence(text: str | None) -> Evidence:

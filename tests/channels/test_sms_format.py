@@ -99,6 +99,10 @@ def test_earlier_tel_buttons_stay_as_lines():
         ("tell me more", "/ask_more"),
         ("TELL ME MORE!", "/ask_more"),
         ("is iop right for me", "/ask_who_benefits"),
+        # texter role-play 2026-12-04: "ok 2" started the option numbered 1
+        ("ok 2", "/ask_who_benefits"),
+        ("option 3", "/request_human"),
+        ("1 pls", "/ask_more"),
     ],
 )
 def test_reply_selects_an_option(reply, payload):
@@ -106,7 +110,9 @@ def test_reply_selects_an_option(reply, payload):
     assert select_option(reply, options)["payload"] == payload
 
 
-@pytest.mark.parametrize("reply", ["4", "0", "", "tell me more about cost", "12", None])
+@pytest.mark.parametrize(
+    "reply", ["4", "0", "", "tell me more about cost", "12", None, "ok 12", "ok", "2 kids"]
+)
 def test_other_replies_select_nothing(reply):
     _, options = render_message("x", FAQ_BUTTONS)
     assert select_option(reply, options) is None

@@ -230,7 +230,11 @@ async def _seizure_replies(domain):
     takes the medical words (not the generic ones about naloxone and rescue breaths)."""
     nlg = LanguageNLG(domain=domain)
     # the replies to "we have no narcan" and "should i make her throw up" are about naloxone
-    asked_about_it = {"utter_crisis_update_no_naloxone", "utter_crisis_update_overdose_first_aid"}
+    asked_about_it = {
+        "utter_crisis_update_no_naloxone",
+        "utter_crisis_update_overdose_first_aid",
+        "utter_crisis_update_naloxone_given",
+    }
     crisis_replies = [
         name
         for name in domain.responses
@@ -251,3 +255,8 @@ async def _seizure_replies(domain):
     coming = await nlg.generate(name, tracker_in(domain, "en", crisis_category="seizure"), "sms")
     medical = await nlg.generate(name, tracker_in(domain, "en", crisis_category="medical"), "sms")
     assert coming["text"] == medical["text"]
+
+
+def test_a_phone_number_with_letter_o_is_not_spanish():
+    # texter role-play 2026-12-04: "202 555 O1O1" switched the conversation to Spanish
+    assert detect("202 555 O1O1") is None
