@@ -34,6 +34,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_the_number,
     asks_to_be_connected,
     asks_to_repeat,
+    asks_to_talk_to_someone_now,
     cancels_a_call,
     ends_with_farewell,
     ends_with_stop,
@@ -180,7 +181,11 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
         put_first(message, "goodbye", RANKING_GAP)
         return
-    if (name in CONTROL_INTENTS or name == "bot_challenge") and asks_for_a_person(text):
+    if (
+        (name in CONTROL_INTENTS or name == "bot_challenge")
+        and asks_for_a_person(text)
+        or (asks_to_talk_to_someone_now(text) and not (name == HUMAN_INTENT and sure))
+    ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         message.set(GATE_OUTPUT, {"from": name, "reason": "person"}, add_to_output=True)
         put_first(message, HUMAN_INTENT, RANKING_GAP)

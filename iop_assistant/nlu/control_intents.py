@@ -138,6 +138,9 @@ _LEAVING_REASON = re.compile(
     r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
     r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b|"
     r"^(?:despu[eé]s|luego|m[aá]s\s+tarde|otro\s+d[ií]a|ahorita\s+no)\b|^(?:yo\s+)?(?:le\s+|les\s+)?(?:llamo|lo\s+pienso)\b|"
+    # impatience: "nvm this is taking 4ever" (texter role-play 2026-12-04: taken as an answer)
+    r"^(?:this|it|that)\s*(?:'s|s|is)?\s+(?:taking|takes)\s+(?:4ever|forever|too\s+long|so\s+long|way\s+too\s+long)\b|"
+    r"^(?:too\s+many|so\s+many)\s+(?:questions|qs)\b|"
     # someone came in: "nvm forget it, my roommate just got home" (v8)
     r"^(?:my|the|our|her|his)\s+\w+\s+(?:just\s+)?(?:got|came|walked|is|'s)\s+(?:home|here|back|in)\b|"
     r"^(?:someone|somebody|(?:s)?he|they)\s*(?:'s|s|is|are|'re|just)?\s*(?:got\s+|came\s+)?(?:home|here|back|coming)\b",
@@ -261,8 +264,9 @@ MAX_CONTROL_CHAT_WORDS = 10
 
 # asking for a person after a thanks or a greeting: "thank you. i'd like to talk to
 # someone about it" (v4) is a request, whatever courtesy comes first
+_SOMEONE = r"(?:someone|somebody|some\s+one|sum1|some1|sumone|smone|sumbody|somebdy)"
 _ASKS_FOR_A_PERSON = re.compile(
-    r"\b(?:talk|speak|chat|text|txt|message|msg)\s+(?:to|with)\s+(?:someone|somebody|some\s+one|a\s+(?:real\s+)?"
+    r"\b(?:talk|speak|chat|text|txt|message|msg)\s+(?:to|with)\s+(?:someone|somebody|some\s+one|sum1|some1|sumone|smone|a\s+(?:real\s+)?"
     r"(?:person|human|counsel\w*|nurse|doctor|therapist|staff\s+member)|an?\s+(?:agent|rep\w*)|"
     r"(?:one\s+of\s+)?your\s+(?:staff|team|people|counsel\w*))\b",
     re.IGNORECASE,
@@ -283,6 +287,22 @@ def asks_for_the_number(text: str) -> bool:
 
 def asks_for_a_person(text: str) -> bool:
     return bool(_ASKS_FOR_A_PERSON.search(text))
+
+
+# asked for oneself, now: "actually can i just talk to sum1" (texter role-play 2026-12-04:
+# taken as an answer to a screening question), not "my wife thinks i should talk to
+# somebody" (an answer to "who is this for?", persona p11)
+_ASKS_TO_TALK_NOW = re.compile(
+    r"\b(?:can|could|may)\s+i\s+(?:just\s+|please\s+|pls\s+)?(?:talk|speak|chat)\s+(?:to|with)\s+"
+    rf"(?:{_SOMEONE}|a\s+(?:real\s+|live\s+)?(?:person|human))\b|"
+    r"\b(?:i\s+(?:just\s+)?(?:want|wanna|need|would\s+like)\s+to|i'?d\s+(?:rather|like\s+to)|let\s+me)\s+(?:talk|speak)\s+"
+    rf"(?:to|with)\s+(?:{_SOMEONE}|a\s+(?:real\s+|live\s+)?(?:person|human))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_talk_to_someone_now(text: str) -> bool:
+    return bool(_ASKS_TO_TALK_NOW.search(text))
 
 
 # "can you just put me through to somebody now", "connect me with whoever does the

@@ -36,6 +36,7 @@ from iop_assistant import form_answers, screening_answers
 from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
     asks_to_be_connected,
+    asks_to_talk_to_someone_now,
     is_explicit_command,
     is_stop_only,
     starts_with_stop,
@@ -112,7 +113,9 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         # nothing but stop words: "stop asking me all these questions" is not "for me";
         # "nah, i'll just call that number myself. thanks, goodbye." is not "no" (v4)
         return None
-    if name in ALWAYS_MEANT and (asks_for_a_call(text) or asks_to_be_connected(text)):
+    if name in ALWAYS_MEANT and (
+        asks_for_a_call(text) or asks_to_be_connected(text) or asks_to_talk_to_someone_now(text)
+    ):
         # "Can someone call me to talk it through? I don't know where to start." is not
         # "not sure"; "can you just put me through to somebody now" is not a name (v7).
         # Not any mention of talking to someone: "me, retired and my wife thinks i should

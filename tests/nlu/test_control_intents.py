@@ -300,6 +300,9 @@ def test_a_plain_stop_is_a_stop_whatever_the_classifier_read(text: str) -> None:
         ("thank", "thanks, i want to talk to one of your counselors"),
         # the fresh-clone trial of issue 19: read as "are you a bot?"
         ("bot_challenge", "hi can i text with a real person"),
+        # texter role-play 2026-12-04: request_human at 0.24, then a clarifying menu
+        ("request_human", "actually can i just talk to sum1"),
+        ("ask_individual_counseling", "can i talk to somebody"),
     ],
 )
 def test_courtesy_then_asking_for_a_person_is_a_request(intent: str, text: str) -> None:
@@ -469,3 +472,19 @@ def test_having_to_go_ends_the_conversation():
     """v7: "sorry she just got home, I have to go" inside the screening."""
     assert ends_with_farewell("sorry she just got home, I have to go")
     assert not ends_with_farewell("do i have to go every day, or just weekdays?")
+
+
+def test_changes_of_mind_inside_a_form_are_commands():
+    # texter role-play 2026-12-04: both were taken as answers to a screening question
+    from iop_assistant.nlu.control_intents import (
+        asks_to_talk_to_someone_now,
+        is_explicit_command,
+        starts_with_stop,
+    )
+
+    assert starts_with_stop("nvm this is taking 4ever")
+    assert is_explicit_command("stop", "nvm this is taking forever")
+    assert not starts_with_stop("nvm, its alcohol")
+    assert asks_to_talk_to_someone_now("actually can i just talk to sum1")
+    assert asks_to_talk_to_someone_now("i'd rather talk to a real person")
+    assert not asks_to_talk_to_someone_now("my wife thinks i should talk to somebody")
