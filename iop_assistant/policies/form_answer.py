@@ -35,6 +35,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from iop_assistant import form_answers, screening_answers
 from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
+    asks_for_screening,
     asks_to_be_connected,
     asks_to_talk_to_someone_now,
     is_explicit_command,
@@ -50,6 +51,7 @@ DIVERTING_INTENTS = frozenset({"stop", "goodbye", "request_human", "request_call
 # asking for a person or a call is always meant, unless the text answers the question
 ALWAYS_MEANT = frozenset({"request_human", "request_callback"})
 CRISIS_INTENT = "crisis"
+SCREENING_INTENT = "request_detox_screening"
 PHONE_SLOTS = frozenset({"callback_phone", "callback_use_caller_number"})
 
 
@@ -98,6 +100,11 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         if not guard_hit and not has_danger_words(text) and not is_ambiguous_distress(text):
             return SlotSet(slot, text)
         return None
+    if name == SCREENING_INTENT and form == "callback_form":
+        # "wait do i need detox first? i use fent" (texter role-play 2026-12-04: "didn't catch
+        # a time", twice): a plain ask leaves the callback for the screening (a rule); any
+        # other screening reading of an answer stays the answer
+        return None if asks_for_screening(text) else SlotSet(slot, text)
     if name not in DIVERTING_INTENTS:
         return None  # the slot mapping already hands the text to the form
     if slot in PHONE_SLOTS and form_answers.asks_which_number(text):

@@ -214,3 +214,18 @@ def test_a_classifier_guess_of_a_callback_does_not_end_the_screening():
         tracker_in_form("detox_screening_form", "screening_frequency", text, "request_callback")
     )
     assert answer is not None and answer.value == text
+
+
+def test_asking_for_the_screening_inside_the_callback_form_leaves_it():
+    # texter role-play 2026-12-04: "didn't catch a time", twice
+    asked = tracker_in_form(
+        "callback_form",
+        "callback_best_time",
+        "wait do i need detox first? i use fent",
+        "request_detox_screening",
+    )
+    assert answer_for_form(asked) is None
+    answer = tracker_in_form(
+        "callback_form", "callback_best_time", "evenings, after detox", "request_detox_screening"
+    )
+    assert answer_for_form(answer) is not None
