@@ -437,11 +437,23 @@ _WHOM_TO_CALL = re.compile(
 )
 
 
+# the call moved: "can they call in the evening instead?", "please move the call to the
+# afternoon" (role-play 2026-12-04: read as questions about the schedule and wait times)
+_CALL_MOVED = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:they|you|someone|somebody|u|the\s+help\s*line)\s+(?:call|ring|phone)\b"
+    r"[^.!?]{0,40}\binstead\b|"
+    r"\b(?:move|reschedule|change|switch|push)\s+(?:the|my|our|that)\s+(?:call(?:back)?|phone\s+call|call\s+back)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_a_call(text: str) -> bool:
     """Someone should phone the person (or their relative): a callback request, even
     inside a long message about their situation; never a question about whom to call
     or a message about emergency services."""
-    return bool(_CALLBACK.search(text)) and not _WHOM_TO_CALL.search(text)
+    if _WHOM_TO_CALL.search(text):
+        return False
+    return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text))
 
 
 SCREENING_INTENT = "request_detox_screening"

@@ -488,3 +488,15 @@ def test_changes_of_mind_inside_a_form_are_commands():
     assert asks_to_talk_to_someone_now("actually can i just talk to sum1")
     assert asks_to_talk_to_someone_now("i'd rather talk to a real person")
     assert not asks_to_talk_to_someone_now("my wife thinks i should talk to somebody")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can they call in the evening instead?", "please move the call to the afternoon"],
+)
+def test_moving_the_call_is_a_callback_request(text: str) -> None:
+    # role-play 2026-12-04: read as questions about the schedule and wait times
+    from iop_assistant.nlu.control_intents import asks_for_a_call
+
+    assert asks_for_a_call(text)
+    assert not asks_for_a_call("should i call 911 instead")
