@@ -48,3 +48,17 @@ _ENROLL = re.compile(
 def asks_how_to_enroll(text: str | None) -> bool:
     """A plain question about how to sign up for the program."""
     return bool(_ENROLL.search(str(text or "")))
+
+
+# "my name is Jose Garcia, what is IOP?": the plainest question there is, read as unsure
+# (0.26) by one training of the classifier and answered by another
+_WHAT_IS_IOP = re.compile(
+    r"\bwhat\s+(?:is|'?s|does)\s+(?:an?\s+|the\s+)?(?:iop|intensive\s+outpatient(?:\s+program)?)\b"
+    r"(?:\s+mean)?(?!\s+(?:schedule|cost|like\s+on))",
+    re.IGNORECASE,
+)
+
+
+def asks_what_iop_is(text: str | None) -> bool:
+    """ "What is IOP?" asked in so many words."""
+    return bool(_WHAT_IS_IOP.search(str(text or "")))

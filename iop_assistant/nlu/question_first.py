@@ -23,13 +23,19 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.program_question import asks_about_the_program, asks_how_to_enroll
+from iop_assistant.program_question import (
+    asks_about_the_program,
+    asks_how_to_enroll,
+    asks_what_iop_is,
+)
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 # intents whose reply answers no question about the program
 TELLING_INTENTS = frozenset({"inform_use", "request_help", "inform", "out_of_scope"})
 MIN_CONFIDENCE = 0.15
 ENROLL_INTENT = "ask_admission_process"
+WHAT_IS_IOP_INTENT = "ask_what_is_iop"
+UNSURE_INTENT = "nlu_fallback"
 # readings a plain "how do we sign up?" never replaces: danger, an update after a crisis
 # reply (other than "safe now", which comes with the question), a person or a call asked for
 KEEP = frozenset(
@@ -42,6 +48,8 @@ def asked_topic(message: Message, text: str) -> str | None:
     intent = (message.get(INTENT) or {}).get("name")
     if intent not in KEEP and intent != "crisis_update" and asks_how_to_enroll(text):
         return ENROLL_INTENT
+    if intent in TELLING_INTENTS | {UNSURE_INTENT} and asks_what_iop_is(text):
+        return WHAT_IS_IOP_INTENT
     if intent not in TELLING_INTENTS or not asks_about_the_program(text):
         return None
     for guess in message.get(INTENT_RANKING_KEY) or []:

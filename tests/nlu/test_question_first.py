@@ -79,3 +79,16 @@ def test_a_plain_enrolment_question_is_the_admission_question(text, intent):
 )
 def test_other_readings_of_starting_are_kept(text, intent):
     assert parsed(text, r(intent, 0.6, "ask_admission_process", 0.1)).get(INTENT)["name"] == intent
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "inform_use", "inform"])
+def test_what_is_iop_asked_in_so_many_words_is_answered(intent):
+    message = parsed(
+        "my name is Jose Garcia, what is IOP?", r(intent, 0.35, "ask_what_is_iop", 0.26)
+    )
+    assert message.get(INTENT)["name"] == "ask_what_is_iop"
+
+
+def test_what_is_iop_inside_another_reading_is_left_alone():
+    message = parsed("what is the iop schedule", r("ask_schedule", 0.9, "ask_what_is_iop", 0.05))
+    assert message.get(INTENT)["name"] == "ask_schedule"
