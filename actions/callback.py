@@ -56,13 +56,20 @@ def caller_number(tracker: Tracker) -> str | None:
         return None
 
 
-def changed_number(value: Any, tracker: Tracker) -> str | None:
+async def changed_number(value: Any, tracker: Tracker) -> str | None:
     """A different number given while another question is asked: "could they call my
-    work line instead? 312-555-0160" (v4) changes the number, then the question repeats."""
+    work line instead? 312-555-0160" (v4) changes the number, then the question repeats.
+    So does "use my number" from a texter or caller whose own number is not the one
+    given ("617 555 0199 its my moms phone" ... "my mom cant know. use my number",
+    texter role-play 2026-12-04: saved with the mother's number)."""
     typed = phone.parse_phone_answer(str(value or ""))
     current = tracker.get_slot("callback_phone")
     if typed.status is phone.PhoneStatus.OK and current and typed.e164 != current:
         return typed.e164
+    if current and form_answers.is_this_number(str(value or "")):
+        own = await asyncio.to_thread(caller_number, tracker)
+        if own and own != current:
+            return own
     return None
 
 
@@ -242,10 +249,10 @@ class ValidateCallbackForm(FormValidationAction):
                 dispatcher.utter_message(response="utter_callback_invalid_phone")
         return {"callback_phone": None}
 
-    def validate_callback_best_time(
+    async def validate_callback_best_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if new_number := changed_number(value, tracker):
+        if new_number := await changed_number(value, tracker):
             return {"callback_phone": new_number, "callback_best_time": None}
         answer = best_time_answer(str(value or ""))
         if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
@@ -257,10 +264,10 @@ class ValidateCallbackForm(FormValidationAction):
         dispatcher.utter_message(response="utter_callback_time_unclear")
         return {"callback_best_time": None}
 
-    def validate_callback_name(
+    async def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if new_number := changed_number(value, tracker):
+        if new_number := await changed_number(value, tracker):
             return {"callback_phone": new_number, "callback_name": None}
         answer = first_name_answer(str(value or ""))
         if answer is not None:
@@ -272,9 +279,11 @@ class ValidateCallbackForm(FormValidationAction):
         dispatcher.utter_message(response="utter_callback_name_unclear")
         return {"callback_name": None}
 
-    def validate_callback_consent(
+    async def validate_callback_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if new_number := await changed_number(value, tracker):
+            return {"callback_phone": new_number, "callback_consent": None}
         answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None:  # consent is never assumed
             if answered_faq(dispatcher, tracker):

@@ -45,7 +45,9 @@ ENGLISH_WORDS = frozenset(
     have has he she they we our his her him them would will should could about from just need
     want please thanks thank help where when who why which there their not dont don't im i'm
     its it's an be been at if or but so because into any some get going go know think drinking
-    drugs using""".split()
+    drugs using
+    u r ur pls plz thx ty whats wanna gonna real person talk call text someone yeah yep
+    """.split()  # texting English ("yo r u a real person" read as Spanish, role-play 2026-12-04)
 )
 _WORD = re.compile(r"[a-zñ']+")
 # lingua's confidence needed when the words alone are thin

@@ -111,6 +111,11 @@ def is_first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(clean)) and not _THIRD_PERSON.search(clean)
 
 
+# overdose-lexicon entries worded as sleep and waking: about oneself, with nothing taken,
+# they are a wish not to wake up
+SLEEP_WORDING = frozenset({"wont_wake_up"})
+
+
 def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     """The reply's category for the writer's own situation.
 
@@ -124,6 +129,10 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     """
     if hit.category != "overdose" or not is_first_person(text):
         return hit
+    if hit.pattern_id in SLEEP_WORDING and not says_something_was_taken(text):
+        # "it would be easier if i just didnt wake up" with nothing taken (role-play
+        # 2026-12-04: "don't take anything else", "what you took can still hurt you")
+        return CrisisHit(hit.pattern_id, "suicidal")
     if not says_something_was_taken(text):
         for other in matcher.find_all(text):
             if other.category in ("suicidal", "self_harm"):

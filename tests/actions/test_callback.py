@@ -394,7 +394,7 @@ def test_after_two_unclear_answers_no_text_is_sent_and_the_form_moves_on():
     latest = {"text": "hmm", "intent": {"name": "inform", "confidence": 0.9}, "entities": []}
     tracker_ = Tracker("c", {}, latest, events, False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    result = ValidateCallbackForm().validate_callback_consent("hmm", dispatcher, tracker_, {})
+    result = run(ValidateCallbackForm().validate_callback_consent("hmm", dispatcher, tracker_, {}))
     assert result == {"callback_consent": "no"}
     assert responses(dispatcher) == ["utter_callback_no_text"]
 
@@ -409,7 +409,7 @@ def test_unclear_answers_before_this_form_do_not_count():
     latest = {"text": "hmm", "intent": {"name": "inform", "confidence": 0.9}, "entities": []}
     tracker_ = Tracker("c", {}, latest, events, False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    result = ValidateCallbackForm().validate_callback_consent("hmm", dispatcher, tracker_, {})
+    result = run(ValidateCallbackForm().validate_callback_consent("hmm", dispatcher, tracker_, {}))
     assert result == {"callback_consent": None}
 
 

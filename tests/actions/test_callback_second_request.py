@@ -78,3 +78,24 @@ def test_nothing_is_reused_once_the_request_was_withdrawn_or_mid_form():
     slots = {"callback_request_id": "7", "callback_earlier": EARLIER}
     slots["requested_slot"] = "callback_name"
     assert "callback_name" not in extracted(slots, "evening")
+
+
+def test_use_my_number_at_a_later_question_changes_the_number(app_db):
+    # texter role-play 2026-12-04: "617 555 0199 its my moms phone" ... "my mom cant know.
+    # use my number" was saved with the mother's number
+    from iop_assistant.store.contacts import remember_contact
+
+    remember_contact("conv-2", "sms", CALLER, engine=app_db)
+    form = ValidateCallbackForm()
+    slots = {"callback_phone": "+16175550199", "requested_slot": "callback_name"}
+    said = "wait actually my mom cant know. use my number"
+    result = asyncio.run(
+        form.validate_callback_name(said, CollectingDispatcher(), tracker(slots, said), {})
+    )
+    assert result == {"callback_phone": CALLER, "callback_name": None}
+    slots["requested_slot"] = "callback_consent"
+    said = "no dont call my moms, call this one"
+    result = asyncio.run(
+        form.validate_callback_consent(said, CollectingDispatcher(), tracker(slots, said), {})
+    )
+    assert result == {"callback_phone": CALLER, "callback_consent": None}

@@ -260,3 +260,9 @@ async def _seizure_replies(domain):
 def test_a_phone_number_with_letter_o_is_not_spanish():
     # texter role-play 2026-12-04: "202 555 O1O1" switched the conversation to Spanish
     assert detect("202 555 O1O1") is None
+
+
+def test_texting_english_with_yo_is_not_spanish():
+    # texter role-play 2026-12-04: "yo r u a real person" got the Spanish welcome
+    assert detect("yo r u a real person") is None
+    assert detect("yo tomo mucho") == "es"

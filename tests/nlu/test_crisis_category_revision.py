@@ -146,3 +146,11 @@ def test_fearing_the_police_is_not_calling_them(matcher):
     assert matcher.match("do they send police if you text 988") is None
     hit = matcher.match("should i call the cops, he is hitting me")
     assert hit is not None and hit.category == "violence"
+
+
+def test_not_waking_up_about_oneself_with_nothing_taken_is_suicidal(matcher):
+    # role-play 2026-12-04: "don't take anything else" to someone who had taken nothing
+    text = "honestly it would be easier if i just didnt wake up tomorrow"
+    assert category(matcher, text) == "suicidal"
+    assert category(matcher, "i took all my pills and i might not wake up") == OVERDOSE_SELF
+    assert category(matcher, "my dad wont wake up") == "overdose"
