@@ -76,6 +76,16 @@ HANDOFF_PHRASES = (
     "press zero",
     "press 0",
     "a nurse",
+    # after a transfer nobody answered: "can you try them again" (voice role-play 2026-12-04:
+    # read as an overdose, Narcan and rescue breaths, and no retry)
+    "try them again",
+    "you try again",
+    "try it again",
+    "call them again",
+    "try the help line again",
+    "intentelo otra vez",
+    "intente otra vez",
+    "llame otra vez",
     # Spanish (issue 18): normalise_words keeps letters, so both spellings are listed
     "linea de ayuda",
     "línea de ayuda",

@@ -80,8 +80,12 @@ def test_handoff_words_and_keys():
         "can I speak to a person",
         "help line",
         "Helpline!",
+        # after a transfer nobody answered (role-play 2026-12-04)
+        "can you try them again",
+        "could you try again please",
     ):
         assert wants_helpline(said, ""), said
+    assert not wants_helpline("i relapsed and i want to try again with the program", "")
     assert wants_helpline("", "0")
     assert not wants_helpline("what are the hours", "")
     assert not wants_helpline("personal question", "")
