@@ -15,7 +15,7 @@ _ABOUT_THE_PROGRAM = re.compile(
     r"\b(?:program|iop|treat|treats|treatment|sign\s+up|signing\s+up|enroll|enrol|enrolling|"
     r"start|starting|intake|insurance|medicaid|medicare|cost|pay|groups?|sessions?|hours|schedule|"
     r"open|family|therapy|counsel\w*|you\s+guys|your|programa|tratamiento|grupos?|horario|"
-    r"seguro|inscribir\w*|empezar)\b",
+    r"seguro|inscrib\w*|empezar)\b",
     re.IGNORECASE,
 )
 _ASKS = re.compile(
@@ -40,7 +40,10 @@ _ENROLL = re.compile(
     r"(?:sign\s+(?:up|him\s+up|her\s+up|them\s+up)|enrol+|register|get\s+(?:him\s+|her\s+|them\s+)?(?:in|into|enrolled|signed\s+up)\b|"
     r"start\s+(?:the|your|this)\s+(?:program|iop)|join\s+(?:the|your)\s+(?:program|iop))|"
     r"\b(?:what\s+are\s+)?the\s+steps\s+to\s+(?:start|enrol+|sign\s+up|get\s+in)\b|"
-    r"\bhow\s+(?:do|does|can)\s+(?:i|we|he|she|someone|somebody)\s+start\s+(?:the|your)\s+(?:iop|program)\b",
+    r"\bhow\s+(?:do|does|can)\s+(?:i|we|he|she|someone|somebody)\s+start\s+(?:the|your)\s+(?:iop|program)\b|"
+    # Spanish: "como me inscribo", "como lo apunto al programa"
+    r"\bc[oó]mo\s+(?:me|lo|la|nos|le)\s+(?:inscrib\w*|apunt\w*|registr\w*)\b|"
+    r"\bc[oó]mo\s+(?:empiez\w*|empez\w*|entr\w*)\s+(?:al|en\s+el|el)\s+programa\b",
     re.IGNORECASE,
 )
 

@@ -245,6 +245,43 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         rf"\b(?:he|she|they)\s+(?:woke\s+up|came\s+(?:to|around|round)|is\s+waking\s+up|started\s+breathing){_END}"
     ),
 }
+# Spanish (role-play 2026-12-04: an SMS overdose got "llame al 911 si no lo ha hecho" four
+# times after "ya llame", "no tenemos narcan", "ya esta respirando"); accents optional
+_SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
+    "help_coming": re.compile(
+        r"\bya\s+(?:llam[eé]|marqu[eé]|hable|habl[eé])\s+(?:al|a\s+la)\s+(?:911|ambulancia|policia|polic[ií]a)\b|"
+        r"\b(?:la\s+ambulancia|los\s+param[eé]dicos|la\s+ayuda)\s+(?:ya\s+)?(?:viene|vienen|est[aá]\s+en\s+camino|"
+        r"est[aá]n\s+en\s+camino|va\s+en\s+camino)\b|\bmientras\s+(?:vienen|llegan|llega\s+la\s+ambulancia)\b"
+    ),
+    "help_here": re.compile(
+        r"\bya\s+(?:llegaron|lleg[oó]\s+la\s+ambulancia|llegaron\s+los\s+param[eé]dicos)\b|"
+        r"\bse\s+(?:lo|la)\s+llevaron\s+al\s+hospital\b|\b(?:est[aá]|estamos)\s+en\s+el\s+hospital\b"
+    ),
+    "no_naloxone": re.compile(
+        r"\bno\s+(?:tenemos|tengo|hay)\s+(?:narcan|naloxona)\b|\bsin\s+(?:narcan|naloxona)\b"
+    ),
+    "overdose_first_aid": re.compile(
+        r"\b(?:lo|la)\s+(?:acuesto|pongo|volteo)\s+de\s+lado\b|\bagua\s+fr[ií]a\b|\bba[nñ]o\s+fr[ií]o\b"
+    ),
+    "police_fear": re.compile(
+        r"\b(?:miedo|me\s+da\s+miedo|no\s+quiero)\b[^.!?]{0,50}\b(?:polic[ií]a|migra|inmigraci[oó]n|deport\w*)\b|"
+        r"\b(?:polic[ií]a|migra|inmigraci[oó]n)\b[^.!?]{0,50}\b(?:deport\w*|papeles|arrest\w*)\b"
+    ),
+    "safe_now": re.compile(
+        r"\bya\s+(?:est[aá]\s+respirando|respira|despert[oó]|est[aá]\s+a\s+salvo|estamos\s+a\s+salvo|"
+        r"estamos\s+bien)\b|\b(?:est[aá]|estamos)\s+a\s+salvo\b"
+    ),
+}
+
+
+def read_spanish_update(clean: str) -> str | None:
+    """The kind of a Spanish crisis update, or None."""
+    for kind, pattern in _SPANISH_PATTERNS.items():
+        if pattern.search(clean):
+            return kind
+    return None
+
+
 # an update about the past is not an update ("I called 911 for a friend last year")
 _PAST = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|time)|years?\s+ago|months?\s+ago|weeks?\s+ago|"
@@ -283,7 +320,7 @@ def read_update(text: str) -> str | None:
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
             return kind
-    return None
+    return read_spanish_update(clean)
 
 
 def drop_guard_entities(message: Message) -> None:

@@ -260,3 +260,34 @@ def test_safe_and_asking_how_to_enrol_gets_the_admission_answer():
     text = "he is safe. how do we sign up for the program"
     (message,) = CrisisUpdateReader().process([parsed(text, "crisis", ranking)])
     assert message.get(INTENT)["name"] == "ask_admission_process"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Spanish SMS role-play 2026-12-04, in our own words
+        ("ya marque al 911", "help_coming"),
+        ("la ambulancia ya viene en camino", "help_coming"),
+        ("no tengo narcan", "no_naloxone"),
+        ("ya respira, gracias a dios", "safe_now"),
+        ("la pongo de lado?", "overdose_first_aid"),
+        ("me da miedo llamar, la migra nos puede deportar", "police_fear"),
+        ("ya se lo llevaron al hospital", "help_here"),
+    ],
+)
+def test_spanish_updates_after_a_crisis_reply(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["me muero de hambre", "hace anos llame al 911", "la pongo a estudiar"]
+)
+def test_spanish_look_alikes_are_left_alone(text):
+    assert read_update(text) is None
+
+
+def test_safe_in_spanish_and_asking_how_to_enrol_gets_the_admission_answer():
+    ranking = [{"name": "crisis", "confidence": 0.6}, {"name": "greet", "confidence": 0.3}]
+    text = "ya estamos a salvo, como me inscribo"
+    (message,) = CrisisUpdateReader().process([parsed(text, "crisis", ranking)])
+    assert message.get(INTENT)["name"] == "ask_admission_process"
