@@ -86,7 +86,10 @@ _STOP_AT_ONCE = re.compile(
     r"(?:\W+\w+){0,7}?\W+(?:right\s+away|cold\s+turkey|on\s+(?:my|his|her|their)\s+own|all\s+at\s+once|"
     r"at\s+once|today|tonight|tomorrow|this\s+week(?:end)?|suddenly|immediately|by\s+myself)\b|"
     r"\b(?:is\s+it\s+(?:ok|okay|safe|dangerous|bad)\s+to|can\s+(?:i|you|he|she)|should\s+(?:i|he|she))"
-    r"\s+(?:just\s+)?(?:quit|stop)\b[^.?!]{0,40}\bcold\s+turkey\b",
+    r"\s+(?:just\s+)?(?:quit|stop)\b[^.?!]{0,40}\bcold\s+turkey\b|"
+    # "is it safe for her to stop taking them all at once" (role-play 2026-12-04: the 988 reply)
+    r"\bis\s+it\s+(?:ok|okay|safe|dangerous|bad)\s+(?:for\s+(?:him|her|them|me|my\s+\w+)\s+)?to\s+"
+    r"(?:just\s+)?(?:quit|stop)\b(?:\W+\w+){0,5}?\W+(?:all\s+at\s+once|at\s+once|cold\s+turkey|right\s+away|suddenly)\b",
     re.IGNORECASE,
 )
 _PATTERNS = (

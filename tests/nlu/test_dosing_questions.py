@@ -88,3 +88,18 @@ def test_the_reply_gives_no_numbers_but_the_help_line_and_the_screening() -> Non
         assert "/request_detox_screening" in payloads
         assert "tel:{helpline_e164}" in payloads
     assert helpline
+
+
+def test_stopping_them_all_at_once_is_a_dosing_question_not_a_crisis():
+    # role-play 2026-12-04 (a caller, 71, and a parent): the 988 reply
+    import spacy
+
+    from iop_assistant.nlu import spacy_pipeline
+    from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisMatcher
+
+    text = "is it safe for her to stop taking them all at once"
+    assert asks_about_dosing(text)
+    matcher = CrisisMatcher(spacy.load(spacy_pipeline.build()), DEFAULT_LEXICON)
+    assert matcher.match(text) is None
+    assert matcher.match("should i just stop taking them all at once") is None
+    assert matcher.match("im going to swallow them all at once") is not None
