@@ -175,6 +175,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # someone else's medicine or a drink to get through withdrawal: no medicine advice,
     # and the danger named ("can i just take some of my moms ativan")
     "self_medicate": re.compile(
+        # "should i give him a beer for the withdrawal?" (role-play 2026-12-04: no answer)
+        rf"\b(?:should|can|could|do)\s+(?:i|we)\s+(?:just\s+)?(?:give|let)\s+(?:him|her|them)\s+(?:have\s+)?"
+        r"(?:a\s+|some\s+|one\s+)?(?:beer|drink|shot|xanax|pill|ativan|valium|klonopin|benzo)\w*\b[^.!?]{0,30}"
+        r"\b(?:for|with|to\s+(?:help|stop|ease|calm))\s+(?:the\s+|his\s+|her\s+)?(?:withdrawals?|shakes|shaking|detox|dts|seizures?)\b|"
         rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|borrow|steal|swallow)\b[^.!?]{{0,25}}\b{_OTHERS}"
         rf"[^.!?]{{0,20}}\b{_MEDICINES}|"
         rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|drink|smoke)\b[^.!?]{{0,40}}\bto\s+(?:ride\s+(?:it|this)\s+out|"

@@ -291,3 +291,9 @@ def test_safe_in_spanish_and_asking_how_to_enrol_gets_the_admission_answer():
     text = "ya estamos a salvo, como me inscribo"
     (message,) = CrisisUpdateReader().process([parsed(text, "crisis", ranking)])
     assert message.get(INTENT)["name"] == "ask_admission_process"
+
+
+def test_giving_a_drink_for_the_withdrawal_gets_the_no_medicine_answer():
+    # role-play 2026-12-04: "should i give him a beer for the withdrawal?" went unanswered
+    assert read_update("should we give her a drink to calm the shakes") == "self_medicate"
+    assert read_update("should i give him a ride to detox") is None
