@@ -35,6 +35,7 @@ def asks_about_the_program(text: str | None) -> bool:
 # steps to enroll": asked plainly, it is the admission question whatever else the message
 # says ("He is safe. How do we sign up" was read as a question about safety, role-play
 # 2026-12-04). "how do i start tapering" is not one.
+ENROLL_INTENT = "ask_admission_process"
 _ENROLL = re.compile(
     r"\b(?:how|where)\s+(?:do|does|can|could|would|should)\s+(?:i|we|he|she|they|someone|somebody|my\s+\w+)\s+"
     r"(?:sign\s+(?:up|him\s+up|her\s+up|them\s+up)|enrol+|register|get\s+(?:him\s+|her\s+|them\s+)?(?:in|into|enrolled|signed\s+up)\b|"

@@ -266,7 +266,7 @@ MAX_CONTROL_CHAT_WORDS = 10
 # someone about it" (v4) is a request, whatever courtesy comes first
 _SOMEONE = r"(?:someone|somebody|some\s+one|sum1|some1|sumone|smone|sumbody|somebdy)"
 _ASKS_FOR_A_PERSON = re.compile(
-    r"\b(?:talk|speak|chat|text|txt|message|msg)\s+(?:to|with)\s+(?:someone|somebody|some\s+one|sum1|some1|sumone|smone|a\s+(?:real\s+)?"
+    rf"\b(?:talk|speak|chat|text|txt|message|msg)\s+(?:to|with)\s+(?:{_SOMEONE}|a\s+(?:real\s+)?"
     r"(?:person|human|counsel\w*|nurse|doctor|therapist|staff\s+member)|an?\s+(?:agent|rep\w*)|"
     r"(?:one\s+of\s+)?your\s+(?:staff|team|people|counsel\w*))\b",
     re.IGNORECASE,
@@ -292,11 +292,11 @@ def asks_for_a_person(text: str) -> bool:
 # asked for oneself, now: "actually can i just talk to sum1" (texter role-play 2026-12-04:
 # taken as an answer to a screening question), not "my wife thinks i should talk to
 # somebody" (an answer to "who is this for?", persona p11)
+_A_PERSON = rf"(?:{_SOMEONE}|a\s+(?:real\s+|live\s+)?(?:person|human))"
 _ASKS_TO_TALK_NOW = re.compile(
-    r"\b(?:can|could|may)\s+i\s+(?:just\s+|please\s+|pls\s+)?(?:talk|speak|chat)\s+(?:to|with)\s+"
-    rf"(?:{_SOMEONE}|a\s+(?:real\s+|live\s+)?(?:person|human))\b|"
-    r"\b(?:i\s+(?:just\s+)?(?:want|wanna|need|would\s+like)\s+to|i'?d\s+(?:rather|like\s+to)|let\s+me)\s+(?:talk|speak)\s+"
-    rf"(?:to|with)\s+(?:{_SOMEONE}|a\s+(?:real\s+|live\s+)?(?:person|human))\b",
+    r"(?:\b(?:can|could|may)\s+i\s+(?:just\s+|please\s+|pls\s+)?(?:talk|speak|chat)|"
+    r"\b(?:i\s+(?:just\s+)?(?:want|wanna|need|would\s+like)\s+to|i'?d\s+(?:rather|like\s+to)|let\s+me)\s+"
+    rf"(?:talk|speak))\s+(?:to|with)\s+{_A_PERSON}\b",
     re.IGNORECASE,
 )
 

@@ -82,26 +82,19 @@ NAMES_NO_CATEGORY = frozenset({"call_911"})
 
 def crisis_entities(hit: CrisisHit, text: str) -> List[Dict[str, Any]]:
     """Entities that carry the hit into slots (they span the whole message)."""
-    category = [
+    values = {"crisis_pattern": hit.pattern_id}
+    if hit.pattern_id not in NAMES_NO_CATEGORY:
+        values = {"crisis_category": hit.category, **values}
+    return [
         {
-            "entity": "crisis_category",
-            "value": hit.category,
+            "entity": entity,
+            "value": value,
             "start": 0,
             "end": len(text),
             "extractor": EXTRACTOR,
             "confidence_entity": 1.0,
         }
-    ]
-    return [
-        *([] if hit.pattern_id in NAMES_NO_CATEGORY else category),
-        {
-            "entity": "crisis_pattern",
-            "value": hit.pattern_id,
-            "start": 0,
-            "end": len(text),
-            "extractor": EXTRACTOR,
-            "confidence_entity": 1.0,
-        },
+        for entity, value in values.items()
     ]
 
 

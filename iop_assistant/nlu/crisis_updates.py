@@ -33,7 +33,11 @@ from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.program_question import asks_about_the_program, asks_how_to_enroll
+from iop_assistant.program_question import (
+    ENROLL_INTENT,
+    asks_about_the_program,
+    asks_how_to_enroll,
+)
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 UPDATE_INTENT = "crisis_update"
@@ -352,16 +356,18 @@ def apply_update(message: Message, kind: str, text: str) -> None:
     message.set(ENTITIES, entities + [update_entity(kind, text)], add_to_output=True)
 
 
-def program_question_guess(message: Message) -> Dict[str, Any] | None:
-    """The classifier's best FAQ guess, when one is sure enough to answer."""
+def program_question(message: Message, text: str) -> str | None:
+    """The FAQ topic a safe person asks about: a plain "how do we sign up?", else the
+    classifier's best guess after its crisis readings, when it is an FAQ topic sure enough
+    to answer."""
+    if asks_how_to_enroll(text):
+        return ENROLL_INTENT
     for guess in message.get(INTENT_RANKING_KEY) or []:
         name = guess.get("name")
         if name in (CRISIS_INTENT, UPDATE_INTENT, "crisis_checkin", "nlu_fallback"):
             continue
         sure = float(guess.get("confidence") or 0) >= QUESTION_MIN_CONFIDENCE
-        if name in FAQ_TOPIC_LABELS and sure:
-            return dict(guess)
-        return None
+        return str(name) if name in FAQ_TOPIC_LABELS and sure else None
     return None
 
 
@@ -417,13 +423,9 @@ class CrisisUpdateReader(GraphComponent):
                 # the classifier alone read a crisis in "everyone is safe..." (role-play): the
                 # person's own words about being safe are taken
             if kind in KINDS_THAT_LET_A_QUESTION_THROUGH and asks_about_the_program(text):
-                question = (
-                    {"name": "ask_admission_process"}
-                    if asks_how_to_enroll(text)
-                    else program_question_guess(message)
-                )
+                question = program_question(message, text)
                 if question is not None and not message.get(GUARD_OUTPUT):
-                    put_first(message, question["name"])
+                    put_first(message, question)
                     continue
             if kind == "police_fear" and _ABOUT_CRISIS_LINE.search(normalize(text)):
                 # the fear of calling is not a new kind of danger: the conversation's

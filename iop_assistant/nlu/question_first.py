@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.program_question import (
+    ENROLL_INTENT,
     asks_about_the_program,
     asks_how_to_enroll,
     asks_what_iop_is,
@@ -33,7 +34,6 @@ from iop_assistant.topics import FAQ_TOPIC_LABELS
 # intents whose reply answers no question about the program
 TELLING_INTENTS = frozenset({"inform_use", "request_help", "inform", "out_of_scope"})
 MIN_CONFIDENCE = 0.15
-ENROLL_INTENT = "ask_admission_process"
 WHAT_IS_IOP_INTENT = "ask_what_is_iop"
 UNSURE_INTENT = "nlu_fallback"
 # readings a plain "how do we sign up?" never replaces: danger, an update after a crisis
