@@ -89,7 +89,7 @@ _STOP_AT_ONCE = re.compile(
     r"\s+(?:just\s+)?(?:quit|stop)\b[^.?!]{0,40}\bcold\s+turkey\b|"
     # "is it safe for her to stop taking them all at once" (role-play 2026-12-04: the 988 reply)
     r"\bis\s+it\s+(?:ok|okay|safe|dangerous|bad)\s+(?:for\s+(?:him|her|them|me|my\s+\w+)\s+)?to\s+"
-    r"(?:just\s+)?(?:quit|stop)\b(?:\W+\w+){0,5}?\W+(?:all\s+at\s+once|at\s+once|cold\s+turkey|right\s+away|suddenly)\b",
+    r"(?:just\s+)?(?:quit|stop)\b(?:\W+\w+){0,5}?\W+(?:all\s+at\s+once|at\s+once|right\s+away|suddenly)\b",
     re.IGNORECASE,
 )
 _PATTERNS = (
