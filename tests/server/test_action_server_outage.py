@@ -21,6 +21,9 @@ CRISIS_MESSAGES = [
     "i want to kill myself",
     "my friend took a bunch of pills and wont wake up",
     "kms",
+    # this session's crisis categories and first-aid answers are static responses too
+    "my brother is on the floor jerking and wont answer me",
+    "she is drowsy and slurring, should i make her throw up",
 ]
 
 
