@@ -246,6 +246,15 @@ def upstreams(nginx: DeployNginx, path: str) -> set:
     return found
 
 
+def logged_upstreams(nginx: DeployNginx, path: str, wait_s: float = 5.0) -> set:
+    """``upstreams`` once nginx has written the request's line: it logs after the response
+    is sent, so a read right after the reply can come first (a CI-rehearsal failure)."""
+    deadline = time.monotonic() + wait_s
+    while not (found := upstreams(nginx, path)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found
+
+
 def test_through_nginx_the_staff_reply_reaches_the_widget_and_rest_answers(front):
     nginx, (a, b, _console, app) = front
     engine = get_engine(app)
@@ -261,7 +270,7 @@ def test_through_nginx_the_staff_reply_reaches_the_widget_and_rest_answers(front
     )
     assert rest.status_code == 200, rest.text
     assert any("intensive outpatient" in (m.get("text") or "").lower() for m in rest.json())
-    assert upstreams(nginx, "/webhooks/rest/") & {a.rasa_port, b.rasa_port}
+    assert logged_upstreams(nginx, "/webhooks/rest/") & {a.rasa_port, b.rasa_port}
     # health and the Rasa HTTP API stay private: nginx answers them itself (404), while each
     # server answers its own health check directly
     assert requests.get(nginx.url + "/webhooks/health/status", timeout=30).status_code == 404
@@ -300,7 +309,7 @@ def test_through_nginx_the_staff_reply_reaches_the_widget_and_rest_answers(front
         wait_for(lambda: any(r.get("text") == "Hi via nginx" for r in replies), "the staff reply")
 
         # every socket.io request of this widget went to one server, and that one emitted
-        (socket_port,) = upstreams(nginx, "/socket.io/")
+        (socket_port,) = logged_upstreams(nginx, "/socket.io/")
         with session_scope(engine) as db:
             delivered_by = db.execute(
                 select(HandoffMessage.delivered_by).where(HandoffMessage.handoff_id == handoff.id)
