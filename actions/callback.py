@@ -78,6 +78,23 @@ def times_said(tracker: Tracker, response: str) -> int:
     return times_said_since_start(tracker, FORM, response)
 
 
+def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A question asked between the callback questions is answered, then the question is
+    asked again. "If he answers, will they tell him what it's about? He can't know I
+    called" got "I didn't catch a time" twice (role-play 2026-12-04, voice): whether the
+    call is discreet is answered first, once per request."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if form_answers.asks_if_the_call_is_private(text) and not times_said_since_start(
+        tracker, "callback_form", DISCREET_REPLY
+    ):
+        dispatcher.utter_message(response=DISCREET_REPLY)
+        return True
+    return answered_faq(dispatcher, tracker)
+
+
+DISCREET_REPLY = "utter_callback_discreet"
+
+
 def best_time_answer(text: str) -> str | None:
     """now / morning / afternoon / evening, a time in the person's words, or None."""
     return form_answers.parse_best_time(text)
@@ -230,7 +247,7 @@ class ValidateCallbackForm(FormValidationAction):
             # "evenings are best" to "should they call this number?" (v9 b-voice-07): kept
             # for the time question, and this one asked again (not an answer about groups)
             return {"callback_use_caller_number": None, "callback_best_time": said_time}
-        answered_faq(dispatcher, tracker)
+        answered_question(dispatcher, tracker)
         return {"callback_use_caller_number": None}
 
     def validate_callback_phone(
@@ -242,7 +259,7 @@ class ValidateCallbackForm(FormValidationAction):
         if form_answers.asks_which_number(str(value or "")):
             dispatcher.utter_message(response="utter_callback_which_number")
             return {"callback_phone": None}
-        if not answered_faq(dispatcher, tracker):
+        if not answered_question(dispatcher, tracker):
             if answer.status is phone.PhoneStatus.INTERNATIONAL:
                 dispatcher.utter_message(response="utter_callback_international")
             else:
@@ -257,7 +274,7 @@ class ValidateCallbackForm(FormValidationAction):
         answer = best_time_answer(str(value or ""))
         if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
             return {"callback_best_time": answer}
-        if answered_faq(dispatcher, tracker):
+        if answered_question(dispatcher, tracker):
             return {"callback_best_time": None}
         if times_said(tracker, "utter_callback_time_unclear") >= MAX_UNCLEAR_TIME:
             return {"callback_best_time": ANY_TIME}  # never loop: they'll call when they can
@@ -272,7 +289,12 @@ class ValidateCallbackForm(FormValidationAction):
         answer = first_name_answer(str(value or ""))
         if answer is not None:
             return {"callback_name": answer}
-        if answered_faq(dispatcher, tracker):
+        said_time = best_time_answer(str(value or ""))
+        if said_time is not None:
+            # "after 5:30 pm is best" to the name question (role-play 2026-12-04: the time was
+            # lost and "tomorrow" read back): the time is kept, the name asked again
+            return {"callback_name": None, "callback_best_time": said_time}
+        if answered_question(dispatcher, tracker):
             return {"callback_name": None}
         if times_said(tracker, "utter_callback_name_unclear") >= MAX_UNCLEAR_NAME:
             return {"callback_name": SKIP}  # optional: an unclear answer means no name
@@ -286,7 +308,7 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_phone": new_number, "callback_consent": None}
         answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None:  # consent is never assumed
-            if answered_faq(dispatcher, tracker):
+            if answered_question(dispatcher, tracker):
                 return {"callback_consent": None}
             if times_said(tracker, "utter_callback_consent_unclear") >= MAX_UNCLEAR_CONSENT:
                 dispatcher.utter_message(response="utter_callback_no_text")

@@ -37,7 +37,8 @@ SOURCES = {
     "nida": "NIDA: words matter",
     "dvhotline": "National Domestic Violence Hotline (thehotline.org): 24/7, call or text START "
     "to 88788",
-    "samhsa_od": "SAMHSA Overdose Prevention Toolkit: rescue breathing, recovery position, "
+    "samhsa_od": "SAMHSA Overdose Prevention Toolkit: signs (can't be woken, slow breathing, "
+    "gurgling or snoring sounds), rescue breathing, recovery position, "
     "naloxone can wear off before the opioid does, lost tolerance after a break; naloxone "
     "works in 2 to 3 minutes, another spray if breathing doesn't improve",
     "fda_naloxone": "FDA (2023): naloxone nasal spray approved for sale without a prescription",
@@ -53,6 +54,12 @@ SOURCES = {
     "seizure in withdrawal or after drugs",
     "poison_centers": "America's Poison Centers: don't make someone throw up; call 911 for "
     "someone hard to wake or not breathing",
+    "fda_opioid_stop": "FDA Drug Safety Communication (2019): opioid pain medicines should not "
+    "be stopped suddenly in someone physically dependent; talk with the prescriber",
+    "fcc_text911": "FCC, Text to 911: call if you can, text if you can't; where text-to-911 is "
+    "not available, a bounce-back message says so",
+    "cfr2_child_abuse": "42 CFR 2.12(c)(6): Part 2 does not restrict reporting suspected child "
+    "abuse and neglect under state law",
 }
 
 
@@ -324,7 +331,11 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_seizure_first_aid": ("crisis", "cdc_seizure"),
     "utter_crisis_update_overdose_first_aid": ("crisis", "samhsa_od", "poison_centers"),
     "utter_crisis_update_naloxone_given": ("crisis", "samhsa_od"),
-    "utter_ask_screening_for": ("policy",),
+    "utter_crisis_update_not_sleeping": ("crisis", "samhsa_od", "cdc_seizure"),
+    "utter_crisis_update_text_911": ("crisis", "fcc_text911", "dvhotline"),
+    "utter_crisis_update_cps_fear": ("crisis", "cfr2_child_abuse", "dvhotline"),
+    "utter_crisis_update_no_plan": ("crisis",),
+    "utter_ask_screening_for": ("policy", "fda_opioid_stop", "samhsa_od"),
     "utter_screening_for_unclear": ("policy",),
     "utter_ask_screening_recent_care": ("article",),
     "utter_ask_screening_care_30_days": ("pawss",),
@@ -346,8 +357,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_screening_helpline": ("policy", "refs"),
     "utter_screening_prescribed_note": ("benzo2025",),
     "utter_screening_opioid_note": ("crisis", "tip45"),
-    "utter_screening_stopped": ("refs",),
-    "utter_inform_use": ("article",),
+    "utter_screening_stopped": ("refs", "fda_opioid_stop", "samhsa_od"),
+    "utter_inform_use": ("article", "fda_opioid_stop", "samhsa_od"),
     "utter_ask_detox_offered": ("article", "refs"),
     "utter_ask_medication": ("article",),
     "utter_ask_staying_on_medication": ("article",),

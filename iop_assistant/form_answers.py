@@ -39,7 +39,9 @@ _BEST_TIMES = (
 # a time in the person's own words: "after 6pm", "6:30", "between 2 and 4", "weekdays"
 _TIME_WORDS = re.compile(
     r"\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b\d{1,2}:\d{2}\b|"
-    r"\b(after|before|around|between|by|until|til|till|from|at)\s+\d{1,2}\b|"
+    # texted spellings too: "aftr 5 pls", "b4 noon", "arnd 3" (role-play 2026-12-04)
+    r"\b(after|aftr|afta|aft|before|b4|befor|around|arnd|round|between|by|until|til|till|from|at)\s+\d{1,2}\b|"
+    r"\b(tmrw|tmr|tmrrw|tmrow|2morrow|2moro|2mrw|tomoro|tomorow|tommorow|tommorrow)\b|"
     r"\b(tomorrow|weekday|weekdays|weekend|weekends|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|later today|this week|"
     r"next week|after school|on my break|lunch break|noon|midnight)\b"
@@ -94,11 +96,17 @@ _TIME_IN_REQUEST = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|"
     r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|tomorrow(?:\s+(?:morning|afternoon|evening))?|"
     r"asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|right\s+away|after\s+work|"
-    r"in\s+the\s+(?:morning|afternoon|evening))\b",
+    r"in\s+the\s+(?:morning|afternoon|evening))\b|"
+    # Spanish (issue 18): "me pueden llamar mañana en la tarde" (the time was asked again)
+    r"\b(?:ma[nñ]ana\s+)?(?:en|por)\s+la\s+(?:ma[nñ]ana|tarde|noche)\b|\besta\s+(?:tarde|noche)\b|"
+    r"\b(?:ma[nñ]ana\s+)?(?:despu[eé]s\s+de|antes\s+de|a)\s+las?\s+\d{1,2}(?::\d{2})?\b|"
+    r"\blo\s+(?:antes|m[aá]s\s+pronto)\s+posible\b|\bahorita\b",
     re.IGNORECASE,
 )
 _ASAP = re.compile(
-    r"^(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|right\s+away)$", re.IGNORECASE
+    r"^(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|right\s+away|"
+    r"lo\s+(?:antes|m[aá]s\s+pronto)\s+posible|ahorita)$",
+    re.IGNORECASE,
 )
 
 
@@ -115,7 +123,10 @@ def asks_which_number(text: str | None) -> bool:
     return bool(_WHICH_NUMBER.search(" ".join(str(text or "").lower().split())))
 
 
-_CALL_WORDS = re.compile(r"\b(?:call|ring|phone|reach|contact|text)\w*\b", re.IGNORECASE)
+_CALL_WORDS = re.compile(
+    r"\b(?:call|ring|phone|reach|contact|text)\w*\b|\b(?:llam[aeá]\w*|marqu\w*|contact\w*)\b",
+    re.IGNORECASE,
+)
 _CLAUSES = re.compile(r"[.;!?]+\s*|,\s*")
 
 
@@ -145,7 +156,8 @@ def parse_best_time(text: str | None) -> str | None:
         return None
     words = re.findall(r"[\w']+", lowered)
     if _TIME_WORDS.search(lowered):
-        return cleaned  # "after 6pm", "Tuesday at 3:30": the person's own words say more
+        # "after 6pm", "Tuesday at 3:30": the person's own words say more
+        return time_clause(cleaned, _TIME_WORDS)
     folded = re.sub(r"\bbuen[oa]s (?:dias|tardes|noches)\b", " ", fold(cleaned))  # greetings
     if _TIME_WORDS_ES.search(folded) or _TOMORROW_ES.search(folded):
         return cleaned  # "después de las 6", "mañana": tomorrow, in the person's words
@@ -158,6 +170,23 @@ def parse_best_time(text: str | None) -> str | None:
     if len(words) == 1 and words[0] in ("am", "pm"):
         return "morning" if words[0] == "am" else "afternoon"
     return _misspelt_time(words)
+
+
+# the clause that gives the time, not the whole message: "after 5:30 if possible, I get home
+# around then" was read back word for word (role-play 2026-12-04); staff see the whole
+# conversation in the console
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[.;!?]+|,|\s-\s|\bif\b|\bbecause\b|\bcause\b|\bcuz\b|\bsince\b|\bbut\b|\bso\b)\s*"
+)
+
+
+def time_clause(text: str, pattern: re.Pattern[str]) -> str:
+    """The part of ``text`` between clause breaks that holds the time (all of it if none)."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
+    for clause in clauses:
+        if pattern.search(clause.lower()):
+            return clause.strip(" ,")
+    return text
 
 
 # "aftrnoon", "afternon", "evnings" (v9 texters): the time was asked again and again
@@ -517,3 +546,22 @@ def accepts(slot: str | None, text: str | None) -> bool:
     """True when ``text`` is an answer to the question for ``slot``."""
     parser = PARSERS.get(slot or "")
     return bool(parser and text and text.strip() and parser(text.strip()))
+
+
+# "if he answers, will they tell him what it's about?", "is the call confidential? my
+# husband might pick up" (role-play 2026-12-04): asked inside the callback questions
+_CALL_PRIVATE = re.compile(
+    r"\b(?:tell|say|mention|explain|know|find\s+out)\b[^.?!]{0,40}\b(?:what\s+(?:it'?s|its|it\s+is|this\s+is|"
+    r"the\s+call\s+is)\s+(?:about|for)|(?:that|where|who)\s+(?:i'?m|im|i\s+am|they'?re)?\s*call\w*|i\s+called|"
+    r"i\s+(?:reached\s+out|wrote|texted|contacted))\b|"
+    r"\b(?:confidential|private|privately|discreet|discrete|on\s+the\s+down\s*low)\b|"
+    r"\b(?:he|she|they)\s+(?:can'?t|cannot|cant|must\s+not|shouldn'?t)\s+(?:know|find\s+out)\b|"
+    r"\b(?:husband|wife|partner|boyfriend|girlfriend|parents?|mom|dad|boss|he|she|someone\s+else)\s+"
+    r"(?:might|may|could|will|would|sometimes)\s+(?:answer|pick\s+up|see|hear)\b|"
+    r"\b(?:confidencial|privad[oa]|discret[oa])\b|\bno\s+(?:puede|debe)\s+saber\b"
+)
+
+
+def asks_if_the_call_is_private(text: str | None) -> bool:
+    """Whether the person asks if the callback will be discreet (who answers, what is said)."""
+    return bool(_CALL_PRIVATE.search(" ".join(str(text or "").lower().split())))

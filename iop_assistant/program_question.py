@@ -66,3 +66,126 @@ _WHAT_IS_IOP = re.compile(
 def asks_what_iop_is(text: str | None) -> bool:
     """ "What is IOP?" asked in so many words."""
     return bool(_WHAT_IS_IOP.search(str(text or "")))
+
+
+# "do you guys even treat meth?", "is meth treated in your IOP", "what substances does the
+# program treat", "ustedes tratan la metanfetamina" (role-play 2026-12-04: a fallback menu,
+# the screening and the IOP definition, never a yes). Medicines for opioid use disorder are
+# a different question ("do you take people on methadone"), so they are not in the list.
+WHO_IT_IS_FOR_INTENT = "ask_who_benefits"
+_SUBSTANCE = (
+    r"(?:meth|crystal(?:\s+meth)?|methamphetamines?|cocaine|coke|crack|stimulants?|amphetamines?|adderall|"
+    r"alcohol(?:ism)?|drinking|drinks?|drinker|booze|opioids?|opiates?|heroin|fentanyl|fent|pain\s*pills|pills|percs?|"
+    r"percocets?|oxy\w*|benzos?|benzodiazepines?|xanax|weed|marijuana|cannabis|thc|vap(?:e|ing)|"
+    r"ketamine|kratom|drugs?|addictions?|substances?|metanfetamina|cristal|coca[ií]na|hero[ií]na|"
+    r"fentanilo|opioides|pastillas|marihuana|drogas|alcoholismo)"
+)
+_TREAT = (
+    r"(?:treat|treats|work\s+with|deal\s+with|handle|help\s+(?:people\s+)?with|"
+    r"take\s+(?:people|patients|clients|someone|folks|guys)\s+(?:on|using|who\s+use|addicted\s+to|with)|"
+    r"accept\s+(?:people|patients|clients)\s+(?:on|using|who\s+use|with))"
+)
+_SUBSTANCE_TREATED = re.compile(
+    r"\b(?:do|does|can|will|would)\s+(?:you|y'?all|u|ya|you\s+guys|u\s+guys|your\s+(?:program|iop|place|center|"
+    r"clinic|facility)|the\s+program|this\s+program|iop|it|they)\s+(?:even\s+|also\s+|actually\s+|still\s+)?"
+    rf"{_TREAT}\b[^.!?]{{0,40}}?\b{_SUBSTANCE}\b|"
+    rf"\bis\s+(?:\w+\s+){{0,2}}?{_SUBSTANCE}\s+(?:addiction\s+|use\s+|abuse\s+)?"
+    r"(?:treated|something\s+(?:you|y'?all|the\s+program)\s+treat|covered)\b|"
+    r"\bwhat\s+(?:drugs|substances|addictions|kinds?\s+of\s+(?:addictions?|drugs|substances|substance\s+use))\s+"
+    r"(?:do|does|can)\s+(?:you|y'?all|the\s+program|your\s+program|iop|it|this\s+program)\s+"
+    r"(?:treat|help\s+with|cover|work\s+with)\b|"
+    r"\bwhat\s+(?:does|do)\s+(?:the|your|this)\s+(?:program|iop)\s+treat\b|"
+    rf"\b(?:tratan|atienden|ayudan\s+con|trabajan\s+con)\b[^.!?]{{0,50}}\b{_SUBSTANCE}\b|"
+    r"\bqu[eé]\s+(?:drogas|sustancias|adicciones)\s+(?:tratan|atienden|trata)\b",
+    re.IGNORECASE,
+)
+
+
+# gambling, gaming and the like have their own answer (ask_other_addictions)
+_NOT_A_SUBSTANCE = re.compile(
+    r"\b(?:gambl\w*|gaming|video\s*games?|porn\w*|sex|food|eating|shopping|internet|phone|juego|apuestas)\b",
+    re.IGNORECASE,
+)
+
+
+# "my girlfriend smokes meth most days. is that something your program treats?": the drug
+# named first, then asked about as "that" (role-play wording, 2026-12-04)
+_TREATS_THAT = re.compile(
+    r"\b(?:is|are)\s+(?:that|this|it|those|these)\s+(?:something|anything|things?)\s+"
+    r"(?:you|y'?all|u|you\s+guys|your\s+(?:program|iop|place)|the\s+program|iop)\s+(?:even\s+|also\s+)?"
+    r"(?:treat|treats|help\s+with|helps\s+with|deal\s+with|work\s+with|handle)\b|"
+    r"\b(?:do|does|can|will)\s+(?:you|y'?all|u|you\s+guys|your\s+(?:program|iop)|the\s+program|iop)\s+"
+    r"(?:even\s+|also\s+|actually\s+)?(?:treat|help\s+with|deal\s+with|work\s+with|handle)\s+"
+    r"(?:that|this|it|those|people\s+like\s+(?:that|him|her|them|me))\b",
+    re.IGNORECASE,
+)
+_NAMED_SUBSTANCE = re.compile(rf"\b{_SUBSTANCE}\b", re.IGNORECASE)
+
+
+def asks_if_substance_treated(text: str | None) -> bool:
+    """ "Do you treat meth?": whether the program is for this drug (yes: drug and alcohol use)."""
+    text = str(text or "")
+    if _NOT_A_SUBSTANCE.search(text):
+        return False
+    if _SUBSTANCE_TREATED.search(text):
+        return True
+    return bool(_TREATS_THAT.search(text)) and bool(_NAMED_SUBSTANCE.search(text))
+
+
+# "I don't think he needs detox, it's a vape pen. Do you take teenagers?" (role-play
+# 2026-12-04: the screening started, then restarted after "never mind that")
+_NO_DETOX_WANTED = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|doesn'?t|doesnt|does\s+not|won'?t|wont)\s+(?:think\s+(?:i|he|she|they|we)\s+)?"
+    r"(?:need|needs)\s+(?:a\s+|any\s+|to\s+go\s+to\s+)?detox\b|"
+    r"\b(?:no|not)\s+(?:need\s+(?:for|of)\s+)?detox\s+(?:needed|necessary)\b|\bno\s+need\s+(?:for|of)\s+detox\b|"
+    r"\bnot\s+(?:looking\s+for|asking\s+about|interested\s+in)\s+detox\b|"
+    r"\bno\s+(?:creo\s+que\s+)?necesit\w*\s+(?:la\s+|de\s+)?desintoxicaci[oó]n\b",
+    re.IGNORECASE,
+)
+
+
+def declines_detox(text: str | None) -> bool:
+    """The person says no detox is needed: the screening is not what they asked for."""
+    return bool(_NO_DETOX_WANTED.search(str(text or "")))
+
+
+# "do you have evening groups? i get off at 5", "are there night sessions", "anything on
+# weekends" (role-play 2026-12-04: a privacy notice, the group-therapy text and the family
+# text instead, three conversations)
+FORMAT_INTENT = "ask_format"
+_EVENING_GROUPS = re.compile(
+    r"\b(?:evening|evenings|night|nights|nighttime|after[\s-]work|weekend|weekends|online|virtual|"
+    r"zoom|late)\s+(?:groups?|sessions?|classes|meetings|programs?|iop|options?|times?|hours)\b|"
+    r"\b(?:groups?|sessions?|classes|meetings|iop)\s+(?:in\s+the\s+(?:evening|evenings)|at\s+night|"
+    r"on\s+(?:the\s+)?weekends?|after\s+(?:work|5|6|five|six)|online|virtually)\b|"
+    r"\b(?:grupos?|sesiones)\s+(?:en\s+la\s+noche|de\s+noche|nocturnos?|en\s+l[ií]nea|los\s+fines\s+de\s+semana)\b"
+    r"|\b(?:grupos?|sesiones)\s+(?:por\s+la\s+(?:tarde|noche))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_evening_groups(text: str | None) -> bool:
+    """A question about evening, weekend or online groups (the format answer)."""
+    text = str(text or "")
+    return bool(_EVENING_GROUPS.search(text)) and bool(_ASKS.search(text))
+
+
+# "do you take teenagers?", "what ages do you treat?", "is it for a boy his age?" (role-play
+# 2026-12-04: the detox paragraph, the screening, then "Sorry, I didn't catch that")
+_AGE = re.compile(
+    r"\b(?:take|treat|see|accept|work\s+with|help|allow|for)\s+(?:\w+\s+){0,2}?(?:teens?|teenagers?|minors?|"
+    r"adolescents?|youth|high\s+schoolers?|(?:1[0-7]|fifteen|sixteen|seventeen|fourteen|thirteen)[\s-]*"
+    r"(?:year[\s-]*olds?|yr[\s-]*olds?|yos?))\b|"
+    r"\b(?:what|which)\s+ages?\b|\bhow\s+(?:old|young)\s+(?:do|does|can|should|must|is\s+too)\b|"
+    r"\bage\s+(?:limit|range|requirements?|minimum)\b|\btoo\s+young\b|"
+    r"\b(?:boy|girl|kid|someone|child|son|daughter|grandson|granddaughter)\s+(?:his|her|their)\s+age\b|"
+    r"\bkids?\s+(?:his|her|their)\s+age\b|\b(?:under|below)\s+18\b|\badults?\s+only\b|"
+    r"\b(?:menores(?:\s+de\s+edad)?|adolescentes)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_age(text: str | None) -> bool:
+    """A question about who is old enough (the who-it-is-for answer says: under 18, ask)."""
+    text = str(text or "")
+    return bool(_AGE.search(text)) and bool(_ASKS.search(text))

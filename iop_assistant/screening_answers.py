@@ -472,7 +472,7 @@ _NO_ANSWER = re.compile(
     r"|nop|nel|nunca|para nada|ninguno|ninguna|tampoco|jamas)\b"
 )
 _YES_ANSWER = re.compile(
-    r"\b(yes|yeah|yea|yeh|ya|yah|yep|yup|y|sure|ok|okay|correct|true|affirmative"
+    r"\b(yes|yeah|yea|yeh|ya|yah|yep|yup|y|ye|yh|yas|yess+|yesh|k|kk|okk|sure|ok|okay|correct|true|affirmative"
     r"|definitely|absolutely|of course|uh huh|i have|i did|i do|yes i have|si"
     r"|sip|simon|claro|por supuesto|correcto|asi es|de acuerdo|esta bien|aja)\b"
 )

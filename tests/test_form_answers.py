@@ -302,3 +302,37 @@ def test_a_seizure_that_just_happened_is_now():
         "seizure"
     }
     assert not read_emergency("no seizures, just the sweats").now
+
+
+@pytest.mark.parametrize(
+    ("text", "saved"),
+    [
+        # role-play 2026-12-04: the read-back repeated the whole message
+        ("after 5:30 if possible, I get home around then", "after 5:30"),
+        ("between 2 and 4, but not friday", "between 2 and 4"),
+        # texted spellings
+        ("aftr 5 pls", "aftr 5 pls"),
+        ("b4 noon", "b4 noon"),
+        ("tmrw morning", "tmrw morning"),
+    ],
+)
+def test_a_time_is_saved_as_the_clause_that_gives_it(text, saved):
+    assert parse_best_time(text) == saved
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wait, if he answers the phone, are they going to tell him what it's about?",
+        "I need to know if it's confidential. my husband might pick up",
+        "he can't know I called",
+        "¿es confidencial?",
+    ],
+)
+def test_asking_if_the_call_is_private(text):
+    assert form_answers.asks_if_the_call_is_private(text)
+
+
+@pytest.mark.parametrize("text", ["after 6pm", "my husband", "yes", "what time do groups start"])
+def test_other_answers_are_not_about_privacy(text):
+    assert not form_answers.asks_if_the_call_is_private(text)

@@ -414,10 +414,18 @@ class VoiceInput(TwilioWebhookInput):
             twiml.dial([line], number, language=voice, action_url=action, whisper_url=whisper)
         )
 
-    def _listen(self, url: str, state: CallState, before: List[str] | None = None) -> HTTPResponse:
+    def _listen(
+        self,
+        url: str,
+        state: CallState,
+        before: List[str] | None = None,
+        spanish_offer: bool = False,
+    ) -> HTTPResponse:
         hints = [o["title"] for o in state.options] + ["help line", "representative"]
         if state.language == "es":
             hints += ["línea de ayuda", "una persona"]
+        else:
+            hints += ["español"]
         return xml(
             twiml.gather(
                 url,
@@ -426,6 +434,7 @@ class VoiceInput(TwilioWebhookInput):
                 hints=hints,
                 language=twiml.twilio_language(state.language),
                 number_entry=state.number_entry,
+                spanish_offer=spanish_offer and state.language != "es",
             )
         )
 
@@ -474,6 +483,10 @@ class VoiceInput(TwilioWebhookInput):
             options = state.options if state is not None else []
             if state is not None:
                 state.silences = 0
+            if not (state and state.number_entry) and twiml.wants_spanish(digits, options):
+                # 8, offered in Spanish when the call opens: the same as asking in words
+                speech, digits = twiml.SPANISH_REQUEST_TEXT, ""
+                voice_meta["selected_option"] = "spanish"
             chosen = twiml.choose(speech, digits, options)
             voice_meta["input"] = "dtmf" if digits else "speech"
             if chosen:
@@ -538,7 +551,7 @@ class VoiceInput(TwilioWebhookInput):
             state.closing.append(texts.number_entry_hint)
         if first:
             state.closing.append(texts.welcome_hint)
-        return self._listen(url, state)
+        return self._listen(url, state, spanish_offer=first)
 
     def _add_routes(self, blueprint: Blueprint, on_new_message: OnNewMessage) -> None:
         """The transfer whisper, beside the health check and the webhook."""

@@ -41,6 +41,11 @@ from iop_assistant.phone import mentions_number
 
 HELPLINE_DIGIT = "0"
 CRISIS_LINE_DIGIT = "9"
+# a call that opened in English moves to Spanish with this key (issue 18, role-play
+# 2026-12-04: a Spanish speaker heard only English and no way to change it)
+SPANISH_DIGIT = "8"
+SPANISH_OFFER = "Para español, marque 8 o diga español."
+SPANISH_REQUEST_TEXT = "en español por favor"
 MAX_OPTIONS = 8  # keys 1-8; 0 is the help line and 9 the crisis line
 MAX_SAY_CHARS = 1000  # one <Say> (Twilio's hard limit is 4,096 characters)
 MAX_SPOKEN_CHARS = 3000  # all <Say>s of one answer: nobody listens to more
@@ -194,6 +199,12 @@ def wants_helpline(speech: str | None, digits: str | None) -> bool:
     return bool(words) and (_has_phrase(words, HANDOFF_PHRASES) or words in ("0", "zero"))
 
 
+def wants_spanish(digits: str | None, options: Sequence[Dict[str, Any]]) -> bool:
+    """8 pressed where no option has that number: the caller asks for Spanish."""
+    key = (digits or "").strip()
+    return key == SPANISH_DIGIT and not any(str(o.get("number")) == key for o in options)
+
+
 def wants_crisis_line(speech: str | None, digits: str | None) -> bool:
     """9, or the caller saying "988" (only offered after a crisis reply)."""
     if (digits or "").strip() == CRISIS_LINE_DIGIT:
@@ -243,6 +254,7 @@ def gather(
     hints: Sequence[str] = (),
     language: str = "en-US",
     number_entry: bool = False,
+    spanish_offer: bool = False,
 ) -> str:
     """TwiML that speaks ``sayings`` then ``closing`` and listens for speech or one key
     (with ``number_entry``, for a phone number: any number of keys, ended by #).
@@ -271,6 +283,8 @@ def gather(
     )
     for text in fit_sayings(sayings, closing):
         listen.say(text, language=language)
+    if spanish_offer:
+        listen.say(SPANISH_OFFER, language=twilio_language("es"))
     reply.redirect(action_url, method="POST")
     return str(reply)
 

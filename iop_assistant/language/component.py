@@ -15,17 +15,15 @@ conversation's language) stays as it was on "ok", "no", "si", "Maria":
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.language import SPANISH
 from iop_assistant.language.choice import choose
+from iop_assistant.nlu.rule_component import RuleComponent
 
 ENTITY = "language"
 OUTPUT = "language"
@@ -39,22 +37,8 @@ SPEAK_SPANISH = "speak_spanish"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class LanguageChooser(GraphComponent):
+class LanguageChooser(RuleComponent):
     """Adds entity ``language`` (en/es) when a message gives a reason to choose."""
-
-    @staticmethod
-    def get_default_config() -> Dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LanguageChooser:
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

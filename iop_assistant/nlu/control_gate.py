@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -45,9 +42,11 @@ from iop_assistant.nlu.control_intents import (
     is_stop_only,
     looks_spanish,
     starts_with_stop,
+    texting_yes_no,
 )
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.rule_component import RuleComponent
 
 GATE_OUTPUT = "control_gate"
 HUMAN_INTENT = "request_human"
@@ -107,9 +106,10 @@ def gate(message: Message) -> None:
         message.set(GATE_OUTPUT, {"from": name, "reason": "language"}, add_to_output=True)
         put_first(message, wanted, RANKING_GAP)
         return
-    answer = spanish_yes_no(text) if name != "crisis" else None
+    answer = (spanish_yes_no(text) or texting_yes_no(text)) if name != "crisis" else None
     if answer is not None and name != answer:
-        # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms)
+        # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms);
+        # "ya", "ye", "k", "nah": a texted one
         message.set(GATE_OUTPUT, {"from": name, "reason": "spanish yes/no"}, add_to_output=True)
         put_first(message, answer, RANKING_GAP)
         return
@@ -208,18 +208,8 @@ def gate(message: Message) -> None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class ControlIntentGate(GraphComponent):
+class ControlIntentGate(RuleComponent):
     """stop / goodbye / thank / greet / yes / no only when the message plainly says so."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ControlIntentGate:
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -513,3 +513,24 @@ def asks_to_repeat(text: str) -> bool:
     cleaned = " ".join(text.strip().split())
     last = _SENTENCE_BREAK.split(cleaned)[-1]
     return bool(_REPEAT.match(cleaned) or _REPEAT.match(last))
+
+
+# Texting yes and no (role-play 2026-12-04: "ya" to the callback offer left it, "ye" got
+# the same question again with no sign it was not understood; "yea" worked). The whole
+# message is the word, give or take "pls"/"thx" and punctuation.
+_TEXTING_YES = re.compile(
+    r"^\W*(?:ya|ye|yea|yeh|yah|yas+|yess+|yesh|yh|ys|yse|yup|yep|yeap|yupp|k|kk|okk|oki|okey|okie|"
+    r"ya\s+sure|ye\s+sure|sure\s+thing|ok\s+sure|yes\s+yes|ya\s+ya)"
+    r"(?:\W+(?:pls|plz|please|thx|thanks|ty))?\W*$"
+)
+_TEXTING_NO = re.compile(r"^\W*(?:nah|naw|nah+|nope|nop|no\s+thx|nah\s+thx|nah\s+thanks|n)\W*$")
+
+
+def texting_yes_no(text: str | None) -> str | None:
+    """``"affirm"``/``"deny"`` for a texted yes or no ("ya", "ye", "k", "nah"), else None."""
+    cleaned = " ".join(str(text or "").lower().split())
+    if _TEXTING_YES.match(cleaned):
+        return "affirm"
+    if _TEXTING_NO.match(cleaned):
+        return "deny"
+    return None

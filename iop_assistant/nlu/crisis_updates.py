@@ -21,10 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -33,6 +30,7 @@ from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import (
     ENROLL_INTENT,
     asks_about_the_program,
@@ -80,6 +78,41 @@ _MEDICINES = (
 _THEM = r"(?:him|her|them|my\s+\w+|lo|la)"
 
 PATTERNS: Dict[str, re.Pattern[str]] = {
+    # "she's snoring really loud now and I can't wake her, is she just sleeping?" (role-play
+    # 2026-12-04, voice: the first crisis message again). Snoring or gurgling that won't wake
+    # is a sign of overdose, not sleep: said first, then what to do
+    "not_sleeping": re.compile(
+        r"\b(?:snor\w*|gurgl\w*|choking\s+(?:sound|noise)s?|rattl\w*)\b[^.!?]{0,80}"
+        r"\b(?:wake|waking|wakin|woke|asleep|sleeping|sleep)\b|"
+        r"\b(?:wake|waking|wakin|woke)\b[^.!?]{0,60}\b(?:snor\w*|gurgl\w*|just\s+(?:sleeping|asleep))\b|"
+        r"\b(?:is|are|if)\s+(?:he|she|they)\s+(?:just|only|maybe|really)\s+(?:sleeping|asleep|passed\s+out)\b|"
+        r"\b(?:ronc\w*)\b[^.!?]{0,60}\bdespi?ert\w*|\bsolo\s+(?:est[aá]\s+)?(?:dormid[oa]|durmiendo)\b"
+    ),
+    # "i cant call he'll hear me. can i text 911?" (role-play 2026-12-04, SMS: the first
+    # message again, word for word)
+    "text_911": re.compile(
+        r"\b(?:can|could|do|does)\s+(?:i|you|u|we|ppl|people|one|someone)\s+(?:just\s+|even\s+)?"
+        r"(?:text|txt|message|msg)\s+(?:to\s+)?(?:911|9-1-1|9\s1\s1)\b|"
+        r"\b(?:911|9-1-1)\s+(?:take|takes|accept|accepts|get|gets|do|does)\s+(?:texts?|txts?|messages)\b|"
+        r"\b(?:text|txt|texting)\s+(?:to\s+)?911\b[^.!?]{0,30}\?|\btext[\s-]+to[\s-]+911\b|"
+        r"\b(?:puedo|se\s+puede)\s+(?:mandar|enviar|escribir)\w*\s+(?:un\s+)?(?:texto|mensaje)?\s*al\s+911\b|"
+        r"\b(?:puedo|se\s+puede)\s+textear\s+al\s+911\b"
+    ),
+    # "will cps take my kids", "will they report me to cps if i admit i drink" (role-play
+    # 2026-12-04, a woman hiding from her partner: unanswered twice). The fear is answered
+    # honestly: nobody can promise what an agency does; who can talk it through; 911 first
+    "cps_fear": re.compile(
+        r"\b(?:cps|dcfs|dcf|dfcs|acs|child\s+protective\s+services|child\s+services|children'?s\s+services|"
+        r"social\s+services|child\s+welfare)\b[^.!?]{0,60}\b(?:take|took|taking|remove\w*|come|coming|report\w*|"
+        r"find\s+out|involved|called|call|kids?|children|child|baby|babies)\b|"
+        r"\b(?:report|reports|reporting|call|calls|calling)\s+(?:me|us|him|her)\s+to\s+(?:cps|dcfs|dcf|dfcs|"
+        r"child\s+protective\s+services|social\s+services)\b|"
+        r"\b(?:take|taking|took)\s+(?:away\s+)?(?:my|our|the)\s+(?:kids?|children|baby|babies)\b[^.!?]{0,50}"
+        r"\b(?:if\s+(?:i|we)\s+call|911|cops|police|ambulance|when\s+they\s+come|if\s+they\s+come)\b|"
+        r"\b(?:if\s+(?:i|we)\s+call|911|cops|police|ambulance)\b[^.!?]{0,50}\b(?:take|taking|lose|losing)\s+"
+        r"(?:away\s+)?(?:my|our|the)\s+(?:kids?|children|baby|babies)\b|"
+        r"\b(?:quitan|quiten|quitar[aá]n|quitar)\s+(?:a\s+)?(?:mis|los)\s+(?:hijos|ni[nñ]os)\b"
+    ),
     # first aid asked in the moment, answered before anything else: during a seizure "do i
     # hold him down or put something in his mouth?" (role-play 2026-12-04: unanswered, and
     # both are dangerous)
@@ -223,6 +256,18 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:the\s+)?(?:cops|police)\b|"
         r"\b(?:(?:si|cuando)\s+(?:llamo|escribo|mando\s+(?:un\s+)?(?:texto|mensaje))\s+al\s+(?:988|911))\b[^.!?]{0,40}\b(?:policia|policía|migra|inmigracion|inmigración|cps)\b"
     ),
+    # "no plan or anything. my roommate is home" after thoughts of suicide (role-play
+    # 2026-12-04: the same 988 text, word for word, the roommate not heard)
+    "no_plan": re.compile(
+        r"\bno\s+plans?\b(?!\s+(?:to|for|this|that|on|yet\s+to))|"
+        r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:going\s+to|gonna)\s+(?:do\s+anything|hurt\s+myself|kill\s+myself|"
+        r"act\s+on\s+(?:it|them|that))\b|"
+        r"\bi\s+(?:won'?t|wont|will\s+not|would\s+never|wouldn'?t)\s+(?:do\s+anything|hurt\s+myself|kill\s+myself|"
+        r"act\s+on\s+(?:it|them|that))\b|"
+        r"\b(?:i'?m|im|i\s+am)\s+not\s+alone\b|"
+        r"\bno\s+tengo\s+(?:un\s+)?plan\b|\bno\s+(?:voy|pienso)\s+a\s+hacer(?:me)?\s+nada\b|"
+        r"\bno\s+estoy\s+sol[oa]\b"
+    ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
     "refuses_911": re.compile(
         r"\b(?:don'?t|dont|do\s+not|doesn'?t|doesnt|won'?t|wont|will\s+not)\s+(?:want|need|let\s+(?:me|us)\s+call)\s+"
@@ -241,6 +286,15 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "safe_now": re.compile(
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:safe\s+(?:now|for\s+now|right\s+now)|"
         r"out\s+of\s+the\s+house|at\s+a\s+(?:friend'?s|neighbou?r'?s))\b|"
+        # "im at my moms with the kids now, we're ok" (role-play 2026-12-04: the family FAQ,
+        # "talk calmly with your loved one", to a woman who had just got away from him)
+        # ("I'm fine" alone answers "how are you"; "we're ok", "I'm ok now": the danger passed)
+        r"\b(?:we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:ok|okay|alright|all\s+right|fine)"
+        r"(?:\s+(?:now|for\s+now|right\s+now))?\s*(?:$|[.,!;]|now\b|and\b|but\b|thank)|"
+        r"\b(?:i'?m|im|i\s+am)\s+(?:ok|okay|alright|all\s+right|fine)\s+(?:now|for\s+now|right\s+now)\b|"
+        r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:at|in)\s+(?:my|our|a)\s+(?:mom|mum|mother|dad|father|sister|"
+        r"brother|aunt|uncle|grandma|grandmother|cousin|friend|neighbou?r|parent)s?'?s?\b(?:\s+(?:house|place|apartment))?"
+        r"[^.!?]{0,30}\b(?:now|safe|ok|okay)\b|"
         # "everyone is safe", "he is ok now" (role-play 2026-12-04: the safety text came back
         # four times after "everyone is safe. I just want information about the program")
         r"\b(?:everyone|everybody|all\s+of\s+us|we|we\s+are\s+all|we'?re\s+all)\s*(?:is|are|'re|re)?\s+"
@@ -298,11 +352,11 @@ _PAST = re.compile(
     r"\b(?:that\s+was|it\s+was|was\s+on|last|this\s+past|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # safe_now never cancels new danger; the other kinds keep their instructions
-KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now"})
+KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan"})
 # the danger is over or handled: a question about the program in the same message is
 # answered instead ("ok I called 988 and talked to someone, I'm safe. now what are the
 # steps to start", role-play 2026-12-04)
-KINDS_THAT_LET_A_QUESTION_THROUGH = frozenset({"safe_now", "reached_988", "help_here"})
+KINDS_THAT_LET_A_QUESTION_THROUGH = frozenset({"safe_now", "reached_988", "help_here", "no_plan"})
 # the classifier's next guess must be at least this sure to be taken as the question
 QUESTION_MIN_CONFIDENCE = 0.05
 # crisis-lexicon entries whose words are the update itself ("called 911")
@@ -391,22 +445,8 @@ def demote(message: Message) -> None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class CrisisUpdateReader(GraphComponent):
+class CrisisUpdateReader(RuleComponent):
     """Turns "already called 911", "no narcan", "I'm safe now" into ``crisis_update``."""
-
-    @staticmethod
-    def get_default_config() -> Dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisUpdateReader:
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

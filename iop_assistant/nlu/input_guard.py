@@ -14,17 +14,15 @@ the dialogue asks the person to try again instead of guessing.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from iop_assistant.input_text import defused_clean_text, is_unreadable, without_leading_greeting
+from iop_assistant.nlu.rule_component import RuleComponent
 
 ORIGINAL_TEXT = "iop_original_text"
 UNREADABLE = "iop_unreadable"
@@ -36,18 +34,8 @@ def _is_intent_payload(text: str) -> bool:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class InputGuard(GraphComponent):
+class InputGuard(RuleComponent):
     """Normalises incoming text before tokenization and remembers the original."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> InputGuard:
-        return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Training examples are already clean; nothing to do."""
@@ -65,18 +53,8 @@ class InputGuard(GraphComponent):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class UnreadableInputOverride(GraphComponent):
+class UnreadableInputOverride(RuleComponent):
     """Turns a prediction for a letterless message into ``nlu_fallback``."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> UnreadableInputOverride:
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

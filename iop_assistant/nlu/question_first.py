@@ -12,22 +12,26 @@ that topic is taken. A crisis, an update after one, or a check-in is never chang
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import (
     ENROLL_INTENT,
+    FORMAT_INTENT,
+    WHO_IT_IS_FOR_INTENT,
+    asks_about_age,
+    asks_about_evening_groups,
     asks_about_the_program,
     asks_how_to_enroll,
+    asks_if_substance_treated,
     asks_what_iop_is,
+    declines_detox,
 )
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
@@ -43,39 +47,45 @@ KEEP = frozenset(
 )
 
 
+SCREENING_INTENT = "request_detox_screening"
+DETOX_READINGS = frozenset({SCREENING_INTENT, "ask_detox_offered"})
+# readings that already answer "do you have evening groups"
+FORMAT_READINGS = frozenset({"ask_format", "ask_location_hours"})
+
+
+def next_faq_guess(message: Message, skip: frozenset[str]) -> str | None:
+    """The classifier's best FAQ topic outside ``skip``, when sure enough to answer."""
+    for guess in message.get(INTENT_RANKING_KEY) or []:
+        name = guess.get("name")
+        if name in FAQ_TOPIC_LABELS and name not in skip:
+            return str(name) if float(guess.get("confidence") or 0) >= MIN_CONFIDENCE else None
+    return None
+
+
 def asked_topic(message: Message, text: str) -> str | None:
     """The FAQ topic the message asks about, when its reading answers nothing asked."""
     intent = (message.get(INTENT) or {}).get("name")
-    if intent not in KEEP and intent != "crisis_update" and asks_how_to_enroll(text):
+    settled = intent not in KEEP and intent != "crisis_update"
+    if settled and asks_how_to_enroll(text):
         return ENROLL_INTENT
+    if settled and (asks_if_substance_treated(text) or asks_about_age(text)):
+        return WHO_IT_IS_FOR_INTENT
+    if settled and intent not in FORMAT_READINGS and asks_about_evening_groups(text):
+        return FORMAT_INTENT
+    if intent in DETOX_READINGS and declines_detox(text):
+        # "I don't think he needs detox. Do you take teenagers?": the question, not the
+        # screening or the "we don't offer detox" answer
+        return next_faq_guess(message, DETOX_READINGS) or UNSURE_INTENT
     if intent in TELLING_INTENTS | {UNSURE_INTENT} and asks_what_iop_is(text):
         return WHAT_IS_IOP_INTENT
     if intent not in TELLING_INTENTS or not asks_about_the_program(text):
         return None
-    for guess in message.get(INTENT_RANKING_KEY) or []:
-        name = guess.get("name")
-        if name in FAQ_TOPIC_LABELS and float(guess.get("confidence") or 0) >= MIN_CONFIDENCE:
-            return str(name)
-    return None
+    return next_faq_guess(message, frozenset())
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class QuestionFirst(GraphComponent):
+class QuestionFirst(RuleComponent):
     """Takes the asked FAQ topic over a reading that answers nothing asked."""
-
-    @staticmethod
-    def get_default_config() -> Dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> QuestionFirst:
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

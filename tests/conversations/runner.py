@@ -34,10 +34,25 @@ GOODBYE_ACTIONS = {"utter_goodbye"}
 COLD_ACTIONS = {"utter_goodbye", "utter_thank", "utter_stop", "utter_no_more"}
 # topics whose response name differs from utter_ask_<topic>
 TOPIC_RESPONSES = {"format_online_evening": "ask_format"}
-SPANISH = re.compile(
-    r"\b(ayuda|llame|llama|línea|linea|usted|puede|podemos|español|hablar|gracias|necesita)\b",
-    re.IGNORECASE,
+# A reply is Spanish when it has Spanish marks (¿ ¡ ñ or an accented vowel) or two common
+# Spanish words that are not English ones. The first check, a dozen words ("ayuda", "usted",
+# "línea"...), failed correct Spanish such as "¿Cuándo es buena hora para llamarle?" and
+# "IOP suele reunirse de 3 a 5 días por semana" (found 2026-12-04 on the developers' own
+# Spanish conversations; it had scored 38 of the 40 blind Spanish conversations as having a
+# reply with "no Spanish line"). Written apart from the assistant's own language detector.
+SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]", re.IGNORECASE)
+SPANISH_WORDS = frozenset(
+    """el los las del que es para por con una su sus le lo se al usted puede ayuda llame llamar
+    linea gracias necesita hablar programa dias semana hora cuando como esta estan nuestra
+    nuestro podemos quiere tiene hay muy pero mas sobre desde hasta tambien puedo""".split()
 )
+
+
+def is_spanish(text: str) -> bool:
+    """Whether a reply reads as Spanish (see SPANISH_MARKS and SPANISH_WORDS)."""
+    if SPANISH_MARKS.search(text):
+        return True
+    return len({w for w in re.findall(r"[a-z]+", text.lower()) if w in SPANISH_WORDS}) >= 2
 
 
 @dataclass
@@ -419,7 +434,7 @@ def check(expect: Any, reply: Reply, channel: str) -> str | None:
         ok = gives_helpline(reply) and not is_crisis_reply(reply)
         return None if ok else "fallback without the help line"
     if name == "spanish":
-        return None if SPANISH.search(reply.text) else "no Spanish line"
+        return None if is_spanish(reply.text) else "no Spanish line"
     return f"unknown expectation {name}"
 
 

@@ -500,3 +500,24 @@ def test_moving_the_call_is_a_callback_request(text: str) -> None:
 
     assert asks_for_a_call(text)
     assert not asks_for_a_call("should i call 911 instead")
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # role-play 2026-12-04: "ya" left the callback offer, "ye" got the question again
+        ("ya", "affirm"),
+        ("ye", "affirm"),
+        ("yea pls", "affirm"),
+        ("k", "affirm"),
+        ("yup!", "affirm"),
+        ("nah", "deny"),
+        ("nope", "deny"),
+        ("ya know what i mean", None),
+        ("yes i drink every day", None),
+    ],
+)
+def test_texted_yes_and_no(text, answer):
+    from iop_assistant.nlu.control_intents import texting_yes_no
+
+    assert texting_yes_no(text) == answer

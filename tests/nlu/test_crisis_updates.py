@@ -194,7 +194,6 @@ def test_an_overdose_days_ago_is_not_an_update():
     [
         "will the police arrest her when they show up",
         "he's on parole, if i call 911 he goes back",
-        "if the cops come cps will get involved",
         "do they have to report it to the police",
     ],
 )
@@ -297,3 +296,70 @@ def test_giving_a_drink_for_the_withdrawal_gets_the_no_medicine_answer():
     # role-play 2026-12-04: "should i give him a beer for the withdrawal?" went unanswered
     assert read_update("should we give her a drink to calm the shakes") == "self_medicate"
     assert read_update("should i give him a ride to detox") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # role-play 2026-12-04 (voice): the first crisis message again
+        (
+            "she's snoring really loud now and I can't wake her up is she just sleeping",
+            "not_sleeping",
+        ),
+        ("hes making this gurgling noise and wont wake up", "not_sleeping"),
+        ("is he just sleeping?", "not_sleeping"),
+        ("esta roncando y no despierta", "not_sleeping"),
+        # role-play 2026-12-04 (SMS, hiding from a partner): the first message again
+        ("i cant call he'll hear me. can i text 911?", "text_911"),
+        ("does 911 take texts", "text_911"),
+        ("puedo mandar un mensaje al 911?", "text_911"),
+        # role-play 2026-12-04: CPS fears unanswered twice
+        ("will cps take my kids if cops come? im scared", "cps_fear"),
+        ("if i call will cps take my kids", "cps_fear"),
+        ("if the cops come cps will get involved", "cps_fear"),
+        ("will they report me to cps if i admit i drink", "cps_fear"),
+        ("if i call 911 will they take my kids away", "cps_fear"),
+        ("me van a quitar a mis hijos?", "cps_fear"),
+        # safe again, in the words people use
+        ("police took him. im at my moms with the kids now, we're ok", "safe_now"),
+        ("we're okay now", "safe_now"),
+        ("i'm ok now", "safe_now"),
+    ],
+)
+def test_followups_that_looped_are_read(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im fine",  # answers "how are you"; not a crisis update
+        "my husband snores when he drinks",
+        "we're ok with that time",
+        "will they take my kids if i go to treatment",
+        "can i text you instead of calling",
+    ],
+)
+def test_their_look_alikes_are_left_alone(text):
+    assert read_update(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # role-play 2026-12-04: the same 988 text, word for word
+        "no plan or anything. my roommate is home. i just dont know who to talk to",
+        "i'm not going to hurt myself tonight",
+        "im not alone, my sister is here",
+        "no tengo un plan",
+    ],
+)
+def test_no_plan_after_thoughts_of_suicide_is_heard(text):
+    assert read_update(text) == "no_plan"
+
+
+@pytest.mark.parametrize(
+    "text", ["i have no plans this weekend", "no plans to quit yet", "my wife is home after 6"]
+)
+def test_plans_and_people_at_home_are_not_updates(text):
+    assert read_update(text) is None

@@ -92,3 +92,108 @@ def test_what_is_iop_asked_in_so_many_words_is_answered(intent):
 def test_what_is_iop_inside_another_reading_is_left_alone():
     message = parsed("what is the iop schedule", r("ask_schedule", 0.9, "ask_what_is_iop", 0.05))
     assert message.get(INTENT)["name"] == "ask_schedule"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # role-play 2026-12-04: a fallback menu, the screening and the IOP definition, no yes
+        "my boyfriend has been using meth for a year. do you guys even treat meth addiction?",
+        "none of those. I'm asking is meth treated in your IOP, yes or no",
+        "what substances does the program treat?",
+        "do y'all treat fentanyl",
+        "ustedes tratan la adiccion a la metanfetamina?",
+    ],
+)
+def test_do_you_treat_this_drug_gets_who_it_is_for(text):
+    ranking = r("nlu_fallback", 0.4, "ask_what_is_iop", 0.3)
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_who_benefits"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        (
+            "do you treat gambling addiction",
+            r("ask_other_addictions", 0.8, "ask_who_benefits", 0.1),
+        ),
+        (
+            "do you take people on methadone",
+            r("ask_staying_on_medication", 0.8, "ask_who_benefits", 0.1),
+        ),
+        ("he overdosed on meth, do you treat that", r("crisis", 0.9, "ask_who_benefits", 0.05)),
+    ],
+)
+def test_other_questions_and_crises_keep_their_reading(text, ranking):
+    assert parsed(text, ranking).get(INTENT)["name"] == ranking[0]["name"]
+
+
+def test_no_detox_needed_and_a_question_gets_the_question():
+    # role-play 2026-12-04: "I don't think he needs detox... Do you take teenagers?" started
+    # the screening
+    text = "I don't think he needs detox, it's a vape pen. Do you take teenagers?"
+    ranking = r("request_detox_screening", 0.6, "ask_who_benefits", 0.3)
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_who_benefits"
+
+
+def test_no_detox_needed_alone_is_not_the_screening():
+    ranking = r("request_detox_screening", 0.9, "ask_detox_offered", 0.05)
+    assert parsed("he doesnt need detox", ranking).get(INTENT)["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # role-play 2026-12-04: a privacy notice, the group text and the family text instead
+        (
+            "do you have evening groups? i get off at 5",
+            r("ask_chat_privacy", 0.5, "ask_format", 0.2),
+        ),
+        ("ok but do you have evening groups?", r("ask_group_therapy", 0.7, "ask_format", 0.2)),
+        (
+            "are there evening groups? and do they do family sessions",
+            r("ask_family_involvement", 0.6, "ask_format", 0.1),
+        ),
+        ("hay grupos en la noche?", r("ask_schedule", 0.6, "ask_format", 0.1)),
+    ],
+)
+def test_evening_groups_get_the_format_answer(text, ranking):
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_format"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my girlfriend smokes meth most days. is that something your program treats?",
+        "do you guys treat that? he drinks a lot",
+    ],
+)
+def test_the_drug_named_first_then_asked_about(text):
+    ranking = r("inform_use", 0.6, "ask_who_benefits", 0.1)
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_who_benefits"
+
+
+def test_no_detox_needed_and_the_detox_answer_gets_the_question():
+    text = "I don't think he needs detox, it's a vape pen. Do you take teenagers?"
+    ranking = r("ask_detox_offered", 0.6, "ask_who_benefits", 0.2)
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_who_benefits"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # role-play 2026-12-04: the detox paragraph, the screening, then "didn't catch that"
+        (
+            "Is your program something for a boy his age?",
+            r("inform_use", 0.5, "ask_who_benefits", 0.1),
+        ),
+        (
+            "Is the program for adults only or can a 15 year old come?",
+            r("ask_what_is_iop", 0.5, "ask_who_benefits", 0.2),
+        ),
+        ("what ages do you treat?", r("ask_schedule", 0.5, "ask_who_benefits", 0.2)),
+        ("aceptan menores?", r("nlu_fallback", 0.5, "ask_who_benefits", 0.2)),
+    ],
+)
+def test_age_questions_get_who_it_is_for(text, ranking):
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_who_benefits"

@@ -368,3 +368,19 @@ def test_a_reply_that_gives_the_help_line_number_offers_the_key_for_it(servers):
     text = said(answer)
     assert "783" in text.replace("-", " ").replace(".", " ") or "7 8 3" in text
     assert "press 0" in text
+
+
+def test_a_call_opens_with_a_key_for_spanish(servers):
+    # issue 18, role-play 2026-12-04: a Spanish speaker heard only English, with no way to change
+    call = Call(servers)
+    opening = call.send()
+    offer = [s for s in opening.iter("Say") if "español" in (s.text or "")]
+    assert offer and offer[0].get("language") == "es-US"
+    assert "marque 8" in offer[0].text
+    answer = call.send(Digits="8")
+    listens(answer, servers)
+    assert answer.find(".//Say").get("language") == "es-US"
+    assert answer.find("Gather").get("language") == "es-US"
+    assert user_events(servers, call)[-1]["metadata"]["voice"]["selected_option"] == "spanish"
+    later = call.send(SpeechResult="qué es IOP", Confidence="0.9")
+    assert "español, marque 8" not in said(later)  # offered once, when the call opens

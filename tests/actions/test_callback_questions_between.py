@@ -1,0 +1,77 @@
+"""What is said between the callback questions is not lost.
+
+Role-play 2026-12-04: a wife calling from a church phone asked "if he answers, will they
+tell him what it's about?" and got "Sorry, I didn't catch a time" twice; a person who
+gave "after 5:30 pm is best" to the name question lost the time (the read-back said
+"tomorrow"); "after 5:30 if possible, I get home around then" was read back word for word.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.callback import DISCREET_REPLY, ValidateCallbackForm
+
+
+def tracker(text: str, slots: Dict[str, Any] | None = None, intent: str = "inform") -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.5}}
+    events = [
+        {"event": "active_loop", "name": "callback_form"},
+        {"event": "user", "text": text, "parse_data": latest, "input_channel": "twilio_voice"},
+    ]
+    return Tracker("conv-q", slots or {}, latest, events, False, None, {}, "action_listen")
+
+
+def validate(slot: str, text: str, slots: Dict[str, Any] | None = None):
+    dispatcher = CollectingDispatcher()
+    method = getattr(ValidateCallbackForm(), f"validate_{slot}")
+    result = method(text, dispatcher, tracker(text, slots), {})
+    result = asyncio.run(result) if asyncio.iscoroutine(result) else result
+    return result, [m.get("response") for m in dispatcher.messages]
+
+
+def test_a_question_about_discretion_at_the_time_question_is_answered():
+    text = "wait, if he answers the phone, are they going to tell him what it's about?"
+    result, said = validate("callback_best_time", text)
+    assert result == {"callback_best_time": None}  # the time is asked again after the answer
+    assert said == [DISCREET_REPLY]
+
+
+def test_the_discretion_answer_is_given_once_per_request():
+    text = "I need to know if it's confidential. my husband might pick up"
+    slots: Dict[str, Any] = {}
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 0.5}}
+    events = [
+        {"event": "active_loop", "name": "callback_form"},
+        {"event": "bot", "text": "...", "metadata": {"utter_action": DISCREET_REPLY}},
+        {"event": "user", "text": text, "parse_data": latest},
+    ]
+    dispatcher = CollectingDispatcher()
+    t = Tracker("conv-q", slots, latest, events, False, None, {}, "action_listen")
+    result = asyncio.run(
+        ValidateCallbackForm().validate_callback_best_time(text, dispatcher, t, {})
+    )
+    assert result == {"callback_best_time": None}
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_callback_time_unclear"]
+
+
+def test_a_time_given_to_the_name_question_is_kept():
+    result, said = validate(
+        "callback_name", "after 5:30 pm is best", {"callback_best_time": "tomorrow"}
+    )
+    assert result == {"callback_name": None, "callback_best_time": "after 5:30 pm is best"}
+    assert said == []
+
+
+def test_the_saved_time_is_the_clause_that_gives_it():
+    result, _ = validate("callback_best_time", "after 5:30 if possible, I get home around then")
+    assert result == {"callback_best_time": "after 5:30"}
+
+
+def test_a_texted_time_is_a_time():
+    result, _ = validate("callback_best_time", "aftr 5 pls")
+    assert result == {"callback_best_time": "aftr 5 pls"}
