@@ -21,6 +21,7 @@ from actions.form_turns import answered_faq, times_said_since_start
 from iop_assistant import form_answers, phone, screening_answers
 from iop_assistant.language import SLOT as LANGUAGE_SLOT
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
+from iop_assistant.store.callbacks import CallbackLimitError
 
 logger = logging.getLogger(__name__)
 
@@ -346,6 +347,11 @@ async def save_and_report(
     number: str = tracker.get_slot("callback_phone") or ""
     try:
         request_id = await save_from_slots(tracker)
+    except CallbackLimitError as limit:
+        # an abuse limit, not a fault: the person is told why, and given the help line
+        logger.warning("callback request not saved: %s", limit)
+        dispatcher.utter_message(response="utter_callback_limit")
+        return reset
     except Exception:
         logger.exception("saving a callback request failed")
         dispatcher.utter_message(response="utter_callback_failed")

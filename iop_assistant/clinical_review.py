@@ -329,7 +329,12 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),
     "utter_crisis_update_self_medicate": ("crisis", "tip45", "benzo2025", "refs"),
     "utter_crisis_update_seizure_first_aid": ("crisis", "cdc_seizure"),
-    "utter_crisis_update_overdose_first_aid": ("crisis", "samhsa_od", "poison_centers"),
+    "utter_crisis_update_overdose_first_aid": (
+        "crisis",
+        "samhsa_od",
+        "poison_centers",
+        "cdc_seizure",
+    ),
     "utter_crisis_update_naloxone_given": ("crisis", "samhsa_od"),
     "utter_crisis_update_not_sleeping": ("crisis", "samhsa_od", "cdc_seizure"),
     "utter_crisis_update_text_911": ("crisis", "fcc_text911", "dvhotline"),

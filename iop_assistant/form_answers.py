@@ -42,11 +42,23 @@ _TIME_WORDS = re.compile(
     # texted spellings too: "aftr 5 pls", "b4 noon", "arnd 3" (role-play 2026-12-04)
     r"\b(after|aftr|afta|aft|before|b4|befor|around|arnd|round|between|by|until|til|till|from|at)\s+\d{1,2}\b|"
     r"\b(tmrw|tmr|tmrrw|tmrow|2morrow|2moro|2mrw|tomoro|tomorow|tommorow|tommorrow)\b|"
+    # texted times without a colon: "after 530", "around 1230", "noonish", "6ish" (texter
+    # role-play 2026-12-04: refused, and the question asked twice in one text)
+    r"\b(after|aftr|before|b4|around|arnd|at|by|like|about)\s+([1-9]|1[0-2])[0-5]\d\b|"
+    r"\b(noonish|\d{1,2}\s*ish|lunchtime)\b|"
+    # spoken times (voice role-play 2026-12-04: "after five would be best, like five thirty")
+    r"\b(after|aftr|before|around|arnd|by|at|like|about)\s+(one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(thirty|fifteen|forty[\s-]five|o'?clock)\b|"
     r"\b(tomorrow|weekday|weekdays|weekend|weekends|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|later today|this week|"
     r"next week|after school|on my break|lunch break|noon|midnight)\b"
 )
 _BUTTON_NUMBERS = {"1": "now", "2": "morning", "3": "afternoon", "4": "evening"}
+# a bare hour from 5 to 12 (1-4 are the numbered options), with minutes or not
+_BARE_HOUR = re.compile(
+    r"^\s*(?:(?:[5-9]|1[0-2])(?:[:.]?[0-5]\d)?|[1-4][:.]?[0-5]\d)\s*(?:ish)?\s*$"
+)
 # Spanish (issue 18), matched on folded text ("mañana" -> "manana"). "Mañana" alone is
 # tomorrow (kept in the person's words); "en la mañana", "esta mañana" are the morning.
 _TOMORROW_ES = re.compile(r"(?<!\bla )(?<!\blas )(?<!\besta )(?<!\bde )\bmanana\b")
@@ -167,6 +179,8 @@ def parse_best_time(text: str | None) -> str | None:
     for label, pattern in _BEST_TIMES_ES:
         if pattern.search(folded):
             return label
+    if _BARE_HOUR.match(lowered):
+        return cleaned  # "12", "5:30", "330": an hour, not one of the numbered options (1-4)
     if len(words) == 1 and words[0] in ("am", "pm"):
         return "morning" if words[0] == "am" else "afternoon"
     return _misspelt_time(words)
@@ -176,17 +190,21 @@ def parse_best_time(text: str | None) -> str | None:
 # around then" was read back word for word (role-play 2026-12-04); staff see the whole
 # conversation in the console
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[.;!?]+|,|\s-\s|\bif\b|\bbecause\b|\bcause\b|\bcuz\b|\bsince\b|\bbut\b|\bso\b)\s*"
+    r"\s*(?:[;!?]+|\.(?=\s|$)|,|\s-\s|\bif\b|\bbecause\b|\bcause\b|\bcuz\b|\bsince\b|\bbut\b|\bso\b)\s*"
+)
+# "I said tomorrow morning, dear. Around 10." was read back as "(I said tomorrow morning)"
+_SAID_BEFORE = re.compile(
+    r"^(?:(?:like|as)\s+)?i\s+(?:said|told\s+you|already\s+said|mean|meant)\s+|^(?:um+|uh+|well|ok(?:ay)?)\s+",
+    re.IGNORECASE,
 )
 
 
 def time_clause(text: str, pattern: re.Pattern[str]) -> str:
-    """The part of ``text`` between clause breaks that holds the time (all of it if none)."""
+    """The parts of ``text`` between clause breaks that hold the time, joined (all of it if
+    none): "tomorrow morning, Around 10" from "I said tomorrow morning, dear. Around 10."."""
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
-    for clause in clauses:
-        if pattern.search(clause.lower()):
-            return clause.strip(" ,")
-    return text
+    timed = [_SAID_BEFORE.sub("", c.strip(" ,")) for c in clauses if pattern.search(c.lower())]
+    return ", ".join(timed) if timed else text
 
 
 # "aftrnoon", "afternon", "evnings" (v9 texters): the time was asked again and again

@@ -101,9 +101,12 @@ _SUBSTANCE_TREATED = re.compile(
 )
 
 
-# gambling, gaming and the like have their own answer (ask_other_addictions)
+# gambling, gaming and the like have their own answer (ask_other_addictions), and so do
+# mental health needs beside the addiction (ask_co_occurring: "do u guys treat anxiety too")
 _NOT_A_SUBSTANCE = re.compile(
-    r"\b(?:gambl\w*|gaming|video\s*games?|porn\w*|sex|food|eating|shopping|internet|phone|juego|apuestas)\b",
+    r"\b(?:gambl\w*|gaming|video\s*games?|porn\w*|sex|food|eating|shopping|internet|phone|juego|apuestas|"
+    r"anxiety|depress\w*|ptsd|trauma|bipolar|mental\s+health|adhd|schizo\w*|ocd|panic|ansiedad|"
+    r"depresi[oó]n|salud\s+mental)\b",
     re.IGNORECASE,
 )
 
@@ -189,3 +192,22 @@ def asks_about_age(text: str | None) -> bool:
     """A question about who is old enough (the who-it-is-for answer says: under 18, ask)."""
     text = str(text or "")
     return bool(_AGE.search(text)) and bool(_ASKS.search(text))
+
+
+# The safety answer (overdose steps, naloxone) only when the words are about safety:
+# role-played people asking about privacy, staff names, "try again" or "should she be on
+# the call" got the naloxone paragraph (2026-12-04, parents, texters and callers alike).
+SAFETY_INTENT = "ask_safety_procedures"
+_ABOUT_SAFETY = re.compile(
+    r"\b(?:safe|safely|safety|unsafe|overdos\w*|od'?s?|o\.d\.?|narcan|naloxone|emergenc\w*|911|die|dies|dying|"
+    r"death|dead|breath\w*|unresponsive|passe?d?\s+out|fentanyl|fent|high|under\s+the\s+influence|drunk|"
+    r"relaps\w*|sick|hurt|injur\w*|first\s+aid|cpr|crisis|security|secure|medical|nurse|doctor|trained|"
+    r"protocol|procedures?|precautions?|plan|what\s+if|what\s+happens\s+if|seguridad|seguro|sobredosis|"
+    r"emergencia|naloxona|morir|respira\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def is_about_safety(text: str | None) -> bool:
+    """Whether the words are about safety, overdose or emergencies at all."""
+    return bool(_ABOUT_SAFETY.search(str(text or "")))

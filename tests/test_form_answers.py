@@ -309,11 +309,23 @@ def test_a_seizure_that_just_happened_is_now():
     [
         # role-play 2026-12-04: the read-back repeated the whole message
         ("after 5:30 if possible, I get home around then", "after 5:30"),
-        ("between 2 and 4, but not friday", "between 2 and 4"),
+        ("between 2 and 4, but not friday", "between 2 and 4, not friday"),
+        # voice role-play 2026-12-04: spoken times, "p.m." kept whole, "I said" left out
+        (
+            "after five would be best, like five thirty",
+            "after five would be best, like five thirty",
+        ),
+        ("after 5:30 p.m.", "after 5:30 p.m"),
+        ("I said tomorrow morning, dear. Around 10.", "tomorrow morning, Around 10"),
         # texted spellings
         ("aftr 5 pls", "aftr 5 pls"),
         ("b4 noon", "b4 noon"),
         ("tmrw morning", "tmrw morning"),
+        # texter role-play 2026-12-04 (second round)
+        ("after 530", "after 530"),
+        ("noonish", "noonish"),
+        ("12", "12"),
+        ("after skool like 330", "after skool like 330"),
     ],
 )
 def test_a_time_is_saved_as_the_clause_that_gives_it(text, saved):

@@ -191,11 +191,30 @@ def _has_phrase(words: str, phrases: Iterable[str]) -> bool:
     return any(f" {phrase} " in padded for phrase in phrases)
 
 
+# a person asked for later, not now (voice role-play 2026-12-04: "I'd like a real person
+# to call me back. Tomorrow morning" was transferred at once)
+CALL_BACK_PHRASES = (
+    "call me back",
+    "call back",
+    "callback",
+    "call me tomorrow",
+    "call me later",
+    "ring me back",
+    "me llamen",
+    "llamenme",
+    "que me llame",
+)
+
+
 def wants_helpline(speech: str | None, digits: str | None) -> bool:
     """0, or words asking for a person or the help line."""
     if (digits or "").strip() == HELPLINE_DIGIT:
         return True
     words = normalise_words(speech)
+    if words in ("try again", "try again please", "again", "retry"):
+        return True  # the no-answer prompt's own words ("to try again, press 0")
+    if _has_phrase(words, CALL_BACK_PHRASES):
+        return False  # "a real person to call me back tomorrow" asks for a callback
     return bool(words) and (_has_phrase(words, HANDOFF_PHRASES) or words in ("0", "zero"))
 
 

@@ -417,8 +417,12 @@ _CANCEL_CALLBACK = re.compile(
     r"\b(?:cancel|withdraw|delete|take\s+back)\s+(?:my|the|that|this)\s+(?:callback|call\s*-?\s*back|call|request)\b|"
     r"\bno\s+(?:more\s+)?(?:callback|call\s*-?\s*back)\b|"
     r"\b(?:don'?t|dont|do\s+not)\s+bother\b|"
-    r"\bi'?ll\s+(?:just\s+)?call\s+(?:back\s+)?(?:myself|you|them|y'?all|u|(?:the|that)\s+(?:number|help\s*line))\b|"
-    r"\b(?:forget|scratch|skip|never\s?mind)\s+(?:about\s+)?(?:the|that|this|my)\s+(?:call\s*-?\s*back|callback|call)\b",
+    r"\bi'?ll\s+(?:just\s+)?call\s+(?:back\s+)?(?:myself|you|them|y'?all|u|(?:the|that|ur|your)\s+(?:number|help\s*line))\b|"
+    r"\bi'?ll\s+(?:just\s+)?call\s+(?:the|that|ur|your)\s*#|"
+    r"\b(?:forget|scratch|skip|never\s?mind)\s+(?:about\s+)?(?:the|that|this|my)\s+(?:call\s*-?\s*back|callback|call)\b|"
+    # "actually nah cancel that my mom might answer" (texter role-play 2026-12-04: the
+    # request stayed, and the help line could have called a teenager's family phone)
+    r"\b(?:cancel|nvm|never\s?mind|scratch)\s+(?:that|it)\b[^.!?]{0,40}\b(?:answer\w*|pick\w*\s+up|phone|call\w*)\b",
     re.IGNORECASE,
 )
 

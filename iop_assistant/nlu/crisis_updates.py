@@ -83,7 +83,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # is a sign of overdose, not sleep: said first, then what to do
     "not_sleeping": re.compile(
         r"\b(?:snor\w*|gurgl\w*|choking\s+(?:sound|noise)s?|rattl\w*)\b[^.!?]{0,80}"
-        r"\b(?:wake|waking|wakin|woke|asleep|sleeping|sleep)\b|"
+        r"\b(?:wake|waking|wakin|woke|asleep|sleeping|sleep|answer\w*|respond\w*|unresponsive)\b|"
         r"\b(?:wake|waking|wakin|woke)\b[^.!?]{0,60}\b(?:snor\w*|gurgl\w*|just\s+(?:sleeping|asleep))\b|"
         r"\b(?:is|are|if)\s+(?:he|she|they)\s+(?:just|only|maybe|really)\s+(?:sleeping|asleep|passed\s+out)\b|"
         r"\b(?:ronc\w*)\b[^.!?]{0,60}\bdespi?ert\w*|\bsolo\s+(?:est[aá]\s+)?(?:dormid[oa]|durmiendo)\b"
@@ -94,6 +94,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:can|could|do|does)\s+(?:i|you|u|we|ppl|people|one|someone)\s+(?:just\s+|even\s+)?"
         r"(?:text|txt|message|msg)\s+(?:to\s+)?(?:911|9-1-1|9\s1\s1)\b|"
         r"\b(?:911|9-1-1)\s+(?:take|takes|accept|accepts|get|gets|do|does)\s+(?:texts?|txts?|messages)\b|"
+        # "i cant talk he'll hear me" (role-play 2026-12-04: the same message again)
+        r"\b(?:i\s+)?(?:can'?t|cant|cannot)\s+(?:talk|speak|call)\b[^.!?]{0,40}\b(?:he|she|they)\s*(?:'ll|ll|will|would|might|could)\s+hear\b|"
+        r"\b(?:he|she|they)\s*(?:'ll|ll|will|would|might|could)\s+hear\s+me\b|"
         r"\b(?:text|txt|texting)\s+(?:to\s+)?911\b[^.!?]{0,30}\?|\btext[\s-]+to[\s-]+911\b|"
         r"\b(?:puedo|se\s+puede)\s+(?:mandar|enviar|escribir)\w*\s+(?:un\s+)?(?:texto|mensaje)?\s*al\s+911\b|"
         r"\b(?:puedo|se\s+puede)\s+textear\s+al\s+911\b"
@@ -141,6 +144,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "overdose_first_aid": re.compile(
         rf"\b(?:make|get|help)\s+{_THEM}\s+(?:to\s+)?(?:throw\s+up|puke|vomit|barf)\b|"
         r"\b(?:induce|inducing)\s+vomiting\b|"
+        # "should i roll him over", "put her on her side?" (role-play 2026-12-04, after a seizure)
+        rf"\b(?:roll|turn|put|lay|move)\s+{_THEM}\s+(?:over|on(?:to)?\s+(?:his|her|their|the)\s+side)\b|"
+        r"\brecovery\s+position\b|"
         rf"\b(?:cold\s+shower|ice\s+bath|ice\s+water|(?:give|make)\s+{_THEM}\s+(?:some\s+)?(?:coffee|milk|salt\s+water)|"
         rf"walk\s+{_THEM}\s+around|keep\s+{_THEM}\s+awake|let\s+{_THEM}\s+sleep(?:\s+it\s+off)?)\b|"
         r"\b(?:hacer(?:le|la|lo)|la\s+hago|lo\s+hago|le\s+hago)\s+vomitar\b"
@@ -359,6 +365,8 @@ KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan"})
 KINDS_THAT_LET_A_QUESTION_THROUGH = frozenset({"safe_now", "reached_988", "help_here", "no_plan"})
 # the classifier's next guess must be at least this sure to be taken as the question
 QUESTION_MIN_CONFIDENCE = 0.05
+# kinds that describe the same emergency, never a new one
+KINDS_THAT_KEEP_THE_CATEGORY = frozenset({"not_sleeping"})
 # crisis-lexicon entries whose words are the update itself ("called 911")
 UPDATE_WORDS_PATTERNS = frozenset({"call_911"})
 GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
@@ -470,6 +478,10 @@ class CrisisUpdateReader(RuleComponent):
             if kind == "police_fear" and _ABOUT_CRISIS_LINE.search(normalize(text)):
                 # the fear of calling is not a new kind of danger: the conversation's
                 # category stays ("will 988 send cops... cant lose my kids" is not violence)
+                drop_guard_entities(message)
+            elif kind in KINDS_THAT_KEEP_THE_CATEGORY:
+                # "snoring and won't answer" after a seizure is not a new overdose: the
+                # conversation's category chooses the words (role-play 2026-12-04)
                 drop_guard_entities(message)
             elif (message.get(GUARD_OUTPUT) or {}).get("pattern_id") in UPDATE_WORDS_PATTERNS:
                 drop_guard_entities(message)  # the hit was the update itself

@@ -24,6 +24,7 @@ from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import (
     ENROLL_INTENT,
     FORMAT_INTENT,
+    SAFETY_INTENT,
     WHO_IT_IS_FOR_INTENT,
     asks_about_age,
     asks_about_evening_groups,
@@ -32,6 +33,7 @@ from iop_assistant.program_question import (
     asks_if_substance_treated,
     asks_what_iop_is,
     declines_detox,
+    is_about_safety,
 )
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
@@ -72,6 +74,9 @@ def asked_topic(message: Message, text: str) -> str | None:
         return WHO_IT_IS_FOR_INTENT
     if settled and intent not in FORMAT_READINGS and asks_about_evening_groups(text):
         return FORMAT_INTENT
+    if intent == SAFETY_INTENT and not is_about_safety(text):
+        # naloxone steps for "will they ask for Rick?" (role-play): the next guess, or unsure
+        return next_faq_guess(message, frozenset({SAFETY_INTENT})) or UNSURE_INTENT
     if intent in DETOX_READINGS and declines_detox(text):
         # "I don't think he needs detox. Do you take teenagers?": the question, not the
         # screening or the "we don't offer detox" answer

@@ -145,3 +145,14 @@ def test_a_number_question_listens_for_many_keys_ended_by_pound():
     option = ET.fromstring(gather("https://x/next", ["Pick one"])).find("Gather")
     assert option is not None and option.get("numDigits") == "1"
     assert option.get("finishOnKey") is None and option.get("timeout") is None
+
+
+def test_try_again_retries_and_a_callback_is_not_a_transfer():
+    # voice role-play 2026-12-04: "try again" (the prompt's own words) got a menu, and "a real
+    # person to call me back tomorrow" was transferred at once
+    assert wants_helpline("try again", "")
+    assert not wants_helpline(
+        "Oh dear. I think I'd like a real person to call me back. Tomorrow morning.", ""
+    )
+    assert not wants_helpline("can a person call me back", "")
+    assert wants_helpline("can i talk to a real person", "")

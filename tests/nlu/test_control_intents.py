@@ -201,6 +201,8 @@ def test_worried_disclosures(text, expected):
         "dont call, just text me",
         "nah forget the callback, ill just ring yall tomorrow",  # v5, own words
         "scratch that call, i'll call the help line myself",
+        # texter role-play 2026-12-04 (second round): the request stayed
+        "actually nah cancel that my mom might answer",
     ],
 )
 def test_taking_a_callback_back_is_not_asking_for_one(text):

@@ -169,6 +169,8 @@ NEGATIVE = [
     "i could kill for a coffee",
     "i'm dying of boredom in here",
     "my mom is gonna kill me when she finds out i relapsed",
+    # role-play 2026-12-04: the domestic violence reply three times in a row
+    "honestly my mom said she's gonna kill me if I mess up again so I gotta do this right",
     "i'd rather die than miss my daughter's recital haha",
     "i laughed so hard i couldn't breathe",
     "i must be hallucinating, did you say evening groups?",

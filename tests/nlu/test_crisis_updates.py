@@ -363,3 +363,30 @@ def test_no_plan_after_thoughts_of_suicide_is_heard(text):
 )
 def test_plans_and_people_at_home_are_not_updates(text):
     assert read_update(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # role-play 2026-12-04 (second round): the overdose words after a seizure, the same
+        # message again to someone who could not talk
+        ("hes snoring and wont answer me", "not_sleeping"),
+        ("should i roll him over", "overdose_first_aid"),
+        ("do i put her on her side", "overdose_first_aid"),
+        ("i cant talk he'll hear me", "text_911"),
+    ],
+)
+def test_second_round_followups(text, kind):
+    assert read_update(text) == kind
+
+
+def test_snoring_after_a_seizure_keeps_the_seizure_words():
+    message = Message(data={TEXT: "hes snoring and wont answer me"})
+    message.set(INTENT, {"name": "crisis", "confidence": 1.0})
+    message.set(
+        ENTITIES,
+        [{"entity": "crisis_category", "value": "overdose", "start": 0, "end": 5}],
+    )
+    read = CrisisUpdateReader().process([message])[0]
+    assert read.get(INTENT)["name"] == "crisis_update"
+    assert "crisis_category" not in [e["entity"] for e in read.get(ENTITIES)]

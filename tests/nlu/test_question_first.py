@@ -197,3 +197,45 @@ def test_no_detox_needed_and_the_detox_answer_gets_the_question():
 )
 def test_age_questions_get_who_it_is_for(text, ranking):
     assert parsed(text, ranking).get(INTENT)["name"] == "ask_who_benefits"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["do u guys treat anxiety too or just addiction", "can you help with ptsd and addiction"],
+)
+def test_mental_health_beside_addiction_keeps_its_reading(text):
+    # held-out (tuned): these are the co-occurring question, not "which drugs"
+    ranking = r("ask_co_occurring", 0.8, "ask_who_benefits", 0.1)
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_co_occurring"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "wanted"),
+    [
+        # role-play 2026-12-04: the naloxone paragraph for questions about other things
+        (
+            "will they ask for Rick when they call",
+            r("ask_safety_procedures", 0.5, "ask_chat_privacy", 0.2),
+            "ask_chat_privacy",
+        ),
+        (
+            "should she be on the call too",
+            r("ask_safety_procedures", 0.6, "ask_family_involvement", 0.2),
+            "ask_family_involvement",
+        ),
+        ("try again", r("ask_safety_procedures", 0.6, "greet", 0.2), "nlu_fallback"),
+        # about safety: kept
+        (
+            "is there naloxone at your building",
+            r("ask_safety_procedures", 0.6, "ask_location_hours", 0.2),
+            "ask_safety_procedures",
+        ),
+        (
+            "what if someone ods during group",
+            r("ask_safety_procedures", 0.6, "ask_group_therapy", 0.2),
+            "ask_safety_procedures",
+        ),
+    ],
+)
+def test_the_safety_answer_needs_words_about_safety(text, ranking, wanted):
+    assert parsed(text, ranking).get(INTENT)["name"] == wanted
