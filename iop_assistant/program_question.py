@@ -211,3 +211,23 @@ _ABOUT_SAFETY = re.compile(
 def is_about_safety(text: str | None) -> bool:
     """Whether the words are about safety, overdose or emergencies at all."""
     return bool(_ABOUT_SAFETY.search(str(text or "")))
+
+
+# "¿tienen grupos en español?", "¿el programa es en español?", "do you have spanish groups"
+# (Spanish role-play 2026-12-04, twice: the "I'll write in Spanish" reply, never an answer):
+# a question about services in Spanish, not a request to switch language (the language is
+# still switched to Spanish by the same words)
+_SPANISH_SERVICES = re.compile(
+    r"\b(?:grupos?|sesiones|sesi[oó]n|terapias?|terapeutas?|consejer[oa]s?|programa|clases|reuniones|"
+    r"personal|doctor(?:es)?|m[eé]dicos?|groups?|sessions?|therapy|therapists?|counsel+ors?|classes|staff|"
+    r"program)\b[^.!?]{0,30}\b(?:en\s+espa[nñ]ol|in\s+spanish|spanish[\s-]speaking|que\s+hablen\s+espa[nñ]ol|"
+    r"hablan\s+espa[nñ]ol)\b|"
+    r"\b(?:spanish|espa[nñ]ol)[\s-]+(?:speaking\s+)?(?:groups?|sessions?|therapy|counsel+ors?|staff|program)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_services_in_spanish(text: str | None) -> bool:
+    """A question whether groups, staff or the program are in Spanish (the format answer)."""
+    text = str(text or "")
+    return bool(_SPANISH_SERVICES.search(text)) and bool(_ASKS.search(text))

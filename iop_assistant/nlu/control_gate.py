@@ -47,6 +47,7 @@ from iop_assistant.nlu.control_intents import (
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.rule_component import RuleComponent
+from iop_assistant.program_question import FORMAT_INTENT, asks_about_services_in_spanish
 
 GATE_OUTPUT = "control_gate"
 HUMAN_INTENT = "request_human"
@@ -103,6 +104,8 @@ def gate(message: Message) -> None:
     if asked is not None:
         # "en español por favor", "English please" (iop_assistant/language/requests.py)
         wanted = SPANISH_INTENT if asked == SPANISH else ENGLISH_INTENT
+        if asks_about_services_in_spanish(text):
+            wanted = FORMAT_INTENT  # "¿tienen grupos en español?" asks, the language still changes
         message.set(GATE_OUTPUT, {"from": name, "reason": "language"}, add_to_output=True)
         put_first(message, wanted, RANKING_GAP)
         return

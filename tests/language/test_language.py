@@ -266,3 +266,38 @@ def test_texting_english_with_yo_is_not_spanish():
     # texter role-play 2026-12-04: "yo r u a real person" got the Spanish welcome
     assert detect("yo r u a real person") is None
     assert detect("yo tomo mucho") == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿tienen grupos en español?",
+        "el programa es en español?",
+        "tienen terapeutas que hablen español?",
+    ],
+)
+def test_asking_about_services_in_spanish_gets_the_answer_not_the_switch(text):
+    # Spanish role-play 2026-12-04: "I'll write in Spanish" to each, never an answer
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.control_gate import gate
+
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": "speak_spanish", "confidence": 0.9})
+    message.set(INTENT_RANKING_KEY, [{"name": "speak_spanish", "confidence": 0.9}])
+    gate(message)
+    assert message.get(INTENT)["name"] == "ask_format"
+
+
+def test_asking_to_switch_still_switches():
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.control_gate import gate
+
+    message = Message(data={TEXT: "en español por favor"})
+    message.set(INTENT, {"name": "greet", "confidence": 0.9})
+    message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.9}])
+    gate(message)
+    assert message.get(INTENT)["name"] == "speak_spanish"
