@@ -20,7 +20,9 @@ _ABOUT_THE_PROGRAM = re.compile(
 )
 _ASKS = re.compile(
     r"\?|¿|\b(?:do|does|can|could|is|are|how|what|when|where|which|who|will|would)\b|"
-    r"\b(?:asking|wondering|want\s+to\s+know|info|information|como|cuando|donde|cuanto|que)\b",
+    r"\b(?:asking|wondering|want\s+to\s+know|info|information|como|cuando|donde|cuanto|que)\b|"
+    # texted: "r there day groups", "wat is iop"
+    r"\br\s+(?:there|u|you|they|y'?all|the)\b|\b(?:wat|wut|wht)\b",
     re.IGNORECASE,
 )
 
@@ -158,7 +160,8 @@ def declines_detox(text: str | None) -> bool:
 FORMAT_INTENT = "ask_format"
 _EVENING_GROUPS = re.compile(
     r"\b(?:evening|evenings|night|nights|nighttime|after[\s-]work|weekend|weekends|online|virtual|"
-    r"zoom|late)\s+(?:groups?|sessions?|classes|meetings|programs?|iop|options?|times?|hours)\b|"
+    r"zoom|late|daytime|morning|mornings|afternoon|afternoons)\s+(?:groups?|sessions?|classes|meetings|"
+    r"programs?|iop|options?)\b|(?<![\d-])(?<!\d\s)\bday\s+(?:groups?|sessions?|classes)\b|"
     r"\b(?:groups?|sessions?|classes|meetings|iop)\s+(?:in\s+the\s+(?:evening|evenings)|at\s+night|"
     r"on\s+(?:the\s+)?weekends?|after\s+(?:work|5|6|five|six)|online|virtually)\b|"
     r"\b(?:grupos?|sesiones)\s+(?:en\s+la\s+noche|de\s+noche|nocturnos?|en\s+l[ií]nea|los\s+fines\s+de\s+semana)\b"
@@ -183,7 +186,10 @@ _AGE = re.compile(
     r"\bage\s+(?:limit|range|requirements?|minimum)\b|\btoo\s+young\b|"
     r"\b(?:boy|girl|kid|someone|child|son|daughter|grandson|granddaughter)\s+(?:his|her|their)\s+age\b|"
     r"\bkids?\s+(?:his|her|their)\s+age\b|\b(?:under|below)\s+18\b|\badults?\s+only\b|"
-    r"\b(?:menores(?:\s+de\s+edad)?|adolescentes)\b",
+    r"\b(?:menores(?:\s+de\s+edad)?|adolescentes)\b|"
+    # "im 17 is that ok", "no like im under 18. can i still go" (texter role-play 2026-12-04)
+    r"\b(?:i'?m|im|i\s+am|he'?s|hes|she'?s|shes|he\s+is|she\s+is|they'?re)\s+(?:only\s+|just\s+)?"
+    r"(?:1[0-7]|under\s+18|a\s+minor|a\s+teen(?:ager)?)\b(?![:.]\d)",
     re.IGNORECASE,
 )
 

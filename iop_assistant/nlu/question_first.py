@@ -19,6 +19,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.control_gate import put_first
+from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
+from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import (
@@ -64,6 +66,11 @@ def next_faq_guess(message: Message, skip: frozenset[str]) -> str | None:
     return None
 
 
+def not_a_danger(message: Message, text: str) -> bool:
+    """No crisis-lexicon hit and no word of danger: the classifier alone read a crisis."""
+    return not message.get(GUARD_OUTPUT) and not has_danger_words(text)
+
+
 def asked_topic(message: Message, text: str) -> str | None:
     """The FAQ topic the message asks about, when its reading answers nothing asked."""
     intent = (message.get(INTENT) or {}).get("name")
@@ -71,6 +78,10 @@ def asked_topic(message: Message, text: str) -> str | None:
     if settled and asks_how_to_enroll(text):
         return ENROLL_INTENT
     if settled and (asks_if_substance_treated(text) or asks_about_age(text)):
+        return WHO_IT_IS_FOR_INTENT
+    if intent == "crisis" and asks_about_age(text) and not_a_danger(message, text):
+        # "no like im under 18. can i still go" read as a crisis by the classifier alone
+        # (texter role-play 2026-12-04: the 911/988 reply to a 17-year-old asking to join)
         return WHO_IT_IS_FOR_INTENT
     if settled and intent not in FORMAT_READINGS and asks_about_evening_groups(text):
         return FORMAT_INTENT

@@ -239,3 +239,30 @@ def test_mental_health_beside_addiction_keeps_its_reading(text):
 )
 def test_the_safety_answer_needs_words_about_safety(text, ranking, wanted):
     assert parsed(text, ranking).get(INTENT)["name"] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "wanted"),
+    [
+        # texter role-play 2026-12-04 (second round)
+        ("im 17 is that ok", r("inform_use", 0.5, "ask_who_benefits", 0.1), "ask_who_benefits"),
+        (
+            "no like im under 18. can i still go",
+            r("crisis", 0.6, "ask_who_benefits", 0.1),
+            "ask_who_benefits",
+        ),
+        (
+            "i work nites 10p to 6a. r there day groups",
+            r("ask_schedule", 0.7, "ask_format", 0.1),
+            "ask_format",
+        ),
+        # a crisis the guard found is never changed
+        (
+            "im 17 and i want to kill myself, can i still go",
+            r("crisis", 0.9, "ask_who_benefits", 0.05),
+            "crisis",
+        ),
+    ],
+)
+def test_second_round_questions(text, ranking, wanted):
+    assert parsed(text, ranking).get(INTENT)["name"] == wanted
