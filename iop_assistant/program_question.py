@@ -88,11 +88,12 @@ _TREAT = (
     r"accept\s+(?:people|patients|clients)\s+(?:on|using|who\s+use|with))"
 )
 _SUBSTANCE_TREATED = re.compile(
-    r"\b(?:do|does|can|will|would)\s+(?:you|y'?all|u|ya|you\s+guys|u\s+guys|your\s+(?:program|iop|place|center|"
+    r"\b(?:do|does|can|will|would)\s+(?:you\s+all|you|y'?all|u|ya|you\s+guys|u\s+guys|your\s+(?:program|iop|place|center|"
     r"clinic|facility)|the\s+program|this\s+program|iop|it|they)\s+(?:even\s+|also\s+|actually\s+|still\s+)?"
     rf"{_TREAT}\b[^.!?]{{0,40}}?\b{_SUBSTANCE}\b|"
     rf"\bis\s+(?:\w+\s+){{0,2}}?{_SUBSTANCE}\s+(?:addiction\s+|use\s+|abuse\s+)?"
-    r"(?:treated|something\s+(?:you|y'?all|the\s+program)\s+treat|covered)\b|"
+    r"(?:treated|covered|something\s+(?:you\s+all|you|y'?all|u|you\s+guys|your\s+(?:program|iop|place)|the\s+program|iop)"
+    r"\s+(?:even\s+|also\s+|actually\s+)?(?:treat|treats|help\s+with|helps\s+with|deal\s+with|work\s+with))\b|"
     r"\bwhat\s+(?:drugs|substances|addictions|kinds?\s+of\s+(?:addictions?|drugs|substances|substance\s+use))\s+"
     r"(?:do|does|can)\s+(?:you|y'?all|the\s+program|your\s+program|iop|it|this\s+program)\s+"
     r"(?:treat|help\s+with|cover|work\s+with)\b|"

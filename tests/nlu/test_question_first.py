@@ -103,6 +103,9 @@ def test_what_is_iop_inside_another_reading_is_left_alone():
         "what substances does the program treat?",
         "do y'all treat fentanyl",
         "ustedes tratan la adiccion a la metanfetamina?",
+        # parent role-play 2026-12-04 (second round)
+        "Everywhere I call says they mainly do opioids and alcohol. Do you all actually treat meth?",
+        "It's meth. Is meth addiction something your program treats yes or no",
     ],
 )
 def test_do_you_treat_this_drug_gets_who_it_is_for(text):
