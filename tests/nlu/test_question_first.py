@@ -104,7 +104,7 @@ def test_what_is_iop_inside_another_reading_is_left_alone():
         "do y'all treat fentanyl",
         "ustedes tratan la adiccion a la metanfetamina?",
         # parent role-play 2026-12-04 (second round)
-        "Everywhere I call says they mainly do opioids and alcohol. Do you all actually treat meth?",
+        "Everywhere I call says they mainly do opioids. Do you all actually treat meth?",
         "It's meth. Is meth addiction something your program treats yes or no",
     ],
 )
