@@ -265,11 +265,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # "no plan or anything. my roommate is home" after thoughts of suicide (role-play
     # 2026-12-04: the same 988 text, word for word, the roommate not heard)
     "no_plan": re.compile(
+        # ("I'm not going to kill myself" is a "no" to the check-in question: not here)
         r"\bno\s+plans?\b(?!\s+(?:to|for|this|that|on|yet\s+to))|"
-        r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:going\s+to|gonna)\s+(?:do\s+anything|hurt\s+myself|kill\s+myself|"
-        r"act\s+on\s+(?:it|them|that))\b|"
-        r"\bi\s+(?:won'?t|wont|will\s+not|would\s+never|wouldn'?t)\s+(?:do\s+anything|hurt\s+myself|kill\s+myself|"
-        r"act\s+on\s+(?:it|them|that))\b|"
+        r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:going\s+to|gonna)\s+do\s+anything\b|"
+        r"\bi\s+(?:won'?t|wont|will\s+not)\s+do\s+anything\b|"
         r"\b(?:i'?m|im|i\s+am)\s+not\s+alone\b|"
         r"\bno\s+tengo\s+(?:un\s+)?plan\b|\bno\s+(?:voy|pienso)\s+a\s+hacer(?:me)?\s+nada\b|"
         r"\bno\s+estoy\s+sol[oa]\b"

@@ -349,7 +349,7 @@ def test_their_look_alikes_are_left_alone(text):
     [
         # role-play 2026-12-04: the same 988 text, word for word
         "no plan or anything. my roommate is home. i just dont know who to talk to",
-        "i'm not going to hurt myself tonight",
+        "i'm not going to do anything tonight",
         "im not alone, my sister is here",
         "no tengo un plan",
     ],
@@ -359,7 +359,14 @@ def test_no_plan_after_thoughts_of_suicide_is_heard(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["i have no plans this weekend", "no plans to quit yet", "my wife is home after 6"]
+    "text",
+    [
+        "i have no plans this weekend",
+        "no plans to quit yet",
+        "my wife is home after 6",
+        # a "no" to the check-in question, answered as such (regression conversation)
+        "no i'm not going to kill myself, i'm just worn out from relapsing",
+    ],
 )
 def test_plans_and_people_at_home_are_not_updates(text):
     assert read_update(text) is None
