@@ -238,3 +238,38 @@ def asks_about_services_in_spanish(text: str | None) -> bool:
     """A question whether groups, staff or the program are in Spanish (the format answer)."""
     text = str(text or "")
     return bool(_SPANISH_SERVICES.search(text)) and bool(_ASKS.search(text))
+
+
+# "my job wouldn't find out right? I don't want them knowing" and "can I make him go if he
+# doesn't want to" were read as a crisis by the classifier alone (caller role-play
+# 2026-12-04: the 911/988 reply, passed on to the help line as "crisis reported")
+CONFIDENTIALITY_INTENT = "ask_confidentiality"
+FAMILY_INTENT = "ask_family_involvement"
+_PRIVACY = re.compile(
+    r"\b(?:find\s+out|finds\s+out|knowing|know\s+about|be\s+told|get\s+told|tell\s+(?:my|his|her)\s+\w+|"
+    r"confidential|private|privacy|report\s+(?:me|him|her|it)\s+to\s+(?:my|his|her)\s+(?:job|boss|employer|work))\b",
+    re.IGNORECASE,
+)
+_WHO_FINDS_OUT = re.compile(
+    r"\b(?:job|boss|employer|work|coworkers?|school|family|wife|husband|parents?|mom|dad|doctor|insurance|landlord|"
+    r"probation|them)\b",
+    re.IGNORECASE,
+)
+_MAKE_THEM_GO = re.compile(
+    r"\b(?:make|force|drag|get)\s+(?:him|her|them|my\s+\w+)\s+(?:to\s+)?(?:go|come|attend|join|do\s+(?:it|this|the\s+program))\b|"
+    r"\b(?:sign|enroll|enrol|commit)\s+(?:him|her|them|my\s+\w+)\s+(?:up\s+)?(?:without|against|even\s+if)\b|"
+    r"\b(?:does|do)\s+(?:he|she|they)\s+have\s+to\s+(?:agree|want|say\s+yes|consent)\b|"
+    r"\bobligar(?:lo|la|le)?\b|\b(?:lo|la)\s+puedo\s+obligar\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_finds_out(text: str | None) -> bool:
+    """A question whether someone (a job, family) will find out: the privacy answer."""
+    text = str(text or "")
+    return bool(_PRIVACY.search(text)) and bool(_WHO_FINDS_OUT.search(text))
+
+
+def asks_to_make_someone_go(text: str | None) -> bool:
+    """Whether a relative can make an adult go (the family answer says: state law, and how)."""
+    return bool(_MAKE_THEM_GO.search(str(text or "")))

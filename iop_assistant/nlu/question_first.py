@@ -24,7 +24,9 @@ from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import (
+    CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
+    FAMILY_INTENT,
     FORMAT_INTENT,
     SAFETY_INTENT,
     WHO_IT_IS_FOR_INTENT,
@@ -33,7 +35,9 @@ from iop_assistant.program_question import (
     asks_about_the_program,
     asks_how_to_enroll,
     asks_if_substance_treated,
+    asks_to_make_someone_go,
     asks_what_iop_is,
+    asks_who_finds_out,
     declines_detox,
     is_about_safety,
 )
@@ -79,10 +83,16 @@ def asked_topic(message: Message, text: str) -> str | None:
         return ENROLL_INTENT
     if settled and (asks_if_substance_treated(text) or asks_about_age(text)):
         return WHO_IT_IS_FOR_INTENT
-    if intent == "crisis" and asks_about_age(text) and not_a_danger(message, text):
-        # "no like im under 18. can i still go" read as a crisis by the classifier alone
-        # (texter role-play 2026-12-04: the 911/988 reply to a 17-year-old asking to join)
-        return WHO_IT_IS_FOR_INTENT
+    if intent == "crisis" and not_a_danger(message, text):
+        # read as a crisis by the classifier alone, with no word of danger (role-play
+        # 2026-12-04: the 911/988 reply to "im under 18, can i still go", "I don't want my
+        # job knowing" and "can I make him go if he doesn't want to")
+        if asks_about_age(text):
+            return WHO_IT_IS_FOR_INTENT
+        if asks_who_finds_out(text):
+            return CONFIDENTIALITY_INTENT
+        if asks_to_make_someone_go(text):
+            return FAMILY_INTENT
     if settled and intent not in FORMAT_READINGS and asks_about_evening_groups(text):
         return FORMAT_INTENT
     if intent == SAFETY_INTENT and not is_about_safety(text):

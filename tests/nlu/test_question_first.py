@@ -269,3 +269,26 @@ def test_the_safety_answer_needs_words_about_safety(text, ranking, wanted):
 )
 def test_second_round_questions(text, ranking, wanted):
     assert parsed(text, ranking).get(INTENT)["name"] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # caller role-play 2026-12-04: the 911/988 reply, passed on as "crisis reported"
+        ("and my job wouldn't find out right? I don't want them knowing", "ask_confidentiality"),
+        (
+            "no I mean he's an adult. can I make him go if he doesn't want to",
+            "ask_family_involvement",
+        ),
+        ("¿Lo puedo obligar?", "ask_family_involvement"),
+    ],
+)
+def test_a_classifier_only_crisis_with_a_plain_question_gets_the_answer(text, wanted):
+    ranking = r("crisis", 0.7, "ask_schedule", 0.1)
+    assert parsed(text, ranking).get(INTENT)["name"] == wanted
+
+
+def test_danger_words_keep_the_crisis():
+    text = "can i make him go, he said he wants to die"
+    ranking = r("crisis", 0.9, "ask_family_involvement", 0.05)
+    assert parsed(text, ranking).get(INTENT)["name"] == "crisis"
