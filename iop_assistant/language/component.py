@@ -23,7 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.language import SPANISH
 from iop_assistant.language.choice import choose
-from iop_assistant.nlu.rule_component import RuleComponent
+from iop_assistant.rule_component import RuleComponent
 
 ENTITY = "language"
 OUTPUT = "language"

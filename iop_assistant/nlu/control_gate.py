@@ -46,8 +46,8 @@ from iop_assistant.nlu.control_intents import (
 )
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import FORMAT_INTENT, asks_about_services_in_spanish
+from iop_assistant.rule_component import RuleComponent
 
 GATE_OUTPUT = "control_gate"
 HUMAN_INTENT = "request_human"

@@ -30,12 +30,12 @@ from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import (
     ENROLL_INTENT,
     asks_about_the_program,
     asks_how_to_enroll,
 )
+from iop_assistant.rule_component import RuleComponent
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 UPDATE_INTENT = "crisis_update"
@@ -293,10 +293,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"out\s+of\s+the\s+house|at\s+a\s+(?:friend'?s|neighbou?r'?s))\b|"
         # "im at my moms with the kids now, we're ok" (role-play 2026-12-04: the family FAQ,
         # "talk calmly with your loved one", to a woman who had just got away from him)
-        # ("I'm fine" alone answers "how are you"; "we're ok", "I'm ok now": the danger passed)
+        # (not "I'm fine right now": in the screening that is "no symptoms since I drank")
         r"\b(?:we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:ok|okay|alright|all\s+right|fine)"
         r"(?:\s+(?:now|for\s+now|right\s+now))?\s*(?:$|[.,!;]|now\b|and\b|but\b|thank)|"
-        r"\b(?:i'?m|im|i\s+am)\s+(?:ok|okay|alright|all\s+right|fine)\s+(?:now|for\s+now|right\s+now)\b|"
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:at|in)\s+(?:my|our|a)\s+(?:mom|mum|mother|dad|father|sister|"
         r"brother|aunt|uncle|grandma|grandmother|cousin|friend|neighbou?r|parent)s?'?s?\b(?:\s+(?:house|place|apartment))?"
         r"[^.!?]{0,30}\b(?:now|safe|ok|okay)\b|"

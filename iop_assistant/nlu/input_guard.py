@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from iop_assistant.input_text import defused_clean_text, is_unreadable, without_leading_greeting
-from iop_assistant.nlu.rule_component import RuleComponent
+from iop_assistant.rule_component import RuleComponent
 
 ORIGINAL_TEXT = "iop_original_text"
 UNREADABLE = "iop_unreadable"

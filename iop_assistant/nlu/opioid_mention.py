@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.nlu.rule_component import RuleComponent
+from iop_assistant.rule_component import RuleComponent
 from iop_assistant.substances import categories_in_text
 
 ENTITY = "opioid_named"

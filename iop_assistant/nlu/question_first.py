@@ -22,7 +22,6 @@ from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.nlu.rule_component import RuleComponent
 from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
@@ -41,6 +40,7 @@ from iop_assistant.program_question import (
     declines_detox,
     is_about_safety,
 )
+from iop_assistant.rule_component import RuleComponent
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 # intents whose reply answers no question about the program

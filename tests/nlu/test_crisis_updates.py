@@ -323,7 +323,6 @@ def test_giving_a_drink_for_the_withdrawal_gets_the_no_medicine_answer():
         # safe again, in the words people use
         ("police took him. im at my moms with the kids now, we're ok", "safe_now"),
         ("we're okay now", "safe_now"),
-        ("i'm ok now", "safe_now"),
     ],
 )
 def test_followups_that_looped_are_read(text, kind):
@@ -334,6 +333,9 @@ def test_followups_that_looped_are_read(text, kind):
     "text",
     [
         "im fine",  # answers "how are you"; not a crisis update
+        # screening answers about symptoms (personas p05, p18)
+        "im ok right now cause i had some",
+        "I'm fine right now since I drank",
         "my husband snores when he drinks",
         "we're ok with that time",
         "will they take my kids if i go to treatment",
