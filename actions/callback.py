@@ -79,6 +79,9 @@ def times_said(tracker: Tracker, response: str) -> int:
     return times_said_since_start(tracker, FORM, response)
 
 
+DISCREET_REPLY = "utter_callback_discreet"
+
+
 def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """A question asked between the callback questions is answered, then the question is
     asked again. "If he answers, will they tell him what it's about? He can't know I
@@ -91,9 +94,6 @@ def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
         dispatcher.utter_message(response=DISCREET_REPLY)
         return True
     return answered_faq(dispatcher, tracker)
-
-
-DISCREET_REPLY = "utter_callback_discreet"
 
 
 def best_time_answer(text: str) -> str | None:

@@ -27,6 +27,15 @@ _ASKS = re.compile(
 )
 
 
+def _found(pattern: re.Pattern[str], text: str | None) -> bool:
+    return bool(pattern.search(str(text or "")))
+
+
+def _asked(pattern: re.Pattern[str], text: str | None) -> bool:
+    """The words match ``pattern`` and the message asks something."""
+    return _found(pattern, text) and _found(_ASKS, text)
+
+
 def asks_about_the_program(text: str | None) -> bool:
     """A question (or "I'm asking / I want info") with a word about the program in it."""
     text = str(text or "")
@@ -130,12 +139,11 @@ _NAMED_SUBSTANCE = re.compile(rf"\b{_SUBSTANCE}\b", re.IGNORECASE)
 
 def asks_if_substance_treated(text: str | None) -> bool:
     """ "Do you treat meth?": whether the program is for this drug (yes: drug and alcohol use)."""
-    text = str(text or "")
-    if _NOT_A_SUBSTANCE.search(text):
+    if _found(_NOT_A_SUBSTANCE, text):
         return False
-    if _SUBSTANCE_TREATED.search(text):
+    if _found(_SUBSTANCE_TREATED, text):
         return True
-    return bool(_TREATS_THAT.search(text)) and bool(_NAMED_SUBSTANCE.search(text))
+    return _found(_TREATS_THAT, text) and _found(_NAMED_SUBSTANCE, text)
 
 
 # "I don't think he needs detox, it's a vape pen. Do you take teenagers?" (role-play
@@ -152,7 +160,7 @@ _NO_DETOX_WANTED = re.compile(
 
 def declines_detox(text: str | None) -> bool:
     """The person says no detox is needed: the screening is not what they asked for."""
-    return bool(_NO_DETOX_WANTED.search(str(text or "")))
+    return _found(_NO_DETOX_WANTED, text)
 
 
 # "do you have evening groups? i get off at 5", "are there night sessions", "anything on
@@ -173,8 +181,7 @@ _EVENING_GROUPS = re.compile(
 
 def asks_about_evening_groups(text: str | None) -> bool:
     """A question about evening, weekend or online groups (the format answer)."""
-    text = str(text or "")
-    return bool(_EVENING_GROUPS.search(text)) and bool(_ASKS.search(text))
+    return _asked(_EVENING_GROUPS, text)
 
 
 # "do you take teenagers?", "what ages do you treat?", "is it for a boy his age?" (role-play
@@ -197,8 +204,7 @@ _AGE = re.compile(
 
 def asks_about_age(text: str | None) -> bool:
     """A question about who is old enough (the who-it-is-for answer says: under 18, ask)."""
-    text = str(text or "")
-    return bool(_AGE.search(text)) and bool(_ASKS.search(text))
+    return _asked(_AGE, text)
 
 
 # The safety answer (overdose steps, naloxone) only when the words are about safety:
@@ -217,7 +223,7 @@ _ABOUT_SAFETY = re.compile(
 
 def is_about_safety(text: str | None) -> bool:
     """Whether the words are about safety, overdose or emergencies at all."""
-    return bool(_ABOUT_SAFETY.search(str(text or "")))
+    return _found(_ABOUT_SAFETY, text)
 
 
 # "¿tienen grupos en español?", "¿el programa es en español?", "do you have spanish groups"
@@ -236,8 +242,7 @@ _SPANISH_SERVICES = re.compile(
 
 def asks_about_services_in_spanish(text: str | None) -> bool:
     """A question whether groups, staff or the program are in Spanish (the format answer)."""
-    text = str(text or "")
-    return bool(_SPANISH_SERVICES.search(text)) and bool(_ASKS.search(text))
+    return _asked(_SPANISH_SERVICES, text)
 
 
 # "my job wouldn't find out right? I don't want them knowing" and "can I make him go if he
@@ -266,10 +271,9 @@ _MAKE_THEM_GO = re.compile(
 
 def asks_who_finds_out(text: str | None) -> bool:
     """A question whether someone (a job, family) will find out: the privacy answer."""
-    text = str(text or "")
-    return bool(_PRIVACY.search(text)) and bool(_WHO_FINDS_OUT.search(text))
+    return _found(_PRIVACY, text) and _found(_WHO_FINDS_OUT, text)
 
 
 def asks_to_make_someone_go(text: str | None) -> bool:
     """Whether a relative can make an adult go (the family answer says: state law, and how)."""
-    return bool(_MAKE_THEM_GO.search(str(text or "")))
+    return _found(_MAKE_THEM_GO, text)
