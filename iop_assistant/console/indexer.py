@@ -42,6 +42,7 @@ from iop_assistant.language import ENGLISH, known_language
 from iop_assistant.language import SLOT as LANGUAGE_SLOT
 from iop_assistant.sqltyping import Connection, Engine, inspect
 from iop_assistant.store.models import CallbackRequest, ConversationContact, OptOut
+from iop_assistant.tracking.carried import CARRIED_KEY, is_carried
 
 logger = logging.getLogger(__name__)
 
@@ -207,7 +208,11 @@ def channel_label(name: object) -> str:
 
 
 def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int | None:
-    """Apply one event; returns a user event id that ``action_clarify`` marks unclear."""
+    """Apply one event; returns a user event id that ``action_clarify`` marks unclear.
+    A long session's copies of its last turns and state (``tracking.carried``) change
+    nothing: the originals were counted."""
+    if row.data and CARRIED_KEY in row.data and is_carried(json.loads(row.data)):
+        return None
     summary = pending.summaries[row.sender_id]
     at = to_datetime(row.timestamp)
     summary["started_at"] = min(summary["started_at"], at)

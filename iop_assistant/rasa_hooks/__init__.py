@@ -8,7 +8,8 @@ method, and each is tied to the tested Rasa version (the launcher,
 * :mod:`.action_schema`: action-server replies checked with one compiled validator;
 * :mod:`.handoff_pause`: a crisis in a conversation paused for staff is still answered;
 * :mod:`.state_window`: policies build only the last states of a long conversation;
-* :mod:`.event_types`: a stored event's class found in a table, not by walking every subclass.
+* :mod:`.event_types`: a stored event's class found in a table, not by walking every subclass;
+* :mod:`.session_rollover`: a long session starts a new one carrying its state.
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -26,7 +27,14 @@ import importlib
 from types import ModuleType
 from typing import Any, Dict, List
 
-HOOKS = ("action_failsafe", "action_schema", "handoff_pause", "state_window", "event_types")
+HOOKS = (
+    "action_failsafe",
+    "action_schema",
+    "handoff_pause",
+    "state_window",
+    "event_types",
+    "session_rollover",
+)
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}
 

@@ -44,7 +44,7 @@ def long_conversation(turns: int) -> DialogueStateTracker:
         events += user_turn(intent, f"utter_{intent}", hidden=turn % 7 == 0)
         if turn == turns // 3:
             events += user_turn("crisis", "utter_crisis")
-            events.append(SlotSet("crisis_reported", True))
+            events.append(SlotSet("crisis_flag", True))
     events += user_turn("request_callback", "utter_disclaimer", "callback_form")
     events += [ActiveLoop("callback_form"), SlotSet("requested_slot", "callback_phone")]
     events += user_turn("ask_schedule", "utter_ask_schedule", "callback_form")
