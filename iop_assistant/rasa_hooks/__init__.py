@@ -9,7 +9,8 @@ method, and each is tied to the tested Rasa version (the launcher,
 * :mod:`.handoff_pause`: a crisis in a conversation paused for staff is still answered;
 * :mod:`.state_window`: policies build only the last states of a long conversation;
 * :mod:`.event_types`: a stored event's class found in a table, not by walking every subclass;
-* :mod:`.session_rollover`: a long session starts a new one carrying its state.
+* :mod:`.session_rollover`: a long session starts a new one carrying its state;
+* :mod:`.parse_cache`: a short message ("hi", "yes") read by the NLU pipeline once per model.
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -34,6 +35,7 @@ HOOKS = (
     "state_window",
     "event_types",
     "session_rollover",
+    "parse_cache",
 )
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}
