@@ -58,6 +58,11 @@ SOURCES = {
     "be stopped suddenly in someone physically dependent; talk with the prescriber",
     "fcc_text911": "FCC, Text to 911: call if you can, text if you can't; where text-to-911 is "
     "not available, a bounce-back message says so",
+    "means_safety": "988 Lifeline and the Stanley-Brown Safety Plan: making the environment "
+    "safe (pills and firearms out of reach, held by someone trusted or locked away) while "
+    "suicidal thoughts are strong",
+    "988_family": "988 Lifeline: anyone can call or text for a loved one in crisis; 911 or "
+    "the emergency room when someone's life or safety is at risk now",
     "cfr2_child_abuse": "42 CFR 2.12(c)(6): Part 2 does not restrict reporting suspected child "
     "abuse and neglect under state law",
 }
@@ -339,6 +344,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_not_sleeping": ("crisis", "samhsa_od", "cdc_seizure"),
     "utter_crisis_update_text_911": ("crisis", "fcc_text911", "dvhotline"),
     "utter_crisis_update_cps_fear": ("crisis", "cfr2_child_abuse", "dvhotline"),
+    "utter_crisis_update_has_means": ("crisis", "means_safety", "988es"),
+    "utter_crisis_update_psychosis": ("crisis", "988_family", "988es"),
     "utter_crisis_update_no_plan": ("crisis",),
     "utter_ask_screening_for": ("policy", "fda_opioid_stop", "samhsa_od"),
     "utter_screening_for_unclear": ("policy",),

@@ -77,7 +77,32 @@ _MEDICINES = (
 
 _THEM = r"(?:him|her|them|my\s+\w+|lo|la)"
 
+_MEANS = (
+    r"(?:pills|oxys?|oxycodone|oxycontin|percs?|percocets?|xanax|bars|benzos|meds|medications?|"
+    r"pain\s*killers|painkillers|sleeping\s+pills|tablets|opioids|fent|fentanyl|heroin|dope)"
+)
+_GUN = r"(?:gun|guns|pistol|handgun|rifle|shotgun|firearm)"
+# the person's own means, never someone else's ("my son has been stockpiling pills" is a
+# worried parent): "i", "i've", "i'm" and a few words
+_FIRST = r"\b(?:i|i'?ve|ive|i'?m|im)\s+(?:\w+\s+){0,3}?"
+_AMOUNT = (
+    r"(?:(?:a\s+)?(?:bunch|lot|ton|stack|pile|handful|bottle|few|couple)\s+of\s+|all\s+|up\s+|"
+    r"my\s+|his\s+|her\s+|some\s+|these\s+|those\s+|the\s+|extra\s+|old\s+|\w+'?s\s+)*"
+)
+
 PATTERNS: Dict[str, re.Pattern[str]] = {
+    # "i dont want to call anyone. i just want it to stop. i have a bunch of my moms oxys
+    # saved up" (role-play 2026-12-04, web: the 988 text, nothing about the pills). Means
+    # kept at hand: putting them out of reach is what safety planning asks first
+    "has_means": re.compile(
+        _FIRST + r"(?:saving|saved|stockpil\w*|hoard\w*)\s+" + _AMOUNT + _MEANS + r"\b|"
+        + _FIRST + r"(?:have|got|kept|keep)\s+" + _AMOUNT + _MEANS
+        + r"\s+(?:\w+\s+){0,2}?(?:saved|stockpiled|set\s+aside|put\s+aside)\b|"
+        r"\benough\s+(?:\w+\s+){0,2}?" + _MEANS + r"\s+to\s+(?:kill|end|die|do\s+it|not\s+wake|od|overdose)\b|"
+        + _FIRST + r"(?:have|got|keep)\s+(?:a\s+|my\s+)?" + _GUN + r"\s+(?:in\s+(?:my|the)\s+"
+        r"(?:room|closet|drawer|car|nightstand|bag|hand)|at\s+home|here|right\s+here|next\s+to\s+me|"
+        r"with\s+me|in\s+reach)\b"
+    ),
     # "she's snoring really loud now and I can't wake her, is she just sleeping?" (role-play
     # 2026-12-04, voice: the first crisis message again). Snoring or gurgling that won't wake
     # is a sign of overdose, not sleep: said first, then what to do
@@ -254,6 +279,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:911|call\s+(?:911|the\s+(?:police|cops)|an?\s+ambulance)|ambulance)\b|"
         r"\b(?:911|ambulance)\b[^.!?]{0,60}\b(?:warrant|probation|parole)\b|"
         r"\b(?:police|cops|911)\b[^.!?]{0,60}\bcps\b|\bcps\b[^.!?]{0,60}\b(?:police|cops|911)\b|"
+        # "will you send cops to my house if i say that stuff", "are you going to call the police
+        # on me because i said i want to die" (role-play 2026-12-04, web: the DV script twice)
+        r"\b(?:will|would|do|does|did|are|is)\s+(?:you|u|this\s+(?:chat|bot|app|thing)|y'?all)\s+"
+        r"(?:going\s+to\s+|gonna\s+|have\s+to\s+)?(?:send|call|get|tell|report\s+(?:me\s+)?to)\s+(?:the\s+)?"
+        r"(?:cops|police|cop)\b|"
+        r"\b(?:call|send|get)\s+(?:the\s+)?(?:cops|police)\s+(?:on|after)\s+me\b|"
         # "do they send police if u text 988" (role-play 2026-12-04)
         r"\b(?:send|call|get)\s+(?:the\s+)?(?:cops|police)\b[^.!?]{0,30}\b(?:988|9-8-8|911|the\s+(?:crisis|suicide)\s+"
         r"(?:line|hotline|lifeline)|that\s+(?:line|hotline|number))\b|"
@@ -261,6 +292,16 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:988|9-8-8|911|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline))\b[^.!?]{0,30}?\b(?:send|call|get)\s+"
         r"(?:the\s+)?(?:cops|police)\b|"
         r"\b(?:(?:si|cuando)\s+(?:llamo|escribo|mando\s+(?:un\s+)?(?:texto|mensaje))\s+al\s+(?:988|911))\b[^.!?]{0,40}\b(?:policia|policía|migra|inmigracion|inmigración|cps)\b"
+    ),
+    # "the paranoia is the scary part, he thinks people are watching the house... what do I do
+    # till then if it gets worse" (role-play 2026-12-04, a father: a menu, then naloxone)
+    "psychosis": re.compile(
+        r"\b(?:he|she|they|him|her|his|my\s+\w+|son|daughter)\b[^.!?]{0,40}\b(?:paranoid|paranoia|"
+        r"psychotic|psychosis|hallucinat\w*|hearing\s+voices|seeing\s+things\s+that)\b|"
+        r"\b(?:the|his|her|their)\s+(?:paranoia|psychosis|hallucinations)\b|"
+        r"\b(?:thinks|convinced|swears|believes)\s+(?:that\s+)?(?:people|someone|somebody|they|the\s+"
+        r"(?:cops|police|fbi|government|neighbors))\s+(?:are|is)\s+(?:\w+\s+)?(?:watching|following|after|"
+        r"spying|listening|out\s+to\s+get|poisoning|tracking)\b"
     ),
     # "no plan or anything. my roommate is home" after thoughts of suicide (role-play
     # 2026-12-04: the same 988 text, word for word, the roommate not heard)
@@ -333,6 +374,10 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:miedo|me\s+da\s+miedo|no\s+quiero)\b[^.!?]{0,50}\b(?:polic[ií]a|migra|inmigraci[oó]n|deport\w*)\b|"
         r"\b(?:polic[ií]a|migra|inmigraci[oó]n)\b[^.!?]{0,50}\b(?:deport\w*|papeles|arrest\w*)\b"
     ),
+    "psychosis": re.compile(
+        r"\b(?:paranoic[oa]s?|psicosis|psic[oó]tic[oa]s?|alucinando|alucina|alucinaciones|oye\s+voces)\b|"
+        r"\bcree\s+que\s+(?:lo|la|los|le|nos)\s+(?:est[aá]n\s+)?(?:vigil|sigu|persigu|esp[ií])\w*"
+    ),
     "safe_now": re.compile(
         r"\bya\s+(?:est[aá]\s+respirando|respira|despert[oó]|est[aá]\s+a\s+salvo|estamos\s+a\s+salvo|"
         r"estamos\s+bien)\b|\b(?:est[aá]|estamos)\s+a\s+salvo\b"
@@ -356,7 +401,7 @@ _PAST = re.compile(
     r"\b(?:that\s+was|it\s+was|was\s+on|last|this\s+past|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # safe_now never cancels new danger; the other kinds keep their instructions
-KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan"})
+KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan", "psychosis"})
 # the danger is over or handled: a question about the program in the same message is
 # answered instead ("ok I called 988 and talked to someone, I'm safe. now what are the
 # steps to start", role-play 2026-12-04)
@@ -364,13 +409,17 @@ KINDS_THAT_LET_A_QUESTION_THROUGH = frozenset({"safe_now", "reached_988", "help_
 # the classifier's next guess must be at least this sure to be taken as the question
 QUESTION_MIN_CONFIDENCE = 0.05
 # kinds that describe the same emergency, never a new one
-KINDS_THAT_KEEP_THE_CATEGORY = frozenset({"not_sleeping"})
+KINDS_THAT_KEEP_THE_CATEGORY = frozenset({"not_sleeping", "has_means"})
 # crisis-lexicon entries whose words are the update itself ("called 911")
 UPDATE_WORDS_PATTERNS = frozenset({"call_911"})
 GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
 
 
-_ABOUT_CRISIS_LINE = re.compile(r"\b(?:988|9-8-8|crisis\s+line|hotline|lifeline)\b")
+_ABOUT_CRISIS_LINE = re.compile(
+    r"\b(?:988|9-8-8|crisis\s+line|hotline|lifeline)\b|"
+    r"\b(?:you|u|this\s+(?:chat|bot|app|thing)|y'?all)\s+(?:going\s+to\s+|gonna\s+|have\s+to\s+)?"
+    r"(?:send|call|get|tell|report)\b|\b(?:police|cops)\s+(?:on|after)\s+me\b"
+)
 
 # reaching 988 earlier is not being on the line now ("i called 988 last night", role-play)
 _EARLIER = re.compile(

@@ -713,3 +713,31 @@ def test_nlu_training_data(matcher: CrisisMatcher) -> None:
     assert crisis, "no crisis examples found"
     assert [t for t in crisis if matcher.match(t) is None] == []
     assert [(t, matcher.match(t)) for t in other if matcher.match(t)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fear of being reported, not violence (role-play 2026-12-04: the DV script twice)
+        "will you send cops to my house if i say that stuff",
+        "are you gonna call the police",
+        "would you call the cops if i told you",
+        "my mom will call the police on me if she finds out",
+    ],
+)
+def test_asking_whether_police_will_come_is_not_violence(matcher: CrisisMatcher, text: str) -> None:
+    assert matcher.match(text) is None, matcher.match(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you call the police for me",
+        "i need to call the police",
+        "should i call the cops",
+        "please send the police",
+    ],
+)
+def test_calling_the_police_is_still_violence(matcher: CrisisMatcher, text: str) -> None:
+    hit = matcher.match(text)
+    assert hit is not None and hit.category == "violence", (text, hit)

@@ -399,3 +399,103 @@ def test_snoring_after_a_seizure_keeps_the_seizure_words():
     read = CrisisUpdateReader().process([message])[0]
     assert read.get(INTENT)["name"] == "crisis_update"
     assert "crisis_category" not in [e["entity"] for e in read.get(ENTITIES)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # role-play 2026-12-04 (third round, web): nothing was said about the pills
+        "i dont want to call anyone. i just want it to stop. i have a bunch of my moms oxys saved up",
+        "ive been saving up my xanax",
+        "i've been stockpiling my oxy",
+        "i have enough pills to not wake up",
+        "i kept some extra meds set aside",
+        "i have a gun in my room",
+    ],
+)
+def test_means_kept_at_hand_are_answered(text):
+    assert read_update(text) == "has_means"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else's pills, a parent's find, a figure of speech, money
+        "my son has been stockpiling pills",
+        "i found his stash of pills",
+        "i saved money to buy pills",
+        "the pills saved my life",
+        "i save my pills for the weekend",
+        "my husband has a gun and hes drunk",
+        "i have pills",
+    ],
+)
+def test_other_pills_and_guns_are_not_means_at_hand(text):
+    assert read_update(text) != "has_means"
+
+
+def test_means_after_thoughts_of_suicide_keep_the_conversations_category():
+    message = parsed("i have enough pills to not wake up", "crisis")
+    message.set(ENTITIES, [{"entity": "crisis_category", "value": "overdose"}])
+    (message,) = CrisisUpdateReader().process([message])
+    assert message.get(INTENT)["name"] == "crisis_update"
+    assert {e["entity"]: e["value"] for e in message.get(ENTITIES)} == {
+        "crisis_update": "has_means"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # role-play 2026-12-04 (third round, web): the domestic-violence script twice
+        "are you a real person? will you send cops to my house if i say that stuff",
+        "no nobody is hurting me. i mean are you going to call the police on me because i "
+        "said i want to die",
+        "do you report me to the police",
+    ],
+)
+def test_asking_whether_this_chat_calls_the_police_keeps_the_category(text):
+    message = parsed(text, "crisis")
+    message.set(ENTITIES, [{"entity": "crisis_category", "value": "violence"}])
+    (message,) = CrisisUpdateReader().process([message])
+    assert message.get(INTENT)["name"] == "crisis_update"
+    assert {e["entity"]: e["value"] for e in message.get(ENTITIES)} == {
+        "crisis_update": "police_fear"
+    }
+
+
+def test_asking_the_chat_to_call_the_police_is_not_a_fear():
+    assert read_update("can you call the police for me he is hitting me") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # role-play 2026-12-04 (a father, SMS): a menu, then the naloxone text
+        "the paranoia is the scary part, he thinks people are watching the house. is that too "
+        "much for outpatient or would he need the hospital",
+        "what do I do till then if the paranoia gets worse, he hasn't hurt anybody but he's "
+        "scaring his little sister",
+        "my son is on meth and hes paranoid",
+        "he thinks people are after him",
+        "mi hijo esta paranoico",
+        "cree que lo estan vigilando",
+    ],
+)
+def test_paranoia_gets_the_safety_answer(text):
+    assert read_update(text) == "psychosis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im paranoid my job will find out", "i'm paranoid about relapsing", "i used to get paranoid"],
+)
+def test_worry_called_paranoia_is_not_psychosis(text):
+    assert read_update(text) is None
+
+
+def test_hallucinations_in_withdrawal_keep_the_crisis_reply():
+    message = parsed("he is hallucinating and shaking after quitting drinking", "crisis")
+    message.set("crisis_guard", {"pattern_id": "tok_having_hallucinations", "category": "withdrawal"})
+    (message,) = CrisisUpdateReader().process([message])
+    assert message.get(INTENT)["name"] == "crisis"
