@@ -95,11 +95,23 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # saved up" (role-play 2026-12-04, web: the 988 text, nothing about the pills). Means
     # kept at hand: putting them out of reach is what safety planning asks first
     "has_means": re.compile(
-        _FIRST + r"(?:saving|saved|stockpil\w*|hoard\w*)\s+" + _AMOUNT + _MEANS + r"\b|"
-        + _FIRST + r"(?:have|got|kept|keep)\s+" + _AMOUNT + _MEANS
+        _FIRST
+        + r"(?:saving|saved|stockpil\w*|hoard\w*)\s+"
+        + _AMOUNT
+        + _MEANS
+        + r"\b|"
+        + _FIRST
+        + r"(?:have|got|kept|keep)\s+"
+        + _AMOUNT
+        + _MEANS
         + r"\s+(?:\w+\s+){0,2}?(?:saved|stockpiled|set\s+aside|put\s+aside)\b|"
-        r"\benough\s+(?:\w+\s+){0,2}?" + _MEANS + r"\s+to\s+(?:kill|end|die|do\s+it|not\s+wake|od|overdose)\b|"
-        + _FIRST + r"(?:have|got|keep)\s+(?:a\s+|my\s+)?" + _GUN + r"\s+(?:in\s+(?:my|the)\s+"
+        r"\benough\s+(?:\w+\s+){0,2}?"
+        + _MEANS
+        + r"\s+to\s+(?:kill|end|die|do\s+it|not\s+wake|od|overdose)\b|"
+        + _FIRST
+        + r"(?:have|got|keep)\s+(?:a\s+|my\s+)?"
+        + _GUN
+        + r"\s+(?:in\s+(?:my|the)\s+"
         r"(?:room|closet|drawer|car|nightstand|bag|hand)|at\s+home|here|right\s+here|next\s+to\s+me|"
         r"with\s+me|in\s+reach)\b"
     ),

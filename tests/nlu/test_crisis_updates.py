@@ -405,7 +405,8 @@ def test_snoring_after_a_seizure_keeps_the_seizure_words():
     "text",
     [
         # role-play 2026-12-04 (third round, web): nothing was said about the pills
-        "i dont want to call anyone. i just want it to stop. i have a bunch of my moms oxys saved up",
+        "i dont want to call anyone. i just want it to stop. "
+        "i have a bunch of my moms oxys saved up",
         "ive been saving up my xanax",
         "i've been stockpiling my oxy",
         "i have enough pills to not wake up",
@@ -496,6 +497,7 @@ def test_worry_called_paranoia_is_not_psychosis(text):
 
 def test_hallucinations_in_withdrawal_keep_the_crisis_reply():
     message = parsed("he is hallucinating and shaking after quitting drinking", "crisis")
-    message.set("crisis_guard", {"pattern_id": "tok_having_hallucinations", "category": "withdrawal"})
+    guard = {"pattern_id": "tok_having_hallucinations", "category": "withdrawal"}
+    message.set("crisis_guard", guard)
     (message,) = CrisisUpdateReader().process([message])
     assert message.get(INTENT)["name"] == "crisis"
