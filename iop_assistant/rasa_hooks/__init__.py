@@ -10,7 +10,8 @@ method, and each is tied to the tested Rasa version (the launcher,
 * :mod:`.state_window`: policies build only the last states of a long conversation;
 * :mod:`.event_types`: a stored event's class found in a table, not by walking every subclass;
 * :mod:`.session_rollover`: a long session starts a new one carrying its state;
-* :mod:`.parse_cache`: a short message ("hi", "yes") read by the NLU pipeline once per model.
+* :mod:`.parse_cache`: a short message ("hi", "yes") read by the NLU pipeline once per model;
+* :mod:`.rule_keys`: RulePolicy's rule lookup without re-reading every rule at every state.
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -36,6 +37,7 @@ HOOKS = (
     "event_types",
     "session_rollover",
     "parse_cache",
+    "rule_keys",
 )
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}
