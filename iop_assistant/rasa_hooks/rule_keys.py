@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Set, Tuple
 
-from rasa.core.policies.rule_policy import RulePolicy
+from rasa.core.policies import rule_policy
 from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.domain import State
 from rasa.shared.nlu.constants import INTENT
 
+# Rasa's registry decorator hides the class's own methods from type checkers
+RulePolicy: Any = rule_policy.RulePolicy
 _MARK = "_iop_rule_keys"
 _INDEX = "_iop_rule_index"
 _ORIGINAL = "_iop_original_possible_keys"
@@ -43,7 +45,7 @@ def reversed_states(rule_key: str) -> List[State]:
     return found
 
 
-def _applies(policy: RulePolicy, rule: List[State], turn: int, state: State) -> bool:
+def _applies(policy: Any, rule: List[State], turn: int, state: State) -> bool:
     """Rasa's ``_is_rule_applicable`` for a rule whose states are already reversed."""
     if turn >= len(rule):
         return True
@@ -66,7 +68,7 @@ def _required_intent(rule: List[State]) -> str | None:
     return str(intent)
 
 
-def _by_intent(policy: RulePolicy, lookup: Dict[str, Any]) -> Dict[str | None, Set[str]]:
+def _by_intent(policy: Any, lookup: Dict[str, Any]) -> Dict[str | None, Set[str]]:
     """The lookup's keys grouped by the intent their latest state requires (kept per
     lookup on the policy: a lookup never changes after training)."""
     kept: Dict[int, Tuple[int, Dict[str | None, Set[str]]]] = policy.__dict__.setdefault(_INDEX, {})
@@ -80,7 +82,7 @@ def _by_intent(policy: RulePolicy, lookup: Dict[str, Any]) -> Dict[str | None, S
     return found[1]
 
 
-def possible_keys(self: RulePolicy, lookup: Dict[str, Any], states: List[State]) -> Set[str]:
+def possible_keys(self: Any, lookup: Dict[str, Any], states: List[State]) -> Set[str]:
     """The rule keys of ``lookup`` that fit ``states``: exactly Rasa's answer."""
     if not states:
         return set(lookup.keys())
