@@ -34,6 +34,7 @@ from iop_assistant.channels.options import (
 )
 from iop_assistant.channels.options import is_tel as is_tel  # for web_clients.py, see below
 from iop_assistant.phone import display, mentions_number
+from iop_assistant.readability import gsm7_text
 
 # channels/web_clients.py (another part of issue 16) still imports is_tel and
 # pretty_number from here; once it imports them from .options and
@@ -214,7 +215,7 @@ def segment(
     segments: List[str] = []
     current = ""
     for text in texts:
-        text = (text or "").strip()
+        text = gsm7_text((text or "").strip())
         if not text:
             continue
         candidate = f"{current}\n\n{text}" if current else text

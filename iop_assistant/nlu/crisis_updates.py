@@ -386,6 +386,16 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:miedo|me\s+da\s+miedo|no\s+quiero)\b[^.!?]{0,50}\b(?:polic[ií]a|migra|inmigraci[oó]n|deport\w*)\b|"
         r"\b(?:polic[ií]a|migra|inmigraci[oó]n)\b[^.!?]{0,50}\b(?:deport\w*|papeles|arrest\w*)\b"
     ),
+    # "me voy a tomar las pastillas de mi mama, todas esta noche" (Spanish role-play
+    # 2026-12-04: the same 988 text again, word for word)
+    "has_means": re.compile(
+        r"\b(?:guard[eé]|guardo|junt[eé]|he\s+(?:guardado|juntado)|tengo\s+guardad[ao]s)\s+(?:\w+\s+){0,3}?"
+        r"(?:pastillas|p[ií]ldoras|medicinas|medicamentos|oxis?|xanax)\b|"
+        r"\b(?:pastillas|p[ií]ldoras|medicinas|medicamentos)\s+(?:\w+\s+){0,3}?(?:guardadas|juntadas)\b|"
+        r"\btom(?:arme|ar|o|e)\s+todas\s+(?:las\s+|mis\s+)?(?:pastillas|p[ií]ldoras|medicinas)\b|"
+        r"\btodas\b[^.!?]{0,30}\besta\s+noche\b|"
+        r"\btengo\s+(?:una\s+|un\s+)?(?:pistola|arma|rifle|escopeta)\s+(?:aqu[ií]|conmigo|en\s+(?:la\s+casa|casa|mi\s+cuarto))\b"
+    ),
     "psychosis": re.compile(
         r"\b(?:paranoic[oa]s?|psicosis|psic[oó]tic[oa]s?|alucinando|alucina|alucinaciones|oye\s+voces)\b|"
         r"\bcree\s+que\s+(?:lo|la|los|le|nos)\s+(?:est[aá]n\s+)?(?:vigil|sigu|persigu|esp[ií])\w*"

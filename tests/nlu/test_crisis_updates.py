@@ -501,3 +501,22 @@ def test_hallucinations_in_withdrawal_keep_the_crisis_reply():
     message.set("crisis_guard", guard)
     (message,) = CrisisUpdateReader().process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Spanish role-play 2026-12-04: a plan with his mother's pills, the same text again
+        "tengo las pastillas de mi mama. me las voy a tomar todas esta noche",
+        "he juntado muchas pastillas",
+        "voy a tomarme todas las pastillas",
+        "tengo una pistola en la casa",
+    ],
+)
+def test_spanish_means_at_hand_are_answered(text):
+    assert read_update(text) == "has_means"
+
+
+@pytest.mark.parametrize("text", ["tengo que dejar las pastillas", "todas las noches tomo"])
+def test_spanish_pills_without_means_at_hand(text):
+    assert read_update(text) != "has_means"
