@@ -11,7 +11,8 @@ method, and each is tied to the tested Rasa version (the launcher,
 * :mod:`.event_types`: a stored event's class found in a table, not by walking every subclass;
 * :mod:`.session_rollover`: a long session starts a new one carrying its state;
 * :mod:`.parse_cache`: a short message ("hi", "yes") read by the NLU pipeline once per model;
-* :mod:`.rule_keys`: RulePolicy's rule lookup without re-reading every rule at every state.
+* :mod:`.rule_keys`: RulePolicy's rule lookup without re-reading every rule at every state;
+* :mod:`.warm_up`: a newly loaded model reads two messages before the first person writes.
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -38,6 +39,7 @@ HOOKS = (
     "session_rollover",
     "parse_cache",
     "rule_keys",
+    "warm_up",
 )
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}
