@@ -308,8 +308,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # "the paranoia is the scary part, he thinks people are watching the house... what do I do
     # till then if it gets worse" (role-play 2026-12-04, a father: a menu, then naloxone)
     "psychosis": re.compile(
-        r"\b(?:he|she|they|him|her|his|my\s+\w+|son|daughter)\b[^.!?]{0,40}\b(?:paranoid|paranoia|"
-        r"psychotic|psychosis|hallucinat\w*|hearing\s+voices|seeing\s+things\s+that)\b|"
+        # now, not a habit ("he gets paranoid for days when he uses" is a question about
+        # treatment, answered as one)
+        r"\b(?:he|she|they|my\s+\w+|son|daughter)\s+(?:\w+\s+){0,3}?(?:is|'s|s|are|'re|been|is\s+getting|"
+        r"getting|acting|seems|keeps)\s+(?:so\s+|really\s+|very\s+|super\s+|more\s+|totally\s+)?"
+        r"(?:paranoid|psychotic|hallucinating|hearing\s+voices|seeing\s+things\s+that)\b|"
+        r"\b(?:he'?s|she'?s|they'?re|theyre)\s+(?:getting\s+|acting\s+|been\s+)?(?:so\s+|really\s+|very\s+|"
+        r"super\s+|more\s+|totally\s+)?(?:paranoid|psychotic|hallucinating|hearing\s+voices)\b|"
         r"\b(?:the|his|her|their)\s+(?:paranoia|psychosis|hallucinations)\b|"
         r"\b(?:thinks|convinced|swears|believes)\s+(?:that\s+)?(?:people|someone|somebody|they|the\s+"
         r"(?:cops|police|fbi|government|neighbors))\s+(?:are|is)\s+(?:\w+\s+)?(?:watching|following|after|"
@@ -397,7 +402,7 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\btengo\s+(?:una\s+|un\s+)?(?:pistola|arma|rifle|escopeta)\s+(?:aqu[ií]|conmigo|en\s+(?:la\s+casa|casa|mi\s+cuarto))\b"
     ),
     "psychosis": re.compile(
-        r"\b(?:paranoic[oa]s?|psicosis|psic[oó]tic[oa]s?|alucinando|alucina|alucinaciones|oye\s+voces)\b|"
+        r"\b(?:est[aá]\s+(?:muy\s+)?(?:paranoic[oa]|psic[oó]tic[oa]|alucinando)|alucinando|oye\s+voces)\b|"
         r"\bcree\s+que\s+(?:lo|la|los|le|nos)\s+(?:est[aá]n\s+)?(?:vigil|sigu|persigu|esp[ií])\w*"
     ),
     "safe_now": re.compile(

@@ -489,7 +489,14 @@ def test_paranoia_gets_the_safety_answer(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["im paranoid my job will find out", "i'm paranoid about relapsing", "i used to get paranoid"],
+    [
+        "im paranoid my job will find out",
+        "i'm paranoid about relapsing",
+        "i used to get paranoid",
+        # a habit and a question about treatment; a past withdrawal (tuned sets v9, es-v1)
+        "my boyfriend does meth and gets paranoid for days. how do i even bring up treatment",
+        "mi papa tuvo alucinaciones cuando dejo la bebida en 2020 y lo internaron",
+    ],
 )
 def test_worry_called_paranoia_is_not_psychosis(text):
     assert read_update(text) is None
