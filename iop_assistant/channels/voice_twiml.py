@@ -224,12 +224,27 @@ def wants_spanish(digits: str | None, options: Sequence[Dict[str, Any]]) -> bool
     return key == SPANISH_DIGIT and not any(str(o.get("number")) == key for o in options)
 
 
+# "if I call 988 are they gonna send the cops?" asks about 988; it is no request to be put
+# through (voice role-play 2026-12-04: the caller, alone with a gun, was dialled at once)
+_ABOUT_THE_CRISIS_LINE = (
+    "if i", "if we", "are they", "will they", "would they", "do they", "does", "is it",
+    "cops", "police", "what is", "whats", "what's", "who is", "how does", "si llamo",
+    "policia", "mandan",
+)  # fmt: skip
+_CRISIS_LINE_ASKS = ("connect", "put me through", "transfer", "dial", "call them", "for me")
+
+
 def wants_crisis_line(speech: str | None, digits: str | None) -> bool:
-    """9, or the caller saying "988" (only offered after a crisis reply)."""
+    """9, or the caller asking for 988 (only offered after a crisis reply): "988", "yes
+    988 please", "connect me to 988"; not a question about it."""
     if (digits or "").strip() == CRISIS_LINE_DIGIT:
         return True
     words = normalise_words(speech)
-    return bool(words) and _has_phrase(words, CRISIS_LINE_PHRASES)
+    if not words or not _has_phrase(words, CRISIS_LINE_PHRASES):
+        return False
+    if _has_phrase(words, _ABOUT_THE_CRISIS_LINE):
+        return False
+    return len(words.split()) <= 5 or _has_phrase(words, _CRISIS_LINE_ASKS)
 
 
 def choose(speech: str | None, digits: str | None, options: Sequence[Option]) -> Option | None:

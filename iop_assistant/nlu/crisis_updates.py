@@ -108,6 +108,29 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\benough\s+(?:\w+\s+){0,2}?"
         + _MEANS
         + r"\s+to\s+(?:kill|end|die|do\s+it|not\s+wake|od|overdose)\b|"
+        # "i have like a whole bottle of my moms oxys in my room rn", "what do i do with the
+        # pills tho", "I got my dad's gun out" (crisis role-play 2026-12-04, night)
+        + _FIRST
+        + r"(?:have|got)\s+(?:like\s+)?(?:a\s+)?(?:whole\s+|full\s+|big\s+)?"
+        r"(?:bottle|bag|handful|bunch|stash|pile|box)\s+of\s+"
+        + _AMOUNT
+        + _MEANS
+        + r"\b|\bwhat\s+(?:do|should|can)\s+i\s+do\s+with\s+(?:the|these|those|my|this|that|all\s+"
+        r"(?:the|these|my))\s+(?:\w+\s+)?(?:"
+        + _MEANS[3:-1]
+        + r"|"
+        + _GUN[3:-1]
+        + r")\b(?=\s*(?:[.!?,]|$)|"
+        r"\s+(?:right\s+now|now|tho|though|rn|tonight|like)\b)|"
+        + _FIRST
+        + r"(?:got|have|took|pulled|grabbed|holding|am\s+holding)\s+(?:out\s+)?"
+        r"(?:a\s+|my\s+|his\s+|the\s+)?(?:\w+'?s\s+)?"
+        + _GUN
+        + r"\s+(?:out|here|with\s+me|next\s+to\s+me|in\s+my\s+(?:hand|lap)|"
+        r"in\s+front\s+of\s+me|loaded)\b|"
+        r"\b(?:sitting|sat|i'?m)\s+(?:here\s+)?with\s+(?:a|the|my|his|her)\s+(?:\w+'?s\s+)?"
+        + _GUN
+        + r"\b|"
         + _FIRST
         + r"(?:have|got|keep)\s+(?:a\s+|my\s+)?"
         + _GUN
@@ -238,7 +261,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:988|9-8-8|9\s8\s8|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline|text\s+line)|"
         r"(?:a|the)\s+(?:988\s+)?counsel(?:l)?or\s+(?:at|from)\s+988)\b|"
         r"\b(?:988|9-8-8|the\s+(?:crisis|suicide)\s+(?:line|hotline|lifeline))\s+"
-        r"(?:answered|picked\s+up|texted\s+(?:me\s+)?back|wrote\s+back|is\s+talking\s+to\s+me)\b"
+        r"(?:answered|picked\s+up|texted\s+(?:me\s+)?back|wrote\s+back|is\s+talking\s+to\s+me)\b|"
+        # "ok i texted them theyre answering" right after being told to text 988 (crisis
+        # role-play 2026-12-04, night: the first crisis reply again)
+        r"\b(?:texted|called|messaged)\s+(?:them|em)\b[^.!?]{0,20}\b(?:they'?re|theyre|they\s+are|they)\s+"
+        r"(?:answering|answered|replying|replied|responding|texting\s+(?:me\s+)?back|talking)\b"
     ),
     # what to say when they call 988 or 911 ("ok what do i even say to 988")
     "what_to_say": re.compile(
@@ -389,7 +416,11 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     "police_fear": re.compile(
         r"\b(?:miedo|me\s+da\s+miedo|no\s+quiero)\b[^.!?]{0,50}\b(?:polic[ií]a|migra|inmigraci[oó]n|deport\w*)\b|"
-        r"\b(?:polic[ií]a|migra|inmigraci[oó]n)\b[^.!?]{0,50}\b(?:deport\w*|papeles|arrest\w*)\b"
+        r"\b(?:polic[ií]a|migra|inmigraci[oó]n)\b[^.!?]{0,50}\b(?:deport\w*|papeles|arrest\w*)\b|"
+        # "el 988 llama a la policia o a inmigracion?" (Spanish role-play 2026-12-04, night:
+        # answered with the treatment-records law)
+        r"\b(?:988|911|ustedes|usted|la\s+l[ií]nea)\b[^.!?]{0,30}\b(?:llama\w*|manda\w*|avisa\w*|reporta\w*)\s+"
+        r"(?:a\s+)?(?:la\s+)?(?:polic[ií]a|migra|inmigraci[oó]n|ice)\b"
     ),
     # "me voy a tomar las pastillas de mi mama, todas esta noche" (Spanish role-play
     # 2026-12-04: the same 988 text again, word for word)

@@ -92,6 +92,12 @@ def test_handoff_words_and_keys():
     assert not wants_helpline("", "1")
     assert wants_crisis_line("", "9") and wants_crisis_line("988", "")
     assert not wants_crisis_line("", "1")
+    assert wants_crisis_line("yes 988 please", None)
+    assert wants_crisis_line("can you connect me to the 988 line right now please", None)
+    # a question about 988 is answered, not dialled (voice role-play 2026-12-04)
+    assert not wants_crisis_line("I don't know. if I call 988 are they gonna send the cops?", None)
+    assert not wants_crisis_line("does 988 send police", None)
+    assert not wants_crisis_line("si llamo al 988 me mandan a la policia", None)
 
 
 def test_gather_listens_for_speech_and_one_key_at_the_webhook():

@@ -527,3 +527,36 @@ def test_spanish_means_at_hand_are_answered(text):
 @pytest.mark.parametrize("text", ["tengo que dejar las pastillas", "todas las noches tomo"])
 def test_spanish_pills_without_means_at_hand(text):
     assert read_update(text) != "has_means"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # crisis role-play 2026-12-04 (night): "only 988 or 911, never a word on the pills"
+        ("i have like a whole bottle of my moms oxys in my room rn", "has_means"),
+        ("what do i do with the pills tho. like right now", "has_means"),
+        (
+            "I've been drinking and I got my dad's gun out. I'm just sitting here with it",
+            "has_means",
+        ),
+        ("the gun. what do I do with the gun right now", "has_means"),
+        ("ok i texted them theyre answering", "reached_988"),
+        # Spanish role-play 2026-12-04 (night): answered with the treatment-records law
+        ("el 988 llama a la policia o a inmigracion?", "police_fear"),
+    ],
+)
+def test_night_role_play_followups(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what should i do with the leftover pain pills after surgery",
+        "i got a gun for protection",
+        "i have a bottle of wine",
+        "i texted them yesterday",
+    ],
+)
+def test_night_look_alikes(text):
+    assert read_update(text) not in ("has_means", "reached_988")
