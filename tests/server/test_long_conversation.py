@@ -62,4 +62,4 @@ def test_a_form_waiting_when_the_session_rolls_over_goes_on_where_it_was(servers
         "WHERE conversation_id = ?",
         sender,
     )
-    assert saved == [("+12025550143", "tomorrow morning", "Sam")]
+    assert saved == [("+12025550143", "tomorrow morning", "Sam")], done
