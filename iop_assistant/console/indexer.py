@@ -40,9 +40,9 @@ from iop_assistant.console.models import (
 from iop_assistant.console.settings import ConsoleSettings
 from iop_assistant.language import ENGLISH, known_language
 from iop_assistant.language import SLOT as LANGUAGE_SLOT
+from iop_assistant.rasa_hooks.carried import CARRIED_KEY, is_carried
 from iop_assistant.sqltyping import Connection, Engine, inspect
 from iop_assistant.store.models import CallbackRequest, ConversationContact, OptOut
-from iop_assistant.tracking.carried import CARRIED_KEY, is_carried
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +209,7 @@ def channel_label(name: object) -> str:
 
 def _fold(pending: _Pending, row: Any, pii_values: Dict[str, List[str]]) -> int | None:
     """Apply one event; returns a user event id that ``action_clarify`` marks unclear.
-    A long session's copies of its last turns and state (``tracking.carried``) change
+    A long session's copies of its last turns and state (``rasa_hooks.carried``) change
     nothing: the originals were counted."""
     if row.data and CARRIED_KEY in row.data and is_carried(json.loads(row.data)):
         return None

@@ -18,8 +18,8 @@ from sqlalchemy import text
 
 from iop_assistant import privacy
 from iop_assistant.console.indexer import to_datetime
+from iop_assistant.rasa_hooks.carried import is_carried
 from iop_assistant.sqltyping import Connection
-from iop_assistant.tracking.carried import is_carried
 
 HIDDEN_ACTIONS = {"action_listen", "action_session_start"}
 CLINICAL_SLOT_PREFIX = "screening_"
@@ -110,7 +110,7 @@ def _form_values(events: List[Dict[str, Any]]) -> Tuple[List[str], set]:
 
 def build(rows: List[Any], reveal: bool) -> List[Turn]:
     """Turns for the page; ``reveal`` shows original text and slot values. A long
-    session's copies of its last turns (``tracking.carried``) are left out: each
+    session's copies of its last turns (``rasa_hooks.carried``) are left out: each
     message once."""
     decoded = [(r, json.loads(r.data or "{}")) for r in rows]
     kept = [(r, d) for r, d in decoded if not is_carried(d)]

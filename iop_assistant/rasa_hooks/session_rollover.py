@@ -18,7 +18,7 @@ place, before the new message is read, with nothing lost:
 
 No action runs and no message is sent: the events are added to the tracker, which the
 tracker store saves with the turn. Every added event carries
-:data:`iop_assistant.tracking.carried.CARRIED_KEY` in its metadata, so the console
+:data:`iop_assistant.rasa_hooks.carried.CARRIED_KEY` in its metadata, so the console
 shows each message once. A paused conversation (staff have it) never rolls over; an
 idle-expired one takes Rasa's own path (a fresh session, the first message's rules).
 """
@@ -41,8 +41,8 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from iop_assistant.rasa_hooks.carried import CARRIED_KEY
 from iop_assistant.rasa_hooks.state_window import WINDOW
-from iop_assistant.tracking.carried import CARRIED_KEY
 
 # About 60 turns of chat (4-6 events a turn); the measured cost of a turn grows by
 # about 0.03 ms an event (docs/performance.md)

@@ -16,7 +16,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant.rasa_hooks import session_rollover, state_window
-from iop_assistant.tracking.carried import CARRIED_KEY, is_carried
+from iop_assistant.rasa_hooks.carried import CARRIED_KEY, is_carried
 from tests.rasa_hooks.test_state_window import DOMAIN, RULE_ONLY, user_turn
 from tests.rasa_hooks.test_state_window import long_conversation as window_conversation
 

@@ -13,7 +13,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant.rasa_hooks import session_rollover
-from iop_assistant.tracking.carried import CARRIED_KEY
+from iop_assistant.rasa_hooks.carried import CARRIED_KEY
 from tests.rasa_hooks.test_session_rollover import DOMAIN, long_conversation, view
 from tests.scale.test_tracker_store_save import db_url, run, store  # noqa: F401
 

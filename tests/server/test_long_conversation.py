@@ -8,8 +8,8 @@ import json
 import sqlite3
 import uuid
 
+from iop_assistant.rasa_hooks.carried import is_carried
 from iop_assistant.rasa_hooks.session_rollover import ROLLOVER_EVENTS
-from iop_assistant.tracking.carried import is_carried
 from tests.server.conftest import texts
 from tests.server.test_callback_conversation import HELPLINE, app_rows
 
@@ -43,7 +43,7 @@ def test_a_form_waiting_when_the_session_rolls_over_goes_on_where_it_was(servers
         servers.say(sender, QUESTIONS[turn % len(QUESTIONS)])
     assert not rolled_over(stored(servers, sender))
     assert "phone number" in texts(servers.say(sender, "Can someone call me back?")).lower()
-    assert "good time" in texts(servers.say(sender, "(202) 555-0143")).lower()
+    assert "good time" in texts(servers.say(sender, "(202) 555-0168")).lower()
     for _ in range(20):  # questions while the form waits, until the session rolls over
         reply = texts(servers.say(sender, "how long does IOP last?")).lower()
         assert "month" in reply  # answered, not taken as the time
@@ -62,4 +62,4 @@ def test_a_form_waiting_when_the_session_rolls_over_goes_on_where_it_was(servers
         "WHERE conversation_id = ?",
         sender,
     )
-    assert saved == [("+12025550143", "tomorrow morning", "Sam")], done
+    assert saved == [("+12025550168", "tomorrow morning", "Sam")], done

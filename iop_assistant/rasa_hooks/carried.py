@@ -4,7 +4,7 @@ A session that grows past a limit rolls over (:mod:`iop_assistant.rasa_hooks.ses
 the new session starts with copies of the state and of the last turns, each with this
 key in its ``metadata``. They are the same conversation, not new messages, so the
 console shows and counts each original once and skips the copies. No Rasa import here:
-the console reads it too.
+the console reads it too (it lives with the hook: the tracking room imports the hooks).
 """
 
 from __future__ import annotations
