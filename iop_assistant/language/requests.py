@@ -26,6 +26,12 @@ _KNOW = (
 # "i don't speak english", "mi mama no habla ingles": Spanish; "no hablo espanol": English
 _NOT_ENGLISH = re.compile(_NOT + _KNOW + r"(?:english|ingles)\b")
 _NOT_SPANISH = re.compile(_NOT + _KNOW + r"(?:spanish|espanol)\b")
+# "no se que decir por telefono en ingles" says English is hard: Spanish (Spanish
+# role-play 2026-12-04, night: it switched the conversation to English)
+_HARD_IN_ENGLISH = re.compile(
+    r"\b(?:no\s+(?:se|puedo|entiendo|hablo|leo|escribo)|me\s+cuesta|se\s+me\s+(?:dificulta|hace\s+dificil)|"
+    r"(?:es|muy)\s+dificil)\b[^.!?]{0,40}\ben\s+ingles\b"
+)
 _POLITE = r"(?:\s+(?:por\s+favor|porfa|porfavor|pls|please|plz))?"
 _SPANISH_REQUEST = re.compile(
     r"^\W*(?:(?:en|in)\s+)?(?:espanol|castellano|spanish)" + _POLITE + r"\W*$|"
@@ -57,6 +63,8 @@ def requested_language(text: str | None) -> str | None:
     if not folded:
         return None
     if _NOT_ENGLISH.search(folded) and not _NOT_SPANISH.search(folded):
+        return SPANISH
+    if _HARD_IN_ENGLISH.search(folded):
         return SPANISH
     if _NOT_SPANISH.search(folded) and not _NOT_ENGLISH.search(folded):
         return ENGLISH

@@ -301,3 +301,15 @@ def test_asking_to_switch_still_switches():
     message.set(INTENT_RANKING_KEY, [{"name": "greet", "confidence": 0.9}])
     gate(message)
     assert message.get(INTENT)["name"] == "speak_spanish"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Spanish role-play 2026-12-04 (night): this switched the conversation to English
+        "no se que decir por telefono en ingles",
+        "me cuesta mucho explicar en ingles",
+    ],
+)
+def test_english_being_hard_asks_for_spanish(text):
+    assert requested_language(text) == "es"
