@@ -24,11 +24,12 @@ from typing import Any, Dict, Hashable, Tuple
 
 from rasa.core.processor import MessageProcessor
 
+from iop_assistant.rasa_hooks import patching
+
 MAX_WORDS = 3
 MAX_CHARS = 40
 CAPACITY = 2048
-_MARK = "_iop_parse_cache"
-_ORIGINAL = "_iop_original_parse"
+_METHOD = "_parse_message_with_graph"
 _TABLE = "_iop_parse_table"
 
 
@@ -53,16 +54,7 @@ def table(processor: MessageProcessor) -> OrderedDict[Tuple[Hashable, ...], Dict
     return found
 
 
-def installed() -> bool:
-    return bool(getattr(MessageProcessor._parse_message_with_graph, _MARK, False))
-
-
-def install() -> bool:
-    """Wraps the NLU parse (idempotent); True when installed now."""
-    if installed():
-        return False
-    original = MessageProcessor._parse_message_with_graph
-
+def _wrap(original: Any) -> Any:
     @functools.wraps(original)
     def parse_message_with_graph(
         self: MessageProcessor, message: Any, tracker: Any, only_output_properties: bool = True
@@ -80,14 +72,18 @@ def install() -> bool:
             kept.popitem(last=False)
         return parse_data
 
-    setattr(parse_message_with_graph, _MARK, True)
-    setattr(parse_message_with_graph, _ORIGINAL, original)
-    MessageProcessor._parse_message_with_graph = parse_message_with_graph  # type: ignore[method-assign]
-    return True
+    return parse_message_with_graph
+
+
+def installed() -> bool:
+    return patching.replaced(MessageProcessor, _METHOD, __name__)
+
+
+def install() -> bool:
+    """Wraps the NLU parse (idempotent); True when installed now."""
+    return patching.replace(MessageProcessor, _METHOD, __name__, _wrap)
 
 
 def uninstall() -> None:
     """Back to Rasa's own parse."""
-    if installed():
-        wrapped = MessageProcessor._parse_message_with_graph
-        MessageProcessor._parse_message_with_graph = getattr(wrapped, _ORIGINAL)  # type: ignore[method-assign]
+    patching.restore(MessageProcessor, _METHOD, __name__)

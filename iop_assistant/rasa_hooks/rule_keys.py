@@ -24,11 +24,12 @@ from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.domain import State
 from rasa.shared.nlu.constants import INTENT
 
+from iop_assistant.rasa_hooks import patching
+
 # Rasa's registry decorator hides the class's own methods from type checkers
 RulePolicy: Any = rule_policy.RulePolicy
-_MARK = "_iop_rule_keys"
+_METHOD = "_get_possible_keys"
 _INDEX = "_iop_rule_index"
-_ORIGINAL = "_iop_original_possible_keys"
 # a rule key's states, latest first; keys of earlier models are dropped past this many
 _REVERSED: Dict[str, List[State]] = {}
 MAX_KEPT = 20_000
@@ -105,20 +106,14 @@ def possible_keys(self: Any, lookup: Dict[str, Any], states: List[State]) -> Set
 
 
 def installed() -> bool:
-    return getattr(RulePolicy._get_possible_keys, _MARK, False) is True
+    return patching.replaced(RulePolicy, _METHOD, __name__)
 
 
 def install() -> bool:
     """Replaces Rasa's filter (idempotent); True when installed now."""
-    if installed():
-        return False
-    setattr(possible_keys, _MARK, True)
-    setattr(possible_keys, _ORIGINAL, RulePolicy._get_possible_keys)
-    RulePolicy._get_possible_keys = possible_keys  # type: ignore[method-assign]
-    return True
+    return patching.replace(RulePolicy, _METHOD, __name__, lambda _: possible_keys)
 
 
 def uninstall() -> None:
     """Back to Rasa's filter."""
-    if installed():
-        RulePolicy._get_possible_keys = getattr(possible_keys, _ORIGINAL)  # type: ignore[method-assign]
+    patching.restore(RulePolicy, _METHOD, __name__)

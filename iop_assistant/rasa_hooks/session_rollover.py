@@ -41,6 +41,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from iop_assistant.rasa_hooks import patching
 from iop_assistant.rasa_hooks.carried import CARRIED_KEY
 from iop_assistant.rasa_hooks.state_window import WINDOW
 
@@ -49,8 +50,7 @@ from iop_assistant.rasa_hooks.state_window import WINDOW
 ROLLOVER_EVENTS = 300
 # One more than the window, so its first state is cleaned against its predecessor
 CARRIED_ACTIONS = WINDOW + 1
-_MARK = "_iop_session_rollover"
-_ORIGINAL = "_iop_original_update_session"
+_METHOD = "_update_tracker_session"
 
 
 def session_length(tracker: DialogueStateTracker, limit: int) -> int:
@@ -108,16 +108,7 @@ def roll_over(tracker: DialogueStateTracker, domain: Domain) -> bool:
     return bool(events)
 
 
-def installed() -> bool:
-    return bool(getattr(MessageProcessor._update_tracker_session, _MARK, False))
-
-
-def install() -> bool:
-    """Wraps the session check (idempotent); True when installed now."""
-    if installed():
-        return False
-    original = MessageProcessor._update_tracker_session
-
+def _wrap(original: Any) -> Any:
     @functools.wraps(original)
     async def update_tracker_session(
         self: MessageProcessor, tracker: DialogueStateTracker, *args: Any, **kwargs: Any
@@ -130,14 +121,18 @@ def install() -> bool:
             return
         await original(self, tracker, *args, **kwargs)
 
-    setattr(update_tracker_session, _MARK, True)
-    setattr(update_tracker_session, _ORIGINAL, original)
-    MessageProcessor._update_tracker_session = update_tracker_session  # type: ignore[method-assign]
-    return True
+    return update_tracker_session
+
+
+def installed() -> bool:
+    return patching.replaced(MessageProcessor, _METHOD, __name__)
+
+
+def install() -> bool:
+    """Wraps the session check (idempotent); True when installed now."""
+    return patching.replace(MessageProcessor, _METHOD, __name__, _wrap)
 
 
 def uninstall() -> None:
     """Back to Rasa's own session check."""
-    if installed():
-        wrapped = MessageProcessor._update_tracker_session
-        MessageProcessor._update_tracker_session = getattr(wrapped, _ORIGINAL)  # type: ignore[method-assign]
+    patching.restore(MessageProcessor, _METHOD, __name__)

@@ -21,6 +21,8 @@ from typing import Any
 from rasa.core.channels import UserMessage
 from rasa.core.processor import MessageProcessor
 
+from iop_assistant.rasa_hooks import patching
+
 logger = logging.getLogger(__name__)
 
 # an English question and a Spanish one: DIET, the featurizers and the language detector
@@ -28,8 +30,6 @@ MESSAGES = (
     "what is intensive outpatient and how many days a week is it",
     "hola necesito ayuda para mi hijo que toma mucho",
 )
-_MARK = "_iop_warm_up"
-_ORIGINAL = "_iop_original_init"
 
 
 def warm(processor: MessageProcessor) -> float:
@@ -40,16 +40,7 @@ def warm(processor: MessageProcessor) -> float:
     return time.perf_counter() - started
 
 
-def installed() -> bool:
-    return bool(getattr(MessageProcessor.__init__, _MARK, False))
-
-
-def install() -> bool:
-    """Wraps the processor's constructor (idempotent); True when installed now."""
-    if installed():
-        return False
-    original = MessageProcessor.__init__
-
+def _wrap(original: Any) -> Any:
     @functools.wraps(original)
     def init(self: MessageProcessor, *args: Any, **kwargs: Any) -> None:
         original(self, *args, **kwargs)
@@ -58,13 +49,18 @@ def install() -> bool:
         except Exception:
             logger.exception("model warm-up failed; the first message will be slower")
 
-    setattr(init, _MARK, True)
-    setattr(init, _ORIGINAL, original)
-    MessageProcessor.__init__ = init  # type: ignore[method-assign]
-    return True
+    return init
+
+
+def installed() -> bool:
+    return patching.replaced(MessageProcessor, "__init__", __name__)
+
+
+def install() -> bool:
+    """Wraps the processor's constructor (idempotent); True when installed now."""
+    return patching.replace(MessageProcessor, "__init__", __name__, _wrap)
 
 
 def uninstall() -> None:
     """Back to Rasa's constructor."""
-    if installed():
-        MessageProcessor.__init__ = getattr(MessageProcessor.__init__, _ORIGINAL)  # type: ignore[method-assign]
+    patching.restore(MessageProcessor, "__init__", __name__)
