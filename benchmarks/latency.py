@@ -2,11 +2,16 @@
 
 Both assistants are trained and started in this one invocation, one after the
 other so they never compete for the two cores. For each we report training
-time, start-up time, p50/p95/p99 latency and throughput at 1, 10 and 50
-concurrent conversations, latency near turn 5 and near turn 200 of one long
-conversation, and the peak RSS of every process. Not part of `make test`.
+time, start-up time, p50/p95/p99 latency and throughput at 1, 10, 20 and 50
+concurrent clients for two mixes, latency near turn 5 and near turn 200 of one
+long conversation, and the peak RSS of every process. Not part of `make test`.
 
-    .venv/bin/python benchmarks/latency.py [--turns 8] [--long 200] [--skip-train]
+Each client runs for ``--seconds`` at each level: a conversation of ``--turns``
+messages with no think time, then a new conversation (a new sender), and so on.
+The mixes (issue 17): ``visitor`` is a website visitor's script (hi, five FAQ
+questions, thanks, bye); ``faq`` is program questions only.
+
+    .venv/bin/python benchmarks/latency.py [--turns 8] [--seconds 20] [--long 200] [--skip-train]
 """
 
 from __future__ import annotations
@@ -49,7 +54,18 @@ SCRIPT = [
     "thanks",
     "bye",
 ]
-CONCURRENCY = (1, 10, 50)
+FAQ_SCRIPT = [
+    "what is intensive outpatient",
+    "how many days a week is it",
+    "do you take insurance",
+    "is it confidential",
+    "do you offer detox",
+    "how long does the program last",
+    "what kind of therapy do you do",
+    "who is iop for",
+]
+MIXES = {"visitor": SCRIPT, "faq": FAQ_SCRIPT}
+CONCURRENCY = (1, 10, 20, 50)
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -199,27 +215,35 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str)
     return time.perf_counter() - started
 
 
-async def load(url: str, concurrency: int, turns: int) -> Dict[str, float]:
-    """`concurrency` conversations at once, each `turns` messages long."""
+async def load(
+    url: str, concurrency: int, turns: int, script: List[str], seconds: float
+) -> Dict[str, float]:
+    """`concurrency` clients for `seconds`, each one conversation of `turns` messages
+    after another; a conversation under way when the time is up is finished."""
     latencies: List[float] = []
     errors = 0
+    conversations = 0
 
-    async def conversation(session: aiohttp.ClientSession) -> None:
-        nonlocal errors
-        sender = uuid.uuid4().hex
-        for turn in range(turns):
-            try:
-                latencies.append(await send(session, url, sender, SCRIPT[turn % len(SCRIPT)]))
-            except Exception:  # counted and reported
-                errors += 1
+    async def client(session: aiohttp.ClientSession, deadline: float) -> None:
+        nonlocal errors, conversations
+        while time.perf_counter() < deadline:
+            sender = uuid.uuid4().hex
+            conversations += 1
+            for turn in range(turns):
+                try:
+                    latencies.append(await send(session, url, sender, script[turn % len(script)]))
+                except Exception:  # counted and reported
+                    errors += 1
 
     connector = aiohttp.TCPConnector(limit=concurrency)
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
         started = time.perf_counter()
-        await asyncio.gather(*(conversation(session) for _ in range(concurrency)))
+        deadline = started + seconds
+        await asyncio.gather(*(client(session, deadline) for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     return {
+        "conversations": conversations,
         "p50_ms": 1000 * percentile(latencies, 50),
         "p95_ms": 1000 * percentile(latencies, 95),
         "p99_ms": 1000 * percentile(latencies, 99),
@@ -315,15 +339,16 @@ def prepare(skip_train: bool) -> List[Assistant]:
     return [ours, stock]
 
 
-def measure(assistant: Assistant, turns: int, long_turns: int) -> None:
+def measure(assistant: Assistant, turns: int, seconds: float, long_turns: int) -> None:
     for name in ("tracker.db", "app.db"):
         (WORK / name).unlink(missing_ok=True)
     assistant.results["startup_s"] = assistant.start()
     try:
-        for concurrency in CONCURRENCY:
-            assistant.results[f"c{concurrency}"] = asyncio.run(
-                load(assistant.url, concurrency, turns)
-            )
+        for mix, script in MIXES.items():
+            for concurrency in CONCURRENCY:
+                assistant.results[f"{mix}-c{concurrency}"] = asyncio.run(
+                    load(assistant.url, concurrency, turns, script, seconds)
+                )
         assistant.results["long"] = asyncio.run(long_conversation(assistant.url, long_turns))
         if assistant.name == "iop":
             assistant.results["crisis"] = asyncio.run(crisis_latency(assistant.url))
@@ -341,22 +366,24 @@ def report(ours: Assistant, stock: Assistant) -> str:
     header = (
         f"{'conc':>4} {'':5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>6}"
     )
-    lines.append(header)
-    for concurrency in CONCURRENCY:
-        rows = []
-        for assistant in (ours, stock):
-            r = assistant.results[f"c{concurrency}"]
-            rows.append(r)
+    for mix in MIXES:
+        lines += [f"mix: {mix}", header]
+        for concurrency in CONCURRENCY:
+            rows = []
+            for assistant in (ours, stock):
+                r = assistant.results[f"{mix}-c{concurrency}"]
+                rows.append(r)
+                lines.append(
+                    f"{concurrency:>4} {assistant.name:5} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
+                    f"{r['p99_ms']:8.1f} {r['throughput_rps']:8.1f} {r['errors']:>6}"
+                )
             lines.append(
-                f"{concurrency:>4} {assistant.name:5} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
-                f"{r['p99_ms']:8.1f} {r['throughput_rps']:8.1f} {r['errors']:>6}"
+                f"{'':>4} {'ratio':5} {rows[0]['p50_ms'] / rows[1]['p50_ms']:8.2f} "
+                f"{rows[0]['p95_ms'] / rows[1]['p95_ms']:8.2f} "
+                f"{rows[0]['p99_ms'] / rows[1]['p99_ms']:8.2f} "
+                f"{rows[0]['throughput_rps'] / rows[1]['throughput_rps']:8.2f}"
             )
-        lines.append(
-            f"{'':>4} {'ratio':5} {rows[0]['p50_ms'] / rows[1]['p50_ms']:8.2f} "
-            f"{rows[0]['p95_ms'] / rows[1]['p95_ms']:8.2f} "
-            f"{rows[0]['p99_ms'] / rows[1]['p99_ms']:8.2f} "
-            f"{rows[0]['throughput_rps'] / rows[1]['throughput_rps']:8.2f}"
-        )
+        lines.append("")
     lines.append("")
     for assistant in (ours, stock):
         long = assistant.results["long"]
@@ -384,13 +411,16 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--turns", type=int, default=8, help="turns per conversation under load")
+    parser.add_argument(
+        "--seconds", type=float, default=20, help="seconds at each concurrency and mix"
+    )
     parser.add_argument("--long", type=int, default=200, help="turns of the long conversation")
     parser.add_argument("--skip-train", action="store_true", help="reuse models if present")
     args = parser.parse_args()
     ours, stock = prepare(args.skip_train)
     for assistant in (ours, stock):
         print(f"measuring {assistant.name}...", flush=True)
-        measure(assistant, args.turns, args.long)
+        measure(assistant, args.turns, args.seconds, args.long)
     text = report(ours, stock)
     print(text)
     (WORK / "results.json").write_text(

@@ -12,7 +12,8 @@ method, and each is tied to the tested Rasa version (the launcher,
 * :mod:`.session_rollover`: a long session starts a new one carrying its state;
 * :mod:`.parse_cache`: a short message ("hi", "yes") read by the NLU pipeline once per model;
 * :mod:`.rule_keys`: RulePolicy's rule lookup without re-reading every rule at every state;
-* :mod:`.warm_up`: a newly loaded model reads two messages before the first person writes.
+* :mod:`.warm_up`: a newly loaded model reads two messages before the first person writes;
+* :mod:`.inference_load`: DIET loads without training on an example (no training graph).
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -40,6 +41,7 @@ HOOKS = (
     "parse_cache",
     "rule_keys",
     "warm_up",
+    "inference_load",
 )
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}

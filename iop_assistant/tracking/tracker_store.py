@@ -28,7 +28,7 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, List, Mapping, Set, Tuple, cast
+from typing import Any, Iterable, List, Mapping, Set, Tuple, cast
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
@@ -39,9 +39,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.event import listen
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from iop_assistant.sqltyping import Engine, create_engine, make_url
-from iop_assistant.store.db import sqlite_wal
+from iop_assistant.store.db import sqlite_path, sqlite_wal
 from iop_assistant.tracking.health_state import TRACKER_STORE, ComponentHealth
 
 logger = logging.getLogger(__name__)
@@ -120,6 +121,26 @@ class DecodedEvents:
         return self._count
 
 
+def engine_kwargs(url: str) -> dict[str, Any]:
+    """Rasa's engine settings, with a pool of connections for a SQLite file.
+
+    SQLAlchemy 1.4 opens a new connection per session for a SQLite file (NullPool):
+    two sessions a turn, each opening the file, setting WAL and, on close,
+    checkpointing the log (issue 17: about a tenth of the Rasa server's busy time under
+    20 concurrent conversations). A file has no server to restart, so no pre-ping;
+    the worker threads share the pool, and a writer waits up to 15 s for another.
+    """
+    if sqlite_path(url):
+        return {
+            "poolclass": QueuePool,
+            "pool_size": 5,
+            "max_overflow": 10,
+            "connect_args": {"check_same_thread": False, "timeout": 15},
+        }
+    # after a database restart, pooled connections are dead
+    return {"pool_pre_ping": True, **create_engine_kwargs(url)}
+
+
 class UrlSQLTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` from a URL, holding conversations in memory during an outage."""
 
@@ -140,9 +161,9 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         plain = target.render_as_string(hide_password=False)
         # Rasa's constructor waits (retrying every 5 s) until the database answers
         super().__init__(domain=domain, host=plain, event_broker=event_broker, **kwargs)
-        # again with pool_pre_ping: after a database restart, pooled connections are dead
+        # again with this project's settings (engine_kwargs)
         self.engine.dispose()
-        self.engine = create_engine(plain, pool_pre_ping=True, **create_engine_kwargs(plain))
+        self.engine = create_engine(plain, **engine_kwargs(plain))
         if target.get_backend_name() == "sqlite":
             # WAL: the console's reads never block a turn's write, and the worker
             # threads' writes wait for each other instead of failing
@@ -248,26 +269,38 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                     session, tracker.sender_id, fetch_events_from_all_sessions=False
                 )
                 stored = query.count()
-            session.add_all(
+            rows = [
                 self._row(tracker.sender_id, event)
                 for event in itertools.islice(events, stored, None)
-            )
+            ]
+            if rows:
+                # one INSERT for all of them, without the ORM's unit of work (issue 17)
+                session.execute(self._insert_event, rows)
             session.commit()
         return len(events)
 
-    def _row(self, sender_id: str, event: Any) -> Any:
-        """One ``events`` row, exactly as Rasa's ``SQLTrackerStore.save`` writes it."""
+    @property
+    def _insert_event(self) -> Any:
+        """``INSERT INTO events``, built once: the statement's cache key is not free."""
+        statement = self.__dict__.get("_insert_statement")
+        if statement is None:
+            table = cast(Any, self.SQLEvent).__table__
+            statement = self.__dict__["_insert_statement"] = sa.insert(table)
+        return statement
+
+    @staticmethod
+    def _row(sender_id: str, event: Any) -> dict[str, Any]:
+        """One ``events`` row's columns, exactly as Rasa's ``SQLTrackerStore.save``
+        writes them."""
         data = event.as_dict()
-        # Rasa's declarative model takes its columns as keywords (pyright cannot see that)
-        make_row = cast(Callable[..., Any], self.SQLEvent)
-        return make_row(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     def _hold(self, tracker: DialogueStateTracker) -> None:
         self._pending[tracker.sender_id] = tracker.copy()
@@ -299,11 +332,13 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                     self.SQLEvent.sender_id == tracker.sender_id
                 )
             ).scalar()
-            session.add_all(
+            rows = [
                 self._row(tracker.sender_id, event)
                 for event in tracker.events
                 if newest is None or (event.timestamp or 0) > newest
-            )
+            ]
+            if rows:
+                session.execute(self._insert_event, rows)
             session.commit()
 
     async def keys(self) -> Iterable[str]:
