@@ -35,10 +35,12 @@ from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
 from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
+from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.no_emergency import says_no_emergency, without_denial
 from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
+from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 
 CRISIS_INTENT = "crisis"
 CHECKIN_INTENT = "crisis_checkin"
@@ -295,6 +297,13 @@ class CrisisGuard(GraphComponent):
         # "not going to kill myself tonight, but...": a qualified no is not a no
         return not _QUALIFIED.search(rest) and self.check(rest) is None
 
+    def is_use_psychosis(self, text: str, hit: CrisisHit | None) -> bool:
+        """Psychosis from stimulant use, where only its own words (a withdrawal
+        hallucination pattern) or a question about 911 were the danger."""
+        if hit is not None and hit.category not in ("withdrawal", "medical"):
+            return False
+        return is_use_psychosis(text) and self.check(left_to_read(text)) is None
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             # a bounded prefix and suffix: one huge message must not hold the server
@@ -313,6 +322,12 @@ class CrisisGuard(GraphComponent):
                 elif hit is not None or named == CRISIS_INTENT:
                     set_checkin(message, text)
                 continue
+            if said_crisis and self.is_use_psychosis(text, hit):
+                # "its not an emergency hes calm right now... can your program take someone
+                # who is hallucinating from meth" (night role-play: the withdrawal 911 reply
+                # four times): the update reader gives the psychosis reply (use_psychosis.py)
+                take_next_guess(message)
+                continue
             if hit is not None and self.is_denial_only(text):
                 # "no im not gonna kill myself. im just tired of failing" (v5): a no, and no
                 # other danger words once the denial is set aside
@@ -327,6 +342,11 @@ class CrisisGuard(GraphComponent):
                     # danger lol" after a crisis reply, role-play) it is a no
                     if said_crisis:
                         take_next_guess(message)
+                    if asks_about_dosing(text):
+                        # "she's fine right now... should we flush the pills and have her
+                        # stop tonight?" (night role-play: "That's okay")
+                        set_intent(message, DOSING_INTENT)
+                        continue
                     if not answers_a_question((message.get(INTENT) or {}).get("name")):
                         set_intent(message, "deny")
                     continue

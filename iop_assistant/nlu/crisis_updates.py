@@ -30,6 +30,7 @@ from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 from iop_assistant.program_question import (
     ENROLL_INTENT,
     asks_about_the_program,
@@ -343,6 +344,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:he'?s|she'?s|they'?re|theyre)\s+(?:getting\s+|acting\s+|been\s+)?(?:so\s+|really\s+|very\s+|"
         r"super\s+|more\s+|totally\s+)?(?:paranoid|psychotic|hallucinating|hearing\s+voices)\b|"
         r"\b(?:the|his|her|their)\s+(?:paranoia|psychosis|hallucinations)\b|"
+        # "what do i do if the voices get worse" (night role-play)
+        r"\bthe\s+voices\s+(?:get|are\s+getting|got|keep)\b|"
         r"\b(?:thinks|convinced|swears|believes)\s+(?:that\s+)?(?:people|someone|somebody|they|the\s+"
         r"(?:cops|police|fbi|government|neighbors))\s+(?:are|is)\s+(?:\w+\s+)?(?:watching|following|after|"
         r"spying|listening|out\s+to\s+get|poisoning|tracking)\b"
@@ -495,6 +498,8 @@ def read_update(text: str) -> str | None:
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
             return kind
+    if is_use_psychosis(clean):
+        return "psychosis"  # "can your program take someone hallucinating from meth"
     return read_spanish_update(clean)
 
 
@@ -571,7 +576,9 @@ class CrisisUpdateReader(RuleComponent):
                     demote(message)
                 continue
             if kind in KINDS_THAT_YIELD_TO_CRISIS and intent == CRISIS_INTENT:
-                if real_danger(message, text):
+                # words of psychosis are themselves danger words: "what do i do if the
+                # voices get worse" is read for other danger without them (night role-play)
+                if real_danger(message, left_to_read(text) if kind == "psychosis" else text):
                     continue
                 # the classifier alone read a crisis in "everyone is safe..." (role-play): the
                 # person's own words about being safe are taken

@@ -89,11 +89,38 @@ _STOP_AT_ONCE = re.compile(
     r"\s+(?:just\s+)?(?:quit|stop)\b[^.?!]{0,40}\bcold\s+turkey\b|"
     # "is it safe for her to stop taking them all at once" (role-play 2026-12-04: the 988 reply)
     r"\bis\s+it\s+(?:ok|okay|safe|dangerous|bad)\s+(?:for\s+(?:him|her|them|me|my\s+\w+)\s+)?to\s+"
-    r"(?:just\s+)?(?:quit|stop)\b(?:\W+\w+){0,5}?\W+(?:all\s+at\s+once|at\s+once|right\s+away|suddenly)\b",
+    r"(?:just\s+)?(?:quit|stop)\b(?:\W+\w+){0,5}?\W+(?:all\s+at\s+once|at\s+once|right\s+away|suddenly|"
+    r"cold\s+turkey|on\s+(?:my|his|her|their)\s+own|by\s+(?:myself|himself|herself|themselves))\b",
+    re.IGNORECASE,
+)
+_ALONE_OR_SUDDENLY = (
+    r"(?:cold\s+turkey|on\s+(?:my|his|her|their)\s+own|by\s+(?:myself|himself|herself|themselves)|"
+    r"at\s+home|all\s+at\s+once|this\s+week(?:end)?|tonight|tomorrow)"
+)
+# "he's gonna quit on his own this weekend, is that ok?" (night role-play: the methadone
+# reply): a plan to stop alone or all at once, with the question whether that is safe
+_PLAN_TO_STOP = re.compile(
+    r"\b(?:i|i'?m|im|we|we'?re|he|he'?s|hes|she|she'?s|shes|they|they'?re|my\s+\w+(?:'?s)?)\s+"
+    r"(?:is\s+|are\s+|am\s+)?(?:gonna|going\s+to|planning\s+(?:on|to)|plans?\s+to|wants?\s+to|will|"
+    r"about\s+to|trying\s+to|decided\s+to)\s+(?:just\s+)?(?:quit|stop|detox|go\s+cold\s+turkey)"
+    r"(?:\s+(?:taking|using|drinking|doing))?(?:\s+(?:the|his|her|my|their|all))?"
+    rf"(?:\s+(?:{_DRUGS}|drugs|using|everything|it|them))?\s+(?:just\s+)?{_ALONE_OR_SUDDENLY}\b"
+    r"(?=.*(?:\?|\bis\s+(?:that|it|this)\s+(?:ok|okay|safe|alright|dangerous|bad|a\s+good\s+idea)|"
+    r"\bsafe\b))",
+    re.IGNORECASE | re.DOTALL,
+)
+# "should we flush the pills and have her stop tonight?" (night role-play: "That's okay.
+# I'm here"): taking the drug away at once is stopping all at once
+_TAKE_AWAY_AND_STOP = re.compile(
+    r"\b(?:should|can|could|do)\s+(?:i|we|you)\s+(?:just\s+)?(?:flush|throw\s+(?:out|away)|"
+    r"get\s+rid\s+of|take\s+away|hide|dump|pour\s+out)\b(?:\W+\w+){0,4}?\W+(?:and|then)\s+"
+    r"(?:have|make|let|get)\s+(?:him|her|them|my\s+\w+)\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b",
     re.IGNORECASE,
 )
 _PATTERNS = (
     _STOP_AT_ONCE,
+    _PLAN_TO_STOP,
+    _TAKE_AWAY_AND_STOP,
     _HOW_TO_CUT,
     _SAFE_WAY,
     _SCHEDULE,

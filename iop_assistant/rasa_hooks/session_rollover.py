@@ -45,9 +45,10 @@ from iop_assistant.rasa_hooks import patching
 from iop_assistant.rasa_hooks.carried import CARRIED_KEY
 from iop_assistant.rasa_hooks.state_window import WINDOW
 
-# About 60 turns of chat (4-6 events a turn); the measured cost of a turn grows by
-# about 0.03 ms an event (docs/performance.md)
-ROLLOVER_EVENTS = 300
+# About 40 turns of chat (4-6 events a turn); the measured cost of a turn grows by
+# about 0.03 ms an event (docs/performance.md). 300 until 2026-12-04 (late): turn 200
+# took x1.39-1.66 turn 5 over four bench runs, against issue 17's x1.5
+ROLLOVER_EVENTS = 200
 # One more than the window, so its first state is cleaned against its predecessor
 CARRIED_ACTIONS = WINDOW + 1
 _METHOD = "_update_tracker_session"

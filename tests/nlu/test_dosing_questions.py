@@ -30,6 +30,14 @@ DOSING = [
     "how do we cut down my dad's drinking slowly",
     "what dosage of gabapentin should i ask for",
     "i need a weaning plan for benzos",
+    # night role-play (2026-12-04): a plan to stop alone, or taking the drug away at once
+    "He's gonna quit on his own this weekend, is that ok?",
+    "my husband wants to stop drinking cold turkey tomorrow, is that safe",
+    "im going to quit the bars by myself this weekend?",
+    "Is it safe for her to stop xanax cold turkey?",
+    "is it safe for him to stop drinking cold turkey by himself",
+    "should we flush the pills and have her stop tonight?",
+    "can we throw out his vodka and make him quit",
 ]
 NOT_DOSING = [
     "should i stop using",
@@ -46,6 +54,10 @@ NOT_DOSING = [
     "how do i quit drinking",  # a goal: the program answers that
     "do you do medication management",
     "do i need detox first",
+    "i want to stop drinking this weekend",  # a goal with no question: request_help
+    "hes going to stop by tomorrow, is that ok",
+    "she wants to quit her job this week, is that a good idea",
+    "should we flush the pills",  # keeping pills away is means safety, not a stop plan
 ]
 
 
@@ -82,7 +94,9 @@ def test_the_reply_gives_no_numbers_but_the_help_line_and_the_screening() -> Non
     for variation in domain_files.load_raw()["responses"]["utter_ask_dosing"]:
         text = variation["text"]
         assert "{helpline}" in text
-        assert not re.search(r"\d", text.replace("{helpline}", "")), text
+        # no number but the help line and 911 (for a seizure)
+        assert not re.search(r"\d", text.replace("{helpline}", "").replace("911", "")), text
+        assert "911" in text
         assert not re.search(r"\b(?:mg|milligram|per day|a day|every \w+ days)\b", text, re.I)
         payloads = [b["payload"] for b in variation["buttons"]]
         assert "/request_detox_screening" in payloads
