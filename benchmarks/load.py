@@ -261,7 +261,8 @@ async def web_worker(
         replies: asyncio.Queue = asyncio.Queue()
         confirmed = asyncio.Event()
         sio.on("bot_uttered", lambda data, q=replies: q.put_nowait(time.perf_counter()))
-        sio.on("session_confirm", lambda *_, c=confirmed: c.set())
+        given: list = []  # the server hands out the session id (channels/web.py SessionSigner)
+        sio.on("session_confirm", lambda sid, c=confirmed, g=given: (g.append(sid), c.set()))
         sender = uuid.uuid4().hex
         try:
             await sio.connect(
@@ -272,6 +273,7 @@ async def web_worker(
             )
             await sio.emit("session_request", {"session_id": sender})
             await asyncio.wait_for(confirmed.wait(), 30)
+            sender = str(given[0] if isinstance(given[0], str) else given[0]["session_id"])
             stats.sent[sender] = []
             for text in script:
                 started = time.perf_counter()

@@ -60,6 +60,27 @@ _ENROLL = re.compile(
 )
 
 
+# "can i be the one to call and set it up or does he have to do it himself?", "can a wife
+# call that number for her husband" (night role-play: a crisis reply, then a callback)
+_CALL_FOR_SOMEONE = re.compile(
+    r"\b(?:(?:can|could)\s+(?:i|we)|if\s+(?:i|we)\s+(?:can|could))\s+(?:be\s+the\s+one(?:s)?\s+to\s+|just\s+)?"
+    r"(?:call(?!\s+(?:911|988|9-1-1|9-8-8|the\s+(?:police|cops)))|make\s+the\s+call|do\s+the\s+calling|"
+    r"set\s+(?:it|this|things|everything)\s+up|sign\s+(?:him|her|them)\s+up)\b"
+    r"(?:[^.?!]{0,40}\b(?:for|instead\s+of|on\s+behalf\s+of)\s+(?:him|her|them|my\s+\w+)\b|"
+    r"[^.?!]{0,60}\b(?:does|do)\s+(?:he|she|they)\s+(?:have|need)\s+to\b)|"
+    r"\bcan\s+(?:a|the)\s+(?:wife|husband|partner|parent|mom|mother|dad|father|family\s+member|spouse|"
+    r"girlfriend|boyfriend|sister|brother|son|daughter)\s+call\b[^.?!]{0,30}\bfor\b|"
+    r"\b(?:does|do)\s+(?:he|she|they|my\s+\w+)\s+(?:have|need)\s+to\s+(?:call|do\s+it|make\s+the\s+call)\s+"
+    r"(?:himself|herself|themselves|on\s+(?:his|her|their)\s+own)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_call_for_someone(text: str | None) -> bool:
+    """Whether a family member may make the first call for the person."""
+    return bool(_CALL_FOR_SOMEONE.search(str(text or "")))
+
+
 def asks_how_to_enroll(text: str | None) -> bool:
     """A plain question about how to sign up for the program."""
     return bool(_ENROLL.search(str(text or "")))

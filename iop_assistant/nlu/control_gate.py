@@ -46,7 +46,12 @@ from iop_assistant.nlu.control_intents import (
 )
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.program_question import FORMAT_INTENT, asks_about_services_in_spanish
+from iop_assistant.program_question import (
+    ENROLL_INTENT,
+    FORMAT_INTENT,
+    asks_about_services_in_spanish,
+    asks_to_call_for_someone,
+)
 from iop_assistant.rule_component import RuleComponent
 
 GATE_OUTPUT = "control_gate"
@@ -170,6 +175,11 @@ def gate(message: Message) -> None:
     ):
         message.set(GATE_OUTPUT, {"from": name, "reason": "screening"}, add_to_output=True)
         put_first(message, SCREENING_INTENT, RANKING_GAP)
+        return
+    if asks_to_call_for_someone(text) and name not in (ENROLL_INTENT, "crisis"):
+        # "can i be the one to call and set it up?": the first call starts it (night role-play)
+        message.set(GATE_OUTPUT, {"from": name, "reason": "call for someone"}, add_to_output=True)
+        put_first(message, ENROLL_INTENT, RANKING_GAP)
         return
     if asks_about_dosing(text) and name not in (DOSING_INTENT, "crisis"):
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
