@@ -33,17 +33,17 @@ help: ## list the targets
 install: $(VENV)/.installed ## make .venv (Python 3.10) with the locked dependencies
 
 # uv installs the same locked, hash-checked wheels as pip in seconds instead of minutes
-# (issue 17: the first run); pip does it when uv cannot be installed
+# (issue 17: the first run); pip does it when uv cannot be installed or cannot install them
 $(VENV)/.installed: requirements.lock requirements-install.lock pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 does not run on 3.11)"; exit 1; }
 	@$(STEP) 1/5 "Install the Python dependencies into $(VENV)" install -- bash -c '\
 	  set -e; test -x $(PY) || $(PYTHON310) -m venv $(VENV); \
 	  $(PY) -m pip install --quiet --upgrade pip==24.0; \
-	  if $(PY) -m pip install --quiet --require-hashes -r requirements-install.lock; then \
-	    $(VENV)/bin/uv pip install --python $(PY) --quiet --require-hashes --no-deps -r requirements.lock; \
-	    $(VENV)/bin/uv pip install --python $(PY) --quiet --no-deps --no-build-isolation -e .; \
+	  if $(PY) -m pip install --quiet --require-hashes -r requirements-install.lock && \
+	    $(VENV)/bin/uv pip install --python $(PY) --quiet --require-hashes --no-deps -r requirements.lock && \
+	    $(VENV)/bin/uv pip install --python $(PY) --quiet --no-deps --no-build-isolation -e .; then :; \
 	  else \
-	    echo "uv could not be installed: installing with pip (a few minutes)"; \
+	    echo "uv could not install the lock: installing with pip (a few minutes)"; \
 	    $(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock; \
 	    $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .; \
 	  fi'
