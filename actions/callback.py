@@ -251,7 +251,7 @@ class ValidateCallbackForm(FormValidationAction):
         answered_question(dispatcher, tracker)
         return {"callback_use_caller_number": None}
 
-    def validate_callback_phone(
+    async def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answer = phone.parse_phone_answer(str(value or ""))
@@ -260,6 +260,12 @@ class ValidateCallbackForm(FormValidationAction):
         if form_answers.asks_which_number(str(value or "")):
             dispatcher.utter_message(response="utter_callback_which_number")
             return {"callback_phone": None}
+        if form_answers.is_this_number(str(value or "")):
+            # "just use this one its fine" after saying no to it (role-play 2026-12-04,
+            # late: "doesn't look like a US number", three times)
+            own = await asyncio.to_thread(caller_number, tracker)
+            if own:
+                return {"callback_phone": own, "callback_use_caller_number": "yes"}
         if not answered_question(dispatcher, tracker):
             if answer.status is phone.PhoneStatus.INTERNATIONAL:
                 dispatcher.utter_message(response="utter_callback_international")

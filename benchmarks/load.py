@@ -1,4 +1,5 @@
-"""Load: concurrent web (socket.io) and SMS conversations, one Rasa server vs two behind nginx.
+"""Load: concurrent web (socket.io), SMS and voice conversations, one Rasa server vs two
+behind nginx.
 
 In one invocation, against a throwaway PostgreSQL (tracker store and app DB)
 and Redis (lock store), this starts, one after the other:
@@ -8,10 +9,12 @@ and Redis (lock store), this starts, one after the other:
   stock   nginx -> the stock `rasa init` assistant (in-memory tracker, web only)
 
 and for each run (a mode and a number of conversations) talks for --seconds:
-two thirds on the website channel (python-socketio AsyncClient, polling then
+half on the website channel (python-socketio AsyncClient, polling then
 WebSocket like the widget, each client with its own X-Forwarded-For so nginx
-spreads them like distinct visitors) and one third as signed Twilio SMS
-webhooks. Scripts are multi-turn: FAQ, detox screening, callback request,
+spreads them like distinct visitors), a quarter as signed Twilio SMS webhooks and
+a quarter as signed Twilio voice webhooks (a call's greeting, then spoken turns
+posted to each ``<Gather>``'s action; until 2026-12-04 two thirds web, one third
+SMS, no voice). Scripts are multi-turn: FAQ, detox screening, callback request,
 crisis (the stock bot gets scripts in its own mood-bot vocabulary, so that it
 answers every turn). Two modes:
 
@@ -33,10 +36,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import itertools
 import json
 import os
 import random
+import re
 import secrets
 import shutil
 import subprocess
@@ -90,9 +95,11 @@ SOCKETIO_CREDENTIALS = (
 
 @dataclass
 class Stats:
-    latencies: dict[str, list[float]] = field(default_factory=lambda: {"web": [], "sms": []})
-    errors: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
-    no_reply: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0})
+    latencies: dict[str, list[float]] = field(
+        default_factory=lambda: {"web": [], "sms": [], "voice": []}
+    )
+    errors: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0, "voice": 0})
+    no_reply: dict[str, int] = field(default_factory=lambda: {"web": 0, "sms": 0, "voice": 0})
     error_kinds: Counter = field(default_factory=Counter)
     by_turn: dict[str, list[float]] = field(default_factory=dict)  # "sms: text" -> latencies
     sent: dict[str, list[str]] = field(default_factory=dict)  # web sender -> texts
@@ -356,6 +363,69 @@ async def sms_worker(
             await think(paced)
 
 
+# a caller's turns (what they say); the last one ends the call
+VOICE_SCRIPT = [
+    "what is intensive outpatient",
+    "do you take insurance",
+    "is it confidential",
+    "thank you goodbye",
+]
+_ACTION = re.compile(r'<Gather[^>]*\baction="([^"]+)"')
+
+
+async def voice_worker(
+    system: System,
+    session: aiohttp.ClientSession,
+    deadline: float,
+    stats: Stats,
+    client: int,
+    paced: bool,
+) -> None:
+    """Signed Twilio voice webhooks: a call's greeting, then each spoken turn posted to
+    the action of the last ``<Gather>``, as Twilio does; latency to the TwiML answer."""
+    await arrive(paced)
+    validator = RequestValidator(system.twilio_token)
+    start_url = system.url + "/webhooks/voice/webhook"
+    while time.monotonic() < deadline:
+        n = next(_phones)
+        call = {
+            "CallSid": "CA" + secrets.token_hex(16),
+            "AccountSid": "AC" + "0" * 32,
+            "From": f"+1{AREA_CODES[n % 10]}555{(n // 10) % 10000:04d}",
+            "To": "+18885550100",
+            "CallStatus": "in-progress",
+        }
+        url = start_url
+        for said in [None, *VOICE_SCRIPT]:
+            form = dict(call, **({"SpeechResult": said, "Confidence": "0.9"} if said else {}))
+            headers = {"X-Twilio-Signature": validator.compute_signature(url, form)}
+            started = time.perf_counter()
+            try:
+                async with session.post(url, data=form, headers=headers) as resp:
+                    answer = await resp.text()
+                if resp.status != 200:
+                    stats.errors["voice"] += 1
+                    stats.error_kinds[f"voice HTTP {resp.status}"] += 1
+                    break
+                if "<Say" not in answer and "<Dial" not in answer:
+                    stats.no_reply["voice"] += 1
+                    break
+                stats.latencies["voice"].append(time.perf_counter() - started)
+                label = f"voice: {said or '(call starts)'}"
+                stats.by_turn.setdefault(label, []).append(stats.latencies["voice"][-1])
+            except Exception as error:  # counted and reported
+                stats.errors["voice"] += 1
+                stats.error_kinds[f"voice {type(error).__name__}"] += 1
+                break
+            action = _ACTION.search(answer)
+            if action is None or time.monotonic() >= deadline:
+                break  # the call ended (goodbye) or the time is up
+            url = html.unescape(action.group(1))
+            if url.startswith("/"):
+                url = system.url + url
+            await think(paced)
+
+
 async def check_order(system: System, stats: Stats) -> tuple[int, int]:
     """Read every web conversation back: (messages lost, conversations out of order)."""
     lost = disordered = 0
@@ -405,8 +475,10 @@ def cpu_per_turn(before: dict, after: dict, turns: int, elapsed: float) -> dict[
 async def run_load(system: System, mode: str, concurrency: int, seconds: float) -> dict:
     stats = Stats()
     cpu_before = cpu_snapshot(system)
-    web = max(1, round(concurrency * 2 / 3)) if not system.stock else concurrency
-    sms = 0 if system.stock else concurrency - web
+    # half on the web, a quarter each texting and calling (the stock bot: web only)
+    web = max(1, round(concurrency / 2)) if not system.stock else concurrency
+    sms = 0 if system.stock else round(concurrency / 4)
+    voice = 0 if system.stock else concurrency - web - sms
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(
         connector=connector, timeout=aiohttp.ClientTimeout(total=REPLY_TIMEOUT_S)
@@ -416,6 +488,10 @@ async def run_load(system: System, mode: str, concurrency: int, seconds: float) 
         await asyncio.gather(
             *(web_worker(system, deadline, stats, i, mode == "paced") for i in range(web)),
             *(sms_worker(system, session, deadline, stats, i, mode == "paced") for i in range(sms)),
+            *(
+                voice_worker(system, session, deadline, stats, i, mode == "paced")
+                for i in range(voice)
+            ),
         )
         elapsed = time.monotonic() - started
     cpu_after = cpu_snapshot(system)
@@ -426,6 +502,7 @@ async def run_load(system: System, mode: str, concurrency: int, seconds: float) 
         "concurrency": concurrency,
         "web_clients": web,
         "sms_clients": sms,
+        "voice_clients": voice,
         "elapsed_s": elapsed,
         "lost": lost,
         "out_of_order": disordered,
@@ -439,7 +516,7 @@ async def run_load(system: System, mode: str, concurrency: int, seconds: float) 
         },
     }
     for channel, values in stats.latencies.items():
-        if not values and channel == "sms" and sms == 0:
+        if not values and channel in ("sms", "voice") and system.stock:
             continue
         result[channel] = {
             "turns": len(values),
@@ -460,7 +537,7 @@ def table(results: dict) -> str:
     ]
     for name, runs in results.items():
         for run in runs.get("runs", []):
-            for channel in ("web", "sms"):
+            for channel in ("web", "sms", "voice"):
                 r = run.get(channel)
                 if not r:
                     continue

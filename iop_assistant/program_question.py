@@ -71,7 +71,11 @@ _CALL_FOR_SOMEONE = re.compile(
     r"\bcan\s+(?:a|the)\s+(?:wife|husband|partner|parent|mom|mother|dad|father|family\s+member|spouse|"
     r"girlfriend|boyfriend|sister|brother|son|daughter)\s+call\b[^.?!]{0,30}\bfor\b|"
     r"\b(?:does|do)\s+(?:he|she|they|my\s+\w+)\s+(?:have|need)\s+to\s+(?:call|do\s+it|make\s+the\s+call)\s+"
-    r"(?:himself|herself|themselves|on\s+(?:his|her|their)\s+own)\b",
+    r"(?:himself|herself|themselves|on\s+(?:his|her|their)\s+own)\b|"
+    # Spanish: "¿puedo llamar yo por él, como su mamá?" (voice role-play: the callback form)
+    r"\b(?:puedo|podemos|se\s+puede)\s+(?:llamar|hablar)\s+(?:yo\s+|nosotros\s+)?(?:por|de\s+parte\s+de)\s+"
+    r"(?:[eé]l|ella|ellos|mi\s+\w+)\b|"
+    r"\b(?:tiene|necesita)\s+que\s+llamar\s+(?:[eé]l|ella)\s+mism[oa]\b",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,11 @@ from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.no_emergency import says_no_emergency, without_denial
 from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
-from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
+from iop_assistant.nlu.use_psychosis import (
+    is_use_psychosis,
+    left_to_read,
+    without_911_questions,
+)
 
 CRISIS_INTENT = "crisis"
 CHECKIN_INTENT = "crisis_checkin"
@@ -334,7 +338,9 @@ class CrisisGuard(GraphComponent):
                 set_intent(message, "deny")
                 continue
             if says_no_emergency(text):
-                rest = without_denial(text)
+                # "She's not overdosing, she's at her friend's. Why are you telling me to
+                # call 911" (role-play 2026-12-04, late: the same 911 reply again)
+                rest = without_911_questions(without_denial(text))
                 if self.check(rest) is None and not has_danger_words(rest):
                     # "Nobody overdosed. He is at school... would Medicaid pay?" (role-play):
                     # no danger left once the denial is set aside: the question is answered;

@@ -131,6 +131,24 @@ def test_sms_offers_the_texting_number_and_yes_uses_it(app_db):
     assert result == {"callback_use_caller_number": "yes", "callback_phone": CALLER}
 
 
+@pytest.mark.parametrize(
+    "text", ["this one", "just use this one its fine", "the number im texting from"]
+)
+def test_sms_this_number_asked_for_a_number_takes_the_texting_number(app_db, text):
+    """After "no" to the offer, "just use this one" was "not a US number" three times
+    (role-play 2026-12-04, late)."""
+    remember_contact("conv-sms", "sms", CALLER, engine=app_db)
+    result, dispatcher = validate("callback_phone", text, channel="sms", sender="conv-sms")
+    assert result == {"callback_phone": CALLER, "callback_use_caller_number": "yes"}
+    assert dispatcher.messages == []
+
+
+def test_web_this_number_has_no_number_to_take(app_db):
+    result, dispatcher = validate("callback_phone", "this one")
+    assert result == {"callback_phone": None}
+    assert responses(dispatcher) == ["utter_callback_invalid_phone"]
+
+
 def test_sms_no_asks_for_another_number(app_db):
     remember_contact("conv-sms", "sms", CALLER, engine=app_db)
     result, _ = validate(
@@ -509,8 +527,10 @@ def test_a_question_about_which_number_is_answered_and_the_number_asked_again():
     dispatcher = CollectingDispatcher()
     form = ValidateCallbackForm()
     slots = {"requested_slot": "callback_phone"}
-    result = form.validate_callback_phone(
-        "her number or mine?", dispatcher, tracker(slots, text="her number or mine?"), {}
+    result = run(
+        form.validate_callback_phone(
+            "her number or mine?", dispatcher, tracker(slots, text="her number or mine?"), {}
+        )
     )
     assert result == {"callback_phone": None}
     assert [m["response"] for m in dispatcher.messages] == ["utter_callback_which_number"]

@@ -18,6 +18,8 @@ ASKING = [
     "can a wife call that number for her husband or does it have to be him",
     "could we sign her up for her, she wont pick up the phone",
     "does my son have to call himself",
+    "¿Puedo llamar yo por él, como su mamá?",
+    "puedo llamar por mi hijo o tiene que llamar el mismo",
 ]
 NOT_ASKING = [
     "can i call you tomorrow",
@@ -25,6 +27,7 @@ NOT_ASKING = [
     "can i call 911 for him",
     "can i call the police on him",
     "please call me back",
+    "puedo llamar manana",
 ]
 
 

@@ -103,3 +103,13 @@ def test_a_calm_parent_asking_to_flush_the_pills_and_stop_gets_the_dosing_reply(
         "the pills and have her stop tonight? She says she can't sleep without the xanax"
     )
     assert read(guard, text).get(INTENT)["name"] == "ask_dosing"
+
+
+def test_asking_why_911_after_saying_nobody_is_overdosing_is_a_no(guard):
+    text = "What? She's not overdosing, she's at her friend's. Why are you telling me to call 911"
+    assert read(guard, text).get(INTENT)["name"] != "crisis"
+
+
+def test_a_real_emergency_after_a_denial_keeps_the_crisis_reply(guard):
+    text = "shes not overdosing but she wont wake up, why are you telling me to call 911"
+    assert read(guard, text).get(INTENT)["name"] == "crisis"
