@@ -315,6 +315,39 @@ _phones = itertools.count(1)
 AREA_CODES = ("202", "212", "312", "415", "617", "718", "503", "206", "305", "404")
 
 
+async def twilio_turn(
+    session: aiohttp.ClientSession,
+    validator: RequestValidator,
+    url: str,
+    form: dict,
+    stats: Stats,
+    channel: str,
+    label: str,
+    answered_by: tuple[str, ...],
+) -> str | None:
+    """One signed Twilio webhook turn, timed and counted; the TwiML, or None when the
+    turn failed or had no reply (an element of ``answered_by``)."""
+    headers = {"X-Twilio-Signature": validator.compute_signature(url, form)}
+    started = time.perf_counter()
+    try:
+        async with session.post(url, data=form, headers=headers) as resp:
+            answer = await resp.text()
+        if resp.status != 200:
+            stats.errors[channel] += 1
+            stats.error_kinds[f"{channel} HTTP {resp.status}"] += 1
+            return None
+        if not any(tag in answer for tag in answered_by):
+            stats.no_reply[channel] += 1
+            return None
+        stats.latencies[channel].append(time.perf_counter() - started)
+        stats.by_turn.setdefault(f"{channel}: {label}", []).append(stats.latencies[channel][-1])
+        return answer
+    except Exception as error:  # counted and reported
+        stats.errors[channel] += 1
+        stats.error_kinds[f"{channel} {type(error).__name__}"] += 1
+        return None
+
+
 async def sms_worker(
     system: System,
     session: aiohttp.ClientSession,
@@ -341,23 +374,7 @@ async def sms_worker(
                 "Body": body,
                 "NumMedia": "0",
             }
-            headers = {"X-Twilio-Signature": validator.compute_signature(url, form)}
-            started = time.perf_counter()
-            try:
-                async with session.post(url, data=form, headers=headers) as resp:
-                    answer = await resp.text()
-                if resp.status != 200:
-                    stats.errors["sms"] += 1
-                    stats.error_kinds[f"sms HTTP {resp.status}"] += 1
-                    continue
-                if "<Message" not in answer:
-                    stats.no_reply["sms"] += 1
-                    continue
-                stats.latencies["sms"].append(time.perf_counter() - started)
-                stats.by_turn.setdefault(f"sms: {body}", []).append(stats.latencies["sms"][-1])
-            except Exception as error:  # counted and reported
-                stats.errors["sms"] += 1
-                stats.error_kinds[f"sms {type(error).__name__}"] += 1
+            await twilio_turn(session, validator, url, form, stats, "sms", body, ("<Message",))
             if time.monotonic() >= deadline:
                 return
             await think(paced)
@@ -370,6 +387,7 @@ VOICE_SCRIPT = [
     "is it confidential",
     "thank you goodbye",
 ]
+VOICE_REPLY = ("<Say", "<Dial")  # what the caller hears, or a transfer
 _ACTION = re.compile(r'<Gather[^>]*\baction="([^"]+)"')
 
 
@@ -398,26 +416,17 @@ async def voice_worker(
         url = start_url
         for said in [None, *VOICE_SCRIPT]:
             form = dict(call, **({"SpeechResult": said, "Confidence": "0.9"} if said else {}))
-            headers = {"X-Twilio-Signature": validator.compute_signature(url, form)}
-            started = time.perf_counter()
-            try:
-                async with session.post(url, data=form, headers=headers) as resp:
-                    answer = await resp.text()
-                if resp.status != 200:
-                    stats.errors["voice"] += 1
-                    stats.error_kinds[f"voice HTTP {resp.status}"] += 1
-                    break
-                if "<Say" not in answer and "<Dial" not in answer:
-                    stats.no_reply["voice"] += 1
-                    break
-                stats.latencies["voice"].append(time.perf_counter() - started)
-                label = f"voice: {said or '(call starts)'}"
-                stats.by_turn.setdefault(label, []).append(stats.latencies["voice"][-1])
-            except Exception as error:  # counted and reported
-                stats.errors["voice"] += 1
-                stats.error_kinds[f"voice {type(error).__name__}"] += 1
-                break
-            action = _ACTION.search(answer)
+            answer = await twilio_turn(
+                session,
+                validator,
+                url,
+                form,
+                stats,
+                "voice",
+                said or "(call starts)",
+                ("<Say", "<Dial"),
+            )
+            action = _ACTION.search(answer or "")
             if action is None or time.monotonic() >= deadline:
                 break  # the call ended (goodbye) or the time is up
             url = html.unescape(action.group(1))
