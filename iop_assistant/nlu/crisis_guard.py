@@ -29,10 +29,14 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.nlu.control_gate import put_first
-from iop_assistant.nlu.control_intents import is_worried_disclosure
+from iop_assistant.nlu.control_intents import asks_for_screening, is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
-from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
+from iop_assistant.nlu.danger_questions import (
+    SCREENING_INTENT,
+    answer_for,
+    is_general_danger_question,
+)
 from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
@@ -352,6 +356,11 @@ class CrisisGuard(GraphComponent):
                         # "she's fine right now... should we flush the pills and have her
                         # stop tonight?" (night role-play: "That's okay")
                         set_intent(message, DOSING_INTENT)
+                        continue
+                    if asks_for_screening(text):
+                        # "nobody's in danger. can your program help him, or does he have
+                        # to go to detox first?" (voice role-play: "That's okay. I'm here")
+                        set_intent(message, SCREENING_INTENT)
                         continue
                     if not answers_a_question((message.get(INTENT) or {}).get("name")):
                         set_intent(message, "deny")

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 
 _STARTS_AS_A_QUESTION = re.compile(
-    r"^\W*(?:what|how|is|are|does|do|can|could|should|when|why|will|would)\b", re.IGNORECASE
+    r"^\W*(?:(?:so|ok|okay|and|but|um+|well)\W+)?"
+    r"(?:what|how|is|are|does|do|can|could|should|when|why|will|would)\b",
+    re.IGNORECASE,
 )
 _GENERAL = re.compile(
     r"\bif\s+(?:someone|somebody|anyone|a\s+(?:friend|person|loved\s+one)|my\s+\w+\s+ever|they\s+ever)\b|"
@@ -29,6 +31,10 @@ _GENERAL = re.compile(
     r"\bwhen\s+(?:they|people|someone|somebody)\s+(?:overdose|od|withdraw|detox)\w*\b|"
     r"\bwhat\s+does\b[^.!?]{0,60}\bmean\b|\ba\s+symptom\s+of\b|\bsymptoms?\s+of\s+withdrawal\b|"
     r"\bthe\s+difference\s+between\b|\bwarning\s+signs?\b|"
+    # "what do I do if he stops Saturday and starts shaking" (voice role-play, late): a
+    # what-if about someone's coming days, not something happening now
+    r"\bwhat\s+(?:do|should|would|can)\s+(?:i|we)\s+do\s+if\s+(?:he|she|they|my\s+\w+)\s+"
+    r"(?:\w+\s+){0,4}?(?:starts?|gets?|begins?|ends\s+up)\b|"
     r"\bif\s+(?:you|they|i|we)\s+(?:see|find|notice|come\s+across)\s+(?:a\s+person|someone|somebody|a\s+stranger)\b|"
     r"\b(?:get|be)\s+in\s+trouble\s+for\s+calling\b|\b(?:someone|somebody|a\s+person)\s+who\s+(?:overdoses|ods)\b|"
     r"\b(?:do|does|should)\s+(?:you|someone|somebody|people|one)\s+(?:still\s+)?(?:need|have)\s+to\s+"

@@ -26,6 +26,9 @@ _NO_EMERGENCY = re.compile(
     r"\bnot\s+(?:an?\s+)?overdos(?:e|ing)\b|"
     r"\b(?:nobody|no\s+one|noone)(?:'s|s|\s+is)\s+(?:in\s+danger|hurt|dying)\b|"
     r"\bnot\s+in\s+(?:any\s+)?danger\b|"
+    # "No no, it's not happening right now, he's at work" (voice role-play, late)
+    r"\b(?:it'?s|its|it\s+is|that'?s|thats|nothing'?s|nothing\s+is)\s+not\s+happening\s+(?:right\s+)?now\b|"
+    r"\bnothing'?s\s+happening\s+(?:right\s+)?now\b|"
     # "why r u giving me a domestic violence number. nobody is hurting me" (role-play)
     r"\b(?:nobody|no\s+one|noone)(?:'s|s|\s+is)\s+(?:hurting|hitting|threatening)\s+(?:me|us)\b|"
     rf"\b{_SUBJECT}{_IS}\s+(?:ok|okay|fine|alright|all\s+right|safe)\s+(?:now|right\s+now|today)\b|"
