@@ -315,6 +315,12 @@ _phones = itertools.count(1)
 AREA_CODES = ("202", "212", "312", "415", "617", "718", "503", "206", "305", "404")
 
 
+def next_phone() -> str:
+    """A valid US number no other conversation of this run has used."""
+    n = next(_phones)
+    return f"+1{AREA_CODES[n % 10]}555{(n // 10) % 10000:04d}"
+
+
 async def twilio_turn(
     session: aiohttp.ClientSession,
     validator: RequestValidator,
@@ -361,8 +367,7 @@ async def sms_worker(
     validator = RequestValidator(system.twilio_token)
     url = system.url + "/webhooks/sms/webhook"
     while time.monotonic() < deadline:
-        n = next(_phones)  # valid, distinct numbers: a new conversation per script
-        phone = f"+1{AREA_CODES[n % 10]}555{(n // 10) % 10000:04d}"
+        phone = next_phone()  # a new conversation per script
         for body in next(scripts):
             sid = "SM" + secrets.token_hex(16)
             form = {
@@ -405,11 +410,10 @@ async def voice_worker(
     validator = RequestValidator(system.twilio_token)
     start_url = system.url + "/webhooks/voice/webhook"
     while time.monotonic() < deadline:
-        n = next(_phones)
         call = {
             "CallSid": "CA" + secrets.token_hex(16),
             "AccountSid": "AC" + "0" * 32,
-            "From": f"+1{AREA_CODES[n % 10]}555{(n // 10) % 10000:04d}",
+            "From": next_phone(),
             "To": "+18885550100",
             "CallStatus": "in-progress",
         }

@@ -28,27 +28,22 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
-from iop_assistant.nlu.control_gate import put_first
-from iop_assistant.nlu.control_intents import asks_for_screening, is_worried_disclosure
+from iop_assistant.nlu.control_gate import gate, put_first
+from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
-from iop_assistant.nlu.danger_questions import (
-    SCREENING_INTENT,
-    answer_for,
-    is_general_danger_question,
-)
+from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
 from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
-from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.nlu.no_emergency import says_no_emergency, without_denial
+from iop_assistant.nlu.no_emergency import (
+    says_no_emergency,
+    without_911_questions,
+    without_denial,
+)
 from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
-from iop_assistant.nlu.use_psychosis import (
-    is_use_psychosis,
-    left_to_read,
-    without_911_questions,
-)
+from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 
 CRISIS_INTENT = "crisis"
 CHECKIN_INTENT = "crisis_checkin"
@@ -351,17 +346,15 @@ class CrisisGuard(GraphComponent):
                     # with no question ("no es emergencia!! respira bien", "no one is in
                     # danger lol" after a crisis reply, role-play) it is a no
                     if said_crisis:
+                        # the gate left a crisis reading alone; without it, the gate's
+                        # reading of the question applies ("she's fine right now... should we
+                        # flush the pills and have her stop tonight?", "nobody's in danger...
+                        # does he have to go to detox first?": role-plays, "That's okay")
                         take_next_guess(message)
-                    if asks_about_dosing(text):
-                        # "she's fine right now... should we flush the pills and have her
-                        # stop tonight?" (night role-play: "That's okay")
-                        set_intent(message, DOSING_INTENT)
-                        continue
-                    if asks_for_screening(text):
-                        # "nobody's in danger. can your program help him, or does he have
-                        # to go to detox first?" (voice role-play: "That's okay. I'm here")
-                        set_intent(message, SCREENING_INTENT)
-                        continue
+                        guessed = (message.get(INTENT) or {}).get("name")
+                        gate(message)
+                        if (message.get(INTENT) or {}).get("name") != guessed:
+                            continue  # the gate read it (the screening, dosing, a goodbye...)
                     if not answers_a_question((message.get(INTENT) or {}).get("name")):
                         set_intent(message, "deny")
                     continue

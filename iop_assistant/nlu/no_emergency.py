@@ -50,3 +50,19 @@ def says_no_emergency(text: str) -> bool:
 def without_denial(text: str) -> str:
     """The text with its no-emergency phrases blanked out (what is left to read for danger)."""
     return _NO_EMERGENCY.sub(" ", text or "")
+
+
+# asking about 911 or complaining about being told it is not reporting danger
+_ABOUT_911 = re.compile(
+    r"\bwhy\s+(?:are|do|did|would)\s+(?:you|u)\s+(?:keep\s+)?(?:telling|saying|say|tell)\s+(?:me\s+)?"
+    r"(?:to\s+)?(?:call\s+)?911\b|"
+    r"\b(?:why\s+(?:would|should|do)\s+(?:i|we)|you\s+keep\s+(?:saying|telling\s+me)(?:\s+to)?|"
+    r"do\s+(?:i|we)\s+(?:have\s+to|need\s+to)?|should\s+(?:i|we)|(?:i|we)\s+(?:don'?t|dont)\s+want\s+to)\s+"
+    r"(?:call\s+)?911\b",
+    re.IGNORECASE,
+)
+
+
+def without_911_questions(text: str) -> str:
+    """The text without a question or complaint about being told to call 911."""
+    return _ABOUT_911.sub(" ", text)

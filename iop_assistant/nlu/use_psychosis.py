@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from iop_assistant.nlu.danger_words import has_danger_words
-from iop_assistant.nlu.no_emergency import without_denial
+from iop_assistant.nlu.no_emergency import without_911_questions, without_denial
 
 _PSYCHOSIS = re.compile(
     r"\bhallucinat\w*|\bhear(?:s|ing|d)?\s+(?:\w+\s+)?voices\b|\bthe\s+voices\b|"
@@ -57,26 +57,12 @@ _HABIT = re.compile(
     r"(?:paranoid|psychotic)\b",
     re.IGNORECASE,
 )
-# asking about 911 or complaining about being told it is not reporting danger
-_ABOUT_911 = re.compile(
-    r"\bwhy\s+(?:are|do|did|would)\s+(?:you|u)\s+(?:keep\s+)?(?:telling|saying|say|tell)\s+(?:me\s+)?"
-    r"(?:to\s+)?(?:call\s+)?911\b|"
-    r"\b(?:why\s+(?:would|should|do)\s+(?:i|we)|you\s+keep\s+(?:saying|telling\s+me)(?:\s+to)?|"
-    r"do\s+(?:i|we)\s+(?:have\s+to|need\s+to)?|should\s+(?:i|we)|(?:i|we)\s+(?:don'?t|dont)\s+want\s+to)\s+"
-    r"(?:call\s+)?911\b",
-    re.IGNORECASE,
-)
-
-
-def without_911_questions(text: str) -> str:
-    """The text without a question or complaint about being told to call 911."""
-    return _ABOUT_911.sub(" ", text)
 
 
 def left_to_read(text: str) -> str:
     """The text without its words of psychosis, a question about 911 and a no-emergency
     statement: what the crisis lexicon must still find nothing in."""
-    return _ABOUT_911.sub(" ", _PSYCHOSIS.sub(" ", without_denial(text)))
+    return without_911_questions(_PSYCHOSIS.sub(" ", without_denial(text)))
 
 
 def is_use_psychosis(text: str) -> bool:

@@ -21,6 +21,7 @@ this store remembers how many of its events are stored, so saving it needs no
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import json
 import logging
@@ -284,7 +285,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             session.commit()
         return len(events)
 
-    @property
+    @functools.cached_property
     def _latest_session_rows(self) -> Any:
         """Rasa's ``_event_query`` for the latest session (rows from the newest
         ``session_started`` on, or all when there is none, by id), selecting each row's id
@@ -292,38 +293,29 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         parameters: SQLAlchemy keeps a built statement's cache key, and computing it for a
         new query every turn was about a tenth of the Rasa server's busy time under 20
         concurrent conversations (issue 17, py-spy)."""
-        statement = self.__dict__.get("_latest_session_statement")
-        if statement is None:
-            event = cast(Any, self.SQLEvent)
-            sender = sa.bindparam("sender")
-            start = (
-                sa.select(sa.func.max(event.timestamp).label("session_start"))
-                .where(event.sender_id == sender, event.type_name == SessionStarted.type_name)
-                .subquery()
+        event = cast(Any, self.SQLEvent)
+        sender = sa.bindparam("sender")
+        start = (
+            sa.select(sa.func.max(event.timestamp).label("session_start"))
+            .where(event.sender_id == sender, event.type_name == SessionStarted.type_name)
+            .subquery()
+        )
+        new_data = sa.case((event.id > sa.bindparam("after"), event.data), else_=sa.null())
+        statement = (
+            sa.select(event.id, new_data)
+            .select_from(event.__table__.join(start, sa.true()))
+            .where(
+                event.sender_id == sender,
+                sa.or_(event.timestamp >= start.c.session_start, start.c.session_start.is_(None)),
             )
-            new_data = sa.case((event.id > sa.bindparam("after"), event.data), else_=sa.null())
-            statement = (
-                sa.select(event.id, new_data)
-                .select_from(event.__table__.join(start, sa.true()))
-                .where(
-                    event.sender_id == sender,
-                    sa.or_(
-                        event.timestamp >= start.c.session_start, start.c.session_start.is_(None)
-                    ),
-                )
-                .order_by(event.id)
-            )
-            self.__dict__["_latest_session_statement"] = statement
+            .order_by(event.id)
+        )
         return statement
 
-    @property
+    @functools.cached_property
     def _insert_event(self) -> Any:
         """``INSERT INTO events``, built once: the statement's cache key is not free."""
-        statement = self.__dict__.get("_insert_statement")
-        if statement is None:
-            table = cast(Any, self.SQLEvent).__table__
-            statement = self.__dict__["_insert_statement"] = sa.insert(table)
-        return statement
+        return sa.insert(cast(Any, self.SQLEvent).__table__)
 
     @staticmethod
     def _row(sender_id: str, event: Any) -> dict[str, Any]:

@@ -4,31 +4,11 @@ nothing is happening now, gets an answer, not "Call 911 now" (voice role-play, l
 from __future__ import annotations
 
 import pytest
-import spacy
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
-from rasa.shared.nlu.training_data.message import Message
-
-from iop_assistant.nlu import spacy_pipeline
-from iop_assistant.nlu.crisis_guard import CrisisGuard
-from iop_assistant.nlu.crisis_matcher import CrisisMatcher
-from iop_assistant.nlu.input_guard import InputGuard
+from rasa.shared.nlu.constants import INTENT
 
 
-@pytest.fixture(scope="module")
-def guard() -> CrisisGuard:
-    return CrisisGuard(CrisisMatcher(spacy.load(spacy_pipeline.build())))
-
-
-def read(guard: CrisisGuard, text: str, intent: str = "crisis") -> str:
-    message = Message({TEXT: text})
-    InputGuard().process([message])
-    message.set(INTENT, {"name": intent, "confidence": 0.9})
-    message.set(
-        INTENT_RANKING_KEY,
-        [{"name": intent, "confidence": 0.9}, {"name": "ask_who_benefits", "confidence": 0.05}],
-    )
-    guard.process([message])
-    return message.get(INTENT)["name"]
+def intent_of(guarded, text: str) -> str:
+    return guarded(text).get(INTENT)["name"]
 
 
 @pytest.mark.parametrize(
@@ -46,16 +26,16 @@ def read(guard: CrisisGuard, text: str, intent: str = "crisis") -> str:
         ),
     ],
 )
-def test_what_ifs_and_calm_questions_are_answered(guard, text, answered_with):
-    assert read(guard, text) == answered_with
+def test_what_ifs_and_calm_questions_are_answered(guarded, text, answered_with):
+    assert intent_of(guarded, text) == answered_with
 
 
-def test_nothing_happening_now_is_not_the_crisis_reply(guard):
+def test_nothing_happening_now_is_not_the_crisis_reply(guarded):
     text = (
         "No no, it's not happening right now, he's at work. I mean if it happens this "
         "weekend. Can your program take him?"
     )
-    assert read(guard, text) != "crisis"
+    assert intent_of(guarded, text) != "crisis"
 
 
 @pytest.mark.parametrize(
@@ -66,5 +46,5 @@ def test_nothing_happening_now_is_not_the_crisis_reply(guard):
         "its not happening right now but he just had a seizure an hour ago and wont wake up",
     ],
 )
-def test_something_happening_now_keeps_the_crisis_reply(guard, text):
-    assert read(guard, text) == "crisis"
+def test_something_happening_now_keeps_the_crisis_reply(guarded, text):
+    assert intent_of(guarded, text) == "crisis"

@@ -5,15 +5,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.nlu import spacy_pipeline
-from iop_assistant.nlu.crisis_guard import CrisisGuard
-from iop_assistant.nlu.crisis_matcher import CrisisMatcher
-from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
-from iop_assistant.nlu.input_guard import InputGuard
+from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.use_psychosis import is_use_psychosis
 
 # the mother's words (night role-play), then the same worry worded apart
@@ -36,25 +31,6 @@ STILL_DANGER = [
 ]
 
 
-@pytest.fixture(scope="module")
-def guard() -> CrisisGuard:
-    return CrisisGuard(CrisisMatcher(spacy.load(spacy_pipeline.build())))
-
-
-def read(guard: CrisisGuard, text: str, intent: str = "crisis") -> Message:
-    """The guard and the update reader on a message the classifier read as ``intent``."""
-    message = Message({TEXT: text})
-    InputGuard().process([message])
-    message.set(INTENT, {"name": intent, "confidence": 0.9})
-    message.set(
-        INTENT_RANKING_KEY,
-        [{"name": intent, "confidence": 0.9}, {"name": "ask_who_is_iop_for", "confidence": 0.05}],
-    )
-    guard.process([message])
-    CrisisUpdateReader().process([message])
-    return message
-
-
 def update_kind(message: Message) -> str | None:
     for entity in message.get(ENTITIES) or []:
         if entity["entity"] == "crisis_update":
@@ -64,22 +40,22 @@ def update_kind(message: Message) -> str | None:
 
 @pytest.mark.parametrize("text", FAMILY_ASKING)
 @pytest.mark.parametrize("classifier", ["crisis", "ask_who_is_iop_for"])
-def test_family_asking_about_psychosis_from_use_gets_the_psychosis_reply(guard, text, classifier):
+def test_family_asking_about_psychosis_from_use_gets_the_psychosis_reply(guarded, text, classifier):
     assert is_use_psychosis(text)
-    message = read(guard, text, classifier)
+    message = guarded(text, classifier)
     assert message.get(INTENT)["name"] == "crisis_update"
     assert update_kind(message) == "psychosis"
     assert not message.get("crisis_guard")
 
 
 @pytest.mark.parametrize("text", STILL_DANGER)
-def test_withdrawal_and_other_danger_are_not_psychosis_from_use(guard, text):
+def test_withdrawal_and_other_danger_are_not_psychosis_from_use(text):
     assert not is_use_psychosis(text)
 
 
 @pytest.mark.parametrize("text", STILL_DANGER[:5])
-def test_withdrawal_and_other_danger_keep_the_crisis_reply(guard, text):
-    assert read(guard, text).get(INTENT)["name"] == "crisis"
+def test_withdrawal_and_other_danger_keep_the_crisis_reply(guarded, text):
+    assert guarded(text).get(INTENT)["name"] == "crisis"
 
 
 def test_the_voices_getting_worse_is_psychosis_now():
@@ -88,28 +64,28 @@ def test_the_voices_getting_worse_is_psychosis_now():
 
 
 @pytest.mark.parametrize("classifier", ["crisis", "ask_who_is_iop_for"])
-def test_asking_what_to_do_if_the_voices_get_worse_gets_the_psychosis_reply(guard, classifier):
+def test_asking_what_to_do_if_the_voices_get_worse_gets_the_psychosis_reply(guarded, classifier):
     text = (
         "ok. and until he gets in, what do i do if the voices get worse? my husband wants to "
         "take his truck keys away"
     )
-    message = read(guard, text, classifier)
+    message = guarded(text, classifier)
     assert (message.get(INTENT)["name"], update_kind(message)) == ("crisis_update", "psychosis")
 
 
-def test_a_calm_parent_asking_to_flush_the_pills_and_stop_gets_the_dosing_reply(guard):
+def test_a_calm_parent_asking_to_flush_the_pills_and_stop_gets_the_dosing_reply(guarded):
     text = (
         "No no, she's fine right now, sitting at dinner with us. I just mean should we flush "
         "the pills and have her stop tonight? She says she can't sleep without the xanax"
     )
-    assert read(guard, text).get(INTENT)["name"] == "ask_dosing"
+    assert guarded(text).get(INTENT)["name"] == "ask_dosing"
 
 
-def test_asking_why_911_after_saying_nobody_is_overdosing_is_a_no(guard):
+def test_asking_why_911_after_saying_nobody_is_overdosing_is_a_no(guarded):
     text = "What? She's not overdosing, she's at her friend's. Why are you telling me to call 911"
-    assert read(guard, text).get(INTENT)["name"] != "crisis"
+    assert guarded(text).get(INTENT)["name"] != "crisis"
 
 
-def test_a_real_emergency_after_a_denial_keeps_the_crisis_reply(guard):
+def test_a_real_emergency_after_a_denial_keeps_the_crisis_reply(guarded):
     text = "shes not overdosing but she wont wake up, why are you telling me to call 911"
-    assert read(guard, text).get(INTENT)["name"] == "crisis"
+    assert guarded(text).get(INTENT)["name"] == "crisis"
