@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions.form_turns import answered_faq, times_said_since_start
 from iop_assistant import form_answers, phone, screening_answers
 from iop_assistant.language import SLOT as LANGUAGE_SLOT
+from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_INTENT, TEXT_BACK_INTENT
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
 from iop_assistant.store.callbacks import CallbackLimitError
 
@@ -94,6 +95,13 @@ def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
         dispatcher.utter_message(response=DISCREET_REPLY)
         return True
     return answered_faq(dispatcher, tracker)
+
+
+def asks_how_to_reach_a_person(tracker: Tracker) -> bool:
+    """ "can someone text me back", "is the help line open at night": answered before the
+    words are read as a yes, a no or a number (texter role-play 2026-12-04, late)."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return intent in (TEXT_BACK_INTENT, HELPLINE_HOURS_INTENT)
 
 
 def best_time_answer(text: str) -> str | None:
@@ -221,6 +229,8 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if asks_how_to_reach_a_person(tracker) and answered_question(dispatcher, tracker):
+            return {"callback_use_caller_number": None}  # "no i said TEXT not call" is no "no"
         typed = phone.parse_phone_answer(str(value or ""))
         if typed.status is phone.PhoneStatus.OK:  # "no, use my work # 303 555 0102" (v4)
             own = await asyncio.to_thread(caller_number, tracker)
@@ -257,6 +267,8 @@ class ValidateCallbackForm(FormValidationAction):
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
             return {"callback_phone": answer.e164}
+        if asks_how_to_reach_a_person(tracker) and answered_question(dispatcher, tracker):
+            return {"callback_phone": None}  # answered, then the number asked again
         if form_answers.asks_which_number(str(value or "")):
             dispatcher.utter_message(response="utter_callback_which_number")
             return {"callback_phone": None}

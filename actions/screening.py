@@ -268,6 +268,47 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     return found
 
 
+def last_answered(tracker: Tracker, form_slots: List[str]) -> str | None:
+    """The form's slot answered most recently (what "go back" takes back), or None."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
+            return None  # nothing answered since the form started
+        if (
+            event.get("event") == "slot"
+            and event.get("name") in form_slots
+            and event.get("value") is not None
+        ):
+            return str(event["name"])
+    return None
+
+
+def correction_events(tracker: Tracker, form_slots: List[str]) -> List[EventType]:
+    """Slots a correction changes ("theyre not prescribed", "I hit the wrong one"), or none.
+
+    Only once a question has been asked: the message that starts the screening is read
+    by ``prefilled``. "Nothing is prescribed" fixes that answer wherever it is said;
+    a bare "go back" clears the last answer, so it is asked again."""
+    requested = tracker.get_slot("requested_slot")
+    if not requested:
+        return []
+    text = str((tracker.latest_message or {}).get("text") or "")
+    if text.startswith("/"):
+        return []  # a button: an answer, never a correction
+    used = set(tracker.get_slot("screening_substances") or ())
+    if (
+        requested != "screening_prescribed"
+        and form_answers.states_not_prescribed(text)
+        and tracker.get_slot("screening_prescribed") != []
+        and (not used or used & screening_rules.PRESCRIBABLE)
+    ):
+        return [SlotSet("screening_prescribed", [])]
+    if form_answers.takes_back_an_answer(text):
+        previous = last_answered(tracker, [s for s in form_slots if s != requested])
+        if previous:
+            return [SlotSet(previous, None)]
+    return []
+
+
 class ValidateDetoxScreeningForm(FormValidationAction):
     """Reads each answer (button or free text) and skips questions the decision doesn't need."""
 
@@ -281,6 +322,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         wording) as slots: Rasa renders a custom action's replies with the tracker from
         before that action's own events, so action_screening_outcome cannot set the slot
         its reply variation is chosen by."""
+        corrected = correction_events(tracker, self.domain_slots(domain))
+        if corrected:
+            # the message fixes an earlier answer: it answers nothing else, and the
+            # question in hand (or the one taken back) is asked again
+            dispatcher.utter_message(response="utter_screening_corrected")
+            return corrected
         events = await super().run(dispatcher, tracker, domain)
         done = any(
             e.get("event") == "slot"

@@ -476,6 +476,43 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
     return None
 
 
+# A correction said at a later question (role-plays 2026-12-04: "wait no go back theyre
+# not prescribed i get them off my friend", "sorry I hit the wrong one, nothing is
+# prescribed": both taken as the next answer, and the outcome spoke of prescribed
+# methadone to people using street fentanyl and Xanax)
+_NOTHING_PRESCRIBED = re.compile(
+    r"\b(?:nothing|none(?:\s+of\s+(?:it|them|that|those))?|neither(?:\s+one)?)\s+"
+    r"(?:(?:is|are|was|were|of\s+(?:it|them)\s+(?:is|are))\s+)?prescribed\b|"
+    r"\b(?:it'?s|its|they'?re|theyre|they\s+are|thats|that'?s)\s+(?:not|never)\s+"
+    r"(?:been\s+)?prescribed\b|"
+    r"\b(?:get|got|gets|buy|buys|bought|getting)\s+(?:them|it|those|these)\s+"
+    r"(?:from|off(?:\s+of)?)\s+(?:a|my|his|her|their|some|this)\s+"
+    r"(?:friend|buddy|guy|dealer|plug|connect|cousin|coworker)\b|"
+    r"\bno\s+es\s+(?:recetad[oa]|con\s+receta)\b|\bnada\s+(?:es|est[aá])\s+recetad[oa]\b"
+)
+_GO_BACK = re.compile(
+    r"\b(?:go\s+back|back\s+up|undo|"
+    r"(?:hit|pressed|pushed|tapped|clicked|picked|chose|said)\s+the\s+wrong\s+(?:one|button|"
+    r"answer|thing|option)|wrong\s+(?:button|answer|option)|i\s+misread|misread\s+(?:it|that)|"
+    r"meant\s+to\s+(?:say|press|hit|tap|put)|i\s+meant\s+(?:no|yes)|"
+    r"(?:that|that'?s|thats)\s+(?:was\s+)?(?:wrong|not\s+right)|"
+    r"me\s+equivoqu[eé]|(?:puse|apret[eé]|marqu[eé])\s+(?:el|la)\s+(?:equivocad[oa]|"
+    r"incorrect[oa]))\b"
+)
+
+
+def states_not_prescribed(text: str | None) -> bool:
+    """Says outright that nothing is prescribed (street use, from a friend), at any question."""
+    lowered = " ".join(fold(text).split())
+    return bool(_NOTHING_PRESCRIBED.search(lowered))
+
+
+def takes_back_an_answer(text: str | None) -> bool:
+    """ "wait no go back", "I hit the wrong one", "i misread": the last answer was a mistake."""
+    lowered = " ".join(fold(text).split())
+    return bool(_GO_BACK.search(lowered))
+
+
 # "this one", "use this number", "the one im calling from": yes to the offered number
 _THIS_NUMBER = re.compile(
     r"\b(?:this|that|same|my)\s+(?:one\b|number\b|#|phone\b|cell\b)(?!\s+is\s+\d)|"

@@ -152,8 +152,13 @@ _NOT_A_SUBSTANCE = re.compile(
 # named first, then asked about as "that" (role-play wording, 2026-12-04)
 _TREATS_THAT = re.compile(
     r"\b(?:is|are)\s+(?:that|this|it|those|these)\s+(?:something|anything|things?)\s+"
-    r"(?:you|y'?all|u|you\s+guys|your\s+(?:program|iop|place)|the\s+program|iop)\s+(?:even\s+|also\s+)?"
+    r"(?:you|y'?all|u|you\s+guys|your\s+(?:program|iop|place)|the\s+program|iop)\s+"
+    # "Is this something your program can help with?" (family role-play 2026-12-04, late:
+    # a long first message about meth got an unrelated "Did you mean" menu)
+    r"(?:can\s+|could\s+|would\s+)?(?:even\s+|also\s+)?"
     r"(?:treat|treats|help\s+with|helps\s+with|deal\s+with|work\s+with|handle)\b|"
+    r"\b(?:can|could|would)\s+(?:your|the|this)\s+(?:program|iop)\s+(?:help|work\s+for|take)\s+"
+    r"(?:him|her|them|someone|somebody|my\s+\w+|people)\b|"
     r"\b(?:do|does|can|will)\s+(?:you|y'?all|u|you\s+guys|your\s+(?:program|iop)|the\s+program|iop)\s+"
     r"(?:even\s+|also\s+|actually\s+)?(?:treat|help\s+with|deal\s+with|work\s+with|handle)\s+"
     r"(?:that|this|it|those|people\s+like\s+(?:that|him|her|them|me))\b",
@@ -193,9 +198,10 @@ def declines_detox(text: str | None) -> bool:
 # text instead, three conversations)
 FORMAT_INTENT = "ask_format"
 _EVENING_GROUPS = re.compile(
-    r"\b(?:evening|evenings|night|nights|nighttime|after[\s-]work|weekend|weekends|online|virtual|"
-    r"zoom|late|daytime|morning|mornings|afternoon|afternoons)\s+(?:groups?|sessions?|classes|meetings|"
-    r"programs?|iop|options?)\b|(?<![\d-])(?<!\d\s)\bday\s+(?:groups?|sessions?|classes)\b|"
+    # "wait actually is there evening ones", "nite groups" (texter role-play 2026-12-04, late)
+    r"\b(?:evening|evenings|night|nights|nite|nites|nighttime|after[\s-]work|weekend|weekends|"
+    r"online|virtual|zoom|late|daytime|morning|mornings|afternoon|afternoons)\s+(?:groups?|"
+    r"sessions?|classes|meetings|programs?|iop|options?|ones)\b|(?<![\d-])(?<!\d\s)\bday\s+(?:groups?|sessions?|classes)\b|"
     r"\b(?:groups?|sessions?|classes|meetings|iop)\s+(?:in\s+the\s+(?:evening|evenings)|at\s+night|"
     r"on\s+(?:the\s+)?weekends?|after\s+(?:work|5|6|five|six)|online|virtually)\b|"
     r"\b(?:grupos?|sesiones)\s+(?:en\s+la\s+noche|de\s+noche|nocturnos?|en\s+l[ií]nea|los\s+fines\s+de\s+semana)\b"

@@ -40,6 +40,8 @@ FAQ_TOPIC_LABELS: Dict[str, str] = {
     "ask_waitlist_start": "How soon can I start?",
     "ask_other_addictions": "Gambling, other addictions",
     "ask_childcare_transport": "Childcare and rides",
+    "ask_text_back": "Can someone text me?",
+    "ask_helpline_hours": "When the help line answers",
 }
 
 # Other things a clarifying question may offer besides FAQ topics.
@@ -85,6 +87,8 @@ CLARIFY_LABELS_ES: Dict[str, str] = {
     "ask_waitlist_start": "¿Qué tan pronto puedo empezar?",
     "ask_other_addictions": "Juego y otros problemas",
     "ask_childcare_transport": "Cuidado de niños y transporte",
+    "ask_text_back": "¿Me pueden escribir?",
+    "ask_helpline_hours": "Horario de la línea de ayuda",
     "request_detox_screening": "¿Necesito desintoxicación?",
     "request_human": "Hablar con alguien",
 }

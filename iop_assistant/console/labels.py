@@ -45,6 +45,8 @@ INTENTS = {
     "ask_who_benefits": "Who IOP is for",
     "ask_work_school": "Work and school",
     "ask_childcare_transport": "Childcare and transport",
+    "ask_text_back": "Asked for a text back",
+    "ask_helpline_hours": "Help line hours",
     "ask_family_involvement": "Family involvement",
     "ask_first_day": "The first day",
     "ask_format": "In person or online",

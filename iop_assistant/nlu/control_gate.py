@@ -17,6 +17,12 @@ from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import is_phone_message
 from iop_assistant.language import SPANISH
 from iop_assistant.language.requests import requested_language, spanish_yes_no
+from iop_assistant.nlu.contact_questions import (
+    HELPLINE_HOURS_INTENT,
+    TEXT_BACK_INTENT,
+    asks_about_helpline_hours,
+    asks_for_a_text_back,
+)
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
     CANCEL_CALLBACK_INTENT,
@@ -133,6 +139,15 @@ def gate(message: Message) -> None:
         # "what was that?", "say that again slower": the last reply again (actions/repeat.py)
         message.set(GATE_OUTPUT, {"from": name, "reason": "repeat"}, add_to_output=True)
         put_first(message, REPEAT_INTENT, RANKING_GAP)
+        return
+    if asks_for_a_text_back(text) and name not in (TEXT_BACK_INTENT, "crisis"):
+        # before the callback and cancel checks: "no i said TEXT not call" (late role-play)
+        message.set(GATE_OUTPUT, {"from": name, "reason": "text back"}, add_to_output=True)
+        put_first(message, TEXT_BACK_INTENT, RANKING_GAP)
+        return
+    if asks_about_helpline_hours(text) and name not in (HELPLINE_HOURS_INTENT, "crisis"):
+        message.set(GATE_OUTPUT, {"from": name, "reason": "help line hours"}, add_to_output=True)
+        put_first(message, HELPLINE_HOURS_INTENT, RANKING_GAP)
         return
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"

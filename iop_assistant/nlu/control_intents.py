@@ -35,6 +35,7 @@ _STOP = (
     r"(?:stop|stop it|stop this|"
     r"stop asking(?: me)?(?: (?:stuff|questions|things|all these questions))?|"
     r"stop the questions|stop please|"
+    r"(?:forget|skip|drop) (?:the|these|all (?:the|these)|your) questions|"
     r"never ?mind|nvm|forget it|forget about it|cancel(?: that| this| it)?|quit(?: this)?|"
     r"end(?: this)?|enough|no more questions|enough questions|i changed my mind|changed my mind|"
     r"skip(?: this| it| that)?|leave it|not now|maybe later|another time|let'?s stop|"
@@ -118,6 +119,8 @@ _PLEA = re.compile(
 # the stops that never answer a question ("skip", "pass", "no thanks" can: a name, a text)
 _STRONG_STOP = re.compile(
     rf"^{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|olv[ií]d(?:e|a)lo|olv[ií]date|"
+    # "actually forget the questions. I'll just call the number." (family role-play 2026-12-04)
+    r"(?:forget|skip|drop) (?:the|these|all (?:the|these)|your) questions|"
     r"cancel(?:a|e)lo|no quiero seguir|ya no quiero seguir|"
     rf"cancel (?:it|that|this|the (?:call|callback|request))|"
     rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"

@@ -24,6 +24,10 @@ _NO_EMERGENCY = re.compile(
     r"\b(?:nobody|no\s+one|noone|no\s+body)\s+(?:overdosed|od'?d|is\s+overdosing|overdos(?:ed|ing)|"
     r"is\s+(?:in\s+danger|hurt|dying)|was\s+(?:in\s+danger|hurt))\b|"
     r"\bnot\s+(?:an?\s+)?overdos(?:e|ing)\b|"
+    # "nah im not od'in lol just tired of it" (texter role-play 2026-12-04, late: the
+    # overdose reply again, word for word)
+    r"\b(?:i'?m|im|i\s+am|i\s+was|i\s+wasn'?t|he'?s|hes|she'?s|shes|they'?re|theyre)\s+"
+    r"(?:not|never|nowhere\s+near)\s+(?:od'?(?:in|ing)|o\.d\.?(?:ing)?|od'?d)\b|"
     r"\b(?:nobody|no\s+one|noone)(?:'s|s|\s+is)\s+(?:in\s+danger|hurt|dying)\b|"
     r"\bnot\s+in\s+(?:any\s+)?danger\b|"
     # "No no, it's not happening right now, he's at work" (voice role-play, late)

@@ -75,3 +75,28 @@ def test_the_saved_time_is_the_clause_that_gives_it():
 def test_a_texted_time_is_a_time():
     result, _ = validate("callback_best_time", "aftr 5 pls")
     assert result == {"callback_best_time": "aftr 5 pls"}
+
+
+def _validate_as(slot: str, text: str, intent: str):
+    dispatcher = CollectingDispatcher()
+    track = tracker(text, {}, intent=intent)
+    track.latest_message["intent"]["confidence"] = 1.0  # the control gate's reading
+    result = asyncio.run(
+        getattr(ValidateCallbackForm(), f"validate_{slot}")(text, dispatcher, track, {})
+    )
+    return result, [m.get("response") for m in dispatcher.messages]
+
+
+def test_asking_for_a_text_back_is_answered_not_taken_for_no():
+    # texter role-play 2026-12-04, late: read as "no, another number", then stuck there
+    text = "no i said TEXT not call. do ppl text back or not"
+    result, said = _validate_as("callback_use_caller_number", text, "ask_text_back")
+    assert result == {"callback_use_caller_number": None}
+    assert said == ["utter_ask_text_back"]
+
+
+def test_asking_when_the_help_line_answers_at_the_number_question_is_answered():
+    text = "wait is the help line open at night?"
+    result, said = _validate_as("callback_phone", text, "ask_helpline_hours")
+    assert result == {"callback_phone": None}
+    assert said == ["utter_ask_helpline_hours"]

@@ -318,14 +318,16 @@ def _names_all_three(variants: List[Dict[str, Any]]) -> bool:
 
 # The crisis reply and the crisis-update replies that still give 911, 988 and the
 # help line in every wording ("no narcan", "help is coming", "can't afford an
-# ambulance"). The check-in is not one (it asks before it sends anyone to 911),
-# nor is "safe now" (it no longer presses for 911 in every wording).
+# ambulance"), and the reply to a yes to the check-in question. The check-in is not
+# one (it asks before it sends anyone to 911), nor is "safe now" (it no longer presses
+# for 911 in every wording).
 CRISIS_RESPONSES = frozenset(
     {"utter_crisis", "utter_crisis_again"}
     | {
         name
         for name, variants in (domain_files.load_raw().get("responses") or {}).items()
-        if name.startswith("utter_crisis_update_") and _names_all_three(variants)
+        if (name.startswith("utter_crisis_update_") or name == "utter_crisis_checkin_yes")
+        and _names_all_three(variants)
     }
 )
 

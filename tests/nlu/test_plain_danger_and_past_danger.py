@@ -119,3 +119,18 @@ def test_nobody_hurting_me_is_no_emergency():
     from iop_assistant.nlu.no_emergency import says_no_emergency
 
     assert says_no_emergency("why the violence hotline? no one is hurting me, im just tired")
+
+
+def test_saying_one_is_not_overdosing_is_no_emergency():
+    # texter role-play 2026-12-04, late: the overdose reply again, word for word
+    from iop_assistant.nlu.no_emergency import says_no_emergency
+
+    assert says_no_emergency("nah im not od'in lol just tired of it")
+    assert says_no_emergency("shes not oding, she's at work")
+    assert not says_no_emergency("i think hes od'ing")
+    assert not says_no_emergency("im od'ing")
+
+
+def test_not_overdosing_does_not_hide_danger_said_with_it(guarded):
+    message = guarded("im not oding but i cant breathe right")
+    assert message.get("intent")["name"] == "crisis"

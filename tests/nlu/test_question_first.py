@@ -158,6 +158,9 @@ def test_no_detox_needed_alone_is_not_the_screening():
             r("ask_family_involvement", 0.6, "ask_format", 0.1),
         ),
         ("hay grupos en la noche?", r("ask_schedule", 0.6, "ask_format", 0.1)),
+        # texter role-play 2026-12-04, late: "wait" read as a question about wait times
+        ("wait actually is there evening ones", r("ask_waitlist_start", 0.7, "ask_format", 0.1)),
+        ("do they have nite groups after 5", r("ask_schedule", 0.6, "ask_format", 0.1)),
     ],
 )
 def test_evening_groups_get_the_format_answer(text, ranking):
@@ -169,10 +172,16 @@ def test_evening_groups_get_the_format_answer(text, ranking):
     [
         "my girlfriend smokes meth most days. is that something your program treats?",
         "do you guys treat that? he drinks a lot",
+        # family role-play 2026-12-04, late: an unrelated "Did you mean" menu
+        "My son is 27, he's been using meth for about two years, and for the last week he "
+        "keeps saying people are watching the house. Is this something your program can "
+        "help with?",
+        "my wife drinks a bottle of wine every night, could your program help her?",
     ],
 )
-def test_the_drug_named_first_then_asked_about(text):
-    ranking = r("inform_use", 0.6, "ask_who_benefits", 0.1)
+@pytest.mark.parametrize("read_as", ["inform_use", "nlu_fallback"])
+def test_the_drug_named_first_then_asked_about(text, read_as):
+    ranking = r(read_as, 0.6, "ask_who_benefits", 0.1)
     assert parsed(text, ranking).get(INTENT)["name"] == "ask_who_benefits"
 
 

@@ -1,0 +1,80 @@
+"""Questions about how to reach a person: by text, and when the help line answers.
+
+"cant call rn im at work can somone text me back a real person" and "no i said TEXT
+not call. do ppl text back or not" were read as a callback request and then as "no,
+another number" (texter role-play 2026-12-04, late: no answer, trapped in the number
+question). "is the help line open at night or just business hours? I work til 6" got
+the locations answer. The control gate gives these their own questions, whatever the
+classifier guessed; a callback form answers them between its questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+TEXT_BACK_INTENT = "ask_text_back"
+HELPLINE_HOURS_INTENT = "ask_helpline_hours"
+
+_WHO = (
+    r"(?:some\s*(?:one|body)|somone|any\s*(?:one|body)|a\s+(?:real\s+)?(?:person|human)|"
+    r"(?:real\s+)?(?:ppl|people|humans?)|u|you|y'?all|they|them|the\s+help\s*line|staff|"
+    r"a\s+counse?lor|the\s+team|alguien|una\s+persona)"
+)
+# "can you text me the address", "will they text me before they call": a text with
+# something in it, not a person texting instead of calling
+_NOT_A_THING = (
+    r"(?!\s+(?:the|a|an|your|that|this|it|info|details|address|number|link|before|after|when|"
+    r"to\s+confirm|a\s+reminder|a\s+confirmation)\b)"
+)
+_TEXT_BACK = re.compile(
+    # "can someone text me back", "do ppl text back", "will they text me"
+    rf"\b(?:can|could|will|would|do|does|did|is\s+there)\s+(?:\w+\s+){{0,2}}?{_WHO}\s+"
+    r"(?:just\s+)?(?:text|txt|message|msg)\s+(?:me\s+)?(?:back|instead|me)\b"
+    + _NOT_A_THING
+    + rf"|\b{_WHO}\s+(?:can|could|will)\s+(?:just\s+)?(?:text|txt)\s+(?:me|back)\b"
+    + _NOT_A_THING
+    + r"|"
+    r"\b(?:text|txt)\s+me\s+back\b|"
+    # "i said TEXT not call", "text not call" ("can i text with a real person" asks for a
+    # person: request_human, SMS trial)
+    r"\b(?:said|meant|want|prefer|rather)\s+(?:to\s+)?(?:text|txt)\b.{0,12}\bnot\s+(?:a\s+)?call|"
+    r"\b(?:text|txt)(?:ing)?\s+(?:not|instead\s+of)\s+(?:a\s+)?(?:call|calling|phone)\b|"
+    r"\b(?:a|your|the)\s+(?:number|line)\s+(?:i|we)\s+can\s+(?:text|txt)\b|"
+    r"\bpuede\s+alguien\s+(?:escribirme|mandarme\s+(?:un\s+)?(?:texto|mensaje))\b|"
+    r"\balguien\s+me\s+puede\s+(?:escribir|textear|mandar\s+(?:un\s+)?(?:texto|mensaje))\b|"
+    r"\b(?:me\s+pueden|pueden)\s+(?:escribir|mandar\s+(?:un\s+)?(?:texto|mensaje))\b",
+    re.IGNORECASE,
+)
+# 988 and 911 take texts: asking about those is the crisis conversation's, not this
+_CRISIS_LINES = re.compile(r"\b(?:988|911|9-8-8|crisis\s+line|lifeline)\b")
+
+_HELPLINE = re.compile(
+    r"\b(?:help\s*line|hot\s*line|phone\s+line|that\s+number|your\s+number|the\s+number|"
+    r"(?:the\s+)?888|intake\s+(?:line|team|people)|linea(?:\s+de\s+ayuda)?|l[ií]nea(?:\s+de\s+ayuda)?)\b",
+    re.IGNORECASE,
+)
+_WHEN_ANSWERED = re.compile(
+    r"\b(?:open|answer\w*|pick\s+up|available|staffed|hours|24\s*/\s*7|24\s+hours|all\s+night|"
+    r"at\s+night|overnight|weekends?|business\s+hours|after\s+(?:\d|five|six|work|hours)|"
+    r"what\s+time|when\s+(?:can|do|does|is|are)|abiert[ao]|contesta\w*|horario|a\s+qu[eé]\s+hora|"
+    r"de\s+noche|fines?\s+de\s+semana)\b",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(r"\?|¿|\b(?:is|are|do|does|can|will|what|when|how\s+late|until|til)\b", re.I)
+
+
+def asks_for_a_text_back(text: str | None) -> bool:
+    """Asks whether a person can text them back instead of calling."""
+    cleaned = " ".join(str(text or "").split())
+    return bool(_TEXT_BACK.search(cleaned)) and not _CRISIS_LINES.search(cleaned)
+
+
+def asks_about_helpline_hours(text: str | None) -> bool:
+    """Asks when the help line answers ("is the help line open at night?")."""
+    cleaned = " ".join(str(text or "").split())
+    return (
+        bool(_HELPLINE.search(cleaned))
+        and bool(_WHEN_ANSWERED.search(cleaned))
+        and bool(_ASKS.search(cleaned))
+        and not _CRISIS_LINES.search(cleaned)
+    )
