@@ -101,6 +101,13 @@ def read_in_spanish(intent: Dict[str, Any]) -> bool:
     )
 
 
+def overrule(message: Message, intent: str, reason: str) -> None:
+    """``intent`` first, well above the classifier's guesses, with why (for the console)."""
+    previous = (message.get(INTENT) or {}).get("name")
+    message.set(GATE_OUTPUT, {"from": previous, "reason": reason}, add_to_output=True)
+    put_first(message, intent, RANKING_GAP)
+
+
 def gate(message: Message) -> None:
     """Re-reads one message's intent (in place)."""
     text = bounded_for_reading(str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""))
@@ -117,113 +124,73 @@ def gate(message: Message) -> None:
         wanted = SPANISH_INTENT if asked == SPANISH else ENGLISH_INTENT
         if asks_about_services_in_spanish(text):
             wanted = FORMAT_INTENT  # "¿tienen grupos en español?" asks, the language still changes
-        message.set(GATE_OUTPUT, {"from": name, "reason": "language"}, add_to_output=True)
-        put_first(message, wanted, RANKING_GAP)
-        return
+        return overrule(message, wanted, "language")
     answer = (spanish_yes_no(text) or texting_yes_no(text)) if name != "crisis" else None
     if answer is not None and name != answer:
         # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms);
         # "ya", "ye", "k", "nah": a texted one
-        message.set(GATE_OUTPUT, {"from": name, "reason": "spanish yes/no"}, add_to_output=True)
-        put_first(message, answer, RANKING_GAP)
-        return
+        return overrule(message, answer, "spanish yes/no")
     if (
         looks_spanish(text)
         and name not in ("crisis", SPANISH_INTENT)
         and not read_in_spanish(intent)
     ):
-        message.set(GATE_OUTPUT, {"from": name, "reason": "spanish"}, add_to_output=True)
-        put_first(message, SPANISH_INTENT, RANKING_GAP)
-        return
+        return overrule(message, SPANISH_INTENT, "spanish")
     if asks_to_repeat(text):
         # "what was that?", "say that again slower": the last reply again (actions/repeat.py)
-        message.set(GATE_OUTPUT, {"from": name, "reason": "repeat"}, add_to_output=True)
-        put_first(message, REPEAT_INTENT, RANKING_GAP)
-        return
+        return overrule(message, REPEAT_INTENT, "repeat")
     if asks_for_a_text_back(text) and name not in (TEXT_BACK_INTENT, "crisis"):
         # before the callback and cancel checks: "no i said TEXT not call" (late role-play)
-        message.set(GATE_OUTPUT, {"from": name, "reason": "text back"}, add_to_output=True)
-        put_first(message, TEXT_BACK_INTENT, RANKING_GAP)
-        return
+        return overrule(message, TEXT_BACK_INTENT, "text back")
     if asks_about_helpline_hours(text) and name not in (HELPLINE_HOURS_INTENT, "crisis"):
-        message.set(GATE_OUTPUT, {"from": name, "reason": "help line hours"}, add_to_output=True)
-        put_first(message, HELPLINE_HOURS_INTENT, RANKING_GAP)
-        return
+        return overrule(message, HELPLINE_HOURS_INTENT, "help line hours")
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"
-        message.set(GATE_OUTPUT, {"from": name, "reason": "cancel callback"}, add_to_output=True)
-        put_first(message, CANCEL_CALLBACK_INTENT, RANKING_GAP)
-        return
+        return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")
     if name != "stop" and (ends_with_stop(text) or starts_with_stop(text) or is_stop_only(text)):
         # "actually, you know what, forget it. never mind." whatever the classifier read
-        message.set(GATE_OUTPUT, {"from": name, "reason": "stop"}, add_to_output=True)
-        put_first(message, "stop", RANKING_GAP)
-        return
+        return overrule(message, "stop", "stop")
     if name != "goodbye" and ends_with_farewell(text):
         # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
-        message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
-        put_first(message, "goodbye", RANKING_GAP)
-        return
+        return overrule(message, "goodbye", "farewell")
     if asks_for_the_number(text) and name != HUMAN_INTENT:
         # "maybe later. whats ur number": the help line's number (request_human's reply)
-        message.set(GATE_OUTPUT, {"from": name, "reason": "number"}, add_to_output=True)
-        put_first(message, HUMAN_INTENT, RANKING_GAP)
-        return
+        return overrule(message, HUMAN_INTENT, "number")
     if asks_to_be_connected(text) and not (name == HUMAN_INTENT and sure):
         # "connect me with whoever does the admissions" (v7, voice): transfer, not the FAQ
-        message.set(GATE_OUTPUT, {"from": name, "reason": "connect"}, add_to_output=True)
-        put_first(message, HUMAN_INTENT, RANKING_GAP)
-        return
+        return overrule(message, HUMAN_INTENT, "connect")
     if is_phone_message(text) and name != CALLBACK_INTENT:
-        message.set(GATE_OUTPUT, {"from": name, "reason": "phone number"}, add_to_output=True)
-        put_first(message, CALLBACK_INTENT, RANKING_GAP)
-        return
+        return overrule(message, CALLBACK_INTENT, "phone number")
     if asks_for_a_call(text) and name != "request_human" and not (name == CALLBACK_INTENT and sure):
         # the crisis guard runs after this and still wins on crisis wording
-        message.set(GATE_OUTPUT, {"from": name, "reason": "callback"}, add_to_output=True)
-        put_first(message, CALLBACK_INTENT, RANKING_GAP)
-        return
+        return overrule(message, CALLBACK_INTENT, "callback")
     if (
         asks_for_screening(text)
         and name != CALLBACK_INTENT
         and not (name == SCREENING_INTENT and sure)
     ):
-        message.set(GATE_OUTPUT, {"from": name, "reason": "screening"}, add_to_output=True)
-        put_first(message, SCREENING_INTENT, RANKING_GAP)
-        return
+        return overrule(message, SCREENING_INTENT, "screening")
     if asks_to_call_for_someone(text) and name not in (ENROLL_INTENT, "crisis"):
         # "can i be the one to call and set it up?": the first call starts it (night role-play)
-        message.set(GATE_OUTPUT, {"from": name, "reason": "call for someone"}, add_to_output=True)
-        put_first(message, ENROLL_INTENT, RANKING_GAP)
-        return
+        return overrule(message, ENROLL_INTENT, "call for someone")
     if asks_about_dosing(text) and name not in (DOSING_INTENT, "crisis"):
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
-        message.set(GATE_OUTPUT, {"from": name, "reason": "dosing"}, add_to_output=True)
-        put_first(message, DOSING_INTENT, RANKING_GAP)
-        return
+        return overrule(message, DOSING_INTENT, "dosing")
     if is_plea(text) and name != HELP_INTENT:
-        message.set(GATE_OUTPUT, {"from": name, "reason": "plea"}, add_to_output=True)
-        put_first(message, HELP_INTENT, RANKING_GAP)
-        return
+        return overrule(message, HELP_INTENT, "plea")
     if name == "thank" and is_farewell_with_thanks(text):
-        message.set(GATE_OUTPUT, {"from": name, "reason": "farewell"}, add_to_output=True)
-        put_first(message, "goodbye", RANKING_GAP)
-        return
+        return overrule(message, "goodbye", "farewell")
     if (
         (name in CONTROL_INTENTS or name == "bot_challenge")
         and asks_for_a_person(text)
         or (asks_to_talk_to_someone_now(text) and not (name == HUMAN_INTENT and sure))
     ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
-        message.set(GATE_OUTPUT, {"from": name, "reason": "person"}, add_to_output=True)
-        put_first(message, HUMAN_INTENT, RANKING_GAP)
-        return
+        return overrule(message, HUMAN_INTENT, "person")
     if name not in CONTROL_INTENTS or is_explicit(name, text):
         return
     if is_goal_or_plea(text):
-        message.set(GATE_OUTPUT, {"from": name, "reason": "goal"}, add_to_output=True)
-        put_first(message, HELP_INTENT, RANKING_GAP)
-        return
+        return overrule(message, HELP_INTENT, "goal")
     others = [
         r
         for r in message.get(INTENT_RANKING_KEY) or []
