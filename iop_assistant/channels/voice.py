@@ -435,6 +435,7 @@ class VoiceInput(TwilioWebhookInput):
                 language=twiml.twilio_language(state.language),
                 number_entry=state.number_entry,
                 spanish_offer=spanish_offer and state.language != "es",
+                spanish_key=twiml.spanish_key(state.options),
             )
         )
 

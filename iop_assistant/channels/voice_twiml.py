@@ -44,7 +44,10 @@ CRISIS_LINE_DIGIT = "9"
 # a call that opened in English moves to Spanish with this key (issue 18, role-play
 # 2026-12-04: a Spanish speaker heard only English and no way to change it)
 SPANISH_DIGIT = "8"
-SPANISH_OFFER = "Para español, marque 8 o diga español."
+SPANISH_OFFER = "Para español, marque {key} o diga español."
+# the greeting's own "Español" option: its key is the one said in Spanish too (caller
+# role-play 2026-12-04, late: "4 for Español", then "marque 8")
+SPANISH_OPTION_PAYLOAD = "español"
 SPANISH_REQUEST_TEXT = "en español por favor"
 MAX_OPTIONS = 8  # keys 1-8; 0 is the help line and 9 the crisis line
 MAX_SAY_CHARS = 1000  # one <Say> (Twilio's hard limit is 4,096 characters)
@@ -218,6 +221,14 @@ def wants_helpline(speech: str | None, digits: str | None) -> bool:
     return bool(words) and (_has_phrase(words, HANDOFF_PHRASES) or words in ("0", "zero"))
 
 
+def spanish_key(options: Sequence[Dict[str, Any]]) -> str:
+    """The key that asks for Spanish: the "Español" option's number when one is offered."""
+    for option in options:
+        if str(option.get("payload") or "").strip().lower() == SPANISH_OPTION_PAYLOAD:
+            return str(option.get("number"))
+    return SPANISH_DIGIT
+
+
 def wants_spanish(digits: str | None, options: Sequence[Dict[str, Any]]) -> bool:
     """8 pressed where no option has that number: the caller asks for Spanish."""
     key = (digits or "").strip()
@@ -289,6 +300,7 @@ def gather(
     language: str = "en-US",
     number_entry: bool = False,
     spanish_offer: bool = False,
+    spanish_key: str = SPANISH_DIGIT,
 ) -> str:
     """TwiML that speaks ``sayings`` then ``closing`` and listens for speech or one key
     (with ``number_entry``, for a phone number: any number of keys, ended by #).
@@ -318,7 +330,7 @@ def gather(
     for text in fit_sayings(sayings, closing):
         listen.say(text, language=language)
     if spanish_offer:
-        listen.say(SPANISH_OFFER, language=twilio_language("es"))
+        listen.say(SPANISH_OFFER.format(key=spanish_key), language=twilio_language("es"))
     reply.redirect(action_url, method="POST")
     return str(reply)
 

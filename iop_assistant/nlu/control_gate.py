@@ -52,6 +52,7 @@ from iop_assistant.nlu.control_intents import (
 )
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.withdrawal_story import STORY_INTENT, tells_of_withdrawal
 from iop_assistant.program_question import (
     ENROLL_INTENT,
     FORMAT_INTENT,
@@ -68,6 +69,11 @@ NEVER_BY_ELIMINATION = frozenset({"nlu_fallback", "crisis", "crisis_checkin"})
 
 
 SURE_ENOUGH = 0.5
+# unsure readings a story of withdrawal signs does not replace: danger, a check-in, the
+# detox questions or a dosing question already asked for
+UNSURE_KEEPS = frozenset(
+    {"crisis", "crisis_checkin", "request_detox_screening", "ask_dosing", "inform_use"}
+)
 RANKING_GAP = 0.5  # others stay well below an override, so FallbackClassifier's ambiguity
 # check (two intents within 0.08) does not undo a decision made on the words
 
@@ -187,6 +193,9 @@ def gate(message: Message) -> None:
     ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         return overrule(message, HUMAN_INTENT, "person")
+    if not sure and name not in UNSURE_KEEPS and tells_of_withdrawal(text):
+        # "he has a drink first thing to steady his hands" read unsure (caller role-play)
+        return overrule(message, STORY_INTENT, "withdrawal story")
     if name not in CONTROL_INTENTS or is_explicit(name, text):
         return
     if is_goal_or_plea(text):

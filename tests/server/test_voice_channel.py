@@ -8,6 +8,7 @@ token, PUBLIC_BASE_URL and the conversation-id key. Each test is one call
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import xml.etree.ElementTree as ET
 from typing import Dict, List
@@ -376,11 +377,25 @@ def test_a_call_opens_with_a_key_for_spanish(servers):
     opening = call.send()
     offer = [s for s in opening.iter("Say") if "español" in (s.text or "")]
     assert offer and offer[0].get("language") == "es-US"
-    assert "marque 8" in offer[0].text
-    answer = call.send(Digits="8")
+    # one key for Spanish, the menu's own "Español" option, in both languages (caller
+    # role-play 2026-12-04, late: "4 for Español", then "marque 8")
+    key = re.search(r"marque (\d)", offer[0].text or "")
+    assert key and f"{key.group(1)} for Español" in said(opening), said(opening)
+    answer = call.send(Digits="8")  # the key offered before the menu had one still works
     listens(answer, servers)
     assert answer.find(".//Say").get("language") == "es-US"
     assert answer.find("Gather").get("language") == "es-US"
     assert user_events(servers, call)[-1]["metadata"]["voice"]["selected_option"] == "spanish"
     later = call.send(SpeechResult="qué es IOP", Confidence="0.9")
-    assert "español, marque 8" not in said(later)  # offered once, when the call opens
+    assert "español, marque" not in said(later)  # offered once, when the call opens
+
+
+def test_the_spanish_key_said_in_spanish_switches_the_call(servers):
+    call = Call(servers)
+    opening = call.send()
+    offer = [s for s in opening.iter("Say") if "español" in (s.text or "")]
+    key = re.search(r"marque (\d)", offer[0].text or "")
+    assert key
+    answer = call.send(Digits=key.group(1))
+    listens(answer, servers)
+    assert answer.find("Gather").get("language") == "es-US"

@@ -1,0 +1,45 @@
+"""An unsure reading of a story of withdrawal signs offers the detox questions (caller
+role-play 2026-12-04, late: "he has a drink first thing to steady his hands" got a
+"Did you mean" menu)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu.control_gate import gate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # caller role-play 2026-12-04, late: a "Did you mean" menu
+        "Oh god. He does get the shakes in the morning, he has a drink first thing to steady "
+        "his hands. He really doesn't want to go to a hospital.",
+        "i get sweats and cant sleep when i dont drink",
+        "she gets real sick and shaky without her pills",
+    ],
+)
+def test_an_unsure_story_of_withdrawal_signs_offers_the_detox_questions(text):
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": "ask_therapies", "confidence": 0.3})
+    message.set(INTENT_RANKING_KEY, [{"name": "ask_therapies", "confidence": 0.3}])
+    gate(message)
+    assert message.get(INTENT)["name"] == "inform_use"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence"),
+    [
+        ("he is shaking and confused right now", "crisis", 0.4),  # the crisis guard's
+        ("my hands shake when i dont drink, does the program do detox?", "ask_detox_offered", 0.8),
+        ("my hands shake", "inform", 0.3),  # no drinking or drug named
+    ],
+)
+def test_other_readings_of_withdrawal_words_stay(text, intent, confidence):
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": confidence})
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}])
+    gate(message)
+    assert message.get(INTENT)["name"] == intent
