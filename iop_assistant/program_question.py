@@ -305,6 +305,12 @@ def asks_who_finds_out(text: str | None) -> bool:
     return _found(_PRIVACY, text) and _found(_WHO_FINDS_OUT, text)
 
 
+def asks_whether_someone_finds_out(text: str | None) -> bool:
+    """Asked as a question ("would my boss have to know?"), not only said ("my family
+    knows about my drinking")."""
+    return asks_who_finds_out(text) and _found(_ASKS, text)
+
+
 def asks_to_make_someone_go(text: str | None) -> bool:
     """Whether a relative can make an adult go (the family answer says: state law, and how)."""
     return _found(_MAKE_THEM_GO, text)

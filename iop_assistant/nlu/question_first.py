@@ -36,6 +36,7 @@ from iop_assistant.program_question import (
     asks_if_substance_treated,
     asks_to_make_someone_go,
     asks_what_iop_is,
+    asks_whether_someone_finds_out,
     asks_who_finds_out,
     declines_detox,
     is_about_safety,
@@ -59,6 +60,10 @@ SCREENING_INTENT = "request_detox_screening"
 DETOX_READINGS = frozenset({SCREENING_INTENT, "ask_detox_offered"})
 # readings that already answer "do you have evening groups"
 FORMAT_READINGS = frozenset({"ask_format", "ask_location_hours"})
+# readings that already answer "will my boss find out"
+PRIVACY_READINGS = frozenset(
+    {CONFIDENTIALITY_INTENT, "ask_chat_privacy", "ask_legal_paperwork", "ask_text_back"}
+)
 
 
 def next_faq_guess(message: Message, skip: frozenset[str]) -> str | None:
@@ -93,6 +98,11 @@ def asked_topic(message: Message, text: str) -> str | None:
             return CONFIDENTIALITY_INTENT
         if asks_to_make_someone_go(text):
             return FAMILY_INTENT
+    if settled and intent not in PRIVACY_READINGS and asks_whether_someone_finds_out(text):
+        # "Would my boss have to know about this? I can't lose this job." got the answer
+        # about keeping work (caller role-play 2026-12-04, late); "does the insurance tell
+        # his job" got a menu (family role-play)
+        return CONFIDENTIALITY_INTENT
     if settled and intent not in FORMAT_READINGS and asks_about_evening_groups(text):
         return FORMAT_INTENT
     if intent == SAFETY_INTENT and not is_about_safety(text):

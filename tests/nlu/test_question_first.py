@@ -301,3 +301,28 @@ def test_danger_words_keep_the_crisis():
     text = "can i make him go, he said he wants to die"
     ranking = r("crisis", 0.9, "ask_family_involvement", 0.05)
     assert parsed(text, ranking).get(INTENT)["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # caller role-play 2026-12-04, late: the answer about keeping work
+        (
+            "Okay whatever. Would my boss have to know about this? I can't lose this job.",
+            r("ask_work_school", 0.7, "ask_confidentiality", 0.2),
+        ),
+        # family role-play: a menu
+        (
+            "what about his boss. does the insurance tell his job",
+            r("ask_cost_insurance", 0.4, "ask_confidentiality", 0.1),
+        ),
+    ],
+)
+def test_asking_whether_someone_finds_out_gets_the_privacy_answer(text, ranking):
+    assert parsed(text, ranking).get(INTENT)["name"] == "ask_confidentiality"
+
+
+def test_saying_the_family_knows_is_no_privacy_question():
+    ranking = r("inform_use", 0.7, "ask_confidentiality", 0.1)
+    text = "my family knows about my drinking and they want me to go"
+    assert parsed(text, ranking).get(INTENT)["name"] == "inform_use"
