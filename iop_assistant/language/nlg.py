@@ -15,6 +15,9 @@ The reply's language is added to the message (``language``), so channels
 can speak it (voice ``<Say language="es-US">``). Static responses only: the
 crisis reply still needs no action server.
 
+A program answer asked for again right away is not said again word for word: its
+follow-up comes instead, then "that's what I know" (``repeats``).
+
 A crisis category with words of its own in only some replies (``seizure``:
 the first reply and its repeat) is answered elsewhere with the words of the
 category it belongs to (``medical``), not with the generic text that speaks
@@ -28,9 +31,11 @@ from typing import Any, Dict, List
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.constants import RESPONSE_CONDITION
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
+from iop_assistant.language.repeats import instead_of_a_repeat
 
 CATEGORY_SLOT = "crisis_category"
 # a category -> the one whose words it takes where it has none of its own
@@ -115,6 +120,18 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             }
             self._source = self.responses
         return self._tables[language]
+
+    async def generate(
+        self,
+        utter_action: str,
+        tracker: DialogueStateTracker,
+        output_channel: str,
+        **kwargs: Any,
+    ) -> Dict[str, Any] | None:
+        """Rasa's generation, except that a program answer just given is not said again
+        word for word (``repeats``)."""
+        said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
+        return await super().generate(said, tracker, output_channel, **kwargs)
 
     def _random_response_for(
         self, utter_action: str, output_channel: str, filled_slots: Dict[str, Any]

@@ -1,0 +1,66 @@
+"""A program answer asked for again right away gives its follow-up, then "that's what I
+know", never the same paragraph word for word (texter role-play 2026-12-04, late: the
+cost paragraph three times in a row)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant.language.nlg import LanguageNLG
+from iop_assistant.language.repeats import NO_MORE, instead_of_a_repeat
+
+RESPONSES = {
+    "utter_ask_schedule": [{"text": "Groups meet 3 to 5 days a week."}],
+    "utter_more_ask_schedule": [{"text": "Sessions are about three hours."}],
+    "utter_ask_cost_insurance": [{"text": "Cost depends on your insurance."}],
+    "utter_no_more": [{"text": "That's the main thing I know about that."}],
+    "utter_greet": [{"text": "Hi"}],
+}
+
+
+def said(*names: str) -> list:
+    """Bot messages with these response names, oldest first, as Rasa records them."""
+    return [BotUttered("...", metadata={"utter_action": n}) for n in names]
+
+
+def choose(action: str, *before: str) -> str:
+    return instead_of_a_repeat(action, reversed(said(*before)), RESPONSES)
+
+
+def test_a_first_answer_is_itself():
+    assert choose("utter_ask_schedule") == "utter_ask_schedule"
+    assert choose("utter_ask_schedule", "utter_ask_cost_insurance") == "utter_ask_schedule"
+
+
+def test_asked_again_it_gives_the_follow_up_then_no_more():
+    assert choose("utter_ask_schedule", "utter_ask_schedule") == "utter_more_ask_schedule"
+    twice = choose("utter_ask_schedule", "utter_ask_schedule", "utter_ask_schedule")
+    assert twice == NO_MORE
+
+
+def test_an_answer_without_a_follow_up_says_that_is_what_it_knows():
+    assert choose("utter_ask_cost_insurance", "utter_ask_cost_insurance") == NO_MORE
+
+
+def test_other_responses_may_repeat():
+    assert choose("utter_greet", "utter_greet") == "utter_greet"
+
+
+def test_the_generator_says_the_follow_up_in_a_conversation():
+    domain = Domain.from_dict({"responses": RESPONSES})
+    tracker = DialogueStateTracker.from_events(
+        "repeat",
+        [
+            ActionExecuted("action_listen"),
+            UserUttered("whats the schedule"),
+            *said("utter_ask_schedule"),
+            ActionExecuted("action_listen"),
+            UserUttered("so what days is it"),
+        ],
+    )
+    reply = asyncio.run(LanguageNLG(domain=domain).generate("utter_ask_schedule", tracker, "rest"))
+    assert reply and reply["text"] == "Sessions are about three hours."
