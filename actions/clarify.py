@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from iop_assistant.input_text import is_unreadable
+from iop_assistant.input_text import is_bare_number, is_unreadable
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES
 
@@ -49,6 +49,10 @@ class ActionClarify(Action):
         if tracker.get_slot("crisis_flag") and not program_question:
             # after a crisis reply, stay with the person instead of offering topics
             dispatcher.utter_message(response="utter_crisis_followup")
+            return []
+        if is_bare_number(latest.get("text")):
+            # a number with no options shown: ask what it goes with (issue 12, bad input)
+            dispatcher.utter_message(response="utter_number_without_options")
             return []
         if is_unreadable(latest.get("text")):
             dispatcher.utter_message(response="utter_unreadable_input")

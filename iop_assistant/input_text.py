@@ -97,3 +97,11 @@ def is_unreadable(text: str | None) -> bool:
         return not cleaned.isdigit() or len(cleaned) > 3  # "1" is a button reply, keep it
     letters = len(_LETTER.findall(cleaned))
     return letters / max(len(cleaned), 1) < 0.3 and len(cleaned) > 12
+
+
+_BARE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
+
+
+def is_bare_number(text: str | None) -> bool:
+    """A number and nothing else ("2", "4."): an option only where options were shown."""
+    return bool(_BARE_NUMBER.match(str(text or "")))

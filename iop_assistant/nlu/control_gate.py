@@ -14,7 +14,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
-from iop_assistant.input_text import is_phone_message
+from iop_assistant.input_text import is_bare_number, is_phone_message
 from iop_assistant.language import SPANISH
 from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
@@ -63,6 +63,7 @@ from iop_assistant.rule_component import RuleComponent
 
 GATE_OUTPUT = "control_gate"
 HUMAN_INTENT = "request_human"
+FALLBACK_INTENT = "nlu_fallback"
 # a demoted message never becomes these by elimination: crisis comes from the
 # classifier's own first choice or the crisis guard, never from a runner-up
 NEVER_BY_ELIMINATION = frozenset({"nlu_fallback", "crisis", "crisis_checkin"})
@@ -142,6 +143,11 @@ def gate(message: Message) -> None:
         and not read_in_spanish(intent)
     ):
         return overrule(message, SPANISH_INTENT, "spanish")
+    if is_bare_number(text) and name not in ("crisis", FALLBACK_INTENT):
+        # "2" as a first message got the detox offer (texter role-play 2026-12-04, late):
+        # options shown are read by the channel before this, so this one goes with none
+        # (a form still reads it as its answer)
+        return overrule(message, FALLBACK_INTENT, "number alone")
     if asks_to_repeat(text):
         # "what was that?", "say that again slower": the last reply again (actions/repeat.py)
         return overrule(message, REPEAT_INTENT, "repeat")

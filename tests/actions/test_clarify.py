@@ -125,3 +125,28 @@ def test_after_a_crisis_a_program_question_gets_the_topics(domain, text):
 @pytest.mark.parametrize("text", ["i dont know what to do", "its bad", "what do i do now"])
 def test_after_a_crisis_anything_else_unclear_stays_with_the_person(domain, text):
     assert run_after_a_crisis(text, domain) == ["utter_crisis_followup"]
+
+
+@pytest.mark.parametrize("text", ["2", " 4. ", "12"])
+def test_a_number_with_no_options_shown_is_asked_about(domain, text):
+    # texter role-play 2026-12-04, late: "2" as a first message got the detox offer
+    messages, _ = run([user_event("nlu_fallback", text, 1.0, RANKING)], domain)
+    assert [m.get("response") for m in messages] == ["utter_number_without_options"]
+
+
+def test_a_number_alone_is_no_intent_for_the_gate():
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.control_gate import gate
+
+    for text, read in (("2", "inform"), ("1", "affirm"), ("4", "request_detox_screening")):
+        message = Message(data={TEXT: text})
+        message.set(INTENT, {"name": read, "confidence": 0.9})
+        message.set(INTENT_RANKING_KEY, [{"name": read, "confidence": 0.9}])
+        gate(message)
+        assert message.get(INTENT)["name"] == "nlu_fallback", text
+    phone = Message(data={TEXT: "312 555 0187"})
+    phone.set(INTENT, {"name": "inform", "confidence": 0.9})
+    gate(phone)
+    assert phone.get(INTENT)["name"] == "request_callback"
