@@ -134,3 +134,13 @@ def test_saying_one_is_not_overdosing_is_no_emergency():
 def test_not_overdosing_does_not_hide_danger_said_with_it(guarded):
     message = guarded("im not oding but i cant breathe right")
     assert message.get("intent")["name"] == "crisis"
+
+
+def test_sending_it_all_to_be_done_is_suicidal(guarded):
+    # texter role-play 2026-12-04, late: read by the classifier as a question about
+    # court paperwork once the model was retrained
+    message = guarded(
+        "got a fresh pack tonight might just send it all n be done w it", "ask_legal_paperwork"
+    )
+    assert message.get("intent")["name"] == "crisis"
+    assert message.get("crisis_guard")["category"] == "suicidal"
