@@ -26,6 +26,7 @@ of naloxone and rescue breaths.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
@@ -131,7 +132,12 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         """Rasa's generation, except that a program answer just given is not said again
         word for word (``repeats``)."""
         said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
-        return await super().generate(said, tracker, output_channel, **kwargs)
+        reply = await super().generate(said, tracker, output_channel, **kwargs)
+        if reply and isinstance(reply.get("text"), str):
+            # a program fact left empty until confirmed ({hours}) leaves a gap or a
+            # leading space behind ("{address} {hours} Call...")
+            reply["text"] = re.sub(r" {2,}", " ", reply["text"]).strip()
+        return reply
 
     def _random_response_for(
         self, utter_action: str, output_channel: str, filled_slots: Dict[str, Any]

@@ -64,3 +64,13 @@ def test_the_generator_says_the_follow_up_in_a_conversation():
     )
     reply = asyncio.run(LanguageNLG(domain=domain).generate("utter_ask_schedule", tracker, "rest"))
     assert reply and reply["text"] == "Sessions are about three hours."
+
+
+def test_an_empty_program_fact_leaves_no_gap():
+    domain = Domain.from_dict(
+        {"responses": {"utter_ask_location_hours": [{"text": "{hours} Call us.  Or visit."}]}}
+    )
+    tracker = DialogueStateTracker.from_events("gap", [UserUttered("hours?")])
+    nlg = LanguageNLG(domain=domain)
+    reply = asyncio.run(nlg.generate("utter_ask_location_hours", tracker, "rest", hours=""))
+    assert reply and reply["text"] == "Call us. Or visit."
