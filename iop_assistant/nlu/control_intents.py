@@ -495,10 +495,22 @@ _ONGOING_USE = re.compile(
 )
 
 
+# "my dad passed away from liver disease, I don't want that to be me" (tests/safety: a
+# look-alike the retrained classifier read as a sure crisis, round 15)
+_NOT_LIKE_THEM = re.compile(
+    r"\b(?:don'?t|dont|do\s+not)\s+want\s+(?:that|this|it)\s+to\s+(?:be|happen\s+to)\s+me\b|"
+    r"\b(?:don'?t|dont|do\s+not)\s+want\s+to\s+end\s+up\s+like\s+(?:him|her|them|my\s+\w+)\b",
+    re.I,
+)
+
+
 def is_worried_disclosure(text: str) -> bool:
-    """Someone scared about ongoing use ("I'm scared I can't stop"): they need an answer
-    and a next step; the crisis lexicon still catches danger words in the same text."""
-    return bool(_WORRY.search(text) and _ONGOING_USE.search(text))
+    """Someone scared about ongoing use ("I'm scared I can't stop"), or about ending up like
+    a relative: they need an answer and a next step; the crisis lexicon still catches
+    danger words in the same text."""
+    return bool(_WORRY.search(text) and _ONGOING_USE.search(text)) or bool(
+        _NOT_LIKE_THEM.search(text)
+    )
 
 
 REPEAT_INTENT = "repeat_last"

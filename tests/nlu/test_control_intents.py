@@ -181,6 +181,9 @@ def test_what_do_i_do_is_a_plea(text):
         ("my son is using pills and i'm terrified", True),
         ("i'm scared of the dark", False),
         ("he's using and i'm scared", True),
+        ("my dad passed away from liver disease, I don't want that to be me", True),
+        ("i dont want to end up like my mom", True),
+        ("i don't want to be here anymore", False),
     ],
 )
 def test_worried_disclosures(text, expected):
