@@ -324,6 +324,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_checkin": ("crisis",),
     "utter_crisis_checkin_no": ("crisis",),
     "utter_crisis_checkin_yes": ("crisis", "samhsa_od"),
+    "utter_crisis_update_takes_it_back": ("crisis",),
     "utter_crisis_update_help_coming": ("crisis", "samhsa_od", "dvhotline"),
     "utter_crisis_update_help_here": ("crisis", "dvhotline"),
     "utter_crisis_update_no_naloxone": ("crisis", "samhsa_od"),

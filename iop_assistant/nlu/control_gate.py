@@ -48,6 +48,7 @@ from iop_assistant.nlu.control_intents import (
     is_stop_only,
     looks_spanish,
     starts_with_stop,
+    stops_the_questions,
     texting_yes_no,
 )
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
@@ -156,6 +157,9 @@ def gate(message: Message) -> None:
         return overrule(message, TEXT_BACK_INTENT, "text back")
     if asks_about_helpline_hours(text) and name not in (HELPLINE_HOURS_INTENT, "crisis"):
         return overrule(message, HELPLINE_HOURS_INTENT, "help line hours")
+    if stops_the_questions(text) and name != "stop":
+        # before the cancel check: "forget the questions. I'll just call" (family role-play)
+        return overrule(message, "stop", "stop")
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"
         return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")

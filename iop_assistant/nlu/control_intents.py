@@ -539,10 +539,27 @@ def asks_to_repeat(text: str) -> bool:
 # message is the word, give or take "pls"/"thx" and punctuation.
 _TEXTING_YES = re.compile(
     r"^\W*(?:ya|ye|yea|yeh|yah|yas+|yess+|yesh|yh|ys|yse|yup|yep|yeap|yupp|k|kk|okk|oki|okey|okie|"
-    r"ya\s+sure|ye\s+sure|sure\s+thing|ok\s+sure|yes\s+yes|ya\s+ya)"
+    r"ya\s+sure|ye\s+sure|sure\s+thing|ok\s+sure|yes\s+yes|ya\s+ya|"
+    # a hedged yes is a yes ("ya kinda" to "are you thinking about ending your life?",
+    # texter role-play 2026-12-04, late)
+    r"(?:ya|ye|yea|yeah|yes|yep|yh)\s+(?:kinda|kind\s+of|sorta|sort\s+of|i\s+guess|maybe|a\s+little|"
+    r"lowkey|a\s+bit|sometimes))"
     r"(?:\W+(?:pls|plz|please|thx|thanks|ty))?\W*$"
 )
 _TEXTING_NO = re.compile(r"^\W*(?:nah|naw|nah+|nope|nop|no\s+thx|nah\s+thx|nah\s+thanks|n)\W*$")
+
+
+_QUESTIONS_STOP = re.compile(
+    rf"^{_FILLER}(?:forget|skip|drop|stop|no\s+more)\s+(?:the\s+|these\s+|all\s+(?:the\s+|these\s+)?|"
+    r"your\s+)?questions\b",
+    re.IGNORECASE,
+)
+
+
+def stops_the_questions(text: str) -> bool:
+    """ "actually forget the questions. I'll just call the number.": the form ends, whatever
+    follows (read before "I'll just call" can be taken for "don't call me")."""
+    return bool(_QUESTIONS_STOP.match(" ".join(text.strip().split())))
 
 
 def texting_yes_no(text: str | None) -> str | None:

@@ -96,7 +96,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # saved up" (role-play 2026-12-04, web: the 988 text, nothing about the pills). Means
     # kept at hand: putting them out of reach is what safety planning asks first
     "has_means": re.compile(
-        _FIRST
+        # "the pills are still right there in the bathroom cabinet" (crisis role-play
+        # 2026-12-05, after thoughts of suicide: the childcare answer)
+        r"\b(?:the|my|his|her|moms?|mom'?s|dads?|dad'?s)\s+(?:\w+\s+)?(?:pills|meds|gun|bottle|stash|oxys?|xanax|bars)\s+"
+        r"(?:are|is|r|s)\s+(?:still\s+)?(?:right\s+)?(?:there|here|next\s+to\s+me|in\s+(?:my|the)\s+\w+)\b(?!\s*\?)|"
+        + _FIRST
         + r"(?:saving|saved|stockpil\w*|hoard\w*)\s+"
         + _AMOUNT
         + _MEANS
@@ -245,7 +249,15 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "the ambulance took him to the ER", "paramedics took him" (role-play 2026-12-04)
         r"\b(?:the\s+)?(?:ambulance|paramedics|ems|emts|medics)\s+(?:just\s+)?took\s+(?:him|her|them)\b|"
         r"\b(?:they|the\s+ambulance)\s+took\s+(?:him|her|them)\s+to\s+the\s+(?:hospital|er|emergency\s+room)\b|"
-        r"^(?:ok\s+|okay\s+)?(?:they'?re|theyre|they\s+are)\s+here(?:\s+now)?\W*$"
+        r"^(?:ok\s+|okay\s+)?(?:they'?re|theyre|they\s+are)\s+here(?:\s+now)?\W*$|"
+        # "no hes at the hospital now hes ok", "they took him to st marys", "they admitted
+        # him", "the emergency is over" (crisis and family role-plays, late: "Call 911 now"
+        # four more times after the ambulance had gone)
+        r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|he\s+is|she\s+is|they\s+are)\s+(?:at|in)\s+the\s+"
+        r"(?:hospital|er|emergency\s+room|icu)\s+(?:now|right\s+now)\b|"
+        r"\btook\s+(?:him|her|them)\s+to\s+(?:st\.?|saint)\s+\w+|"
+        r"\b(?:they|the\s+hospital|the\s+er|the\s+doctors)\s+(?:admitted|kept)\s+(?:him|her|them)\b|"
+        r"\b(?:the\s+)?emergency\s+is\s+over\b"
     ),
     # no naloxone to hand
     "no_naloxone": re.compile(
@@ -375,6 +387,14 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:can'?t|cant|won'?t|wont|not\s+(?:going\s+to|gonna))\s+(?:call|talk\s+to)\s+(?:anyone|anybody|988)\b|"
         r"\bnot\s+calling\s+(?:anyone|anybody|988)\b"
     ),
+    # "lol nvm im fine. ignore that. just a bad night" right after "everyone would be better
+    # off without me" (crisis role-play 2026-12-05: a program blurb, no question back). A
+    # retraction is asked about gently, the way crisis lines do: the check-in question.
+    "takes_it_back": re.compile(
+        r"\b(?:ignore\s+(?:that|it|what\s+i\s+(?:said|wrote|just\s+said)|my\s+last\s+(?:message|text))|"
+        r"forget\s+(?:i\s+said\s+(?:that|anything)|what\s+i\s+(?:said|wrote|just\s+said))|"
+        r"i\s+didn'?t\s+mean\s+(?:it|that)|jk|just\s+kidding|i\s+was\s+(?:just\s+)?(?:kidding|joking))\b"
+    ),
     # the danger has passed (for now)
     "safe_now": re.compile(
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:safe\s+(?:now|for\s+now|right\s+now)|"
@@ -462,7 +482,7 @@ _PAST = re.compile(
     r"\b(?:that\s+was|it\s+was|was\s+on|last|this\s+past|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # safe_now never cancels new danger; the other kinds keep their instructions
-KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan", "psychosis"})
+KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan", "psychosis", "takes_it_back"})
 # the danger is over or handled: a question about the program in the same message is
 # answered instead ("ok I called 988 and talked to someone, I'm safe. now what are the
 # steps to start", role-play 2026-12-04)
@@ -488,13 +508,20 @@ _EARLIER = re.compile(
 )
 
 
+# Responders or a hospital taking over come before what was done until then: "they gave
+# him narcan and took him to st marys" is help there, not naloxone given (crisis
+# role-play 2026-12-05: "Naloxone usually works in 2 to 3 minutes" once he was in hospital)
+FIRST_READ = ("has_means", "help_here")
+READING_ORDER = FIRST_READ + tuple(kind for kind in PATTERNS if kind not in FIRST_READ)
+
+
 def read_update(text: str) -> str | None:
     """The kind of crisis update the text gives, or None."""
     clean = normalize(text)
     if not clean or _PAST.search(clean):
         return None
-    for kind, pattern in PATTERNS.items():
-        if pattern.search(clean):
+    for kind in READING_ORDER:
+        if PATTERNS[kind].search(clean):
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
             return kind

@@ -79,9 +79,11 @@ def test_every_english_variation_has_a_spanish_twin(name, english, spanish):
 
 
 def _filled(text: str) -> str:
+    """The text as a reply says it: facts filled in, and the gap an empty fact leaves closed
+    (language/nlg.py)."""
     for slot, value in program_facts.load().as_slots().items():
         text = text.replace("{" + slot + "}", value)
-    return text
+    return re.sub(r" {2,}", " ", text).strip()
 
 
 @pytest.mark.parametrize("name,english,spanish", [p for p in PAIRS if p[2]], ids=lambda x: "")

@@ -1,0 +1,60 @@
+"""What people said in the middle of a crisis conversation in the role-play of 2026-12-05:
+danger said late, the emergency over, and taking a worrying message back."""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant.nlu.crisis_updates import read_update
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("no hes at the hospital now hes ok. im asking about me", "help_here"),
+        ("they gave him narcan and took him to st marys. he woke up", "help_here"),
+        ("They admitted him. They said it was the DTs", "help_here"),
+        ("stop. the emergency is over. how do i get him into a program", "help_here"),
+        (
+            "its taking a while. the pills are still right there in the bathroom cabinet tho",
+            "has_means",
+        ),
+        ("my moms pills are right there", "has_means"),
+        ("lol nvm im fine. ignore that. just a bad night", "takes_it_back"),
+        ("i didnt mean it, forget what i said", "takes_it_back"),
+    ],
+)
+def test_updates_said_mid_conversation(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's in the hospital since tuesday for his hip",
+        "ok thanks, just a bad day at work lol what are your hours",
+        "never mind im fine thanks",
+        "are the pills in the cabinet safe?",
+    ],
+)
+def test_their_look_alikes(text):
+    assert read_update(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly thinking i might as well do the rest of the bag since i already blew it",
+        "im kind of scared of myself",
+        "i dont trust myself tonight",
+    ],
+)
+def test_danger_said_late_is_a_crisis(guarded, text):
+    assert guarded(text, "ask_therapies").get("intent")["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text", ["i want to finish the rest of the program", "can i do the rest of it online"]
+)
+def test_the_rest_of_the_program_is_not(guarded, text):
+    assert guarded(text, "ask_after_iop").get("intent")["name"] != "crisis"
