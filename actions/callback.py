@@ -58,21 +58,28 @@ def caller_number(tracker: Tracker) -> str | None:
         return None
 
 
-async def changed_number(value: Any, tracker: Tracker) -> str | None:
+async def changed_number(value: Any, tracker: Tracker) -> Dict[str, Any]:
     """A different number given while another question is asked: "could they call my
     work line instead? 312-555-0160" (v4) changes the number, then the question repeats.
     So does "use my number" from a texter or caller whose own number is not the one
     given ("617 555 0199 its my moms phone" ... "my mom cant know. use my number",
-    texter role-play 2026-12-04: saved with the mother's number)."""
+    texter role-play 2026-12-04: saved with the mother's number).
+
+    The answer about the caller's own number changes with it: a second request in the
+    conversation reuses both, and a stale "yes" put the rejected work phone back on the
+    request when only the time was changed (texter role-play 2026-12-05)."""
     typed = phone.parse_phone_answer(str(value or ""))
     current = tracker.get_slot("callback_phone")
+    own: str | None = None
     if typed.status is phone.PhoneStatus.OK and current and typed.e164 != current:
-        return typed.e164
+        own = await asyncio.to_thread(caller_number, tracker)
+        mine = "yes" if typed.e164 == own else "no"
+        return {"callback_phone": typed.e164, "callback_use_caller_number": mine}
     if current and form_answers.is_this_number(str(value or "")):
         own = await asyncio.to_thread(caller_number, tracker)
         if own and own != current:
-            return own
-    return None
+            return {"callback_phone": own, "callback_use_caller_number": "yes"}
+    return {}
 
 
 def times_said(tracker: Tracker, response: str) -> int:
@@ -288,8 +295,8 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_best_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if new_number := await changed_number(value, tracker):
-            return {"callback_phone": new_number, "callback_best_time": None}
+        if changed := await changed_number(value, tracker):
+            return {**changed, "callback_best_time": None}
         answer = best_time_answer(str(value or ""))
         if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
             return {"callback_best_time": answer}
@@ -303,8 +310,8 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if new_number := await changed_number(value, tracker):
-            return {"callback_phone": new_number, "callback_name": None}
+        if changed := await changed_number(value, tracker):
+            return {**changed, "callback_name": None}
         answer = first_name_answer(str(value or ""))
         if answer is not None:
             return {"callback_name": answer}
@@ -323,8 +330,8 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if new_number := await changed_number(value, tracker):
-            return {"callback_phone": new_number, "callback_consent": None}
+        if changed := await changed_number(value, tracker):
+            return {**changed, "callback_consent": None}
         answer = screening_answers.parse_yes_no(str(value or ""))
         if answer is None:  # consent is never assumed
             if answered_question(dispatcher, tracker):

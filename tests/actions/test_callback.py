@@ -471,7 +471,11 @@ def test_a_new_number_while_another_question_is_asked_changes_the_number(slot):
         "wait. could they call my work line instead? 312-555-0160",
         slots={"callback_phone": "+13125550177"},
     )
-    assert result == {"callback_phone": "+13125550160", slot: None}
+    assert result == {
+        "callback_phone": "+13125550160",
+        "callback_use_caller_number": "no",
+        slot: None,
+    }
     assert dispatcher.messages == []
 
 

@@ -100,3 +100,18 @@ def test_asking_when_the_help_line_answers_at_the_number_question_is_answered():
     result, said = _validate_as("callback_phone", text, "ask_helpline_hours")
     assert result == {"callback_phone": None}
     assert said == ["utter_ask_helpline_hours"]
+
+
+def test_a_number_changed_mid_request_is_no_longer_the_callers_own():
+    # texter role-play 2026-12-05: the request was re-saved with the rejected work phone
+    # when only the time was changed, because "yes, this number" was still on record
+    result, _ = validate(
+        "callback_best_time",
+        "wait actually use my personal cell not this one its 3015550187",
+        {"callback_phone": "+12025552736", "callback_use_caller_number": "yes"},
+    )
+    assert result == {
+        "callback_phone": "+13015550187",
+        "callback_use_caller_number": "no",
+        "callback_best_time": None,
+    }

@@ -92,10 +92,18 @@ def test_use_my_number_at_a_later_question_changes_the_number(app_db):
     result = asyncio.run(
         form.validate_callback_name(said, CollectingDispatcher(), tracker(slots, said), {})
     )
-    assert result == {"callback_phone": CALLER, "callback_name": None}
+    assert result == {
+        "callback_phone": CALLER,
+        "callback_use_caller_number": "yes",
+        "callback_name": None,
+    }
     slots["requested_slot"] = "callback_consent"
     said = "no dont call my moms, call this one"
     result = asyncio.run(
         form.validate_callback_consent(said, CollectingDispatcher(), tracker(slots, said), {})
     )
-    assert result == {"callback_phone": CALLER, "callback_consent": None}
+    assert result == {
+        "callback_phone": CALLER,
+        "callback_use_caller_number": "yes",
+        "callback_consent": None,
+    }
