@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import secrets
 import time
 from collections import OrderedDict
@@ -108,6 +109,12 @@ class VoiceSettings(WebhookSettings):
         )
 
 
+def digit_by_digit(number: str) -> str:
+    """ "(888) 783-3291" as a voice reads a number to be written down: "8 8 8, 7 8 3, 3 2 9 1"."""
+    groups = re.findall(r"\d+", number)
+    return ", ".join(" ".join(group) for group in groups)
+
+
 @dataclass(frozen=True)
 class VoiceTexts:
     """The channel's own words."""
@@ -128,6 +135,9 @@ class VoiceTexts:
     # a reply that gives the help line's number to someone already on the phone
     # (role-play 2026-12-04: "call (888)..." to a caller who could press 0)
     helpline_now_offer: str
+    # the number read out slowly, twice, for a caller writing it down (caller role-play
+    # 2026-12-05: "what was that number? say it slower" transferred the call three times)
+    number_slowly: str
 
     @classmethod
     def spanish(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
@@ -168,6 +178,10 @@ class VoiceTexts:
             number_entry_hint="Diga el número, o márquelo y después oprima la tecla de numeral.",
             callback_title="Que me llamen",
             helpline_now_offer="Para hablar con ellos ahora mismo, marque 0.",
+            number_slowly=(
+                f"El número de nuestra línea de ayuda es: {digit_by_digit(spoken)}. Otra vez: "
+                f"{digit_by_digit(spoken)}. Para que le comunique ahora, marque 0."
+            ),
         )
 
     @classmethod
@@ -202,6 +216,10 @@ class VoiceTexts:
             number_entry_hint="Say the number, or key it in and then press pound.",
             callback_title="Call me back",
             helpline_now_offer="To talk with them right now, press 0.",
+            number_slowly=(
+                f"Our help line number is: {digit_by_digit(spoken)}. Once more: "
+                f"{digit_by_digit(spoken)}. To be connected now, press 0."
+            ),
         )
 
 
@@ -456,6 +474,10 @@ class VoiceInput(TwilioWebhookInput):
         if form.first("DialCallStatus") is not None:  # a transfer ended (its <Dial action>)
             self.whispers.pop(call_sid, None)
             return self._transfer_ended(call_sid, form.first("DialCallStatus"), url)
+        if twiml.asks_for_the_number(speech) or twiml.declines_a_transfer(speech):
+            # the number, slowly, and no transfer: "I just want the number so I can write
+            # it down", "stop connecting me!" (caller role-play 2026-12-05)
+            return self._listen(url, state or CallState(), [texts.number_slowly])
         if twiml.wants_helpline(speech, digits):
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
             return self._transfer(call_sid, texts.handoff, request=request)

@@ -15,6 +15,7 @@ Pure functions, no Rasa imports (the webhook is :mod:`.voice`):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Sequence, cast
@@ -219,6 +220,35 @@ def wants_helpline(speech: str | None, digits: str | None) -> bool:
     if _has_phrase(words, CALL_BACK_PHRASES):
         return False  # "a real person to call me back tomorrow" asks for a callback
     return bool(words) and (_has_phrase(words, HANDOFF_PHRASES) or words in ("0", "zero"))
+
+
+# "what was that phone number? say it slower", "i just want the number so i can write it
+# down", "cual es el numero": the number read out, not a transfer
+_ASKS_FOR_THE_NUMBER = re.compile(
+    r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:that|the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\b|"
+    r"\b(?:say|read|repeat|give\s+me|tell\s+me)\s+(?:me\s+)?(?:the|that|your)\s+(?:phone\s+|help\s*line\s+)?"
+    r"number\b|\b(?:just\s+)?want\s+(?:the|that|your)\s+(?:phone\s+|help\s*line\s+)?number\b|"
+    r"\bwrite\s+(?:it|the\s+number)\s+down\b|"
+    r"\bcu[aá]l\s+es\s+el\s+n[uú]mero\b|\b(?:d[ií]game|rep[ií]tame)\s+el\s+n[uú]mero\b",
+    re.IGNORECASE,
+)
+_DECLINES_A_TRANSFER = re.compile(
+    r"\b(?:stop|quit)\s+(?:connecting|transferring|putting)\b|"
+    r"\b(?:don'?t|dont|do\s+not|didn'?t|did\s+not)\s+(?:want\s+to\s+be\s+)?(?:connect|transfer|put)\w*\b|"
+    r"\bno\s+me\s+(?:comunique|transfiera|pase)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_the_number(speech: str | None) -> bool:
+    """The caller wants the help line's number read out (to write it down); not 988's."""
+    words = speech or ""
+    return bool(_ASKS_FOR_THE_NUMBER.search(words)) and not re.search(r"\b(?:988|911)\b", words)
+
+
+def declines_a_transfer(speech: str | None) -> bool:
+    """ "Stop connecting me!": whatever else the words say, no transfer now."""
+    return bool(_DECLINES_A_TRANSFER.search(speech or ""))
 
 
 def spanish_key(options: Sequence[Dict[str, Any]]) -> str:

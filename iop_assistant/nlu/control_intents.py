@@ -514,11 +514,15 @@ def is_worried_disclosure(text: str) -> bool:
 
 
 REPEAT_INTENT = "repeat_last"
+MAX_REPEAT_WORDS = 16
+_BARE_WHAT = re.compile(r"^\W*(?:sorry\W+|wait\W+)?(?:what|huh)\W*$", re.IGNORECASE)
 _REPEAT = re.compile(
     rf"^{_FILLER}(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
-    r"(?:say\s+(?:that|it|this)\s+(?:again|one\s+more\s+time)|repeat(?:\s+(?:that|it|yourself))?|"
+    r"(?:say\s+(?:that|it|this)(?:\s+(?:last|first)\s+(?:part|bit|thing))?\s+(?:again|one\s+more\s+time)|"
+    r"repeat(?:\s+(?:that|it|yourself|the\s+last\s+part))?|"
     r"what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|come\s+again|pardon(?:\s+me)?|"
-    r"(?:i\s+)?(?:didn'?t|did\s+not|didnt)\s+(?:catch|hear|get)\s+(?:that|it|you)|"
+    r"(?:i\s+)?(?:didn'?t|did\s+not|didnt)\s+(?:catch|hear|get)\s+(?:that|it|you|any\s+of\s+that|"
+    r"all\s+of\s+that|the\s+last\s+part)|"
     r"one\s+more\s+time|again\s+please|say\s+again|huh|(?:sorry\s+)?what)"
     rf"(?:[\s,]+(?:a\s+(?:little|bit)\s+)?(?:slower|slowly|louder|please|for\s+me))*{_FILLER}$",
     re.IGNORECASE,
@@ -530,8 +534,15 @@ def asks_to_repeat(text: str) -> bool:
     sentence ("oh, hello, i'm sorry, i didn't, um... what was that?"); not "say that
     number again" (the help line's number is asked for another way)."""
     cleaned = " ".join(text.strip().split())
-    last = _SENTENCE_BREAK.split(cleaned)[-1]
-    return bool(_REPEAT.match(cleaned) or _REPEAT.match(last))
+    sentences = _SENTENCE_BREAK.split(cleaned)
+    if _REPEAT.match(cleaned) or _REPEAT.match(sentences[-1]):
+        return True
+    # "Sorry, what? Can you say that again? The TV was on." (caller role-play 2026-12-05:
+    # a menu, twice): a short message with a request to repeat in it
+    # ("what?" or "huh?" before a question is surprise, not a request to repeat)
+    return len(cleaned.split()) <= MAX_REPEAT_WORDS and any(
+        _REPEAT.match(s) and not _BARE_WHAT.match(s) for s in sentences
+    )
 
 
 # Texting yes and no (role-play 2026-12-04: "ya" to the callback offer left it, "ye" got

@@ -379,6 +379,10 @@ def test_asking_how_many_questions_is_not_a_stop() -> None:
         "could you say that again, a little slower",
         "oh, hello, i'm sorry, i didn't, um... what was that?",
         "sorry i didnt catch that",
+        # caller role-play 2026-12-05: menus, twice, and the wait-times answer
+        "Sorry, what? Can you say that again? The TV was on.",
+        "Huh? I didn't catch any of that. Repeat please.",
+        "Wait, say that last part again? A few days a week?",
     ],
 )
 def test_asking_to_hear_it_again_is_a_repeat(text: str) -> None:
@@ -389,7 +393,14 @@ def test_asking_to_hear_it_again_is_a_repeat(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["what was that number again", "what is iop", "what do you mean by detox"]
+    "text",
+    [
+        "what was that number again",
+        "what is iop",
+        "what do you mean by detox",
+        "huh? so how much does it cost for a week of the program",
+        "what? i said my moms pills are right there and im kind of scared of myself",
+    ],
 )
 def test_questions_are_not_repeats(text: str) -> None:
     from iop_assistant.nlu.control_intents import asks_to_repeat

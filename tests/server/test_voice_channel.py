@@ -371,6 +371,23 @@ def test_a_reply_that_gives_the_help_line_number_offers_the_key_for_it(servers):
     assert "press 0" in text
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Hold on, what was that phone number? Say it slower, I'm getting a pen.",
+        "Stop connecting me! Just tell me the help line number.",
+    ],
+)
+def test_asking_for_the_number_reads_it_out_slowly_without_a_transfer(servers, words):
+    # caller role-play 2026-12-05: asking for the number transferred the call three times
+    call = Call(servers)
+    call.send()
+    answer = call.send(SpeechResult=words, Confidence="0.9")
+    listens(answer, servers)  # no <Dial>
+    assert said(answer).count("8 8 8, 7 8 3, 3 2 9 1") == 2
+    assert "press 0" in said(answer)
+
+
 def test_a_call_opens_with_a_key_for_spanish(servers):
     # issue 18, role-play 2026-12-04: a Spanish speaker heard only English, with no way to change
     call = Call(servers)
