@@ -313,3 +313,14 @@ def test_asking_to_switch_still_switches():
 )
 def test_english_being_hard_asks_for_spanish(text):
     assert requested_language(text) == "es"
+
+
+def test_the_bots_own_button_words_never_change_the_language():
+    # Spanish role-play 2026-12-05: "Para otra persona" sends "For someone else", and the
+    # detox questions went on in English
+    from iop_assistant.language.choice import choose
+
+    for payload in ("For someone else", "For me", "every day", "Not sure"):
+        assert choose(payload) == (None, None), payload
+    assert choose("For someone else", {"language": "es"}) == ("es", "setting")
+    assert choose("español")[0] == "es"
