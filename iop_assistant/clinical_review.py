@@ -37,6 +37,8 @@ SOURCES = {
     "nida": "NIDA: words matter",
     "dvhotline": "National Domestic Violence Hotline (thehotline.org): 24/7, call or text START "
     "to 88788",
+    "dea_onepill": "DEA, One Pill Can Kill (dea.gov/onepill): fake pills made to look like "
+    "oxycodone ('M30'), Xanax and Adderall are sold on the street and often contain fentanyl",
     "samhsa_od": "SAMHSA Overdose Prevention Toolkit: signs (can't be woken, slow breathing, "
     "gurgling or snoring sounds), rescue breathing, recovery position, "
     "naloxone can wear off before the opioid does, lost tolerance after a break; naloxone "
@@ -381,7 +383,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_drug_testing": ("article",),
     "utter_more_ask_drug_testing": ("article",),
     "utter_ask_relapse": ("article",),
-    "utter_ask_safety_procedures": ("article", "samhsa_od", "fda_naloxone"),
+    "utter_ask_safety_procedures": ("article", "samhsa_od", "fda_naloxone", "dea_onepill"),
     "utter_ask_am_i_addicted": ("nida",),
     # Spanish (issue 18): the replies a Spanish speaker gets before the Spanish assistant exists
     "utter_speak_spanish": ("988es", "samhsa_helpline", "policy"),
