@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from iop_assistant.input_text import is_bare_number, is_unreadable
+from iop_assistant.nlu.no_emergency import says_no_emergency
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES
 
@@ -25,6 +26,20 @@ def previous_user_intent(tracker: Tracker) -> str | None:
             continue
         return (event.get("parse_data") or {}).get("intent", {}).get("name")
     return None
+
+
+def said_no_emergency_since_crisis(tracker: Tracker) -> bool:
+    """Since the last crisis reply, the person said nobody is in danger ("nobody's
+    overdosed", "I'm not in danger lol"): their unclear questions get the topics, not "I'm
+    still here" (family role-play 2026-12-05: "I'm still here" five turns running)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            action = (event.get("metadata") or {}).get("utter_action") or ""
+            if action.startswith("utter_crisis") and action != "utter_crisis_followup":
+                return False
+        elif event.get("event") == "user" and says_no_emergency(str(event.get("text") or "")):
+            return True
+    return False
 
 
 def likely_topics(latest_message: Dict[str, Any], limit: int = MAX_OPTIONS) -> List[str]:
@@ -46,7 +61,8 @@ class ActionClarify(Action):
         latest = tracker.latest_message or {}
         topics = likely_topics(latest)
         program_question = len(topics) >= 2 and asks_about_the_program(latest.get("text"))
-        if tracker.get_slot("crisis_flag") and not program_question:
+        calm_again = said_no_emergency_since_crisis(tracker)
+        if tracker.get_slot("crisis_flag") and not program_question and not calm_again:
             # after a crisis reply, stay with the person instead of offering topics
             dispatcher.utter_message(response="utter_crisis_followup")
             return []

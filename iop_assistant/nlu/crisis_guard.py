@@ -44,6 +44,7 @@ from iop_assistant.nlu.no_emergency import (
 from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
+from iop_assistant.program_question import SAFETY_INTENT, is_about_safety
 
 CRISIS_INTENT = "crisis"
 CHECKIN_INTENT = "crisis_checkin"
@@ -317,7 +318,12 @@ class CrisisGuard(GraphComponent):
             named = (message.get(INTENT) or {}).get("name")
             said_crisis = hit is not None or named == CRISIS_INTENT
             unsure = named == CRISIS_INTENT or named == FALLBACK_INTENT
-            if (hit is not None or unsure) and is_general_danger_question(text):
+            if (
+                (hit is not None or unsure)
+                and is_general_danger_question(text)
+                and not says_no_emergency(text)  # "why do you keep telling me to call 911??
+                # nothing is happening" is no question about danger (family role-play)
+            ):
                 # "is blue lips a sign of overdose?": answered, not 911 (danger_questions.py)
                 answer = answer_for(text, hit.category if hit else None)
                 if answer:
@@ -355,7 +361,12 @@ class CrisisGuard(GraphComponent):
                         gate(message)
                         if (message.get(INTENT) or {}).get("name") != guessed:
                             continue  # the gate read it (the screening, dosing, a goodbye...)
-                    if not answers_a_question((message.get(INTENT) or {}).get("name")):
+                    reading = (message.get(INTENT) or {}).get("name")
+                    if not answers_a_question(reading) or (
+                        # "why do you keep telling me to call 911?? nothing is happening"
+                        # (family role-play 2026-12-05) read as a safety question: 911 again
+                        reading == SAFETY_INTENT and not is_about_safety(rest)
+                    ):
                         set_intent(message, "deny")
                     continue
             if said_crisis and is_told_as_history(text):

@@ -21,7 +21,7 @@ _IS = r"(?:'s|s|\s+is|\s+are|'re|\s+was)"
 _NO_EMERGENCY = re.compile(
     # English
     r"\b(?:not|isn'?t|isnt|is\s+not|no|wasn'?t|wasnt)\s+(?:an?\s+|in\s+an?\s+)?emergency\b|"
-    r"\b(?:nobody|no\s+one|noone|no\s+body)\s+(?:overdosed|od'?d|is\s+overdosing|overdos(?:ed|ing)|"
+    r"\b(?:nobody|no\s+one|noone|no\s+body)(?:'?s|\s+has)?\s+(?:overdosed|od'?d|is\s+overdosing|overdos(?:ed|ing)|"
     r"is\s+(?:in\s+danger|hurt|dying)|was\s+(?:in\s+danger|hurt))\b|"
     r"\bnot\s+(?:an?\s+)?overdos(?:e|ing)\b|"
     # "nah im not od'in lol just tired of it" (texter role-play 2026-12-04, late: the
@@ -33,6 +33,8 @@ _NO_EMERGENCY = re.compile(
     # "No no, it's not happening right now, he's at work" (voice role-play, late)
     r"\b(?:it'?s|its|it\s+is|that'?s|thats|nothing'?s|nothing\s+is)\s+not\s+happening\s+(?:right\s+)?now\b|"
     r"\bnothing'?s\s+happening\s+(?:right\s+)?now\b|"
+    # "why do you keep telling me to call 911?? nothing is happening" (family role-play)
+    r"\bnothing(?:'?s|\s+is)\s+happening\b(?!\s+(?:to|with)\b)|"
     # "why r u giving me a domestic violence number. nobody is hurting me" (role-play)
     r"\b(?:nobody|no\s+one|noone)(?:'s|s|\s+is)\s+(?:hurting|hitting|threatening)\s+(?:me|us)\b|"
     rf"\b{_SUBJECT}{_IS}\s+(?:ok|okay|fine|alright|all\s+right|safe)\s+(?:now|right\s+now|today)\b|"

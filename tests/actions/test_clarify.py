@@ -150,3 +150,29 @@ def test_a_number_alone_is_no_intent_for_the_gate():
     phone.set(INTENT, {"name": "inform", "confidence": 0.9})
     gate(phone)
     assert phone.get(INTENT)["name"] == "request_callback"
+
+
+def _after_a_crisis_reply(*said: str):
+    import asyncio
+
+    from rasa_sdk import Tracker
+
+    events = [{"event": "bot", "text": "...", "metadata": {"utter_action": "utter_crisis"}}]
+    events += [user_event("deny", text, 1.0) for text in said]
+    events.append(user_event("nlu_fallback", "when r the thingies", 1.0, RANKING))
+    latest = events[-1]["parse_data"] | {"text": events[-1]["text"]}
+    tracker = Tracker("t", {"crisis_flag": True}, latest, events, False, None, {}, "x")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionClarify().run(dispatcher, tracker, {}))
+    return [m.get("response") for m in dispatcher.messages]
+
+
+def test_after_a_crisis_reply_an_unclear_message_stays_with_the_person():
+    assert _after_a_crisis_reply("ok") == ["utter_crisis_followup"]
+
+
+def test_after_saying_nobody_is_in_danger_an_unclear_message_gets_topics():
+    # family role-play 2026-12-05: "I'm still here" five turns running after "nobody's
+    # overdosed" and "I'm not in danger lol"
+    said = _after_a_crisis_reply("im fine, im not in danger lol")
+    assert said == ["utter_ask_clarify"]

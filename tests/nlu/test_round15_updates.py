@@ -58,3 +58,31 @@ def test_danger_said_late_is_a_crisis(guarded, text):
 )
 def test_the_rest_of_the_program_is_not(guarded, text):
     assert guarded(text, "ask_after_iop").get("intent")["name"] != "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "wanted"),
+    [
+        # family role-play 2026-12-05: "Call 911 now. Give naloxone" to each of these
+        (
+            "nobody's overdosed. ok never mind. different question. if he does your program "
+            "will his job find out?",
+            "crisis",
+            "ask_confidentiality",
+        ),
+        (
+            "why do you keep telling me to call 911?? nothing is happening. this is really "
+            "not helpful",
+            "ask_safety_procedures",
+            "deny",
+        ),
+    ],
+)
+def test_no_emergency_said_plainly_is_heard(guarded, text, read_as, wanted):
+    message = guarded(text, read_as, runner_up=wanted if wanted != "deny" else "nlu_fallback")
+    assert message.get("intent")["name"] == wanted
+
+
+def test_a_general_question_after_saying_nobody_overdosed_is_still_answered(guarded):
+    text = "nobody overdosed, but what should we do if he ever does overdose?"
+    assert guarded(text, "ask_safety_procedures").get("intent")["name"] == "ask_safety_procedures"
