@@ -117,7 +117,8 @@ _SUBSTANCE = (
     r"fentanilo|opioides|pastillas|marihuana|drogas|alcoholismo)"
 )
 _TREAT = (
-    r"(?:treat|treats|work\s+with|deal\s+with|handle|help\s+(?:people\s+)?with|"
+    # "do u guys help w pills like oxy percs" (texter role-play 2026-12-05)
+    r"(?:treat|treats|work\s+with|deal\s+with|handle|help\s+(?:people\s+)?(?:with|w/?)(?=\s)|"
     r"take\s+(?:people|patients|clients|someone|folks|guys)\s+(?:on|using|who\s+use|addicted\s+to|with)|"
     r"accept\s+(?:people|patients|clients)\s+(?:on|using|who\s+use|with))"
 )
@@ -165,6 +166,27 @@ _TREATS_THAT = re.compile(
     re.IGNORECASE,
 )
 _NAMED_SUBSTANCE = re.compile(rf"\b{_SUBSTANCE}\b", re.IGNORECASE)
+
+
+# "i got bcbs thru my job do u take it" got the psychiatry answer (texter role-play
+# 2026-12-05): a plan named and asked about is the cost and insurance question
+_INSURER = re.compile(
+    r"\b(?:bcbs|blue\s*cross|blue\s*shield|anthem|aetna|cigna|humana|united\s*health\w*|uhc|kaiser|"
+    r"tricare|medicaid|medi-?cal|medicare|ahcccs|masshealth|obamacare|marketplace|insurance|"
+    r"aseguranza|seguro\s+m[eé]dico)\b",
+    re.IGNORECASE,
+)
+_TAKES_A_PLAN = re.compile(
+    r"\b(?:take|takes|accept|accepts|cover|covers|covered|in\s+network|in-network|work\s+with|bill|"
+    r"copay|co-pay|deductible|aceptan|cubre)\b",
+    re.IGNORECASE,
+)
+COST_INTENT = "ask_cost_insurance"
+
+
+def asks_about_a_plan(text: str | None) -> bool:
+    """A health plan named and asked about ("do u take bcbs", "is medicaid accepted?")."""
+    return _found(_INSURER, text) and _found(_TAKES_A_PLAN, text) and _found(_ASKS, text)
 
 
 def asks_if_substance_treated(text: str | None) -> bool:

@@ -208,11 +208,29 @@ _LEADING_STOP = re.compile(
 )
 
 
+# "ok cool thx. ill call tmrw on my lunch bye", "no im good bye" (texter role-play
+# 2026-12-05: a menu, then "I'm still not understanding"): a plain farewell word last
+_LAST_WORD_FAREWELL = re.compile(
+    r"(?:^|[\s,.;!])(?:bye+(?:\s+bye)?|goodbye|bye\s+now|cya|ttyl|later\s+bye|gn)\W*$",
+    re.IGNORECASE,
+)
+
+
+_REPORTED_BYE = re.compile(r"\b(?:said|say|says|saying|told|tell|to)\b[^.!?]{0,15}\bbye\W*$", re.I)
+
+
 def ends_with_farewell(text: str) -> bool:
     """The person closes the conversation at the end of a longer message: "nah, i'll
     just call that number myself. thanks, goodbye." (v4, voice). Only plain farewell
     words: "no. i'm good" or "yes. all set" can answer a form's question. Not when an
     earlier sentence asks something."""
+    if (
+        "?" not in text
+        and len(text.split()) > 1
+        and _LAST_WORD_FAREWELL.search(text.strip())
+        and not _REPORTED_BYE.search(text)
+    ):
+        return True
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
     if len(clauses) > 1 and "?" not in text and _MUST_GO.match(clauses[-1]):
         return True  # "sorry she just got home, I have to go" (v7, inside the screening)

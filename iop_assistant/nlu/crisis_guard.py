@@ -142,6 +142,17 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
 _ANSWER_NO = re.compile(r"^\W*(?:no+|nope|nah|god\s+no|hell\s+no)\b")
 
 
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def told_not_asked(text: str) -> str:
+    """The sentences of ``text`` that are not questions; none when nothing in it is marked
+    as a question ("what should you do if you find someone overdosing" is one)."""
+    if "?" not in text:
+        return ""
+    return " ".join(s for s in _SENTENCES.split(text) if s.strip() and not s.strip().endswith("?"))
+
+
 def set_intent(message: Message, name: str) -> None:
     put_first(message, name)
 
@@ -294,7 +305,7 @@ class CrisisGuard(GraphComponent):
 
     def is_denial_only(self, text: str) -> bool:
         """The only danger words are inside a denial ("i'm not going to hurt myself")."""
-        clean = normalize(text)
+        clean = normalize(without_911_questions(text))
         if not _DENIAL.search(clean):
             return False
         rest = _DENIAL.sub(" ", clean)
@@ -323,6 +334,8 @@ class CrisisGuard(GraphComponent):
                 and is_general_danger_question(text)
                 and not says_no_emergency(text)  # "why do you keep telling me to call 911??
                 # nothing is happening" is no question about danger (family role-play)
+                and self.check(told_not_asked(text)) is None  # "is 988 only for suicide? i
+                # want to kill myself": the question, then danger told plainly
             ):
                 # "is blue lips a sign of overdose?": answered, not 911 (danger_questions.py)
                 answer = answer_for(text, hit.category if hit else None)

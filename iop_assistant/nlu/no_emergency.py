@@ -69,6 +69,17 @@ _ABOUT_911 = re.compile(
 )
 
 
+# "988 is for suicide tho right? im not suicidal i just cant stop taking percs" (texter
+# role-play 2026-12-05: the 988 reply three times): a question about what 988 is for
+_ABOUT_988 = re.compile(
+    r"\b988\s*(?:is|'s|s)\s+(?:only\s+|just\s+)?(?:for|about)\s+(?:suicid\w*|people\s+(?:who|that)\s+"
+    r"(?:are|want)\b[^.?!]{0,20})|"
+    r"\b(?:is|isn'?t|isnt)\s+988\s+(?:only\s+|just\s+)?(?:for|about)\s+suicid\w*",
+    re.IGNORECASE,
+)
+
+
 def without_911_questions(text: str) -> str:
-    """The text without a question or complaint about being told to call 911."""
-    return _ABOUT_911.sub(" ", text)
+    """The text without a question or complaint about being told to call 911, or a
+    question about what 988 is for."""
+    return _ABOUT_988.sub(" ", _ABOUT_911.sub(" ", text))

@@ -24,11 +24,13 @@ from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
+    COST_INTENT,
     ENROLL_INTENT,
     FAMILY_INTENT,
     FORMAT_INTENT,
     SAFETY_INTENT,
     WHO_IT_IS_FOR_INTENT,
+    asks_about_a_plan,
     asks_about_age,
     asks_about_evening_groups,
     asks_about_the_program,
@@ -98,6 +100,8 @@ def asked_topic(message: Message, text: str) -> str | None:
             return CONFIDENTIALITY_INTENT
         if asks_to_make_someone_go(text):
             return FAMILY_INTENT
+    if settled and intent != COST_INTENT and asks_about_a_plan(text):
+        return COST_INTENT
     if settled and intent not in PRIVACY_READINGS and asks_whether_someone_finds_out(text):
         # "Would my boss have to know about this? I can't lose this job." got the answer
         # about keeping work (caller role-play 2026-12-04, late); "does the insurance tell

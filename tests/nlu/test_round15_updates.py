@@ -86,3 +86,36 @@ def test_no_emergency_said_plainly_is_heard(guarded, text, read_as, wanted):
 def test_a_general_question_after_saying_nobody_overdosed_is_still_answered(guarded):
     text = "nobody overdosed, but what should we do if he ever does overdose?"
     assert guarded(text, "ask_safety_procedures").get("intent")["name"] == "ask_safety_procedures"
+
+
+def test_asking_what_988_is_for_and_saying_one_is_not_suicidal_is_a_no(guarded):
+    # texter role-play 2026-12-05: the 988 reply three times
+    text = "988 is for suicide tho right? im not suicidal i just cant stop taking percs"
+    assert guarded(text, "crisis").get("intent")["name"] == "deny"
+
+
+def test_a_question_then_danger_told_plainly_is_a_crisis(guarded):
+    message = guarded("is 988 only for suicide? i want to kill myself", "crisis")
+    assert message.get("intent")["name"] == "crisis"
+
+
+@pytest.mark.parametrize("text", ["ok cool thx. ill call tmrw on my lunch bye", "no im good bye"])
+def test_a_farewell_word_last_is_a_goodbye(text):
+    from iop_assistant.nlu.control_intents import ends_with_farewell
+
+    assert ends_with_farewell(text)
+
+
+def test_a_goodbye_told_is_not_one():
+    from iop_assistant.nlu.control_intents import ends_with_farewell
+
+    assert not ends_with_farewell("already told my guy bye so im out by sunday")
+
+
+@pytest.mark.parametrize(
+    "text", ["i got bcbs thru my job do u take it", "is aetna in network?", "do u take medicaid"]
+)
+def test_a_plan_named_and_asked_about_is_the_cost_question(text):
+    from iop_assistant.program_question import asks_about_a_plan
+
+    assert asks_about_a_plan(text)
