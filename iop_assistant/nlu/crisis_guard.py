@@ -33,7 +33,12 @@ from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
-from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
+from iop_assistant.nlu.danger_words import (
+    STAYING_ON_MEDICATION_INTENT,
+    has_danger_words,
+    names_treatment_medicine,
+    says_something_was_taken,
+)
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.no_emergency import (
@@ -414,6 +419,10 @@ class CrisisGuard(GraphComponent):
                     # speak of despair, otherwise answer its next guess (danger_words.py)
                     if is_ambiguous_distress(text):
                         set_checkin(message, text)
+                        continue
+                    if names_treatment_medicine(text):
+                        # "im on suboxone right now through my doctor" (tests/safety)
+                        set_intent(message, STAYING_ON_MEDICATION_INTENT)
                         continue
                     if has_real_alternative(message):
                         take_next_guess(message)

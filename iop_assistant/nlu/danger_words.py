@@ -72,3 +72,19 @@ def says_something_was_taken(text: str) -> bool:
     return any(
         not _HABIT_BEFORE.search(text[: found.start()]) for found in _TOOK_SOMETHING.finditer(text)
     )
+
+
+# "im on suboxone right now through my doctor" (tests/safety: the classifier alone read a
+# sure crisis once v10's crisis set was in training): treatment, not danger
+_ON_TREATMENT = re.compile(
+    r"\b(?:on|taking|take|takes|prescribed|started|getting)\s+(?:my\s+|his\s+|her\s+)?"
+    r"(?:suboxone|subutex|methadone|buprenorphine|naltrexone|vivitrol|sublocade|zubsolv|"
+    r"metadona|buprenorfina)\b",
+    re.IGNORECASE,
+)
+STAYING_ON_MEDICATION_INTENT = "ask_staying_on_medication"
+
+
+def names_treatment_medicine(text: str) -> bool:
+    """The person is on a medicine for opioid use disorder (methadone, Suboxone...)."""
+    return bool(_ON_TREATMENT.search(text or ""))

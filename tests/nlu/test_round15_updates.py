@@ -119,3 +119,19 @@ def test_a_plan_named_and_asked_about_is_the_cost_question(text):
     from iop_assistant.program_question import asks_about_a_plan
 
     assert asks_about_a_plan(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["im on suboxone right now through my doctor", "im on methadone right now"]
+)
+def test_being_on_a_treatment_medicine_is_not_a_crisis(guarded, text):
+    # tests/safety look-alike the retrained classifier read as a sure crisis (round 15)
+    message = guarded(text, "crisis", runner_up="inform_use")
+    assert message.get("intent")["name"] == "ask_staying_on_medication"
+
+
+@pytest.mark.parametrize(
+    "text", ["i took all my methadone at once", "im on methadone and i want to die"]
+)
+def test_danger_with_a_treatment_medicine_is_still_a_crisis(guarded, text):
+    assert guarded(text, "crisis").get("intent")["name"] == "crisis"
