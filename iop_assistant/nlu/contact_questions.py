@@ -31,7 +31,8 @@ _TEXT_BACK = re.compile(
     rf"\b(?:can|could|will|would|do|does|did|is\s+there)\s+(?:\w+\s+){{0,2}}?{_WHO}\s+"
     r"(?:just\s+)?(?:text|txt|message|msg)\s+(?:me\s+)?(?:back|instead|me)\b"
     + _NOT_A_THING
-    + rf"|\b{_WHO}\s+(?:can|could|will)\s+(?:just\s+)?(?:text|txt)\s+(?:me|back)\b"
+    + rf"|\b{_WHO}\s+(?:(?:who|that)\s+)?(?:can|could|will)\s+"
+    + r"(?:just\s+)?(?:text|txt)\s+(?:me|back)\b"
     + _NOT_A_THING
     + r"|"
     r"\b(?:text|txt)\s+me\s+back\b|"

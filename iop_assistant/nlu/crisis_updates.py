@@ -358,6 +358,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:the|his|her|their)\s+(?:paranoia|psychosis|hallucinations)\b|"
         # "what do i do if the voices get worse" (night role-play)
         r"\bthe\s+voices\s+(?:get|are\s+getting|got|keep)\b|"
+        # "what do i do till then if it gets worse, hes scaring his little sister" (a
+        # regression conversation, once v10 was in training: the relapse answer)
+        r"\bif\s+(?:it|he|she|they|things|this)\s+(?:gets?|get|keeps?\s+getting)\s+worse\b[^.!?]{0,40}?"
+        r"\b(?:scar\w*|threaten\w*|hurt\w*|violent|hit\w*|afraid|unsafe)\b|"
         r"\b(?:thinks|convinced|swears|believes)\s+(?:that\s+)?(?:people|someone|somebody|they|the\s+"
         r"(?:cops|police|fbi|government|neighbors))\s+(?:are|is)\s+(?:\w+\s+)?(?:watching|following|after|"
         r"spying|listening|out\s+to\s+get|poisoning|tracking)\b"

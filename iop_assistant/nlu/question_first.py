@@ -116,7 +116,9 @@ def asked_topic(message: Message, text: str) -> str | None:
         # "I don't think he needs detox. Do you take teenagers?": the question, not the
         # screening or the "we don't offer detox" answer
         return next_faq_guess(message, DETOX_READINGS) or UNSURE_INTENT
-    if intent in TELLING_INTENTS | {UNSURE_INTENT} and asks_what_iop_is(text):
+    if intent in TELLING_INTENTS | {UNSURE_INTENT, "ask_iop_vs_other_care"} and asks_what_iop_is(
+        text
+    ):
         return WHAT_IS_IOP_INTENT
     if intent not in TELLING_INTENTS or not asks_about_the_program(text):
         return None

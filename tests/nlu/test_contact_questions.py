@@ -24,6 +24,7 @@ TEXT_BACK = [
     "is there a number i can text instead",
     "could somebody just message me back, i cant talk at home",
     "i'd rather text not call",
+    "i hate phone calls, is there someone who can just text me instead?",
     "¿alguien me puede escribir? no puedo hablar",
 ]
 NOT_TEXT_BACK = [

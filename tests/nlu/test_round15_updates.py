@@ -135,3 +135,23 @@ def test_being_on_a_treatment_medicine_is_not_a_crisis(guarded, text):
 )
 def test_danger_with_a_treatment_medicine_is_still_a_crisis(guarded, text):
     assert guarded(text, "crisis").get("intent")["name"] == "crisis"
+
+
+def test_a_what_if_about_worse_paranoia_and_a_scared_child_gets_the_psychosis_reply():
+    # a regression conversation, once v10 was in training: the relapse answer
+    text = "what do i do till then if it gets worse, hes scaring his little sister"
+    assert read_update(text) == "psychosis"
+
+
+def test_what_is_iop_read_as_the_comparison_is_what_is_iop():
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.question_first import QuestionFirst
+
+    message = Message(data={TEXT: "my name is Jose Garcia, what is IOP?"})
+    ranking = [{"name": "ask_iop_vs_other_care", "confidence": 0.5}]
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    QuestionFirst.create({}, None, None, None).process([message])
+    assert message.get(INTENT)["name"] == "ask_what_is_iop"
