@@ -378,9 +378,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         """Risk questions only when their answer can change the outcome; pregnancy right
         after the substances for opioid use, and nothing more once it is a yes."""
         used = set(tracker.get_slot("screening_substances") or ())
-        if tracker.get_slot("screening_for") == "other" and form_answers.speaks_only_of_a_man(
-            user_texts(tracker)
-        ):
+        texts = user_texts(tracker)
+        if (
+            tracker.get_slot("screening_for") == "other"
+            and form_answers.speaks_only_of_a_man(texts)
+        ) or form_answers.speaks_of_an_older_woman(texts):
             slots = [s for s in slots if s != "screening_pregnant"]
         elif "opioid" in used:
             pregnant = tracker.get_slot("screening_pregnant")

@@ -357,6 +357,26 @@ def speaks_only_of_a_man(texts: Iterable[str]) -> bool:
     return bool(_A_MAN.search(joined)) and not _A_WOMAN.search(joined)
 
 
+# "she is 74", "my 61 year old mom", "my grandmother" (family role-play 2026-12-05: the
+# screening asked a 74-year-old whether she could be pregnant)
+_PAST_CHILDBEARING = re.compile(
+    r"\b(?:grandma|grandmother|granny|abuela)\b|"
+    r"\b(?:she'?s|shes|she\s+is|i'?m|im|i\s+am|mom\s+is|mother\s+is|wife\s+is)\s+(?:almost\s+|nearly\s+|over\s+)?"
+    r"(?P<age1>[5-9]\d)\b|"
+    r"\b(?P<age2>[5-9]\d)\s*(?:-|\s)?\s*(?:yo|y/o|years?\s*-?\s*old|year-old|yr\s+old)\b"
+)
+PAST_CHILDBEARING_AGE = 55
+
+
+def speaks_of_an_older_woman(texts: Iterable[str]) -> bool:
+    """The person the screening is for is past childbearing age, as said in their words."""
+    for found in _PAST_CHILDBEARING.finditer(" ".join(fold(t) for t in texts)):
+        age = found.group("age1") or found.group("age2")
+        if age is None or int(age) >= PAST_CHILDBEARING_AGE:
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- screening: substances
 _NO_USE = re.compile(
     r"^\W*(none|nothing|no|nope|i don'?t use( anything)?|dont use( anything)?|"
@@ -613,7 +633,10 @@ _CALL_PRIVATE = re.compile(
     r"\b(?:he|she|they)\s+(?:can'?t|cannot|cant|must\s+not|shouldn'?t)\s+(?:know|find\s+out)\b|"
     r"\b(?:husband|wife|partner|boyfriend|girlfriend|parents?|mom|dad|boss|he|she|someone\s+else)\s+"
     r"(?:might|may|could|will|would|sometimes)\s+(?:answer|pick\s+up|see|hear)\b|"
-    r"\b(?:confidencial|privad[oa]|discret[oa])\b|\bno\s+(?:puede|debe)\s+saber\b"
+    r"\b(?:confidencial|privad[oa]|discret[oa])\b|\bno\s+(?:puede|debe)\s+saber\b|"
+    # "will they leave a voicemail that says rehab?", "if it goes to voicemail" (family
+    # role-play 2026-12-05: asked by all four people who booked a callback, never answered)
+    r"\bvoice\s*-?\s*mail\b|\bleave\s+a\s+message\b|\bbuz[oó]n\b|\bmensaje\s+de\s+voz\b"
 )
 
 

@@ -339,6 +339,9 @@ def test_a_time_is_saved_as_the_clause_that_gives_it(text, saved):
         "I need to know if it's confidential. my husband might pick up",
         "he can't know I called",
         "¿es confidencial?",
+        # family role-play 2026-12-05: asked by all four who booked a callback
+        "will they leave a voicemail that says rehab or anything like that?",
+        "if I miss the call will they leave a voicemail saying where they're calling from?",
     ],
 )
 def test_asking_if_the_call_is_private(text):
@@ -348,3 +351,18 @@ def test_asking_if_the_call_is_private(text):
 @pytest.mark.parametrize("text", ["after 6pm", "my husband", "yes", "what time do groups start"])
 def test_other_answers_are_not_about_privacy(text):
     assert not form_answers.asks_if_the_call_is_private(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "older"),
+    [
+        ("she is 74, a bottle of wine every evening and Ambien", True),
+        ("my 61 year old mom drinks daily", True),
+        ("my grandmother drinks every night", True),
+        ("my daughter is 22", False),
+        ("i drink like 75 beers a week", False),
+    ],
+)
+def test_an_older_woman_is_not_asked_about_pregnancy(text, older):
+    # family role-play 2026-12-05: "Could they be pregnant?" about a 74-year-old mother
+    assert form_answers.speaks_of_an_older_woman([text]) is older
