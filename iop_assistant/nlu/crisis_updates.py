@@ -297,8 +297,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "self_medicate": re.compile(
         # "should i give him a beer for the withdrawal?" (role-play 2026-12-04: no answer)
         rf"\b(?:should|can|could|do)\s+(?:i|we)\s+(?:just\s+)?(?:give|let)\s+(?:him|her|them)\s+(?:have\s+)?"
-        r"(?:a\s+|some\s+|one\s+)?(?:beer|drink|shot|xanax|pill|ativan|valium|klonopin|benzo)\w*\b[^.!?]{0,30}"
-        r"\b(?:for|with|to\s+(?:help|stop|ease|calm))\s+(?:the\s+|his\s+|her\s+)?(?:withdrawals?|shakes|shaking|detox|dts|seizures?)\b|"
+        r"(?:a\s+|some\s+|one\s+|a\s+couple(?:\s+of)?\s+|a\s+few\s+|two\s+)?"
+        r"(?:beer|drink|shot|xanax|pill|ativan|valium|klonopin|benzo)\w*\b[^.!?]{0,30}"
+        r"\b(?:(?:for|with|to\s+(?:help|stop|ease|calm))\s+(?:the\s+|his\s+|her\s+)?(?:withdrawals?|shakes|shaking|"
+        r"detox|dts|seizures?)|to\s+take\s+the\s+edge\s+off|to\s+calm\s+(?:him|her|them)\s+down)\b|"
         rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|borrow|steal|swallow)\b[^.!?]{{0,25}}\b{_OTHERS}"
         rf"[^.!?]{{0,20}}\b{_MEDICINES}|"
         rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|drink|smoke)\b[^.!?]{{0,40}}\bto\s+(?:ride\s+(?:it|this)\s+out|"
@@ -379,6 +381,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
     "refuses_911": re.compile(
+        # "Ok what if I drive him to the ER myself instead" (crisis role-play 2026-12-05:
+        # the same template, the question unanswered): 911 is still the way, and why
+        r"\b(?:what\s+if|can|could|should|shall|would\s+it\s+be\s+ok\s+if)\s+(?:i|we)\s+(?:just\s+)?"
+        r"(?:drive|take|bring)\s+(?:him|her|them|my\s+\w+)\s+(?:to\s+the\s+(?:er|emergency\s+room)|"
+        r"(?:to\s+the\s+hospital\s+|in\s+|there\s+)(?:myself|ourselves|instead))\b|"
         r"\b(?:don'?t|dont|do\s+not|doesn'?t|doesnt|won'?t|wont|will\s+not)\s+(?:want|need|let\s+(?:me|us)\s+call)\s+"
         r"(?:an?\s+|the\s+|to\s+(?:call|go\s+to)\s+(?:an?\s+|the\s+)?)?(?:ambulance|911|ems|paramedics)\b|"
         r"\b(?:no|not\s+calling|not\s+going\s+to\s+call)\s+(?:an?\s+)?(?:ambulance|911)\b|"

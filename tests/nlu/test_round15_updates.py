@@ -155,3 +155,20 @@ def test_what_is_iop_read_as_the_comparison_is_what_is_iop():
     message.set(INTENT_RANKING_KEY, ranking)
     QuestionFirst.create({}, None, None, None).process([message])
     assert message.get(INTENT)["name"] == "ask_what_is_iop"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # crisis role-play 2026-12-05: the same template, the question unanswered
+        ("Should I just give him a couple beers to take the edge off?", "self_medicate"),
+        ("Ok what if I drive him to the ER myself instead", "refuses_911"),
+        ("can we take her to the hospital ourselves?", "refuses_911"),
+    ],
+)
+def test_practical_questions_in_an_emergency_are_answered(text, kind):
+    assert read_update(text) == kind
+
+
+def test_a_hospital_appointment_is_no_update():
+    assert read_update("can i take my mom to the hospital for her appointment") is None
