@@ -53,7 +53,11 @@ from iop_assistant.nlu.control_intents import (
 )
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
-from iop_assistant.nlu.withdrawal_story import STORY_INTENT, tells_of_withdrawal
+from iop_assistant.nlu.withdrawal_story import (
+    STORY_INTENT,
+    asks_about_withdrawal_danger_signs,
+    tells_of_withdrawal,
+)
 from iop_assistant.program_question import (
     ENROLL_INTENT,
     FORMAT_INTENT,
@@ -189,6 +193,10 @@ def gate(message: Message) -> None:
     if asks_to_call_for_someone(text) and name not in (ENROLL_INTENT, "crisis"):
         # "can i be the one to call and set it up?": the first call starts it (night role-play)
         return overrule(message, ENROLL_INTENT, "call for someone")
+    if asks_about_withdrawal_danger_signs(text) and name not in (DOSING_INTENT, "crisis"):
+        # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
+        # means 911, in the dosing answer; danger happening now stays with the crisis guard
+        return overrule(message, DOSING_INTENT, "withdrawal signs")
     if asks_about_dosing(text) and name not in (DOSING_INTENT, "crisis"):
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
         return overrule(message, DOSING_INTENT, "dosing")

@@ -30,3 +30,31 @@ def tells_of_withdrawal(text: str | None) -> bool:
     if not signs:
         return False
     return bool(_USE_WORDS.search(cleaned)) or bool(substances.categories_in_text(cleaned))
+
+
+# "what are the warning signs of dangerous alcohol withdrawal", "when is it an ER thing",
+# "what signs mean I need to take him to the ER" (family and caller role-plays 2026-12-05:
+# a menu or the crisis text): the dosing answer, which says what means 911
+_DANGER_SIGNS_QUESTION = re.compile(
+    r"\b(?:warning\s+)?signs?\s+(?:of|that)\s+(?:a\s+)?(?:dangerous|bad|severe|serious|bad\s+)?\s*"
+    r"(?:alcohol\s+|benzo\s+|xanax\s+)?withdraw\w*|"
+    r"\bwhat\s+(?:signs|symptoms)\s+(?:mean|would\s+mean|should\s+i|do\s+i)\b|"
+    r"\bwhen\s+(?:is\s+it|does\s+it\s+become)\s+(?:an?\s+)?(?:er|911|emergency|hospital)\s+(?:thing|situation)?|"
+    r"\bhow\s+(?:do|would|will)\s+(?:i|we)\s+know\s+(?:if|when)\s+(?:it'?s|the\s+withdrawal\s+is|his\s+withdrawal\s+is|"
+    r"her\s+withdrawal\s+is)\s+(?:dangerous|an\s+emergency|serious|too\s+much)",
+    re.IGNORECASE,
+)
+
+
+def asks_about_withdrawal_danger_signs(text: str | None) -> bool:
+    """A calm question about which withdrawal signs mean an emergency (paranoia from meth
+    is the psychosis reply's, not this one)."""
+    words = str(text or "")
+    if _STIMULANT_PSYCHOSIS.search(words) and not re.search(r"withdraw|drink|alcohol", words, re.I):
+        return False
+    return bool(_DANGER_SIGNS_QUESTION.search(words))
+
+
+_STIMULANT_PSYCHOSIS = re.compile(
+    r"\b(?:paranoi\w*|psychos\w*|psychotic|voices|meth|coke|crack)\b", re.I
+)

@@ -43,3 +43,27 @@ def test_other_readings_of_withdrawal_words_stay(text, intent, confidence):
     message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}])
     gate(message)
     assert message.get(INTENT)["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # family and caller role-plays 2026-12-05: a menu or the crisis text
+        "what are the warning signs of dangerous alcohol withdrawal",
+        "I'm fine, I'm not in danger lol. last thing, if he stops anyway this weekend before "
+        "anyone calls back, what signs mean I need to take him to the ER?",
+    ],
+)
+def test_a_calm_question_about_danger_signs_gets_what_means_911(text):
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": "ask_safety_procedures", "confidence": 0.6})
+    message.set(INTENT_RANKING_KEY, [{"name": "ask_safety_procedures", "confidence": 0.6}])
+    gate(message)
+    assert message.get(INTENT)["name"] == "ask_dosing"
+
+
+def test_paranoia_from_meth_is_left_to_the_psychosis_reply():
+    from iop_assistant.nlu.withdrawal_story import asks_about_withdrawal_danger_signs
+
+    text = "if he gets really paranoid on meth again, when is it an ER thing"
+    assert not asks_about_withdrawal_danger_signs(text)
