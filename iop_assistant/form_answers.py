@@ -156,13 +156,22 @@ def best_time_in_request(text: str | None) -> str | None:
     return None
 
 
+def without_questions(text: str) -> str:
+    """The sentences that tell, when some of them ask: "morning. is my callback still on
+    for tomorrow morning or did I just mess it up?" saved the question as the time
+    (family role-play 2026-12-05)."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    told = [s for s in sentences if not s.rstrip().endswith("?")]
+    return " ".join(told) if told and len(told) < len(sentences) else text
+
+
 def parse_best_time(text: str | None) -> str | None:
     """now / morning / afternoon / evening, a time in the person's words, or None.
 
     None means "this is not a time" (a question, a name, "no name"): the form
     asks again instead of saving it.
     """
-    cleaned = " ".join(str(text or "").split())[:MAX_BEST_TIME_CHARS]
+    cleaned = without_questions(" ".join(str(text or "").split())[:MAX_BEST_TIME_CHARS])
     lowered = cleaned.lower()
     if not lowered:
         return None

@@ -366,3 +366,9 @@ def test_other_answers_are_not_about_privacy(text):
 def test_an_older_woman_is_not_asked_about_pregnancy(text, older):
     # family role-play 2026-12-05: "Could they be pregnant?" about a 74-year-old mother
     assert form_answers.speaks_of_an_older_woman([text]) is older
+
+
+def test_a_question_after_the_time_is_not_saved_as_the_time():
+    # family role-play 2026-12-05: the whole question was read back as the time
+    text = "morning. is my callback still on for tomorrow morning or did I just mess it up?"
+    assert parse_best_time(text) == "morning"
