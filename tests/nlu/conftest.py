@@ -11,6 +11,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu import spacy_pipeline
+from iop_assistant.nlu.control_gate import gate
 from iop_assistant.nlu.crisis_guard import CrisisGuard
 from iop_assistant.nlu.crisis_matcher import CrisisMatcher
 from iop_assistant.nlu.crisis_updates import CrisisUpdateReader
@@ -37,5 +38,20 @@ def guarded(guard: CrisisGuard) -> Callable[..., Message]:
         guard.process([message])
         CrisisUpdateReader().process([message])
         return message
+
+    return read
+
+
+@pytest.fixture
+def gated() -> Callable[[str, str, float], str]:
+    """``gated(text, intent, confidence)``: the intent the control gate leaves, when the
+    classifier read ``intent`` at ``confidence`` first."""
+
+    def read(text: str, intent: str, confidence: float = 0.7) -> str:
+        message = Message({TEXT: text})
+        message.set(INTENT, {"name": intent, "confidence": confidence})
+        message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}])
+        gate(message)
+        return str((message.get(INTENT) or {}).get("name"))
 
     return read

@@ -5,8 +5,6 @@ family role-plays, 2026-12-04, late)."""
 from __future__ import annotations
 
 import pytest
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
-from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.nlu.contact_questions import (
     HELPLINE_HOURS_INTENT,
@@ -14,7 +12,6 @@ from iop_assistant.nlu.contact_questions import (
     asks_about_helpline_hours,
     asks_for_a_text_back,
 )
-from iop_assistant.nlu.control_gate import gate
 
 TEXT_BACK = [
     # the texter's words, then worded apart
@@ -69,25 +66,17 @@ def test_other_questions_are_not_about_help_line_hours(text):
     assert not asks_about_helpline_hours(text)
 
 
-def _gated(text: str, classified: str) -> str:
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": classified, "confidence": 0.7})
-    message.set(INTENT_RANKING_KEY, [{"name": classified, "confidence": 0.7}])
-    gate(message)
-    return message.get(INTENT)["name"]
-
-
 @pytest.mark.parametrize(
     "classified", ["request_callback", "deny", "nlu_fallback", "cancel_callback"]
 )
-def test_the_gate_answers_a_text_back_question(classified):
-    assert _gated(TEXT_BACK[1], classified) == TEXT_BACK_INTENT
+def test_the_gate_answers_a_text_back_question(gated, classified):
+    assert gated(TEXT_BACK[1], classified) == TEXT_BACK_INTENT
 
 
 @pytest.mark.parametrize("classified", ["ask_location_hours", "request_human"])
-def test_the_gate_answers_when_the_help_line_answers(classified):
-    assert _gated(HOURS[0], classified) == HELPLINE_HOURS_INTENT
+def test_the_gate_answers_when_the_help_line_answers(gated, classified):
+    assert gated(HOURS[0], classified) == HELPLINE_HOURS_INTENT
 
 
-def test_a_crisis_reading_stays_with_the_crisis_guard():
-    assert _gated("can someone text me back, i took all my pills", "crisis") == "crisis"
+def test_a_crisis_reading_stays_with_the_crisis_guard(gated):
+    assert gated("can someone text me back, i took all my pills", "crisis") == "crisis"

@@ -5,10 +5,8 @@ role-play 2026-12-04, late: "he has a drink first thing to steady his hands" got
 from __future__ import annotations
 
 import pytest
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
-from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.nlu.control_gate import gate
+from iop_assistant.nlu.withdrawal_story import asks_about_withdrawal_danger_signs
 
 
 @pytest.mark.parametrize(
@@ -21,12 +19,8 @@ from iop_assistant.nlu.control_gate import gate
         "she gets real sick and shaky without her pills",
     ],
 )
-def test_an_unsure_story_of_withdrawal_signs_offers_the_detox_questions(text):
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": "ask_therapies", "confidence": 0.3})
-    message.set(INTENT_RANKING_KEY, [{"name": "ask_therapies", "confidence": 0.3}])
-    gate(message)
-    assert message.get(INTENT)["name"] == "inform_use"
+def test_an_unsure_story_of_withdrawal_signs_offers_the_detox_questions(gated, text):
+    assert gated(text, "ask_therapies", 0.3) == "inform_use"
 
 
 @pytest.mark.parametrize(
@@ -37,12 +31,8 @@ def test_an_unsure_story_of_withdrawal_signs_offers_the_detox_questions(text):
         ("my hands shake", "inform", 0.3),  # no drinking or drug named
     ],
 )
-def test_other_readings_of_withdrawal_words_stay(text, intent, confidence):
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": intent, "confidence": confidence})
-    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}])
-    gate(message)
-    assert message.get(INTENT)["name"] == intent
+def test_other_readings_of_withdrawal_words_stay(gated, text, intent, confidence):
+    assert gated(text, intent, confidence) == intent
 
 
 @pytest.mark.parametrize(
@@ -54,16 +44,10 @@ def test_other_readings_of_withdrawal_words_stay(text, intent, confidence):
         "anyone calls back, what signs mean I need to take him to the ER?",
     ],
 )
-def test_a_calm_question_about_danger_signs_gets_what_means_911(text):
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": "ask_safety_procedures", "confidence": 0.6})
-    message.set(INTENT_RANKING_KEY, [{"name": "ask_safety_procedures", "confidence": 0.6}])
-    gate(message)
-    assert message.get(INTENT)["name"] == "ask_dosing"
+def test_a_calm_question_about_danger_signs_gets_what_means_911(gated, text):
+    assert gated(text, "ask_safety_procedures", 0.6) == "ask_dosing"
 
 
 def test_paranoia_from_meth_is_left_to_the_psychosis_reply():
-    from iop_assistant.nlu.withdrawal_story import asks_about_withdrawal_danger_signs
-
     text = "if he gets really paranoid on meth again, when is it an ER thing"
     assert not asks_about_withdrawal_danger_signs(text)
