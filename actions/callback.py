@@ -70,7 +70,6 @@ async def changed_number(value: Any, tracker: Tracker) -> Dict[str, Any]:
     request when only the time was changed (texter role-play 2026-12-05)."""
     typed = phone.parse_phone_answer(str(value or ""))
     current = tracker.get_slot("callback_phone")
-    own: str | None = None
     if typed.status is phone.PhoneStatus.OK and current and typed.e164 != current:
         own = await asyncio.to_thread(caller_number, tracker)
         mine = "yes" if typed.e164 == own else "no"

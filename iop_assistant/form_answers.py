@@ -17,6 +17,7 @@ import re
 from typing import Callable, Dict, Iterable, List
 
 from iop_assistant import phone, screening_answers, screening_rules, substances
+from iop_assistant.input_text import sentences
 from iop_assistant.screening_answers import fold
 
 MAX_BEST_TIME_CHARS = 120
@@ -160,9 +161,9 @@ def without_questions(text: str) -> str:
     """The sentences that tell, when some of them ask: "morning. is my callback still on
     for tomorrow morning or did I just mess it up?" saved the question as the time
     (family role-play 2026-12-05)."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
-    told = [s for s in sentences if not s.rstrip().endswith("?")]
-    return " ".join(told) if told and len(told) < len(sentences) else text
+    said = sentences(text)
+    told = [s for s in said if not s.rstrip().endswith("?")]
+    return " ".join(told) if told and len(told) < len(said) else text
 
 
 def parse_best_time(text: str | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import List
 
 MAX_CLASSIFIED_CHARS = 1000
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -105,3 +106,11 @@ _BARE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
 def is_bare_number(text: str | None) -> bool:
     """A number and nothing else ("2", "4."): an option only where options were shown."""
     return bool(_BARE_NUMBER.match(str(text or "")))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> List[str]:
+    """The text's sentences, split after ".", "!" or "?" (questions keep their "?")."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]

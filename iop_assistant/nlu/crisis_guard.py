@@ -28,6 +28,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
+from iop_assistant.input_text import sentences
 from iop_assistant.nlu.control_gate import gate, put_first
 from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
@@ -147,15 +148,12 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
 _ANSWER_NO = re.compile(r"^\W*(?:no+|nope|nah|god\s+no|hell\s+no)\b")
 
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
-
-
 def told_not_asked(text: str) -> str:
     """The sentences of ``text`` that are not questions; none when nothing in it is marked
     as a question ("what should you do if you find someone overdosing" is one)."""
     if "?" not in text:
         return ""
-    return " ".join(s for s in _SENTENCES.split(text) if s.strip() and not s.strip().endswith("?"))
+    return " ".join(s for s in sentences(text) if not s.strip().endswith("?"))
 
 
 def set_intent(message: Message, name: str) -> None:

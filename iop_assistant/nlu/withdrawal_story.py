@@ -45,6 +45,10 @@ _DANGER_SIGNS_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+_STIMULANT_PSYCHOSIS = re.compile(
+    r"\b(?:paranoi\w*|psychos\w*|psychotic|voices|meth|coke|crack)\b", re.I
+)
+
 
 def asks_about_withdrawal_danger_signs(text: str | None) -> bool:
     """A calm question about which withdrawal signs mean an emergency (paranoia from meth
@@ -53,8 +57,3 @@ def asks_about_withdrawal_danger_signs(text: str | None) -> bool:
     if _STIMULANT_PSYCHOSIS.search(words) and not re.search(r"withdraw|drink|alcohol", words, re.I):
         return False
     return bool(_DANGER_SIGNS_QUESTION.search(words))
-
-
-_STIMULANT_PSYCHOSIS = re.compile(
-    r"\b(?:paranoi\w*|psychos\w*|psychotic|voices|meth|coke|crack)\b", re.I
-)
