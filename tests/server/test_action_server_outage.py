@@ -52,6 +52,15 @@ def test_crisis_reply_needs_no_action_server(actions_down, message):
     assert "911" in text and "988" in text and HELPLINE in text
 
 
+def test_a_yes_to_the_check_in_question_needs_no_action_server(actions_down):
+    # round 15: the reply to "ya kinda" (is the person safe now, the means out of reach)
+    sender = uuid.uuid4().hex
+    actions_down.say(sender, "honestly whats even the point anymore")
+    text = texts(actions_down.say(sender, "ya kinda"))
+    assert "911" in text and "988" in text and HELPLINE in text
+    assert "safe right now" in text
+
+
 def test_crisis_mid_conversation_without_action_server(actions_down):
     sender = uuid.uuid4().hex
     actions_down.start_actions()
