@@ -136,6 +136,10 @@ def move(round_name: str) -> Tuple[int, int, int]:
 
 LOOK_ALIKE_INTENTS = {
     "worried_disclosure": "inform_use",
+    "family_worry": "inform_use",
+    "mild_withdrawal": "inform_use",
+    "substance_answer": "inform",
+    "screening_answer": "inform",
     "own_use": "inform_use",
     "past_event": "inform_use",
     "third_party_past": "inform_use",

@@ -585,10 +585,20 @@ _QUESTIONS_STOP = re.compile(
 )
 
 
+# "forget it, I don't wanna do the questions right now" (v11 b-09), anywhere in the message
+_NO_MORE_QUESTIONS = re.compile(
+    r"\b(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|feel\s+like)\s+(?:do(?:ing)?|answer(?:ing)?)\s+"
+    r"(?:the\s+|these\s+|any\s+(?:more\s+)?|more\s+|your\s+)?questions\b|"
+    r"\b(?:forget|skip|drop|stop)\s+(?:the|these|all\s+(?:the|these)|your)\s+questions\b",
+    re.IGNORECASE,
+)
+
+
 def stops_the_questions(text: str) -> bool:
     """ "actually forget the questions. I'll just call the number.": the form ends, whatever
     follows (read before "I'll just call" can be taken for "don't call me")."""
-    return bool(_QUESTIONS_STOP.match(" ".join(text.strip().split())))
+    cleaned = " ".join(text.strip().split())
+    return bool(_QUESTIONS_STOP.match(cleaned) or _NO_MORE_QUESTIONS.search(cleaned))
 
 
 def texting_yes_no(text: str | None) -> str | None:

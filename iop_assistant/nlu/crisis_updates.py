@@ -255,6 +255,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # four more times after the ambulance had gone)
         r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|he\s+is|she\s+is|they\s+are)\s+(?:at|in)\s+the\s+"
         r"(?:hospital|er|emergency\s+room|icu)\s+(?:now|right\s+now)\b|"
+        # "we already called 911 last night and he's in the ER, stable" (v11 look-alike)
+        r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|he\s+is|she\s+is|they\s+are)\s+(?:at|in)\s+the\s+"
+        r"(?:hospital|er|emergency\s+room|icu)\W+(?:and\s+)?(?:stable|ok|okay|fine|doing\s+(?:ok|okay|better|fine))\b|"
         r"\btook\s+(?:him|her|them)\s+to\s+(?:st\.?|saint)\s+\w+|"
         r"\b(?:they|the\s+hospital|the\s+er|the\s+doctors)\s+(?:admitted|kept)\s+(?:him|her|them)\b|"
         r"\b(?:the\s+)?emergency\s+is\s+over\b"

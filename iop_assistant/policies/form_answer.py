@@ -41,6 +41,7 @@ from iop_assistant.nlu.control_intents import (
     is_explicit_command,
     is_stop_only,
     starts_with_stop,
+    stops_the_questions,
 )
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.distress import is_ambiguous_distress
@@ -109,6 +110,10 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         return None  # the slot mapping already hands the text to the form
     if slot in PHONE_SLOTS and form_answers.asks_which_number(text):
         return SlotSet(slot, text)  # "her number or mine?" is about the question (v5)
+    if name == "stop" and stops_the_questions(text):
+        # "actually forget the questions. i just want to know how much it costs" (v11):
+        # whatever follows, the questions end
+        return None
     if name in ("stop", "goodbye") and is_explicit_command(name, text):
         if (
             name == "stop"

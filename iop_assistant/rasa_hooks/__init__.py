@@ -13,7 +13,8 @@ method, and each is tied to the tested Rasa version (the launcher,
 * :mod:`.parse_cache`: a short message ("hi", "yes") read by the NLU pipeline once per model;
 * :mod:`.rule_keys`: RulePolicy's rule lookup without re-reading every rule at every state;
 * :mod:`.warm_up`: a newly loaded model reads two messages before the first person writes;
-* :mod:`.inference_load`: DIET loads without training on an example (no training graph).
+* :mod:`.inference_load`: DIET loads without training on an example (no training graph);
+* :mod:`.crisis_context`: a crisis update is read as one only after a crisis reply.
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -42,6 +43,7 @@ HOOKS = (
     "rule_keys",
     "warm_up",
     "inference_load",
+    "crisis_context",
 )
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}

@@ -1,0 +1,120 @@
+"""A crisis update is read against the conversation (blind v11 conversations)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, List
+
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant.rasa_hooks import crisis_context
+
+
+def update(kind: str, ranking: List[Dict[str, Any]], guard: bool = False) -> Dict[str, Any]:
+    entities = [{"entity": "crisis_update", "value": kind}]
+    if guard:
+        entities.append({"entity": "crisis_category", "value": "suicidal"})
+    return {
+        "text": "words",
+        "intent": {"name": "crisis_update", "confidence": 1.0},
+        "entities": entities,
+        "intent_ranking": [{"name": "crisis_update", "confidence": 1.0}, *ranking],
+    }
+
+
+def conversation(*actions: str) -> DialogueStateTracker:
+    events: List[Any] = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+    for name in actions:
+        events += [UserUttered("hi", {"name": "greet"}), ActionExecuted(name)]
+        events.append(ActionExecuted("action_listen"))
+    return DialogueStateTracker.from_events("someone", events)
+
+
+def test_a_reassurance_with_no_crisis_before_is_the_classifiers_next_reading() -> None:
+    # "i'm not going to do anything stupid, i just need to stop drinking" as a first message
+    parse = update(
+        "no_plan",
+        [{"name": "crisis", "confidence": 0.99}, {"name": "inform_use", "confidence": 0.6}],
+    )
+    result = crisis_context.in_context(parse, conversation("utter_greet"))
+    assert result["intent"]["name"] == "inform_use"
+    assert all(e["entity"] != "crisis_update" for e in result["entities"])
+
+
+def test_a_program_question_with_psychosis_words_gets_its_faq_answer() -> None:
+    # "Does the program deal with the paranoia part too or just the drugs?"
+    parse = update("psychosis", [{"name": "ask_co_occurring", "confidence": 0.8}])
+    result = crisis_context.in_context(parse, conversation("utter_inform_use"))
+    assert result["intent"]["name"] == "ask_co_occurring"
+
+
+def test_a_first_aid_question_with_no_emergency_is_a_safety_question() -> None:
+    parse = update("overdose_first_aid", [{"name": "ask_safety_procedures", "confidence": 0.9}])
+    result = crisis_context.in_context(parse, DialogueStateTracker.from_events("x", []))
+    assert result["intent"]["name"] == "ask_safety_procedures"
+
+
+def test_an_unsure_next_reading_is_a_fallback_not_a_guess() -> None:
+    parse = update("cost", [{"name": "ask_work_school", "confidence": 0.2}])
+    result = crisis_context.in_context(parse, conversation("utter_greet"))
+    assert result["intent"]["name"] == "nlu_fallback"
+
+
+def test_danger_words_keep_the_crisis_reading() -> None:
+    parse = update("no_plan", [{"name": "crisis", "confidence": 0.9}], guard=True)
+    result = crisis_context.in_context(parse, conversation("utter_greet"))
+    assert result["intent"]["name"] == "crisis"
+
+
+def test_after_a_crisis_reply_the_update_stands() -> None:
+    parse = update("no_plan", [{"name": "crisis", "confidence": 0.99}])
+    result = crisis_context.in_context(parse, conversation("utter_crisis", "utter_ask_schedule"))
+    assert result["intent"]["name"] == "crisis_update"
+    assert result["entities"][0]["value"] == "no_plan"
+
+
+def test_a_crisis_in_an_earlier_session_does_not_count() -> None:
+    tracker = conversation("utter_crisis")
+    tracker.update(ActionExecuted("action_session_start"))
+    parse = update("safe_now", [{"name": "greet", "confidence": 0.9}])
+    assert crisis_context.in_context(parse, tracker)["intent"]["name"] == "greet"
+
+
+def test_after_the_checkin_question_no_plan_is_a_no() -> None:
+    # "no, no, I'm not gonna do anything like that. I'm just tired of relapsing"
+    parse = update("no_plan", [{"name": "crisis", "confidence": 0.9}])
+    result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
+    assert result["intent"]["name"] == "deny"
+
+
+def test_updates_naming_an_emergency_now_stand_on_their_own() -> None:
+    for kind in ("has_means", "naloxone_given", "help_coming", "not_sleeping", "no_naloxone"):
+        parse = update(kind, [{"name": "crisis", "confidence": 0.9}])
+        assert crisis_context.in_context(parse, conversation())["intent"]["name"] == "crisis_update"
+
+
+def test_other_intents_are_untouched() -> None:
+    parse = {"text": "hi", "intent": {"name": "greet", "confidence": 1.0}, "entities": []}
+    assert crisis_context.in_context(dict(parse), None) == parse
+
+
+def test_installed_around_rasas_parse_and_removed_again() -> None:
+    crisis_context.uninstall()
+    own = MessageProcessor.parse_message
+    assert crisis_context.install()
+    assert not crisis_context.install()
+    assert crisis_context.installed()
+
+    class Reader:
+        async def read(self, message: Any, tracker: Any = None, only: bool = True) -> Any:
+            return update("safe_now", [{"name": "greet", "confidence": 0.9}])
+
+    wrapped = MessageProcessor.parse_message.__wrapped__  # type: ignore[attr-defined]
+    assert wrapped is own
+    hooked = crisis_context._wrap(Reader.read)
+    result = asyncio.run(hooked(Reader(), object(), None))
+    assert result["intent"]["name"] == "greet"
+    crisis_context.uninstall()
+    assert MessageProcessor.parse_message is own
