@@ -96,8 +96,14 @@ def read_answer(
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
     ahead = answers_ahead(slot, text, tracker)
-    if ahead and times_said_since_start(tracker, FORM, f"utter_ask_{slot}") < MAX_ASKS:
+    asked = times_said_since_start(tracker, FORM, f"utter_ask_{slot}")
+    if ahead and asked < MAX_ASKS:
         return {slot: None, **ahead}  # kept, and this question asked again
+    more = more_substances(slot, text, tracker)
+    if more and asked < MAX_ASKS:
+        # "just alcohol, vodka mostly" to "when did you last use?" (v11 a-02): what they use,
+        # said again, is no answer to this question; it is asked once more
+        return {slot: None, **more}
     # asked twice already (v9: "is any of it prescribed?" four times over): "don't know"
     return {slot: unsure, **ahead}
 
@@ -130,6 +136,18 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         if named:
             found["screening_substances"] = named
     return found
+
+
+def more_substances(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
+    """Substances named to another question once the substances are known: the list,
+    with any new ones added (empty when the words name none)."""
+    known = tracker.get_slot("screening_substances")
+    if slot == "screening_substances" or not known:
+        return {}
+    named = substances.categories_in_text(text)
+    if not named:
+        return {}
+    return {"screening_substances": sorted(set(known) | set(named))}
 
 
 def yes_no_unknown(text: Any) -> str:

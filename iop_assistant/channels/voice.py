@@ -71,6 +71,7 @@ DEFAULT_REPLY_TIMEOUT = 10.0  # Twilio waits 15 s for the webhook (error 11200)
 DEFAULT_CRISIS_LINE = "988"
 GREETING = "/greet"
 NUMBER_QUESTION = "utter_ask_callback_phone"
+PHONE_DIGITS = 10  # keys enough for a US phone number
 CALLBACK = "/request_callback"  # the one question answered with many keys
 CALL_STATE_TTL = 4 * 3600.0
 MAX_CALLS = 10_000
@@ -517,6 +518,10 @@ class VoiceInput(TwilioWebhookInput):
                 voice_meta["selected_option"] = chosen["number"]
             elif digits and state is not None and state.number_entry:
                 user_text = digits  # a phone number keyed in (role-play: one digit was taken)
+            elif digits and len(digits.strip("#*")) >= PHONE_DIGITS:
+                # a whole number keyed in where options were offered ("should they call the
+                # number you're calling from?", v11 b-13): it answers with another number
+                user_text = digits.strip("#*")
             elif digits:
                 return self._listen(url, state or CallState(), [texts.unknown_key])
             else:

@@ -210,11 +210,22 @@ CALL_BACK_PHRASES = (
 )
 
 
+# "if I call that help line, when do they actually pick up" (v11 b-20) asks about the
+# help line's hours: answered, not transferred
+_ASKS_WHEN_IT_ANSWERS = re.compile(
+    r"\b(?:when|what\s+(?:time|times|hours|days)|how\s+late|how\s+early)\b.*\b(?:pick\s+up|answer|open|there|"
+    r"available|reach)\b|\b(?:is|are)\s+(?:it|they|the\s+help\s*line)\s+(?:open|there|available)\b|"
+    r"\bdo\s+they\s+(?:actually\s+)?(?:pick\s+up|answer)\b"
+)
+
+
 def wants_helpline(speech: str | None, digits: str | None) -> bool:
     """0, or words asking for a person or the help line."""
     if (digits or "").strip() == HELPLINE_DIGIT:
         return True
     words = normalise_words(speech)
+    if _ASKS_WHEN_IT_ANSWERS.search(words):
+        return False
     if words in ("try again", "try again please", "again", "retry"):
         return True  # the no-answer prompt's own words ("to try again, press 0")
     if _has_phrase(words, CALL_BACK_PHRASES):

@@ -38,7 +38,10 @@ SPANISH_WORDS = frozenset(
     tiempo anos horas sesiones grupo grupos familia ella ellos nosotros estaba estuvo fue ser
     estar sido puedes quieres tienes sabes vez veces mismo bueno buena creo pienso siento
     respira despierta muero matar matarme morirme aguanto sigo quitarme pasa paso pasando
-    hermanito mija mijo noches tardes disculpe saludos""".split()
+    hermanito mija mijo noches tardes disculpe saludos
+    juez abogado funciona quedas quedarse ahi pues nomas neta oiga oye senor senora ahorita
+    entonces dinero pagar aseguranza cheves chupe pisto perico recai recaida limpio limpia
+    enterar enteran inmigracion papeles hablan habla consumo consume adiccion adicto adicta""".split()
 )
 ENGLISH_WORDS = frozenset(
     """the and is are was were my i you your to for of what how can do does did with this that it

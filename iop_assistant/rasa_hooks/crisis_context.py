@@ -14,6 +14,14 @@ about ending your life?"), "no, I'm not going to do anything like that" is a no
 
 The updates that name an emergency going on now (the means at hand, naloxone given,
 help on the way, snoring and won't wake) stand on their own and are kept.
+
+The same wrapper reads two more things only the conversation can tell: a first message
+that is one Spanish greeting or plea ("hola", "ayuda") chooses Spanish when the
+conversation has no language yet (:func:`first_language`, ``language/first_words.py``);
+and in a conversation already in Spanish, Spanish words the classifier was unsure of are
+not a request to speak Spanish ("y cuando termine el programa que sigue?" got "Claro, le
+escribo en español", es-v2): the classifier's reading, or the clarifying question, is
+used (:func:`spanish_already`).
 """
 
 from __future__ import annotations
@@ -23,7 +31,9 @@ from typing import Any, Dict, Iterable, List
 
 from rasa.core.processor import MessageProcessor
 
+from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.rasa_hooks import patching
+from iop_assistant.topics import FAQ_TOPIC_LABELS
 
 UPDATE_INTENT = "crisis_update"
 UPDATE_ENTITY = "crisis_update"
@@ -116,9 +126,31 @@ def answer_to_checkin(parse_data: Dict[str, Any]) -> None:
     _set_intent(parse_data, "deny", 1.0)
 
 
+CHECKIN_ANSWERS = frozenset({"deny", UPDATE_INTENT})
+QUESTION_AFTER_NO_MIN = 0.1  # how sure the classifier must be of the question's topic
+
+
+def question_after_a_no(parse_data: Dict[str, Any]) -> Dict[str, Any]:
+    """"No, I'm not suicidal. I'm just exhausted. Is there anything for families like
+    me?" (v11 a-29): the question is answered; a no with no question keeps its reply."""
+    if "?" not in str(parse_data.get("text") or ""):
+        return parse_data
+    for guess in parse_data.get("intent_ranking") or []:
+        name = str(guess.get("name"))
+        if name in FAQ_TOPIC_LABELS and float(guess.get("confidence") or 0) >= QUESTION_AFTER_NO_MIN:
+            _set_intent(parse_data, name, float(guess.get("confidence") or 0))
+            return parse_data
+    return parse_data
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
-    if (parse_data.get("intent") or {}).get("name") != UPDATE_INTENT:
+    name = (parse_data.get("intent") or {}).get("name")
+    if name == "deny" and not _has_guard_danger(parse_data):
+        actions = _actions(tracker)
+        if actions and actions[-1] == CHECKIN_ACTION:
+            return question_after_a_no(parse_data)
+    if name != UPDATE_INTENT:
         return parse_data
     kind = update_kind(parse_data)
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
@@ -127,9 +159,64 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if actions and actions[-1] == CHECKIN_ACTION and kind in CHECKIN_NO:
         if not _has_guard_danger(parse_data):
             answer_to_checkin(parse_data)
+            question_after_a_no(parse_data)
         return parse_data
     if not had_crisis_reply(actions):
         without_update(parse_data, kind)
+    return parse_data
+
+
+LANGUAGE_SLOT = "language"
+LANGUAGE_ENTITY = "language"
+
+
+def _slot(tracker: Any, name: str) -> Any:
+    slots = getattr(tracker, "slots", None) or {}
+    slot = slots.get(name)
+    return getattr(slot, "value", None)
+
+
+def first_language(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
+    """Spanish for a first "hola" / "ayuda" when nothing has chosen a language yet."""
+    entities = parse_data.get("entities") or []
+    if any(e.get("entity") == LANGUAGE_ENTITY for e in entities):
+        return parse_data
+    if _slot(tracker, LANGUAGE_SLOT) or not opens_in_spanish(parse_data.get("text")):
+        return parse_data
+    text = str(parse_data.get("text") or "")
+    parse_data["entities"] = [
+        *entities,
+        {
+            "entity": LANGUAGE_ENTITY,
+            "value": "es",
+            "start": 0,
+            "end": len(text),
+            "extractor": "FirstWords",
+        },
+    ]
+    parse_data["language"] = {"value": "es", "reason": "first_words"}
+    return parse_data
+
+
+SPEAK_SPANISH = "speak_spanish"
+GATE_READ_SPANISH = "spanish"  # control_gate's reason for Spanish words it was unsure of
+
+
+def spanish_already(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
+    """In a Spanish conversation, unsure Spanish words get their own reading."""
+    if (parse_data.get("intent") or {}).get("name") != SPEAK_SPANISH:
+        return parse_data
+    gate = parse_data.get("control_gate") or {}
+    if gate.get("reason") != GATE_READ_SPANISH or _slot(tracker, LANGUAGE_SLOT) != "es":
+        return parse_data
+    ranking = [r for r in parse_data.get("intent_ranking") or [] if r.get("name") != SPEAK_SPANISH]
+    parse_data["intent_ranking"] = ranking
+    best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
+    confidence = float(best.get("confidence") or 0.0)
+    name = str(best.get("name"))
+    if name != CRISIS_INTENT and confidence < FALLBACK_THRESHOLD:
+        name = FALLBACK_INTENT
+    parse_data["intent"] = {"name": name, "confidence": confidence}
     return parse_data
 
 
@@ -142,7 +229,8 @@ def _wrap(original: Any) -> Any:
         only_output_properties: bool = True,
     ) -> Dict[str, Any]:
         parse_data = await original(self, message, tracker, only_output_properties)
-        return in_context(parse_data, tracker)
+        parse_data = in_context(parse_data, tracker)
+        return spanish_already(first_language(parse_data, tracker), tracker)
 
     return parse_message
 

@@ -764,6 +764,20 @@ def test_an_answer_to_a_later_question_fills_it_and_the_question_is_asked_again(
     assert "sweats" in named["screening_symptoms"]
 
 
+def test_the_substances_said_again_are_no_answer_and_the_question_is_asked_again():
+    """v11 a-02: "just alcohol, vodka mostly" to "when did you last use?" was taken as
+    "don't know"; a new substance named there is added."""
+    slots = {"screening_substances": ["alcohol"], "screening_frequency": "daily"}
+    events = ValidateDetoxScreeningForm().validate_screening_last_use(
+        "just alcohol, vodka mostly and some xanax",
+        CollectingDispatcher(),
+        tracker(slots, "just alcohol, vodka mostly and some xanax"),
+        {},
+    )
+    assert events["screening_last_use"] is None
+    assert events["screening_substances"] == ["alcohol", "benzodiazepine"]
+
+
 def test_a_bare_no_is_never_read_as_an_answer_ahead():
     result, _ = validate("screening_prescribed", "no", {"screening_substances": ["opioid"]})
     assert result == []  # a plain no answers the question asked

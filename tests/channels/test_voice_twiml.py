@@ -162,3 +162,14 @@ def test_try_again_retries_and_a_callback_is_not_a_transfer():
     )
     assert not wants_helpline("can a person call me back", "")
     assert wants_helpline("can i talk to a real person", "")
+
+
+def test_asking_when_the_help_line_answers_is_not_a_transfer():
+    """v11 b-20: "if I call that help line, when do they actually pick up" was transferred."""
+    for asked in (
+        "and if I call that help line, when do they actually pick up",
+        "is the help line open at night",
+        "what hours can I reach the help line",
+    ):
+        assert not wants_helpline(asked, ""), asked
+    assert wants_helpline("transfer me to the help line", "")

@@ -118,3 +118,82 @@ def test_installed_around_rasas_parse_and_removed_again() -> None:
     assert result["intent"]["name"] == "greet"
     crisis_context.uninstall()
     assert MessageProcessor.parse_message is own
+
+
+def test_a_first_hola_chooses_spanish() -> None:
+    parse = {"text": "hola", "intent": {"name": "greet", "confidence": 1.0}, "entities": []}
+    result = crisis_context.first_language(parse, DialogueStateTracker.from_events("x", []))
+    assert [e["value"] for e in result["entities"] if e["entity"] == "language"] == ["es"]
+
+
+def test_hola_does_not_switch_a_conversation_that_has_a_language() -> None:
+    from rasa.shared.core.slots import TextSlot
+
+    tracker = DialogueStateTracker("x", [TextSlot("language", [], initial_value="en")])
+    parse = {"text": "hola", "intent": {"name": "greet", "confidence": 1.0}, "entities": []}
+    result = crisis_context.first_language(parse, tracker)
+    assert result["entities"] == []
+
+
+def test_an_english_first_word_chooses_nothing() -> None:
+    parse = {"text": "hi", "intent": {"name": "greet", "confidence": 1.0}, "entities": []}
+    assert crisis_context.first_language(parse, None)["entities"] == []
+
+
+def spanish_conversation() -> DialogueStateTracker:
+    from rasa.shared.core.slots import TextSlot
+
+    return DialogueStateTracker("x", [TextSlot("language", [], initial_value="es")])
+
+
+def gate_read_spanish(next_guess: Dict[str, Any]) -> Dict[str, Any]:
+    return {
+        "text": "y cuando termine el programa que sigue",
+        "intent": {"name": "speak_spanish", "confidence": 1.0},
+        "entities": [],
+        "control_gate": {"from": next_guess["name"], "reason": "spanish"},
+        "intent_ranking": [{"name": "speak_spanish", "confidence": 1.0}, next_guess],
+    }
+
+
+def test_in_a_spanish_conversation_unsure_spanish_gets_its_own_reading() -> None:
+    parse = gate_read_spanish({"name": "ask_after_iop", "confidence": 0.5})
+    result = crisis_context.spanish_already(parse, spanish_conversation())
+    assert result["intent"]["name"] == "ask_after_iop"
+
+
+def test_too_unsure_a_reading_is_the_clarifying_question() -> None:
+    parse = gate_read_spanish({"name": "ask_after_iop", "confidence": 0.2})
+    result = crisis_context.spanish_already(parse, spanish_conversation())
+    assert result["intent"]["name"] == "nlu_fallback"
+
+
+def test_a_conversation_not_yet_in_spanish_is_offered_spanish() -> None:
+    parse = gate_read_spanish({"name": "ask_after_iop", "confidence": 0.5})
+    result = crisis_context.spanish_already(parse, DialogueStateTracker.from_events("x", []))
+    assert result["intent"]["name"] == "speak_spanish"
+
+
+def test_a_no_to_the_checkin_with_a_question_gets_the_question_answered() -> None:
+    parse = {
+        "text": "No, I'm not suicidal. I'm just exhausted. Is there anything for families like me?",
+        "intent": {"name": "deny", "confidence": 1.0},
+        "entities": [],
+        "intent_ranking": [
+            {"name": "deny", "confidence": 1.0},
+            {"name": "ask_family_involvement", "confidence": 0.4},
+        ],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
+    assert result["intent"]["name"] == "ask_family_involvement"
+
+
+def test_a_plain_no_to_the_checkin_stays_a_no() -> None:
+    parse = {
+        "text": "no, just tired",
+        "intent": {"name": "deny", "confidence": 1.0},
+        "entities": [],
+        "intent_ranking": [{"name": "deny", "confidence": 1.0}],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
+    assert result["intent"]["name"] == "deny"

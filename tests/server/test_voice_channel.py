@@ -360,6 +360,18 @@ def test_a_phone_number_can_be_keyed_in_whole(servers):
     assert user_events(servers, call)[-1]["text"] == "3125550187"
 
 
+def test_a_whole_number_keyed_at_the_offer_of_the_calling_number_is_that_number(servers):
+    """v11 b-13: "2025550163" keyed in at "should they call the number you're calling
+    from?" got "that key isn't one of the choices", and no callback was saved."""
+    call = Call(servers)
+    call.send()
+    asked = call.send(SpeechResult="I need somebody to call me back, but not on this phone")
+    assert "calling from" in said(asked).lower(), said(asked)
+    timing = call.send(Digits="2025550163")
+    assert "good time" in said(timing).lower(), said(timing)
+    assert user_events(servers, call)[-1]["text"] == "2025550163"
+
+
 def test_a_reply_that_gives_the_help_line_number_offers_the_key_for_it(servers):
     # role-play 2026-12-04: "call (888)..." to a caller who was already on the phone
     call = Call(servers)
