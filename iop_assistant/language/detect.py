@@ -41,7 +41,8 @@ SPANISH_WORDS = frozenset(
     hermanito mija mijo noches tardes disculpe saludos
     juez abogado funciona quedas quedarse ahi pues nomas neta oiga oye senor senora ahorita
     entonces dinero pagar aseguranza cheves chupe pisto perico recai recaida limpio limpia
-    enterar enteran inmigracion papeles hablan habla consumo consume adiccion adicto adicta""".split()
+    enterar enteran inmigracion papeles hablan habla consumo consume adiccion adicto
+    adicta""".split()
 )
 ENGLISH_WORDS = frozenset(
     """the and is are was were my i you your to for of what how can do does did with this that it

@@ -131,14 +131,15 @@ QUESTION_AFTER_NO_MIN = 0.1  # how sure the classifier must be of the question's
 
 
 def question_after_a_no(parse_data: Dict[str, Any]) -> Dict[str, Any]:
-    """"No, I'm not suicidal. I'm just exhausted. Is there anything for families like
+    """ "No, I'm not suicidal. I'm just exhausted. Is there anything for families like
     me?" (v11 a-29): the question is answered; a no with no question keeps its reply."""
     if "?" not in str(parse_data.get("text") or ""):
         return parse_data
     for guess in parse_data.get("intent_ranking") or []:
         name = str(guess.get("name"))
-        if name in FAQ_TOPIC_LABELS and float(guess.get("confidence") or 0) >= QUESTION_AFTER_NO_MIN:
-            _set_intent(parse_data, name, float(guess.get("confidence") or 0))
+        confidence = float(guess.get("confidence") or 0)
+        if name in FAQ_TOPIC_LABELS and confidence >= QUESTION_AFTER_NO_MIN:
+            _set_intent(parse_data, name, confidence)
             return parse_data
     return parse_data
 
