@@ -161,9 +161,11 @@ def gate(message: Message) -> None:
         return overrule(message, TEXT_BACK_INTENT, "text back")
     if asks_about_helpline_hours(text) and name not in (HELPLINE_HOURS_INTENT, "crisis"):
         return overrule(message, HELPLINE_HOURS_INTENT, "help line hours")
-    if stops_the_questions(text) and name != "stop":
-        # before the cancel check: "forget the questions. I'll just call" (family role-play)
-        return overrule(message, "stop", "stop")
+    if stops_the_questions(text):
+        # before the cancel check: "forget the questions. I'll just call" (family role-play);
+        # a stop stays a stop ("forget it, I don't wanna do the questions" was read as asking
+        # for the questions, v11 b-09)
+        return overrule(message, "stop", "stop") if name != "stop" else None
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"
         return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")

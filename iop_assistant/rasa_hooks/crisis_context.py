@@ -32,6 +32,7 @@ from typing import Any, Dict, Iterable, List
 from rasa.core.processor import MessageProcessor
 
 from iop_assistant.language.first_words import opens_in_spanish
+from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 
@@ -52,15 +53,17 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "takes_it_back",
         "help_here",
         "reached_988",
-        "psychosis",
         "cost",
         "police_fear",
-        "cps_fear",
         "what_to_say",
         "overdose_first_aid",
         "seizure_first_aid",
     }
 )
+# psychosis words in a question about the program are that question ("does the program
+# deal with the paranoia part too?", v11), even after the psychosis guidance; "what do i
+# do if it gets worse, he's scaring his little sister" keeps the danger guidance
+PSYCHOSIS = "psychosis"
 # words of reassurance: without a crisis before, the classifier's crisis guess is no crisis
 REASSURING = frozenset({"no_plan", "safe_now", "takes_it_back", "help_here", "reached_988"})
 # after the check-in question these are a "no"
@@ -154,6 +157,9 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if name != UPDATE_INTENT:
         return parse_data
     kind = update_kind(parse_data)
+    if kind == PSYCHOSIS and asks_about_the_program(parse_data.get("text")):
+        without_update(parse_data, kind)  # after the psychosis guidance too
+        return parse_data
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
         return parse_data
     actions = _actions(tracker)
@@ -177,12 +183,20 @@ def _slot(tracker: Any, name: str) -> Any:
     return getattr(slot, "value", None)
 
 
+def language_chosen(tracker: Any) -> bool:
+    """Whether anything set the conversation's language (the slot starts as English)."""
+    return any(
+        getattr(event, "key", None) == LANGUAGE_SLOT
+        for event in getattr(tracker, "events", None) or []
+    )
+
+
 def first_language(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """Spanish for a first "hola" / "ayuda" when nothing has chosen a language yet."""
     entities = parse_data.get("entities") or []
     if any(e.get("entity") == LANGUAGE_ENTITY for e in entities):
         return parse_data
-    if _slot(tracker, LANGUAGE_SLOT) or not opens_in_spanish(parse_data.get("text")):
+    if language_chosen(tracker) or not opens_in_spanish(parse_data.get("text")):
         return parse_data
     text = str(parse_data.get("text") or "")
     parse_data["entities"] = [

@@ -46,8 +46,16 @@ def test_a_reassurance_with_no_crisis_before_is_the_classifiers_next_reading() -
 def test_a_program_question_with_psychosis_words_gets_its_faq_answer() -> None:
     # "Does the program deal with the paranoia part too or just the drugs?"
     parse = update("psychosis", [{"name": "ask_co_occurring", "confidence": 0.8}])
+    parse["text"] = "Does the program deal with the paranoia part too or just the drugs?"
     result = crisis_context.in_context(parse, conversation("utter_inform_use"))
     assert result["intent"]["name"] == "ask_co_occurring"
+
+
+def test_psychosis_words_that_ask_what_to_do_keep_the_danger_guidance() -> None:
+    parse = update("psychosis", [{"name": "ask_relapse", "confidence": 0.8}])
+    parse["text"] = "what do i do till then if it gets worse, hes scaring his little sister"
+    result = crisis_context.in_context(parse, conversation("utter_inform_use"))
+    assert result["intent"]["name"] == "crisis_update"
 
 
 def test_a_first_aid_question_with_no_emergency_is_a_safety_question() -> None:
@@ -90,7 +98,15 @@ def test_after_the_checkin_question_no_plan_is_a_no() -> None:
 
 
 def test_updates_naming_an_emergency_now_stand_on_their_own() -> None:
-    for kind in ("has_means", "naloxone_given", "help_coming", "not_sleeping", "no_naloxone"):
+    kinds = (
+        "has_means",
+        "naloxone_given",
+        "help_coming",
+        "not_sleeping",
+        "no_naloxone",
+        "cps_fear",
+    )
+    for kind in kinds:
         parse = update(kind, [{"name": "crisis", "confidence": 0.9}])
         assert crisis_context.in_context(parse, conversation())["intent"]["name"] == "crisis_update"
 
@@ -121,15 +137,21 @@ def test_installed_around_rasas_parse_and_removed_again() -> None:
 
 
 def test_a_first_hola_chooses_spanish() -> None:
+    from rasa.shared.core.slots import CategoricalSlot
+
+    # the slot starts as English (domain/language.yml): nothing has chosen it yet
+    tracker = DialogueStateTracker(
+        "x", [CategoricalSlot("language", [], values=["en", "es"], initial_value="en")]
+    )
     parse = {"text": "hola", "intent": {"name": "greet", "confidence": 1.0}, "entities": []}
-    result = crisis_context.first_language(parse, DialogueStateTracker.from_events("x", []))
+    result = crisis_context.first_language(parse, tracker)
     assert [e["value"] for e in result["entities"] if e["entity"] == "language"] == ["es"]
 
 
 def test_hola_does_not_switch_a_conversation_that_has_a_language() -> None:
-    from rasa.shared.core.slots import TextSlot
+    from rasa.shared.core.events import SlotSet
 
-    tracker = DialogueStateTracker("x", [TextSlot("language", [], initial_value="en")])
+    tracker = DialogueStateTracker.from_events("x", [SlotSet("language", "en")])
     parse = {"text": "hola", "intent": {"name": "greet", "confidence": 1.0}, "entities": []}
     result = crisis_context.first_language(parse, tracker)
     assert result["entities"] == []
