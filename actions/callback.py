@@ -199,7 +199,14 @@ class ValidateCallbackForm(FormValidationAction):
         """
         if tracker.get_slot("requested_slot") or tracker.get_slot("callback_phone"):
             return {}
-        typed = phone.parse_phone_answer(str(tracker.latest_message.get("text") or ""))
+        starting = str(tracker.latest_message.get("text") or "")
+        if form_answers.asks_if_the_call_is_private(starting) and not times_said(
+            tracker, DISCREET_REPLY
+        ):
+            # "if someone calls me will they leave a voicemail? my wife cant know" starting
+            # the request: answered before the first question (probe, round 16)
+            dispatcher.utter_message(response=DISCREET_REPLY)
+        typed = phone.parse_phone_answer(starting)
         if typed.status is not phone.PhoneStatus.OK:
             return from_earlier_request(tracker, "callback_phone", "callback_use_caller_number")
         own = await asyncio.to_thread(caller_number, tracker)

@@ -27,6 +27,10 @@ def metadata_language(metadata: Any) -> str | None:
     return None
 
 
+# the buttons that are themselves a language choice
+LANGUAGE_BUTTONS = frozenset({"español", "english"})
+
+
 @functools.lru_cache(maxsize=1)
 def button_words() -> FrozenSet[str]:
     """The words the bot's own buttons send ("For someone else", "every day", "Yes"): the
@@ -47,7 +51,7 @@ def choose(
     text: str | None, metadata: Any = None, crisis_pattern: str | None = None
 ) -> Tuple[str | None, str | None]:
     """(language, reason) for one message; (None, None) when it gives no reason to choose."""
-    if " ".join(str(text or "").lower().split()) in button_words() - {"español"}:
+    if " ".join(str(text or "").lower().split()) in button_words() - LANGUAGE_BUTTONS:
         setting = metadata_language(metadata)
         return setting, ("setting" if setting else None)
     asked = requested_language(text)
