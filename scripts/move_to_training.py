@@ -12,6 +12,7 @@ round ``trained`` in ``status.json``.
 
     .venv/bin/python scripts/move_to_training.py v4
     .venv/bin/python scripts/move_to_training.py --crisis v1 v2 v3 v4 v5 v6
+    .venv/bin/python scripts/move_to_training.py --crisis-training train16-en PATH/crisis.yml
 
 ``--crisis`` copies a tuned crisis set instead: its crisis messages become ``crisis``
 examples and the look-alikes whose kind says what they are become examples of that
@@ -20,6 +21,9 @@ safety questions: ``ask_safety_procedures``), so the classifier learns the line 
 them from people who never saw our lexicon. Look-alikes of other kinds, and stories
 with a question in them, are left out (their intent is not known). The set itself stays
 as regression data, marked ``trained``; nothing in ``tests/safety/`` is used.
+
+``--crisis-training NAME PATH`` copies a crisis set that outside helpers wrote for training
+only (same format, never an evaluation set) into ``data/nlu/outsiders/crisis_NAME.yml``.
 """
 
 from __future__ import annotations
@@ -186,10 +190,40 @@ def copy_crisis(round_name: str) -> Tuple[int, int, int]:
     return kept, leaked, contradicted
 
 
+RENDERED_HISTORY = (
+    "# this project's code or data (tests/evaluation/README.md). It was measured blind,\n"
+    "# then tuned on, and moved here by scripts/move_to_training.py. Edit labels here;\n"
+)
+TRAINING_ONLY_HISTORY = (
+    "# this project's code, data or test sets, written for training only (round 16: crisis\n"
+    "# messages from published warning-sign lists, and look-alikes); never an evaluation set.\n"
+    "# Copied here by scripts/move_to_training.py --crisis-training. Edit labels here;\n"
+)
+
+
+def copy_crisis_training(name: str, source: Path) -> Tuple[int, int, int]:
+    """A crisis set written for training only: into training the same way as a tuned one."""
+    target = OUTSIDERS / f"crisis_{name}.yml"
+    training, held_out = labels_elsewhere(skip=target)
+    held_out |= safety_texts()
+    by_intent, kept, leaked, contradicted = select(crisis_examples(source), training, held_out)
+    text = render(f"crisis {name} (written for training)", by_intent).replace(
+        RENDERED_HISTORY, TRAINING_ONLY_HISTORY
+    )
+    target.write_text(text, encoding="utf-8")
+    return kept, leaked, contradicted
+
+
 def main(argv: List[str]) -> int:
     if not argv:
         print(__doc__)
         return 2
+    if argv[0] == "--crisis-training" and len(argv) == 3:
+        kept, leaked, contradicted = copy_crisis_training(argv[1], Path(argv[2]))
+        print(
+            f"crisis {argv[1]}: {kept} copied; left out {leaked} held-out, {contradicted} contradicting"
+        )
+        return 0
     if argv[0] == "--crisis":
         for round_name in argv[1:]:
             kept, leaked, contradicted = copy_crisis(round_name)

@@ -142,6 +142,10 @@ def gate(message: Message) -> None:
         # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms);
         # "ya", "ye", "k", "nah": a texted one
         return overrule(message, answer, "spanish yes/no")
+    if asks_to_repeat(text):
+        # "what was that?", "say that again slower", "repita por favor": the last reply again
+        # (actions/repeat.py); before the Spanish check, which would read it as Spanish
+        return overrule(message, REPEAT_INTENT, "repeat")
     if (
         looks_spanish(text)
         and name not in ("crisis", SPANISH_INTENT)
@@ -153,9 +157,6 @@ def gate(message: Message) -> None:
         # options shown are read by the channel before this, so this one goes with none
         # (a form still reads it as its answer)
         return overrule(message, FALLBACK_INTENT, "number alone")
-    if asks_to_repeat(text):
-        # "what was that?", "say that again slower": the last reply again (actions/repeat.py)
-        return overrule(message, REPEAT_INTENT, "repeat")
     if asks_for_a_text_back(text) and name not in (TEXT_BACK_INTENT, "crisis"):
         # before the callback and cancel checks: "no i said TEXT not call" (late role-play)
         return overrule(message, TEXT_BACK_INTENT, "text back")

@@ -541,8 +541,13 @@ _REPEAT = re.compile(
     r"what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|come\s+again|pardon(?:\s+me)?|"
     r"(?:i\s+)?(?:didn'?t|did\s+not|didnt)\s+(?:catch|hear|get)\s+(?:that|it|you|any\s+of\s+that|"
     r"all\s+of\s+that|the\s+last\s+part)|"
-    r"one\s+more\s+time|again\s+please|say\s+again|huh|(?:sorry\s+)?what)"
-    rf"(?:[\s,]+(?:a\s+(?:little|bit)\s+)?(?:slower|slowly|louder|please|for\s+me))*{_FILLER}$",
+    r"one\s+more\s+time|again\s+please|say\s+again|huh|(?:sorry\s+)?what|"
+    # Spanish (role-play round 16: "repita por favor" transferred the call)
+    r"(?:me\s+(?:lo\s+)?(?:puede|podr[ií]a)\s+)?repet(?:ir|irlo)|rep[ií]ta(?:me|lo|melo)?|"
+    r"(?:perd[oó]n\W+)?(?:c[oó]mo|qu[eé])\s+dijo|otra\s+vez(?:\s+por\s+favor)?|no\s+le\s+(?:entend[ií]|o[ií]))"
+    rf"(?:[\s,]+(?:a\s+(?:little|bit)\s+)?(?:slower|slowly|louder|please|for\s+me|por\s+favor|"
+    r"m[aá]s\s+despacio|m[aá]s\s+lento|m[aá]s\s+fuerte|el\s+n[uú]mero))*"
+    rf"{_FILLER}$",
     re.IGNORECASE,
 )
 

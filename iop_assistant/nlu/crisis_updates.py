@@ -100,6 +100,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # 2026-12-05, after thoughts of suicide: the childcare answer)
         r"\b(?:the|my|his|her|moms?|mom'?s|dads?|dad'?s)\s+(?:\w+\s+)?(?:pills|meds|gun|bottle|stash|oxys?|xanax|bars)\s+"
         r"(?:are|is|r|s)\s+(?:still\s+)?(?:right\s+)?(?:there|here|next\s+to\s+me|in\s+(?:my|the)\s+\w+)\b(?!\s*\?)|"
+        # "the pills are on the kitchen counter right now. should I do something with them"
+        # (crisis role-play round 16: the program's who-it-is-for answer)
+        r"\b(?:the|my|those|these)\s+(?:\w+\s+)?(?:pills|meds|bottle|stash|oxys?|bars)\s+(?:are|is|r|s)\s+"
+        r"(?:still\s+)?(?:right\s+)?(?:on|by|under|in)\s+(?:the|my)\s+(?:\w+\s+)?(?:counter|table|nightstand|bed|desk|"
+        r"sink|dresser|floor|cabinet|drawer|car)\b|"
+        r"\bshould\s+i\s+(?:do\s+something\s+with|flush|get\s+rid\s+of|throw\s+(?:out|away))\s+(?:them|the\s+pills|"
+        r"my\s+pills|those|these)\b|"
         + _FIRST
         + r"(?:saving|saved|stockpil\w*|hoard\w*)\s+"
         + _AMOUNT
@@ -271,6 +278,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # reached 988 or a crisis line ("ok i texted 988, someone answered")
     "reached_988": re.compile(
+        r"\b(?:texting|txting|calling)\s+(?:988|9-8-8)\s+(?:now|right\s+now|rn)\b|"
         r"\b(?:texted|txted|called|messaged|dialed|dialled|rang|got\s+through\s+to|reached|"
         r"(?:am|i'?m|im)\s+(?:texting|calling|talking\s+(?:to|with)|on\s+the\s+phone\s+with)|"
         r"talking\s+(?:to|with)|on\s+the\s+phone\s+with|chatting\s+with)\s+(?:to\s+|with\s+)?"
@@ -291,6 +299,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?=[^.!?]*(?:instead|\?|$))|"
         r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+)?(?:say|tell|text|write)\s+"
         r"(?:to\s+)?(?:them|the\s+person|the\s+counsel(?:l)?or)\b(?=.*\b(?:988|9-8-8|911|crisis\s+line|hotline|lifeline)\b)|"
+        # "what would i even say to them", "im asking what do i text them" (crisis role-play
+        # round 16: the 988 text three times); only read after a crisis reply (crisis_context)
+        r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+)?(?:say|text|write)\s+"
+        r"(?:to\s+)?(?:them|em)\b|"
         r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+|going\s+to\s+|gonna\s+)?"
         r"(?:say|tell|text|write)\b[^.!?]{0,30}\b(?:988|9-8-8|911|9-1-1|dispatcher|operator|"
         r"crisis\s+line|hotline|lifeline|when\s+(?:they|someone|somebody)\s+(?:answer|answers|pick|picks))\b"
@@ -316,12 +328,21 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "cost": re.compile(
         r"\b(?:can'?t|cant|cannot|can\s+not|couldn'?t)\s+(?:afford|pay\s+for)\s+(?:an?\s+|the\s+)?(?:ambulance|911|er|hospital|emergency\s+room)\b|"
         r"\b(?:ambulance|ambulances|er|hospital)\s+(?:is|are|costs?)\s+(?:way\s+)?(?:too\s+)?(?:expensive|so\s+much|too\s+much)\b|"
-        r"\bno\s+(?:insurance|money)\s+for\s+(?:an?\s+|the\s+)?(?:ambulance|er|hospital)\b"
+        r"\bno\s+(?:insurance|money)\s+for\s+(?:an?\s+|the\s+)?(?:ambulance|er|hospital)\b|"
+        # "we don't have insurance, an ambulance is like two thousand dollars" (caller role-play)
+        r"\b(?:ambulance|ambulances|er|hospital)\s+(?:is|are|costs?|was)\s+(?:like\s+|about\s+|around\s+)?"
+        r"(?:\$\s?\d[\d,]*|\d[\d,]*\s*(?:dollars|bucks)|(?:a|one|two|three|four|five)\s+(?:thousand|grand))"
     ),
     # afraid the police will come
     "police_fear": re.compile(
         r"\b(?:scared|afraid|worried|don'?t\s+want|dont\s+want|cant|can'?t)\b[^.!?]{0,40}\b(?:arrested|in\s+trouble|jail|"
         r"police|cops|cps|charged)\b[^.!?]{0,40}\b(?:if\s+(?:i|we)\s+call|call(?:ing)?\s+911|911)\b|"
+        # "will we get arrested if we call", "cops will come", "last time someone called, cops
+        # showed up and cuffed me" (crisis role-play round 16: the main menu, the 988 text)
+        r"\b(?:will|would|could|can|do)\s+(?:we|i|they|he|she)\s+(?:get|be)\s+(?:arrested|charged)\b|"
+        r"\b(?:will|would|could|can|do)\s+(?:we|i|they|he|she)\s+(?:get|be)\s+in\s+trouble\s+if\s+(?:we|i)\s+call\b|"
+        r"\b(?:cops|police)\s+(?:will|would|gonna|are\s+going\s+to)\s+(?:come|show\s+up|find\s+out)\b|"
+        r"\b(?:cops|police)\s+(?:showed|came)\s+(?:up\s+)?(?:and|&)\s+(?:cuffed|arrested|took)\b|"
         r"\b(?:if\s+(?:i|we)\s+call\s+911|call(?:ing)?\s+911)\b[^.!?]{0,40}\b(?:get\s+(?:arrested|in\s+trouble)|go\s+to\s+jail|"
         r"police|cops|cps)\b|"
         # "are the cops going to arrest him when they get here", "he has a warrant", "if they
@@ -376,7 +397,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "no_plan": re.compile(
         # ("I'm not going to kill myself" is a "no" to the check-in question: not here)
         r"\bno\s+plans?\b(?!\s+(?:to|for|this|that|on|yet\s+to))|"
-        r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:going\s+to|gonna)\s+do\s+anything\b|"
+        r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:like\s+|really\s+|actually\s+)?(?:going\s+to|gonna)\s+do\s+anything\b|"
         r"\bi\s+(?:won'?t|wont|will\s+not)\s+do\s+anything\b|"
         r"\b(?:i'?m|im|i\s+am)\s+not\s+alone\b|"
         r"\bno\s+tengo\s+(?:un\s+)?plan\b|\bno\s+(?:voy|pienso)\s+a\s+hacer(?:me)?\s+nada\b|"
@@ -391,10 +412,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:to\s+the\s+hospital\s+|in\s+|there\s+)(?:myself|ourselves|instead))\b|"
         r"\b(?:don'?t|dont|do\s+not|doesn'?t|doesnt|won'?t|wont|will\s+not)\s+(?:want|need|let\s+(?:me|us)\s+call)\s+"
         r"(?:an?\s+|the\s+|to\s+(?:call|go\s+to)\s+(?:an?\s+|the\s+)?)?(?:ambulance|911|ems|paramedics)\b|"
-        r"\b(?:no|not\s+calling|not\s+going\s+to\s+call)\s+(?:an?\s+)?(?:ambulance|911)\b|"
+        r"\b(?:no|not\s+calling|not\s+going\s+to\s+call|not\s+gonna\s+call)\s+(?:an?\s+)?(?:ambulance|911)\b|"
         r"\b(?:just|can\s+(?:i|we|he|she)\s+(?:just\s+)?|can'?t\s+(?:i|we|he|she)\s+(?:just\s+)?|gonna|going\s+to)"
         r"\s*(?:wait|ride|sleep|sweat)\s+(?:it|this)?\s*(?:out|off)\b|"
         r"\brather\s+not\s+call\b|"
+        # "can't I just wait till morning and take him to the clinic" (caller role-play round 16)
+        r"\b(?:can'?t|cant|can|could|should)\s+(?:i|we)\s+(?:just\s+)?wait\s+(?:till|until|til|to)\s+"
+        r"(?:the\s+)?(?:morning|tomorrow)\b|"
         # after a suicidal disclosure: no call to anyone (v5: it started a callback request)
         r"\b(?:don'?t|dont|do\s+not)\s+(?:want|wanna)\s+(?:to\s+)?(?:call|talk\s+to|phone|text)\s+"
         r"(?:anyone|anybody|nobody|no\s+one|988|a\s+hotline|a\s+stranger|them)\b|"
@@ -467,7 +491,13 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:pastillas|p[ií]ldoras|medicinas|medicamentos)\s+(?:\w+\s+){0,3}?(?:guardadas|juntadas)\b|"
         r"\btom(?:arme|ar|o|e)\s+todas\s+(?:las\s+|mis\s+)?(?:pastillas|p[ií]ldoras|medicinas)\b|"
         r"\btodas\b[^.!?]{0,30}\besta\s+noche\b|"
-        r"\btengo\s+(?:una\s+|un\s+)?(?:pistola|arma|rifle|escopeta)\s+(?:aqu[ií]|conmigo|en\s+(?:la\s+casa|casa|mi\s+cuarto))\b"
+        r"\btengo\s+(?:una\s+|un\s+)?(?:pistola|arma|rifle|escopeta)\s+(?:aqu[ií]|conmigo|en\s+(?:la\s+casa|casa|mi\s+cuarto))\b|"
+        # "aqui estan las pastillas para dormir de mi esposa, a lo mejor me tomo unas" (Spanish
+        # role-play round 16: the same 988 text again)
+        r"\b(?:aqu[ií]|ah[ií]|ac[aá])\s+(?:est[aá]n|tengo)\s+(?:las|unas|mis|sus)\s+(?:\w+\s+){0,4}?"
+        r"(?:pastillas|p[ií]ldoras|medicinas|pastis)\b|"
+        r"\b(?:las|unas|mis|sus)\s+(?:pastillas|p[ií]ldoras|medicinas|pastis)\s+(?:\w+\s+){0,4}?(?:est[aá]n\s+)?"
+        r"(?:aqu[ií]|ah[ií]|junto\s+a\s+m[ií]|en\s+la\s+mesa)\b"
     ),
     "psychosis": re.compile(
         r"\b(?:est[aá]\s+(?:muy\s+)?(?:paranoic[oa]|psic[oó]tic[oa]|alucinando)|alucinando|oye\s+voces)\b|"
@@ -516,6 +546,13 @@ _ABOUT_CRISIS_LINE = re.compile(
     r"(?:send|call|get|tell|report)\b|\b(?:police|cops)\s+(?:on|after)\s+me\b"
 )
 
+# a refusal now, whatever past it gives as its reason ("I'm not calling 911. Last time someone
+# called, cops showed up", crisis role-play round 16: the 988 text again)
+_NOT_CALLING_NOW = re.compile(
+    r"\b(?:i'?m|im|i\s+am|we'?re|were|we\s+are)\s+not\s+(?:calling|gonna\s+call|going\s+to\s+call)\s+"
+    r"(?:911|9-1-1|an?\s+ambulance|the\s+(?:cops|police|ambulance))\b"
+)
+
 # reaching 988 earlier is not being on the line now ("i called 988 last night", role-play)
 _EARLIER = re.compile(
     r"\b(?:last\s+night|earlier|yesterday|this\s+morning|before|the\s+other\s+day)\b"
@@ -532,6 +569,8 @@ READING_ORDER = FIRST_READ + tuple(kind for kind in PATTERNS if kind not in FIRS
 def read_update(text: str) -> str | None:
     """The kind of crisis update the text gives, or None."""
     clean = normalize(text)
+    if _NOT_CALLING_NOW.search(clean):
+        return "refuses_911"  # before the past: "I'm not calling 911. Last time, cops came"
     if not clean or _PAST.search(clean):
         return None
     for kind in READING_ORDER:

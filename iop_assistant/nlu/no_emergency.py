@@ -43,7 +43,10 @@ _NO_EMERGENCY = re.compile(
     r"\bno\s+es\s+(?:una\s+)?emergencia\b|\bno\s+hay\s+(?:ninguna\s+)?emergencia\b|"
     r"\bnadie\s+(?:tuvo|tiene|ha\s+tenido)\s+(?:una\s+)?sobredosis\b|"
     r"\brespira\s+(?:bien|normal)\b|"
-    r"\b(?:ya\s+)?(?:esta|está)\s+bien\s+(?:ahora|ya)\b",
+    r"\b(?:ya\s+)?(?:esta|está)\s+bien\s+(?:ahora|ya)\b|"
+    # "estoy bien, no me quiero matar ni nada" (Spanish role-play round 16: the 988 text
+    # again after "no"); "no, me quiero matar" is not this
+    r"\bno\s+me\s+(?:quiero|voy\s+a)\s+(?:matar|suicidar)\s+ni\s+nada\b",
     re.IGNORECASE,
 )
 

@@ -27,6 +27,7 @@ used (:func:`spanish_already`).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Dict, Iterable, List
 
 from rasa.core.processor import MessageProcessor
@@ -147,9 +148,41 @@ def question_after_a_no(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     return parse_data
 
 
+_QUESTION = re.compile(
+    r"\?|\b(?:can|could|would|will|do|does|is|are|should)\s+(?:i|you|u|we|it|he|she|they|the\s+program)\b|"
+    r"\b(?:how|what|when|where|which)\b|\btell\s+me\b|\bpuedo\b|\bc[oó]mo\b|\bqu[eé]\b|\bcu[aá]nto\b",
+    re.IGNORECASE,
+)
+FAQ_AFTER_CRISIS_MIN = 0.2  # how sure the classifier must be of the topic of a question
+
+
+def question_after_a_crisis_reply(parse_data: Dict[str, Any], actions: List[str]) -> None:
+    """ "if i did the program thing would i have to quit my job" right after the 988 text
+    (crisis role-play round 16: "You don't have to go through this alone" three times): a
+    program question the classifier was not quite sure of is answered, not met with the
+    crisis text again."""
+    if (
+        not actions
+        or not actions[-1].startswith(CRISIS_REPLY_PREFIX)
+        or _has_guard_danger(parse_data)
+    ):
+        return
+    if not _QUESTION.search(str(parse_data.get("text") or "")):
+        return
+    for guess in parse_data.get("intent_ranking") or []:
+        name = str(guess.get("name"))
+        confidence = float(guess.get("confidence") or 0)
+        if name in FAQ_TOPIC_LABELS and confidence >= FAQ_AFTER_CRISIS_MIN:
+            parse_data["intent"] = {"name": name, "confidence": confidence}
+            return
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
+    if name == FALLBACK_INTENT:
+        question_after_a_crisis_reply(parse_data, _actions(tracker))
+        return parse_data
     if name == "deny" and not _has_guard_danger(parse_data):
         actions = _actions(tracker)
         if actions and actions[-1] == CHECKIN_ACTION:

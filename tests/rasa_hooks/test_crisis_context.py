@@ -219,3 +219,33 @@ def test_a_plain_no_to_the_checkin_stays_a_no() -> None:
     }
     result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
     assert result["intent"]["name"] == "deny"
+
+
+def unsure(text: str, *ranking: Dict[str, Any]) -> Dict[str, Any]:
+    return {
+        "text": text,
+        "intent": {"name": "nlu_fallback", "confidence": 0.35},
+        "entities": [],
+        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.35}, *ranking],
+    }
+
+
+def test_a_program_question_right_after_the_crisis_text_is_answered() -> None:
+    parse = unsure(
+        "ok whatever. if i did the program thing would i have to quit my job",
+        {"name": "ask_who_benefits", "confidence": 0.31},
+        {"name": "ask_work_school", "confidence": 0.3},
+    )
+    result = crisis_context.in_context(parse, conversation("utter_crisis"))
+    assert result["intent"]["name"] == "ask_who_benefits"
+
+
+def test_an_unclear_message_after_the_crisis_text_stays_unclear() -> None:
+    parse = unsure("ugh", {"name": "ask_who_benefits", "confidence": 0.31})
+    assert crisis_context.in_context(parse, conversation("utter_crisis"))["intent"]["name"] == (
+        "nlu_fallback"
+    )
+    parse = unsure("would i have to quit my job", {"name": "ask_work_school", "confidence": 0.3})
+    assert crisis_context.in_context(parse, conversation("utter_greet"))["intent"]["name"] == (
+        "nlu_fallback"
+    )
