@@ -220,9 +220,7 @@ def main(argv: List[str]) -> int:
         return 2
     if argv[0] == "--crisis-training" and len(argv) == 3:
         kept, leaked, contradicted = copy_crisis_training(argv[1], Path(argv[2]))
-        print(
-            f"crisis {argv[1]}: {kept} copied; left out {leaked} held-out, {contradicted} contradicting"
-        )
+        print(f"crisis {argv[1]}: {kept} copied; {leaked} held out, {contradicted} contradicting")
         return 0
     if argv[0] == "--crisis":
         for round_name in argv[1:]:
