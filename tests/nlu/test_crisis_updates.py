@@ -49,6 +49,22 @@ from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
         ("i really don't want to talk to anybody", "refuses_911"),
         ("i wont call anyone", "refuses_911"),
         ("can i drink a little to stop the shakes", "self_medicate"),
+        # role-play round 16, theirs and ours
+        (
+            "ok. the pills are on the kitchen counter right now. should I do something with them",
+            "has_means",
+        ),
+        ("my pills are on the nightstand", "has_means"),
+        ("should i flush them", "has_means"),
+        ("what would i even say to them. im not like gonna do anything tonight", "what_to_say"),
+        ("im asking what do i text them", "what_to_say"),
+        ("I'm not calling 911. Last time someone called, cops showed up", "refuses_911"),
+        ("can't I just wait till morning and take him to the clinic", "refuses_911"),
+        ("will we get arrested if we call", "police_fear"),
+        ("cops will come", "police_fear"),
+        ("I gave the pills to my neighbor. texting 988 now", "reached_988"),
+        ("an ambulance is like two thousand dollars, I can't", "cost"),
+        ("aqui estan las pastillas para dormir de mi esposa, a lo mejor me tomo unas", "has_means"),
     ],
 )
 def test_updates_are_read(text, kind):
@@ -73,6 +89,8 @@ def test_updates_are_read(text, kind):
         "can i stay on my suboxone while in iop",
         "i take my meds every morning",
         "my mom's pills are locked up now",
+        "will i get in trouble at work if i miss a day",
+        "the ambulance bill came, it was like two thousand dollars last year",
         "",
     ],
 )
