@@ -48,7 +48,7 @@ def test_danger_is_caught(matcher: CrisisMatcher, text: str, category: str) -> N
         "I had a heart attack at 40 from cocaine. I'm 45 now and using again and want help",
         "my wife is gonna strangle me if i forget our anniversary again",
         "he overdosed yesterday but he's home from the hospital now and doing okay",
-        "my husband had a withdrawal seizure last night, he was discharged this morning and he's stable",
+        "my husband had a withdrawal seizure last night, he was discharged and he's stable",
         "what if he gets the shakes saturday, when do i call 911",
         "at what point should i call 911",
         "I didn't call 911, there's no emergency. where can I buy naloxone",
