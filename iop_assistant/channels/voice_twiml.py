@@ -368,10 +368,12 @@ def gather(
             hints=", ".join(h for h in (speakable(h) for h in hints) if h and "," not in h) or None,
         ),
     )
+    if spanish_offer:
+        # first, before the English greeting and menu: Spanish-speaking callers heard about 30
+        # seconds of English before the offer (Spanish role-plays, rounds 15 and 16)
+        listen.say(SPANISH_OFFER.format(key=spanish_key), language=twilio_language("es"))
     for text in fit_sayings(sayings, closing):
         listen.say(text, language=language)
-    if spanish_offer:
-        listen.say(SPANISH_OFFER.format(key=spanish_key), language=twilio_language("es"))
     reply.redirect(action_url, method="POST")
     return str(reply)
 
