@@ -320,6 +320,16 @@ def correction_events(tracker: Tracker, form_slots: List[str]) -> List[EventType
         and (not used or used & screening_rules.PRESCRIBABLE)
     ):
         return [SlotSet("screening_prescribed", [])]
+    if form_answers.corrects_an_answer(text):
+        # "wait no i meant weekends" one question later (texter role-play round 16: the
+        # detox-first result came from the "every day" he had corrected)
+        for slot, read in (
+            ("screening_frequency", screening_answers.parse_frequency),
+            ("screening_last_use", screening_answers.parse_last_use),
+        ):
+            value = read(text)
+            if slot != requested and value and tracker.get_slot(slot) not in (None, value):
+                return [SlotSet(slot, value)]
     if form_answers.takes_back_an_answer(text):
         previous = last_answered(tracker, [s for s in form_slots if s != requested])
         if previous:

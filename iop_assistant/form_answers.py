@@ -537,6 +537,21 @@ def states_not_prescribed(text: str | None) -> bool:
     return bool(_NOTHING_PRESCRIBED.search(lowered))
 
 
+# "wait no i meant weekends", "sorry i meant every day", "no wait, its more like weekends"
+_CORRECTS = re.compile(
+    r"^\W*(?:(?:wait|hold\s+on|sorry|oops|oh)\W+)*(?:no\W+)?(?:wait\W+)?"
+    r"(?:i\s+meant|i\s+mean|i\s+meant\s+to\s+say|meant|correction|actually\s+(?:it'?s|its|more\s+like|only)|"
+    r"no\W+(?:it'?s|its)\s+(?:more\s+like|only|just))\b|"
+    r"^\W*(?:wait\W+no|no\W+wait)\b"
+)
+
+
+def corrects_an_answer(text: str | None) -> bool:
+    """ "wait no i meant weekends": an earlier answer said again, corrected."""
+    lowered = " ".join(fold(text).split())
+    return bool(_CORRECTS.search(lowered))
+
+
 def takes_back_an_answer(text: str | None) -> bool:
     """ "wait no go back", "I hit the wrong one", "i misread": the last answer was a mistake."""
     lowered = " ".join(fold(text).split())

@@ -124,3 +124,34 @@ def test_states_not_prescribed(text, expected):
 )
 def test_takes_back_an_answer(text, expected):
     assert form_answers.takes_back_an_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("wait no i meant weekends. i only really drink fri and sat, but its a lot", "weekly"),
+        ("sorry i meant every day", "daily"),
+    ],
+)
+def test_a_frequency_corrected_at_the_next_question_is_changed(text, expected):
+    """Texter role-play round 16: "wait no i meant weekends" at "when did you last use?"
+    was ignored, and the detox-first result came from the corrected "every day"."""
+    frequency = "daily" if expected == "weekly" else "weekly"
+    track = tracker_after(
+        [
+            ("screening_for", "self"),
+            ("screening_substances", ["alcohol"]),
+            ("screening_frequency", frequency),
+        ],
+        text,
+        "screening_last_use",
+    )
+    events, said = run_form(track)
+    changed = [(e["name"], e["value"]) for e in events if e.get("event") == "slot"]
+    assert changed == [("screening_frequency", expected)]
+    assert said == ["utter_screening_corrected"]
+
+
+def test_a_plain_answer_is_no_correction():
+    assert not form_answers.corrects_an_answer("weekends")
+    assert not form_answers.corrects_an_answer("actually i have a question")
