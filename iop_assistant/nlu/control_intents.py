@@ -313,9 +313,10 @@ def asks_for_a_person(text: str) -> bool:
 # asked for oneself, now: "actually can i just talk to sum1" (texter role-play 2026-12-04:
 # taken as an answer to a screening question), not "my wife thinks i should talk to
 # somebody" (an answer to "who is this for?", persona p11)
-_A_PERSON = rf"(?:{_SOMEONE}|a\s+(?:real\s+|live\s+)?(?:person|human))"
+# "an actual person" (caller role-play round 16: taken as "no" inside the detox questions)
+_A_PERSON = rf"(?:{_SOMEONE}|an?\s+(?:real\s+|live\s+|actual\s+)?(?:person|human))"
 _ASKS_TO_TALK_NOW = re.compile(
-    r"(?:\b(?:can|could|may)\s+i\s+(?:just\s+|please\s+|pls\s+)?(?:talk|speak|chat)|"
+    r"(?:\b(?:can|could|may)\s+i\s+(?:just\s+|please\s+|pls\s+)?(?:talk|speak|chat)|\bi\s+can\s+(?:talk|speak)|"
     r"\b(?:i\s+(?:just\s+)?(?:want|wanna|need|would\s+like)\s+to|i'?d\s+(?:rather|like\s+to)|let\s+me)\s+"
     rf"(?:talk|speak))\s+(?:to|with)\s+{_A_PERSON}\b",
     re.IGNORECASE,
