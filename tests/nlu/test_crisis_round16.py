@@ -55,6 +55,8 @@ def test_danger_is_caught(matcher: CrisisMatcher, text: str, category: str) -> N
         "He's home for now. What are the signs that mean he took too much and I need to call 911?",
         "is he gonna die? can't I just wait till morning",
         "what is a seizure aura",
+        "She has overdosed twice that I know of. Can I sign her up for your program?",
+        "Oh no, no she is not overdosing right now, I'm sorry I scared you.",
     ],
 )
 def test_look_alikes_are_not(matcher: CrisisMatcher, text: str) -> None:
