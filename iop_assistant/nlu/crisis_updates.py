@@ -342,7 +342,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:will|would|could|can|do)\s+(?:we|i|they|he|she)\s+(?:get|be)\s+(?:arrested|charged)\b|"
         r"\b(?:will|would|could|can|do)\s+(?:we|i|they|he|she)\s+(?:get|be)\s+in\s+trouble\s+if\s+(?:we|i)\s+call\b|"
         r"\b(?:cops|police)\s+(?:will|would|gonna|are\s+going\s+to)\s+(?:come|show\s+up|find\s+out)\b|"
-        r"\b(?:cops|police)\s+(?:showed|came)\s+(?:up\s+)?(?:and|&)\s+(?:cuffed|arrested|took)\b|"
+        r"\b(?:cops|police)\s+(?:showed|came)\s+(?:up\s+)?(?:and|&)\s+(?:cuffed|arrested|took)\s+me\b|"
         r"\b(?:if\s+(?:i|we)\s+call\s+911|call(?:ing)?\s+911)\b[^.!?]{0,40}\b(?:get\s+(?:arrested|in\s+trouble)|go\s+to\s+jail|"
         r"police|cops|cps)\b|"
         # "are the cops going to arrest him when they get here", "he has a warrant", "if they
