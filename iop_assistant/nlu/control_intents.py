@@ -439,6 +439,10 @@ _CANCEL_CALLBACK = re.compile(
     r"\b(?:cancel|withdraw|delete|take\s+back)\s+(?:my|the|that|this)\s+(?:callback|call\s*-?\s*back|call|request)\b|"
     r"\bno\s+(?:more\s+)?(?:callback|call\s*-?\s*back)\b|"
     r"\b(?:don'?t|dont|do\s+not)\s+bother\b|"
+    # "no i said dont call anyone", "are you going to call someone on me" (crisis role-play
+    # round 17: both started or kept a callback request)
+    r"\b(?:don'?t|dont|do\s+not)\s+(?:call|send)\s+(?:anyone|anybody|nobody|no\s+one|someone)\b|"
+    r"\b(?:call|send|get)\s+(?:someone|somebody|anyone|anybody|people)\s+(?:on|after)\s+me\b|"
     r"\bi'?ll\s+(?:just\s+)?call\s+(?:back\s+)?(?:myself|you|them|y'?all|u|(?:the|that|ur|your)\s+(?:number|help\s*line))\b|"
     r"\bi'?ll\s+(?:just\s+)?call\s+(?:the|that|ur|your)\s*#|"
     r"\b(?:forget|scratch|skip|never\s?mind)\s+(?:about\s+)?(?:the|that|this|my)\s+(?:call\s*-?\s*back|callback|call)\b|"
