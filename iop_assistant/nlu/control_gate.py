@@ -157,16 +157,19 @@ def gate(message: Message) -> None:
         # options shown are read by the channel before this, so this one goes with none
         # (a form still reads it as its answer)
         return overrule(message, FALLBACK_INTENT, "number alone")
-    if asks_for_a_text_back(text) and name not in (TEXT_BACK_INTENT, "crisis"):
+    if asks_for_a_text_back(text) and name != "crisis":
         # before the callback and cancel checks: "no i said TEXT not call" (late role-play)
         return overrule(message, TEXT_BACK_INTENT, "text back")
-    if asks_about_helpline_hours(text) and name not in (HELPLINE_HOURS_INTENT, "crisis"):
+    # (also when the classifier read the same, to lift it past the fallback's ambiguity check:
+    # "does anyone pick up that number on weekends" at 0.42 beside ask_format at 0.40)
+    if asks_about_helpline_hours(text) and name != "crisis":
         return overrule(message, HELPLINE_HOURS_INTENT, "help line hours")
     if stops_the_questions(text):
         # before the cancel check: "forget the questions. I'll just call" (family role-play);
         # a stop stays a stop ("forget it, I don't wanna do the questions" was read as asking
         # for the questions, v11 b-09)
-        return overrule(message, "stop", "stop") if name != "stop" else None
+        # (a sure stop, also when the classifier's own stop was too weak to pass the fallback)
+        return overrule(message, "stop", "stop")
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"
         return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")

@@ -131,6 +131,11 @@ def answer_to_checkin(parse_data: Dict[str, Any]) -> None:
 
 
 CHECKIN_ANSWERS = frozenset({"deny", UPDATE_INTENT})
+_NAMES_THE_THOUGHT = re.compile(
+    r"\b(?:about\s+)?not\s+(?:being\s+(?:here|around|alive)|waking\s+up|wanting\s+to\s+(?:be\s+here|live|"
+    r"wake\s+up|be\s+alive))\b|\b(?:about\s+)?(?:ending\s+it|dying|being\s+dead|disappearing)\b",
+    re.IGNORECASE,
+)
 QUESTION_AFTER_NO_MIN = 0.1  # how sure the classifier must be of the question's topic
 
 
@@ -186,6 +191,11 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if name == "deny" and not _has_guard_danger(parse_data):
         actions = _actions(tracker)
         if actions and actions[-1] == CHECKIN_ACTION:
+            if _NAMES_THE_THOUGHT.search(str(parse_data.get("text") or "")):
+                # "about not being here i guess" to "are you thinking about ending your
+                # life?" names the thought: a yes, whatever "not" the classifier heard
+                _set_intent(parse_data, "affirm", 1.0)
+                return parse_data
             return question_after_a_no(parse_data)
     if name != UPDATE_INTENT:
         return parse_data

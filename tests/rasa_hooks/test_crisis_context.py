@@ -249,3 +249,14 @@ def test_an_unclear_message_after_the_crisis_text_stays_unclear() -> None:
     assert crisis_context.in_context(parse, conversation("utter_greet"))["intent"]["name"] == (
         "nlu_fallback"
     )
+
+
+def test_an_answer_that_names_the_thought_is_a_yes() -> None:
+    parse = {
+        "text": "about not being here i guess",
+        "intent": {"name": "deny", "confidence": 0.49},
+        "entities": [],
+        "intent_ranking": [{"name": "deny", "confidence": 0.49}],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
+    assert result["intent"]["name"] == "affirm"
