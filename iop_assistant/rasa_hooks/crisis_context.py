@@ -107,6 +107,21 @@ def _set_intent(parse_data: Dict[str, Any], name: str, confidence: float) -> Non
     ]
 
 
+def _sure_or_fallback(name: str, confidence: float) -> str:
+    """The intent, or the fallback when it is below the fallback threshold (crisis never)."""
+    if name in (CRISIS_INTENT, FALLBACK_INTENT) or confidence >= FALLBACK_THRESHOLD:
+        return name
+    return FALLBACK_INTENT
+
+
+def _best_faq(parse_data: Dict[str, Any], minimum: float) -> Dict[str, Any] | None:
+    """The classifier's first program-question guess at least ``minimum`` sure, if any."""
+    for guess in parse_data.get("intent_ranking") or []:
+        if guess.get("name") in FAQ_TOPIC_LABELS and float(guess.get("confidence") or 0) >= minimum:
+            return guess
+    return None
+
+
 def without_update(parse_data: Dict[str, Any], kind: str) -> None:
     """The classifier's next reading instead of the update; crisis only when the guard
     found danger words, or the words were not reassurance and the classifier read one."""
@@ -117,9 +132,7 @@ def without_update(parse_data: Dict[str, Any], kind: str) -> None:
         if name == CRISIS_INTENT and not keep_crisis:
             continue
         confidence = float(guess.get("confidence") or 0.0)
-        if name != FALLBACK_INTENT and confidence < FALLBACK_THRESHOLD and name != CRISIS_INTENT:
-            name = FALLBACK_INTENT
-        _set_intent(parse_data, name, confidence)
+        _set_intent(parse_data, _sure_or_fallback(name, confidence), confidence)
         parse_data["intent_ranking"] = ranking
         return
     _set_intent(parse_data, FALLBACK_INTENT, 1.0)
@@ -130,7 +143,6 @@ def answer_to_checkin(parse_data: Dict[str, Any]) -> None:
     _set_intent(parse_data, "deny", 1.0)
 
 
-CHECKIN_ANSWERS = frozenset({"deny", UPDATE_INTENT})
 _NAMES_THE_THOUGHT = re.compile(
     r"\b(?:about\s+)?not\s+(?:being\s+(?:here|around|alive)|waking\s+up|wanting\s+to\s+(?:be\s+here|live|"
     r"wake\s+up|be\s+alive))\b|\b(?:about\s+)?(?:ending\s+it|dying|being\s+dead|disappearing)\b",
@@ -142,14 +154,9 @@ QUESTION_AFTER_NO_MIN = 0.1  # how sure the classifier must be of the question's
 def question_after_a_no(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     """ "No, I'm not suicidal. I'm just exhausted. Is there anything for families like
     me?" (v11 a-29): the question is answered; a no with no question keeps its reply."""
-    if "?" not in str(parse_data.get("text") or ""):
-        return parse_data
-    for guess in parse_data.get("intent_ranking") or []:
-        name = str(guess.get("name"))
-        confidence = float(guess.get("confidence") or 0)
-        if name in FAQ_TOPIC_LABELS and confidence >= QUESTION_AFTER_NO_MIN:
-            _set_intent(parse_data, name, confidence)
-            return parse_data
+    guess = _best_faq(parse_data, QUESTION_AFTER_NO_MIN)
+    if "?" in str(parse_data.get("text") or "") and guess is not None:
+        _set_intent(parse_data, str(guess["name"]), float(guess.get("confidence") or 0))
     return parse_data
 
 
@@ -172,24 +179,21 @@ def question_after_a_crisis_reply(parse_data: Dict[str, Any], actions: List[str]
         or _has_guard_danger(parse_data)
     ):
         return
-    if not _QUESTION.search(str(parse_data.get("text") or "")):
-        return
-    for guess in parse_data.get("intent_ranking") or []:
-        name = str(guess.get("name"))
-        confidence = float(guess.get("confidence") or 0)
-        if name in FAQ_TOPIC_LABELS and confidence >= FAQ_AFTER_CRISIS_MIN:
-            parse_data["intent"] = {"name": name, "confidence": confidence}
-            return
+    guess = _best_faq(parse_data, FAQ_AFTER_CRISIS_MIN)
+    if guess is not None and _QUESTION.search(str(parse_data.get("text") or "")):
+        _set_intent(parse_data, str(guess["name"]), float(guess.get("confidence") or 0))
 
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
+    if name not in (FALLBACK_INTENT, "deny", UPDATE_INTENT):
+        return parse_data  # most messages: the session's events are not read at all
+    actions = _actions(tracker)
     if name == FALLBACK_INTENT:
-        question_after_a_crisis_reply(parse_data, _actions(tracker))
+        question_after_a_crisis_reply(parse_data, actions)
         return parse_data
     if name == "deny" and not _has_guard_danger(parse_data):
-        actions = _actions(tracker)
         if actions and actions[-1] == CHECKIN_ACTION:
             if _NAMES_THE_THOUGHT.search(str(parse_data.get("text") or "")):
                 # "about not being here i guess" to "are you thinking about ending your
@@ -205,7 +209,6 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         return parse_data
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
         return parse_data
-    actions = _actions(tracker)
     if actions and actions[-1] == CHECKIN_ACTION and kind in CHECKIN_NO:
         if not _has_guard_danger(parse_data):
             answer_to_checkin(parse_data)
@@ -271,10 +274,10 @@ def spanish_already(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     parse_data["intent_ranking"] = ranking
     best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
     confidence = float(best.get("confidence") or 0.0)
-    name = str(best.get("name"))
-    if name != CRISIS_INTENT and confidence < FALLBACK_THRESHOLD:
-        name = FALLBACK_INTENT
-    parse_data["intent"] = {"name": name, "confidence": confidence}
+    parse_data["intent"] = {
+        "name": _sure_or_fallback(str(best.get("name")), confidence),
+        "confidence": confidence,
+    }
     return parse_data
 
 
