@@ -293,9 +293,44 @@ _SPANISH_SERVICES = re.compile(
 )
 
 
+# "hablan español?", "hay alguien que hable español por teléfono?", "does the help line speak
+# spanish" (es-v3, role-plays): whether a person there speaks Spanish
+_SPANISH_SPEAKER = re.compile(
+    r"\b(?:hablan|habla|hable|speaks?|speaking)\s+(?:ustedes\s+|usted\s+|alguien\s+|anyone\s+)?"
+    r"(?:espa[nñ]ol|spanish)\b|"
+    r"\b(?:alguien|anyone|someone|somebody|person|persona|l[ií]nea(?:\s+de\s+ayuda)?|help\s*line|"
+    r"ustedes|you(?:\s+guys)?)\b[^.!?]{0,30}\b(?:habl\w*|speak\w*)\s+(?:en\s+)?(?:espa[nñ]ol|spanish)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_services_in_spanish(text: str | None) -> bool:
     """A question whether groups, staff or the program are in Spanish (the format answer)."""
     return _asked(_SPANISH_SERVICES, text)
+
+
+def asks_for_a_spanish_speaker(text: str | None) -> bool:
+    """A question whether someone there (the help line, staff) speaks Spanish."""
+    return _asked(_SPANISH_SPEAKER, text) or asks_about_services_in_spanish(text)
+
+
+# "no tengo papeles", "le pasan mi informacion a migracion?", "me van a pedir seguro social"
+# (es-v3; Spanish role-plays): fear of immigration authorities, answered with the privacy law
+_IMMIGRATION = re.compile(
+    r"\b(?:migraci[oó]n|inmigraci[oó]n|immigration|(?-i:ICE)|la\s+migra|deport\w*|indocumentad[oa]s?|"
+    r"undocumented|sin\s+papeles|no\s+(?:tengo|tiene|tenemos|tienen)\s+(?:papeles|documentos)|"
+    r"(?:my|his|her)\s+(?:immigration\s+)?status|green\s*card|"
+    # a Social Security number asked for; "tengo seguro social" is insurance (IMSS)
+    r"n[uú]mero\s+de\s+seguro\s+social|(?:pedir|piden|pide|pedirme|necesito|necesita|sin|no\s+tengo|"
+    r"no\s+tiene)\s+(?:el\s+|mi\s+|su\s+)?seguro\s+social|social\s+security\s+(?:number|card)|SSN|"
+    r"piden\s+(?:papeles|documentos)|pedir\s+(?:papeles|documentos)|ask\s+for\s+(?:papers|documents))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_immigration(text: str | None) -> bool:
+    """Immigration status, papers or a Social Security number named in a message."""
+    return _found(_IMMIGRATION, text)
 
 
 # "my job wouldn't find out right? I don't want them knowing" and "can I make him go if he

@@ -15,6 +15,10 @@ The reply's language is added to the message (``language``), so channels
 can speak it (voice ``<Say language="es-US">``). Static responses only: the
 crisis reply still needs no action server.
 
+A second program question in the same message (``also_asked`` in the parse data) is
+answered after the first, in the same message; a note the control gate's reason calls for
+(``NOTES``) too.
+
 A program answer asked for again right away is not said again word for word: its
 follow-up comes instead, then "that's what I know" (``repeats``).
 
@@ -37,6 +41,17 @@ from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
 from iop_assistant.language.repeats import instead_of_a_repeat
+
+ALSO_ASKED = "also_asked"  # rasa_hooks/second_question
+GATE_OUTPUT = "control_gate"  # nlu/control_gate.py: why it chose the intent
+# (answer, the gate's reason) -> a note said after the answer: what the answer alone
+# leaves out for that question ("no tengo papeles" gets the privacy law and that it is the
+# same whatever a person's status; "hablan español?" who speaks Spanish on the phone)
+NOTES = {
+    ("utter_ask_confidentiality", "immigration"): "utter_note_immigration",
+    ("utter_ask_format", "spanish speaker"): "utter_note_spanish_speaker",
+    ("utter_speak_spanish", "spanish speaker"): "utter_note_spanish_helpline",
+}
 
 CATEGORY_SLOT = "crisis_category"
 # a category -> the one whose words it takes where it has none of its own
@@ -78,6 +93,31 @@ def with_category_fallback(
     if fallback is None or has_category(variations, category):
         return filled_slots
     return {**filled_slots, CATEGORY_SLOT: fallback}
+
+
+def _parse_data(tracker: DialogueStateTracker) -> Dict[str, Any]:
+    return getattr(getattr(tracker, "latest_message", None), "parse_data", None) or {}
+
+
+def note_for(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str | None:
+    """A note for the reason the control gate chose this answer (``NOTES``), if any."""
+    reason = (_parse_data(tracker).get(GATE_OUTPUT) or {}).get("reason")
+    note = NOTES.get((said, str(reason)))
+    return note if note in responses else None
+
+
+def second_answer(
+    said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]
+) -> str | None:
+    """The answer to a second program question in the message (``also_asked``, set by
+    ``rasa_hooks/second_question``), when ``said`` answers the message's first one."""
+    parse_data = _parse_data(tracker)
+    main = (parse_data.get("intent") or {}).get("name")
+    also = (parse_data.get(ALSO_ASKED) or {}).get("intent")
+    if not main or not also or said != f"utter_{main}" or also == main:
+        return None
+    answer = f"utter_{also}"
+    return answer if answer in responses else None
 
 
 def for_language(variations: List[Dict[str, Any]], language: str | None) -> List[Dict[str, Any]]:
@@ -133,6 +173,14 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         word for word (``repeats``)."""
         said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
         reply = await super().generate(said, tracker, output_channel, **kwargs)
+        for extra in (
+            note_for(said, tracker, self.responses),
+            second_answer(said, tracker, self.responses),
+        ):
+            if extra and reply and isinstance(reply.get("text"), str):
+                more = await super().generate(extra, tracker, output_channel, **kwargs)
+                if more and isinstance(more.get("text"), str):
+                    reply = {**reply, "text": f"{reply['text']}\n\n{more['text']}"}
         if reply and isinstance(reply.get("text"), str):
             # a program fact left empty until confirmed ({hours}) leaves a gap or a
             # leading space behind ("{address} {hours} Call...")

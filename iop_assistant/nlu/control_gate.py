@@ -59,14 +59,20 @@ from iop_assistant.nlu.withdrawal_story import (
     tells_of_withdrawal,
 )
 from iop_assistant.program_question import (
+    CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
     FORMAT_INTENT,
+    asks_about_immigration,
     asks_about_services_in_spanish,
+    asks_for_a_spanish_speaker,
     asks_to_call_for_someone,
 )
 from iop_assistant.rule_component import RuleComponent
 
 GATE_OUTPUT = "control_gate"
+# reasons the response generator adds a note for (language/nlg.py, NOTES)
+SPANISH_SPEAKER_REASON = "spanish speaker"
+IMMIGRATION_REASON = "immigration"
 HUMAN_INTENT = "request_human"
 FALLBACK_INTENT = "nlu_fallback"
 # a demoted message never becomes these by elimination: crisis comes from the
@@ -135,8 +141,20 @@ def gate(message: Message) -> None:
         # "en español por favor", "English please" (iop_assistant/language/requests.py)
         wanted = SPANISH_INTENT if asked == SPANISH else ENGLISH_INTENT
         if asks_about_services_in_spanish(text):
-            wanted = FORMAT_INTENT  # "¿tienen grupos en español?" asks, the language still changes
+            # "¿tienen grupos en español?" asks, the language still changes
+            return overrule(message, FORMAT_INTENT, SPANISH_SPEAKER_REASON)
+        if asks_for_a_spanish_speaker(text):
+            # "hablan español?": yes in Spanish, and who speaks it on the phone (language/nlg)
+            return overrule(message, wanted, SPANISH_SPEAKER_REASON)
         return overrule(message, wanted, "language")
+    if asks_for_a_spanish_speaker(text) and name != "crisis":
+        # "does the help line speak spanish?" (es-v3, role-plays): the format answer and who
+        # speaks Spanish on the phone
+        return overrule(message, FORMAT_INTENT, SPANISH_SPEAKER_REASON)
+    if asks_about_immigration(text) and name != "crisis":
+        # "no tengo papeles, le pasan mi informacion a migracion?" (es-v3): the privacy law,
+        # and what it means whatever a person's status (language/nlg adds it)
+        return overrule(message, CONFIDENTIALITY_INTENT, IMMIGRATION_REASON)
     answer = (spanish_yes_no(text) or texting_yes_no(text)) if name != "crisis" else None
     if answer is not None and name != answer:
         # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms);

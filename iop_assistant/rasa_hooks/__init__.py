@@ -14,7 +14,8 @@ method, and each is tied to the tested Rasa version (the launcher,
 * :mod:`.rule_keys`: RulePolicy's rule lookup without re-reading every rule at every state;
 * :mod:`.warm_up`: a newly loaded model reads two messages before the first person writes;
 * :mod:`.inference_load`: DIET loads without training on an example (no training graph);
-* :mod:`.crisis_context`: a crisis update is read as one only after a crisis reply.
+* :mod:`.crisis_context`: a crisis update is read as one only after a crisis reply;
+* :mod:`.second_question`: a second program question in one message is read and answered.
 
 A third, ``tf_predict`` (DIET's traced graph called through private
 TensorFlow APIs), was removed: it saved 3-7 % of an NLU parse's CPU and no
@@ -44,6 +45,7 @@ HOOKS = (
     "warm_up",
     "inference_load",
     "crisis_context",
+    "second_question",
 )
 # set by the launcher: that it ran, and any untested versions it was told to accept
 _launch: Dict[str, Any] = {"launcher": False, "untested_versions": []}

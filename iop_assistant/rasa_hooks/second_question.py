@@ -1,0 +1,92 @@
+"""A second program question in one message is read too, and answered after the first.
+
+"Does insurance cover this? And can I sit in on his sessions?" got the cost answer and
+nothing about family sessions (role-played parents, rounds 16-17). This hook wraps
+``MessageProcessor._handle_message_with_tracker``, where a person's message is read before
+it is logged (``crisis_context`` wraps the parse itself). When the message's reading is a
+program question and the message holds other questions (``nlu/second_question``), each
+is read on its own by the same pipeline; the first that is confidently another program
+topic is kept in the parse data as ``also_asked``. The response generator
+(``language/nlg``) adds that topic's answer after the first answer, in the same message.
+
+Not inside a form (the form reads the answer), not when the message is a crisis, and
+only for program topics: a second question that is a request (a callback, a person)
+is left to the next turn.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Dict
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+
+from iop_assistant.nlu.second_question import questions
+from iop_assistant.rasa_hooks import patching
+from iop_assistant.topics import FAQ_INTENTS
+
+ALSO_ASKED = "also_asked"
+SURE_ENOUGH = 0.7
+_METHOD = "_handle_message_with_tracker"
+_FAQ = frozenset(FAQ_INTENTS)
+
+
+def _in_a_form(tracker: Any) -> bool:
+    return bool(getattr(tracker, "active_loop_name", None))
+
+
+def _reading(parse_data: Dict[str, Any]) -> tuple[str, float]:
+    intent = parse_data.get("intent") or {}
+    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+
+def worth_reading(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """A program question outside a form, with no crisis found by the guard."""
+    name, _ = _reading(parse_data)
+    if name not in _FAQ or _in_a_form(tracker) or parse_data.get("crisis_guard"):
+        return False
+    return len(questions(str(parse_data.get("text") or ""))) >= 2
+
+
+async def with_second_question(
+    processor: MessageProcessor, parse_data: Dict[str, Any], tracker: Any
+) -> Dict[str, Any]:
+    """``parse_data`` with ``also_asked`` when another question in it is another topic."""
+    if not worth_reading(parse_data, tracker):
+        return parse_data
+    main, _ = _reading(parse_data)
+    for question in questions(str(parse_data.get("text") or "")):
+        part = await processor.parse_message(UserMessage(text=question), None)
+        name, confidence = _reading(part)
+        if name in _FAQ and name != main and confidence >= SURE_ENOUGH:
+            also = {"intent": name, "confidence": confidence, "text": question}
+            return {**parse_data, ALSO_ASKED: also}
+    return parse_data
+
+
+def _wrap(original: Any) -> Any:
+    @functools.wraps(original)
+    async def _handle_message_with_tracker(
+        self: MessageProcessor, message: UserMessage, tracker: Any
+    ) -> Any:
+        if not message.parse_data:
+            parse_data = await self.parse_message(message, tracker)
+            message.parse_data = await with_second_question(self, parse_data, tracker)
+        return await original(self, message, tracker)
+
+    return _handle_message_with_tracker
+
+
+def installed() -> bool:
+    return patching.replaced(MessageProcessor, _METHOD, __name__)
+
+
+def install() -> bool:
+    """Wraps the message parse (idempotent); True when installed now."""
+    return patching.replace(MessageProcessor, _METHOD, __name__, _wrap)
+
+
+def uninstall() -> None:
+    """Back to the parse it wrapped."""
+    patching.restore(MessageProcessor, _METHOD, __name__)

@@ -1,0 +1,115 @@
+"""Who speaks Spanish on the phone, and papers or immigration named in a question (es-v3,
+Spanish role-plays): the control gate chooses the answer and says why, and the response
+generator adds the note for that reason."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Callable
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant.language.nlg import LanguageNLG
+from iop_assistant.program_question import asks_about_immigration, asks_for_a_spanish_speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hablan español?",
+        "¿hay alguien que hable español por teléfono?",
+        "does the help line speak spanish",
+        "do you guys speak spanish?",
+        "tienen grupos en español?",
+    ],
+)
+def test_asking_who_speaks_spanish(text: str) -> None:
+    assert asks_for_a_spanish_speaker(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["quiero hablar en español", "english please", "my son speaks spanish at home"]
+)
+def test_asking_for_spanish_or_saying_who_speaks_it_is_not_that_question(text: str) -> None:
+    assert not asks_for_a_spanish_speaker(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "si voy a su programa ustedes le pasan mi informacion a migracion? no tengo papeles",
+        "me van a pedir seguro social o alguna id para entrar?",
+        "mi esposo no tiene papeles",
+        "quisiera saber si sin papeles puedo entrar",
+        "do you need my social security number",
+        "is ICE going to find out",
+        "will they ask about my immigration status",
+    ],
+)
+def test_immigration_words(text: str) -> None:
+    assert asks_about_immigration(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo seguro social del imss",  # insurance
+        "I get social security disability",
+        "necesito papeles para la corte",  # court papers: the paperwork answer
+        "the ice is melting",
+    ],
+)
+def test_look_alikes_are_not_immigration(text: str) -> None:
+    assert not asks_about_immigration(text)
+
+
+def test_the_gate_answers_papers_with_the_privacy_law(gated: Callable[..., str]) -> None:
+    text = "si voy a su programa le pasan mi informacion a migracion? no tengo papeles"
+    assert gated(text, "ask_legal_paperwork", 0.8) == "ask_confidentiality"
+
+
+def test_the_gate_answers_who_speaks_spanish(gated: Callable[..., str]) -> None:
+    # the question asks for Spanish too: the Spanish welcome, then the note
+    assert gated("does the help line speak spanish", "ask_helpline_hours", 0.8) == "speak_spanish"
+    assert gated("tienen grupos en español?", "ask_group_therapy", 0.8) == "ask_format"
+
+
+def test_a_crisis_is_left_to_the_crisis_guard(gated: Callable[..., str]) -> None:
+    assert gated("no tengo papeles y me quiero matar", "crisis", 0.9) == "crisis"
+
+
+RESPONSES = {
+    "utter_ask_confidentiality": [{"text": "Records are protected."}],
+    "utter_note_immigration": [{"text": "The same for everyone."}],
+    "utter_ask_format": [{"text": "Ask about groups."}],
+    "utter_note_spanish_speaker": [{"text": "Ask for Spanish."}],
+}
+
+
+def reply(utter: str, reason: str) -> str:
+    parse_data = {
+        "text": "x",
+        "intent": {"name": "ask_confidentiality", "confidence": 1.0},
+        "control_gate": {"from": "ask_cost_insurance", "reason": reason},
+    }
+    tracker = DialogueStateTracker.from_events(
+        "note", [UserUttered("x", parse_data["intent"], [], parse_data)]
+    )
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": RESPONSES}))
+    generated = asyncio.run(nlg.generate(utter, tracker, "rest"))
+    assert generated is not None
+    return str(generated["text"])
+
+
+def test_the_note_follows_the_answer_for_its_reason() -> None:
+    assert reply("utter_ask_confidentiality", "immigration") == (
+        "Records are protected.\n\nThe same for everyone."
+    )
+    assert reply("utter_ask_format", "spanish speaker") == "Ask about groups.\n\nAsk for Spanish."
+
+
+def test_no_note_for_another_reason() -> None:
+    assert reply("utter_ask_confidentiality", "privacy") == "Records are protected."
