@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import sentences
+from iop_assistant.language.requests import requested_language
 from iop_assistant.nlu.control_gate import gate, put_first
 from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
@@ -50,7 +51,11 @@ from iop_assistant.nlu.no_emergency import (
 from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
-from iop_assistant.program_question import SAFETY_INTENT, is_about_safety
+from iop_assistant.program_question import (
+    SAFETY_INTENT,
+    asks_about_the_program,
+    is_about_safety,
+)
 
 CRISIS_INTENT = "crisis"
 CHECKIN_INTENT = "crisis_checkin"
@@ -233,6 +238,33 @@ def is_hesitant_about_the_program(text: str) -> bool:
     return bool(
         _FILLERS.search(clean) and _THE_PROGRAM.search(clean) and not _STILL_RISKY.search(clean)
     )
+
+
+_INFORMATION = re.compile(
+    r"\b(?:info|information|informaci[oó]n|informes|details|detalles)\b", re.IGNORECASE
+)
+
+
+def plain_request_reading(message: Message, text: str) -> str | None:
+    """What a message with no word of danger and nothing taken asks for, when it plainly
+    asks about the program, for a language, or for information; None otherwise.
+
+    The classifier alone was sure of a crisis in "can i go to the family part even if he
+    wont go", "sorry can we switch to english?" and "quería información para mi esposo pero
+    ahorita no puedo hablar mucho" (v12, es-v3), with every other reading near zero, so
+    ``has_real_alternative`` found none. Such a message gets its program answer (the best
+    program-question guess), the language it asks for, or the clarifying question.
+    """
+    language = requested_language(text)
+    if language is not None:
+        return "speak_spanish" if language == "es" else "speak_english"
+    if not (asks_about_the_program(text) or _INFORMATION.search(text)):
+        return None
+    for guess in message.get(INTENT_RANKING_KEY) or []:
+        name = str(guess.get("name"))
+        if answers_a_question(name):
+            return name
+    return FALLBACK_INTENT
 
 
 def is_about_someone_else(text: str) -> bool:
@@ -428,6 +460,10 @@ class CrisisGuard(GraphComponent):
                     if is_hesitant_about_the_program(text):
                         # asked what they meant (the clarifying question), not 911
                         set_intent(message, FALLBACK_INTENT)
+                        continue
+                    plain = plain_request_reading(message, text)
+                    if plain is not None:
+                        set_intent(message, plain)
                         continue
                     # no other reading at all ("i have the pills in my hand", "tonight im
                     # going to do it", "tengo una soga en el garage"): the crisis reply

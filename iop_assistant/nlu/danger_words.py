@@ -35,6 +35,12 @@ _DANGER = re.compile(
     # (not the withdrawal symptoms a screening asks about: shaky, sweaty, throwing up)
     r"bat|crowbar|hammer|hitting|punch\w*|slap\w*|dragg\w*|damage|sleepy|drowsy|drool\w*|wobbly|"
     r"overheat\w*|degrees|on\s+fire|jaw|bugs|snakes|voices|paranoi\w*|psychos\w*|swallow\w*|"
+    # v12: farewells and affairs put in order, with a program word in them ("wrote my will and
+    # notes for my kids. you can give my intake spot to someone else", "the life insurance goes
+    # to my son", "by the time she reads this I'll be gone"), and a partner shoving her around
+    r"(?:was|were)n'?t\s+here|my\s+will|wills?\s+and|notes?\s+for\s+my|life\s+insurance|"
+    r"won'?t\s+need|wont\s+need|by\s+the\s+time|be\s+gone|move\s+on\s+without|shov\w*|"
+    r"scream\w*|seguro\s+de\s+vida|desped\w*|"
     # Spanish and Spanglish (v7): matar, morir, sobredosis, no respira...
     r"mat(?:ar|o|a|arme|arse|arlo|arla)|muer\w*|morir\w*|suicid\w*|sobredosis|respir\w*|convuls\w*|"
     r"inconsciente|desmay\w*|pastillas?|cuchillo|pistola|arma|sangr\w*|pega\w*|peg[oó]|golpe\w*|"
