@@ -16,9 +16,10 @@ round ``trained`` in ``status.json``.
 
 ``--crisis`` copies a tuned crisis set instead: its crisis messages become ``crisis``
 examples and the look-alikes whose kind says what they are become examples of that
-intent (worried or past stories and own use: ``inform_use``; idioms: ``out_of_scope``;
-safety questions: ``ask_safety_procedures``), so the classifier learns the line between
-them from people who never saw our lexicon. Look-alikes of other kinds, and stories
+intent (worried or past stories, own use and "no danger now" statements: ``inform_use``,
+or ``deny`` when they start with a no; idioms: ``out_of_scope``; safety questions, general
+questions about danger and what-ifs: ``ask_safety_procedures``), so the classifier learns
+the line between them from people who never saw our lexicon. Look-alikes of other kinds, and stories
 with a question in them, are left out (their intent is not known). The set itself stays
 as regression data, marked ``trained``; nothing in ``tests/safety/`` is used.
 
@@ -150,7 +151,24 @@ LOOK_ALIKE_INTENTS = {
     "mild_symptom": "inform_use",
     "idiom": "out_of_scope",
     "safety_question": "ask_safety_procedures",
+    # round 18 (v12: 14 of its 21 false alarms were of these kinds): a general question
+    # about danger and a what-if are the safety question; a "no danger now" statement is a
+    # no when it starts with one, otherwise a story
+    "general_question": "ask_safety_procedures",
+    "future_what_if": "ask_safety_procedures",
+    "no_danger_now": "inform_use",
 }
+_STARTS_WITH_NO = re.compile(r"^\W*(?:no|nope|nah|not\s+really|para\s+nada)\b", re.IGNORECASE)
+
+
+def look_alike_intent(kind: str, text: str) -> str | None:
+    """The intent a look-alike of ``kind`` is an example of (None: not known)."""
+    intent = LOOK_ALIKE_INTENTS.get(kind)
+    if kind == "no_danger_now" and _STARTS_WITH_NO.search(text):
+        return "deny"
+    return intent
+
+
 SAFETY = REPO / "tests" / "safety"
 
 
@@ -160,8 +178,8 @@ def crisis_examples(source: Path) -> Iterable[Tuple[str, str]]:
     for item in data.get("crisis", []) or []:
         yield str(item["text"]), "crisis"
     for item in data.get("not_crisis", []) or []:
-        intent = LOOK_ALIKE_INTENTS.get(str(item.get("kind") or ""))
         text = str(item["text"])
+        intent = look_alike_intent(str(item.get("kind") or ""), text)
         if intent and (intent == "ask_safety_procedures" or "?" not in text):
             yield text, intent
 

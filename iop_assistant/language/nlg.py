@@ -114,7 +114,10 @@ def second_answer(
     parse_data = _parse_data(tracker)
     main = (parse_data.get("intent") or {}).get("name")
     also = (parse_data.get(ALSO_ASKED) or {}).get("intent")
-    if not main or not also or said != f"utter_{main}" or also == main:
+    answers_main = said == f"utter_{main}" or (
+        main == "crisis_update" and said.startswith("utter_crisis_update_")
+    )
+    if not main or not also or not answers_main or also == main:
         return None
     answer = f"utter_{also}"
     return answer if answer in responses else None

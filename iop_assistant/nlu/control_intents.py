@@ -296,7 +296,10 @@ _ASKS_FOR_A_PERSON = re.compile(
 _ASKS_FOR_THE_NUMBER = re.compile(
     r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
     r"\bwhats\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
-    r"\b(?:give|send|text)\s+me\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\b",
+    r"\b(?:give|send|text)\s+me\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\b|"
+    # v12: "gracias, whats the number para llamar", "i just want the phone number"
+    r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\s+(?:para|to|i\s+should)\s+(?:llamar|call)\b|"
+    r"\bi\s+(?:just\s+)?(?:want|need)\s+(?:the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\W*$",
     re.IGNORECASE,
 )
 
@@ -338,6 +341,9 @@ _ASKS_TO_BE_CONNECTED = re.compile(
     # a staff role by name: "can i talk to the front desk", "receptionist please" (role-play)
     r"\b(?:talk|speak)\s+(?:to|with)\s+(?:a|the|your|ur|an)\s+(?:receptionist|front\s+desk|admissions?(?:\s+(?:person|office|team|desk))?|"
     r"intake\s+(?:person|office|team|desk|coordinator)|nurse|operator|representative)\b|"
+    # v12 (voice): "i just need the front desk please", "can i get the operator"
+    r"\b(?:need|want|get|reach|give\s+me)\s+(?:the|a|an|your|ur)\s+(?:receptionist|front\s+desk|operator|representative|"
+    r"admissions?\s+(?:office|desk|person))\b|"
     r"^\W*(?:(?:um+|uh+|yeah|ok(?:ay)?|hi|hello)\W+)*(?:(?:the|a)\s+)?(?:receptionist|front\s+desk|operator|representative|admissions)"
     r"(?:\s+(?:please|pls|plz))?\W*$",
     re.IGNORECASE,
@@ -540,7 +546,8 @@ REPEAT_INTENT = "repeat_last"
 MAX_REPEAT_WORDS = 16
 _BARE_WHAT = re.compile(r"^\W*(?:sorry\W+|wait\W+)?(?:what|huh)\W*$", re.IGNORECASE)
 _REPEAT = re.compile(
-    rf"^{_FILLER}(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
+    rf"^{_FILLER}(?:(?:i'?m\s+|im\s+)?sorry(?:\s+(?:dear|hon|honey|ma'?am|sir))?\W+)?"
+    r"(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
     r"(?:say\s+(?:that|it|this)(?:\s+(?:last|first)\s+(?:part|bit|thing))?\s+(?:again|one\s+more\s+time)|"
     r"repeat(?:\s+(?:that|it|yourself|the\s+last\s+part))?|"
     r"what\s+was\s+that|what\s+did\s+(?:you|u)\s+(?:just\s+)?say|come\s+again|pardon(?:\s+me)?|"
@@ -599,7 +606,10 @@ _QUESTIONS_STOP = re.compile(
 _NO_MORE_QUESTIONS = re.compile(
     r"\b(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|feel\s+like)\s+(?:do(?:ing)?|answer(?:ing)?)\s+"
     r"(?:the\s+|these\s+|any\s+(?:more\s+)?|more\s+|your\s+)?questions\b|"
-    r"\b(?:forget|skip|drop|stop)\s+(?:the|these|all\s+(?:the|these)|your)\s+questions\b",
+    r"\b(?:forget|skip|drop|stop)\s+(?:the|these|all\s+(?:the|these)|your)\s+questions\b|"
+    # v12: "this is a lot of questions. can we skip this, i just want the phone number"
+    r"\b(?:can|could)\s+(?:we|i)\s+(?:just\s+)?skip\s+(?:this|these|that|it|all\s+this)\b|"
+    r"\b(?:too\s+many|a\s+lot\s+of|so\s+many)\s+questions\b[^.!?]{0,40}\b(?:skip|stop|done|enough)\b",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,8 @@ _QUESTION_WORDS = (
 )
 # a sentence that asks: a question mark, or a question word first ("how long is it")
 _ASKS = re.compile(
-    rf"[?¿]|^(?:{_QUESTION_WORDS})\b|\b(?:wondering|want\s+to\s+know|quisiera\s+saber)\b",
+    rf"[?¿]|^(?:{_QUESTION_WORDS})\b|\b(?:wondering|(?:want|need)\s+to\s+know|quisiera\s+saber|"
+    r"quiero\s+saber|tell\s+me\s+how|quiero\s+informaci[oó]n)\b|\bhow\s+(?:do|would|can|to)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+|[?¿](?=\S)")

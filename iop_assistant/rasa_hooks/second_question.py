@@ -27,6 +27,8 @@ from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_INTENTS
 
 ALSO_ASKED = "also_asked"
+UPDATE = "crisis_update"
+CALM_UPDATES = frozenset({"help_here", "safe_now", "no_plan", "reached_988", "takes_it_back"})
 SURE_ENOUGH = 0.7
 _METHOD = "_handle_message_with_tracker"
 _FAQ = frozenset(FAQ_INTENTS)
@@ -41,12 +43,26 @@ def _reading(parse_data: Dict[str, Any]) -> tuple[str, float]:
     return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
 
 
-def worth_reading(parse_data: Dict[str, Any], tracker: Any) -> bool:
-    """A program question outside a form, with no crisis found by the guard."""
+def _calm_update(parse_data: Dict[str, Any]) -> bool:
+    """A crisis update that says the danger is handled ("the ambulance is taking him",
+    "I'm not going to do anything tonight"): a program question in it gets its answer
+    after the update's reply (v12: "when he gets out can he get into the program")."""
     name, _ = _reading(parse_data)
-    if name not in _FAQ or _in_a_form(tracker) or parse_data.get("crisis_guard"):
+    kinds = {e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == UPDATE}
+    return name == UPDATE and bool(kinds & CALM_UPDATES)
+
+
+def worth_reading(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """A program question (or a calm crisis update) outside a form, with more questions in
+    it; a crisis found by the guard is left alone, except in a calm update."""
+    name, _ = _reading(parse_data)
+    calm = _calm_update(parse_data)
+    if _in_a_form(tracker) or not (name in _FAQ or calm):
         return False
-    return len(questions(str(parse_data.get("text") or ""))) >= 2
+    if parse_data.get("crisis_guard") and not calm:
+        return False
+    minimum = 1 if calm else 2
+    return len(questions(str(parse_data.get("text") or ""))) >= minimum
 
 
 async def with_second_question(

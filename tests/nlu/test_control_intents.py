@@ -537,3 +537,23 @@ def test_texted_yes_and_no(text, answer):
     from iop_assistant.nlu.control_intents import texting_yes_no
 
     assert texting_yes_no(text) == answer
+
+
+# v12 (read in round 18): a staff role needed, the number asked in Spanglish, a polite
+# repeat, and skipping the questions
+def test_round18_requests_in_peoples_words() -> None:
+    from iop_assistant.nlu.control_intents import (
+        asks_for_the_number,
+        asks_to_be_connected,
+        asks_to_repeat,
+        stops_the_questions,
+    )
+
+    assert asks_to_be_connected("i just need the front desk please")
+    assert asks_to_be_connected("can i get the operator")
+    assert asks_for_the_number("gracias, whats the number para llamar")
+    assert asks_for_the_number("ok i just want the phone number")
+    assert asks_to_repeat("i'm sorry dear could you say that again a little slower")
+    assert stops_the_questions("this is a lot of questions. can we skip this")
+    assert not stops_the_questions("can we skip the line and start monday")
+    assert not asks_to_be_connected("the front desk was rude last time")

@@ -113,3 +113,25 @@ def test_the_note_follows_the_answer_for_its_reason() -> None:
 
 def test_no_note_for_another_reason() -> None:
     assert reply("utter_ask_confidentiality", "privacy") == "Records are protected."
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence", "expected"),
+    [
+        # a Spanish question read fairly surely as a program topic keeps its reading (es-v3)
+        ("que tratamientos tienen para la adiccion", "ask_therapies", 0.5, "ask_therapies"),
+        ("¿tienen lugares para vivir?", "ask_sober_living", 0.4, "ask_sober_living"),
+        # unsure, or not a question: the Spanish welcome, which offers everything
+        (
+            "que pasa si uso mientras estoy en el programa",
+            "ask_family_involvement",
+            0.31,
+            "speak_spanish",
+        ),
+        ("mi hijo toma mucho y no se que hacer con el", "ask_who_benefits", 0.4, "speak_spanish"),
+    ],
+)
+def test_a_spanish_question_keeps_a_fair_program_reading(
+    gated: Callable[..., str], text: str, intent: str, confidence: float, expected: str
+) -> None:
+    assert gated(text, intent, confidence) == expected

@@ -109,3 +109,35 @@ def test_only_the_answer_to_the_first_question_carries_the_second() -> None:
     assert second_answer("utter_ask_cost_insurance", tracker, RESPONSES) == (
         "utter_ask_family_involvement"
     )
+
+
+def test_a_program_question_in_a_calm_crisis_update_is_answered_after_it() -> None:
+    # v12: "they gave him narcan hes breathing now, the ambulance is taking him. when he
+    # gets out can he get into the program" got the update and nothing about the program
+    text = "the ambulance is taking him. when he gets out can he get into the program"
+    READINGS[text] = ("crisis_update", 1.0)
+    READINGS["when he gets out can he get into the program"] = ("ask_admission_process", 0.9)
+    from rasa.core.channels.channel import UserMessage
+
+    logged: Dict[str, Any] = {}
+
+    class Calm(Processor):
+        async def parse_message(self, message: Any, tracker: Any = None) -> Dict[str, Any]:
+            parsed = await super().parse_message(message, tracker)
+            if parsed["intent"]["name"] == "crisis_update":
+                parsed["entities"] = [{"entity": "crisis_update", "value": "help_here"}]
+                parsed["crisis_guard"] = {"category": "overdose"}
+            return parsed
+
+    async def rasa_handler(processor: Any, message: Any, tracker: Any) -> None:
+        logged.update(message.parse_data)
+
+    asyncio.run(second_question._wrap(rasa_handler)(Calm(), UserMessage(text=text), None))
+    assert logged["also_asked"]["intent"] == "ask_admission_process"
+    tracker = tracker_with(logged)
+    answer = second_answer(
+        "utter_crisis_update_help_here",
+        tracker,
+        {**RESPONSES, "utter_ask_admission_process": [{"text": "Call to start."}]},
+    )
+    assert answer == "utter_ask_admission_process"
