@@ -2,10 +2,10 @@
 
 Rasa warns that a response is "not used in any story or rule" when only a
 custom action utters it. Those warnings are allowed when the response name
-is in actions/ source code or in the response generator's notes (language/nlg.py),
+is in actions/ source code or among the response generator's notes (language/nlg.py),
 or follows the ``utter_more_<faq intent>`` convention of action_tell_more, or is
-uttered by one of Rasa's default actions, or asks for a form's slot (utter_ask_<slot>). Everything else
-fails the build.
+uttered by one of Rasa's default actions, or asks for a form's slot
+(utter_ask_<slot>). Everything else fails the build.
 """
 
 from __future__ import annotations
