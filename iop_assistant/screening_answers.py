@@ -184,10 +184,17 @@ _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(today|this morning|this afternoon|this evening|tonight|last night|right now|just now"
         r"|still (drinking|using)|currently (drinking|using|high|drunk)|(drunk|high) (right )?now"
+        # texted (v12: "last nite" shifted every later answer by one question)
+        r"|last nite|lastnight|last nyt|tonite|2nite|this mornin|earlier today|few hours ago"
         r")\b",
         "today",
     ),
-    (r"\b(yesterday|the other day|this week|last weekend)\b", "days"),
+    (
+        r"\b(yesterday|yday|yest|yesturday|the other day|this week|last weekend"
+        # a day of the past week: "sat night i think", "friday"
+        r"|(mon|tues|wednes|thurs|fri|satur|sun)day( night| morning)?|(sat|fri|sun) night)\b",
+        "days",
+    ),
     (r"\b(last week|last month)\b", "weeks"),
     (r"\b(a long time|long time ago|ages ago|last year)\b", "months"),
     # Spanish (issue 18)
@@ -241,6 +248,11 @@ def _last_use_candidates(t: str) -> List[str]:
     return found
 
 
+_A_DAY_WITHOUT = re.compile(
+    r"\b(miss(es|ed|ing)?|without|skip(s|ped|ping)?|go(es)?|went) (a|one|1) (whole )?day\b"
+)
+
+
 def parse_last_use(text: str | None) -> str | None:
     """When last used: "today" (last 24 hours, incl. last night), "days" (1-6 days),
     "weeks" (1-4 weeks), "months" (over a month), or None if unsure.
@@ -252,6 +264,8 @@ def parse_last_use(text: str | None) -> str | None:
         return None
     if t in LAST_USE:
         return t
+    # "sick if he misses a day" is a symptom, not when he last used (v12)
+    t = _A_DAY_WITHOUT.sub(" ", t)
     # Bare "days"/"years" only count once every "N units" span is gone ("for 10 years").
     found = _last_use_candidates(t) or [_first(_UNIT.sub(" ", t), _BARE_UNITS)]
     known = [value for value in found if value]

@@ -1115,3 +1115,24 @@ def test_english_reads_the_same_after_folding(text: str) -> None:
     assert screening_answers._norm(text) == " ".join(
         re.sub(r"[^a-z0-9/+\- ]", " ", text.lower().replace("'", "")).split()
     )
+
+
+# v12 (round 18): "last nite" was no answer, so every later answer shifted by one question;
+# "sick if he misses a day" was read as "a day ago"
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("last nite", "today"),
+        ("lastnight", "today"),
+        ("this mornin", "today"),
+        ("sat night i think", "days"),
+        ("friday", "days"),
+        ("yday", "days"),
+        ("he gets really shaky n sick if he misses a day", None),
+        ("a day ago", "days"),
+    ],
+)
+def test_last_use_in_texted_words(text, expected):
+    from iop_assistant.screening_answers import parse_last_use
+
+    assert parse_last_use(text) == expected
