@@ -539,6 +539,18 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         if isinstance(value, list):
             return {"screening_symptoms": value}  # named before the first question
         text = str(value or "")
+        more = more_substances("screening_symptoms", text, tracker)
+        known = set(tracker.get_slot("screening_substances") or [])
+        asked = times_said_since_start(tracker, FORM, "utter_ask_screening_symptoms")
+        if (
+            more
+            and set(more["screening_substances"]) - known
+            and not _named_symptoms(text)
+            and asked < MAX_ASKS
+        ):
+            # "cristal, y a veces se toma unas cervezas" (es-v3) named a new substance, and
+            # its "a veces" read as a yes; the new substance's questions come first
+            return {"screening_symptoms": None, **more}
         result = read_answer(
             "screening_symptoms", symptoms_answer(text), [UNKNOWN], dispatcher, tracker
         )

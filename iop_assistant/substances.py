@@ -38,7 +38,10 @@ SPANISH_NAMES: Dict[str, str] = {
     **dict.fromkeys(
         "alcohol cerveza cervezas chela chelas cheve cheves caguama caguamas birra birras "
         "pisto guaro vino licor mezcal aguardiente ron tragos trago bebida bebidas "
-        "borracho borracha emborracharse emborracha".split(),
+        "borracho borracha emborracharse emborracha "
+        # Mexican slang for drinking (es-v3: "chupe mas que nada" was not read as alcohol)
+        "chupe chupar chupando chupa chupo chupamos pistear pisteando pistea peda pedas "
+        "bolo tomadera".split(),
         "alcohol",
     ),
     "la fria": "alcohol",

@@ -1012,3 +1012,36 @@ def test_months_since_last_use_from_a_daily_user_still_asks_about_withdrawal():
         }
     )
     assert "screening_symptoms" not in weekly
+
+
+def test_a_new_substance_named_to_the_symptoms_question_is_added_and_it_is_asked_again():
+    # es-v3: "cristal, y a veces se toma unas cervezas" was read as a yes to the symptoms
+    # question ("a veces"), and the outcome came without the alcohol questions
+    form = ValidateDetoxScreeningForm()
+    text = "cristal, y a veces se toma unas cervezas"
+    slots = {"screening_substances": ["stimulant"]}
+    result = form.validate_screening_symptoms(
+        text, CollectingDispatcher(), tracker(slots, text), {}
+    )
+    assert result["screening_symptoms"] is None
+    assert result["screening_substances"] == ["alcohol", "stimulant"]
+
+
+def test_symptoms_named_with_a_new_substance_are_still_the_answer():
+    form = ValidateDetoxScreeningForm()
+    text = "yes he shakes and sweats, and he drinks beer too"
+    slots = {"screening_substances": ["stimulant"]}
+    result = form.validate_screening_symptoms(
+        text, CollectingDispatcher(), tracker(slots, text), {}
+    )
+    assert result["screening_symptoms"] and "shakes" in result["screening_symptoms"]
+
+
+def test_spanish_drinking_slang_is_alcohol():
+    from iop_assistant import substances
+
+    assert substances.categories_in_text("chupe mas que nada, y perico") == {
+        "alcohol",
+        "stimulant",
+    }
+    assert substances.categories_in_text("se pone bien bolo los fines") == {"alcohol"}
