@@ -43,7 +43,10 @@ _TEXT_BACK = re.compile(
     r"\b(?:a|your|the)\s+(?:number|line)\s+(?:i|we)\s+can\s+(?:text|txt)\b|"
     r"\bpuede\s+alguien\s+(?:escribirme|mandarme\s+(?:un\s+)?(?:texto|mensaje))\b|"
     r"\balguien\s+me\s+puede\s+(?:escribir|textear|mandar\s+(?:un\s+)?(?:texto|mensaje))\b|"
-    r"\b(?:me\s+pueden|pueden)\s+(?:escribir|mandar\s+(?:un\s+)?(?:texto|mensaje))\b",
+    r"\b(?:me\s+pueden|pueden)\s+(?:escribir|mandar\s+(?:un\s+)?(?:texto|mensaje))\b|"
+    # es-v3: "me pueden contestar por mensaje?", "puedo escribirle a alguien por texto?"
+    r"\b(?:contestar(?:me)?|responder(?:me)?|escribir(?:me|le)?|comunicar(?:me|nos)?|hablar)\s+"
+    r"(?:a\s+alguien\s+|con\s+alguien\s+)?por\s+(?:mensaje|mensajes|texto|whatsapp|sms)\b",
     re.IGNORECASE,
 )
 # 988 and 911 take texts: asking about those is the crisis conversation's, not this
@@ -51,7 +54,8 @@ _CRISIS_LINES = re.compile(r"\b(?:988|911|9-8-8|crisis\s+line|lifeline)\b")
 
 _HELPLINE = re.compile(
     r"\b(?:help\s*line|hot\s*line|phone\s+line|that\s+number|your\s+number|the\s+number|"
-    r"(?:the\s+)?888|intake\s+(?:line|team|people)|linea(?:\s+de\s+ayuda)?|l[ií]nea(?:\s+de\s+ayuda)?)\b",
+    r"(?:the\s+)?888|intake\s+(?:line|team|people)|linea(?:\s+de\s+ayuda)?|l[ií]nea(?:\s+de\s+ayuda)?|"
+    r"n[uú]mero\s+de\s+ayuda|el\s+n[uú]mero)\b",
     re.IGNORECASE,
 )
 _WHEN_ANSWERED = re.compile(
@@ -70,9 +74,23 @@ def asks_for_a_text_back(text: str | None) -> bool:
     return bool(_TEXT_BACK.search(cleaned)) and not _CRISIS_LINES.search(cleaned)
 
 
+# es-v3: "puedo llamar un domingo?", "si llamo a las 2 de la mañana alguien me contesta?",
+# "a que hora puedo llamar al 888": when calling is answered, with no word for the line
+_WHEN_TO_CALL_ES = re.compile(
+    r"\b(?:puedo|se\s+puede|podemos|pueden)\s+llamar\s+(?:\w+\s+){0,2}?(?:un|el|los|en\s+la|de|a\s+las|"
+    r"a\s+cualquier|en\s+fin|por\s+la)\b(?=[^.!?]{0,30}\b(?:domingos?|s[aá]bados?|noche|madrugada|"
+    r"fin(?:es)?\s+de\s+semana|ma[nñ]ana|hora|d[ií]as?\s+festivos?)\b)|"
+    r"\bsi\s+llamo\b[^.!?]{0,50}\b(?:me\s+contesta\w*|contesta\w*|alguien\s+(?:me\s+)?atiende)\b|"
+    r"\ba\s+qu[eé]\s+hora\s+(?:puedo|se\s+puede|pueden|contestan|atienden)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_helpline_hours(text: str | None) -> bool:
     """Asks when the help line answers ("is the help line open at night?")."""
     cleaned = " ".join(str(text or "").split())
+    if _WHEN_TO_CALL_ES.search(cleaned) and not _CRISIS_LINES.search(cleaned):
+        return True
     return (
         bool(_HELPLINE.search(cleaned))
         and bool(_WHEN_ANSWERED.search(cleaned))

@@ -183,12 +183,6 @@ def gate(message: Message) -> None:
         # "what was that?", "say that again slower", "repita por favor": the last reply again
         # (actions/repeat.py); before the Spanish check, which would read it as Spanish
         return overrule(message, REPEAT_INTENT, "repeat")
-    if (
-        looks_spanish(text)
-        and name not in ("crisis", SPANISH_INTENT)
-        and not read_in_spanish(intent, text)
-    ):
-        return overrule(message, SPANISH_INTENT, "spanish")
     if is_bare_number(text) and name not in ("crisis", FALLBACK_INTENT):
         # "2" as a first message got the detox offer (texter role-play 2026-12-04, late):
         # options shown are read by the channel before this, so this one goes with none
@@ -243,6 +237,14 @@ def gate(message: Message) -> None:
     if asks_about_dosing(text) and name not in (DOSING_INTENT, "crisis"):
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
         return overrule(message, DOSING_INTENT, "dosing")
+    # after the explicit requests above, which read Spanish too ("me pueden contestar por
+    # mensaje?", "de un jalon", es-v3): a Spanish message the classifier was unsure of
+    if (
+        looks_spanish(text)
+        and name not in ("crisis", SPANISH_INTENT)
+        and not read_in_spanish(intent, text)
+    ):
+        return overrule(message, SPANISH_INTENT, "spanish")
     if is_plea(text) and name != HELP_INTENT:
         return overrule(message, HELP_INTENT, "plea")
     if name == "thank" and is_farewell_with_thanks(text):

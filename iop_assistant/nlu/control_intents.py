@@ -219,11 +219,21 @@ _LAST_WORD_FAREWELL = re.compile(
 _REPORTED_BYE = re.compile(r"\b(?:said|say|says|saying|told|tell|to)\b[^.!?]{0,15}\bbye\W*$", re.I)
 
 
+# es-v3 / v12: "bueno muchas gracias eso era todo" (a call that did not end), "adiós"
+_SPANISH_FAREWELL = re.compile(
+    r"(?:^|[\s,.;!])(?:eso\s+(?:era|es|ser[ií]a)\s+todo(?:\s+por\s+ahora)?|adi[oó]s|hasta\s+luego|"
+    r"nos\s+vemos|cu[ií]dese|bye\s+gracias)\W*$",
+    re.IGNORECASE,
+)
+
+
 def ends_with_farewell(text: str) -> bool:
     """The person closes the conversation at the end of a longer message: "nah, i'll
     just call that number myself. thanks, goodbye." (v4, voice). Only plain farewell
     words: "no. i'm good" or "yes. all set" can answer a form's question. Not when an
     earlier sentence asks something."""
+    if "?" not in text and "¿" not in text and _SPANISH_FAREWELL.search(text.strip()):
+        return True
     if (
         "?" not in text
         and len(text.split()) > 1

@@ -117,7 +117,20 @@ _TAKE_AWAY_AND_STOP = re.compile(
     r"(?:have|make|let|get)\s+(?:him|her|them|my\s+\w+)\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b",
     re.IGNORECASE,
 )
+# es-v3: "y si dejo las pastillas de un jalon desde hoy?", "cuantas me puedo ir quitando por
+# semana?", "lo puede dejar de golpe o le tiene que ir bajando?"
+_SPANISH = re.compile(
+    r"\b(?:dej\w*|quit\w*|par\w*)\b[^.!?]{0,40}\bde\s+(?:un\s+)?(?:jal[oó]n|golpe|sopet[oó]n|un\s+d[ií]a\s+para\s+otro)\b|"
+    r"\bde\s+(?:un\s+)?(?:jal[oó]n|golpe)\b[^.!?]{0,40}\b(?:dej\w*|quit\w*)\b|"
+    r"\b(?:ir(?:las|los|la|lo|le)?\s+|tengo\s+que\s+ir\s+|tiene\s+que\s+ir\s+)"
+    r"(?:bajando|quitando|reduciendo|rebajando|dejando\s+poco\s+a\s+poco)\b|"
+    r"\bcu[aá]nt[oa]s?\s+(?:mg\s+|miligramos\s+|pastillas\s+)?(?:de\s+\w+\s+)?(?:me\s+|le\s+)?"
+    r"(?:puedo|debo|tengo\s+que|tiene\s+que|deber[ií]a)\s+(?:ir\s+)?(?:tomar|quitar|bajar|dejar)\b|"
+    r"\bcu[aá]nt[oa]s?\s+(?:mg|miligramos)\s+de\s+\w+\s+(?:son|es)\s+segur[oa]s?\b",
+    re.IGNORECASE,
+)
 _PATTERNS = (
+    _SPANISH,
     _STOP_AT_ONCE,
     _PLAN_TO_STOP,
     _TAKE_AWAY_AND_STOP,
