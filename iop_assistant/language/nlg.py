@@ -51,6 +51,7 @@ NOTES = {
     ("utter_ask_confidentiality", "immigration"): "utter_note_immigration",
     ("utter_ask_format", "spanish speaker"): "utter_note_spanish_speaker",
     ("utter_speak_spanish", "spanish speaker"): "utter_note_spanish_helpline",
+    ("utter_ask_dosing", "pregnancy"): "utter_note_pregnancy",
 }
 
 CATEGORY_SLOT = "crisis_category"

@@ -52,7 +52,11 @@ from iop_assistant.nlu.control_intents import (
     stops_the_questions,
     texting_yes_no,
 )
-from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
+from iop_assistant.nlu.dosing_questions import (
+    DOSING_INTENT,
+    asks_about_dosing,
+    asks_about_stopping_while_pregnant,
+)
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
@@ -74,6 +78,7 @@ GATE_OUTPUT = "control_gate"
 # reasons the response generator adds a note for (language/nlg.py, NOTES)
 SPANISH_SPEAKER_REASON = "spanish speaker"
 IMMIGRATION_REASON = "immigration"
+PREGNANCY_REASON = "pregnancy"
 HUMAN_INTENT = "request_human"
 FALLBACK_INTENT = "nlu_fallback"
 # a demoted message never becomes these by elimination: crisis comes from the
@@ -234,6 +239,11 @@ def gate(message: Message) -> None:
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, "withdrawal signs")
+    if asks_about_stopping_while_pregnant(text):
+        # the dosing answer, and a note that a pregnancy makes this a call for today (nlg);
+        # also over the classifier's crisis ("scared if i stop it'll hurt the baby", v12):
+        # the crisis guard still answers a lexicon hit with the crisis reply
+        return overrule(message, DOSING_INTENT, PREGNANCY_REASON)
     if asks_about_dosing(text) and name not in (DOSING_INTENT, "crisis"):
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
         return overrule(message, DOSING_INTENT, "dosing")

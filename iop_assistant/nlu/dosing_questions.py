@@ -129,7 +129,38 @@ _SPANISH = re.compile(
     r"\bcu[aá]nt[oa]s?\s+(?:mg|miligramos)\s+de\s+\w+\s+(?:son|es)\s+segur[oa]s?\b",
     re.IGNORECASE,
 )
+# v12: "what if i just stop this weekend and tough it out"
+_WHAT_IF_I_STOP = re.compile(
+    r"\bwhat\s+if\s+(?:i|he|she|we|they)\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b[^.?!]{0,40}"
+    r"\b(?:tough\s+it\s+out|ride\s+it\s+out|sweat\s+it\s+out|white[\s-]knuckle|cold\s+turkey|"
+    r"on\s+(?:my|his|her|our|their)\s+own|this\s+weekend|tonight|tomorrow|all\s+at\s+once)\b",
+    re.IGNORECASE,
+)
+# v12: "I just found out I'm pregnant and I've been drinking most nights and taking a couple
+# of Xanax. Should I stop?", "i'm pregnant and scared if i stop it'll hurt the baby"
+# the one who is pregnant is the one stopping: "i'm pregnant", "she's pregnant and she takes"
+# ("my wife is pregnant and i want to stop drinking" is his drinking: the dosing answer alone)
+_PREGNANT = re.compile(
+    r"\b(?:i'?m|im|i\s+am|estoy|qued[eé])\s+(?:\w+\s+){0,2}?(?:pregnant|embarazada)\b|"
+    r"\b(?:she'?s|shes|she\s+is|my\s+\w+\s+is|mi\s+\w+\s+est[aá])\s+(?:\w+\s+){0,2}?(?:pregnant|embarazada)\b"
+    r"(?=[^.?!]{0,100}\b(?:she|her|ella|la)\b)",
+    re.IGNORECASE,
+)
+_STOPPING = re.compile(
+    r"\b(?:stop|stopping|quit|quitting|cut\s+(?:down|back)|come\s+off|get\s+off|detox|withdraw\w*|"
+    r"dejar|dejo|parar)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_stopping_while_pregnant(text: str) -> bool:
+    """Pregnancy and stopping or cutting down named together (the dosing answer, and a
+    note that this needs a doctor or the help line today)."""
+    return bool(_PREGNANT.search(text) and _STOPPING.search(text))
+
+
 _PATTERNS = (
+    _WHAT_IF_I_STOP,
     _SPANISH,
     _STOP_AT_ONCE,
     _PLAN_TO_STOP,

@@ -117,3 +117,28 @@ def test_stopping_them_all_at_once_is_a_dosing_question_not_a_crisis():
     assert matcher.match(text) is None
     assert matcher.match("should i just stop taking them all at once") is None
     assert matcher.match("im going to swallow them all at once") is not None
+
+
+# v12 (round 18): stopping while pregnant, and "what if i just stop this weekend"
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i'm pregnant and i've been taking oxys, i'm scared if i stop it'll hurt the baby", True),
+        ("I just found out I'm pregnant and I drink most nights. Should I stop?", True),
+        ("my daughter is pregnant and she wants to quit heroin on her own", True),
+        ("estoy embarazada y quiero dejar de tomar", True),
+        ("my wife is pregnant and i want to stop drinking before the baby comes", False),
+        ("i'm pregnant, do you have groups for moms?", False),
+    ],
+)
+def test_stopping_while_pregnant(text, expected):
+    from iop_assistant.nlu.dosing_questions import asks_about_stopping_while_pregnant
+
+    assert asks_about_stopping_while_pregnant(text) is expected
+
+
+def test_the_gate_gives_the_dosing_answer_and_its_note_reason(gated):
+    text = "i'm pregnant and i've been taking oxys, i'm scared if i stop it'll hurt the baby"
+    # over the classifier's crisis guess: the guard still answers a lexicon hit
+    assert gated(text, "crisis", 1.0) == "ask_dosing"
+    assert asks_about_dosing("what if i just stop this weekend and tough it out")
