@@ -26,7 +26,7 @@ _DISTRESS = re.compile(
     r"\b(?:there'?s|there\s+is|theres)\s+no\s+(?:hope|way\s+out)(?:\s+for\s+me)?\b|"
     r"\b(?:giving|given|gave)\s+up\s+on\s+(?:everything|life|myself|it\s+all)\b|"
     r"\bi\s+(?:just\s+)?(?:give\s+up|want\s+to\s+give\s+up|want\s+(?:it(?:\s+all)?|everything)\s+to\s+(?:stop|end)|want\s+to\s+disappear)\b|"
-    r"\b(?:so\s+)?tired\s+of\s+(?:living|life|everything|it\s+all|fighting|being\s+alive)\b|"
+    r"\b(?:so\s+)?tired\s+of\s+(?:living|life|everything|it\s+all|all\s+of\s+it|all\s+this(?!\s+[a-z])|fighting|being\s+alive)\b|"
     r"\bi\s+(?:don'?t|dont)\s+(?:care|know)\s+(?:what\s+happens\s+to\s+me|if\s+i\s+make\s+it|how\s+much\s+longer\s+i\s+can)\b|"
     r"\b(?:no\s+one|nobody)\s+(?:would\s+)?(?:care|cares|miss\s+me)\b|"
     r"\b(?:i'?m|im|i\s+am)\s+(?:so\s+|just\s+|really\s+)?done\s+with\s+(?:everything|life|it\s+all)\b|"

@@ -83,3 +83,12 @@ def test_v7_despair_is_ambiguous_distress(text):
 
 def test_not_seeing_the_point_of_a_therapy_is_not_despair():
     assert not is_ambiguous_distress("i dont see the point of group therapy")
+
+
+def test_tired_of_all_of_it_is_ambiguous_distress():
+    # v12 (round 18): "im so tired of all of it" got no check-in question
+    from iop_assistant.nlu.distress import is_ambiguous_distress
+
+    assert is_ambiguous_distress("im so tired of all of it")
+    assert is_ambiguous_distress("so tired of all this")
+    assert not is_ambiguous_distress("im so tired of all this paperwork")
