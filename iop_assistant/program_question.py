@@ -352,7 +352,11 @@ _MAKE_THEM_GO = re.compile(
     r"\b(?:make|force|drag|get)\s+(?:him|her|them|my\s+\w+)\s+(?:to\s+)?(?:go|come|attend|join|do\s+(?:it|this|the\s+program))\b|"
     r"\b(?:sign|enroll|enrol|commit)\s+(?:him|her|them|my\s+\w+)\s+(?:up\s+)?(?:without|against|even\s+if)\b|"
     r"\b(?:does|do)\s+(?:he|she|they)\s+have\s+to\s+(?:agree|want|say\s+yes|consent)\b|"
-    r"\bobligar(?:lo|la|le)?\b|\b(?:lo|la)\s+puedo\s+obligar\b",
+    r"\bobligar(?:lo|la|le)?\b|\b(?:lo|la)\s+puedo\s+obligar\b|"
+    # a relative who refuses (es-v3: "y si el no quiere ir? ya le dije y se enoja" got 911)
+    r"\b(?:what\s+if|y\s+si)\s+(?:he|she|they|[eé]l|ella|ellos|my\s+\w+|mi\s+\w+)\s+"
+    r"(?:doesn'?t|does\s+not|don'?t|won'?t|refuses\s+to|no)\s+(?:want\s+to\s+|quiere\s+)?"
+    r"(?:go|come|ir|venir|entrar|get\s+help|ayuda)\b",
     re.IGNORECASE,
 )
 

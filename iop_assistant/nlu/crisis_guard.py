@@ -52,8 +52,10 @@ from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 from iop_assistant.program_question import (
+    FAMILY_INTENT,
     SAFETY_INTENT,
     asks_about_the_program,
+    asks_to_make_someone_go,
     is_about_safety,
 )
 
@@ -251,13 +253,16 @@ def plain_request_reading(message: Message, text: str) -> str | None:
 
     The classifier alone was sure of a crisis in "can i go to the family part even if he
     wont go", "sorry can we switch to english?" and "quería información para mi esposo pero
-    ahorita no puedo hablar mucho" (v12, es-v3), with every other reading near zero, so
+    ahorita no puedo hablar mucho" or "y si el no quiere ir?" (v12, es-v3), with every other
+    reading near zero, so
     ``has_real_alternative`` found none. Such a message gets its program answer (the best
     program-question guess), the language it asks for, or the clarifying question.
     """
     language = requested_language(text)
     if language is not None:
         return "speak_spanish" if language == "es" else "speak_english"
+    if asks_to_make_someone_go(text):
+        return FAMILY_INTENT  # "y si el no quiere ir?": what a family can do
     if not (asks_about_the_program(text) or _INFORMATION.search(text)):
         return None
     for guess in message.get(INTENT_RANKING_KEY) or []:

@@ -68,6 +68,10 @@ def test_each_family_catches_its_messages(matcher: CrisisMatcher, text: str, cat
         "i have everything set up in the garage for the party",
         "I'm not sure I'll be around for the start date, I travel for work",
         "mi hijo dice que el programa le va a ayudar",
+        # es-v3: blue pills found in a grandson's clothes are no blue nails ("unas" / "uñas")
+        "encontré unas bolsitas con polvo blanco y unas pastillas azules en su ropa",
+        "my doctor said i'm gonna die if i keep drinking like this",
+        "lol my friends say im gonna die of alcohol poisoning one day",
     ],
 )
 def test_look_alikes_are_left_alone(matcher: CrisisMatcher, text: str) -> None:
@@ -104,6 +108,7 @@ def test_farewells_and_shoving_are_danger_words(text: str) -> None:
             "greet",
             "nlu_fallback",
         ),
+        ("y si el no quiere ir? ya le dije y se enoja bien feo", "greet", "ask_family_involvement"),
         # no program question, no language, no information asked: the crisis reply stays
         ("tonight im going to do it", "ask_schedule", "crisis"),
         ("i have them in my hand", "ask_medication", "crisis"),
