@@ -235,7 +235,8 @@ def gate(message: Message) -> None:
     if asks_to_call_for_someone(text) and name not in (ENROLL_INTENT, "crisis"):
         # "can i be the one to call and set it up?": the first call starts it (night role-play)
         return overrule(message, ENROLL_INTENT, "call for someone")
-    if asks_about_withdrawal_danger_signs(text) and name not in (DOSING_INTENT, "crisis"):
+    # (also when the classifier read the same, unsure: lifted past the fallback's threshold)
+    if asks_about_withdrawal_danger_signs(text) and name != "crisis":
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, "withdrawal signs")

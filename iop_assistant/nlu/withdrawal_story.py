@@ -41,7 +41,13 @@ _DANGER_SIGNS_QUESTION = re.compile(
     r"\bwhat\s+(?:signs|symptoms)\s+(?:mean|would\s+mean|should\s+i|do\s+i)\b|"
     r"\bwhen\s+(?:is\s+it|does\s+it\s+become)\s+(?:an?\s+)?(?:er|911|emergency|hospital)\s+(?:thing|situation)?|"
     r"\bhow\s+(?:do|would|will)\s+(?:i|we)\s+know\s+(?:if|when)\s+(?:it'?s|the\s+withdrawal\s+is|his\s+withdrawal\s+is|"
-    r"her\s+withdrawal\s+is)\s+(?:dangerous|an\s+emergency|serious|too\s+much)",
+    r"her\s+withdrawal\s+is)\s+(?:dangerous|an\s+emergency|serious|too\s+much)|"
+    # "what if he gets the shakes saturday, when do i call 911" (regression conversation; a
+    # classifier that reads it unsure): when withdrawal means 911, asked ahead of time
+    r"\b(?:shakes|shaking|tremors?|sweats|seizures?|dts|d\.t\.s|withdraw\w*|hallucinat\w*)\b[^.!]{0,60}"
+    r"\bwhen\s+(?:do|should|would|can)\s+(?:i|we)\s+(?:call|dial)\s+(?:911|an\s+ambulance)\b|"
+    r"\bwhen\s+(?:do|should|would|can)\s+(?:i|we)\s+(?:call|dial)\s+(?:911|an\s+ambulance)\b[^.!]{0,60}"
+    r"\b(?:shakes|shaking|tremors?|sweats|seizures?|dts|withdraw\w*|hallucinat\w*)\b",
     re.IGNORECASE,
 )
 

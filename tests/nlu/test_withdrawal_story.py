@@ -51,3 +51,13 @@ def test_a_calm_question_about_danger_signs_gets_what_means_911(gated, text):
 def test_paranoia_from_meth_is_left_to_the_psychosis_reply():
     text = "if he gets really paranoid on meth again, when is it an ER thing"
     assert not asks_about_withdrawal_danger_signs(text)
+
+
+def test_when_to_call_911_for_withdrawal_asked_ahead_is_the_danger_signs_question():
+    # a regression conversation the retrained classifier read unsure (round 18)
+    from iop_assistant.nlu.withdrawal_story import asks_about_withdrawal_danger_signs
+
+    assert asks_about_withdrawal_danger_signs(
+        "what if he gets the shakes saturday, when do i call 911"
+    )
+    assert not asks_about_withdrawal_danger_signs("when do i call 911 for an overdose")
