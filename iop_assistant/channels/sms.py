@@ -64,6 +64,7 @@ from iop_assistant.channels.webhook import defuse_intent_syntax
 from iop_assistant.handoff import queue as handoff_queue
 from iop_assistant.store import sms as sms_store
 
+STOP_PAYLOAD = "/stop"  # the stop intent, as a button would send it
 logger = logging.getLogger(__name__)
 
 CHANNEL_NAME = "sms"
@@ -226,6 +227,17 @@ class SmsInput(TwilioWebhookInput):
                     False, handoff_queue.end_conversation, conversation, handoff_queue.OPTED_OUT
                 )
                 logger.info("sms %s opted out (%s)", conversation[:12], word)
+                # a screening or callback request left half done ends too, so a later START
+                # does not pick its questions up again (v12 b-s04); its reply is never sent
+                stop = UserMessage(
+                    STOP_PAYLOAD,
+                    SmsOutput(),
+                    conversation,
+                    input_channel=CHANNEL_NAME,
+                    message_id=message_sid,
+                    metadata={"sms": {"message_sid": message_sid, "opted_out": word}},
+                )
+                await self._run_turn(on_new_message, stop)
                 said = self.texts.opted_out_es if word in SPANISH_KEYWORDS else self.texts.opted_out
                 return twiml([said] if newly else [])
             if kind == KEYWORD_START and (word != "YES" or opted_out):

@@ -125,7 +125,9 @@ def test_stop_confirms_once_then_silence_and_start_resumes(channel):
     assert send(channel, rasa, "stop") == str(MessagingResponse())
     assert send(channel, rasa, "what is iop") == str(MessagingResponse())
     assert send(channel, rasa, "help") == str(MessagingResponse())
-    assert rasa.received == []
+    # only the stop itself reached the assistant (a half-done form ends, v12 b-s04); its
+    # reply was never texted
+    assert [m.text for m in rasa.received] == ["/stop", "/stop"]
     assert "resubscribed" in send(channel, rasa, "Start")
     assert "IOP is" in send(channel, rasa, "what is iop")
 
