@@ -3,9 +3,9 @@
 Rasa warns that a response is "not used in any story or rule" when only a
 custom action utters it. Those warnings are allowed when the response name
 is in actions/ source code or among the response generator's notes (language/nlg.py),
-or follows the ``utter_more_<faq intent>`` convention of action_tell_more, or is
-uttered by one of Rasa's default actions, or asks for a form's slot
-(utter_ask_<slot>). Everything else fails the build.
+or follows the ``utter_more_<faq intent>`` / ``utter_no_more_<faq intent>`` conventions of
+action_tell_more and language/repeats.py, or is uttered by one of Rasa's default
+actions, or asks for a form's slot (utter_ask_<slot>). Everything else fails the build.
 """
 
 from __future__ import annotations
@@ -49,7 +49,11 @@ def allowed(warning: str, by_actions: set) -> bool:
     if not match:
         return False
     name = match.group(1)
-    return name in by_actions or name in RASA_DEFAULT_RESPONSES or name.startswith("utter_more_")
+    return (
+        name in by_actions
+        or name in RASA_DEFAULT_RESPONSES
+        or name.startswith(("utter_more_", "utter_no_more_"))
+    )
 
 
 def main() -> int:

@@ -4,7 +4,8 @@
 person had just read (texter role-play 2026-12-04, late: three times); a caller asking
 for a ballpark heard it again with its menu. Asked again right away, an answer gives its
 follow-up ("utter_more_<topic>") when it has one, and otherwise says that this is what
-it knows and who can say more (``utter_no_more``). "Say that again" is answered by
+it knows and who can say more (``utter_no_more_<topic>`` where the topic has its own,
+else ``utter_no_more``). "Say that again" is answered by
 action_repeat, which does not come through here.
 """
 
@@ -44,4 +45,10 @@ def instead_of_a_repeat(
     more = MORE_PREFIX + utter_action.removeprefix("utter_")
     if more in responses and (len(last) < 2 or last[1] != utter_action):
         return more
+    # a topic's own "what I can't tell you, and who can" (cost: prices, a named plan, cash or
+    # a payment plan), else the general one: "that's the main thing I know" three times in
+    # a row read as a broken bot (texter role-play round 17)
+    own = f"{NO_MORE}_{utter_action.removeprefix('utter_')}"
+    if own in responses:
+        return own
     return NO_MORE if NO_MORE in responses else utter_action
