@@ -79,7 +79,7 @@ def test_an_empty_program_fact_leaves_no_gap():
 def test_a_topic_with_its_own_last_word_says_it_instead_of_the_general_one():
     # texter role-play round 17: "that's the main thing I know" to cash, Aetna, a ballpark
     responses = {**RESPONSES, "utter_no_more_ask_cost_insurance": [{"text": "I can't quote."}]}
-    said_before = reversed(said("utter_ask_cost_insurance", "utter_more_ask_cost_insurance"))
+    said_before = reversed(said("utter_ask_cost_insurance"))
     assert (
         instead_of_a_repeat("utter_ask_cost_insurance", said_before, responses)
         == "utter_no_more_ask_cost_insurance"
