@@ -17,7 +17,7 @@ crisis reply still needs no action server.
 
 A second program question in the same message (``also_asked`` in the parse data) is
 answered after the first, in the same message; a note the control gate's reason calls for
-(``NOTES``) too.
+(``NOTES``) too, or another answer in place of the usual one (``INSTEAD``).
 
 A program answer asked for again right away is not said again word for word: its
 follow-up comes instead, then "that's what I know" (``repeats``).
@@ -100,6 +100,18 @@ def _parse_data(tracker: DialogueStateTracker) -> Dict[str, Any]:
     return getattr(getattr(tracker, "latest_message", None), "parse_data", None) or {}
 
 
+# (answer, the gate's reason) -> the response said instead: "when is drinking an emergency?"
+# gets the signs of alcohol poisoning, not the opioid overdose answer (family role-play)
+INSTEAD = {("utter_ask_safety_procedures", "alcohol poisoning"): "utter_alcohol_poisoning"}
+
+
+def instead_for(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str:
+    """The response the control gate's reason calls for in place of ``said`` (``INSTEAD``)."""
+    reason = (_parse_data(tracker).get(GATE_OUTPUT) or {}).get("reason")
+    other = INSTEAD.get((said, str(reason)))
+    return other if other in responses else said
+
+
 def note_for(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str | None:
     """A note for the reason the control gate chose this answer (``NOTES``), if any."""
     reason = (_parse_data(tracker).get(GATE_OUTPUT) or {}).get("reason")
@@ -176,6 +188,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         """Rasa's generation, except that a program answer just given is not said again
         word for word (``repeats``)."""
         said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
+        said = instead_for(said, tracker, self.responses)
         reply = await super().generate(said, tracker, output_channel, **kwargs)
         for extra in (
             note_for(said, tracker, self.responses),

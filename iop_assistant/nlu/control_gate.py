@@ -52,6 +52,7 @@ from iop_assistant.nlu.control_intents import (
     stops_the_questions,
     texting_yes_no,
 )
+from iop_assistant.nlu.danger_questions import SAFETY_INTENT, asks_about_alcohol_poisoning
 from iop_assistant.nlu.dosing_questions import (
     DOSING_INTENT,
     asks_about_dosing,
@@ -79,6 +80,7 @@ GATE_OUTPUT = "control_gate"
 SPANISH_SPEAKER_REASON = "spanish speaker"
 IMMIGRATION_REASON = "immigration"
 PREGNANCY_REASON = "pregnancy"
+ALCOHOL_POISONING_REASON = "alcohol poisoning"
 HUMAN_INTENT = "request_human"
 FALLBACK_INTENT = "nlu_fallback"
 # a demoted message never becomes these by elimination: crisis comes from the
@@ -240,6 +242,10 @@ def gate(message: Message) -> None:
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, "withdrawal signs")
+    if asks_about_alcohol_poisoning(text) and name != "crisis":
+        # "when is drinking an emergency?" (family role-play round 17): the signs of alcohol
+        # poisoning, said instead of the opioid answer (language/nlg.py INSTEAD)
+        return overrule(message, SAFETY_INTENT, ALCOHOL_POISONING_REASON)
     if asks_about_stopping_while_pregnant(text):
         # the dosing answer, and a note that a pregnancy makes this a call for today (nlg);
         # also over the classifier's crisis ("scared if i stop it'll hurt the baby", v12):

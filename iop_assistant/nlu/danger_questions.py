@@ -82,3 +82,28 @@ def answer_for(text: str, category: str | None) -> str | None:
     if category == "withdrawal" or (category is None and _WITHDRAWAL_WORDS.search(text)):
         return SCREENING_INTENT
     return None
+
+
+# "when is drinking an emergency?", "what are the signs of alcohol poisoning", "how do i know
+# if he drank too much" (family role-play round 17: the withdrawal-seizure text, never the
+# signs of alcohol poisoning): asked ahead, nothing said about anyone now
+_ALCOHOL_POISONING = re.compile(
+    r"\balcohol\s+(?:poisoning|overdose|od)\b|\bintoxicaci[oó]n\s+(?:por|con)\s+alcohol\b|"
+    r"\bcongesti[oó]n\s+alcoh[oó]lica\b|"
+    r"\bwhen\s+is\s+(?:drinking|being\s+drunk|getting\s+drunk|alcohol)\s+(?:an?\s+)?(?:emergency|dangerous|911)\b|"
+    r"\b(?:drank|drunk|had)\s+too\s+much\s+(?:to\s+drink|alcohol|booze)?\b(?=[^.!]{0,60}\b(?:know|tell|sign|when|what\s+do)\b)|"
+    r"\bhow\s+(?:do|would|can)\s+(?:i|you|we)\s+(?:know|tell)\s+if\s+(?:someone|somebody|he|she|they|my\s+\w+)\s+"
+    r"(?:drank|had|has\s+had)\s+too\s+much\b",
+    re.IGNORECASE,
+)
+_ALCOHOL_NOW = re.compile(
+    r"\b(?:right\s+now|won'?t\s+wake|can'?t\s+wake|not\s+breathing|passed\s+out\s+(?:and|now)|"
+    r"is\s+(?:passed|unconscious|blue|not)|isn'?t\s+(?:waking|breathing))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_alcohol_poisoning(text: str) -> bool:
+    """A question about when drinking is an emergency, with nothing said about anyone now."""
+    clean = " ".join(text.split())
+    return bool(_ALCOHOL_POISONING.search(clean)) and not _ALCOHOL_NOW.search(clean)

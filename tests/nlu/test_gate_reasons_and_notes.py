@@ -1,6 +1,8 @@
-"""Who speaks Spanish on the phone, and papers or immigration named in a question (es-v3,
-Spanish role-plays): the control gate chooses the answer and says why, and the response
-generator adds the note for that reason."""
+"""Questions the control gate answers with a reason the response generator acts on: who
+speaks Spanish on the phone, papers or immigration (es-v3, Spanish role-plays), a Spanish
+question fairly sure of its topic, and when drinking is an emergency (family role-play):
+the gate chooses the answer and says why; the generator adds a note for that reason, or
+says another answer in its place."""
 
 from __future__ import annotations
 
@@ -135,3 +137,45 @@ def test_a_spanish_question_keeps_a_fair_program_reading(
     gated: Callable[..., str], text: str, intent: str, confidence: float, expected: str
 ) -> None:
     assert gated(text, intent, confidence) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When is drinking an emergency?",
+        "what are the signs of alcohol poisoning",
+        "how do i know if he drank too much",
+    ],
+)
+def test_when_drinking_is_an_emergency_gets_the_alcohol_poisoning_answer(
+    gated: Callable[..., str], text: str
+) -> None:
+    # family role-play round 17: the withdrawal text or a menu, never these signs
+    assert gated(text, "ask_dosing", 0.5) == "ask_safety_procedures"
+
+
+@pytest.mark.parametrize(
+    "text", ["he drank too much and won't wake up", "i drank too much last night lol"]
+)
+def test_drinking_now_is_not_that_question(text: str) -> None:
+    from iop_assistant.nlu.danger_questions import asks_about_alcohol_poisoning
+
+    assert not asks_about_alcohol_poisoning(text)
+
+
+def test_the_alcohol_answer_is_said_instead_of_the_overdose_one() -> None:
+    responses = {
+        "utter_ask_safety_procedures": [{"text": "Naloxone."}],
+        "utter_alcohol_poisoning": [{"text": "Call 911 if they can't be woken."}],
+    }
+    parse_data = {
+        "text": "When is drinking an emergency?",
+        "intent": {"name": "ask_safety_procedures", "confidence": 1.0},
+        "control_gate": {"from": "ask_dosing", "reason": "alcohol poisoning"},
+    }
+    tracker = DialogueStateTracker.from_events(
+        "instead", [UserUttered(parse_data["text"], parse_data["intent"], [], parse_data)]
+    )
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
+    reply = asyncio.run(nlg.generate("utter_ask_safety_procedures", tracker, "rest"))
+    assert reply and reply["text"] == "Call 911 if they can't be woken."
