@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any, Callable, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -113,6 +114,26 @@ def asks_how_to_reach_a_person(tracker: Tracker) -> bool:
 def best_time_answer(text: str) -> str | None:
     """now / morning / afternoon / evening, a time in the person's words, or None."""
     return form_answers.parse_best_time(text)
+
+
+# "yes but only after 5 pls", "no, call my cell 312-555-0187 after 6" (role-plays round 17:
+# the time said with the number was lost and asked for again)
+_TIME_PART = re.compile(
+    r"\b(?:after|before|around|between|any\s*time|asap|as\s+soon\s+as|tonight|tomorrow|tmrw|"
+    r"in\s+the\s+(?:morning|afternoon|evening)|mornings?|afternoons?|evenings?|at\s+\d|"
+    r"despu[eé]s\s+de|antes\s+de|en\s+la\s+(?:ma[nñ]ana|tarde|noche)|por\s+la\s+(?:ma[nñ]ana|tarde|noche)|"
+    r"a\s+las\s+\d)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def time_said_with(text: str, tracker: Tracker) -> Dict[str, Any]:
+    """The best time said in the same message as the number answer, while none is kept."""
+    if tracker.get_slot("callback_best_time"):
+        return {}
+    found = _TIME_PART.search(text)
+    said = best_time_answer(found.group(0)) if found else None
+    return {"callback_best_time": said} if said else {}
 
 
 def first_name_answer(text: str) -> str | None:
@@ -245,11 +266,13 @@ class ValidateCallbackForm(FormValidationAction):
         if asks_how_to_reach_a_person(tracker) and answered_question(dispatcher, tracker):
             return {"callback_use_caller_number": None}  # "no i said TEXT not call" is no "no"
         typed = phone.parse_phone_answer(str(value or ""))
+        said = time_said_with(str(value or ""), tracker)
         if typed.status is phone.PhoneStatus.OK:  # "no, use my work # 303 555 0102" (v4)
             own = await asyncio.to_thread(caller_number, tracker)
             return {
                 "callback_use_caller_number": "yes" if typed.e164 == own else "no",
                 "callback_phone": typed.e164,
+                **said,
             }
         if form_answers.asks_which_number(str(value or "")):
             dispatcher.utter_message(response="utter_callback_which_number")
@@ -262,10 +285,10 @@ class ValidateCallbackForm(FormValidationAction):
         if answer is True:
             number = await asyncio.to_thread(caller_number, tracker)
             if number:
-                return {"callback_use_caller_number": "yes", "callback_phone": number}
-            return {"callback_use_caller_number": "no"}
+                return {"callback_use_caller_number": "yes", "callback_phone": number, **said}
+            return {"callback_use_caller_number": "no", **said}
         if answer is False:
-            return {"callback_use_caller_number": "no"}
+            return {"callback_use_caller_number": "no", **said}
         said_time = best_time_answer(str(value or ""))
         if said_time and not tracker.get_slot("callback_best_time"):
             # "evenings are best" to "should they call this number?" (v9 b-voice-07): kept
@@ -279,7 +302,7 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> Dict[str, Any]:
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
-            return {"callback_phone": answer.e164}
+            return {"callback_phone": answer.e164, **time_said_with(str(value or ""), tracker)}
         if asks_how_to_reach_a_person(tracker) and answered_question(dispatcher, tracker):
             return {"callback_phone": None}  # answered, then the number asked again
         if form_answers.asks_which_number(str(value or "")):

@@ -610,3 +610,40 @@ def test_a_time_given_to_the_number_question_is_kept_for_later(app_db):
     )
     assert result == {"callback_use_caller_number": None, "callback_best_time": "evening"}
     assert responses(dispatcher) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "yes but only after 5 pls",
+            {
+                "callback_use_caller_number": "yes",
+                "callback_phone": CALLER,
+                "callback_best_time": "after 5 pls",
+            },
+        ),
+        (
+            "no, call my cell 312-555-0187 after 6",
+            {
+                "callback_use_caller_number": "no",
+                "callback_phone": "+13125550187",
+                "callback_best_time": "after 6",
+            },
+        ),
+    ],
+)
+def test_a_time_said_with_the_number_answer_is_kept(app_db, text, expected):
+    # role-plays round 17: "yes but only after 5 pls" lost its time and was asked again
+    remember_contact("conv-time", "sms", CALLER, engine=app_db)
+    result, _ = validate("callback_use_caller_number", text, channel="sms", sender="conv-time")
+    assert result == expected
+
+
+def test_a_kept_time_is_not_replaced_by_the_number_answer(app_db):
+    remember_contact("conv-kept", "sms", CALLER, engine=app_db)
+    dispatcher = CollectingDispatcher()
+    form = ValidateCallbackForm()
+    t = tracker({"callback_best_time": "morning"}, "yes after 5", channel="sms", sender="conv-kept")
+    result = run(form.validate_callback_use_caller_number("yes after 5", dispatcher, t, {}))
+    assert "callback_best_time" not in result
