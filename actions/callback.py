@@ -75,6 +75,9 @@ async def changed_number(value: Any, tracker: Tracker) -> Dict[str, Any]:
         own = await asyncio.to_thread(caller_number, tracker)
         mine = "yes" if typed.e164 == own else "no"
         return {"callback_phone": typed.e164, "callback_use_caller_number": mine}
+    if current and form_answers.is_other_number(str(value or "")):
+        # "nvm just call my cell instead" with no digits: the number is asked for again
+        return {"callback_phone": None, "callback_use_caller_number": "no"}
     if current and form_answers.is_this_number(str(value or "")):
         own = await asyncio.to_thread(caller_number, tracker)
         if own and own != current:

@@ -582,7 +582,12 @@ _OTHER_NUMBER = re.compile(
     r"\b(?:a\s+|an\s+|my\s+)?(?:different|another|other|diff|new|separate|second)\s+"
     r"(?:number|phone|cell|#|line)\b|\bnot\s+(?:this|that)\s+(?:one|number|phone)\b|"
     r"\b(?:otro|otra|diferente)\s+(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\b|"
-    r"\b(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\s+(?:diferente|distinto)\b",
+    r"\b(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\s+(?:diferente|distinto)\b|"
+    # "nvm just call my cell instead", "use my work number" (texter role-play round 17: the
+    # call stayed on the wife's phone)
+    r"\b(?:call|use|try|reach\s+me\s+on|call\s+me\s+on)\s+(?:me\s+(?:on|at)\s+)?my\s+(?:cell|mobile|work|home|office)"
+    r"(?:\s+(?:number|phone|line|#))?\b|\bmy\s+(?:cell|mobile|work\s+(?:number|phone|line))\s+instead\b|"
+    r"\b(?:a|al)\s+mi\s+(?:celular|cel|trabajo)\b",
     re.IGNORECASE,
 )
 

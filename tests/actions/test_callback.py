@@ -647,3 +647,21 @@ def test_a_kept_time_is_not_replaced_by_the_number_answer(app_db):
     t = tracker({"callback_best_time": "morning"}, "yes after 5", channel="sms", sender="conv-kept")
     result = run(form.validate_callback_use_caller_number("yes after 5", dispatcher, t, {}))
     assert "callback_best_time" not in result
+
+
+def test_call_my_cell_instead_asks_for_the_number_again(app_db):
+    # texter role-play round 17: "nvm just call my cell instead" left the call on the wife's
+    # phone; with no digits given, the number is asked for again
+    remember_contact("conv-cell", "sms", CALLER, engine=app_db)
+    form = ValidateCallbackForm()
+    t = tracker(
+        {"callback_phone": CALLER, "callback_use_caller_number": "yes"},
+        "nvm just call my cell instead",
+        channel="sms",
+        sender="conv-cell",
+    )
+    result = run(
+        form.validate_callback_name("nvm just call my cell instead", CollectingDispatcher(), t, {})
+    )
+    assert result["callback_phone"] is None
+    assert result["callback_use_caller_number"] == "no"
