@@ -464,7 +464,10 @@ _CANCEL_CALLBACK = re.compile(
     r"\b(?:forget|scratch|skip|never\s?mind)\s+(?:about\s+)?(?:the|that|this|my)\s+(?:call\s*-?\s*back|callback|call)\b|"
     # "actually nah cancel that my mom might answer" (texter role-play 2026-12-04: the
     # request stayed, and the help line could have called a teenager's family phone)
-    r"\b(?:cancel|nvm|never\s?mind|scratch)\s+(?:that|it)\b[^.!?]{0,40}\b(?:answer\w*|pick\w*\s+up|phone|call\w*)\b",
+    r"\b(?:cancel|nvm|never\s?mind|scratch)\s+(?:that|it)\b[^.!?]{0,40}\b(?:answer\w*|pick\w*\s+up|phone|call\w*)\b|"
+    # Spanish (role-play round 17: "no te dije que no quiero que me llamen" kept the request)
+    r"\bno\s+(?:quiero|queremos|necesito)\s+que\s+(?:me|nos)\s+llamen\b|\bno\s+me\s+llamen\b|"
+    r"\b(?:cancel[ae]|cancelar|olv[ií]dese\s+de)\s+(?:la|esa|mi)\s+llamada\b|\bno\s+quiero\s+(?:la\s+)?llamada\b",
     re.IGNORECASE,
 )
 

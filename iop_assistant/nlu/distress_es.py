@@ -24,7 +24,9 @@ _DISTRESS_ES = re.compile(
     r"\b(?:estoy\s+)?(?:tan\s+|muy\s+)?cansad[oa]\s+de\s+(?:vivir|la\s+vida|todo|luchar|seguir|estar\s+vivo|estar\s+viva)\b|"
     r"\b(?:ya\s+)?nada\s+tiene\s+sentido\b|\bno\s+tiene\s+sentido\s+(?:nada|seguir|vivir|mi\s+vida)\b|\bmi\s+vida\s+no\s+tiene\s+sentido\b|"
     r"\bme\s+siento\s+(?:tan\s+|muy\s+)?(?:sin\s+esperanza|inutil|una\s+carga|vaci[oa](?:\s+por\s+dentro)?|perdid[oa]\s+y\s+sin\s+salida)\b|"
-    r"\bnadie\s+me\s+(?:va\s+a\s+ayudar|puede\s+ayudar)\b(?!\s+(?:con|a|en)\b)|\bsoy\s+una\s+carga\b|\b(?:nadie|a\s+nadie)\s+(?:me\s+extra(?:n|ñ)aria|le\s+importo|le\s+importaria)\b|"
+    r"\bnadie\s+me\s+(?:va\s+a\s+ayudar|puede\s+ayudar)\b(?!\s+(?:con|a|en)\b)|"
+    # role-play round 17, after a refusal to call: "nadie me entiende"
+    r"^\W*(?:es\s+que\s+|y\s+)?nadie\s+me\s+(?:entiende|comprende|escucha)\W*$|\bsoy\s+una\s+carga\b|\b(?:nadie|a\s+nadie)\s+(?:me\s+extra(?:n|ñ)aria|le\s+importo|le\s+importaria)\b|"
     r"\bquiero\s+desaparecer\b|\bno\s+(?:veo|hay|tengo)\s+(?:salida|esperanza|futuro)\b|\bya\s+me\s+(?:rendi|canse\s+de\s+todo)\b|"
     r"\bme\s+rindo\b|\bya\s+no\s+(?:se|sé)\s+(?:que\s+hacer\s+con\s+mi\s+vida|para\s+que\s+vivo)\b|\bya\s+no\s+quiero\s+(?:luchar|seguir\s+luchando|nada)\b"
 )

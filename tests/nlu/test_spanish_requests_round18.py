@@ -81,3 +81,16 @@ def test_not_farewells(text: str) -> None:
 def test_an_explicit_spanish_request_wins_over_the_spanish_welcome(gated, text, expected):
     # the classifier unsure of the Spanish words: the request, not "Claro, le escribo en español"
     assert gated(text, "ask_chat_privacy", 0.3) == expected
+
+
+def test_spanish_callback_taken_back_and_nobody_understands_me():
+    # Spanish role-play round 17: the callback request stayed, and "nadie me entiende" got
+    # "Ese número no parece un número de EE. UU."
+    from iop_assistant.nlu.control_intents import cancels_a_call
+    from iop_assistant.nlu.distress_es import is_ambiguous_distress_es
+
+    assert cancels_a_call("no te dije que no quiero que me llamen")
+    assert cancels_a_call("no me llamen por favor")
+    assert not cancels_a_call("me pueden llamar en la tarde?")
+    assert is_ambiguous_distress_es("nadie me entiende")
+    assert not is_ambiguous_distress_es("nadie me entiende el ingles")
