@@ -340,11 +340,13 @@ CONFIDENTIALITY_INTENT = "ask_confidentiality"
 FAMILY_INTENT = "ask_family_involvement"
 _PRIVACY = re.compile(
     r"\b(?:find\s+out|finds\s+out|knowing|know\s+about|be\s+told|get\s+told|tell\s+(?:my|his|her)\s+\w+|"
+    # "does my boss have to know", "will my famly know" (role-play round 17: out of scope)
+    r"(?:have|has|need|needs)\s+to\s+know|(?:gonna|going\s+to)\s+know|will\s+(?:my|his|her)\s+\w+\s+know|"
     r"confidential|private|privacy|report\s+(?:me|him|her|it)\s+to\s+(?:my|his|her)\s+(?:job|boss|employer|work))\b",
     re.IGNORECASE,
 )
 _WHO_FINDS_OUT = re.compile(
-    r"\b(?:job|boss|employer|work|coworkers?|school|family|wife|husband|parents?|mom|dad|doctor|insurance|landlord|"
+    r"\b(?:job|boss|employer|work|coworkers?|school|family|famly|fam|wife|husband|parents?|mom|dad|doctor|insurance|landlord|"
     r"probation|them)\b",
     re.IGNORECASE,
 )
@@ -375,3 +377,36 @@ def asks_whether_someone_finds_out(text: str | None) -> bool:
 def asks_to_make_someone_go(text: str | None) -> bool:
     """Whether a relative can make an adult go (the family answer says: state law, and how)."""
     return _found(_MAKE_THEM_GO, text)
+
+
+# "what's the best way to get to your building", "how do i get there by bus" (the held-out
+# set and the caller role-plays: the first-day answer): where the program is
+LOCATION_INTENT = "ask_location_hours"
+_DIRECTIONS = re.compile(
+    r"\b(?:get|getting|go|drive|walk|come)\s+to\s+(?:your|the|ur)\s+(?:building|office|place|location|"
+    r"clinic|center|centre|site)\b|\bdirections\s+to\b|\bwhere\s+(?:are\s+you|is\s+(?:your|the)\s+"
+    r"(?:building|office|clinic|center|program))\b|\bparking\b|"
+    r"\bc[oó]mo\s+llego\b|\bd[oó]nde\s+(?:est[aá]n|quedan|queda\s+(?:el|la))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_directions(text: str | None) -> bool:
+    """A question about where the program is or how to get there."""
+    return _asked(_DIRECTIONS, text)
+
+
+# "will this mess with my work schedule", "will i lose my job over this" (held-out set; the
+# role-plays): keeping work or school while in the program
+WORK_INTENT = "ask_work_school"
+_KEEP_WORKING = re.compile(
+    r"\b(?:mess\s+(?:with|up)|interfere\s+with|conflict\s+with|get\s+in\s+the\s+way\s+of|affect)\s+"
+    r"(?:my|his|her|their)\s+(?:work|job|school|classes|shifts?|work\s+schedule)\b|"
+    r"\b(?:keep|lose|quit)\s+(?:my|his|her)\s+(?:job|work)\b(?=[^.!?]{0,40}\b(?:program|iop|this|treatment|it)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_about_keeping_work(text: str | None) -> bool:
+    """A question whether the program gets in the way of work or school."""
+    return _asked(_KEEP_WORKING, text)

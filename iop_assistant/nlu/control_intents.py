@@ -622,6 +622,9 @@ _NO_MORE_QUESTIONS = re.compile(
     r"\b(?:forget|skip|drop|stop)\s+(?:the|these|all\s+(?:the|these)|your)\s+questions\b|"
     # v12: "this is a lot of questions. can we skip this, i just want the phone number"
     r"\b(?:can|could)\s+(?:we|i)\s+(?:just\s+)?skip\s+(?:this|these|that|it|all\s+this)\b|"
+    # "i'd like to end these questions now", "ugh never mind all that"
+    r"\b(?:end|quit|finish\s+with|be\s+done\s+with)\s+(?:these|the|this|your)\s+questions\b|"
+    r"^\W*(?:ugh+\W+|ok\W+|okay\W+)?never\s*mind\s+all\s+(?:that|this|of\s+(?:that|this|it))\W*$|"
     r"\b(?:too\s+many|a\s+lot\s+of|so\s+many)\s+questions\b[^.!?]{0,40}\b(?:skip|stop|done|enough)\b",
     re.IGNORECASE,
 )

@@ -247,6 +247,30 @@ _INFORMATION = re.compile(
 )
 
 
+SHORT_ANSWER_WORDS = 6
+# the readings a short plain answer may take instead of an unsure crisis guess
+PLAIN_ANSWERS = frozenset({"deny", "affirm", "inform", "greet", "thank", "goodbye"})
+
+
+def is_plain_short_answer(message: Message, text: str) -> bool:
+    """A few words with no danger, nothing taken and no despair, whose next reading is a
+    plain answer (a no, a yes, who it is for) the classifier gave some weight to."""
+    if (
+        len(text.split()) > SHORT_ANSWER_WORDS
+        or has_danger_words(text)
+        or says_something_was_taken(text)
+        or is_ambiguous_distress(text)
+        or not has_real_alternative(message)
+    ):
+        return False
+    others = [
+        r
+        for r in message.get(INTENT_RANKING_KEY) or []
+        if r.get("name") not in (CRISIS_INTENT, "crisis_checkin", "crisis_update", FALLBACK_INTENT)
+    ]
+    return bool(others) and others[0].get("name") in PLAIN_ANSWERS
+
+
 def plain_request_reading(message: Message, text: str) -> str | None:
     """What a message with no word of danger and nothing taken asks for, when it plainly
     asks about the program, for a language, or for information; None otherwise.
@@ -479,6 +503,11 @@ class CrisisGuard(GraphComponent):
                     intent.get("name") == CRISIS_INTENT
                     and float(intent.get("confidence") or 0) < CLASSIFIER_CRISIS_MIN
                 )
+                if unsure_crisis and is_plain_short_answer(message, text):
+                    # "he hasnt, no", "im asking for me": an unsure crisis guess on a short
+                    # answer with no word of danger or despair takes its next reading
+                    take_next_guess(message)
+                    continue
                 if unsure_crisis or (
                     intent.get("name") != CRISIS_INTENT and is_ambiguous_distress(text)
                 ):

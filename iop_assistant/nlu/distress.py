@@ -24,6 +24,9 @@ _DISTRESS = re.compile(
     r"\bnothing\s+(?:matters|is\s+worth\s+it)(?:\s+any\s*more)?\b|"
     r"\b(?:i\s+feel|i'?m|im|feeling)\s+(?:so\s+|completely\s+|totally\s+)?(?:hopeless|worthless|empty\s+inside|like\s+a\s+burden)\b|"
     r"\b(?:there'?s|there\s+is|theres)\s+no\s+(?:hope|way\s+out)(?:\s+for\s+me)?\b|"
+    # "everything feels pointless lately" (the guard's unsure-crisis check-in had caught it)
+    r"\b(?:everything|life|it\s+all|my\s+life|nothing)\s+(?:feels|seems|is|matters)\s+(?:so\s+|kind\s+of\s+|kinda\s+)?"
+    r"(?:pointless|meaningless|hopeless|empty|anymore)\b|"
     r"\b(?:giving|given|gave)\s+up\s+on\s+(?:everything|life|myself|it\s+all)\b|"
     r"\bi\s+(?:just\s+)?(?:give\s+up|want\s+to\s+give\s+up|want\s+(?:it(?:\s+all)?|everything)\s+to\s+(?:stop|end)|want\s+to\s+disappear)\b|"
     r"\b(?:so\s+)?tired\s+of\s+(?:living|life|everything|it\s+all|all\s+of\s+it|all\s+this(?!\s+[a-z])|fighting|being\s+alive)\b|"

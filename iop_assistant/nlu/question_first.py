@@ -28,12 +28,16 @@ from iop_assistant.program_question import (
     ENROLL_INTENT,
     FAMILY_INTENT,
     FORMAT_INTENT,
+    LOCATION_INTENT,
     SAFETY_INTENT,
     WHO_IT_IS_FOR_INTENT,
+    WORK_INTENT,
     asks_about_a_plan,
     asks_about_age,
     asks_about_evening_groups,
+    asks_about_keeping_work,
     asks_about_the_program,
+    asks_for_directions,
     asks_how_to_enroll,
     asks_if_substance_treated,
     asks_to_make_someone_go,
@@ -107,6 +111,10 @@ def asked_topic(message: Message, text: str) -> str | None:
         # about keeping work (caller role-play 2026-12-04, late); "does the insurance tell
         # his job" got a menu (family role-play)
         return CONFIDENTIALITY_INTENT
+    if settled and intent not in (LOCATION_INTENT, SAFETY_INTENT) and asks_for_directions(text):
+        return LOCATION_INTENT
+    if settled and intent not in (WORK_INTENT, FORMAT_INTENT) and asks_about_keeping_work(text):
+        return WORK_INTENT
     if settled and intent not in FORMAT_READINGS and asks_about_evening_groups(text):
         return FORMAT_INTENT
     if intent == SAFETY_INTENT and not is_about_safety(text):

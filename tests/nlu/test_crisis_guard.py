@@ -311,3 +311,24 @@ def test_hesitant_words_that_may_be_a_crisis_stay_one(guard, text):
     message = sure_crisis(text, 0.99, "ask_what_is_iop", 0.0)
     guard.process([message])
     assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_an_unsure_crisis_guess_on_a_short_plain_answer_takes_the_answer(guard):
+    # the held-out set (round 18): "he hasnt, no" got the check-in question
+    message = classified("he hasnt, no", intent="crisis", confidence=0.64)
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": "crisis", "confidence": 0.64}, {"name": "deny", "confidence": 0.3}],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "deny"
+
+
+def test_an_unsure_crisis_guess_on_despair_still_asks(guard):
+    message = classified("everything feels pointless", intent="crisis", confidence=0.6)
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": "crisis", "confidence": 0.6}, {"name": "deny", "confidence": 0.3}],
+    )
+    guard.process([message])
+    assert message.get(INTENT)["name"] == "crisis_checkin"

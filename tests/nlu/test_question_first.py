@@ -326,3 +326,25 @@ def test_saying_the_family_knows_is_no_privacy_question():
     ranking = r("inform_use", 0.7, "ask_confidentiality", 0.1)
     text = "my family knows about my drinking and they want me to go"
     assert parsed(text, ranking).get(INTENT)["name"] == "inform_use"
+
+
+# round 18: directions, keeping work, "have to know", ending the questions (the held-out
+# set and the round-17 role-plays read them as another topic or out of scope)
+def test_round18_question_families():
+    from iop_assistant.nlu.control_intents import stops_the_questions
+    from iop_assistant.program_question import (
+        asks_about_keeping_work,
+        asks_for_directions,
+        asks_whether_someone_finds_out,
+    )
+
+    assert asks_for_directions("what's the best way to get to your building")
+    assert asks_for_directions("is there parking?")
+    assert not asks_for_directions("how do i get my son to go")
+    assert asks_about_keeping_work("will this mess with my work schedule")
+    assert not asks_about_keeping_work("i lost my job last year")
+    assert asks_whether_someone_finds_out("does my boss have to know")
+    assert asks_whether_someone_finds_out("will my famly know")
+    assert not asks_whether_someone_finds_out("do i have to know my schedule before i start")
+    assert stops_the_questions("i'd like to end these questions now")
+    assert stops_the_questions("ugh never mind all that")
