@@ -1125,8 +1125,8 @@ def test_english_reads_the_same_after_folding(text: str) -> None:
         ("last nite", "today"),
         ("lastnight", "today"),
         ("this mornin", "today"),
-        ("sat night i think", "days"),
-        ("friday", "days"),
+        ("sat night i think", None),  # a weekday is left to the question asked again
+        ("yesterday", "days"),
         ("yday", "days"),
         ("he gets really shaky n sick if he misses a day", None),
         ("a day ago", "days"),

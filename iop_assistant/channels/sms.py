@@ -228,7 +228,8 @@ class SmsInput(TwilioWebhookInput):
                 )
                 logger.info("sms %s opted out (%s)", conversation[:12], word)
                 # a screening or callback request left half done ends too, so a later START
-                # does not pick its questions up again (v12 b-s04); its reply is never sent
+                # does not pick its questions up again (v12 b-s04); its reply is never sent.
+                # Once: a STOP repeated while opted out runs no turn
                 stop = UserMessage(
                     STOP_PAYLOAD,
                     SmsOutput(),
@@ -237,7 +238,8 @@ class SmsInput(TwilioWebhookInput):
                     message_id=message_sid,
                     metadata={"sms": {"message_sid": message_sid, "opted_out": word}},
                 )
-                await self._run_turn(on_new_message, stop)
+                if newly:
+                    await self._run_turn(on_new_message, stop)
                 said = self.texts.opted_out_es if word in SPANISH_KEYWORDS else self.texts.opted_out
                 return twiml([said] if newly else [])
             if kind == KEYWORD_START and (word != "YES" or opted_out):
