@@ -189,11 +189,13 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         word for word (``repeats``)."""
         said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
         said = instead_for(said, tracker, self.responses)
+        note = note_for(utter_action, tracker, self.responses)
+        if note and said != utter_action:
+            # the answer was just given: its note alone, not "that's the main thing I know"
+            # ("¿le van a dar mi información a ICE?" three ways, Spanish role-play round 19)
+            said, note = note, None
         reply = await super().generate(said, tracker, output_channel, **kwargs)
-        for extra in (
-            note_for(said, tracker, self.responses),
-            second_answer(said, tracker, self.responses),
-        ):
+        for extra in (note, second_answer(said, tracker, self.responses)):
             if extra and reply and isinstance(reply.get("text"), str):
                 more = await super().generate(extra, tracker, output_channel, **kwargs)
                 if more and isinstance(more.get("text"), str):

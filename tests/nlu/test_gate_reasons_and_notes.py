@@ -179,3 +179,28 @@ def test_the_alcohol_answer_is_said_instead_of_the_overdose_one() -> None:
     nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
     reply = asyncio.run(nlg.generate("utter_ask_safety_procedures", tracker, "rest"))
     assert reply and reply["text"] == "Call 911 if they can't be woken."
+
+
+def test_asked_again_the_note_alone_is_said() -> None:
+    # Spanish role-play round 19: three immigration questions in a row got "Eso es lo
+    # principal que sé" after the privacy answer
+    from rasa.shared.core.events import BotUttered
+
+    parse_data = {
+        "text": "y no le van a decir a migracion?",
+        "intent": {"name": "ask_confidentiality", "confidence": 1.0},
+        "control_gate": {"from": "ask_legal_paperwork", "reason": "immigration"},
+    }
+    tracker = DialogueStateTracker.from_events(
+        "again",
+        [
+            BotUttered(
+                "Records are protected.", metadata={"utter_action": "utter_ask_confidentiality"}
+            ),
+            UserUttered(parse_data["text"], parse_data["intent"], [], parse_data),
+        ],
+    )
+    responses = {**RESPONSES, "utter_no_more": [{"text": "That's the main thing I know."}]}
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
+    reply = asyncio.run(nlg.generate("utter_ask_confidentiality", tracker, "rest"))
+    assert reply and reply["text"] == "The same for everyone."
