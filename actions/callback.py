@@ -78,7 +78,7 @@ async def changed_number(value: Any, tracker: Tracker) -> Dict[str, Any]:
     if current and form_answers.is_other_number(str(value or "")):
         # "nvm just call my cell instead" with no digits: the number is asked for again
         return {"callback_phone": None, "callback_use_caller_number": "no"}
-    if current and form_answers.is_this_number(str(value or "")):
+    if current and form_answers.asks_for_this_number(str(value or "")):
         own = await asyncio.to_thread(caller_number, tracker)
         if own and own != current:
             return {"callback_phone": own, "callback_use_caller_number": "yes"}

@@ -578,6 +578,26 @@ def is_this_number(text: str | None) -> bool:
     return bool(found) and not re.search(r"\d{3}", cleaned)
 
 
+# stricter, for a number already given: "use my number", "just call this one", "the one i'm
+# calling from". "he looks at my phone" (the texting question, caller role-play round 19) is
+# no request to switch the call to the caller's own phone
+_USE_THIS_NUMBER = re.compile(
+    r"\b(?:use|call|try|text|call\s+me\s+(?:on|at)|put\s+it\s+(?:on|to))\s+(?:this|that|my|the\s+same)\s+"
+    r"(?:one|number|#|phone|cell|line)\b(?!\s+is\s+\d)|"
+    r"\bthe\s+(?:one|number)\s+(?:i'?m|im|i\s+am)\s+(?:calling|texting|using)\b|"
+    r"^\W*(?:just\s+)?(?:this|that|the\s+same|same)\s+(?:one|number|#)(?:\s+(?:please|pls|is\s+fine|its\s+fine))?\W*$|"
+    r"\b(?:usen|llamen\s+a|al)\s+(?:este|mismo|mi)\s*(?:numero|telefono|cel|celular)?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_this_number(text: str | None) -> bool:
+    """A request to use the number they text or call from, said plainly (no digits)."""
+    cleaned = str(text or "")
+    found = _USE_THIS_NUMBER.search(cleaned) or _USE_THIS_NUMBER.search(fold(cleaned))
+    return bool(found) and not re.search(r"\d{3}", cleaned)
+
+
 _OTHER_NUMBER = re.compile(
     r"\b(?:a\s+|an\s+|my\s+)?(?:different|another|other|diff|new|separate|second)\s+"
     r"(?:number|phone|cell|#|line)\b|\bnot\s+(?:this|that)\s+(?:one|number|phone)\b|"

@@ -665,3 +665,20 @@ def test_call_my_cell_instead_asks_for_the_number_again(app_db):
     )
     assert result["callback_phone"] is None
     assert result["callback_use_caller_number"] == "no"
+
+
+def test_my_phone_in_a_reason_is_no_switch_to_the_callers_number(app_db):
+    # caller role-play round 19: "no, please don't text me. he looks at my phone" to the
+    # texting question put the call back on the house phone she had refused
+    remember_contact("conv-house", "voice", "+12405550163", engine=app_db)
+    said = "no, please don't text me. he looks at my phone. and don't leave a message"
+    form = ValidateCallbackForm()
+    t = tracker(
+        {"callback_phone": "+13015550199", "callback_use_caller_number": "no"},
+        said,
+        channel="voice",
+        sender="conv-house",
+    )
+    result = run(form.validate_callback_consent(said, CollectingDispatcher(), t, {}))
+    assert result.get("callback_phone", "+13015550199") == "+13015550199"
+    assert result.get("callback_consent") == "no"
