@@ -571,11 +571,16 @@ _THIS_NUMBER = re.compile(
 )
 
 
+def _names_own_number(pattern: re.Pattern[str], text: str | None) -> bool:
+    """``pattern`` in the words (as written or folded) and no digits of a number."""
+    cleaned = str(text or "")
+    found = pattern.search(cleaned) or pattern.search(fold(cleaned))
+    return bool(found) and not re.search(r"\d{3}", cleaned)
+
+
 def is_this_number(text: str | None) -> bool:
     """The person means the number they are texting or calling from (no digits given)."""
-    cleaned = str(text or "")
-    found = _THIS_NUMBER.search(cleaned) or _THIS_NUMBER.search(fold(cleaned))
-    return bool(found) and not re.search(r"\d{3}", cleaned)
+    return _names_own_number(_THIS_NUMBER, text)
 
 
 # stricter, for a number already given: "use my number", "just call this one", "the one i'm
@@ -593,9 +598,7 @@ _USE_THIS_NUMBER = re.compile(
 
 def asks_for_this_number(text: str | None) -> bool:
     """A request to use the number they text or call from, said plainly (no digits)."""
-    cleaned = str(text or "")
-    found = _USE_THIS_NUMBER.search(cleaned) or _USE_THIS_NUMBER.search(fold(cleaned))
-    return bool(found) and not re.search(r"\d{3}", cleaned)
+    return _names_own_number(_USE_THIS_NUMBER, text)
 
 
 _OTHER_NUMBER = re.compile(

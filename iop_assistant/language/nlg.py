@@ -41,17 +41,23 @@ from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
 from iop_assistant.language.repeats import instead_of_a_repeat
+from iop_assistant.language.reply_reasons import (
+    ALCOHOL_POISONING_REASON,
+    ALSO_ASKED,
+    GATE_OUTPUT,
+    IMMIGRATION_REASON,
+    PREGNANCY_REASON,
+    SPANISH_SPEAKER_REASON,
+)
 
-ALSO_ASKED = "also_asked"  # rasa_hooks/second_question
-GATE_OUTPUT = "control_gate"  # nlu/control_gate.py: why it chose the intent
 # (answer, the gate's reason) -> a note said after the answer: what the answer alone
 # leaves out for that question ("no tengo papeles" gets the privacy law and that it is the
 # same whatever a person's status; "hablan español?" who speaks Spanish on the phone)
 NOTES = {
-    ("utter_ask_confidentiality", "immigration"): "utter_note_immigration",
-    ("utter_ask_format", "spanish speaker"): "utter_note_spanish_speaker",
-    ("utter_speak_spanish", "spanish speaker"): "utter_note_spanish_helpline",
-    ("utter_ask_dosing", "pregnancy"): "utter_note_pregnancy",
+    ("utter_ask_confidentiality", IMMIGRATION_REASON): "utter_note_immigration",
+    ("utter_ask_format", SPANISH_SPEAKER_REASON): "utter_note_spanish_speaker",
+    ("utter_speak_spanish", SPANISH_SPEAKER_REASON): "utter_note_spanish_helpline",
+    ("utter_ask_dosing", PREGNANCY_REASON): "utter_note_pregnancy",
 }
 
 CATEGORY_SLOT = "crisis_category"
@@ -102,20 +108,23 @@ def _parse_data(tracker: DialogueStateTracker) -> Dict[str, Any]:
 
 # (answer, the gate's reason) -> the response said instead: "when is drinking an emergency?"
 # gets the signs of alcohol poisoning, not the opioid overdose answer (family role-play)
-INSTEAD = {("utter_ask_safety_procedures", "alcohol poisoning"): "utter_alcohol_poisoning"}
+INSTEAD = {("utter_ask_safety_procedures", ALCOHOL_POISONING_REASON): "utter_alcohol_poisoning"}
+
+
+def _gate_reason(tracker: DialogueStateTracker) -> str:
+    """Why the control gate chose the latest message's intent ("" when it did not)."""
+    return str((_parse_data(tracker).get(GATE_OUTPUT) or {}).get("reason") or "")
 
 
 def instead_for(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str:
     """The response the control gate's reason calls for in place of ``said`` (``INSTEAD``)."""
-    reason = (_parse_data(tracker).get(GATE_OUTPUT) or {}).get("reason")
-    other = INSTEAD.get((said, str(reason)))
+    other = INSTEAD.get((said, _gate_reason(tracker)))
     return other if other in responses else said
 
 
 def note_for(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str | None:
     """A note for the reason the control gate chose this answer (``NOTES``), if any."""
-    reason = (_parse_data(tracker).get(GATE_OUTPUT) or {}).get("reason")
-    note = NOTES.get((said, str(reason)))
+    note = NOTES.get((said, _gate_reason(tracker)))
     return note if note in responses else None
 
 

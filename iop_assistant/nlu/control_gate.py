@@ -17,6 +17,13 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import is_bare_number, is_phone_message
 from iop_assistant.language import SPANISH
+from iop_assistant.language.reply_reasons import (
+    ALCOHOL_POISONING_REASON,
+    GATE_OUTPUT,
+    IMMIGRATION_REASON,
+    PREGNANCY_REASON,
+    SPANISH_SPEAKER_REASON,
+)
 from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
     HELPLINE_HOURS_INTENT,
@@ -75,12 +82,8 @@ from iop_assistant.program_question import (
 )
 from iop_assistant.rule_component import RuleComponent
 
-GATE_OUTPUT = "control_gate"
-# reasons the response generator adds a note for (language/nlg.py, NOTES)
-SPANISH_SPEAKER_REASON = "spanish speaker"
-IMMIGRATION_REASON = "immigration"
-PREGNANCY_REASON = "pregnancy"
-ALCOHOL_POISONING_REASON = "alcohol poisoning"
+# GATE_OUTPUT and the reasons the response generator acts on (language/nlg.py NOTES,
+# INSTEAD) are named in language/reply_reasons.py
 HUMAN_INTENT = "request_human"
 FALLBACK_INTENT = "nlu_fallback"
 # a demoted message never becomes these by elimination: crisis comes from the

@@ -29,8 +29,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import sentences
+from iop_assistant.language import SPANISH
 from iop_assistant.language.requests import requested_language
-from iop_assistant.nlu.control_gate import gate, put_first
+from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, put_first
 from iop_assistant.nlu.control_intents import is_worried_disclosure
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
@@ -167,13 +168,18 @@ def set_intent(message: Message, name: str) -> None:
     put_first(message, name)
 
 
+CRISIS_READINGS = frozenset({CRISIS_INTENT, "crisis_checkin", "crisis_update"})
+
+
+def other_guesses(message: Message, *also_skip: str) -> List[Dict[str, Any]]:
+    """The classifier's ranking without its crisis readings (and ``also_skip``)."""
+    skip = CRISIS_READINGS | set(also_skip)
+    return [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in skip]
+
+
 def take_next_guess(message: Message) -> None:
     """The classifier's best guess that is not a crisis (or a fallback when none is left)."""
-    ranking = [
-        r
-        for r in message.get(INTENT_RANKING_KEY) or []
-        if r.get("name") not in (CRISIS_INTENT, "crisis_checkin", "crisis_update")
-    ]
+    ranking = other_guesses(message)
     best = dict(ranking[0]) if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
     message.set(INTENT, best, add_to_output=True)
     message.set(INTENT_RANKING_KEY, ranking or [best], add_to_output=True)
@@ -210,10 +216,8 @@ def has_real_alternative(message: Message) -> bool:
     message that speaks of nobody (markup, code) always has one."""
     if not speaks_of_someone(str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or "")):
         return True
-    for guess in message.get(INTENT_RANKING_KEY) or []:
-        if guess.get("name") not in (CRISIS_INTENT, "crisis_checkin", "crisis_update"):
-            return float(guess.get("confidence") or 0) >= MIN_ALTERNATIVE
-    return False
+    guesses = other_guesses(message)
+    return bool(guesses) and float(guesses[0].get("confidence") or 0) >= MIN_ALTERNATIVE
 
 
 # "um yes hello I'm calling about my... about the program, the uh, the outpatient thing"
@@ -263,11 +267,7 @@ def is_plain_short_answer(message: Message, text: str) -> bool:
         or not has_real_alternative(message)
     ):
         return False
-    others = [
-        r
-        for r in message.get(INTENT_RANKING_KEY) or []
-        if r.get("name") not in (CRISIS_INTENT, "crisis_checkin", "crisis_update", FALLBACK_INTENT)
-    ]
+    others = other_guesses(message, FALLBACK_INTENT)
     return bool(others) and others[0].get("name") in PLAIN_ANSWERS
 
 
@@ -284,7 +284,7 @@ def plain_request_reading(message: Message, text: str) -> str | None:
     """
     language = requested_language(text)
     if language is not None:
-        return "speak_spanish" if language == "es" else "speak_english"
+        return SPANISH_INTENT if language == SPANISH else ENGLISH_INTENT
     if asks_to_make_someone_go(text):
         return FAMILY_INTENT  # "y si el no quiere ir?": what a family can do
     if not (asks_about_the_program(text) or _INFORMATION.search(text)):

@@ -22,11 +22,11 @@ from typing import Any, Dict
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
+from iop_assistant.language.reply_reasons import ALSO_ASKED
 from iop_assistant.nlu.second_question import questions
 from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_INTENTS
 
-ALSO_ASKED = "also_asked"
 UPDATE = "crisis_update"
 CALM_UPDATES = frozenset({"help_here", "safe_now", "no_plan", "reached_988", "takes_it_back"})
 SURE_ENOUGH = 0.7
