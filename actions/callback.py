@@ -91,6 +91,7 @@ def times_said(tracker: Tracker, response: str) -> int:
 
 
 DISCREET_REPLY = "utter_callback_discreet"
+WHY_NUMBER_REPLY = "utter_callback_why_number"
 
 
 def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -99,6 +100,11 @@ def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     called" got "I didn't catch a time" twice (role-play 2026-12-04, voice): whether the
     call is discreet is answered first, once per request."""
     text = str((tracker.latest_message or {}).get("text") or "")
+    if form_answers.asks_why_the_number(text) and not times_said_since_start(
+        tracker, "callback_form", WHY_NUMBER_REPLY
+    ):
+        dispatcher.utter_message(response=WHY_NUMBER_REPLY)
+        return True
     if form_answers.asks_if_the_call_is_private(text) and not times_said_since_start(
         tracker, "callback_form", DISCREET_REPLY
     ):
@@ -266,7 +272,10 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if asks_how_to_reach_a_person(tracker) and answered_question(dispatcher, tracker):
+        if (
+            asks_how_to_reach_a_person(tracker)
+            or form_answers.asks_why_the_number(str(value or ""))
+        ) and answered_question(dispatcher, tracker):
             return {"callback_use_caller_number": None}  # "no i said TEXT not call" is no "no"
         typed = phone.parse_phone_answer(str(value or ""))
         said = time_said_with(str(value or ""), tracker)
@@ -306,7 +315,10 @@ class ValidateCallbackForm(FormValidationAction):
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
             return {"callback_phone": answer.e164, **time_said_with(str(value or ""), tracker)}
-        if asks_how_to_reach_a_person(tracker) and answered_question(dispatcher, tracker):
+        if (
+            asks_how_to_reach_a_person(tracker)
+            or form_answers.asks_why_the_number(str(value or ""))
+        ) and answered_question(dispatcher, tracker):
             return {"callback_phone": None}  # answered, then the number asked again
         if form_answers.asks_which_number(str(value or "")):
             dispatcher.utter_message(response="utter_callback_which_number")

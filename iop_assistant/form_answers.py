@@ -130,6 +130,20 @@ _WHICH_NUMBER = re.compile(
 )
 
 
+_WHY_THE_NUMBER = re.compile(
+    r"\bwhy\s+(?:do|does|would)\s+(?:u|you|ya|y'?all|yall|they|the\s+help\s*line)\s+(?:need|want)\s+"
+    r"(?:my|a|the|your)\s+(?:number|phone|#|cell)\b|"
+    r"\bcan'?t\s+i\s+(?:just\s+)?call\s+(?:u|you|y'?all|yall|them|the\s+help\s*line)(?:\s+myself)?\W*$|"
+    r"\bpara\s+qu[eé]\s+(?:quieren|necesitan|ocupan)\s+mi\s+(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_why_the_number(text: str | None) -> bool:
+    """ "why do u need my number cant i just call u" (v13): a question, not a yes."""
+    return bool(_WHY_THE_NUMBER.search(str(text or "")))
+
+
 def asks_which_number(text: str | None) -> bool:
     """ "her number or mine?": a question about the phone question, not an answer to it and
     not a request for a person (v5: it ended the callback request)."""
@@ -237,7 +251,10 @@ def _misspelt_time(words: List[str]) -> str | None:
 
 # ---------------------------------------------------------------- callback: first name
 _SKIP_NAME = re.compile(
-    r"^\W*(skip|no|nope|none|n/a|na|pass|no name|rather not|i'?d rather not|prefer not|"
+    r"^\W*(?:(?:um+|uh+|oh|well|ok(?:ay)?|so|hmm+)\W+)*(skip|no|nope|none|n/a|na|pass|no name|"
+    # "um no just leave the name blank" (v13, voice: asked again)
+    r"leave\s+(?:the\s+name\s+|it\s+|that\s+)?(?:blank|empty|out|off)|blank|"
+    r"rather not|i'?d rather not|prefer not|"
     r"don'?t want to|dont want to|not telling|nah|no thanks|anonymous|doesn'?t matter|"
     r"it doesn'?t matter|not needed|no need|don'?t\s+(?:need|care|have|give|use|want)|"
     r"you\s+(?:can|don'?t|dont|do\s+not)\s+(?:skip|need|have)|leave\s+it|not\s+necessary|"
@@ -247,6 +264,9 @@ _SKIP_NAME = re.compile(
 )
 _NAME_LEAD = re.compile(
     r"^\W*(my name is|my name's|name is|name's|it'?s|it is|i'?m|i am|this is|call me|"
+    # "his name is walter" (v13, a neighbour calling: saved as "His")
+    r"(?:his|her|their)\s+name(?:\s+is|'s)|(?:he|she)(?:'s|\s+is)|ask\s+for\s+(?:him|her)\s+as|"
+    r"se\s+llama|su\s+nombre\s+es|"
     r"you can ask for|ask for|just|first name is|first name|"
     r"me llamo|mi nombre es|soy|habla|le habla|pregunten por|preguntar por|pregunte por|"
     r"llamenme|me dicen|solo)\s+",
@@ -258,7 +278,8 @@ _NOT_NAMES = frozenset(
     """yes yeah yep yup ya sure ok okay fine y no nope hi hello hey thanks thank thx bye stop
     cancel quit now morning afternoon evening tonight asap later help why what who how when
     do does did can could should would will is are was have has may must give
-    where me myself i mom dad son daughter husband wife please idk dunno unsure maybe you dont
+    where me myself i mom dad son daughter husband wife please his her their he she they
+    idk dunno unsure maybe you dont
     don't not nothing whatever its it's just that this sorry wait hold hmm um uh
     si sí claro no nada nadie hola gracias adios ahora ahorita mañana manana tarde noche ya
     yo mi su tu el él la los las un una para por que qué como cómo cuando cuándo donde
@@ -272,7 +293,7 @@ _NOT_NAMES_IN_REQUEST = frozenset(
 
 
 _NAME_IN_REQUEST = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name'?s|name\s+is|ask\s+for|this\s+is"
+    r"\b(?:my\s+name\s+is|my\s+name'?s|name\s+is|ask\s+for|this\s+is|it'?s|i'?m|i\s+am"
     r"|me\s+llamo|mi\s+nombre\s+es|pregunten\s+por)\s+([^\W\d_][^\W\d_'’-]{1,39})",
     re.IGNORECASE,
 )
@@ -283,8 +304,9 @@ def first_name_in_request(text: str | None) -> str | None:
     "this is" counts only before a capitalised word ("this is Ana", not "this is about")."""
     for found in _NAME_IN_REQUEST.finditer(" ".join(str(text or "").split())):
         word = found.group(1)
-        if found.group(0).lower().startswith("this") and not word[0].isupper():
-            continue
+        lead = found.group(0).lower()
+        if lead.startswith(("this", "it", "i")) and not word[0].isupper():
+            continue  # "it's Derek" (v13), "I'm Ana"; never "it's about my son"
         name = parse_first_name(word)
         if name not in (None, SKIP) and word.lower() not in _NOT_NAMES_IN_REQUEST:
             return name

@@ -269,7 +269,8 @@ _ABOUT_SAFETY = re.compile(
     r"death|dead|breath\w*|unresponsive|passe?d?\s+out|fentanyl|fent|high|under\s+the\s+influence|drunk|"
     r"relaps\w*|sick|hurt|injur\w*|first\s+aid|cpr|crisis|security|secure|medical|nurse|doctor|trained|"
     r"protocol|procedures?|precautions?|plan|what\s+if|what\s+happens\s+if|seguridad|seguro|sobredosis|"
-    r"emergencia|naloxona|morir|respira\w*)\b",
+    r"emergencia|naloxona|morir|respira\w*|od'?(?:ing|in)|wake\s+(?:him|her|them|me)\s+up|"
+    r"too\s+much|if\s+(?:i|we|he|she|they)\s+ever|poison\s+control|poisoning|cops|police)\b",
     re.IGNORECASE,
 )
 

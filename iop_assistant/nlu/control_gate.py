@@ -45,6 +45,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_the_number,
     asks_to_be_connected,
     asks_to_repeat,
+    asks_to_stop_first,
     asks_to_talk_to_someone_now,
     cancels_a_call,
     ends_with_farewell,
@@ -53,8 +54,10 @@ from iop_assistant.nlu.control_intents import (
     is_farewell_with_thanks,
     is_goal_or_plea,
     is_plea,
+    is_spanish_phone_greeting,
     is_stop_only,
     looks_spanish,
+    says_calling_now,
     starts_with_stop,
     stops_the_questions,
     texting_yes_no,
@@ -189,6 +192,9 @@ def gate(message: Message) -> None:
         # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms);
         # "ya", "ye", "k", "nah": a texted one
         return overrule(message, answer, "spanish yes/no")
+    if is_spanish_phone_greeting(text) and name != "greet":
+        # "bueno bueno se oye" is hello on a Mexican phone line, never goodbye (es-v4)
+        return overrule(message, "greet", "phone greeting")
     if asks_to_repeat(text):
         # "what was that?", "say that again slower", "repita por favor": the last reply again
         # (actions/repeat.py); before the Spanish check, which would read it as Spanish
@@ -211,13 +217,24 @@ def gate(message: Message) -> None:
         # for the questions, v11 b-09)
         # (a sure stop, also when the classifier's own stop was too weak to pass the fallback)
         return overrule(message, "stop", "stop")
+    if says_calling_now(text) and name != "crisis":
+        # "im calling them now": they are leaving to call (the goodbye keeps 988 and 911 after
+        # a crisis reply); never the callback questions
+        return overrule(message, "goodbye", "calling now")
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"
         return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")
-    if name != "stop" and (ends_with_stop(text) or starts_with_stop(text) or is_stop_only(text)):
-        # "actually, you know what, forget it. never mind." whatever the classifier read
+    if not (name == "stop" and sure) and (
+        ends_with_stop(text)
+        or starts_with_stop(text)
+        or is_stop_only(text)
+        or asks_to_stop_first(text)
+    ):
+        # "actually, you know what, forget it. never mind." whatever the classifier read, and
+        # over its own stop when too weak to pass the fallback ("actually wait, I don't want
+        # anyone calling my house. cancel that" at 0.22, v13: "not a US number")
         return overrule(message, "stop", "stop")
-    if name != "goodbye" and ends_with_farewell(text):
+    if not (name == "goodbye" and sure) and ends_with_farewell(text):
         # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
         return overrule(message, "goodbye", "farewell")
     if asks_for_the_number(text) and name != HUMAN_INTENT:

@@ -123,6 +123,8 @@ _STRONG_STOP = re.compile(
     r"(?:forget|skip|drop) (?:the|these|all (?:the|these)|your) questions|"
     r"cancel(?:a|e)lo|no quiero seguir|ya no quiero seguir|"
     rf"cancel (?:it|that|this|the (?:call|callback|request))|"
+    # "actually not now, sorry" (v13, at "who is this for?": the question again)
+    r"actually,? not (?:right )?now|"
     rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
     rf"cancel (?:it|that|this)))*{_FILLER}$",
     re.IGNORECASE,
@@ -174,6 +176,23 @@ def starts_with_stop(text: str) -> bool:
     )
 
 
+# "actually can we stop. I feel weird doing this behind his back. I'll talk to him first"
+# (v13: the screening went on): asking to stop, first, whatever reasons follow
+_ASKS_TO_STOP = re.compile(
+    rf"^{_FILLER}(?:(?:can|could)\s+we|let'?s|i\s+(?:want|wanna|need)\s+to)\s+(?:please\s+)?"
+    r"(?:stop|quit|end|pause|cancel)(?:\s+(?:now|here|for\s+now|this|that|it|the\s+questions|"
+    r"the\s+screening|the\s+request))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_to_stop_first(text: str) -> bool:
+    """The first sentence asks to stop, and nothing in it says what to stop (a goal like
+    "can we stop drinking" goes on past the verb)."""
+    parts = [p.strip() for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
+    return bool(parts) and bool(_ASKS_TO_STOP.match(parts[0]))
+
+
 def ends_with_stop(text: str) -> bool:
     """The last sentence is nothing but a stop: "hmm actually no. my wife checks my
     phone. never mind, cancel it" (v4). Whatever came before, that is the decision."""
@@ -222,9 +241,41 @@ _REPORTED_BYE = re.compile(r"\b(?:said|say|says|saying|told|tell|to)\b[^.!?]{0,1
 # es-v3 / v12: "bueno muchas gracias eso era todo" (a call that did not end), "adiós"
 _SPANISH_FAREWELL = re.compile(
     r"(?:^|[\s,.;!])(?:eso\s+(?:era|es|ser[ií]a)\s+todo(?:\s+por\s+ahora)?|adi[oó]s|hasta\s+luego|"
-    r"nos\s+vemos|cu[ií]dese|bye\s+gracias)\W*$",
+    r"nos\s+vemos|cu[ií]dese|bye\s+gracias)"
+    # "muy bien eso es todo muchas gracias" (es-v4, voice: the call went on)
+    r"(?:\W+(?:muchas\s+|mil\s+)?gracias(?:\s+por\s+todo)?)?\W*$",
     re.IGNORECASE,
 )
+
+
+# "bueno bueno se oye" (es-v4: how a Mexican caller answers the phone, read as a goodbye and
+# the call ended); "¿aló?", "¿me escucha?"
+_PHONE_GREETING_ES = re.compile(
+    r"^\W*(?:(?:bueno|al[oó]|hola|s[ií])\W+)*(?:bueno|al[oó]|diga|d[ií]game)"
+    r"(?:\W+(?:bueno|hola|s[ií]))*(?:\W+(?:se\s+oye|me\s+oye|me\s+escucha|me\s+escuchan|hay\s+alguien))?\W*$|"
+    r"^\W*(?:hola\W+)?(?:se\s+oye|me\s+oye|me\s+escucha|me\s+escuchan|hay\s+alguien(?:\s+ah[ií])?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_spanish_phone_greeting(text: str) -> bool:
+    return bool(_PHONE_GREETING_ES.match(" ".join(text.split())))
+
+
+# "im calling them now", "ok im calling now", "calling the help line now thanks" (round 18's
+# open list: read as asking for a callback, and the callback questions started)
+_CALLING_NOW = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah|will\s+do|thanks|thank\s+you)\W+)*"
+    r"(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|gonna)?\s*(?:calling|call|dialing)\s+"
+    r"(?:them|you\s+guys|y'?all|it|the\s+(?:help\s*line|number|line|hotline)|that\s+(?:number|line)|988|now)"
+    r"(?:\s+(?:now|right\s+now|rn|right\s+away))?(?:\W+(?:thanks|thank\s+you|thx|ty|bye))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_calling_now(text: str) -> bool:
+    """The person is about to call the number they were given: a goodbye, not a request."""
+    return bool(_CALLING_NOW.match(" ".join(text.split())))
 
 
 def ends_with_farewell(text: str) -> bool:
@@ -309,7 +360,9 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     r"\b(?:give|send|text)\s+me\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\b|"
     # v12: "gracias, whats the number para llamar", "i just want the phone number"
     r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\s+(?:para|to|i\s+should)\s+(?:llamar|call)\b|"
-    r"\bi\s+(?:just\s+)?(?:want|need)\s+(?:the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\W*$",
+    r"\bi\s+(?:just\s+)?(?:want|need)\s+(?:the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\W*$|"
+    # "can I just have the number?" (v13)
+    r"\b(?:can|could|may)\s+i\s+(?:just\s+)?(?:have|get)\s+(?:the|your|ur|that)\s+(?:phone\s+|help\s*line\s+)?number\W*$",
     re.IGNORECASE,
 )
 
@@ -396,7 +449,9 @@ def is_explicit_command(intent: str, text: str) -> bool:
     """Whether ``text`` plainly gives the command ``intent`` (strict; used inside forms,
     where any other reading of the message is an answer to the question asked)."""
     cleaned = " ".join(text.strip().split())
-    if intent == "stop" and (ends_with_stop(cleaned) or starts_with_stop(cleaned)):
+    if intent == "stop" and (
+        ends_with_stop(cleaned) or starts_with_stop(cleaned) or asks_to_stop_first(cleaned)
+    ):
         return True
     if intent == "goodbye" and ends_with_farewell(cleaned):
         return True

@@ -59,6 +59,7 @@ from iop_assistant.program_question import (
     asks_to_make_someone_go,
     is_about_safety,
 )
+from iop_assistant.substances import categories_in_text
 
 CRISIS_INTENT = "crisis"
 CHECKIN_INTENT = "crisis_checkin"
@@ -77,7 +78,12 @@ _DENIAL = re.compile(
     r"\bi\s+(?:would|will|'d|'ll)\s+never\s+(?:hurt|kill)\s+my\s*self\b|"
     r"\bnot\s+(?:like\s+that|thinking\s+(?:about|of)\s+(?:suicide|killing\s+my\s*self))\b|"
     r"\b(?:i'?m|im)\s+(?:safe|ok(?:ay)?)\s*,?\s+(?:i\s+)?just\b|"
-    r"(?:^\W*|[.!?,]\s*)not\s+suicidal\b"
+    r"(?:^\W*|[.!?,]\s*)not\s+suicidal\b|"
+    # "no no, no pienso en hacerme daño. nomas estoy agotada" (es-v4, after the check-in
+    # question: the crisis reply)
+    r"\bno\s+(?:pienso|estoy\s+pensando|he\s+pensado|quiero|me\s+quiero|voy\s+a)\s+(?:en\s+)?"
+    r"(?:hacerme\s+da(?:ñ|n)o|matarme|suicidarme|morirme|quitarme\s+la\s+vida|nada\s+(?:malo|de\s+eso))\b|"
+    r"\bno\s+(?:estoy|soy)\s+suicida\b|\bno\s+(?:es|era)\s+(?:eso|as[ií])\b"
 )
 _QUALIFIED = re.compile(
     r"\b(?:but|though|although|yet|except|unless|tonight|today|right\s+now|rn|yet|anymore|maybe)\b"
@@ -153,7 +159,7 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     return CrisisHit(hit.pattern_id, OVERDOSE_SELF)
 
 
-_ANSWER_NO = re.compile(r"^\W*(?:no+|nope|nah|god\s+no|hell\s+no)\b")
+_ANSWER_NO = re.compile(r"^\W*(?:no+|nope|nah|god\s+no|hell\s+no|para\s+nada|claro\s+que\s+no)\b")
 
 
 def told_not_asked(text: str) -> str:
@@ -269,6 +275,47 @@ def is_plain_short_answer(message: Message, text: str) -> bool:
         return False
     others = other_guesses(message, FALLBACK_INTENT)
     return bool(others) and others[0].get("name") in PLAIN_ANSWERS
+
+
+_TREATMENT_MEDICINE = re.compile(
+    r"\b(?:methadone|metadona|suboxone|subutex|buprenorphine|bupe|vivitrol|naltrexone|"
+    r"sublocade|zubsolv)\b",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"\?|(?:^|[.!]\s*)(?:will|would|can|could|do|does|are|r|is|should|how|what|when|where)\s+"
+    r"(?:u|you|ya|yall|y'all|ur|your|i|we|they|it|the|this|there)\b",
+    re.IGNORECASE,
+)
+# the readings an unsure crisis guess gives way to when a question is asked without danger
+USE_OR_PROGRAM = frozenset({WORRIED_INTENT, "request_help", "request_detox_screening"})
+
+
+def no_danger_told(text: str) -> bool:
+    """No word of danger or despair, and nothing said to have been taken."""
+    return not (
+        has_danger_words(text) or says_something_was_taken(text) or is_ambiguous_distress(text)
+    )
+
+
+def asks_something(text: str) -> bool:
+    return bool(_ASKS.search(normalize(text)))
+
+
+def has_program_reading(message: Message) -> bool:
+    """The classifier's next reading is a program question or a story of use it gave some
+    weight to."""
+    others = other_guesses(message, FALLBACK_INTENT)
+    if not others or float(others[0].get("confidence") or 0) < MIN_ALTERNATIVE:
+        return False
+    name = str(others[0].get("name"))
+    return answers_a_question(name) or name in USE_OR_PROGRAM
+
+
+def tells_of_use_only(message: Message, text: str) -> bool:
+    """A substance named, and no word of danger or despair and nothing taken."""
+    named = any(e.get("entity") == "SUBSTANCE" for e in message.get(ENTITIES) or [])
+    return (named or bool(categories_in_text(text))) and no_danger_told(text)
 
 
 def plain_request_reading(message: Message, text: str) -> str | None:
@@ -494,6 +541,11 @@ class CrisisGuard(GraphComponent):
                     if plain is not None:
                         set_intent(message, plain)
                         continue
+                    if tells_of_use_only(message, text):
+                        # "es para mi btw, es la coca, cada weekend y ya se me esta saliendo de
+                        # las manos" (es-v4: the 911 reply): use told, with no word of danger
+                        set_intent(message, WORRIED_INTENT)
+                        continue
                     # no other reading at all ("i have the pills in my hand", "tonight im
                     # going to do it", "tengo una soga en el garage"): the crisis reply
                     # stays; a missed danger costs more than a needless 988 (round 10).
@@ -503,6 +555,16 @@ class CrisisGuard(GraphComponent):
                     intent.get("name") == CRISIS_INTENT
                     and float(intent.get("confidence") or 0) < CLASSIFIER_CRISIS_MIN
                 )
+                if unsure_crisis and no_danger_told(text):
+                    if _TREATMENT_MEDICINE.search(text):
+                        # "r u gonna make me get off my methadone" (v13: are you thinking
+                        # about ending your life?)
+                        set_intent(message, STAYING_ON_MEDICATION_INTENT)
+                        continue
+                    if asks_something(text) and has_program_reading(message):
+                        # "im pregnant and using pills. will u turn me away" (v13)
+                        take_next_guess(message)
+                        continue
                 if unsure_crisis and is_plain_short_answer(message, text):
                     # "he hasnt, no", "im asking for me": an unsure crisis guess on a short
                     # answer with no word of danger or despair takes its next reading

@@ -242,7 +242,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "okay okay I'm hanging up and calling 911" (role-play 2026-12-04: read as a new
         # medical emergency, which changed the conversation's category)
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:hanging\s+up\s+(?:and|to)\s+|gonna\s+|going\s+to\s+|about\s+to\s+)?"
-        r"(?:calling|dialing|dialling|call|dial)\s+(?:911|9-1-1|an?\s+ambulance)\b(?:\s+now)?"
+        r"(?:calling|dialing|dialling|call|dial)\s+(?:911|9-1-1|an?\s+ambulance)\b(?:\s+now)?|"
+        # "ok calling 911 now" (round 18's open list: the first crisis reply again)
+        r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah)\W+)*(?:calling|dialing)\s+(?:911|9-1-1|an?\s+ambulance)\b"
     ),
     # responders arrived, or at the hospital
     "help_here": re.compile(
@@ -342,6 +344,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:will|would|could|can|do)\s+(?:we|i|they|he|she)\s+(?:get|be)\s+(?:arrested|charged)\b|"
         r"\b(?:will|would|could|can|do)\s+(?:we|i|they|he|she)\s+(?:get|be)\s+in\s+trouble\s+if\s+(?:we|i)\s+call\b|"
         r"\b(?:cops|police)\s+(?:will|would|gonna|are\s+going\s+to)\s+(?:come|show\s+up|find\s+out)\b|"
+        # "will the cops come if i call" (round 18's open list: a callback form started)
+        r"\b(?:will|would|do|does)\s+(?:the\s+)?(?:cops|police)\s+(?:also\s+)?(?:come|show\s+up|get\s+called|be\s+called)\b"
+        r"[^.!?]{0,20}\bif\s+(?:i|we)\s+call\b|"
         r"\b(?:cops|police)\s+(?:showed|came)\s+(?:up\s+)?(?:and|&)\s+(?:cuffed|arrested|took)\s+me\b|"
         r"\b(?:if\s+(?:i|we)\s+call\s+911|call(?:ing)?\s+911)\b[^.!?]{0,40}\b(?:get\s+(?:arrested|in\s+trouble)|go\s+to\s+jail|"
         r"police|cops|cps)\b|"
@@ -463,7 +468,11 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
     "help_coming": re.compile(
         r"\bya\s+(?:llam[eé]|marqu[eé]|hable|habl[eé])\s+(?:al|a\s+la)\s+(?:911|ambulancia|policia|polic[ií]a)\b|"
         r"\b(?:la\s+ambulancia|los\s+param[eé]dicos|la\s+ayuda)\s+(?:ya\s+)?(?:viene|vienen|est[aá]\s+en\s+camino|"
-        r"est[aá]n\s+en\s+camino|va\s+en\s+camino)\b|\bmientras\s+(?:vienen|llegan|llega\s+la\s+ambulancia)\b"
+        r"est[aá]n\s+en\s+camino|va\s+en\s+camino)\b|\bmientras\s+(?:vienen|llegan|llega\s+la\s+ambulancia)\b|"
+        # "ok ya se lo pusimos y esta respirando mas. ya viene la ambulancia" (es-v4: the first
+        # crisis reply again)
+        r"\bya\s+(?:viene|vienen|va\s+a\s+llegar|van\s+a\s+llegar)\s+(?:la\s+ambulancia|los\s+param[eé]dicos|"
+        r"la\s+ayuda|la\s+polic[ií]a)\b|\b(?:estoy|estamos)\s+(?:llamando|hablando)\s+(?:al|con\s+el)\s+911\b"
     ),
     "help_here": re.compile(
         r"\bya\s+(?:llegaron|lleg[oó]\s+la\s+ambulancia|llegaron\s+los\s+param[eé]dicos)\b|"
@@ -505,7 +514,9 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     "safe_now": re.compile(
         r"\bya\s+(?:est[aá]\s+respirando|respira|despert[oó]|est[aá]\s+a\s+salvo|estamos\s+a\s+salvo|"
-        r"estamos\s+bien)\b|\b(?:est[aá]|estamos)\s+a\s+salvo\b"
+        r"estamos\s+bien)\b|\b(?:est[aá]|estamos)\s+a\s+salvo\b|"
+        r"\b(?:est[aá]\s+respirando|respira)\s+(?:m[aá]s|mejor|otra\s+vez|de\s+nuevo)\b|"
+        r"\b(?:volvi[oó]\s+en\s+s[ií]|abri[oó]\s+los\s+ojos)\b"
     ),
 }
 

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 
+from iop_assistant.input_text import sentences
+from iop_assistant.nlu.danger_words import has_danger_words
+
 _STARTS_AS_A_QUESTION = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but|um+|well)\W+)?"
     r"(?:what|how|is|are|does|do|can|could|should|when|why|will|would)\b",
@@ -49,19 +52,58 @@ _NOW = re.compile(
 )
 
 
+# "how do i tell if hes od'ing" after "my bf uses fent every day" (v13), "How would I know
+# if she has taken too much?": how to recognise it, asked anywhere in the message
+_HOW_TO_TELL = re.compile(
+    r"\bhow\s+(?:do|can|could|would|will|should)\s+(?:i|we|you|u)\s+(?:tell|know|spot|recognize|"
+    r"notice|see)\s+(?:if|when|that|whether)\b[^.!?]{0,40}?\b(?:od'?(?:ing|in|d|s)?|o\.d\.?|"
+    r"overdos\w*|(?:taken|took|had|used|drank)\s+too\s+much)\b",
+    re.IGNORECASE,
+)
+# "And if I ever find her and I can't wake her up, what do I do? I want to be ready." (v13:
+# the 911 reply): a what-if said as one, to be ready
+_HYPOTHETICAL = re.compile(
+    r"\bif\s+(?:i|we|you|u|he|she|they|my\s+\w+)\s+(?:\w+\s+)?ever\b|\bjust\s+in\s+case\b|"
+    r"\b(?:want|need|trying)\s+to\s+be\s+(?:ready|prepared)\b|\bin\s+case\s+(?:it|that|this)\s+"
+    r"(?:ever\s+)?happens\b",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"\?|\bwhat\s+(?:do|should|would|can)\s+(?:i|we)\s+do\b|\bhow\s+(?:do|can|should)\s+(?:i|we)\b",
+    re.IGNORECASE,
+)
+# something happening as the person writes: no what-if then
+_HAPPENING = re.compile(
+    r"\b(?:right\s+now|rn|just\s+(?:took|did|used|drank|swallowed|shot|snorted)|currently|"
+    r"at\s+the\s+moment|tonight|today|(?:is|isn'?t|is\s+not|not)\s+breathing|turning\s+blue|"
+    r"passed\s+out|won'?t\s+wake|on\s+the\s+floor)\b",
+    re.IGNORECASE,
+)
+
+
 def is_general_danger_question(text: str) -> bool:
     """A question about signs or what-ifs, with nothing said about anyone now."""
     clean = " ".join(text.split())
-    return (
-        bool(_STARTS_AS_A_QUESTION.match(clean))
-        and bool(_GENERAL.search(clean))
-        and not _NOW.search(clean)
+    if _STARTS_AS_A_QUESTION.match(clean) and _GENERAL.search(clean) and not _NOW.search(clean):
+        return True
+    asked_ahead = bool(_HOW_TO_TELL.search(clean)) or (
+        bool(_HYPOTHETICAL.search(clean)) and bool(_ASKS.search(clean))
     )
+    if not asked_ahead or _HAPPENING.search(clean):
+        return False
+    # the rest must tell no danger: "how do i tell if hes overdosing? his lips are blue"
+    rest = [
+        part
+        for part in sentences(clean)
+        if not (_HOW_TO_TELL.search(part) or _HYPOTHETICAL.search(part))
+    ]
+    return not any(has_danger_words(part) for part in rest)
 
 
 _OVERDOSE_WORDS = re.compile(
     r"\b(?:overdos\w*|od'?s?|od'?ing|narcan|naloxone|pupils?|blue\s+lips|lips\s+(?:are\s+)?blue|"
-    r"breathing|unresponsive|good\s+samaritan)\b",
+    r"breathing|unresponsive|good\s+samaritan|wake\s+(?:him|her|them)\s+up|"
+    r"(?:taken|took|had|used)\s+too\s+much)\b",
     re.IGNORECASE,
 )
 _WITHDRAWAL_WORDS = re.compile(

@@ -36,7 +36,9 @@ from iop_assistant import form_answers, screening_answers
 from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
     asks_for_screening,
+    asks_for_the_number,
     asks_to_be_connected,
+    asks_to_stop_first,
     asks_to_talk_to_someone_now,
     is_explicit_command,
     is_stop_only,
@@ -119,6 +121,7 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
             name == "stop"
             and not is_stop_only(text)
             and not starts_with_stop(text)  # "actually nvm not ready" is not "no" (v7)
+            and not asks_to_stop_first(text)  # "actually can we stop. I feel weird..." (v13)
             and form_answers.accepts(slot, text)
         ):
             return SlotSet(slot, text)  # "skip", "pass", "no thanks" answer the question asked
@@ -126,7 +129,11 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         # "nah, i'll just call that number myself. thanks, goodbye." is not "no" (v4)
         return None
     if name in ALWAYS_MEANT and (
-        asks_for_a_call(text) or asks_to_be_connected(text) or asks_to_talk_to_someone_now(text)
+        asks_for_a_call(text)
+        or asks_to_be_connected(text)
+        or asks_to_talk_to_someone_now(text)
+        # "nvm this is a lot. just give me the number" (v13: taken as the symptoms answer)
+        or asks_for_the_number(text)
     ):
         # "Can someone call me to talk it through? I don't know where to start." is not
         # "not sure"; "can you just put me through to somebody now" is not a name (v7).
