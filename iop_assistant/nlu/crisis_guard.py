@@ -59,7 +59,6 @@ from iop_assistant.program_question import (
     asks_to_make_someone_go,
     is_about_safety,
 )
-from iop_assistant.substances import categories_in_text
 
 CRISIS_INTENT = "crisis"
 CHECKIN_INTENT = "crisis_checkin"
@@ -312,12 +311,6 @@ def has_program_reading(message: Message) -> bool:
     return answers_a_question(name) or name in USE_OR_PROGRAM
 
 
-def tells_of_use_only(message: Message, text: str) -> bool:
-    """A substance named, and no word of danger or despair and nothing taken."""
-    named = any(e.get("entity") == "SUBSTANCE" for e in message.get(ENTITIES) or [])
-    return (named or bool(categories_in_text(text))) and no_danger_told(text)
-
-
 def plain_request_reading(message: Message, text: str) -> str | None:
     """What a message with no word of danger and nothing taken asks for, when it plainly
     asks about the program, for a language, or for information; None otherwise.
@@ -540,11 +533,6 @@ class CrisisGuard(GraphComponent):
                     plain = plain_request_reading(message, text)
                     if plain is not None:
                         set_intent(message, plain)
-                        continue
-                    if tells_of_use_only(message, text):
-                        # "es para mi btw, es la coca, cada weekend y ya se me esta saliendo de
-                        # las manos" (es-v4: the 911 reply): use told, with no word of danger
-                        set_intent(message, WORRIED_INTENT)
                         continue
                     # no other reading at all ("i have the pills in my hand", "tonight im
                     # going to do it", "tengo una soga en el garage"): the crisis reply
