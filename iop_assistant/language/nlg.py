@@ -46,7 +46,9 @@ from iop_assistant.language.reply_reasons import (
     ALSO_ASKED,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
+    MIXING_REASON,
     PREGNANCY_REASON,
+    PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
 )
 
@@ -108,7 +110,13 @@ def _parse_data(tracker: DialogueStateTracker) -> Dict[str, Any]:
 
 # (answer, the gate's reason) -> the response said instead: "when is drinking an emergency?"
 # gets the signs of alcohol poisoning, not the opioid overdose answer (family role-play)
-INSTEAD = {("utter_ask_safety_procedures", ALCOHOL_POISONING_REASON): "utter_alcohol_poisoning"}
+INSTEAD = {
+    ("utter_ask_safety_procedures", ALCOHOL_POISONING_REASON): "utter_alcohol_poisoning",
+    # "is it dangerous to drink on suboxone?", "are M30s fentanyl?" (family role-play round 19:
+    # the menu twice, never an answer)
+    ("utter_ask_safety_procedures", MIXING_REASON): "utter_mixing_danger",
+    ("utter_ask_safety_procedures", PRESSED_PILLS_REASON): "utter_pressed_pills",
+}
 
 
 def _gate_reason(tracker: DialogueStateTracker) -> str:

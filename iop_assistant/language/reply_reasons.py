@@ -9,5 +9,7 @@ SPANISH_SPEAKER_REASON = "spanish speaker"
 IMMIGRATION_REASON = "immigration"
 PREGNANCY_REASON = "pregnancy"
 ALCOHOL_POISONING_REASON = "alcohol poisoning"
+MIXING_REASON = "mixing"
+PRESSED_PILLS_REASON = "pressed pills"
 # the parse-data key of a second question's reading (rasa_hooks/second_question sets it)
 ALSO_ASKED = "also_asked"

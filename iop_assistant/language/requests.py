@@ -39,6 +39,8 @@ _SPANISH_REQUEST = re.compile(
     r"\b(?:hablas|habla\s+usted|hablan|hablen|hableme|hablame|escribeme|escribame|contestame|"
     r"(?:you|u)\s+(?:speak|talk)|(?:i|we)\s+(?:only\s+)?speak|speak|answer|reply|respond|write)\s+"
     r"(?:\w+\s+)?(?:espanol|spanish|castellano)\b|"
+    # "sorry can u text me in spanish? es para mi mama" (es-v4: the text-back answer)
+    r"\b(?:text|message|msg|write|answer|reply)\s+(?:me|us|her|him|them)\s+in\s+spanish\b|"
     r"\bspanish\s+(?:please|pls|plz|por\s+favor)\b|\b(?:switch|change)\s+(?:\w+\s+){0,2}?to\s+spanish\b|"
     r"\b(?:alguien|someone|somebody|anyone)\s+(?:que\s+hable|who\s+speaks)\s+(?:espanol|spanish)\b"
 )

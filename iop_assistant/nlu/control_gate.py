@@ -21,7 +21,9 @@ from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
+    MIXING_REASON,
     PREGNANCY_REASON,
+    PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
 )
 from iop_assistant.language.requests import requested_language, spanish_yes_no
@@ -62,7 +64,12 @@ from iop_assistant.nlu.control_intents import (
     stops_the_questions,
     texting_yes_no,
 )
-from iop_assistant.nlu.danger_questions import SAFETY_INTENT, asks_about_alcohol_poisoning
+from iop_assistant.nlu.danger_questions import (
+    SAFETY_INTENT,
+    asks_about_alcohol_poisoning,
+    asks_about_mixing,
+    asks_about_pressed_pills,
+)
 from iop_assistant.nlu.dosing_questions import (
     DOSING_INTENT,
     asks_about_dosing,
@@ -266,6 +273,13 @@ def gate(message: Message) -> None:
         # "when is drinking an emergency?" (family role-play round 17): the signs of alcohol
         # poisoning, said instead of the opioid answer (language/nlg.py INSTEAD)
         return overrule(message, SAFETY_INTENT, ALCOHOL_POISONING_REASON)
+    if asks_about_mixing(text):
+        # "is it dangerous to drink on suboxone? yes or no" (family role-play round 19: the menu
+        # twice); also over the classifier's crisis: a lexicon hit still gets the crisis reply
+        return overrule(message, SAFETY_INTENT, MIXING_REASON)
+    if asks_about_pressed_pills(text):
+        # "are M30s fentanyl?" (family role-play round 19)
+        return overrule(message, SAFETY_INTENT, PRESSED_PILLS_REASON)
     if asks_about_stopping_while_pregnant(text):
         # the dosing answer, and a note that a pregnancy makes this a call for today (nlg);
         # also over the classifier's crisis ("scared if i stop it'll hurt the baby", v12):

@@ -492,7 +492,7 @@ def is_farewell_with_thanks(text: str) -> bool:
 
 CALLBACK_INTENT = "request_callback"
 _CALLBACK = re.compile(
-    r"\b(?:call|phone|ring)\s+(?:me|him|her|us|my\s+(?:\w+\s+)?\w+)(?:\s+back)?\b"
+    r"\b(?:call|phone|ring|telephone)\s+(?:me|him|her|us|my\s+(?:\w+\s+)?\w+)(?:\s+back)?\b"
     r"(?!\s+(?:crazy|a\s+taxi|an?\s+uber|names)\b)|"
     r"\bcall\s*-?\s*back\b|\bcallback\b|\b(?:give|get)\s+(?:me|him|her|us)\s+a\s+(?:call|ring)\b|"
     r"\b(?:get|have)\s+a\s+call\b|\breach\s+out\s+to\s+(?:me|him|her)\s+by\s+phone\b",

@@ -86,6 +86,8 @@ def is_general_danger_question(text: str) -> bool:
     clean = " ".join(text.split())
     if _STARTS_AS_A_QUESTION.match(clean) and _GENERAL.search(clean) and not _NOW.search(clean):
         return True
+    if asks_about_mixing(clean) or asks_about_pressed_pills(clean):
+        return True  # "...wine with her ambien, can that stop her breathing?" (round 19)
     asked_ahead = bool(_HOW_TO_TELL.search(clean)) or (
         bool(_HYPOTHETICAL.search(clean)) and bool(_ASKS.search(clean))
     )
@@ -149,3 +151,83 @@ def asks_about_alcohol_poisoning(text: str) -> bool:
     """A question about when drinking is an emergency, with nothing said about anyone now."""
     clean = " ".join(text.split())
     return bool(_ALCOHOL_POISONING.search(clean)) and not _ALCOHOL_NOW.search(clean)
+
+
+# "is it dangerous to drink on suboxone? yes or no", "she has wine with her ambien, can that
+# stop her breathing?", "clonazepam and beer ok?" (family role-plays, round 19: the menu twice,
+# or the live-overdose reply to a what-if): alcohol with a sedating drug, or two of them
+_ALCOHOL = (
+    r"(?:alcohol|drink\w*|drunk|beers?|wine|vodka|booze|liquor|shots?|whiskey|tequila|"
+    r"cervezas?|vino|trago|tragos|pisto|chupe|tomar|tomando)"
+)
+_SEDATING = (
+    r"(?:suboxone|subs|subutex|bupe|buprenorphine|methadone|metadona|opioids?|opiates?|oxy\w*|percs?|"
+    r"percocets?|vicodin|hydros?|norco|codeine|lean|fent\w*|heroin|tramadol|xanax|xannies|bars|"
+    r"klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos?|benzodiazepines?|ambien|zolpidem|"
+    r"sleeping\s+pills?|sleep\s+meds?|pastillas\s+para\s+dormir|seroquel|gabapentin|neurontin|"
+    r"muscle\s+relaxers?|soma|pain\s+pills?|pills?|pastillas)"
+)
+_MIX_QUESTION = re.compile(
+    r"\b(?:mix\w*|mezcl\w*|combin\w*|together|juntos?|with|con|on|and|y|plus|after|while)\b",
+    re.IGNORECASE,
+)
+_RISK_ASKED = re.compile(
+    r"\?|\b(?:is\s+it|is\s+that|isn'?t\s+it|are\s+they|can\s+(?:it|that|this|you|she|he|they)|could\s+(?:it|that)|"
+    r"dangerous|safe|ok(?:ay)?\s+to|bad\s+to|risky|deadly|kill|stop\s+(?:her|his|their|your)\s+breathing|"
+    r"peligros\w*|es\s+malo|hace\s+da[nñ]o|se\s+puede)\b",
+    re.IGNORECASE,
+)
+
+
+_RISK_WORDS = re.compile(
+    r"\b(?:dangerous|safe|unsafe|ok(?:ay)?|alright|bad|risky|deadly|kill|fatal|breathing|overdose|od|"
+    r"peligros\w*|malo|da[nñ]o|respirar)\b",
+    re.IGNORECASE,
+)
+# "do you help people on suboxone who drink?" asks about the program
+_ABOUT_THE_PROGRAM = re.compile(
+    r"\b(?:do|does|will|would|can)\s+(?:you|u|y'?all|yall|your\s+program|the\s+program|iop|ustedes)\s+"
+    r"(?:help|take|accept|treat|work\s+with|see|let|allow|ayudan|aceptan|atienden)\b|\bprogram\w*\b|\biop\b",
+    re.IGNORECASE,
+)
+SHORT_QUESTION_WORDS = 12
+
+
+def asks_about_mixing(text: str) -> bool:
+    """A question about alcohol with a sedating drug (or two such drugs), nothing now."""
+    clean = " ".join(text.split())
+    if _ABOUT_THE_PROGRAM.search(clean):
+        return False
+    if not _RISK_WORDS.search(clean) and len(clean.split()) > SHORT_QUESTION_WORDS:
+        return False
+    alcohol = re.search(rf"\b{_ALCOHOL}\b", clean, re.IGNORECASE)
+    drugs = re.findall(rf"\b{_SEDATING}\b", clean, re.IGNORECASE)
+    pair = (alcohol and drugs) or len({d.lower() for d in drugs}) >= 2
+    return bool(
+        pair
+        and _MIX_QUESTION.search(clean)
+        and _RISK_ASKED.search(clean)
+        and not _HAPPENING.search(clean)
+        and not _ALCOHOL_NOW.search(clean)
+    )
+
+
+# "are M30s fentanyl?", "the blue pills he buys, are they real percs?" (family role-play round
+# 19): pills from outside a pharmacy (DEA, One Pill Can Kill)
+_PRESSED_PILLS = re.compile(
+    r"\bm[\s-]?30s?\b|\b(?:pressed|fake|counterfeit|street)\s+(?:pills?|percs?|oxys?|xanax|bars)\b|"
+    r"\b(?:are|is|could)\s+(?:they|these|those|the|them|it)\s+(?:\w+\s+){0,3}?(?:laced|cut|fentanyl|fent|real)\b|"
+    r"\bpastillas\s+azules\b[^.!?]{0,40}\bfentanilo\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_pressed_pills(text: str) -> bool:
+    """A question about street pills (fake, pressed, "M30s"), nothing happening now."""
+    clean = " ".join(text.split())
+    return bool(
+        _PRESSED_PILLS.search(clean)
+        and _RISK_ASKED.search(clean)
+        and not _HAPPENING.search(clean)
+        and not _ALCOHOL_NOW.search(clean)
+    )

@@ -40,7 +40,9 @@ _DISTRESS = re.compile(
     # v5 conversations: "i dont think i can keep doing this", "why do i even bother anymore"
     r"\bi\s+(?:don'?t|dont|do\s+not)\s+think\s+i\s+can\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this|"
     r"do\s+this\s+any\s*more|go\s+on|keep\s+going)\b|"
-    r"\bwhy\s+(?:do|should)\s+i\s+(?:even\s+)?(?:bother|try)(?:\s+any\s*more)?\b(?!\s+(?:with|to|calling|asking))"
+    r"\bwhy\s+(?:do|should)\s+i\s+(?:even\s+)?(?:bother|try)(?:\s+any\s*more)?\b(?!\s+(?:with|to|calling|asking))|"
+    # "I relapsed again last night after 8 months. I don't even know why I bother anymore" (v13)
+    r"\b(?:don'?t|dont|do\s+not)\s+(?:even\s+)?know\s+why\s+i\s+(?:even\s+)?(?:bother|try)\b(?!\s+(?:with|to|calling|asking))"
 )
 
 

@@ -84,7 +84,9 @@ _AMOUNT_OK = re.compile(
 _STOP_AT_ONCE = re.compile(
     rf"\b(?:should|can|could|do|shall)\s+{_WHO}\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b"
     r"(?:\W+\w+){0,7}?\W+(?:right\s+away|cold\s+turkey|on\s+(?:my|his|her|their)\s+own|all\s+at\s+once|"
-    r"at\s+once|today|tonight|tomorrow|this\s+week(?:end)?|suddenly|immediately|by\s+myself)\b|"
+    r"at\s+once|today|tonight|tomorrow|this\s+week(?:end)?|suddenly|immediately|by\s+myself|"
+    # "should he just quit drinking the day before he starts" (v13)
+    r"the\s+(?:day|night|week)\s+before|before\s+(?:he|she|they|i|we)\s+(?:start|starts|go|goes|begin|begins))\b|"
     r"\b(?:is\s+it\s+(?:ok|okay|safe|dangerous|bad)\s+to|can\s+(?:i|you|he|she)|should\s+(?:i|he|she))"
     r"\s+(?:just\s+)?(?:quit|stop)\b[^.?!]{0,40}\bcold\s+turkey\b|"
     # "is it safe for her to stop taking them all at once" (role-play 2026-12-04: the 988 reply)

@@ -18,6 +18,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.language.reply_reasons import (
+    ALCOHOL_POISONING_REASON,
+    GATE_OUTPUT,
+    MIXING_REASON,
+    PRESSED_PILLS_REASON,
+)
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.danger_words import has_danger_words
@@ -86,6 +92,14 @@ def not_a_danger(message: Message, text: str) -> bool:
     return not message.get(GUARD_OUTPUT) and not has_danger_words(text)
 
 
+# the gate's reasons for a safety answer it chose from the words ("clonazepam and beer ok?")
+SAFETY_REASONS = frozenset({ALCOHOL_POISONING_REASON, MIXING_REASON, PRESSED_PILLS_REASON})
+
+
+def chosen_for_safety(message: Message) -> bool:
+    return (message.get(GATE_OUTPUT) or {}).get("reason") in SAFETY_REASONS
+
+
 def asked_topic(message: Message, text: str) -> str | None:
     """The FAQ topic the message asks about, when its reading answers nothing asked."""
     intent = (message.get(INTENT) or {}).get("name")
@@ -117,7 +131,7 @@ def asked_topic(message: Message, text: str) -> str | None:
         return WORK_INTENT
     if settled and intent not in FORMAT_READINGS and asks_about_evening_groups(text):
         return FORMAT_INTENT
-    if intent == SAFETY_INTENT and not is_about_safety(text):
+    if intent == SAFETY_INTENT and not is_about_safety(text) and not chosen_for_safety(message):
         # naloxone steps for "will they ask for Rick?" (role-play): the next guess, or unsure
         return next_faq_guess(message, frozenset({SAFETY_INTENT})) or UNSURE_INTENT
     if intent in DETOX_READINGS and declines_detox(text):

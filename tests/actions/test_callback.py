@@ -682,3 +682,15 @@ def test_my_phone_in_a_reason_is_no_switch_to_the_callers_number(app_db):
     result = run(form.validate_callback_consent(said, CollectingDispatcher(), t, {}))
     assert result.get("callback_phone", "+13015550199") == "+13015550199"
     assert result.get("callback_consent") == "no"
+
+
+@pytest.mark.parametrize("slot", ["callback_phone", "callback_use_caller_number"])
+def test_why_the_number_is_answered_and_the_question_asked_again(slot: str):
+    # v13: "why do u need my number cant i just call u" was taken as "yes, this number"
+    text = "why do u need my number cant i just call u"
+    dispatcher = CollectingDispatcher()
+    form = ValidateCallbackForm()
+    validate = getattr(form, f"validate_{slot}")
+    result = run(validate(text, dispatcher, tracker({"requested_slot": slot}, text=text), {}))
+    assert result == {slot: None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_callback_why_number"]
