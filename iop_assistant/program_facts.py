@@ -35,6 +35,8 @@ DV_HOTLINE_DEFAULT = "1-800-799-7233 (or text START to 88788)"
 DV_HOTLINE_ES_DEFAULT = "1-800-799-7233 (o envíe START por texto al 88788)"
 SAMHSA_HELPLINE_DEFAULT = "1-800-662-4357"
 SAMHSA_E164_DEFAULT = "+18006624357"
+# America's Poison Centers, Poison Help line (free, every day at any hour, interpreters)
+POISON_HELP_DEFAULT = "1-800-222-1222"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class ProgramFacts:
     dv_hotline_es: str = DV_HOTLINE_ES_DEFAULT
     samhsa_helpline: str = SAMHSA_HELPLINE_DEFAULT
     samhsa_e164: str = SAMHSA_E164_DEFAULT
+    poison_help: str = POISON_HELP_DEFAULT
 
     def as_slots(self) -> Dict[str, str]:
         """Slot name -> value, as used in response templates."""
@@ -73,6 +76,7 @@ class ProgramFacts:
             "dv_hotline_es": self.dv_hotline_es,
             "samhsa_helpline": self.samhsa_helpline,
             "samhsa_e164": self.samhsa_e164,
+            "poison_help": self.poison_help,
         }
 
 
@@ -94,6 +98,7 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
         dv_hotline_es=str(national.get("domestic_violence_es") or DV_HOTLINE_ES_DEFAULT),
         samhsa_helpline=str(national.get("samhsa_helpline") or SAMHSA_HELPLINE_DEFAULT),
         samhsa_e164=str(national.get("samhsa_e164") or SAMHSA_E164_DEFAULT),
+        poison_help=str(national.get("poison_help") or POISON_HELP_DEFAULT),
     )
 
 

@@ -265,10 +265,11 @@ def is_spanish_phone_greeting(text: str) -> bool:
 # "im calling them now", "ok im calling now", "calling the help line now thanks" (round 18's
 # open list: read as asking for a callback, and the callback questions started)
 _CALLING_NOW = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah|will\s+do|thanks|thank\s+you)\W+)*"
+    r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah|will\s+do|thanks|thank\s+you|cool|great|perfect|got\s+it|"
+    r"sounds\s+good)\W+)*"
     r"(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|gonna)?\s*(?:calling|call|dialing)\s+"
     r"(?:them|you\s+guys|y'?all|it|the\s+(?:help\s*line|number|line|hotline)|that\s+(?:number|line)|988|now)"
-    r"(?:\s+(?:now|right\s+now|rn|right\s+away))?(?:\W+(?:thanks|thank\s+you|thx|ty|bye))*\W*$",
+    r"(?:\s+(?:now|right\s+now|rn|right\s+away))?(?:\W+(?:thanks|thank\s+you|thx|ty|bye|bye\s+now))*\W*$",
     re.IGNORECASE,
 )
 
@@ -622,6 +623,9 @@ _REPEAT = re.compile(
     r"(?:i\s+)?(?:didn'?t|did\s+not|didnt)\s+(?:catch|hear|get)\s+(?:that|it|you|any\s+of\s+that|"
     r"all\s+of\s+that|the\s+last\s+part)|"
     r"one\s+more\s+time|again\s+please|say\s+again|huh|(?:sorry\s+)?what|"
+    # "slower please, I'm writing it" (caller role-play round 19: a menu)
+    r"(?:a\s+(?:little|bit)\s+)?(?:slower|more\s+slowly|louder)(?:\s+please)?(?:\W+(?:i'?m|im)\s+"
+    r"(?:writing|trying\s+to\s+write|getting\s+a\s+pen)(?:\s+(?:it|this|that))?(?:\s+down)?)?|"
     # Spanish (role-play round 16: "repita por favor" transferred the call)
     r"(?:me\s+(?:lo\s+)?(?:puede|podr[ií]a)\s+)?repet(?:ir|irlo)|rep[ií]ta(?:me|lo|melo)?|"
     r"(?:perd[oó]n\W+)?(?:c[oó]mo|qu[eé])\s+dijo|otra\s+vez(?:\s+por\s+favor)?|no\s+le\s+(?:entend[ií]|o[ií]))"

@@ -211,6 +211,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:we|i)\s+(?:sprayed|gave)\s+(?:it|him|her)\b(?=[^.!?]*\b(?:narcan|naloxone)\b)|"
         r"\b(?:narcan|naloxone)\b[^.!?]{0,40}\b(?:we|i)\s+(?:sprayed|gave|used)\s+(?:it|him|her|them)\b"
     ),
+    # "should i call poison control" (crisis role-play round 19, a handful of Seroquel: no
+    # answer): the Poison Help line, and when it is 911 instead
+    "poison_control": re.compile(r"\bpoison\s+(?:control|help|center|centre|hotline|line)\b"),
     # "should i make her throw up", "cold shower?", "let him sleep it off?" (role-play
     # 2026-12-04, a handful of sleeping pills: unanswered)
     "overdose_first_aid": re.compile(
@@ -480,6 +483,10 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     "no_naloxone": re.compile(
         r"\bno\s+(?:tenemos|tengo|hay)\s+(?:narcan|naloxona)\b|\bsin\s+(?:narcan|naloxona)\b"
+    ),
+    "poison_control": re.compile(
+        r"\b(?:control|centro)\s+de\s+(?:envenenamientos?|intoxicaci[oó]n(?:es)?|venenos|toxicolog[ií]a)\b|"
+        r"\bpoison\s+control\b"
     ),
     "overdose_first_aid": re.compile(
         r"\b(?:lo|la)\s+(?:acuesto|pongo|volteo)\s+de\s+lado\b|\bagua\s+fr[ií]a\b|\bba[nñ]o\s+fr[ií]o\b"

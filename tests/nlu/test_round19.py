@@ -13,6 +13,7 @@ from iop_assistant.nlu import spacy_pipeline
 from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
     asks_for_the_number,
+    asks_to_repeat,
     asks_to_stop_first,
     ends_with_farewell,
     is_explicit_command,
@@ -127,7 +128,13 @@ def test_that_is_all_thanks_ends_a_spanish_call() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["im calling them now", "ok im calling now", "calling the help line now thanks"]
+    "text",
+    [
+        "im calling them now",
+        "ok im calling now",
+        "calling the help line now thanks",
+        "okay cool I'll call them. thanks, bye",
+    ],
 )
 def test_leaving_to_call_is_no_callback_request(text: str) -> None:
     assert says_calling_now(text)
@@ -225,6 +232,8 @@ def test_text_me_in_spanish_asks_for_spanish() -> None:
         ("volvio en si", "safe_now"),
         ("ok calling 911 now", "help_coming"),
         ("will the cops come if i call", "police_fear"),
+        ("should i call poison control", "poison_control"),
+        ("llamo a control de envenenamientos?", "poison_control"),
     ],
 )
 def test_crisis_updates(text: str, kind: str) -> None:
@@ -259,3 +268,8 @@ def test_name_answers(text: str, name: str) -> None:
 def test_why_the_number_is_a_question() -> None:
     assert form_answers.asks_why_the_number("why do u need my number cant i just call u")
     assert not form_answers.asks_why_the_number("use my number")
+
+
+@pytest.mark.parametrize("text", ["slower please, I'm writing it", "a little slower please"])
+def test_asking_for_it_slower_is_asking_to_repeat(text: str) -> None:
+    assert asks_to_repeat(text)
