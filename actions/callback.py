@@ -238,6 +238,10 @@ class ValidateCallbackForm(FormValidationAction):
             dispatcher.utter_message(response=DISCREET_REPLY)
         typed = phone.parse_phone_answer(starting)
         if typed.status is not phone.PhoneStatus.OK:
+            if form_answers.changes_the_number(starting):
+                # "change the phone number for the call back" (caller role-play round 19: the
+                # old number was reused): the number is asked for again
+                return {"callback_use_caller_number": "no"}
             return from_earlier_request(tracker, "callback_phone", "callback_use_caller_number")
         own = await asyncio.to_thread(caller_number, tracker)
         if own is None:

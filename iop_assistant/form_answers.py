@@ -637,6 +637,18 @@ _OTHER_NUMBER = re.compile(
 )
 
 
+_CHANGE_NUMBER = re.compile(
+    r"\b(?:change|fix|correct|update)\s+(?:the|my|that)\s+(?:phone\s+)?number\b|"
+    r"\b(?:not|wrong)\s+(?:that|this|the)\s+number\b|\bcambi(?:ar|e|en)\s+(?:el|mi)\s+n[uú]mero\b",
+    re.IGNORECASE,
+)
+
+
+def changes_the_number(text: str | None) -> bool:
+    """The person wants the call on another number than the one given before."""
+    return bool(_CHANGE_NUMBER.search(str(text or ""))) or is_other_number(text)
+
+
 def is_other_number(text: str | None) -> bool:
     """ "a different number", "not this one": a no to "should they call this number?"
     (v8, voice: read as asking for a person, and the call was transferred)."""

@@ -81,6 +81,7 @@ from iop_assistant.nlu.withdrawal_story import (
     asks_about_withdrawal_danger_signs,
     tells_of_withdrawal,
 )
+from iop_assistant.phone import PhoneStatus, parse_phone_answer
 from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
@@ -163,6 +164,21 @@ def overrule(message: Message, intent: str, reason: str) -> None:
     previous = (message.get(INTENT) or {}).get("name")
     message.set(GATE_OUTPUT, {"from": previous, "reason": reason}, add_to_output=True)
     put_first(message, intent, RANKING_GAP)
+
+
+_WRONG_NUMBER = re.compile(
+    r"\b(?:not|wrong)\s+(?:that|this|the)\s+(?:number|one|phone)\b|\bi\s+said\s+(?:my\s+)?(?:cell|number|mobile)\b|"
+    r"\b(?:call|use)\s+my\s+(?:cell|mobile|other\s+number)\b|\bmy\s+(?:cell|mobile)\s+(?:is|number\s+is)\b|"
+    r"\b(?:change|fix|correct)\s+(?:the|my)\s+(?:phone\s+)?number\b|"
+    r"\bno\s+(?:es\s+)?ese\s+(?:n[uú]mero|tel[eé]fono)\b|\bmi\s+(?:cel|celular)\s+es\b",
+    re.IGNORECASE,
+)
+
+
+def corrects_the_number(text: str) -> bool:
+    """A number for the call, said in words or digits, with words that correct the one
+    given before ("not that number! I said my cell. three oh one...")."""
+    return bool(_WRONG_NUMBER.search(text)) and parse_phone_answer(text).status is PhoneStatus.OK
 
 
 def gate(message: Message) -> None:
@@ -250,6 +266,10 @@ def gate(message: Message) -> None:
     if asks_to_be_connected(text) and not (name == HUMAN_INTENT and sure):
         # "connect me with whoever does the admissions" (v7, voice): transfer, not the FAQ
         return overrule(message, HUMAN_INTENT, "connect")
+    if corrects_the_number(text) and name != CALLBACK_INTENT:
+        # "no wait, not that number! I said my cell. three oh one, five five five, oh one nine
+        # nine" after a request was saved (caller role-play round 19: read as a story of use)
+        return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if asks_for_a_call(text) and name != "request_human" and not (name == CALLBACK_INTENT and sure):

@@ -273,3 +273,20 @@ def test_why_the_number_is_a_question() -> None:
 @pytest.mark.parametrize("text", ["slower please, I'm writing it", "a little slower please"])
 def test_asking_for_it_slower_is_asking_to_repeat(text: str) -> None:
     assert asks_to_repeat(text)
+
+
+def test_a_corrected_number_said_in_words_asks_for_the_call() -> None:
+    from iop_assistant.nlu.control_gate import corrects_the_number
+
+    # caller role-play round 19: the request stayed on the house phone
+    assert corrects_the_number(
+        "no wait, not that number! I said my cell. three oh one, five five five, oh one nine nine"
+    )
+    assert not corrects_the_number("i drink like 5 beers a night")
+
+
+@pytest.mark.parametrize(
+    "text", ["change the phone number for the call back", "not that number", "a different number"]
+)
+def test_changing_the_number_is_recognised(text: str) -> None:
+    assert form_answers.changes_the_number(text)
