@@ -345,6 +345,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
         "cdc_seizure",
     ),
     "utter_crisis_update_poison_control": ("crisis", "poison_centers", "samhsa_od"),
+    "utter_crisis_update_lying_down": ("crisis", "poison_centers", "samhsa_od"),
     "utter_crisis_update_naloxone_given": ("crisis", "samhsa_od"),
     "utter_crisis_update_not_sleeping": ("crisis", "samhsa_od", "cdc_seizure"),
     "utter_crisis_update_text_911": ("crisis", "fcc_text911", "dvhotline"),

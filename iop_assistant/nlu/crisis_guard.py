@@ -129,6 +129,14 @@ def is_first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(clean)) and not _THIRD_PERSON.search(clean)
 
 
+# taking it all said as a wish or a plan: "if i just took the whole bottle", "better off if
+# i swallowed them all"
+_IF_I_TOOK = re.compile(
+    r"\b(?:if|when)\s+i\s+(?:just\s+|finally\s+|only\s+)?(?:took|take|swallowed|swallow|downed|ate)\b|"
+    r"\bbetter\s+off\b[^.!?]{0,40}\bi\s+(?:just\s+)?(?:took|swallowed|downed)\b"
+)
+
+
 # overdose-lexicon entries worded as sleep and waking: about oneself, with nothing taken,
 # they are a wish not to wake up
 SLEEP_WORDING = frozenset({"wont_wake_up"})
@@ -147,6 +155,10 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     """
     if hit.category != "overdose" or not is_first_person(text):
         return hit
+    if _IF_I_TOOK.search(normalize(text)):
+        # "everyone would be better off if i just took the whole bottle" (crisis role-play
+        # round 19: "what you took can still hurt you"): a wish, nothing taken yet
+        return CrisisHit(hit.pattern_id, "suicidal")
     if hit.pattern_id in SLEEP_WORDING and not says_something_was_taken(text):
         # "it would be easier if i just didnt wake up" with nothing taken (role-play
         # 2026-12-04: "don't take anything else", "what you took can still hurt you")

@@ -211,6 +211,14 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:we|i)\s+(?:sprayed|gave)\s+(?:it|him|her)\b(?=[^.!?]*\b(?:narcan|naloxone)\b)|"
         r"\b(?:narcan|naloxone)\b[^.!?]{0,40}\b(?:we|i)\s+(?:sprayed|gave|used)\s+(?:it|him|her|them)\b"
     ),
+    # "im just gonna lie down" after pills (crisis role-play round 19, a handful of Seroquel:
+    # the cost answer); only after a crisis reply (rasa_hooks/crisis_context.py)
+    "lying_down": re.compile(
+        r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i)\s+(?:just\s+|prob(?:ably)?\s+)?(?:gonna\s+|going\s+to\s+|gunna\s+)?"
+        r"(?:lie|lay|lye)\s+down\b|"
+        r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will)\s+(?:just\s+)?(?:gonna\s+|going\s+to\s+)?(?:go\s+to\s+)?"
+        r"(?:sleep|bed|take\s+a\s+nap|nap)\b(?:\s+it\s+off)?|\bsleep\s+it\s+off\s+(?:here|myself|alone)\b"
+    ),
     # "should i call poison control" (crisis role-play round 19, a handful of Seroquel: no
     # answer): the Poison Help line, and when it is 911 instead
     "poison_control": re.compile(r"\bpoison\s+(?:control|help|center|centre|hotline|line)\b"),
@@ -483,6 +491,9 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     "no_naloxone": re.compile(
         r"\bno\s+(?:tenemos|tengo|hay)\s+(?:narcan|naloxona)\b|\bsin\s+(?:narcan|naloxona)\b"
+    ),
+    "lying_down": re.compile(
+        r"\bme\s+voy\s+a\s+(?:acostar|dormir|recostar)\b|\bvoy\s+a\s+(?:dormir(?:me)?|acostarme|recostarme)\b"
     ),
     "poison_control": re.compile(
         r"\b(?:control|centro)\s+de\s+(?:envenenamientos?|intoxicaci[oó]n(?:es)?|venenos|toxicolog[ií]a)\b|"

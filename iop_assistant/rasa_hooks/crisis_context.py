@@ -59,6 +59,7 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "what_to_say",
         "overdose_first_aid",
         "seizure_first_aid",
+        "lying_down",
     }
 )
 # psychosis words in a question about the program are that question ("does the program

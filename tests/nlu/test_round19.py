@@ -234,6 +234,8 @@ def test_text_me_in_spanish_asks_for_spanish() -> None:
         ("will the cops come if i call", "police_fear"),
         ("should i call poison control", "poison_control"),
         ("llamo a control de envenenamientos?", "poison_control"),
+        ("im just gonna lie down", "lying_down"),
+        ("me voy a acostar un rato", "lying_down"),
     ],
 )
 def test_crisis_updates(text: str, kind: str) -> None:
@@ -290,3 +292,17 @@ def test_a_corrected_number_said_in_words_asks_for_the_call() -> None:
 )
 def test_changing_the_number_is_recognised(text: str) -> None:
     assert form_answers.changes_the_number(text)
+
+
+def test_taking_the_whole_bottle_as_a_wish_is_suicidal() -> None:
+    from iop_assistant.nlu.crisis_guard import refine
+
+    matcher = CrisisMatcher(spacy.load(spacy_pipeline.build()), DEFAULT_LEXICON)
+    text = "everyone would be better off if i just took the whole bottle"
+    hit = matcher.match(text)
+    assert hit is not None
+    assert refine(hit, text, matcher).category == "suicidal"
+    taken = "i just took the whole bottle of my pills"
+    taken_hit = matcher.match(taken)
+    assert taken_hit is not None
+    assert refine(taken_hit, taken, matcher).category == "overdose_self"
