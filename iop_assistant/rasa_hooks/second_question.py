@@ -28,6 +28,7 @@ from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_INTENTS
 
 UPDATE = "crisis_update"
+FALLBACK_INTENT = "nlu_fallback"
 CALM_UPDATES = frozenset({"help_here", "safe_now", "no_plan", "reached_988", "takes_it_back"})
 SURE_ENOUGH = 0.7
 _METHOD = "_handle_message_with_tracker"
@@ -65,10 +66,51 @@ def worth_reading(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return len(questions(str(parse_data.get("text") or ""))) >= minimum
 
 
+def unsure_of_several(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """An unsure reading of a message that asks several things, outside a form: "how much
+    is it with aetna, he has class 8-12 so what are the times, and can i sit in?" got the
+    clarifying menu (family role-play round 19); each question alone may be clear."""
+    name, _ = _reading(parse_data)
+    return (
+        name == FALLBACK_INTENT
+        and not _in_a_form(tracker)
+        and not parse_data.get("crisis_guard")
+        and len(questions(str(parse_data.get("text") or ""))) >= 2
+    )
+
+
+async def sure_topics(processor: MessageProcessor, text: str) -> list[Dict[str, Any]]:
+    """The program topics of the message's questions that are read surely, in order."""
+    found: list[Dict[str, Any]] = []
+    for question in questions(text):
+        part = await processor.parse_message(UserMessage(text=question), None)
+        name, confidence = _reading(part)
+        if name in _FAQ and confidence >= SURE_ENOUGH and name not in {f["intent"] for f in found}:
+            found.append({"intent": name, "confidence": confidence, "text": question})
+    return found
+
+
+async def with_questions_read(
+    processor: MessageProcessor, parse_data: Dict[str, Any]
+) -> Dict[str, Any]:
+    """The first sure topic answers the message, a second one is ``also_asked``."""
+    found = await sure_topics(processor, str(parse_data.get("text") or ""))
+    if not found:
+        return parse_data
+    first = {"name": found[0]["intent"], "confidence": found[0]["confidence"]}
+    ranking = [first] + [
+        r for r in parse_data.get("intent_ranking") or [] if r.get("name") != first["name"]
+    ]
+    read = {**parse_data, "intent": first, "intent_ranking": ranking}
+    return {**read, ALSO_ASKED: found[1]} if len(found) > 1 else read
+
+
 async def with_second_question(
     processor: MessageProcessor, parse_data: Dict[str, Any], tracker: Any
 ) -> Dict[str, Any]:
     """``parse_data`` with ``also_asked`` when another question in it is another topic."""
+    if unsure_of_several(parse_data, tracker):
+        return await with_questions_read(processor, parse_data)
     if not worth_reading(parse_data, tracker):
         return parse_data
     main, _ = _reading(parse_data)

@@ -23,6 +23,14 @@ READINGS = {
     "what is it? and is it expensive?": ("ask_what_is_iop", 0.9),
     "what is it?": ("ask_what_is_iop", 0.8),
     "is it expensive?": ("ask_cost_insurance", 0.5),
+    # family role-play round 19: three questions, the whole message unsure
+    "how much with aetna? what are the times? can i sit in?": ("nlu_fallback", 0.35),
+    "how much with aetna?": ("ask_cost_insurance", 0.93),
+    "what are the times?": ("ask_schedule", 0.91),
+    "can i sit in?": ("ask_family_involvement", 0.88),
+    "hmm? what?": ("nlu_fallback", 0.3),
+    "hmm?": ("nlu_fallback", 0.3),
+    "what?": ("nlu_fallback", 0.3),
 }
 
 
@@ -141,3 +149,15 @@ def test_a_program_question_in_a_calm_crisis_update_is_answered_after_it() -> No
         {**RESPONSES, "utter_ask_admission_process": [{"text": "Call to start."}]},
     )
     assert answer == "utter_ask_admission_process"
+
+
+def test_an_unsure_message_of_several_questions_answers_its_sure_ones() -> None:
+    result, _ = parse("how much with aetna? what are the times? can i sit in?")
+    assert result["intent"]["name"] == "ask_cost_insurance"
+    assert result["also_asked"]["intent"] == "ask_schedule"
+
+
+def test_an_unsure_message_with_no_sure_question_stays_unsure() -> None:
+    result, _ = parse("hmm? what?")
+    assert result["intent"]["name"] == "nlu_fallback"
+    assert "also_asked" not in result
