@@ -16,7 +16,10 @@ from iop_assistant.language.requests import fold
 
 _OPENING = re.compile(
     r"^(?:hola+|holi|buenas|buenos\s+d[ií]as|buenas\s+(?:tardes|noches)|ayuda+|ay[uú]d(?:a|e)me|auxilio|"
-    r"socorro|informaci[oó]n|info\s+por\s+favor|por\s+favor)$"
+    r"socorro|informaci[oó]n|info\s+por\s+favor|por\s+favor|"
+    # es-v4, voice: "bueno bueno se oye", then "operadora" answered in English
+    r"operadora?|(?:bueno\s*)+(?:se\s+oye|me\s+oye|me\s+escucha)?|al[oó]|d[ií]game|"
+    r"(?:quiero\s+)?hablar\s+con\s+(?:alguien|una\s+persona))$"
 )
 
 

@@ -306,3 +306,10 @@ def test_taking_the_whole_bottle_as_a_wish_is_suicidal() -> None:
     taken_hit = matcher.match(taken)
     assert taken_hit is not None
     assert refine(taken_hit, taken, matcher).category == "overdose_self"
+
+
+@pytest.mark.parametrize("text", ["operadora", "bueno bueno se oye", "aló"])
+def test_a_spanish_phone_opening_chooses_spanish(text: str) -> None:
+    from iop_assistant.language.first_words import opens_in_spanish
+
+    assert opens_in_spanish(text)
