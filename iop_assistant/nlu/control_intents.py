@@ -435,7 +435,10 @@ def is_explicit(intent: str, text: str) -> bool:
     if intent in ("affirm", "deny"):
         return count <= MAX_CONTROL_WORDS
     if intent == "stop" and (
-        _STOP_RE.match(cleaned) or ends_with_stop(cleaned) or starts_with_stop(cleaned)
+        _STOP_RE.match(cleaned)
+        or ends_with_stop(cleaned)
+        or starts_with_stop(cleaned)
+        or asks_to_stop_first(cleaned)
     ):
         return True
     if _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):

@@ -137,6 +137,11 @@ _IF_I_TOOK = re.compile(
 )
 
 
+_CUT_ONESELF = re.compile(
+    r"\b(?:cut|cutting|sliced|slit|slashed)\s+(?:myself|my\s+(?:wrists?|arms?|legs?|thighs?))\b"
+)
+
+
 # overdose-lexicon entries worded as sleep and waking: about oneself, with nothing taken,
 # they are a wish not to wake up
 SLEEP_WORDING = frozenset({"wont_wake_up"})
@@ -153,6 +158,13 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     the words are suicidal too ("i took a handful of my sleeping pills and i
     want to die"): the overdose-for-yourself reply also offers 988.
     """
+    if hit.category == "medical" and _CUT_ONESELF.search(normalize(text)):
+        # "i cut myself and it wont stop bleeding" (round 19): the bleeding hit first, but the
+        # self-harm reply is the one with first aid for bleeding and 988
+        for other in matcher.find_all(text):
+            if other.category == "self_harm":
+                return other
+        return hit
     if hit.category != "overdose" or not is_first_person(text):
         return hit
     if _IF_I_TOOK.search(normalize(text)):

@@ -313,3 +313,13 @@ def test_a_spanish_phone_opening_chooses_spanish(text: str) -> None:
     from iop_assistant.language.first_words import opens_in_spanish
 
     assert opens_in_spanish(text)
+
+
+def test_bleeding_from_cutting_oneself_gets_the_self_harm_reply() -> None:
+    from iop_assistant.nlu.crisis_guard import refine
+
+    matcher = CrisisMatcher(spacy.load(spacy_pipeline.build()), DEFAULT_LEXICON)
+    text = "i cut myself and it wont stop bleeding, the towel is soaked"
+    hit = matcher.match(text)
+    assert hit is not None and hit.category == "medical"
+    assert refine(hit, text, matcher).category == "self_harm"
