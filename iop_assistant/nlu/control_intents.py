@@ -119,6 +119,8 @@ _PLEA = re.compile(
 # the stops that never answer a question ("skip", "pass", "no thanks" can: a name, a text)
 _STRONG_STOP = re.compile(
     rf"^{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|olv[ií]d(?:e|a)lo|olv[ií]date|"
+    # "actually never mind the questions" (family role-play round 20: taken as an answer)
+    r"(?:never ?mind|nvm) (?:the|these|all (?:the|these)|your) questions|"
     # "actually forget the questions. I'll just call the number." (family role-play 2026-12-04)
     r"(?:forget|skip|drop) (?:the|these|all (?:the|these)|your) questions|"
     r"cancel(?:a|e)lo|no quiero seguir|ya no quiero seguir|"
@@ -267,9 +269,15 @@ def is_spanish_phone_greeting(text: str) -> bool:
 _CALLING_NOW = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah|will\s+do|thanks|thank\s+you|cool|great|perfect|got\s+it|"
     r"sounds\s+good)\W+)*"
-    r"(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|gonna)?\s*(?:calling|call|dialing)\s+"
+    r"(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|gonna|we'?ll|we\s+will|we'?re\s+gonna|"
+    r"we'?re|we\s+are)?\s*(?:calling|call|dialing)\s+"
     r"(?:them|you\s+guys|y'?all|it|the\s+(?:help\s*line|number|line|hotline)|that\s+(?:number|line)|988|now)"
-    r"(?:\s+(?:now|right\s+now|rn|right\s+away))?(?:\W+(?:thanks|thank\s+you|thx|ty|bye|bye\s+now))*\W*$",
+    r"(?:\s+(?:now|right\s+now|rn|right\s+away|tonight|tomorrow|later|in\s+the\s+morning|first\s+thing))?"
+    # "I'm calling them now on my other phone" (caller role-play round 20: callback questions
+    # mid-overdose)
+    r"(?:\s+(?:on|from|with)\s+(?:my|the|her|his)\s+(?:other\s+|cell\s+|wife'?s\s+|husband'?s\s+)?"
+    r"(?:phone|cell|line|landline))?"
+    r"(?:\W+(?:thanks|thank\s+you|thank\s+you\s+so\s+much|thx|ty|bye|bye\s+now))*\W*$",
     re.IGNORECASE,
 )
 
@@ -671,7 +679,7 @@ _TEXTING_NO = re.compile(r"^\W*(?:nah|naw|nah+|nope|nop|no\s+thx|nah\s+thx|nah\s
 
 
 _QUESTIONS_STOP = re.compile(
-    rf"^{_FILLER}(?:forget|skip|drop|stop|no\s+more)\s+(?:the\s+|these\s+|all\s+(?:the\s+|these\s+)?|"
+    rf"^{_FILLER}(?:forget|skip|drop|stop|no\s+more|never\s?mind|nvm)\s+(?:the\s+|these\s+|all\s+(?:the\s+|these\s+)?|"
     r"your\s+)?questions\b",
     re.IGNORECASE,
 )

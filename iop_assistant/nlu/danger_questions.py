@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from iop_assistant.input_text import sentences
-from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
 
 _STARTS_AS_A_QUESTION = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but|um+|well)\W+)?"
@@ -193,10 +193,21 @@ _ABOUT_THE_PROGRAM = re.compile(
 SHORT_QUESTION_WORDS = 12
 
 
+# something taken already: "i took like a handful of my sleeping pills with some vodka ...
+# im fine, just wondering if its bad to mix them" is an overdose to answer with 911 (crisis
+# role-play round 19: it got the mixing answer)
+_TAKEN = re.compile(
+    r"\b(?:i|i'?ve|ive|he|she|they|we|my\s+\w+)\s+(?:just\s+|already\s+|prob(?:ably)?\s+)?"
+    r"(?:took|taken|had|drank|swallowed|popped|mixed|used|did|snorted|shot)\b|"
+    r"\b(?:tom[eé]|tom[oó]|me\s+tom[eé]|se\s+tom[oó]|mezcl[eé]|mezcl[oó])\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_mixing(text: str) -> bool:
     """A question about alcohol with a sedating drug (or two such drugs), nothing now."""
     clean = " ".join(text.split())
-    if _ABOUT_THE_PROGRAM.search(clean):
+    if _ABOUT_THE_PROGRAM.search(clean) or _TAKEN.search(clean) or says_something_was_taken(clean):
         return False
     if not _RISK_WORDS.search(clean) and len(clean.split()) > SHORT_QUESTION_WORDS:
         return False

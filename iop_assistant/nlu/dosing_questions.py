@@ -82,6 +82,9 @@ _AMOUNT_OK = re.compile(
 # "should i just stop right away because of the baby", "should i just quit the xanax on my
 # own this weekend" (v9): whether to stop all at once is the same question as how to cut down
 _STOP_AT_ONCE = re.compile(
+    # "should I let him quit cold turkey?" (family role-play round 20: the 911/988 reply)
+    r"\b(?:should|can|could|do)\s+(?:i|we)\s+(?:just\s+)?(?:let|have|make)\s+(?:him|her|them|my\s+\w+)\s+"
+    r"(?:just\s+)?(?:quit|stop|go)\b[^.?!]{0,30}\bcold\s+turkey\b|"
     rf"\b(?:should|can|could|do|shall)\s+{_WHO}\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b"
     r"(?:\W+\w+){0,7}?\W+(?:right\s+away|cold\s+turkey|on\s+(?:my|his|her|their)\s+own|all\s+at\s+once|"
     r"at\s+once|today|tonight|tomorrow|this\s+week(?:end)?|suddenly|immediately|by\s+myself|"

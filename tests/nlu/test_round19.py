@@ -134,6 +134,8 @@ def test_that_is_all_thanks_ends_a_spanish_call() -> None:
         "ok im calling now",
         "calling the help line now thanks",
         "okay cool I'll call them. thanks, bye",
+        "I'm calling them now on my other phone",
+        "we'll call the number tonight. thank you",
     ],
 )
 def test_leaving_to_call_is_no_callback_request(text: str) -> None:
@@ -181,7 +183,7 @@ def test_danger_now_is_never_a_general_question(text: str) -> None:
     [
         "is it dangerous to drink on suboxone? yes or no",
         "clonazepam and beer ok?",
-        "is it safe to take xanax with oxy",
+        "is it safe to mix xanax with oxy",
         "es peligroso tomar cerveza con las pastillas para dormir?",
     ],
 )
@@ -194,6 +196,8 @@ def test_questions_about_mixing_sedating_drugs(text: str) -> None:
     [
         "do you help people on suboxone who drink?",
         "he drank and took xanax and now hes not breathing",
+        "i took like a handful of my sleeping pills with some vodka. im fine, "
+        "just wondering if its bad to mix them",
         "i drink wine every night",
     ],
 )
@@ -323,3 +327,13 @@ def test_bleeding_from_cutting_oneself_gets_the_self_harm_reply() -> None:
     hit = matcher.match(text)
     assert hit is not None and hit.category == "medical"
     assert refine(hit, text, matcher).category == "self_harm"
+
+
+def test_letting_him_quit_cold_turkey_is_a_dosing_question() -> None:
+    assert asks_about_dosing("should I let him quit cold turkey?")
+
+
+def test_never_mind_the_questions_stops() -> None:
+    from iop_assistant.nlu.control_intents import stops_the_questions
+
+    assert stops_the_questions("actually never mind the questions, I just want the price")
