@@ -70,6 +70,7 @@ from iop_assistant.nlu.danger_questions import (
     asks_about_mixing,
     asks_about_pressed_pills,
 )
+from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.dosing_questions import (
     DOSING_INTENT,
     asks_about_dosing,
@@ -257,7 +258,13 @@ def gate(message: Message) -> None:
         # over its own stop when too weak to pass the fallback ("actually wait, I don't want
         # anyone calling my house. cancel that" at 0.22, v13: "not a US number")
         return overrule(message, "stop", "stop")
-    if not (name == "goodbye" and sure) and ends_with_farewell(text):
+    if (
+        not (name == "goodbye" and sure)
+        and ends_with_farewell(text)
+        # "I'm done fighting. Turned off my location so no one finds me. goodbye" (v13: the
+        # classifier's crisis became a goodbye): a farewell after danger is no goodbye
+        and not (name == "crisis" and has_danger_words(text))
+    ):
         # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
         return overrule(message, "goodbye", "farewell")
     if asks_for_the_number(text) and name != HUMAN_INTENT:

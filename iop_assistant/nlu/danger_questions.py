@@ -207,7 +207,12 @@ _TAKEN = re.compile(
 def asks_about_mixing(text: str) -> bool:
     """A question about alcohol with a sedating drug (or two such drugs), nothing now."""
     clean = " ".join(text.split())
-    if _ABOUT_THE_PROGRAM.search(clean) or _TAKEN.search(clean) or says_something_was_taken(clean):
+    if (
+        _ABOUT_THE_PROGRAM.search(clean)
+        or _TAKEN.search(clean)
+        or says_something_was_taken(clean)
+        or _LETHAL.search(clean)
+    ):
         return False
     if not _RISK_WORDS.search(clean) and len(clean.split()) > SHORT_QUESTION_WORDS:
         return False
@@ -233,11 +238,23 @@ _PRESSED_PILLS = re.compile(
 )
 
 
+_PILL_WORDS = re.compile(
+    r"\b(?:pills?|percs?|percocets?|bars|blues|oxys?|xanax|tabs?|tablets?|m[\s-]?30s?|pastillas?)\b",
+    re.IGNORECASE,
+)
+# "what is the lethal dose of fentanyl? asking for me" (v8) is a crisis, never this answer
+_LETHAL = re.compile(
+    r"\b(?:lethal|deadly\s+dose|kill\s+(?:me|myself)|die|dying|od\s+on\s+purpose)\b", re.I
+)
+
+
 def asks_about_pressed_pills(text: str) -> bool:
     """A question about street pills (fake, pressed, "M30s"), nothing happening now."""
     clean = " ".join(text.split())
     return bool(
         _PRESSED_PILLS.search(clean)
+        and _PILL_WORDS.search(clean)
+        and not _LETHAL.search(clean)
         and _RISK_ASKED.search(clean)
         and not _HAPPENING.search(clean)
         and not _ALCOHOL_NOW.search(clean)

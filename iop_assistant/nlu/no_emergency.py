@@ -44,7 +44,9 @@ _NO_EMERGENCY = re.compile(
     r"\bnadie\s+(?:tuvo|tiene|ha\s+tenido)\s+(?:una\s+)?sobredosis\b|"
     # not "no respira bien" ("help porfa mi primo esta en el floor y no respira bien", es-v4:
     # read as "breathing fine", no crisis reply)
-    r"(?<!\bno\s)(?<!\bya\sno\s)\brespira\s+(?:bien|normal)\b|"
+    # nor "respira bien raro" (es-v4: "breathing really weird, like gargling")
+    r"(?<!\bno\s)(?<!\bya\sno\s)\brespira\s+(?:bien|normal)\b"
+    r"(?!\s+(?:raro|rara|feo|fea|extra[nñ]o|mal|lento|poquito|poco|despacio))|"
     r"\b(?:ya\s+)?(?:esta|está)\s+bien\s+(?:ahora|ya)\b|"
     # "estoy bien, no me quiero matar ni nada" (Spanish role-play round 16: the 988 text
     # again after "no"); "no, me quiero matar" is not this

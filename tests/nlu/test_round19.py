@@ -337,3 +337,23 @@ def test_never_mind_the_questions_stops() -> None:
     from iop_assistant.nlu.control_intents import stops_the_questions
 
     assert stops_the_questions("actually never mind the questions, I just want the price")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im not like suicidal or anything lol but if I didnt wake up tomorrow thatd be fine by me",
+        "honestly i wouldnt mind if i didnt wake up",
+    ],
+)
+def test_not_minding_never_waking_is_a_crisis(matcher: CrisisMatcher, text: str) -> None:
+    hit = matcher.match(text)
+    assert hit is not None and hit.category == "suicidal"
+
+
+def test_breathing_well_but_weird_is_no_denial() -> None:
+    assert not says_no_emergency("ahora respira bien raro, como haciendo gargaras")
+
+
+def test_a_lethal_dose_question_is_no_street_pill_question() -> None:
+    assert not asks_about_pressed_pills("what is the lethal dose of fentanyl? asking for me")
