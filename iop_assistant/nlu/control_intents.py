@@ -580,6 +580,9 @@ _SCREENING = re.compile(
     r"\b(?:do|start|run|take|begin|try)\s+(?:the|a|that|those|your)\s+(?:detox\s+)?"
     r"(?:screening|screener|questions|check)\b|\bscreen\s+(?:me|him|her|them)\b|"
     r"\b(?:need|needs)\s+detox\s+(?:first|before)\b|"
+    # "should i go to detox before iop" (tests/conversations: read as "do you offer detox")
+    r"\bshould\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:go\s+to|do|start\s+with|get)\s+(?:a\s+)?(?:medical\s+)?"
+    r"detox\s+(?:first|before)\b|"
     # "am i supposed to do detox first? can u check" (v8)
     r"\b(?:am|is|are)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:supposed|meant)\s+to\s+(?:do|go\s+to|start\s+with)\s+"
     r"(?:a\s+)?detox\b|"

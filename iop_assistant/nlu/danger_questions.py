@@ -191,6 +191,18 @@ _ABOUT_THE_PROGRAM = re.compile(
     re.IGNORECASE,
 )
 SHORT_QUESTION_WORDS = 12
+_OPIOID_WORDS = re.compile(
+    r"suboxone|subs|subutex|bupe|buprenorphine|methadone|metadona|opioid|opiate|oxy|perc|vicodin|hydro|"
+    r"norco|codeine|lean|fent|heroin|tramadol|pain",
+    re.IGNORECASE,
+)
+
+
+def _kind(drug: str) -> str:
+    """Opioid, or another sedating drug (benzodiazepines, sleeping pills, gabapentin...)."""
+    if re.fullmatch(r"pills?|pastillas", drug, re.IGNORECASE):
+        return "pills"
+    return "opioid" if _OPIOID_WORDS.match(drug) else "sedative"
 
 
 # something taken already: "i took like a handful of my sleeping pills with some vodka ...
@@ -218,7 +230,9 @@ def asks_about_mixing(text: str) -> bool:
         return False
     alcohol = re.search(rf"\b{_ALCOHOL}\b", clean, re.IGNORECASE)
     drugs = re.findall(rf"\b{_SEDATING}\b", clean, re.IGNORECASE)
-    pair = (alcohol and drugs) or len({d.lower() for d in drugs}) >= 2
+    # two drugs of one kind ("percs and sometimes fent") are use, not a mix to warn about
+    kinds = {_kind(d) for d in drugs}
+    pair = (alcohol and drugs) or len(kinds) >= 2
     return bool(
         pair
         and _MIX_QUESTION.search(clean)

@@ -357,3 +357,7 @@ def test_breathing_well_but_weird_is_no_denial() -> None:
 
 def test_a_lethal_dose_question_is_no_street_pill_question() -> None:
     assert not asks_about_pressed_pills("what is the lethal dose of fentanyl? asking for me")
+
+
+def test_two_opioids_in_a_detox_question_are_no_mixing_question() -> None:
+    assert not asks_about_mixing("do i need detox first? im on percs and sometimes fent")
