@@ -323,6 +323,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # someone else's medicine or a drink to get through withdrawal: no medicine advice,
     # and the danger named ("can i just take some of my moms ativan")
     "self_medicate": re.compile(
+        # "what if I just have a couple beers to calm it down" (caller role-play round 20, in
+        # withdrawal: the naloxone paragraph)
+        r"\b(?:what\s+if|can|could|should|shall)\s+i\s+(?:just\s+)?(?:have|drink|take|pop)\s+(?:a\s+|one\s+|a\s+couple"
+        r"(?:\s+of)?\s+|a\s+few\s+|some\s+|two\s+)?(?:beers?|drinks?|shots?|xanax|bars?|benzos?|klonopin|valium|ativan)\b"
+        r"[^.!?]{0,30}\b(?:calm\s+(?:it|me|this|the\s+shakes)|take\s+the\s+edge\s+off|stop\s+the\s+(?:shakes|shaking)|"
+        r"steady|settle|withdrawals?|shakes|shaking)\b|"
         # "should i give him a beer for the withdrawal?" (role-play 2026-12-04: no answer)
         rf"\b(?:should|can|could|do)\s+(?:i|we)\s+(?:just\s+)?(?:give|let)\s+(?:him|her|them)\s+(?:have\s+)?"
         r"(?:a\s+|some\s+|one\s+|a\s+couple(?:\s+of)?\s+|a\s+few\s+|two\s+)?"
@@ -426,6 +432,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:what\s+if|can|could|should|shall|would\s+it\s+be\s+ok\s+if)\s+(?:i|we)\s+(?:just\s+)?"
         r"(?:drive|take|bring)\s+(?:him|her|them|my\s+\w+)\s+(?:to\s+the\s+(?:er|emergency\s+room)|"
         r"(?:to\s+the\s+hospital\s+|in\s+|there\s+)(?:myself|ourselves|instead))\b|"
+        # "my sister can drive me to the ER" (caller role-play round 20: "outside what I know")
+        r"\b(?:my\s+\w+|she|he|they|someone|somebody|a\s+friend)\s+(?:can|could|will|is\s+gonna|is\s+going\s+to|"
+        r"wants\s+to)\s+(?:just\s+)?(?:drive|take|bring)\s+(?:me|him|her|them|us)\s+(?:to\s+the\s+)?"
+        r"(?:er|emergency\s+room|hospital|urgent\s+care)\b|"
+        r"\bwhat\s+if\s+(?:my\s+\w+|she|he|they)\s+(?:just\s+)?(?:drives|takes|brings)\s+(?:me|him|her|them)\s+to\s+"
+        r"the\s+(?:er|hospital|emergency\s+room)\b|"
         r"\b(?:don'?t|dont|do\s+not|doesn'?t|doesnt|won'?t|wont|will\s+not)\s+(?:want|need|let\s+(?:me|us)\s+call)\s+"
         r"(?:an?\s+|the\s+|to\s+(?:call|go\s+to)\s+(?:an?\s+|the\s+)?)?(?:ambulance|911|ems|paramedics)\b|"
         r"\b(?:no|not\s+calling|not\s+going\s+to\s+call|not\s+gonna\s+call)\s+(?:an?\s+)?(?:ambulance|911)\b|"

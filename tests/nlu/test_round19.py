@@ -239,6 +239,8 @@ def test_text_me_in_spanish_asks_for_spanish() -> None:
         ("should i call poison control", "poison_control"),
         ("llamo a control de envenenamientos?", "poison_control"),
         ("im just gonna lie down", "lying_down"),
+        ("what if I just have a couple beers to calm it down", "self_medicate"),
+        ("my sister can drive me to the ER", "refuses_911"),
         ("me voy a acostar un rato", "lying_down"),
     ],
 )
