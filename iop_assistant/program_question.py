@@ -270,7 +270,9 @@ _ABOUT_SAFETY = re.compile(
     r"relaps\w*|sick|hurt|injur\w*|first\s+aid|cpr|crisis|security|secure|medical|nurse|doctor|trained|"
     r"protocol|procedures?|precautions?|plan|what\s+if|what\s+happens\s+if|seguridad|seguro|sobredosis|"
     r"emergencia|naloxona|morir|respira\w*|od'?(?:ing|in)|wake\s+(?:him|her|them|me)\s+up|"
-    r"too\s+much|if\s+(?:i|we|he|she|they)\s+ever|poison\s+control|poisoning|cops|police)\b",
+    r"too\s+much|if\s+(?:i|we|he|she|they)\s+ever|poison\s+control|poisoning|cops|police|"
+    # "what should i watch for tonight" (family role-play round 20: read as safety, then the menu)
+    r"watch\s+(?:for|out)|look\s+out\s+for|keep\s+an\s+eye|signs?|symptoms?)\b",
     re.IGNORECASE,
 )
 

@@ -363,3 +363,10 @@ def test_a_lethal_dose_question_is_no_street_pill_question() -> None:
 
 def test_two_opioids_in_a_detox_question_are_no_mixing_question() -> None:
     assert not asks_about_mixing("do i need detox first? im on percs and sometimes fent")
+
+
+def test_what_to_watch_for_is_about_safety() -> None:
+    from iop_assistant.program_question import is_about_safety
+
+    # family role-play round 20: the classifier's safety reading was taken back as unrelated
+    assert is_about_safety("what should i watch for tonight")
