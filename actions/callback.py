@@ -120,6 +120,12 @@ def asks_how_to_reach_a_person(tracker: Tracker) -> bool:
     return intent in (TEXT_BACK_INTENT, HELPLINE_HOURS_INTENT)
 
 
+def asks_about_the_call(value: Any, tracker: Tracker) -> bool:
+    """A question about reaching a person or why the number is needed, asked where a number
+    is expected: answered first, then the number asked again (not read as a yes or a no)."""
+    return asks_how_to_reach_a_person(tracker) or form_answers.asks_why_the_number(str(value or ""))
+
+
 def best_time_answer(text: str) -> str | None:
     """now / morning / afternoon / evening, a time in the person's words, or None."""
     return form_answers.parse_best_time(text)
@@ -276,10 +282,7 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_use_caller_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if (
-            asks_how_to_reach_a_person(tracker)
-            or form_answers.asks_why_the_number(str(value or ""))
-        ) and answered_question(dispatcher, tracker):
+        if asks_about_the_call(value, tracker) and answered_question(dispatcher, tracker):
             return {"callback_use_caller_number": None}  # "no i said TEXT not call" is no "no"
         typed = phone.parse_phone_answer(str(value or ""))
         said = time_said_with(str(value or ""), tracker)
@@ -319,10 +322,7 @@ class ValidateCallbackForm(FormValidationAction):
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
             return {"callback_phone": answer.e164, **time_said_with(str(value or ""), tracker)}
-        if (
-            asks_how_to_reach_a_person(tracker)
-            or form_answers.asks_why_the_number(str(value or ""))
-        ) and answered_question(dispatcher, tracker):
+        if asks_about_the_call(value, tracker) and answered_question(dispatcher, tracker):
             return {"callback_phone": None}  # answered, then the number asked again
         if form_answers.asks_which_number(str(value or "")):
             dispatcher.utter_message(response="utter_callback_which_number")

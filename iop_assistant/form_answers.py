@@ -642,11 +642,26 @@ _CHANGE_NUMBER = re.compile(
     r"\b(?:not|wrong)\s+(?:that|this|the)\s+number\b|\bcambi(?:ar|e|en)\s+(?:el|mi)\s+n[uú]mero\b",
     re.IGNORECASE,
 )
+# with a number said in the same message: "no wait, not that one! I said my cell. three oh
+# one..." (caller role-play round 19: the refused house phone was saved)
+_MY_OTHER_PHONE = re.compile(
+    r"\b(?:not|wrong)\s+(?:that|this|the)\s+(?:one|phone)\b|\bi\s+said\s+(?:my\s+)?(?:cell|number|mobile)\b|"
+    r"\b(?:call|use)\s+my\s+(?:cell|mobile|other\s+number)\b|\bmy\s+(?:cell|mobile)\s+(?:is|number\s+is)\b|"
+    r"\bno\s+(?:es\s+)?ese\s+(?:n[uú]mero|tel[eé]fono)\b|\bmi\s+(?:cel|celular)\s+es\b",
+    re.IGNORECASE,
+)
 
 
 def changes_the_number(text: str | None) -> bool:
     """The person wants the call on another number than the one given before."""
     return bool(_CHANGE_NUMBER.search(str(text or ""))) or is_other_number(text)
+
+
+def corrects_the_number(text: str | None) -> bool:
+    """A number for the call with words that correct the one given before."""
+    cleaned = str(text or "")
+    said = _CHANGE_NUMBER.search(cleaned) or _MY_OTHER_PHONE.search(cleaned)
+    return bool(said) and phone.parse_phone_answer(cleaned).status is phone.PhoneStatus.OK
 
 
 def is_other_number(text: str | None) -> bool:

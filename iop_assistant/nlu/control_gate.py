@@ -15,6 +15,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
+from iop_assistant.form_answers import corrects_the_number
 from iop_assistant.input_text import is_bare_number, is_phone_message
 from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
@@ -47,11 +48,9 @@ from iop_assistant.nlu.control_intents import (
     asks_for_the_number,
     asks_to_be_connected,
     asks_to_repeat,
-    asks_to_stop_first,
     asks_to_talk_to_someone_now,
     cancels_a_call,
     ends_with_farewell,
-    ends_with_stop,
     is_explicit,
     is_farewell_with_thanks,
     is_goal_or_plea,
@@ -60,7 +59,7 @@ from iop_assistant.nlu.control_intents import (
     is_stop_only,
     looks_spanish,
     says_calling_now,
-    starts_with_stop,
+    says_stop,
     stops_the_questions,
     texting_yes_no,
 )
@@ -82,7 +81,6 @@ from iop_assistant.nlu.withdrawal_story import (
     asks_about_withdrawal_danger_signs,
     tells_of_withdrawal,
 )
-from iop_assistant.phone import PhoneStatus, parse_phone_answer
 from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
@@ -167,21 +165,6 @@ def overrule(message: Message, intent: str, reason: str) -> None:
     put_first(message, intent, RANKING_GAP)
 
 
-_WRONG_NUMBER = re.compile(
-    r"\b(?:not|wrong)\s+(?:that|this|the)\s+(?:number|one|phone)\b|\bi\s+said\s+(?:my\s+)?(?:cell|number|mobile)\b|"
-    r"\b(?:call|use)\s+my\s+(?:cell|mobile|other\s+number)\b|\bmy\s+(?:cell|mobile)\s+(?:is|number\s+is)\b|"
-    r"\b(?:change|fix|correct)\s+(?:the|my)\s+(?:phone\s+)?number\b|"
-    r"\bno\s+(?:es\s+)?ese\s+(?:n[uú]mero|tel[eé]fono)\b|\bmi\s+(?:cel|celular)\s+es\b",
-    re.IGNORECASE,
-)
-
-
-def corrects_the_number(text: str) -> bool:
-    """A number for the call, said in words or digits, with words that correct the one
-    given before ("not that number! I said my cell. three oh one...")."""
-    return bool(_WRONG_NUMBER.search(text)) and parse_phone_answer(text).status is PhoneStatus.OK
-
-
 def gate(message: Message) -> None:
     """Re-reads one message's intent (in place)."""
     text = bounded_for_reading(str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""))
@@ -248,12 +231,7 @@ def gate(message: Message) -> None:
     if cancels_a_call(text):
         # before the callback check: "don't call me" contains "call me"
         return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")
-    if not (name == "stop" and sure) and (
-        ends_with_stop(text)
-        or starts_with_stop(text)
-        or is_stop_only(text)
-        or asks_to_stop_first(text)
-    ):
+    if not (name == "stop" and sure) and (says_stop(text) or is_stop_only(text)):
         # "actually, you know what, forget it. never mind." whatever the classifier read, and
         # over its own stop when too weak to pass the fallback ("actually wait, I don't want
         # anyone calling my house. cancel that" at 0.22, v13: "not a US number")

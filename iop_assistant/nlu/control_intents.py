@@ -195,6 +195,12 @@ def asks_to_stop_first(text: str) -> bool:
     return bool(parts) and bool(_ASKS_TO_STOP.match(parts[0]))
 
 
+def says_stop(text: str) -> bool:
+    """A stop said first, last, or as a first sentence asking to stop, whatever else the
+    message says (the classifier's stop or not)."""
+    return ends_with_stop(text) or starts_with_stop(text) or asks_to_stop_first(text)
+
+
 def ends_with_stop(text: str) -> bool:
     """The last sentence is nothing but a stop: "hmm actually no. my wife checks my
     phone. never mind, cancel it" (v4). Whatever came before, that is the decision."""
@@ -442,12 +448,7 @@ def is_explicit(intent: str, text: str) -> bool:
     count = len(words(cleaned))
     if intent in ("affirm", "deny"):
         return count <= MAX_CONTROL_WORDS
-    if intent == "stop" and (
-        _STOP_RE.match(cleaned)
-        or ends_with_stop(cleaned)
-        or starts_with_stop(cleaned)
-        or asks_to_stop_first(cleaned)
-    ):
+    if intent == "stop" and (_STOP_RE.match(cleaned) or says_stop(cleaned)):
         return True
     if _CONTENT.search(cleaned) or _CANT_STOP.search(cleaned):
         return False
@@ -461,9 +462,7 @@ def is_explicit_command(intent: str, text: str) -> bool:
     """Whether ``text`` plainly gives the command ``intent`` (strict; used inside forms,
     where any other reading of the message is an answer to the question asked)."""
     cleaned = " ".join(text.strip().split())
-    if intent == "stop" and (
-        ends_with_stop(cleaned) or starts_with_stop(cleaned) or asks_to_stop_first(cleaned)
-    ):
+    if intent == "stop" and says_stop(cleaned):
         return True
     if intent == "goodbye" and ends_with_farewell(cleaned):
         return True

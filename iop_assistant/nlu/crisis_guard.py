@@ -161,10 +161,7 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     if hit.category == "medical" and _CUT_ONESELF.search(normalize(text)):
         # "i cut myself and it wont stop bleeding" (round 19): the bleeding hit first, but the
         # self-harm reply is the one with first aid for bleeding and 988
-        for other in matcher.find_all(text):
-            if other.category == "self_harm":
-                return other
-        return hit
+        return first_hit_of(matcher, text, ("self_harm",)) or hit
     if hit.category != "overdose" or not is_first_person(text):
         return hit
     if _IF_I_TOOK.search(normalize(text)):
@@ -176,10 +173,17 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
         # 2026-12-04: "don't take anything else", "what you took can still hurt you")
         return CrisisHit(hit.pattern_id, "suicidal")
     if not says_something_was_taken(text):
-        for other in matcher.find_all(text):
-            if other.category in ("suicidal", "self_harm"):
-                return other
+        other = first_hit_of(matcher, text, ("suicidal", "self_harm"))
+        if other is not None:
+            return other
     return CrisisHit(hit.pattern_id, OVERDOSE_SELF)
+
+
+def first_hit_of(
+    matcher: CrisisMatcher, text: str, categories: tuple[str, ...]
+) -> CrisisHit | None:
+    """The lexicon's first hit in ``text`` of one of ``categories``."""
+    return next((h for h in matcher.find_all(text) if h.category in categories), None)
 
 
 _ANSWER_NO = re.compile(r"^\W*(?:no+|nope|nah|god\s+no|hell\s+no|para\s+nada|claro\s+que\s+no)\b")

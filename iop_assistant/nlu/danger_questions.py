@@ -160,13 +160,17 @@ _ALCOHOL = (
     r"(?:alcohol|drink\w*|drunk|beers?|wine|vodka|booze|liquor|shots?|whiskey|tequila|"
     r"cervezas?|vino|trago|tragos|pisto|chupe|tomar|tomando)"
 )
-_SEDATING = (
-    r"(?:suboxone|subs|subutex|bupe|buprenorphine|methadone|metadona|opioids?|opiates?|oxy\w*|percs?|"
-    r"percocets?|vicodin|hydros?|norco|codeine|lean|fent\w*|heroin|tramadol|xanax|xannies|bars|"
-    r"klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos?|benzodiazepines?|ambien|zolpidem|"
-    r"sleeping\s+pills?|sleep\s+meds?|pastillas\s+para\s+dormir|seroquel|gabapentin|neurontin|"
-    r"muscle\s+relaxers?|soma|pain\s+pills?|pills?|pastillas)"
+_OPIOIDS = (
+    r"suboxone|subs|subutex|bupe|buprenorphine|methadone|metadona|opioids?|opiates?|oxy\w*|percs?|"
+    r"percocets?|vicodin|hydros?|norco|codeine|lean|fent\w*|heroin|tramadol|pain\s+pills?"
 )
+_OTHER_SEDATIVES = (
+    r"xanax|xannies|bars|klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos?|"
+    r"benzodiazepines?|ambien|zolpidem|sleeping\s+pills?|sleep\s+meds?|pastillas\s+para\s+dormir|"
+    r"seroquel|gabapentin|neurontin|muscle\s+relaxers?|soma"
+)
+_ANY_PILLS = r"pills?|pastillas"
+_SEDATING = rf"(?:{_OPIOIDS}|{_OTHER_SEDATIVES}|{_ANY_PILLS})"
 _MIX_QUESTION = re.compile(
     r"\b(?:mix\w*|mezcl\w*|combin\w*|together|juntos?|with|con|on|and|y|plus|after|while)\b",
     re.IGNORECASE,
@@ -191,18 +195,13 @@ _ABOUT_THE_PROGRAM = re.compile(
     re.IGNORECASE,
 )
 SHORT_QUESTION_WORDS = 12
-_OPIOID_WORDS = re.compile(
-    r"suboxone|subs|subutex|bupe|buprenorphine|methadone|metadona|opioid|opiate|oxy|perc|vicodin|hydro|"
-    r"norco|codeine|lean|fent|heroin|tramadol|pain",
-    re.IGNORECASE,
-)
 
 
 def _kind(drug: str) -> str:
     """Opioid, or another sedating drug (benzodiazepines, sleeping pills, gabapentin...)."""
-    if re.fullmatch(r"pills?|pastillas", drug, re.IGNORECASE):
+    if re.fullmatch(_ANY_PILLS, drug, re.IGNORECASE):
         return "pills"
-    return "opioid" if _OPIOID_WORDS.match(drug) else "sedative"
+    return "opioid" if re.fullmatch(_OPIOIDS, drug, re.IGNORECASE) else "sedative"
 
 
 # something taken already: "i took like a handful of my sleeping pills with some vodka ...

@@ -17,7 +17,7 @@ is left to the next turn.
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict
+from typing import Any, AsyncIterator, Dict
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
@@ -79,22 +79,29 @@ def unsure_of_several(parse_data: Dict[str, Any], tracker: Any) -> bool:
     )
 
 
-async def sure_topics(processor: MessageProcessor, text: str) -> list[Dict[str, Any]]:
-    """The program topics of the message's questions that are read surely, in order."""
-    found: list[Dict[str, Any]] = []
+async def sure_topics(
+    processor: MessageProcessor, text: str, besides: str = ""
+) -> AsyncIterator[Dict[str, Any]]:
+    """The program topics, other than ``besides``, of the message's questions that are read
+    surely, in order, each once; read one question at a time, so a caller can stop early."""
+    seen = {besides}
     for question in questions(text):
         part = await processor.parse_message(UserMessage(text=question), None)
         name, confidence = _reading(part)
-        if name in _FAQ and confidence >= SURE_ENOUGH and name not in {f["intent"] for f in found}:
-            found.append({"intent": name, "confidence": confidence, "text": question})
-    return found
+        if name in _FAQ and confidence >= SURE_ENOUGH and name not in seen:
+            seen.add(name)
+            yield {"intent": name, "confidence": confidence, "text": question}
 
 
 async def with_questions_read(
     processor: MessageProcessor, parse_data: Dict[str, Any]
 ) -> Dict[str, Any]:
     """The first sure topic answers the message, a second one is ``also_asked``."""
-    found = await sure_topics(processor, str(parse_data.get("text") or ""))
+    found: list[Dict[str, Any]] = []
+    async for topic in sure_topics(processor, str(parse_data.get("text") or "")):
+        found.append(topic)
+        if len(found) == 2:
+            break
     if not found:
         return parse_data
     first = {"name": found[0]["intent"], "confidence": found[0]["confidence"]}
@@ -114,12 +121,8 @@ async def with_second_question(
     if not worth_reading(parse_data, tracker):
         return parse_data
     main, _ = _reading(parse_data)
-    for question in questions(str(parse_data.get("text") or "")):
-        part = await processor.parse_message(UserMessage(text=question), None)
-        name, confidence = _reading(part)
-        if name in _FAQ and name != main and confidence >= SURE_ENOUGH:
-            also = {"intent": name, "confidence": confidence, "text": question}
-            return {**parse_data, ALSO_ASKED: also}
+    async for also in sure_topics(processor, str(parse_data.get("text") or ""), besides=main):
+        return {**parse_data, ALSO_ASKED: also}
     return parse_data
 
 

@@ -284,7 +284,7 @@ def test_asking_for_it_slower_is_asking_to_repeat(text: str) -> None:
 
 
 def test_a_corrected_number_said_in_words_asks_for_the_call() -> None:
-    from iop_assistant.nlu.control_gate import corrects_the_number
+    from iop_assistant.form_answers import corrects_the_number
 
     # caller role-play round 19: the request stayed on the house phone
     assert corrects_the_number(
