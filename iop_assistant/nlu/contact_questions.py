@@ -97,3 +97,24 @@ def asks_about_helpline_hours(text: str | None) -> bool:
         and bool(_ASKS.search(cleaned))
         and not _CRISIS_LINES.search(cleaned)
     )
+
+
+CHAT_PRIVACY_INTENT = "ask_chat_privacy"
+# "y esto que estoy escribiendo quien lo lee? se guarda?" (es-v5: the classifier's sure
+# crisis, 911 twice), "who reads this chat?" (v14: "are you a bot?"): who reads or keeps
+# what is written here
+_CHAT_PRIVACY = re.compile(
+    r"\bwho\s+(?:reads|sees|can\s+(?:read|see)|has\s+access\s+to|looks\s+at)\s+(?:this|these|what\s+i|my\s+(?:messages?|texts?|chats?))\b|"
+    r"\b(?:is|are)\s+(?:this|these|my)\s+(?:chat|conversation|messages?|texts?)\s+(?:saved|stored|kept|"
+    r"recorded|private)\b|"
+    r"\b(?:esto|lo)\s+que\s+(?:estoy\s+escribiendo|escribo|le\s+escribo)\b[^.!?]{0,30}\b(?:lee|leen|ve|ven|"
+    r"guarda|guardan)\b|"
+    r"\bqui[eé]n\s+(?:lee|leer[aá]|ve)\s+(?:esto|estos|lo\s+que|mis)\b|"
+    r"\bse\s+guarda(?:n)?\s+(?:esto|estos|lo\s+que|mis|la\s+conversaci[oó]n)\b|\bse\s+guarda\s*\?",
+    re.IGNORECASE,
+)
+
+
+def asks_about_chat_privacy(text: str | None) -> bool:
+    """Who reads or keeps this chat (not the confidentiality of treatment)."""
+    return bool(_CHAT_PRIVACY.search(text or ""))

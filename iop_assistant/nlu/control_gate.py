@@ -31,6 +31,8 @@ from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
     HELPLINE_HOURS_INTENT,
     TEXT_BACK_INTENT,
+    CHAT_PRIVACY_INTENT,
+    asks_about_chat_privacy,
     asks_about_helpline_hours,
     asks_for_a_text_back,
 )
@@ -218,6 +220,10 @@ def gate(message: Message) -> None:
     # "does anyone pick up that number on weekends" at 0.42 beside ask_format at 0.40)
     if asks_about_helpline_hours(text) and name != "crisis":
         return overrule(message, HELPLINE_HOURS_INTENT, "help line hours")
+    if asks_about_chat_privacy(text) and name != CHAT_PRIVACY_INTENT and not has_danger_words(text):
+        # "y esto que estoy escribiendo quien lo lee? se guarda?" (es-v5: the classifier's sure
+        # crisis, 911 twice); "who reads this chat? is it a real person" (v14: "a bot")
+        return overrule(message, CHAT_PRIVACY_INTENT, "chat privacy")
     if stops_the_questions(text):
         # before the cancel check: "forget the questions. I'll just call" (family role-play);
         # a stop stays a stop ("forget it, I don't wanna do the questions" was read as asking
@@ -290,7 +296,9 @@ def gate(message: Message) -> None:
         # also over the classifier's crisis ("scared if i stop it'll hurt the baby", v12):
         # the crisis guard still answers a lexicon hit with the crisis reply
         return overrule(message, DOSING_INTENT, PREGNANCY_REASON)
-    if asks_about_dosing(text) and name not in (DOSING_INTENT, "crisis"):
+    if asks_about_dosing(text) and name != "crisis" and not (name == DOSING_INTENT and sure):
+        # also the classifier's own unsure dosing reading ("puedo parar cold turkey?", es-v5:
+        # 0.35, under the fallback's threshold: a menu)
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
         return overrule(message, DOSING_INTENT, "dosing")
     # after the explicit requests above, which read Spanish too ("me pueden contestar por
@@ -308,7 +316,13 @@ def gate(message: Message) -> None:
     if (
         (name in CONTROL_INTENTS or name == "bot_challenge")
         and asks_for_a_person(text)
-        or (asks_to_talk_to_someone_now(text) and not (name == HUMAN_INTENT and sure))
+        or (
+            asks_to_talk_to_someone_now(text)
+            and not (name == HUMAN_INTENT and sure)
+            # "can someone from the program call me? i'd rather talk to a real person" (v14:
+            # the number, never the call it asked for)
+            and not (name == CALLBACK_INTENT and asks_for_a_call(text))
+        )
     ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         return overrule(message, HUMAN_INTENT, "person")

@@ -20,7 +20,7 @@ MAX_CONTROL_WORDS = 7
 _FILLER = (
     r"(?:ok(?:ay)?|k|alright|well|um+|uh+|eh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
     r"actually|ugh+|wait|sorry|hmm+|honestly|right now|rn|for now|today|nah|nope|no|"
-    r"you know what|on second thought|"
+    r"you know what|on second thought|sabes\s+qu[eé]|mira|oye|"
     r":\)|\W)*"
 )
 # a Spanish stop; never "ya no" alone, which answers a question ("not anymore")
@@ -66,7 +66,9 @@ _CUES = {
         r"^\W*(?:nite|night)\b|"
         r"\b(?:bye+|goodbye|good ?night|good ?nite|nite nite|night night|later|take care|"
         r"adios|ciao|peace|farewell|"
-        r"gotta go|got to go|gtg|g2g|heading out|head out|sign(?:ing)? off|logging off|leaving|"
+        r"gotta go|got to go|gtg|g2g|heading out|head out|sign(?:ing)? off|logging off|"
+        # "thank you for not just leaving" after a crisis reply (v14: a goodbye) is no farewell
+        r"(?<!not )(?<!n't )(?<!not just )leaving|"
         r"jet|talk soon|ttyl|cya|see ya|see you|that'?s all|that'?s it|all done|i'?m done|im done|"
         r"have a good|until next time|signing out|go now)\b",
         re.IGNORECASE,
@@ -127,6 +129,8 @@ _STRONG_STOP = re.compile(
     rf"cancel (?:it|that|this|the (?:call|callback|request))|"
     # "actually not now, sorry" (v13, at "who is this for?": the question again)
     r"actually,? not (?:right )?now|"
+    # "sabes que mejor no, olvidalo, ahorita no puedo hablar de esto" (es-v5, at the name)
+    r"mejor no|"
     rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
     rf"cancel (?:it|that|this)))*{_FILLER}$",
     re.IGNORECASE,
@@ -144,7 +148,8 @@ _LEAVING_REASON = re.compile(
     r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
     r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
     r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b|"
-    r"^(?:despu[eé]s|luego|m[aá]s\s+tarde|otro\s+d[ií]a|ahorita\s+no)\b|^(?:yo\s+)?(?:le\s+|les\s+)?(?:llamo|lo\s+pienso)\b|"
+    r"^(?:despu[eé]s|luego|m[aá]s\s+tarde|otro\s+d[ií]a|ahorita\s+no)\b|"
+    r"^(?:ahorita\s+|ahora\s+)?no\s+(?:puedo|quiero)\s+(?:hablar|seguir)\b|^(?:yo\s+)?(?:le\s+|les\s+)?(?:llamo|lo\s+pienso)\b|"
     # impatience: "nvm this is taking 4ever" (texter role-play 2026-12-04: taken as an answer)
     r"^(?:this|it|that)\s*(?:'s|s|is)?\s+(?:taking|takes)\s+(?:4ever|forever|too\s+long|so\s+long|way\s+too\s+long)\b|"
     r"^(?:too\s+many|so\s+many)\s+(?:questions|qs)\b|"
@@ -496,9 +501,16 @@ def looks_spanish(text: str) -> bool:
     return spanish >= 2 and spanish > english and spanish >= 0.4 * len(tokens)
 
 
+# "okay that's all i needed thank you have a good one" (v14, voice: a menu, the call went on)
+_ALL_I_NEEDED = re.compile(
+    r"\b(?:that'?s|thats|that\s+is)\s+(?:all|everything)\s+(?:i\s+)?(?:needed|wanted|had)\b", re.I
+)
+
+
 def is_farewell_with_thanks(text: str) -> bool:
     """ "thank you goodbye": a farewell (the call or chat ends), not only thanks."""
-    return is_explicit_command("goodbye", text) and bool(_CUES["thank"].search(text))
+    thanks = bool(_CUES["thank"].search(text))
+    return thanks and (is_explicit_command("goodbye", text) or bool(_ALL_I_NEEDED.search(text)))
 
 
 CALLBACK_INTENT = "request_callback"
@@ -562,13 +574,23 @@ _CALL_MOVED = re.compile(
 )
 
 
+# "pueden llamarle a el? el ya me dijo que si" (es-v5: a menu; the number, time and name that
+# followed were read as stories of use), "me pueden llamar mañana"
+_CALL_ES = re.compile(
+    r"\b(?:me|le|nos|lo|la)\s+(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:hablar\s+por\s+tel[eé]fono|llamar|marcar)\b|"
+    r"\b(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:llamar(?:me|le|nos|lo|la)|marcar(?:me|le|nos))\b|"
+    r"\bque\s+(?:me|le|nos)\s+(?:llamen|hablen|marquen)\b|\b(?:ll[aá]menme|ll[aá]menle|m[aá]rquenme)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_a_call(text: str) -> bool:
     """Someone should phone the person (or their relative): a callback request, even
     inside a long message about their situation; never a question about whom to call
     or a message about emergency services."""
     if _WHOM_TO_CALL.search(text):
         return False
-    return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text))
+    return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text))
 
 
 SCREENING_INTENT = "request_detox_screening"
@@ -613,6 +635,28 @@ _NOT_LIKE_THEM = re.compile(
     r"\b(?:don'?t|dont|do\s+not)\s+want\s+to\s+end\s+up\s+like\s+(?:him|her|them|my\s+\w+)\b",
     re.I,
 )
+
+
+# "my daughter is 24 and using coke again... money is missing from my purse. i dont know what
+# to do anymore", "my dad drinks every single night, has for years" (v14: the classifier's
+# sure crisis, the 911 reply to a parent and a son looking for a program)
+_RELATIVE = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|dad|father|mom|mother|husband|wife|partner|"
+    r"boyfriend|girlfriend|bf|gf|brother|sister|kid|child|grandson|granddaughter|uncle|aunt|"
+    r"fianc[eé]e?|roommate|stepson|stepdaughter)\b",
+    re.I,
+)
+_HABIT = re.compile(
+    r"\b(?:every\s+(?:single\s+)?(?:night|day|weekend|morning)|for\s+(?:years|months)|again|"
+    r"all\s+the\s+time|nightly|daily|has\s+been\s+(?:drinking|using)|relapsed)\b",
+    re.I,
+)
+
+
+def tells_of_a_relatives_habit(text: str) -> bool:
+    """A relative's use, told as a habit ("every night", "again", "for years"): a family
+    story (the caller checks that no danger is told with it)."""
+    return bool(_RELATIVE.search(text) and _ONGOING_USE.search(text) and _HABIT.search(text))
 
 
 def is_worried_disclosure(text: str) -> bool:
@@ -660,9 +704,21 @@ def asks_to_repeat(text: str) -> bool:
     # "Sorry, what? Can you say that again? The TV was on." (caller role-play 2026-12-05:
     # a menu, twice): a short message with a request to repeat in it
     # ("what?" or "huh?" before a question is surprise, not a request to repeat)
-    return len(cleaned.split()) <= MAX_REPEAT_WORDS and any(
-        _REPEAT.match(s) and not _BARE_WHAT.match(s) for s in sentences
+    if len(cleaned.split()) > MAX_REPEAT_WORDS:
+        return False
+    # run together, unpunctuated (v14, voice): "what what was that i didn't catch it can you
+    # say that again", "pardon me could you say that again a little slower"
+    return any(_REPEAT.match(s) and not _BARE_WHAT.match(s) for s in sentences) or bool(
+        _SAY_IT_AGAIN.search(cleaned)
     )
+
+
+_SAY_IT_AGAIN = re.compile(
+    r"\b(?:say|read)\s+(?:that|it|this)\s+(?:again|one\s+more\s+time)\b(?!\s+(?:the\s+)?number)|"
+    r"\b(?:didn'?t|did\s+not|didnt)\s+(?:catch|hear)\s+(?:that|it|you)"
+    r"(?=\W*$|\W+(?:can|could|would|please|what|sorry|come)\b)",
+    re.IGNORECASE,
+)
 
 
 # Texting yes and no (role-play 2026-12-04: "ya" to the callback offer left it, "ye" got

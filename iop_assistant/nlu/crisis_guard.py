@@ -32,7 +32,7 @@ from iop_assistant.input_text import sentences
 from iop_assistant.language import SPANISH
 from iop_assistant.language.requests import requested_language
 from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, put_first
-from iop_assistant.nlu.control_intents import is_worried_disclosure
+from iop_assistant.nlu.control_intents import is_worried_disclosure, tells_of_a_relatives_habit
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
@@ -526,6 +526,14 @@ class CrisisGuard(GraphComponent):
                     continue
                 if intent.get("name") == CRISIS_INTENT and is_worried_disclosure(text):
                     set_intent(message, WORRIED_INTENT)  # no danger words: answer the worry
+                    continue
+                if (
+                    intent.get("name") == CRISIS_INTENT
+                    and tells_of_a_relatives_habit(text)
+                    and not has_danger_words(text)
+                    and not says_something_was_taken(text)
+                ):
+                    set_intent(message, WORRIED_INTENT)  # "my dad drinks every single night"
                     continue
                 if intent.get("name") == CRISIS_INTENT and _DENIAL.search(normalize(text)):
                     set_intent(message, "deny")  # "no im not suicidal, i just want help"

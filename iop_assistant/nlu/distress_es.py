@@ -20,7 +20,10 @@ _DISTRESS_ES = re.compile(
     r"\b(?:ya\s+)?no\s+aguanto(?:\s+m[a]s)?\b(?!\s+" + _OBJECT + r"\b)|"
     r"\bno\s+puedo\s+m[a]s\b(?!\s+(?:de|con|que|comer|tomar|beber|esperar|hablar)\b)|"
     r"\bya\s+no\s+puedo\s+(?:m[a]s|seguir(?:\s+as[i])?|con\s+(?:esto|esta\s+vida|mi\s+vida))\b|"
-    r"\bpara\s+que\s+(?:sigo|seguir|vivo|vivir|intentarlo|sigo\s+intentando|sigo\s+luchando|estoy\s+aqui)\b|"
+    # es-v5: "ya pa que sigo intentando la verdad", "ya ni se pa que sigo"
+    r"\b(?:para|pa|pa')\s+que\s+(?:sigo(?!\s+(?:tomando|usando|consumiendo|bebiendo|fumando|drogandome))|seguir|vivo|vivir|intentarlo|sigo\s+intentando|sigo\s+luchando|estoy\s+aqui)\b|"
+    # es-v5: "la neta ya no le veo sentido a nada" (the relapse answer, no question asked)
+    r"\b(?:ya\s+)?no\s+le\s+(?:veo|encuentro|hallo)\s+(?:sentido|caso)\s+a\s+(?:nada|la\s+vida|vivir|seguir)\b|"
     r"\b(?:estoy\s+)?(?:tan\s+|muy\s+)?cansad[oa]\s+de\s+(?:vivir|la\s+vida|todo|luchar|seguir|estar\s+vivo|estar\s+viva)\b|"
     r"\b(?:ya\s+)?nada\s+tiene\s+sentido\b|\bno\s+tiene\s+sentido\s+(?:nada|seguir|vivir|mi\s+vida)\b|\bmi\s+vida\s+no\s+tiene\s+sentido\b|"
     r"\bme\s+siento\s+(?:tan\s+|muy\s+)?(?:sin\s+esperanza|inutil|una\s+carga|vaci[oa](?:\s+por\s+dentro)?|perdid[oa]\s+y\s+sin\s+salida)\b|"

@@ -105,13 +105,14 @@ _ALONE_OR_SUDDENLY = (
 # "he's gonna quit on his own this weekend, is that ok?" (night role-play: the methadone
 # reply): a plan to stop alone or all at once, with the question whether that is safe
 _PLAN_TO_STOP = re.compile(
-    r"\b(?:i|i'?m|im|we|we'?re|he|he'?s|hes|she|she'?s|shes|they|they'?re|my\s+\w+(?:'?s)?)\s+"
+    # "gonna quit drinking cold turkey tmrw... good idea?" (v14, no one named: a menu)
+    r"(?:^\W*|\b(?:i|i'?m|im|we|we'?re|he|he'?s|hes|she|she'?s|shes|they|they'?re|my\s+\w+(?:'?s)?)\s+)"
     r"(?:is\s+|are\s+|am\s+)?(?:gonna|going\s+to|planning\s+(?:on|to)|plans?\s+to|wants?\s+to|will|"
     r"about\s+to|trying\s+to|decided\s+to)\s+(?:just\s+)?(?:quit|stop|detox|go\s+cold\s+turkey)"
     r"(?:\s+(?:taking|using|drinking|doing))?(?:\s+(?:the|his|her|my|their|all))?"
     rf"(?:\s+(?:{_DRUGS}|drugs|using|everything|it|them))?\s+(?:just\s+)?{_ALONE_OR_SUDDENLY}\b"
     r"(?=.*(?:\?|\bis\s+(?:that|it|this)\s+(?:ok|okay|safe|alright|dangerous|bad|a\s+good\s+idea)|"
-    r"\bsafe\b))",
+    r"\bsafe\b|\bgood\s+idea\b))",
     re.IGNORECASE | re.DOTALL,
 )
 # "should we flush the pills and have her stop tonight?" (night role-play: "That's okay.
@@ -132,6 +133,29 @@ _SPANISH = re.compile(
     r"\bcu[aá]nt[oa]s?\s+(?:mg\s+|miligramos\s+|pastillas\s+)?(?:de\s+\w+\s+)?(?:me\s+|le\s+)?"
     r"(?:puedo|debo|tengo\s+que|tiene\s+que|deber[ií]a)\s+(?:ir\s+)?(?:tomar|quitar|bajar|dejar)\b|"
     r"\bcu[aá]nt[oa]s?\s+(?:mg|miligramos)\s+de\s+\w+\s+(?:son|es)\s+segur[oa]s?\b",
+    re.IGNORECASE,
+)
+# v14: "can't i just stop? i'm so sick of being dependent on them" (after asking about
+# klonopin: the am-I-addicted answer), "can i cut to 8 before i start" (on 16 mg of subs)
+_JUST_STOP_THEM = re.compile(
+    r"\b(?:can'?t|cant|can|could|couldn'?t)\s+(?:i|he|she|we)\s+just\s+(?:stop|quit)\b"
+    r"(?=[^?]{0,40}\?[^.!?]{0,80}\b(?:dependen\w*|hooked|addicted|taking\s+(?:them|it)|on\s+them|"
+    r"the\s+(?:pills|meds|bars))\b)",
+    re.IGNORECASE,
+)
+_CUT_TO_AN_AMOUNT = re.compile(
+    r"\b(?:can|should|could|do)\s+(?:i|he|she|we)\s+(?:just\s+)?(?:cut|drop|go|step|taper|lower|"
+    r"reduce|bring\s+it)\s+(?:it\s+|myself\s+)?(?:down\s+|back\s+)?to\s+\d+(?:\.\d+)?(?!\s*(?:am|pm|"
+    r"o'?clock|days?|weeks?|times?)\b)",
+    re.IGNORECASE,
+)
+# es-v5: "le puedo subir a 16 yo solo?", "dime cuanto suboxone me tomo pa la malilla",
+# "puedo parar cold turkey o me va a pasar algo?"
+_SPANISH_DOSE = re.compile(
+    r"\b(?:puedo|puede|podr[ií]a|debo|debe)\s+(?:subir|bajar|aumentar|doblar|reducir)\b"
+    r"[^.!?]{0,20}\ba\s+\d+|"
+    r"\bcu[aá]nt[oa]s?\s+(?:\w+\s+){0,2}?(?:me|le|se)\s+(?:tomo|toma|doy|da|pongo|meto)\b|"
+    r"\b(?:dej\w*|par\w*|quit\w*)\b[^.!?]{0,40}\bcold\s+turkey\b",
     re.IGNORECASE,
 )
 # v12: "what if i just stop this weekend and tough it out"
@@ -165,6 +189,9 @@ def asks_about_stopping_while_pregnant(text: str) -> bool:
 
 
 _PATTERNS = (
+    _JUST_STOP_THEM,
+    _CUT_TO_AN_AMOUNT,
+    _SPANISH_DOSE,
     _WHAT_IF_I_STOP,
     _SPANISH,
     _STOP_AT_ONCE,

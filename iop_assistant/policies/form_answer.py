@@ -19,6 +19,7 @@ RulePolicy runs first while a loop is active, finds an answer to validate.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Mapping
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -78,6 +79,24 @@ def about_past_or_unclear_signs(parse_data: Mapping[str, Any], text: str) -> boo
     return not reading.now and screening_answers.mentions_emergency_sign(text)
 
 
+# the signs the symptoms question itself names ("...trouble sleeping or a racing heart?"):
+# "if i miss a day i get super shaky cant sleep and my heart pounds" answers it (v14: a
+# classifier crisis on "heart", the 911 reply, and the screening ended for someone who
+# needed its detox-first answer)
+_ASKED_SIGNS = re.compile(
+    r"\b(?:my\s+)?heart\s+(?:is\s+|gets\s+|starts\s+|keeps\s+)?(?:pound\w*|rac\w*|flutter\w*|"
+    r"beat\w*\s+(?:fast|hard|like\s+crazy)|going\s+(?:fast|crazy))|\b(?:racing|pounding)\s+heart\b",
+    re.IGNORECASE,
+)
+
+
+def danger_beyond_the_question(slot: str, text: str) -> bool:
+    """Danger words in an answer, besides the signs the question asked about."""
+    if slot == "screening_symptoms":
+        text = _ASKED_SIGNS.sub(" ", text)
+    return has_danger_words(text)
+
+
 def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
     """The requested slot filled with the latest message, when it should go to the form."""
     form = tracker.active_loop_name
@@ -100,7 +119,11 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         # answers with no word of danger ("nothing really, maybe a little tired", "me. got a
         # dui and my lawyer said look into programs"; personas p04, p03, CI 2026-12-03/04):
         # the form reads or re-asks them; danger words or the lexicon's hits end the form
-        if not guard_hit and not has_danger_words(text) and not is_ambiguous_distress(text):
+        if (
+            not guard_hit
+            and not danger_beyond_the_question(slot, text)
+            and not is_ambiguous_distress(text)
+        ):
             return SlotSet(slot, text)
         return None
     if name == SCREENING_INTENT and form == "callback_form":

@@ -185,12 +185,30 @@ def question_after_a_crisis_reply(parse_data: Dict[str, Any], actions: List[str]
         _set_intent(parse_data, str(guess["name"]), float(guess.get("confidence") or 0))
 
 
+# "lol no i mean done with drinking. i want to quit" to the check-in question (v14: read as a
+# story of use, then the crisis reply for a yes): a no, then what was meant
+_NO_I_MEANT = re.compile(
+    r"^\W*(?:(?:lol|haha|lmao|omg|oh|oh\s+god)\W+)?(?:no+|nah|nope)\b\W*(?:no+\W+)?"
+    r"(?:i\s+mean(?:t)?|not\s+like\s+that|not\s+that|that'?s\s+not\s+what\s+i\s+meant)\b",
+    re.IGNORECASE,
+)
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
-    if name not in (FALLBACK_INTENT, "deny", UPDATE_INTENT):
+    text = str(parse_data.get("text") or "")
+    meant_no = name not in ("deny", CRISIS_INTENT) and bool(_NO_I_MEANT.match(text))
+    if name not in (FALLBACK_INTENT, "deny", UPDATE_INTENT) and not meant_no:
         return parse_data  # most messages: the session's events are not read at all
     actions = _actions(tracker)
+    if meant_no:
+        if actions and actions[-1] == CHECKIN_ACTION and not _has_guard_danger(parse_data):
+            if not _NAMES_THE_THOUGHT.search(text):
+                answer_to_checkin(parse_data)
+                return question_after_a_no(parse_data)
+        if name not in (FALLBACK_INTENT, UPDATE_INTENT):
+            return parse_data
     if name == FALLBACK_INTENT:
         question_after_a_crisis_reply(parse_data, actions)
         return parse_data

@@ -229,3 +229,22 @@ def test_asking_for_the_screening_inside_the_callback_form_leaves_it():
         "callback_form", "callback_best_time", "evenings, after detox", "request_detox_screening"
     )
     assert answer_for_form(answer) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if i miss a day i get super shaky cant sleep and my heart pounds",
+        "sweats and my heart races at night",
+    ],
+)
+def test_the_signs_the_symptoms_question_names_answer_it(text):
+    """v14: "heart" was a danger word, and the screening ended with the 911 reply."""
+    tracker = tracker_in_form("detox_screening_form", "screening_symptoms", text, "crisis", 1.0)
+    assert answer_for_form(tracker) == SlotSet("screening_symptoms", text)
+
+
+def test_chest_pain_in_a_symptoms_answer_still_ends_the_form():
+    text = "shaky and my chest hurts bad right now"
+    tracker = tracker_in_form("detox_screening_form", "screening_symptoms", text, "crisis", 1.0)
+    assert answer_for_form(tracker) is None

@@ -260,3 +260,26 @@ def test_an_answer_that_names_the_thought_is_a_yes() -> None:
     }
     result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
     assert result["intent"]["name"] == "affirm"
+
+
+def test_no_i_mean_to_the_checkin_is_a_no() -> None:
+    # v14: "lol no i mean done with drinking. i want to quit" got the crisis reply for a yes
+    parse = {
+        "text": "lol no i mean done with drinking. i want to quit",
+        "intent": {"name": "inform_use", "confidence": 1.0},
+        "entities": [],
+        "intent_ranking": [{"name": "inform_use", "confidence": 1.0}],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
+    assert result["intent"]["name"] == "deny"
+
+
+def test_no_i_mean_elsewhere_is_left_alone() -> None:
+    parse = {
+        "text": "no i mean my son, not me",
+        "intent": {"name": "inform_use", "confidence": 1.0},
+        "entities": [],
+        "intent_ranking": [{"name": "inform_use", "confidence": 1.0}],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_greet"))
+    assert result["intent"]["name"] == "inform_use"

@@ -1,0 +1,164 @@
+"""Round 20: what v14 and es-v5 (blind until read) showed, in their authors' words and ours."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+from rasa.shared.nlu.constants import INTENT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.nlu.contact_questions import asks_about_chat_privacy
+from iop_assistant.nlu.control_intents import (
+    asks_for_a_call,
+    asks_to_repeat,
+    is_farewell_with_thanks,
+    says_stop,
+    tells_of_a_relatives_habit,
+)
+from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.distress_es import is_ambiguous_distress_es
+from iop_assistant.nlu.dosing_questions import asks_about_dosing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gonna quit drinking cold turkey tmrw, i drink like 12 beers a day. good idea?",
+        "can't i just stop? i'm so sick of being dependent on them",
+        "can i cut to 8 before i start",
+        "could i drop it down to 2mg next week",
+        "es que me dan 8 mg pero siento que no me alcanza, le puedo subir a 16 yo solo?",
+        "mejor dime cuanto suboxone me tomo pa la malilla, un compa me vende",
+        "bro tomo como 4 o 5 xanax al dia. puedo parar cold turkey o me va a pasar algo?",
+    ],
+)
+def test_plans_and_questions_about_stopping_or_changing_a_dose(text: str) -> None:
+    assert asks_about_dosing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i just stop the questions?",
+        "can i just stop? this is too many questions",
+        "i want to quit drinking",
+        "can i go down to 3 days a week",
+        "gonna stop by tomorrow, is that ok?",
+    ],
+)
+def test_goals_visits_and_schedules_are_no_dosing_questions(text: str) -> None:
+    assert not asks_about_dosing(text)
+
+
+def test_an_unsure_dosing_reading_is_lifted_past_the_fallback(gated: Callable) -> None:
+    # es-v5: the classifier's own ask_dosing at 0.35 became a menu
+    text = "mi mama toma clonazepam desde hace años y quiere dejarlo de un jalon puede hacer eso"
+    assert gated(text, "ask_dosing", 0.33) == "ask_dosing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "y esto que estoy escribiendo quien lo lee? se guarda?",
+        "who reads this chat? is it a real person on the other end?",
+        "is this conversation saved somewhere",
+    ],
+)
+def test_who_reads_this_chat(text: str, gated: Callable) -> None:
+    assert asks_about_chat_privacy(text)
+    assert gated(text, "crisis", 0.98) == "ask_chat_privacy"
+
+
+def test_who_reads_a_treatment_file_is_not_about_this_chat() -> None:
+    assert not asks_about_chat_privacy("who reads my file at the clinic")
+
+
+def test_danger_words_keep_the_crisis_reading_of_a_chat_question(gated: Callable) -> None:
+    assert gated("who reads this? i just want to die", "crisis", 0.98) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter is 24 and using coke again. she lives with us and i found baggies in the "
+        "bathroom. she says she has it under control but shes missing work. i dont know what to "
+        "do anymore",
+        "my dad drinks every single night, has for years. he finally said hes willing to look at "
+        "something. im the one looking because he wont go online",
+    ],
+)
+def test_a_relatives_habit_with_no_danger_is_a_family_story(text: str, guarded: Callable) -> None:
+    assert tells_of_a_relatives_habit(text)
+    assert guarded(text).get(INTENT)["name"] == "inform_use"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad drinks every night and tonight he fell and hit his head, hes confused",
+        "my son relapsed again and he isnt breathing",
+    ],
+)
+def test_a_relatives_habit_with_danger_stays_a_crisis(text: str, guarded: Callable) -> None:
+    message: Message = guarded(text)
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la neta ya no le veo sentido a nada. recai otra vez y ya ni se pa que sigo",
+        "ya pa que sigo intentando la verdad",
+    ],
+)
+def test_spanish_distress_gets_the_check_in(text: str) -> None:
+    assert is_ambiguous_distress_es(text)
+
+
+def test_why_do_i_keep_drinking_is_not_distress() -> None:
+    assert not is_ambiguous_distress_es("pa que sigo tomando?")
+
+
+def test_drinks_are_not_swallowing() -> None:
+    assert not has_danger_words("hoy en la mañana me eche unos tragos pa que se me quitara la temblorina")
+    assert has_danger_words("se tragó todas las pastillas")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what what was that i didn't catch it can you say that again",
+        "pardon me could you say that again a little slower",
+    ],
+)
+def test_run_together_requests_to_repeat(text: str) -> None:
+    assert asks_to_repeat(text)
+
+
+def test_a_question_about_what_was_not_said_is_no_request_to_repeat() -> None:
+    assert not asks_to_repeat("i didnt hear you say anything about cost, how much is it")
+
+
+def test_thats_all_i_needed_thank_you_ends_the_call() -> None:
+    assert is_farewell_with_thanks("okay that's all i needed thank you have a good one")
+
+
+def test_thanks_for_not_leaving_is_no_farewell(gated: Callable) -> None:
+    assert gated("ok. thank you for not just leaving", "thank", 0.5) != "goodbye"
+
+
+def test_a_spanish_stop_with_a_reason() -> None:
+    assert says_stop("sabes que mejor no, olvidalo, ahorita no puedo hablar de esto")
+
+
+@pytest.mark.parametrize(
+    "text", ["pueden llamarle a el? el ya me dijo que si", "me pueden llamar mañana en la tarde"]
+)
+def test_spanish_requests_for_a_call(text: str) -> None:
+    assert asks_for_a_call(text)
+
+
+def test_a_call_asked_for_with_a_real_person_stays_a_call(gated: Callable) -> None:
+    text = "can someone from the program call me? i'd rather talk to a real person"
+    assert gated(text, "request_callback", 0.63) == "request_callback"
