@@ -97,8 +97,11 @@ def read_answer(
         return {slot: None}
     ahead = answers_ahead(slot, text, tracker)
     asked = times_said_since_start(tracker, FORM, f"utter_ask_{slot}")
-    if ahead and asked < MAX_ASKS:
-        return {slot: None, **ahead}  # kept, and this question asked again
+    if ahead:
+        # kept, and this question asked again; each fills an empty question, so this ends
+        # ("weekends mostly", then "saturday" to the symptoms question, v14: the second
+        # was taken as "don't know")
+        return {slot: None, **ahead}
     more = more_substances(slot, text, tracker)
     if more and asked < MAX_ASKS:
         # "just alcohol, vodka mostly" to "when did you last use?" (v11 a-02): what they use,

@@ -269,7 +269,16 @@ def parse_last_use(text: str | None) -> str | None:
     # Bare "days"/"years" only count once every "N units" span is gone ("for 10 years").
     found = _last_use_candidates(t) or [_first(_UNIT.sub(" ", t), _BARE_UNITS)]
     known = [value for value in found if value]
+    if not known and _WEEKDAY.search(t) and not _EVERY.search(t) and not parse_frequency(t):
+        return "days"  # "saturday", "el sabado" (v14: not read, the question asked again)
     return min(known, key=LAST_USE.index) if known else None
+
+
+_EVERY = re.compile(r"\b(?:every|each|cada|todos\s+los|on\s+\w+s\b)")
+_WEEKDAY = re.compile(
+    r"\b(?:last\s+|this\s+past\s+|on\s+|el\s+|este\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b"
+)
 
 
 # Answers that hedge: parsed as unknown, never as yes or no.
@@ -680,9 +689,18 @@ def parse_withdrawal_count(text: str | None) -> int | None:
     return best
 
 
+# "not really. maybe a little cranky and i don't sleep great" (v14: an answer to the question
+# before, read as "maybe" pregnant): a no first is the answer to this question
+_NO_FIRST = re.compile(
+    r"^(not really|no|nope|nah|no way|definitely not|not at all|nel|para nada)\b(?! se\b)"
+)
+
+
 def parse_pregnant(text: str | None) -> bool | None:
     """True for yes or "could be" / "not sure" (both go to a person), False for no."""
     t = _norm(text)
+    if _NO_FIRST.match(t) and not re.match(r"^no\W+(?:idea|clue|(?:im |i am )?(?:not )?sure)\b", t):
+        return False
     if re.search(
         r"\b(could be|might be|maybe|not sure|possibly|dont know|idk|late|expecting"
         r"|weeks along|months along"

@@ -29,9 +29,9 @@ from iop_assistant.language.reply_reasons import (
 )
 from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
+    CHAT_PRIVACY_INTENT,
     HELPLINE_HOURS_INTENT,
     TEXT_BACK_INTENT,
-    CHAT_PRIVACY_INTENT,
     asks_about_chat_privacy,
     asks_about_helpline_hours,
     asks_for_a_text_back,

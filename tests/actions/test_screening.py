@@ -15,7 +15,7 @@ from actions.screening import (
     answers_from,
     symptoms_answer,
 )
-from iop_assistant import screening_rules
+from iop_assistant import screening_answers, screening_rules
 
 FORM_SLOTS = [
     "screening_for",
@@ -984,13 +984,33 @@ def test_a_question_is_not_asked_a_third_time_when_answers_fit_other_questions()
         {},
     )
     assert once == {"screening_prescribed": None, "screening_frequency": "daily"}
+    # the same answer again fills nothing new: "don't know", not a third time
+    kept = {**slots, "screening_frequency": "daily"}
     twice = form.validate_screening_prescribed(
         "every day",
         CollectingDispatcher(),
-        asked("screening_prescribed", 2, "every day", slots),
+        asked("screening_prescribed", 2, "every day", kept),
         {},
     )
-    assert twice["screening_prescribed"] == "unknown" and twice["screening_frequency"] == "daily"
+    assert twice == {"screening_prescribed": "unknown"}
+
+
+def test_each_answer_to_another_question_is_kept_and_the_question_asked_again():
+    """v14: "weekends mostly", then "saturday" to the symptoms question (cannabis skips how
+    often and when); the second was taken as "don't know" and the screening went on."""
+    form = ValidateDetoxScreeningForm()
+    slots = {
+        "screening_substances": ["cannabis"],
+        "screening_frequency": "weekly",
+        "requested_slot": "screening_symptoms",
+    }
+    result = form.validate_screening_symptoms(
+        "saturday",
+        CollectingDispatcher(),
+        asked("screening_symptoms", 2, "saturday", slots),
+        {},
+    )
+    assert result == {"screening_symptoms": None, "screening_last_use": "days"}
 
 
 def test_months_since_last_use_from_a_daily_user_still_asks_about_withdrawal():
@@ -1045,3 +1065,26 @@ def test_spanish_drinking_slang_is_alcohol():
         "stimulant",
     }
     assert substances.categories_in_text("se pone bien bolo los fines") == {"alcohol"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("not really. maybe a little cranky and i don't sleep great the first night", False),
+        ("no nunca", False),
+        ("maybe", True),
+        ("no idea", None),
+        ("no se", True),
+    ],
+)
+def test_a_no_first_answers_the_pregnancy_question(text, expected):
+    """v14: "not really... maybe a little cranky" read as "maybe pregnant"."""
+    assert screening_answers.parse_pregnant(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("saturday", "days"), ("el sabado", "days"), ("every saturday", None), ("on saturdays", None)],
+)
+def test_a_weekday_is_when_one_last_used(text, expected):
+    assert screening_answers.parse_last_use(text) == expected

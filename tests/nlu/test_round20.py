@@ -121,7 +121,9 @@ def test_why_do_i_keep_drinking_is_not_distress() -> None:
 
 
 def test_drinks_are_not_swallowing() -> None:
-    assert not has_danger_words("hoy en la mañana me eche unos tragos pa que se me quitara la temblorina")
+    assert not has_danger_words(
+        "hoy en la mañana me eche unos tragos pa que se me quitara la temblorina"
+    )
     assert has_danger_words("se tragó todas las pastillas")
 
 
