@@ -413,3 +413,33 @@ _KEEP_WORKING = re.compile(
 def asks_about_keeping_work(text: str | None) -> bool:
     """A question whether the program gets in the way of work or school."""
     return _asked(_KEEP_WORKING, text)
+
+
+# Details of the program nobody has told us ("is this a religious program?", "are the groups
+# lgbtq friendly?", "is there a women-only group?", "can i bring my dog?", "are there smoking
+# breaks?": v14, each answered with an unrelated topic's text). Said honestly instead: not
+# something this assistant knows, and a person who does (the out-of-scope reply).
+UNKNOWN_DETAIL_INTENT = "out_of_scope"
+UNKNOWN_DETAIL_REASON = "program detail"  # the control gate's reason
+_UNKNOWN_DETAIL = re.compile(
+    r"\b(?:religious|religion|faith[\s-]based|christian\s+(?:program|based|rehab)|church[\s-]based|"
+    r"higher\s+power|spiritual\s+(?:program|stuff)|12[\s-]step\s+based|twelve[\s-]step\s+based|"
+    r"lgbt\w*|queer|trans(?:gender)?\s+(?:friendly|people|folks|clients)|i'?m\s+trans\b|gay[\s-]friendly|"
+    r"nonbinary|non-binary|pronouns|"
+    r"(?:women|woman|female|men|male|ladies|girls|guys)(?:'?s)?[\s-]only|gender[\s-]specific|"
+    r"(?:all[\s-])?(?:women|female)(?:'?s)?\s+groups?|"
+    r"(?:my\s+|a\s+)?(?:dog|cat|pet)s?\b(?=[^.?!]{0,60}\b(?:bring|allowed|come|sessions?|groups?)\b)|"
+    r"(?:service|emotional\s+support)\s+(?:animal|dog)s?|"
+    r"(?:smok(?:e|ing)|cigarette|vape|vaping|nicotine)\s+breaks?|(?:allowed\s+to|can\s+i|can\s+we)\s+"
+    r"(?:smoke|vape)\b|"
+    r"snacks?|lunch\s+(?:break|provided)|dress\s+code|"
+    r"programa\s+religioso|cristiano|iglesia|grupos?\s+(?:solo\s+)?(?:de|para)\s+mujeres|mascota|"
+    r"(?:descansos?|break)\s+para\s+fumar|puedo\s+fumar)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_an_unknown_detail(text: str | None) -> bool:
+    """A question about a detail of the program this assistant has no facts for."""
+    text = str(text or "")
+    return bool(_ASKS.search(text)) and bool(_UNKNOWN_DETAIL.search(text))

@@ -87,6 +87,9 @@ from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
     FORMAT_INTENT,
+    UNKNOWN_DETAIL_INTENT,
+    UNKNOWN_DETAIL_REASON,
+    asks_about_an_unknown_detail,
     asks_about_immigration,
     asks_about_services_in_spanish,
     asks_for_a_spanish_speaker,
@@ -301,6 +304,10 @@ def gate(message: Message) -> None:
         # 0.35, under the fallback's threshold: a menu)
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
         return overrule(message, DOSING_INTENT, "dosing")
+    if asks_about_an_unknown_detail(text) and name != "crisis":
+        # "is this a religious program?", "can i bring my dog to sessions?" (v14: the therapies
+        # and family answers): not known here; the out-of-scope reply says so, and who knows
+        return overrule(message, UNKNOWN_DETAIL_INTENT, UNKNOWN_DETAIL_REASON)
     # after the explicit requests above, which read Spanish too ("me pueden contestar por
     # mensaje?", "de un jalon", es-v3): a Spanish message the classifier was unsure of
     if (

@@ -531,6 +531,9 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\btom(?:arme|ar|o|e)\s+todas\s+(?:las\s+|mis\s+)?(?:pastillas|p[ií]ldoras|medicinas)\b|"
         r"\btodas\b[^.!?]{0,30}\besta\s+noche\b|"
         r"\btengo\s+(?:una\s+|un\s+)?(?:pistola|arma|rifle|escopeta)\s+(?:aqu[ií]|conmigo|en\s+(?:la\s+casa|casa|mi\s+cuarto))\b|"
+        # "¿qué hago con la pistola?" (Spanish role-play round 20: the template again)
+        r"\bqu[eé]\s+(?:hago|hacemos|le\s+hago)\s+con\s+(?:la|el|las|los|mi|su|esa|ese|esas|esos)\s+"
+        r"(?:pistola|arma|armas|rifle|escopeta|pastillas|p[ií]ldoras|medicinas)\b|"
         # "aqui estan las pastillas para dormir de mi esposa, a lo mejor me tomo unas" (Spanish
         # role-play round 16: the same 988 text again)
         r"\b(?:aqu[ií]|ah[ií]|ac[aá])\s+(?:est[aá]n|tengo)\s+(?:las|unas|mis|sus)\s+(?:\w+\s+){0,4}?"

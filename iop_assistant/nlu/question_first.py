@@ -36,6 +36,7 @@ from iop_assistant.program_question import (
     FORMAT_INTENT,
     LOCATION_INTENT,
     SAFETY_INTENT,
+    UNKNOWN_DETAIL_REASON,
     WHO_IT_IS_FOR_INTENT,
     WORK_INTENT,
     asks_about_a_plan,
@@ -103,6 +104,8 @@ def chosen_for_safety(message: Message) -> bool:
 def asked_topic(message: Message, text: str) -> str | None:
     """The FAQ topic the message asks about, when its reading answers nothing asked."""
     intent = (message.get(INTENT) or {}).get("name")
+    if (message.get(GATE_OUTPUT) or {}).get("reason") == UNKNOWN_DETAIL_REASON:
+        return None  # a detail not known here is not another topic's question
     settled = intent not in KEEP and intent != "crisis_update"
     if settled and asks_how_to_enroll(text):
         return ENROLL_INTENT

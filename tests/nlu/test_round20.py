@@ -16,9 +16,11 @@ from iop_assistant.nlu.control_intents import (
     says_stop,
     tells_of_a_relatives_habit,
 )
+from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.distress_es import is_ambiguous_distress_es
 from iop_assistant.nlu.dosing_questions import asks_about_dosing
+from iop_assistant.program_question import asks_about_an_unknown_detail
 
 
 @pytest.mark.parametrize(
@@ -164,3 +166,36 @@ def test_spanish_requests_for_a_call(text: str) -> None:
 def test_a_call_asked_for_with_a_real_person_stays_a_call(gated: Callable) -> None:
     text = "can someone from the program call me? i'd rather talk to a real person"
     assert gated(text, "request_callback", 0.63) == "request_callback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is this a religious program? the last place i went was all god this, higher power that",
+        "also i'm trans. are the groups lgbtq friendly?",
+        "is there a women-only group? i don't feel safe in groups with men",
+        "hi quick weird question, can i bring my dog to sessions?",
+        "also are there smoking breaks? 3 hours without a cigarette is going to be rough lol",
+    ],
+)
+def test_details_nobody_told_us_get_the_honest_answer(text: str, gated: Callable) -> None:
+    assert asks_about_an_unknown_detail(text)
+    assert gated(text, "ask_therapies", 0.95) == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i smoke weed every day is that addiction",
+        "what is group therapy like",
+        "do you treat nicotine addiction?",
+        "my son is gay and uses meth, can you help him?",
+    ],
+)
+def test_known_topics_are_not_unknown_details(text: str) -> None:
+    assert not asks_about_an_unknown_detail(text)
+
+
+@pytest.mark.parametrize("text", ["¿qué hago con la pistola?", "que hago con las pastillas"])
+def test_what_to_do_with_the_means_is_a_crisis_update(text: str) -> None:
+    assert read_update(text) == "has_means"
