@@ -382,7 +382,11 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\s+(?:para|to|i\s+should)\s+(?:llamar|call)\b|"
     r"\bi\s+(?:just\s+)?(?:want|need)\s+(?:the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\W*$|"
     # "can I just have the number?" (v13)
-    r"\b(?:can|could|may)\s+i\s+(?:just\s+)?(?:have|get)\s+(?:the|your|ur|that)\s+(?:phone\s+|help\s*line\s+)?number\W*$",
+    r"\b(?:can|could|may)\s+i\s+(?:just\s+)?(?:have|get)\s+(?:the|your|ur|that)\s+(?:phone\s+|help\s*line\s+)?number\W*$|"
+    # "can i just call u later" after cancelling a callback (v14: the callback questions
+    # again): they will call, so they need the number
+    r"\b(?:can|could|may)\s+i\s+(?:just\s+)?call\s+(?:u|you|y'?all|them|the\s+help\s*line)\s+"
+    r"(?:back\s+)?(?:later|tomorrow|another\s+time|myself|instead|when\s+i\s+can)\W*$",
     re.IGNORECASE,
 )
 

@@ -261,6 +261,15 @@ _FILLERS = re.compile(r"(?:^|\s)(?:uh+|um+|er+m?|hmm+|uhm+|ah+)(?=[\s,.!?]|$)|\.
 _THE_PROGRAM = re.compile(r"\b(?:program|outpatient|iop|intensive\s+outpatient)\b")
 
 
+# not understanding the assistant's own message: "I don't understand the numbers", "i dont
+# get what you mean", "no entiendo las opciones"
+_NOT_UNDERSTOOD = re.compile(
+    r"^\W*(?:(?:sorry|ok|um+|uh+|wait|lol|what)\W+)*(?:i\s+)?(?:don'?t|dont|do\s+not|didn'?t|didnt)\s+"
+    r"(?:understand|get|follow)\s+(?:the|this|that|these|those|what|your|ur|u|you|how|which)\b"
+    r"(?:\s+\w+){0,4}\W*$|^\W*no\s+(?:entiendo|entend[ií])\s+(?:las?|los?|eso|esto|qu[eé]|c[oó]mo)\b"
+    r"(?:\s+\w+){0,4}\W*$",
+    re.IGNORECASE,
+)
 # words that keep a crisis reading even without a word of danger ("uh... the program didnt
 # work. i have the pills in my hand")
 _STILL_RISKY = re.compile(
@@ -562,8 +571,9 @@ class CrisisGuard(GraphComponent):
                     if has_real_alternative(message):
                         take_next_guess(message)
                         continue
-                    if is_hesitant_about_the_program(text):
-                        # asked what they meant (the clarifying question), not 911
+                    if is_hesitant_about_the_program(text) or _NOT_UNDERSTOOD.match(text):
+                        # asked what they meant (the clarifying question), not 911 ("I don't
+                        # understand the numbers", role-play round 20: the crisis reply)
                         set_intent(message, FALLBACK_INTENT)
                         continue
                     plain = plain_request_reading(message, text)

@@ -199,3 +199,14 @@ def test_known_topics_are_not_unknown_details(text: str) -> None:
 @pytest.mark.parametrize("text", ["¿qué hago con la pistola?", "que hago con las pastillas"])
 def test_what_to_do_with_the_means_is_a_crisis_update(text: str) -> None:
     assert read_update(text) == "has_means"
+
+
+def test_not_understanding_the_numbers_is_no_crisis(guarded: Callable) -> None:
+    # role-play round 20: the crisis reply to "I don't understand the numbers"
+    message = guarded("I don't understand the numbers", "crisis", "greet")
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_calling_them_later_needs_the_number(gated: Callable) -> None:
+    # v14: "can i just call u later" after cancelling a callback started the questions again
+    assert gated("can i just call u later", "request_callback", 0.89) == "request_human"
