@@ -257,6 +257,9 @@ TURN_PARAM = "turn"
 MAX_REPLIES = 10_000
 
 
+SPANISH_CALLER_NOTE = "the caller speaks Spanish"
+
+
 def whisper_text(notes: List[str]) -> str:
     """One short sentence for the answerer; nothing the caller said word for word."""
     if not notes:
@@ -424,7 +427,12 @@ class VoiceInput(TwilioWebhookInput):
         action = self._next_turn_url(request)
         whisper = None
         if number == self.settings.helpline_number:
-            self.whispers[call_sid] = whisper_text(state.notes if state else [])
+            notes = list(state.notes) if state else []
+            if state is not None and state.language == "es":
+                # the answerer must know before the caller is connected (role-play round 20:
+                # a Spanish-only caller was put through with no word of it)
+                notes.insert(0, SPANISH_CALLER_NOTE)
+            self.whispers[call_sid] = whisper_text(notes)
             while len(self.whispers) > MAX_WHISPERS:
                 self.whispers.popitem(last=False)
             base = action.rsplit("/", 1)[0]

@@ -44,6 +44,7 @@ from iop_assistant.language.repeats import instead_of_a_repeat
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     ALSO_ASKED,
+    ANSWERED_EVEN_IF_REPEATED,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     MIXING_REASON,
@@ -204,7 +205,11 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
     ) -> Dict[str, Any] | None:
         """Rasa's generation, except that a program answer just given is not said again
         word for word (``repeats``)."""
-        said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
+        said = (
+            utter_action
+            if _gate_reason(tracker) in ANSWERED_EVEN_IF_REPEATED
+            else instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
+        )
         said = instead_for(said, tracker, self.responses)
         note = note_for(utter_action, tracker, self.responses)
         if note and said != utter_action:

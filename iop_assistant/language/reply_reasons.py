@@ -11,5 +11,11 @@ PREGNANCY_REASON = "pregnancy"
 ALCOHOL_POISONING_REASON = "alcohol poisoning"
 MIXING_REASON = "mixing"
 PRESSED_PILLS_REASON = "pressed pills"
+# "when do I call 911?" right after the dosing answer: its 911 sentence is the answer, said
+# again rather than "that's the main thing I know" (regression conversation, round 20)
+WITHDRAWAL_SIGNS_REASON = "withdrawal signs"
+# "why can't I just stop?" after the answer about tapering klonopin: why not alone, again
+DOSING_REASON = "dosing"
+ANSWERED_EVEN_IF_REPEATED = frozenset({WITHDRAWAL_SIGNS_REASON, DOSING_REASON})
 # the parse-data key of a second question's reading (rasa_hooks/second_question sets it)
 ALSO_ASKED = "also_asked"

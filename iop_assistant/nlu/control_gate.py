@@ -20,12 +20,14 @@ from iop_assistant.input_text import is_bare_number, is_phone_message
 from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
+    DOSING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     MIXING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
+    WITHDRAWAL_SIGNS_REASON,
 )
 from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
@@ -282,7 +284,7 @@ def gate(message: Message) -> None:
     if asks_about_withdrawal_danger_signs(text) and name != "crisis":
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
-        return overrule(message, DOSING_INTENT, "withdrawal signs")
+        return overrule(message, DOSING_INTENT, WITHDRAWAL_SIGNS_REASON)
     if asks_about_alcohol_poisoning(text) and name != "crisis":
         # "when is drinking an emergency?" (family role-play round 17): the signs of alcohol
         # poisoning, said instead of the opioid answer (language/nlg.py INSTEAD)
@@ -303,7 +305,7 @@ def gate(message: Message) -> None:
         # also the classifier's own unsure dosing reading ("puedo parar cold turkey?", es-v5:
         # 0.35, under the fallback's threshold: a menu)
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
-        return overrule(message, DOSING_INTENT, "dosing")
+        return overrule(message, DOSING_INTENT, DOSING_REASON)
     if asks_about_an_unknown_detail(text) and name != "crisis":
         # "is this a religious program?", "can i bring my dog to sessions?" (v14: the therapies
         # and family answers): not known here; the out-of-scope reply says so, and who knows

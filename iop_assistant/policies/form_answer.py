@@ -91,8 +91,9 @@ _ASKED_SIGNS = re.compile(
 
 
 def danger_beyond_the_question(slot: str, text: str) -> bool:
-    """Danger words in an answer, besides the signs the question asked about."""
-    if slot == "screening_symptoms":
+    """Danger words in an answer, besides the signs the symptoms question asks about (also
+    said to another screening question: people answer ahead, and the form keeps it)."""
+    if slot.startswith("screening_"):
         text = _ASKED_SIGNS.sub(" ", text)
     return has_danger_words(text)
 

@@ -198,11 +198,8 @@ def test_nobody_answering_the_transfer_is_not_the_end_of_the_call(servers):
     assert user_events(servers, keyed)[-1]["text"] == "/request_callback"
 
 
-def test_the_help_line_answerer_hears_what_the_assistant_knows(servers):
-    call = Call(servers)
-    call.send()
-    call.send(SpeechResult="can someone call me back")
-    dial = dials(call.send(SpeechResult="actually just put me through to an agent"))
+def whisper_heard(servers, dial) -> requests.Response:
+    """What Twilio fetches for the help-line answerer (signed like Twilio)."""
     whisper_url = dial.find("Number").get("url")
     assert whisper_url.startswith(servers.env["PUBLIC_BASE_URL"] + "/webhooks/voice/whisper?")
     form = {"CallSid": "CA" + "1" * 32, "AccountSid": "AC" + "0" * 32}
@@ -210,13 +207,34 @@ def test_the_help_line_answerer_hears_what_the_assistant_knows(servers):
         whisper_url, form
     )
     path = whisper_url[len(servers.env["PUBLIC_BASE_URL"]) :]
-    reply = requests.post(
+    return requests.post(
         servers.rasa_url + path, data=form, headers={"X-Twilio-Signature": signature}, timeout=10
     )
+
+
+def test_the_help_line_answerer_hears_what_the_assistant_knows(servers):
+    call = Call(servers)
+    call.send()
+    call.send(SpeechResult="can someone call me back")
+    dial = dials(call.send(SpeechResult="actually just put me through to an agent"))
+    reply = whisper_heard(servers, dial)
     assert reply.status_code == 200
-    assert "automated assistant" in reply.text
+    assert "automated assistant" in reply.text and "Spanish" not in reply.text
+    whisper_url = dial.find("Number").get("url")
+    path = whisper_url[len(servers.env["PUBLIC_BASE_URL"]) :]
+    form = {"CallSid": "CA" + "1" * 32, "AccountSid": "AC" + "0" * 32}
     forged = requests.post(servers.rasa_url + path, data=form, timeout=10)
     assert forged.status_code == 403
+
+
+def test_the_answerer_hears_that_a_caller_speaks_spanish(servers):
+    # role-play round 20: a Spanish-only caller was put through with no word of it
+    call = Call(servers)
+    call.send()
+    call.send(SpeechResult="bueno, quiero hablar en español", Confidence="0.9")
+    dial = dials(call.send(SpeechResult="quiero hablar con una persona", Confidence="0.9"))
+    reply = whisper_heard(servers, dial)
+    assert "the caller speaks Spanish" in reply.text
 
 
 @pytest.mark.parametrize(
