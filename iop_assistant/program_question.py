@@ -361,7 +361,11 @@ _MAKE_THEM_GO = re.compile(
     # a relative who refuses (es-v3: "y si el no quiere ir? ya le dije y se enoja" got 911)
     r"\b(?:what\s+if|y\s+si)\s+(?:he|she|they|[eé]l|ella|ellos|my\s+\w+|mi\s+\w+)\s+"
     r"(?:doesn'?t|does\s+not|don'?t|won'?t|refuses\s+to|no)\s+(?:want\s+to\s+|quiere\s+)?"
-    r"(?:go|come|ir|venir|entrar|get\s+help|ayuda)\b",
+    r"(?:go|come|ir|venir|entrar|get\s+help|ayuda)\b|"
+    # "he says hes fine and wont go. what do i do" (texter role-play round 21: the 911 reply)
+    r"\b(?:he|she|they|my\s+\w+|and)\s+(?:won'?t|wont|will\s+not|refuses\s+to|doesn'?t\s+want\s+to)\s+"
+    r"(?:go|come|get\s+help|do\s+(?:it|the\s+program))\b[^?]{0,40}\b(?:what\s+(?:do|can|should)\s+"
+    r"(?:i|we)\s+do|how\s+(?:do|can)\s+(?:i|we))\b",
     re.IGNORECASE,
 )
 

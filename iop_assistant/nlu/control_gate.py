@@ -239,8 +239,9 @@ def gate(message: Message) -> None:
         # "im calling them now": they are leaving to call (the goodbye keeps 988 and 911 after
         # a crisis reply); never the callback questions
         return overrule(message, "goodbye", "calling now")
-    if cancels_a_call(text):
-        # before the callback check: "don't call me" contains "call me"
+    if cancels_a_call(text) and not (name == "crisis" and has_danger_words(text)):
+        # before the callback check: "don't call me" contains "call me"; not "dont bother. i
+        # already decided. i just wanted someone to know" (crisis role-play round 21)
         return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")
     if not (name == "stop" and sure) and (says_stop(text) or is_stop_only(text)):
         # "actually, you know what, forget it. never mind." whatever the classifier read, and

@@ -131,6 +131,8 @@ _STRONG_STOP = re.compile(
     r"actually,? not (?:right )?now|"
     # "sabes que mejor no, olvidalo, ahorita no puedo hablar de esto" (es-v5, at the name)
     r"mejor no|"
+    # "stop. I said never mind" (caller role-play round 21: taken as the answer)
+    r"i said (?:stop|never ?mind|nvm|enough)|"
     rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
     rf"cancel (?:it|that|this)))*{_FILLER}$",
     re.IGNORECASE,
@@ -149,7 +151,11 @@ _LEAVING_REASON = re.compile(
     r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
     r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b|"
     r"^(?:despu[eé]s|luego|m[aá]s\s+tarde|otro\s+d[ií]a|ahorita\s+no)\b|"
-    r"^(?:ahorita\s+|ahora\s+)?no\s+(?:puedo|quiero)\s+(?:hablar|seguir)\b|^(?:yo\s+)?(?:le\s+|les\s+)?(?:llamo|lo\s+pienso)\b|"
+    r"^(?:ahorita\s+|ahora\s+)?no\s+(?:puedo|quiero)\s+(?:hablar|seguir)\b|"
+    # "um. actually never mind. I can't do this right now", "stop. I said never mind"
+    # (caller role-play round 21: both taken as answers, the questions went on)
+    r"^(?:i\s+)?(?:can'?t|cannot|cant)\s+(?:do\s+(?:this|it|that)|talk|deal\s+with\s+(?:this|it))\b|"
+    r"^i\s+(?:said|say)\s+(?:stop|never\s*mind|nvm|no|enough)\b|^(?:yo\s+)?(?:le\s+|les\s+)?(?:llamo|lo\s+pienso)\b|"
     # impatience: "nvm this is taking 4ever" (texter role-play 2026-12-04: taken as an answer)
     r"^(?:this|it|that)\s*(?:'s|s|is)?\s+(?:taking|takes)\s+(?:4ever|forever|too\s+long|so\s+long|way\s+too\s+long)\b|"
     r"^(?:too\s+many|so\s+many)\s+(?:questions|qs)\b|"
@@ -278,12 +284,16 @@ def is_spanish_phone_greeting(text: str) -> bool:
 # "im calling them now", "ok im calling now", "calling the help line now thanks" (round 18's
 # open list: read as asking for a callback, and the callback questions started)
 _CALLING_NOW = re.compile(
+    # "never mind. I guess I'll just call the number tomorrow. Thanks.", "ok. ill call
+    # tomorrow i guess" (role-play round 21: "no call is set up", a crisis follow-up)
     r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah|will\s+do|thanks|thank\s+you|cool|great|perfect|got\s+it|"
-    r"sounds\s+good)\W+)*"
+    r"sounds\s+good|never\s*mind|nvm|i\s+guess)\W+)*"
     r"(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|gonna|we'?ll|we\s+will|we'?re\s+gonna|"
-    r"we'?re|we\s+are)?\s*(?:calling|call|dialing)\s+"
-    r"(?:them|you\s+guys|y'?all|it|the\s+(?:help\s*line|number|line|hotline)|that\s+(?:number|line)|988|now)"
-    r"(?:\s+(?:now|right\s+now|rn|right\s+away|tonight|tomorrow|later|in\s+the\s+morning|first\s+thing))?"
+    r"we'?re|we\s+are)?\s*(?:just\s+)?(?:calling|call|dialing)\s+"
+    r"(?:(?:them|you\s+guys|y'?all|it|the\s+(?:help\s*line|number|line|hotline)|that\s+(?:number|line)|988|now)"
+    r"|(?=(?:tomorrow|later|tonight|in\s+the\s+morning)\b))"
+    r"(?:\s*(?:now|right\s+now|rn|right\s+away|tonight|tomorrow|later|in\s+the\s+morning|first\s+thing))?"
+    r"(?:\s+(?:i\s+guess|then|maybe))?"
     # "I'm calling them now on my other phone" (caller role-play round 20: callback questions
     # mid-overdose)
     r"(?:\s+(?:on|from|with)\s+(?:my|the|her|his)\s+(?:other\s+|cell\s+|wife'?s\s+|husband'?s\s+)?"

@@ -32,10 +32,19 @@ from iop_assistant.input_text import sentences
 from iop_assistant.language import SPANISH
 from iop_assistant.language.requests import requested_language
 from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, put_first
-from iop_assistant.nlu.control_intents import is_worried_disclosure, tells_of_a_relatives_habit
+from iop_assistant.nlu.control_intents import (
+    SCREENING_INTENT,
+    asks_for_screening,
+    is_worried_disclosure,
+    tells_of_a_relatives_habit,
+)
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
-from iop_assistant.nlu.danger_questions import answer_for, is_general_danger_question
+from iop_assistant.nlu.danger_questions import (
+    answer_for,
+    asks_about_mixing,
+    is_general_danger_question,
+)
 from iop_assistant.nlu.danger_words import (
     STAYING_ON_MEDICATION_INTENT,
     has_danger_words,
@@ -516,10 +525,17 @@ class CrisisGuard(GraphComponent):
                         if (message.get(INTENT) or {}).get("name") != guessed:
                             continue  # the gate read it (the screening, dosing, a goodbye...)
                     reading = (message.get(INTENT) or {}).get("name")
-                    if not answers_a_question(reading) or (
+                    # "...she's at work. I just want to know about the risk of benzos and
+                    # alcohol" (family role-play round 21): the mixing answer
+                    mixing = reading == SAFETY_INTENT and asks_about_mixing(rest)
+                    # "I told you he is fine and awake... Does he need detox or not?" (family
+                    # role-play round 21: 911 again): the screening it asks for
+                    screening = reading == SCREENING_INTENT and asks_for_screening(rest)
+                    if not (mixing or screening) and (
+                        not answers_a_question(reading)
                         # "why do you keep telling me to call 911?? nothing is happening"
                         # (family role-play 2026-12-05) read as a safety question: 911 again
-                        reading == SAFETY_INTENT and not is_about_safety(rest)
+                        or (reading == SAFETY_INTENT and not is_about_safety(rest))
                     ):
                         set_intent(message, "deny")
                     continue

@@ -25,6 +25,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.language.reply_reasons import GATE_OUTPUT
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
@@ -530,7 +531,9 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:pastillas|p[ií]ldoras|medicinas|medicamentos)\s+(?:\w+\s+){0,3}?(?:guardadas|juntadas)\b|"
         r"\btom(?:arme|ar|o|e)\s+todas\s+(?:las\s+|mis\s+)?(?:pastillas|p[ií]ldoras|medicinas)\b|"
         r"\btodas\b[^.!?]{0,30}\besta\s+noche\b|"
-        r"\btengo\s+(?:una\s+|un\s+)?(?:pistola|arma|rifle|escopeta)\s+(?:aqu[ií]|conmigo|en\s+(?:la\s+casa|casa|mi\s+cuarto))\b|"
+        # "tengo la pistola aquí en la mesa" (Spanish role-play round 21: the 988 text again)
+        r"\btengo\s+(?:una\s+|un\s+|la\s+|el\s+|mi\s+)?(?:pistola|arma|rifle|escopeta)\s+"
+        r"(?:aqu[ií]|ac[aá]|conmigo|en\s+(?:la\s+\w+|el\s+\w+|casa|mi\s+\w+))\b|"
         # "¿qué hago con la pistola?" (Spanish role-play round 20: the template again)
         r"\bqu[eé]\s+(?:hago|hacemos|le\s+hago)\s+con\s+(?:la|el|las|los|mi|su|esa|ese|esas|esos)\s+"
         r"(?:pistola|arma|armas|rifle|escopeta|pastillas|p[ií]ldoras|medicinas)\b|"
@@ -627,6 +630,19 @@ def read_update(text: str) -> str | None:
     return read_spanish_update(clean)
 
 
+# "whoa no im not trying to kill myself. i do this all the time to sleep. im not calling 911"
+# after sleeping pills with vodka (crisis role-play round 21): the denied words are no new
+# category; the overdose's "don't sleep it off alone" stays, not "you don't have to call"
+_DENIES_THE_THOUGHT = re.compile(
+    r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:trying|going|gonna|wanting|planning)\s+(?:to\s+)?(?:kill|hurt|off)\s+my\s*self\b|"
+    r"\bnot\s+suicidal\b|\bno\s+(?:me\s+)?(?:quiero|estoy\s+tratando\s+de)\s+(?:matar(?:me)?|suicidar(?:me)?)\b"
+)
+
+
+# the control gate's reasons for a question about the help line itself
+ASKED_ABOUT_THE_LINE = frozenset({"help line hours", "text back"})
+
+
 def drop_guard_entities(message: Message) -> None:
     """Keep the conversation's crisis category: "I already called 911" hits the
     guard's "call 911" pattern (medical), which would re-word the overdose replies."""
@@ -699,6 +715,12 @@ class CrisisUpdateReader(RuleComponent):
                 if intent == UPDATE_INTENT:
                     demote(message)
                 continue
+            if (message.get(GATE_OUTPUT) or {}).get("reason") in ASKED_ABOUT_THE_LINE and (
+                kind == "refuses_911"
+            ):
+                # "Is the 888 number answered at night or should I wait until morning to
+                # call?" (family role-play round 21: read as refusing 911)
+                continue
             if kind in KINDS_THAT_YIELD_TO_CRISIS and intent == CRISIS_INTENT:
                 # words of psychosis are themselves danger words: "what do i do if the
                 # voices get worse" is read for other danger without them (night role-play)
@@ -715,7 +737,9 @@ class CrisisUpdateReader(RuleComponent):
                 # the fear of calling is not a new kind of danger: the conversation's
                 # category stays ("will 988 send cops... cant lose my kids" is not violence)
                 drop_guard_entities(message)
-            elif kind in KINDS_THAT_KEEP_THE_CATEGORY:
+            elif kind in KINDS_THAT_KEEP_THE_CATEGORY or _DENIES_THE_THOUGHT.search(
+                normalize(text)
+            ):
                 # "snoring and won't answer" after a seizure is not a new overdose: the
                 # conversation's category chooses the words (role-play 2026-12-04)
                 drop_guard_entities(message)

@@ -19,6 +19,7 @@ import re
 
 from iop_assistant.input_text import sentences
 from iop_assistant.nlu.danger_words import has_danger_words, says_something_was_taken
+from iop_assistant.nlu.no_emergency import without_denial
 
 _STARTS_AS_A_QUESTION = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but|um+|well)\W+)?"
@@ -178,13 +179,15 @@ _MIX_QUESTION = re.compile(
 _RISK_ASKED = re.compile(
     r"\?|\b(?:is\s+it|is\s+that|isn'?t\s+it|are\s+they|can\s+(?:it|that|this|you|she|he|they)|could\s+(?:it|that)|"
     r"dangerous|safe|ok(?:ay)?\s+to|bad\s+to|risky|deadly|kill|stop\s+(?:her|his|their|your)\s+breathing|"
-    r"peligros\w*|es\s+malo|hace\s+da[nñ]o|se\s+puede)\b",
+    r"peligros\w*|es\s+malo|hace\s+da[nñ]o|se\s+puede|"
+    # "I just want to know about the risk of benzos and alcohol" (family role-play round 21)
+    r"(?:the\s+)?risks?\s+(?:of|with|in)|how\s+(?:bad|dangerous|risky))\b",
     re.IGNORECASE,
 )
 
 
 _RISK_WORDS = re.compile(
-    r"\b(?:dangerous|safe|unsafe|ok(?:ay)?|alright|bad|risky|deadly|kill|fatal|breathing|overdose|od|"
+    r"\b(?:dangerous|safe|unsafe|ok(?:ay)?|alright|bad|risky|risks?|deadly|kill|fatal|breathing|overdose|od|"
     r"peligros\w*|malo|da[nñ]o|respirar)\b",
     re.IGNORECASE,
 )
@@ -217,7 +220,9 @@ _TAKEN = re.compile(
 
 def asks_about_mixing(text: str) -> bool:
     """A question about alcohol with a sedating drug (or two such drugs), nothing now."""
-    clean = " ".join(text.split())
+    # "This is NOT an emergency. She is fine, she's at work right now. I just want to know
+    # about the risk of benzos and alcohol" (family role-play round 21): the no is no danger
+    clean = " ".join(without_denial(text).split())
     if (
         _ABOUT_THE_PROGRAM.search(clean)
         or _TAKEN.search(clean)

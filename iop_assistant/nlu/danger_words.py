@@ -41,6 +41,10 @@ _DANGER = re.compile(
     r"(?:was|were)n'?t\s+here|my\s+will|wills?\s+and|notes?\s+for\s+my|life\s+insurance|"
     r"won'?t\s+need|wont\s+need|by\s+the\s+time|be\s+gone|move\s+on\s+without|shov\w*|"
     r"scream\w*|seguro\s+de\s+vida|desped\w*|"
+    # round 21: "dont bother. i already decided. i just wanted someone to know" (a goodbye
+    # after a crisis reply, read as cancelling a callback)
+    r"(?:already|have|'ve|made\s+up\s+my\s+mind|i)\s+decided\b(?!\s+(?:to\s+(?:sign|start|go|get|try|call|come|do\s+the)|on\b))|"
+    r"just\s+wanted\s+(?:some(?:one|body)|you|u|any(?:one|body))\s+to\s+know|"
     # Spanish and Spanglish (v7): matar, morir, sobredosis, no respira...
     r"mat(?:ar|o|a|arme|arse|arlo|arla)|muer\w*|morir\w*|suicid\w*|sobredosis|respir\w*|convuls\w*|"
     r"inconsciente|desmay\w*|pastillas?|cuchillo|pistola|arma|sangr\w*|pega\w*|peg[oó]|golpe\w*|"

@@ -39,6 +39,11 @@ _NO_EMERGENCY = re.compile(
     r"\b(?:nobody|no\s+one|noone)(?:'s|s|\s+is)\s+(?:hurting|hitting|threatening)\s+(?:me|us)\b|"
     rf"\b{_SUBJECT}{_IS}\s+(?:ok|okay|fine|alright|all\s+right|safe)\s+(?:now|right\s+now|today)\b|"
     rf"\b{_SUBJECT}{_IS}\s+breathing\s+(?:fine|ok|okay|normally|normal)\b|"
+    # "I told you he is fine and awake", "She is fine, she's at work right now" (family
+    # role-play round 21: the 911 reply again)
+    rf"\b{_SUBJECT}{_IS}\s+(?:ok|okay|fine|alright|safe)\s*(?:,|and)\s*(?:{_SUBJECT}{_IS}\s+)?"
+    r"(?:awake|talking|at\s+(?:work|school|home)|home|up)\b(?:\s+(?:right\s+)?now|\s+today)?|"
+    rf"\b{_SUBJECT}{_IS}\s+(?:awake|up)\s+and\s+(?:talking|fine|ok|okay|eating|walking)\b|"
     # Spanish
     r"\bno\s+es\s+(?:una\s+)?emergencia\b|\bno\s+hay\s+(?:ninguna\s+)?emergencia\b|"
     r"\bnadie\s+(?:tuvo|tiene|ha\s+tenido)\s+(?:una\s+)?sobredosis\b|"

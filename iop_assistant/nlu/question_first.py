@@ -106,6 +106,10 @@ def asked_topic(message: Message, text: str) -> str | None:
     intent = (message.get(INTENT) or {}).get("name")
     if (message.get(GATE_OUTPUT) or {}).get("reason") == UNKNOWN_DETAIL_REASON:
         return None  # a detail not known here is not another topic's question
+    if chosen_for_safety(message):
+        # "...she's at work right now. I just want to know about the risk of benzos and
+        # alcohol" (family role-play round 21): the mixing answer, not who finds out at work
+        return None
     settled = intent not in KEEP and intent != "crisis_update"
     if settled and asks_how_to_enroll(text):
         return ENROLL_INTENT

@@ -140,6 +140,13 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def typed_text(value: Any) -> str:
+    """What the person typed: YAML reads an unquoted ``no`` or ``yes`` as a boolean."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
 _PHONES_GIVEN: set[str] = set()
 
 
@@ -276,7 +283,8 @@ class Session:
             return f"[press {turn['digits']}]", self._observe(
                 self._voice(Digits=str(turn["digits"]))
             )
-        return self._send_text(str(turn.get("user", "")), str(turn.get("user", "")))
+        text = typed_text(turn.get("user", ""))
+        return self._send_text(text, text)
 
     def _send_text(self, text: str, shown: str) -> tuple[str, Reply]:
         if self.channel == "rest":

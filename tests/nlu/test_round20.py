@@ -210,3 +210,77 @@ def test_not_understanding_the_numbers_is_no_crisis(guarded: Callable) -> None:
 def test_calling_them_later_needs_the_number(gated: Callable) -> None:
     # v14: "can i just call u later" after cancelling a callback started the questions again
     assert gated("can i just call u later", "request_callback", 0.89) == "request_human"
+
+
+# role-play round 21 (after the retrain), in the role-players' words
+
+
+def test_a_settled_goodbye_after_a_crisis_is_no_cancelled_callback(gated: Callable) -> None:
+    text = "dont bother. i already decided. i just wanted someone to know"
+    assert has_danger_words(text)
+    assert gated(text, "crisis", 0.99) == "crisis"
+
+
+def test_deciding_to_sign_up_is_no_danger() -> None:
+    assert not has_danger_words("i decided to sign up")
+    assert not has_danger_words("i already decided on the evening group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um. actually never mind. I can't do this right now",
+        "stop. I said never mind",
+        "never mind. I guess I'll just call the number tomorrow. Thanks.",
+    ],
+)
+def test_stops_and_leaving_said_with_reasons(text: str) -> None:
+    from iop_assistant.nlu.control_intents import says_calling_now
+
+    assert says_stop(text) or says_calling_now(text)
+
+
+def test_calling_tomorrow_is_a_goodbye(gated: Callable) -> None:
+    assert gated("ok. ill call tomorrow i guess", "nlu_fallback", 0.35) == "goodbye"
+
+
+def test_fine_and_awake_is_no_emergency() -> None:
+    from iop_assistant.nlu.no_emergency import says_no_emergency
+
+    assert says_no_emergency("I told you he is fine and awake. He last used yesterday.")
+    assert says_no_emergency("She is fine, she's at work right now.")
+    assert not says_no_emergency("he is fine and not breathing")
+
+
+def test_the_risk_of_benzos_and_alcohol_after_a_no_is_the_mixing_question(guard) -> None:
+    from rasa.shared.nlu.constants import INTENT_RANKING_KEY, TEXT
+
+    from iop_assistant.nlu.control_gate import gate
+    from iop_assistant.nlu.crisis_updates import CrisisUpdateReader
+    from iop_assistant.nlu.input_guard import InputGuard
+    from iop_assistant.nlu.question_first import QuestionFirst
+
+    text = (
+        "This is NOT an emergency. She is fine, she's at work right now. I just want to know "
+        "about the risk of benzos and alcohol"
+    )
+    message = Message({TEXT: text})
+    InputGuard().process([message])
+    reading = {"name": "ask_confidentiality", "confidence": 0.99}
+    message.set(INTENT, reading)
+    message.set(INTENT_RANKING_KEY, [reading])
+    gate(message)
+    guard.process([message])
+    CrisisUpdateReader().process([message])
+    QuestionFirst().process([message])
+    assert message.get(INTENT)["name"] == "ask_safety_procedures"
+
+
+def test_a_relative_who_wont_go_is_the_family_question() -> None:
+    from iop_assistant.program_question import asks_to_make_someone_go
+
+    assert asks_to_make_someone_go("he says hes fine and wont go. what do i do")
+
+
+def test_tengo_la_pistola_is_the_means() -> None:
+    assert read_update("Tengo la pistola aquí en la mesa.") == "has_means"
