@@ -31,6 +31,7 @@ from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.past_danger import was_already_treated
 from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 from iop_assistant.program_question import (
     ENROLL_INTENT,
@@ -639,6 +640,7 @@ _DENIES_THE_THOUGHT = re.compile(
 )
 
 
+SAFETY_INTENT = "ask_safety_procedures"
 # the control gate's reasons for a question about the help line itself
 ASKED_ABOUT_THE_LINE = frozenset({"help line hours", "text back"})
 
@@ -711,6 +713,13 @@ class CrisisUpdateReader(RuleComponent):
             text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
             kind = read_update(text)
             intent = (message.get(INTENT) or {}).get("name")
+            if intent in (CRISIS_INTENT, UPDATE_INTENT) and was_already_treated(text):
+                # "he overdosed last night... they sent him home this morning... What do I do
+                # now??" (family role-play round 21): no update of a crisis now, the overdose
+                # answer (naloxone at home, never alone, 911 if it happens again)
+                drop_guard_entities(message)
+                put_first(message, SAFETY_INTENT)
+                continue
             if kind is None:
                 if intent == UPDATE_INTENT:
                     demote(message)

@@ -85,3 +85,39 @@ def _is_distant(match: re.Match[str], today: date) -> bool:
     """ "in 2026" this year is not distant; "in 2019" is."""
     year = match.group("year")
     return year is None or int(year) < today.year
+
+
+# An overdose already treated: "he overdosed last night... The paramedics gave him narcan and
+# he was in the ER most of the night and they sent him home this morning... He's asleep
+# upstairs now. What do I do now??" (family role-play round 21: "naloxone usually works in 2
+# to 3 minutes", then 911 four times). The overdose answer fits: naloxone at home, never use
+# alone, 911 if it happens again; "not breathing" or "won't wake" now is still a crisis.
+_CARED_FOR = re.compile(
+    r"\b(?:discharged|sent\s+(?:him|her|them|me|us)\s+home|released\s+(?:him|her|them|me)|"
+    r"(?:came|come|got|is|was|he'?s|she'?s)\s+(?:back\s+)?home\s+from\s+the\s+(?:er|hospital|emergency\s+room)|"
+    r"got\s+out\s+of\s+the\s+(?:er|hospital)|(?:le|lo|la)\s+dieron\s+de\s+alta|ya\s+sali[oó]\s+del\s+hospital)\b"
+)
+_STILL_IN_DANGER = re.compile(
+    r"\b(?:not\s+breathing|isn'?t\s+breathing|stopped\s+breathing|can'?t\s+breathe|won'?t\s+wake|"
+    r"can'?t\s+wake|unresponsive|turning\s+blue|blue\s+lips|lips\s+(?:are\s+)?blue|seiz\w*|"
+    r"overdosing|again\s+(?:now|tonight)|right\s+now\s+(?:he|she)|no\s+respira|no\s+despierta)\b"
+)
+
+
+def was_already_treated(text: str) -> bool:
+    """An overdose told after hospital care ended, with no danger now."""
+    clean = " ".join(text.lower().replace("\u2019", "'").split())
+    return bool(_CARED_FOR.search(clean)) and not _STILL_IN_DANGER.search(clean)
+
+
+_OVERDOSED = re.compile(
+    r"\b(?:overdosed|od'?d|o\.d\.'?d|had\s+an\s+overdose|tuvo\s+una\s+sobredosis)\b"
+)
+
+
+def tells_a_past_overdose_only(text: str) -> bool:
+    """ "last night, thats when he overdosed" (to "when did they last use?", family role-play
+    round 21: the 911 reply, the screening ended): an overdose told in the past tense, with
+    no danger now."""
+    clean = " ".join(text.lower().replace("\u2019", "'").split())
+    return bool(_OVERDOSED.search(clean)) and not _STILL_IN_DANGER.search(clean)

@@ -48,6 +48,7 @@ from iop_assistant.nlu.control_intents import (
 )
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.distress import is_ambiguous_distress
+from iop_assistant.nlu.past_danger import tells_a_past_overdose_only
 
 FORMS = frozenset({"detox_screening_form", "callback_form"})
 # intents the forms' slot mappings leave out (domain/screening.yml, callback.yml: not_intent)
@@ -114,6 +115,13 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
     name = intent.get("name")
     if name == CRISIS_INTENT:
         if slot in WITHDRAWAL_SIGN_SLOTS and about_past_or_unclear_signs(message.parse_data, text):
+            return SlotSet(slot, text)
+        if (
+            slot.startswith("screening_")
+            and screening_answers.parse_last_use(text)
+            and tells_a_past_overdose_only(text)
+        ):
+            # "last night, thats when he overdosed", to this question or ahead of it
             return SlotSet(slot, text)
         guard_hit = bool(message.parse_data.get("crisis_guard"))
         # the classifier alone, trained on outsiders' crisis wording, was sure of a crisis in

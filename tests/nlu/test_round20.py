@@ -284,3 +284,17 @@ def test_a_relative_who_wont_go_is_the_family_question() -> None:
 
 def test_tengo_la_pistola_is_the_means() -> None:
     assert read_update("Tengo la pistola aquí en la mesa.") == "has_means"
+
+
+def test_an_overdose_already_treated_gets_the_overdose_answer(guarded: Callable) -> None:
+    text = (
+        "My son is 19 and he overdosed last night. The paramedics gave him narcan and he was in "
+        "the ER most of the night and they sent him home this morning. He's asleep upstairs now. "
+        "What do I do now??"
+    )
+    assert guarded(text).get(INTENT)["name"] == "ask_safety_procedures"
+
+
+def test_not_breathing_after_coming_home_is_still_a_crisis(guarded: Callable) -> None:
+    text = "they sent him home from the ER this morning and now hes not breathing"
+    assert guarded(text).get(INTENT)["name"] != "ask_safety_procedures"

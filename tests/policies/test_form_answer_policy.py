@@ -248,3 +248,20 @@ def test_chest_pain_in_a_symptoms_answer_still_ends_the_form():
     text = "shaky and my chest hurts bad right now"
     tracker = tracker_in_form("detox_screening_form", "screening_symptoms", text, "crisis", 1.0)
     assert answer_for_form(tracker) is None
+
+
+def test_when_they_last_used_told_with_a_past_overdose_is_the_answer():
+    """Family role-play round 21: "last night, thats when he overdosed" ended the screening."""
+    text = "last night, thats when he overdosed"
+    tracker = tracker_in_form(
+        "detox_screening_form", "screening_last_use", text, "crisis", 1.0, guard=True
+    )
+    assert answer_for_form(tracker) == SlotSet("screening_last_use", text)
+
+
+def test_an_overdose_now_in_the_last_use_answer_still_ends_the_form():
+    text = "last night and now he overdosed again and isnt breathing"
+    tracker = tracker_in_form(
+        "detox_screening_form", "screening_last_use", text, "crisis", 1.0, guard=True
+    )
+    assert answer_for_form(tracker) is None
