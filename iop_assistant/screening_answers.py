@@ -157,7 +157,13 @@ def parse_frequency(text: str | None) -> str | None:
     t = _norm(text)
     if t in FREQUENCIES:
         return t
-    t = re.sub(r"\bnot (every ?day|daily)\b|\bno (todos los dias|diario|a diario)\b", " ", t)
+    # "i dont drink every day, only like 4 days a week" (persona p22: read as daily)
+    t = re.sub(
+        r"\b(?:not|dont|do not|doesnt|does not|never) (?:\w+ )?(every ?day|daily)\b"
+        r"|\bno (todos los dias|diario|a diario)\b",
+        " ",
+        t,
+    )
     found = [_per_week(match) for match in _PER_WEEK.finditer(t)]
     t = _PER_WEEK.sub(" ", t)
     for pattern, value in _FREQUENCY_PATTERNS:
@@ -269,16 +275,7 @@ def parse_last_use(text: str | None) -> str | None:
     # Bare "days"/"years" only count once every "N units" span is gone ("for 10 years").
     found = _last_use_candidates(t) or [_first(_UNIT.sub(" ", t), _BARE_UNITS)]
     known = [value for value in found if value]
-    if not known and _WEEKDAY.search(t) and not _EVERY.search(t) and not parse_frequency(t):
-        return "days"  # "saturday", "el sabado" (v14: not read, the question asked again)
     return min(known, key=LAST_USE.index) if known else None
-
-
-_EVERY = re.compile(r"\b(?:every|each|cada|todos\s+los|on\s+\w+s\b)")
-_WEEKDAY = re.compile(
-    r"\b(?:last\s+|this\s+past\s+|on\s+|el\s+|este\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b"
-)
 
 
 # Answers that hedge: parsed as unknown, never as yes or no.

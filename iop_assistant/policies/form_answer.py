@@ -86,7 +86,10 @@ def about_past_or_unclear_signs(parse_data: Mapping[str, Any], text: str) -> boo
 # needed its detox-first answer)
 _ASKED_SIGNS = re.compile(
     r"\b(?:my\s+)?heart\s+(?:is\s+|gets\s+|starts\s+|keeps\s+)?(?:pound\w*|rac\w*|flutter\w*|"
-    r"beat\w*\s+(?:fast|hard|like\s+crazy)|going\s+(?:fast|crazy))|\b(?:racing|pounding)\s+heart\b",
+    r"beat\w*\s+(?:fast|hard|like\s+crazy)|going\s+(?:fast|crazy))|\b(?:racing|pounding)\s+heart\b|"
+    # "jittery and my jaw is clenched but thats the meth probably" (persona p66)
+    r"\b(?:my\s+)?jaw\s+(?:is\s+|gets\s+)?(?:clench\w*|tight)|\bclench\w*\s+(?:my\s+)?jaw\b|"
+    r"\bgrind\w*\s+(?:my\s+)?teeth\b",
     re.IGNORECASE,
 )
 
@@ -174,8 +177,11 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         return None
     if form_answers.accepts(slot, text):
         return SlotSet(slot, text)
-    if is_explicit_command(name, text):
-        return None  # the person really asked to stop, leave or talk to someone
+    if name not in ALWAYS_MEANT and is_explicit_command(name, text):
+        # the person really asked to stop or leave; a person or a call was asked for above,
+        # and a short answer read as one is no such request ("just exhausted and hungry",
+        # persona p51: the help line's number mid-screening)
+        return None
     # otherwise the classifier's guess alone ("vodka, and she takes oxycodone for her back"
     # read as request_callback, v9 family-05) does not end the form: the form reads it
     return SlotSet(slot, text)

@@ -996,8 +996,8 @@ def test_a_question_is_not_asked_a_third_time_when_answers_fit_other_questions()
 
 
 def test_each_answer_to_another_question_is_kept_and_the_question_asked_again():
-    """v14: "weekends mostly", then "saturday" to the symptoms question (cannabis skips how
-    often and when); the second was taken as "don't know" and the screening went on."""
+    """v14: "weekends mostly", then when they last used, to the symptoms question (cannabis
+    skips how often and when); the second was taken as "don't know"."""
     form = ValidateDetoxScreeningForm()
     slots = {
         "screening_substances": ["cannabis"],
@@ -1005,9 +1005,9 @@ def test_each_answer_to_another_question_is_kept_and_the_question_asked_again():
         "requested_slot": "screening_symptoms",
     }
     result = form.validate_screening_symptoms(
-        "saturday",
+        "3 days ago",
         CollectingDispatcher(),
-        asked("screening_symptoms", 2, "saturday", slots),
+        asked("screening_symptoms", 2, "3 days ago", slots),
         {},
     )
     assert result == {"screening_symptoms": None, "screening_last_use": "days"}
@@ -1080,11 +1080,3 @@ def test_spanish_drinking_slang_is_alcohol():
 def test_a_no_first_answers_the_pregnancy_question(text, expected):
     """v14: "not really... maybe a little cranky" read as "maybe pregnant"."""
     assert screening_answers.parse_pregnant(text) is expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [("saturday", "days"), ("el sabado", "days"), ("every saturday", None), ("on saturdays", None)],
-)
-def test_a_weekday_is_when_one_last_used(text, expected):
-    assert screening_answers.parse_last_use(text) == expected

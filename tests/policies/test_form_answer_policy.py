@@ -265,3 +265,19 @@ def test_an_overdose_now_in_the_last_use_answer_still_ends_the_form():
         "detox_screening_form", "screening_last_use", text, "crisis", 1.0, guard=True
     )
     assert answer_for_form(tracker) is None
+
+
+def test_jaw_clenching_answers_the_symptoms_question():
+    """Persona p66: a classifier crisis on "jaw", the screening ended with the 911 reply."""
+    text = "jittery and my jaw is clenched but thats the meth probably"
+    tracker = tracker_in_form("detox_screening_form", "screening_symptoms", text, "crisis", 1.0)
+    assert answer_for_form(tracker) == SlotSet("screening_symptoms", text)
+
+
+def test_a_short_answer_read_as_asking_for_a_person_is_an_answer():
+    """Persona p51: "just exhausted and hungry" read as request_human gave the number."""
+    text = "just exhausted and hungry"
+    tracker = tracker_in_form(
+        "detox_screening_form", "screening_symptoms", text, "request_human", 0.47
+    )
+    assert answer_for_form(tracker) == SlotSet("screening_symptoms", text)
