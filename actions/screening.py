@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.form_turns import answered_faq, times_said_since_start
 from iop_assistant import form_answers, screening_answers, screening_rules, substances
+from iop_assistant.nlu.control_intents import RELATIVE
 
 FORM = "detox_screening_form"
 UNKNOWN = "unknown"
@@ -229,12 +230,6 @@ def user_texts(tracker: Tracker) -> List[str]:
 # said "a fifth a day, I get the shakes, do I need detox" was asked which substance and how
 # often; a sister who said "my brother" twice was asked who the questions were for)
 TOLD_BEFORE_MESSAGES = 4
-_RELATIVE = (
-    r"(?:son|daughter|husband|wife|boyfriend|girlfriend|partner|brother|sister|mom|mother|dad|"
-    r"father|kid|child|grandson|granddaughter|nephew|niece|fiance|fiancee|roommate|friend|hijo|"
-    r"hija|esposo|esposa|marido|novio|novia|hermano|hermana|mama|madre|papa|padre|nieto|nieta|"
-    r"amigo|amiga)"
-)
 _USES = (
     r"(?:uses|drinks|takes|smokes|shoots|snorts|vapes|relapsed|overdosed|is\s+(?:using|drinking|"
     r"on|addicted|hooked|smoking|taking)|has\s+been\s+(?:using|drinking|taking|smoking)|"
@@ -244,8 +239,8 @@ _USES = (
 # relative only named ("my wife says i have to ask this") is not (v9 self-08)
 _FAMILY = re.compile(
     rf"\b(?:for|about|asking\s+for|worried\s+about|helping|para|por)\s+(?:my|mi)\s+(?:\d+\s*"
-    rf"(?:yo|y/o|year\s+old|years\s+old)\s+)?{_RELATIVE}\b|"
-    rf"\b(?:my|our|mi|nuestro|nuestra)\s+(?:\d+\s*(?:yo|y/o|year\s+old|years\s+old)\s+)?{_RELATIVE}"
+    rf"(?:yo|y/o|year\s+old|years\s+old)\s+)?{RELATIVE}\b|"
+    rf"\b(?:my|our|mi|nuestro|nuestra)\s+(?:\d+\s*(?:yo|y/o|year\s+old|years\s+old)\s+)?{RELATIVE}"
     rf"\s+(?:\w+\s+){{0,2}}{_USES}\b|"
     rf"\b(?:he|she|hes|shes|he's|she's|el|ella)\s+(?:\w+\s+){{0,1}}{_USES}\b"
 )

@@ -14,6 +14,9 @@ import re
 
 TEXT_BACK_INTENT = "ask_text_back"
 HELPLINE_HOURS_INTENT = "ask_helpline_hours"
+# the control gate's reasons (a crisis update never takes these questions: crisis_updates)
+TEXT_BACK_REASON = "text back"
+HELPLINE_HOURS_REASON = "help line hours"
 
 _WHO = (
     r"(?:some\s*(?:one|body)|somone|any\s*(?:one|body)|a\s+(?:real\s+)?(?:person|human)|"

@@ -33,7 +33,9 @@ from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
     CHAT_PRIVACY_INTENT,
     HELPLINE_HOURS_INTENT,
+    HELPLINE_HOURS_REASON,
     TEXT_BACK_INTENT,
+    TEXT_BACK_REASON,
     asks_about_chat_privacy,
     asks_about_helpline_hours,
     asks_for_a_text_back,
@@ -220,11 +222,11 @@ def gate(message: Message) -> None:
         return overrule(message, FALLBACK_INTENT, "number alone")
     if asks_for_a_text_back(text) and name != "crisis":
         # before the callback and cancel checks: "no i said TEXT not call" (late role-play)
-        return overrule(message, TEXT_BACK_INTENT, "text back")
+        return overrule(message, TEXT_BACK_INTENT, TEXT_BACK_REASON)
     # (also when the classifier read the same, to lift it past the fallback's ambiguity check:
     # "does anyone pick up that number on weekends" at 0.42 beside ask_format at 0.40)
     if asks_about_helpline_hours(text) and name != "crisis":
-        return overrule(message, HELPLINE_HOURS_INTENT, "help line hours")
+        return overrule(message, HELPLINE_HOURS_INTENT, HELPLINE_HOURS_REASON)
     if asks_about_chat_privacy(text) and name != CHAT_PRIVACY_INTENT and not has_danger_words(text):
         # "y esto que estoy escribiendo quien lo lee? se guarda?" (es-v5: the classifier's sure
         # crisis, 911 twice); "who reads this chat? is it a real person" (v14: "a bot")

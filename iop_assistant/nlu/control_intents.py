@@ -654,12 +654,14 @@ _NOT_LIKE_THEM = re.compile(
 # "my daughter is 24 and using coke again... money is missing from my purse. i dont know what
 # to do anymore", "my dad drinks every single night, has for years" (v14: the classifier's
 # sure crisis, the 911 reply to a parent and a son looking for a program)
-_RELATIVE = re.compile(
-    r"\b(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|dad|father|mom|mother|husband|wife|partner|"
-    r"boyfriend|girlfriend|bf|gf|brother|sister|kid|child|grandson|granddaughter|uncle|aunt|"
-    r"fianc[eé]e?|roommate|stepson|stepdaughter)\b",
-    re.I,
+# the people someone asks for (also the screening's "for my brother", actions/screening.py)
+RELATIVE = (
+    r"(?:son|daughter|husband|wife|boyfriend|girlfriend|partner|brother|sister|mom|mother|dad|"
+    r"father|kid|child|grandson|granddaughter|nephew|niece|fiance|fiancee|roommate|friend|hijo|"
+    r"hija|esposo|esposa|marido|novio|novia|hermano|hermana|mama|madre|papa|padre|nieto|nieta|"
+    r"amigo|amiga)"
 )
+_MY_RELATIVE = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?{RELATIVE}\b", re.I)
 _HABIT = re.compile(
     r"\b(?:every\s+(?:single\s+)?(?:night|day|weekend|morning)|for\s+(?:years|months)|again|"
     r"all\s+the\s+time|nightly|daily|has\s+been\s+(?:drinking|using)|relapsed)\b",
@@ -670,7 +672,7 @@ _HABIT = re.compile(
 def tells_of_a_relatives_habit(text: str) -> bool:
     """A relative's use, told as a habit ("every night", "again", "for years"): a family
     story (the caller checks that no danger is told with it)."""
-    return bool(_RELATIVE.search(text) and _ONGOING_USE.search(text) and _HABIT.search(text))
+    return bool(_MY_RELATIVE.search(text) and _ONGOING_USE.search(text) and _HABIT.search(text))
 
 
 def is_worried_disclosure(text: str) -> bool:

@@ -26,9 +26,11 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.language.reply_reasons import GATE_OUTPUT
+from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_REASON, TEXT_BACK_REASON
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
+from iop_assistant.nlu.danger_questions import SAFETY_INTENT
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.past_danger import was_already_treated
@@ -640,9 +642,8 @@ _DENIES_THE_THOUGHT = re.compile(
 )
 
 
-SAFETY_INTENT = "ask_safety_procedures"
 # the control gate's reasons for a question about the help line itself
-ASKED_ABOUT_THE_LINE = frozenset({"help line hours", "text back"})
+ASKED_ABOUT_THE_LINE = frozenset({HELPLINE_HOURS_REASON, TEXT_BACK_REASON})
 
 
 def drop_guard_entities(message: Message) -> None:

@@ -126,7 +126,8 @@ _TAKE_AWAY_AND_STOP = re.compile(
 # es-v3: "y si dejo las pastillas de un jalon desde hoy?", "cuantas me puedo ir quitando por
 # semana?", "lo puede dejar de golpe o le tiene que ir bajando?"
 _SPANISH = re.compile(
-    r"\b(?:dej\w*|quit\w*|par\w*)\b[^.!?]{0,40}\bde\s+(?:un\s+)?(?:jal[oó]n|golpe|sopet[oó]n|un\s+d[ií]a\s+para\s+otro)\b|"
+    r"\b(?:dej\w*|quit\w*|par\w*)\b[^.!?]{0,40}\b(?:de\s+(?:un\s+)?(?:jal[oó]n|golpe|sopet[oó]n|"
+    r"un\s+d[ií]a\s+para\s+otro)|cold\s+turkey)\b|"
     r"\bde\s+(?:un\s+)?(?:jal[oó]n|golpe)\b[^.!?]{0,40}\b(?:dej\w*|quit\w*)\b|"
     r"\b(?:ir(?:las|los|la|lo|le)?\s+|tengo\s+que\s+ir\s+|tiene\s+que\s+ir\s+)"
     r"(?:bajando|quitando|reduciendo|rebajando|dejando\s+poco\s+a\s+poco)\b|"
@@ -149,13 +150,12 @@ _CUT_TO_AN_AMOUNT = re.compile(
     r"o'?clock|days?|weeks?|times?)\b)",
     re.IGNORECASE,
 )
-# es-v5: "le puedo subir a 16 yo solo?", "dime cuanto suboxone me tomo pa la malilla",
-# "puedo parar cold turkey o me va a pasar algo?"
+# es-v5: "le puedo subir a 16 yo solo?", "dime cuanto suboxone me tomo pa la malilla"
+# ("puedo parar cold turkey": with the other ways of stopping at once, _SPANISH)
 _SPANISH_DOSE = re.compile(
     r"\b(?:puedo|puede|podr[ií]a|debo|debe)\s+(?:subir|bajar|aumentar|doblar|reducir)\b"
     r"[^.!?]{0,20}\ba\s+\d+|"
-    r"\bcu[aá]nt[oa]s?\s+(?:\w+\s+){0,2}?(?:me|le|se)\s+(?:tomo|toma|doy|da|pongo|meto)\b|"
-    r"\b(?:dej\w*|par\w*|quit\w*)\b[^.!?]{0,40}\bcold\s+turkey\b",
+    r"\bcu[aá]nt[oa]s?\s+(?:\w+\s+){0,2}?(?:me|le|se)\s+(?:tomo|toma|doy|da|pongo|meto)\b",
     re.IGNORECASE,
 )
 # v12: "what if i just stop this weekend and tough it out"

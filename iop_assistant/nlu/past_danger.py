@@ -73,10 +73,15 @@ _WELL_NOW = re.compile(
 )
 
 
+def _clean(text: str) -> str:
+    """Lower case, straight apostrophes, single spaces: what the patterns here read."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
 def is_told_as_history(text: str, today: date | None = None) -> bool:
     """A distant time and nothing said about danger now or again ("i tried to overdose
     when i was 19", "my mom attempted suicide when i was a kid, she's doing well")."""
-    clean = " ".join(text.lower().replace("\u2019", "'").split())
+    clean = _clean(text)
     distant = [m for m in _DISTANT.finditer(clean) if _is_distant(m, today or date.today())]
     return bool(distant) and not _DANGER_NOW.search(_WELL_NOW.sub(" ", clean))
 
@@ -106,7 +111,7 @@ _STILL_IN_DANGER = re.compile(
 
 def was_already_treated(text: str) -> bool:
     """An overdose told after hospital care ended, with no danger now."""
-    clean = " ".join(text.lower().replace("\u2019", "'").split())
+    clean = _clean(text)
     return bool(_CARED_FOR.search(clean)) and not _STILL_IN_DANGER.search(clean)
 
 
@@ -119,5 +124,5 @@ def tells_a_past_overdose_only(text: str) -> bool:
     """ "last night, thats when he overdosed" (to "when did they last use?", family role-play
     round 21: the 911 reply, the screening ended): an overdose told in the past tense, with
     no danger now."""
-    clean = " ".join(text.lower().replace("\u2019", "'").split())
+    clean = _clean(text)
     return bool(_OVERDOSED.search(clean)) and not _STILL_IN_DANGER.search(clean)
