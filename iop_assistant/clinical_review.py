@@ -335,6 +335,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),
     "utter_crisis_update_safe_now": ("crisis", "samhsa_od", "dvhotline"),
     "utter_crisis_update_reached_988": ("crisis",),
+    "utter_crisis_update_will_reach_out": ("crisis", "dvhotline"),
+    "utter_crisis_update_getting_drowsy": ("crisis", "samhsa_od"),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),
     "utter_crisis_update_self_medicate": ("crisis", "tip45", "benzo2025", "refs"),
     "utter_crisis_update_seizure_first_aid": ("crisis", "cdc_seizure"),

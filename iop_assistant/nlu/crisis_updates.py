@@ -154,6 +154,23 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:room|closet|drawer|car|nightstand|bag|hand)|at\s+home|here|right\s+here|next\s+to\s+me|"
         r"with\s+me|in\s+reach)\b"
     ),
+    # "i'm just kinda sleepy now is that bad" after a whole bottle of klonopin with vodka
+    # (blind v15, voice: the check-in question). Sleepiness after an overdose is the
+    # overdose getting worse, said first, then 911
+    "getting_drowsy": re.compile(
+        r"\b(?:i'?m|im|i\s+am|i\s+feel|feeling|he'?s|hes|she'?s|shes|they'?re|theyre|he\s+is|she\s+is|"
+        r"they\s+are|getting|gettin)\s+(?:just\s+|kinda\s+|kind\s+of\s+|really\s+|so\s+|very\s+|"
+        r"super\s+|real\s+|a\s+(?:little|bit)\s+|getting\s+|gettin\s+|more\s+|too\s+)*"
+        r"(?:sleepy|drowsy|groggy|nodding(?:\s+off|\s+out)?|noddin|falling\s+asleep|dozing(?:\s+off)?|"
+        r"passing\s+out|fading)\b|"
+        r"\b(?:keeps?|keep|kept)\s+(?:nodding|noddin|falling\s+asleep|dozing|passing\s+out)\b|"
+        r"\b(?:can'?t|cant|cannot|can\s+barely|hard\s+to)\s+(?:keep\s+(?:my|his|her|their)\s+eyes\s+open|"
+        r"stay\s+awake)\b|"
+        r"\b(?:tengo|me\s+da|siento)\s+(?:mucho\s+|much[ií]simo\s+)?sueño\b|"
+        r"\b(?:me|se)\s+(?:est[aá]|estoy)\s+(?:quedando\s+)?dormid[oa]\b|"
+        r"\b(?:me|se)\s+(?:estoy|est[aá])\s+durmiendo\b|"
+        r"\bse\s+(?:me|le)\s+cierran\s+los\s+ojos\b|\b(?:est[aá]|estoy)\s+cabeceando\b"
+    ),
     # "she's snoring really loud now and I can't wake her, is she just sleeping?" (role-play
     # 2026-12-04, voice: the first crisis message again). Snoring or gurgling that won't wake
     # is a sign of overdose, not sleep: said first, then what to do
@@ -259,7 +276,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:hanging\s+up\s+(?:and|to)\s+|gonna\s+|going\s+to\s+|about\s+to\s+)?"
         r"(?:calling|dialing|dialling|call|dial)\s+(?:911|9-1-1|an?\s+ambulance)\b(?:\s+now)?|"
         # "ok calling 911 now" (round 18's open list: the first crisis reply again)
-        r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah)\W+)*(?:calling|dialing)\s+(?:911|9-1-1|an?\s+ambulance)\b"
+        r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah)\W+)*(?:calling|dialing)\s+(?:911|9-1-1|an?\s+ambulance)\b|"
+        r"\b(?:i'?ll|ill|i\s+will|we'?ll|we\s+will)\s+(?:call|dial)\s+(?:911|9-1-1|an?\s+ambulance)\s*(?:now|right\s+now)?\W*$"
     ),
     # responders arrived, or at the hospital
     "help_here": re.compile(
@@ -307,6 +325,21 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # role-play 2026-12-04, night: the first crisis reply again)
         r"\b(?:texted|called|messaged)\s+(?:them|em)\b[^.!?]{0,20}\b(?:they'?re|theyre|they\s+are|they)\s+"
         r"(?:answering|answered|replying|replied|responding|texting\s+(?:me\s+)?back|talking)\b"
+    ),
+    # "ok i'll text 988", "gonna call them now", "voy a mandar texto al 988" (blind es-v6:
+    # the first crisis reply again, word for word). A promise to reach a crisis line or
+    # the help line; 911 on its way is help_coming
+    "will_reach_out": re.compile(
+        r"\b(?:i'?ll|ill|i\s+will|i'?m\s+(?:gonna|going\s+to)|im\s+(?:gonna|going\s+to)|i\s+am\s+(?:gonna|going\s+to)|"
+        r"gonna|going\s+to|let\s+me)\s+(?:try\s+(?:to\s+)?|go\s+(?:ahead\s+and\s+)?)?"
+        r"(?:call|text|txt|message|reach\s+out\s+to|contact|talk\s+to)\s+"
+        r"(?:988|9-8-8|them|the\s+(?:crisis\s+)?(?:line|hotline|lifeline|number)|your\s+(?:help\s*line|hotline|line|number)|"
+        r"the\s+help\s*line|someone|somebody)\b|"
+        r"^\W*(?:(?:ok(?:ay)?|alright|k|fine|yes|yeah|ya)\W+)*(?:i'?ll|ill|i\s+will)\s+(?:call|text|try)\W*$|"
+        r"\b(?:voy\s+a|vamos\s+a)\s+(?:llamar|marcar|mandar|enviar|escribir|textear)\w*\s+"
+        r"(?:(?:un\s+)?(?:texto|mensaje)\s+)?al\s+(?:988|9-8-8|n[uú]mero|la\s+l[ií]nea)\b|"
+        r"\b(?:ahorita|ahora|ya)\s+(?:les?\s+)?(?:llamo|marco|escribo|mando\s+(?:un\s+)?(?:texto|mensaje))\b|"
+        r"\bvoy\s+a\s+(?:llamar(?:les?)?|marcar(?:les?)?|escribir(?:les?)?)\s*(?:ahora|ahorita|ya)?\W*$"
     ),
     # what to say when they call 988 or 911 ("ok what do i even say to 988")
     "what_to_say": re.compile(
@@ -584,7 +617,9 @@ KINDS_THAT_LET_A_QUESTION_THROUGH = frozenset({"safe_now", "reached_988", "help_
 # the classifier's next guess must be at least this sure to be taken as the question
 QUESTION_MIN_CONFIDENCE = 0.05
 # kinds that describe the same emergency, never a new one
-KINDS_THAT_KEEP_THE_CATEGORY = frozenset({"not_sleeping", "has_means"})
+KINDS_THAT_KEEP_THE_CATEGORY = frozenset(
+    {"not_sleeping", "has_means", "getting_drowsy", "will_reach_out"}
+)
 # crisis-lexicon entries whose words are the update itself ("called 911")
 UPDATE_WORDS_PATTERNS = frozenset({"call_911"})
 GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})

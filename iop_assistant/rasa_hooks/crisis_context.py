@@ -60,6 +60,8 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "overdose_first_aid",
         "seizure_first_aid",
         "lying_down",
+        "getting_drowsy",
+        "will_reach_out",
     }
 )
 # psychosis words in a question about the program are that question ("does the program
@@ -68,6 +70,10 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
 PSYCHOSIS = "psychosis"
 # words of reassurance: without a crisis before, the classifier's crisis guess is no crisis
 REASSURING = frozenset({"no_plan", "safe_now", "takes_it_back", "help_here", "reached_988"})
+# sleepiness is an overdose getting worse only after a substance emergency
+DROWSY = "getting_drowsy"
+CATEGORY_SLOT = "crisis_category"
+SUBSTANCE_EMERGENCIES = frozenset({"overdose", "overdose_self", "medical", "withdrawal", "seizure"})
 # after the check-in question these are a "no"
 CHECKIN_NO = frozenset({"no_plan", "safe_now", "takes_it_back"})
 _METHOD = "parse_message"
@@ -233,7 +239,10 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
             answer_to_checkin(parse_data)
             question_after_a_no(parse_data)
         return parse_data
-    if not had_crisis_reply(actions):
+    if not had_crisis_reply(actions) or (
+        kind == DROWSY and _slot(tracker, CATEGORY_SLOT) not in SUBSTANCE_EMERGENCIES
+    ):
+        # "im sleepy lol" after the 988 text for a sad night is no overdose getting worse
         without_update(parse_data, kind)
     return parse_data
 
