@@ -143,12 +143,20 @@ _TIME_PART = re.compile(
 
 
 def time_said_with(text: str, tracker: Tracker) -> Dict[str, Any]:
-    """The best time said in the same message as the number answer, while none is kept."""
-    if tracker.get_slot("callback_best_time"):
-        return {}
-    found = _TIME_PART.search(text)
-    said = best_time_answer(found.group(0)) if found else None
-    return {"callback_best_time": said} if said else {}
+    """The best time, and a first name, said in the same message as the number answer,
+    while none is kept ("call 312-555-0164 not this one. afternoons r best. name is jo",
+    blind v15: the name was asked for, then "yes" was no name, and nothing was saved)."""
+    said: Dict[str, Any] = {}
+    if not tracker.get_slot("callback_best_time"):
+        found = _TIME_PART.search(text)
+        time = best_time_answer(found.group(0)) if found else None
+        if time:
+            said["callback_best_time"] = time
+    if not tracker.get_slot("callback_name"):
+        name = form_answers.first_name_in_request(text)
+        if name:
+            said["callback_name"] = name
+    return said
 
 
 def first_name_answer(text: str) -> str | None:

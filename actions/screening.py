@@ -76,6 +76,27 @@ _NOT_RECENT = re.compile(
 )
 
 
+_NO_FIRST_WORD = re.compile(
+    r"^\W*(?:no+|nope|nah|never|nunca|not\s+really|para\s+nada)\b(?!\s+(?:s[eé]|idea|clue|sure)\b)",
+    re.IGNORECASE,
+)
+# a time in the answer says when the care was only when the care is named ("yes, detox 2
+# years ago"); "casi todos los dias" is how often they drink
+_CARE_WORDS = re.compile(
+    r"\b(?:detox\w*|rehab\w*|residential|hospital\w*|treatment|program\w*|inpatient|facility|"
+    r"center|centre|clinic|sober|got\s+out|came\s+out|left|finished|discharged|desintox\w*|"
+    r"internad[oa]|centro|cl[ií]nica|sal[ií]|tratamiento|programa)\b",
+    re.IGNORECASE,
+)
+# "not sure it's all prescribed honestly" with what they use (blind v15: the prescribed
+# question was asked four times while the person answered the ones they expected)
+_UNSURE_PRESCRIBED = re.compile(
+    r"\b(?:not\s+sure|unsure|idk|i\s+dont\s+know|i\s+don'?t\s+know|no\s+idea|no\s+s[eé]|no\s+estoy\s+segur[oa])\b"
+    r"[^.?!]{0,40}\b(?:prescri\w*|script|recet\w*)",
+    re.IGNORECASE,
+)
+
+
 def is_question(text: str) -> bool:
     """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
     cleaned = " ".join(str(text or "").lower().split())
@@ -474,8 +495,16 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         answer = yes_no_unknown(value)
         if answer == UNKNOWN and _NOT_RECENT.search(str(value or "")):
             answer = "no"  # "Did residential at the VA in 2019. Nothing recent." (v8)
+        if answer == UNKNOWN and _NO_FIRST_WORD.match(str(value or "")):
+            # "no nunca he estado internado lo que tomo es cerveza y guaro casi todos los
+            # dias" (blind es-v6): the no first answers; the rest is what they use
+            answer = "no"
         when = screening_answers.parse_last_use(str(value or ""))
-        if when is not None and answer != "no":
+        if (
+            when is not None
+            and answer != "no"
+            and (answer == "yes" or _CARE_WORDS.search(str(value)))
+        ):
             # "yes, detox 2 years ago": answered, and the time says whether it was recent
             return {
                 "screening_recent_care": "yes",
@@ -492,8 +521,15 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_use_since_care(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = form_answers.used_since_care(str(value or ""))
-        return read_answer("screening_use_since_care", answer, UNKNOWN, dispatcher, tracker)
+        text = str(value or "")
+        answer = form_answers.used_since_care(text)
+        result = read_answer("screening_use_since_care", answer, UNKNOWN, dispatcher, tracker)
+        named = substance_categories(tracker, text)
+        if answer == "yes" and named and not tracker.get_slot("screening_substances"):
+            # "meth" to "have you used since you left?" (blind v15): a yes, and what they
+            # use, so "what do you use?" is not asked next as if nothing was said
+            result["screening_substances"] = named
+        return result
 
     def validate_screening_prescribed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -512,6 +548,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         if found and form_answers.parse_prescribed(text, found) == []:
             # "xanax bars, i buy them" (v9 self-09): not prescribed, so not asked next
             return {"screening_substances": found, "screening_prescribed": []}
+        if found and _UNSURE_PRESCRIBED.search(text):
+            return {"screening_substances": found, "screening_prescribed": UNKNOWN}
         if not found and form_answers.is_no_use(text):
             return {"screening_substances": []}
         if form_answers.is_unsure(text):

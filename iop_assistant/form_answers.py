@@ -192,8 +192,10 @@ def parse_best_time(text: str | None) -> str | None:
         return None
     words = re.findall(r"[\w']+", lowered)
     if _TIME_WORDS.search(lowered):
-        # "after 6pm", "Tuesday at 3:30": the person's own words say more
-        return time_clause(cleaned, _TIME_WORDS)
+        # "after 6pm", "Tuesday at 3:30": the person's own words say more; a part of the
+        # day said with it stays ("mornings. he leaves for work at 7", blind v15: saved as
+        # "he leaves for work at 7", which a caller could read as evening)
+        return time_clause(cleaned, _TIME_OR_PART_OF_DAY)
     folded = re.sub(r"\bbuen[oa]s (?:dias|tardes|noches)\b", " ", fold(cleaned))  # greetings
     if _TIME_WORDS_ES.search(folded) or _TOMORROW_ES.search(folded):
         return cleaned  # "después de las 6", "mañana": tomorrow, in the person's words
@@ -208,6 +210,12 @@ def parse_best_time(text: str | None) -> str | None:
     if len(words) == 1 and words[0] in ("am", "pm"):
         return "morning" if words[0] == "am" else "afternoon"
     return _misspelt_time(words)
+
+
+_TIME_OR_PART_OF_DAY = re.compile(
+    _TIME_WORDS.pattern
+    + r"|\b(?:morning|mornings|afternoon|afternoons|evening|evenings|tonight|night|nights)\b"
+)
 
 
 # the clause that gives the time, not the whole message: "after 5:30 if possible, I get home
@@ -267,10 +275,13 @@ _NAME_LEAD = re.compile(
     # "his name is walter" (v13, a neighbour calling: saved as "His")
     r"(?:his|her|their)\s+name(?:\s+is|'s)|(?:he|she)(?:'s|\s+is)|ask\s+for\s+(?:him|her)\s+as|"
     r"se\s+llama|su\s+nombre\s+es|"
-    r"you can ask for|ask for|just|first name is|first name|"
+    r"you can ask for|ask for|just|first name is|first name|(?:you\s+can\s+)?(?:put|write)(?:\s+(?:down|me\s+down\s+as|it\s+as))?|"
     r"me llamo|mi nombre es|soy|habla|le habla|pregunten por|preguntar por|pregunte por|"
     r"llamenme|me dicen|solo)\s+",
     re.IGNORECASE,
+)
+_NAME_FILLER = re.compile(
+    r"^\W*(?:(?:uh+|um+|er+|ah+|oh|well|ok(?:ay)?|so|yeah|yes|si|pues|este)\W+)+", re.I
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
 # words that answer something else: never saved as a first name
@@ -319,7 +330,11 @@ def parse_first_name(text: str | None) -> str | None:
     lowered = cleaned.lower()
     if not cleaned or _SKIP_NAME.search(lowered) or _SKIP_NAME.search(fold(cleaned)):
         return SKIP
-    words = _NAME_LEAD.sub("", cleaned).strip(" .!,").split()
+    # "uh just put dave" (blind v15, voice: "I didn't catch a name"): fillers, then the lead
+    rest = _NAME_FILLER.sub("", cleaned)
+    while (shorter := _NAME_LEAD.sub("", rest, count=1)) != rest:
+        rest = shorter
+    words = rest.strip(" .!,").split()
     if not words:
         return None
     first = words[0].strip(".,!")

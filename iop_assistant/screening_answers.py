@@ -507,6 +507,9 @@ def parse_yes_no(text: str | None) -> bool | None:
     if t in ("1", "2"):
         return t == "1"
     t = re.sub(r"\bya no\b", "no", t)  # Spanish "ya no": no longer (not the English "ya")
+    # inside a sentence "y" and "ya" are Spanish "and" / "already": "como 6 o 7 al dia ya"
+    # (blind es-v6) was a yes to the pregnancy question
+    t = re.sub(r"(?<=\w)\s+(?:y|ya)\b", " ", t)
     if not t or _UNSURE_ANSWER.search(t):
         return None
     no = bool(_NO_ANSWER.search(t))
@@ -693,11 +696,28 @@ _NO_FIRST = re.compile(
 )
 
 
+# words of pregnancy itself: with them, an answer is about this question
+_PREGNANCY_WORDS = re.compile(
+    r"\b(pregnan\w*|embaraz\w*|expecting|baby|bebe|weeks along|period|regla)\b"
+)
+
+
+def answers_how_often_or_when(t: str) -> bool:
+    """ "idk like all day" or "como 6 o 7 al dia" to the pregnancy question (blind v15, es-v6:
+    read as "could be", and a man got the pregnancy outcome): how often or when they use,
+    answered in the order the person expected, not this question."""
+    return not _PREGNANCY_WORDS.search(t) and (
+        parse_frequency(t) is not None or parse_last_use(t) is not None
+    )
+
+
 def parse_pregnant(text: str | None) -> bool | None:
     """True for yes or "could be" / "not sure" (both go to a person), False for no."""
     t = _norm(text)
     if _NO_FIRST.match(t) and not re.match(r"^no\W+(?:idea|clue|(?:im |i am )?(?:not )?sure)\b", t):
         return False
+    if answers_how_often_or_when(t):
+        return None
     if re.search(
         r"\b(could be|might be|maybe|not sure|possibly|dont know|idk|late|expecting"
         r"|weeks along|months along"

@@ -59,6 +59,9 @@ from iop_assistant.channels.twilio_webhook import (
     xml,
 )
 from iop_assistant.channels.webhook import defuse_intent_syntax
+from iop_assistant.language import SPANISH
+from iop_assistant.language.detect import detect
+from iop_assistant.language.requests import requested_language
 from iop_assistant.phone import display, mentions_number, normalise_number
 
 logger = logging.getLogger(__name__)
@@ -77,6 +80,11 @@ CALL_STATE_TTL = 4 * 3600.0
 MAX_CALLS = 10_000
 # what Twilio sends as From for withheld numbers: one conversation per call instead
 WITHHELD_NUMBERS = frozenset({"+266696687", "+86282452253", "+8656696", "+7378742833"})
+
+
+def speaks_spanish(speech: str) -> bool:
+    """Words said in Spanish, or asking for Spanish ("alguien que hable español")."""
+    return requested_language(speech) == SPANISH or detect(speech) == SPANISH
 
 
 @dataclass(frozen=True)
@@ -489,6 +497,11 @@ class VoiceInput(TwilioWebhookInput):
             return self._listen(url, state or CallState(), [texts.number_slowly])
         if twiml.wants_helpline(speech, digits):
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
+            if speaks_spanish(speech):
+                # "quisiera hablar con alguien que hable español" as the first words (blind
+                # es-v6: "Connecting you..." in English); the whisper says it too
+                self.calls.setdefault(call_sid, CallState()).language = SPANISH
+                texts = self.texts_es
             return self._transfer(call_sid, texts.handoff, request=request)
         if state is not None and state.crisis and twiml.wants_crisis_line(speech, digits):
             logger.info("voice call %s: transfer to the crisis line", call_sid[:12])

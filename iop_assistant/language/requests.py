@@ -42,7 +42,11 @@ _SPANISH_REQUEST = re.compile(
     # "sorry can u text me in spanish? es para mi mama" (es-v4: the text-back answer)
     r"\b(?:text|message|msg|write|answer|reply)\s+(?:me|us|her|him|them)\s+in\s+spanish\b|"
     r"\bspanish\s+(?:please|pls|plz|por\s+favor)\b|\b(?:switch|change)\s+(?:\w+\s+){0,2}?to\s+spanish\b|"
-    r"\b(?:alguien|someone|somebody|anyone)\s+(?:que\s+hable|who\s+speaks)\s+(?:espanol|spanish)\b"
+    r"\b(?:alguien|someone|somebody|anyone)\s+(?:que\s+hable|who\s+speaks)\s+(?:espanol|spanish)\b|"
+    # "actually can we do this in spanish? my mom is gonna read it" (blind v15: the clarifying
+    # question, in English); "is the program in spanish?" asks about the groups, not this
+    r"\b(?:can|could|may)\s+(?:we|you|u|i)\s+(?:please\s+)?(?:do|have|continue|keep\s+going|go\s+on|talk|chat|"
+    r"text|speak|write|switch)\s+(?:(?:this|it|that|the\s+(?:chat|conversation|rest))\s+)?in\s+spanish\b"
 )
 _ENGLISH_REQUEST = re.compile(
     r"^\W*(?:(?:in|en)\s+)?(?:english|ingles)" + _POLITE + r"\W*$|"

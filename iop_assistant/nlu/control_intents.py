@@ -20,7 +20,7 @@ MAX_CONTROL_WORDS = 7
 _FILLER = (
     r"(?:ok(?:ay)?|k|alright|well|um+|uh+|eh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
     r"actually|ugh+|wait|sorry|hmm+|honestly|right now|rn|for now|today|nah|nope|no|"
-    r"you know what|on second thought|sabes\s+qu[eé]|mira|oye|"
+    r"you know what|on second thought|sabes\s+qu[eé]|sabe\s+qu[eé]|mira|oye|ay|espere|espera|"
     r":\)|\W)*"
 )
 # a Spanish stop; never "ya no" alone, which answers a question ("not anymore")
@@ -29,7 +29,11 @@ _ES_STOP = (
     r"para ya|"
     r"cancel(?:a|e|ar)(?:lo)?|d[eé]j(?:e|a)lo|ya no quiero (?:seguir|continuar|contestar)|"
     r"no quiero (?:seguir|continuar|contestar)(?: (?:esto|mas|más))?|mejor no|despu[eé]s|"
-    r"otro d[ií]a|ahorita no)"
+    r"otro d[ií]a|ahorita no|"
+    # "sabe que mejor ya no sigo con las preguntas", "dejelo asi" (blind es-v6: taken as
+    # answers, the questions went on)
+    r"(?:mejor\s+)?ya\s+no\s+(?:sigo|contesto|quiero\s+contestar)(?:\s+con\s+(?:las|estas|sus)\s+preguntas)?|"
+    r"d[eé]j(?:e|a)lo\s+as[ií]|mejor\s+lo\s+dejamos(?:\s+as[ií])?)"
 )
 _STOP = (
     r"(?:stop|stop it|stop this|"
@@ -130,7 +134,7 @@ _STRONG_STOP = re.compile(
     # "actually not now, sorry" (v13, at "who is this for?": the question again)
     r"actually,? not (?:right )?now|"
     # "sabes que mejor no, olvidalo, ahorita no puedo hablar de esto" (es-v5, at the name)
-    r"mejor no|"
+    r"mejor no|d[eé]j(?:e|a)lo\s+as[ií]|(?:mejor\s+)?ya\s+no\s+sigo(?:\s+con\s+(?:las|estas|sus)\s+preguntas)?|"
     # "stop. I said never mind" (caller role-play round 21: taken as the answer)
     r"i said (?:stop|never ?mind|nvm|enough)|"
     rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
@@ -396,7 +400,11 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     # "can i just call u later" after cancelling a callback (v14: the callback questions
     # again): they will call, so they need the number
     r"\b(?:can|could|may)\s+i\s+(?:just\s+)?call\s+(?:u|you|y'?all|them|the\s+help\s*line)\s+"
-    r"(?:back\s+)?(?:later|tomorrow|another\s+time|myself|instead|when\s+i\s+can)\W*$",
+    r"(?:back\s+)?(?:later|tomorrow|another\s+time|myself|instead|when\s+i\s+can)\W*$|"
+    # "mandeme el numero de ustedes y yo llamo cuando pueda" (blind es-v6, in the callback
+    # questions: "I didn't get the time" twice)
+    r"\b(?:m[aá]nde(?:me|nme)|d[eé](?:me|nme)|p[aá]se(?:me|nme)|me\s+(?:da|dan|pasa|pasan|manda|mandan)|"
+    r"me\s+(?:puede|pueden)\s+(?:dar|pasar|mandar))\s+(?:el|su)\s+n[uú]mero\b",
     re.IGNORECASE,
 )
 
@@ -615,6 +623,10 @@ _SCREENING = re.compile(
     r"\b(?:do|start|run|take|begin|try)\s+(?:the|a|that|those|your)\s+(?:detox\s+)?"
     r"(?:screening|screener|questions|check)\b|\bscreen\s+(?:me|him|her|them)\b|"
     r"\b(?:need|needs)\s+detox\s+(?:first|before)\b|"
+    # "not an emergency just wondering if that means i need detox" (blind v15: a plain no)
+    r"\b(?:wondering|asking|want\s+to\s+know|wanna\s+know|not\s+sure)\s+(?:if|whether)\s+(?:that|this|it)?\s*"
+    r"(?:means|mean)?\s*(?:i|he|she|they|we|my\s+\w+)\s+(?:need|needs|should\s+(?:do|go\s+to|get))\s+"
+    r"(?:a\s+|to\s+)?(?:medical\s+)?detox\b|"
     # "should i go to detox before iop" (tests/conversations: read as "do you offer detox")
     r"\bshould\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:go\s+to|do|start\s+with|get)\s+(?:a\s+)?(?:medical\s+)?"
     r"detox\s+(?:first|before)\b|"

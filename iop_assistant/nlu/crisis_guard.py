@@ -78,6 +78,9 @@ CHECKIN_INTENT = "crisis_checkin"
 # and 911 and turns into the crisis reply on a yes.
 CLASSIFIER_CRISIS_MIN = 0.8
 WORRIED_INTENT = "inform_use"
+# a past attempt, one's own overdose or violence is asked about (the check-in); someone's
+# overdose or a seizure long past is history
+SELF_HARM_CATEGORIES = frozenset({"suicidal", "self_harm", "overdose_self", "violence"})
 # an unsure guess this weak ("im in brooklyn") is noise, not a reason to ask about suicide
 MIN_UNSURE_CRISIS = 0.3
 _DENIAL = re.compile(
@@ -530,7 +533,12 @@ class CrisisGuard(GraphComponent):
                     mixing = reading == SAFETY_INTENT and asks_about_mixing(rest)
                     # "I told you he is fine and awake... Does he need detox or not?" (family
                     # role-play round 21: 911 again): the screening it asks for
-                    screening = reading == SCREENING_INTENT and asks_for_screening(rest)
+                    screening = asks_for_screening(rest)
+                    if screening and reading != SCREENING_INTENT:
+                        # "not an emergency just wondering if that means i need detox"
+                        # (blind v15: a plain no)
+                        set_intent(message, SCREENING_INTENT)
+                        continue
                     if not (mixing or screening) and (
                         not answers_a_question(reading)
                         # "why do you keep telling me to call 911?? nothing is happening"
@@ -540,6 +548,17 @@ class CrisisGuard(GraphComponent):
                         set_intent(message, "deny")
                     continue
             if said_crisis and is_told_as_history(text):
+                if hit is not None and hit.category not in SELF_HARM_CATEGORIES:
+                    # "mi hijo tuvo una sobredosis en marzo del año pasado... que es eso
+                    # exactamente" (blind es-v6): an overdose or seizure long past, with
+                    # danger now unsaid, is a story; its question is answered
+                    ranking = other_guesses(message)
+                    best = ranking[0] if ranking else {}
+                    if asks_about_the_program(text) and answers_a_question(best.get("name")):
+                        set_intent(message, str(best["name"]))
+                    else:
+                        set_intent(message, WORRIED_INTENT)
+                    continue
                 # "I tried to kill myself in 2019. I'm in a much better place now": ask, don't
                 # send them to 911; the check-in still offers 988 and 911 (past_danger.py)
                 set_checkin(message, text)

@@ -287,7 +287,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # husband took me to the ER" are screening answers about the past (personas)
         r"\b(?:we'?re|we\s+are|i'?m|im|i\s+am)\s+(?:at|in)\s+(?:the\s+)?(?:hospital|er|emergency\s+room|ambulance)"
         r"\s+(?:now|right\s+now|with\s+(?:him|her|them))\b|"
-        r"\b(?:they'?re|they\s+are)\s+(?:taking|rushing)\s+(?:him|her|them|me)\s+to\s+the\s+(?:hospital|er)\b|"
+        r"\b(?:they'?re|theyre|they\s+are)\s+(?:taking|rushing)\s+(?:him|her|them|me)\s+(?:in|to\s+(?:the\s+)?\w+)\b|"
+        # "they got him breathing theyre taking him to mercy. does ur program take people
+        # right after an od" (blind v15: "stay with them until help arrives" again)
+        r"\b(?:they|paramedics|medics|the\s+(?:paramedics|medics|emts|ambulance))\s+(?:got|have)\s+(?:him|her|them)\s+"
+        r"(?:breathing|awake|back|stable)\b|"
         # "the ambulance took him to the ER", "paramedics took him" (role-play 2026-12-04)
         r"\b(?:the\s+)?(?:ambulance|paramedics|ems|emts|medics)\s+(?:just\s+)?took\s+(?:him|her|them)\b|"
         r"\b(?:they|the\s+ambulance)\s+took\s+(?:him|her|them)\s+to\s+the\s+(?:hospital|er|emergency\s+room)\b|"

@@ -44,7 +44,14 @@ _DISTANT = re.compile(
     rf"it'?s\s+been\s+{_NUMBER}\s+(?:years?|months?)|the\s+last\s+time\s+(?:i|he|she|they|we)|"
     # a death already told: "a friend of mine took his life after relapsing" (v8)
     r"(?:took|taken)\s+(?:his|her|their)\s+(?:own\s+)?life|died\s+(?:by|of|from)\s+(?:suicide|an?\s+overdose)|"
-    r"lost\s+(?:my|our|his|her)\s+\w+\s+to\s+(?:an?\s+)?(?:overdose|suicide)"
+    r"lost\s+(?:my|our|his|her)\s+\w+\s+to\s+(?:an?\s+)?(?:overdose|suicide)|"
+    # Spanish (blind es-v6: "tuvo una sobredosis en marzo del año pasado, gracias a Dios lo
+    # salvaron", "hace como dos años me dio una convulsion": the 911 reply)
+    r"hace\s+(?:como\s+|unos?\s+|m[aá]s\s+de\s+|casi\s+)?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|"
+    r"varios|varias|muchos|muchas)\s+(?:años|anos|meses|semanas)|hace\s+(?:mucho|much[ií]simo)(?:\s+tiempo)?|"
+    r"(?:el|del)\s+año\s+pasado|(?:el|del)\s+ano\s+pasado|(?:el|la)\s+(?:verano|invierno|navidad|primavera)\s+pasad[oa]|"
+    r"en\s+(?:el\s+)?(?P<year_es>(?:19|20)\d\d)|cuando\s+(?:era|estaba|eramos)\s+(?:joven|chic[oa]|niñ[oa]|"
+    r"muchach[oa]|m[aá]s\s+joven)|una\s+vez\s+hace"
     r")\b"
 )
 _DANGER_NOW = re.compile(
@@ -61,7 +68,10 @@ _DANGER_NOW = re.compile(
     r"starting\s+to|back\s+to|creeping\s+back|coming\s+back|now|"
     r"feel(?:s|ing)?\s+like\s+(?:i'?m|im|i\s+am)\s+(?:dying|gonna\s+die|going\s+to\s+die)|"
     r"(?:i|he|she|they)\s+(?:have|has|got|still\s+have|bought)\s+(?:the\s+|a\s+|my\s+|some\s+)?"
-    r"(?:pills|gun|pistol|rope|knife|razor|blade))\b"
+    r"(?:pills|gun|pistol|rope|knife|razor|blade)|"
+    r"otra\s+vez|de\s+nuevo|ahora\s+mismo|ahorita\s+mismo|esta\s+noche|anoche|ayer|hoy|no\s+respira|"
+    r"no\s+despierta|(?:se\s+)?est[aá]\s+convulsionando|quiero\s+(?:matarme|morirme|morir)|"
+    r"me\s+quiero\s+(?:matar|morir))\b"
 )
 # "she's a nurse now", "i'm in a better place now": a "now" that says things are well
 _WELL_NOW = re.compile(
@@ -69,7 +79,8 @@ _WELL_NOW = re.compile(
     r"prison|jail|recovery|treatment|nurse|married|home|\d+|years?|months?|sober\s+\w+|happy|lucky|i\s+am)\s+now\b|"
     r"\bnow\s+(?:i'?m|im|i\s+am|(?:s)?he'?s|(?:s)?he\s+is|we'?re|they'?re)\s+"
     r"(?:ok|okay|fine|well|doing|sober|clean|safe|home|back\s+home|in\s+(?:recovery|treatment))\b|"
-    r"\b(?:don'?t|do\s+not|no\s+longer)\s+feel\s+(?:that\s+way|like\s+that)(?:\s+(?:now|anymore))?\b"
+    r"\b(?:don'?t|do\s+not|no\s+longer)\s+feel\s+(?:that\s+way|like\s+that)(?:\s+(?:now|anymore))?\b|"
+    r"\b(?:ahora|ahorita|ya)\s+(?:est[aá]|estoy|estamos|anda|ando)\s+(?:bien|mejor|limpi[oa]|sobri[oa]|tranquil[oa])\b"
 )
 
 
@@ -88,7 +99,7 @@ def is_told_as_history(text: str, today: date | None = None) -> bool:
 
 def _is_distant(match: re.Match[str], today: date) -> bool:
     """ "in 2026" this year is not distant; "in 2019" is."""
-    year = match.group("year")
+    year = match.group("year") or match.group("year_es")
     return year is None or int(year) < today.year
 
 

@@ -1080,3 +1080,38 @@ def test_spanish_drinking_slang_is_alcohol():
 def test_a_no_first_answers_the_pregnancy_question(text, expected):
     """v14: "not really... maybe a little cranky" read as "maybe pregnant"."""
     assert screening_answers.parse_pregnant(text) is expected
+
+
+def test_a_no_first_answers_recent_care_whatever_follows():
+    # blind es-v6: "casi todos los dias" read as the time of the care, a yes
+    text = "no nunca he estado internado lo que tomo es cerveza y guaro casi todos los dias"
+    assert validate("screening_recent_care", text)[0] == "no"
+
+
+def test_a_substance_named_as_use_since_care_is_kept():
+    # blind v15: "meth" to "have you used since you left?", then "what do you use?"
+    dispatcher = CollectingDispatcher()
+    form = ValidateDetoxScreeningForm()
+    result = form.validate_screening_use_since_care(
+        "meth", dispatcher, tracker({"screening_recent_care": "yes"}, "meth"), {}
+    )
+    assert result["screening_use_since_care"] == "yes"
+    assert result["screening_substances"] == ["stimulant"]
+
+
+def test_unsure_whether_prescribed_said_with_the_substances():
+    # blind v15: the prescribed question four times while the person answered others
+    dispatcher = CollectingDispatcher()
+    form = ValidateDetoxScreeningForm()
+    text = "wine, and she takes ativan. not sure it's all prescribed honestly"
+    result = form.validate_screening_substances(text, dispatcher, tracker({}, text), {})
+    assert result["screening_prescribed"] == "unknown"
+    assert set(result["screening_substances"]) == {"alcohol", "benzodiazepine"}
+
+
+def test_how_often_to_the_pregnancy_question_is_kept_and_asked_again():
+    # es-v6: "como 6 o 7 al dia ya" gave a man the pregnancy outcome
+    value, said = validate(
+        "screening_pregnant", "como 6 o 7 al dia ya", {"screening_substances": ["opioid"]}
+    )
+    assert value is None

@@ -476,6 +476,21 @@ def saved_callbacks(endpoint: Endpoint, sender: str) -> List[Dict[str, Any]]:
     return [dict(r) for r in rows if r["outcome"] != WITHDRAWN_OUTCOME]
 
 
+# a time in the person's words that names one part of the day is that part of the day:
+# "mornings, he leaves for work at 7" or "en la mañana antes de las 11" for `morning`
+_PARTS_OF_DAY = {
+    "morning": re.compile(r"\b(?:mornings?|ma[nñ]anas?|a\.?m\.?)\b"),
+    "afternoon": re.compile(r"\b(?:afternoons?|tardes?|p\.?m\.?)\b"),
+    "evening": re.compile(r"\b(?:evenings?|nights?|tonight|noches?)\b"),
+}
+
+
+def names_part_of_day(saved: str, wanted: str) -> bool:
+    """Whether the saved words name ``wanted`` and no other part of the day."""
+    named = {part for part, words in _PARTS_OF_DAY.items() if words.search(saved.lower())}
+    return named == {wanted}
+
+
 def check_end(expect: Any, endpoint: Endpoint, session: Session) -> str | None:
     rows = saved_callbacks(endpoint, session.sender)
     if expect == "no_callback_saved":
@@ -492,7 +507,7 @@ def check_end(expect: Any, endpoint: Endpoint, session: Session) -> str | None:
             wanted = str(want["best_time"]).lower()
             fixed = {"now", "morning", "afternoon", "evening"}
             got = str(row["best_time"]).lower()
-            if wanted in fixed and got != wanted:
+            if wanted in fixed and got != wanted and not names_part_of_day(got, wanted):
                 problems.append(f"best_time {got!r} != {wanted!r}")
             if wanted not in fixed and got in fixed | {"any time", "skip", "yes", "no"}:
                 problems.append(f"best_time {got!r}, wanted the person's words ({wanted!r})")

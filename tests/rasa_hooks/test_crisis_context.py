@@ -283,3 +283,32 @@ def test_no_i_mean_elsewhere_is_left_alone() -> None:
     }
     result = crisis_context.in_context(parse, conversation("utter_greet"))
     assert result["intent"]["name"] == "inform_use"
+
+
+def _with_category(tracker: DialogueStateTracker, category: str) -> DialogueStateTracker:
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.slots import TextSlot
+
+    tracker.slots["crisis_category"] = TextSlot("crisis_category", mappings=[])
+    tracker.update(SlotSet("crisis_category", category))
+    return tracker
+
+
+def test_sleepiness_after_an_overdose_reply_is_the_overdose_getting_worse() -> None:
+    # blind v15: "i'm just kinda sleepy now is that bad" after klonopin and vodka
+    parse = update("getting_drowsy", [{"name": "inform_use", "confidence": 0.6}])
+    tracker = _with_category(conversation("utter_crisis"), "overdose_self")
+    assert crisis_context.in_context(parse, tracker)["intent"]["name"] == "crisis_update"
+
+
+def test_sleepiness_after_a_suicide_reply_is_no_overdose() -> None:
+    parse = update("getting_drowsy", [{"name": "inform_use", "confidence": 0.6}])
+    tracker = _with_category(conversation("utter_crisis"), "suicidal")
+    assert crisis_context.in_context(parse, tracker)["intent"]["name"] == "inform_use"
+
+
+def test_a_promise_to_call_988_needs_a_crisis_before() -> None:
+    parse = update("will_reach_out", [{"name": "request_human", "confidence": 0.7}])
+    assert crisis_context.in_context(parse, conversation("utter_greet"))["intent"]["name"] == (
+        "request_human"
+    )

@@ -1,0 +1,184 @@
+"""Round 21: what v15 and es-v6 (blind until read) showed, in their authors' words and ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant import form_answers, screening_answers
+from iop_assistant.channels.voice import speaks_spanish
+from iop_assistant.language.requests import requested_language
+from iop_assistant.nlu.control_intents import (
+    _STOP_RE,
+    asks_for_screening,
+    asks_for_the_number,
+    says_stop,
+)
+from iop_assistant.nlu.crisis_updates import read_update
+from iop_assistant.nlu.past_danger import is_told_as_history
+from tests.conversations.runner import names_part_of_day
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("i'm just kinda sleepy now is that bad", "getting_drowsy"),
+        ("he keeps nodding off", "getting_drowsy"),
+        ("she's getting really drowsy", "getting_drowsy"),
+        ("tengo mucho sueño", "getting_drowsy"),
+        ("se esta quedando dormido", "getting_drowsy"),
+        ("esta bien voy a mandar texto al 988", "will_reach_out"),
+        ("ok i'll text 988", "will_reach_out"),
+        ("ok ill call", "will_reach_out"),
+        ("gonna call the hotline now", "will_reach_out"),
+        ("ok i'll call 911", "help_coming"),
+        (
+            "they got him breathing theyre taking him to mercy. does ur program take people "
+            "right after an od",
+            "help_here",
+        ),
+    ],
+)
+def test_updates_after_a_crisis_reply(text: str, kind: str) -> None:
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize("text", ["I sleep a lot", "is sleeping ok", "my son sleeps all day"])
+def test_sleep_talk_is_no_update(text: str) -> None:
+    assert read_update(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "buenas, mi hijo tuvo una sobredosis en marzo del año pasado, gracias a Dios lo salvaron. "
+        "ahora esta por salir del residencial y el consejero dice que siga en un IOP",
+        "una vez hace como dos años me dio una convulsion cuando deje de tomar pero ahorita "
+        "estoy bien",
+    ],
+)
+def test_spanish_history_is_history(text: str) -> None:
+    assert is_told_as_history(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hace dos años me quise matar y otra vez lo estoy pensando",
+        "hace un año tuvo una sobredosis y ahorita no respira",
+    ],
+)
+def test_spanish_history_with_danger_now_is_not(text: str) -> None:
+    assert not is_told_as_history(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sabe que mejor ya no sigo con las preguntas", "dejelo asi", "ya no sigo"],
+)
+def test_spanish_stops(text: str) -> None:
+    assert _STOP_RE.match(text)
+
+
+def test_a_stop_said_last_with_a_reason() -> None:
+    assert says_stop("ay no espere mejor no, se puso bravo. dejelo asi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mandeme el numero de ustedes y yo llamo cuando pueda",
+        "me da el numero para hablar con alguien de una vez",
+    ],
+)
+def test_spanish_asks_for_the_number(text: str) -> None:
+    assert asks_for_the_number(text)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("actually can we do this in spanish? my mom is gonna read it", "es"),
+        ("can we talk in spanish", "es"),
+        ("is the program in spanish?", None),
+        ("can you do groups in spanish", None),
+    ],
+)
+def test_asking_to_go_on_in_spanish(text: str, language: str | None) -> None:
+    assert requested_language(text) == language
+
+
+def test_wondering_about_detox_asks_for_the_screening() -> None:
+    assert asks_for_screening(
+        "bit shaky n sweaty this morning after drinking all weekend. not an emergency just "
+        "wondering if that means i need detox"
+    )
+
+
+@pytest.mark.parametrize("text", ["idk like all day", "como 6 o 7 al dia ya", "last night"])
+def test_how_often_or_when_is_no_answer_to_pregnancy(text: str) -> None:
+    assert screening_answers.parse_pregnant(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [("idk", True), ("maybe", True), ("no", False)])
+def test_pregnancy_answers_still_read(text: str, expected: bool) -> None:
+    assert screening_answers.parse_pregnant(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected", [("como 6 o 7 al dia ya", None), ("ya", True), ("y", True)]
+)
+def test_spanish_and_and_already_are_no_yes_inside_a_sentence(text: str, expected) -> None:
+    assert screening_answers.parse_yes_no(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [("uh just put dave", "Dave"), ("put me down as Ann", "Ann"), ("yes", None), ("si", None)],
+)
+def test_first_names(text: str, name: str | None) -> None:
+    assert form_answers.parse_first_name(text) == name
+
+
+def test_a_name_given_with_the_number() -> None:
+    text = "call 312-555-0164 not this one. afternoons r best. name is jo"
+    assert form_answers.first_name_in_request(text) == "Jo"
+
+
+@pytest.mark.parametrize(
+    "text,saved",
+    [
+        ("mornings. he leaves for work at 7", "mornings, he leaves for work at 7"),
+        ("after 6pm", "after 6pm"),
+        ("afternoon is good", "afternoon"),
+    ],
+)
+def test_a_part_of_the_day_said_with_a_time_is_kept(text: str, saved: str) -> None:
+    assert form_answers.parse_best_time(text) == saved
+
+
+@pytest.mark.parametrize(
+    "saved,wanted,same",
+    [
+        ("mornings, he leaves for work at 7", "morning", True),
+        ("en la mañana antes de las 11", "morning", True),
+        ("after 6pm", "evening", False),
+        ("morning or evening", "morning", False),
+    ],
+)
+def test_the_runner_reads_a_part_of_the_day_in_own_words(
+    saved: str, wanted: str, same: bool
+) -> None:
+    assert names_part_of_day(saved, wanted) is same
+
+
+@pytest.mark.parametrize(
+    "speech,spanish",
+    [
+        ("hola buenas tardes quisiera hablar con alguien que hable español por favor", True),
+        ("quiero hablar con alguien", True),
+        ("representative", False),
+        ("i want to talk to a person", False),
+    ],
+)
+def test_a_caller_asking_for_a_person_in_spanish(speech: str, spanish: bool) -> None:
+    assert speaks_spanish(speech) is spanish
