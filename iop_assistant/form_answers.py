@@ -275,7 +275,8 @@ _NAME_LEAD = re.compile(
     # "his name is walter" (v13, a neighbour calling: saved as "His")
     r"(?:his|her|their)\s+name(?:\s+is|'s)|(?:he|she)(?:'s|\s+is)|ask\s+for\s+(?:him|her)\s+as|"
     r"se\s+llama|su\s+nombre\s+es|"
-    r"you can ask for|ask for|just|first name is|first name|(?:you\s+can\s+)?(?:put|write)(?:\s+(?:down|me\s+down\s+as|it\s+as))?|"
+    r"you can ask for|ask for|just|first name is|first name|"
+    r"(?:you\s+can\s+)?(?:put|write)(?:\s+(?:down|me\s+down\s+as|it\s+as))?|"
     r"me llamo|mi nombre es|soy|habla|le habla|pregunten por|preguntar por|pregunte por|"
     r"llamenme|me dicen|solo)\s+",
     re.IGNORECASE,

@@ -134,7 +134,8 @@ _STRONG_STOP = re.compile(
     # "actually not now, sorry" (v13, at "who is this for?": the question again)
     r"actually,? not (?:right )?now|"
     # "sabes que mejor no, olvidalo, ahorita no puedo hablar de esto" (es-v5, at the name)
-    r"mejor no|d[eé]j(?:e|a)lo\s+as[ií]|(?:mejor\s+)?ya\s+no\s+sigo(?:\s+con\s+(?:las|estas|sus)\s+preguntas)?|"
+    r"mejor no|d[eé]j(?:e|a)lo\s+as[ií]|"
+    r"(?:mejor\s+)?ya\s+no\s+sigo(?:\s+con\s+(?:las|estas|sus)\s+preguntas)?|"
     # "stop. I said never mind" (caller role-play round 21: taken as the answer)
     r"i said (?:stop|never ?mind|nvm|enough)|"
     rf"(?:i )?changed my mind)(?:{_FILLER}(?:never ?mind|nvm|forget (?:about )?it|"
