@@ -284,7 +284,14 @@ class ValidateCallbackForm(FormValidationAction):
     def extract_callback_consent(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """The texting answer of a request made earlier in this conversation."""
+        """The texting answer of a request made earlier in this conversation; or a "don't
+        text me" said before the texting question is asked, which answers it."""
+        if (
+            not tracker.get_slot("callback_consent")
+            and tracker.get_slot("requested_slot") != "callback_consent"
+            and form_answers.says_no_texts(tracker.latest_message.get("text"))
+        ):
+            return {"callback_consent": "no"}
         return from_earlier_request(tracker, "callback_consent")
 
     async def validate_callback_use_caller_number(

@@ -761,3 +761,20 @@ _CALL_PRIVATE = re.compile(
 def asks_if_the_call_is_private(text: str | None) -> bool:
     """Whether the person asks if the callback will be discreet (who answers, what is said)."""
     return bool(_CALL_PRIVATE.search(" ".join(str(text or "").lower().split())))
+
+
+# "no texts please, he reads my phone" said before the texting question (round 20's open
+# list: the question was asked anyway, and a "yes" to another question could send one)
+_NO_TEXTS = re.compile(
+    r"\b(?:(?:please|pls|plz)\s+)?(?:don'?t|dont|do\s+not|never)\s+(?:send\s+(?:me\s+)?(?:a\s+|any\s+)?)?"
+    r"(?:text|txt|texts|txts|message|msg)(?:ing)?(?:\s+me)?\b|"
+    r"\bno\s+(?:texts?|txts?|text\s+messages?|messages)\b|\bi\s+(?:don'?t|dont|do\s+not)\s+(?:do\s+)?(?:the\s+)?texting\b|"
+    r"\bno\s+(?:me\s+)?(?:manden|env[ií]en|escriban|mande|env[ií]e|escriba)\s+(?:ning[uú]n\s+)?"
+    r"(?:mensajes?|textos?)\b|\bsin\s+(?:mensajes|textos)\b",
+    re.IGNORECASE,
+)
+
+
+def says_no_texts(text: str | None) -> bool:
+    """The person said not to text them ("don't text me", "no mensajes")."""
+    return bool(_NO_TEXTS.search(" ".join(str(text or "").split())))

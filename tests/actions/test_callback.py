@@ -694,3 +694,22 @@ def test_why_the_number_is_answered_and_the_question_asked_again(slot: str):
     result = run(validate(text, dispatcher, tracker({"requested_slot": slot}, text=text), {}))
     assert result == {slot: None}
     assert [m["response"] for m in dispatcher.messages] == ["utter_callback_why_number"]
+
+
+@pytest.mark.parametrize(
+    "text,slots,expected",
+    [
+        ("can someone call me, no texts please", {}, {"callback_consent": "no"}),
+        (
+            "Lisa. please dont text, he reads my phone",
+            {"requested_slot": "callback_name"},
+            {"callback_consent": "no"},
+        ),
+        ("can someone call me", {}, {}),
+        ("don't text me", {"requested_slot": "callback_consent"}, {}),
+    ],
+)
+def test_no_texts_said_before_the_texting_question_answers_it(text, slots, expected):
+    form = ValidateCallbackForm()
+    got = form.extract_callback_consent(CollectingDispatcher(), tracker(slots, text=text), {})
+    assert got == expected
