@@ -175,6 +175,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # 2026-12-04, voice: the first crisis message again). Snoring or gurgling that won't wake
     # is a sign of overdose, not sleep: said first, then what to do
     "not_sleeping": re.compile(
+        # "hes snoring really loud is that ok" after the overdose reply (round 20's open list)
+        r"\bsnor\w*\b[^.!?]{0,60}\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|normal|bad|good|fine)|"
+        r"should\s+i|do\s+i|can\s+i|leave\s+(?:him|her|them))\b|"
         r"\b(?:snor\w*|gurgl\w*|choking\s+(?:sound|noise)s?|rattl\w*)\b[^.!?]{0,80}"
         r"\b(?:wake|waking|wakin|woke|asleep|sleeping|sleep|answer\w*|respond\w*|unresponsive)\b|"
         r"\b(?:wake|waking|wakin|woke)\b[^.!?]{0,60}\b(?:snor\w*|gurgl\w*|just\s+(?:sleeping|asleep))\b|"
@@ -238,7 +241,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i)\s+(?:just\s+|prob(?:ably)?\s+)?(?:gonna\s+|going\s+to\s+|gunna\s+)?"
         r"(?:lie|lay|lye)\s+down\b|"
         r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will)\s+(?:just\s+)?(?:gonna\s+|going\s+to\s+)?(?:go\s+to\s+)?"
-        r"(?:sleep|bed|take\s+a\s+nap|nap)\b(?:\s+it\s+off)?|\bsleep\s+it\s+off\s+(?:here|myself|alone)\b"
+        r"(?:sleep|bed|take\s+a\s+nap|nap)\b(?:\s+it\s+off)?|\bsleep\s+it\s+off\s+(?:here|myself|alone)\b|"
+        # "is it safe to sleep?", "can i go to bed", "what if i just go to sleep" (round 20's
+        # open list: stock replies to direct questions inside an overdose)
+        r"\bis\s+it\s+(?:ok(?:ay)?|safe|bad|fine|alright)\s+(?:for\s+me\s+)?(?:to|if\s+i)\s+(?:go\s+to\s+)?"
+        r"(?:sleep|bed|nap|lie\s+down|lay\s+down)\b|"
+        r"\b(?:can|could|should|may)\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|nap|lie\s+down|lay\s+down)\b|"
+        r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|fall\s+asleep)\b"
     ),
     # "should i call poison control" (crisis role-play round 19, a handful of Seroquel: no
     # answer): the Poison Help line, and when it is 911 instead

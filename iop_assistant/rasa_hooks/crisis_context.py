@@ -70,6 +70,11 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
 PSYCHOSIS = "psychosis"
 # words of reassurance: without a crisis before, the classifier's crisis guess is no crisis
 REASSURING = frozenset({"no_plan", "safe_now", "takes_it_back", "help_here", "reached_988"})
+NOT_SLEEPING = "not_sleeping"
+_WONT_WAKE = re.compile(
+    r"\b(?:wake|waking|wakin|woke|answer\w*|respond\w*|unresponsive|despi?ert\w*|gurgl\w*|choking|rattl\w*)\b",
+    re.IGNORECASE,
+)
 # sleepiness is an overdose getting worse only after a substance emergency
 DROWSY = "getting_drowsy"
 CATEGORY_SLOT = "crisis_category"
@@ -231,6 +236,12 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     kind = update_kind(parse_data)
     if kind == PSYCHOSIS and asks_about_the_program(parse_data.get("text")):
         without_update(parse_data, kind)  # after the psychosis guidance too
+        return parse_data
+    if kind == NOT_SLEEPING and not _WONT_WAKE.search(str(parse_data.get("text") or "")):
+        # snoring asked about ("my husband snores, is that normal") is an overdose sign only
+        # after a crisis reply; snoring that won't wake stands on its own
+        if not had_crisis_reply(actions):
+            without_update(parse_data, kind)
         return parse_data
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
         return parse_data

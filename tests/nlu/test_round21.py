@@ -31,6 +31,10 @@ from tests.conversations.runner import names_part_of_day
         ("ok ill call", "will_reach_out"),
         ("gonna call the hotline now", "will_reach_out"),
         ("ok i'll call 911", "help_coming"),
+        ("is it safe to sleep?", "lying_down"),
+        ("what if i just go to sleep", "lying_down"),
+        ("hes snoring really loud is that ok", "not_sleeping"),
+        ("he is drunk and snoring should i leave him", "not_sleeping"),
         (
             "they got him breathing theyre taking him to mercy. does ur program take people "
             "right after an od",

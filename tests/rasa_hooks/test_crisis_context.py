@@ -312,3 +312,19 @@ def test_a_promise_to_call_988_needs_a_crisis_before() -> None:
     assert crisis_context.in_context(parse, conversation("utter_greet"))["intent"]["name"] == (
         "request_human"
     )
+
+
+def test_snoring_asked_about_with_no_crisis_before_is_no_update() -> None:
+    parse = update("not_sleeping", [{"name": "out_of_scope", "confidence": 0.7}])
+    parse["text"] = "my husband snores every night is that normal"
+    assert crisis_context.in_context(parse, conversation("utter_greet"))["intent"]["name"] == (
+        "out_of_scope"
+    )
+
+
+def test_snoring_that_wont_wake_stands_on_its_own() -> None:
+    parse = update("not_sleeping", [{"name": "inform_use", "confidence": 0.7}])
+    parse["text"] = "she is snoring and i cant wake her"
+    assert crisis_context.in_context(parse, conversation("utter_greet"))["intent"]["name"] == (
+        "crisis_update"
+    )
