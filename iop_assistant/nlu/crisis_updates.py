@@ -74,6 +74,12 @@ _ABOUT_TO = (
     r"(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna|about\s+to|thinking\s+(?:about|of))|i'?ll|i\s+will|"
     r"(?:i\s+)?(?:want|wanna|need)\s+to|what\s+if\s+i|if\s+i"
 )
+# "hes snoring really loud is that ok" after the overdose reply (round 20's open list): an
+# overdose sign only after a crisis reply (rasa_hooks/crisis_context.py)
+SNORING_QUESTION = re.compile(
+    r"\bsnor\w*\b[^.!?]{0,60}\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|normal|bad|good|fine)|"
+    r"should\s+i|do\s+i|can\s+i|leave\s+(?:him|her|them))\b"
+)
 _MEDICINES = (
     r"(?:ativan|xanax|xans|xanny|bars|valium|klonopin|librium|benzos?|lorazepam|alprazolam|diazepam|"
     r"clonazepam|chlordiazepoxide|gabapentin|neurontin|suboxone|subs|bupe|methadone|percs?|percocet|"
@@ -175,9 +181,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # 2026-12-04, voice: the first crisis message again). Snoring or gurgling that won't wake
     # is a sign of overdose, not sleep: said first, then what to do
     "not_sleeping": re.compile(
-        # "hes snoring really loud is that ok" after the overdose reply (round 20's open list)
-        r"\bsnor\w*\b[^.!?]{0,60}\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|normal|bad|good|fine)|"
-        r"should\s+i|do\s+i|can\s+i|leave\s+(?:him|her|them))\b|"
+        SNORING_QUESTION.pattern + "|"
         r"\b(?:snor\w*|gurgl\w*|choking\s+(?:sound|noise)s?|rattl\w*)\b[^.!?]{0,80}"
         r"\b(?:wake|waking|wakin|woke|asleep|sleeping|sleep|answer\w*|respond\w*|unresponsive)\b|"
         r"\b(?:wake|waking|wakin|woke)\b[^.!?]{0,60}\b(?:snor\w*|gurgl\w*|just\s+(?:sleeping|asleep))\b|"

@@ -33,6 +33,8 @@ from typing import Any, Dict, Iterable, List
 from rasa.core.processor import MessageProcessor
 
 from iop_assistant.language.first_words import opens_in_spanish
+from iop_assistant.nlu.crisis_matcher import normalize
+from iop_assistant.nlu.crisis_updates import SNORING_QUESTION
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_TOPIC_LABELS
@@ -237,7 +239,12 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if kind == PSYCHOSIS and asks_about_the_program(parse_data.get("text")):
         without_update(parse_data, kind)  # after the psychosis guidance too
         return parse_data
-    if kind == NOT_SLEEPING and not _WONT_WAKE.search(str(parse_data.get("text") or "")):
+    text = str(parse_data.get("text") or "")
+    if (
+        kind == NOT_SLEEPING
+        and SNORING_QUESTION.search(normalize(text))
+        and not _WONT_WAKE.search(text)
+    ):
         # snoring asked about ("my husband snores, is that normal") is an overdose sign only
         # after a crisis reply; snoring that won't wake stands on its own
         if not had_crisis_reply(actions):
