@@ -120,15 +120,41 @@ _STILL_IN_DANGER = re.compile(
 )
 
 
-def was_already_treated(text: str) -> bool:
-    """An overdose told after hospital care ended, with no danger now."""
-    clean = _clean(text)
-    return bool(_CARED_FOR.search(clean)) and not _STILL_IN_DANGER.search(clean)
-
-
 _OVERDOSED = re.compile(
     r"\b(?:overdosed|od'?d|o\.d\.'?d|had\s+an\s+overdose|tuvo\s+una\s+sobredosis)\b"
 )
+
+
+# "my son overdosed last night, he's ok now. what do we do" (round 20's open list: read as
+# an overdose now): an overdose told in the past tense, then said to be over
+_OK_NOW = re.compile(
+    r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|he\s+is|she\s+is|they\s+are|i\s+am|we'?re|we\s+are)\s+"
+    r"(?:ok(?:ay)?|fine|alright|all\s+right|stable|awake|breathing\s+(?:fine|normally|ok(?:ay)?)|home|"
+    r"doing\s+(?:ok(?:ay)?|better|fine|good))\s+(?:now|today)\b|"
+    r"\b(?:(?:ya|ahora)\s+)?(?:est[aá]|estoy)\s+(?:bien|estable|en\s+casa)\s+(?:ahora|ya)\b|"
+    r"\b(?:ya|ahora)\s+(?:est[aá]|estoy)\s+(?:bien|estable|en\s+casa)\b"
+)
+
+
+# naloxone can wear off within the hour, and the overdose comes back: "an hour ago" is now
+_TOO_RECENT = re.compile(
+    r"\b(?:\d+|an?|one|two|three|few|couple(?:\s+of)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b|"
+    r"\b(?:just\s+now|earlier\s+(?:tonight|today)|tonight|this\s+(?:morning|afternoon|evening)|hace\s+(?:una|un\s+rato|\d+)\s*"
+    r"(?:hora|horas|minutos)?)\b|\b(?:confused|confusion|vomit\w*|throwing\s+up|puking|drowsy|sleepy|nodding|"
+    r"slow\s+breath\w*|confundid[oa]|vomitando)\b"
+)
+
+
+def was_already_treated(text: str) -> bool:
+    """An overdose told after hospital care ended, or told in the past tense and said to
+    be over ("he's ok now"), with no danger now."""
+    clean = _clean(text)
+    over = bool(_CARED_FOR.search(clean)) or (
+        bool(_OVERDOSED.search(clean))
+        and bool(_OK_NOW.search(clean))
+        and not _TOO_RECENT.search(clean)
+    )
+    return over and not _STILL_IN_DANGER.search(clean)
 
 
 def tells_a_past_overdose_only(text: str) -> bool:

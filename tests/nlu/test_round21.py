@@ -186,3 +186,20 @@ def test_the_runner_reads_a_part_of_the_day_in_own_words(
 )
 def test_a_caller_asking_for_a_person_in_spanish(speech: str, spanish: bool) -> None:
     assert speaks_spanish(speech) is spanish
+
+
+@pytest.mark.parametrize(
+    "text,over",
+    [
+        ("my son overdosed last night, he's ok now. what do we do", True),
+        ("i overdosed last night but im ok now", True),
+        ("mi hijo tuvo una sobredosis anoche, ya esta bien", True),
+        ("she od'd an hour ago shes awake now but confused", False),
+        ("he overdosed this morning hes ok now", False),
+        ("he overdosed and hes not breathing", False),
+    ],
+)
+def test_an_overdose_told_as_over(text: str, over: bool) -> None:
+    from iop_assistant.nlu.past_danger import was_already_treated
+
+    assert was_already_treated(text) is over
