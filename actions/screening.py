@@ -97,6 +97,17 @@ _UNSURE_PRESCRIBED = re.compile(
 )
 
 
+WHY_RESPONSE = "utter_screening_why"
+_ASKS_WHY = re.compile(
+    r"\bwhy\s+(?:do|does|d)\s*(?:u|you|ya|y'?all|this|it)\s+(?:need|want|have)\s+to\s+know\b|"
+    r"\bwhy\s+(?:are\s+|r\s+)?(?:u|you)\s+ask(?:ing)?\b|\bwhy\s+(?:all\s+)?(?:these|the|so\s+many)\s+questions\b|"
+    r"\bwhat'?s\s+(?:this|that|it)\s+(?:for|about)\s*\?|\bwhy\s+does\s+(?:that|it|this)\s+matter\b|"
+    r"\bpara\s+qu[eé]\s+(?:quiere|necesita|me\s+pregunta|son\s+(?:las|estas)\s+preguntas)\b|"
+    r"\bpor\s*qu[eé]\s+(?:me\s+)?(?:pregunta\w*|quiere\s+saber|necesita\s+saber)\b",
+    re.IGNORECASE,
+)
+
+
 def is_question(text: str) -> bool:
     """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
     cleaned = " ".join(str(text or "").lower().split())
@@ -111,6 +122,11 @@ def read_answer(
     (slot left empty); or else "unknown", so an unclear reply never loops. A question
     back about the program is answered first, even when its words parse as an answer."""
     text = str((tracker.latest_message or {}).get("text") or "")
+    if _ASKS_WHY.search(text) and not times_said_since_start(tracker, FORM, WHY_RESPONSE):
+        # "why do u need to know all this" (blind v15: taken as "not sure"): why, then the
+        # question again; once, so a second "why" is read as usual
+        dispatcher.utter_message(response=WHY_RESPONSE)
+        return {slot: None}
     if is_question(text) and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
         return {slot: None}
     if answer not in (None, UNKNOWN):

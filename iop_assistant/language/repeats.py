@@ -16,6 +16,9 @@ from typing import Any, Iterable, Mapping
 from iop_assistant.topics import FAQ_INTENTS
 
 ANSWERS = frozenset(f"utter_{topic}" for topic in FAQ_INTENTS)
+# the crisis reply said again right after itself: a shorter one, the one thing to do first
+# (round 20's open list), every other time
+CRISIS_REPEATS = {"utter_crisis_again": "utter_crisis_still_here"}
 MORE_PREFIX = "utter_more_"
 NO_MORE = "utter_no_more"
 
@@ -37,6 +40,11 @@ def instead_of_a_repeat(
 ) -> str:
     """The response to say for ``utter_action``: itself, unless it would repeat the
     answer just given (then its follow-up once, then ``utter_no_more``)."""
+    if utter_action in CRISIS_REPEATS:
+        last = last_answers(newest_first)
+        if last and last[0] == utter_action and (len(last) < 2 or last[1] != utter_action):
+            return CRISIS_REPEATS[utter_action]
+        return utter_action
     if utter_action not in ANSWERS:
         return utter_action
     last = last_answers(newest_first)

@@ -1115,3 +1115,13 @@ def test_how_often_to_the_pregnancy_question_is_kept_and_asked_again():
         "screening_pregnant", "como 6 o 7 al dia ya", {"screening_substances": ["opioid"]}
     )
     assert value is None
+
+
+@pytest.mark.parametrize(
+    "text", ["why do u need to know all this", "por que me pregunta eso", "why are you asking"]
+)
+def test_why_the_questions_is_answered_and_the_question_asked_again(text):
+    # blind v15: "why do u need to know all this" was taken as "not sure"
+    value, said = validate("screening_prescribed", text, {"screening_substances": ["opioid"]})
+    assert value is None
+    assert said == ["utter_screening_why"]
