@@ -2,7 +2,8 @@
 
 Rasa warns that a response is "not used in any story or rule" when only a
 custom action utters it. Those warnings are allowed when the response name
-is in actions/ source code or among the response generator's notes (language/nlg.py),
+is in actions/ source code or among the response generator's notes (language/nlg.py)
+or repeats (language/repeats.py),
 or follows the ``utter_more_<faq intent>`` / ``utter_no_more_<faq intent>`` conventions of
 action_tell_more and language/repeats.py, or is uttered by one of Rasa's default
 actions, or asks for a form's slot (utter_ask_<slot>). Everything else fails the build.
@@ -27,7 +28,9 @@ def responses_uttered_by_actions() -> set:
     failsafe = REPO / "iop_assistant/rasa_hooks/action_failsafe.py"
     # notes the response generator adds after an answer (language/nlg.py NOTES)
     generator = REPO / "iop_assistant/language/nlg.py"
-    sources = [*(REPO / "actions").glob("*.py"), failsafe, generator]
+    # what a repeat is said as instead (language/repeats.py CRISIS_REPEATS)
+    repeats = REPO / "iop_assistant/language/repeats.py"
+    sources = [*(REPO / "actions").glob("*.py"), failsafe, generator, repeats]
     source = "\n".join(p.read_text() for p in sources)
     return set(re.findall(r"utter_[a-z0-9_]+", source))
 
