@@ -476,6 +476,23 @@ def saved_callbacks(endpoint: Endpoint, sender: str) -> List[Dict[str, Any]]:
     return [dict(r) for r in rows if r["outcome"] != WITHDRAWN_OUTCOME]
 
 
+def close_requests(endpoint: Endpoint, sender: str) -> None:
+    """The help line has handled this conversation's requests: authors reuse example
+    numbers (312-555-0187), and a later conversation's request for a number with an open
+    request is merged into that one (store/callbacks.py), so it would be saved under the
+    earlier conversation and look unsaved (blind v15, b-v12)."""
+    if not endpoint.app_db.exists():
+        return
+    with sqlite3.connect(endpoint.app_db) as db:
+        try:
+            db.execute(
+                "UPDATE callback_requests SET status = 'closed' WHERE conversation_id = ?",
+                (sender,),
+            )
+        except sqlite3.OperationalError:
+            return
+
+
 # a time in the person's words that names one part of the day is that part of the day:
 # "mornings, he leaves for work at 7" or "en la mañana antes de las 11" for `morning`
 _PARTS_OF_DAY = {
@@ -568,6 +585,7 @@ def run_conversation(endpoint: Endpoint, conversation: Dict[str, Any]) -> Conver
         end = [
             f for f in (check_end(e, endpoint, session) for e in conversation.get("end") or []) if f
         ]
+        close_requests(endpoint, session.sender)
     except Exception as error:  # a transport failure fails the conversation, with its reason
         return ConversationResult(original, turns, [], error=repr(error))
     return ConversationResult(original, turns, end)
