@@ -661,6 +661,13 @@ _EARLIER = re.compile(
 )
 
 
+# a call promised for later is no step taken in the crisis now
+_LATER = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|later|next\s+week|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|in\s+the\s+morning|mañana|manana|luego|despu[eé]s|otro\s+d[ií]a)\b"
+)
+
+
 # Responders or a hospital taking over come before what was done until then: "they gave
 # him narcan and took him to st marys" is help there, not naloxone given (crisis
 # role-play 2026-12-05: "Naloxone usually works in 2 to 3 minutes" once he was in hospital)
@@ -679,6 +686,8 @@ def read_update(text: str) -> str | None:
         if PATTERNS[kind].search(clean):
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
+            if kind == "will_reach_out" and _LATER.search(clean):
+                return None  # "i'll call your number tomorrow about the program"
             return kind
     if is_use_psychosis(clean):
         return "psychosis"  # "can your program take someone hallucinating from meth"

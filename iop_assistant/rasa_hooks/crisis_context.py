@@ -79,6 +79,7 @@ _WONT_WAKE = re.compile(
 )
 # sleepiness is an overdose getting worse only after a substance emergency
 DROWSY = "getting_drowsy"
+REACH_OUT = "will_reach_out"
 CATEGORY_SLOT = "crisis_category"
 SUBSTANCE_EMERGENCIES = frozenset({"overdose", "overdose_self", "medical", "withdrawal", "seizure"})
 # after the check-in question these are a "no"
@@ -251,6 +252,11 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
             without_update(parse_data, kind)
         return parse_data
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
+        return parse_data
+    if actions and actions[-1] == CHECKIN_ACTION and kind == REACH_OUT:
+        # "no. i'll call the help line" to "are you thinking about ending your life?" is
+        # no step taken in a crisis: the classifier's reading
+        without_update(parse_data, kind)
         return parse_data
     if actions and actions[-1] == CHECKIN_ACTION and kind in CHECKIN_NO:
         if not _has_guard_danger(parse_data):

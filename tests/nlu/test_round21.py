@@ -46,7 +46,15 @@ def test_updates_after_a_crisis_reply(text: str, kind: str) -> None:
     assert read_update(text) == kind
 
 
-@pytest.mark.parametrize("text", ["I sleep a lot", "is sleeping ok", "my son sleeps all day"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sleep a lot",
+        "is sleeping ok",
+        "my son sleeps all day",
+        "i'll call your number tomorrow about the program",
+    ],
+)
 def test_sleep_talk_is_no_update(text: str) -> None:
     assert read_update(text) is None
 

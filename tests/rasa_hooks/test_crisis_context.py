@@ -328,3 +328,9 @@ def test_snoring_that_wont_wake_stands_on_its_own() -> None:
     assert crisis_context.in_context(parse, conversation("utter_greet"))["intent"]["name"] == (
         "crisis_update"
     )
+
+
+def test_a_promise_to_call_after_the_checkin_is_the_classifiers_reading() -> None:
+    parse = update("will_reach_out", [{"name": "deny", "confidence": 0.8}])
+    result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
+    assert result["intent"]["name"] == "deny"
