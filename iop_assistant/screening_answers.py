@@ -700,14 +700,21 @@ _NO_FIRST = re.compile(
 _PREGNANCY_WORDS = re.compile(
     r"\b(pregnan\w*|embaraz\w*|expecting|baby|bebe|weeks along|period|regla)\b"
 )
+# "20 weeks", "like 3 months" alone: how far along
+_HOW_FAR_ALONG = re.compile(
+    r"^\W*(?:yes\W+|si\W+)?(?:like\s+|about\s+|around\s+|maybe\s+|como\s+)?\d+\s*"
+    r"(?:weeks?|wks?|months?|semanas|meses)(?:\s+(?:along|pregnant|now))?\W*$"
+)
 
 
 def answers_how_often_or_when(t: str) -> bool:
     """ "idk like all day" or "como 6 o 7 al dia" to the pregnancy question (blind v15, es-v6:
     read as "could be", and a man got the pregnancy outcome): how often or when they use,
     answered in the order the person expected, not this question."""
-    return not _PREGNANCY_WORDS.search(t) and (
-        parse_frequency(t) is not None or parse_last_use(t) is not None
+    return (
+        not _PREGNANCY_WORDS.search(t)
+        and parse_yes_no(t) is None  # "yes 20 weeks" answers it
+        and (parse_frequency(t) is not None or parse_last_use(t) is not None)
     )
 
 
@@ -716,11 +723,13 @@ def parse_pregnant(text: str | None) -> bool | None:
     t = _norm(text)
     if _NO_FIRST.match(t) and not re.match(r"^no\W+(?:idea|clue|(?:im |i am )?(?:not )?sure)\b", t):
         return False
+    if _HOW_FAR_ALONG.match(t):
+        return True
     if answers_how_often_or_when(t):
         return None
     if re.search(
         r"\b(could be|might be|maybe|not sure|possibly|dont know|idk|late|expecting"
-        r"|weeks along|months along"
+        r"|weeks along|months along|i think so"
         r"|puede ser|podria ser|tal vez|quizas?|a lo mejor|no (lo )?se(?=$| (si|que|bien))"
         r"|no estoy segura"
         r"|no sabe|estoy esperando|semanas de embarazo|meses de embarazo)\b",

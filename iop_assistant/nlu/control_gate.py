@@ -104,6 +104,24 @@ from iop_assistant.rule_component import RuleComponent
 # GATE_OUTPUT and the reasons the response generator acts on (language/nlg.py NOTES,
 # INSTEAD) are named in language/reply_reasons.py
 HUMAN_INTENT = "request_human"
+SMALL_TALK = frozenset({"affirm", "deny", "thank", "goodbye", "greet"})
+SURE_OF_SMALL_TALK = 0.6
+# a word no language has: no vowel in four letters or more, or five consonants in a row
+_MASHED_WORD = re.compile(r"^(?:[b-df-hj-np-tv-z]{4,}|\w*[b-df-hj-np-tv-xz]{5}\w*)$", re.IGNORECASE)
+
+
+def looks_like_keyboard_mash(text: str) -> bool:
+    """At least half the words of four letters or more are no words at all."""
+    words = [w for w in re.findall(r"[a-zA-Z]+", text) if len(w) >= 4]
+    mashed = [w for w in words if _MASHED_WORD.match(w)]
+    return bool(words) and 2 * len(mashed) >= len(words)
+
+
+# being phoned, asked plainly: a callback even when a person is also asked for
+_CALL_ME_BACK = re.compile(
+    r"\b(?:call|phone|ring)\s+(?:me|us)(?:\s+back)?\b(?!\s+(?:a|an|the)\b)|\bcall\s*back\b",
+    re.IGNORECASE,
+)
 FALLBACK_INTENT = "nlu_fallback"
 # a demoted message never becomes these by elimination: crisis comes from the
 # classifier's own first choice or the crisis guard, never from a runner-up
@@ -220,6 +238,14 @@ def gate(message: Message) -> None:
         # options shown are read by the channel before this, so this one goes with none
         # (a form still reads it as its answer)
         return overrule(message, FALLBACK_INTENT, "number alone")
+    if (
+        name in SMALL_TALK
+        and float(intent.get("confidence") or 0) < SURE_OF_SMALL_TALK
+        and looks_like_keyboard_mash(text)
+    ):
+        # "asdkjh qwpoeiru zmxncb" read as a yes at 0.49 after the round-21 retrain: the
+        # clarifying question with the help line, not "Okay. What would you like to know?"
+        return overrule(message, FALLBACK_INTENT, "keyboard mash")
     if asks_for_a_text_back(text) and name != "crisis":
         # before the callback and cancel checks: "no i said TEXT not call" (late role-play)
         return overrule(message, TEXT_BACK_INTENT, TEXT_BACK_REASON)
@@ -271,7 +297,13 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
-    if asks_for_a_call(text) and name != "request_human" and not (name == CALLBACK_INTENT and sure):
+    if (
+        asks_for_a_call(text)
+        and (name != "request_human" or _CALL_ME_BACK.search(text))
+        and not (name == CALLBACK_INTENT and sure)
+    ):
+        # "could someone from your program call me? i'd rather talk to an actual person"
+        # (round 20 regression, after the retrain: the number, not the callback questions)
         # the crisis guard runs after this and still wins on crisis wording
         return overrule(message, CALLBACK_INTENT, "callback")
     if (

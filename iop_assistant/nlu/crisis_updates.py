@@ -672,7 +672,12 @@ _LATER = re.compile(
 # him narcan and took him to st marys" is help there, not naloxone given (crisis
 # role-play 2026-12-05: "Naloxone usually works in 2 to 3 minutes" once he was in hospital)
 FIRST_READ = ("has_means", "help_here")
-READING_ORDER = FIRST_READ + tuple(kind for kind in PATTERNS if kind not in FIRST_READ)
+# what a person asks or tells besides ("he is really drowsy and slurring should i make him
+# throw up" asks about vomiting) comes before sleepiness or a promise to call
+LAST_READ = ("getting_drowsy", "will_reach_out")
+READING_ORDER = (
+    FIRST_READ + tuple(kind for kind in PATTERNS if kind not in FIRST_READ + LAST_READ) + LAST_READ
+)
 
 
 def read_update(text: str) -> str | None:

@@ -126,12 +126,17 @@ def test_wondering_about_detox_asks_for_the_screening() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["idk like all day", "como 6 o 7 al dia ya", "last night"])
+@pytest.mark.parametrize(
+    "text", ["idk like all day", "como 6 o 7 al dia ya", "last night", "clean for 2 weeks"]
+)
 def test_how_often_or_when_is_no_answer_to_pregnancy(text: str) -> None:
     assert screening_answers.parse_pregnant(text) is None
 
 
-@pytest.mark.parametrize("text,expected", [("idk", True), ("maybe", True), ("no", False)])
+@pytest.mark.parametrize(
+    "text,expected",
+    [("idk", True), ("maybe", True), ("no", False), ("yes 20 weeks", True), ("20 weeks", True)],
+)
 def test_pregnancy_answers_still_read(text: str, expected: bool) -> None:
     assert screening_answers.parse_pregnant(text) is expected
 
@@ -211,3 +216,27 @@ def test_an_overdose_told_as_over(text: str, over: bool) -> None:
     from iop_assistant.nlu.past_danger import was_already_treated
 
     assert was_already_treated(text) is over
+
+
+@pytest.mark.parametrize(
+    "text,mashed",
+    [
+        ("asdkjh qwpoeiru zmxncb", True),
+        ("sdfghjkl", True),
+        ("Maria Lopez", False),
+        ("ok thanks", False),
+    ],
+)
+def test_keyboard_mash(text: str, mashed: bool) -> None:
+    from iop_assistant.nlu.control_gate import looks_like_keyboard_mash
+
+    assert looks_like_keyboard_mash(text) is mashed
+
+
+def test_being_called_back_asked_with_a_person() -> None:
+    from iop_assistant.nlu.control_gate import _CALL_ME_BACK
+
+    assert _CALL_ME_BACK.search(
+        "could someone from your program call me? i'd rather talk to a person"
+    )
+    assert not _CALL_ME_BACK.search("can i call you instead")
