@@ -48,6 +48,7 @@ from iop_assistant.language.reply_reasons import (
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     MIXING_REASON,
+    OVERDOSE_SIGNS_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
@@ -117,6 +118,7 @@ INSTEAD = {
     # the menu twice, never an answer)
     ("utter_ask_safety_procedures", MIXING_REASON): "utter_mixing_danger",
     ("utter_ask_safety_procedures", PRESSED_PILLS_REASON): "utter_pressed_pills",
+    ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
 }
 
 

@@ -11,6 +11,9 @@ PREGNANCY_REASON = "pregnancy"
 ALCOHOL_POISONING_REASON = "alcohol poisoning"
 MIXING_REASON = "mixing"
 PRESSED_PILLS_REASON = "pressed pills"
+# "what are the signs of an overdose", "how would i know its happening" (role-plays round 22:
+# the naloxone answer, no signs): what an opioid overdose looks like
+OVERDOSE_SIGNS_REASON = "overdose signs"
 # "when do I call 911?" right after the dosing answer: its 911 sentence is the answer, said
 # again rather than "that's the main thing I know" (regression conversation, round 20)
 WITHDRAWAL_SIGNS_REASON = "withdrawal signs"

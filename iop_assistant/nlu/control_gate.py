@@ -24,6 +24,7 @@ from iop_assistant.language.reply_reasons import (
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     MIXING_REASON,
+    OVERDOSE_SIGNS_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
@@ -73,6 +74,7 @@ from iop_assistant.nlu.danger_questions import (
     SAFETY_INTENT,
     asks_about_alcohol_poisoning,
     asks_about_mixing,
+    asks_about_overdose_signs,
     asks_about_pressed_pills,
 )
 from iop_assistant.nlu.danger_words import has_danger_words
@@ -119,7 +121,10 @@ def looks_like_keyboard_mash(text: str) -> bool:
 
 # being phoned, asked plainly: a callback even when a person is also asked for
 _CALL_ME_BACK = re.compile(
-    r"\b(?:call|phone|ring)\s+(?:me|us)(?:\s+back)?\b(?!\s+(?:a|an|the)\b)|\bcall\s*back\b",
+    r"\b(?:call|phone|ring)\s+(?:me|us)(?:\s+back)?\b(?!\s+(?:a|an|the)\b)|\bcall\s*back\b|"
+    # "ocupo hablar con alguien ya sobre el programa, me pueden marcar?" (v15/es-v6, tuned)
+    r"\b(?:me|nos)\s+(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:llamar|marcar)\b|"
+    r"\bque\s+(?:me|nos)\s+(?:llamen|marquen)\b|\b(?:ll[aá]menme|m[aá]rquenme)\b",
     re.IGNORECASE,
 )
 FALLBACK_INTENT = "nlu_fallback"
@@ -320,6 +325,10 @@ def gate(message: Message) -> None:
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, WITHDRAWAL_SIGNS_REASON)
+    if asks_about_overdose_signs(text) and name != "crisis":
+        # "what are the signs of an overdose" (role-plays round 22: the naloxone answer, no
+        # signs): what one looks like, said instead of it (language/nlg.py INSTEAD)
+        return overrule(message, SAFETY_INTENT, OVERDOSE_SIGNS_REASON)
     if asks_about_alcohol_poisoning(text) and name != "crisis":
         # "when is drinking an emergency?" (family role-play round 17): the signs of alcohol
         # poisoning, said instead of the opioid answer (language/nlg.py INSTEAD)

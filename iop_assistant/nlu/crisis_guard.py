@@ -30,8 +30,9 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import sentences
 from iop_assistant.language import SPANISH
+from iop_assistant.language.reply_reasons import OVERDOSE_SIGNS_REASON
 from iop_assistant.language.requests import requested_language
-from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, put_first
+from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, overrule, put_first
 from iop_assistant.nlu.control_intents import (
     SCREENING_INTENT,
     asks_for_screening,
@@ -43,6 +44,7 @@ from iop_assistant.nlu.danger_idioms import is_idiom_only
 from iop_assistant.nlu.danger_questions import (
     answer_for,
     asks_about_mixing,
+    asks_about_overdose_signs,
     is_general_danger_question,
 )
 from iop_assistant.nlu.danger_words import (
@@ -492,7 +494,11 @@ class CrisisGuard(GraphComponent):
             ):
                 # "is blue lips a sign of overdose?": answered, not 911 (danger_questions.py)
                 answer = answer_for(text, hit.category if hit else None)
-                if answer:
+                if answer == SAFETY_INTENT and asks_about_overdose_signs(text):
+                    # "i just want to know the signs. like is it blue lips, snoring" (crisis
+                    # role-play round 22: the 911 reply for the person writing)
+                    overrule(message, SAFETY_INTENT, OVERDOSE_SIGNS_REASON)
+                elif answer:
                     set_intent(message, answer)
                 elif hit is not None or named == CRISIS_INTENT:
                     set_checkin(message, text)

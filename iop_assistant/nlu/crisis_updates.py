@@ -251,7 +251,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bis\s+it\s+(?:ok(?:ay)?|safe|bad|fine|alright)\s+(?:for\s+me\s+)?(?:to|if\s+i)\s+(?:go\s+to\s+)?"
         r"(?:sleep|bed|nap|lie\s+down|lay\s+down)\b|"
         r"\b(?:can|could|should|may)\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|nap|lie\s+down|lay\s+down)\b|"
-        r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|fall\s+asleep)\b"
+        r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|fall\s+asleep)\b|"
+        r"\b(?:am|will)\s+i\s+(?:going\s+to\s+|gonna\s+)?be\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s+if\s+i\s+"
+        r"(?:just\s+)?(?:go\s+to\s+)?(?:sleep|lie\s+down|lay\s+down|fall\s+asleep|nap)\b"
     ),
     # "should i call poison control" (crisis role-play round 19, a handful of Seroquel: no
     # answer): the Poison Help line, and when it is 911 instead
@@ -404,7 +406,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bno\s+(?:insurance|money)\s+for\s+(?:an?\s+|the\s+)?(?:ambulance|er|hospital)\b|"
         # "we don't have insurance, an ambulance is like two thousand dollars" (caller role-play)
         r"\b(?:ambulance|ambulances|er|hospital)\s+(?:is|are|costs?|was)\s+(?:like\s+|about\s+|around\s+)?"
-        r"(?:\$\s?\d[\d,]*|\d[\d,]*\s*(?:dollars|bucks)|(?:a|one|two|three|four|five)\s+(?:thousand|grand))"
+        r"(?:\$\s?\d[\d,]*|\d[\d,]*\s*(?:dollars|bucks|grand|k)|(?:a|one|two|three|four|five)\s+(?:thousand|grand))"
     ),
     # afraid the police will come
     "police_fear": re.compile(

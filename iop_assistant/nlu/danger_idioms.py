@@ -25,6 +25,10 @@ _IDIOMS = re.compile(
     r"kill(?:ing|ed|s)?\s+(?:it|time)|(?:dying|dyin)\s+to\s+(?:know|see|try|start|get)|to\s+die\s+for|"
     r"dead\s+(?:tired|serious|end|set|wrong|last)|bored\s+to\s+death|scared\s+to\s+death|sick\s+to\s+death|"
     r"(?:would|will|gonna|going\s+to)\s+kill\s+me\s+(?:if|when|for)|my\s+(?:feet|back|head)\s+(?:is|are)\s+killing\s+me|"
+    # "the anxiety is killing me lol" on day 3 without a drink (v15, tuned: the 911 reply)
+    r"(?:the|this|my|that|these)\s+(?:anxiety|stress|heat|commute|traffic|wait|waiting|diet|cravings?|"
+    r"boredom|headache|hangover|shift|insomnia|itch\w*)\s+(?:is|are|'s)\s+(?:literally\s+|lowkey\s+)?"
+    r"killing\s+me|"
     r"drop\s+dead\s+(?:gorgeous|serious)|over\s+my\s+dead\s+body|(?:a|the)\s+drop\s+in\s+the\s+bucket|"
     r"at\s+the\s+end\s+of\s+my\s+rope\s+with\s+(?:this|the|my)\s+(?:schedule|insurance|job|boss|paperwork)"
     r")\b",

@@ -148,6 +148,31 @@ _ALCOHOL_NOW = re.compile(
 )
 
 
+# "what are the signs of an overdose", "what does an od look like", "how would i know its
+# happening", "how can i tell if hes overdosing" (role-plays round 22): asked, nobody in
+# danger now
+_OVERDOSE_SIGNS = re.compile(
+    r"\b(?:signs?|symptoms?|warning\s+signs?)\s+(?:of|for)\s+(?:an?\s+)?(?:opioid\s+|fentanyl\s+|heroin\s+)?"
+    r"(?:overdos\w*|od)\b|"
+    r"\bwhat\s+(?:does|do)\s+(?:an?\s+)?(?:overdose|od)\s+look\s+like\b|"
+    r"\b(?:know|tell\s+me|what\s+are|learn)\s+the\s+(?:warning\s+)?signs\b|"
+    r"\bwhat\s+(?:does|would)\s+it\s+look\s+like\b|"
+    r"\bhow\s+(?:would|do|can|will|could)\s+(?:i|we|you)\s+(?:know|tell)\s+(?:if|when|that)\s+"
+    r"(?:(?:he|she|they|someone|somebody|my\s+\w+)\s*(?:'s|s|is|are|'re)?\s+(?:overdos\w*|od'?ing)|"
+    r"(?:it'?s|its|it\s+is)\s+happening)\b|"
+    r"\b(?:se[nñ]ales|s[ií]ntomas)\s+de\s+(?:una\s+)?sobredosis\b|"
+    r"\bc[oó]mo\s+(?:s[eé]|sabr[eé]|saber|me\s+doy\s+cuenta)\s+(?:si|cuando)\s+(?:\w+\s+)?"
+    r"(?:tiene|est[aá]\s+teniendo)\s+una\s+sobredosis\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_overdose_signs(text: str) -> bool:
+    """A question about what an overdose looks like, with nothing said about anyone now."""
+    clean = " ".join(text.split())
+    return bool(_OVERDOSE_SIGNS.search(clean)) and not _ALCOHOL_NOW.search(clean)
+
+
 def asks_about_alcohol_poisoning(text: str) -> bool:
     """A question about when drinking is an emergency, with nothing said about anyone now."""
     clean = " ".join(text.split())

@@ -76,7 +76,9 @@ _ABOUT_911 = re.compile(
     r"(?:to\s+)?(?:call\s+)?911\b|"
     r"\b(?:why\s+(?:would|should|do)\s+(?:i|we)|you\s+keep\s+(?:saying|telling\s+me)(?:\s+to)?|"
     r"do\s+(?:i|we)\s+(?:have\s+to|need\s+to)?|should\s+(?:i|we)|(?:i|we)\s+(?:don'?t|dont)\s+want\s+to)\s+"
-    r"(?:call\s+)?911\b",
+    r"(?:call\s+)?911\b|"
+    # "Please stop telling me to call 911, she is OK right now" (family role-play round 22)
+    r"\b(?:stop|quit)\s+(?:telling|saying|asking)\s+(?:me\s+)?(?:to\s+)?(?:call\s+)?911\b",
     re.IGNORECASE,
 )
 

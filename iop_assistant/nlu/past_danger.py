@@ -130,7 +130,13 @@ _OVERDOSED = re.compile(
 _OK_NOW = re.compile(
     r"\b(?:he'?s|hes|she'?s|shes|they'?re|theyre|i'?m|im|he\s+is|she\s+is|they\s+are|i\s+am|we'?re|we\s+are)\s+"
     r"(?:ok(?:ay)?|fine|alright|all\s+right|stable|awake|breathing\s+(?:fine|normally|ok(?:ay)?)|home|"
-    r"doing\s+(?:ok(?:ay)?|better|fine|good))\s+(?:now|today)\b|"
+    r"doing\s+(?:ok(?:ay)?|better|fine|good))\s+(?:now|today|right\s+now)\b|"
+    # "two nights ago she overdosed... She's at my house now... says she's fine" (family
+    # role-play round 22: "Call 911 now" four times)
+    r"\b(?:she'?s|shes|he'?s|hes|they'?re|theyre|she\s+is|he\s+is|they\s+are)\s+(?:at\s+(?:my|our|her|his)\s+"
+    r"(?:house|home|place)|home|breathing|safe|ok(?:ay)?|fine)\b(?!\s+(?:weird|funny|slow\w*|strange\w*|shallow|"
+    r"hard|heavy|bad|wrong|not)\b)|\b(?:says|said)\s+(?:she'?s|he'?s|they'?re|"
+    r"she\s+is|he\s+is)\s+(?:fine|ok(?:ay)?)\b|\b(?:it'?s|its|it\s+is)\s+not\s+happening\s+(?:right\s+)?now\b|"
     r"\b(?:(?:ya|ahora)\s+)?(?:est[aá]|estoy)\s+(?:bien|estable|en\s+casa)\s+(?:ahora|ya)\b|"
     r"\b(?:ya|ahora)\s+(?:est[aá]|estoy)\s+(?:bien|estable|en\s+casa)\b"
 )
@@ -145,16 +151,29 @@ _TOO_RECENT = re.compile(
 )
 
 
+# danger told in the past tense inside the story: "she was blue and not breathing and her
+# friend had Narcan and brought her back"
+_WAS_IN_DANGER = re.compile(
+    r"\b(?:was|were|had\s+been|wasn'?t|wasnt|weren'?t)\b[^.,;!?]*?(?=\s+(?:but|now|then|and\s+now)\b|[.,;!?]|$)"
+)
+# a time two or more days back: "two nights ago", "2 days ago", "the other night"
+_DAYS_AGO = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|a\s+few|several|couple(?:\s+of)?)\s+(?:days|nights)\s+ago\b|"
+    r"\bthe\s+other\s+(?:day|night)\b|\bhace\s+(?:dos|tres|unos|varios|\d+)\s+(?:d[ií]as|noches)\b"
+)
+
+
 def was_already_treated(text: str) -> bool:
     """An overdose told after hospital care ended, or told in the past tense and said to
     be over ("he's ok now"), with no danger now."""
     clean = _clean(text)
+    told = _WAS_IN_DANGER.sub(" ", clean)
     over = bool(_CARED_FOR.search(clean)) or (
         bool(_OVERDOSED.search(clean))
         and bool(_OK_NOW.search(clean))
-        and not _TOO_RECENT.search(clean)
+        and (bool(_DAYS_AGO.search(clean)) or not _TOO_RECENT.search(clean))
     )
-    return over and not _STILL_IN_DANGER.search(clean)
+    return over and not _STILL_IN_DANGER.search(told)
 
 
 def tells_a_past_overdose_only(text: str) -> bool:

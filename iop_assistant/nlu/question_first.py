@@ -22,6 +22,7 @@ from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     GATE_OUTPUT,
     MIXING_REASON,
+    OVERDOSE_SIGNS_REASON,
     PRESSED_PILLS_REASON,
 )
 from iop_assistant.nlu.control_gate import put_first
@@ -94,7 +95,9 @@ def not_a_danger(message: Message, text: str) -> bool:
 
 
 # the gate's reasons for a safety answer it chose from the words ("clonazepam and beer ok?")
-SAFETY_REASONS = frozenset({ALCOHOL_POISONING_REASON, MIXING_REASON, PRESSED_PILLS_REASON})
+SAFETY_REASONS = frozenset(
+    {ALCOHOL_POISONING_REASON, MIXING_REASON, PRESSED_PILLS_REASON, OVERDOSE_SIGNS_REASON}
+)
 
 
 def chosen_for_safety(message: Message) -> bool:

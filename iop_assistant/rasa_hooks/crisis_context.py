@@ -35,6 +35,7 @@ from rasa.core.processor import MessageProcessor
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.crisis_updates import SNORING_QUESTION
+from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_TOPIC_LABELS
@@ -202,16 +203,84 @@ def question_after_a_crisis_reply(parse_data: Dict[str, Any], actions: List[str]
 # "lol no i mean done with drinking. i want to quit" to the check-in question (v14: read as a
 # story of use, then the crisis reply for a yes): a no, then what was meant
 _NO_I_MEANT = re.compile(
-    r"^\W*(?:(?:lol|haha|lmao|omg|oh|oh\s+god)\W+)?(?:no+|nah|nope)\b\W*(?:no+\W+)?"
-    r"(?:i\s+mean(?:t)?|not\s+like\s+that|not\s+that|that'?s\s+not\s+what\s+i\s+meant)\b",
+    r"^\W*(?:(?:lol|haha|lmao|omg|oh|oh\s+god)\W+)?(?:no+|nah|nope)\b\W*(?:(?:no+|god\s+no|hell\s+no|"
+    r"no\s+no)\W+)?(?:i\s+(?:just\s+|only\s+)?mean(?:t)?|not\s+like\s+that|not\s+that|"
+    r"that'?s\s+not\s+what\s+i\s+meant)\b",
     re.IGNORECASE,
 )
+
+
+# readings that answer nobody in danger: the detox offer ("Thank you for telling me. I can
+# ask a few quick questions...") to "i have my dads pills here" after thoughts of suicide,
+# to "an ambulance is like 2 grand" after an overdose (crisis role-play round 22)
+STAYS_IN_THE_CRISIS = frozenset({"inform_use", "ask_am_i_addicted", "request_help"})
+# crisis replies after which the danger is settled or only asked about
+SETTLED = frozenset(
+    {
+        CHECKIN_ACTION,
+        "utter_crisis_checkin_no",
+        "utter_crisis_update_safe_now",
+        "utter_crisis_update_help_here",
+        "utter_crisis_update_reached_988",
+        "utter_crisis_update_no_plan",
+        "utter_crisis_update_takes_it_back",
+    }
+)
+
+
+def crisis_ongoing(actions: List[str]) -> bool:
+    """The last reply was a crisis reply, and nothing since said the danger is over."""
+    return (
+        bool(actions) and actions[-1].startswith(CRISIS_REPLY_PREFIX) and actions[-1] not in SETTLED
+    )
+
+
+def stays_in_the_crisis(parse_data: Dict[str, Any], tracker: Any) -> None:
+    """A story or plea right after a crisis reply is part of that crisis: the crisis reply
+    for the conversation's category again (said shorter when it would repeat itself)."""
+    text = str(parse_data.get("text") or "")
+    if asks_about_the_program(text) or not crisis_ongoing(_actions(tracker)):
+        return
+    parse_data["intent"] = {"name": CRISIS_INTENT, "confidence": 1.0}
+
+
+# something taken, said earlier in the conversation: sleep then is an overdose question
+TAKEN_KINDS = frozenset({"lying_down", "getting_drowsy"})
+OVERDOSE_CATEGORIES = frozenset({"overdose", "overdose_self", "medical"})
+
+
+def _user_texts(tracker: Any) -> List[str]:
+    texts: List[str] = []
+    for event in getattr(tracker, "events", None) or []:
+        if getattr(event, "action_name", None) == "action_session_start":
+            texts = []
+        elif getattr(event, "type_name", None) == "user":
+            texts.append(str(getattr(event, "text", "") or ""))
+    return texts
+
+
+def as_an_overdose(parse_data: Dict[str, Any], tracker: Any) -> None:
+    """ "can I just sleep it off?" after "I took a bunch of pills earlier with some vodka"
+    (caller role-play round 22: "Okay. Before you sleep, keep 988 close"): the overdose
+    words, whatever category the first reply was given."""
+    if _slot(tracker, CATEGORY_SLOT) in OVERDOSE_CATEGORIES:
+        return
+    if not any(says_something_was_taken(t) for t in _user_texts(tracker)):
+        return
+    text = str(parse_data.get("text") or "")
+    parse_data["entities"] = [
+        *[e for e in parse_data.get("entities") or [] if e.get("entity") != GUARD_CATEGORY_ENTITY],
+        {"entity": GUARD_CATEGORY_ENTITY, "value": "overdose_self", "start": 0, "end": len(text)},
+    ]
 
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
+    if name in STAYS_IN_THE_CRISIS and not _NO_I_MEANT.match(text):
+        stays_in_the_crisis(parse_data, tracker)
+        return parse_data
     meant_no = name not in ("deny", CRISIS_INTENT) and bool(_NO_I_MEANT.match(text))
     if name not in (FALLBACK_INTENT, "deny", UPDATE_INTENT) and not meant_no:
         return parse_data  # most messages: the session's events are not read at all
@@ -251,6 +320,8 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         if not had_crisis_reply(actions):
             without_update(parse_data, kind)
         return parse_data
+    if kind in TAKEN_KINDS and had_crisis_reply(actions):
+        as_an_overdose(parse_data, tracker)
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
         return parse_data
     if actions and actions[-1] == CHECKIN_ACTION and kind == REACH_OUT:

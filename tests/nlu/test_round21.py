@@ -240,3 +240,68 @@ def test_being_called_back_asked_with_a_person() -> None:
         "could someone from your program call me? i'd rather talk to a person"
     )
     assert not _CALL_ME_BACK.search("can i call you instead")
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("what are the signs of an overdose", True),
+        ("ok but how would i know its happening. like what does it look like", True),
+        ("how can i tell if hes overdosing", True),
+        ("cuales son las señales de una sobredosis", True),
+        ("he is overdosing right now what are the signs", False),
+    ],
+)
+def test_asks_what_an_overdose_looks_like(text: str, asks: bool) -> None:
+    from iop_assistant.nlu.danger_questions import asks_about_overdose_signs
+
+    assert asks_about_overdose_signs(text) is asks
+
+
+@pytest.mark.parametrize(
+    "speech,transfer",
+    [
+        ("what are the hours for the help line", False),
+        ("no. what time can I call the help line. business hours?", False),
+        ("help line please", True),
+    ],
+)
+def test_asking_the_help_line_hours_on_the_phone_is_no_transfer(
+    speech: str, transfer: bool
+) -> None:
+    from iop_assistant.channels.voice_twiml import wants_helpline
+
+    assert wants_helpline(speech, "") is transfer
+
+
+def test_stop_telling_me_to_call_911_is_no_new_danger() -> None:
+    from iop_assistant.nlu.no_emergency import without_911_questions
+
+    assert "911" not in without_911_questions("Please stop telling me to call 911, she is OK")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi. My daughter is 22 and two nights ago she overdosed at a friend's apartment. She was "
+        "blue and not breathing and her friend had Narcan and brought her back. She's at my "
+        "house now, says she's fine. What do I do now?",
+    ],
+)
+def test_a_long_past_overdose_story_is_over(text: str) -> None:
+    from iop_assistant.nlu.past_danger import was_already_treated
+
+    assert was_already_treated(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he overdosed, she is breathing weird",
+        "he overdosed two days ago, he was fine but now hes not breathing",
+    ],
+)
+def test_danger_now_in_an_overdose_story_is_not_over(text: str) -> None:
+    from iop_assistant.nlu.past_danger import was_already_treated
+
+    assert not was_already_treated(text)

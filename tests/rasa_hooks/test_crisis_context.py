@@ -334,3 +334,51 @@ def test_a_promise_to_call_after_the_checkin_is_the_classifiers_reading() -> Non
     parse = update("will_reach_out", [{"name": "deny", "confidence": 0.8}])
     result = crisis_context.in_context(parse, conversation("utter_crisis_checkin"))
     assert result["intent"]["name"] == "deny"
+
+
+def _said(tracker: DialogueStateTracker, *texts: str) -> DialogueStateTracker:
+    for text in texts:
+        tracker.update(UserUttered(text, {"name": "crisis"}))
+    return tracker
+
+
+def test_a_story_right_after_a_crisis_reply_stays_in_the_crisis() -> None:
+    # crisis role-play round 22: "i have my dads pills here" got the detox offer
+    parse = {
+        "text": "i have my dads pills here. i dont know why im still typing",
+        "intent": {"name": "inform_use", "confidence": 1.0},
+        "entities": [],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis"))
+    assert result["intent"]["name"] == "crisis"
+
+
+def test_a_story_after_the_danger_is_settled_is_a_story() -> None:
+    parse = {
+        "text": "he uses meth mostly, on weekends",
+        "intent": {"name": "inform_use", "confidence": 1.0},
+        "entities": [],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis_update_safe_now"))
+    assert result["intent"]["name"] == "inform_use"
+
+
+def test_a_program_question_after_a_crisis_reply_is_kept() -> None:
+    parse = {
+        "text": "does your program take people who relapse a lot?",
+        "intent": {"name": "inform_use", "confidence": 1.0},
+        "entities": [],
+    }
+    assert crisis_context.in_context(parse, conversation("utter_crisis"))["intent"]["name"] == (
+        "inform_use"
+    )
+
+
+def test_sleep_after_pills_said_earlier_is_an_overdose_question() -> None:
+    # caller role-play round 22: "Okay. Before you sleep, keep 988 close" after pills and vodka
+    parse = update("lying_down", [{"name": "inform_use", "confidence": 0.6}])
+    tracker = _said(conversation("utter_crisis"), "I took a bunch of pills earlier with some vodka")
+    result = crisis_context.in_context(parse, tracker)
+    categories = [e["value"] for e in result["entities"] if e["entity"] == "crisis_category"]
+    assert result["intent"]["name"] == "crisis_update"
+    assert categories == ["overdose_self"]
