@@ -15,7 +15,7 @@ _ABOUT_THE_PROGRAM = re.compile(
     r"\b(?:program|iop|treat|treats|treatment|sign\s+up|signing\s+up|enroll|enrol|enrolling|"
     r"start|starting|intake|insurance|medicaid|medicare|cost|pay|groups?|sessions?|hours|schedule|"
     r"open|family|therapy|counsel\w*|you\s+guys|your|programa|tratamiento|grupos?|horario|"
-    r"seguro|inscrib\w*|empezar)\b",
+    r"seguro|inscrib\w*|empezar|sesi[oó]n|sesiones|costo|cuesta|aseguranza|consejer\w*|terapia)\b",
     re.IGNORECASE,
 )
 _ASKS = re.compile(

@@ -96,10 +96,17 @@ _DENIAL = re.compile(
     # question: the crisis reply)
     r"\bno\s+(?:pienso|estoy\s+pensando|he\s+pensado|quiero|me\s+quiero|voy\s+a)\s+(?:en\s+)?"
     r"(?:hacerme\s+da(?:ñ|n)o|matarme|suicidarme|morirme|quitarme\s+la\s+vida|nada\s+(?:malo|de\s+eso))\b|"
-    r"\bno\s+(?:estoy|soy)\s+suicida\b|\bno\s+(?:es|era)\s+(?:eso|as[ií])\b"
+    r"\bno\s+(?:estoy|soy)\s+suicida\b|\bno\s+(?:es|era)\s+(?:eso|as[ií])\b|"
+    # "porque me sigue diciendo del suicidio? nadie se quiere matar" (Spanish role-play round
+    # 22: the 988 text again); "nobody is suicidal", "no one wants to die"
+    r"\b(?:nadie|ninguno)\s+(?:se\s+)?(?:quiere|est[aá]\s+pensando\s+en)\s+(?:matar(?:se)?|suicidar(?:se)?|morir(?:se)?)\b|"
+    r"\b(?:por\s*qu[eé]|porque)\s+me\s+(?:sigue|siguen)\s+(?:diciendo|hablando|mandando)\s+(?:\w+\s+){0,2}?(?:suicidio|988)\b|"
+    r"\b(?:nobody|no\s+one|no1)\s+(?:is|'s)\s+(?:suicidal|trying\s+to\s+(?:die|kill\s+(?:themselves|themself)))\b|"
+    r"\bwhy\s+(?:do|are)\s+(?:you|u)\s+keep\s+(?:\w+\s+){0,2}?(?:about\s+)?suicide\b"
 )
 _QUALIFIED = re.compile(
-    r"\b(?:but|though|although|yet|except|unless|tonight|today|right\s+now|rn|yet|anymore|maybe)\b"
+    r"\b(?:but|though|although|yet|except|unless|tonight|today|right\s+now|rn|yet|anymore|maybe|"
+    r"pero|aunque|esta\s+noche|hoy|ahorita|todav[ií]a|tal\s+vez|yo\s+s[ií])\b"
 )
 OVERDOSE_SELF = "overdose_self"
 _THIRD_PERSON = re.compile(
@@ -620,6 +627,12 @@ class CrisisGuard(GraphComponent):
                     plain = plain_request_reading(message, text)
                     if plain is not None:
                         set_intent(message, plain)
+                        continue
+                    if asks_about_the_program(text):
+                        # "y yo puedo ir a las sesiones con el?" (Spanish role-play round 22:
+                        # the 988 text four times): a program question with no word of
+                        # danger is asked about (the clarifying question), not answered with 988
+                        set_intent(message, FALLBACK_INTENT)
                         continue
                     # no other reading at all ("i have the pills in my hand", "tonight im
                     # going to do it", "tengo una soga en el garage"): the crisis reply

@@ -74,6 +74,13 @@ def windowed_states(
             if last_ml_action_sub_state:
                 state[PREVIOUS_ACTION] = cast(SubState, last_ml_action_sub_state)
         states.append(domain._clean_state(state))
+    if len(states) < 2:
+        # every turn in the window was a rule-only turn hidden from this policy: Rasa's own
+        # list (role-play round 22: an empty list made MemoizationPolicy raise IndexError on
+        # every later message of a long SMS conversation, "Sorry, I can't answer right now")
+        return RASA_STATES(
+            domain, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+        )
     return states[1:]  # the first was built without its own predecessor
 
 

@@ -99,3 +99,23 @@ def test_every_rule_and_story_fits_well_inside_the_window():
     sizes += [n for p in sorted((DATA / "stories").glob("*.yml")) for n in steps_in(p, "stories")]
     assert sizes, "no rules or stories found"
     assert max(sizes) * 2 <= state_window.WINDOW, max(sizes)
+
+
+def test_a_window_of_only_hidden_turns_is_never_empty():
+    # role-play round 22: a long SMS conversation (events kept in data/) whose window held
+    # only rule-only turns got an empty list, and MemoizationPolicy raised IndexError on
+    # every later message ("Sorry, I can't answer right now", for good)
+    import json
+
+    from rasa.shared.core.events import Event
+
+    events = json.loads((Path(__file__).parent / "data/hidden_turns_tracker.json").read_text())
+    parsed = [Event.from_parameters(e) for e in events]
+    parsed.append(UserUttered("yes", intent={"name": "affirm", "confidence": 1.0}))
+    tracker = DialogueStateTracker.from_events("hidden", parsed, slots=DOMAIN.slots)
+    rule_only = {"rule_only_slots": ["crisis_update"], "rule_only_loops": []}
+    kwargs = dict(omit_unset_slots=False, ignore_rule_only_turns=True, rule_only_data=rule_only)
+    full = state_window.RASA_STATES(DOMAIN, tracker, **kwargs)
+    window = state_window.windowed_states(DOMAIN, tracker, **kwargs)
+    assert full, "Rasa's own list has states"
+    assert window == full[-len(window) :] and window
