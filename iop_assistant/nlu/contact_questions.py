@@ -89,10 +89,25 @@ _WHEN_TO_CALL_ES = re.compile(
 )
 
 
+# "is some1 there rn its 2am", "will anybody answer if i call rn", "is anyone there on a
+# sunday night?" (texter role-play round 22: the callback questions; v15): whether a person
+# answers now, with no word for the line
+_ANYONE_THERE = re.compile(
+    r"\b(?:is|r|are)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1))\s+(?:there|awake|up|working|"
+    r"available|around)\b(?=[^.!?]{0,40}\b(?:rn|right\s+now|now|tonight|at\s+night|\d+\s*(?:am|pm)|"
+    r"night|weekends?|sunday|saturday|holidays?|late)\b)|"
+    r"\b(?:will|would|does|do)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1)|they|u|you)\s+"
+    r"(?:answer|pick\s+up)\b[^.!?]{0,20}\bif\s+i\s+call\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_helpline_hours(text: str | None) -> bool:
     """Asks when the help line answers ("is the help line open at night?")."""
     cleaned = " ".join(str(text or "").split())
     if _WHEN_TO_CALL_ES.search(cleaned) and not _CRISIS_LINES.search(cleaned):
+        return True
+    if _ANYONE_THERE.search(cleaned) and not _CRISIS_LINES.search(cleaned):
         return True
     return (
         bool(_HELPLINE.search(cleaned))

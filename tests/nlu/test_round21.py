@@ -305,3 +305,18 @@ def test_danger_now_in_an_overdose_story_is_not_over(text: str) -> None:
     from iop_assistant.nlu.past_danger import was_already_treated
 
     assert not was_already_treated(text)
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("is some1 there rn its 2am", True),
+        ("no i mean will anybody answer if i call rn. i cant sleep n i wanna use", True),
+        ("is anyone there on a sunday night?", True),
+        ("is anyone there", False),
+    ],
+)
+def test_whether_anyone_answers_now_is_the_help_line_hours(text: str, asks: bool) -> None:
+    from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
+
+    assert asks_about_helpline_hours(text) is asks
