@@ -207,12 +207,11 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
     ) -> Dict[str, Any] | None:
         """Rasa's generation, except that a program answer just given is not said again
         word for word (``repeats``)."""
-        said = (
-            utter_action
-            if _gate_reason(tracker) in ANSWERED_EVEN_IF_REPEATED
-            else instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
-        )
-        said = instead_for(said, tracker, self.responses)
+        # a more fitting answer first ("how would i know its happening" right after the overdose
+        # answer: the signs, not its follow-up; role-play round 22)
+        said = instead_for(utter_action, tracker, self.responses)
+        if said == utter_action and _gate_reason(tracker) not in ANSWERED_EVEN_IF_REPEATED:
+            said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
         note = note_for(utter_action, tracker, self.responses)
         if note and said != utter_action:
             # the answer was just given: its note alone, not "that's the main thing I know"
