@@ -274,6 +274,26 @@ def as_an_overdose(parse_data: Dict[str, Any], tracker: Any) -> None:
     ]
 
 
+NOT_OVERDOSES = frozenset({"seizure", "withdrawal"})
+GUARD_ENTITIES = frozenset({GUARD_CATEGORY_ENTITY, "crisis_pattern"})
+
+
+def keep_a_seizure(parse_data: Dict[str, Any], tracker: Any) -> None:
+    """ "they're coming. he stopped shaking, he's breathing but not really waking up" after
+    a withdrawal seizure (caller role-play round 22: "give naloxone" from then on): the
+    guard's overdose reading of "not waking up" does not make it an overdose when nothing
+    was said to be taken."""
+    if _slot(tracker, CATEGORY_SLOT) not in NOT_OVERDOSES:
+        return
+    entities = parse_data.get("entities") or []
+    read = {e.get("value") for e in entities if e.get("entity") == GUARD_CATEGORY_ENTITY}
+    if not read & {"overdose", "overdose_self"}:
+        return
+    if any(says_something_was_taken(t) for t in _user_texts(tracker)):
+        return
+    parse_data["entities"] = [e for e in entities if e.get("entity") not in GUARD_ENTITIES]
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
@@ -322,6 +342,7 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         return parse_data
     if kind in TAKEN_KINDS and had_crisis_reply(actions):
         as_an_overdose(parse_data, tracker)
+    keep_a_seizure(parse_data, tracker)
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
         return parse_data
     if actions and actions[-1] == CHECKIN_ACTION and kind == REACH_OUT:

@@ -382,3 +382,12 @@ def test_sleep_after_pills_said_earlier_is_an_overdose_question() -> None:
     categories = [e["value"] for e in result["entities"] if e["entity"] == "crisis_category"]
     assert result["intent"]["name"] == "crisis_update"
     assert categories == ["overdose_self"]
+
+
+def test_not_waking_after_a_seizure_keeps_the_seizure() -> None:
+    # caller role-play round 22: "give naloxone" after a withdrawal seizure, once 911 was coming
+    parse = update("help_coming", [{"name": "crisis", "confidence": 0.9}])
+    parse["entities"].append({"entity": "crisis_category", "value": "overdose"})
+    tracker = _with_category(conversation("utter_crisis"), "seizure")
+    result = crisis_context.in_context(parse, tracker)
+    assert all(e["entity"] != "crisis_category" for e in result["entities"])
