@@ -338,6 +338,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_reached_988": ("crisis",),
     "utter_crisis_update_will_reach_out": ("crisis", "dvhotline"),
     "utter_overdose_signs": ("samhsa_od",),
+    "utter_craving": ("crisis", "samhsa_od"),
     "utter_crisis_update_getting_drowsy": ("crisis", "samhsa_od"),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),
     "utter_crisis_update_self_medicate": ("crisis", "tip45", "benzo2025", "refs"),

@@ -45,6 +45,7 @@ from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     ALSO_ASKED,
     ANSWERED_EVEN_IF_REPEATED,
+    CRAVING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     MIXING_REASON,
@@ -119,6 +120,7 @@ INSTEAD = {
     ("utter_ask_safety_procedures", MIXING_REASON): "utter_mixing_danger",
     ("utter_ask_safety_procedures", PRESSED_PILLS_REASON): "utter_pressed_pills",
     ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
+    ("utter_request_help", CRAVING_REASON): "utter_craving",
 }
 
 

@@ -14,6 +14,9 @@ PRESSED_PILLS_REASON = "pressed pills"
 # "what are the signs of an overdose", "how would i know its happening" (role-plays round 22:
 # the naloxone answer, no signs): what an opioid overdose looks like
 OVERDOSE_SIGNS_REASON = "overdose signs"
+# "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
+# someone to talk to now, and staying safe if they do use
+CRAVING_REASON = "craving"
 # "when do I call 911?" right after the dosing answer: its 911 sentence is the answer, said
 # again rather than "that's the main thing I know" (regression conversation, round 20)
 WITHDRAWAL_SIGNS_REASON = "withdrawal signs"

@@ -136,3 +136,23 @@ _CHAT_PRIVACY = re.compile(
 def asks_about_chat_privacy(text: str | None) -> bool:
     """Who reads or keeps this chat (not the confidentiality of treatment)."""
     return bool(_CHAT_PRIVACY.search(text or ""))
+
+
+# an urge to use now, said by the person ("i rly wanna use rn", "cravings are so bad tonight",
+# "tengo muchas ganas de tomar"); not a goal ("i want to stop using") nor a relative's
+_CRAVING = re.compile(
+    r"\b(?:i\s+|im\s+|i'?m\s+)?(?:really\s+|rly\s+|realy\s+|so\s+)?(?:wanna|want\s+to|want\s+2|gonna|about\s+to|"
+    r"going\s+to)\s+(?:use|drink|get\s+high|get\s+drunk|relapse|pick\s+up|shoot\s+up)\b"
+    r"(?=[^.!?]{0,20}\b(?:rn|right\s+now|now|tonight|so\s+bad|bad)\b)|"
+    r"\b(?:i'?m|im|i\s+am)\s+(?:about\s+to|gonna|going\s+to)\s+(?:relapse|use\s+again|drink\s+again)\b|"
+    r"\b(?:my\s+)?cravings?\s+(?:is|are|r)?\s*(?:so\s+|really\s+|rly\s+)?(?:bad|strong|intense|crazy)\b|"
+    r"\b(?:craving|jonesing)\s+(?:so\s+bad|hard|rn|right\s+now|tonight)\b|"
+    r"\b(?:tengo|me\s+dan|siento)\s+(?:muchas\s+|tantas\s+)?ganas\s+de\s+(?:usar|tomar|consumir|drogarme|"
+    r"fumar|inyectarme)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_a_craving(text: str | None) -> bool:
+    """The person has an urge to use now."""
+    return bool(_CRAVING.search(" ".join(str(text or "").split())))

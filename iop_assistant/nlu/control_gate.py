@@ -20,6 +20,7 @@ from iop_assistant.input_text import is_bare_number, is_phone_message
 from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
+    CRAVING_REASON,
     DOSING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
@@ -40,6 +41,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_about_chat_privacy,
     asks_about_helpline_hours,
     asks_for_a_text_back,
+    tells_of_a_craving,
 )
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
@@ -325,6 +327,10 @@ def gate(message: Message) -> None:
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, WITHDRAWAL_SIGNS_REASON)
+    if tells_of_a_craving(text) and name not in ("crisis", "crisis_update"):
+        # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox
+        # offer): someone to talk to now, said instead of the plea's answer (language/nlg.py)
+        return overrule(message, HELP_INTENT, CRAVING_REASON)
     if asks_about_overdose_signs(text) and name != "crisis":
         # "what are the signs of an overdose" (role-plays round 22: the naloxone answer, no
         # signs): what one looks like, said instead of it (language/nlg.py INSTEAD)

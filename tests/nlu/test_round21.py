@@ -320,3 +320,21 @@ def test_whether_anyone_answers_now_is_the_help_line_hours(text: str, asks: bool
     from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
 
     assert asks_about_helpline_hours(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text,craving",
+    [
+        ("i rly wanna use rn. idk what to do", True),
+        ("my cravings are so bad tonight", True),
+        ("tengo muchas ganas de tomar", True),
+        ("im about to relapse", True),
+        ("i want to stop using", False),
+        ("he wants to use rn", False),
+        ("i dont want to relapse", False),
+    ],
+)
+def test_an_urge_to_use_now(text: str, craving: bool) -> None:
+    from iop_assistant.nlu.contact_questions import tells_of_a_craving
+
+    assert tells_of_a_craving(text) is craving
