@@ -540,11 +540,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         text = str(value or "")
         answer = form_answers.used_since_care(text)
         result = read_answer("screening_use_since_care", answer, UNKNOWN, dispatcher, tracker)
-        named = substance_categories(tracker, text)
-        if answer == "yes" and named and not tracker.get_slot("screening_substances"):
+        if answer == "yes" and not tracker.get_slot("screening_substances"):
             # "meth" to "have you used since you left?" (blind v15): a yes, and what they
             # use, so "what do you use?" is not asked next as if nothing was said
-            result["screening_substances"] = named
+            named = substance_categories(tracker, text)
+            if named:
+                result["screening_substances"] = named
         return result
 
     def validate_screening_prescribed(

@@ -82,7 +82,7 @@ CLASSIFIER_CRISIS_MIN = 0.8
 WORRIED_INTENT = "inform_use"
 # a past attempt, one's own overdose or violence is asked about (the check-in); someone's
 # overdose or a seizure long past is history
-SELF_HARM_CATEGORIES = frozenset({"suicidal", "self_harm", "overdose_self", "violence"})
+CHECKED_IN_HISTORIES = frozenset({"suicidal", "self_harm", "overdose_self", "violence"})
 # an unsure guess this weak ("im in brooklyn") is noise, not a reason to ask about suicide
 MIN_UNSURE_CRISIS = 0.3
 _DENIAL = re.compile(
@@ -561,7 +561,7 @@ class CrisisGuard(GraphComponent):
                         set_intent(message, "deny")
                     continue
             if said_crisis and is_told_as_history(text):
-                if hit is not None and hit.category not in SELF_HARM_CATEGORIES:
+                if hit is not None and hit.category not in CHECKED_IN_HISTORIES:
                     # "mi hijo tuvo una sobredosis en marzo del año pasado... que es eso
                     # exactamente" (blind es-v6): an overdose or seizure long past, with
                     # danger now unsaid, is a story; its question is answered

@@ -167,16 +167,20 @@ _OVERDOSE_SIGNS = re.compile(
 )
 
 
+def _asked_with_nobody_in_danger(question: re.Pattern[str], text: str) -> bool:
+    """``question`` is asked, and nothing says anyone is in danger now."""
+    clean = " ".join(text.split())
+    return bool(question.search(clean)) and not _ALCOHOL_NOW.search(clean)
+
+
 def asks_about_overdose_signs(text: str) -> bool:
     """A question about what an overdose looks like, with nothing said about anyone now."""
-    clean = " ".join(text.split())
-    return bool(_OVERDOSE_SIGNS.search(clean)) and not _ALCOHOL_NOW.search(clean)
+    return _asked_with_nobody_in_danger(_OVERDOSE_SIGNS, text)
 
 
 def asks_about_alcohol_poisoning(text: str) -> bool:
     """A question about when drinking is an emergency, with nothing said about anyone now."""
-    clean = " ".join(text.split())
-    return bool(_ALCOHOL_POISONING.search(clean)) and not _ALCOHOL_NOW.search(clean)
+    return _asked_with_nobody_in_danger(_ALCOHOL_POISONING, text)
 
 
 # "is it dangerous to drink on suboxone? yes or no", "she has wine with her ambien, can that

@@ -34,7 +34,7 @@ from rasa.core.processor import MessageProcessor
 
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.nlu.crisis_matcher import normalize
-from iop_assistant.nlu.crisis_updates import SNORING_QUESTION
+from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION
 from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import patching
@@ -78,11 +78,14 @@ _WONT_WAKE = re.compile(
     r"\b(?:wake|waking|wakin|woke|answer\w*|respond\w*|unresponsive|despi?ert\w*|gurgl\w*|choking|rattl\w*)\b",
     re.IGNORECASE,
 )
-# sleepiness is an overdose getting worse only after a substance emergency
 DROWSY = "getting_drowsy"
 REACH_OUT = "will_reach_out"
 CATEGORY_SLOT = "crisis_category"
-SUBSTANCE_EMERGENCIES = frozenset({"overdose", "overdose_self", "medical", "withdrawal", "seizure"})
+# crisis categories where something was taken, and those of a body coming off a substance
+OVERDOSE_CATEGORIES = frozenset({"overdose", "overdose_self", "medical"})
+NOT_OVERDOSES = frozenset({"seizure", "withdrawal"})
+# sleepiness is an overdose getting worse only after a substance emergency
+SUBSTANCE_EMERGENCIES = OVERDOSE_CATEGORIES | NOT_OVERDOSES
 # after the check-in question these are a "no"
 CHECKIN_NO = frozenset({"no_plan", "safe_now", "takes_it_back"})
 _METHOD = "parse_message"
@@ -246,7 +249,6 @@ def stays_in_the_crisis(parse_data: Dict[str, Any], tracker: Any) -> None:
 
 # something taken, said earlier in the conversation: sleep then is an overdose question
 TAKEN_KINDS = frozenset({"lying_down", "getting_drowsy"})
-OVERDOSE_CATEGORIES = frozenset({"overdose", "overdose_self", "medical"})
 
 
 def _user_texts(tracker: Any) -> List[str]:
@@ -259,23 +261,24 @@ def _user_texts(tracker: Any) -> List[str]:
     return texts
 
 
+def something_was_taken(tracker: Any) -> bool:
+    """Whether the person said, this session, that someone took a drug or pills."""
+    return any(says_something_was_taken(t) for t in _user_texts(tracker))
+
+
 def as_an_overdose(parse_data: Dict[str, Any], tracker: Any) -> None:
     """ "can I just sleep it off?" after "I took a bunch of pills earlier with some vodka"
     (caller role-play round 22: "Okay. Before you sleep, keep 988 close"): the overdose
     words, whatever category the first reply was given."""
     if _slot(tracker, CATEGORY_SLOT) in OVERDOSE_CATEGORIES:
         return
-    if not any(says_something_was_taken(t) for t in _user_texts(tracker)):
+    if not something_was_taken(tracker):
         return
     text = str(parse_data.get("text") or "")
     parse_data["entities"] = [
         *[e for e in parse_data.get("entities") or [] if e.get("entity") != GUARD_CATEGORY_ENTITY],
         {"entity": GUARD_CATEGORY_ENTITY, "value": "overdose_self", "start": 0, "end": len(text)},
     ]
-
-
-NOT_OVERDOSES = frozenset({"seizure", "withdrawal"})
-GUARD_ENTITIES = frozenset({GUARD_CATEGORY_ENTITY, "crisis_pattern"})
 
 
 def keep_a_seizure(parse_data: Dict[str, Any], tracker: Any) -> None:
@@ -289,7 +292,7 @@ def keep_a_seizure(parse_data: Dict[str, Any], tracker: Any) -> None:
     read = {e.get("value") for e in entities if e.get("entity") == GUARD_CATEGORY_ENTITY}
     if not read & {"overdose", "overdose_self"}:
         return
-    if any(says_something_was_taken(t) for t in _user_texts(tracker)):
+    if something_was_taken(tracker):
         return
     parse_data["entities"] = [e for e in entities if e.get("entity") not in GUARD_ENTITIES]
 
@@ -326,10 +329,9 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if name != UPDATE_INTENT:
         return parse_data
     kind = update_kind(parse_data)
-    if kind == PSYCHOSIS and asks_about_the_program(parse_data.get("text")):
+    if kind == PSYCHOSIS and asks_about_the_program(text):
         without_update(parse_data, kind)  # after the psychosis guidance too
         return parse_data
-    text = str(parse_data.get("text") or "")
     if (
         kind == NOT_SLEEPING
         and SNORING_QUESTION.search(normalize(text))
