@@ -26,6 +26,7 @@ EMERGENCY_PREFIX = "emergency:"
 UNCLEAR_PREFIX = "unclear:"
 # how often one question is asked before an answer that fits another is let go as "unknown"
 MAX_ASKS = 2
+WITHDRAWAL_SLOTS = frozenset({"screening_symptoms", "screening_complicated_history"})
 # a message worded as a question is a program question at a lower confidence:
 # "wait how many days a week is the program, i work full time" was read as a
 # frequency answer and a verdict came out of it (role-play, 2026-12-02)
@@ -98,6 +99,7 @@ _UNSURE_PRESCRIBED = re.compile(
 
 
 WHY_RESPONSE = "utter_screening_why"
+NOTED_RESPONSE = "utter_screening_noted"
 _ASKS_WHY = re.compile(
     r"\bwhy\s+(?:do|does|d)\s*(?:u|you|ya|y'?all|this|it)\s+(?:need|want|have)\s+to\s+know\b|"
     r"\bwhy\s+(?:are\s+|r\s+)?(?:u|you)\s+ask(?:ing)?\b|\bwhy\s+(?:all\s+)?(?:these|the|so\s+many)\s+questions\b|"
@@ -135,17 +137,22 @@ def read_answer(
         return {slot: None}
     ahead = answers_ahead(slot, text, tracker)
     asked = times_said_since_start(tracker, FORM, f"utter_ask_{slot}")
-    if ahead:
+    # the withdrawal questions decide detox, so they get one more try than the others
+    limit = MAX_ASKS + 1 if slot in WITHDRAWAL_SLOTS else MAX_ASKS
+    if ahead and asked < limit:
         # kept, and this question asked again; each fills an empty question, so this ends
         # ("weekends mostly", then "saturday" to the symptoms question, v14: the second
-        # was taken as "don't know")
+        # was taken as "don't know"). Said so, or the same question again reads as if
+        # the answer was ignored
+        dispatcher.utter_message(response=NOTED_RESPONSE)
         return {slot: None, **ahead}
     more = more_substances(slot, text, tracker)
     if more and asked < MAX_ASKS:
         # "just alcohol, vodka mostly" to "when did you last use?" (v11 a-02): what they use,
         # said again, is no answer to this question; it is asked once more
         return {slot: None, **more}
-    # asked twice already (v9: "is any of it prescribed?" four times over): "don't know"
+    # asked twice already (v9, blind v16: "is any of it prescribed?" four times over while
+    # the other questions were answered): "don't know", and what was said is kept
     return {slot: unsure, **ahead}
 
 
@@ -552,7 +559,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         named = tracker.get_slot("screening_substances") or []
-        answer = form_answers.parse_prescribed(str(value or ""), named)
+        text = str(value or "")
+        answer = form_answers.parse_prescribed(text, named)
+        if answer and not form_answers.mentions_prescription(text) and _named_symptoms(text):
+            # "ya i get dope sick if i go more than half a day" (blind v16, fentanyl): a yes
+            # to the withdrawal question they expected, not a prescription
+            answer = None
         return read_answer("screening_prescribed", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_substances(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Callable, Dict, Iterable, List
+from typing import Callable, Dict, Iterable, List, Tuple
 
 from iop_assistant import phone, screening_answers, screening_rules, substances
 from iop_assistant.input_text import sentences
@@ -199,9 +199,9 @@ def parse_best_time(text: str | None) -> str | None:
     folded = re.sub(r"\bbuen[oa]s (?:dias|tardes|noches)\b", " ", fold(cleaned))  # greetings
     if _TIME_WORDS_ES.search(folded) or _TOMORROW_ES.search(folded):
         return cleaned  # "después de las 6", "mañana": tomorrow, in the person's words
-    for label, pattern in _BEST_TIMES:
-        if pattern.search(lowered):
-            return label
+    named = _parts_of_day_named(lowered)
+    if named:
+        return named
     for label, pattern in _BEST_TIMES_ES:
         if pattern.search(folded):
             return label
@@ -210,6 +210,28 @@ def parse_best_time(text: str | None) -> str | None:
     if len(words) == 1 and words[0] in ("am", "pm"):
         return "morning" if words[0] == "am" else "afternoon"
     return _misspelt_time(words)
+
+
+# a part of the day the person is busy in: "actually afternoon is better, i have court in the
+# morning", "make that evening, I'm at work in the morning" (blind v16: both saved as morning)
+_BUSY_BEFORE = re.compile(
+    r"\b(?:work|working|court|school|class|busy|sleep|sleeping|asleep|shift|not|no|cant|can't|"
+    r"cannot|never)\b[^,.;!?]{0,24}$"
+)
+
+
+def _parts_of_day_named(lowered: str) -> str | None:
+    """The part of the day asked for: the first one named that the person is not busy in;
+    with a single one named, that one."""
+    found: List[Tuple[int, str]] = []
+    for label, pattern in _BEST_TIMES:
+        match = pattern.search(lowered)
+        if match:
+            found.append((match.start(), label))
+    if len(found) < 2:
+        return found[0][1] if found else None
+    free = [(at, label) for at, label in found if not _BUSY_BEFORE.search(lowered[:at])]
+    return min(free or found)[1]
 
 
 _TIME_OR_PART_OF_DAY = re.compile(
@@ -542,6 +564,14 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
         candidates = set(named) & screening_rules.PRESCRIBABLE
         return sorted(candidates) if len(candidates) == 1 else None
     return None
+
+
+def mentions_prescription(text: str | None) -> bool:
+    """The words speak of a prescription or a prescribable medicine ("my doctor gives me
+    them", "methadone"), not only a yes."""
+    lowered = " ".join(fold(text).split())
+    mentioned = substances.categories_in_text(lowered) & screening_rules.PRESCRIBABLE
+    return bool(mentioned or _PRESCRIBED.search(lowered))
 
 
 # A correction said at a later question (role-plays 2026-12-04: "wait no go back theyre

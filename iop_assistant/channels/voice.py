@@ -245,9 +245,15 @@ class CallState:
     language: str = "en"  # the conversation's language as the last reply spoke it
     # the last reply asked for a phone number: the keypad takes many digits, ended by #
     number_entry: bool = False
+    # the channel itself read the help line's number last: a request to repeat is for it
+    number_read: bool = False
     seen: float = field(default_factory=time.monotonic)
 
 
+# crisis replies after which a caller saying goodbye is let go: help is with them now
+LEAVING_WITH_HELP_THERE = frozenset(
+    {"utter_crisis_update_help_here", "utter_crisis_update_help_coming"}
+)
 # what the help-line answerer hears before a transferred caller is connected
 WHISPER_NOTES = {
     "utter_crisis": "crisis reported",
@@ -491,10 +497,15 @@ class VoiceInput(TwilioWebhookInput):
         if form.first("DialCallStatus") is not None:  # a transfer ended (its <Dial action>)
             self.whispers.pop(call_sid, None)
             return self._transfer_ended(call_sid, form.first("DialCallStatus"), url)
-        if twiml.asks_for_the_number(speech) or twiml.declines_a_transfer(speech):
+        number_again = state is not None and state.number_read and twiml.asks_again(speech)
+        if state is not None:
+            state.number_read = False
+        if number_again or twiml.asks_for_the_number(speech) or twiml.declines_a_transfer(speech):
             # the number, slowly, and no transfer: "I just want the number so I can write
             # it down", "stop connecting me!" (caller role-play 2026-12-05)
-            return self._listen(url, state or CallState(), [texts.number_slowly])
+            state = state or self.calls.setdefault(call_sid, CallState())
+            state.number_read = True
+            return self._listen(url, state, [texts.number_slowly])
         if twiml.wants_helpline(speech, digits):
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
             if speaks_spanish(speech):
@@ -581,7 +592,11 @@ class VoiceInput(TwilioWebhookInput):
         if "utter_request_human" in output.utter_actions:
             logger.info("voice call %s: asked for a person, transferred", call_sid[:12])
             return self._transfer(call_sid, texts.handoff, request=request)
-        if output.utter_actions and output.utter_actions[-1] == "utter_goodbye":
+        last_reply = output.utter_actions[-1] if output.utter_actions else ""
+        if last_reply == "utter_goodbye" or (
+            last_reply in LEAVING_WITH_HELP_THERE and twiml.says_goodbye(speech)
+        ):
+            # "ok the ambulance is here, bye" (blind v16: the call went on, asking for more)
             self._forget(call_sid)
             return xml(twiml.say_and_hang_up(prompt.sayings, twiml.twilio_language(state.language)))
         state.options, state.sayings, state.closing = prompt.options, prompt.sayings, []

@@ -243,6 +243,8 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     r"\b(?:say|read|repeat|give\s+me|tell\s+me)\s+(?:me\s+)?(?:the|that|your)\s+(?:phone\s+|help\s*line\s+)?"
     r"number\b|\b(?:just\s+)?want\s+(?:the|that|your)\s+(?:phone\s+|help\s*line\s+)?number\b|"
     r"\bwrite\s+(?:it|the\s+number)\s+down\b|"
+    # "can you just the number" (blind v16, a caller at the screening's first question)
+    r"\b(?:can|could)\s+(?:you|u)\s+just\s+(?:\w+\s+)?(?:the|that|your)\s+number\b|"
     r"\bcu[aá]l\s+es\s+el\s+n[uú]mero\b|\b(?:d[ií]game|rep[ií]tame)\s+el\s+n[uú]mero\b",
     re.IGNORECASE,
 )
@@ -258,6 +260,34 @@ def asks_for_the_number(speech: str | None) -> bool:
     """The caller wants the help line's number read out (to write it down); not 988's."""
     words = speech or ""
     return bool(_ASKS_FOR_THE_NUMBER.search(words)) and not re.search(r"\b(?:988|911)\b", words)
+
+
+# "sorry can you repeat that slower" right after the number was read out (blind v16: the
+# call's greeting was read again, from the conversation's last reply)
+_ASKS_AGAIN = re.compile(
+    r"\b(?:repeat|again|slower|slowly|didn'?t\s+(?:catch|get|hear)|what\s+was\s+(?:that|it)|"
+    r"one\s+more\s+time|come\s+again|pardon|otra\s+vez|rep[ií]t\w*|despacio|no\s+(?:le\s+)?(?:entend|o[ií]))",
+    re.IGNORECASE,
+)
+MAX_ASKS_AGAIN_WORDS = 12
+
+
+def asks_again(speech: str | None) -> bool:
+    """A short request to hear the last thing again ("say that again slower")."""
+    words = speech or ""
+    return len(words.split()) <= MAX_ASKS_AGAIN_WORDS and bool(_ASKS_AGAIN.search(words))
+
+
+_SAYS_GOODBYE = re.compile(
+    r"(?:^|\W)(?:bye+(?:\s+now|\s+bye)?|goodbye|gotta\s+go|got\s+to\s+go|hanging\s+up|adi[oó]s|"
+    r"ya\s+me\s+voy|tengo\s+que\s+colgar)\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_goodbye(speech: str | None) -> bool:
+    """The caller's last words are a farewell ("the ambulance is here, bye")."""
+    return bool(_SAYS_GOODBYE.search(speech or ""))
 
 
 def declines_a_transfer(speech: str | None) -> bool:

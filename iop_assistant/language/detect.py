@@ -42,7 +42,9 @@ SPANISH_WORDS = frozenset(
     juez abogado funciona quedas quedarse ahi pues nomas neta oiga oye senor senora ahorita
     entonces dinero pagar aseguranza cheves chupe pisto perico recai recaida limpio limpia
     enterar enteran inmigracion papeles hablan habla consumo consume adiccion adicto
-    adicta""".split()
+    adicta
+    hola porfa porfis porfavor grax precio precios horario horarios informes""".split()
+    # "hola info porfa" (blind es-v7: answered in English by SMS)
 )
 ENGLISH_WORDS = frozenset(
     """the and is are was were my i you your to for of what how can do does did with this that it

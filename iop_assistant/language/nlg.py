@@ -45,6 +45,7 @@ from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     ALSO_ASKED,
     ANSWERED_EVEN_IF_REPEATED,
+    CALLBACK_NOT_RECEIVED_REASON,
     CRAVING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
@@ -121,6 +122,7 @@ INSTEAD = {
     ("utter_ask_safety_procedures", PRESSED_PILLS_REASON): "utter_pressed_pills",
     ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
+    ("utter_request_help", CALLBACK_NOT_RECEIVED_REASON): "utter_callback_not_received",
 }
 
 

@@ -17,6 +17,9 @@ OVERDOSE_SIGNS_REASON = "overdose signs"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"
+# "WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY" (blind v16: the callback questions
+# again, no number): sorry, the number now, and a new request if they want one
+CALLBACK_NOT_RECEIVED_REASON = "callback not received"
 # "when do I call 911?" right after the dosing answer: its 911 sentence is the answer, said
 # again rather than "that's the main thing I know" (regression conversation, round 20)
 WITHDRAWAL_SIGNS_REASON = "withdrawal signs"

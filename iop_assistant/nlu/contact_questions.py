@@ -156,3 +156,22 @@ _CRAVING = re.compile(
 def tells_of_a_craving(text: str | None) -> bool:
     """The person has an urge to use now."""
     return bool(_CRAVING.search(" ".join(str(text or "").split())))
+
+
+# a callback asked for earlier that has not come ("why hasnt anyone called me back",
+# "nobody ever called me", "todavia no me han llamado")
+_NOT_CALLED_BACK = re.compile(
+    r"\b(?:(?:has|have|had)n'?t|(?:has|have|had)\s+not|did\s*n'?t|did\s+not|never)\s+"
+    r"(?:any\s*(?:one|body)\s+|some\s*(?:one|body)\s+|you\s+|u\s+|they\s+|y'?all\s+|(?:the\s+)?(?:help\s*line|counselor)\s+)?"
+    r"(?:call|called|calls|gotten\s+back|got\s+back)\s+(?:me\s+)?(?:back|yet)?\b|"
+    r"\b(?:no\s*(?:one|body)|nadie)\s+(?:has\s+|ever\s+|even\s+)?(?:called|call|calls|me\s+ha\s+llamado|me\s+llam[oó])\b|"
+    r"\b(?:still\s+)?waiting\s+(?:on|for)\s+(?:a|the|my|that|your)\s+(?:call\s*back|callback|call)\b|"
+    r"\b(?:todav[ií]a|a[uú]n)\s+no\s+me\s+(?:han\s+)?(?:llamad[oa]|llaman|llamaron|regresan)\b|"
+    r"\bno\s+me\s+(?:han\s+)?(?:regresado|devuelto)\s+la\s+llamada\b",
+    re.IGNORECASE,
+)
+
+
+def tells_no_one_called_back(text: str | None) -> bool:
+    """A callback the person asked for has not come."""
+    return bool(_NOT_CALLED_BACK.search(" ".join(str(text or "").split())))

@@ -20,6 +20,7 @@ from iop_assistant.input_text import is_bare_number, is_phone_message
 from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
+    CALLBACK_NOT_RECEIVED_REASON,
     CRAVING_REASON,
     DOSING_REASON,
     GATE_OUTPUT,
@@ -41,6 +42,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_about_chat_privacy,
     asks_about_helpline_hours,
     asks_for_a_text_back,
+    tells_no_one_called_back,
     tells_of_a_craving,
 )
 from iop_assistant.nlu.control_intents import (
@@ -304,6 +306,10 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
+    if tells_no_one_called_back(text) and name not in ("crisis", "crisis_update"):
+        # "WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY" (blind v16: the callback
+        # questions again, no number): said instead of the plea's answer (language/nlg.py)
+        return overrule(message, HELP_INTENT, CALLBACK_NOT_RECEIVED_REASON)
     if (
         asks_for_a_call(text)
         and (name != "request_human" or _CALL_ME_BACK.search(text))

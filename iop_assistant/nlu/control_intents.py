@@ -254,7 +254,10 @@ _LEADING_STOP = re.compile(
 # "ok cool thx. ill call tmrw on my lunch bye", "no im good bye" (texter role-play
 # 2026-12-05: a menu, then "I'm still not understanding"): a plain farewell word last
 _LAST_WORD_FAREWELL = re.compile(
-    r"(?:^|[\s,.;!])(?:bye+(?:\s+bye)?|goodbye|bye\s+now|cya|ttyl|later\s+bye|gn)\W*$",
+    r"(?:^|[\s,.;!])(?:bye+(?:\s+bye)?|goodbye|bye\s+now|cya|ttyl|later\s+bye|gn)\W*$|"
+    # "muchas gracias adios que dios la bendiga" (blind es-v7, a caller: thanked, not hung up)
+    r"(?:^|[\s,.;!])(?:bye+|goodbye|adi[oó]s)\W+(?:y\s+)?(?:que\s+)?(?:dios|diosito)\s+(?:l[aeo]s?|te)\s+"
+    r"(?:bendiga|cuide|acompa[nñ]e)\W*$|(?:^|[\s,.;!])(?:bye+|goodbye)\W+god\s+bless(?:\s+you)?\W*$",
     re.IGNORECASE,
 )
 

@@ -748,7 +748,7 @@ def test_an_answer_to_a_later_question_fills_it_and_the_question_is_asked_again(
     """v8: "all day every day" to "is any of it prescribed?" was taken as "don't know"."""
     slots = {"screening_substances": ["opioid", "benzodiazepine"]}
     result, said = validate("screening_prescribed", "all day every day", slots)
-    assert result is None and said == []
+    assert result is None and said == ["utter_screening_noted"]
     dispatcher = CollectingDispatcher()
     events = ValidateDetoxScreeningForm().validate_screening_prescribed(
         "all day every day", dispatcher, tracker(slots, "all day every day"), {}
