@@ -502,7 +502,14 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     ) -> Dict[str, Any]:
         if value in ("self", "other") and tracker.get_slot("requested_slot") is None:
             return {"screening_for": value}  # told before the first question
-        answer = form_answers.parse_screening_for(str(value or ""))
+        text = str(value or "")
+        answer = form_answers.parse_screening_for(text)
+        asked = is_question(text)
+        if asked and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
+            # "how much does it cost, he's still on our blue cross plan" (blind v16: read as
+            # "for someone else" and the question left unanswered): answered, and who it is
+            # for kept when the words said it
+            return {"screening_for": answer}
         if answer is not None:
             return {"screening_for": answer}
         if answered_faq(dispatcher, tracker, FORM):

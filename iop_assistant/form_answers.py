@@ -390,13 +390,16 @@ _SOMEONE_ELSE = re.compile(
 )
 _MYSELF = re.compile(
     r"\b(me|myself|my self|mine|i|im|i'm|self|for me|my own|personally"
-    r"|para mi|mi mismo|mi misma|yo mismo|yo misma|soy yo|es para mi)\b|^\W*yo\W*$"
+    r"|para mi|pa'? ?mi|mi mismo|mi misma|yo mismo|yo misma|soy yo|es para mi)\b|^\W*yo\W*$"
 )
+# Spanish "he" before a participle is "I have" ("nunca he ido a rehab", blind es-v7: read as
+# the English "he", so the questions were about "that person")
+_SPANISH_HE = re.compile(r"\bhe\s+(?:\w*(?:ado|ido|ada|ida)|hecho|visto|dicho|puesto)\b")
 
 
 def parse_screening_for(text: str | None) -> str | None:
     """ "self" / "other", or None when the answer says neither (a question, say)."""
-    lowered = fold(text)
+    lowered = _SPANISH_HE.sub("yo", fold(text))
     if _SOMEONE_ELSE.search(lowered):
         return "other"
     if _MYSELF.search(lowered):
@@ -570,8 +573,15 @@ def mentions_prescription(text: str | None) -> bool:
     """The words speak of a prescription or a prescribable medicine ("my doctor gives me
     them", "methadone"), not only a yes."""
     lowered = " ".join(fold(text).split())
-    mentioned = substances.categories_in_text(lowered) & screening_rules.PRESCRIBABLE
-    return bool(mentioned or _PRESCRIBED.search(lowered))
+    return bool(_PRESCRIBED.search(lowered) or _MEDICINE_NAMES.search(lowered))
+
+
+# medicine names (not street words: "dope sick" names no prescription)
+_MEDICINE_NAMES = re.compile(
+    r"\b(?:methadone|metadona|suboxone|subutex|buprenorphine|buprenorfina|bupe|sublocade|"
+    r"naltrexone|vivitrol|xanax|alprazolam|klonopin|clonazepam|ativan|lorazepam|valium|diazepam|"
+    r"librium|oxycodone|oxycontin|percocet|hydrocodone|vicodin|norco|tramadol|adderall|gabapentin)\b"
+)
 
 
 # A correction said at a later question (role-plays 2026-12-04: "wait no go back theyre

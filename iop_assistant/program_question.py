@@ -15,7 +15,9 @@ _ABOUT_THE_PROGRAM = re.compile(
     r"\b(?:program|iop|treat|treats|treatment|sign\s+up|signing\s+up|enroll|enrol|enrolling|"
     r"start|starting|intake|insurance|medicaid|medicare|cost|pay|groups?|sessions?|hours|schedule|"
     r"open|family|therapy|counsel\w*|you\s+guys|your|programa|tratamiento|grupos?|horario|"
-    r"seguro|inscrib\w*|empezar|sesi[oó]n|sesiones|costo|cuesta|aseguranza|consejer\w*|terapia)\b",
+    r"seguro|inscrib\w*|empezar|sesi[oó]n|sesiones|costo|cuesta|aseguranza|consejer\w*|terapia|"
+    # "cuando salga que hacemos, ustedes lo pueden ayudar?" (blind es-v7, after a seizure)
+    r"ustedes|can\s+(?:you|y'?all)\s+help\s+(?:him|her|them|us|me))\b",
     re.IGNORECASE,
 )
 _ASKS = re.compile(

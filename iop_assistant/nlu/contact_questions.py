@@ -93,9 +93,9 @@ _WHEN_TO_CALL_ES = re.compile(
 # sunday night?" (texter role-play round 22: the callback questions; v15): whether a person
 # answers now, with no word for the line
 _ANYONE_THERE = re.compile(
-    r"\b(?:is|r|are)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1))\s+(?:there|awake|up|working|"
+    r"\b(?:is|r|are)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1))\s+(?:even\s+|actually\s+|really\s+)?(?:there|awake|up|working|"
     r"available|around)\b(?=[^.!?]{0,40}\b(?:rn|right\s+now|now|tonight|at\s+night|\d+\s*(?:am|pm)|"
-    r"night|weekends?|sunday|saturday|holidays?|late)\b)|"
+    r"night|weekends?|sunday|saturday|holidays?|late|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d\d)(?:\b|(?=\W)))|"
     r"\b(?:will|would|does|do)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1)|they|u|you)\s+"
     r"(?:answer|pick\s+up)\b[^.!?]{0,20}\bif\s+i\s+call\b",
     re.IGNORECASE,
@@ -160,12 +160,18 @@ def tells_of_a_craving(text: str | None) -> bool:
 
 # a callback asked for earlier that has not come ("why hasnt anyone called me back",
 # "nobody ever called me", "todavia no me han llamado")
+_WHO_CALLS = (
+    r"(?:any\s*(?:one|body)|some\s*(?:one|body)|(?:you|u)(?:\s+(?:guys|all|people))?|they|y'?all|(?:the\s+|your\s+)?"
+    r"(?:help\s*line|counsel(?:or|ors)|program|team|intake|staff))"
+)
+_CALLED_ME = r"(?:even\s+)?(?:call(?:ed)?|got(?:ten)?\s+back\s+to|returned\s+my\s+call)\s*(?:me)?\b"
 _NOT_CALLED_BACK = re.compile(
-    r"\b(?:(?:has|have|had)n'?t|(?:has|have|had)\s+not|did\s*n'?t|did\s+not|never)\s+"
-    r"(?:any\s*(?:one|body)\s+|some\s*(?:one|body)\s+|you\s+|u\s+|they\s+|y'?all\s+|(?:the\s+)?(?:help\s*line|counselor)\s+)?"
-    r"(?:call|called|calls|gotten\s+back|got\s+back)\s+(?:me\s+)?(?:back|yet)?\b|"
-    r"\b(?:no\s*(?:one|body)|nadie)\s+(?:has\s+|ever\s+|even\s+)?(?:called|call|calls|me\s+ha\s+llamado|me\s+llam[oó])\b|"
-    r"\b(?:still\s+)?waiting\s+(?:on|for)\s+(?:a|the|my|that|your)\s+(?:call\s*back|callback|call)\b|"
+    rf"\b{_WHO_CALLS}\s+(?:still\s+)?(?:(?:has|have|had|did)\s*n'?t|(?:has|have|had|did)\s+not|never)\s+"
+    rf"{_CALLED_ME}|"
+    rf"\b(?:has|have|had|did)\s*n'?t\s+{_WHO_CALLS}\s+{_CALLED_ME}|"
+    r"\b(?:no\s*(?:one|body))\s+(?:has\s+|ever\s+|even\s+|never\s+)*(?:called|call|calls|got\s+back\s+to)\s+me\b|"
+    r"\b(?:still\s+)?waiting\s+(?:on|for)\s+(?:a|the|my|that|your)\s+(?:call\s*back|callback|call\s+back)\b|"
+    r"\bnadie\s+me\s+(?:ha\s+|han\s+)?(?:llamad[oa]|llam[oó]|regres[oó]\s+la\s+llamada)\b|"
     r"\b(?:todav[ií]a|a[uú]n)\s+no\s+me\s+(?:han\s+)?(?:llamad[oa]|llaman|llamaron|regresan)\b|"
     r"\bno\s+me\s+(?:han\s+)?(?:regresado|devuelto)\s+la\s+llamada\b",
     re.IGNORECASE,

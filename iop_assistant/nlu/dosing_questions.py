@@ -188,7 +188,17 @@ def asks_about_stopping_while_pregnant(text: str) -> bool:
     return bool(_PREGNANT.search(text) and _STOPPING.search(text))
 
 
+# "been on klonopin 3 yrs, its prescribed. can i just stop taking it so i can start your
+# program" (blind v16: the answer about staying on methadone, nothing about benzodiazepines)
+_STOP_TAKING = re.compile(
+    rf"\b{_MEDICINES}\b[^?]{{0,80}}\b(?:can|could|should|do)\s+(?:i|he|she|we)\s+(?:just\s+)?"
+    r"(?:stop|quit)\s+taking\s+(?:it|them|those|these)\b|"
+    rf"\b(?:can|could|should|do)\s+(?:i|he|she|we)\s+(?:just\s+)?(?:stop|quit)\s+taking\s+"
+    rf"(?:(?:my|his|her|the|their)\s+)?{_MEDICINES}\b",
+    re.IGNORECASE,
+)
 _PATTERNS = (
+    _STOP_TAKING,
     _JUST_STOP_THEM,
     _CUT_TO_AN_AMOUNT,
     _SPANISH_DOSE,

@@ -1,0 +1,145 @@
+"""Round 22: what v16 and es-v7 (blind until read) showed, in their authors' words and ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.form_answers import parse_best_time, parse_screening_for
+from iop_assistant.language.detect import detect
+from iop_assistant.nlu.contact_questions import (
+    asks_about_helpline_hours,
+    tells_no_one_called_back,
+)
+from iop_assistant.nlu.control_intents import _LAST_WORD_FAREWELL
+from iop_assistant.nlu.dosing_questions import asks_about_dosing
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("actually afternoon is better, i have court in the morning", "afternoon"),
+        ("wait, make that evening, I'm at work in the morning", "evening"),
+        ("not in the morning, afternoon please", "afternoon"),
+        ("morning is fine, not evening", "morning"),
+        ("morning", "morning"),
+        ("asap", "now"),
+    ],
+)
+def test_the_part_of_the_day_asked_for_not_the_one_they_are_busy_in(text, expected) -> None:
+    assert parse_best_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("pa mi", "self"),
+        ("pa' mi", "self"),
+        ("nel, nunca he ido a rehab ni nada", None),
+        ("he has been drinking every day", "other"),
+        ("es pa mi hijo", "other"),
+    ],
+)
+def test_who_the_screening_is_for_in_spanish(text, expected) -> None:
+    assert parse_screening_for(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,said",
+    [
+        ("WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY", True),
+        ("you guys never called me back", True),
+        ("nobody ever called me", True),
+        ("still waiting on a callback", True),
+        ("todavia no me han llamado", True),
+        ("nadie me ha llamado", True),
+        ("i never called them", False),
+        ("he hasnt called me back", False),
+        ("can someone call me back", False),
+        ("i have not called back my doctor", False),
+    ],
+)
+def test_a_callback_that_has_not_come(text, said) -> None:
+    assert tells_no_one_called_back(text) is said
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("is anyone even there at 11pm??", True),
+        ("is anyone there at 11:30", True),
+        ("is anyone there", False),
+    ],
+)
+def test_whether_anyone_answers_at_an_hour(text, asks) -> None:
+    assert asks_about_helpline_hours(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        (
+            "been on klonopin 3 yrs, its prescribed. can i just stop taking it so i can start "
+            "your program",
+            True,
+        ),
+        ("can i just stop taking my xanax", True),
+        ("should he stop taking his suboxone", True),
+        ("my son is on suboxone, do i need to stop taking my vitamins lol", False),
+        ("how do I stop taking care of everyone", False),
+    ],
+)
+def test_stopping_a_medicine_is_the_dosing_question(text, asks) -> None:
+    assert asks_about_dosing(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text,spanish",
+    [("hola info porfa", True), ("hola buenas", True), ("hola", False), ("hola Maria", False)],
+)
+def test_a_short_spanish_greeting_with_a_request(text, spanish) -> None:
+    assert (detect(text) == "es") is spanish
+
+
+@pytest.mark.parametrize(
+    "text,farewell",
+    [
+        ("esta bien muchas gracias adios que dios la bendiga", True),
+        ("thanks so much bye god bless", True),
+        ("que dios la bendiga", False),
+    ],
+)
+def test_a_farewell_with_a_blessing(text, farewell) -> None:
+    assert bool(_LAST_WORD_FAREWELL.search(text)) is farewell
+
+
+@pytest.mark.parametrize(
+    "speech,again",
+    [
+        ("sorry can you repeat that slower", True),
+        ("say that again", True),
+        ("otra vez por favor", True),
+        ("what does the program cost", False),
+    ],
+)
+def test_a_caller_asks_to_hear_it_again(speech, again) -> None:
+    assert twiml.asks_again(speech) is again
+
+
+@pytest.mark.parametrize(
+    "speech,bye",
+    [
+        ("ok the ambulance is here, bye", True),
+        ("they're here now, gotta go", True),
+        ("ya llegaron, adios", True),
+        ("the ambulance is here", False),
+        ("he said bye to me before he took them", False),
+    ],
+)
+def test_a_caller_leaving(speech, bye) -> None:
+    assert twiml.says_goodbye(speech) is bye
+
+
+def test_just_the_number() -> None:
+    assert twiml.asks_for_the_number("can you just the number")
+    assert twiml.asks_for_the_number("could you just give me the number")
