@@ -51,6 +51,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     MIXING_REASON,
     OVERDOSE_SIGNS_REASON,
+    PERSUADING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
@@ -123,6 +124,7 @@ INSTEAD = {
     ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
     ("utter_request_help", CALLBACK_NOT_RECEIVED_REASON): "utter_callback_not_received",
+    ("utter_ask_family_involvement", PERSUADING_REASON): "utter_persuading_a_loved_one",
 }
 
 

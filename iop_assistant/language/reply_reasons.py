@@ -20,6 +20,9 @@ CRAVING_REASON = "craving"
 # "WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY" (blind v16: the callback questions
 # again, no number): sorry, the number now, and a new request if they want one
 CALLBACK_NOT_RECEIVED_REASON = "callback not received"
+# "what should i say to get my brother to go" (role-play round 22: the family-sessions answer):
+# nobody can make someone ready; the help line talks it through first; family can call first
+PERSUADING_REASON = "persuading a loved one"
 # "when do I call 911?" right after the dosing answer: its 911 sentence is the answer, said
 # again rather than "that's the main thing I know" (regression conversation, round 20)
 WITHDRAWAL_SIGNS_REASON = "withdrawal signs"

@@ -181,3 +181,23 @@ _NOT_CALLED_BACK = re.compile(
 def tells_no_one_called_back(text: str | None) -> bool:
     """A callback the person asked for has not come."""
     return bool(_NOT_CALLED_BACK.search(" ".join(str(text or "").split())))
+
+
+# how to get a loved one to agree to treatment ("what should i say to get my brother to go",
+# "how do i convince my son to get help", "que le digo para que acepte ir")
+_PERSUADE = re.compile(
+    r"\b(?:what\s+(?:should|do|can|could)\s+i\s+(?:say|tell)|how\s+(?:do|can|should|could)\s+(?:i|we)\s+"
+    r"(?:get|convince|persuade|talk|make|encourage)|how\s+to\s+(?:get|convince|persuade|talk|encourage))\b"
+    r"[^.!?]{0,40}\b(?:him|her|them|my\s+\w+)\b[^.!?]{0,40}\b(?:to\s+go|go\s+to|get\s+help|agree|accept|"
+    r"into\s+(?:treatment|rehab|the\s+program)|to\s+(?:get\s+)?treat\w*|to\s+stop|to\s+quit|sign\s+up|"
+    r"to\s+come|admit|about\s+(?:going|treatment|rehab|the\s+program|his|her|their)\b)|"
+    r"\b(?:how\s+(?:do|can)\s+i|how\s+to)\s+convince\s+(?:him|her|them|my\s+\w+)\b|"
+    r"\b(?:c[oó]mo|qu[eé])\s+(?:le|lo|la|les)\s+(?:digo|convenzo|hago|hablo)\b[^.!?]{0,40}"
+    r"\b(?:para\s+que|vaya|acepte|entre|deje)\b|\bc[oó]mo\s+(?:lo|la|los)\s+convenzo\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to_persuade(text: str | None) -> bool:
+    """A relative asks what to say to get someone to agree to treatment."""
+    return bool(_PERSUADE.search(" ".join(str(text or "").split())))

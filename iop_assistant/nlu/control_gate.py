@@ -27,6 +27,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     MIXING_REASON,
     OVERDOSE_SIGNS_REASON,
+    PERSUADING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
@@ -42,6 +43,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_about_chat_privacy,
     asks_about_helpline_hours,
     asks_for_a_text_back,
+    asks_how_to_persuade,
     tells_no_one_called_back,
     tells_of_a_craving,
 )
@@ -110,6 +112,7 @@ from iop_assistant.rule_component import RuleComponent
 # GATE_OUTPUT and the reasons the response generator acts on (language/nlg.py NOTES,
 # INSTEAD) are named in language/reply_reasons.py
 HUMAN_INTENT = "request_human"
+FAMILY_INTENT = "ask_family_involvement"
 SMALL_TALK = frozenset({"affirm", "deny", "thank", "goodbye", "greet"})
 SURE_OF_SMALL_TALK = 0.6
 # a word no language has: no vowel in four letters or more, or five consonants in a row
@@ -306,6 +309,10 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
+    if asks_how_to_persuade(text) and name not in ("crisis", "crisis_update"):
+        # "what should i say to get my brother to go" (role-play round 22: the family-sessions
+        # answer): said instead of it (language/nlg.py INSTEAD)
+        return overrule(message, FAMILY_INTENT, PERSUADING_REASON)
     if tells_no_one_called_back(text) and name not in ("crisis", "crisis_update"):
         # "WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY" (blind v16: the callback
         # questions again, no number): said instead of the plea's answer (language/nlg.py)

@@ -143,3 +143,22 @@ def test_a_caller_leaving(speech, bye) -> None:
 def test_just_the_number() -> None:
     assert twiml.asks_for_the_number("can you just the number")
     assert twiml.asks_for_the_number("could you just give me the number")
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("what should i say to get my brother to go to treatment", True),
+        ("how do i convince my son to get help", True),
+        ("how can i get him to agree to go", True),
+        ("que le digo para que acepte ir", True),
+        ("como lo convenzo", True),
+        ("what should i say to him", False),
+        ("how do i get to the program", False),
+        ("how can i get my insurance to pay", False),
+    ],
+)
+def test_what_to_say_to_a_loved_one(text, asks) -> None:
+    from iop_assistant.nlu.contact_questions import asks_how_to_persuade
+
+    assert asks_how_to_persuade(text) is asks
