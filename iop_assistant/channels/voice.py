@@ -139,6 +139,8 @@ class VoiceTexts:
     failure: str
     unanswered: str
     unanswered_next: str
+    # after the 988 transfer did not connect (busy, failed): dial it yourself, or try again
+    crisis_line_unanswered: str
     number_entry_hint: str
     callback_title: str
     # a reply that gives the help line's number to someone already on the phone
@@ -178,6 +180,11 @@ class VoiceTexts:
                 f"{spoken}. En una emergencia, llame al 911. "
                 "Para hablar con alguien ahora, llame al 988 y marque 2."
             ),
+            crisis_line_unanswered=(
+                "Perdón, no se pudo conectar con la línea 988. Por favor cuelgue y marque 988 "
+                "usted mismo, y luego el 2 para español. En una emergencia, llame al 911. Para "
+                "intentar otra vez, marque 9. Para nuestra línea de ayuda, marque 0."
+            ),
             unanswered_next=(
                 "Perdón, nadie pudo contestar en este momento. Para que le llamen, marque 1 o "
                 "diga llámenme. Para intentar otra vez, marque 0 o diga línea de ayuda. En una "
@@ -216,6 +223,11 @@ class VoiceTexts:
             unanswered=(
                 f"Sorry, the call could not be connected. Please call our help line at {spoken}. "
                 "In an emergency, call 911. To talk with someone now, call or text 988."
+            ),
+            crisis_line_unanswered=(
+                "Sorry, the call to the 988 line didn't connect. Please hang up and dial 988 "
+                "yourself. In an emergency, call 911. To try again, press 9. To talk with our "
+                "help line, press 0."
             ),
             unanswered_next=(
                 "Sorry, nobody could answer just now. To have someone call you back, press 1 "
@@ -359,6 +371,8 @@ class VoiceInput(TwilioWebhookInput):
         self.whispers: OrderedDict[str, str] = OrderedDict()
         # CallSid -> the call's language, for the words after a transfer nobody answered
         self.transferred: OrderedDict[str, str] = OrderedDict()
+        # CallSids whose last transfer went to the crisis line (988), not the help line
+        self.crisis_dials: OrderedDict[str, bool] = OrderedDict()
         self.replies: OrderedDict[str, str] = OrderedDict()
         super().__init__(settings, database_url)
 
@@ -399,9 +413,23 @@ class VoiceInput(TwilioWebhookInput):
         failed), the call goes on: a callback, another try, 911 and 988 are offered
         (role-play 2026-12-04: a man seeing things alone was read a number and hung up on)."""
         language = self.transferred.pop(call_sid, None)
+        to_crisis_line = self.crisis_dials.pop(call_sid, False)
         if twiml.was_connected(status):
             return xml(twiml.dial_ended(status, ""))
         texts = self.texts_es if language == "es" else self.texts
+        if to_crisis_line:
+            # the 988 line did not connect: the caller is told so and how to reach it, and 9
+            # tries again (before, "nobody could answer" and the help line were offered)
+            state = self.calls.setdefault(call_sid, CallState(language=language or "en"))
+            state.crisis, state.options, state.number_entry = True, [], False
+            return xml(
+                twiml.gather(
+                    url,
+                    [texts.crisis_line_unanswered],
+                    hints=("nueve", "línea de ayuda") if language == "es" else ("988", "help line"),
+                    language=twiml.twilio_language(language),
+                )
+            )
         # key 1 asks for the call back (role-play: pressing 1 here went to an old menu)
         state = self.calls.setdefault(call_sid, CallState(language=language or "en"))
         state.options = [{"number": "1", "title": texts.callback_title, "payload": CALLBACK}]
@@ -438,6 +466,10 @@ class VoiceInput(TwilioWebhookInput):
         self.transferred[call_sid] = state.language if state else "en"
         while len(self.transferred) > MAX_WHISPERS:
             self.transferred.popitem(last=False)
+        if number == self.settings.crisis_line:
+            self.crisis_dials[call_sid] = True
+            while len(self.crisis_dials) > MAX_WHISPERS:
+                self.crisis_dials.popitem(last=False)
         action = self._next_turn_url(request)
         whisper = None
         if number == self.settings.helpline_number:

@@ -448,3 +448,39 @@ def test_the_spanish_key_said_in_spanish_switches_the_call(servers):
     answer = call.send(Digits=key.group(1))
     listens(answer, servers)
     assert answer.find("Gather").get("language") == "es-US"
+
+
+def test_a_crisis_line_transfer_that_fails_says_so_and_offers_it_again(servers):
+    """The 988 transfer not connecting was met with "nobody could answer" and the help line;
+    now the caller hears that 988 did not connect, to dial it, 911, and 9 to try again."""
+    call = Call(servers)
+    call.send()
+    listens(call.send(SpeechResult="i want to kill myself"), servers)
+    dials(call.send(Digits="9"), "988")
+    failed = call.send(DialCallStatus="failed")
+    listens(failed, servers)
+    spoken = said(failed)
+    assert "988" in spoken and "911" in spoken and "press 9" in spoken
+    assert "nobody could answer" not in spoken
+    dials(call.send(Digits="9"), "988")
+
+
+def test_the_number_read_out_is_read_again_on_request(servers):
+    """blind v16 b-39: "sorry can you repeat that slower" right after the number was read
+    out got the call's greeting again."""
+    call = Call(servers)
+    call.send()
+    listens(call.send(SpeechResult="what's the number for the help line"), servers)
+    again = call.send(SpeechResult="sorry can you repeat that slower")
+    listens(again, servers)
+    assert said(again).count("8 8 8, 7 8 3, 3 2 9 1") == 2
+
+
+def test_a_caller_leaving_once_the_ambulance_came_is_let_go(servers):
+    """blind v16 b-44: "ok the ambulance is here, bye" got the help-is-here words and the
+    call went on, waiting for more."""
+    call = Call(servers)
+    call.send()
+    listens(call.send(SpeechResult="my brother took something and he won't wake up"), servers)
+    done = call.send(SpeechResult="ok the ambulance is here, bye")
+    assert done.find("Hangup") is not None and said(done)
