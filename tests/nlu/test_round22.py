@@ -162,3 +162,65 @@ def test_what_to_say_to_a_loved_one(text, asks) -> None:
     from iop_assistant.nlu.contact_questions import asks_how_to_persuade
 
     assert asks_how_to_persuade(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text,screening",
+    [
+        ("i shake in the morning til i drink, should i do detox", True),
+        ("i'm afraid of withdrawal, do i need to be medically supervised", True),
+        ("do i need medical help to come off benzos", True),
+        ("my dad drinks a fifth a day, could quitting at home hurt him", True),
+        ("could stopping kill me", True),
+        ("should i do the homework first", False),
+        ("could quitting my job hurt my chances", False),
+    ],
+)
+def test_whether_stopping_needs_medical_help_is_the_screening(text, screening) -> None:
+    from iop_assistant.nlu.control_intents import asks_for_screening
+
+    assert asks_for_screening(text) is screening
+
+
+@pytest.mark.parametrize(
+    "text,now",
+    [
+        ("can i get someone on the phone please", True),
+        ("who can i call to talk this through", True),
+        ("can someone call me back tomorrow", False),
+        ("who can i call if he overdoses", False),
+    ],
+)
+def test_a_person_now_not_a_call_later(text, now) -> None:
+    from iop_assistant.nlu.control_intents import asks_for_a_person_now
+
+    assert asks_for_a_person_now(text) is now
+
+
+@pytest.mark.parametrize(
+    "text,bot",
+    [
+        ("is an actual counselor answering me", True),
+        ("is a real person reading this?", True),
+        ("is a real person available", False),
+        ("i want a real person", False),
+    ],
+)
+def test_whether_a_person_answers_is_the_bot_question(text, bot) -> None:
+    from iop_assistant.nlu.control_intents import asks_if_a_person_answers
+
+    assert asks_if_a_person_answers(text) is bot
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("would i need to move in or can i sleep at home", None),
+        ("can i sleep in my own bed during the program", None),
+        ("i took 10 xanax can i go to sleep", "lying_down"),
+    ],
+)
+def test_sleeping_at_home_is_no_update(text, kind) -> None:
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    assert read_update(text) == kind
