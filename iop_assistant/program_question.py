@@ -411,7 +411,9 @@ WORK_INTENT = "ask_work_school"
 _KEEP_WORKING = re.compile(
     r"\b(?:mess\s+(?:with|up)|interfere\s+with|conflict\s+with|get\s+in\s+the\s+way\s+of|affect)\s+"
     r"(?:my|his|her|their)\s+(?:work|job|school|classes|shifts?|work\s+schedule)\b|"
-    r"\b(?:keep|lose|quit)\s+(?:my|his|her)\s+(?:job|work)\b(?=[^.!?]{0,40}\b(?:program|iop|this|treatment|it)\b)",
+    r"\b(?:keep|lose|quit)\s+(?:my|his|her)\s+(?:job|work)\b(?=[^.!?]{0,40}\b(?:program|iop|this|treatment|it)\b)|"
+    # "if i did the program thing would i have to quit my job" (regression, after the retrain)
+    r"\b(?:program|iop|treatment)\b[^.!?]{0,40}\b(?:keep|lose|quit)\s+(?:my|his|her)\s+(?:job|work)\b",
     re.IGNORECASE,
 )
 

@@ -157,6 +157,12 @@ def parse_frequency(text: str | None) -> str | None:
     t = _norm(text)
     if t in FREQUENCIES:
         return t
+    # "every single day", "every blessed night" (round 22: no answer, so "don't know")
+    t = re.sub(
+        r"\bevery (?:single|blessed|damn|dang|freaking|fucking|other) (day|night)\b",
+        lambda m: m.group(0) if "other" in m.group(0) else f"every {m.group(1)}",
+        t,
+    )
     # "i dont drink every day, only like 4 days a week" (persona p22: read as daily)
     t = re.sub(
         r"\b(?:not|dont|do not|doesnt|does not|never) (?:\w+ )?(every ?day|daily)\b"

@@ -34,7 +34,7 @@ import re
 import secrets
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Mapping
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -537,6 +537,9 @@ class VoiceInput(TwilioWebhookInput):
             # it down", "stop connecting me!" (caller role-play 2026-12-05)
             state = state or self.calls.setdefault(call_sid, CallState())
             state.number_read = True
+            if number_again:
+                # the number alone, not the last reply after it (blind v16 b-39: the greeting)
+                return self._listen(url, replace(state, sayings=[]), [texts.number_slowly])
             return self._listen(url, state, [texts.number_slowly])
         if twiml.wants_helpline(speech, digits):
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])

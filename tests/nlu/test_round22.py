@@ -224,3 +224,25 @@ def test_sleeping_at_home_is_no_update(text, kind) -> None:
     from iop_assistant.nlu.crisis_updates import read_update
 
     assert read_update(text) == kind
+
+
+def test_quitting_a_job_for_the_program_is_the_work_question() -> None:
+    from iop_assistant.program_question import asks_about_keeping_work
+
+    assert asks_about_keeping_work(
+        "ok whatever. if i did the program thing would i have to quit my job"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,often",
+    [
+        ("every single day", "daily"),
+        ("every blessed night", "daily"),
+        ("every other day", "most_days"),
+    ],
+)
+def test_how_often_said_with_emphasis(text, often) -> None:
+    from iop_assistant.screening_answers import parse_frequency
+
+    assert parse_frequency(text) == often
