@@ -218,7 +218,11 @@ _ASKS_WHEN_IT_ANSWERS = re.compile(
     # "what are the hours for the help line", "business hours?" (caller role-play round 22:
     # transferred twice, never told)
     r"\bhours\b|\b24\s*(?:/\s*7|hours|seven)\b|\bhorario\b|\ba\s+qu[eé]\s+hora\b|"
-    r"\bdo\s+they\s+(?:actually\s+)?(?:pick\s+up|answer)\b"
+    r"\bdo\s+they\s+(?:actually\s+)?(?:pick\s+up|answer)\b|"
+    # "does the help line answer at night" (caller role-play round 23: transferred)
+    r"\b(?:does|do|will|is|would)\s+(?:the\s+help\s*line|anyone|anybody|someone|somebody|a\s+person)\s+"
+    r"(?:\w+\s+){0,3}?(?:answer|pick\s+up|there|open|available)\b[^?]{0,30}\b(?:at\s+night|night|nights|"
+    r"weekends?|sundays?|saturdays?|holidays?|late|overnight|early|\d{1,2}\s*(?:am|pm))\b"
 )
 
 

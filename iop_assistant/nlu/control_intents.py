@@ -311,9 +311,17 @@ _CALLING_NOW = re.compile(
 )
 
 
+# "ok calling" (crisis role-play round 23: the callback questions mid-overdose)
+_CALLING = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|alright|k|fine|yes|yeah)\W+)?(?:i'?m\s+|im\s+)?calling(?:\s+(?:now|rn|right\s+now))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def says_calling_now(text: str) -> bool:
     """The person is about to call the number they were given: a goodbye, not a request."""
-    return bool(_CALLING_NOW.match(" ".join(text.split())))
+    cleaned = " ".join(text.split())
+    return bool(_CALLING_NOW.match(cleaned) or _CALLING.match(cleaned))
 
 
 def ends_with_farewell(text: str) -> bool:
@@ -576,9 +584,18 @@ _CANCEL_CALLBACK = re.compile(
 )
 
 
+# "what if they don't call me again" (family role-play round 23: the request was cancelled):
+# a worry about the call, not taking it back
+_WORRY_ABOUT_THE_CALL = re.compile(
+    r"\b(?:what\s+if|if|in\s+case|and\s+if)\s+(?:they|you|nobody|no\s+one|someone)\s+(?:guys\s+)?"
+    r"(?:don'?t|dont|do\s+not|doesn'?t|never|won'?t|wont|can'?t|cant)\s+call\b",
+    re.IGNORECASE,
+)
+
+
 def cancels_a_call(text: str) -> bool:
     """ "actually don't call me", "cancel my callback": the person takes a request back."""
-    return bool(_CANCEL_CALLBACK.search(text))
+    return bool(_CANCEL_CALLBACK.search(text)) and not _WORRY_ABOUT_THE_CALL.search(text)
 
 
 # "should i call her or 911": the person asks whom to call, not to be called (role-play

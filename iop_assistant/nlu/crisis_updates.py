@@ -243,7 +243,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # the cost answer); only after a crisis reply (rasa_hooks/crisis_context.py)
     "lying_down": re.compile(
         r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|i)\s+(?:just\s+|prob(?:ably)?\s+)?(?:gonna\s+|going\s+to\s+|gunna\s+)?"
-        r"(?:lie|lay|lye)\s+down\b|"
+        r"(?:go\s+)?(?:lie|lay|lye)\s+down\b|"
         r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will)\s+(?:just\s+)?(?:gonna\s+|going\s+to\s+)?(?:go\s+to\s+)?"
         r"(?:sleep|bed|take\s+a\s+nap|nap)\b(?:\s+it\s+off)?|\bsleep\s+it\s+off\s+(?:here|myself|alone)\b|"
         # "is it safe to sleep?", "can i go to bed", "what if i just go to sleep" (round 20's
@@ -274,6 +274,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # 911 called or on the way
     "help_coming": re.compile(
+        # "ok calling" right after "call 911 now" (crisis role-play round 23: the callback
+        # questions mid-overdose)
+        r"^\W*(?:(?:ok(?:ay)?|alright|k|fine|yes|yeah)\W+)?(?:i'?m\s+|im\s+)?calling(?:\s+(?:now|rn|right\s+now|them))?\W*$|"
         rf"\b(?:already\s+|just\s+)?(?:called|call(?:ed)?\s+up|dialed|dialled|phoned|rang)\s+{_HELP}\b|"
         rf"\b(?:on\s+the\s+(?:phone|line)\s+with|talking\s+to|talking\s+with)\s+(?:911|9-1-1|the\s+dispatcher|dispatch|the\s+911\s+(?:lady|guy|person|operator))\b|"
         rf"\b{_RESPONDERS}{_ARE}\s+(?:on\s+(?:the|their|its|his|her)\s+way|coming|en\s+route|enroute|almost\s+here|"
@@ -688,6 +691,11 @@ def read_update(text: str) -> str | None:
     """The kind of crisis update the text gives, or None."""
     clean = normalize(text)
     if _NOT_CALLING_NOW.search(clean):
+        if PATTERNS["getting_drowsy"].search(clean):
+            # "nah im not calling 911 im fine lol... im kinda sleepy tho" after xanax and wine
+            # (crisis role-play round 23: "you don't have to call anyone"): the sleepiness is
+            # the overdose getting worse, said first
+            return "getting_drowsy"
         return "refuses_911"  # before the past: "I'm not calling 911. Last time, cops came"
     if not clean or _PAST.search(clean):
         return None
@@ -708,7 +716,10 @@ def read_update(text: str) -> str | None:
 # category; the overdose's "don't sleep it off alone" stays, not "you don't have to call"
 _DENIES_THE_THOUGHT = re.compile(
     r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:trying|going|gonna|wanting|planning)\s+(?:to\s+)?(?:kill|hurt|off)\s+my\s*self\b|"
-    r"\bnot\s+suicidal\b|\bno\s+(?:me\s+)?(?:quiero|estoy\s+tratando\s+de)\s+(?:matar(?:me)?|suicidar(?:me)?)\b"
+    r"\bnot\s+suicidal\b|\bno\s+(?:me\s+)?(?:quiero|estoy\s+tratando\s+de)\s+(?:matar(?:me)?|suicidar(?:me)?)\b|"
+    # "its not like i tried to kill myself. just a chill night" (crisis role-play round 23)
+    r"\b(?:it'?s|its|it\s+is)\s+not\s+like\s+(?:i|im|i'?m)\s+(?:tried|trying|want(?:ed)?|wanna|gonna|going)\s+"
+    r"(?:to\s+)?(?:kill|hurt|off)\s+my\s*self\b"
 )
 
 

@@ -30,6 +30,8 @@ _NO_EMERGENCY = re.compile(
     r"(?:not|never|nowhere\s+near)\s+(?:od'?(?:in|ing)|o\.d\.?(?:ing)?|od'?d)\b|"
     r"\b(?:nobody|no\s+one|noone)(?:'s|s|\s+is)\s+(?:in\s+danger|hurt|dying)\b|"
     r"\bnot\s+in\s+(?:any\s+)?danger\b|"
+    # "nobody needs 911. I'm asking about the future" (family role-play round 23)
+    r"\b(?:nobody|no\s+one|noone)\s+needs\s+(?:911|an?\s+ambulance|(?:an?\s+)?emergency\s+help)\b|"
     # "No no, it's not happening right now, he's at work" (voice role-play, late)
     r"\b(?:it'?s|its|it\s+is|that'?s|thats|nothing'?s|nothing\s+is)\s+not\s+happening\s+(?:right\s+)?now\b|"
     r"\bnothing'?s\s+happening\s+(?:right\s+)?now\b|"
@@ -65,9 +67,19 @@ def says_no_emergency(text: str) -> bool:
     return bool(_NO_EMERGENCY.search(text or ""))
 
 
+# what a danger can do, said in general: "I read that mixing those can stop your breathing"
+# (family role-play round 23, with "she's not in any danger this minute": "Call 911 now")
+_IN_GENERAL = re.compile(
+    r"\b(?:can|could|might|may)\s+(?:\w+\s+){0,2}?(?:stop|slow(?:\s+down)?)\s+(?:your|their|her|his|"
+    r"someone'?s|a\s+person'?s|the|one'?s)\s+breathing\b",
+    re.IGNORECASE,
+)
+
+
 def without_denial(text: str) -> str:
-    """The text with its no-emergency phrases blanked out (what is left to read for danger)."""
-    return _NO_EMERGENCY.sub(" ", text or "")
+    """The text with its no-emergency phrases blanked out (what is left to read for danger);
+    what a danger can do in general is no danger now once the person said nobody is in it."""
+    return _IN_GENERAL.sub(" ", _NO_EMERGENCY.sub(" ", text or ""))
 
 
 # asking about 911 or complaining about being told it is not reporting danger

@@ -208,7 +208,9 @@ def question_after_a_crisis_reply(parse_data: Dict[str, Any], actions: List[str]
 _NO_I_MEANT = re.compile(
     r"^\W*(?:(?:lol|haha|lmao|omg|oh|oh\s+god)\W+)?(?:no+|nah|nope)\b\W*(?:(?:no+|god\s+no|hell\s+no|"
     r"no\s+no)\W+)?(?:i\s+(?:just\s+|only\s+)?mean(?:t)?|not\s+like\s+that|not\s+that|"
-    r"nothing\s+like\s+th(?:at|is)|that'?s\s+not\s+what\s+i\s+meant)\b|"
+    r"nothing\s+like\s+th(?:at|is)|that'?s\s+not\s+what\s+i\s+meant|"
+    # "no I'd never do that, I'm just tired" (caller role-play round 23: the reply for a yes)
+    r"i'?d\s+never|i\s+would\s+never|never\s+(?:do\s+that|would))\b|"
     # "not really, just tired of all this", "no, i'm just exhausted" (blind v16: the check-in
     # question again, then its crisis reply)
     r"^\W*(?:no+|nah|nope|not\s+really)\W+(?:(?:no+|god\s+no)\W+)?(?:i'?m\s+|im\s+)?just\b|"

@@ -741,3 +741,16 @@ def test_asking_whether_police_will_come_is_not_violence(matcher: CrisisMatcher,
 def test_calling_the_police_is_still_violence(matcher: CrisisMatcher, text: str) -> None:
     hit = matcher.match(text)
     assert hit is not None and hit.category == "violence", (text, hit)
+
+
+@pytest.mark.parametrize(
+    "text,hit",
+    [
+        ("I'm terrified he's going to overdose.", False),
+        ("im gonna od.", True),
+        ("he won't wake up", True),
+        ("im worried, he wont wake up", True),
+    ],
+)
+def test_round23_worries_about_someone_else_are_no_event(matcher, text, hit) -> None:
+    assert (matcher.match(text) is not None) is hit

@@ -246,3 +246,67 @@ def test_how_often_said_with_emphasis(text, often) -> None:
     from iop_assistant.screening_answers import parse_frequency
 
     assert parse_frequency(text) == often
+
+
+# --- role-play round 23 (over the retrained model), fixed the same round ---
+
+
+def test_sleepiness_said_with_refusing_911_is_the_overdose_getting_worse() -> None:
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    text = (
+        "nah im not calling 911 im fine lol. its not like i tried to kill myself. just a "
+        "chill night. im kinda sleepy tho"
+    )
+    assert read_update(text) == "getting_drowsy"
+    assert read_update("im not calling 911") == "refuses_911"
+    assert read_update("cool. im gonna go lay down now, night") == "lying_down"
+
+
+@pytest.mark.parametrize("text", ["ok calling", "calling now", "ok im calling"])
+def test_ok_calling_is_leaving_to_call(text) -> None:
+    from iop_assistant.nlu.control_intents import says_calling_now
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    assert says_calling_now(text)
+    assert read_update(text) == "help_coming"
+
+
+def test_a_worry_about_the_call_is_not_cancelling_it() -> None:
+    from iop_assistant.nlu.control_intents import cancels_a_call
+
+    assert not cancels_a_call("what if they don't call me again")
+    assert cancels_a_call("actually don't call me")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no I'd never do that, I'm just tired", "no, i would never. just worn out"],
+)
+def test_never_to_the_check_in_is_a_no(text) -> None:
+    from iop_assistant.rasa_hooks.crisis_context import _NO_I_MEANT
+
+    assert _NO_I_MEANT.match(text)
+
+
+@pytest.mark.parametrize(
+    "speech,transfer",
+    [
+        ("does the help line answer at night", False),
+        ("does anyone answer the help line on weekends", False),
+        ("connect me to the help line now", True),
+    ],
+)
+def test_asking_when_the_line_answers_is_not_a_transfer(speech, transfer) -> None:
+    assert twiml.wants_helpline(speech, "") is transfer
+
+
+def test_nobody_needs_911_and_danger_in_general() -> None:
+    from iop_assistant.nlu.no_emergency import says_no_emergency, without_denial
+
+    assert says_no_emergency("she's at book club. nobody needs 911.")
+    left = without_denial(
+        "She's fine right now, she's not in any danger this minute. But I read that mixing "
+        "those can stop your breathing"
+    )
+    assert "breathing" not in left
