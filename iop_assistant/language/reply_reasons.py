@@ -23,6 +23,9 @@ CALLBACK_NOT_RECEIVED_REASON = "callback not received"
 # "what should i say to get my brother to go" (role-play round 22: the family-sessions answer):
 # nobody can make someone ready; the help line talks it through first; family can call first
 PERSUADING_REASON = "persuading a loved one"
+# "is it dangerous if i use the same amount i used to before the 90 days", "my tolerance is
+# probably down right" (self role-play round 23: the seizure text, then the crisis text)
+LOST_TOLERANCE_REASON = "lost tolerance"
 # "when do I call 911?" right after the dosing answer: its 911 sentence is the answer, said
 # again rather than "that's the main thing I know" (regression conversation, round 20)
 WITHDRAWAL_SIGNS_REASON = "withdrawal signs"

@@ -25,6 +25,7 @@ from iop_assistant.language.reply_reasons import (
     DOSING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
+    LOST_TOLERANCE_REASON,
     MIXING_REASON,
     OVERDOSE_SIGNS_REASON,
     PERSUADING_REASON,
@@ -81,6 +82,7 @@ from iop_assistant.nlu.control_intents import (
 from iop_assistant.nlu.danger_questions import (
     SAFETY_INTENT,
     asks_about_alcohol_poisoning,
+    asks_about_lost_tolerance,
     asks_about_mixing,
     asks_about_overdose_signs,
     asks_about_pressed_pills,
@@ -350,6 +352,11 @@ def gate(message: Message) -> None:
         # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox
         # offer): someone to talk to now, said instead of the plea's answer (language/nlg.py)
         return overrule(message, HELP_INTENT, CRAVING_REASON)
+    if asks_about_lost_tolerance(text):
+        # "is it dangerous if i use the same amount i used to before the 90 days" (self
+        # role-play round 23: the seizure text, then the crisis text): the old amount can kill;
+        # also over the classifier's crisis (a lexicon hit still gets the crisis reply)
+        return overrule(message, SAFETY_INTENT, LOST_TOLERANCE_REASON)
     if asks_about_overdose_signs(text) and name != "crisis":
         # "what are the signs of an overdose" (role-plays round 22: the naloxone answer, no
         # signs): what one looks like, said instead of it (language/nlg.py INSTEAD)

@@ -306,3 +306,21 @@ def asks_about_pressed_pills(text: str) -> bool:
         and not _HAPPENING.search(clean)
         and not _ALCOHOL_NOW.search(clean)
     )
+
+
+# the old amount after a break: "is it dangerous if i use the same amount i used to before
+# the 90 days", "my tolerance is probably down right", "puedo usar lo mismo que antes?"
+_LOST_TOLERANCE = re.compile(
+    r"\b(?:my|his|her|their|your)\s+tolerance\b|\btolerance\s+(?:is|be|goes|went|gets)\s+(?:\w+\s+)?"
+    r"(?:down|lower|gone|less)\b|"
+    r"\b(?:same|old|usual|normal)\s+(?:amount|dose|dosage|hit|shot)\b[^.!?]{0,60}\b(?:before|used\s+to|"
+    r"after|since|days|weeks|months|clean|sober|break)\b|"
+    r"\b(?:as\s+much|the\s+amount)\s+(?:as\s+)?(?:i|he|she|they)\s+used\s+to\b|"
+    r"\b(?:la\s+misma\s+cantidad|lo\s+mismo)\s+(?:que|de)\s+antes\b|\btolerancia\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_lost_tolerance(text: str | None) -> bool:
+    """Using the old amount after a break (lost tolerance: the overdose risk)."""
+    return bool(_LOST_TOLERANCE.search(" ".join(str(text or "").split())))

@@ -21,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     GATE_OUTPUT,
+    LOST_TOLERANCE_REASON,
     MIXING_REASON,
     OVERDOSE_SIGNS_REASON,
     PRESSED_PILLS_REASON,
@@ -96,7 +97,13 @@ def not_a_danger(message: Message, text: str) -> bool:
 
 # the gate's reasons for a safety answer it chose from the words ("clonazepam and beer ok?")
 SAFETY_REASONS = frozenset(
-    {ALCOHOL_POISONING_REASON, MIXING_REASON, PRESSED_PILLS_REASON, OVERDOSE_SIGNS_REASON}
+    {
+        ALCOHOL_POISONING_REASON,
+        MIXING_REASON,
+        PRESSED_PILLS_REASON,
+        OVERDOSE_SIGNS_REASON,
+        LOST_TOLERANCE_REASON,
+    }
 )
 
 

@@ -310,3 +310,19 @@ def test_nobody_needs_911_and_danger_in_general() -> None:
         "those can stop your breathing"
     )
     assert "breathing" not in left
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("is it dangerous if i use the same amount i used to before the 90 days", True),
+        ("my tolerance is probably down right", True),
+        ("puedo usar lo mismo que antes?", True),
+        ("what is the same amount of sessions", False),
+        ("he has a high tolerance for pain", False),
+    ],
+)
+def test_the_old_amount_after_a_break(text, asks) -> None:
+    from iop_assistant.nlu.danger_questions import asks_about_lost_tolerance
+
+    assert asks_about_lost_tolerance(text) is asks
