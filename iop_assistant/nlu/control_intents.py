@@ -312,10 +312,12 @@ _CALLING_NOW = re.compile(
 
 
 # "ok calling" (crisis role-play round 23: the callback questions mid-overdose)
-_CALLING = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|alright|k|fine|yes|yeah)\W+)?(?:i'?m\s+|im\s+)?calling(?:\s+(?:now|rn|right\s+now))?\W*$",
-    re.IGNORECASE,
+# (also read as "help is coming" right after a crisis reply: crisis_updates.py)
+BARE_CALLING = (
+    r"^\W*(?:(?:ok(?:ay)?|alright|k|fine|yes|yeah)\W+)?(?:i'?m\s+|im\s+)?calling"
+    r"(?:\s+(?:now|rn|right\s+now|them))?\W*$"
 )
+_CALLING = re.compile(BARE_CALLING, re.IGNORECASE)
 
 
 def says_calling_now(text: str) -> bool:

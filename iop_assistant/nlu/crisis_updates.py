@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from iop_assistant.language.reply_reasons import GATE_OUTPUT
 from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_REASON, TEXT_BACK_REASON
 from iop_assistant.nlu.control_gate import put_first
+from iop_assistant.nlu.control_intents import BARE_CALLING
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_questions import SAFETY_INTENT
@@ -276,7 +277,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     "help_coming": re.compile(
         # "ok calling" right after "call 911 now" (crisis role-play round 23: the callback
         # questions mid-overdose)
-        r"^\W*(?:(?:ok(?:ay)?|alright|k|fine|yes|yeah)\W+)?(?:i'?m\s+|im\s+)?calling(?:\s+(?:now|rn|right\s+now|them))?\W*$|"
+        rf"{BARE_CALLING}|"
         rf"\b(?:already\s+|just\s+)?(?:called|call(?:ed)?\s+up|dialed|dialled|phoned|rang)\s+{_HELP}\b|"
         rf"\b(?:on\s+the\s+(?:phone|line)\s+with|talking\s+to|talking\s+with)\s+(?:911|9-1-1|the\s+dispatcher|dispatch|the\s+911\s+(?:lady|guy|person|operator))\b|"
         rf"\b{_RESPONDERS}{_ARE}\s+(?:on\s+(?:the|their|its|his|her)\s+way|coming|en\s+route|enroute|almost\s+here|"
