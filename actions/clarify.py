@@ -1,5 +1,6 @@
 """One clarifying question when the assistant is unsure, then the help line."""
 
+import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -9,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from iop_assistant.input_text import is_bare_number, is_unreadable
 from iop_assistant.nlu.no_emergency import says_no_emergency
 from iop_assistant.program_question import asks_about_the_program
-from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES
+from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES, FAQ_INTENTS
 
 FALLBACK_INTENT = "nlu_fallback"
 MAX_OPTIONS = 3
@@ -25,6 +26,26 @@ def previous_user_intent(tracker: Tracker) -> str | None:
             seen_latest = True
             continue
         return (event.get("parse_data") or {}).get("intent", {}).get("name")
+    return None
+
+
+# "what about sundays" right after the help line hours answer (blind v17, a texter: the
+# topics menu): a short follow-up on the topic just answered gets that answer again, which
+# covers it (the answers are per topic, not per day or per plan)
+_FOLLOW_UP = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|but|y|pero|ok\s+y)\W+)*(?:(?:what|how)\s+about|and\s+(?:on|for|with)|"
+    r"y\s+(?:los|las|el|la|en|para|con)|qu[eé]\s+tal\s+(?:los|las|el|la|en|con))\b[^.!?]{0,30}[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_FAQ = frozenset(FAQ_INTENTS)
+
+
+def follow_up_topic(tracker: Tracker) -> str | None:
+    """The topic of the previous question when this message only follows it up."""
+    text = str((tracker.latest_message or {}).get("text") or "")
+    previous = previous_user_intent(tracker)
+    if previous in _FAQ and _FOLLOW_UP.match(text):
+        return previous
     return None
 
 
@@ -65,6 +86,10 @@ class ActionClarify(Action):
         if tracker.get_slot("crisis_flag") and not program_question and not calm_again:
             # after a crisis reply, stay with the person instead of offering topics
             dispatcher.utter_message(response="utter_crisis_followup")
+            return []
+        follow_up = follow_up_topic(tracker)
+        if follow_up is not None and f"utter_{follow_up}" in (domain.get("responses") or {}):
+            dispatcher.utter_message(response=f"utter_{follow_up}")
             return []
         if is_bare_number(latest.get("text")):
             # a number with no options shown: ask what it goes with (issue 12, bad input)

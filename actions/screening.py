@@ -161,6 +161,23 @@ def _named_symptoms(text: str) -> List[str] | None:
     return sorted(screening_answers.parse_symptoms(text) - {screening_rules.NO_SYMPTOMS}) or None
 
 
+_NO_SEIZURES = re.compile(
+    r"\b(no|never|nope|nah|not|nunca|ninguna?|jamas)\b.*\b(seizures?|dts|d\.t\.s|fits|convulsion"
+    r"|convulsiones|ataques?)\b"
+)
+_PREGNANCY_WORDS = re.compile(r"\b(pregnan\w*|baby|weeks along|embarazad\w*|bebe|preg)\b")
+
+
+def history_answer(text: str) -> str | None:
+    """ "yes" for a past seizure or DTs told in the words ("he had a seizure last year when he
+    ran out"), "no" for "no seizures" / "nunca he tenido convulsiones", else None."""
+    if screening_answers.read_emergency(text).past & HISTORY_SIGNS:
+        return "yes"
+    if _NO_SEIZURES.search(screening_answers.fold(text)):
+        return "no"
+    return None
+
+
 def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     """An answer to a question not asked yet ("all day every day" to "is any of it
     prescribed?"): people answer in the order they expect (v8 conversations). It fills
@@ -169,6 +186,9 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         ("screening_frequency", screening_answers.parse_frequency),
         ("screening_last_use", screening_answers.parse_last_use),
         ("screening_symptoms", _named_symptoms),
+        # a seizure told to the pregnancy question (blind v17: "yeah he had a seizure last
+        # year when he ran out of bars" was a yes to "could you be pregnant?")
+        ("screening_complicated_history", history_answer),
     )
     found: Dict[str, Any] = {}
     for other, read in readers:
@@ -691,7 +711,10 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_pregnant(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = YES_NO.get(screening_answers.parse_pregnant(str(value or "")))
+        text = str(value or "")
+        answer = YES_NO.get(screening_answers.parse_pregnant(text))
+        if history_answer(text) and not _PREGNANCY_WORDS.search(screening_answers.fold(text)):
+            answer = None  # the seizure question answered early, not this one
         return read_answer("screening_pregnant", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_age(

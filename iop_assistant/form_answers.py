@@ -293,7 +293,7 @@ _SKIP_NAME = re.compile(
     r"no\s+hace\s+falta|no\s+es\s+necesario|anonimo|anonima|paso)\b"
 )
 _NAME_LEAD = re.compile(
-    r"^\W*(my name is|my name's|name is|name's|it'?s|it is|i'?m|i am|this is|call me|"
+    r"^\W*(my name is|my name's|my names|name is|name's|names|it'?s|it is|i'?m|i am|this is|call me|"
     # "his name is walter" (v13, a neighbour calling: saved as "His")
     r"(?:his|her|their)\s+name(?:\s+is|'s)|(?:he|she)(?:'s|\s+is)|ask\s+for\s+(?:him|her)\s+as|"
     r"se\s+llama|su\s+nombre\s+es|"
@@ -382,7 +382,9 @@ _SOMEONE_ELSE = re.compile(
     r"\b(someone|somebody|some1|else|other|friend|partner|husband|wife|son|daughter|kid|child|"
     r"mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|bf|gf|cousin|uncle|aunt|"
     r"grandson|granddaughter|nephew|niece|roommate|coworker|fiance|fiancee|spouse|they|them|"
-    r"he|she|him|her|loved one|"
+    r"he|she|him|her|hes|shes|loved one|hubby|grandma|grandpa|grandmother|grandfather|"
+    # "its for my stepson, hes 24" (blind v17: "Sorry, I didn't catch that")
+    r"step ?(?:son|daughter|kid|child|dad|mom|father|mother)|patient|client|employee|"
     # Spanish (issue 18), on folded text
     r"alguien|otra persona|otro|otra|amigo|amiga|pareja|esposo|esposa|marido|mujer|hijo|hija|"
     r"hijos|mama|mami|madre|papa|papi|padre|hermano|hermana|novio|novia|primo|prima|tio|tia|"

@@ -114,3 +114,23 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 def sentences(text: str) -> List[str]:
     """The text's sentences, split after ".", "!" or "?" (questions keep their "?")."""
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+# Speech-to-text spells out what people say as letters or splits words (blind v17, callers:
+# "what is eye oh pee" and "do you guys take uh medic aid" got a menu). The classifier sees
+# the written form; the crisis layer still reads the original words.
+_SPOKEN_FORMS = (
+    (re.compile(r"\b(?:eye|i)[\s.-]+(?:oh|o)[\s.-]+(?:pee|p)\b", re.IGNORECASE), "IOP"),
+    (re.compile(r"\bmedic\s+aid\b", re.IGNORECASE), "Medicaid"),
+    (re.compile(r"\bmedi\s+care\b", re.IGNORECASE), "Medicare"),
+    (re.compile(r"\b(?:the|an?)\s+e\.?\s+r\b\.?", re.IGNORECASE), "the ER"),
+    (re.compile(r"\bd\.?\s+o\.?\s+t\b\.?", re.IGNORECASE), "DOT"),
+    (re.compile(r"\bsub\s+ox(?:\s+|-)?own\b", re.IGNORECASE), "Suboxone"),
+)
+
+
+def written_forms(text: str) -> str:
+    """Spelled-out or split words from speech in their written form ("eye oh pee" -> IOP)."""
+    for pattern, written in _SPOKEN_FORMS:
+        text = pattern.sub(written, text)
+    return text

@@ -179,8 +179,13 @@ def parse_frequency(text: str | None) -> str | None:
     return min(found, key=FREQUENCIES.index) if found else None
 
 
+# "for like 3 yrs", "for about a year", "for the past 5 years": how long, not how recent
+# (blind v17: "every day for like 3 yrs" was read as last used months ago, and a daily
+# Xanax user with withdrawal got "IOP may fit")
 _UNIT = re.compile(
-    rf"\b(for\s+)?{_NUMBER}\s*\+?\s*(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+    r"\b(for\s+(?:(?:like|about|around|almost|nearly|over|maybe|roughly|probably|at least"
+    r"|the\s+(?:past|last)|a\s+good)\s+)*)?"
+    rf"{_NUMBER}\s*\+?\s*(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
     # Spanish: "hace 2 dias" is how recent; "desde hace / por / llevo 10 anos" is how long
     rf"|\b(desde\s+hace\s+|por\s+|durante\s+|llevo\s+|lleva\s+)?(?:hace\s+)?{_NUMBER}"
     r"\s*(horas?|dias?|semanas?|mes|meses|anos?)\b"
@@ -260,6 +265,10 @@ def _last_use_candidates(t: str) -> List[str]:
     return found
 
 
+# "daily for years" says how long, and nothing about when last used
+_FOR_A_LONG_TIME = re.compile(
+    r"\b(for|since) (like |about |many |so many |a few |several )?(years|months|ages|forever)\b"
+)
 _A_DAY_WITHOUT = re.compile(
     r"\b(miss(es|ed|ing)?|without|skip(s|ped|ping)?|go(es)?|went) (a|one|1) (whole )?day\b"
 )
@@ -278,6 +287,7 @@ def parse_last_use(text: str | None) -> str | None:
         return t
     # "sick if he misses a day" is a symptom, not when he last used (v12)
     t = _A_DAY_WITHOUT.sub(" ", t)
+    t = _FOR_A_LONG_TIME.sub(" ", t)
     # Bare "days"/"years" only count once every "N units" span is gone ("for 10 years").
     found = _last_use_candidates(t) or [_first(_UNIT.sub(" ", t), _BARE_UNITS)]
     known = [value for value in found if value]
@@ -504,6 +514,9 @@ _YES_ANSWER = re.compile(
 )
 
 
+_WHOLE_MEXICAN_YES = re.compile(r"^(?:sale|sale pues|orale|andale|simon)\W*$")
+
+
 def parse_yes_no(text: str | None) -> bool | None:
     """True for yes-like answers, False for no-like ones, None when unsure or mixed.
 
@@ -512,6 +525,8 @@ def parse_yes_no(text: str | None) -> bool | None:
     t = _norm(text)
     if t in ("1", "2"):
         return t == "1"
+    if _WHOLE_MEXICAN_YES.match(t):
+        return True  # "sale" alone (blind es-v8); inside a sentence it is "goes out"
     t = re.sub(r"\bya no\b", "no", t)  # Spanish "ya no": no longer (not the English "ya")
     # inside a sentence "y" and "ya" are Spanish "and" / "already": "como 6 o 7 al dia ya"
     # (blind es-v6) was a yes to the pregnancy question

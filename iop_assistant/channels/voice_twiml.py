@@ -104,6 +104,15 @@ HANDOFF_PHRASES = (
     "representante",
     "hablar con alguien",
     "marque cero",
+    # "ok entonces paseme ahorita" (blind es-v8: "Did you mean one of these?")
+    "paseme",
+    "pasenme",
+    "páseme",
+    "pásenme",
+    "comuniqueme",
+    "comuníqueme",
+    "transfierame",
+    "transfiérame",
 )
 CRISIS_LINE_PHRASES = ("988", "9 8 8", "nine eight eight", "nueve ocho ocho")
 ENGLISH_VOICE, SPANISH_VOICE = "en-US", "es-US"
@@ -222,7 +231,10 @@ _ASKS_WHEN_IT_ANSWERS = re.compile(
     # "does the help line answer at night" (caller role-play round 23: transferred)
     r"\b(?:does|do|will|is|would)\s+(?:the\s+help\s*line|anyone|anybody|someone|somebody|a\s+person)\s+"
     r"(?:\w+\s+){0,3}?(?:answer|pick\s+up|there|open|available)\b[^?]{0,30}\b(?:at\s+night|night|nights|"
-    r"weekends?|sundays?|saturdays?|holidays?|late|overnight|early|\d{1,2}\s*(?:am|pm))\b"
+    r"weekends?|sundays?|saturdays?|holidays?|late|overnight|early|\d{1,2}\s*(?:am|pm))\b|"
+    # "la linea de ayuda contesta en la noche o nomas en el dia" (blind es-v8: transferred)
+    r"\b(?:contesta|contestan|atiende|atienden|abre|abren|est[aá]\s+abierta|hay\s+alguien)\b[^?]{0,40}"
+    r"\b(?:noche|noches|d[ií]a|fines?\s+de\s+semana|domingos?|s[aá]bados?|madrugada|24\s+horas)\b"
 )
 
 
@@ -249,7 +261,7 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     r"\bwrite\s+(?:it|the\s+number)\s+down\b|"
     # "can you just the number" (blind v16, a caller at the screening's first question)
     r"\b(?:can|could)\s+(?:you|u)\s+just\s+(?:\w+\s+)?(?:the|that|your)\s+number\b|"
-    r"\bcu[aá]l\s+es\s+el\s+n[uú]mero\b|\b(?:d[ií]game|rep[ií]tame)\s+el\s+n[uú]mero\b",
+    r"\bcu[aá]l\s+es\s+el\s+n[uú]mero\b|\b(?:d[ií]game|rep[ií]tame|p[aá]seme|d[eé]me)\s+el\s+n[uú]mero\b",
     re.IGNORECASE,
 )
 _DECLINES_A_TRANSFER = re.compile(

@@ -85,7 +85,9 @@ def requested_language(text: str | None) -> str | None:
 
 _SI = re.compile(
     r"^\W*(?:si|sii+|sip|claro(?:\s+que\s+si)?|si[\s,!.]+(?:claro|por\s+favor|porfa|senor|senora|gracias)|asi\s+es|"
-    r"correcto|de\s+acuerdo|esta\s+bien|dale|orale\s+si|si\s+si)\W*$"
+    r"correcto|de\s+acuerdo|esta\s+bien|dale|orale\s+si|si\s+si|"
+    # Mexican yes: "sale" to "may we send one text?" (blind es-v8: "I didn't understand")
+    r"simon|sale|sale\s+pues|orale|andale|si\s+pues)\W*$"
 )
 _NO = re.compile(
     r"^\W*(?:no\s+no|para\s+nada|no\s+gracias|claro\s+que\s+no|nel|no\s+senor(?:a)?|ahorita\s+no)\W*$"

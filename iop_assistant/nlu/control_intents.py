@@ -29,7 +29,7 @@ _ES_STOP = (
     r"para ya|"
     r"cancel(?:a|e|ar)(?:lo)?|d[eé]j(?:e|a)lo|ya no quiero (?:seguir|continuar|contestar)|"
     r"no quiero (?:seguir|continuar|contestar)(?: (?:esto|mas|más))?|mejor no|despu[eé]s|"
-    r"otro d[ií]a|ahorita no|"
+    r"otro d[ií]a|ahorita no|mejor (?:otro d[ií]a|despu[eé]s|luego|en otra ocasi[oó]n|otra vez)|"
     # "sabe que mejor ya no sigo con las preguntas", "dejelo asi" (blind es-v6: taken as
     # answers, the questions went on)
     r"(?:mejor\s+)?ya\s+no\s+(?:sigo|contesto|quiero\s+contestar)(?:\s+con\s+(?:las|estas|sus)\s+preguntas)?|"
@@ -166,16 +166,25 @@ _LEAVING_REASON = re.compile(
     r"^(?:too\s+many|so\s+many)\s+(?:questions|qs)\b|"
     # someone came in: "nvm forget it, my roommate just got home" (v8)
     r"^(?:my|the|our|her|his)\s+\w+\s+(?:just\s+)?(?:got|came|walked|is|'s)\s+(?:home|here|back|in)\b|"
-    r"^(?:someone|somebody|(?:s)?he|they)\s*(?:'s|s|is|are|'re|just)?\s*(?:got\s+|came\s+)?(?:home|here|back|coming)\b",
+    r"^(?:someone|somebody|(?:s)?he|they)\s*(?:'s|s|is|are|'re|just)?\s*(?:got\s+|came\s+)?(?:home|here|back|coming)\b|"
+    r"^(?:ya\s+)?(?:lleg[oó]|vino|viene|est[aá]\s+aqu[ií])\s+(?:el|ella|mi\s+\w+|alguien)\b|"
+    r"^(?:ya\s+)?(?:el|ella|mi\s+\w+)\s+(?:ya\s+)?(?:lleg[oó]|vino|viene)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,.;!?]+\s*|\s+-+\s+")
+
+
+_YA_NO_THEN = re.compile(r"\W*(?:sab(?:es|e)\s+qu[eé]\W+)?(?:mejor\s+)?ya\s+no\W*", re.IGNORECASE)
 
 
 def starts_with_stop(text: str) -> bool:
     """A stop first, then only reasons to leave: "actually never mind, forget it, i'll just
     call later", "you know what, i changed my mind, stop, i'll talk to him first" (v5)."""
     clauses = [c.strip() for c in _CLAUSE_BREAK.split(text.strip()) if c.strip()]
+    if len(clauses) >= 2 and _YA_NO_THEN.fullmatch(clauses[0]) and _STOP_RE.match(clauses[1]):
+        # "sabes que ya no, mejor otro dia, ya llego el" (blind es-v8: the questions went
+        # on): "ya no" then a stop is a stop; "ya no" alone still answers ("not anymore")
+        return all(_STOP_RE.match(c) or _LEAVING_REASON.search(c) for c in clauses[2:])
     while clauses and re.fullmatch(_FILLER, clauses[0], re.IGNORECASE):
         clauses.pop(0)  # "you know what," "ok,"
     if len(clauses) == 1:
@@ -326,12 +335,31 @@ def says_calling_now(text: str) -> bool:
     return bool(_CALLING_NOW.match(cleaned) or _CALLING.match(cleaned))
 
 
+# "alright my breaks about up i gotta get back on the road" (blind v17, a trucker on the
+# phone: a menu, the call went on); "no thats it" after "anything else?" (a voice caller
+# said no four times and was never let go)
+_BACK_TO_WORK = re.compile(
+    r"(?:^|\W)(?:i\s+)?(?:gotta|got\s+to|have\s+to|need\s+to|better)\s+(?:get\s+back\s+(?:to\s+work|on\s+the\s+road|"
+    r"to\s+(?:it|driving|my\s+\w+))|go\s+back\s+to\s+work|head\s+out|get\s+going|hop\s+off|jump\s+off)\W*$",
+    re.IGNORECASE,
+)
+_NOTHING_ELSE = re.compile(
+    r"^\W*(?:no+|nope|nah|no\s+thanks?|no\s+thank\s+you)\W+(?:that'?s|thats)\s+(?:it|all)"
+    r"(?:\s+(?:for\s+now|thanks?|thank\s+you))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def ends_with_farewell(text: str) -> bool:
     """The person closes the conversation at the end of a longer message: "nah, i'll
     just call that number myself. thanks, goodbye." (v4, voice). Only plain farewell
     words: "no. i'm good" or "yes. all set" can answer a form's question. Not when an
     earlier sentence asks something."""
     if "?" not in text and "¿" not in text and _SPANISH_FAREWELL.search(text.strip()):
+        return True
+    if "?" not in text and (
+        _BACK_TO_WORK.search(text.strip()) or _NOTHING_ELSE.match(text.strip())
+    ):
         return True
     if (
         "?" not in text
@@ -409,6 +437,12 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     # v12: "gracias, whats the number para llamar", "i just want the phone number"
     r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\s+(?:para|to|i\s+should)\s+(?:llamar|call)\b|"
     r"\bi\s+(?:just\s+)?(?:want|need)\s+(?:the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\W*$|"
+    # "Ok. What's the number, I'll call from my car on break." (blind v17: a menu)
+    r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)\W+(?:i'?ll|ill|i\s+will|"
+    r"i'?m\s+gonna|im\s+gonna|so\s+i\s+can|i\s+can)\s+(?:just\s+)?call\b|"
+    # "cual es el numero" (blind es-v8: the naloxone answer)
+    r"^\W*(?:(?:ok|bueno|y|entonces|pues|oiga|mire)\W+)*(?:cu[aá]l|qu[eé])\s+es\s+(?:el|su)\s+n[uú]mero"
+    r"(?:\s+de\s+(?:ustedes|la\s+l[ií]nea(?:\s+de\s+ayuda)?|tel[eé]fono))?(?:\s+(?:para\s+llamar|otra\s+vez))?\W*$|"
     # "can I just have the number?" (v13)
     r"\b(?:can|could|may)\s+i\s+(?:just\s+)?(?:have|get)\s+(?:the|your|ur|that)\s+(?:phone\s+|help\s*line\s+)?number\W*$|"
     # "can i just call u later" after cancelling a callback (v14: the callback questions
@@ -464,7 +498,11 @@ _ASKS_TO_BE_CONNECTED = re.compile(
     r"\b(?:need|want|get|reach|give\s+me)\s+(?:the|a|an|your|ur)\s+(?:receptionist|front\s+desk|operator|representative|"
     r"admissions?\s+(?:office|desk|person))\b|"
     r"^\W*(?:(?:um+|uh+|yeah|ok(?:ay)?|hi|hello)\W+)*(?:(?:the|a)\s+)?(?:receptionist|front\s+desk|operator|representative|admissions)"
-    r"(?:\s+(?:please|pls|plz))?\W*$",
+    r"(?:\s+(?:please|pls|plz))?\W*$|"
+    # Spanish: "ok entonces paseme ahorita", "comuniqueme con alguien" (blind es-v8: a menu)
+    r"\b(?:p[aá]se(?:me|nme)|comun[ií]que(?:me|nme)|transfi[eé]ra(?:me|nme))\s+(?:con\s+(?:alguien|una\s+persona|"
+    r"la\s+l[ií]nea|un\s+consejero|una\s+consejera|ellos|el\s+personal)|ahorita|ahora|ya|por\s+favor)\b|"
+    r"\b(?:p[aá]se(?:me|nme)|comun[ií]que(?:me|nme))\W*$",
     re.IGNORECASE,
 )
 
@@ -624,7 +662,9 @@ _CALL_MOVED = re.compile(
 _CALL_ES = re.compile(
     r"\b(?:me|le|nos|lo|la)\s+(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:hablar\s+por\s+tel[eé]fono|llamar|marcar)\b|"
     r"\b(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:llamar(?:me|le|nos|lo|la)|marcar(?:me|le|nos))\b|"
-    r"\bque\s+(?:me|le|nos)\s+(?:llamen|hablen|marquen)\b|\b(?:ll[aá]menme|ll[aá]menle|m[aá]rquenme)\b",
+    r"\bque\s+(?:me|le|nos)\s+(?:llamen|hablen|marquen)\b|\b(?:ll[aá]menme|ll[aá]menle|m[aá]rquenme)\b|"
+    # "mi mama quiere que alguien le llame en español" (blind es-v8: only the Spanish welcome)
+    r"\bque\s+(?:alguien|una\s+persona|ustedes)\s+(?:me|le|nos|la|lo)\s+(?:llame|llamen|hable|marque)\b",
     re.IGNORECASE,
 )
 

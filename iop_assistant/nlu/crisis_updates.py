@@ -506,6 +506,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:just|can\s+(?:i|we|he|she)\s+(?:just\s+)?|can'?t\s+(?:i|we|he|she)\s+(?:just\s+)?|gonna|going\s+to)"
         r"\s*(?:wait|ride|sleep|sweat)\s+(?:it|this)?\s*(?:out|off)\b|"
         r"\brather\s+not\s+call\b|"
+        # "i dont want to go to the e r they cant do nothing" (blind v17, a caller seeing bugs
+        # on day three without alcohol: the rides answer)
+        r"\b(?:(?:don'?t|dont|do\s+not|won'?t|wont)\s+(?:want\s+to\s+|wanna\s+)?go|not\s+(?:going|gonna)"
+        r"(?:\s+to\s+go|\s+go)?)\s+(?:to\s+)?(?:the\s+)?(?:er|e\s+r|emergency\s+room)\b|"
         # "can't I just wait till morning and take him to the clinic" (caller role-play round 16)
         r"\b(?:can'?t|cant|can|could|should)\s+(?:i|we)\s+(?:just\s+)?wait\s+(?:till|until|til|to)\s+"
         r"(?:the\s+)?(?:morning|tomorrow)\b|"

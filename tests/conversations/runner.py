@@ -323,6 +323,10 @@ class Session:
                 reply.slots_set[event.get("name")] = event.get("value")
             elif kind == "user":
                 reply.intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if "action_repeat_last" in reply.actions and self.last is not None:
+            # the previous reply said again word for word (actions/repeat.py): it still
+            # answers what that reply answered ("what?" after the schedule, blind v17)
+            reply.actions += [a for a in self.last.actions if a.startswith("utter_ask_")]
         reply.active_loop = (tracker.get("active_loop") or {}).get("name")
         reply.requested_slot = (tracker.get("slots") or {}).get("requested_slot")
         reply.language = (tracker.get("slots") or {}).get("language")

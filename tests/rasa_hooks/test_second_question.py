@@ -31,6 +31,11 @@ READINGS = {
     "hmm? what?": ("nlu_fallback", 0.3),
     "hmm?": ("nlu_fallback", 0.3),
     "what?": ("nlu_fallback", 0.3),
+    # blind v17: a no to the check-in question, then a program question
+    "no im not suicidal. just a bad week. u have groups on weeknights?": ("deny", 1.0),
+    "no im not suicidal.": ("deny", 0.99),
+    "just a bad week.": ("inform_use", 0.6),
+    "u have groups on weeknights?": ("ask_format", 0.93),
 }
 
 
@@ -161,3 +166,9 @@ def test_an_unsure_message_with_no_sure_question_stays_unsure() -> None:
     result, _ = parse("hmm? what?")
     assert result["intent"]["name"] == "nlu_fallback"
     assert "also_asked" not in result
+
+
+def test_a_no_then_a_question_gets_the_answer_after_the_no() -> None:
+    result, _ = parse("no im not suicidal. just a bad week. u have groups on weeknights?")
+    assert result["intent"]["name"] == "deny"
+    assert result["also_asked"]["intent"] == "ask_format"
