@@ -293,7 +293,8 @@ _SKIP_NAME = re.compile(
     r"no\s+hace\s+falta|no\s+es\s+necesario|anonimo|anonima|paso)\b"
 )
 _NAME_LEAD = re.compile(
-    r"^\W*(my name is|my name's|my names|name is|name's|names|it'?s|it is|i'?m|i am|this is|call me|"
+    r"^\W*(my name is|my name's|my names|name is|name's|names|it'?s|it is|i'?m|i am|this is|"
+    r"call me|"
     # "his name is walter" (v13, a neighbour calling: saved as "His")
     r"(?:his|her|their)\s+name(?:\s+is|'s)|(?:he|she)(?:'s|\s+is)|ask\s+for\s+(?:him|her)\s+as|"
     r"se\s+llama|su\s+nombre\s+es|"
