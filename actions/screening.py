@@ -833,6 +833,7 @@ NOTE_PRIORITY = {
     screening_rules.Outcome.DETOX_FIRST: (screening_rules.NOTE_WITHDRAWAL_NOW,),
     screening_rules.Outcome.IOP_MAY_FIT: (screening_rules.NOTE_SEDATIVES,),
     screening_rules.Outcome.HELPLINE: (
+        screening_rules.NOTE_AFTER_DETOX,
         screening_rules.NOTE_PREGNANT_OPIOID,
         screening_rules.NOTE_PRESCRIBED,
     ),

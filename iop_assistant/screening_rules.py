@@ -385,6 +385,12 @@ def _assess(f: _Facts) -> Decision:
 def _assess_use(f: _Facts) -> Decision:
     if f.recent_higher_care:
         current = _current_withdrawal(f)
+        if current and f.used_since_care is False:
+            # "my husband got home yesterday from a 5 day detox... still shaky" (family
+            # role-play round 23: "detox before IOP looks like the safer path" four times to a
+            # wife whose husband had just finished it): symptoms after detox with no use since
+            # are for the detox team or a doctor to check today, not "detox first" again
+            return Decision(Outcome.HELPLINE, (AFTER_DETOX_SYMPTOMS, *current))
         if current:
             return Decision(
                 Outcome.DETOX_FIRST, ("recent_higher_care_with_current_withdrawal", *current)
@@ -416,12 +422,15 @@ def decide(answers: ScreeningAnswers) -> Decision:
     return decision
 
 
+AFTER_DETOX_SYMPTOMS = "recent_higher_care_symptoms_with_no_use_since"
+
 # Safety points a reply must carry (keys only; the wording lives in the domain).
 NOTE_WITHDRAWAL_NOW = "withdrawal_now"  # "call today; 911 if it gets worse"
 NOTE_PRESCRIBED = "prescribed"  # "never stop a prescribed medicine on your own"
 NOTE_SEDATIVES = "sedatives_named"  # "don't stop alcohol or benzodiazepines suddenly"
 NOTE_PREGNANT_OPIOID = "pregnant_opioid"  # "medication treatment, not detox, is the usual care"
 NOTE_OPIOIDS = "opioids_named"  # "lower tolerance after a break, overdose, naloxone"
+NOTE_AFTER_DETOX = "after_detox_symptoms"  # "have it checked today; 911 if it gets worse"
 
 
 def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ...]:
@@ -429,6 +438,8 @@ def safety_notes(answers: ScreeningAnswers, decision: Decision) -> Tuple[str, ..
     if decision.outcome is Outcome.EMERGENCY:
         return ()
     notes = []
+    if AFTER_DETOX_SYMPTOMS in decision.reasons:
+        notes.append(NOTE_AFTER_DETOX)
     if "pregnant_opioid_use" in decision.reasons:
         notes.append(NOTE_PREGNANT_OPIOID)
     if decision.outcome is Outcome.DETOX_FIRST and (

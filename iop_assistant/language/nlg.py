@@ -57,6 +57,7 @@ from iop_assistant.language.reply_reasons import (
     PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
 )
+from iop_assistant.language.veterans import veterans_note
 
 # (answer, the gate's reason) -> a note said after the answer: what the answer alone
 # leaves out for that question ("no tengo papeles" gets the privacy law and that it is the
@@ -226,7 +227,12 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             # ("¿le van a dar mi información a ICE?" three ways, Spanish role-play round 19)
             said, note = note, None
         reply = await super().generate(said, tracker, output_channel, **kwargs)
-        for extra in (note, second_answer(said, tracker, self.responses)):
+        extras = (
+            note,
+            second_answer(said, tracker, self.responses),
+            veterans_note(said, tracker.events, self.responses),
+        )
+        for extra in extras:
             if extra and reply and isinstance(reply.get("text"), str):
                 more = await super().generate(extra, tracker, output_channel, **kwargs)
                 if more and isinstance(more.get("text"), str):

@@ -116,7 +116,10 @@ _CARED_FOR = re.compile(
 _STILL_IN_DANGER = re.compile(
     r"\b(?:not\s+breathing|isn'?t\s+breathing|stopped\s+breathing|can'?t\s+breathe|won'?t\s+wake|"
     r"can'?t\s+wake|unresponsive|turning\s+blue|blue\s+lips|lips\s+(?:are\s+)?blue|seiz\w*|"
-    r"overdosing|again\s+(?:now|tonight)|right\s+now\s+(?:he|she)|no\s+respira|no\s+despierta)\b"
+    r"overdosing|again\s+(?:now|tonight)|right\s+now\s+(?:he|she)|no\s+respira|no\s+despierta|"
+    # "they sent him home, now he's confused and hallucinating and shaking" (v17: the
+    # overdose answer to what reads as the DTs)
+    r"hallucinat\w*|seeing\s+things|delirious|alucin\w*)\b"
 )
 
 

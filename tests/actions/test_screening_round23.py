@@ -70,3 +70,29 @@ def test_seizures_in_the_persons_words() -> None:
     assert history_answer("no seizures") == "no"
     assert history_answer("no nunca he tenido convulsiones") == "no"
     assert history_answer("no never") is None
+
+
+JUST_OUT_OF_DETOX = {
+    "screening_for": "other",
+    "screening_recent_care": "yes",
+    "screening_care_30_days": "yes",
+    "screening_use_since_care": "no",
+    "screening_substances": ["alcohol"],
+    "screening_frequency": "daily",
+    "screening_last_use": "days",
+    "screening_symptoms": ["shakes"],
+    "screening_complicated_history": "no",
+}
+
+
+def test_symptoms_just_after_detox_are_checked_today_not_detox_again() -> None:
+    """family role-play round 23: a husband home a day from a 5-day alcohol detox, still
+    shaky, got "detox before IOP looks like the safer path" four times."""
+    response, events = outcome(JUST_OUT_OF_DETOX)
+    assert response == "utter_screening_helpline"
+    assert events["screening_note"] == "after_detox_symptoms"
+
+
+def test_used_again_after_detox_with_symptoms_is_still_detox_first() -> None:
+    response, _ = outcome(JUST_OUT_OF_DETOX | {"screening_use_since_care": "yes"})
+    assert response == "utter_screening_detox_first"

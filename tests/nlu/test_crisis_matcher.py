@@ -754,3 +754,28 @@ def test_calling_the_police_is_still_violence(matcher: CrisisMatcher, text: str)
 )
 def test_round23_worries_about_someone_else_are_no_event(matcher, text, hit) -> None:
     assert (matcher.match(text) is not None) is hit
+
+
+@pytest.mark.parametrize(
+    "text,entry",
+    [
+        # round 23 (v17 and es-v8 crisis sets, read): preparation and means in hand
+        (
+            "i took the batteries out of the smoke alarm and sealed the windows",
+            "alarm_off_room_sealed",
+        ),
+        ("took the batteries out of the smoke alarm bc it kept chirping", None),
+        ("I won't be here. I'm sitting in the bathtub with the razor.", "sitting_with_the_means"),
+        ("my whole body is numb and I'm really scared I'm dying", "scared_of_dying_now"),
+        ("she's suddenly stiff and twitching and not answering me", "stiff_and_twitching"),
+        ("porque ya tengo el cuchillo listo", "es_means_ready"),
+        ("cuando salga voy a estrellar el carro contra un poste", "es_plan_by_crash_or_fall"),
+        ("me voy a tirar delante del tren cuando pase", "es_plan_by_crash_or_fall"),
+        ("siento bichos caminando debajo de la piel", "es_withdrawal_hallucinations"),
+        ("me siguieron y dicen que ahorita me matan", "es_threat_now"),
+        ("se cayo, no puede mover las piernas", "es_cant_move_limbs"),
+    ],
+)
+def test_round23_preparation_and_bodies_failing(matcher, text, entry) -> None:
+    hit = matcher.match(text)
+    assert (hit.pattern_id if hit else None) == entry
