@@ -38,6 +38,7 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 _FAQ = frozenset(FAQ_INTENTS)
+_QUESTION_MARKS_ONLY = re.compile(r"^\s*[?¿]+\s*$")
 
 
 def follow_up_topic(tracker: Tracker) -> str | None:
@@ -94,6 +95,9 @@ class ActionClarify(Action):
         if is_bare_number(latest.get("text")):
             # a number with no options shown: ask what it goes with (issue 12, bad input)
             dispatcher.utter_message(response="utter_number_without_options")
+            return []
+        if _QUESTION_MARKS_ONLY.match(str(latest.get("text") or "")):
+            dispatcher.utter_message(response="utter_question_mark_only")
             return []
         if is_unreadable(latest.get("text")):
             dispatcher.utter_message(response="utter_unreadable_input")

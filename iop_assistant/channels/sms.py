@@ -120,7 +120,10 @@ class SmsTexts:
                 "Msg & data rates may apply. Reply HELP for help, STOP to opt out."
             ),
             help=(
-                f"{facts.program_name} automated assistant. For help, call {facts.helpline}. "
+                # "info" from someone who wants to know about the program (texter role-play
+                # round 23: only the carrier text): say they can just ask
+                f"{facts.program_name} automated assistant. Text any question about the "
+                f"program, like \"what is IOP?\" For help, call {facts.helpline}. "
                 "In an emergency call 911, or call or text 988. Msg frequency varies. "
                 "Msg & data rates may apply. Reply STOP to opt out."
             ),
@@ -138,7 +141,8 @@ class SmsTexts:
                 "Responda START para volver a recibirlos."
             ),
             help_es=(
-                f"Asistente automático del {facts.program_name}. Para ayuda, llame al "
+                f"Asistente automático del {facts.program_name}. Escriba cualquier pregunta "
+                "sobre el programa, como \"¿qué es IOP?\" Para ayuda, llame al "
                 f"{facts.helpline}. En una emergencia llame al 911; para hablar con alguien, "
                 "llame al 988 y marque 2, o envíe AYUDA al 988. La frecuencia de mensajes varía. "
                 "Pueden aplicarse tarifas de mensajes y datos. Responda PARAR para no recibir más."

@@ -652,7 +652,11 @@ _WHOM_TO_CALL = re.compile(
 _CALL_MOVED = re.compile(
     r"\b(?:can|could|would|will)\s+(?:they|you|someone|somebody|u|the\s+help\s*line)\s+(?:call|ring|phone)\b"
     r"[^.!?]{0,40}\binstead\b|"
-    r"\b(?:move|reschedule|change|switch|push)\s+(?:the|my|our|that)\s+(?:call(?:back)?|phone\s+call|call\s+back)\b",
+    r"\b(?:move|reschedule|change|switch|push)\s+(?:the|my|our|that)\s+(?:call(?:back)?|phone\s+call|call\s+back)\b|"
+    # "can they make it after ten?" right after a request was saved (caller role-play round
+    # 23: a topics menu)
+    r"\b(?:can|could)\s+(?:they|you|someone|u)\s+(?:make\s+it|call(?:\s+me)?)\s+(?:after|before|around|at|closer\s+to)\s+"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|noon|lunch|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.IGNORECASE,
 )
 

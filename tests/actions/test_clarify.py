@@ -196,3 +196,9 @@ def test_a_follow_up_after_no_topic_is_still_a_miss(domain):
     ]
     messages, _ = run(events, domain)
     assert [m["response"] for m in messages] == ["utter_ask_clarify"]
+
+
+def test_a_question_mark_alone_asks_which_part(domain):
+    """texter role-play round 23: "?" after a long reply got "I couldn't read that message"."""
+    messages, _ = run([user_event("nlu_fallback", "??", 1.0, RANKING)], domain)
+    assert [m["response"] for m in messages] == ["utter_question_mark_only"]
