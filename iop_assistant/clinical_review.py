@@ -97,6 +97,17 @@ RULES: Tuple[Rule, ...] = (
         ("policy",),
     ),
     Rule(
+        "recent_higher_care_symptoms_with_no_use_since",
+        "helpline",
+        (
+            "Higher care ended in the last 30 days, no use since, withdrawal symptoms now: not"
+            " detox first again; have them checked today (the detox program or a doctor), 911"
+            " for a seizure, confusion or hallucinations; IOP often comes next (family role-play"
+            " round 23)."
+        ),
+        ("article", "asam"),
+    ),
+    Rule(
         "recent_higher_care_with_current_withdrawal",
         "detox_first",
         (

@@ -37,6 +37,8 @@ SAMHSA_HELPLINE_DEFAULT = "1-800-662-4357"
 SAMHSA_E164_DEFAULT = "+18006624357"
 # America's Poison Centers, Poison Help line (free, every day at any hour, interpreters)
 POISON_HELP_DEFAULT = "1-800-222-1222"
+# Childhelp National Child Abuse Hotline (childhelphotline.org): call or text, any hour
+CHILDHELP_DEFAULT = "1-800-422-4453"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class ProgramFacts:
     samhsa_helpline: str = SAMHSA_HELPLINE_DEFAULT
     samhsa_e164: str = SAMHSA_E164_DEFAULT
     poison_help: str = POISON_HELP_DEFAULT
+    childhelp: str = CHILDHELP_DEFAULT
 
     def as_slots(self) -> Dict[str, str]:
         """Slot name -> value, as used in response templates."""
@@ -77,6 +80,7 @@ class ProgramFacts:
             "samhsa_helpline": self.samhsa_helpline,
             "samhsa_e164": self.samhsa_e164,
             "poison_help": self.poison_help,
+            "childhelp": self.childhelp,
         }
 
 
@@ -99,6 +103,7 @@ def load(path: Path = PROGRAM_FILE) -> ProgramFacts:
         samhsa_helpline=str(national.get("samhsa_helpline") or SAMHSA_HELPLINE_DEFAULT),
         samhsa_e164=str(national.get("samhsa_e164") or SAMHSA_E164_DEFAULT),
         poison_help=str(national.get("poison_help") or POISON_HELP_DEFAULT),
+        childhelp=str(national.get("childhelp") or CHILDHELP_DEFAULT),
     )
 
 

@@ -385,11 +385,12 @@ def _assess(f: _Facts) -> Decision:
 def _assess_use(f: _Facts) -> Decision:
     if f.recent_higher_care:
         current = _current_withdrawal(f)
-        if current and f.used_since_care is False:
+        if current and f.used_since_care is False and f.last_use != "today":
             # "my husband got home yesterday from a 5 day detox... still shaky" (family
             # role-play round 23: "detox before IOP looks like the safer path" four times to a
             # wife whose husband had just finished it): symptoms after detox with no use since
             # are for the detox team or a doctor to check today, not "detox first" again
+            # (use "today" contradicts "no use since": detox first, as for use since)
             return Decision(Outcome.HELPLINE, (AFTER_DETOX_SYMPTOMS, *current))
         if current:
             return Decision(

@@ -186,10 +186,22 @@ CASES: Tuple[Tuple[str, ScreeningAnswers, Outcome, Tuple[str, ...]], ...] = (
         ("recent_higher_care_with_current_withdrawal", "daily_alcohol_with_withdrawal"),
     ),
     (
+        # round 23 (family role-play: "detox first" four times to a wife whose husband had
+        # come home from detox the day before, shaky): symptoms after care with no use since
+        # are checked today, with the help line; not detox first again
         "recent_care_unnamed_substance_withdrawal",
         answers(None, "most_days", "days", "sweats", **RHC),
-        D,
-        ("recent_higher_care_with_current_withdrawal", "near_daily_substance_with_withdrawal"),
+        H,
+        (
+            "recent_higher_care_symptoms_with_no_use_since",
+            "near_daily_substance_with_withdrawal",
+        ),
+    ),
+    (
+        "recent_care_symptoms_after_detox_no_use_since",
+        answers("alcohol", "daily", "days", "shakes", **RHC),
+        H,
+        ("recent_higher_care_symptoms_with_no_use_since", "daily_alcohol_with_withdrawal"),
     ),
     # ---- sedative-hypnotics behave like alcohol and benzodiazepines (item 5)
     (

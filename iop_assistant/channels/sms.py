@@ -123,7 +123,7 @@ class SmsTexts:
                 # "info" from someone who wants to know about the program (texter role-play
                 # round 23: only the carrier text): say they can just ask
                 f"{facts.program_name} automated assistant. Text any question about the "
-                f"program, like \"what is IOP?\" For help, call {facts.helpline}. "
+                f'program, like "what is IOP?" For help, call {facts.helpline}. '
                 "In an emergency call 911, or call or text 988. Msg frequency varies. "
                 "Msg & data rates may apply. Reply STOP to opt out."
             ),
@@ -142,7 +142,7 @@ class SmsTexts:
             ),
             help_es=(
                 f"Asistente automático del {facts.program_name}. Escriba cualquier pregunta "
-                "sobre el programa, como \"¿qué es IOP?\" Para ayuda, llame al "
+                'sobre el programa, como "¿qué es IOP?" Para ayuda, llame al '
                 f"{facts.helpline}. En una emergencia llame al 911; para hablar con alguien, "
                 "llame al 988 y marque 2, o envíe AYUDA al 988. La frecuencia de mensajes varía. "
                 "Pueden aplicarse tarifas de mensajes y datos. Responda PARAR para no recibir más."

@@ -40,6 +40,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
+from iop_assistant.language.child_safety import childhelp_note
 from iop_assistant.language.repeats import instead_of_a_repeat
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
@@ -231,6 +232,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             note,
             second_answer(said, tracker, self.responses),
             veterans_note(said, tracker.events, self.responses),
+            childhelp_note(tracker.events, self.responses),
         )
         for extra in extras:
             if extra and reply and isinstance(reply.get("text"), str):
