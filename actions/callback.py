@@ -28,6 +28,7 @@ from iop_assistant.store.callbacks import CallbackLimitError
 logger = logging.getLogger(__name__)
 
 FORM = "callback_form"
+REPEAT_INTENT = "repeat_last"
 FORM_SLOTS = (
     "callback_use_caller_number",
     "callback_phone",
@@ -219,6 +220,18 @@ class ValidateCallbackForm(FormValidationAction):
 
     def name(self) -> str:
         return "validate_callback_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """ "what?" to a question (caller role-play round 24: "Sorry, I didn't catch that. You
+        can ask me about our program", three times, to a hard-of-hearing caller): the form
+        reads nothing from it and asks the same question again."""
+        requested = tracker.get_slot("requested_slot")
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if requested and intent == REPEAT_INTENT:
+            return [SlotSet(requested, None)]
+        return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(
         self,

@@ -157,12 +157,22 @@ _CALL_WORDS = re.compile(
 _CLAUSES = re.compile(r"[.;!?]+\s*|,\s*")
 
 
+_PREFERRED_PART = re.compile(
+    r"\b(morning|afternoon|evening)s?\s+(?:is|are|would\s+be|works?|work)\s+(?:best|better|good|great|fine)\b"
+)
+
+
 def best_time_in_request(text: str | None) -> str | None:
     """The time said with a callback request, in the person's words ("after 5pm"), "now"
     for "asap"; None when the request names no time (the form asks). Only a clause that
     asks for the call counts: "she wants to start iop asap. can someone call us" says
     when to start, not when to call (v5)."""
     cleaned = " ".join(str(text or "").split())[: MAX_BEST_TIME_CHARS * 4]
+    preferred = _PREFERRED_PART.search(cleaned.lower())
+    if preferred:
+        # "mornings are best, I'm hard of hearing on the phone in the afternoon" (caller
+        # role-play round 24: saved as "in the afternoon")
+        return preferred.group(1)
     for clause in _CLAUSES.split(cleaned):
         found = _TIME_IN_REQUEST.search(clause) if _CALL_WORDS.search(clause) else None
         if found:

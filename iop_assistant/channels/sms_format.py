@@ -16,6 +16,7 @@ Pure functions, no Rasa imports:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Sequence, Tuple
@@ -57,6 +58,19 @@ KEYWORD_HELP = "help"
 
 
 # ------------------------------------------------------------------ keywords
+# An opt-out in plain words is honoured like STOP (texter role-play round 24: "stop texting me"
+# and "i said stop" got "Is there something else you'd like to know?"). Only whole messages
+# that ask for no more texts: "don't text me" answers the callback's text question.
+_ASKS_TO_STOP_TEXTING = re.compile(
+    r"^\W*(?:(?:pls|please|plz|ok(?:ay)?|just|omg|bro|dude|yo)\W+)*(?:"
+    r"(?:stop|quit)\s+(?:texting|messaging|txting|sending\s+(?:me\s+)?(?:texts|messages|msgs))(?:\s+me)?|"
+    r"i\s+said\s+stop|unsubscribe(?:\s+me)?|no\s+more\s+(?:texts|messages|msgs)|"
+    r"deja(?:r|n)?\s+de\s+(?:mandarme|enviarme|escribirme)(?:\s+mensajes)?|ya\s+no\s+me\s+(?:escriban|manden\s+mensajes)"
+    r")(?:\W+(?:pls|please|plz|thanks|thx|anymore|now|already))*\W*$",
+    re.IGNORECASE,
+)
+
+
 def keyword_of(text: str | None) -> Tuple[str, str] | None:
     """``(kind, WORD)`` when ``text`` is a single carrier keyword, else None.
 
@@ -67,8 +81,10 @@ def keyword_of(text: str | None) -> Tuple[str, str] | None:
     if not text:
         return None
     word = text.strip().strip(".!?,;:'\"()[]*-_~ \t\r\n").upper()
-    if not word or any(ch.isspace() for ch in word):
+    if not word:
         return None
+    if any(ch.isspace() for ch in word):
+        return (KEYWORD_STOP, "STOP") if _ASKS_TO_STOP_TEXTING.match(text.strip()) else None
     if word in OPT_OUT_KEYWORDS:
         return KEYWORD_STOP, word
     if word in OPT_IN_KEYWORDS:

@@ -261,7 +261,11 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     r"\bwrite\s+(?:it|the\s+number)\s+down\b|"
     # "can you just the number" (blind v16, a caller at the screening's first question)
     r"\b(?:can|could)\s+(?:you|u)\s+just\s+(?:\w+\s+)?(?:the|that|your)\s+number\b|"
-    r"\bcu[aá]l\s+es\s+el\s+n[uú]mero\b|\b(?:d[ií]game|rep[ií]tame|p[aá]seme|d[eé]me)\s+el\s+n[uú]mero\b",
+    r"\bcu[aá]l\s+es\s+el\s+n[uú]mero\b|\b(?:d[ií]game|rep[ií]tame|p[aá]seme|d[eé]me)\s+el\s+n[uú]mero\b|"
+    # "hang on, eight eight eight seven eight three... what was the last part" (caller
+    # role-play round 24: the suicide check-in question)
+    r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:last|rest|end|other)\s+(?:part|bit|digits|numbers|four)\b|"
+    r"\b(?:the\s+)?(?:rest|end)\s+of\s+(?:it|the\s+number)\b|\beight\s+eight\s+eight\b",
     re.IGNORECASE,
 )
 _DECLINES_A_TRANSFER = re.compile(

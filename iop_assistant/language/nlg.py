@@ -41,6 +41,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
 from iop_assistant.language.child_safety import childhelp_note
+from iop_assistant.language.mixing import mixing_note
 from iop_assistant.language.repeats import instead_of_a_repeat
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
@@ -233,6 +234,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             second_answer(said, tracker, self.responses),
             veterans_note(said, tracker.events, self.responses),
             childhelp_note(tracker.events, self.responses),
+            mixing_note(said, list(tracker.events), bool(tracker.active_loop_name), self.responses),
         )
         for extra in extras:
             if extra and reply and isinstance(reply.get("text"), str):

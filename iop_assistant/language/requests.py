@@ -90,7 +90,10 @@ _SI = re.compile(
     r"simon|sale|sale\s+pues|orale|andale|si\s+pues)\W*$"
 )
 _NO = re.compile(
-    r"^\W*(?:no\s+no|para\s+nada|no\s+gracias|claro\s+que\s+no|nel|no\s+senor(?:a)?|ahorita\s+no)\W*$"
+    r"^\W*(?:no\s+no|para\s+nada|no\s+gracias|claro\s+que\s+no|nel|no\s+senor(?:a)?|ahorita\s+no|"
+    # "no mejor no" to "may we send one text?" (Spanish role-play round 24: the whole
+    # callback request was cancelled)
+    r"(?:no\W+)?mejor\s+no(?:\s+gracias)?)\W*$"
 )
 
 

@@ -210,3 +210,21 @@ _PERSUADE = re.compile(
 def asks_how_to_persuade(text: str | None) -> bool:
     """A relative asks what to say to get someone to agree to treatment."""
     return bool(_PERSUADE.search(" ".join(str(text or "").split())))
+
+
+DRUG_TESTING_INTENT = "ask_drug_testing"
+# "what happens if he fails one?" after the drug-test answer, "does a dirty UA get you kicked
+# out" (family role-play round 24: the naloxone answer, twice)
+_FAILED_TEST = re.compile(
+    r"\b(?:fails?|failed|failing|flunks?|flunked)\s+(?:a\s+|the\s+|one|his\s+|her\s+|my\s+)?(?:drug\s+)?"
+    r"(?:tests?|ua|urine|screens?|one)\b|"
+    r"\b(?:positive|dirty|hot)\s+(?:drug\s+)?(?:tests?|ua|urine|screens?|results?)\b|"
+    r"\b(?:tests?|ua|screens?)\s+(?:comes?\s+back\s+|came\s+back\s+)?(?:positive|dirty|hot)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_a_failed_test(text: str | None) -> bool:
+    """A question about a positive or failed drug test."""
+    cleaned = " ".join(str(text or "").split())
+    return bool(_FAILED_TEST.search(cleaned)) and bool(_ASKS.search(cleaned))

@@ -37,10 +37,12 @@ from iop_assistant.language.reply_reasons import (
 from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
     CHAT_PRIVACY_INTENT,
+    DRUG_TESTING_INTENT,
     HELPLINE_HOURS_INTENT,
     HELPLINE_HOURS_REASON,
     TEXT_BACK_INTENT,
     TEXT_BACK_REASON,
+    asks_about_a_failed_test,
     asks_about_chat_privacy,
     asks_about_helpline_hours,
     asks_for_a_text_back,
@@ -150,6 +152,7 @@ SURE_ENOUGH = 0.5
 UNSURE_KEEPS = frozenset(
     {"crisis", "crisis_checkin", "request_detox_screening", "ask_dosing", "inform_use"}
 )
+NOT_A_TOPIC = ("crisis", "crisis_update")
 RANKING_GAP = 0.5  # others stay well below an override, so FallbackClassifier's ambiguity
 # check (two intents within 0.08) does not undo a decision made on the words
 
@@ -325,6 +328,13 @@ def gate(message: Message) -> None:
         # "what should i say to get my brother to go" (role-play round 22: the family-sessions
         # answer): said instead of it (language/nlg.py INSTEAD)
         return overrule(message, FAMILY_INTENT, PERSUADING_REASON)
+    if asks_about_a_failed_test(text) and name not in (
+        "crisis",
+        "crisis_update",
+        DRUG_TESTING_INTENT,
+    ):
+        # "what happens if he fails one?" (family role-play round 24: the naloxone answer)
+        return overrule(message, DRUG_TESTING_INTENT, "failed test")
     if tells_no_one_called_back(text) and name not in ("crisis", "crisis_update"):
         # "WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY" (blind v16: the callback
         # questions again, no number): said instead of the plea's answer (language/nlg.py)

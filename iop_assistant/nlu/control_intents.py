@@ -443,6 +443,8 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     # "cual es el numero" (blind es-v8: the naloxone answer)
     r"^\W*(?:(?:ok|bueno|y|entonces|pues|oiga|mire)\W+)*(?:cu[aá]l|qu[eé])\s+es\s+(?:el|su)\s+n[uú]mero"
     r"(?:\s+de\s+(?:ustedes|la\s+l[ií]nea(?:\s+de\s+ayuda)?|tel[eé]fono))?(?:\s+(?:para\s+llamar|otra\s+vez))?\W*$|"
+    # "ill have my mom call them" (family role-play round 24)
+    r"\b(?:i'?ll|ill|i\s+will)\s+(?:have|get|ask|tell)\s+(?:my|her|his|our)\s+\w+\s+(?:to\s+)?call\s+(?:them|you|y'?all|u)\b|"
     # "can I just have the number?" (v13)
     r"\b(?:can|could|may)\s+i\s+(?:just\s+)?(?:have|get)\s+(?:the|your|ur|that)\s+(?:phone\s+|help\s*line\s+)?number\W*$|"
     # "can i just call u later" after cancelling a callback (v14: the callback questions
@@ -619,7 +621,10 @@ _CANCEL_CALLBACK = re.compile(
     r"\b(?:cancel|nvm|never\s?mind|scratch)\s+(?:that|it)\b[^.!?]{0,40}\b(?:answer\w*|pick\w*\s+up|phone|call\w*)\b|"
     # Spanish (role-play round 17: "no te dije que no quiero que me llamen" kept the request)
     r"\bno\s+(?:quiero|queremos|necesito)\s+que\s+(?:me|nos)\s+llamen\b|\bno\s+me\s+llamen\b|"
-    r"\b(?:cancel[ae]|cancelar|olv[ií]dese\s+de)\s+(?:la|esa|mi)\s+llamada\b|\bno\s+quiero\s+(?:la\s+)?llamada\b",
+    r"\b(?:cancel[ae]|cancelar|olv[ií]dese\s+de)\s+(?:la|esa|mi)\s+llamada\b|\bno\s+quiero\s+(?:la\s+)?llamada\b|"
+    # "ur not gonna have them call me right?" (family role-play round 24: the callback questions)
+    r"\b(?:you'?re|ur|you\s+are|u\s+r|they'?re|they\s+are)\s+not\s+(?:gonna|going\s+to)\s+(?:have\s+(?:them|someone|anyone)\s+)?"
+    r"call\s+me\b",
     re.IGNORECASE,
 )
 
@@ -677,9 +682,18 @@ def asks_for_a_call(text: str) -> bool:
     """Someone should phone the person (or their relative): a callback request, even
     inside a long message about their situation; never a question about whom to call
     or a message about emergency services."""
-    if _WHOM_TO_CALL.search(text):
+    if _WHOM_TO_CALL.search(text) or _SOMEONE_ELSE_WILL_CALL.search(text):
         return False
     return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text))
+
+
+# "ill have my mom call them" (family role-play round 24: a callback for the sister): a
+# relative will phone the help line, so the number, not a call to this person
+_SOMEONE_ELSE_WILL_CALL = re.compile(
+    r"\b(?:i'?ll|ill|i\s+will|i'?m\s+(?:gonna|going\s+to)|im\s+(?:gonna|going\s+to))\s+(?:have|get|ask|tell)\s+"
+    r"(?:my|her|his|our)\s+\w+\s+(?:to\s+)?call\s+(?:them|you|y'?all|u|the\s+(?:number|help\s*line))\b",
+    re.IGNORECASE,
+)
 
 
 SCREENING_INTENT = "request_detox_screening"

@@ -66,6 +66,10 @@ _DANGER_NOW = re.compile(
     r"(?:is|are|'s)\s+(?:having\s+(?:a\s+|another\s+)?(?:seizure|fit|convulsion)s?|seizing|convulsing|"
     r"turning\s+blue|overdosing)|"
     r"starting\s+to|back\s+to|creeping\s+back|coming\s+back|now|"
+    # "my wife gave me this number last year. im sitting in the car in the garage with the
+    # engine running" (crisis role-play round 24: the check-in, as if all of it were past)
+    r"(?:i'?m|im|i\s+am)\s+(?:sitting|lying|laying|standing|holding|hiding|parked)|(?:engine|motor)\s+(?:is\s+)?running|"
+    r"(?:gas|stove|oven)\s+(?:is\s+)?on|"
     r"feel(?:s|ing)?\s+like\s+(?:i'?m|im|i\s+am)\s+(?:dying|gonna\s+die|going\s+to\s+die)|"
     r"(?:i|he|she|they)\s+(?:have|has|got|still\s+have|bought)\s+(?:the\s+|a\s+|my\s+|some\s+)?"
     r"(?:pills|gun|pistol|rope|knife|razor|blade)|"

@@ -713,3 +713,29 @@ def test_no_texts_said_before_the_texting_question_answers_it(text, slots, expec
     form = ValidateCallbackForm()
     got = form.extract_callback_consent(CollectingDispatcher(), tracker(slots, text=text), {})
     assert got == expected
+
+
+def test_what_to_a_callback_question_asks_it_again() -> None:
+    """caller role-play round 24: "what?" to "should they call this number?" got "Sorry, I
+    didn't catch that. You can ask me about our program" (the form rejected the turn)."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.events import SlotSet
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.callback import ValidateCallbackForm
+
+    latest = {"text": "what?", "intent": {"name": "repeat_last", "confidence": 1.0}}
+    tracker = Tracker(
+        "c",
+        {"requested_slot": "callback_best_time"},
+        latest,
+        [{"event": "user", "text": "what?", "parse_data": latest}],
+        False,
+        None,
+        {"name": "callback_form"},
+        "action_listen",
+    )
+    events = asyncio.run(ValidateCallbackForm().run(CollectingDispatcher(), tracker, {}))
+    assert events == [SlotSet("callback_best_time", None)]

@@ -197,3 +197,72 @@ def test_sale_alone_answers_yes(text, yes) -> None:
     from iop_assistant.screening_answers import parse_yes_no
 
     assert parse_yes_no(text) is yes
+
+
+@pytest.mark.parametrize(
+    "text,stop",
+    [
+        ("stop texting me", True),
+        ("i said stop", True),
+        ("pls stop texting me!!", True),
+        ("deja de mandarme mensajes", True),
+        ("no dont text me", False),  # answers the callback's texting question
+        ("I want to stop drinking", False),
+    ],
+)
+def test_an_opt_out_in_plain_words(text, stop) -> None:
+    from iop_assistant.channels.sms_format import KEYWORD_STOP, keyword_of
+
+    assert (keyword_of(text) == (KEYWORD_STOP, "STOP")) is stop
+
+
+def test_someone_else_will_call_and_no_call_wanted() -> None:
+    from iop_assistant.nlu.control_intents import cancels_a_call
+
+    assert not asks_for_a_call("ill have my mom call them")
+    assert asks_for_the_number("ill have my mom call them")
+    assert cancels_a_call("ur not gonna have them call me right?")
+
+
+def test_a_failed_test_is_the_drug_testing_question() -> None:
+    from iop_assistant.nlu.contact_questions import asks_about_a_failed_test
+
+    assert asks_about_a_failed_test("what happens if he fails one?")
+    assert asks_about_a_failed_test("does a dirty UA get you kicked out")
+    assert not asks_about_a_failed_test("he failed a test at work last year")
+
+
+def test_the_part_of_the_day_said_to_be_best() -> None:
+    from iop_assistant.form_answers import best_time_in_request
+
+    assert (
+        best_time_in_request(
+            "can you have them call me then? mornings are best, I'm hard of hearing on the phone "
+            "in the afternoon when the TV's on"
+        )
+        == "morning"
+    )
+
+
+def test_the_last_part_of_the_number() -> None:
+    assert twiml.asks_for_the_number(
+        "eight eight eight seven eight three... what was the last part"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("ok i turned it off and opened the window. im still here", "safe_now"),
+        ("ok. i turned the car off and opened the door. now what", "safe_now"),
+        ("ya lo guarde en el carro", "safe_now"),
+        ("i put the pills away", "safe_now"),
+        ("i turned off the stove, dinner is ready", None),
+    ],
+)
+def test_the_means_put_away(text, kind) -> None:
+    assert read_update(text) == kind
+
+
+def test_no_mejor_no_is_a_no() -> None:
+    assert spanish_yes_no("no mejor no") == "deny"
