@@ -912,7 +912,10 @@ def asks_for_a_person_now(text: str) -> bool:
 _IS_A_PERSON_ANSWERING = re.compile(
     r"^\W*(?:is|am\s+i\s+talking\s+to)\s+(?:an?\s+)?(?:actual|real|live)\s+(?:counsel(?:or|lor)|person|human|"
     r"therapist|staff\s+member)\b(?:\s+(?:answering|reading|typing|writing|replying\s+to)\s*(?:me|this|these)?)?"
-    r"\W*$",
+    r"\W*$|"
+    # "who dis", "who is this?" as a whole text (texter role-play round 24: a Spanish menu)
+    r"^\W*(?:(?:hi|hey|hello|um+|uh+)\W+)?(?:who\s+(?:dis|dat|this|is\s+this|r\s+u|are\s+you|am\s+i\s+talking\s+to)|"
+    r"who'?s\s+this|whos\s+this)\W*$",
     re.IGNORECASE,
 )
 

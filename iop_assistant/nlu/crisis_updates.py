@@ -388,9 +388,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "what if I just have a couple beers to calm it down" (caller role-play round 20, in
         # withdrawal: the naloxone paragraph)
         r"\b(?:what\s+if|can|could|should|shall)\s+i\s+(?:just\s+)?(?:have|drink|take|pop)\s+(?:a\s+|one\s+|a\s+couple"
-        r"(?:\s+of)?\s+|a\s+few\s+|some\s+|two\s+)?(?:beers?|drinks?|shots?|xanax|bars?|benzos?|klonopin|valium|ativan)\b"
+        r"(?:\s+of)?\s+|a\s+few\s+|some\s+|two\s+)?(?:beers?|drinks?|shots?|xanax|bars?|benzos?|klonopin|valium|ativan|"
+        # "should i just have a drink to stop it", "should i drink a little" (caller role-play
+        # round 24, day 3 without alcohol and shaking: a menu, then the cost answer)
+        r"little|bit)\b"
         r"[^.!?]{0,30}\b(?:calm\s+(?:it|me|this|the\s+shakes)|take\s+the\s+edge\s+off|stop\s+the\s+(?:shakes|shaking)|"
-        r"steady|settle|withdrawals?|shakes|shaking)\b|"
+        r"stop\s+it|make\s+it\s+stop|steady|settle|withdrawals?|shakes|shaking)\b|"
         # "should i give him a beer for the withdrawal?" (role-play 2026-12-04: no answer)
         rf"\b(?:should|can|could|do)\s+(?:i|we)\s+(?:just\s+)?(?:give|let)\s+(?:him|her|them)\s+(?:have\s+)?"
         r"(?:a\s+|some\s+|one\s+|a\s+couple(?:\s+of)?\s+|a\s+few\s+|two\s+)?"

@@ -266,3 +266,18 @@ def test_the_means_put_away(text, kind) -> None:
 
 def test_no_mejor_no_is_a_no() -> None:
     assert spanish_yes_no("no mejor no") == "deny"
+
+
+@pytest.mark.parametrize(
+    "text,bot", [("who dis", True), ("hi. who is this", True), ("who is this program for", False)]
+)
+def test_who_is_this_is_the_bot_question(text, bot) -> None:
+    from iop_assistant.nlu.control_intents import asks_if_a_person_answers
+
+    assert asks_if_a_person_answers(text) is bot
+
+
+def test_a_drink_to_stop_the_shaking() -> None:
+    assert read_update(
+        "i quit 3 days ago and im shaking bad, should i just have a drink to stop it"
+    ) == ("self_medicate")
