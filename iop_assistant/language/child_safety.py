@@ -21,7 +21,7 @@ _ADULT_AT_HOME = (
     r"mam[aá]|mami|pap[aá]|papi|padrastro|madrastra|padres|t[ií]o|abuelo)"
 )
 _HURTS_ME = re.compile(
-    rf"\b(?:my|mi)\s+{_ADULT_AT_HOME}\s+(?:\w+\s+){{0,4}}?(?:hits?|hitting|beats?|beating|hurts?|hurting|"
+    rf"\b(?:my|mi)\s+{_ADULT_AT_HOME}\s+(?:\w+\s+){{0,7}}?(?:hits?|hitting|beats?|beating|hurts?|hurting|"
     r"punch(?:es|ed|ing)?|slaps?|slapped|slapping|kicks?|kicked|chokes?|choked|smacks?|smacked|"
     r"throws?\s+(?:stuff|things)\s+at|threw\s+(?:stuff|things)\s+at)\s+(?:me|us)\b|"
     rf"\b(?:my|mi)\s+{_ADULT_AT_HOME}\s+(?:\w+\s+){{0,4}}?(?:me|nos)\s+(?:pega|golpea|lastima|maltrata|"

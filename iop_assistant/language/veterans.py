@@ -47,6 +47,7 @@ def user_texts(events: Iterable[Any]) -> list[str]:
 
 def veterans_note(said: str, events: Iterable[Any], responses: dict) -> str | None:
     """The Veterans Crisis Line note after a crisis reply, when someone here served."""
-    if said not in CRISIS_REPLIES or VETERANS_NOTE not in responses:
+    crisis_reply = said in CRISIS_REPLIES or said.startswith("utter_crisis_update_")
+    if not crisis_reply or VETERANS_NOTE not in responses:
         return None
     return VETERANS_NOTE if speaks_of_service(user_texts(events)) else None

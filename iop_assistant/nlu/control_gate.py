@@ -430,6 +430,8 @@ def gate(message: Message) -> None:
         return overrule(message, STORY_INTENT, "withdrawal story")
     if name not in CONTROL_INTENTS or is_explicit(name, text):
         return
+    if name == "goodbye" and ends_with_farewell(text):
+        return  # "ok my breaks over i gotta get back on the road": long, still a goodbye
     if is_goal_or_plea(text):
         return overrule(message, HELP_INTENT, "goal")
     others = [
