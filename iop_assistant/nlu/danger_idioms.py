@@ -30,7 +30,11 @@ _IDIOMS = re.compile(
     r"boredom|headache|hangover|shift|insomnia|itch\w*)\s+(?:is|are|'s)\s+(?:literally\s+|lowkey\s+)?"
     r"killing\s+me|"
     r"drop\s+dead\s+(?:gorgeous|serious)|over\s+my\s+dead\s+body|(?:a|the)\s+drop\s+in\s+the\s+bucket|"
-    r"at\s+the\s+end\s+of\s+my\s+rope\s+with\s+(?:this|the|my)\s+(?:schedule|insurance|job|boss|paperwork)"
+    r"at\s+the\s+end\s+of\s+my\s+rope\s+with\s+(?:this|the|my)\s+(?:schedule|insurance|job|boss|paperwork)|"
+    # things, not people (tests/safety look-alikes after the round 23 retrain: the crisis reply)
+    r"(?:engine|motor|transmission|car|truck)\s+(?:\w+\s+)?seiz(?:ed|es|ing)(?:\s+up)?|seiz(?:ed|es|ing)\s+(?:my|his|her|the|our)\s+"
+    r"(?:car|truck|phone|license|licen[cs]e|property|stuff|money|cash|assets)|"
+    r"(?:phone|battery|laptop|car|truck|tv|charger|signal)\s+(?:just\s+)?(?:died|dies|dying|is\s+dead|was\s+dead|went\s+dead)"
     r")\b",
     re.IGNORECASE,
 )

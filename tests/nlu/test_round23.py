@@ -281,3 +281,18 @@ def test_a_drink_to_stop_the_shaking() -> None:
     assert read_update(
         "i quit 3 days ago and im shaking bad, should i just have a drink to stop it"
     ) == ("self_medicate")
+
+
+@pytest.mark.parametrize(
+    "text,idiom",
+    [
+        ("my engine seized up on the highway so i need a ride to group", True),
+        ("the police seized my car after my dui, is there a bus that goes near you", True),
+        ("sorry i dropped off, my phone died mid text", True),
+        ("he seized and his phone died", False),
+    ],
+)
+def test_things_that_seize_or_die(text, idiom) -> None:
+    from iop_assistant.nlu.danger_idioms import is_idiom_only
+
+    assert is_idiom_only(text) is idiom
