@@ -117,7 +117,10 @@ _PLEA = re.compile(
     r"somebody help(?: me)?|i need help please|help please|i need your help|need some help|"
     r"(?:ok(?:ay)?\s+|so\s+|but\s+)?what (?:do|should|can) (?:i|we) do(?: now)?"
     r"(?:\W+what (?:do|should|can) (?:i|we) do(?: now)?)*|what now|now what|"
-    r"what do i do next)\W*$",
+    r"what do i do next|"
+    # "que hago que hago" mid-overdose (es-v8, read: the intake answer)
+    r"(?:(?:y|ahora|pero)\s+)*qu[eé]\s+(?:hago|hacemos|le\s+hago)(?:\s+ahora)?(?:\W+(?:y\s+)?qu[eé]\s+(?:hago|hacemos)(?:\s+ahora)?)*|"
+    r"ay[uú]d(?:a|ame|anme|e|eme|enme)(?:\s+por\s+favor)?|necesito\s+ayuda(?:\s+por\s+favor)?)\W*$",
     re.IGNORECASE,
 )
 

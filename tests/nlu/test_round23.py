@@ -296,3 +296,23 @@ def test_things_that_seize_or_die(text, idiom) -> None:
     from iop_assistant.nlu.danger_idioms import is_idiom_only
 
     assert is_idiom_only(text) is idiom
+
+
+@pytest.mark.parametrize(
+    "text,plea",
+    [
+        ("que hago que hago", True),
+        ("¿y ahora qué hago?", True),
+        ("ayudenme", True),
+        ("que hago para inscribirme", False),
+    ],
+)
+def test_a_spanish_plea(text, plea) -> None:
+    from iop_assistant.nlu.control_intents import is_plea
+
+    assert is_plea(text) is plea
+
+
+@pytest.mark.parametrize("text,name", [("nel", "skip"), ("sale", "skip"), ("Nelson", "Nelson")])
+def test_a_spanish_no_to_the_name_question(text, name) -> None:
+    assert parse_first_name(text) == name
