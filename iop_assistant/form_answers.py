@@ -291,7 +291,8 @@ def _misspelt_time(words: List[str]) -> str | None:
 
 # ---------------------------------------------------------------- callback: first name
 _SKIP_NAME = re.compile(
-    r"^\W*(?:(?:um+|uh+|oh|well|ok(?:ay)?|so|hmm+)\W+)*(skip|no|nope|none|n/a|na|pass|no name|nel|nop|sale|ninguno|"
+    r"^\W*(?:(?:um+|uh+|oh|well|ok(?:ay)?|so|hmm+)\W+)*(skip|no|nope|none|n/a|na|pass|no name|"
+    r"nel|nop|sale|ninguno|"
     # "um no just leave the name blank" (v13, voice: asked again)
     r"leave\s+(?:the\s+name\s+|it\s+|that\s+)?(?:blank|empty|out|off)|blank|"
     r"rather not|i'?d rather not|prefer not|"

@@ -30,7 +30,12 @@ def responses_uttered_by_actions() -> set:
     generator = REPO / "iop_assistant/language/nlg.py"
     # what a repeat is said as instead (language/repeats.py CRISIS_REPEATS)
     repeats = REPO / "iop_assistant/language/repeats.py"
-    sources = [*(REPO / "actions").glob("*.py"), failsafe, generator, repeats]
+    # notes added after a reply for who the person is or what they named (round 23)
+    notes = [
+        REPO / f"iop_assistant/language/{name}.py"
+        for name in ("veterans", "child_safety", "mixing")
+    ]
+    sources = [*(REPO / "actions").glob("*.py"), failsafe, generator, repeats, *notes]
     source = "\n".join(p.read_text() for p in sources)
     return set(re.findall(r"utter_[a-z0-9_]+", source))
 
