@@ -71,6 +71,7 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
 # deal with the paranoia part too?", v11), even after the psychosis guidance; "what do i
 # do if it gets worse, he's scaring his little sister" keeps the danger guidance
 PSYCHOSIS = "psychosis"
+HAS_MEANS = "has_means"
 # words of reassurance: without a crisis before, the classifier's crisis guess is no crisis
 REASSURING = frozenset({"no_plan", "safe_now", "takes_it_back", "help_here", "reached_988"})
 NOT_SLEEPING = "not_sleeping"
@@ -353,6 +354,12 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if kind in TAKEN_KINDS and had_crisis_reply(actions):
         as_an_overdose(parse_data, tracker)
     keep_a_seizure(parse_data, tracker)
+    if kind == HAS_MEANS and parse_data.get("crisis_guard") and not had_crisis_reply(actions):
+        # "tonight i have my pistol out and im done" as the first word of danger (round 23:
+        # the means answer, "if you might use them...", instead of the crisis reply): the
+        # guard's crisis first; the means answer follows a crisis reply
+        _set_intent(parse_data, CRISIS_INTENT, 1.0)
+        return parse_data
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
         return parse_data
     if actions and actions[-1] == CHECKIN_ACTION and kind == REACH_OUT:

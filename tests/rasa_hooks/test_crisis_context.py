@@ -391,3 +391,15 @@ def test_not_waking_after_a_seizure_keeps_the_seizure() -> None:
     tracker = _with_category(conversation("utter_crisis"), "seizure")
     result = crisis_context.in_context(parse, tracker)
     assert all(e["entity"] != "crisis_category" for e in result["entities"])
+
+
+def test_means_with_the_guards_danger_as_the_first_word_is_the_crisis_reply() -> None:
+    """round 23: "tonight i have my pistol out and im done", first said, got the means answer
+    ("if you might use them to hurt yourself soon, call 911"), not the crisis reply."""
+    parse = update("has_means", [{"name": "crisis", "confidence": 1.0}], guard=True)
+    parse["crisis_guard"] = {"pattern_id": "gun_with_intent", "category": "suicidal"}
+    assert crisis_context.in_context(parse, conversation())["intent"]["name"] == "crisis"
+    after = update("has_means", [{"name": "crisis", "confidence": 1.0}], guard=True)
+    after["crisis_guard"] = {"pattern_id": "gun_with_intent", "category": "suicidal"}
+    answered = crisis_context.in_context(after, conversation("utter_crisis"))
+    assert answered["intent"]["name"] == "crisis_update"
