@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from iop_assistant.language.veterans import user_texts
+from iop_assistant.language.events import user_texts
 
 CHILDHELP_NOTE = "utter_child_abuse_line"
 _ADULT_AT_HOME = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from iop_assistant.language.veterans import user_texts
+from iop_assistant.language.events import fields, user_texts
 from iop_assistant.substances import categories_in_text
 
 MIXING_NOTE = "utter_mixing_danger"
@@ -30,14 +30,10 @@ _ITS_WORDS = ("can slow or stop breathing", "la respiración se detenga")
 
 
 def _said_before(events: Iterable[Any]) -> bool:
-    for event in events:
-        metadata = getattr(event, "metadata", None)
-        text = getattr(event, "text", None)
-        if isinstance(event, dict):
-            metadata, text = event.get("metadata"), event.get("text")
-        if (metadata or {}).get("utter_action") == MIXING_NOTE:
+    for _, text, metadata in map(fields, events):
+        if metadata.get("utter_action") == MIXING_NOTE:
             return True
-        if text and any(words in str(text) for words in _ITS_WORDS):
+        if any(words in text for words in _ITS_WORDS):
             return True
     return False
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from iop_assistant.language.events import user_texts
+
 VETERANS_NOTE = "utter_veterans_crisis_line"
 # the replies that send someone to 988 now
 CRISIS_REPLIES = frozenset({"utter_crisis", "utter_crisis_checkin", "utter_crisis_followup"})
@@ -28,21 +30,6 @@ def speaks_of_service(texts: Iterable[str]) -> bool:
     """Someone in the conversation served in the military ("I'm a veteran", "my husband did
     two tours in Iraq")."""
     return any(_SERVED.search(text or "") for text in texts)
-
-
-def user_texts(events: Iterable[Any]) -> list[str]:
-    """What the person wrote, from a tracker's events (objects or dicts)."""
-    texts = []
-    for event in events:
-        name = getattr(event, "type_name", None) or (
-            event.get("event") if isinstance(event, dict) else None
-        )
-        if name == "user":
-            text = getattr(event, "text", None)
-            if text is None and isinstance(event, dict):
-                text = event.get("text")
-            texts.append(str(text or ""))
-    return texts
 
 
 def veterans_note(said: str, events: Iterable[Any], responses: dict) -> str | None:

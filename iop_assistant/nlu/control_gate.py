@@ -324,7 +324,7 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
-    if asks_how_to_persuade(text) and name not in ("crisis", "crisis_update"):
+    if asks_how_to_persuade(text) and name not in NOT_A_TOPIC:
         # "what should i say to get my brother to go" (role-play round 22: the family-sessions
         # answer): said instead of it (language/nlg.py INSTEAD)
         return overrule(message, FAMILY_INTENT, PERSUADING_REASON)
@@ -335,7 +335,7 @@ def gate(message: Message) -> None:
     ):
         # "what happens if he fails one?" (family role-play round 24: the naloxone answer)
         return overrule(message, DRUG_TESTING_INTENT, "failed test")
-    if tells_no_one_called_back(text) and name not in ("crisis", "crisis_update"):
+    if tells_no_one_called_back(text) and name not in NOT_A_TOPIC:
         # "WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY" (blind v16: the callback
         # questions again, no number): said instead of the plea's answer (language/nlg.py)
         return overrule(message, HELP_INTENT, CALLBACK_NOT_RECEIVED_REASON)
@@ -362,7 +362,7 @@ def gate(message: Message) -> None:
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, WITHDRAWAL_SIGNS_REASON)
-    if tells_of_a_craving(text) and name not in ("crisis", "crisis_update"):
+    if tells_of_a_craving(text) and name not in NOT_A_TOPIC:
         # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox
         # offer): someone to talk to now, said instead of the plea's answer (language/nlg.py)
         return overrule(message, HELP_INTENT, CRAVING_REASON)
