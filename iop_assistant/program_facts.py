@@ -39,6 +39,13 @@ SAMHSA_E164_DEFAULT = "+18006624357"
 POISON_HELP_DEFAULT = "1-800-222-1222"
 # Childhelp National Child Abuse Hotline (childhelphotline.org): call or text, any hour
 CHILDHELP_DEFAULT = "1-800-422-4453"
+# what the answer to "when does the help line answer?" says while nobody at the program has
+# confirmed the hours: "is a person there at 3 am?" answered with only "if nobody answers..."
+# left a caller asking three times (role-play round 24)
+HOURS_UNKNOWN = "I can't confirm the help line's hours, so a person may not answer at every hour."
+HOURS_UNKNOWN_ES = (
+    "No puedo confirmar el horario de la línea de ayuda: quizá no conteste una persona a toda hora."
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,15 @@ class ProgramFacts:
     poison_help: str = POISON_HELP_DEFAULT
     childhelp: str = CHILDHELP_DEFAULT
 
+    @property
+    def hours_answer(self) -> str:
+        """The hours when confirmed, else an honest "I can't confirm them"."""
+        return self.hours or HOURS_UNKNOWN
+
+    @property
+    def hours_answer_es(self) -> str:
+        return self.hours_es or HOURS_UNKNOWN_ES
+
     def as_slots(self) -> Dict[str, str]:
         """Slot name -> value, as used in response templates."""
         return {
@@ -73,6 +89,8 @@ class ProgramFacts:
             "hours": self.hours,
             "address": self.address,
             "hours_es": self.hours_es,
+            "hours_answer": self.hours_answer,
+            "hours_answer_es": self.hours_answer_es,
             "address_es": self.address_es,
             "website": self.website,
             "dv_hotline": self.dv_hotline,

@@ -229,9 +229,15 @@ _ASKS_WHEN_IT_ANSWERS = re.compile(
     r"\bhours\b|\b24\s*(?:/\s*7|hours|seven)\b|\bhorario\b|\ba\s+qu[eé]\s+hora\b|"
     r"\bdo\s+they\s+(?:actually\s+)?(?:pick\s+up|answer)\b|"
     # "does the help line answer at night" (caller role-play round 23: transferred)
-    r"\b(?:does|do|will|is|would)\s+(?:the\s+help\s*line|anyone|anybody|someone|somebody|a\s+person)\s+"
+    r"\b(?:does|do|will|is|would)\s+(?:the\s+help\s*line|anyone|anybody|someone|somebody|a\s+person|"
+    # "if I call that help line at like three in the morning does an actual person pick up?"
+    # (caller role-play round 24: transferred without being told)
+    r"an?\s+(?:actual|real|live)\s+(?:person|human)|a\s+human)\s+"
     r"(?:\w+\s+){0,3}?(?:answer|pick\s+up|there|open|available)\b[^?]{0,30}\b(?:at\s+night|night|nights|"
     r"weekends?|sundays?|saturdays?|holidays?|late|overnight|early|\d{1,2}\s*(?:am|pm))\b|"
+    r"\b(?:at|around)\s+(?:like\s+)?(?:\d{1,2}|one|two|three|four|five|midnight)\s*(?:am|a\s*m|in\s+the\s+morning|"
+    r"at\s+night)?\b[^?]{0,40}\b(?:does|do|will|is|would)\s+(?:\w+\s+){0,3}?(?:person|human|anyone|anybody|"
+    r"someone|somebody)\s+(?:\w+\s+){0,2}?(?:answer|pick\s+up|be\s+there)\b|"
     # "la linea de ayuda contesta en la noche o nomas en el dia" (blind es-v8: transferred)
     r"\b(?:contesta|contestan|atiende|atienden|abre|abren|est[aá]\s+abierta|hay\s+alguien)\b[^?]{0,40}"
     r"\b(?:noche|noches|d[ií]a|fines?\s+de\s+semana|domingos?|s[aá]bados?|madrugada|24\s+horas)\b"

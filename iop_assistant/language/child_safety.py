@@ -28,7 +28,7 @@ _HURTS_ME = re.compile(
     r"peg[oó]|golpe[oó]|ahorca)\b",
     re.IGNORECASE,
 )
-_MINOR = re.compile(
+MINOR = re.compile(
     r"\b(?:i'?m|im|i\s+am|tengo)\s+(?:only\s+|just\s+|solo\s+)?(?:1[0-7]|[89]|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|diez|once|doce|trece|catorce|quince|dieciseis|diecis[eé]is|"
     r"diecisiete)\b(?!\s*(?:years?|yrs?|months?|days?|a[nñ]os\s+(?:sobri|limpi)|weeks?)\s+(?:sober|clean|old\s+son|"
@@ -44,7 +44,7 @@ def is_a_minor_hurt_at_home(latest: str, earlier: Iterable[str]) -> bool:
     conversation said they are under 18."""
     if not _HURTS_ME.search(latest or ""):
         return False
-    return bool(_MINOR.search(latest or "")) or any(_MINOR.search(t or "") for t in earlier)
+    return bool(MINOR.search(latest or "")) or any(MINOR.search(t or "") for t in earlier)
 
 
 def childhelp_note(events: Iterable[Any], responses: dict) -> str | None:

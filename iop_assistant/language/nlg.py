@@ -59,6 +59,7 @@ from iop_assistant.language.reply_reasons import (
     PRESSED_PILLS_REASON,
     SPANISH_SPEAKER_REASON,
 )
+from iop_assistant.language.teen_at_home import teen_note
 from iop_assistant.language.veterans import veterans_note
 
 # (answer, the gate's reason) -> a note said after the answer: what the answer alone
@@ -234,6 +235,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             second_answer(said, tracker, self.responses),
             veterans_note(said, tracker.events, self.responses),
             childhelp_note(tracker.events, self.responses),
+            teen_note(said, list(tracker.events), self.responses),
             mixing_note(said, list(tracker.events), bool(tracker.active_loop_name), self.responses),
         )
         for extra in extras:

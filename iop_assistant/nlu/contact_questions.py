@@ -56,14 +56,16 @@ _TEXT_BACK = re.compile(
 _CRISIS_LINES = re.compile(r"\b(?:988|911|9-8-8|crisis\s+line|lifeline)\b")
 
 _HELPLINE = re.compile(
-    r"\b(?:help\s*line|hot\s*line|phone\s+line|that\s+number|your\s+number|the\s+number|"
+    r"\b(?:help\s*line|hot\s*line|phone\s+line|that\s+number|"
+    # "is the phone open sundays tho" (texter role-play round 24: the callback questions)
+    r"(?:the|ur|your)\s+phones?(?=\s+(?:open|answer|staffed|(?:is|are)\s+(?:open|answered|staffed)))|your\s+number|the\s+number|"
     r"(?:the\s+)?888|intake\s+(?:line|team|people)|linea(?:\s+de\s+ayuda)?|l[ií]nea(?:\s+de\s+ayuda)?|"
     r"n[uú]mero\s+de\s+ayuda|el\s+n[uú]mero)\b",
     re.IGNORECASE,
 )
 _WHEN_ANSWERED = re.compile(
     r"\b(?:open|answer\w*|pick\s+up|available|staffed|hours|24\s*/\s*7|24\s+hours|all\s+night|"
-    r"at\s+night|overnight|weekends?|business\s+hours|after\s+(?:\d|five|six|work|hours)|"
+    r"at\s+night|overnight|weekends?|(?:sun|satur|mon|tues|wednes|thurs|fri)days?|holidays?|business\s+hours|after\s+(?:\d|five|six|work|hours)|"
     r"what\s+time|when\s+(?:can|do|does|is|are)|abiert[ao]|contesta\w*|horario|a\s+qu[eé]\s+hora|"
     r"de\s+noche|fines?\s+de\s+semana)\b",
     re.IGNORECASE,

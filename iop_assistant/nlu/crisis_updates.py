@@ -708,6 +708,31 @@ READING_ORDER = (
 )
 
 
+# The crisis replies say "if cost or the police worry you, tell me"; "yeah the police worry
+# me", "the police. last time they cuffed me in front of my kids", "i'm not calling 911, cops
+# show up to a vet with a gun" got the first crisis reply again (crisis and caller role-play
+# round 24). Police named as the reason, even with a past event or a refusal beside it.
+_POLICE_AS_THE_REASON = re.compile(
+    r"\b(?:the\s+)?(?:police|cops)\s+(?:(?:do|does|really|kinda|kind\s+of)\s+)?(?:worr(?:y|ies)|scare[sd]?|"
+    r"terrif(?:y|ies)|freak)\s+me\b|"
+    r"^\W*(?:yeah\W+|yes\W+|yea\W+|um+\W+|honestly\W+)*(?:the\s+)?(?:police|cops|pigs)\s*(?:[.!,;:-]|$)|"
+    r"\b(?:they'?ll|they\s+will|theyll|they'?d|they\s+would|theyd|they\s+(?:always\s+)?just)\s+(?:just\s+)?"
+    r"(?:lock\s+me\s+up|arrest\s+me|take\s+me\s+to\s+jail|put\s+me\s+in\s+(?:jail|cuffs|handcuffs)|cuff\s+me|"
+    r"shoot\s+me|take\s+my\s+kids)\b|"
+    r"\b(?:cops|police)\s+(?:show|come|showing|coming)\s+(?:up\s+)?(?:to|at|for)\b|"
+    r"\b(?:they|the\s+cops|the\s+police|cops|police)\s+(?:cuffed|handcuffed|arrested|tased|beat)\s+me\b|"
+    r"\bwhy\s+would\s+(?:the\s+)?(?:police|cops)\s+(?:come|show\s+up|be\s+called)\b|"
+    r"\b(?:la\s+)?(?:polic[ií]a|migra)\s+me\s+(?:da\s+miedo|preocupa|asusta)\b|"
+    r"\bme\s+(?:da\s+miedo|preocupa)\s+(?:la\s+)?(?:polic[ií]a|migra)\b",
+    re.IGNORECASE,
+)
+
+
+def names_the_police_as_the_reason(text: str) -> bool:
+    """The person says the police are what worries them about calling."""
+    return bool(_POLICE_AS_THE_REASON.search(text or ""))
+
+
 def read_update(text: str) -> str | None:
     """The kind of crisis update the text gives, or None."""
     clean = normalize(text)
@@ -717,7 +742,11 @@ def read_update(text: str) -> str | None:
             # (crisis role-play round 23: "you don't have to call anyone"): the sleepiness is
             # the overdose getting worse, said first
             return "getting_drowsy"
+        if names_the_police_as_the_reason(clean):
+            return "police_fear"
         return "refuses_911"  # before the past: "I'm not calling 911. Last time, cops came"
+    if names_the_police_as_the_reason(clean) and not PATTERNS["getting_drowsy"].search(clean):
+        return "police_fear"
     if not clean or _PAST.search(clean):
         return None
     for kind in READING_ORDER:

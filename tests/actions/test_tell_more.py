@@ -40,3 +40,17 @@ def test_every_follow_up_response_belongs_to_a_faq_topic(domain):
     assert follow_ups, "there should be follow-ups"
     for name in follow_ups:
         assert name.removeprefix("utter_more_") in FAQ_INTENTS
+
+
+def test_a_bare_acknowledgement_is_heard_not_taken_as_tell_me_more(domain):
+    """ "k" after the schedule answer sent the follow-up paragraph, unasked (texter
+    role-play round 24)."""
+    for text in ("k", "ok", "okay.", "got it", "kk", "ta bien"):
+        events = [user_event("ask_schedule"), user_event("affirm", text=text)]
+        assert run(events, domain) == ["utter_affirm"], text
+
+
+def test_yes_still_asks_for_more(domain):
+    for text in ("yes", "sure", "yeah tell me more", "ok more please"):
+        events = [user_event("ask_schedule"), user_event("affirm", text=text)]
+        assert run(events, domain) == ["utter_more_ask_schedule"], text

@@ -30,7 +30,12 @@ DOSING_ES = re.compile(
     r"\b(dosis|mg|miligramos?|gradualmente|poco a poco|\d+\s*pastillas?)\b", re.IGNORECASE
 )
 # a placeholder said in words has its own Spanish slot
-SPANISH_SLOT = {"address": "address_es", "hours": "hours_es", "handoff_hours": "handoff_hours_es"}
+SPANISH_SLOT = {
+    "address": "address_es",
+    "hours": "hours_es",
+    "hours_answer": "hours_answer_es",
+    "handoff_hours": "handoff_hours_es",
+}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 

@@ -1,0 +1,60 @@
+"""Round 24: what the round-24 role-play and v18/es-v9 (read this round) showed."""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
+from iop_assistant.nlu.crisis_updates import read_update
+
+
+@pytest.mark.parametrize(
+    "speech,transfer",
+    [
+        # a question about the help line is answered, not transferred (caller role-play)
+        (
+            "if I call that help line at like three in the morning does an actual person pick up?",
+            False,
+        ),
+        ("at 2 am will a real person answer", False),
+        ("can i talk to a real person", True),
+        ("help line please", True),
+    ],
+)
+def test_a_caller_asking_whether_a_person_answers_at_night(speech, transfer) -> None:
+    assert twiml.wants_helpline(speech, "") is transfer
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("is the phone open sundays tho", True),
+        ("are the phones staffed on holidays", True),
+        ("is your number answered on saturdays", True),
+        ("my phone died on sunday", False),
+        ("the phone on the table rings on mondays, is that you", False),
+    ],
+)
+def test_when_the_phone_line_answers(text, asks) -> None:
+    assert asks_about_helpline_hours(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # the crisis replies say "if cost or the police worry you, tell me"; these tell
+        ("yeah the police worry me, I just said that", "police_fear"),
+        ("the police. last time they cuffed me in front of my kids", "police_fear"),
+        ("im not calling 911, cops show up to a vet with a gun, you know", "police_fear"),
+        ("im not calling 911. theyll just lock me up. i just wanted u to know", "police_fear"),
+        ("why would the police come. i havent done anything", "police_fear"),
+        ("the cops", "police_fear"),
+        ("la policia me da miedo", "police_fear"),
+        ("the police are here now", "help_here"),
+        ("im not calling 911", "refuses_911"),
+        ("my dad is a cop", None),
+    ],
+)
+def test_the_police_named_as_the_worry(text, kind) -> None:
+    assert read_update(text) == kind
