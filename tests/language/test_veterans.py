@@ -10,11 +10,13 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant.language.nlg import LanguageNLG
-from iop_assistant.language.veterans import speaks_of_service
+from iop_assistant.language.veterans import asks_for_a_veteran, speaks_of_service
 
 RESPONSES = {
+    "utter_veterans_peer": [{"text": "Many responders are veterans: 988, press 1."}],
     "utter_crisis": [{"text": "Please call or text 988 now."}],
     "utter_ask_cost_insurance": [{"text": "Cost depends on your insurance."}],
+    "utter_ask_individual_counseling": [{"text": "One-on-one sessions."}],
     "utter_veterans_crisis_line": [{"text": "Veterans: call 988 and press 1."}],
 }
 
@@ -52,3 +54,24 @@ def test_no_veterans_line_without_service_or_outside_a_crisis() -> None:
     assert reply("utter_ask_cost_insurance", "im a veteran, does VA cover it") == (
         "Cost depends on your insurance."
     )
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("is there somebody who is a vet i can talk to", True),
+        ("I want to talk to another vet", True),
+        ("quiero hablar con alguien que sea veterano", True),
+        ("my dad is a vet", False),
+        ("i need to talk to someone", False),
+        ("take my cat to the vet", False),
+    ],
+)
+def test_asking_for_a_fellow_veteran(text, asks) -> None:
+    assert asks_for_a_veteran(text) is asks
+
+
+def test_asking_for_a_fellow_veteran_gets_the_line_after_any_reply() -> None:
+    """Caller role-play round 24: "someone who's a vet" got the one-on-one therapy answer."""
+    text = reply("utter_ask_individual_counseling", "is there somebody who's a vet i can talk to")
+    assert text.endswith("Many responders are veterans: 988, press 1.")
