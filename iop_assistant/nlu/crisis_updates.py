@@ -336,6 +336,28 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\s+(?:any\s+)?(?:narcan|naloxone|narcn|narcain|kloxxado|zimhi)\b|"
         r"\b(?:narcan|naloxone)\s+(?:isn'?t|isnt|is\s+not|didn'?t|didnt|did\s+not|not)\s+(?:working|work|helping|here)\b"
     ),
+    # "can we give narcan?", "should i use the narcan" (crisis role-play round 24: the first
+    # crisis reply again, word for word): yes, now, and what follows
+    "naloxone_question": re.compile(
+        r"\b(?:can|could|should|do|shall)\s+(?:we|i|u|you)\s+(?:just\s+)?(?:give|use|spray|try)\s+(?:\w+\s+){0,2}?"
+        r"(?:narcan|naloxone|narcn|kloxxado)\b|"
+        r"\b(?:narcan|naloxone)\s+(?:now|first|or\s+(?:call|wait))\s*\?|"
+        r"\bhow\s+do\s+(?:i|we|you)\s+(?:give|use)\s+(?:the\s+)?(?:narcan|naloxone)\b|"
+        r"\b(?:le|se\s+lo|se\s+la)\s+(?:pongo|ponemos|doy|damos)\s+(?:el\s+)?narcan\b|"
+        r"\b(?:puedo|podemos|debo|debemos)\s+(?:darle|ponerle|usar)\s+(?:el\s+)?(?:narcan|naloxona)\b"
+    ),
+    # "can i just keep typing to you", "will you stay with me" (crisis role-play round 24: a
+    # psychiatry answer): yes, and a person at 988 can stay with them too
+    "stay_with_me": re.compile(
+        r"\b(?:can|could|may)\s+i\s+(?:just\s+)?(?:keep|stay|still\s+keep)\s+(?:typing|talking|texting|writing|"
+        r"chatting|messaging)(?:\s+(?:to|with|here))?\b|"
+        r"\b(?:will|can|could|would)\s+(?:you|u)\s+(?:just\s+)?(?:stay|talk)\s+with\s+me\b|"
+        r"\b(?:please\s+)?(?:don'?t|dont|do\s+not)\s+(?:leave|go)(?:\s+(?:me|yet))?\s*(?:please)?\W*$|"
+        r"\b(?:can|could)\s+(?:we|u|you)\s+(?:just\s+)?keep\s+talking\b|"
+        r"\b(?:are|r)\s+(?:you|u)\s+still\s+(?:there|here)\b|"
+        r"\b(?:puedo|podemos)\s+seguir\s+(?:escribiendo|hablando|platicando)\b|\bno\s+me\s+dejes?\b|"
+        r"\b(?:sigue|sigues)\s+ah[ií]\b"
+    ),
     # reached 988 or a crisis line ("ok i texted 988, someone answered")
     "reached_988": re.compile(
         r"\b(?:texting|txting|calling)\s+(?:988|9-8-8)\s+(?:now|right\s+now|rn)\b|"
@@ -558,7 +580,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bi\s+(?:just\s+)?(?:turned|shut|switched)\s+(?:off\s+)?(?:it|the\s+(?:car|engine|gas|stove|oven|motor))"
         r"(?:\s+off)?\b[^.!?]{0,40}\b(?:opened|open)\s+(?:the|a|all\s+the)\s+(?:windows?|doors?|garage)\b|"
         r"\bi\s+(?:just\s+)?(?:put|locked|gave|threw|flushed)\s+(?:the\s+)?(?:knife|gun|pistol|pills|rope|blade|razor|it|them)\s+"
-        r"(?:away|out|up|in\s+the\s+(?:car|trunk|safe)|to\s+my\s+\w+|down\s+the\s+toilet)\b|"
+        r"(?:away|out|up|in\s+the\s+(?:car|trunk|safe|drawer|closet|other\s+room|garage|lockbox|gun\s+safe)|"
+        r"to\s+my\s+\w+|down\s+the\s+toilet)\b|"
+        # "i turned it off, im still here" (crisis role-play round 24: the first reply again)
+        # (not "i turned off the stove, dinner is ready")
+        r"\bi\s+(?:just\s+)?(?:turned|shut|switched)\s+(?:it|the\s+(?:car|engine|gas|stove|oven|motor|burners?))\s+off"
+        r"\W*(?:$|(?:ok|okay|i'?m\s+still\s+here|im\s+still\s+here|still\s+here|now\s+what|what\s+now|like\s+you\s+said|"
+        r"i\s+promise)\b)|"
         r"\b(?:i'?m|im|i\s+am)\s+out\s+of\s+the\s+(?:car|garage)\b"
     ),
 }

@@ -58,3 +58,22 @@ def test_when_the_phone_line_answers(text, asks) -> None:
 )
 def test_the_police_named_as_the_worry(text, kind) -> None:
     assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # crisis role-play round 24: each got the first crisis reply again, or a program answer
+        ("maybe ill turn the stove off. can i just keep typing to you", "stay_with_me"),
+        ("will you stay with me", "stay_with_me"),
+        ("no me dejes", "stay_with_me"),
+        ("can we give narcan?", "naloxone_question"),
+        ("puedo darle narcan?", "naloxone_question"),
+        ("we gave him narcan and hes breathing", "naloxone_given"),
+        ("i turned it off, im still here", "safe_now"),
+        ("ok i put the knife in the drawer", "safe_now"),
+        ("i dont go out much", None),
+    ],
+)
+def test_what_people_say_after_a_crisis_reply(text, kind) -> None:
+    assert read_update(text) == kind
