@@ -359,9 +359,36 @@ def first_name_in_request(text: str | None) -> str | None:
     return None
 
 
+# "W A D E", "w-a-d-e", "B. O. B." (caller role-play round 24: a Suboxone answer): a name
+# spelled out letter by letter, as callers do for the person writing it down
+_SPELLED = re.compile(r"^(?:[^\W\d_][\s.,-]+){1,14}[^\W\d_]\.?$")
+# "my name? Dorothy" (caller role-play round 24): the question echoed before the answer
+_ECHOED_QUESTION = re.compile(r"^\W*(?:my\s+|first\s+)?name\s*\?+\s*(?=\S)", re.IGNORECASE)
+# "Kayla. afternoon is better" (family role-play round 24): a name said first, then the time
+_NAME_THEN_MORE = re.compile(r"^\W*([^\W\d_][^\W\d_'’-]{1,39})\s*[.,;!]\s+\S")
+
+
+def _spelled_name(text: str) -> str | None:
+    """The name a person spelled out letter by letter, or None."""
+    letters = re.sub(r"[\s.,-]+", "", text)
+    if _SPELLED.match(text.strip()) and 3 <= len(letters) <= 15:
+        return letters[0].upper() + letters[1:].lower()
+    return None
+
+
 def parse_first_name(text: str | None) -> str | None:
     """A first name; "skip" when the person declines; None when unclear (e.g. "yes")."""
     cleaned = " ".join(str(text or "").split())[: MAX_NAME_CHARS * 2]
+    cleaned = _ECHOED_QUESTION.sub("", cleaned)
+    spelled = _spelled_name(_NAME_FILLER.sub("", cleaned))
+    if spelled:
+        return spelled
+    said_first = _NAME_THEN_MORE.match(cleaned)
+    if said_first and said_first.group(1).lower() not in _NOT_NAMES:
+        rest = cleaned[said_first.end(1) :]
+        if parse_best_time(rest) is not None:
+            first = said_first.group(1)
+            return first[:MAX_NAME_CHARS][0].upper() + first[1:MAX_NAME_CHARS]
     lowered = cleaned.lower()
     if not cleaned or _SKIP_NAME.search(lowered) or _SKIP_NAME.search(fold(cleaned)):
         return SKIP

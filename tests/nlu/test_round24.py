@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.form_answers import parse_first_name
 from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
 from iop_assistant.nlu.crisis_updates import read_update
 
@@ -77,3 +78,23 @@ def test_the_police_named_as_the_worry(text, kind) -> None:
 )
 def test_what_people_say_after_a_crisis_reply(text, kind) -> None:
     assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # caller role-play round 24: a spelled name got a Suboxone answer; "my name? Dorothy"
+        # the intake steps; family role-play: "Kayla. afternoon is better" the name question again
+        ("W A D E", "Wade"),
+        ("w-a-d-e", "Wade"),
+        ("its bob, B O B", "Bob"),
+        ("B. O. B.", "Bob"),
+        ("my name? Dorothy", "Dorothy"),
+        ("Kayla. afternoon is better", "Kayla"),
+        ("I M", None),
+        ("yes. mornings are best", None),
+        ("ok", None),
+    ],
+)
+def test_names_as_callers_and_texters_give_them(text, name) -> None:
+    assert parse_first_name(text) == name
