@@ -131,13 +131,39 @@ _AROUND_A_NUMBER = re.compile(
 )
 
 
+# "the second one" (caller role-play round 24: the first option was chosen), "la segunda"
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3,
+    "tercera": 3, "cuarto": 4, "cuarta": 4,
+}  # fmt: skip
+_BY_ORDINAL = re.compile(
+    r"^(?:(?:um|uh|ok|okay|yes|yeah)\s+)?(?:the\s+|el\s+|la\s+)?(\w+)"
+    r"(?:\s+(?:one|option|choice|thing|uno|una|opcion|opci\u00f3n))?(?:\s+(?:please|pls|por\s+favor))?$"
+)
+
+
+def _by_ordinal(wanted: str, options: Sequence[Option]) -> str | None:
+    """The option number an ordinal names ("the second one" -> "2", "the last one")."""
+    match = _BY_ORDINAL.match(wanted)
+    if not match:
+        return None
+    word = match.group(1)
+    if word in ("last", "ultimo", "ultima", "\u00faltimo", "\u00faltima"):
+        return str(options[-1].get("number"))
+    number = _ORDINALS.get(word)
+    return str(number) if number else None
+
+
 def select_option(text: str | None, options: Sequence[Option]) -> Option | None:
-    """The option a reply picks: its number ("1", "#1", "1.") or its words."""
+    """The option a reply picks: its number ("1", "#1", "1."), an ordinal ("the second one")
+    or its words."""
     if not text or not options:
         return None
     wanted = normalise_words(text)
     if not wanted:
         return None
+    wanted = _by_ordinal(wanted, options) or wanted
     # "ok 2", "2 pls", "option 2", "number 2" (texter role-play 2026-12-04: "ok 2" started
     # the screening offered as 1)
     around = _AROUND_A_NUMBER.match(wanted)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from iop_assistant.channels import voice_twiml as twiml
+from iop_assistant.channels.options import select_option
 from iop_assistant.form_answers import parse_first_name
 from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
 from iop_assistant.nlu.crisis_updates import read_update
@@ -98,3 +99,25 @@ def test_what_people_say_after_a_crisis_reply(text, kind) -> None:
 )
 def test_names_as_callers_and_texters_give_them(text, name) -> None:
     assert parse_first_name(text) == name
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        # caller role-play round 24: "the second one" chose the first option
+        ("the second one", 2),
+        ("la segunda", 2),
+        ("the last one", 3),
+        ("first please", 1),
+        ("one second", None),
+        ("second thoughts", None),
+    ],
+)
+def test_options_chosen_by_their_place(text, number) -> None:
+    options = [
+        {"number": 1, "title": "What is IOP?"},
+        {"number": 2, "title": "Do I need detox first?"},
+        {"number": 3, "title": "Talk to someone"},
+    ]
+    chosen = select_option(text, options)
+    assert (chosen and chosen["number"]) == number
