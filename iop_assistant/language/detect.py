@@ -43,7 +43,9 @@ SPANISH_WORDS = frozenset(
     entonces dinero pagar aseguranza cheves chupe pisto perico recai recaida limpio limpia
     enterar enteran inmigracion papeles hablan habla consumo consume adiccion adicto
     adicta
-    hola porfa porfis porfavor grax precio precios horario horarios informes""".split()
+    hola porfa porfis porfavor grax precio precios horario horarios informes
+    ola tal hora abren abre cierran""".split()
+    # "ola buenas info", "a que hora abren" (Spanish role-play round 24: answered in English)
     # "hola info porfa" (blind es-v7: answered in English by SMS)
 )
 ENGLISH_WORDS = frozenset(

@@ -234,6 +234,7 @@ async def _seizure_replies(domain):
         "utter_crisis_update_no_naloxone",
         "utter_crisis_update_overdose_first_aid",
         "utter_crisis_update_naloxone_given",
+        "utter_crisis_update_naloxone_question",
     }
     crisis_replies = [
         name

@@ -7,6 +7,7 @@ import pytest
 from iop_assistant.channels import voice_twiml as twiml
 from iop_assistant.channels.options import select_option
 from iop_assistant.form_answers import parse_first_name
+from iop_assistant.language.detect import detect
 from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
 from iop_assistant.nlu.crisis_updates import read_update
 
@@ -121,3 +122,17 @@ def test_options_chosen_by_their_place(text, number) -> None:
     ]
     chosen = select_option(text, options)
     assert (chosen and chosen["number"]) == number
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        # Spanish role-play round 24: the first contact answered in English
+        ("ola buenas info", "es"),
+        ("a que hora abren", "es"),
+        ("what time do you open", None),
+        ("ola", None),
+    ],
+)
+def test_short_spanish_first_messages(text, language) -> None:
+    assert detect(text) == language
