@@ -33,7 +33,14 @@ def responses_uttered_by_actions() -> set:
     # notes added after a reply for who the person is or what they named (round 23)
     notes = [
         REPO / f"iop_assistant/language/{name}.py"
-        for name in ("veterans", "child_safety", "mixing", "teen_at_home", "hidden_chat")
+        for name in (
+            "veterans",
+            "child_safety",
+            "mixing",
+            "teen_at_home",
+            "hidden_chat",
+            "drug_class",
+        )
     ]
     sources = [*(REPO / "actions").glob("*.py"), failsafe, generator, repeats, *notes]
     source = "\n".join(p.read_text() for p in sources)

@@ -41,6 +41,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
 from iop_assistant.language.child_safety import childhelp_note
+from iop_assistant.language.drug_class import drug_class_note
 from iop_assistant.language.hidden_chat import hide_note
 from iop_assistant.language.mixing import mixing_note
 from iop_assistant.language.repeats import instead_of_a_repeat
@@ -238,6 +239,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             childhelp_note(tracker.events, self.responses),
             teen_note(said, list(tracker.events), self.responses),
             hide_note(said, list(tracker.events), self.responses),
+            drug_class_note(said, list(tracker.events), self.responses),
             mixing_note(said, list(tracker.events), bool(tracker.active_loop_name), self.responses),
         )
         for extra in extras:
