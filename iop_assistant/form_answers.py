@@ -412,6 +412,20 @@ def parse_first_name(text: str | None) -> str | None:
     return first[:MAX_NAME_CHARS][0].upper() + first[1:MAX_NAME_CHARS]
 
 
+# "no mejor no" to "may we send one text to confirm?" (Spanish role-play round 24: the whole
+# callback request was dropped): a plain no to a yes/no question, not a stop of the questions
+_PLAIN_NO = re.compile(
+    r"^\W*(?:no+|nope|nah|nel|no\W+mejor\s+no|mejor\s+no|no,?\s+gracias|no,?\s+thanks?|no\s+thank\s+you|"
+    r"better\s+not|(?:i'?d\s+)?rather\s+not|prefiero\s+que\s+no|mejor\s+que\s+no)\W*$",
+    re.IGNORECASE,
+)
+
+
+def declines_plainly(text: str | None) -> bool:
+    """A bare no ("no mejor no", "no thanks", "rather not"), nothing else said."""
+    return bool(_PLAIN_NO.match(text or ""))
+
+
 def is_yes_like(text: str | None) -> bool:
     return " ".join(str(text or "").lower().split()).strip(" .!¡") in _YES_LIKE
 

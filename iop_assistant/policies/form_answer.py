@@ -58,6 +58,8 @@ ALWAYS_MEANT = frozenset({"request_human", "request_callback"})
 CRISIS_INTENT = "crisis"
 SCREENING_INTENT = "request_detox_screening"
 PHONE_SLOTS = frozenset({"callback_phone", "callback_use_caller_number"})
+# yes/no questions where a bare no is an answer, never a stop of the questions
+YES_NO_SLOTS = frozenset({"callback_consent"})
 
 
 # Screening questions about withdrawal signs ("when you stop, do you get...", "have you
@@ -147,6 +149,8 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         return None  # the slot mapping already hands the text to the form
     if slot in PHONE_SLOTS and form_answers.asks_which_number(text):
         return SlotSet(slot, text)  # "her number or mine?" is about the question (v5)
+    if slot in YES_NO_SLOTS and name == "stop" and form_answers.declines_plainly(text):
+        return SlotSet(slot, text)  # "no mejor no" to the texting question is its answer
     if name == "stop" and stops_the_questions(text):
         # "actually forget the questions. i just want to know how much it costs" (v11):
         # whatever follows, the questions end

@@ -49,6 +49,10 @@ def tracker_in_form(
         ("callback_form", "callback_name", "skip the name", "stop"),
         ("callback_form", "callback_name", "skip", "stop"),
         ("callback_form", "callback_consent", "no thanks", "stop"),
+        # Spanish role-play round 24: "no mejor no" to the texting question dropped the request
+        ("callback_form", "callback_consent", "no mejor no", "stop"),
+        ("callback_form", "callback_consent", "mejor no", "stop"),
+        ("callback_form", "callback_consent", "rather not", "stop"),
         ("detox_screening_form", "screening_last_use", "nothing yet", "goodbye"),
         (
             "detox_screening_form",
@@ -71,6 +75,8 @@ def test_answers_go_to_the_form(form, slot, text, intent):
         ("callback_best_time", "stop", "stop"),
         ("callback_best_time", "never mind", "stop"),
         ("callback_best_time", "bye", "goodbye"),
+        ("callback_consent", "no, forget it", "stop"),
+        ("callback_consent", "mejor no, olvidalo", "stop"),
         ("callback_best_time", "can i talk to a real person", "request_human"),
     ],
 )
