@@ -14,6 +14,8 @@ from iop_assistant.topics import CLARIFY_LABELS, CLARIFY_LABELS_ES, FAQ_INTENTS
 
 FALLBACK_INTENT = "nlu_fallback"
 MAX_OPTIONS = 3
+# a message this long is a story, heard before the topics are offered (round 24 role-play)
+LONG_MESSAGE_WORDS = 25
 
 
 def previous_user_intent(tracker: Tracker) -> str | None:
@@ -107,5 +109,7 @@ class ActionClarify(Action):
             return []
         labels = CLARIFY_LABELS_ES if tracker.get_slot("language") == "es" else CLARIFY_LABELS
         buttons = [{"title": labels[name], "payload": f"/{name}"} for name in topics]
-        dispatcher.utter_message(response="utter_ask_clarify", buttons=buttons)
+        long_story = len(str(latest.get("text") or "").split()) >= LONG_MESSAGE_WORDS
+        question = "utter_ask_clarify_long" if long_story else "utter_ask_clarify"
+        dispatcher.utter_message(response=question, buttons=buttons)
         return []

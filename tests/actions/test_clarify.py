@@ -202,3 +202,19 @@ def test_a_question_mark_alone_asks_which_part(domain):
     """texter role-play round 23: "?" after a long reply got "I couldn't read that message"."""
     messages, _ = run([user_event("nlu_fallback", "??", 1.0, RANKING)], domain)
     assert [m["response"] for m in messages] == ["utter_question_mark_only"]
+
+
+def test_a_long_story_is_heard_before_the_topics(domain):
+    """A grandmother's paragraph got "Did you mean one of these?" (family role-play round
+    24): the same topics, after a sentence that says it was heard."""
+    story = (
+        "hi my granddaughter is 22 and she has been living with me since her mom passed and "
+        "i think she is using meth again because she is up all night and i dont know what to do"
+    )
+    messages, _ = run([user_event("nlu_fallback", story, 1.0, RANKING)], domain)
+    assert messages[0]["response"] == "utter_ask_clarify_long"
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/ask_schedule",
+        "/ask_program_length",
+        "/ask_work_school",
+    ]
