@@ -223,7 +223,7 @@ CALL_BACK_PHRASES = (
 # help line's hours: answered, not transferred
 _ASKS_WHEN_IT_ANSWERS = re.compile(
     r"\b(?:when|what\s+(?:time|times|hours|days)|how\s+late|how\s+early)\b.*\b(?:pick\s+up|answer|open|there|"
-    r"available|reach|call)\b|\b(?:is|are)\s+(?:it|they|the\s+help\s*line)\s+(?:open|there|available)\b|"
+    r"available|reach|call|close|closes|closed|shut)\b|\b(?:is|are)\s+(?:it|they|the\s+help\s*line)\s+(?:open|there|available)\b|"
     # "what are the hours for the help line", "business hours?" (caller role-play round 22:
     # transferred twice, never told)
     r"\bhours\b|\b24\s*(?:/\s*7|hours|seven)\b|\bhorario\b|\ba\s+qu[eé]\s+hora\b|"

@@ -56,7 +56,7 @@ _TEXT_BACK = re.compile(
 _CRISIS_LINES = re.compile(r"\b(?:988|911|9-8-8|crisis\s+line|lifeline)\b")
 
 _HELPLINE = re.compile(
-    r"\b(?:help\s*line|hot\s*line|phone\s+line|that\s+number|"
+    r"\b(?:help\s*line|hot\s*line|phone\s+line|that\s+number|the\s+line|"
     # "is the phone open sundays tho" (texter role-play round 24: the callback questions)
     r"(?:the|ur|your)\s+phones?(?=\s+(?:open|answer|staffed|(?:is|are)\s+(?:open|answered|staffed)))|your\s+number|the\s+number|"
     r"(?:the\s+)?888|intake\s+(?:line|team|people)|linea(?:\s+de\s+ayuda)?|l[ií]nea(?:\s+de\s+ayuda)?|"
@@ -97,7 +97,14 @@ _WHEN_TO_CALL_ES = re.compile(
 _ANYONE_THERE = re.compile(
     r"\b(?:is|r|are)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1))\s+(?:even\s+|actually\s+|really\s+)?(?:there|awake|up|working|"
     r"available|around)\b(?=[^.!?]{0,40}\b(?:rn|right\s+now|now|tonight|at\s+night|\d+\s*(?:am|pm)|"
-    r"night|weekends?|sunday|saturday|holidays?|late|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d\d)(?:\b|(?=\W)))|"
+    r"night|weekends?|sunday|saturday|holidays?|late|\d{1,2}\s*(?:am|pm)|\d{1,2}:\d\d|"
+    # "is anybody there at six thirty" (caller role-play round 24: the group schedule)
+    r"at\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight)"
+    r"(?:\s+(?:thirty|fifteen|forty\s*five|o'?clock))?)(?:\b|(?=\W)))|"
+    # "can i call at midnight", "can i call on sunday"
+    r"\bcan\s+(?:i|we|u|you)\s+call\s+(?:\w+\s+)?(?:at\s+(?:midnight|night|\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve)|on\s+(?:weekends?|sundays?|saturdays?|holidays?)|overnight|late\s+at\s+night|"
+    r"after\s+(?:hours|midnight))\b|"
     r"\b(?:will|would|does|do)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1)|they|u|you)\s+"
     r"(?:answer|pick\s+up)\b[^.!?]{0,20}\bif\s+i\s+call\b|"
     # "is there somebody i can call like at three in the morning when i cant sleep" (blind
