@@ -141,8 +141,27 @@ def _gate_reason(tracker: DialogueStateTracker) -> str:
     return str((_parse_data(tracker).get(GATE_OUTPUT) or {}).get("reason") or "")
 
 
+# Crisis update kinds whose rule names a shared action: the rule says
+# SHARED_UPDATE_ACTION for them and the generator says the kind's own reply. Rasa adds
+# every action named in a rule to the NLU training data it fingerprints, so a new action
+# name in a rule retrains DIET (about 50 minutes here, round 23); a shared one does not.
+SHARED_UPDATE_ACTION = "utter_crisis_update_what_to_say"
+KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
+    "naloxone_question": "utter_crisis_update_naloxone_question",
+    "stay_with_me": "utter_crisis_update_stay_with_me",
+}
+
+
+def update_reply(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str:
+    """The reply for the crisis update kind when the rule named the shared action."""
+    kind = tracker.get_slot("crisis_update") if said == SHARED_UPDATE_ACTION else None
+    own = KINDS_SAID_THROUGH_THE_SHARED_ACTION.get(str(kind or ""))
+    return own if own and own in responses else said
+
+
 def instead_for(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str:
     """The response the control gate's reason calls for in place of ``said`` (``INSTEAD``)."""
+    said = update_reply(said, tracker, responses)
     other = INSTEAD.get((said, _gate_reason(tracker)))
     return other if other in responses else said
 
