@@ -406,9 +406,14 @@ class ValidateCallbackForm(FormValidationAction):
     async def validate_callback_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        text = str(value or "")
+        if form_answers.says_no_texts(text) and not re.search(r"\d", text):
+            # "no dont text this phone" (blind v18, a shelter's shared phone: "this phone" was
+            # read as a new number and the question came again; nothing was saved)
+            return {"callback_consent": "no"}
         if changed := await changed_number(value, tracker):
             return {**changed, "callback_consent": None}
-        answer = screening_answers.parse_yes_no(str(value or ""))
+        answer = screening_answers.parse_yes_no(text)
         if answer is None:  # consent is never assumed
             if answered_question(dispatcher, tracker):
                 return {"callback_consent": None}

@@ -99,6 +99,7 @@ from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_about_withdrawal_danger_signs,
+    tells_of_mild_withdrawal,
     tells_of_withdrawal,
 )
 from iop_assistant.program_question import (
@@ -362,7 +363,12 @@ def gate(message: Message) -> None:
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, WITHDRAWAL_SIGNS_REASON)
-    if tells_of_a_craving(text) and name not in NOT_A_TOPIC:
+    if tells_of_a_craving(text) and (
+        name not in NOT_A_TOPIC
+        # the model trained on v18/es-v9 read "i rly wanna use rn" as a sure crisis (round 24);
+        # the crisis guard, after this, still reads danger words and its lexicon
+        or (name == "crisis" and not has_danger_words(text))
+    ):
         # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox
         # offer): someone to talk to now, said instead of the plea's answer (language/nlg.py)
         return overrule(message, HELP_INTENT, CRAVING_REASON)
@@ -425,6 +431,9 @@ def gate(message: Message) -> None:
     ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         return overrule(message, HUMAN_INTENT, "person")
+    if name == "crisis" and tells_of_mild_withdrawal(text):
+        # the crisis guard, after this, still reads danger words and its lexicon
+        return overrule(message, STORY_INTENT, "mild withdrawal story")
     if not sure and name not in UNSURE_KEEPS and tells_of_withdrawal(text):
         # "he has a drink first thing to steady his hands" read unsure (caller role-play)
         return overrule(message, STORY_INTENT, "withdrawal story")

@@ -627,7 +627,18 @@ _CANCEL_CALLBACK = re.compile(
     r"\b(?:cancel[ae]|cancelar|olv[ií]dese\s+de)\s+(?:la|esa|mi)\s+llamada\b|\bno\s+quiero\s+(?:la\s+)?llamada\b|"
     # "ur not gonna have them call me right?" (family role-play round 24: the callback questions)
     r"\b(?:you'?re|ur|you\s+are|u\s+r|they'?re|they\s+are)\s+not\s+(?:gonna|going\s+to)\s+(?:have\s+(?:them|someone|anyone)\s+)?"
-    r"call\s+me\b",
+    r"call\s+me\b|"
+    # "i asked for somebody to call me back yesterday but i dont need it anymore can you cancel
+    # that", "i dont want nobody calling the house", "sabe que, olvidelo, mejor no" at the
+    # number question (blind v18/es-v9, read in round 24: a new request; the time question
+    # again; "that doesn't look like a US number")
+    r"\b(?:don'?t|dont|do\s+not)\s+need\s+(?:it|that|the\s+call|a\s+call)\s+(?:anymore|any\s+more|now|after\s+all)\b"
+    r"[^.!?]{0,30}\bcancel\b|\bcancel\s+(?:that|it)\b[^.!?]{0,10}$|"
+    r"\b(?:don'?t|dont|do\s+not)\s+want\s+(?:nobody|anybody|anyone|no\s+one|someone|them|y'?all|you)\s+"
+    r"(?:calling|to\s+call|ringing)\s+(?:me|us|the\s+house|here|this\s+(?:number|phone)|my\s+(?:phone|house|cell|number))\b"
+    r"(?!\s+(?:at\s+work|during|before|after|in\s+the|on\s+(?:weekdays|weekends)|at\s+\d|until|til))|"
+    r"\b(?:olv[ií]d(?:e|a|alo|elo)|d[eé]jelo|d[eé]jalo)\b[^.!?]{0,20}\bmejor\s+no\b|"
+    r"\bmejor\s+no\b[^.!?]{0,20}\b(?:olv[ií]d(?:e|a|alo|elo)|todav[ií]a\s+no\s+estoy\s+list[ao])\b",
     re.IGNORECASE,
 )
 

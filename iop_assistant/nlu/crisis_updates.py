@@ -221,6 +221,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # hold him down or put something in his mouth?" (role-play 2026-12-04: unanswered, and
     # both are dangerous)
     "seizure_first_aid": re.compile(
+        # "its been going on like 3 minutes what do i do" after the seizure reply (blind v18,
+        # read in round 24: the first-day answer)
+        r"\b(?:it'?s|its|it\s+has|he'?s|hes|she'?s|shes|they'?ve)\s+been\s+(?:going\s+on|seizing|shaking|"
+        r"jerking|twitching|like\s+(?:that|this))\s+(?:for\s+)?(?:like\s+|about\s+|almost\s+|over\s+|maybe\s+)?"
+        r"(?:\d+|a\s+(?:few|couple)|one|two|three|four|five|six|ten)\s+min\w*|"
         rf"\b(?:hold|holding|pin|pinning|restrain|restraining)\s+{_THEM}\s+down\b|"
         r"\b(?:put|stick|shove|place|putting|sticking)\s+(?:something|anything|a\s+spoon|a\s+wallet|a\s+towel|"
         r"a\s+belt|my\s+fingers?|a\s+stick)\s+(?:in|into|between)\s+(?:his|her|their)\s+(?:mouth|teeth)\b|"

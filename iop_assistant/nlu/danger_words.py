@@ -48,7 +48,7 @@ _DANGER = re.compile(
     # Spanish and Spanglish (v7): matar, morir, sobredosis, no respira...
     r"mat(?:ar|o|a|arme|arse|arlo|arla)|muer\w*|morir\w*|suicid\w*|sobredosis|respir\w*|convuls\w*|"
     r"inconsciente|desmay\w*|pastillas?|cuchillo|pistola|arma|sangr\w*|pega\w*|peg[oó]|golpe\w*|"
-    r"trag(?:[oó](?!s\b)|ar|ue|u[eé])\w*|temblando|confundid[oa]|alucin\w*|despedida|despierta|morad[oa]s?|puente|saltar)\b",
+    r"trag(?:ó|ar|ue|u[eé])\w*|(?<!\bun\s)(?<!\bel\s)(?<!\bmi\s)(?<!\bun\sbuen\s)trago(?!s\b)|temblando|confundid[oa]|alucin\w*|despedida|despierta|morad[oa]s?|puente|saltar)\b",
     re.IGNORECASE,
 )
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 
 from iop_assistant import screening_answers, screening_rules, substances
+from iop_assistant.nlu.danger_words import has_danger_words
 
 STORY_INTENT = "inform_use"
 _USE_WORDS = re.compile(
     r"\b(?:drink\w*|drank|drunk|booze|alcohol|using|uses|used|high|withdraw\w*|detox\w*|"
-    r"dope\s*sick|sick\s+without|pills?|meds|bebe|tomando|usando)\b",
+    r"dope\s*sick|sick\s+without|pills?|meds|bebe|tomando|usando|"
+    # "until she gets a glass in her", "hasta que me doy un trago" (blind v18/es-v9)
+    r"a\s+glass|a\s+drink|un\s+trago|una\s+copa)\b",
     re.IGNORECASE,
 )
 
@@ -30,6 +33,35 @@ def tells_of_withdrawal(text: str | None) -> bool:
     if not signs:
         return False
     return bool(_USE_WORDS.search(cleaned)) or bool(substances.categories_in_text(cleaned))
+
+
+# signs a person lives with, not an emergency in themselves (CIWA-Ar's milder items)
+_MILD_SIGNS = frozenset({"shakes", "sweats", "nausea", "anxiety", "insomnia"})
+# words that make the same signs severe, or happening now in a way that needs help now
+_SEVERE = re.compile(
+    r"\b(?:can'?t|cant|cannot|couldn'?t)\s+(?:stand|walk|stop|talk|breathe|hold\s+anything)|"
+    r"\bwon'?t\s+stop\b|\bso\s+bad\b|\breally\s+bad\b|\bworst\b|uncontrollab\w*|violent\w*|"
+    r"\b(?:seeing|hearing|bugs|confus\w*|chest|faint\w*|pass(?:ed|ing)?\s+out|seiz\w*|fit)\b|"
+    r"\b(?:right\s+now|rn|911|er|hospital|ambulance)\b|"
+    r"\b(?:no\s+puede|no\s+para|ahorita|ahora\s+mismo|convuls\w*|alucin\w*|confundid\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_mild_withdrawal(text: str | None) -> bool:
+    """Morning shakes and night sweats told as part of someone's use ("her hands shake in
+    the morning until she gets a glass in her"), with nothing that makes them an emergency:
+    a story for the detox questions, not the 911 reply (blind v18 and es-v9, read in round
+    24: the classifier's sure crisis ended a screening and answered a caller with 911)."""
+    cleaned = str(text or "")
+    signs = screening_answers.parse_symptoms(cleaned) - {screening_rules.NO_SYMPTOMS}
+    return (
+        bool(signs)
+        and signs <= _MILD_SIGNS
+        and tells_of_withdrawal(cleaned)
+        and not _SEVERE.search(cleaned)
+        and not has_danger_words(cleaned)
+    )
 
 
 # "what are the warning signs of dangerous alcohol withdrawal", "when is it an ER thing",

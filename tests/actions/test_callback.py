@@ -739,3 +739,19 @@ def test_what_to_a_callback_question_asks_it_again() -> None:
     )
     events = asyncio.run(ValidateCallbackForm().run(CollectingDispatcher(), tracker, {}))
     assert events == [SlotSet("callback_best_time", None)]
+
+
+def test_dont_text_this_phone_answers_the_texting_question(app_db):
+    # blind v18 (read in round 24), a shared shelter phone: "no dont text this phone" was read
+    # as a new number, the texting question came again and nothing was saved
+    remember_contact("conv-shelter", "sms", "+17135554155", engine=app_db)
+    said = "no dont text this phone"
+    form = ValidateCallbackForm()
+    t = tracker(
+        {"callback_phone": "+12155550163", "callback_use_caller_number": "no"},
+        said,
+        channel="sms",
+        sender="conv-shelter",
+    )
+    result = run(form.validate_callback_consent(said, CollectingDispatcher(), t, {}))
+    assert result == {"callback_consent": "no"}

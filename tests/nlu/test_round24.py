@@ -9,7 +9,10 @@ from iop_assistant.channels.options import select_option
 from iop_assistant.form_answers import parse_first_name
 from iop_assistant.language.detect import detect
 from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
+from iop_assistant.nlu.control_intents import cancels_a_call
 from iop_assistant.nlu.crisis_updates import read_update
+from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.withdrawal_story import tells_of_mild_withdrawal
 
 
 @pytest.mark.parametrize(
@@ -142,3 +145,57 @@ def test_options_chosen_by_their_place(text, number) -> None:
 )
 def test_short_spanish_first_messages(text, language) -> None:
     assert detect(text) == language
+
+
+@pytest.mark.parametrize(
+    "text,cancels",
+    [
+        # blind v18/es-v9, read in round 24: a new request, the time question again, "that
+        # doesn't look like a US number"
+        (
+            "hi i asked for somebody to call me back yesterday but i dont need it anymore "
+            "can you cancel that",
+            True,
+        ),
+        ("actually no wait forget it i dont want nobody calling the house", True),
+        ("sabe que, olvidelo, mejor no. todavia no estoy lista", True),
+        ("i dont want anyone to call my mom, call me", False),
+        ("can you cancel that appointment thing and tell me the hours", False),
+    ],
+)
+def test_taking_a_callback_request_back(text, cancels) -> None:
+    assert cancels_a_call(text) is cancels
+
+
+@pytest.mark.parametrize(
+    "text,mild",
+    [
+        # blind v18/es-v9, read in round 24: the classifier's sure crisis (911) for signs
+        # the screening asks about
+        ("her hands shake in the morning until she gets a glass in her and she sweats a lot", True),
+        ("Sí, por la mañana me tiemblan las manos y sudo mucho hasta que me doy un trago.", True),
+        ("i get the shakes in the morning when i drink", True),
+        ("hes shaking so bad he cant stand", False),
+        ("i stopped drinking 2 days ago and im shaking and sweating right now", False),
+        ("she is shaking and sweating and confused", False),
+    ],
+)
+def test_mild_withdrawal_told_as_a_story(text, mild) -> None:
+    assert tells_of_mild_withdrawal(text) is mild
+
+
+def test_a_drink_is_not_swallowing() -> None:
+    # "hasta que me doy un trago" (a drink) is no danger; "se tragó las pastillas" is
+    assert not has_danger_words("sudo mucho hasta que me doy un trago")
+    assert has_danger_words("se tragó todo el frasco")
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("its been going on like 3 minutes what do i do", "seizure_first_aid"),
+        ("hes been shaking for about five minutes", "seizure_first_aid"),
+    ],
+)
+def test_how_long_a_seizure_has_gone_on(text, kind) -> None:
+    assert read_update(text) == kind
