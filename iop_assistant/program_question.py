@@ -333,6 +333,24 @@ _IMMIGRATION = re.compile(
 )
 
 
+# "im pregnant and using. if i come in will u call cps on me" (blind v18, read in round 24:
+# a menu): whether treatment means a report to child protective services
+_CPS = re.compile(
+    r"\b(?:will|would|do|does|can|could|are|is|gonna)\s+(?:u|you|y'?all|they|the\s+(?:program|staff|counselors?|"
+    r"clinic))\s+(?:\w+\s+){0,2}?(?:call|report|tell|contact|notify)\s+(?:me\s+to\s+|to\s+)?(?:cps|dcfs|dcs|child\s+"
+    r"(?:protective\s+services|services|welfare))\b|"
+    r"\b(?:cps|dcfs|dcs)\b[^.!?]{0,40}\b(?:take|taking|find\s+out|involved|called|report\w*)\b|"
+    r"\b(?:take|taking)\s+(?:my|the)\s+(?:baby|babies|kids?|children|child)\s+(?:away|from\s+me)\b|"
+    r"\b(?:me\s+)?(?:quitan|quiten|van\s+a\s+quitar)\s+(?:a\s+)?(?:mis\s+hijos|mi\s+beb[eé]|los\s+ni[nñ]os|mi\s+hij[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_cps(text: str | None) -> bool:
+    """Whether coming to treatment means a report to child protective services."""
+    return _found(_CPS, text)
+
+
 def asks_about_immigration(text: str | None) -> bool:
     """Immigration status, papers or a Social Security number named in a message."""
     return _found(_IMMIGRATION, text)

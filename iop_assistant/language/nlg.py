@@ -50,6 +50,7 @@ from iop_assistant.language.reply_reasons import (
     ALSO_ASKED,
     ANSWERED_EVEN_IF_REPEATED,
     CALLBACK_NOT_RECEIVED_REASON,
+    CPS_REASON,
     CRAVING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
@@ -69,6 +70,7 @@ from iop_assistant.language.veterans import veterans_note
 # same whatever a person's status; "hablan español?" who speaks Spanish on the phone)
 NOTES = {
     ("utter_ask_confidentiality", IMMIGRATION_REASON): "utter_note_immigration",
+    ("utter_ask_confidentiality", CPS_REASON): "utter_note_cps",
     ("utter_ask_format", SPANISH_SPEAKER_REASON): "utter_note_spanish_speaker",
     ("utter_speak_spanish", SPANISH_SPEAKER_REASON): "utter_note_spanish_helpline",
     ("utter_ask_dosing", PREGNANCY_REASON): "utter_note_pregnancy",

@@ -7,6 +7,9 @@ GATE_OUTPUT = "control_gate"
 # reasons the response generator adds a note for, or answers differently
 SPANISH_SPEAKER_REASON = "spanish speaker"
 IMMIGRATION_REASON = "immigration"
+# "if i come in will u call cps on me" (blind v18, read in round 24): the privacy law, and
+# that state rules on reporting child safety still apply (42 CFR 2.12(c)(6))
+CPS_REASON = "cps"
 PREGNANCY_REASON = "pregnancy"
 ALCOHOL_POISONING_REASON = "alcohol poisoning"
 MIXING_REASON = "mixing"

@@ -21,6 +21,7 @@ from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     CALLBACK_NOT_RECEIVED_REASON,
+    CPS_REASON,
     CRAVING_REASON,
     DOSING_REASON,
     GATE_OUTPUT,
@@ -109,6 +110,7 @@ from iop_assistant.program_question import (
     UNKNOWN_DETAIL_INTENT,
     UNKNOWN_DETAIL_REASON,
     asks_about_an_unknown_detail,
+    asks_about_cps,
     asks_about_immigration,
     asks_about_services_in_spanish,
     asks_for_a_spanish_speaker,
@@ -241,6 +243,8 @@ def gate(message: Message) -> None:
         # "does the help line speak spanish?" (es-v3, role-plays): the format answer and who
         # speaks Spanish on the phone
         return overrule(message, FORMAT_INTENT, SPANISH_SPEAKER_REASON)
+    if asks_about_cps(text) and name != "crisis":
+        return overrule(message, CONFIDENTIALITY_INTENT, CPS_REASON)
     if asks_about_immigration(text) and name != "crisis":
         # "no tengo papeles, le pasan mi informacion a migracion?" (es-v3): the privacy law,
         # and what it means whatever a person's status (language/nlg adds it)

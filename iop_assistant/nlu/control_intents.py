@@ -736,6 +736,10 @@ _SCREENING = re.compile(
     r"medical\s+supervision|(?:medical|a\s+doctor'?s)\s+help\s+to\s+(?:come\s+off|get\s+off|stop|quit))\b|"
     r"\b(?:could|can|would|will|might)\s+(?:quitting|stopping|coming\s+off)\b[^.!?]{0,30}\b(?:hurt|harm|kill)\s+"
     r"(?:him|her|them|me|you)\b|"
+    # "my daughter said you could ask some questions about whether somebody needs the detox"
+    # (blind v18 voice, read in round 24: the "we don't offer detox" answer)
+    r"\bask\s+(?:me\s+|him\s+|her\s+)?(?:some|a\s+few|the|those|a\s+couple(?:\s+of)?)\s+questions\b[^.!?]{0,40}"
+    r"\b(?:needs?|need\s+to\s+(?:go\s+to|do))\s+(?:the\s+|a\s+)?(?:medical\s+)?detox\b|"
     r"\bdetox\s+first\b[^.!?]{0,20}[.!?]?\s*(?:can|could|will)\s+(?:u|you)\s+(?:check|see|tell)"
     r"(?:\s+(?:for\s+me|please|pls|me))?\s*[?.!]*\s*$",
     re.IGNORECASE,

@@ -69,6 +69,14 @@ _CHANGE_MY_DOSE = re.compile(
     rf"(?:\w+\s+)?(?:dose|dosage|{_DRUGS})\b",
     re.IGNORECASE,
 )
+# "my clinic wants to lower me to 60 should i let them" (blind v18, read in round 24: the
+# staying-on-medication answer again): a prescriber's dose change, asked about
+_PRESCRIBER_CHANGES_THE_DOSE = re.compile(
+    r"\b(?:wants?|wanna|is\s+going|are\s+going|trying|plans?|planning)\s+to\s+(?:lower|taper|cut|drop|reduce|raise|"
+    r"increase|up|bump|wean)\s+(?:me|him|her|them|my|his|her|the)\b[^.!?]{0,40}"
+    r"(?:\b(?:should|do|can)\s+(?:i|we|he|she)\b|\?|\bok(?:ay)?\b)",
+    re.IGNORECASE,
+)
 _TAKE_MORE = re.compile(
     r"\b(?:can|should|could)\s+(?:i|he|she|they)\s+take\s+(?:more|another|an\s+extra|extra|"
     rf"a\s+double|double|half)\b(?:\W+\w+){{0,3}}?\W+{_DRUGS}\b",
@@ -198,6 +206,7 @@ _STOP_TAKING = re.compile(
     re.IGNORECASE,
 )
 _PATTERNS = (
+    _PRESCRIBER_CHANGES_THE_DOSE,
     _STOP_TAKING,
     _JUST_STOP_THEM,
     _CUT_TO_AN_AMOUNT,

@@ -9,10 +9,12 @@ from iop_assistant.channels.options import select_option
 from iop_assistant.form_answers import parse_first_name
 from iop_assistant.language.detect import detect
 from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
-from iop_assistant.nlu.control_intents import cancels_a_call
+from iop_assistant.nlu.control_intents import asks_for_screening, cancels_a_call
 from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.dosing_questions import asks_about_dosing
 from iop_assistant.nlu.withdrawal_story import tells_of_mild_withdrawal
+from iop_assistant.program_question import asks_about_cps
 
 
 @pytest.mark.parametrize(
@@ -199,3 +201,39 @@ def test_a_drink_is_not_swallowing() -> None:
 )
 def test_how_long_a_seizure_has_gone_on(text, kind) -> None:
     assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        # blind v18, read in round 24: a menu
+        ("im pregnant and using. if i come in will u call cps on me", True),
+        ("will they take my baby away if i go to treatment", True),
+        ("do you report to child protective services", True),
+        ("me van a quitar a mis hijos si voy?", True),
+        ("cps took my kids last year", False),
+        ("my cps worker wants me in a program", False),
+    ],
+)
+def test_whether_treatment_means_a_cps_report(text, asks) -> None:
+    assert asks_about_cps(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text,screening",
+    [
+        (
+            "well hello yes um my daughter said you could ask some questions about whether "
+            "somebody needs the detox",
+            True,
+        ),
+        ("do you offer detox", False),
+    ],
+)
+def test_asking_for_the_detox_questions(text, screening) -> None:
+    assert asks_for_screening(text) is screening
+
+
+def test_a_prescriber_changing_the_dose_is_a_dosing_question() -> None:
+    assert asks_about_dosing("my clinic wants to lower me to 60 should i let them")
+    assert not asks_about_dosing("my mom wants to lower the thermostat")
