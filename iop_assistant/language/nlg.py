@@ -205,6 +205,23 @@ def for_language(variations: List[Dict[str, Any]], language: str | None) -> List
     return [v for v in variations if not is_spanish(v)]
 
 
+# replies that carry no note: the notes follow the answer, not the first-message disclaimer
+NO_NOTES_AFTER = frozenset({"utter_disclaimer"})
+
+
+def _bot_texts_since_the_person_wrote(tracker: DialogueStateTracker) -> List[str]:
+    """What the assistant has already said in this turn."""
+    texts: List[str] = []
+    for event in reversed(tracker.events):
+        kind = getattr(event, "type_name", None)
+        if kind == "user":
+            break
+        text = getattr(event, "text", None)
+        if kind == "bot" and isinstance(text, str):
+            texts.append(text)
+    return texts
+
+
 class LanguageNLG(TemplatedNaturalLanguageGenerator):
     """Rasa's templated generator, narrowed to the conversation's language first."""
 
@@ -263,11 +280,15 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             drug_class_note(said, list(tracker.events), self.responses),
             mixing_note(said, list(tracker.events), bool(tracker.active_loop_name), self.responses),
         )
-        for extra in extras:
+        said_this_turn = _bot_texts_since_the_person_wrote(tracker)
+        for extra in extras if said not in NO_NOTES_AFTER else ():
             if extra and reply and isinstance(reply.get("text"), str):
                 more = await super().generate(extra, tracker, output_channel, **kwargs)
-                if more and isinstance(more.get("text"), str):
-                    reply = {**reply, "text": f"{reply['text']}\n\n{more['text']}"}
+                text = more.get("text") if more else None
+                # once a turn: "is lorazepam a benzo?" as a first message had the note after
+                # the disclaimer and again after the answer (round 24 widget check)
+                if isinstance(text, str) and not any(text in t for t in said_this_turn):
+                    reply = {**reply, "text": f"{reply['text']}\n\n{text}"}
         if reply and isinstance(reply.get("text"), str):
             # a program fact left empty until confirmed ({hours}) leaves a gap or a
             # leading space behind ("{address} {hours} Call...")

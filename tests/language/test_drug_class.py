@@ -40,3 +40,24 @@ def test_the_family_follows_the_reply() -> None:
     nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
     reply = asyncio.run(nlg.generate("utter_default", tracker, "rest"))
     assert reply and reply["text"] == "I'm not sure.\n\nThat one is a benzo."
+
+
+def test_said_once_a_turn_and_not_after_the_disclaimer() -> None:
+    """"is lorazepam a benzo" as a first message had the note after the disclaimer and
+    again after the answer (round 24 widget check)."""
+    from rasa.shared.core.events import BotUttered
+
+    responses = {
+        "utter_disclaimer": [{"text": "I'm an automated assistant."}],
+        "utter_default": [{"text": "I'm not sure."}],
+        "utter_drug_class_benzodiazepine": [{"text": "That one is a benzo."}],
+    }
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
+    first = DialogueStateTracker.from_events("c", [UserUttered("is ativan a benzo")])
+    disclaimer = asyncio.run(nlg.generate("utter_disclaimer", first, "rest"))
+    assert disclaimer and disclaimer["text"] == "I'm an automated assistant."
+    again = DialogueStateTracker.from_events(
+        "c", [UserUttered("is ativan a benzo"), BotUttered("Hi.\n\nThat one is a benzo.")]
+    )
+    reply = asyncio.run(nlg.generate("utter_default", again, "rest"))
+    assert reply and reply["text"] == "I'm not sure."
