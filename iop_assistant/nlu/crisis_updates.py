@@ -751,7 +751,9 @@ _POLICE_AS_THE_REASON = re.compile(
     r"^\W*(?:yeah\W+|yes\W+|yea\W+|um+\W+|honestly\W+)*(?:the\s+)?(?:police|cops|pigs)\s*(?:[.!,;:-]|$)|"
     r"\b(?:they'?ll|they\s+will|theyll|they'?d|they\s+would|theyd|they\s+(?:always\s+)?just)\s+(?:just\s+)?"
     r"(?:lock\s+me\s+up|arrest\s+me|take\s+me\s+to\s+jail|put\s+me\s+in\s+(?:jail|cuffs|handcuffs)|cuff\s+me|"
-    r"shoot\s+me|take\s+my\s+kids)\b|"
+    r"shoot\s+me|take\s+my\s+kids|send\s+(?:the\s+)?(?:cops|police)|call\s+(?:the\s+)?(?:cops|police))\b|"
+    # "im worried if i call 988 they'll send police" (caller role-play round 25: the DV reply)
+    r"\b(?:worried|scared|afraid)\b[^.!?]{0,40}\b(?:send|call)\s+(?:the\s+)?(?:cops|police)\b|"
     r"\b(?:cops|police)\s+(?:show|come|showing|coming)\s+(?:up\s+)?(?:to|at|for)\b|"
     r"\b(?:they|the\s+cops|the\s+police|cops|police)\s+(?:cuffed|handcuffed|arrested|tased|beat)\s+me\b|"
     r"\bwhy\s+would\s+(?:the\s+)?(?:police|cops)\s+(?:come|show\s+up|be\s+called)\b|"

@@ -207,8 +207,12 @@ def question_after_a_crisis_reply(parse_data: Dict[str, Any], actions: List[str]
 # "lol no i mean done with drinking. i want to quit" to the check-in question (v14: read as a
 # story of use, then the crisis reply for a yes): a no, then what was meant
 _NO_I_MEANT = re.compile(
-    r"^\W*(?:(?:lol|haha|lmao|omg|oh|oh\s+god)\W+)?(?:no+|nah|nope)\b\W*(?:(?:no+|god\s+no|hell\s+no|"
-    r"no\s+no)\W+)?(?:i\s+(?:just\s+|only\s+)?mean(?:t)?|not\s+like\s+that|not\s+that|"
+    # "what? no, im not suicidal. i just mean wait to start the program" (self role-play
+    # round 25: the reply for a yes, "put the pills out of reach")
+    r"^\W*(?:(?:lol|haha|lmao|omg|oh|oh\s+god|what|huh|wait|um+|uh+)\W+)?(?:no+|nah|nope)\b\W*(?:(?:no+|god\s+no|"
+    r"hell\s+no|no\s+no)\W+)?(?:i\s+(?:just\s+|only\s+)?mean(?:t)?|not\s+like\s+that|not\s+that|"
+    r"(?:i'?m|im|i\s+am)\s+not\s+(?:suicidal|going\s+to\s+(?:kill|hurt)\s+myself|gonna\s+(?:kill|hurt)\s+myself|"
+    r"tryna\s+die|trying\s+to\s+die)|"
     r"nothing\s+like\s+th(?:at|is)|that'?s\s+not\s+what\s+i\s+meant|"
     # "no I'd never do that, I'm just tired" (caller role-play round 23: the reply for a yes)
     r"i'?d\s+never|i\s+would\s+never|never\s+(?:do\s+that|would))\b|"
@@ -230,7 +234,9 @@ _NO_I_MEANT = re.compile(
 # readings that answer nobody in danger: the detox offer ("Thank you for telling me. I can
 # ask a few quick questions...") to "i have my dads pills here" after thoughts of suicide,
 # to "an ambulance is like 2 grand" after an overdose (crisis role-play round 22)
-STAYS_IN_THE_CRISIS = frozenset({"inform_use", "ask_am_i_addicted", "request_help"})
+# "you're not listening. forget it" with a rope in the garage (caller role-play round 25:
+# "No problem, we can leave that. What is IOP?"): a stop inside a crisis is not an all-clear
+STAYS_IN_THE_CRISIS = frozenset({"inform_use", "ask_am_i_addicted", "request_help", "stop"})
 # crisis replies after which the danger is settled or only asked about
 SETTLED = frozenset(
     {

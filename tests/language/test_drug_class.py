@@ -43,7 +43,7 @@ def test_the_family_follows_the_reply() -> None:
 
 
 def test_said_once_a_turn_and_not_after_the_disclaimer() -> None:
-    """"is lorazepam a benzo" as a first message had the note after the disclaimer and
+    """ "is lorazepam a benzo" as a first message had the note after the disclaimer and
     again after the answer (round 24 widget check)."""
     from rasa.shared.core.events import BotUttered
 

@@ -65,6 +65,12 @@ def test_when_the_phone_line_answers(text, asks) -> None:
         ("why would the police come. i havent done anything", "police_fear"),
         ("the cops", "police_fear"),
         ("la policia me da miedo", "police_fear"),
+        # caller role-play round 25: the DV reply to a suicidal man afraid of the police
+        (
+            "I don't want to call some hotline, they'll just send the cops to my house",
+            "police_fear",
+        ),
+        ("no, nobody's hurting me. I'm worried if I call 988 they'll send police", "police_fear"),
         ("the police are here now", "help_here"),
         ("im not calling 911", "refuses_911"),
         ("my dad is a cop", None),

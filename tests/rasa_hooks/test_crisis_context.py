@@ -403,3 +403,39 @@ def test_means_with_the_guards_danger_as_the_first_word_is_the_crisis_reply() ->
     after["crisis_guard"] = {"pattern_id": "gun_with_intent", "category": "suicidal"}
     answered = crisis_context.in_context(after, conversation("utter_crisis"))
     assert answered["intent"]["name"] == "crisis_update"
+
+
+def _fallback(text: str) -> Dict[str, Any]:
+    return {
+        "text": text,
+        "intent": {"name": "nlu_fallback", "confidence": 0.35},
+        "entities": [],
+        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.35}],
+    }
+
+
+def test_a_no_to_the_checkin_after_what_is_a_no() -> None:
+    # self role-play round 25: "what? no, im not suicidal. i just mean wait to start the
+    # program" got the reply for a yes; es-v9 (read): "no, no me quiero matar..."
+    for text in (
+        "what? no, im not suicidal. i just mean wait to start the program",
+        "no, no me quiero matar. estoy cansado de fallarle a mi familia nada mas",
+    ):
+        result = crisis_context.in_context(_fallback(text), conversation("utter_crisis_checkin"))
+        assert result["intent"]["name"] == "deny", text
+
+
+def test_a_stop_inside_a_crisis_stays_in_the_crisis() -> None:
+    # caller role-play round 25: "you're not listening. forget it" with a rope in the garage
+    def parse() -> Dict[str, Any]:
+        return {
+            "text": "you're not listening. forget it",
+            "intent": {"name": "stop", "confidence": 0.9},
+            "entities": [],
+            "intent_ranking": [{"name": "stop", "confidence": 0.9}],
+        }
+
+    result = crisis_context.in_context(parse(), conversation("utter_crisis"))
+    assert result["intent"]["name"] == "crisis"
+    after_an_answer = crisis_context.in_context(parse(), conversation("utter_ask_schedule"))
+    assert after_an_answer["intent"]["name"] == "stop"
