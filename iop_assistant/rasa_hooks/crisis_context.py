@@ -317,10 +317,41 @@ def keep_a_seizure(parse_data: Dict[str, Any], tracker: Any) -> None:
     parse_data["entities"] = [e for e in entities if e.get("entity") not in GUARD_ENTITIES]
 
 
+# "no not like that they wont hurt me theyll just be mad. its still bleeding what do i do"
+# after a self-harm reply (crisis role-play round 25: "That's okay. I'm here"): bleeding that
+# goes on is the self-harm emergency, whatever else the message says
+_BLEEDING_NOW = re.compile(
+    r"\b(?:still|keeps?|won'?t\s+stop|wont\s+stop|can'?t\s+(?:get\s+it\s+to\s+)?stop(?:\s+the)?)\s+bleed\w*|"
+    r"\bbleed\w*\s+(?:through|everywhere|a\s+lot|so\s+much|bad|again)\b|"
+    r"\b(?:towel|bandage|shirt|rag|gauze)\s+(?:is\s+)?(?:soaked|full\s+of\s+blood|all\s+blood)|"
+    r"\bsigue\s+sangrando|\bno\s+(?:para|deja)\s+de\s+sangrar",
+    re.IGNORECASE,
+)
+
+
+def bleeding_goes_on(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """After a crisis reply in this session, the person says the bleeding goes on: the
+    self-harm crisis reply (pressure, 911), not a no or a story."""
+    text = str(parse_data.get("text") or "")
+    if not _BLEEDING_NOW.search(text) or not had_crisis_reply(_actions(tracker)):
+        return False
+    parse_data["intent"] = {"name": CRISIS_INTENT, "confidence": 1.0}
+    entities = [
+        e for e in parse_data.get("entities") or [] if e.get("entity") != GUARD_CATEGORY_ENTITY
+    ]
+    parse_data["entities"] = [
+        *entities,
+        {"entity": GUARD_CATEGORY_ENTITY, "value": "self_harm", "extractor": "crisis_context"},
+    ]
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
+    if name != CRISIS_INTENT and bleeding_goes_on(parse_data, tracker):
+        return parse_data
     if name in STAYS_IN_THE_CRISIS and not _NO_I_MEANT.match(text):
         stays_in_the_crisis(parse_data, tracker)
         return parse_data

@@ -439,3 +439,20 @@ def test_a_stop_inside_a_crisis_stays_in_the_crisis() -> None:
     assert result["intent"]["name"] == "crisis"
     after_an_answer = crisis_context.in_context(parse(), conversation("utter_ask_schedule"))
     assert after_an_answer["intent"]["name"] == "stop"
+
+
+def test_bleeding_that_goes_on_is_the_self_harm_emergency() -> None:
+    # crisis role-play round 25: "That's okay. I'm here" to a teen whose cut kept bleeding
+    parse = {
+        "text": "no not like that they wont hurt me theyll just be mad. its still bleeding",
+        "intent": {"name": "deny", "confidence": 1.0},
+        "entities": [],
+        "intent_ranking": [{"name": "deny", "confidence": 1.0}],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis"))
+    assert result["intent"]["name"] == "crisis"
+    assert {"entity": "crisis_category", "value": "self_harm"}.items() <= result["entities"][
+        -1
+    ].items()
+    first = {**parse, "intent": {"name": "deny", "confidence": 1.0}, "entities": []}
+    assert crisis_context.in_context(first, conversation("utter_greet"))["intent"]["name"] == "deny"
