@@ -56,6 +56,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     LOST_TOLERANCE_REASON,
     MIXING_REASON,
+    NOT_READY_REASON,
     OVERDOSE_SIGNS_REASON,
     PERSUADING_REASON,
     PREGNANCY_REASON,
@@ -133,6 +134,7 @@ INSTEAD = {
     ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
     ("utter_ask_safety_procedures", LOST_TOLERANCE_REASON): "utter_lost_tolerance",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
+    ("utter_request_help", NOT_READY_REASON): "utter_not_ready",
     ("utter_request_help", CALLBACK_NOT_RECEIVED_REASON): "utter_callback_not_received",
     ("utter_ask_family_involvement", PERSUADING_REASON): "utter_persuading_a_loved_one",
 }

@@ -20,6 +20,9 @@ OVERDOSE_SIGNS_REASON = "overdose signs"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"
+# "idk man i aint ready fr" (texter role-play round 25: the crisis text): no pressure, the
+# door stays open, and staying safer if they keep using
+NOT_READY_REASON = "not ready"
 # "WHY HASNT ANYONE CALLED ME BACK I ASKED YESTERDAY" (blind v16: the callback questions
 # again, no number): sorry, the number now, and a new request if they want one
 CALLBACK_NOT_RECEIVED_REASON = "callback not received"

@@ -167,6 +167,35 @@ _CRAVING = re.compile(
 )
 
 
+# "idk man i aint ready fr", "like not ready to stop yet" (texter role-play round 25: the
+# crisis text twice, then "That's okay"): not ready for treatment, which is no danger
+_NOT_READY = re.compile(
+    r"\b(?:i'?m|im|i\s+am|i\s+ain'?t|i\s+aint|ain'?t|aint)\s+(?:just\s+|really\s+|rly\s+|so\s+)?(?:not\s+)?ready\b"
+    r"(?!\s+(?:to\s+(?:talk|start|go|sign|do\s+(?:it|this))|for\s+(?:it|this|help|treatment|the\s+program)|now)\b)|"
+    r"^\W*(?:idk\W+|like\W+|honestly\W+)*not\s+ready\s+(?:yet|to\s+(?:quit|stop)|fr|tbh)\b|"
+    r"\bno\s+estoy\s+list[oa]\b",
+    re.IGNORECASE,
+)
+_NEGATED_READY = re.compile(r"\b(?:not|ain'?t|aint)\b|\bno\s+estoy\b", re.IGNORECASE)
+
+
+# anything beside "not ready" that could be danger keeps the message for the crisis guard
+_MORE_THAN_NOT_READY = re.compile(
+    r"\b(?:pills?|gun|knife|rope|bridge|done|end\s+it|kill|die|dying|dead|hurt|overdos\w*|od|"
+    r"pastillas|pistola|cuchillo|morir|matar\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def says_not_ready(text: str | None) -> bool:
+    """The person says they aren't ready to quit or start ("i aint ready fr")."""
+    cleaned = " ".join(str(text or "").split())
+    if _MORE_THAN_NOT_READY.search(cleaned):
+        return False
+    found = _NOT_READY.search(cleaned)
+    return bool(found) and bool(_NEGATED_READY.search(found.group(0)))
+
+
 def tells_of_a_craving(text: str | None) -> bool:
     """The person has an urge to use now."""
     return bool(_CRAVING.search(" ".join(str(text or "").split())))

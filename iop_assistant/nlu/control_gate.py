@@ -28,6 +28,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     LOST_TOLERANCE_REASON,
     MIXING_REASON,
+    NOT_READY_REASON,
     OVERDOSE_SIGNS_REASON,
     PERSUADING_REASON,
     PREGNANCY_REASON,
@@ -48,6 +49,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_about_helpline_hours,
     asks_for_a_text_back,
     asks_how_to_persuade,
+    says_not_ready,
     tells_no_one_called_back,
     tells_of_a_craving,
 )
@@ -152,6 +154,8 @@ NEVER_BY_ELIMINATION = frozenset({"nlu_fallback", "crisis", "crisis_checkin"})
 SURE_ENOUGH = 0.5
 # unsure readings a story of withdrawal signs does not replace: danger, a check-in, the
 # detox questions or a dosing question already asked for
+# "idk man i aint ready fr" is all it says; a longer message may say more than that
+NOT_READY_MAX_WORDS = 10
 UNSURE_KEEPS = frozenset(
     {"crisis", "crisis_checkin", "request_detox_screening", "ask_dosing", "inform_use"}
 )
@@ -367,6 +371,14 @@ def gate(message: Message) -> None:
         # "what are the warning signs of dangerous alcohol withdrawal" (role-plays): what
         # means 911, in the dosing answer; danger happening now stays with the crisis guard
         return overrule(message, DOSING_INTENT, WITHDRAWAL_SIGNS_REASON)
+    if (
+        says_not_ready(text)
+        and len(text.split()) <= NOT_READY_MAX_WORDS
+        and name != "stop"
+        and (name not in NOT_A_TOPIC or (name == "crisis" and not has_danger_words(text)))
+    ):
+        # "idk man i aint ready fr" (texter role-play round 25: a sure crisis, the 911 text)
+        return overrule(message, HELP_INTENT, NOT_READY_REASON)
     if tells_of_a_craving(text) and (
         name not in NOT_A_TOPIC
         # the model trained on v18/es-v9 read "i rly wanna use rn" as a sure crisis (round 24);

@@ -8,7 +8,7 @@ from iop_assistant.channels import voice_twiml as twiml
 from iop_assistant.channels.options import select_option
 from iop_assistant.form_answers import parse_first_name
 from iop_assistant.language.detect import detect
-from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
+from iop_assistant.nlu.contact_questions import asks_about_helpline_hours, says_not_ready
 from iop_assistant.nlu.control_intents import asks_for_screening, cancels_a_call
 from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_words import has_danger_words
@@ -243,3 +243,26 @@ def test_asking_for_the_detox_questions(text, screening) -> None:
 def test_a_prescriber_changing_the_dose_is_a_dosing_question() -> None:
     assert asks_about_dosing("my clinic wants to lower me to 60 should i let them")
     assert not asks_about_dosing("my mom wants to lower the thermostat")
+
+
+@pytest.mark.parametrize(
+    "text,not_ready",
+    [
+        # texter role-play round 25: the crisis text twice for "not ready"
+        ("idk man i aint ready fr", True),
+        ("like not ready to stop yet", True),
+        ("im not ready to quit", True),
+        ("no estoy lista", True),
+        ("im ready to start", False),
+        ("i am ready for help", False),
+    ],
+)
+def test_not_ready(text, not_ready) -> None:
+    assert says_not_ready(text) is not_ready
+
+
+def test_not_ready_read_as_a_sure_crisis_is_the_no_pressure_answer(gated) -> None:
+    assert gated("idk man i aint ready fr", "crisis", 1.0) == "request_help"
+    assert gated("im not ready, i have the pills and tonight im done", "crisis", 1.0) == "crisis"
+    assert gated("not ready, got the pills, im done", "crisis", 1.0) == "crisis"
+    assert gated("i rly wanna use rn. idk what to do", "crisis", 1.0) == "request_help"
