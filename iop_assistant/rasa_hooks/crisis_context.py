@@ -331,7 +331,7 @@ _BLEEDING_NOW = re.compile(
 
 def bleeding_goes_on(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """After a crisis reply in this session, the person says the bleeding goes on: the
-    self-harm crisis reply (pressure, 911), not a no or a story."""
+    self-harm crisis reply (pressure, 911), not a no, a story or another crisis's words."""
     text = str(parse_data.get("text") or "")
     if not _BLEEDING_NOW.search(text) or not had_crisis_reply(_actions(tracker)):
         return False
@@ -350,7 +350,9 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
-    if name != CRISIS_INTENT and bleeding_goes_on(parse_data, tracker):
+    if bleeding_goes_on(parse_data, tracker):
+        # also over another crisis reading: "the towel is soaked... theyll kill me" (a teen
+        # afraid of her parents, crisis role-play round 25) got the domestic violence reply
         return parse_data
     if name in STAYS_IN_THE_CRISIS and not _NO_I_MEANT.match(text):
         stays_in_the_crisis(parse_data, tracker)

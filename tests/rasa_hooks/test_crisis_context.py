@@ -456,3 +456,15 @@ def test_bleeding_that_goes_on_is_the_self_harm_emergency() -> None:
     ].items()
     first = {**parse, "intent": {"name": "deny", "confidence": 1.0}, "entities": []}
     assert crisis_context.in_context(first, conversation("utter_greet"))["intent"]["name"] == "deny"
+
+
+def test_bleeding_that_goes_on_wins_over_another_crisis_reading() -> None:
+    parse = {
+        "text": "its been like 10 min and the towel is soaked. my parents will kill me",
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "entities": [{"entity": "crisis_category", "value": "violence"}],
+        "intent_ranking": [{"name": "crisis", "confidence": 1.0}],
+    }
+    result = crisis_context.in_context(parse, conversation("utter_crisis"))
+    categories = [e["value"] for e in result["entities"] if e["entity"] == "crisis_category"]
+    assert categories == ["self_harm"]
