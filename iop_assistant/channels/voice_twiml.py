@@ -277,7 +277,12 @@ _ASKS_FOR_THE_NUMBER = re.compile(
 _DECLINES_A_TRANSFER = re.compile(
     r"\b(?:stop|quit)\s+(?:connecting|transferring|putting)\b|"
     r"\b(?:don'?t|dont|do\s+not|didn'?t|did\s+not)\s+(?:want\s+to\s+be\s+)?(?:connect|transfer|put)\w*\b|"
-    r"\bno\s+me\s+(?:comunique|transfiera|pase)\b",
+    r"\bno\s+me\s+(?:comunique|transfiera|pase)\b|"
+    # "not yet, I'm not ready to talk to somebody", "wait no, not yet" (caller role-play round
+    # 25: a second transfer)
+    r"^\W*(?:(?:wait|hold\s+on|no+|um+|uh+)\W+)*not\s+(?:yet|now|right\s+now)\b|\bnot\s+ready\s+to\s+talk\b|"
+    r"\b(?:don'?t|dont|do\s+not)\s+want\s+to\s+talk\s+to\s+(?:anyone|anybody|somebody|someone|a\s+person)\b|"
+    r"\btodav[ií]a\s+no\b",
     re.IGNORECASE,
 )
 

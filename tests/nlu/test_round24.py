@@ -266,3 +266,18 @@ def test_not_ready_read_as_a_sure_crisis_is_the_no_pressure_answer(gated) -> Non
     assert gated("im not ready, i have the pills and tonight im done", "crisis", 1.0) == "crisis"
     assert gated("not ready, got the pills, im done", "crisis", 1.0) == "crisis"
     assert gated("i rly wanna use rn. idk what to do", "crisis", 1.0) == "request_help"
+
+
+@pytest.mark.parametrize(
+    "speech,declines",
+    [
+        # caller role-play round 25: "not yet" started a second transfer
+        ("not yet, I'm not ready to talk to somebody", True),
+        ("wait no, not yet", True),
+        ("no no i dont want to talk to anyone right now", True),
+        ("i want to talk to somebody", False),
+        ("im not drinking now", False),
+    ],
+)
+def test_a_caller_who_is_not_ready_to_be_put_through(speech, declines) -> None:
+    assert twiml.declines_a_transfer(speech) is declines
