@@ -344,6 +344,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_no_naloxone": ("crisis", "samhsa_od"),
     "utter_crisis_update_naloxone_question": ("crisis", "samhsa_od", "cdc_seizure"),
     "utter_crisis_update_stay_with_me": ("crisis", "means_safety"),
+    "utter_crisis_update_still_needs_care": ("crisis", "cdc_seizure", "samhsa_od"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),

@@ -153,6 +153,7 @@ SHARED_UPDATE_ACTION = "utter_crisis_update_what_to_say"
 KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "naloxone_question": "utter_crisis_update_naloxone_question",
     "stay_with_me": "utter_crisis_update_stay_with_me",
+    "still_needs_care": "utter_crisis_update_still_needs_care",
 }
 
 

@@ -331,7 +331,11 @@ def test_update_kinds_said_through_the_shared_action(domain):
     """The rules for "can we give narcan?" and "can i keep typing to you" name the shared
     action (a new action name in a rule retrains DIET); the generator says their own reply."""
     nlg = LanguageNLG(domain=domain)
-    for kind, words in (("naloxone_question", "2 to 3 minutes"), ("stay_with_me", "keep typing")):
+    for kind, words in (
+        ("naloxone_question", "2 to 3 minutes"),
+        ("stay_with_me", "keep typing"),
+        ("still_needs_care", "medical check today"),
+    ):
         tracker = tracker_in(domain, "en", crisis_category="overdose", crisis_update=kind)
         reply = asyncio.run(nlg.generate("utter_crisis_update_what_to_say", tracker, "rest"))
         assert words in reply["text"], kind

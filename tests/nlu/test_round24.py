@@ -281,3 +281,16 @@ def test_not_ready_read_as_a_sure_crisis_is_the_no_pressure_answer(gated) -> Non
 )
 def test_a_caller_who_is_not_ready_to_be_put_through(speech, declines) -> None:
     assert twiml.declines_a_transfer(speech) is declines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # crisis role-play round 25: the 988 text, then "I'm really glad you're safe right now"
+        "she seems ok now. does she still need to go to the hospital if the seizure stopped?",
+        "i'm asking is a seizure from adderall an emergency even if she's awake now",
+        "todavia hay que llevarla al hospital?",
+    ],
+)
+def test_whether_someone_still_needs_care(text) -> None:
+    assert read_update(text) == "still_needs_care"
