@@ -842,10 +842,19 @@ def update_entity(kind: str, text: str) -> Dict[str, Any]:
     }
 
 
+# worries about calling, not a new danger: the guard's category for their words ("they'll
+# send the cops to my house" read as violence at home) would switch the conversation's crisis
+# replies to the domestic violence ones (round 25 regression conversation: a suicidal man)
+WORRIES = frozenset({"police_fear", "cost", "refuses_911"})
+_GUARD_CATEGORY = "crisis_category"
+
+
 def apply_update(message: Message, kind: str, text: str) -> None:
-    """Makes the message a ``crisis_update`` of ``kind`` (the guard's entities stay)."""
+    """Makes the message a ``crisis_update`` of ``kind`` (the guard's entities stay, except
+    its category for a worry about calling)."""
     put_first(message, UPDATE_INTENT)
-    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != UPDATE_ENTITY]
+    dropped = {UPDATE_ENTITY} | ({_GUARD_CATEGORY} if kind in WORRIES else set())
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in dropped]
     message.set(ENTITIES, entities + [update_entity(kind, text)], add_to_output=True)
 
 

@@ -294,3 +294,20 @@ def test_a_caller_who_is_not_ready_to_be_put_through(speech, declines) -> None:
 )
 def test_whether_someone_still_needs_care(text) -> None:
     assert read_update(text) == "still_needs_care"
+
+
+def test_a_worry_about_calling_keeps_the_conversations_crisis_category() -> None:
+    """ "they'll just send the cops to my house" after a suicidal crisis: the guard read
+    violence at home, and the replies turned to the domestic violence ones (round 25)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.crisis_updates import apply_update
+
+    message = Message({"text": "theyll just send the cops to my house"})
+    message.set("entities", [{"entity": "crisis_category", "value": "violence"}])
+    apply_update(message, "police_fear", "theyll just send the cops to my house")
+    assert [e["entity"] for e in message.get("entities")] == ["crisis_update"]
+    kept = Message({"text": "the police are here now"})
+    kept.set("entities", [{"entity": "crisis_category", "value": "violence"}])
+    apply_update(kept, "help_here", "the police are here now")
+    assert [e["entity"] for e in kept.get("entities")] == ["crisis_category", "crisis_update"]
