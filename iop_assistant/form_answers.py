@@ -368,6 +368,11 @@ _ECHOED_QUESTION = re.compile(r"^\W*(?:my\s+|first\s+)?name\s*\?+\s*(?=\S)", re.
 _NAME_THEN_MORE = re.compile(r"^\W*([^\W\d_][^\W\d_'’-]{1,39})\s*[.,;!]\s+\S")
 
 
+def _as_name(word: str) -> str:
+    """A first name as saved: capitalised, at most MAX_NAME_CHARS long."""
+    return word[:MAX_NAME_CHARS][0].upper() + word[1:MAX_NAME_CHARS]
+
+
 def _spelled_name(text: str) -> str | None:
     """The name a person spelled out letter by letter, or None."""
     letters = re.sub(r"[\s.,-]+", "", text)
@@ -387,8 +392,7 @@ def parse_first_name(text: str | None) -> str | None:
     if said_first and said_first.group(1).lower() not in _NOT_NAMES:
         rest = cleaned[said_first.end(1) :]
         if parse_best_time(rest) is not None:
-            first = said_first.group(1)
-            return first[:MAX_NAME_CHARS][0].upper() + first[1:MAX_NAME_CHARS]
+            return _as_name(said_first.group(1))
     lowered = cleaned.lower()
     if not cleaned or _SKIP_NAME.search(lowered) or _SKIP_NAME.search(fold(cleaned)):
         return SKIP
@@ -409,7 +413,7 @@ def parse_first_name(text: str | None) -> str | None:
         return None
     if parse_best_time(cleaned) is not None:
         return None  # "as soon as possible" answers the time question, not this one (v5)
-    return first[:MAX_NAME_CHARS][0].upper() + first[1:MAX_NAME_CHARS]
+    return _as_name(first)
 
 
 # "no mejor no" to "may we send one text to confirm?" (Spanish role-play round 24: the whole

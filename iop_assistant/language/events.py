@@ -20,3 +20,15 @@ def fields(event: Any) -> Tuple[str | None, str, dict]:
 def user_texts(events: Iterable[Any]) -> list[str]:
     """What the person wrote, in order."""
     return [text for kind, text, _ in map(fields, events) if kind == "user"]
+
+
+def note_said_before(events: Iterable[Any], note: str, its_words: Iterable[str]) -> bool:
+    """Whether the assistant already said ``note``: as its own message, or followed another
+    answer in one message (found by words of its English and Spanish texts)."""
+    words = tuple(its_words)
+    for kind, text, metadata in map(fields, events):
+        if metadata.get("utter_action") == note:
+            return True
+        if kind == "bot" and any(w in text for w in words):
+            return True
+    return False

@@ -11,9 +11,8 @@ their phone. No Rasa imports.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
 
-from iop_assistant.language.events import fields, user_texts
+from iop_assistant.language.events import note_said_before, user_texts
 
 HIDE_NOTE = "utter_hide_this_chat"
 _WATCHED = re.compile(
@@ -43,20 +42,15 @@ def wants_the_chat_hidden(text: str | None) -> bool:
 _ITS_WORDS = ("If someone checks your phone", "Si alguien revisa su teléfono")
 
 
-def _said_before(events: Iterable[Any]) -> bool:
-    for kind, text, metadata in map(fields, events):
-        if metadata.get("utter_action") == HIDE_NOTE:
-            return True
-        if kind == "bot" and any(words in text for words in _ITS_WORDS):
-            return True
-    return False
-
-
 def hide_note(said: str, events: list, responses: dict) -> str | None:
     """The note after ``said`` when the latest message asks to hide the conversation."""
     if HIDE_NOTE not in responses or said == HIDE_NOTE:
         return None
     texts = user_texts(events)
-    if not texts or not wants_the_chat_hidden(texts[-1]) or _said_before(events):
+    if (
+        not texts
+        or not wants_the_chat_hidden(texts[-1])
+        or note_said_before(events, HIDE_NOTE, _ITS_WORDS)
+    ):
         return None
     return HIDE_NOTE

@@ -9,9 +9,7 @@ mixing answer follows the reply, once in a conversation. No Rasa imports.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
-
-from iop_assistant.language.events import fields, user_texts
+from iop_assistant.language.events import note_said_before, user_texts
 from iop_assistant.substances import categories_in_text
 
 MIXING_NOTE = "utter_mixing_danger"
@@ -29,15 +27,6 @@ def names_a_dangerous_mix(text: str) -> bool:
 _ITS_WORDS = ("can slow or stop breathing", "la respiración se detenga")
 
 
-def _said_before(events: Iterable[Any]) -> bool:
-    for _, text, metadata in map(fields, events):
-        if metadata.get("utter_action") == MIXING_NOTE:
-            return True
-        if any(words in text for words in _ITS_WORDS):
-            return True
-    return False
-
-
 def mixing_note(said: str, events: list, in_a_form: bool, responses: dict) -> str | None:
     """The mixing answer after ``said``, when the latest message names such a mix."""
     if in_a_form or MIXING_NOTE not in responses or said == MIXING_NOTE:
@@ -45,6 +34,10 @@ def mixing_note(said: str, events: list, in_a_form: bool, responses: dict) -> st
     if said.startswith("utter_crisis") or said.startswith("utter_screening"):
         return None
     texts = user_texts(events)
-    if not texts or not names_a_dangerous_mix(texts[-1]) or _said_before(events):
+    if (
+        not texts
+        or not names_a_dangerous_mix(texts[-1])
+        or note_said_before(events, MIXING_NOTE, _ITS_WORDS)
+    ):
         return None
     return MIXING_NOTE

@@ -13,10 +13,10 @@ parent hurting them gets Childhelp instead (child_safety.py). No Rasa imports.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Iterable
 
 from iop_assistant.language.child_safety import MINOR, is_a_minor_hurt_at_home
-from iop_assistant.language.events import fields, user_texts
+from iop_assistant.language.events import note_said_before, user_texts
 
 TEEN_NOTE = "utter_teen_parent_uses"
 _PARENT = (
@@ -40,15 +40,6 @@ _RIDE_WITH_THEM = re.compile(
 _ITS_WORDS = ("al-anon.org/alateen", "Alateen")
 
 
-def _said_before(events: Iterable[Any]) -> bool:
-    for kind, text, metadata in map(fields, events):
-        if metadata.get("utter_action") == TEEN_NOTE:
-            return True
-        if kind == "bot" and any(words in text for words in _ITS_WORDS):
-            return True
-    return False
-
-
 def tells_of_a_parent_using(latest: str, earlier: Iterable[str]) -> bool:
     """The person is under 18 (said now or before) and the latest message tells of a
     parent's drinking or use, or asks about riding with a parent the conversation said
@@ -68,7 +59,7 @@ def teen_note(said: str, events: list, responses: dict) -> str | None:
     if TEEN_NOTE not in responses or said == TEEN_NOTE or said.startswith("utter_crisis"):
         return None
     texts = user_texts(events)
-    if not texts or _said_before(events):
+    if not texts or note_said_before(events, TEEN_NOTE, _ITS_WORDS):
         return None
     latest, earlier = texts[-1], texts[:-1]
     if is_a_minor_hurt_at_home(latest, earlier):
