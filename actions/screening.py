@@ -98,6 +98,49 @@ _UNSURE_PRESCRIBED = re.compile(
 )
 
 
+# "never been to detox or rehab", "just finished a 5 day detox last week": the care question
+# answered in so many words (blind v19: said to "who is this for?" and asked again)
+_CARE_TOLD = re.compile(
+    r"\b(?:never|not|no|nunca)\b[^.?!]{0,25}\b(?:detox\w*|rehab\w*|residential|inpatient|"
+    r"treatment|desintox\w*|internad[oa]|centro)\b|"
+    r"\b(?:finished|got\s+out\s+of|came\s+out\s+of|left|discharged\s+from|did|was\s+in|"
+    r"just\s+(?:finished|did))\b[^.?!]{0,25}\b(?:detox|rehab|residential|inpatient|treatment)\b",
+    re.IGNORECASE,
+)
+
+
+def recent_care_answer(text: str) -> Tuple[str, Dict[str, Any]]:
+    """The answer to "have you recently finished detox, residential or a hospital program?":
+    "yes" / "no" / "unknown", and, when a time says how recent it was, both care slots."""
+    answer = yes_no_unknown(text)
+    if answer == UNKNOWN and _NOT_RECENT.search(text):
+        answer = "no"  # "Did residential at the VA in 2019. Nothing recent." (v8)
+    if answer == UNKNOWN and _NO_FIRST_WORD.match(text):
+        # "no nunca he estado internado lo que tomo es cerveza y guaro casi todos los
+        # dias" (blind es-v6): the no first answers; the rest is what they use
+        answer = "no"
+    when = screening_answers.parse_last_use(text)
+    if when is not None and answer != "no" and (answer == "yes" or _CARE_WORDS.search(text)):
+        # "yes, detox 2 years ago": answered, and the time says whether it was recent
+        return "yes", {
+            "screening_recent_care": "yes",
+            "screening_care_30_days": form_answers.care_within_30_days(text),
+        }
+    return answer, {}
+
+
+def care_told(text: str) -> Dict[str, Any]:
+    """The care questions' answers when the words plainly tell them, else nothing."""
+    if not _CARE_TOLD.search(text):
+        return {}
+    answer, when_told = recent_care_answer(text)
+    if when_told:
+        return when_told
+    if answer == UNKNOWN and re.search(r"\b(?:never|nunca|not|no)\b", text, re.IGNORECASE):
+        answer = "no"
+    return {"screening_recent_care": answer} if answer != UNKNOWN else {}
+
+
 WHY_RESPONSE = "utter_screening_why"
 NOTED_RESPONSE = "utter_screening_noted"
 _ASKS_WHY = re.compile(
@@ -132,7 +175,7 @@ def read_answer(
     if is_question(text) and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
         return {slot: None}
     if answer not in (None, UNKNOWN):
-        return {slot: answer}
+        return {slot: answer, **stated_alongside(slot, text, tracker)}
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
     ahead = answers_ahead(slot, text, tracker)
@@ -178,6 +221,25 @@ def history_answer(text: str) -> str | None:
     return None
 
 
+def stated_alongside(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
+    """Plain answers to other questions not asked yet, said with this one: "every day. no
+    seizures, not pregnant" (blind v19: the seizure and pregnancy questions were asked
+    again, or the answers were dropped). Only the two that are said in so many words."""
+    found: Dict[str, Any] = {}
+    if (
+        slot != "screening_complicated_history"
+        and tracker.get_slot("screening_complicated_history") is None
+    ):
+        history = history_answer(text)
+        if history:
+            found["screening_complicated_history"] = history
+    if slot != "screening_pregnant" and tracker.get_slot("screening_pregnant") is None:
+        pregnant = screening_answers.pregnancy_stated(text)
+        if pregnant is not None:
+            found["screening_pregnant"] = YES_NO[pregnant]
+    return found
+
+
 def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     """An answer to a question not asked yet ("all day every day" to "is any of it
     prescribed?"): people answer in the order they expect (v8 conversations). It fills
@@ -197,6 +259,7 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         value = read(text)
         if value:
             found[other] = value
+    found.update({k: v for k, v in stated_alongside(slot, text, tracker).items() if k not in found})
     # substances named to another question ("vodka, and she takes oxycodone for her back",
     # v9 family-05), also after a "none" that the words now contradict
     if slot != "screening_substances" and not tracker.get_slot("screening_substances"):
@@ -308,6 +371,12 @@ _FAMILY = re.compile(
     rf"\s+(?:\w+\s+){{0,2}}{_USES}\b|"
     rf"\b(?:he|she|hes|shes|he's|she's|el|ella)\s+(?:\w+\s+){{0,1}}{_USES}\b"
 )
+# said in so many words ("its for me"); "do i need detox" alone is still asked (test
+# test_nothing_is_guessed_who_it_is_for: "my wife says i have to ask this thing")
+_SAYS_FOR_ME = re.compile(
+    r"\b(?:its|it'?s|it\s+is|this\s+is|asking|question\s+is)\s+(?:just\s+|all\s+)?for\s+(?:me|myself)\b|"
+    r"\bfor\s+myself\b|\bes\s+para\s+mi\b"
+)
 _OWN_USE = re.compile(
     r"\b(?:i|ive|i've|im|i'm)\s+(?:\w+\s+){0,2}(?:drink|drank|drinking|use|used|using|take|took|"
     r"taking|smoke|smoking|shoot|snort|relapsed)\b|\bmy\s+(?:own\s+)?(?:drinking|use|using|habit|"
@@ -335,6 +404,9 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     found: Dict[str, Any] = {}
     if _FAMILY.search(lowered) and not _OWN_USE.search(lowered):
         found["screening_for"] = "other"
+    elif _SAYS_FOR_ME.search(lowered):
+        # "can u tell me if i need detox first? its for me" (blind v19: asked anyway)
+        found["screening_for"] = "self"
     used = sorted(substances.categories_in_text(text))
     if used:
         found["screening_substances"] = used
@@ -534,6 +606,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return {"screening_for": answer}
         if answered_faq(dispatcher, tracker, FORM):
             return {"screening_for": None}
+        told = {**care_told(text), **answers_ahead("screening_for", text, tracker)}
+        if told and form_answers.parse_screening_for(text) != "other":
+            # "never been to detox or rehab" (blind v19: "sorry, I didn't catch that. Are
+            # these questions about you...?" to someone who had said "its for me"): their
+            # own story, told ahead; kept, and the questions go on for them
+            return {"screening_for": "self", **told}
         if times_said_since_start(tracker, FORM, "utter_screening_for_unclear"):
             return {"screening_for": "self"}  # asked twice: the questions work either way
         dispatcher.utter_message(response="utter_screening_for_unclear")
@@ -542,24 +620,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_recent_care(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = yes_no_unknown(value)
-        if answer == UNKNOWN and _NOT_RECENT.search(str(value or "")):
-            answer = "no"  # "Did residential at the VA in 2019. Nothing recent." (v8)
-        if answer == UNKNOWN and _NO_FIRST_WORD.match(str(value or "")):
-            # "no nunca he estado internado lo que tomo es cerveza y guaro casi todos los
-            # dias" (blind es-v6): the no first answers; the rest is what they use
-            answer = "no"
-        when = screening_answers.parse_last_use(str(value or ""))
-        if (
-            when is not None
-            and answer != "no"
-            and (answer == "yes" or _CARE_WORDS.search(str(value)))
-        ):
-            # "yes, detox 2 years ago": answered, and the time says whether it was recent
-            return {
-                "screening_recent_care": "yes",
-                "screening_care_30_days": form_answers.care_within_30_days(str(value)),
-            }
+        answer, when_told = recent_care_answer(str(value or ""))
+        if when_told:
+            return when_told
         return read_answer("screening_recent_care", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_care_30_days(

@@ -764,3 +764,39 @@ def parse_pregnant(text: str | None) -> bool | None:
     ):
         return False
     return parse_yes_no(t)
+
+
+# said plainly alongside another answer ("no seizures. not pregnant", "im a dude so not
+# pregnant", "yes 12 weeks" is left to the pregnancy question itself)
+_NOT_PREGNANT = re.compile(
+    r"\b(?:not|no|nope|never|isnt|is not|cant be|can'?t be)\s+(?:\w+\s+){0,2}pregnant\b|"
+    r"\bpregnant\s*(?:\?|:|-)?\s*(?:no|nope|n/a)\b|"
+    r"\b(?:im|i am) (?:a )?(?:guy|dude|man|male)\b|"
+    r"\bno (?:estoy|esta) embarazada\b|\bsoy hombre\b"
+)
+_PREGNANT_NOW = re.compile(
+    r"\b(?:im|i am|shes|she is|i'm)\s+(?:\d+\s*(?:weeks?|wks?|months?)\s+)?pregnant\b|"
+    r"\b(?:\d+)\s*(?:weeks?|wks?|months?)\s+pregnant\b|\bestoy embarazada\b"
+)
+_PREGNANCY_HEDGE = re.compile(
+    r"\b(?:might|may|could|maybe|think|not sure|idk|dont know|if|would|what)\b"
+)
+
+
+def pregnancy_stated(text: str | None) -> bool | None:
+    """True / False when the words say plainly whether the person is pregnant; None when
+    they say nothing of it, or hedge ("i don't believe she is but i can't be sure")."""
+    t = _norm(text)
+    if (
+        "pregnan" not in t
+        and "embarazada" not in t
+        and not re.search(r"\b(guy|dude|man|male|hombre)\b", t)
+    ):
+        return None
+    if _PREGNANCY_HEDGE.search(t) or re.search(r"\b(cant|can'?t) be sure\b|\bbelieve\b", t):
+        return None
+    if _NOT_PREGNANT.search(t):
+        return False
+    if _PREGNANT_NOW.search(t):
+        return True
+    return None

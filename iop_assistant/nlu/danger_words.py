@@ -21,7 +21,7 @@ import re
 
 _DANGER = re.compile(
     r"\b(?:di(?:e|es|ed|ing)|dying|dead|death|kill\w*|suicid\w*|unalive\w*|kms|end\s+(?:it|my|this|things)|"
-    r"overdos\w*|od|od'?d|od'?ing|breath\w*|unresponsive|(?:won'?t|can'?t|cannot|not|didn'?t)\s+wak\w*|passed\s+out|blue|seiz\w*|"
+    r"overdos\w*|od|od'?d|od'?ing|breath\w*|unresponsive|(?:won'?t|can'?t|cannot|not|didn'?t)\s+wak\w*|passed\s+out|blue(?!\s+(?:pills?|ones|tabs?|m\s?30s?|30s|bars?|xanax|dolphins?))|seiz\w*|"
     r"convuls\w*|hallucinat\w*|bleed\w*|gun|pistol|rifle|knife|blade|razor|rope|noose|bridge|roof|"
     r"hurt\w*|harm\w*|cut(?:ting)?\s+(?:my|him|her)|burn(?:ing|ed)?\s+my|hit(?:ting)?\s+me|beat\w*|"
     r"chok\w*|strangl\w*|threat\w*|weapon|stab\w*|shoot\w*|attack\w*|danger\w*|emergency|911|"

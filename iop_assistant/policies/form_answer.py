@@ -119,7 +119,9 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
     intent = message.intent or {}
     name = intent.get("name")
     if name == CRISIS_INTENT:
-        if slot in WITHDRAWAL_SIGN_SLOTS and about_past_or_unclear_signs(message.parse_data, text):
+        if slot.startswith("screening_") and about_past_or_unclear_signs(message.parse_data, text):
+            # also to another screening question: "no seizures. and im a dude so not
+            # pregnant" to "could you be pregnant?" (blind v19: the 911 reply, form ended)
             return SlotSet(slot, text)
         if (
             slot.startswith("screening_")

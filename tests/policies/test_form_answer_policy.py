@@ -287,3 +287,18 @@ def test_a_short_answer_read_as_asking_for_a_person_is_an_answer():
         "detox_screening_form", "screening_symptoms", text, "request_human", 0.47
     )
     assert answer_for_form(tracker) == SlotSet("screening_symptoms", text)
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        ("screening_pregnant", "no seizures. and im a dude so not pregnant"),
+        ("screening_frequency", "No seizures, never had DTs. Not pregnant either"),
+        ("screening_recent_care", "i don't know i found foil and some little blue pills"),
+    ],
+)
+def test_round25_negated_signs_and_pill_colours_said_to_any_screening_question(slot, text):
+    """blind v19: a sure classifier crisis on "no seizures" said ahead of the seizure
+    question, and on "little blue pills", ended the screening with the 911 reply."""
+    tracker = tracker_in_form("detox_screening_form", slot, text, "crisis", 1.0)
+    assert answer_for_form(tracker) == SlotSet(slot, text)
