@@ -417,6 +417,10 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     named = _named_symptoms(text)
     if named and used and not reading.now and not reading.unclear:
         found["screening_symptoms"] = named
+    pregnant = screening_answers.pregnancy_stated(text)
+    if pregnant is not None and found.get("screening_for") != "other":
+        # "uso coca los fines de semana. no estoy embarazada" (blind es-v10: asked anyway)
+        found["screening_pregnant"] = YES_NO[pregnant]
     return found
 
 
@@ -588,6 +592,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         return _prefill_one(tracker, "screening_symptoms")
+
+    def extract_screening_pregnant(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_pregnant")
 
     def validate_screening_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

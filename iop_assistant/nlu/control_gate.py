@@ -236,6 +236,10 @@ def gate(message: Message) -> None:
             # "mi mama quiere que alguien le llame en español" (blind es-v8: the welcome, no
             # callback questions): the call is asked for, in the language asked for
             return overrule(message, CALLBACK_INTENT, "language")
+        if asks_for_screening(text) and name != "crisis":
+            # "ok perdon mejor en español. como se si necesito detox primero? es para mi"
+            # (blind es-v10: the Spanish welcome, the questions never started)
+            return overrule(message, SCREENING_INTENT, "language")
         if asks_about_services_in_spanish(text):
             # "¿tienen grupos en español?" asks, the language still changes
             return overrule(message, FORMAT_INTENT, SPANISH_SPEAKER_REASON)
@@ -408,10 +412,11 @@ def gate(message: Message) -> None:
     if asks_about_pressed_pills(text):
         # "are M30s fentanyl?" (family role-play round 19)
         return overrule(message, SAFETY_INTENT, PRESSED_PILLS_REASON)
-    if asks_about_stopping_while_pregnant(text):
+    if asks_about_stopping_while_pregnant(text) and not asks_for_screening(text):
         # the dosing answer, and a note that a pregnancy makes this a call for today (nlg);
         # also over the classifier's crisis ("scared if i stop it'll hurt the baby", v12):
-        # the crisis guard still answers a lexicon hit with the crisis reply
+        # the crisis guard still answers a lexicon hit with the crisis reply. Asking for the
+        # screening itself is the screening (blind es-v10), which asks about a pregnancy
         return overrule(message, DOSING_INTENT, PREGNANCY_REASON)
     if asks_about_dosing(text) and name != "crisis" and not (name == DOSING_INTENT and sure):
         # also the classifier's own unsure dosing reading ("puedo parar cold turkey?", es-v5:

@@ -741,7 +741,16 @@ _SCREENING = re.compile(
     r"\bask\s+(?:me\s+|him\s+|her\s+)?(?:some|a\s+few|the|those|a\s+couple(?:\s+of)?)\s+questions\b[^.!?]{0,40}"
     r"\b(?:needs?|need\s+to\s+(?:go\s+to|do))\s+(?:the\s+|a\s+)?(?:medical\s+)?detox\b|"
     r"\bdetox\s+first\b[^.!?]{0,20}[.!?]?\s*(?:can|could|will)\s+(?:u|you)\s+(?:check|see|tell)"
-    r"(?:\s+(?:for\s+me|please|pls|me))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:for\s+me|please|pls|me))?\s*[?.!]*\s*$|"
+    # Spanish (blind es-v10, read in round 25: "necesito saber si tengo que ir a detox o puedo
+    # entrar directo", "las preguntas esas de si necesito detox" got the dosing answer or the
+    # Spanish welcome): whether someone needs detox, not whether it is offered
+    r"\b(?:si|como\s+s[eé]\s+si|saber\s+si)\s+(?:yo\s+|[eé]l\s+|ella\s+|mi\s+\w+\s+)?"
+    r"(?:necesito|necesita|tengo\s+que|tiene\s+que|debo|debe|deber[ií]a)\s+(?:ir\s+a\s+|hacer\s+|pasar\s+por\s+)?"
+    r"(?:un\s+|una\s+|el\s+|la\s+)?(?:detox|desintox\w*)\b|"
+    r"\bpreguntas\s+(?:esas\s+)?(?:de|del|sobre|para)\s+(?:saber\s+)?(?:si\s+)?(?:\w+\s+){0,3}(?:detox|desintox\w*)\b|"
+    r"\b(?:necesito|necesita|tengo\s+que|tiene\s+que)\s+(?:ir\s+a\s+)?(?:un\s+|el\s+)?(?:detox|desintox\w*)\s+"
+    r"(?:primero|antes)\b",
     re.IGNORECASE,
 )
 

@@ -190,10 +190,23 @@ _STOPPING = re.compile(
 )
 
 
+# "no estoy embarazada", "i'm not pregnant" (blind es-v10: a screening request got the
+# pregnancy dosing answer)
+_NEGATED = re.compile(r"\b(?:not|no|never|nunca)\b", re.IGNORECASE)
+_NO_BEFORE = re.compile(r"\b(?:no|not|nunca|ni)\s*$", re.IGNORECASE)
+
+
+def _says_pregnant(text: str) -> bool:
+    return any(
+        not _NEGATED.search(match.group(0)) and not _NO_BEFORE.search(text[: match.start()])
+        for match in _PREGNANT.finditer(text)
+    )
+
+
 def asks_about_stopping_while_pregnant(text: str) -> bool:
     """Pregnancy and stopping or cutting down named together (the dosing answer, and a
     note that this needs a doctor or the help line today)."""
-    return bool(_PREGNANT.search(text) and _STOPPING.search(text))
+    return bool(_STOPPING.search(text)) and _says_pregnant(text)
 
 
 # "been on klonopin 3 yrs, its prescribed. can i just stop taking it so i can start your

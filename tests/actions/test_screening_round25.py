@@ -126,3 +126,11 @@ def test_weekend_cocaine_with_no_withdrawal_ends_in_iop_may_fit() -> None:
         "screening_pregnant": "no",
     }
     assert outcome(slots)[0] == "utter_screening_iop_may_fit"
+
+
+def test_not_pregnant_in_the_first_message_is_not_asked_again() -> None:
+    """blind es-v10 s02: "...uso coca los fines de semana cuando salgo. no estoy embarazada"."""
+    text = "necesito saber si tengo que ir a detox. es para mi. uso coca. no estoy embarazada"
+    assert prefilled(tracker({}, text))["screening_pregnant"] == "no"
+    about_her = "does my daughter need detox? she drinks every day. im a guy, her dad"
+    assert "screening_pregnant" not in prefilled(tracker({}, about_her))
