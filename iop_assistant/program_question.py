@@ -322,7 +322,7 @@ def asks_for_a_spanish_speaker(text: str | None) -> bool:
 # "no tengo papeles", "le pasan mi informacion a migracion?", "me van a pedir seguro social"
 # (es-v3; Spanish role-plays): fear of immigration authorities, answered with the privacy law
 _IMMIGRATION = re.compile(
-    r"\b(?:migraci[oó]n|inmigraci[oó]n|immigration|(?-i:ICE)|la\s+migra|deport\w*|indocumentad[oa]s?|"
+    r"\b(?:migraci[oó]n|inmigraci[oó]n|immigration|(?-i:ICE)|la\s+migra|deport(?:ar\w*|aci[oó]n|ad[oa]s?|ed|ing|ation|an|en)?|indocumentad[oa]s?|"
     r"undocumented|sin\s+papeles|no\s+(?:tengo|tiene|tenemos|tienen)\s+(?:papeles|documentos)|"
     r"(?:my|his|her)\s+(?:immigration\s+)?status|green\s*card|"
     # a Social Security number asked for; "tengo seguro social" is insurance (IMSS)

@@ -218,6 +218,28 @@ def overrule(message: Message, intent: str, reason: str) -> None:
     put_first(message, intent, RANKING_GAP)
 
 
+# a question told with a request for a language is answered when the classifier is this sure of it
+QUESTION_WITH_LANGUAGE_MIN_CONFIDENCE = 0.5
+QUESTION_WITH_LANGUAGE_MIN_WORDS = 7
+LANGUAGE_INTENTS = frozenset({SPANISH_INTENT, ENGLISH_INTENT})
+
+
+def question_besides_the_language(message: Message, text: str) -> str | None:
+    """The program question a longer message asks besides choosing a language, or None."""
+    if len(text.split()) < QUESTION_WITH_LANGUAGE_MIN_WORDS:
+        return None  # "en español por favor", "can we do this in english"
+    ranking = [
+        r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in LANGUAGE_INTENTS
+    ]
+    if not ranking:
+        return None
+    best = ranking[0]
+    name = str(best.get("name") or "")
+    asks = name.startswith("ask_") or name in (SCREENING_INTENT, CALLBACK_INTENT)
+    sure = float(best.get("confidence") or 0) >= QUESTION_WITH_LANGUAGE_MIN_CONFIDENCE
+    return name if asks and sure else None
+
+
 def gate(message: Message) -> None:
     """Re-reads one message's intent (in place)."""
     text = bounded_for_reading(str(message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""))
@@ -246,6 +268,12 @@ def gate(message: Message) -> None:
         if asks_for_a_spanish_speaker(text):
             # "hablan español?": yes in Spanish, and who speaks it on the phone (language/nlg)
             return overrule(message, wanted, SPANISH_SPEAKER_REASON)
+        question = question_besides_the_language(message, text)
+        if question is not None:
+            # "...yo no entiendo que es eso, me explican porfavor, no hablo mucho ingles"
+            # (es-v10: "Claro, le escribo en español" and nothing about IOP): the question
+            # is answered, in the language asked for (the language entity is set anyway)
+            return overrule(message, question, "language")
         return overrule(message, wanted, "language")
     if asks_for_a_spanish_speaker(text) and name != "crisis":
         # "does the help line speak spanish?" (es-v3, role-plays): the format answer and who

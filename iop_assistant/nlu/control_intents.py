@@ -755,9 +755,18 @@ _SCREENING = re.compile(
 )
 
 
+# "I don't want to do the screening anymore" (v19: the screening again)
+_DOES_NOT_WANT = re.compile(
+    r"\b(?:don'?t|do\s+not|dont|no\s+longer|not\s+gonna|not\s+going\s+to)\s+(?:want\s+to\s+|wanna\s+)?"
+    r"(?:do|take|finish|continue|answer)\b|\b(?:stop|quit|skip|cancel)\s+(?:the|this|these|those)\s+"
+    r"(?:detox\s+)?(?:screening|questions)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_for_screening(text: str) -> bool:
     """ "Do I need detox first?", "can you run the detox questions for her": the screening."""
-    return bool(_SCREENING.search(text))
+    return bool(_SCREENING.search(text)) and not _DOES_NOT_WANT.search(text)
 
 
 _WORRY = re.compile(
@@ -837,12 +846,20 @@ _REPEAT = re.compile(
 )
 
 
+_THEN_WHAT = re.compile(
+    r"^\W*(?:and\s+|so\s+|ok\s+|okay\s+)?then\s+what\W*$|^\W*what\s+(?:then|next|after(?:\s+that)?)\W*$",
+    re.IGNORECASE,
+)
+
+
 def asks_to_repeat(text: str) -> bool:
     """ "what was that?", "can you say that again, a little slower", or that as the last
     sentence ("oh, hello, i'm sorry, i didn't, um... what was that?"); not "say that
     number again" (the help line's number is asked for another way)."""
     cleaned = " ".join(text.strip().split())
     sentences = _SENTENCE_BREAK.split(cleaned)
+    if _THEN_WHAT.match(sentences[-1]):
+        return False  # "6 weeks left. then what?" (v19): what comes next, not "say again"
     if _REPEAT.match(cleaned) or _REPEAT.match(sentences[-1]):
         return True
     # "Sorry, what? Can you say that again? The TV was on." (caller role-play 2026-12-05:

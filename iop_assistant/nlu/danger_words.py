@@ -64,7 +64,12 @@ def has_danger_words(text: str) -> bool:
 _TOOK_SOMETHING = re.compile(
     r"\b(?:took|take|taken|taking|swallowed|ate|popped|snorted|shot|injected|drank|mixed|od)\b"
     r"[^.!?]{0,40}\b(?:pills?|bottle|xanax|bars|percs?|oxys?|fent\w*|heroin|dope|meds|"
-    r"medications?|tablets|benzos?|something|everything|too\s+much|too\s+many)\b",
+    r"medications?|tablets|benzos?|something|everything|too\s+much|too\s+many)\b|"
+    # Spanish (es-v10: "ya me tome el frasco de klonopin con tequila. adios" got the suicide
+    # reply, "if you are in danger, call 911", instead of 911 for what was taken)
+    r"\b(?:me\s+tom[eé]|se\s+tom[oó]|me\s+met[ií]|se\s+meti[oó]|me\s+tragu[eé]|se\s+trag[oó]|"
+    r"me\s+inyect[eé]|se\s+inyect[oó]|mezcl[eé]|mezcl[oó])\b[^.!?]{0,40}\b(?:pastillas?|frasco|bote|"
+    r"xanax|klonopin|clonazepam|fentanilo|fenta|percos?|oxis?|todo|todas|medicinas?|\d+)\b",
     re.IGNORECASE,
 )
 

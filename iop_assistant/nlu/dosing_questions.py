@@ -185,7 +185,8 @@ _PREGNANT = re.compile(
 )
 _STOPPING = re.compile(
     r"\b(?:stop|stopping|quit|quitting|cut\s+(?:down|back)|come\s+off|get\s+off|detox|withdraw\w*|"
-    r"dejar|dejo|parar)\b",
+    # "dejar de tomar", "dejarlas", not "con quien lo dejo" (leave him; es-v10)
+    r"dej(?:ar|o)\s+(?:de|las?|los?|el|mis?|esas?|esos?|eso|esto|todo|la\s+\w+)|dejarl[oa]s?|parar)\b",
     re.IGNORECASE,
 )
 

@@ -47,3 +47,79 @@ def test_a_pregnancy_said_not_to_be_is_no_pregnancy(text: str, pregnant: bool) -
 )
 def test_the_colour_of_pills_is_no_danger_word(text: str, danger: bool) -> None:
     assert has_danger_words(text) is danger
+
+
+def _message(text: str, ranking: list[tuple[str, float]]):
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message({TEXT: text})
+    message.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+@pytest.mark.parametrize(
+    "text,ranking,intent",
+    [
+        # es-v10: the question asked with the language is answered (in Spanish)
+        (
+            "mi hijo dice que lo van a meter a un intensive outpatient y no entiendo que es eso, "
+            "me explican porfavor, no hablo mucho ingles",
+            [("ask_what_is_iop", 0.8), ("speak_spanish", 0.1)],
+            "ask_what_is_iop",
+        ),
+        # an unsure guess, or a short request: the language answer as before
+        (
+            "hola puedo hablar en español? quiero saber cuanto cuesta el programa",
+            [("ask_helpline_hours", 0.3), ("ask_cost_insurance", 0.2)],
+            "speak_spanish",
+        ),
+        ("en español por favor", [("speak_spanish", 0.9)], "speak_spanish"),
+    ],
+)
+def test_a_question_with_a_language_request_is_answered(text, ranking, intent) -> None:
+    from rasa.shared.nlu.constants import INTENT
+
+    from iop_assistant.nlu.control_gate import gate
+
+    message = _message(text, ranking)
+    gate(message)
+    assert message.get(INTENT)["name"] == intent
+
+
+def test_what_comes_next_is_not_say_that_again() -> None:
+    from iop_assistant.nlu.control_intents import asks_to_repeat
+
+    assert not asks_to_repeat("6 weeks left. then what?")
+    assert not asks_to_repeat("and then what")
+    assert asks_to_repeat("what?")
+    assert asks_to_repeat("sorry what was that")
+
+
+def test_not_wanting_the_screening_is_no_request_for_it() -> None:
+    assert not asks_for_screening("I don't want to do the screening anymore")
+    assert not asks_for_screening("can we stop the questions")
+    assert asks_for_screening("can you do the screening for my son")
+
+
+def test_leaving_a_child_somewhere_is_not_stopping_a_drug() -> None:
+    text = "estoy embarazada y tengo un niño de 2, con quien lo dejo mientras voy al programa?"
+    assert not asks_about_stopping_while_pregnant(text)
+    assert asks_about_stopping_while_pregnant("estoy embarazada, puedo dejar de tomar de golpe?")
+
+
+def test_sports_are_not_deportation() -> None:
+    from iop_assistant.program_question import asks_about_immigration
+
+    assert not asks_about_immigration("yo apuesto en el celular, los deportes y todo eso")
+    assert asks_about_immigration("me pueden deportar si voy?")
+    assert asks_about_immigration("will i get deported")
+
+
+def test_a_spanish_dose_taken_is_something_taken() -> None:
+    from iop_assistant.nlu.danger_words import says_something_was_taken
+
+    assert says_something_was_taken("ya me tome el frasco de klonopin con tequila")
+    assert says_something_was_taken("mezcle klonopin con alcohol")
+    assert not says_something_was_taken("quiero dejar el alcohol")
