@@ -45,6 +45,17 @@ _DANGER = re.compile(
     # after a crisis reply, read as cancelling a callback)
     r"(?:already|have|'ve|made\s+up\s+my\s+mind|i)\s+decided\b(?!\s+(?:to\s+(?:sign|start|go|get|try|call|come|do\s+the)|on\b))|"
     r"just\s+wanted\s+(?:some(?:one|body)|you|u|any(?:one|body))\s+to\s+know|"
+    # round 25 (v19/es-v10 crisis misses with none of the words above): guns, a face gone
+    # white, no answer, seeing or hearing things, a head hit, pregnancy warning signs, a plan
+    # to be found, someone stopping them; Spanish hanging, cutting, the chest, no feeling
+    r"guns|pistols|rifles|knives|clammy|not\s+(?:answering|responding)|won'?t\s+(?:answer|respond)|"
+    r"seeing\s+(?:things|spots|stuff|shadows|bugs)|see(?:ing)?\s+things|hearing\s+(?:things|music|voices)|"
+    r"(?:hit|banged|bumped)\s+(?:my|his|her|their)\s+head|baby\s+(?:stopped|isn'?t|hasn'?t|not)\s+mov\w*|"
+    r"soaking\s+through|finds?\s+me|stopping\s+me|my\s+own\s+way|won'?t\s+be\s+around|for\s+good\s+tonight|"
+    r"blades|ahorc\w*|me\s+mate\b|cortando|cortarme|me\s+cort[eé]|pecho|sin\s+responder|no\s+responde|"
+    r"no\s+siento\s+(?:las|los|el|la|mis)\b|veo\s+(?:doble|sombras|luces|cosas|manchas)|viendo\s+(?:sombras|luces|cosas|manchas)|"
+    r"oigo\s+(?:cosas|voces|m[uú]sica)|brazo\s+izquierdo|sud(?:o|ando)\s+fr[ií]o|no\s+se\s+ha\s+movido|"
+    r"me\s+pegu[eé]\s+en\s+la\s+cabeza|"
     # Spanish and Spanglish (v7): matar, morir, sobredosis, no respira...
     r"mat(?:ar|o|a|arme|arse|arlo|arla)|muer\w*|morir\w*|suicid\w*|sobredosis|respir\w*|convuls\w*|"
     r"inconsciente|desmay\w*|pastillas?|cuchillo|pistola|arma|sangr\w*|pega\w*|peg[oó]|golpe\w*|"

@@ -123,3 +123,38 @@ def test_a_spanish_dose_taken_is_something_taken() -> None:
     assert says_something_was_taken("ya me tome el frasco de klonopin con tequila")
     assert says_something_was_taken("mezcle klonopin con alcohol")
     assert not says_something_was_taken("quiero dejar el alcohol")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has guns in the house and he's been drinking since noon.",
+        "My husband's face is white and clammy and he's not answering me.",
+        "the shakes are bad and I'm starting to see things",
+        "28 weeks pregnant, I used last night and today the baby stopped moving",
+        "fell while i was high and hit my head",
+        "is there a way to make sure somebody finds me before my kids get home",
+        "anoche intente ahorcarme y hoy lo voy a volver a intentar",
+        "la voz me sigue diciendo que me mate",
+        "me estoy cortando y no se como parar",
+        "me meti medio gramo de crystal y tengo el pecho apretado",
+        "mezcle klonopin con alcohol y ya no siento las piernas y veo doble",
+    ],
+)
+def test_round25_words_of_danger(text: str) -> None:
+    """v19/es-v10 crisis misses with no danger word: inside a form a classifier-only crisis
+    with none of these words is read as an answer, so the form went on."""
+    assert has_danger_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i get shaky and sweaty and cant sleep",
+        "sometimes i throw up when i stop",
+        "i want to quit for good",
+        "tiemblo y sudo en la noche",
+    ],
+)
+def test_withdrawal_answers_stay_answers(text: str) -> None:
+    assert not has_danger_words(text)
