@@ -208,6 +208,8 @@ def for_language(variations: List[Dict[str, Any]], language: str | None) -> List
     return [v for v in variations if not is_spanish(v)]
 
 
+# the responses added after the answer, in the reply (and so in the bot event's metadata)
+ALSO_SAID = "also_said"
 # replies that carry no note: the notes follow the answer, not the first-message disclaimer
 NO_NOTES_AFTER = frozenset({"utter_disclaimer"})
 
@@ -291,7 +293,10 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
                 # once a turn: "is lorazepam a benzo?" as a first message had the note after
                 # the disclaimer and again after the answer (round 24 widget check)
                 if isinstance(text, str) and not any(text in t for t in said_this_turn):
-                    reply = {**reply, "text": f"{reply['text']}\n\n{text}"}
+                    # named in the bot event's metadata (Rasa keeps a reply's other keys
+                    # there): the console and the conversation checks see every answer given
+                    also_said = [*reply.get(ALSO_SAID, []), extra]
+                    reply = {**reply, "text": f"{reply['text']}\n\n{text}", ALSO_SAID: also_said}
         if reply and isinstance(reply.get("text"), str):
             # a program fact left empty until confirmed ({hours}) leaves a gap or a
             # leading space behind ("{address} {hours} Call...")

@@ -313,9 +313,14 @@ class Session:
         for event in new:
             kind = event.get("event")
             if kind == "bot":
-                name = (event.get("metadata") or {}).get("utter_action")
+                metadata = event.get("metadata") or {}
+                name = metadata.get("utter_action")
                 if name and name not in reply.actions:
                     reply.actions.append(name)
+                # a second answer or a note added to the same message (language/nlg.py)
+                for also in metadata.get("also_said") or []:
+                    if also not in reply.actions:
+                        reply.actions.append(also)
             elif kind == "action" and event.get("name") not in (None, "action_listen"):
                 if event["name"] not in reply.actions:
                     reply.actions.append(event["name"])
