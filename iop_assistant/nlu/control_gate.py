@@ -321,6 +321,10 @@ def gate(message: Message) -> None:
         # "y esto que estoy escribiendo quien lo lee? se guarda?" (es-v5: the classifier's sure
         # crisis, 911 twice); "who reads this chat? is it a real person" (v14: "a bot")
         return overrule(message, CHAT_PRIVACY_INTENT, "chat privacy")
+    if stops_the_questions(text) and asks_to_be_connected(text):
+        # "forget the questions man just put me through to somebody" (blind v19, voice: the
+        # questions stopped and the call was not transferred): the person asked for
+        return overrule(message, "request_human", "stop and connect")
     if stops_the_questions(text):
         # before the cancel check: "forget the questions. I'll just call" (family role-play);
         # a stop stays a stop ("forget it, I don't wanna do the questions" was read as asking

@@ -22,6 +22,10 @@ _DISTRESS = re.compile(
     r"take\s+(?:it|this|much\s+more)\s*(?:any\s*more)?|go\s+on(?:\s+like\s+this)?|handle\s+(?:it|this|life)\s+any\s*more|"
     r"live\s+like\s+this)\b|"
     r"\bnothing\s+(?:matters|is\s+worth\s+it)(?:\s+any\s*more)?\b|"
+    # "idk whats the point of quitting anyway nothing ever gets better" (a teen, v19: read as
+    # cancelling a callback nobody had asked for)
+    r"\bnothing\s+(?:ever\s+)?(?:gets|will\s+(?:ever\s+)?get|is\s+(?:ever\s+)?(?:going\s+to|gonna)\s+get)\s+better\b|"
+    r"\b(?:it|things|life)\s+(?:never|will\s+never|won'?t\s+ever|is\s+never\s+gonna)\s+gets?\s+better\b|"
     r"\b(?:i\s+feel|i'?m|im|feeling)\s+(?:so\s+|completely\s+|totally\s+)?(?:hopeless|worthless|empty\s+inside|like\s+a\s+burden)\b|"
     r"\b(?:there'?s|there\s+is|theres)\s+no\s+(?:hope|way\s+out)(?:\s+for\s+me)?\b|"
     # "everything feels pointless lately" (the guard's unsure-crisis check-in had caught it)

@@ -158,3 +158,24 @@ def test_round25_words_of_danger(text: str) -> None:
 )
 def test_withdrawal_answers_stay_answers(text: str) -> None:
     assert not has_danger_words(text)
+
+
+def test_hopelessness_is_asked_about() -> None:
+    from iop_assistant.nlu.distress import is_ambiguous_distress
+
+    assert is_ambiguous_distress("idk whats the point of quitting anyway nothing ever gets better")
+    assert is_ambiguous_distress("it never gets better for me")
+    assert not is_ambiguous_distress("does it get better after the first week?")
+
+
+def test_stop_the_questions_and_connect_me_is_a_transfer() -> None:
+    from rasa.shared.nlu.constants import INTENT
+
+    from iop_assistant.nlu.control_gate import gate
+
+    message = _message("forget the questions man just put me through to somebody", [("stop", 0.9)])
+    gate(message)
+    assert message.get(INTENT)["name"] == "request_human"
+    message = _message("forget the questions. I'll just call", [("stop", 0.9)])
+    gate(message)
+    assert message.get(INTENT)["name"] == "stop"
