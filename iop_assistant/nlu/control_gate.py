@@ -74,6 +74,7 @@ from iop_assistant.nlu.control_intents import (
     ends_with_farewell,
     is_explicit,
     is_farewell_with_thanks,
+    is_getting_a_pen,
     is_goal_or_plea,
     is_plea,
     is_spanish_phone_greeting,
@@ -293,6 +294,9 @@ def gate(message: Message) -> None:
     if is_spanish_phone_greeting(text) and name != "greet":
         # "bueno bueno se oye" is hello on a Mexican phone line, never goodbye (es-v4)
         return overrule(message, "greet", "phone greeting")
+    if is_getting_a_pen(text) and name != "crisis":
+        # "hold on hold on let me get a pen" (blind v19, voice: the call was transferred)
+        return overrule(message, REPEAT_INTENT, "pen")
     if asks_to_repeat(text):
         # "what was that?", "say that again slower", "repita por favor": the last reply again
         # (actions/repeat.py); before the Spanish check, which would read it as Spanish

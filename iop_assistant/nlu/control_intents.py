@@ -153,6 +153,12 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 _LEAVING_REASON = re.compile(
     r"^(?:i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|i\s+can)\s+(?:just\s+)?(?:call|talk|think|ask|"
     r"do\s+it|come\s+back|try|text|check|figure|deal|handle|look)\b|"
+    # "Actually never mind. His mother says she will handle it. Sorry to bother you" (blind
+    # v19, SMS: the phone number was asked again)
+    r"^(?:(?:his|her|my|their|our)\s+\w+\s+(?:says?|said)\s+)?(?:she|he|they|we)\s*(?:'ll|will|is\s+going\s+to|"
+    r"are\s+going\s+to|gonna|can)\s+(?:handle|deal\s+with|take\s+care\s+of|call|sort)\b|"
+    r"^(?:sorry|sry)\s+(?:to|for)\s+(?:bother|bothering|trouble|troubling)\b|^thanks?\s+any\s*way\b|"
+    r"^(?:ella|[eé]l|ellos)\s+(?:se\s+va\s+a\s+encargar|lo\s+va\s+a\s+ver|va\s+a\s+llamar)\b|"
     r"^(?:maybe\s+)?later\b|^maybe\s+(?:later|another\s+time|tomorrow)\b|^another\s+time\b|"
     r"^not\s+(?:now|today|rn|right\s+now|ready)\b|"
     r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
@@ -687,7 +693,10 @@ _CALL_ES = re.compile(
     r"\b(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:llamar(?:me|le|nos|lo|la)|marcar(?:me|le|nos))\b|"
     r"\bque\s+(?:me|le|nos)\s+(?:llamen|hablen|marquen)\b|\b(?:ll[aá]menme|ll[aá]menle|m[aá]rquenme)\b|"
     # "mi mama quiere que alguien le llame en español" (blind es-v8: only the Spanish welcome)
-    r"\bque\s+(?:alguien|una\s+persona|ustedes)\s+(?:me|le|nos|la|lo)\s+(?:llame|llamen|hable|marque)\b",
+    r"\bque\s+(?:alguien|una\s+persona|ustedes)\s+(?:me|le|nos|la|lo)\s+(?:llame|llamen|hable|marque)\b|"
+    # "quisiera que alguien me llamara para orientarme" (blind es-v10: the check-in question)
+    r"\bque\s+(?:alguien|una\s+persona|ustedes)\s+(?:me|le|nos|la|lo)\s+(?:llamara|llamaran|llamase|hablara|marcara)\b|"
+    r"\bque\s+(?:me|le|nos)\s+(?:llamaran|llamara|hablaran|marcaran)\b",
     re.IGNORECASE,
 )
 
@@ -850,6 +859,21 @@ _THEN_WHAT = re.compile(
     r"^\W*(?:and\s+|so\s+|ok\s+|okay\s+)?then\s+what\W*$|^\W*what\s+(?:then|next|after(?:\s+that)?)\W*$",
     re.IGNORECASE,
 )
+
+
+# "hold on hold on let me get a pen" right after the number (blind v19, voice: transferred)
+_GETTING_A_PEN = re.compile(
+    r"\b(?:let\s+me|lemme|i\s+(?:need\s+to|gotta|have\s+to)|hold\s+on\s+i'?ll|wait\s+i'?ll)\s+"
+    r"(?:get|grab|find)\s+(?:a\s+|my\s+)?(?:pen|pencil|paper|something\s+to\s+write)\b|"
+    r"\b(?:let\s+me|lemme)\s+write\s+(?:it|that|this)\s+down\b|"
+    r"\bd[eé]jeme\s+(?:agarrar|buscar|sacar)\s+(?:una\s+)?(?:pluma|l[aá]piz|papel)\b",
+    re.IGNORECASE,
+)
+
+
+def is_getting_a_pen(text: str) -> bool:
+    """The person is getting a pen to write the number down: say it again."""
+    return bool(_GETTING_A_PEN.search(text))
 
 
 def asks_to_repeat(text: str) -> bool:

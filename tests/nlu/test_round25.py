@@ -179,3 +179,27 @@ def test_stop_the_questions_and_connect_me_is_a_transfer() -> None:
     message = _message("forget the questions. I'll just call", [("stop", 0.9)])
     gate(message)
     assert message.get(INTENT)["name"] == "stop"
+
+
+def test_getting_a_pen_is_say_it_again() -> None:
+    from rasa.shared.nlu.constants import INTENT
+
+    from iop_assistant.nlu.control_gate import gate
+
+    message = _message("hold on hold on let me get a pen", [("request_human", 0.76)])
+    gate(message)
+    assert message.get(INTENT)["name"] == "repeat_last"
+
+
+def test_a_spanish_wish_for_a_call_is_a_callback_request() -> None:
+    from iop_assistant.nlu.control_intents import asks_for_a_call
+
+    assert asks_for_a_call("yo lo estoy criando. quisiera que alguien me llamara para orientarme")
+    assert asks_for_a_call("me gustaria que me llamaran en la tarde")
+
+
+def test_never_mind_someone_else_will_handle_it_is_a_stop() -> None:
+    from iop_assistant.nlu.control_intents import says_stop
+
+    assert says_stop("Actually never mind. His mother says she will handle it. Sorry to bother you")
+    assert not says_stop("never mind. how long is the program")

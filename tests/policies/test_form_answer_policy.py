@@ -302,3 +302,10 @@ def test_round25_negated_signs_and_pill_colours_said_to_any_screening_question(s
     question, and on "little blue pills", ended the screening with the 911 reply."""
     tracker = tracker_in_form("detox_screening_form", slot, text, "crisis", 1.0)
     assert answer_for_form(tracker) == SlotSet(slot, text)
+
+
+def test_round25_never_mind_someone_else_will_handle_it_ends_the_callback_request():
+    """blind v19 b-s08: the phone number was asked again."""
+    text = "Actually never mind. His mother says she will handle it. Sorry to bother you"
+    tracker = tracker_in_form("callback_form", "callback_phone", text, "stop", 1.0)
+    assert answer_for_form(tracker) is None
