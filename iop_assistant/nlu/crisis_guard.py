@@ -34,7 +34,9 @@ from iop_assistant.language.reply_reasons import OVERDOSE_SIGNS_REASON
 from iop_assistant.language.requests import requested_language
 from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, overrule, put_first
 from iop_assistant.nlu.control_intents import (
+    CALLBACK_INTENT,
     SCREENING_INTENT,
+    asks_for_a_call,
     asks_for_screening,
     is_worried_disclosure,
     tells_of_a_relatives_habit,
@@ -561,6 +563,15 @@ class CrisisGuard(GraphComponent):
                         set_intent(message, "deny")
                     continue
             if said_crisis and is_told_as_history(text):
+                if (
+                    hit is not None
+                    and hit.category not in CHECKED_IN_HISTORIES
+                    and asks_for_a_call(text)
+                ):
+                    # "he overdosed twice before he went in. he wants to do IOP. can someone
+                    # call him?" (blind v19: the story-of-use reply, no callback questions)
+                    set_intent(message, CALLBACK_INTENT)
+                    continue
                 if hit is not None and hit.category not in CHECKED_IN_HISTORIES:
                     # "mi hijo tuvo una sobredosis en marzo del año pasado... que es eso
                     # exactamente" (blind es-v6): an overdose or seizure long past, with

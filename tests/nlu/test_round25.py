@@ -203,3 +203,28 @@ def test_never_mind_someone_else_will_handle_it_is_a_stop() -> None:
 
     assert says_stop("Actually never mind. His mother says she will handle it. Sorry to bother you")
     assert not says_stop("never mind. how long is the program")
+
+
+def test_a_past_overdose_with_a_request_for_a_call_is_a_callback_request() -> None:
+    """blind v19 a-s14: a mother asking for a call for her son got the story-of-use reply."""
+    import spacy
+    from rasa.shared.nlu.constants import INTENT
+
+    from iop_assistant.nlu import spacy_pipeline
+    from iop_assistant.nlu.crisis_guard import CrisisGuard
+    from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+    from iop_assistant.nlu.input_guard import InputGuard
+
+    guard = CrisisGuard(CrisisMatcher(spacy.load(spacy_pipeline.build())))
+    for text, intent in (
+        (
+            "my son just got out of jail last week, he overdosed twice before he went in. "
+            "he wants to do IOP. can someone call him?",
+            "request_callback",
+        ),
+        ("he overdosed twice last year and hes not breathing now, call me", "crisis"),
+    ):
+        message = _message(text, [("crisis", 0.99), ("inform_use", 0.01)])
+        InputGuard().process([message])
+        guard.process([message])
+        assert message.get(INTENT)["name"] == intent, text
