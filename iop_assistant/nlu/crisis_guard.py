@@ -27,6 +27,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant import substances
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import sentences
 from iop_assistant.language import SPANISH
@@ -185,6 +186,12 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
         # "i cut myself and it wont stop bleeding" (round 19): the bleeding hit first, but the
         # self-harm reply is the one with first aid for bleeding and 988
         return first_hit_of(matcher, text, ("self_harm",)) or hit
+    if hit.category == "overdose" and takes_only_stimulants(text):
+        # "he took too much meth and now hes seizing" (role-play: naloxone first, which does
+        # nothing for a stimulant): a seizure now gets the seizure first aid
+        seizure = first_hit_of(matcher, text, ("seizure",))
+        if seizure is not None:
+            return seizure
     if hit.category != "overdose" or not is_first_person(text):
         return hit
     if _IF_I_TOOK.search(normalize(text)):
@@ -200,6 +207,17 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
         if other is not None:
             return other
     return CrisisHit(hit.pattern_id, OVERDOSE_SELF)
+
+
+# what naloxone can reverse, or what may be mixed with a stimulant in an overdose
+_NOT_ONLY_STIMULANTS = frozenset({"opioid", "benzodiazepine", "alcohol", "sedative"})
+
+
+def takes_only_stimulants(text: str) -> bool:
+    """The message names a stimulant (meth, cocaine, Adderall) and nothing naloxone or
+    rescue breathing is first for."""
+    named = substances.categories_in_text(text)
+    return "stimulant" in named and not named & _NOT_ONLY_STIMULANTS
 
 
 def first_hit_of(

@@ -228,3 +228,20 @@ def test_a_past_overdose_with_a_request_for_a_call_is_a_callback_request() -> No
         InputGuard().process([message])
         guard.process([message])
         assert message.get(INTENT)["name"] == intent, text
+
+
+def test_a_seizure_on_a_stimulant_gets_seizure_first_aid() -> None:
+    import spacy
+
+    from iop_assistant.nlu import spacy_pipeline
+    from iop_assistant.nlu.crisis_guard import refine
+    from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+
+    matcher = CrisisMatcher(spacy.load(spacy_pipeline.build()))
+    for text, category in (
+        ("he took too much meth and now hes seizing", "seizure"),
+        ("he took too much fentanyl and now hes seizing", "overdose"),
+    ):
+        hit = matcher.match(text)
+        assert hit is not None
+        assert refine(hit, text, matcher).category == category, text
