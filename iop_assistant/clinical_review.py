@@ -403,6 +403,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_medication": ("article",),
     "utter_ask_staying_on_medication": ("article",),
     "utter_ask_dosing": ("refs", "benzo2025", "tip45"),
+    "utter_no_more_ask_dosing": ("refs", "benzo2025", "tip45"),
+    "utter_note_naloxone_where": ("fda_naloxone",),
     "utter_ask_drug_testing": ("article",),
     "utter_more_ask_drug_testing": ("article",),
     "utter_ask_relapse": ("article",),

@@ -134,3 +134,18 @@ def written_forms(text: str) -> str:
     for pattern, written in _SPOKEN_FORMS:
         text = pattern.sub(written, text)
     return text
+
+
+# "hold on hold on let me get a pen" right after the number (blind v19, voice: transferred)
+_GETTING_A_PEN = re.compile(
+    r"\b(?:let\s+me|lemme|i\s+(?:need\s+to|gotta|have\s+to)|hold\s+on\s+i'?ll|wait\s+i'?ll)\s+"
+    r"(?:get|grab|find)\s+(?:a\s+|my\s+)?(?:pen|pencil|paper|something\s+to\s+write)\b|"
+    r"\b(?:let\s+me|lemme)\s+write\s+(?:it|that|this)\s+down\b|"
+    r"\bd[eé]jeme\s+(?:agarrar|buscar|sacar)\s+(?:una\s+)?(?:pluma|l[aá]piz|papel)\b",
+    re.IGNORECASE,
+)
+
+
+def is_getting_a_pen(text: str) -> bool:
+    """The person is getting a pen to write the number down: say it again."""
+    return bool(_GETTING_A_PEN.search(text))

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 _ABOUT_THE_PROGRAM = re.compile(
+    # "How many days would I have to go? I don't drive anymore, my son drives me" (caller
+    # role-play round 26: the classifier's sure crisis, the 911 script)
+    r"\bhow\s+many\s+(?:days|times|hours|weeks)\b|\bhave\s+to\s+(?:go|come|attend)\b|"
     r"\b(?:program|iop|treat|treats|treatment|sign\s+up|signing\s+up|enroll|enrol|enrolling|"
     r"start|starting|intake|insurance|medicaid|medicare|cost|pay|groups?|sessions?|hours|schedule|"
     r"open|family|therapy|counsel\w*|you\s+guys|your|programa|tratamiento|grupos?|horario|"

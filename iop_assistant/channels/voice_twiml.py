@@ -38,6 +38,7 @@ from iop_assistant.channels.options import (
     tel_number,
 )
 from iop_assistant.channels.sms_format import split_words
+from iop_assistant.input_text import is_getting_a_pen
 from iop_assistant.phone import mentions_number
 
 HELPLINE_DIGIT = "0"
@@ -263,7 +264,7 @@ def wants_helpline(speech: str | None, digits: str | None) -> bool:
 _ASKS_FOR_THE_NUMBER = re.compile(
     r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:that|the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\b|"
     r"\b(?:say|read|repeat|give\s+me|tell\s+me)\s+(?:me\s+)?(?:the|that|your)\s+(?:phone\s+|help\s*line\s+)?"
-    r"number\b|\b(?:just\s+)?want\s+(?:the|that|your)\s+(?:phone\s+|help\s*line\s+)?number\b|"
+    r"number\b|\b(?:just\s+)?(?:want|need)\s+(?:the|that|your)\s+(?:phone\s+|help\s*line\s+)?number\b|"
     r"\bwrite\s+(?:it|the\s+number)\s+down\b|"
     # "can you just the number" (blind v16, a caller at the screening's first question)
     r"\b(?:can|could)\s+(?:you|u)\s+just\s+(?:\w+\s+)?(?:the|that|your)\s+number\b|"
@@ -304,8 +305,12 @@ MAX_ASKS_AGAIN_WORDS = 12
 
 
 def asks_again(speech: str | None) -> bool:
-    """A short request to hear the last thing again ("say that again slower")."""
+    """A short request to hear the last thing again ("say that again slower"), or to wait
+    while the caller gets a pen ("hold on hold on let me get a pen", blind v19: transferred;
+    round 25: the greeting again)."""
     words = speech or ""
+    if is_getting_a_pen(words):
+        return True
     return len(words.split()) <= MAX_ASKS_AGAIN_WORDS and bool(_ASKS_AGAIN.search(words))
 
 

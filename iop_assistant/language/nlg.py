@@ -56,6 +56,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     LOST_TOLERANCE_REASON,
     MIXING_REASON,
+    NALOXONE_WHERE_REASON,
     NOT_READY_REASON,
     OVERDOSE_SIGNS_REASON,
     PERSUADING_REASON,
@@ -75,6 +76,7 @@ NOTES = {
     ("utter_ask_format", SPANISH_SPEAKER_REASON): "utter_note_spanish_speaker",
     ("utter_speak_spanish", SPANISH_SPEAKER_REASON): "utter_note_spanish_helpline",
     ("utter_ask_dosing", PREGNANCY_REASON): "utter_note_pregnancy",
+    ("utter_ask_safety_procedures", NALOXONE_WHERE_REASON): "utter_note_naloxone_where",
 }
 
 CATEGORY_SLOT = "crisis_category"

@@ -11,6 +11,8 @@ IMMIGRATION_REASON = "immigration"
 # that state rules on reporting child safety still apply (42 CFR 2.12(c)(6))
 CPS_REASON = "cps"
 PREGNANCY_REASON = "pregnancy"
+# "where do i get narcan", "is narcan free" (crisis role-play round 26): where to get it
+NALOXONE_WHERE_REASON = "naloxone where"
 ALCOHOL_POISONING_REASON = "alcohol poisoning"
 MIXING_REASON = "mixing"
 PRESSED_PILLS_REASON = "pressed pills"

@@ -16,7 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.form_answers import corrects_the_number
-from iop_assistant.input_text import is_bare_number, is_phone_message
+from iop_assistant.input_text import is_bare_number, is_getting_a_pen, is_phone_message
 from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
@@ -28,6 +28,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     LOST_TOLERANCE_REASON,
     MIXING_REASON,
+    NALOXONE_WHERE_REASON,
     NOT_READY_REASON,
     OVERDOSE_SIGNS_REASON,
     PERSUADING_REASON,
@@ -74,7 +75,6 @@ from iop_assistant.nlu.control_intents import (
     ends_with_farewell,
     is_explicit,
     is_farewell_with_thanks,
-    is_getting_a_pen,
     is_goal_or_plea,
     is_plea,
     is_spanish_phone_greeting,
@@ -92,6 +92,7 @@ from iop_assistant.nlu.danger_questions import (
     asks_about_mixing,
     asks_about_overdose_signs,
     asks_about_pressed_pills,
+    asks_where_to_get_naloxone,
 )
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.dosing_questions import (
@@ -225,6 +226,13 @@ QUESTION_WITH_LANGUAGE_MIN_WORDS = 7
 LANGUAGE_INTENTS = frozenset({SPANISH_INTENT, ENGLISH_INTENT})
 
 
+_WILL_CALL_THEMSELVES = re.compile(
+    r"\b(?:i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna)\s+(?:just\s+)?call\s+(?:them|you|it|that|the\s+(?:number|help\s*line))?"
+    r"\s*(?:myself|later|tomorrow|in\s+the\s+morning|when\s+i\s+can)?\b",
+    re.IGNORECASE,
+)
+
+
 def question_besides_the_language(message: Message, text: str) -> str | None:
     """The program question a longer message asks besides choosing a language, or None."""
     if len(text.split()) < QUESTION_WITH_LANGUAGE_MIN_WORDS:
@@ -339,6 +347,10 @@ def gate(message: Message) -> None:
         # "im calling them now": they are leaving to call (the goodbye keeps 988 and 911 after
         # a crisis reply); never the callback questions
         return overrule(message, "goodbye", "calling now")
+    if cancels_a_call(text) and ends_with_farewell(text) and _WILL_CALL_THEMSELVES.search(text):
+        # "No that's fine, I'll call them myself. Thanks, bye." (caller role-play round 26:
+        # "No call is set up, so you won't get one")
+        return overrule(message, "goodbye", "farewell")
     if cancels_a_call(text) and not (name == "crisis" and has_danger_words(text)):
         # before the callback check: "don't call me" contains "call me"; not "dont bother. i
         # already decided. i just wanted someone to know" (crisis role-play round 21)
@@ -448,6 +460,10 @@ def gate(message: Message) -> None:
     if asks_about_pressed_pills(text):
         # "are M30s fentanyl?" (family role-play round 19)
         return overrule(message, SAFETY_INTENT, PRESSED_PILLS_REASON)
+    if asks_where_to_get_naloxone(text) and name != "crisis" and not has_danger_words(text):
+        # "is narcan free", "where do i buy narcan" (crisis role-play round 26: the sober
+        # living answer, the cost answer): the naloxone answer and where to get it (nlg note)
+        return overrule(message, SAFETY_INTENT, NALOXONE_WHERE_REASON)
     if asks_about_stopping_while_pregnant(text) and not asks_for_screening(text):
         # the dosing answer, and a note that a pregnancy makes this a call for today (nlg);
         # also over the classifier's crisis ("scared if i stop it'll hurt the baby", v12):

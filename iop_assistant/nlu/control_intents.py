@@ -695,8 +695,9 @@ _CALL_ES = re.compile(
     # "mi mama quiere que alguien le llame en español" (blind es-v8: only the Spanish welcome)
     r"\bque\s+(?:alguien|una\s+persona|ustedes)\s+(?:me|le|nos|la|lo)\s+(?:llame|llamen|hable|marque)\b|"
     # "quisiera que alguien me llamara para orientarme" (blind es-v10: the check-in question)
-    r"\bque\s+(?:alguien|una\s+persona|ustedes)\s+(?:me|le|nos|la|lo)\s+(?:llamara|llamaran|llamase|hablara|marcara)\b|"
-    r"\bque\s+(?:me|le|nos)\s+(?:llamaran|llamara|hablaran|marcaran)\b",
+    # (a wish, not "pedi que me llamaran y todavia no me han llamado": nobody called back)
+    r"\b(?:quisiera|quer[ií]a|me\s+gustar[ií]a|ojal[aá]|preferir[ií]a)\s+que\s+(?:alguien\s+|una\s+persona\s+|ustedes\s+)?"
+    r"(?:me|le|nos|la|lo)\s+(?:llamara|llamaran|llamase|hablara|hablaran|marcara)\b",
     re.IGNORECASE,
 )
 
@@ -849,6 +850,8 @@ _REPEAT = re.compile(
     r"(?:me\s+(?:lo\s+)?(?:puede|podr[ií]a)\s+)?repet(?:ir|irlo)|rep[ií]ta(?:me|lo|melo)?|"
     r"(?:perd[oó]n\W+)?(?:c[oó]mo|qu[eé])\s+dijo|otra\s+vez(?:\s+por\s+favor)?|no\s+le\s+(?:entend[ií]|o[ií]))"
     rf"(?:[\s,]+(?:a\s+(?:little|bit)\s+)?(?:slower|slowly|louder|please|for\s+me|por\s+favor|"
+    # "What, dear?" (caller role-play round 26: the clarifying menu, then that menu repeated)
+    r"dear|hon|honey|sweetie|sweetheart|ma'?am|sir|son|mija|mijo|se[nñ]orita|"
     r"m[aá]s\s+despacio|m[aá]s\s+lento|m[aá]s\s+fuerte|el\s+n[uú]mero))*"
     rf"{_FILLER}$",
     re.IGNORECASE,
@@ -859,21 +862,6 @@ _THEN_WHAT = re.compile(
     r"^\W*(?:and\s+|so\s+|ok\s+|okay\s+)?then\s+what\W*$|^\W*what\s+(?:then|next|after(?:\s+that)?)\W*$",
     re.IGNORECASE,
 )
-
-
-# "hold on hold on let me get a pen" right after the number (blind v19, voice: transferred)
-_GETTING_A_PEN = re.compile(
-    r"\b(?:let\s+me|lemme|i\s+(?:need\s+to|gotta|have\s+to)|hold\s+on\s+i'?ll|wait\s+i'?ll)\s+"
-    r"(?:get|grab|find)\s+(?:a\s+|my\s+)?(?:pen|pencil|paper|something\s+to\s+write)\b|"
-    r"\b(?:let\s+me|lemme)\s+write\s+(?:it|that|this)\s+down\b|"
-    r"\bd[eé]jeme\s+(?:agarrar|buscar|sacar)\s+(?:una\s+)?(?:pluma|l[aá]piz|papel)\b",
-    re.IGNORECASE,
-)
-
-
-def is_getting_a_pen(text: str) -> bool:
-    """The person is getting a pen to write the number down: say it again."""
-    return bool(_GETTING_A_PEN.search(text))
 
 
 def asks_to_repeat(text: str) -> bool:

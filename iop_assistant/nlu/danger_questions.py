@@ -324,3 +324,21 @@ _LOST_TOLERANCE = re.compile(
 def asks_about_lost_tolerance(text: str | None) -> bool:
     """Using the old amount after a break (lost tolerance: the overdose risk)."""
     return bool(_LOST_TOLERANCE.search(" ".join(str(text or "").split())))
+
+
+# "where do i get narcan", "is narcan free", "can I get narcan free for the house", "¿donde
+# consigo narcan?" (crisis and self role-play round 26: the answer said to keep it at home,
+# never where to get it or what it costs)
+_NALOXONE_WHERE = re.compile(
+    r"\b(?:narcan|naloxone|naloxona|kloxxado|zimhi)\b[^.?!]{0,40}\b(?:free|cost|costs|price|pay|"
+    r"buy|get|gratis|cuesta|comprar|consigo|conseguir|venden)\b|"
+    r"\b(?:where|how|can)\s+(?:do|can|could|would)?\s*(?:i|we|you|u|my\s+\w+)\s+(?:get|buy|find|pick\s+up)\s+"
+    r"(?:some\s+)?(?:narcan|naloxone)\b|"
+    r"\b(?:d[oó]nde|c[oó]mo)\s+(?:se\s+)?(?:consigo|compro|consigue|compra|venden|dan)\s+(?:el\s+|la\s+)?(?:narcan|naloxona)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_where_to_get_naloxone(text: str) -> bool:
+    """Where to get naloxone, or what it costs."""
+    return bool(_NALOXONE_WHERE.search(text or ""))

@@ -219,7 +219,16 @@ _STOP_TAKING = re.compile(
     rf"(?:(?:my|his|her|the|their)\s+)?{_MEDICINES}\b",
     re.IGNORECASE,
 )
+# "why cant i just stop? im sick of needing them" after the dosing answer (round 25: the
+# naloxone answer): why not stop all at once is the dosing question
+_WHY_NOT_JUST_STOP = re.compile(
+    r"\bwhy\s+(?:can'?t|cant|cannot|shouldn'?t|shouldnt|not)\s+(?:i|he|she|we|they|you)?\s*(?:just\s+)?"
+    r"(?:stop|quit)(?:\s+(?:it|them|cold\s+turkey|all\s+at\s+once|on\s+my\s+own))?\s*[?.!]|"
+    r"\bwhy\s+(?:can'?t|cant|cannot|shouldn'?t)\s+(?:i|he|she|we|they)\s+just\s+(?:stop|quit)\b",
+    re.IGNORECASE,
+)
 _PATTERNS = (
+    _WHY_NOT_JUST_STOP,
     _PRESCRIBER_CHANGES_THE_DOSE,
     _STOP_TAKING,
     _JUST_STOP_THEM,

@@ -245,3 +245,71 @@ def test_a_seizure_on_a_stimulant_gets_seizure_first_aid() -> None:
         hit = matcher.match(text)
         assert hit is not None
         assert refine(hit, text, matcher).category == category, text
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("is narcan free", True),
+        ("where do i buy narcan", True),
+        ("can I get narcan free for the house", True),
+        ("donde consigo narcan", True),
+        ("what is narcan", False),
+        ("he isnt breathing do i give narcan", False),
+    ],
+)
+def test_where_to_get_naloxone(text: str, asks: bool) -> None:
+    from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
+
+    assert asks_where_to_get_naloxone(text) is asks
+
+
+def test_round26_roleplay_callers() -> None:
+    """Caller role-play round 26: "What, dear?" is "say that again"; "I just need the number
+    for your help line" is the number read out, not a transfer; a program question with
+    "I don't drive anymore" in it is a program question."""
+    from iop_assistant.channels.voice_twiml import asks_for_the_number
+    from iop_assistant.nlu.control_intents import asks_to_repeat
+    from iop_assistant.program_question import asks_about_the_program
+
+    assert asks_to_repeat("What, dear?")
+    assert asks_to_repeat("say that again hon")
+    assert asks_for_the_number("Yeah hi, I just need the number for your help line.")
+    assert asks_about_the_program(
+        "Tell me more. How many days would I have to go? I don't drive anymore, my son drives me."
+    )
+
+
+def test_ill_call_them_myself_thanks_bye_is_a_goodbye() -> None:
+    from rasa.shared.nlu.constants import INTENT
+
+    from iop_assistant.nlu.control_gate import gate
+
+    message = _message("No that's fine, I'll call them myself. Thanks, bye.", [("goodbye", 0.6)])
+    gate(message)
+    assert message.get(INTENT)["name"] == "goodbye"
+    message = _message("no dont call me, cancel it", [("cancel_callback", 0.9)])
+    gate(message)
+    assert message.get(INTENT)["name"] == "cancel_callback"
+
+
+@pytest.mark.parametrize(
+    "text,asks",
+    [
+        ("why cant i just stop? im sick of needing them", True),
+        ("why not just quit cold turkey?", True),
+        ("why cant i stop thinking about it", False),
+        ("why did i start drinking", False),
+    ],
+)
+def test_why_not_just_stop_is_the_dosing_question(text: str, asks: bool) -> None:
+    from iop_assistant.nlu.dosing_questions import asks_about_dosing
+
+    assert asks_about_dosing(text) is asks
+
+
+def test_getting_a_pen_on_the_phone_is_the_number_again() -> None:
+    from iop_assistant.channels.voice_twiml import asks_again
+
+    assert asks_again("hold on hold on let me get a pen")
+    assert not asks_again("can you tell me about the groups")
