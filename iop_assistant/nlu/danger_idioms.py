@@ -16,7 +16,7 @@ import re
 _IDIOMS = re.compile(
     r"\b(?:"
     r"jump(?:ed|ing|s)?\s+the\s+gun|bit(?:e|es|ing)?\s+the\s+bullet|dodg(?:e|ed|ing)\s+(?:a|the)\s+bullet|"
-    r"shot\s+in\s+the\s+dark|(?:give|gave|giving)\s+it\s+a\s+shot|big\s+shot|long\s+shot|call\s+the\s+shots|"
+    r"shot\s+in\s+the\s+dark|(?:shot|shoot|shooting)\s+(?:myself|himself|herself|ourselves|yourself)\s+in\s+the\s+(?:foot|feet)|(?:give|gave|giving)\s+it\s+a\s+shot|big\s+shot|long\s+shot|call\s+the\s+shots|"
     r"shoot\s+(?:me|you|him|her)\s+(?:a|an)\s+(?:text|email|message|call)|"
     r"blue\s+in\s+the\s+face|once\s+in\s+a\s+blue\s+moon|out\s+of\s+the\s+blue|feeling\s+(?:a\s+bit\s+|kinda\s+)?blue|"
     r"(?:get|got|getting)\s+(?:\w+\s+){0,2}off\s+my\s+chest|breathing\s+room|breathe\s+easier|"

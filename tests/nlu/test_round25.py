@@ -313,3 +313,11 @@ def test_getting_a_pen_on_the_phone_is_the_number_again() -> None:
 
     assert asks_again("hold on hold on let me get a pen")
     assert not asks_again("can you tell me about the groups")
+
+
+def test_shot_myself_in_the_foot_is_an_idiom() -> None:
+    """tests/safety after the round 25 retrain: the classifier's sure crisis."""
+    from iop_assistant.nlu.danger_idioms import is_idiom_only
+
+    assert is_idiom_only("shot myself in the foot by skipping meetings, want to get back on track")
+    assert not is_idiom_only("i shot myself in the foot with the gun")
