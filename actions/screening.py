@@ -417,6 +417,10 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     named = _named_symptoms(text)
     if named and used and not reading.now and not reading.unclear:
         found["screening_symptoms"] = named
+    if found.get("screening_for") != "other":
+        # "I just got out of a 5 day detox yesterday" (blind v19: "have you recently finished
+        # detox...?" was asked next)
+        found.update(care_told(text))
     pregnant = screening_answers.pregnancy_stated(text)
     if pregnant is not None and found.get("screening_for") != "other":
         # "uso coca los fines de semana. no estoy embarazada" (blind es-v10: asked anyway)
@@ -592,6 +596,16 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         return _prefill_one(tracker, "screening_symptoms")
+
+    def extract_screening_recent_care(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_recent_care")
+
+    def extract_screening_care_30_days(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_care_30_days")
 
     def extract_screening_pregnant(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

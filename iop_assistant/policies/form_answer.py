@@ -70,7 +70,9 @@ WITHDRAWAL_SIGN_SLOTS = frozenset(
 WITHDRAWAL_CATEGORIES = frozenset({"withdrawal", "seizure", "medical"})
 
 
-def about_past_or_unclear_signs(parse_data: Mapping[str, Any], text: str) -> bool:
+def about_past_or_unclear_signs(
+    parse_data: Mapping[str, Any], text: str, slot: str = "screening_symptoms"
+) -> bool:
     """A crisis reading of an answer that names withdrawal signs, none of them clearly
     happening now ("I had a seizure last time I quit", "no seizures, just the sweats",
     "seizures"): the form reads it (history, or it asks "is this happening right now?").
@@ -79,6 +81,12 @@ def about_past_or_unclear_signs(parse_data: Mapping[str, Any], text: str) -> boo
     if guard and guard.get("category") not in WITHDRAWAL_CATEGORIES:
         return False
     reading = screening_answers.read_emergency(text)
+    spanish_hit = str(guard.get("pattern_id") or "").startswith("es_")
+    if guard and not reading.past and (slot not in WITHDRAWAL_SIGN_SLOTS or spanish_hit):
+        # the lexicon found a sign, and nothing says it was before, said to a question that is
+        # not about signs (or in Spanish, whose "ahorita" the time reader cannot see): "ahorita
+        # estoy temblando todo, veo bichos en la pared" (es-v10, tuned: the next question)
+        return False
     return not reading.now and screening_answers.mentions_emergency_sign(text)
 
 
@@ -119,7 +127,9 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
     intent = message.intent or {}
     name = intent.get("name")
     if name == CRISIS_INTENT:
-        if slot.startswith("screening_") and about_past_or_unclear_signs(message.parse_data, text):
+        if slot.startswith("screening_") and about_past_or_unclear_signs(
+            message.parse_data, text, slot
+        ):
             # also to another screening question: "no seizures. and im a dude so not
             # pregnant" to "could you be pregnant?" (blind v19: the 911 reply, form ended)
             return SlotSet(slot, text)

@@ -134,3 +134,13 @@ def test_not_pregnant_in_the_first_message_is_not_asked_again() -> None:
     assert prefilled(tracker({}, text))["screening_pregnant"] == "no"
     about_her = "does my daughter need detox? she drinks every day. im a guy, her dad"
     assert "screening_pregnant" not in prefilled(tracker({}, about_her))
+
+
+def test_a_detox_just_finished_in_the_first_message_is_not_asked_about() -> None:
+    """blind v19 a-r04: "I just got out of a 5 day detox yesterday..." then "have you recently
+    finished detox?"."""
+    text = "I just got out of a 5 day detox yesterday for alcohol. Do I need anything else first?"
+    found = prefilled(tracker({}, text))
+    assert found["screening_recent_care"] == "yes"
+    assert found["screening_care_30_days"] == "yes"
+    assert "screening_recent_care" not in prefilled(tracker({}, "do i need detox first? i drink"))

@@ -309,3 +309,29 @@ def test_round25_never_mind_someone_else_will_handle_it_ends_the_callback_reques
     text = "Actually never mind. His mother says she will handle it. Sorry to bother you"
     tracker = tracker_in_form("callback_form", "callback_phone", text, "stop", 1.0)
     assert answer_for_form(tracker) is None
+
+
+def test_round25_a_lexicon_sign_now_in_spanish_ends_the_screening():
+    """es-v10 (tuned): withdrawal hallucinations now, told to "when did you last use?"."""
+    text = (
+        "hace 2 dias que no tomo nada, lo deje de golpe y ahorita estoy temblando todo, veo bichos"
+    )
+    tracker = tracker_in_form(
+        "detox_screening_form",
+        "screening_last_use",
+        text,
+        "crisis",
+        1.0,
+        guard=True,
+        category="withdrawal",
+    )
+    assert answer_for_form(tracker) is None
+    from iop_assistant.policies.form_answer import about_past_or_unclear_signs
+
+    spanish = {"crisis_guard": {"pattern_id": "es_withdrawal_emergency", "category": "withdrawal"}}
+    assert not about_past_or_unclear_signs(spanish, text, "screening_symptoms")
+    # in English the symptoms question still asks "is this happening right now?"
+    english = {
+        "crisis_guard": {"pattern_id": "withdrawal_emergency_words", "category": "withdrawal"}
+    }
+    assert about_past_or_unclear_signs(english, "shakes and seizures", "screening_symptoms")
