@@ -75,7 +75,7 @@ train: $(MODEL) ## train the model (only when data, config or domain changed)
 $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
-	@$(STEP) 3/5 "Train the model (about 15-20 minutes on 2 cores)" train -- \
+	@$(STEP) 3/5 "Train the model (about 45-55 minutes on 2 cores)" train -- \
 	  $(RASA) train --domain domain --fixed-model-name iop --out models
 
 widget: $(WIDGET) ## build the chat widget into web/dist/ (only when its sources changed)
