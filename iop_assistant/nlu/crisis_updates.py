@@ -111,6 +111,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # 2026-12-05, after thoughts of suicide: the childcare answer)
         r"\b(?:the|my|his|her|moms?|mom'?s|dads?|dad'?s)\s+(?:\w+\s+)?(?:pills|meds|gun|bottle|stash|oxys?|xanax|bars)\s+"
         r"(?:are|is|r|s)\s+(?:still\s+)?(?:right\s+)?(?:there|here|next\s+to\s+me|in\s+(?:my|the)\s+\w+)\b(?!\s*\?)|"
+        # "my gun's in the glove box" (caller role-play round 26: no word about the gun)
+        r"\b(?:the|my|his|her)\s+(?:\w+\s+)?(?:gun|pistol|rifle|shotgun|handgun)(?:'?s|\s+is|\s+s)\s+(?:still\s+)?"
+        r"(?:right\s+)?(?:in|on|under|by)\s+(?:the|my|his|her)\s+(?:\w+\s+)?(?:glove\s*box|truck|car|drawer|"
+        r"closet|safe|nightstand|bed|pocket|lap|hand|console|garage|desk)\b|"
         # "the pills are on the kitchen counter right now. should I do something with them"
         # (crisis role-play round 16: the program's who-it-is-for answer)
         r"\b(?:the|my|those|these)\s+(?:\w+\s+)?(?:pills|meds|bottle|stash|oxys?|bars)\s+(?:are|is|r|s)\s+"

@@ -49,7 +49,9 @@ _DANGER = re.compile(
     # white, no answer, seeing or hearing things, a head hit, pregnancy warning signs, a plan
     # to be found, someone stopping them; Spanish hanging, cutting, the chest, no feeling
     r"guns|pistols|rifles|knives|clammy|not\s+(?:answering|responding)|won'?t\s+(?:answer|respond)|"
-    r"seeing\s+(?:things|spots|stuff|shadows|bugs)|see(?:ing)?\s+things|hearing\s+(?:things|music|voices)|"
+    r"seeing\s+(?:\w+\s+){0,2}?(?:things|spots|stuff|shadows|bugs|spiders|snakes)|see(?:ing)?\s+things|"
+    r"hearing\s+(?:things|music|voices)|(?:they'?re|theyre|they\s+are)\s+not\s+(?:really\s+)?there|"
+    r"(?:aren'?t|arent)\s+(?:really\s+)?there|"
     r"(?:hit|banged|bumped)\s+(?:my|his|her|their)\s+head|baby\s+(?:stopped|isn'?t|hasn'?t|not)\s+mov\w*|"
     r"soaking\s+through|finds?\s+me|stopping\s+me|my\s+own\s+way|won'?t\s+be\s+around|for\s+good\s+tonight|"
     r"blades|ahorc\w*|me\s+mate\b|cortando|cortarme|me\s+cort[eé]|pecho|sin\s+responder|no\s+responde|"

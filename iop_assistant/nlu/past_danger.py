@@ -170,15 +170,29 @@ _DAYS_AGO = re.compile(
 )
 
 
+# "I overdosed 2 days ago, they had to narcan me" (stepdown role-play round 26: "Call 911
+# now... give rescue breaths" to someone the ER had sent to the program)
+_REVIVED = re.compile(
+    r"\b(?:had\s+to\s+)?narcan(?:ned)?\s+(?:me|him|her)\b|\bgave\s+(?:me|him|her)\s+narcan\b|"
+    r"\b(?:brought|bring)\s+(?:me|him|her)\s+back\b|\brevived\s+(?:me|him|her)\b|"
+    r"\b(?:the\s+)?(?:er|hospital|doctor|ems|paramedics)\s+(?:sent|told|referred)\s+me\b"
+)
+
+
 def was_already_treated(text: str) -> bool:
     """An overdose told after hospital care ended, or told in the past tense and said to
     be over ("he's ok now"), with no danger now."""
     clean = _clean(text)
     told = _WAS_IN_DANGER.sub(" ", clean)
-    over = bool(_CARED_FOR.search(clean)) or (
-        bool(_OVERDOSED.search(clean))
-        and bool(_OK_NOW.search(clean))
-        and (bool(_DAYS_AGO.search(clean)) or not _TOO_RECENT.search(clean))
+    revived = bool(_REVIVED.search(clean)) and bool(_DAYS_AGO.search(clean))
+    over = (
+        revived
+        or bool(_CARED_FOR.search(clean))
+        or (
+            bool(_OVERDOSED.search(clean))
+            and bool(_OK_NOW.search(clean))
+            and (bool(_DAYS_AGO.search(clean)) or not _TOO_RECENT.search(clean))
+        )
     )
     return over and not _STILL_IN_DANGER.search(told)
 

@@ -321,3 +321,23 @@ def test_shot_myself_in_the_foot_is_an_idiom() -> None:
 
     assert is_idiom_only("shot myself in the foot by skipping meetings, want to get back on track")
     assert not is_idiom_only("i shot myself in the foot with the gun")
+
+
+def test_a_gun_in_the_glove_box_is_means_at_hand() -> None:
+    """Caller role-play round 26: "my gun's in the glove box" got no word about the gun."""
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    assert read_update("my gun's in the glove box") == "has_means"
+    assert read_update("the gun is in my truck") == "has_means"
+    assert read_update("is my gun in the car?") is None
+
+
+def test_an_overdose_days_ago_and_revived_is_already_treated() -> None:
+    """Stepdown role-play round 26: the live-overdose reply to someone the ER had sent."""
+    from iop_assistant.nlu.past_danger import was_already_treated
+
+    assert was_already_treated("I overdosed 2 days ago, they had to narcan me")
+    assert not was_already_treated("they had to narcan me an hour ago and now i cant breathe")
+    assert not was_already_treated(
+        "he overdosed 2 days ago, they had to narcan him, now he's not breathing"
+    )

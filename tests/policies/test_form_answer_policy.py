@@ -335,3 +335,10 @@ def test_round25_a_lexicon_sign_now_in_spanish_ends_the_screening():
         "crisis_guard": {"pattern_id": "withdrawal_emergency_words", "category": "withdrawal"}
     }
     assert about_past_or_unclear_signs(english, "shakes and seizures", "screening_symptoms")
+
+
+def test_round26_hallucinations_said_in_the_screening_end_it():
+    """Crisis role-play round 26: the next screening question."""
+    text = "seeing little things moving on the floor and theyre not there"
+    tracker = tracker_in_form("detox_screening_form", "screening_frequency", text, "crisis", 1.0)
+    assert answer_for_form(tracker) is None
