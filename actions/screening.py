@@ -221,6 +221,12 @@ def history_answer(text: str) -> str | None:
     return None
 
 
+_NO_DTS = re.compile(
+    r"\b(?:dts|d\.t\.s|delirium|anything\s+like\s+that|none\s+of\s+(?:that|those)|hospital\w*|"
+    r"withdrawal\s+(?:problems|issues)|nada\s+de\s+eso|ninguna\s+de\s+esas)\b"
+)
+
+
 def stated_alongside(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     """Plain answers to other questions not asked yet, said with this one: "every day. no
     seizures, not pregnant" (blind v19: the seizure and pregnancy questions were asked
@@ -231,7 +237,9 @@ def stated_alongside(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         and tracker.get_slot("screening_complicated_history") is None
     ):
         history = history_answer(text)
-        if history:
+        # a "no" counts only when it covers the DTs too: "no seizures" alone still leaves the
+        # question (seizures, the DTs or a hospital withdrawal) to be asked
+        if history == "yes" or (history == "no" and _NO_DTS.search(screening_answers.fold(text))):
             found["screening_complicated_history"] = history
     if slot != "screening_pregnant" and tracker.get_slot("screening_pregnant") is None:
         pregnant = screening_answers.pregnancy_stated(text)

@@ -39,12 +39,19 @@ def test_pregnancy_said_plainly_or_not_at_all(text: str, expected: bool | None) 
     assert pregnancy_stated(text) is expected
 
 
-def test_a_frequency_answer_with_no_seizures_and_not_pregnant_fills_all_three() -> None:
+def test_a_frequency_answer_with_no_seizures_and_not_pregnant() -> None:
+    """The pregnancy answer is kept; "no seizures" alone leaves the history question (seizures,
+    the DTs or a hospital withdrawal) to be asked (tests/server: "no seizures, just the
+    sweats" is followed by it)."""
     slots = {"screening_for": "self", "screening_substances": ["stimulant"]}
     result = _validate("screening_frequency", "every weekend. no seizures n not pregnant", slots)
     assert result["screening_frequency"] is not None
-    assert result["screening_complicated_history"] == "no"
+    assert "screening_complicated_history" not in result
     assert result["screening_pregnant"] == "no"
+    both = _validate(
+        "screening_frequency", "every weekend. no seizures or dts, not pregnant", slots
+    )
+    assert both["screening_complicated_history"] == "no"
 
 
 def test_no_answer_to_the_question_asked_but_answers_to_later_ones_are_kept() -> None:
@@ -57,10 +64,10 @@ def test_no_answer_to_the_question_asked_but_answers_to_later_ones_are_kept() ->
     assert result["screening_pregnant"] == "no"
 
 
-def test_symptoms_with_no_seizures_answers_the_history_question_too() -> None:
+def test_symptoms_with_no_seizures_or_dts_answers_the_history_question_too() -> None:
     """blind v19 b-s15: the seizure question came next as if nothing was said."""
     slots = {"screening_for": "self", "screening_substances": ["alcohol"]}
-    text = "shakes every morning til i drink, sweats, cant eat. no seizures that i know of"
+    text = "shakes every morning til i drink, sweats, cant eat. never had seizures or the dts"
     result = _validate("screening_symptoms", text, slots)
     assert "shakes" in result["screening_symptoms"]
     assert result["screening_complicated_history"] == "no"
