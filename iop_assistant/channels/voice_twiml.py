@@ -352,7 +352,10 @@ _ABOUT_THE_CRISIS_LINE = (
     "cops", "police", "what is", "whats", "what's", "who is", "how does", "si llamo",
     "policia", "mandan",
 )  # fmt: skip
-_CRISIS_LINE_ASKS = ("connect", "put me through", "transfer", "dial", "call them", "for me")
+# "it didn't go through. try the 988 again" (caller role-play round 26: the screening offer)
+_CRISIS_LINE_ASKS = (
+    "connect", "put me through", "transfer", "dial", "call them", "for me", "try", "again",
+)  # fmt: skip
 
 
 def wants_crisis_line(speech: str | None, digits: str | None) -> bool:

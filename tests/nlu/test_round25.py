@@ -341,3 +341,10 @@ def test_an_overdose_days_ago_and_revived_is_already_treated() -> None:
     assert not was_already_treated(
         "he overdosed 2 days ago, they had to narcan him, now he's not breathing"
     )
+
+
+def test_try_the_988_again_is_a_request_for_the_crisis_line() -> None:
+    from iop_assistant.channels.voice_twiml import wants_crisis_line
+
+    assert wants_crisis_line("it didn't go through. try the 988 again", "")
+    assert not wants_crisis_line("if i call 988 again will they send the cops", "")
