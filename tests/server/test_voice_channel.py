@@ -484,3 +484,19 @@ def test_a_caller_leaving_once_the_ambulance_came_is_let_go(servers):
     listens(call.send(SpeechResult="my brother took something and he won't wake up"), servers)
     done = call.send(SpeechResult="ok the ambulance is here, bye")
     assert done.find("Hangup") is not None and said(done)
+
+
+def test_a_crisis_line_transfer_asked_for_in_words_that_fails_says_so(servers):
+    """Caller role-play round 26: after "put me through to the 988 people", a 988 call that
+    did not connect was met with the help line's "nobody could answer"; and "it didn't go
+    through. try the 988 again" got the screening offer."""
+    call = Call(servers)
+    call.send()
+    listens(call.send(SpeechResult="my kids would be better off without me"), servers)
+    listens(call.send(SpeechResult="sometimes i guess. i have a gun in the truck"), servers)
+    dials(call.send(SpeechResult="okay. put me through to the 988 people I guess"), "988")
+    failed = call.send(DialCallStatus="no-answer")
+    listens(failed, servers)
+    spoken = said(failed)
+    assert "988" in spoken and "nobody could answer" not in spoken
+    dials(call.send(SpeechResult="it didn't go through. try the 988 again"), "988")
