@@ -351,6 +351,8 @@ _ABOUT_THE_CRISIS_LINE = (
     "if i", "if we", "are they", "will they", "would they", "do they", "does", "is it",
     "cops", "police", "what is", "whats", "what's", "who is", "how does", "si llamo",
     "policia", "mandan",
+    # "i'll try 988 later": a plan, not "put me through now"
+    "later", "tomorrow", "i'll", "ill try", "i will", "maybe",
 )  # fmt: skip
 # "it didn't go through. try the 988 again" (caller role-play round 26: the screening offer)
 _CRISIS_LINE_ASKS = (

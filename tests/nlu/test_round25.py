@@ -348,3 +348,11 @@ def test_try_the_988_again_is_a_request_for_the_crisis_line() -> None:
 
     assert wants_crisis_line("it didn't go through. try the 988 again", "")
     assert not wants_crisis_line("if i call 988 again will they send the cops", "")
+
+
+def test_a_plan_to_try_988_later_is_not_a_transfer() -> None:
+    from iop_assistant.channels.voice_twiml import wants_crisis_line
+
+    assert not wants_crisis_line("ok i'll try 988 later tonight", "")
+    assert not wants_crisis_line("maybe i will try calling 988 tomorrow", "")
+    assert wants_crisis_line("988 please", "")
