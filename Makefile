@@ -109,7 +109,7 @@ $(QUICK_MODEL): $(TRAIN_INPUTS) scripts/quick_config.py | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
 	$(PY) scripts/quick_config.py
-	@$(STEP) 3/5 "Train a quick model for the first answers (about 3 minutes)" train-quick -- \
+	@$(STEP) 3/5 "Train a quick model for the first answers (about 9 minutes)" train-quick -- \
 	  $(RASA) train --domain domain --config build/config-quick.yml --fixed-model-name iop-quick --out models \
 	  --skip-validation
 
