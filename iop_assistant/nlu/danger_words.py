@@ -22,7 +22,7 @@ import re
 _DANGER = re.compile(
     r"\b(?:di(?:e|es|ed|ing)|dying|dead|death|kill\w*|suicid\w*|unalive\w*|kms|end\s+(?:it|my|this|things)|"
     r"overdos\w*|od|od'?d|od'?ing|breath\w*|unresponsive|(?:won'?t|can'?t|cannot|not|didn'?t)\s+wak\w*|passed\s+out|blue(?!\s+(?:pills?|ones|tabs?|m\s?30s?|30s|bars?|xanax|dolphins?))|seiz\w*|"
-    r"convuls\w*|hallucinat\w*|bleed\w*|gun|pistol|rifle|knife|blade|razor|rope|noose|bridge|roof|"
+    r"convuls\w*|hallucinat\w*|bleed\w*|guns?|pistols?|rifles?|knife|knives|blades?|razor|rope|noose|bridge|roof|"
     r"hurt\w*|harm\w*|cut(?:ting)?\s+(?:my|him|her)|burn(?:ing|ed)?\s+my|hit(?:ting)?\s+me|beat\w*|"
     r"chok\w*|strangl\w*|threat\w*|weapon|stab\w*|shoot\w*|attack\w*|danger\w*|emergency|911|"
     r"ambulance|chest|heart|faint\w*|confus\w*|goodbye|better\s+off|burden|disappear|hopeless|"
@@ -48,13 +48,13 @@ _DANGER = re.compile(
     # round 25 (v19/es-v10 crisis misses with none of the words above): guns, a face gone
     # white, no answer, seeing or hearing things, a head hit, pregnancy warning signs, a plan
     # to be found, someone stopping them; Spanish hanging, cutting, the chest, no feeling
-    r"guns|pistols|rifles|knives|clammy|not\s+(?:answering|responding)|won'?t\s+(?:answer|respond)|"
+    r"clammy|not\s+(?:answering|responding)|won'?t\s+(?:answer|respond)|"
     r"seeing\s+(?:\w+\s+){0,2}?(?:things|spots|stuff|shadows|bugs|spiders|snakes)|see(?:ing)?\s+things|"
     r"hearing\s+(?:things|music|voices)|(?:they'?re|theyre|they\s+are)\s+not\s+(?:really\s+)?there|"
     r"(?:aren'?t|arent)\s+(?:really\s+)?there|"
     r"(?:hit|banged|bumped)\s+(?:my|his|her|their)\s+head|baby\s+(?:stopped|isn'?t|hasn'?t|not)\s+mov\w*|"
     r"soaking\s+through|finds?\s+me|stopping\s+me|my\s+own\s+way|won'?t\s+be\s+around|for\s+good\s+tonight|"
-    r"blades|ahorc\w*|me\s+mate\b|cortando|cortarme|me\s+cort[eé]|pecho|sin\s+responder|no\s+responde|"
+    r"ahorc\w*|me\s+mate\b|cortando|cortarme|me\s+cort[eé]|pecho|sin\s+responder|no\s+responde|"
     r"no\s+siento\s+(?:las|los|el|la|mis)\b|veo\s+(?:doble|sombras|luces|cosas|manchas)|viendo\s+(?:sombras|luces|cosas|manchas)|"
     r"oigo\s+(?:cosas|voces|m[uú]sica)|brazo\s+izquierdo|sud(?:o|ando)\s+fr[ií]o|no\s+se\s+ha\s+movido|"
     r"me\s+pegu[eé]\s+en\s+la\s+cabeza|"

@@ -70,9 +70,7 @@ WITHDRAWAL_SIGN_SLOTS = frozenset(
 WITHDRAWAL_CATEGORIES = frozenset({"withdrawal", "seizure", "medical"})
 
 
-def about_past_or_unclear_signs(
-    parse_data: Mapping[str, Any], text: str, slot: str = "screening_symptoms"
-) -> bool:
+def about_past_or_unclear_signs(parse_data: Mapping[str, Any], text: str, slot: str) -> bool:
     """A crisis reading of an answer that names withdrawal signs, none of them clearly
     happening now ("I had a seizure last time I quit", "no seizures, just the sweats",
     "seizures"): the form reads it (history, or it asks "is this happening right now?").
