@@ -410,7 +410,12 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
         return {}
     lowered = screening_answers.fold(text)
     found: Dict[str, Any] = {}
-    if _FAMILY.search(lowered) and not _OWN_USE.search(lowered):
+    latest = screening_answers.fold(user_texts(tracker)[-1] if user_texts(tracker) else "")
+    if _SAYS_FOR_ME.search(latest):
+        # "hola, necesito saber si tengo que ir a detox. es para mi" right after "my brother
+        # uses" (round 25 widget check: "¿Esa persona...?"): the request's own words win
+        found["screening_for"] = "self"
+    elif _FAMILY.search(lowered) and not _OWN_USE.search(lowered):
         found["screening_for"] = "other"
     elif _SAYS_FOR_ME.search(lowered):
         # "can u tell me if i need detox first? its for me" (blind v19: asked anyway)

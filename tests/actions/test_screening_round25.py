@@ -151,3 +151,18 @@ def test_a_detox_just_finished_in_the_first_message_is_not_asked_about() -> None
     assert found["screening_recent_care"] == "yes"
     assert found["screening_care_30_days"] == "yes"
     assert "screening_recent_care" not in prefilled(tracker({}, "do i need detox first? i drink"))
+
+
+def test_for_me_in_the_request_wins_over_a_relative_named_before() -> None:
+    """Round 25 widget check: "is narcan free? my brother uses", then "necesito saber si
+    tengo que ir a detox. es para mi" got "¿Esa persona...?"."""
+    from rasa_sdk import Tracker
+
+    texts = [
+        "is narcan free? my brother uses",
+        "necesito saber si tengo que ir a detox. es para mi",
+    ]
+    events = [{"event": "user", "text": t, "parse_data": {"text": t}} for t in texts]
+    latest = {"text": texts[-1], "intent": {"name": "request_detox_screening"}, "entities": []}
+    tracker = Tracker("t", {}, latest, events, False, None, {}, "action_listen")
+    assert prefilled(tracker)["screening_for"] == "self"
