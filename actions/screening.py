@@ -101,6 +101,7 @@ _UNSURE_PRESCRIBED = re.compile(
 # "never been to detox or rehab", "just finished a 5 day detox last week": the care question
 # answered in so many words (blind v19: said to "who is this for?" and asked again)
 _CARE_TOLD = re.compile(
+    r"\bnever\s+been\s+(?:anywhere|to\s+anything|in\s+anything)\s+like\s+that\b|"
     r"\b(?:never|not|no|nunca)\b[^.?!]{0,25}\b(?:detox\w*|rehab\w*|residential|inpatient|"
     r"treatment|desintox\w*|internad[oa]|centro)\b|"
     r"\b(?:finished|got\s+out\s+of|came\s+out\s+of|left|discharged\s+from|did|was\s+in|"
@@ -131,8 +132,17 @@ def recent_care_answer(text: str) -> Tuple[str, Dict[str, Any]]:
 
 def care_told(text: str) -> Dict[str, Any]:
     """The care questions' answers when the words plainly tell them, else nothing."""
-    if not _CARE_TOLD.search(text):
+    told = _CARE_TOLD.search(text)
+    if not told:
         return {}
+    if re.match(r"(?:never|not|no|nunca)\b", told.group(0), re.IGNORECASE) and not re.search(
+        r"\b(?:finished|got\s+out|came\s+out|left|discharged|was\s+in|just\s+did|sal[ií])\b",
+        told.group(0),
+        re.IGNORECASE,
+    ):
+        # "ya ask away. its for me... no detox or rehab since" (blind v20: the "ya" was read
+        # as a yes to recent care): the words about care are the answer
+        return {"screening_recent_care": "no"}
     answer, when_told = recent_care_answer(text)
     if when_told:
         return when_told
@@ -141,6 +151,7 @@ def care_told(text: str) -> Dict[str, Any]:
     return {"screening_recent_care": answer} if answer != UNKNOWN else {}
 
 
+INTRO_RESPONSE = "utter_screening_intro"
 WHY_RESPONSE = "utter_screening_why"
 NOTED_RESPONSE = "utter_screening_noted"
 _ASKS_WHY = re.compile(
@@ -175,6 +186,11 @@ def read_answer(
     if is_question(text) and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
         return {slot: None}
     if answer not in (None, UNKNOWN):
+        if len([c for c in re.split(r"[.,;!?\n]+", text) if c.strip()]) >= 2:
+            # "none of it's prescribed. G every few hours, all day... last dose was like 40
+            # min ago" (blind v20: "when did you last use?" came next): an answer in several
+            # parts may answer later questions too
+            return {**answers_ahead(slot, text, tracker), slot: answer}
         return {slot: answer, **stated_alongside(slot, text, tracker)}
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
@@ -221,6 +237,7 @@ def history_answer(text: str) -> str | None:
     return None
 
 
+_DTS_RISK = frozenset({"alcohol", "benzodiazepine", "sedative"})
 _NO_DTS = re.compile(
     r"\b(?:dts|d\.t\.s|delirium|anything\s+like\s+that|none\s+of\s+(?:that|those)|hospital\w*|"
     r"withdrawal\s+(?:problems|issues)|nada\s+de\s+eso|ninguna\s+de\s+esas)\b"
@@ -239,7 +256,15 @@ def stated_alongside(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         history = history_answer(text)
         # a "no" counts only when it covers the DTs too: "no seizures" alone still leaves the
         # question (seizures, the DTs or a hospital withdrawal) to be asked
-        if history == "yes" or (history == "no" and _NO_DTS.search(screening_answers.fold(text))):
+        used = set(tracker.get_slot("screening_substances") or ()) | set(
+            substances.categories_in_text(text)
+        )
+        # the DTs follow alcohol, benzos and sleeping pills only: for someone who uses none of
+        # them "no seizures ever" answers it all (blind v20: crack and methadone, asked again)
+        no_dts_risk = bool(used) and not used & _DTS_RISK
+        if history == "yes" or (
+            history == "no" and (no_dts_risk or _NO_DTS.search(screening_answers.fold(text)))
+        ):
             found["screening_complicated_history"] = history
     if slot != "screening_pregnant" and tracker.get_slot("screening_pregnant") is None:
         pregnant = screening_answers.pregnancy_stated(text)
@@ -258,7 +283,8 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         ("screening_symptoms", _named_symptoms),
         # a seizure told to the pregnancy question (blind v17: "yeah he had a seizure last
         # year when he ran out of bars" was a yes to "could you be pregnant?")
-        ("screening_complicated_history", history_answer),
+        # (a "no" is left to stated_alongside: "no seizures" alone leaves the DTs unasked)
+        ("screening_complicated_history", lambda t: "yes" if history_answer(t) == "yes" else None),
     )
     found: Dict[str, Any] = {}
     for other, read in readers:
@@ -268,6 +294,13 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         if value:
             found[other] = value
     found.update({k: v for k, v in stated_alongside(slot, text, tracker).items() if k not in found})
+    if slot != "screening_prescribed" and tracker.get_slot("screening_prescribed") is None:
+        used = set(tracker.get_slot("screening_substances") or ()) | substances.categories_in_text(
+            text
+        )
+        prescribed = form_answers.prescription_told(text, used)
+        if prescribed is not None and used & screening_rules.PRESCRIBABLE:
+            found["screening_prescribed"] = prescribed
     # substances named to another question ("vodka, and she takes oxycodone for her back",
     # v9 family-05), also after a "none" that the words now contradict
     if slot != "screening_substances" and not tracker.get_slot("screening_substances"):
@@ -430,6 +463,9 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     named = _named_symptoms(text)
     if named and used and not reading.now and not reading.unclear:
         found["screening_symptoms"] = named
+    prescribed = form_answers.prescription_told(text, used)
+    if prescribed is not None and set(used) & screening_rules.PRESCRIBABLE:
+        found["screening_prescribed"] = prescribed
     if found.get("screening_for") != "other":
         # "I just got out of a 5 day detox yesterday" (blind v19: "have you recently finished
         # detox...?" was asked next)
@@ -511,7 +547,20 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             # question in hand (or the one taken back) is asked again
             dispatcher.utter_message(response="utter_screening_corrected")
             return corrected
+        starting = tracker.get_slot("requested_slot") is None
         events = await super().run(dispatcher, tracker, domain)
+        first = next(
+            (
+                e.get("value")
+                for e in events
+                if e.get("event") == "slot" and e.get("name") == "requested_slot"
+            ),
+            None,
+        )
+        if starting and first not in (None, "screening_for"):
+            # who it is for was said already, so "is this for you or someone else?" (which
+            # opens the screening) is skipped: the opening is said on its own
+            dispatcher.utter_message(response=INTRO_RESPONSE)
         done = any(
             e.get("event") == "slot"
             and e.get("name") == "requested_slot"
@@ -639,7 +688,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             # for kept when the words said it
             return {"screening_for": answer}
         if answer is not None:
-            return {"screening_for": answer}
+            # "its for me. never been to rehab or detox", "for my mother... she has never been
+            # in detox" (blind v20: the care question was asked next anyway): what else the
+            # answer tells is kept
+            told = {**care_told(text), **answers_ahead("screening_for", text, tracker)}
+            return {"screening_for": answer, **told}
         if answered_faq(dispatcher, tracker, FORM):
             return {"screening_for": None}
         told = {**care_told(text), **answers_ahead("screening_for", text, tracker)}
@@ -656,9 +709,18 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_recent_care(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer, when_told = recent_care_answer(str(value or ""))
+        text = str(value or "")
+        answer, when_told = recent_care_answer(text)
         if when_told:
             return when_told
+        if (
+            form_answers.parse_screening_for(text) is not None
+            and not _CARE_WORDS.search(text)
+            and times_said_since_start(tracker, FORM, "utter_ask_screening_recent_care") <= 1
+        ):
+            # "ok yes, its for my husband" to the first question (blind v20): a yes to the
+            # questions themselves, not to "have they recently finished detox?"
+            return {"screening_recent_care": None}
         return read_answer("screening_recent_care", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_care_30_days(

@@ -377,6 +377,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_screening_corrected": ("policy",),
     "utter_screening_why": ("policy", "asam2020"),
     "utter_screening_noted": ("policy",),
+    "utter_screening_intro": ("policy", "fda_opioid_stop", "samhsa_od"),
     "utter_ask_screening_recent_care": ("article",),
     "utter_ask_screening_care_30_days": ("pawss",),
     "utter_ask_screening_use_since_care": ("article", "pawss"),

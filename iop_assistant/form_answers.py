@@ -628,6 +628,33 @@ def parse_prescribed(text: str | None, named: Iterable[str] = ()) -> List[str] |
     return None
 
 
+# where street pills come from: "4-6 xanax bars a day from a plug", "gabapentin i buy off a guy"
+_FROM_A_SELLER = re.compile(
+    r"\b(?:from|off(?:\s+of)?)\s+(?:a|my|the|some|this)\s+(?:plug|dealer|connect|guy\s+i\s+know)\b|"
+    r"\bbuy\s+(?:\w+\s+)?(?:from|off(?:\s+of)?)\s+(?:a|some|this|my)\s+(?:guy|dude|friend|plug|dealer)\b"
+)
+_PRESCRIBER_NAMED = re.compile(
+    r"\b(?:from|by|through)\s+(?:her|his|their|my)\s+(?:doctor|doc|clinic|psychiatrist)\b"
+)
+
+
+def prescription_told(text: str | None, named: Iterable[str] = ()) -> List[str] | None:
+    """The prescription question answered before it is asked ("xanax bars from a plug": none;
+    "on Ativan for 15 years from her doctor": the benzodiazepine), else None (blind v20: asked
+    anyway, and the outcome came a turn after the person expected it)."""
+    lowered = " ".join(fold(text or "").split())
+    if (
+        _FROM_A_SELLER.search(lowered)
+        or _NOTHING_PRESCRIBED.search(lowered)
+        or _not_as_prescribed(lowered)
+    ):
+        return []
+    if _PRESCRIBED.search(lowered) or _PRESCRIBER_NAMED.search(lowered):
+        mentioned = substances.categories_in_text(lowered) & screening_rules.PRESCRIBABLE
+        return sorted(mentioned) or None
+    return None
+
+
 def mentions_prescription(text: str | None) -> bool:
     """The words speak of a prescription or a prescribable medicine ("my doctor gives me
     them", "methadone"), not only a yes."""

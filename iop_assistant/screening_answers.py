@@ -455,6 +455,10 @@ _PAST = re.compile(
 )
 
 
+_ONE_TIME = re.compile(r"\b(one time|that one time|una vez|one night)\b")
+_CLEARLY_NOW = re.compile(
+    r"\b(now|right now|today|tonight|this morning|as we speak|ahora|ahorita|hoy|esta noche)\b"
+)
 _HYPOTHETICAL = re.compile(
     r"\b(would|almost|nearly|felt like|afraid|scared|worried|might|could|going to|gonna"
     r"|casi|como si|miedo|temo|podria|puede que|va a|me preocupa)\b"
@@ -475,6 +479,10 @@ def read_emergency(text: str | None) -> EmergencyReading:
                 continue
             if _HYPOTHETICAL.search(clause[: match.start()]):
                 reading.past.add(value)  # "felt like I would have a seizure": a near miss
+            elif _ONE_TIME.search(clause) and not _CLEARLY_NOW.search(clause):
+                # "one time i started seeing stuff", "one time he have convulsion when he
+                # stop" (blind v20: read as now, the crisis reply; or unclear)
+                reading.past.add(value)
             elif _NOW.search(clause):
                 reading.now.add(value)
             elif _PAST.search(clause):
@@ -793,7 +801,14 @@ def pregnancy_stated(text: str | None) -> bool | None:
         and not re.search(r"\b(guy|dude|man|male|hombre)\b", t)
     ):
         return None
-    if _PREGNANCY_HEDGE.search(t) or re.search(r"\b(cant|can'?t) be sure\b|\bbelieve\b", t):
+    # a hedge counts only in the sentence that speaks of it: "no seizures. not pregnant
+    # either lol im a guy" after "if i stop" (blind v20: asked again)
+    about = " ".join(
+        _norm(part)
+        for part in re.split(r"[.!?;\n]+", str(text))
+        if re.search(r"pregnan|embarazada|\b(?:guy|dude|man|male|hombre)\b", _norm(part))
+    )
+    if _PREGNANCY_HEDGE.search(about) or re.search(r"\b(cant|can'?t) be sure\b|\bbelieve\b", about):
         return None
     if _NOT_PREGNANT.search(t):
         return False

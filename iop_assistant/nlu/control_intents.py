@@ -226,7 +226,12 @@ def asks_to_stop_first(text: str) -> bool:
     """The first sentence asks to stop, and nothing in it says what to stop (a goal like
     "can we stop drinking" goes on past the verb)."""
     parts = [p.strip() for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
-    return bool(parts) and bool(_ASKS_TO_STOP.match(parts[0]))
+    if parts and _ASKS_TO_STOP.match(parts[0]):
+        return True
+    # "hmm actually i dont feel right doing this behind his back. can we stop", "eh im not
+    # sure about most of this. can we stop, i want to talk to her first" (blind v20: the
+    # questions went on): the ask may come after the reason, with a reason after a comma
+    return any(_ASKS_TO_STOP.match(p.split(",")[0].strip()) for p in parts[1:])
 
 
 def says_stop(text: str) -> bool:

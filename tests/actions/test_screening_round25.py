@@ -43,7 +43,7 @@ def test_a_frequency_answer_with_no_seizures_and_not_pregnant() -> None:
     """The pregnancy answer is kept; "no seizures" alone leaves the history question (seizures,
     the DTs or a hospital withdrawal) to be asked (tests/server: "no seizures, just the
     sweats" is followed by it)."""
-    slots = {"screening_for": "self", "screening_substances": ["stimulant"]}
+    slots = {"screening_for": "self", "screening_substances": ["alcohol"]}
     result = _validate("screening_frequency", "every weekend. no seizures n not pregnant", slots)
     assert result["screening_frequency"] is not None
     assert "screening_complicated_history" not in result
@@ -52,6 +52,13 @@ def test_a_frequency_answer_with_no_seizures_and_not_pregnant() -> None:
         "screening_frequency", "every weekend. no seizures or dts, not pregnant", slots
     )
     assert both["screening_complicated_history"] == "no"
+    # round 26 (blind v20): the DTs follow alcohol, benzos and sleeping pills only, so for
+    # crack and methadone "no seizures ever" answers the whole question
+    opioid_and_stimulant = {**slots, "screening_substances": ["opioid", "stimulant"]}
+    other = _validate(
+        "screening_frequency", "every weekend. no seizures ever", opioid_and_stimulant
+    )
+    assert other["screening_complicated_history"] == "no"
 
 
 def test_no_answer_to_the_question_asked_but_answers_to_later_ones_are_kept() -> None:
