@@ -342,6 +342,14 @@ class ValidateCallbackForm(FormValidationAction):
             # for the time question, and this one asked again (not an answer about groups)
             return {"callback_use_caller_number": None, "callback_best_time": said_time}
         answered_question(dispatcher, tracker)
+        offered = sum(
+            times_said_since_start(tracker, FORM, offer)
+            for offer in (OFFER_TEXTING, "utter_callback_offer_calling_number")
+        )
+        if offered >= 3:
+            # asked three times and still no yes or no ("aqui mismo", a menu number, a name:
+            # blind es-v11 asked four times over): the number is asked for in so many words
+            return {"callback_use_caller_number": "no"}
         return {"callback_use_caller_number": None}
 
     async def validate_callback_phone(

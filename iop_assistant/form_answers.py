@@ -729,6 +729,9 @@ _THIS_NUMBER = re.compile(
     r"\b(?:calling|texting)\s+from\b|"
     # Spanish (issue 18), on folded text: "a este", "este numero", "al mismo"
     r"^\W*(?:a |al )?(?:este|ese|el mismo|mismo)(?:\s+(?:mismo|numero|telefono|cel|celular))*\W*$|"
+    # "aqui mismo", "a este nomas" (blind es-v11, SMS: the offer asked four times)
+    r"^\W*(?:si\W+)?(?:aqui|aca|ahi)(?:\s+mismo)?(?:\s+(?:nomas|porfa|por\s+favor))?\W*$|"
+    r"^\W*(?:si\W+)?a\s+este(?:\s+(?:nomas|mismo|porfa))?\W*$|"
     r"\b(?:este|ese|mismo|mi)\s+(?:numero|telefono|celular|cel)\b(?!\s+es\s+\d)|"
     r"\bdesde\s+el\s+que\s+(?:le\s+)?(?:escribo|llamo|estoy\s+(?:escribiendo|llamando))\b",
     re.IGNORECASE,

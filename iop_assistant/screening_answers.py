@@ -455,6 +455,7 @@ _PAST = re.compile(
 )
 
 
+_NEGATED_AFTER = re.compile(r"\w*\s*(?:-\s*)?(?:nunca|never|none|ninguna|jamas|tampoco)\b")
 _ONE_TIME = re.compile(r"\b(one time|that one time|una vez|one night)\b")
 _CLEARLY_NOW = re.compile(
     r"\b(now|right now|today|tonight|this morning|as we speak|ahora|ahorita|hoy|esta noche)\b"
@@ -477,6 +478,8 @@ def read_emergency(text: str | None) -> EmergencyReading:
             match = re.search(pattern, clause)
             if not match or _negated(clause[: match.start()]):
                 continue
+            if _NEGATED_AFTER.match(clause[match.end() :]):
+                continue  # "convulsiones nunca", "seizures: none" (blind es-v11: asked "now?")
             if _HYPOTHETICAL.search(clause[: match.start()]):
                 reading.past.add(value)  # "felt like I would have a seizure": a near miss
             elif _ONE_TIME.search(clause) and not _CLEARLY_NOW.search(clause):

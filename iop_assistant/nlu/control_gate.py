@@ -485,6 +485,9 @@ def gate(message: Message) -> None:
         looks_spanish(text)
         and name not in ("crisis", SPANISH_INTENT)
         and not read_in_spanish(intent, text)
+        # "Hola, eh, quisiera que me llamara alguien del programa, es para mi hija" (blind
+        # es-v11, voice: the Spanish welcome, no callback): the words confirm the reading
+        and not (name == "request_callback" and asks_for_a_call(text))
     ):
         return overrule(message, SPANISH_INTENT, "spanish")
     if is_plea(text) and name != HELP_INTENT:

@@ -20,7 +20,7 @@ MAX_CONTROL_WORDS = 7
 _FILLER = (
     r"(?:ok(?:ay)?|k|alright|well|um+|uh+|eh+|oh|so|please|pls|plz|just|then|now|ya|yeah|lol|haha|"
     r"actually|ugh+|wait|sorry|hmm+|honestly|right now|rn|for now|today|nah|nope|no|"
-    r"you know what|on second thought|sabes\s+qu[eé]|sabe\s+qu[eé]|mira|oye|ay|espere|espera|"
+    r"you know what|on second thought|sabes?\s+(?:qu[eé]|q|k)|mira|oye|ay|espere|espera|"
     r":\)|\W)*"
 )
 # a Spanish stop; never "ya no" alone, which answers a question ("not anymore")
@@ -138,6 +138,7 @@ _STRONG_STOP = re.compile(
     r"actually,? not (?:right )?now|"
     # "sabes que mejor no, olvidalo, ahorita no puedo hablar de esto" (es-v5, at the name)
     r"mejor no|d[eé]j(?:e|a)lo\s+as[ií]|"
+    r"(?:mejor\s+)?lo\s+dejamos(?:\s+as[ií]|\s+para\s+despu[eé]s)?|"
     r"(?:mejor\s+)?ya\s+no\s+sigo(?:\s+con\s+(?:las|estas|sus)\s+preguntas)?|"
     # "stop. I said never mind" (caller role-play round 21: taken as the answer)
     r"i said (?:stop|never ?mind|nvm|enough)|"
@@ -176,7 +177,8 @@ _LEAVING_REASON = re.compile(
     # someone came in: "nvm forget it, my roommate just got home" (v8)
     r"^(?:my|the|our|her|his)\s+\w+\s+(?:just\s+)?(?:got|came|walked|is|'s)\s+(?:home|here|back|in)\b|"
     r"^(?:someone|somebody|(?:s)?he|they)\s*(?:'s|s|is|are|'re|just)?\s*(?:got\s+|came\s+)?(?:home|here|back|coming)\b|"
-    r"^(?:ya\s+)?(?:lleg[oó]|vino|viene|est[aá]\s+aqu[ií])\s+(?:el|ella|mi\s+\w+|alguien)\b|"
+    r"^(?:ya\s+)?(?:lleg[oó]|llegaron|vino|vinieron|viene|vienen|est[aá]\s+aqu[ií])\s+"
+    r"(?:el|ella|mi\s+\w+|mis\s+\w+|los\s+\w+|alguien)\b|"
     r"^(?:ya\s+)?(?:el|ella|mi\s+\w+)\s+(?:ya\s+)?(?:lleg[oó]|vino|viene)\b",
     re.IGNORECASE,
 )

@@ -60,6 +60,7 @@ def test_round26_english_danger_now_is_a_crisis(guarded: Callable[..., Message],
         "de repente no puede hablar mi tia, se le cayo un lado de la cara",
         "mi ex anda afuera de mi casa con un machete",
         "mi hermano la tiene encerrada en el bano",
+        "para que sigo, ya le falle a todos y tengo juntadas suficientes para no despertarme",
     ],
 )
 def test_round26_spanish_danger_now_is_a_crisis(guarded: Callable[..., Message], text) -> None:
@@ -99,3 +100,52 @@ def test_a_seizure_after_discharge_is_not_already_treated() -> None:
     assert not was_already_treated(
         "lo dieron de alta esta manana y ahorita se quedo tieso y empezo a sacudirse"
     )
+
+
+@pytest.mark.parametrize(
+    "text, stop",
+    [
+        ("sabes q mejor lo dejamos, ya llegaron mis hijos", True),
+        ("mejor lo dejamos para despues", True),
+        ("hmm i dont feel right doing this behind her back. can we stop", True),
+        ("not sure about this. can we stop, i want to ask him first", True),
+        ("my son drinks. can we stop him from drinking", False),
+        ("sabes que tomo diario", False),
+    ],
+)
+def test_stopping_after_a_reason(text: str, stop: bool) -> None:
+    from iop_assistant.nlu.control_intents import is_stop_only, says_stop
+
+    assert (says_stop(text) or is_stop_only(text)) is stop
+
+
+def test_a_spanish_callback_request_is_not_only_a_language_choice(gated) -> None:
+    text = "buenas, quisiera que me llamara alguien del programa, es para mi hermano"
+    assert gated(text, "request_callback", 0.6) == "request_callback"
+
+
+@pytest.mark.parametrize(
+    "text, this_number",
+    [("aqui mismo", True), ("si a este", True), ("ahi le marco yo", False)],
+)
+def test_here_is_this_number(text: str, this_number: bool) -> None:
+    from iop_assistant.form_answers import is_this_number
+
+    assert is_this_number(text) is this_number
+
+
+@pytest.mark.parametrize(
+    "text, past, unclear",
+    [
+        ("nomas no duermo bien. convulsiones nunca", set(), set()),
+        ("y una vez vi cosas que no estaban", {"hallucinations"}, set()),
+        ("one time she had a seizure when she quit", {"seizure"}, set()),
+    ],
+)
+def test_signs_said_never_or_once(text: str, past: set, unclear: set) -> None:
+    from iop_assistant.screening_answers import read_emergency
+
+    reading = read_emergency(text)
+    assert reading.now == set()
+    assert reading.past == past
+    assert reading.unclear == unclear
