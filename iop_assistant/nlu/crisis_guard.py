@@ -213,6 +213,30 @@ def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
 _NOT_ONLY_STIMULANTS = frozenset({"opioid", "benzodiazepine", "alcohol", "sedative"})
 
 
+_DRUNK_DRIVING_FEAR = re.compile(
+    r"\b(?:drives?|driving|behind\s+the\s+wheel)\b[^.!?|]{0,60}?\bkill\s+(?:himself|herself|themselves|themself)\b|"
+    r"\bkill\s+(?:himself|herself|themselves|themself)\s+(?:or|and)\s+(?:someone|somebody|others|other\s+people|"
+    r"another\s+(?:person|driver)|a\s+(?:kid|family))\b[^.!?|]{0,60}?\b(?:driv\w*|on\s+the\s+road|behind\s+the\s+wheel)|"
+    r"\b(?:drunk|high|wasted)\s+driv\w*\b[^|]{0,120}?\bkill\s+(?:himself|herself|themselves)\s+(?:or|and)\s+(?:someone|somebody)"
+)
+_DRIVING_NOW = re.compile(
+    r"\b(?:right\s+now|just\s+(?:left|drove\s+off|took\s+the\s+(?:car|keys|truck))|is\s+(?:driving|on\s+the\s+road)\s+now|"
+    r"about\s+to\s+drive|(?:gonna|going\s+to)\s+drive\s+(?:home\s+)?(?:now|tonight)|took\s+(?:the|his|her)\s+keys)\b"
+)
+
+
+def is_drunk_driving_fear(hit: CrisisHit, text: str) -> bool:
+    """A relative's fear that drunk driving will kill them or someone ("kill himself or
+    someone else"), with no drive happening now: a worry about a habit, not a suicide."""
+    clean = normalize(text)
+    return (
+        hit.pattern_id == "tok_kill_self"
+        and not re.search(r"\b(?:myself|my\s+self)\b", clean)
+        and bool(_DRUNK_DRIVING_FEAR.search(clean))
+        and not _DRIVING_NOW.search(clean)
+    )
+
+
 def takes_only_stimulants(text: str) -> bool:
     """The message names a stimulant (meth, cocaine, Adderall) and nothing naloxone or
     rescue breathing is first for."""
@@ -691,6 +715,12 @@ class CrisisGuard(GraphComponent):
                     intent.get("name") != CRISIS_INTENT and is_ambiguous_distress(text)
                 ):
                     set_checkin(message, text)
+                continue
+            if is_drunk_driving_fear(hit, text):
+                # "he drives drunk every night, im so scared hes going to kill himself or
+                # someone else" (family role-play round 26: the 988 suicide text, twice): a
+                # fear of a crash is answered as a worry; a drive now is still danger
+                set_intent(message, WORRIED_INTENT)
                 continue
             hit = refine(hit, text, self.matcher)
             classifier = message.get(INTENT) or {}

@@ -149,3 +149,21 @@ def test_signs_said_never_or_once(text: str, past: set, unclear: set) -> None:
     assert reading.now == set()
     assert reading.past == past
     assert reading.unclear == unclear
+
+
+@pytest.mark.parametrize(
+    "text, crisis",
+    [
+        (
+            "my brother drives drunk every night, im so scared hes going to kill himself"
+            " or someone else",
+            False,
+        ),
+        ("should i call the police when he drives drunk?", False),
+        ("hes wasted and just took the keys, hes going to kill himself or someone else", True),
+        ("im going to drive drunk and kill myself tonight", True),
+        ("he said he is going to kill himself", True),
+    ],
+)
+def test_a_fear_of_drunk_driving_is_a_worry(guarded, text: str, crisis: bool) -> None:
+    assert (_intent(guarded(text, intent="inform_use")) == "crisis") is crisis
