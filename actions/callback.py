@@ -21,7 +21,12 @@ from rasa_sdk.types import DomainDict
 from actions.form_turns import answered_faq, times_said_since_start
 from iop_assistant import form_answers, phone, screening_answers
 from iop_assistant.language import SLOT as LANGUAGE_SLOT
-from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_INTENT, TEXT_BACK_INTENT
+from iop_assistant.nlu.contact_questions import (
+    CALLBACK_STATUS_REASON,
+    HELPLINE_HOURS_INTENT,
+    TEXT_BACK_INTENT,
+    asks_callback_status,
+)
 from iop_assistant.store.callbacks import WEB_CLIENT_METADATA as WEB_CLIENT_KEY
 from iop_assistant.store.callbacks import CallbackLimitError
 
@@ -215,6 +220,51 @@ class AskCallbackUseCallerNumber(Action):
         return []
 
 
+STATUS_RESPONSE = "utter_callback_status"
+NO_STATUS_RESPONSE = "utter_callback_status_none"
+_WHEN_WORDS = {
+    "en": {
+        "now": "as soon as they can",
+        "morning": "in the morning",
+        "afternoon": "in the afternoon",
+        "evening": "in the evening",
+        ANY_TIME: "at any time",
+    },
+    "es": {
+        "now": "lo antes posible",
+        "morning": "en la mañana",
+        "afternoon": "en la tarde",
+        "evening": "en la noche",
+        ANY_TIME: "a cualquier hora",
+    },
+}
+
+
+def asks_status(tracker: Tracker) -> bool:
+    """The message that started the form asks about a request already made (the gate's
+    reading, or the words themselves)."""
+    latest = tracker.latest_message or {}
+    gate = latest.get("control_gate") or {}
+    return gate.get("reason") == CALLBACK_STATUS_REASON or asks_callback_status(
+        str(latest.get("text") or "")
+    )
+
+
+def when_words(best_time: str, language: str | None) -> str:
+    """The saved time in the person's language; a time in their own words is quoted."""
+    words = _WHEN_WORDS.get(language or "en", _WHEN_WORDS["en"])
+    if best_time in words:
+        return words[best_time]
+    return f"({best_time})"
+
+
+def open_callback(conversation_id: str) -> Any:
+    """The store call (a seam the tests point at a real database of their own)."""
+    from iop_assistant.store.callback_status import open_callback_for
+
+    return open_callback_for(conversation_id)
+
+
 class ValidateCallbackForm(FormValidationAction):
     """Reads each answer; asks about the caller's own number only where it is known."""
 
@@ -231,6 +281,26 @@ class ValidateCallbackForm(FormValidationAction):
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if requested and intent == REPEAT_INTENT:
             return [SlotSet(requested, None)]
+        if not requested and asks_status(tracker):
+            # "did my request go through?" (round 26): what is saved is told, and the form
+            # ends with its slots filled from it (action_submit_callback saves nothing new)
+            found = await asyncio.to_thread(open_callback, tracker.sender_id)
+            if found is not None:
+                dispatcher.utter_message(
+                    response=STATUS_RESPONSE,
+                    callback_number=readable_number(found.phone_number),
+                    callback_when=when_words(found.best_time, tracker.get_slot(LANGUAGE_SLOT)),
+                )
+                return [
+                    SlotSet("callback_use_caller_number", "no"),
+                    SlotSet("callback_phone", found.phone_number),
+                    SlotSet("callback_best_time", found.best_time),
+                    SlotSet("callback_name", SKIP),
+                    SlotSet("callback_consent", "no"),
+                    SlotSet("callback_request_id", str(found.request_id)),
+                    SlotSet("requested_slot", None),
+                ]
+            dispatcher.utter_message(response=NO_STATUS_RESPONSE)
         return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(
@@ -514,6 +584,10 @@ class SubmitCallback(Action):
     ) -> List[EventType]:
         if not tracker.get_slot("callback_phone"):
             dispatcher.utter_message(response="utter_callback_failed")
+            return [SlotSet(slot, None) for slot in FORM_SLOTS]
+        if asks_status(tracker):
+            # the form was filled from the request already saved, which was read back: no
+            # second request on top of it
             return [SlotSet(slot, None) for slot in FORM_SLOTS]
         return await save_and_report(dispatcher, tracker, "utter_callback_saved")
 

@@ -266,3 +266,31 @@ def asks_about_a_failed_test(text: str | None) -> bool:
     """A question about a positive or failed drug test."""
     cleaned = " ".join(str(text or "").split())
     return bool(_FAILED_TEST.search(cleaned)) and bool(_ASKS.search(cleaned))
+
+
+CALLBACK_STATUS_REASON = "callback_status"
+# "did my request go through? when will they call?", "still waiting on that call", "nobody
+# called me back yet", "sigo esperando la llamada", "ya pedi que me llamaran y nada" (round
+# 26: people follow up on a request they made; before, a new request was started on top)
+_CALLBACK_STATUS = re.compile(
+    r"\b(?:did|has|have)\s+(?:my|the)\s+(?:callback\s+|call\s*back\s+)?(?:request|number|info)\s+"
+    r"(?:go\s+through|get\s+(?:there|sent|saved)|been\s+(?:saved|sent|received))\b|"
+    r"\bdid\s+(?:you|u|y'?all)\s+(?:get|save|receive)\s+my\s+(?:request|number|info|callback)\b|"
+    r"\b(?:still\s+)?waiting\s+(?:on|for)\s+(?:a|the|my|that|your)\s+(?:call\s*back|call|callback)\b|"
+    r"\b(?:no\s*(?:one|body)|nobody|no\s+one)\s+(?:has\s+)?(?:called|call(?:ed)?\s+me\s+back|got\s+back\s+to\s+me)\b|"
+    r"\b(?:haven'?t|havent|have\s+not|never)\s+(?:gotten|got|had|received)\s+(?:a|the|my|any)\s+(?:call|callback)\b|"
+    r"\bwhen\s+(?:will|are|is)\s+(?:they|someone|somebody|the\s+help\s*line|y'?all|you)\s+"
+    r"(?:gonna\s+|going\s+to\s+)?(?:call|calling)\s+(?:me\s+)?(?:back)?\b(?=[^.!?]{0,40}(?:\?|request|asked|already))|"
+    r"\balready\s+(?:asked|requested|put\s+in\s+(?:a|the)\s+request)\s+(?:for\s+)?(?:a\s+)?(?:call|callback)\b[^.!?]{0,40}"
+    r"\b(?:when|did|still|nothing|nobody|yet)\b|"
+    r"\bsigo\s+esperando\s+(?:la|su|que\s+me)\s+(?:llamada|llamen)\b|"
+    r"\bno\s+me\s+han\s+(?:llamado|marcado|hablado)\b|"
+    r"\bya\s+ped[ií]\s+(?:que\s+me\s+llamaran|una\s+llamada)\b[^.!?]{0,40}\b(?:cu[aá]ndo|nada|nadie|todav[ií]a)\b|"
+    r"\b(?:les?\s+)?lleg[oó]\s+mi\s+(?:pedido|solicitud|n[uú]mero)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_callback_status(text: str | None) -> bool:
+    """Asks about a callback request already made (not a new one)."""
+    return bool(_CALLBACK_STATUS.search(" ".join(str(text or "").split())))

@@ -39,6 +39,7 @@ from iop_assistant.language.reply_reasons import (
 )
 from iop_assistant.language.requests import requested_language, spanish_yes_no
 from iop_assistant.nlu.contact_questions import (
+    CALLBACK_STATUS_REASON,
     CHAT_PRIVACY_INTENT,
     DRUG_TESTING_INTENT,
     HELPLINE_HOURS_INTENT,
@@ -48,6 +49,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_about_a_failed_test,
     asks_about_chat_privacy,
     asks_about_helpline_hours,
+    asks_callback_status,
     asks_for_a_text_back,
     asks_how_to_persuade,
     says_not_ready,
@@ -284,6 +286,10 @@ def gate(message: Message) -> None:
             # is answered, in the language asked for (the language entity is set anyway)
             return overrule(message, question, "language")
         return overrule(message, wanted, "language")
+    if asks_callback_status(text) and name != "crisis" and not has_danger_words(text):
+        # "did my request go through? when will they call?" (round 26): the callback form,
+        # which tells what is saved instead of asking for a new request (actions/callback.py)
+        return overrule(message, CALLBACK_INTENT, CALLBACK_STATUS_REASON)
     if asks_for_a_spanish_speaker(text) and name != "crisis":
         # "does the help line speak spanish?" (es-v3, role-plays): the format answer and who
         # speaks Spanish on the phone

@@ -167,3 +167,11 @@ def test_signs_said_never_or_once(text: str, past: set, unclear: set) -> None:
 )
 def test_a_fear_of_drunk_driving_is_a_worry(guarded, text: str, crisis: bool) -> None:
     assert (_intent(guarded(text, intent="inform_use")) == "crisis") is crisis
+
+
+def test_a_callback_status_question_goes_to_the_callback_form(gated) -> None:
+    # the form reads the saved request back (tests/actions/test_callback_status.py)
+    assert gated("did my request go through? when will they call?", "ask_text_back") == (
+        "request_callback"
+    )
+    assert gated("sigo esperando la llamada", "inform_use") == "request_callback"
