@@ -626,6 +626,20 @@ class ValidateDetoxScreeningForm(FormValidationAction):
                 at = rest.index("screening_prescribed") + 1
             slots = rest[:at] + ["screening_pregnant"] + rest[at:]
         answers = answers_from(tracker)
+        if (
+            "screening_complicated_history" in slots
+            and tracker.get_slot("screening_complicated_history") is None
+            and all(
+                tracker.get_slot(s) is not None
+                for s in ("screening_frequency", "screening_last_use", "screening_symptoms")
+            )
+            and not screening_rules.answer_matters(
+                answers, "past_complicated_withdrawal", (True, False)
+            )
+        ):
+            # daily street bars, used this morning, shaky when missed (blind v20): detox
+            # first with the same safety points whatever the history; the clinician asks it
+            slots = [s for s in slots if s != "screening_complicated_history"]
         kept = []
         for slot in slots:
             question = RISK_QUESTIONS.get(slot)
