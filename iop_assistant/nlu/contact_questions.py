@@ -286,7 +286,10 @@ _CALLBACK_STATUS = re.compile(
     r"\bsigo\s+esperando\s+(?:la|su|que\s+me)\s+(?:llamada|llamen)\b|"
     r"\bno\s+me\s+han\s+(?:llamado|marcado|hablado)\b|"
     r"\bya\s+ped[ií]\s+(?:que\s+me\s+llamaran|una\s+llamada)\b[^.!?]{0,40}\b(?:cu[aá]ndo|nada|nadie|todav[ií]a)\b|"
-    r"\b(?:les?\s+)?lleg[oó]\s+mi\s+(?:pedido|solicitud|n[uú]mero)\b",
+    r"\b(?:les?\s+)?lleg[oó]\s+mi\s+(?:pedido|solicitud|n[uú]mero)\b|"
+    # "is the callback still on?", "is my call still happening?" (role-play round 27)
+    r"\bis\s+(?:the|my|that)\s+(?:call\s*back|callback|call)\s+(?:request\s+)?still\s+"
+    r"(?:on|happening|coming|set|good|booked|saved)\b",
     re.IGNORECASE,
 )
 

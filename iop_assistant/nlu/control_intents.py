@@ -160,6 +160,10 @@ _LEAVING_REASON = re.compile(
     r"are\s+going\s+to|gonna|can)\s+(?:handle|deal\s+with|take\s+care\s+of|call|sort)\b|"
     r"^(?:sorry|sry)\s+(?:to|for)\s+(?:bother|bothering|trouble|troubling)\b|^thanks?\s+any\s*way\b|"
     r"^(?:ella|[eé]l|ellos)\s+(?:se\s+va\s+a\s+encargar|lo\s+va\s+a\s+ver|va\s+a\s+llamar)\b|"
+    # "actually never mind, he should do this himself" (family role-play round 27: the next
+    # question came anyway)
+    r"^(?:he|she|they)\s+(?:should|can|needs\s+to|has\s+to|ought\s+to|is\s+gonna|will)\s+"
+    r"(?:do|handle|call|answer)\s+(?:this|it|these|them)\s+(?:himself|herself|themselves|on\s+(?:his|her|their)\s+own)\b|"
     r"^(?:maybe\s+)?later\b|^maybe\s+(?:later|another\s+time|tomorrow)\b|^another\s+time\b|"
     r"^not\s+(?:now|today|rn|right\s+now|ready)\b|"
     r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
@@ -622,6 +626,10 @@ _CANCEL_CALLBACK = re.compile(
     r"(?!\s+(?:crazy|names|a\s+\w+|an\s+\w+|out|that|\w+ing)\b)|"
     r"\b(?:don'?t|dont|do\s+not)\s+(?:call|phone|ring)\s*(?:$|[.!,;]|anymore\b|back\b|after\s+all\b)|"
     r"\b(?:don'?t|dont|do\s+not)\s+(?:need|want)\s+(?:a|the|that)\s+(?:call\s*-?\s*back|call)\b|"
+    # "no I don't want to give my number" (family role-play round 27: "that doesn't look
+    # like a phone number")
+    r"\b(?:don'?t|dont|do\s+not|rather\s+not|not\s+gonna|won'?t)\s+(?:want\s+to\s+|wanna\s+)?"
+    r"(?:give|share|leave)\s+(?:you\s+)?(?:my|a|out\s+my)\s+(?:number|phone\s+number|cell|name\s+or\s+number)\b|"
     r"\b(?:cancel|withdraw|delete|take\s+back)\s+(?:my|the|that|this)\s+(?:callback|call\s*-?\s*back|call|request)\b|"
     r"\bno\s+(?:more\s+)?(?:callback|call\s*-?\s*back)\b|"
     r"\b(?:don'?t|dont|do\s+not)\s+bother\b|"

@@ -211,6 +211,8 @@ _NO_I_MEANT = re.compile(
     # round 25: the reply for a yes, "put the pills out of reach")
     r"^\W*(?:(?:lol|haha|lmao|omg|oh|oh\s+god|what|huh|wait|um+|uh+)\W+)?(?:no+|nah|nope)\b\W*(?:(?:no+|god\s+no|"
     r"hell\s+no|no\s+no)\W+)?(?:i\s+(?:just\s+|only\s+)?mean(?:t)?|not\s+like\s+that|not\s+that|"
+    # "what?? no lol im fine just nervous" (crisis role-play round 27: the reply for a yes)
+    r"(?:(?:lol|haha|lmao)\W+)?(?:i'?m|im|i\s+am)\s+(?:fine|ok(?:ay)?|good|alright|safe)|"
     r"(?:i'?m|im|i\s+am)\s+not\s+(?:suicidal|going\s+to\s+(?:kill|hurt)\s+myself|gonna\s+(?:kill|hurt)\s+myself|"
     r"tryna\s+die|trying\s+to\s+die)|"
     r"nothing\s+like\s+th(?:at|is)|that'?s\s+not\s+what\s+i\s+meant|"

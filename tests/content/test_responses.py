@@ -35,6 +35,7 @@ DOSING = re.compile(
 ACTION_VARIABLES = {
     "callback_number": "(202) 555-0143",
     "caller_number": "(202) 555-0143",
+    "callback_when": "in the morning",  # the saved time, read back (callback status)
     # actions/handoff.py (issue 19)
     "position": 2,
     "wait_minutes": 5,

@@ -175,3 +175,32 @@ def test_a_callback_status_question_goes_to_the_callback_form(gated) -> None:
         "request_callback"
     )
     assert gated("sigo esperando la llamada", "inform_use") == "request_callback"
+
+
+@pytest.mark.parametrize(
+    "text, stop, cancel",
+    [
+        ("actually never mind, she should do this herself", True, False),
+        ("no i dont want to give my number", False, True),
+        ("id rather not give you my number", False, True),
+    ],
+)
+def test_role_play_round27_stops_and_cancels(text: str, stop: bool, cancel: bool) -> None:
+    from iop_assistant.nlu.control_intents import cancels_a_call, says_stop
+
+    assert says_stop(text) is stop
+    assert cancels_a_call(text) is cancel
+
+
+def test_is_the_callback_still_on_asks_its_status() -> None:
+    from iop_assistant.nlu.contact_questions import asks_callback_status
+
+    assert asks_callback_status("is the callback still on?")
+    assert asks_callback_status("is my call still happening")
+
+
+def test_a_no_with_im_fine_after_the_checkin_is_a_no() -> None:
+    from iop_assistant.rasa_hooks.crisis_context import _NO_I_MEANT
+
+    assert _NO_I_MEANT.match("what?? no lol im fine just nervous")
+    assert not _NO_I_MEANT.match("im fine")
