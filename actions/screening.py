@@ -220,6 +220,25 @@ def _named_symptoms(text: str) -> List[str] | None:
     return sorted(screening_answers.parse_symptoms(text) - {screening_rules.NO_SYMPTOMS}) or None
 
 
+# withdrawal said to be absent in so many words: "no shakes just bad hangovers", "no
+# withdrawal really", "nothing really when i stop" (blind v20: asked again)
+_NO_WITHDRAWAL = re.compile(
+    r"\b(?:no|not|never|nothing|without|zero|sin|nada\s+de)\b[^.!?]{0,15}\b(?:shak\w*|withdrawal|"
+    r"symptoms|sweat\w*|tembl\w*|abstinencia|s[ií]ntomas)\b|\bnothing\s+(?:really\s+)?when\s+i\s+stop\b"
+)
+
+
+def _symptoms_told(text: str) -> List[str] | None:
+    """Symptoms named, or none said plainly ("no shakes just bad hangovers"); else None."""
+    named = _named_symptoms(text)
+    if named:
+        return named
+    folded = screening_answers.fold(text)
+    if _NO_WITHDRAWAL.search(folded) and symptoms_answer(text) == [screening_rules.NO_SYMPTOMS]:
+        return [screening_rules.NO_SYMPTOMS]
+    return None
+
+
 _NO_SEIZURES = re.compile(
     r"\b(no|never|nope|nah|not|nunca|ninguna?|jamas)\b.*\b(seizures?|dts|d\.t\.s|fits|convulsion"
     r"|convulsiones|ataques?)\b"
@@ -280,7 +299,7 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     readers = (
         ("screening_frequency", screening_answers.parse_frequency),
         ("screening_last_use", screening_answers.parse_last_use),
-        ("screening_symptoms", _named_symptoms),
+        ("screening_symptoms", _symptoms_told),
         # a seizure told to the pregnancy question (blind v17: "yeah he had a seizure last
         # year when he ran out of bars" was a yes to "could you be pregnant?")
         # (a "no" is left to stated_alongside: "no seizures" alone leaves the DTs unasked)

@@ -75,3 +75,19 @@ def test_a_yes_to_the_questions_is_not_a_yes_to_recent_care() -> None:
         "yes", CollectingDispatcher(), asked("screening_recent_care", 1, "yes", slots), {}
     )
     assert plain["screening_recent_care"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for me, never been to rehab. crack twice a month, last time 2 weeks ago. no withdrawal"
+        " just tired after, never had a seizure, not pregnant",
+    ],
+)
+def test_everything_told_to_the_first_question_is_kept(text: str) -> None:
+    result = _validate("screening_for", text, {"screening_substances": ["stimulant"]})
+    assert result["screening_for"] == "self"
+    assert result["screening_recent_care"] == "no"
+    assert result["screening_symptoms"] == ["none"]
+    assert result["screening_complicated_history"] == "no"
+    assert result["screening_pregnant"] == "no"
