@@ -47,6 +47,10 @@ _TEXT_BACK = re.compile(
     r"\bpuede\s+alguien\s+(?:escribirme|mandarme\s+(?:un\s+)?(?:texto|mensaje))\b|"
     r"\balguien\s+me\s+puede\s+(?:escribir|textear|mandar\s+(?:un\s+)?(?:texto|mensaje))\b|"
     r"\b(?:me\s+pueden|pueden)\s+(?:escribir|mandar\s+(?:un\s+)?(?:texto|mensaje))\b|"
+    # "me pueden mandar msj en vez de llamar? en la casa no puedo hablar" (blind es-v11: the
+    # callback questions)
+    r"\b(?:mandar(?:me)?|escribir(?:me)?|textear(?:me)?)\s+(?:un\s+)?(?:msj|mensajes?|textos?|whatsapp)?\s*"
+    r"(?:en\s+vez\s+de|en\s+lugar\s+de|y\s+no)\s+(?:llamar(?:me)?|una\s+llamada)\b|"
     # es-v3: "me pueden contestar por mensaje?", "puedo escribirle a alguien por texto?"
     r"\b(?:contestar(?:me)?|responder(?:me)?|escribir(?:me|le)?|comunicar(?:me|nos)?|hablar)\s+"
     r"(?:a\s+alguien\s+|con\s+alguien\s+)?por\s+(?:mensaje|mensajes|texto|whatsapp|sms)\b",

@@ -204,3 +204,15 @@ def test_a_no_with_im_fine_after_the_checkin_is_a_no() -> None:
 
     assert _NO_I_MEANT.match("what?? no lol im fine just nervous")
     assert not _NO_I_MEANT.match("im fine")
+
+
+def test_wine_every_night_with_sleeping_pills_is_not_an_overdose(guarded) -> None:
+    # blind es-v11: "tomo vino todas las noches con las pastillas" read as "took all the pills"
+    text = "tengo 70 anos y tomo vino todas las noches con mis pastillas para dormir"
+    assert _intent(guarded(text, intent="ask_who_benefits")) != "crisis"
+    assert _intent(guarded("me tome todas mis pastillas", intent="inform_use")) == "crisis"
+
+
+def test_texts_instead_of_a_call(gated) -> None:
+    text = "me pueden mandar msj en vez de llamar? en la casa no puedo hablar"
+    assert gated(text, "request_callback", 0.6) == "ask_text_back"
