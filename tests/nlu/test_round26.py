@@ -210,7 +210,8 @@ def test_wine_every_night_with_sleeping_pills_is_not_an_overdose(guarded) -> Non
     # blind es-v11: "tomo vino todas las noches con las pastillas" read as "took all the pills"
     text = "tengo 70 anos y tomo vino todas las noches con mis pastillas para dormir"
     assert _intent(guarded(text, intent="ask_who_benefits")) != "crisis"
-    assert _intent(guarded("me tome todas mis pastillas", intent="inform_use")) == "crisis"
+    taken = _intent(guarded("me tome todas mis pastillas", intent="inform_use"))
+    assert taken in ("crisis", "crisis_update")
 
 
 def test_texts_instead_of_a_call(gated) -> None:
