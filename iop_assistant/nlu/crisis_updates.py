@@ -299,6 +299,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "ok calling" right after "call 911 now" (crisis role-play round 23: the callback
         # questions mid-overdose)
         rf"{BARE_CALLING}|"
+        # "ok i called. now what", "ya llame, y ahora que?" (crisis role-play round 27: "Call
+        # 911 now" again): the whole message is the call made
+        r"^\W*(?:(?:ok(?:ay)?|alright|k|yes|yeah|done|ya)\W+)*(?:i|we)\s+(?:just\s+|already\s+)?called"
+        r"(?:\s+(?:them|it|911|988|already|now))?(?:\W+(?:now\s+what|what\s+now|what\s+do\s+i\s+do(?:\s+now)?))?\W*$|"
+        r"^\W*(?:ok\W+)?ya\s+(?:les?\s+)?llam[eé](?:\s+al\s+(?:911|988))?(?:\W+(?:y\s+)?ahora\s+qu[eé])?\W*$|"
         rf"\b(?:already\s+|just\s+)?(?:called|call(?:ed)?\s+up|dialed|dialled|phoned|rang)\s+{_HELP}\b|"
         rf"\b(?:on\s+the\s+(?:phone|line)\s+with|talking\s+to|talking\s+with)\s+(?:911|9-1-1|the\s+dispatcher|dispatch|the\s+911\s+(?:lady|guy|person|operator))\b|"
         rf"\b{_RESPONDERS}{_ARE}\s+(?:on\s+(?:the|their|its|his|her)\s+way|coming|en\s+route|enroute|almost\s+here|"

@@ -217,3 +217,17 @@ def test_wine_every_night_with_sleeping_pills_is_not_an_overdose(guarded) -> Non
 def test_texts_instead_of_a_call(gated) -> None:
     text = "me pueden mandar msj en vez de llamar? en la casa no puedo hablar"
     assert gated(text, "request_callback", 0.6) == "ask_text_back"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ok i called. now what", "help_coming"),
+        ("ya llame, y ahora que?", "help_coming"),
+        ("i called them yesterday about the program", None),
+    ],
+)
+def test_a_call_made_after_the_crisis_reply(text: str, kind: str | None) -> None:
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    assert read_update(text) == kind
