@@ -151,6 +151,12 @@ def care_told(text: str) -> Dict[str, Any]:
     return {"screening_recent_care": answer} if answer != UNKNOWN else {}
 
 
+# words that say when the last use was ("last bar was this morning", "anoche"), so a time
+# read from an answer to another question is one (not "like 4 days a week")
+_SAYS_WHEN_LAST = re.compile(
+    r"\b(?:last|ago|this\s+morning|yesterday|today|tonight|last\s+night|an\s+hour|hace|anoche|ayer|hoy|"
+    r"esta\s+manana|ultima\s+vez)\b"
+)
 INTRO_RESPONSE = "utter_screening_intro"
 WHY_RESPONSE = "utter_screening_why"
 NOTED_RESPONSE = "utter_screening_noted"
@@ -186,11 +192,6 @@ def read_answer(
     if is_question(text) and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
         return {slot: None}
     if answer not in (None, UNKNOWN):
-        if len([c for c in re.split(r"[.,;!?\n]+", text) if c.strip()]) >= 2:
-            # "none of it's prescribed. G every few hours, all day... last dose was like 40
-            # min ago" (blind v20: "when did you last use?" came next): an answer in several
-            # parts may answer later questions too
-            return {**answers_ahead(slot, text, tracker), slot: answer}
         return {slot: answer, **stated_alongside(slot, text, tracker)}
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
@@ -308,6 +309,24 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     found: Dict[str, Any] = {}
     for other, read in readers:
         if other == slot or tracker.get_slot(other) is not None:
+            continue
+        if other == "screening_last_use" and _CARE_WORDS.search(text):
+            # "got out 10 days ago", "was in the hospital 2019": a time about care, not the
+            # last use (persona p05 and p14: iop_may_fit / the help line from a misread);
+            # a sentence without care words may still say it ("never done detox. last one
+            # this morning")
+            value = next(
+                (
+                    found_use
+                    for part in re.split(r"[.;!?\n]+", text)
+                    if part.strip() and not _CARE_WORDS.search(part)
+                    for found_use in [read(part)]
+                    if found_use
+                ),
+                None,
+            )
+            if value:
+                found[other] = value
             continue
         value = read(text)
         if value:
@@ -485,6 +504,10 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     prescribed = form_answers.prescription_told(text, used)
     if prescribed is not None and set(used) & screening_rules.PRESCRIBABLE:
         found["screening_prescribed"] = prescribed
+    last_use = screening_answers.parse_last_use(text)
+    if last_use and used and _SAYS_WHEN_LAST.search(lowered):
+        # "i drink a fifth a day, last drink this morning" (round 26: asked when, next)
+        found["screening_last_use"] = last_use
     if found.get("screening_for") != "other":
         # "I just got out of a 5 day detox yesterday" (blind v19: "have you recently finished
         # detox...?" was asked next)
@@ -616,7 +639,14 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             skip |= set(CARE_FOLLOW_UPS)
         elif tracker.get_slot("screening_care_30_days") != "yes":
             skip.add("screening_use_since_care")
-        if not set(used or ()) & screening_rules.PRESCRIBABLE:
+        named = used or (
+            # at the first run the substances told before are extracted in the same pass, so
+            # the prescription told with them ("xanax bars from a plug") is read too
+            prefilled(tracker).get("screening_substances")
+            if tracker.get_slot("requested_slot") is None
+            else None
+        )
+        if not set(named or ()) & screening_rules.PRESCRIBABLE:
             skip.add("screening_prescribed")
         if not any(str(s).startswith(UNCLEAR_PREFIX) for s in symptoms):
             skip.add("screening_emergency_now")
@@ -645,20 +675,6 @@ class ValidateDetoxScreeningForm(FormValidationAction):
                 at = rest.index("screening_prescribed") + 1
             slots = rest[:at] + ["screening_pregnant"] + rest[at:]
         answers = answers_from(tracker)
-        if (
-            "screening_complicated_history" in slots
-            and tracker.get_slot("screening_complicated_history") is None
-            and all(
-                tracker.get_slot(s) is not None
-                for s in ("screening_frequency", "screening_last_use", "screening_symptoms")
-            )
-            and not screening_rules.answer_matters(
-                answers, "past_complicated_withdrawal", (True, False)
-            )
-        ):
-            # daily street bars, used this morning, shaky when missed (blind v20): detox
-            # first with the same safety points whatever the history; the clinician asks it
-            slots = [s for s in slots if s != "screening_complicated_history"]
         kept = []
         for slot in slots:
             question = RISK_QUESTIONS.get(slot)
@@ -697,6 +713,16 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     ) -> Dict[str, Any]:
         return _prefill_one(tracker, "screening_recent_care")
 
+    def extract_screening_prescribed(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_prescribed")
+
+    def extract_screening_last_use(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, "screening_last_use")
+
     def extract_screening_care_30_days(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
@@ -725,6 +751,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             # in detox" (blind v20: the care question was asked next anyway): what else the
             # answer tells is kept
             told = {**care_told(text), **answers_ahead("screening_for", text, tracker)}
+            if not _SAYS_WHEN_LAST.search(screening_answers.fold(text)):
+                told.pop("screening_last_use", None)  # "4 days a week" is no last use
             return {"screening_for": answer, **told}
         if answered_faq(dispatcher, tracker, FORM):
             return {"screening_for": None}
@@ -779,6 +807,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_prescribed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if isinstance(value, list):
+            return {"screening_prescribed": value}  # told before the first question
         named = tracker.get_slot("screening_substances") or []
         text = str(value or "")
         answer = form_answers.parse_prescribed(text, named)

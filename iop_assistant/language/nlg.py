@@ -58,6 +58,7 @@ from iop_assistant.language.reply_reasons import (
     MIXING_REASON,
     NALOXONE_WHERE_REASON,
     NOT_READY_REASON,
+    OVERDOSE_OVER_REASON,
     OVERDOSE_SIGNS_REASON,
     PERSUADING_REASON,
     PREGNANCY_REASON,
@@ -77,6 +78,7 @@ NOTES = {
     ("utter_speak_spanish", SPANISH_SPEAKER_REASON): "utter_note_spanish_helpline",
     ("utter_ask_dosing", PREGNANCY_REASON): "utter_note_pregnancy",
     ("utter_ask_safety_procedures", NALOXONE_WHERE_REASON): "utter_note_naloxone_where",
+    ("utter_ask_safety_procedures", OVERDOSE_OVER_REASON): "utter_note_after_overdose",
 }
 
 CATEGORY_SLOT = "crisis_category"

@@ -11,6 +11,10 @@ IMMIGRATION_REASON = "immigration"
 # that state rules on reporting child safety still apply (42 CFR 2.12(c)(6))
 CPS_REASON = "cps"
 PREGNANCY_REASON = "pregnancy"
+# "my son overdosed last night, the narcan worked and he's ok now. what should we do now"
+# (regression r21, round 26: the naloxone answer alone, no next step): the weeks after, and
+# the help line for what comes next
+OVERDOSE_OVER_REASON = "overdose over"
 # "where do i get narcan", "is narcan free" (crisis role-play round 26): where to get it
 NALOXONE_WHERE_REASON = "naloxone where"
 ALCOHOL_POISONING_REASON = "alcohol poisoning"

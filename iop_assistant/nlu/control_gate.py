@@ -146,7 +146,10 @@ _CALL_ME_BACK = re.compile(
     r"\b(?:call|phone|ring)\s+(?:me|us)(?:\s+back)?\b(?!\s+(?:a|an|the)\b)|\bcall\s*back\b|"
     # "ocupo hablar con alguien ya sobre el programa, me pueden marcar?" (v15/es-v6, tuned)
     r"\b(?:me|nos)\s+(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:llamar|marcar)\b|"
-    r"\bque\s+(?:me|nos)\s+(?:llamen|marquen)\b|\b(?:ll[aá]menme|m[aá]rquenme)\b",
+    r"\bque\s+(?:me|nos)\s+(?:llamen|marquen)\b|\b(?:ll[aá]menme|m[aá]rquenme)\b|"
+    # "quisiera que alguien me llamara para orientarme" (regression r25, after the round 26
+    # retrain: the classifier's faint request_human, then the clarifying question)
+    r"\bque\s+(?:alguien\s+|una\s+persona\s+)?(?:me|nos)\s+(?:llamara|llamaran|llame|marcara|marcaran)\b",
     re.IGNORECASE,
 )
 FALLBACK_INTENT = "nlu_fallback"

@@ -25,7 +25,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.language.reply_reasons import GATE_OUTPUT
+from iop_assistant.language.reply_reasons import GATE_OUTPUT, OVERDOSE_OVER_REASON
 from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_REASON, TEXT_BACK_REASON
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.control_intents import BARE_CALLING
@@ -916,6 +916,19 @@ class CrisisUpdateReader(RuleComponent):
                 # answer (naloxone at home, never alone, 911 if it happens again)
                 drop_guard_entities(message)
                 put_first(message, SAFETY_INTENT)
+                message.set(
+                    GATE_OUTPUT,
+                    {"from": intent, "reason": OVERDOSE_OVER_REASON},
+                    add_to_output=True,
+                )
+                continue
+            if intent == SAFETY_INTENT and was_already_treated(text):
+                # the classifier's own safety reading of the same story: the same note
+                message.set(
+                    GATE_OUTPUT,
+                    {"from": intent, "reason": OVERDOSE_OVER_REASON},
+                    add_to_output=True,
+                )
                 continue
             if kind is None:
                 if intent == UPDATE_INTENT:
