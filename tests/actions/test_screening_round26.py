@@ -91,3 +91,17 @@ def test_everything_told_to_the_first_question_is_kept(text: str) -> None:
     assert result["screening_symptoms"] == ["none"]
     assert result["screening_complicated_history"] == "no"
     assert result["screening_pregnant"] == "no"
+
+
+def test_the_prescription_and_last_use_told_first_are_kept() -> None:
+    slots, _ = _first_run(
+        "i take 4 xanax bars a day that i get from a plug, last one this morning. do i need detox"
+    )
+    assert slots["screening_prescribed"] == []
+    assert slots["screening_last_use"] == "today"
+
+
+def test_a_time_told_about_care_is_no_last_use() -> None:
+    text = "not in the last month no. was in the hospital 2019"
+    result = _validate("screening_recent_care", text, {"screening_for": "self"})
+    assert "screening_last_use" not in result
