@@ -234,14 +234,27 @@ def _parts_of_day_named(lowered: str) -> str | None:
     """The part of the day asked for: the first one named that the person is not busy in;
     with a single one named, that one."""
     found: List[Tuple[int, str]] = []
+    preferred: List[Tuple[int, str]] = []
     for label, pattern in _BEST_TIMES:
         match = pattern.search(lowered)
         if match:
             found.append((match.start(), label))
+            if _PREFERRED_AFTER.match(lowered[match.end() :]):
+                preferred.append((match.start(), label))
     if len(found) < 2:
         return found[0][1] if found else None
+    if len(preferred) == 1:
+        # "he's home in the evening, morning is better" (caller role-play round 27: saved as
+        # evening, when her husband is home): the part called better is the one
+        return preferred[0][1]
     free = [(at, label) for at, label in found if not _BUSY_BEFORE.search(lowered[:at])]
     return min(free or found)[1]
+
+
+_PREFERRED_AFTER = re.compile(
+    r"\s*(?:is|are|'s|s|would\s+be|will\s+be|works?)?\s*(?:much\s+|way\s+|a\s+lot\s+)?"
+    r"(?:better|best|good|ok|okay|fine|preferred|safer)\b"
+)
 
 
 _TIME_OR_PART_OF_DAY = re.compile(

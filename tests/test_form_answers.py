@@ -372,3 +372,13 @@ def test_a_question_after_the_time_is_not_saved_as_the_time():
     # family role-play 2026-12-05: the whole question was read back as the time
     text = "morning. is my callback still on for tomorrow morning or did I just mess it up?"
     assert parse_best_time(text) == "morning"
+
+
+def test_the_part_of_the_day_called_better_is_the_one() -> None:
+    """Caller role-play round 27: "he's home in the evening, morning is better" was saved as
+    evening, the time her husband is home."""
+    from iop_assistant.form_answers import parse_best_time
+
+    assert parse_best_time("he's home in the evening, morning is better") == "morning"
+    assert parse_best_time("hes home evenings so mornings are better") == "morning"
+    assert parse_best_time("evening please, morning im at work") == "evening"
