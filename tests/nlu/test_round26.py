@@ -30,6 +30,7 @@ def _intent(message: Message) -> str:
         "dad went cold turkey, sweating buckets and he doesnt know who i am",
         "he thinks the neighbors are trying to poison him, hasnt slept and hes shaking",
         "the right side of my face went numb and i cant get my words out",
+        "sorry, the left side of my face feels kind of numb. is that a withdrawal thing?",
         "my boyfriend is kicking in the bedroom door right now",
         "the guy who beat my brother is parked outside the bar and i got my gun",
         "not gonna be here when they find out. got a bottle of my moms pills",
