@@ -8,7 +8,7 @@ rules need, asks only what the decision still needs, and says the outcome.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -570,6 +570,20 @@ def correction_events(tracker: Tracker, form_slots: List[str]) -> List[EventType
     return []
 
 
+def _prefilled_extractor(slot: str) -> Callable[..., Dict[str, Any]]:
+    """rasa-sdk's ``extract_<slot>``: the slot from what was told before the first question."""
+
+    def extract(
+        self: FormValidationAction,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[str, Any]:
+        return _prefill_one(tracker, slot)
+
+    return extract
+
+
 class ValidateDetoxScreeningForm(FormValidationAction):
     """Reads each answer (button or free text) and skips questions the decision doesn't need."""
 
@@ -688,50 +702,16 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             kept.append(slot)
         return kept
 
-    def extract_screening_for(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_for")
-
-    def extract_screening_substances(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_substances")
-
-    def extract_screening_frequency(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_frequency")
-
-    def extract_screening_symptoms(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_symptoms")
-
-    def extract_screening_recent_care(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_recent_care")
-
-    def extract_screening_prescribed(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_prescribed")
-
-    def extract_screening_last_use(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_last_use")
-
-    def extract_screening_care_30_days(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_care_30_days")
-
-    def extract_screening_pregnant(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return _prefill_one(tracker, "screening_pregnant")
+    # answers told before the first question (prefilled) fill these questions
+    extract_screening_for = _prefilled_extractor("screening_for")
+    extract_screening_substances = _prefilled_extractor("screening_substances")
+    extract_screening_frequency = _prefilled_extractor("screening_frequency")
+    extract_screening_symptoms = _prefilled_extractor("screening_symptoms")
+    extract_screening_recent_care = _prefilled_extractor("screening_recent_care")
+    extract_screening_prescribed = _prefilled_extractor("screening_prescribed")
+    extract_screening_last_use = _prefilled_extractor("screening_last_use")
+    extract_screening_care_30_days = _prefilled_extractor("screening_care_30_days")
+    extract_screening_pregnant = _prefilled_extractor("screening_pregnant")
 
     def validate_screening_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
