@@ -910,20 +910,17 @@ class CrisisUpdateReader(RuleComponent):
             text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
             kind = read_update(text)
             intent = (message.get(INTENT) or {}).get("name")
-            if intent in (CRISIS_INTENT, UPDATE_INTENT) and was_already_treated(text):
+            if intent in (CRISIS_INTENT, UPDATE_INTENT, SAFETY_INTENT) and was_already_treated(
+                text
+            ):
                 # "he overdosed last night... they sent him home this morning... What do I do
                 # now??" (family role-play round 21): no update of a crisis now, the overdose
-                # answer (naloxone at home, never alone, 911 if it happens again)
-                drop_guard_entities(message)
-                put_first(message, SAFETY_INTENT)
-                message.set(
-                    GATE_OUTPUT,
-                    {"from": intent, "reason": OVERDOSE_OVER_REASON},
-                    add_to_output=True,
-                )
-                continue
-            if intent == SAFETY_INTENT and was_already_treated(text):
-                # the classifier's own safety reading of the same story: the same note
+                # answer (naloxone at home, never alone, 911 if it happens again), with the
+                # weeks after and the help line (language/nlg.py), also when the classifier
+                # read the safety question itself
+                if intent != SAFETY_INTENT:
+                    drop_guard_entities(message)
+                    put_first(message, SAFETY_INTENT)
                 message.set(
                     GATE_OUTPUT,
                     {"from": intent, "reason": OVERDOSE_OVER_REASON},
