@@ -222,6 +222,7 @@ class AskCallbackUseCallerNumber(Action):
 
 STATUS_RESPONSE = "utter_callback_status"
 NO_STATUS_RESPONSE = "utter_callback_status_none"
+PENDING_STATUS_RESPONSE = "utter_callback_status_pending"
 _WHEN_WORDS = {
     "en": {
         "now": "as soon as they can",
@@ -280,6 +281,11 @@ class ValidateCallbackForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if requested and intent == REPEAT_INTENT:
+            return [SlotSet(requested, None)]
+        if requested and asks_status(tracker):
+            # "wait did that go thru??" mid-request (blind v21: "I didn't catch a name"): not
+            # saved yet, then the same question
+            dispatcher.utter_message(response=PENDING_STATUS_RESPONSE)
             return [SlotSet(requested, None)]
         if not requested and asks_status(tracker):
             # "did my request go through?" (round 26): what is saved is told, and the form
@@ -454,6 +460,12 @@ class ValidateCallbackForm(FormValidationAction):
         answer = best_time_answer(str(value or ""))
         if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
             return {"callback_best_time": answer}
+        name = None if tracker.get_slot("callback_name") else first_name_answer(str(value or ""))
+        if name not in (None, SKIP):
+            # "marcus" to "when is a good time?" (blind v21, voice and SMS: "I didn't catch a
+            # time", then the name was lost): the name is kept, the time asked again
+            dispatcher.utter_message(response="utter_screening_noted")
+            return {"callback_best_time": None, "callback_name": name}
         if answered_question(dispatcher, tracker):
             return {"callback_best_time": None}
         if times_said(tracker, "utter_callback_time_unclear") >= MAX_UNCLEAR_TIME:

@@ -60,6 +60,42 @@ RISK_QUESTIONS: Dict[str, Tuple[str, Tuple[Any, ...]]] = {
     "screening_medical": ("serious_medical", (True, False)),
     "screening_blackouts": ("blackouts", (True, False)),
 }
+HISTORY_SLOT = "screening_complicated_history"
+# words of the history question itself: with them an answer is about the past withdrawal
+_HISTORY_WORDS = re.compile(
+    r"\b(?:seiz\w*|fits?|dts|d\.t\.s|delirium|hospital\w*|er|emergency|ambulance|convuls\w*|"
+    r"ataques?|emergencias?|delirio|hospitaliz\w*|never|nunca|jam[aá]s|once|una\s+vez|before|antes)\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_symptoms_not_history(text: str) -> bool:
+    """Ordinary withdrawal symptoms told, and nothing about seizures, the DTs or a hospital."""
+    found = screening_answers.parse_symptoms(text) - {screening_rules.NO_SYMPTOMS}
+    return bool(found) and not _HISTORY_WORDS.search(text)
+
+
+def _with_told_symptoms(tracker: Tracker, text: str) -> List[str]:
+    """The symptoms slot with the ones just told (a "none" or "not sure" before is replaced)."""
+    before = [
+        s
+        for s in tracker.get_slot("screening_symptoms") or []
+        if s not in (screening_rules.NO_SYMPTOMS, UNKNOWN)
+    ]
+    told = sorted(screening_answers.parse_symptoms(text) - {screening_rules.NO_SYMPTOMS})
+    return before + [s for s in told if s not in before]
+
+
+def _history_cannot_matter(tracker: Tracker, answers: screening_rules.ScreeningAnswers) -> bool:
+    """Daily drinking with the shakes every morning is detox first whatever happened
+    before: the history question is not asked then (blind v21: "every morning his hands
+    shake... he's never had a seizure though" got the seizure question instead of the
+    answer, in five conversations). Only once the symptoms are told."""
+    if tracker.get_slot(HISTORY_SLOT) is not None or tracker.get_slot("screening_symptoms") is None:
+        return False
+    return not screening_rules.answer_matters(answers, "past_complicated_withdrawal", (True, False))
+
+
 # Signs of a complicated withdrawal when they happened before (not now).
 HISTORY_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
@@ -691,6 +727,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         answers = answers_from(tracker)
         kept = []
         for slot in slots:
+            if slot == HISTORY_SLOT and _history_cannot_matter(tracker, answers):
+                continue
             question = RISK_QUESTIONS.get(slot)
             unasked = tracker.get_slot(slot) is None
             if question and unasked and not (slot == "screening_pregnant" and "opioid" in used):
@@ -867,6 +905,16 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         answer = yes_no_unknown(text)
         if screening_answers.read_emergency(text).past & HISTORY_SIGNS:
             answer = "yes"  # "I had a seizure when I quit before"
+        elif _tells_symptoms_not_history(text):
+            # "cuando no toma le tiemblan las manos y suda mucho" (blind es-v12: the "no" of
+            # "cuando no toma" was the answer, and daily drinking with the shakes got "IOP may
+            # fit"): these are the symptoms, kept as such; the history question comes again
+            # only if it can still change the outcome
+            dispatcher.utter_message(response="utter_screening_noted")
+            return {
+                "screening_complicated_history": None,
+                "screening_symptoms": _with_told_symptoms(tracker, text),
+            }
         result = read_answer("screening_complicated_history", answer, UNKNOWN, dispatcher, tracker)
         count = screening_answers.parse_withdrawal_count(text)
         if count is not None:
@@ -965,7 +1013,9 @@ def _drinks(value: Any) -> float | None:
 # an amount with its measure ("most of a fifth by night", "6-8 beers"), said before the
 # question about drinks was asked
 _DRINK_MEASURE = re.compile(
-    r"\b(?:fifths?|handles?|pints?|bottles?|beers?|shots?|drinks|glasses|cans|tall\s?boys?|40s)\b",
+    r"\b(?:fifths?|handles?|pints?|bottles?|beers?|shots?|drinks|glasses|cans|tall\s?boys?|40s|"
+    # Spanish (blind es-v12: "como una botella cada noche", then "how many drinks?")
+    r"botellas?|cervezas?|caguamas?|copas|tragos|latas|six|doce)\b",
     re.IGNORECASE,
 )
 

@@ -126,6 +126,10 @@ _SPOKEN_FORMS = (
     (re.compile(r"\b(?:the|an?)\s+e\.?\s+r\b\.?", re.IGNORECASE), "the ER"),
     (re.compile(r"\bd\.?\s+o\.?\s+t\b\.?", re.IGNORECASE), "DOT"),
     (re.compile(r"\bsub\s+ox(?:\s+|-)?own\b", re.IGNORECASE), "Suboxone"),
+    # "i'm on the meth a done like a hundred milligrams" (blind v21, voice: a menu)
+    (re.compile(r"\b(?:the\s+)?meth(?:\s+a|a)\s+done\b", re.IGNORECASE), "methadone"),
+    (re.compile(r"\bviva\s+troll\b", re.IGNORECASE), "Vivitrol"),
+    (re.compile(r"\bbu\s+prenorphine\b", re.IGNORECASE), "buprenorphine"),
 )
 
 

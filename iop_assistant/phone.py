@@ -81,9 +81,35 @@ def digits_for_lookalikes(text: str) -> str:
     return _LOOKALIKE_IN_DIGITS.sub(lambda m: _LOOKALIKE_DIGIT[m.group(0)], text)
 
 
+_DIGIT_WORD = r"(?:" + "|".join(_SPOKEN_DIGITS) + r"|\d+)"
+# "two zero two five five five zero one nine two wait no one nine three" (blind v21, voice:
+# the number before the correction was saved): the digits after "wait no" replace the end
+_CORRECTED = re.compile(
+    r"(?P<first>\d[\d\s().-]{5,}\d)[\s,.]*(?:wait|hold\s+on|sorry|i\s+mean|actually|oops|"
+    r"perd[oó]n|digo|espere|espera)\b[\s,.]*(?:no\b[\s,.]*|not\s+that\b[\s,.]*)?"
+    r"(?:it'?s\s+|its\s+|es\s+)?(?P<fix>(?:" + _DIGIT_WORD + r"\b[\s,.-]*){1,10})$",
+    re.IGNORECASE,
+)
+
+
+def corrected_digits(text: str) -> str:
+    """A number said, then corrected: the end of the first number replaced by the digits
+    said after the correction (the whole number when ten or more were said again)."""
+    match = _CORRECTED.search(text.strip())
+    if match is None:
+        return text
+    first = re.sub(r"\D", "", match.group("first"))
+    words = re.findall(r"[a-z]+|\d+", match.group("fix").lower())
+    fix = "".join(_SPOKEN_DIGITS.get(w, w) for w in words)
+    number = fix if len(fix) >= len(first) else first[: len(first) - len(fix)] + fix
+    return text[: match.start()] + number
+
+
 def parse_phone_answer(text: str | None) -> PhoneAnswer:
     """Reads one answer to "what number should we call?" (typed, or spoken digit by digit)."""
-    text = digits_for_lookalikes(spoken_digits((text or "").strip()[:MAX_INPUT_CHARS]))
+    text = corrected_digits(
+        digits_for_lookalikes(spoken_digits((text or "").strip()[:MAX_INPUT_CHARS]))
+    )
     if not text:
         return PhoneAnswer(PhoneStatus.INVALID)
     international = False

@@ -255,7 +255,9 @@ _AGE = re.compile(
     r"\b(?:menores(?:\s+de\s+edad)?|adolescentes)\b|"
     # "im 17 is that ok", "no like im under 18. can i still go" (texter role-play 2026-12-04)
     r"\b(?:i'?m|im|i\s+am|he'?s|hes|she'?s|shes|he\s+is|she\s+is|they'?re)\s+(?:only\s+|just\s+)?"
-    r"(?:1[0-7]|under\s+18|a\s+minor|a\s+teen(?:ager)?)\b(?![:.]\d)",
+    # (not "im 14 weeks pregnant", blind v21: the who-it-is-for answer to a screening request)
+    r"(?:1[0-7]|under\s+18|a\s+minor|a\s+teen(?:ager)?)\b(?![:.]\d)"
+    r"(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|mins?|minutes|pills|beers|drinks|semanas|meses|d[ií]as)\b)",
     re.IGNORECASE,
 )
 

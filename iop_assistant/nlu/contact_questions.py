@@ -293,7 +293,11 @@ _CALLBACK_STATUS = re.compile(
     r"\b(?:les?\s+)?lleg[oó]\s+mi\s+(?:pedido|solicitud|n[uú]mero)\b|"
     # "is the callback still on?", "is my call still happening?" (role-play round 27)
     r"\bis\s+(?:the|my|that)\s+(?:call\s*back|callback|call)\s+(?:request\s+)?still\s+"
-    r"(?:on|happening|coming|set|good|booked|saved)\b",
+    r"(?:on|happening|coming|set|good|booked|saved)\b|"
+    # "wait did that go thru??", "is my request saved" (blind v21, SMS, at the name question:
+    # "I didn't catch a name")
+    r"\bdid\s+(?:that|it|this|my\s+request)\s+(?:go\s+(?:thru|through)|get\s+(?:saved|sent|through|thru))\b|"
+    r"\bis\s+(?:my|the)\s+(?:callback\s+|call\s*back\s+)?request\s+(?:saved|in|through|done)\b",
     re.IGNORECASE,
 )
 

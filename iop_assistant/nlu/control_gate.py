@@ -440,11 +440,16 @@ def gate(message: Message) -> None:
     ):
         # "idk man i aint ready fr" (texter role-play round 25: a sure crisis, the 911 text)
         return overrule(message, HELP_INTENT, NOT_READY_REASON)
-    if tells_of_a_craving(text) and (
-        name not in NOT_A_TOPIC
-        # the model trained on v18/es-v9 read "i rly wanna use rn" as a sure crisis (round 24);
-        # the crisis guard, after this, still reads danger words and its lexicon
-        or (name == "crisis" and not has_danger_words(text))
+    if (
+        tells_of_a_craving(text)
+        and not asks_about_dosing(text)
+        and (
+            # "can i take 2 strips instead of 1 when cravings r bad" (blind v21) asks for a dose
+            name not in NOT_A_TOPIC
+            # the model trained on v18/es-v9 read "i rly wanna use rn" as a sure crisis (round 24);
+            # the crisis guard, after this, still reads danger words and its lexicon
+            or (name == "crisis" and not has_danger_words(text))
+        )
     ):
         # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox
         # offer): someone to talk to now, said instead of the plea's answer (language/nlg.py)

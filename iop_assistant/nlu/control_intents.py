@@ -165,6 +165,11 @@ _LEAVING_REASON = re.compile(
     r"^(?:he|she|they)\s+(?:should|can|needs\s+to|has\s+to|ought\s+to|is\s+gonna|will)\s+"
     r"(?:do|handle|call|answer)\s+(?:this|it|these|them)\s+(?:himself|herself|themselves|on\s+(?:his|her|their)\s+own)\b|"
     r"^(?:maybe\s+)?later\b|^maybe\s+(?:later|another\s+time|tomorrow)\b|^another\s+time\b|"
+    # talking it over with family first: "primero lo hablo con mis hermanas", "let me talk to
+    # my wife first"
+    r"^(?:primero\s+)?(?:lo\s+)?(?:hablo|platico|consulto|pienso)\s+(?:con|bien)\b|"
+    r"^(?:let\s+me|i'?ll|ill|i\s+(?:need|want|have|gotta)\s+to|i\s+wanna)\s+(?:first\s+)?"
+    r"(?:talk|check|speak)\s+(?:to|with)\s+(?:my|him|her|them|the)\b|"
     r"^not\s+(?:now|today|rn|right\s+now|ready)\b|"
     r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
     r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
@@ -189,6 +194,10 @@ _LEAVING_REASON = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,.;!?]+\s*|\s+-+\s+")
 
 
+# "better not" / "actually no": a stop only with a reason to leave after it
+_SOFT_STOP = re.compile(
+    r"(?:mejor\s+no|no\s+mejor\s+no|actually\s+no|nah\s+actually)", re.IGNORECASE
+)
 _YA_NO_THEN = re.compile(r"\W*(?:sab(?:es|e)\s+qu[eé]\W+)?(?:mejor\s+)?ya\s+no\W*", re.IGNORECASE)
 
 
@@ -211,6 +220,10 @@ def starts_with_stop(text: str) -> bool:
             rest, peeled = leading.group("rest").strip(), peeled + 1
         if peeled and rest:
             clauses = ["never mind", rest]
+    if len(clauses) >= 2 and _SOFT_STOP.fullmatch(clauses[0]):
+        # "sabes que, mejor no, primero lo hablo con mis hermanas" (blind es-v12, at the
+        # phone number: read as a number): "better not" is a stop once a plan to leave follows
+        return all(_STOP_RE.match(c) or _LEAVING_REASON.search(c) for c in clauses[1:])
     if len(clauses) < 2 or not _STRONG_STOP.match(clauses[0]):
         return False
     return all(
@@ -524,7 +537,11 @@ _ASKS_TO_BE_CONNECTED = re.compile(
     # Spanish: "ok entonces paseme ahorita", "comuniqueme con alguien" (blind es-v8: a menu)
     r"\b(?:p[aá]se(?:me|nme)|comun[ií]que(?:me|nme)|transfi[eé]ra(?:me|nme))\s+(?:con\s+(?:alguien|una\s+persona|"
     r"la\s+l[ií]nea|un\s+consejero|una\s+consejera|ellos|el\s+personal)|ahorita|ahora|ya|por\s+favor)\b|"
-    r"\b(?:p[aá]se(?:me|nme)|comun[ií]que(?:me|nme))\W*$",
+    r"\b(?:p[aá]se(?:me|nme)|comun[ií]que(?:me|nme))\W*$|"
+    # "¿me puede pasar con alguien mientras?" (blind es-v12, on a call after 911 was called)
+    r"\bme\s+(?:puede|pueden|podr[ií]a|podr[ií]an)\s+(?:pasar|comunicar|conectar|transferir)\s+con\s+"
+    r"(?:alguien|una\s+persona|la\s+l[ií]nea|un\s+consejero|una\s+consejera|el\s+personal)\b|"
+    r"\bp[aá]same\s+con\s+(?:alguien|una\s+persona)\b",
     re.IGNORECASE,
 )
 
@@ -743,6 +760,12 @@ _SCREENING = re.compile(
     r"\b(?:do|start|run|take|begin|try)\s+(?:the|a|that|those|your)\s+(?:detox\s+)?"
     r"(?:screening|screener|questions|check)\b|\bscreen\s+(?:me|him|her|them)\b|"
     r"\b(?:need|needs)\s+detox\s+(?:first|before)\b|"
+    # "i need to know if my husband has to do a detox first before i bring him in" (blind
+    # v21, voice: the privacy answer)
+    r"\b(?:needs?|has\s+to|have\s+to|gotta)\s+(?:do\s+|go\s+to\s+|get\s+)?(?:a\s+|the\s+)?(?:medical\s+)?"
+    r"detox\s+(?:first|before)\b|"
+    r"\b(?:if|whether)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:needs?|has\s+to|have\s+to|should)\s+"
+    r"(?:do\s+|go\s+to\s+|get\s+)?(?:a\s+|the\s+)?(?:medical\s+)?detox\b|"
     # "not an emergency just wondering if that means i need detox" (blind v15: a plain no)
     r"\b(?:wondering|asking|want\s+to\s+know|wanna\s+know|not\s+sure)\s+(?:if|whether)\s+(?:that|this|it)?\s*"
     r"(?:means|mean)?\s*(?:i|he|she|they|we|my\s+\w+)\s+(?:need|needs|should\s+(?:do|go\s+to|get))\s+"

@@ -25,10 +25,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.language.reply_reasons import GATE_OUTPUT, OVERDOSE_OVER_REASON
+from iop_assistant.language.reply_reasons import CPS_REASON, GATE_OUTPUT, OVERDOSE_OVER_REASON
 from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_REASON, TEXT_BACK_REASON
 from iop_assistant.nlu.control_gate import put_first
-from iop_assistant.nlu.control_intents import BARE_CALLING
+from iop_assistant.nlu.control_intents import BARE_CALLING, asks_to_be_connected
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_questions import SAFETY_INTENT
@@ -535,7 +535,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:i'?m|im|i\s+am)\s+not\s+(?:like\s+|really\s+|actually\s+)?(?:going\s+to|gonna)\s+do\s+anything\b|"
         r"\bi\s+(?:won'?t|wont|will\s+not)\s+do\s+anything\b|"
         r"\b(?:i'?m|im|i\s+am)\s+not\s+alone\b|"
-        r"\bno\s+tengo\s+(?:un\s+)?plan\b|\bno\s+(?:voy|pienso)\s+a\s+hacer(?:me)?\s+nada\b|"
+        # "no i dont have a plan, its just thoughts", "no tengo ningun plan ... solo son
+        # pensamientos" (blind v21 / es-v12: the crisis reply again)
+        r"\b(?:i\s+)?(?:don'?t|dont|do\s+not)\s+have\s+(?:a|any)\s+plans?\b|"
+        r"\b(?:it'?s|its|they'?re|theyre)\s+just\s+thoughts\b|"
+        r"\bno\s+tengo\s+(?:un\s+|ning[uú]n\s+)?plan\b|\bno\s+(?:voy|pienso)\s+a\s+hacer(?:me)?\s+nada\b|"
+        r"\bno\s+me\s+har[ií]a\s+nada\b|\bsolo\s+son\s+pensamientos\b|"
         r"\bno\s+estoy\s+sol[oa]\b"
     ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
@@ -598,6 +603,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"^\W*(?:(?:ok|okay|yes|no)\W+)?(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+safe\b(?!\s*\?)|"
         r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:safe|ok|okay|fine)\s+(?:at|in)\s+the\s+(?:hospital|er)\b|"
         rf"\b(?:he|she|they)\s+(?:left|drove\s+off|took\s+off|walked\s+out){_END}|"
+        # blind v21: "okay he left he drove off in the truck i'm okay now", "i got out im in
+        # my car at the gas station. im safe" (the violence reply came back each time)
+        r"\b(?:he|she|they)\s+(?:drove|took)\s+off\s+in\s+(?:the|his|her|their|a)\s+(?:truck|car|van)\b|"
+        r"\b(?:i'?m|im|i\s+am)\s+(?:ok|okay|alright|all\s+right)\s+now\s*(?:$|[.!,])|"
+        r"\b(?:i'?m|im|i\s+am)\s+safe\s*(?:$|[.!]|\bi\s+promise\b)|"
         r"\b(?:he|she|they)(?:'s|s|\s+is|\s+are|'re)\s+(?:breathing|awake|responding|talking|conscious)\s+(?:again|now)\b|"
         rf"\b(?:he|she|they)\s+(?:woke\s+up|came\s+(?:to|around|round)|is\s+waking\s+up|started\s+breathing){_END}|"
         # the means put away: "ok i turned it off and opened the window", "i turned the car off
@@ -707,6 +717,9 @@ _PAST = re.compile(
     # "no he is ok now, that was Saturday" (role-play 2026-12-04: an overdose days ago)
     r"\b(?:that\s+was|it\s+was|was\s+on|last|this\s+past|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
+# help is on its way or the danger is over: a request to be put through is answered
+KINDS_THAT_ASK_FOR_A_PERSON = frozenset({"help_coming", "help_here", "safe_now", "reached_988"})
+HUMAN_INTENT = "request_human"
 # safe_now never cancels new danger; the other kinds keep their instructions
 KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan", "psychosis", "takes_it_back"})
 # the danger is over or handled: a question about the program in the same message is
@@ -782,6 +795,20 @@ _POLICE_AS_THE_REASON = re.compile(
     r"\bme\s+(?:da\s+miedo|preocupa)\s+(?:la\s+)?(?:polic[ií]a|migra)\b",
     re.IGNORECASE,
 )
+
+
+# calling for help named with the fear: the crisis answer about CPS, not the privacy answer
+_CALLING_FOR_HELP = re.compile(
+    rf"\b(?:{_HELP}|police|cops|call\s+(?:for\s+help|someone)|ambulance)\b", re.IGNORECASE
+)
+
+
+def _asks_about_cps_and_the_program(message: Message, text: str) -> bool:
+    """ "if i do this will my job find out? and could cps take my kids" (blind v21: the
+    CPS crisis answer, with 911, to a first message about the program): the control gate
+    already chose the privacy answer with its CPS note, and nothing calls for help."""
+    gate = message.get(GATE_OUTPUT) or {}
+    return gate.get("reason") == CPS_REASON and not _CALLING_FOR_HELP.search(normalize(text))
 
 
 def names_the_police_as_the_reason(text: str) -> bool:
@@ -936,6 +963,14 @@ class CrisisUpdateReader(RuleComponent):
             ):
                 # "Is the 888 number answered at night or should I wait until morning to
                 # call?" (family role-play round 21: read as refusing 911)
+                continue
+            if kind == "cps_fear" and _asks_about_cps_and_the_program(message, text):
+                continue
+            if kind in KINDS_THAT_ASK_FOR_A_PERSON and asks_to_be_connected(text):
+                # "ya llamé al 911, ya vienen... ¿me puede pasar con alguien mientras?" (blind
+                # es-v12, voice: "you did the right thing" and no transfer): the person asked
+                drop_guard_entities(message)
+                put_first(message, HUMAN_INTENT)
                 continue
             if kind in KINDS_THAT_YIELD_TO_CRISIS and intent == CRISIS_INTENT:
                 # words of psychosis are themselves danger words: "what do i do if the

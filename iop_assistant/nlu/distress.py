@@ -16,7 +16,7 @@ from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.distress_es import is_ambiguous_distress_es
 
 _DISTRESS = re.compile(
-    r"\bwhat'?s\s+(?:even\s+)?the\s+point\b(?!\s+(?:of|in)\s+(?!(?:anything|any\s+of\s+(?:this|it)|it\s+all|trying|"
+    r"\bwhat'?s\s+(?:even\s+)?the\s+point\b(?!\s+(?:of|in)\s+(?!(?:even\s+|just\s+)?(?:anything|any\s+of\s+(?:this|it)|it\s+all|trying|"
     r"going\s+on|living|life|me|being\s+alive)\b))|"
     r"\bi\s+(?:can'?t|cant|cannot)\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this|do\s+this\s+any\s*more|"
     r"take\s+(?:it|this|much\s+more)\s*(?:any\s*more)?|go\s+on(?:\s+like\s+this)?|handle\s+(?:it|this|life)\s+any\s*more|"

@@ -82,6 +82,14 @@ _TAKE_MORE = re.compile(
     rf"a\s+double|double|half)\b(?:\W+\w+){{0,3}}?\W+{_DRUGS}\b",
     re.IGNORECASE,
 )
+# "can i take 2 strips instead of 1 when cravings r bad" (blind v21, SMS: the help answer)
+_MORE_THAN_PRESCRIBED = re.compile(
+    r"\b(?:can|should|could|is\s+it\s+(?:ok|okay|safe)\s+(?:if|to)|would\s+it\s+be\s+(?:ok|okay|bad)\s+(?:if|to))\s+"
+    r"(?:i|he|she|they)?\s*(?:just\s+)?(?:take|do|use|give\s+(?:him|her|them))\s+(?:\d+|two|three|four|a\s+half|half)\s+"
+    r"(?:strips?|films?|pills?|tabs?|tablets?|mg|milligrams?|bars?|doses?|caps?|capsules?|hits?|shots?)\s+"
+    r"(?:instead\s+of|rather\s+than|not)\s+(?:\d+|one|two|three|half|a\s+half)\b",
+    re.IGNORECASE,
+)
 _AMOUNT_OK = re.compile(
     r"\b(?:is|are)\s+\d+(?:\.\d+)?\s*(?:mg|milligrams?|pills?|bars?|tabs?|tablets?)\b"
     r"(?:\W+\w+){0,4}?\W+(?:too\s+much|safe|a\s+lot|ok|okay|normal|enough)\b",
@@ -246,6 +254,7 @@ _PATTERNS = (
     _WHAT_DOSE,
     _CHANGE_MY_DOSE,
     _TAKE_MORE,
+    _MORE_THAN_PRESCRIBED,
     _AMOUNT_OK,
 )
 

@@ -1,0 +1,47 @@
+"""Round 27 (blind v21 and es-v12, read): the screening asks nothing it does not need.
+
+Five blind conversations told the morning shakes of someone who drinks every day and
+then read the seizure question instead of the answer: with daily drinking and the
+shakes the answer is detox first whatever happened before.
+"""
+
+from __future__ import annotations
+
+from tests.actions.test_screening import asked_next, outcome
+
+DAILY_DRINKER_WITH_SHAKES = {
+    "screening_for": "other",
+    "screening_recent_care": "no",
+    "screening_substances": ["alcohol"],
+    "screening_frequency": "daily",
+    "screening_last_use": "today",
+    "screening_symptoms": ["shakes", "sweats"],
+    "screening_drinks": 12.0,
+}
+
+
+def test_no_history_question_once_the_answer_is_detox_first() -> None:
+    slots = dict(DAILY_DRINKER_WITH_SHAKES)
+    assert asked_next(slots) is None
+    response, _ = outcome(slots)
+    assert response == "utter_screening_detox_first"
+
+
+def test_history_is_still_asked_when_it_can_change_the_outcome() -> None:
+    weekly = DAILY_DRINKER_WITH_SHAKES | {
+        "screening_frequency": "weekly",
+        "screening_symptoms": ["none"],
+        "screening_drinks": 3.0,
+    }
+    assert asked_next(weekly) == "screening_complicated_history"
+
+
+def test_how_much_is_asked_before_history_is_dropped() -> None:
+    """One or two drinks with the shakes goes to a person, not detox first."""
+    slots = {k: v for k, v in DAILY_DRINKER_WITH_SHAKES.items() if k != "screening_drinks"}
+    assert asked_next(slots) == "screening_drinks"
+
+
+def test_history_is_asked_before_the_symptoms_are_known() -> None:
+    slots = {k: v for k, v in DAILY_DRINKER_WITH_SHAKES.items() if k != "screening_symptoms"}
+    assert asked_next(slots) == "screening_symptoms"
