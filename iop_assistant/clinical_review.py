@@ -67,6 +67,8 @@ SOURCES = {
     "the emergency room when someone's life or safety is at risk now",
     "cfr2_child_abuse": "42 CFR 2.12(c)(6): Part 2 does not restrict reporting suspected child "
     "abuse and neglect under state law",
+    "be_fast": "AHA/ASA stroke warning signs (BE FAST): call 911 right away rather than drive; "
+    "EMS can start care on the way and take the person to the right hospital",
 }
 
 
@@ -345,6 +347,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_naloxone_question": ("crisis", "samhsa_od", "cdc_seizure"),
     "utter_crisis_update_stay_with_me": ("crisis", "means_safety"),
     "utter_crisis_update_still_needs_care": ("crisis", "cdc_seizure", "samhsa_od"),
+    "utter_crisis_update_drives_self": ("crisis", "be_fast"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),

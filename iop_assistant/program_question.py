@@ -441,6 +441,48 @@ _KEEP_WORKING = re.compile(
 )
 
 
+# "i get the vivitrol shot every month. can i still do iop on it?", "do i gotta get off
+# methadone to do your program", "puedo entrar si estoy en metadona" (blind v21 / es-v12: the
+# drug testing, dosing and menu answers): whether treatment with medicine and IOP go together
+STAYING_ON_MEDICATION_INTENT = "ask_staying_on_medication"
+_MOUD = (
+    r"(?:methadone|suboxone|subs|bupe|buprenorphine|subutex|sublocade|vivitrol|naltrexone|"
+    r"the\s+shot|my\s+(?:shot|meds|medication|medicine|dose|strips|film)|metadona|buprenorfina|"
+    r"naltrexona|mi\s+(?:medicina|medicamento|dosis|tratamiento))"
+)
+_STAYING_ON_MEDICATION = re.compile(
+    r"\b(?:can|could|do|will|would|may)\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:still\s+)?"
+    r"(?:do|attend|come|join|go|start|be\s+in|get\s+in(?:to)?|enroll|sign\s+up)\b[^.?!]{0,30}?"
+    rf"\b(?:on|while\s+(?:on|taking)|if\s+(?:i'?m|im|he'?s|she'?s|they'?re)\s+on|and\s+(?:stay|keep)\s+on|with)\s+"
+    rf"(?:it|that|them|{_MOUD})\b|"
+    r"\b(?:do|does|will|would)\s+(?:i|he|she|they|we)\s+(?:have|need|gotta|got)\s+to\s+(?:get|come|go)\s+off\s+"
+    rf"(?:of\s+)?(?:it|that|them|{_MOUD})\b[^.?!]{{0,20}}?\b(?:to|for|before)\b|"
+    r"\b(?:do\s+i|does\s+(?:he|she))\s+(?:gotta|got\s+to|have\s+to)\s+get\s+off\s+(?:it|that)\s+to\s+(?:do|join|start)\b|"
+    r"\b(?:puedo|puede|podr[ií]a)\s+(?:entrar|seguir|ir|estar|participar)\b[^.?!]{0,40}?"
+    rf"\b(?:con|tomando|si\s+estoy\s+en|estando\s+en)\s+(?:la\s+|el\s+)?{_MOUD}\b|"
+    r"\b(?:me|le)\s+(?:van\s+a|tienen\s+que)\s+quitar\s+(?:la\s+|el\s+)?" + _MOUD,
+    re.IGNORECASE,
+)
+
+
+_ON_MOUD = re.compile(
+    rf"\b(?:i'?m|im|i\s+am|he'?s|hes|she'?s|shes|they'?re|estoy|est[aá]|ando)\s+(?:on|en|taking|tomando|con)\s+"
+    rf"(?:la\s+|el\s+)?{_MOUD}\b[^?]{{0,60}}?\b(?:can|could|may)\s+(?:i|he|she|they)\s+(?:still\s+)?"
+    r"(?:do|join|come|attend|start|get\s+in|go)\b|"
+    rf"\b(?:estoy|est[aá]|ando)\s+(?:en|con|tomando)\s+(?:la\s+|el\s+)?{_MOUD}\b[^?]{{0,60}}?"
+    r"\b(?:puedo|puede)\s+(?:entrar|ir|participar|estar|venir)\b",
+    re.IGNORECASE,
+)
+_A_MEDICINE = re.compile(rf"\b{_MOUD}\b", re.IGNORECASE)
+
+
+def asks_about_staying_on_medication(text: str | None) -> bool:
+    """Whether someone on medicine for opioid or alcohol use can do IOP with it."""
+    return _found(_A_MEDICINE, text) and (
+        _asked(_STAYING_ON_MEDICATION, text) or _asked(_ON_MOUD, text)
+    )
+
+
 def asks_about_keeping_work(text: str | None) -> bool:
     """A question whether the program gets in the way of work or school."""
     return _asked(_KEEP_WORKING, text)

@@ -158,6 +158,7 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "naloxone_question": "utter_crisis_update_naloxone_question",
     "stay_with_me": "utter_crisis_update_stay_with_me",
     "still_needs_care": "utter_crisis_update_still_needs_care",
+    "drives_self": "utter_crisis_update_drives_self",
 }
 
 

@@ -113,12 +113,14 @@ from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
     FORMAT_INTENT,
+    STAYING_ON_MEDICATION_INTENT,
     UNKNOWN_DETAIL_INTENT,
     UNKNOWN_DETAIL_REASON,
     asks_about_an_unknown_detail,
     asks_about_cps,
     asks_about_immigration,
     asks_about_services_in_spanish,
+    asks_about_staying_on_medication,
     asks_for_a_spanish_speaker,
     asks_to_call_for_someone,
 )
@@ -489,6 +491,14 @@ def gate(message: Message) -> None:
         # 0.35, under the fallback's threshold: a menu)
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
         return overrule(message, DOSING_INTENT, DOSING_REASON)
+    if (
+        asks_about_staying_on_medication(text)
+        and name not in ("crisis", STAYING_ON_MEDICATION_INTENT, SCREENING_INTENT)
+        and not has_danger_words(text)
+    ):
+        # "i get the vivitrol shot every month. can i still do iop on it?" (blind v21: the
+        # drug testing answer), "do i gotta get off the methadone to do your program" (voice)
+        return overrule(message, STAYING_ON_MEDICATION_INTENT, "medication")
     if asks_about_an_unknown_detail(text) and name != "crisis":
         # "is this a religious program?", "can i bring my dog to sessions?" (v14: the therapies
         # and family answers): not known here; the out-of-scope reply says so, and who knows

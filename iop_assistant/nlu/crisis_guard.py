@@ -51,7 +51,6 @@ from iop_assistant.nlu.danger_questions import (
     is_general_danger_question,
 )
 from iop_assistant.nlu.danger_words import (
-    STAYING_ON_MEDICATION_INTENT,
     has_danger_words,
     names_treatment_medicine,
     says_something_was_taken,
@@ -69,6 +68,7 @@ from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 from iop_assistant.program_question import (
     FAMILY_INTENT,
     SAFETY_INTENT,
+    STAYING_ON_MEDICATION_INTENT,
     asks_about_the_program,
     asks_to_make_someone_go,
     is_about_safety,

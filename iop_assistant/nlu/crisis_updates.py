@@ -543,6 +543,16 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bno\s+me\s+har[ií]a\s+nada\b|\bsolo\s+son\s+pensamientos\b|"
         r"\bno\s+estoy\s+sol[oa]\b"
     ),
+    # going to the ER alone, by car
+    "drives_self": re.compile(
+        # "maybe I'll just drive to urgent care", "is driving myself ok or not" (caller role-play
+        # round 27, face numb on one side: "I'm still here... keep 988 and 911 close" twice)
+        r"\b(?:i'?ll|ill|i\s+will|i\s+can|i\s+could|i'?m\s+(?:gonna|going\s+to)|im\s+(?:gonna|going\s+to)|"
+        r"should\s+i|can\s+i|could\s+i)\s+(?:just\s+)?(?:drive|go)\s+(?:myself\s+)?(?:to\s+)?(?:the\s+)?"
+        r"(?:urgent\s+care|er|emergency\s+room|hospital|clinic)\b"
+        r"(?![^.?!]{0,30}\b(?:tomorrow|next\s+week|appointment|check\s?-?up|monday|tuesday|wednesday|thursday|friday)\b)|"
+        r"\b(?:is\s+)?driving\s+(?:myself|there|to\s+(?:the\s+)?(?:er|hospital|urgent\s+care))\s+(?:ok|okay|safe|fine|alright)\b"
+    ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
     "refuses_911": re.compile(
         # "Ok what if I drive him to the ER myself instead" (crisis role-play 2026-12-05:

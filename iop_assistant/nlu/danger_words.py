@@ -110,7 +110,6 @@ _ON_TREATMENT = re.compile(
     r"metadona|buprenorfina)\b",
     re.IGNORECASE,
 )
-STAYING_ON_MEDICATION_INTENT = "ask_staying_on_medication"
 
 
 def names_treatment_medicine(text: str) -> bool:

@@ -1,0 +1,194 @@
+"""Round 27: what v21/es-v12 (read this round) showed the NLU layers missing.
+
+Each family is phrased here in our own words (the sets' texts are training data now).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.input_text import written_forms
+from iop_assistant.nlu.contact_questions import asks_callback_status
+from iop_assistant.nlu.control_gate import gate
+from iop_assistant.nlu.control_intents import (
+    asks_for_screening,
+    asks_to_be_connected,
+    starts_with_stop,
+)
+from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
+from iop_assistant.nlu.distress import is_ambiguous_distress
+from iop_assistant.nlu.dosing_questions import asks_about_dosing
+from iop_assistant.phone import parse_phone_answer
+from iop_assistant.program_question import asks_about_age, asks_about_staying_on_medication
+
+
+def _intent(message: Message) -> str:
+    return str((message.get("intent") or {}).get("name"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been reading about the helium method all week, the tank got delivered",
+        "pills are in my jacket and im gonna take them after this conversation",
+        "tonight im finishing what i started last spring. i have everything i need",
+        "my son is cutting in the bathroom right now and wont unlock it",
+        "theres blood coming under the door and she wont answer",
+        "he took something and his eyes keep rolling back",
+        "his eyes are open but he cant respond to me",
+        "mom stopped drinking friday and now shes talking to her sister who died",
+        "day 2 no booze and im hearing someone calling my name but nobody is home",
+        "feeling bugs crawling under my skin and i cant stop shaking, quit drinking yesterday",
+        "34 weeks and the baby hasnt moved all day",
+        "my words keep coming out wrong and i feel dizzy",
+        "dads face looks droopy on one side, is that the alcohol",
+        "gonna take every pill in the medicine cabinet tonight",
+    ],
+)
+def test_round27_english_danger_now_is_a_crisis(guarded: Callable[..., Message], text) -> None:
+    assert _intent(guarded(text)) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya deje las cartas para mis hijos en la mesa",
+        "estoy arriba del puente, ya no importa nada",
+        "mi hermana tiene los labios morados y no contesta",
+        "lleva una hora sin moverse en el piso",
+        "veo bichos caminando por el techo y estoy temblando",
+        "mi esposo dejo de tomar y ya no me reconoce",
+        "deje las pastillas hace 4 dias y se me fue la mente y me cai en la cocina",
+        "llevo dos dias vomitando y ya no me puedo parar",
+    ],
+)
+def test_round27_spanish_danger_now_is_a_crisis(guarded: Callable[..., Message], text) -> None:
+    assert _intent(guarded(text)) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin did the helium balloon voice at the party lol",
+        "can i take my pills after this chat or should i wait",
+        "i want to finish what i started in IOP last year",
+        "the baby moved a lot today, what time is group",
+        "hace tiempo me desmaye por mezclar alcohol con pastillas",
+        "i used to cut when i was a teenager, can i still come",
+    ],
+)
+def test_round27_look_alikes_are_not_a_crisis(guarded: Callable[..., Message], text) -> None:
+    """The classifier's other reading stays: the new lexicon families do not fire here."""
+    assert _intent(guarded(text, intent="ask_who_benefits")) != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ok he left, he drove off in his car. im okay now", "safe_now"),
+        ("i got out and im at a friends place. im safe", "safe_now"),
+        ("no i dont have a plan, its just thoughts", "no_plan"),
+        ("no tengo ningun plan, solo son pensamientos", "no_plan"),
+        ("its only me here. maybe i'll just drive myself to urgent care", "drives_self"),
+        ("is driving myself ok or not", "drives_self"),
+    ],
+)
+def test_round27_crisis_updates(text: str, kind: str) -> None:
+    assert read_update(text) == kind
+
+
+def test_a_later_hospital_visit_is_no_update() -> None:
+    assert read_update("i will go to the hospital tomorrow for my checkup") is None
+
+
+def test_a_question_about_cps_and_the_program_gets_the_privacy_answer() -> None:
+    text = "if i sign up will my boss find out? and could cps take my kids"
+    message = Message({TEXT: text})
+    message.set(INTENT, {"name": "ask_confidentiality", "confidence": 0.6})
+    message.set(INTENT_RANKING_KEY, [{"name": "ask_confidentiality", "confidence": 0.6}])
+    gate(message)
+    CrisisUpdateReader().process([message])
+    assert _intent(message) == "ask_confidentiality"
+    assert read_update(text) == "cps_fear"  # the reader saw the fear and let the gate's answer be
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya llame al 911, ya vienen. me puede comunicar con alguien mientras?",
+        "pasame con alguien por favor",
+    ],
+)
+def test_spanish_asks_to_be_put_through(text: str) -> None:
+    assert asks_to_be_connected(text)
+
+
+def test_better_not_then_a_plan_to_talk_it_over_is_a_stop() -> None:
+    assert starts_with_stop("mejor no, primero lo platico con mi esposo")
+    assert not starts_with_stop("mejor no, gracias")
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("two zero two five five five zero one nine two wait no one nine three", "+12025550193"),
+        ("202 555 0192 sorry 0193", "+12025550193"),
+        ("202 555 0192 wait no 773 555 0123", "+17735550123"),
+        ("202-555-0192", "+12025550192"),
+    ],
+)
+def test_a_corrected_number_keeps_the_correction(text: str, number: str) -> None:
+    assert parse_phone_answer(text).e164 == number
+
+
+def test_spoken_methadone_is_written() -> None:
+    assert "methadone" in written_forms("im on the meth a done, do i have to get off it")
+
+
+def test_weeks_pregnant_is_not_an_age() -> None:
+    assert not asks_about_age("im 14 weeks pregnant, do i need detox before iop")
+    assert asks_about_age("im 16, can i come")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i need to know if my wife has to do a detox first before she starts",
+        "we want to know whether he should go to detox",
+    ],
+)
+def test_whether_someone_has_to_do_detox_first_is_the_screening(text: str) -> None:
+    assert asks_for_screening(text)
+
+
+def test_more_strips_than_prescribed_is_a_dose_question() -> None:
+    assert asks_about_dosing("could i take 3 strips instead of 2 on bad days")
+    assert not asks_about_dosing("can i take 2 classes instead of 3")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i get the vivitrol shot. can i still do the program on it?",
+        "do i have to get off methadone to do your program?",
+        "estoy en suboxone, puedo entrar al programa?",
+    ],
+)
+def test_staying_on_medication_questions(text: str) -> None:
+    assert asks_about_staying_on_medication(text)
+
+
+def test_staying_on_medication_needs_a_medicine() -> None:
+    assert not asks_about_staying_on_medication("can i still do iop with a full time job?")
+
+
+def test_whats_the_point_of_even_trying_gets_the_check_in() -> None:
+    assert is_ambiguous_distress("relapsed again last night, whats the point of even trying")
+
+
+def test_did_that_go_through_asks_about_the_request() -> None:
+    assert asks_callback_status("wait did that go thru??")
