@@ -159,6 +159,8 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "stay_with_me": "utter_crisis_update_stay_with_me",
     "still_needs_care": "utter_crisis_update_still_needs_care",
     "drives_self": "utter_crisis_update_drives_self",
+    "not_me": "utter_crisis_update_not_me",
+    "means_for_someone": "utter_crisis_update_means_for_someone",
 }
 
 

@@ -543,6 +543,29 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bno\s+me\s+har[ií]a\s+nada\b|\bsolo\s+son\s+pensamientos\b|"
         r"\bno\s+estoy\s+sol[oa]\b"
     ),
+    # a loved one's means, asked about by the person worried for them: "should i put her
+    # pills somewhere she cant get them", "theres a bunch of her sleeping pills in the
+    # bathroom" (family role-play round 27, a husband: the same 988 text three times)
+    "means_for_someone": re.compile(
+        r"\bshould\s+(?:i|we)\s+(?:put|hide|lock\s+up|lock|take|get\s+rid\s+of|remove|move|hold\s+onto|keep)\s+"
+        r"(?:away\s+)?(?:her|his|their|all\s+(?:her|his|their|the))\s+(?:\w+\s+)?(?:pills|meds|medicines?|"
+        r"medications?|guns?|pistol|rifle|knives|razors?|bottles?)\b|"
+        r"\b(?:there'?s|theres|there\s+(?:is|are))\s+(?:a\s+(?:bunch|lot|bottle|whole\s+bottle)\s+of\s+|some\s+)?"
+        r"(?:her|his|their)\s+(?:\w+\s+)?(?:pills|meds|medicines?|medications?|guns?|pistol|rifle)\b|"
+        r"\b(?:her|his|their)\s+(?:\w+\s+)?(?:pills|meds|guns?)\s+(?:are|is)\s+(?:still\s+)?(?:in|on|under)\s+the\b"
+    ),
+    # the worried one is not the one in danger: "its not me its her", "will 988 even talk to
+    # me if its not me whos suicidal" (family role-play round 27: the same text, word for word)
+    "not_me": re.compile(
+        # (with what was said about them: "its not me its my son" alone answers "who is it for?")
+        r"\b(?:it'?s|its|it\s+is)\s+not\s+(?:me|about\s+me)\b[^.?!]{0,12}\b(?:it'?s|its|it\s+is)\s+"
+        r"(?:her|him|them|my\s+\w+)\b(?=.*\b(?:988|suicid\w*|didn'?t\s+mean\s+it|didnt\s+mean\s+it|better\s+off|"
+        r"asleep|tonight|tomorrow|what\s+(?:should|do|can)\s+i\s+do)\b)|"
+        r"\bnot\s+me\s+(?:who'?s|whos|who\s+is|that'?s|thats)\b|"
+        r"\b(?:will|would|does|do|can)\s+988\s+(?:even\s+|still\s+|also\s+)?(?:talk|help|speak)\s+(?:to|with)?\s*"
+        r"(?:me|family|someone)\s+if\b|"
+        r"\bcan\s+i\s+(?:call|text)\s+988\s+(?:for|about)\s+(?:her|him|them|my\s+\w+|someone\s+else)\b"
+    ),
     # going to the ER alone, by car
     "drives_self": re.compile(
         # "maybe I'll just drive to urgent care", "is driving myself ok or not" (caller role-play
@@ -731,7 +754,9 @@ _PAST = re.compile(
 KINDS_THAT_ASK_FOR_A_PERSON = frozenset({"help_coming", "help_here", "safe_now", "reached_988"})
 HUMAN_INTENT = "request_human"
 # safe_now never cancels new danger; the other kinds keep their instructions
-KINDS_THAT_YIELD_TO_CRISIS = frozenset({"safe_now", "no_plan", "psychosis", "takes_it_back"})
+KINDS_THAT_YIELD_TO_CRISIS = frozenset(
+    {"safe_now", "no_plan", "psychosis", "takes_it_back", "not_me"}
+)
 # the danger is over or handled: a question about the program in the same message is
 # answered instead ("ok I called 988 and talked to someone, I'm safe. now what are the
 # steps to start", role-play 2026-12-04)
@@ -776,7 +801,7 @@ _LATER = re.compile(
 # Responders or a hospital taking over come before what was done until then: "they gave
 # him narcan and took him to st marys" is help there, not naloxone given (crisis
 # role-play 2026-12-05: "Naloxone usually works in 2 to 3 minutes" once he was in hospital)
-FIRST_READ = ("has_means", "help_here")
+FIRST_READ = ("means_for_someone", "has_means", "help_here")
 # what a person asks or tells besides ("he is really drowsy and slurring should i make him
 # throw up" asks about vomiting) comes before sleepiness or a promise to call
 LAST_READ = ("getting_drowsy", "will_reach_out")
@@ -846,7 +871,8 @@ def read_update(text: str) -> str | None:
         if PATTERNS[kind].search(clean):
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
-            if kind == "will_reach_out" and _LATER.search(clean):
+            if kind == "will_reach_out" and _LATER.search(clean) and "988" not in clean:
+                # "ill text 988 tonight and call you in the morning" reaches out tonight
                 return None  # "i'll call your number tomorrow about the program"
             return kind
     if is_use_psychosis(clean):

@@ -95,6 +95,11 @@ def test_round27_look_alikes_are_not_a_crisis(guarded: Callable[..., Message], t
         ("no tengo ningun plan, solo son pensamientos", "no_plan"),
         ("its only me here. maybe i'll just drive myself to urgent care", "drives_self"),
         ("is driving myself ok or not", "drives_self"),
+        ("its not me its my wife. shes asleep now. what do i do tomorrow", "not_me"),
+        ("would 988 even talk to me if its not me thats suicidal", "not_me"),
+        ("should i lock up his pills tonight", "means_for_someone"),
+        ("theres a whole bottle of her sleeping pills in the nightstand", "means_for_someone"),
+        ("ok ill text 988 tonight and call you tomorrow", "will_reach_out"),
     ],
 )
 def test_round27_crisis_updates(text: str, kind: str) -> None:
@@ -103,6 +108,11 @@ def test_round27_crisis_updates(text: str, kind: str) -> None:
 
 def test_a_later_hospital_visit_is_no_update() -> None:
     assert read_update("i will go to the hospital tomorrow for my checkup") is None
+
+
+def test_who_it_is_for_alone_is_no_update() -> None:
+    """ "its not me its my son" answers "who is this for?" in the screening."""
+    assert read_update("its not me its my son") is None
 
 
 def test_a_question_about_cps_and_the_program_gets_the_privacy_answer() -> None:
