@@ -375,7 +375,9 @@ _PRIVACY = re.compile(
 )
 _WHO_FINDS_OUT = re.compile(
     r"\b(?:job|boss|employer|work|coworkers?|school|family|famly|fam|wife|husband|parents?|mom|dad|doctor|insurance|landlord|"
-    r"probation|them)\b",
+    # "would my company find out", "would I be told what he talks about in group?" (blind
+    # v21: a menu and the group-therapy answer)
+    r"company|manager|supervisor|hr|union|probation|them)\b",
     re.IGNORECASE,
 )
 _MAKE_THEM_GO = re.compile(
@@ -395,9 +397,22 @@ _MAKE_THEM_GO = re.compile(
 )
 
 
+# an employer or a relative asking what they will hear: "Would I be told what he talks about
+# in group?" (blind v21: the group-therapy answer)
+_TOLD_WHAT_THEY_SAY = re.compile(
+    r"\b(?:would|will|do|does|can|could)\s+(?:i|we)\s+(?:be|get)\s+told\s+what\s+(?:he|she|they)\s+"
+    r"(?:says?|said|talks?\s+about|shares?)\b|"
+    r"\b(?:would|will|do|can)\s+(?:i|we)\s+(?:hear|know|find\s+out)\s+what\s+(?:he|she|they)\s+"
+    r"(?:says?|talks?\s+about|shares?)\s+(?:in|at)\s+(?:group|therapy|sessions?|counseling)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_who_finds_out(text: str | None) -> bool:
     """A question whether someone (a job, family) will find out: the privacy answer."""
-    return _found(_PRIVACY, text) and _found(_WHO_FINDS_OUT, text)
+    return (_found(_PRIVACY, text) and _found(_WHO_FINDS_OUT, text)) or _found(
+        _TOLD_WHAT_THEY_SAY, text
+    )
 
 
 def asks_whether_someone_finds_out(text: str | None) -> bool:
@@ -481,6 +496,36 @@ def asks_about_staying_on_medication(text: str | None) -> bool:
     return _found(_A_MEDICINE, text) and (
         _asked(_STAYING_ON_MEDICATION, text) or _asked(_ON_MOUD, text)
     )
+
+
+# "would i have to stop my lamictal to do the program" (blind v21: the work answer): a
+# mental-health medicine and the program (the psychiatry answer)
+MEDICATION_INTENT = "ask_medication"
+_PSYCH_MED = (
+    r"(?:lamictal|lamotrigine|lithium|seroquel|quetiapine|zoloft|sertraline|prozac|fluoxetine|lexapro|"
+    r"escitalopram|wellbutrin|bupropion|abilify|depakote|celexa|effexor|cymbalta|trazodone|"
+    r"antidepressants?|mood\s+stabilizers?|psych\s+meds|my\s+(?:psych\s+|mental\s+health\s+)?meds|"
+    r"my\s+medications?|antidepresivos?|(?:(?:mi|la)\s+)?medicina\s+(?:para|de)\s+la\s+(?:depresi[oó]n|ansiedad))"
+)
+_OWNED_PSYCH_MED = r"(?:(?:my|his|her|their|mi|mis|su|sus)\s+)?" + _PSYCH_MED
+_PSYCH_MED_AND_THE_PROGRAM = re.compile(
+    r"\b(?:have|need|gotta|got)\s+to\s+(?:stop|quit|get\s+off|come\s+off)\s+(?:taking\s+)?"
+    + _OWNED_PSYCH_MED
+    + r"\b|\b(?:can|could|may)\s+i\s+(?:keep|stay\s+on|still\s+take|keep\s+taking)\s+"
+    + _OWNED_PSYCH_MED
+    + r"\b|\b(?:tengo|tendr[ií]a)\s+que\s+dejar\s+"
+    + _OWNED_PSYCH_MED
+    + r"|"
+    + _PSYCH_MED
+    + r"[^?]{0,40}\b(?:(?:la|lo|las|los)\s+puedo\s+seguir\s+tomando|can\s+i\s+(?:keep|still)\s+"
+    r"(?:taking|take)\s+(?:it|them))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_psych_medicine(text: str | None) -> bool:
+    """Whether a mental-health medicine can be kept in the program."""
+    return _found(_PSYCH_MED_AND_THE_PROGRAM, text)
 
 
 def asks_about_keeping_work(text: str | None) -> bool:

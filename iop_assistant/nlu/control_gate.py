@@ -113,12 +113,14 @@ from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
     ENROLL_INTENT,
     FORMAT_INTENT,
+    MEDICATION_INTENT,
     STAYING_ON_MEDICATION_INTENT,
     UNKNOWN_DETAIL_INTENT,
     UNKNOWN_DETAIL_REASON,
     asks_about_an_unknown_detail,
     asks_about_cps,
     asks_about_immigration,
+    asks_about_psych_medicine,
     asks_about_services_in_spanish,
     asks_about_staying_on_medication,
     asks_for_a_spanish_speaker,
@@ -499,6 +501,14 @@ def gate(message: Message) -> None:
         # "i get the vivitrol shot every month. can i still do iop on it?" (blind v21: the
         # drug testing answer), "do i gotta get off the methadone to do your program" (voice)
         return overrule(message, STAYING_ON_MEDICATION_INTENT, "medication")
+    if asks_about_psych_medicine(text) and name not in (
+        "crisis",
+        MEDICATION_INTENT,
+        STAYING_ON_MEDICATION_INTENT,
+        DOSING_INTENT,
+    ):
+        # "would i have to stop my lamictal to do the program" (blind v21: the work answer)
+        return overrule(message, MEDICATION_INTENT, "psych medication")
     if asks_about_an_unknown_detail(text) and name != "crisis":
         # "is this a religious program?", "can i bring my dog to sessions?" (v14: the therapies
         # and family answers): not known here; the out-of-scope reply says so, and who knows

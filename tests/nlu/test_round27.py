@@ -23,7 +23,12 @@ from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import asks_about_dosing
 from iop_assistant.phone import parse_phone_answer
-from iop_assistant.program_question import asks_about_age, asks_about_staying_on_medication
+from iop_assistant.program_question import (
+    asks_about_age,
+    asks_about_psych_medicine,
+    asks_about_staying_on_medication,
+    asks_whether_someone_finds_out,
+)
 
 
 def _intent(message: Message) -> str:
@@ -202,3 +207,28 @@ def test_whats_the_point_of_even_trying_gets_the_check_in() -> None:
 
 def test_did_that_go_through_asks_about_the_request() -> None:
     assert asks_callback_status("wait did that go thru??")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Would we be told what she talks about in group?", "would my company find out about it"],
+)
+def test_employers_and_relatives_asking_what_they_hear(text: str) -> None:
+    assert asks_whether_someone_finds_out(text)
+
+
+@pytest.mark.parametrize("text", ["how do i find out my schedule", "can i find out the cost"])
+def test_finding_out_a_detail_is_no_privacy_question(text: str) -> None:
+    assert not asks_whether_someone_finds_out(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do i have to stop my lithium to start the program",
+        "can i keep my antidepressants",
+        "tengo que dejar mis antidepresivos para entrar?",
+    ],
+)
+def test_a_mental_health_medicine_and_the_program(text: str) -> None:
+    assert asks_about_psych_medicine(text)
