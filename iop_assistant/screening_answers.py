@@ -25,12 +25,31 @@ def fold(text: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# texting shorthand for times ("got out of detox last wk", blind v21 SMS: the care question
+# was asked again; "last nite")
+_SHORTHAND = {
+    "wk": "week",
+    "wks": "weeks",
+    "hr": "hour",
+    "hrs": "hours",
+    "yr": "year",
+    "yrs": "years",
+    "mos": "months",
+    "nite": "night",
+    "tonite": "tonight",
+    "yday": "yesterday",
+    "yest": "yesterday",
+}
+
+
 def _norm(text: str | None) -> str:
-    """Lower-case, fold accents, drop apostrophes, turn other punctuation into spaces."""
+    """Lower-case, fold accents, drop apostrophes, turn other punctuation into spaces, and
+    spell out texting shorthand for times."""
     if not text:
         return ""
     lowered = fold(text).replace("'", "").replace("\u2019", "").replace("_", " ")
-    return " ".join(re.sub(r"[^a-z0-9/+\- ]", " ", lowered).split())
+    words = re.sub(r"[^a-z0-9/+\- ]", " ", lowered).split()
+    return " ".join(_SHORTHAND.get(word, word) for word in words)
 
 
 _WORD_NUMBERS = {
@@ -415,9 +434,21 @@ def _clauses(text: str | None) -> List[str]:
     return [c for part in parts for c in _CLAUSE_BREAK.split(_norm(part)) if c.strip()]
 
 
+# "when he doesn't drink his hands shake", "cuando no toma le tiemblan las manos" (blind
+# es-v12: read as "no shakes"): the "no" belongs to the condition, not the symptom
+_WHEN_NOT_USING = re.compile(
+    r"\b(?:when|if|whenever|once)\s+(?:i|he|she|they|we|u|you)\s+(?:dont|doesnt|do not|does not|cant|cannot|"
+    r"run out|miss|skip|go without|stop|quit|try to stop)\b(?:\s+(?:drink|drinking|use|using|take|taking|have|"
+    r"get|it|them|a drink|a dose))?|"
+    r"\b(?:cuando|si)\s+no\s+(?:toma|tomo|toman|tiene|tengo|usa|uso|consume|consumo|bebe|bebo|se\s+mete|me\s+meto)\b|"
+    r"\bsi\s+(?:le|me)\s+falta(?:n)?\b|\b(?:cuando|si)\s+(?:lo\s+|la\s+)?deja\b"
+)
+
+
 def _negated(before: str) -> bool:
     """Whether the words before a match (in its clause) negate it: "no seizures", "never
     had the shakes"; not "not sure", and not "doesn't stop shaking"."""
+    before = _WHEN_NOT_USING.sub(" ", before)
     before = _HEDGES.sub(" ", before)
     found = list(_NEGATION.finditer(before))
     return bool(found) and not _NOT_A_NEGATION.match(before[found[-1].end() :])

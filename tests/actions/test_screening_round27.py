@@ -45,3 +45,29 @@ def test_how_much_is_asked_before_history_is_dropped() -> None:
 def test_history_is_asked_before_the_symptoms_are_known() -> None:
     slots = {k: v for k, v in DAILY_DRINKER_WITH_SHAKES.items() if k != "screening_symptoms"}
     assert asked_next(slots) == "screening_symptoms"
+
+
+def test_texting_shorthand_for_times_is_read() -> None:
+    """ "got out of detox last wk" (blind v21, SMS: the care question was asked again)."""
+    from actions.screening import care_told
+    from iop_assistant.screening_answers import parse_last_use
+
+    assert care_told("got out of detox last wk. can u check if im good to start") == {
+        "screening_recent_care": "yes",
+        "screening_care_30_days": "yes",
+    }
+    assert parse_last_use("last nite") == "today"
+    assert parse_last_use("2 wks ago") == "weeks"
+
+
+def test_symptoms_told_at_the_history_question_are_symptoms() -> None:
+    """ "cuando no toma le tiemblan las manos" (blind es-v12): not a "no" to the history."""
+    from tests.actions.test_screening import validate
+
+    slots = DAILY_DRINKER_WITH_SHAKES | {"screening_symptoms": ["unknown"], "language": "es"}
+    result, said = validate(
+        "screening_complicated_history",
+        "cuando no toma le tiemblan las manos y suda mucho en la noche",
+        slots,
+    )
+    assert result is None and said == ["utter_screening_noted"]
