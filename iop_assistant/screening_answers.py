@@ -437,10 +437,11 @@ def _clauses(text: str | None) -> List[str]:
 # "when he doesn't drink his hands shake", "cuando no toma le tiemblan las manos" (blind
 # es-v12: read as "no shakes"): the "no" belongs to the condition, not the symptom
 _WHEN_NOT_USING = re.compile(
-    r"\b(?:when|if|whenever|once)\s+(?:i|he|she|they|we|u|you)\s+(?:dont|doesnt|do not|does not|cant|cannot|"
-    r"run out|miss|skip|go without|stop|quit|try to stop)\b(?:\s+(?:drink|drinking|use|using|take|taking|have|"
-    r"get|it|them|a drink|a dose))?|"
-    r"\b(?:cuando|si)\s+no\s+(?:toma|tomo|toman|tiene|tengo|usa|uso|consume|consumo|bebe|bebo|se\s+mete|me\s+meto)\b|"
+    r"\b(?:when|if|whenever|once)\s+(?:i|he|she|they|we|u|you)\s+"
+    r"(?:dont|doesnt|do not|does not|cant|cannot|run out|miss|skip|go without|stop|quit|try to stop)\b"
+    r"(?:\s+(?:drink|drinking|use|using|take|taking|have|get|it|them|a drink|a dose))?|"
+    r"\b(?:cuando|si)\s+no\s+(?:toma|tomo|toman|tiene|tengo|usa|uso|consume|consumo|bebe|bebo|"
+    r"se\s+mete|me\s+meto)\b|"
     r"\bsi\s+(?:le|me)\s+falta(?:n)?\b|\b(?:cuando|si)\s+(?:lo\s+|la\s+)?deja\b"
 )
 
