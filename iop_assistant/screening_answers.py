@@ -438,7 +438,8 @@ def _clauses(text: str | None) -> List[str]:
 # es-v12: read as "no shakes"): the "no" belongs to the condition, not the symptom
 _WHEN_NOT_USING = re.compile(
     r"\b(?:when|if|whenever|once)\s+(?:i|he|she|they|we|u|you)\s+"
-    r"(?:dont|doesnt|do not|does not|cant|cannot|run out|miss|skip|go without|stop|quit|try to stop)\b"
+    r"(?:dont|doesnt|do not|does not|cant|cannot|run out|miss|skip|go without|stop|quit|"
+    r"try to stop)\b"
     r"(?:\s+(?:drink|drinking|use|using|take|taking|have|get|it|them|a drink|a dose))?|"
     r"\b(?:cuando|si)\s+no\s+(?:toma|tomo|toman|tiene|tengo|usa|uso|consume|consumo|bebe|bebo|"
     r"se\s+mete|me\s+meto)\b|"
