@@ -794,6 +794,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return when_told
         if (
             form_answers.parse_screening_for(text) is not None
+            # "no she hasnt" (blind v21, SMS: asked three times) is the answer itself
+            and answer != "no"
             and not _CARE_WORDS.search(text)
             and times_said_since_start(tracker, FORM, "utter_ask_screening_recent_care") <= 1
         ):

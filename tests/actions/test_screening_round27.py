@@ -71,3 +71,11 @@ def test_symptoms_told_at_the_history_question_are_symptoms() -> None:
         slots,
     )
     assert result is None and said == ["utter_screening_noted"]
+
+
+def test_no_she_hasnt_answers_the_care_question() -> None:
+    """Blind v21 (SMS): "no she hasnt" was taken for who it is for, and asked three times."""
+    from tests.actions.test_screening import validate
+
+    result, _ = validate("screening_recent_care", "no she hasnt", {"screening_for": "other"})
+    assert result == "no"
