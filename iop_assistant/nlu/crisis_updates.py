@@ -834,7 +834,9 @@ _POLICE_AS_THE_REASON = re.compile(
 
 # calling for help named with the fear: the crisis answer about CPS, not the privacy answer
 _CALLING_FOR_HELP = re.compile(
-    rf"\b(?:{_HELP}|police|cops|call\s+(?:for\s+help|someone)|ambulance)\b", re.IGNORECASE
+    rf"\b(?:{_HELP}|police|cops|call\s+(?:for\s+help|someone)|ambulance|if\s+(?:i|we)\s+call|"
+    r"calling\s+(?:them|for\s+help))\b",
+    re.IGNORECASE,
 )
 
 

@@ -259,9 +259,20 @@ _PATTERNS = (
 )
 
 
+# "ive been on klonopin 2 years and take more than i should. how do i taper" / "how do i come
+# off it" (the drug named before the question; after the round 27 retrain: the screening offer)
+_HOW_TO_CUT_BARE = re.compile(
+    rf"\bhow\s+(?:do|should|can|could|would)\s+(?:{_WHO}\s+)?(?:safely\s+|slowly\s+)?{_CUT}"
+    r"(?:\s+(?:it|them|off|of\s+(?:it|them)|safely|slowly))*\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def asks_about_dosing(text: str) -> bool:
     """A request for a dose, an amount or a way to cut down a drug or medicine."""
     text = text.replace("\u2019", "'")
     if _HOW_MUCH.search(text) and _A_DRUG.search(text):
         return True  # "how many should i take": only when a drug, a dose or a drink is named
+    if _HOW_TO_CUT_BARE.search(text) and _A_DRUG.search(text):
+        return True
     return any(pattern.search(text) for pattern in _PATTERNS)
