@@ -369,7 +369,8 @@ FAMILY_INTENT = "ask_family_involvement"
 _PRIVACY = re.compile(
     r"\b(?:find\s+out|finds\s+out|knowing|know\s+about|be\s+told|get\s+told|tell\s+(?:my|his|her)\s+\w+|"
     # "does my boss have to know", "will my famly know" (role-play round 17: out of scope)
-    r"(?:have|has|need|needs)\s+to\s+know|(?:gonna|going\s+to)\s+know|will\s+(?:my|his|her)\s+\w+\s+know|"
+    # ("i need to know if my husband has to do a detox first" asks, blind v21)
+    r"(?<!\bi\s)(?<!\bwe\s)(?:have|has|need|needs)\s+to\s+know|(?:gonna|going\s+to)\s+know|will\s+(?:my|his|her)\s+\w+\s+know|"
     r"confidential|private|privacy|report\s+(?:me|him|her|it)\s+to\s+(?:my|his|her)\s+(?:job|boss|employer|work))\b",
     re.IGNORECASE,
 )
@@ -526,6 +527,40 @@ _PSYCH_MED_AND_THE_PROGRAM = re.compile(
 def asks_about_psych_medicine(text: str | None) -> bool:
     """Whether a mental-health medicine can be kept in the program."""
     return _found(_PSYCH_MED_AND_THE_PROGRAM, text)
+
+
+# "i did iop last year. can i come back or do i have to start over", "my wife did your
+# program two years ago... can she just come back" (blind v21: menus, the after-IOP answer)
+RELAPSE_INTENT = "ask_relapse"
+_COMING_BACK = re.compile(
+    r"\b(?:can|could|may|will|would)\s+(?:i|she|he|they|we|my\s+\w+)\s+(?:just\s+|still\s+|ever\s+)?"
+    r"(?:come|go|get)\s+back\b(?!\s+(?:later|tomorrow|to\s+(?:you|this\s+chat|the\s+questions)|here|online|another))|"
+    r"\bstart\s+(?:all\s+)?over\s+from\s+(?:scratch|the\s+beginning)\b|"
+    r"\b(?:come|coming|go|going)\s+back\s+to\s+(?:the|your|y'?all'?s?)\s+(?:program|iop|groups?)\b|"
+    r"\b(?:puedo|puede|podr[ií]a)\s+(?:volver|regresar)\s+(?:a\s+(?:su|el)\s+programa|al\s+programa)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_coming_back(text: str | None) -> bool:
+    """Whether someone who was in the program (or relapsed) can come back."""
+    return _found(_COMING_BACK, text)
+
+
+# "she has medicaid", "medicaid" after the cost answer (blind v21, SMS: the screening offer;
+# texter role-play round 28: a warning about stopping benzos)
+_TELLS_INSURANCE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|well|and)\W+)?(?:(?:she|he|i|we|they|my\s+\w+)\s+(?:has|have|got|is\s+on|am\s+on|"
+    r"are\s+on|uses?|only\s+has|only\s+have)\s+)?(?:medicaid|medicare|medi-?cal|tricare|blue\s+cross(?:\s+blue\s+shield)?|"
+    r"bcbs|aetna|cigna|united(?:\s*healthcare)?|humana|kaiser|ambetter|molina|no\s+insurance|"
+    r"insurance\s+through\s+(?:work|my\s+job))\W*(?:\?|do\s+(?:you|u)\s+take\s+(?:it|that)\W*)?$",
+    re.IGNORECASE,
+)
+
+
+def tells_insurance(text: str | None) -> bool:
+    """A short message naming a health plan: the cost answer, about that plan."""
+    return _found(_TELLS_INSURANCE, text)
 
 
 def asks_about_keeping_work(text: str | None) -> bool:

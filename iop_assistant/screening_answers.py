@@ -790,6 +790,11 @@ def parse_pregnant(text: str | None) -> bool | None:
         return False
     if _HOW_FAR_ALONG.match(t):
         return True
+    if re.match(r"^(?:yes|yeah|yep|yup|ya|yea|si)\b", t) and re.search(
+        r"\b(?:weeks?|months?|semanas?|meses?|along|pregnant|embarazada)\b", t
+    ):
+        # "yes. im like 14 weeks. please dont judge me" (blind v21: read as a time of use)
+        return True
     if answers_how_often_or_when(t):
         return None
     if re.search(

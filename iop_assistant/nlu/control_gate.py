@@ -111,13 +111,16 @@ from iop_assistant.nlu.withdrawal_story import (
 )
 from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
+    COST_INTENT,
     ENROLL_INTENT,
     FORMAT_INTENT,
     MEDICATION_INTENT,
+    RELAPSE_INTENT,
     STAYING_ON_MEDICATION_INTENT,
     UNKNOWN_DETAIL_INTENT,
     UNKNOWN_DETAIL_REASON,
     asks_about_an_unknown_detail,
+    asks_about_coming_back,
     asks_about_cps,
     asks_about_immigration,
     asks_about_psych_medicine,
@@ -125,6 +128,7 @@ from iop_assistant.program_question import (
     asks_about_staying_on_medication,
     asks_for_a_spanish_speaker,
     asks_to_call_for_someone,
+    tells_insurance,
 )
 from iop_assistant.rule_component import RuleComponent
 
@@ -501,6 +505,12 @@ def gate(message: Message) -> None:
         # "i get the vivitrol shot every month. can i still do iop on it?" (blind v21: the
         # drug testing answer), "do i gotta get off the methadone to do your program" (voice)
         return overrule(message, STAYING_ON_MEDICATION_INTENT, "medication")
+    if asks_about_coming_back(text) and name not in ("crisis", RELAPSE_INTENT, SCREENING_INTENT):
+        # "i did iop last year. can i come back or do i have to start over" (blind v21: a menu)
+        return overrule(message, RELAPSE_INTENT, "coming back")
+    if tells_insurance(text) and name not in ("crisis", COST_INTENT):
+        # "she has medicaid" (blind v21: the screening offer)
+        return overrule(message, COST_INTENT, "insurance named")
     if asks_about_psych_medicine(text) and name not in (
         "crisis",
         MEDICATION_INTENT,

@@ -25,9 +25,11 @@ from iop_assistant.nlu.dosing_questions import asks_about_dosing
 from iop_assistant.phone import parse_phone_answer
 from iop_assistant.program_question import (
     asks_about_age,
+    asks_about_coming_back,
     asks_about_psych_medicine,
     asks_about_staying_on_medication,
     asks_whether_someone_finds_out,
+    tells_insurance,
 )
 
 
@@ -232,3 +234,30 @@ def test_finding_out_a_detail_is_no_privacy_question(text: str) -> None:
 )
 def test_a_mental_health_medicine_and_the_program(text: str) -> None:
     assert asks_about_psych_medicine(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was in your iop two years ago. can i come back or do i start over from scratch",
+        "my husband did the program before and hes drinking again, can he just come back",
+        "puedo volver al programa si recai?",
+    ],
+)
+def test_coming_back_to_the_program(text: str) -> None:
+    assert asks_about_coming_back(text)
+
+
+def test_coming_back_to_the_chat_is_not_coming_back_to_the_program() -> None:
+    assert not asks_about_coming_back("can i come back later to finish the questions")
+
+
+@pytest.mark.parametrize("text", ["she has medicaid", "medicaid?", "we have blue cross"])
+def test_a_health_plan_named_alone_is_the_cost_question(text: str) -> None:
+    assert tells_insurance(text)
+
+
+def test_needing_to_know_about_detox_is_no_privacy_question() -> None:
+    assert not asks_whether_someone_finds_out(
+        "i need to know if my wife has to do a detox first before she starts"
+    )
