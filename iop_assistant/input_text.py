@@ -145,7 +145,11 @@ _GETTING_A_PEN = re.compile(
     r"\b(?:let\s+me|lemme|i\s+(?:need\s+to|gotta|have\s+to)|hold\s+on\s+i'?ll|wait\s+i'?ll)\s+"
     r"(?:get|grab|find)\s+(?:a\s+|my\s+)?(?:pen|pencil|paper|something\s+to\s+write)\b|"
     r"\b(?:let\s+me|lemme)\s+write\s+(?:it|that|this)\s+down\b|"
-    r"\bd[eé]jeme\s+(?:agarrar|buscar|sacar)\s+(?:una\s+)?(?:pluma|l[aá]piz|papel)\b",
+    r"\bd[eé]jeme\s+(?:agarrar|buscar|sacar)\s+(?:una\s+)?(?:pluma|l[aá]piz|papel)\b|"
+    # "¿me repite el número? lo voy a apuntar" (Spanish role-play round 28: the suicide
+    # question; "apuntar" is to write down)
+    r"\b(?:lo|la|los)\s+voy\s+a\s+apuntar\b|\bd[eé](?:jeme|jame)\s+(?:lo\s+)?apunt(?:o|ar(?:lo)?)\b|"
+    r"\bpara\s+apuntar(?:lo)?\b",
     re.IGNORECASE,
 )
 

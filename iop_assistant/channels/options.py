@@ -173,7 +173,12 @@ def select_option(text: str | None, options: Sequence[Option]) -> Option | None:
         if wanted == str(option.get("number")):
             return option
     for option in options:
-        if wanted == normalise_words(str(option.get("title", ""))):
+        title = normalise_words(str(option.get("title", "")))
+        if wanted == title:
+            return option
+        # "2. no", "1 yes" (crisis role-play round 28: "2. no" to the check-in question got the
+        # reply for a yes): the number with its own title
+        if title and wanted == f"{option.get('number')} {title}":
             return option
     return None
 

@@ -297,6 +297,13 @@ _CALLBACK_STATUS = re.compile(
     # "wait did that go thru??", "is my request saved" (blind v21, SMS, at the name question:
     # "I didn't catch a name")
     r"\bdid\s+(?:that|it|this|my\s+request)\s+(?:go\s+(?:thru|through)|get\s+(?:saved|sent|through|thru))\b|"
+    # "did my callback go through", "did my call back request go thru or not", "is it still
+    # on for after six tonight?", "I asked for a callback earlier... will they call me back
+    # tonight?" (role-play round 28: a new request was started over the saved one)
+    r"\b(?:did|has)\s+(?:my|the)\s+(?:call\s*back|callback)(?:\s+request)?\s+(?:go|gone|went)\s+(?:thru|through)\b|"
+    r"\bis\s+(?:it|my\s+(?:call\s*back|callback)|the\s+(?:call\s*back|callback))\s+still\s+on\b|"
+    r"\b(?:asked|requested|put\s+in)\s+(?:for\s+)?(?:a\s+)?(?:call\s*back|callback)\b[^?]{0,60}\b(?:will|are|when)\s+"
+    r"(?:they|you|y'?all|someone)\s+(?:\w+\s+)?call\b|"
     r"\bis\s+(?:my|the)\s+(?:callback\s+|call\s*back\s+)?request\s+(?:saved|in|through|done)\b",
     re.IGNORECASE,
 )

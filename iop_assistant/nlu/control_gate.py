@@ -319,8 +319,10 @@ def gate(message: Message) -> None:
     if is_spanish_phone_greeting(text) and name != "greet":
         # "bueno bueno se oye" is hello on a Mexican phone line, never goodbye (es-v4)
         return overrule(message, "greet", "phone greeting")
-    if is_getting_a_pen(text) and name != "crisis":
-        # "hold on hold on let me get a pen" (blind v19, voice: the call was transferred)
+    if is_getting_a_pen(text) and (name != "crisis" or not has_danger_words(text)):
+        # "hold on hold on let me get a pen" (blind v19, voice: the call was transferred);
+        # "lo voy a apuntar" (to write it down) was a sure crisis to the classifier (Spanish
+        # role-play round 28: the suicide question); the crisis guard still reads its lexicon
         return overrule(message, REPEAT_INTENT, "pen")
     if asks_to_repeat(text):
         # "what was that?", "say that again slower", "repita por favor": the last reply again

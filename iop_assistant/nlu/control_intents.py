@@ -241,10 +241,24 @@ _ASKS_TO_STOP = re.compile(
 )
 
 
+_WANTS_TO_STOP = re.compile(
+    rf"^{_FILLER}i\s+(?:want|wanna|need)\s+to\s+(?:please\s+)?(?:stop|quit)\W*$", re.IGNORECASE
+)
+_USE_NAMED = re.compile(
+    r"\b(?:drink\w*|using|use|pills?|xanax|xans?|bars|benzos?|klonopin|meth|heroin|fent\w*|opioids?|"
+    r"percs?|oxy\w*|coke|crack|weed|alcohol|booze|kratom|suboxone|methadone|mg)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_to_stop_first(text: str) -> bool:
     """The first sentence asks to stop, and nothing in it says what to stop (a goal like
     "can we stop drinking" goes on past the verb)."""
     parts = [p.strip() for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
+    if _USE_NAMED.search(text) and any(_WANTS_TO_STOP.match(p) for p in parts):
+        # "the xanax, i take like 4mg a day. i want to stop. can i just quit" (role-play round
+        # 28: "No problem, we can leave that"): stopping the drug, a goal, not the questions
+        return False
     if parts and _ASKS_TO_STOP.match(parts[0]):
         return True
     # "hmm actually i dont feel right doing this behind his back. can we stop", "eh im not
@@ -538,6 +552,10 @@ _ASKS_TO_BE_CONNECTED = re.compile(
     r"\b(?:p[aá]se(?:me|nme)|comun[ií]que(?:me|nme)|transfi[eé]ra(?:me|nme))\s+(?:con\s+(?:alguien|una\s+persona|"
     r"la\s+l[ií]nea|un\s+consejero|una\s+consejera|ellos|el\s+personal)|ahorita|ahora|ya|por\s+favor)\b|"
     r"\b(?:p[aá]se(?:me|nme)|comun[ií]que(?:me|nme))\W*$|"
+    # "just put me through then", "try putting me through" (caller role-play round 28: not
+    # transferred mid-call; only the 0 key worked)
+    r"\b(?:put|putting|patch|patching|transfer|connect)\s+me\s+(?:right\s+)?through\b"
+    r"(?:\s+(?:then|now|please|pls|already|anyway|again|to\s+(?:them|somebody|someone)))*\W*$|"
     # "¿me puede pasar con alguien mientras?" (blind es-v12, on a call after 911 was called)
     r"\bme\s+(?:puede|pueden|podr[ií]a|podr[ií]an)\s+(?:pasar|comunicar|conectar|transferir)\s+con\s+"
     r"(?:alguien|una\s+persona|la\s+l[ií]nea|un\s+consejero|una\s+consejera|el\s+personal)\b|"
@@ -738,9 +756,23 @@ def asks_for_a_call(text: str) -> bool:
     """Someone should phone the person (or their relative): a callback request, even
     inside a long message about their situation; never a question about whom to call
     or a message about emergency services."""
-    if _WHOM_TO_CALL.search(text) or _SOMEONE_ELSE_WILL_CALL.search(text):
+    if (
+        _WHOM_TO_CALL.search(text)
+        or _SOMEONE_ELSE_WILL_CALL.search(text)
+        or _WILL_CALL_BACK_THEMSELVES.search(text)
+    ):
         return False
     return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text))
+
+
+# "I have to go, I'll call back another time" (caller role-play round 28: "Sure, I can ask our
+# help line to call you"): they will phone, no call is wanted
+_WILL_CALL_BACK_THEMSELVES = re.compile(
+    r"\b(?:i'?ll|ill|i\s+will|i'?m\s+(?:gonna|going\s+to)|im\s+(?:gonna|going\s+to)|we'?ll)\s+"
+    r"(?:just\s+)?call\s+(?:back|you\s+back|y'?all\s+back|again)\b(?![^.?!]{0,30}\b(?:can|could|will)\s+"
+    r"(?:you|someone|they)\b)",
+    re.IGNORECASE,
+)
 
 
 # "ill have my mom call them" (family role-play round 24: a callback for the sister): a

@@ -11,12 +11,14 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.input_text import written_forms
+from iop_assistant.input_text import is_getting_a_pen, written_forms
 from iop_assistant.nlu.contact_questions import asks_callback_status
 from iop_assistant.nlu.control_gate import gate
 from iop_assistant.nlu.control_intents import (
+    asks_for_a_call,
     asks_for_screening,
     asks_to_be_connected,
+    says_stop,
     starts_with_stop,
 )
 from iop_assistant.nlu.crisis_updates import CrisisUpdateReader, read_update
@@ -261,3 +263,45 @@ def test_needing_to_know_about_detox_is_no_privacy_question() -> None:
     assert not asks_whether_someone_finds_out(
         "i need to know if my wife has to do a detox first before she starts"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did my callback go through",
+        "did my call back request go thru or not",
+        "is my callback still on for tonight?",
+        "i asked for a callback earlier, when will they call?",
+    ],
+)
+def test_asking_about_a_callback_already_requested(text: str) -> None:
+    assert asks_callback_status(text)
+
+
+def test_calling_back_themselves_is_no_callback_request() -> None:
+    assert not asks_for_a_call("he just got home, I'll call back another time")
+    assert asks_for_a_call("can someone call me back tomorrow")
+
+
+def test_wanting_to_stop_a_drug_is_no_stop_of_the_questions() -> None:
+    text = "the xanax, i take like 4mg a day. i want to stop. can i just quit before i start"
+    assert not says_stop(text)
+    assert says_stop("can we stop")
+
+
+@pytest.mark.parametrize("text", ["just put me through then", "try putting me through"])
+def test_put_me_through_mid_call(text: str) -> None:
+    assert asks_to_be_connected(text)
+
+
+def test_writing_the_number_down_in_spanish_is_getting_a_pen() -> None:
+    assert is_getting_a_pen("¿me repite el número? lo voy a apuntar")
+
+
+def test_not_calling_the_cops_on_a_friend_is_no_violence(
+    guarded: Callable[..., Message],
+) -> None:
+    message = guarded(
+        "he's breathing but snoring weird. i don't wanna call the cops on him", "crisis_update"
+    )
+    assert (message.get("crisis_guard") or {}).get("category") != "violence"
