@@ -109,6 +109,7 @@ def test_round27_look_alikes_are_not_a_crisis(guarded: Callable[..., Message], t
         ("should i lock up his pills tonight", "means_for_someone"),
         ("theres a whole bottle of her sleeping pills in the nightstand", "means_for_someone"),
         ("ok ill text 988 tonight and call you tomorrow", "will_reach_out"),
+        ("she wont open the door. should i call 911??", "should_call_911"),
     ],
 )
 def test_round27_crisis_updates(text: str, kind: str) -> None:
@@ -117,6 +118,7 @@ def test_round27_crisis_updates(text: str, kind: str) -> None:
 
 def test_a_later_hospital_visit_is_no_update() -> None:
     assert read_update("i will go to the hospital tomorrow for my checkup") is None
+    assert read_update("should i call 911 if he has a seizure") is None
 
 
 def test_who_it_is_for_alone_is_no_update() -> None:
@@ -305,3 +307,8 @@ def test_not_calling_the_cops_on_a_friend_is_no_violence(
         "he's breathing but snoring weird. i don't wanna call the cops on him", "crisis_update"
     )
     assert (message.get("crisis_guard") or {}).get("category") != "violence"
+
+
+def test_an_old_self_harm_history_is_history(guarded: Callable[..., Message]) -> None:
+    text = "so my old self harm history isnt gonna get me turned away?"
+    assert _intent(guarded(text, intent="ask_who_benefits")) != "crisis"
