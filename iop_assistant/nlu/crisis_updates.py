@@ -569,7 +569,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # "should i call 911?? she'll be so mad at me" (crisis role-play round 28: the first
     # crisis reply again, about bleeding); not a what-if ("should i call 911 if he seizes?")
     "should_call_911": re.compile(
-        r"\b(?:should|do|shall|must)\s+(?:i|we)\s+(?:just\s+|really\s+|still\s+)?call\s+(?:911|9-1-1|"
+        # ("when do i call 911" asks when, the warning signs: not this)
+        r"(?<!\bwhen\s)\b(?:should|shall|must)\s+(?:i|we)\s+(?:just\s+|really\s+|still\s+)?call\s+(?:911|9-1-1|"
         r"an?\s+ambulance|the\s+ambulance)\b(?![^.?!]{0,40}\b(?:if|when|whenever|next\s+time)\b)|"
         r"\b(?:debo|tengo\s+que)\s+llamar\s+al\s+911\b(?![^.?!]{0,40}\b(?:si|cuando)\b)|"
         r"\b(?:le\s+)?llamo\s+al\s+911\s*\?"
@@ -811,6 +812,7 @@ _LATER = re.compile(
 # role-play 2026-12-05: "Naloxone usually works in 2 to 3 minutes" once he was in hospital)
 # "should i call 911?" alone is the crisis reply; with what is happening, the plain yes
 SHORT_911_QUESTION_WORDS = 6
+_ASKS_WHEN = re.compile(r"\b(?:when|what\s+if|at\s+what\s+point|how\s+do\s+i\s+know)\b")
 FIRST_READ = ("means_for_someone", "has_means", "help_here")
 # what a person asks or tells besides ("he is really drowsy and slurring should i make him
 # throw up" asks about vomiting) comes before sleepiness or a promise to call
@@ -883,7 +885,9 @@ def read_update(text: str) -> str | None:
         if PATTERNS[kind].search(clean):
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
-            if kind == "should_call_911" and len(clean.split()) <= SHORT_911_QUESTION_WORDS:
+            if kind == "should_call_911" and (
+                len(clean.split()) <= SHORT_911_QUESTION_WORDS or _ASKS_WHEN.search(clean)
+            ):
                 return None  # "should i call 911" alone: the crisis reply itself (it flags one)
             if kind == "will_reach_out" and _LATER.search(clean) and "988" not in clean:
                 # "ill text 988 tonight and call you in the morning" reaches out tonight
