@@ -542,6 +542,25 @@ _COMING_BACK = re.compile(
 )
 
 
+# "i was sober a year and slipped", "i went back to drinking after treatment", "my husband
+# relapsed after rehab what now" (round 27 retrain: the screening offer): a relapse after
+# care or sobriety, told, is the relapse answer's question
+_TELLS_RELAPSE = re.compile(
+    r"\b(?:relapsed|slipped|went\s+back\s+to\s+(?:drinking|using|the\s+\w+)|started\s+(?:drinking|using)\s+again|"
+    r"picked\s+(?:up|back\s+up)\s+again)\b[^.?!]{0,40}\b(?:after|following|since)\s+(?:\w+\s+){0,2}?(?:treatment|rehab|detox|"
+    r"iop|program|sobriety|residential|\d+\s+(?:days|weeks|months|years)|a\s+(?:year|month))\b|"
+    r"\b(?:was|been|had\s+been)\s+(?:sober|clean)\s+(?:for\s+)?(?:a|an|\d+|one|two|three|six)\s+\w+\s+(?:and|but)\s+"
+    r"(?:i\s+|he\s+|she\s+)?(?:slipped|relapsed|used|drank|messed\s+up)\b|"
+    r"\brelapsed\s+(?:after|following)\s+(?:rehab|treatment|detox|iop)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_a_relapse(text: str | None) -> bool:
+    """A return to use after treatment or a sober time."""
+    return _found(_TELLS_RELAPSE, text)
+
+
 def asks_about_coming_back(text: str | None) -> bool:
     """Whether someone who was in the program (or relapsed) can come back."""
     return _found(_COMING_BACK, text)

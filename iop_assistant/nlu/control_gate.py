@@ -67,6 +67,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_a_call,
     asks_for_a_person,
     asks_for_a_person_now,
+    asks_for_more,
     asks_for_screening,
     asks_for_the_number,
     asks_if_a_person_answers,
@@ -78,6 +79,7 @@ from iop_assistant.nlu.control_intents import (
     is_explicit,
     is_farewell_with_thanks,
     is_goal_or_plea,
+    is_greeting_preamble,
     is_plea,
     is_spanish_phone_greeting,
     is_stop_only,
@@ -129,6 +131,7 @@ from iop_assistant.program_question import (
     asks_for_a_spanish_speaker,
     asks_to_call_for_someone,
     tells_insurance,
+    tells_of_a_relapse,
 )
 from iop_assistant.rule_component import RuleComponent
 
@@ -161,6 +164,7 @@ _CALL_ME_BACK = re.compile(
     re.IGNORECASE,
 )
 FALLBACK_INTENT = "nlu_fallback"
+MORE_INTENT = "ask_more"
 # a demoted message never becomes these by elimination: crisis comes from the
 # classifier's own first choice or the crisis guard, never from a runner-up
 NEVER_BY_ELIMINATION = frozenset({"nlu_fallback", "crisis", "crisis_checkin"})
@@ -388,6 +392,12 @@ def gate(message: Message) -> None:
     ):
         # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
         return overrule(message, "goodbye", "farewell")
+    if is_greeting_preamble(text) and name not in ("greet", "crisis"):
+        # "hi im hoping someone can answer a few things" (round 27 retrain: a callback request)
+        return overrule(message, "greet", "greeting")
+    if asks_for_more(text) and name != MORE_INTENT:
+        # "could you expand a bit", "whats the rest of it" (round 27 retrain: other answers)
+        return overrule(message, MORE_INTENT, "more")
     if asks_if_a_person_answers(text) and name != "bot_challenge":
         return overrule(message, "bot_challenge", "bot question")
     if asks_for_a_person_now(text) and name not in (HUMAN_INTENT, "crisis"):
@@ -507,6 +517,13 @@ def gate(message: Message) -> None:
         # "i get the vivitrol shot every month. can i still do iop on it?" (blind v21: the
         # drug testing answer), "do i gotta get off the methadone to do your program" (voice)
         return overrule(message, STAYING_ON_MEDICATION_INTENT, "medication")
+    if (
+        tells_of_a_relapse(text)
+        and name in ("inform_use", "inform", "ask_safety_procedures", FALLBACK_INTENT)
+        and not has_danger_words(text)
+    ):
+        # "i went back to drinking after treatment" (round 27 retrain: the screening offer)
+        return overrule(message, RELAPSE_INTENT, "relapse told")
     if asks_about_coming_back(text) and name not in ("crisis", RELAPSE_INTENT, SCREENING_INTENT):
         # "i did iop last year. can i come back or do i have to start over" (blind v21: a menu)
         return overrule(message, RELAPSE_INTENT, "coming back")

@@ -1049,3 +1049,39 @@ _IS_A_PERSON_ANSWERING = re.compile(
 def asks_if_a_person_answers(text: str) -> bool:
     """Whether a person is behind the replies: the bot question."""
     return bool(_IS_A_PERSON_ANSWERING.search(text.strip()))
+
+
+# a hello with only a preamble after it: "hi im hoping someone can answer a few things",
+# "hey, first time using this chat", "hi 😊 i saw the link on your site" (round 27 retrain:
+# read as a callback request or the chat-privacy answer): the greeting and what we can do
+_GREETING_PREAMBLE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya|howdy|good\s+(?:morning|afternoon|evening)|top\s+of\s+the\s+morning)"
+    r"(?:\s+(?:there|all|yall|y'?all|everyone))?[\W_]*)"
+    r"(?:(?:i'?m|im|i\s+am)\s+(?:hoping|wondering|new\s+here|just\s+looking|looking\s+for\s+(?:some\s+)?(?:info|help))"
+    r"[^?]{0,40}|first\s+time\s+(?:using|here|on|doing)[^?]{0,20}|i\s+(?:saw|found)\s+(?:the|a|your|this)\s+"
+    r"(?:link|site|website|ad|number|page)[^?]{0,30}|i\s+(?:have|got)\s+(?:a\s+few|some|a\s+couple(?:\s+of)?|a)\s+"
+    r"(?:questions?|things\s+to\s+ask)|quick\s+question)?[\W_]*$",
+    re.IGNORECASE,
+)
+
+
+def is_greeting_preamble(text: str) -> bool:
+    """Hello, and nothing asked yet."""
+    return bool(_GREETING_PREAMBLE.match(text.strip()))
+
+
+# "could you expand a bit", "dig into that a bit more", "whats the rest of it" (round 27
+# retrain: other answers): more about the last answer
+_ASKS_MORE = re.compile(
+    r"^\W*(?:(?:and|ok|okay|so|um+)\W+)?(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?"
+    r"(?:expand|elaborate|say\s+more|explain\s+(?:more|further|that\s+more)|go\s+deeper)"
+    r"(?:\s+(?:a\s+bit|a\s+little|on\s+(?:that|it|this)|more))*\W*$|"
+    r"^\W*(?:dig|go)\s+(?:into|deeper\s+into|further\s+into)\s+(?:that|it|this)(?:\s+(?:a\s+bit|a\s+little|more))*\W*$|"
+    r"^\W*(?:and\s+)?what'?s\s+the\s+rest(?:\s+of\s+(?:it|that))?\W*$|^\W*whats\s+the\s+rest(?:\s+of\s+(?:it|that))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_more(text: str) -> bool:
+    """More about the last answer, in other words than "tell me more"."""
+    return bool(_ASKS_MORE.match(text.strip()))

@@ -29,6 +29,7 @@ from iop_assistant.language.reply_reasons import (
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.program_question import (
     CONFIDENTIALITY_INTENT,
@@ -125,6 +126,15 @@ def asked_topic(message: Message, text: str) -> str | None:
         return ENROLL_INTENT
     if settled and (asks_if_substance_treated(text) or asks_about_age(text)):
         return WHO_IT_IS_FOR_INTENT
+    if (
+        intent == "crisis_checkin"
+        and not has_danger_words(text)
+        and asks_for_directions(text)
+        and not is_ambiguous_distress(text)
+    ):
+        # "what's the best way to get to your building" read as an unsure crisis (round 27
+        # retrain: the check-in question): directions, not a leap
+        return LOCATION_INTENT
     if intent == "crisis" and not_a_danger(message, text):
         # read as a crisis by the classifier alone, with no word of danger (role-play
         # 2026-12-04: the 911/988 reply to "im under 18, can i still go", "I don't want my
