@@ -769,8 +769,11 @@ def asks_for_a_call(text: str) -> bool:
 # help line to call you"): they will phone, no call is wanted
 _WILL_CALL_BACK_THEMSELVES = re.compile(
     r"\b(?:i'?ll|ill|i\s+will|i'?m\s+(?:gonna|going\s+to)|im\s+(?:gonna|going\s+to)|we'?ll)\s+"
-    r"(?:just\s+)?call\s+(?:back|you\s+back|y'?all\s+back|again)\b(?![^.?!]{0,30}\b(?:can|could|will)\s+"
-    r"(?:you|someone|they)\b)",
+    r"(?:just\s+)?call\s+(?:back|you\s+back|y'?all\s+back|again|you|y'?all|them|the\s+(?:number|help\s*line)|"
+    # "ill call from my work phone tomorrow. deleting this now" (family role-play round 28, a
+    # wife whose husband checks her phone: "Should they call the number you're texting from?")
+    r"from\s+(?:my|a|her|his)\s+\w+(?:\s+phone)?|tomorrow|later|in\s+the\s+morning)\b"
+    r"(?![^.?!]{0,30}\b(?:can|could|will)\s+(?:you|someone|they)\b)",
     re.IGNORECASE,
 )
 

@@ -282,6 +282,7 @@ def test_asking_about_a_callback_already_requested(text: str) -> None:
 
 def test_calling_back_themselves_is_no_callback_request() -> None:
     assert not asks_for_a_call("he just got home, I'll call back another time")
+    assert not asks_for_a_call("ok. ill call from my work phone tomorrow. deleting this now")
     assert asks_for_a_call("can someone call me back tomorrow")
 
 
