@@ -27,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.language.reply_reasons import CPS_REASON, GATE_OUTPUT, OVERDOSE_OVER_REASON
 from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_REASON, TEXT_BACK_REASON
-from iop_assistant.nlu.control_gate import put_first
+from iop_assistant.nlu.control_gate import HUMAN_INTENT, put_first
 from iop_assistant.nlu.control_intents import BARE_CALLING, asks_to_be_connected
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
@@ -761,7 +761,6 @@ _PAST = re.compile(
 )
 # help is on its way or the danger is over: a request to be put through is answered
 KINDS_THAT_ASK_FOR_A_PERSON = frozenset({"help_coming", "help_here", "safe_now", "reached_988"})
-HUMAN_INTENT = "request_human"
 # safe_now never cancels new danger; the other kinds keep their instructions
 KINDS_THAT_YIELD_TO_CRISIS = frozenset(
     {"safe_now", "no_plan", "psychosis", "takes_it_back", "not_me"}
