@@ -122,6 +122,7 @@ _NOT_RECENT = re.compile(
 )
 
 
+_YES_FIRST_WORD = re.compile(r"^\W*(?:yes|yeah|yep|ya|yup|si|s[ií]|sure)\b", re.IGNORECASE)
 _NO_FIRST_WORD = re.compile(
     r"^\W*(?:no+|nope|nah|never|nunca|not\s+really|para\s+nada)\b(?!\s+(?:s[eé]|idea|clue|sure)\b)",
     re.IGNORECASE,
@@ -175,6 +176,12 @@ def recent_care_answer(text: str) -> Tuple[str, Dict[str, Any]]:
     return answer, {}
 
 
+_CARE_DONE = re.compile(
+    r"\b(?:finished|got\s+out|came\s+out|left|discharged|was\s+in|just\s+did|sal[ií]\w*|termin\w+)\b",
+    re.IGNORECASE,
+)
+
+
 def care_told(text: str) -> Dict[str, Any]:
     """The care questions' answers when the words plainly tell them, else nothing."""
     told = _CARE_TOLD.search(text)
@@ -202,6 +209,44 @@ _SAYS_WHEN_LAST = re.compile(
     r"\b(?:last|ago|this\s+morning|yesterday|today|tonight|last\s+night|an\s+hour|hace|anoche|ayer|hoy|"
     r"esta\s+manana|ultima\s+vez)\b"
 )
+# a time said about a past seizure or withdrawal is not the last use: "i had a seizure about
+# two years ago when i tried quitting" (blind v22, voice: read as "last used months ago",
+# and a daily drinker with the shakes and a withdrawal seizure got "IOP may fit")
+_PAST_WITHDRAWAL_WORDS = re.compile(
+    r"\b(?:seizures?|seized|dts|d\.t\.s|delirium|convuls\w*|ataques?|fits?|tried\s+(?:quitting|to\s+quit|"
+    r"stopping|to\s+stop)|quit\s+cold\s+turkey|when\s+i\s+(?:quit|stopped)|lo\s+dej\w+|dej[oó]\s+de)\b",
+    re.IGNORECASE,
+)
+# how often and when last, said with what they use ("alcohol... pretty much every day...
+# last drink was this morning", blind v22: asked again, one question at a time). A last use
+# only after words that say it is one, so "4-6 a day for about a year" stays a frequency
+_LAST_USE_TOLD = re.compile(
+    r"\b(?:last\s+(?:drink|dose|time|use|used|one|hit|bar|pill|line|was)|this\s+morning|"
+    r"(?:an|\d+|a\s+few|couple)\s+(?:hours?|hrs?)\s+ago|ultima\s+vez|lo\s+ultimo|anoche|esta\s+manana)\b",
+    re.IGNORECASE,
+)
+
+
+def use_pattern_told(text: str, tracker: Tracker) -> Dict[str, Any]:
+    """How often and when last, said in the answer to "what do you use?", for the
+    questions still empty."""
+    found: Dict[str, Any] = {}
+    if tracker.get_slot("screening_frequency") is None:
+        frequency = screening_answers.parse_frequency(text)
+        if frequency:
+            found["screening_frequency"] = frequency
+    told = _LAST_USE_TOLD.search(screening_answers.fold(text))
+    if (
+        tracker.get_slot("screening_last_use") is None
+        and told
+        and not _PAST_WITHDRAWAL_WORDS.search(text)
+    ):
+        when = screening_answers.parse_last_use(screening_answers.fold(text)[told.start() :])
+        if when:
+            found["screening_last_use"] = when
+    return found
+
+
 INTRO_RESPONSE = "utter_screening_intro"
 WHY_RESPONSE = "utter_screening_why"
 NOTED_RESPONSE = "utter_screening_noted"
@@ -353,9 +398,14 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     )
     found: Dict[str, Any] = {}
     for other, read in readers:
-        if other == slot or tracker.get_slot(other) is not None:
+        # a "don't know" left by an answer that was meant for another question can still
+        # be told ("not prescribed, from my neighbor" to "when did you last use?", then "last
+        # night" to the symptoms question, blind v22)
+        if other == slot or tracker.get_slot(other) not in (None, UNKNOWN, [UNKNOWN]):
             continue
-        if other == "screening_last_use" and _CARE_WORDS.search(text):
+        if other == "screening_last_use" and (
+            _CARE_WORDS.search(text) or _PAST_WITHDRAWAL_WORDS.search(text)
+        ):
             # "got out 10 days ago", "was in the hospital 2019": a time about care, not the
             # last use (persona p05 and p14: iop_may_fit / the help line from a misread);
             # a sentence without care words may still say it ("never done detox. last one
@@ -364,7 +414,9 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
                 (
                     found_use
                     for part in re.split(r"[.;!?\n]+", text)
-                    if part.strip() and not _CARE_WORDS.search(part)
+                    if part.strip()
+                    and not _CARE_WORDS.search(part)
+                    and not _PAST_WITHDRAWAL_WORDS.search(part)
                     for found_use in [read(part)]
                     if found_use
                 ),
@@ -643,11 +695,27 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         before that action's own events, so action_screening_outcome cannot set the slot
         its reply variation is chosen by."""
         corrected = correction_events(tracker, self.domain_slots(domain))
+        if (
+            corrected == [SlotSet("screening_prescribed", [])]
+            and tracker.get_slot("screening_prescribed") is None
+        ):
+            # "never been to detox. and no they're not prescribed to me" (blind v22: "I've
+            # fixed that", and the question asked again): nothing was answered before, so it
+            # is an answer told ahead, and the question in hand is read as usual
+            tracker.slots["screening_prescribed"] = []
+            events = await self._validated(dispatcher, tracker, domain)
+            return [*corrected, *events]
         if corrected:
             # the message fixes an earlier answer: it answers nothing else, and the
             # question in hand (or the one taken back) is asked again
             dispatcher.utter_message(response="utter_screening_corrected")
             return corrected
+        return await self._validated(dispatcher, tracker, domain)
+
+    async def _validated(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """rasa-sdk's validation, the opening when who it is for was told, the outcome slots."""
         starting = tracker.get_slot("requested_slot") is None
         events = await super().run(dispatcher, tracker, domain)
         first = next(
@@ -768,6 +836,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         text = str(value or "")
         answer = form_answers.parse_screening_for(text)
         asked = is_question(text)
+        if _ASKS_WHY.search(text) and not times_said_since_start(tracker, FORM, WHY_RESPONSE):
+            # "why do you need to know that?" to "is this for you or someone else?" (blind
+            # v22: the admission answer): why, then the question again
+            dispatcher.utter_message(response=WHY_RESPONSE)
+            return {"screening_for": None}
         if asked and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
             # "how much does it cost, he's still on our blue cross plan" (blind v16: read as
             # "for someone else" and the question left unanswered): answered, and who it is
@@ -798,6 +871,13 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         text = str(value or "")
+        if care_told(text) == {"screening_recent_care": "no"} and not _CARE_DONE.search(text):
+            # "si por favor. nunca ha estado internado ni en detox" (blind es-v13: the "si"
+            # to the questions was read as a yes to recent care): the words about care answer
+            return {
+                "screening_recent_care": "no",
+                **answers_ahead("screening_recent_care", text, tracker),
+            }
         answer, when_told = recent_care_answer(text)
         if when_told:
             return when_told
@@ -824,6 +904,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     ) -> Dict[str, Any]:
         text = str(value or "")
         answer = form_answers.used_since_care(text)
+        if answer is None and re.match(
+            r"^\W*(?:no+|nope|nah|nada|nothing)\b\s*[,.]", text, re.IGNORECASE
+        ):
+            # "no, I feel okay now. sleeping better, no shakes" (blind v22: noted, asked again)
+            answer = "no"
         result = read_answer("screening_use_since_care", answer, UNKNOWN, dispatcher, tracker)
         if answer == "yes" and not tracker.get_slot("screening_substances"):
             # "meth" to "have you used since you left?" (blind v15): a yes, and what they
@@ -845,6 +930,15 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             # "ya i get dope sick if i go more than half a day" (blind v16, fentanyl): a yes
             # to the withdrawal question they expected, not a prescription
             answer = None
+        if (
+            answer
+            and not form_answers.mentions_prescription(text)
+            and not _YES_FIRST_WORD.match(text)
+            and (screening_answers.parse_frequency(text) or _LAST_USE_TOLD.search(text))
+        ):
+            # "GHB like i said every couple hours day and night, last dose an hour ago"
+            # (blind v22, voice): naming it again with how often is no prescription
+            answer = None
         return read_answer("screening_prescribed", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_substances(
@@ -854,16 +948,20 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return {"screening_substances": value}  # read from what was told before
         text = str(value or "")
         found = substance_categories(tracker, text)
+        pattern = use_pattern_told(text, tracker) if found else {}
         if found and form_answers.parse_prescribed(text, found) == []:
             # "xanax bars, i buy them" (v9 self-09): not prescribed, so not asked next
-            return {"screening_substances": found, "screening_prescribed": []}
+            return {"screening_substances": found, "screening_prescribed": [], **pattern}
         if found and _UNSURE_PRESCRIBED.search(text):
-            return {"screening_substances": found, "screening_prescribed": UNKNOWN}
+            return {"screening_substances": found, "screening_prescribed": UNKNOWN, **pattern}
         if not found and form_answers.is_no_use(text):
             return {"screening_substances": []}
         if form_answers.is_unsure(text):
             # "no idea", "not sure what": unknown (the help line), or more than was named
             return {"screening_substances": sorted(set(found) | {"other"}) if found else [UNKNOWN]}
+        if found:
+            result = read_answer("screening_substances", found, ["other"], dispatcher, tracker)
+            return {**pattern, **result} if result.get("screening_substances") else result
         return read_answer("screening_substances", found or None, ["other"], dispatcher, tracker)
 
     def validate_screening_frequency(

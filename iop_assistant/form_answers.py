@@ -134,7 +134,8 @@ _WHY_THE_NUMBER = re.compile(
     r"\bwhy\s+(?:do|does|would)\s+(?:u|you|ya|y'?all|yall|they|the\s+help\s*line)\s+(?:need|want)\s+"
     r"(?:my|a|the|your)\s+(?:number|phone|#|cell)\b|"
     r"\bcan'?t\s+i\s+(?:just\s+)?call\s+(?:u|you|y'?all|yall|them|the\s+help\s*line)(?:\s+myself)?\W*$|"
-    r"\bpara\s+qu[eé]\s+(?:quieren|necesitan|ocupan)\s+mi\s+(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\b",
+    r"\bpara\s+(?:qu[eé]|q|k)\s+(?:quieren|necesitan|ocupan)\s+mi\s+(?:n[uú]mero|tel[eé]fono|cel(?:ular)?)\b|"
+    r"\bwhy\s+(?:do\s+)?(?:u|you|ya|they)\s+(?:need|want)\s+(?:it|that)\W*$",
     re.IGNORECASE,
 )
 
@@ -329,7 +330,9 @@ _NAME_LEAD = re.compile(
     re.IGNORECASE,
 )
 _NAME_FILLER = re.compile(
-    r"^\W*(?:(?:uh+|um+|er+|ah+|oh|well|ok(?:ay)?|so|yeah|yes|si|pues|este)\W+)+", re.I
+    # "eh Mateo" (blind es-v13, voice: saved as "Eh")
+    r"^\W*(?:(?:uh+|um+|er+|ah+|eh+|mm+|hmm+|oh|well|ok(?:ay)?|so|yeah|yes|si|pues|este|bueno|mire)\W+)+",
+    re.I,
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]{0,39}(?:[-'’][^\W\d_]+)?$")
 # words that answer something else: never saved as a first name
@@ -737,7 +740,8 @@ def takes_back_an_answer(text: str | None) -> bool:
 
 # "this one", "use this number", "the one im calling from": yes to the offered number
 _THIS_NUMBER = re.compile(
-    r"\b(?:this|that|same|my)\s+(?:one\b|number\b|#|phone\b|cell\b)(?!\s+is\s+\d)|"
+    # "this numbr" (blind v22, SMS: the offer asked four times)
+    r"\b(?:this|that|same|my|dis|thsi|tis)\s+(?:one\b|number\b|numbr\b|numba\b|nmbr\b|num\b|#|phone\b|cell\b|#\s*is\s+fine)(?!\s+is\s+\d)|"
     r"\bthe\s+(?:one|number)\s+(?:i'?m|im|i\s+am)\s+(?:calling|texting|using)\b|"
     r"\b(?:calling|texting)\s+from\b|"
     # Spanish (issue 18), on folded text: "a este", "este numero", "al mismo"

@@ -356,6 +356,71 @@ def asks_about_cps(text: str | None) -> bool:
     return _found(_CPS, text)
 
 
+# whether what is said in treatment reaches someone else: "am I allowed to know what she says
+# in sessions", "si salgo positivo le avisan al juez?", "si llamo me van a reportar con CPS?"
+# (blind v22/es-v13: who it suits, drug testing, a menu)
+_REPORTED = re.compile(
+    r"\b(?:allowed|able|going|gonna|get)\s+to\s+(?:know|hear|see|find\s+out)\s+what\s+(?:she|he|they|my\s+\w+)\s+"
+    r"(?:says|said|talks?\s+about|tells|shares)\b|"
+    r"\b(?:will|would|do|does|can|could)\s+(?:you|u|they|y'?all|the\s+(?:program|counselors?|staff))\s+"
+    r"(?:tell|report\s+(?:it\s+|me\s+|that\s+)?to|call|notify|inform|let)\s+(?:my\s+|the\s+)?"
+    r"(?:po|probation(?:\s+officer)?|parole(?:\s+officer)?|judge|court|boss|employer|job|work|"
+    r"nursing\s+board|board\s+of\s+nursing|licens\w+\s+board)\b|"
+    r"\b(?:does|do|will|would|can)\s+(?:my|the|his|her)\s+(?:nursing\s+board|board(?:\s+of\s+nursing)?|boss|"
+    r"employer|job|work|po|probation\s+officer|parole\s+officer|judge|court|parents?|school|union)\s+"
+    r"(?:find\s+out|know|be\s+told|hear\s+about\s+it|get\s+told|see\s+(?:it|that|my\s+\w+))\b|"
+    r"\b(?:le|les)\s+(?:avisan|avisar[aá]n|dicen|dir[aá]n|informan|reportan|mandan)\s+(?:al|a\s+la|a\s+mi)\s+"
+    r"(?:juez|corte|oficial|po|patr[oó]n|jefe|trabajo)\b|"
+    r"\b(?:me|nos|la|lo)\s+(?:van\s+a\s+|pueden\s+)?(?:reportar|reportan|denunciar|denuncian)\s+(?:con|a|al|ante)\s+"
+    r"(?:cps|dcfs|dcs|el\s+dif|servicios\s+sociales|la\s+polic[ií]a|migraci[oó]n)\b",
+    re.IGNORECASE,
+)
+# a letter or proof of attendance for a court, officer or employer: "can u guys send
+# something to my PO showing im going", "ustedes le pueden mandar una carta a mi oficial"
+# (blind v22/es-v13: a menu; the Spanish welcome alone)
+LEGAL_INTENT = "ask_legal_paperwork"
+_PAPERWORK = re.compile(
+    r"\b(?:send|give|write|mail|fax|email|provide|sign|fill\s+out)\s+(?:us\s+|me\s+|him\s+|her\s+|them\s+)?"
+    r"(?:something|a\s+letter|proof|paperwork|papers|a\s+note|documentation|a\s+form|forms|"
+    r"an?\s+attendance\s+\w+|a\s+report|reports)\b"
+    r"[^.?!]{0,60}\b(?:po|probation|parole|court|judge|lawyer|attorney|employer|work|job|boss|hr|"
+    r"showing|proof|attend\w*|going|enrolled|completion|finished)\b|"
+    r"\b(?:mandar|mandan|dar|dan|dar[aá]n|entregan|firmar|firman|hacer|hacen)\s+(?:le\s+|me\s+)?(?:una\s+|un\s+)?"
+    r"(?:carta|constancia|comprobante|papel|reporte)\b|"
+    r"\b(?:le|me)\s+(?:pueden|puede|podr[ií]an)\s+(?:mandar|dar|firmar)\s+(?:una\s+|un\s+)?"
+    r"(?:carta|constancia|comprobante|papel|reporte)\b",
+    re.IGNORECASE,
+)
+
+
+# a relative asking to take part: "can i come to any of it as his mom?", "can my boyfriend
+# come to the family sessions" (blind v22, SMS: a menu)
+_FAMILY_JOINS = re.compile(
+    r"\b(?:can|could|may|do|would|will)\s+(?:i|we|my\s+\w+|his\s+\w+|her\s+\w+|family|parents)\s+"
+    r"(?:be\s+allowed\s+to\s+)?(?:come|go|join|sit\s+in|attend|be\s+(?:there|involved|part))\b"
+    r"[^.?!]{0,40}\b(?:as\s+(?:his|her|their)\s+\w+|(?:his|her|their)\s+(?:sessions?|groups?|meetings?)|any\s+of\s+it|"
+    r"with\s+(?:him|her|them)|"
+    r"family\s+(?:sessions?|therapy|night|day))\b|"
+    r"\b(?:puedo|podemos|puede)\s+(?:entrar|ir|estar|participar|acompa[nñ]ar\w*)\b[^.?!]{0,30}\b(?:sesiones|terapia|grupos?|con\s+(?:[eé]l|ella))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_take_part(text: str | None) -> bool:
+    """A relative asks to come to sessions or take part."""
+    return _found(_FAMILY_JOINS, text)
+
+
+def asks_about_being_reported(text: str | None) -> bool:
+    """Whether what is said or found in treatment is told to a parent, officer, court or boss."""
+    return _found(_REPORTED, text)
+
+
+def asks_for_paperwork(text: str | None) -> bool:
+    """A letter or proof of attendance for a court, an officer or an employer."""
+    return _found(_PAPERWORK, text)
+
+
 def asks_about_immigration(text: str | None) -> bool:
     """Immigration status, papers or a Social Security number named in a message."""
     return _found(_IMMIGRATION, text)

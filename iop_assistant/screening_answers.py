@@ -151,7 +151,10 @@ _FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
         r"|(a|per) day|(a|per) night|nightly|every evening|each evening|every afternoon"
         r"|todos los dias|todo el dia|todas las noches|todas las mananas|todas las tardes"
         r"|diario|a diario|diariamente|cada dia|cada noche|al dia|por dia|todo el tiempo"
-        r"|sin parar)\b",
+        r"|sin parar"
+        # "every couple hours day and night" (blind v22, GHB: no answer, asked again)
+        r"|every (couple|few|2|3|4|two|three|four) (of )?hours|day and night|night and day"
+        r"|cada (dos|tres|2|3) horas|dia y noche)\b",
         "daily",
     ),
 )

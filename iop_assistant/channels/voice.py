@@ -149,6 +149,8 @@ class VoiceTexts:
     # the number read out slowly, twice, for a caller writing it down (caller role-play
     # 2026-12-05: "what was that number? say it slower" transferred the call three times)
     number_slowly: str
+    # a caller hanging up to dial 911 after a crisis reply
+    go_call_911: str
 
     @classmethod
     def spanish(cls, facts: program_facts.ProgramFacts, helpline_number: str) -> VoiceTexts:
@@ -198,6 +200,10 @@ class VoiceTexts:
                 f"El número de nuestra línea de ayuda es: {digit_by_digit(spoken)}. Otra vez: "
                 f"{digit_by_digit(spoken)}. Para que le comunique ahora, marque 0."
             ),
+            go_call_911=(
+                "Sí, cuelgue y llame al 911 ahora. Nuestra línea de ayuda estará aquí después. "
+                "Adiós."
+            ),
         )
 
     @classmethod
@@ -240,6 +246,9 @@ class VoiceTexts:
             number_slowly=(
                 f"Our help line number is: {digit_by_digit(spoken)}. Once more: "
                 f"{digit_by_digit(spoken)}. To be connected now, press 0."
+            ),
+            go_call_911=(
+                "Yes, hang up and call 911 now. Our help line is here for you after. Goodbye."
             ),
         )
 
@@ -628,6 +637,13 @@ class VoiceInput(TwilioWebhookInput):
             logger.info("voice call %s: asked for a person, transferred", call_sid[:12])
             return self._transfer(call_sid, texts.handoff, request=request)
         last_reply = output.utter_actions[-1] if output.utter_actions else ""
+        if (state.crisis or output.crisis) and twiml.leaves_to_call_911(speech):
+            # "okay okay i'm hanging up and calling nine one one" (blind v22: the crisis
+            # reply again, and the caller kept on the line)
+            self._forget(call_sid)
+            return xml(
+                twiml.say_and_hang_up([texts.go_call_911], twiml.twilio_language(state.language))
+            )
         if last_reply == "utter_goodbye" or (
             last_reply in LEAVING_WITH_HELP_THERE and twiml.says_goodbye(speech)
         ):

@@ -321,6 +321,22 @@ _SAYS_GOODBYE = re.compile(
 )
 
 
+# "okay okay i'm hanging up and calling nine one one" (blind v22, voice: the crisis reply
+# read again to a caller on the way to dial)
+_LEAVING_TO_CALL_911 = re.compile(
+    r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|gonna|going\s+to|ok(?:ay)?)\b[^.?!]{0,30}\b(?:hang\w*\s+up|"
+    r"call\w*|dial\w*)\b[^.?!]{0,20}\b(?:911|nine\s+one\s+one|nine\s+eleven|nueve\s+uno\s+uno|"
+    r"an\s+ambulance|the\s+ambulance)\b|"
+    r"\b(?:voy\s+a|ya\s+voy\s+a|ahorita)\s+(?:colgar\s+y\s+)?(?:llamar|marcar)\s+(?:al\s+)?(?:911|nueve\s+uno\s+uno)\b",
+    re.IGNORECASE,
+)
+
+
+def leaves_to_call_911(speech: str | None) -> bool:
+    """The caller is hanging up to dial 911 now: told to go, not kept on the line."""
+    return bool(_LEAVING_TO_CALL_911.search(speech or ""))
+
+
 def says_goodbye(speech: str | None) -> bool:
     """The caller's last words are a farewell ("the ambulance is here, bye")."""
     return bool(_SAYS_GOODBYE.search(speech or ""))

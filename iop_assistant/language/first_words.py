@@ -19,7 +19,10 @@ _OPENING = re.compile(
     r"socorro|informaci[oó]n|info\s+por\s+favor|por\s+favor|"
     # es-v4, voice: "bueno bueno se oye", then "operadora" answered in English
     r"operadora?|(?:bueno\s*)+(?:se\s+oye|me\s+oye|me\s+escucha)?|al[oó]|d[ií]game|"
-    r"(?:quiero\s+)?hablar\s+con\s+(?:alguien|una\s+persona))$"
+    r"(?:quiero\s+)?hablar\s+con\s+(?:alguien|una\s+persona)|"
+    # "pueden llamarme?" (blind es-v13, SMS: the callback offer in English)
+    r"(?:me\s+)?(?:pueden|puede|podrian|podria)\s+(?:llamar(?:me)?|marcar(?:me)?|ayudar(?:me)?)(?:\s+por\s+favor)?|"
+    r"llamenme(?:\s+por\s+favor)?|necesito\s+ayuda)$"
 )
 
 

@@ -111,6 +111,10 @@ _ANYONE_THERE = re.compile(
     r"after\s+(?:hours|midnight))\b|"
     r"\b(?:will|would|does|do)\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1)|they|u|you)\s+"
     r"(?:answer|pick\s+up)\b[^.!?]{0,20}\bif\s+i\s+call\b|"
+    # "so if i called like three in the morning would somebody be there" (blind v22, voice,
+    # after the hours answer: the callback questions)
+    r"\bif\s+i\s+(?:call|called|rang|phoned)\b[^.!?]{0,40}\b(?:would|will|is|does)\s+(?:any\s*(?:one|body|1)|"
+    r"some\s*(?:one|body|1)|a\s+(?:person|human|real\s+person)|they|u|you)\s+(?:be\s+there|answer|pick\s+up|be\s+(?:up|awake|around))\b|"
     # "is there somebody i can call like at three in the morning when i cant sleep" (blind
     # v17, a caller: the callback questions)
     r"\bis\s+there\s+(?:any\s*(?:one|body|1)|some\s*(?:one|body|1))\s+(?:i\s+can|to)\s+(?:call|talk\s+to)\b"

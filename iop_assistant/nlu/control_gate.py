@@ -116,12 +116,14 @@ from iop_assistant.program_question import (
     COST_INTENT,
     ENROLL_INTENT,
     FORMAT_INTENT,
+    LEGAL_INTENT,
     MEDICATION_INTENT,
     RELAPSE_INTENT,
     STAYING_ON_MEDICATION_INTENT,
     UNKNOWN_DETAIL_INTENT,
     UNKNOWN_DETAIL_REASON,
     asks_about_an_unknown_detail,
+    asks_about_being_reported,
     asks_about_coming_back,
     asks_about_cps,
     asks_about_immigration,
@@ -129,7 +131,9 @@ from iop_assistant.program_question import (
     asks_about_services_in_spanish,
     asks_about_staying_on_medication,
     asks_for_a_spanish_speaker,
+    asks_for_paperwork,
     asks_to_call_for_someone,
+    asks_to_take_part,
     tells_insurance,
     tells_of_a_relapse,
 )
@@ -154,7 +158,7 @@ def looks_like_keyboard_mash(text: str) -> bool:
 
 # being phoned, asked plainly: a callback even when a person is also asked for
 _CALL_ME_BACK = re.compile(
-    r"\b(?:call|phone|ring)\s+(?:me|us)(?:\s+back)?\b(?!\s+(?:a|an|the)\b)|\bcall\s*back\b|"
+    r"\b(?:call|phone|ring|telephone)\s+(?:me|us)(?:\s+back)?\b(?!\s+(?:a|an|the)\b)|\bcall\s*back\b|"
     # "ocupo hablar con alguien ya sobre el programa, me pueden marcar?" (v15/es-v6, tuned)
     r"\b(?:me|nos)\s+(?:pueden|puede|podr[ií]an|podr[ií]a)\s+(?:llamar|marcar)\b|"
     r"\bque\s+(?:me|nos)\s+(?:llamen|marquen)\b|\b(?:ll[aá]menme|m[aá]rquenme)\b|"
@@ -254,6 +258,12 @@ def question_besides_the_language(message: Message, text: str) -> str | None:
     """The program question a longer message asks besides choosing a language, or None."""
     if len(text.split()) < QUESTION_WITH_LANGUAGE_MIN_WORDS:
         return None  # "en español por favor", "can we do this in english"
+    if asks_for_paperwork(text) and not has_danger_words(text):
+        # "sorry mejor en espanol... ustedes le pueden mandar una carta a mi oficial?" (blind
+        # es-v13: the Spanish welcome alone)
+        return LEGAL_INTENT
+    if asks_about_being_reported(text):
+        return CONFIDENTIALITY_INTENT
     ranking = [
         r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in LANGUAGE_INTENTS
     ]
@@ -311,6 +321,14 @@ def gate(message: Message) -> None:
         return overrule(message, FORMAT_INTENT, SPANISH_SPEAKER_REASON)
     if asks_about_cps(text) and name != "crisis":
         return overrule(message, CONFIDENTIALITY_INTENT, CPS_REASON)
+    if asks_about_being_reported(text) and name not in ("crisis", CONFIDENTIALITY_INTENT):
+        return overrule(message, CONFIDENTIALITY_INTENT, "reported")
+    if (
+        asks_for_paperwork(text)
+        and name not in ("crisis", LEGAL_INTENT)
+        and not has_danger_words(text)
+    ):
+        return overrule(message, LEGAL_INTENT, "paperwork")
     if asks_about_immigration(text) and name != "crisis":
         # "no tengo papeles, le pasan mi informacion a migracion?" (es-v3): the privacy law,
         # and what it means whatever a person's status (language/nlg adds it)
@@ -414,6 +432,12 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
+    if (
+        asks_to_take_part(text)
+        and name not in (*NOT_A_TOPIC, FAMILY_INTENT, CONFIDENTIALITY_INTENT)
+        and not has_danger_words(text)
+    ):
+        return overrule(message, FAMILY_INTENT, "take part")
     if asks_how_to_persuade(text) and name not in NOT_A_TOPIC:
         # "what should i say to get my brother to go" (role-play round 22: the family-sessions
         # answer): said instead of it (language/nlg.py INSTEAD)

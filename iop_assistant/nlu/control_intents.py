@@ -172,6 +172,7 @@ _LEAVING_REASON = re.compile(
     r"(?:talk|check|speak)\s+(?:to|with)\s+(?:my|him|her|them|the)\b|"
     r"^not\s+(?:now|today|rn|right\s+now|ready)\b|"
     r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|need\s+to|feel\s+like)\b|"
+    r"^(?:i\s+)?(?:don'?t|dont|do\s+not)\s+want\s+(?:anyone|anybody|someone|you|them|a\s+call|calls)\b|"
     r"^(?:i'?m|im|i\s+am)\s+(?:not\s+ready|good|ok(?:ay)?|fine|busy)\b|"
     r"^(?:i\s+)?(?:have|gotta|got)\s+to\s+go\b|^(?:stop|nvm|never\s?mind|forget\s+it)\b|"
     r"^(?:despu[eé]s|luego|m[aá]s\s+tarde|otro\s+d[ií]a|ahorita\s+no)\b|"
@@ -183,6 +184,12 @@ _LEAVING_REASON = re.compile(
     # impatience: "nvm this is taking 4ever" (texter role-play 2026-12-04: taken as an answer)
     r"^(?:this|it|that)\s*(?:'s|s|is)?\s+(?:taking|takes)\s+(?:4ever|forever|too\s+long|so\s+long|way\s+too\s+long)\b|"
     r"^(?:too\s+many|so\s+many)\s+(?:questions|qs)\b|"
+    # "nvm this is 2 many questions im good" (blind v22, SMS: a menu of topics)
+    r"^(?:this|it|that)\s*(?:'s|s|is)?\s+(?:(?:way\s+)?(?:2|to|too|so)\s+many)\s+(?:questions|qs)\b|"
+    # "actually no forget it. i dont want anyone calling, my parents will hear" (blind v22)
+    r"^(?:my|the|our|his|her)\s+\w+\s+(?:will|would|might|could|can|is\s+gonna)\s+"
+    r"(?:hear|see|find\s+out|know|check)\b|"
+    r"^(?:(?:s)?he|they)\s+(?:just\s+)?(?:walked|came|got)\s+(?:in|home|back)\b|"
     # someone came in: "nvm forget it, my roommate just got home" (v8)
     r"^(?:my|the|our|her|his)\s+\w+\s+(?:just\s+)?(?:got|came|walked|is|'s)\s+(?:home|here|back|in)\b|"
     r"^(?:someone|somebody|(?:s)?he|they)\s*(?:'s|s|is|are|'re|just)?\s*(?:got\s+|came\s+)?(?:home|here|back|coming)\b|"
@@ -259,7 +266,8 @@ def asks_to_stop_first(text: str) -> bool:
         # "the xanax, i take like 4mg a day. i want to stop. can i just quit" (role-play round
         # 28: "No problem, we can leave that"): stopping the drug, a goal, not the questions
         return False
-    if parts and _ASKS_TO_STOP.match(parts[0]):
+    if parts and (_ASKS_TO_STOP.match(parts[0]) or _ASKS_TO_STOP.match(parts[0].split(",")[0])):
+        # "actually can we stop, he just walked in. ill come back later" (blind v22)
         return True
     # "hmm actually i dont feel right doing this behind his back. can we stop", "eh im not
     # sure about most of this. can we stop, i want to talk to her first" (blind v20: the

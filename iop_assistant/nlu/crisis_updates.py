@@ -760,7 +760,11 @@ _PAST = re.compile(
     r"\b(?:that\s+was|it\s+was|was\s+on|last|this\s+past|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 )
 # help is on its way or the danger is over: a request to be put through is answered
-KINDS_THAT_ASK_FOR_A_PERSON = frozenset({"help_coming", "help_here", "safe_now", "reached_988"})
+# "i don't wanna call nine one one they'll just send cops can you put me through to somebody
+# to talk to" (blind v22, voice, a pistol on the table: the police answer, no transfer)
+KINDS_THAT_ASK_FOR_A_PERSON = frozenset(
+    {"help_coming", "help_here", "safe_now", "reached_988", "police_fear", "refuses_911"}
+)
 # safe_now never cancels new danger; the other kinds keep their instructions
 KINDS_THAT_YIELD_TO_CRISIS = frozenset(
     {"safe_now", "no_plan", "psychosis", "takes_it_back", "not_me"}

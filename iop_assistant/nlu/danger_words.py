@@ -60,7 +60,7 @@ _DANGER = re.compile(
     r"me\s+pegu[eé]\s+en\s+la\s+cabeza|"
     # Spanish and Spanglish (v7): matar, morir, sobredosis, no respira...
     r"mat(?:ar|o|a|arme|arse|arlo|arla)|muer\w*|morir\w*|suicid\w*|sobredosis|respir\w*|convuls\w*|"
-    r"inconsciente|desmay\w*|pastillas?|cuchillo|pistola|arma|sangr\w*|pega\w*|peg[oó]|golpe\w*|"
+    r"inconsciente|desmay\w*|pastillas?|cuchillo|pistola|arma|sangr\w*|pega\w*|peg[oó](?!\s+(?:un\s+)?ojo)|golpe\w*|"
     r"trag(?:ó|ar|ue|u[eé])\w*|(?<!\bun\s)(?<!\bel\s)(?<!\bmi\s)(?<!\bun\sbuen\s)trago(?!s\b)|temblando|confundid[oa]|alucin\w*|despedida|despierta|morad[oa]s?|puente|saltar)\b",
     re.IGNORECASE,
 )

@@ -82,6 +82,24 @@ _TAKE_MORE = re.compile(
     rf"a\s+double|double|half)\b(?:\W+\w+){{0,3}}?\W+{_DRUGS}\b",
     re.IGNORECASE,
 )
+# "could i take a extra one on bad days" (blind v22, voice, on Suboxone: "I'm still not
+# understanding")
+_EXTRA_ONE = re.compile(
+    r"\b(?:can|could|should|may)\s+(?:i|he|she|they)\s+(?:just\s+)?take\s+(?:an?\s+)?extra\s+"
+    r"(?:one|pill|strip|film|dose|tab|tablet|bar)s?\b",
+    re.IGNORECASE,
+)
+# pushing for a number right after the dosing answer: "just tell me roughly what's safe",
+# "just ballpark tho like how much less each day" (blind v22: a callback offer, the cost
+# answer). Read only after that answer (rasa_hooks/crisis_context.py)
+PUSHES_FOR_A_NUMBER = re.compile(
+    r"\b(?:roughly|ballpark|ball\s+park|rough\s+(?:idea|number|estimate|guess)|"
+    r"(?:just|pls|please)\s+(?:tell|give)\s+me\s+(?:a|the|roughly|what|how\s+much|a\s+number)|"
+    r"how\s+(?:much|many)\s+(?:less|fewer|lower)|what'?s\s+safe|what\s+is\s+safe|"
+    r"(?:a|one|an)\s+(?:number|amount|schedule)\s+(?:at\s+least|please|pls)|"
+    r"m[aá]s\s+o\s+menos\s+cu[aá]nt\w*|cu[aá]nt\w*\s+menos|d[ií]game\s+cu[aá]nt\w*)",
+    re.IGNORECASE,
+)
 # "can i take 2 strips instead of 1 when cravings r bad" (blind v21, SMS: the help answer)
 _MORE_THAN_PRESCRIBED = re.compile(
     r"\b(?:can|should|could|is\s+it\s+(?:ok|okay|safe)\s+(?:if|to)|would\s+it\s+be\s+(?:ok|okay|bad)\s+(?:if|to))\s+"
@@ -137,6 +155,14 @@ _TAKE_AWAY_AND_STOP = re.compile(
     r"\b(?:should|can|could|do)\s+(?:i|we|you)\s+(?:just\s+)?(?:flush|throw\s+(?:out|away)|"
     r"get\s+rid\s+of|take\s+away|hide|dump|pour\s+out)\b(?:\W+\w+){0,4}?\W+(?:and|then)\s+"
     r"(?:have|make|let|get)\s+(?:him|her|them|my\s+\w+)\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b",
+    re.IGNORECASE,
+)
+# "le tiro todo el alcohol de la casa para que ya no tome nada?" (blind es-v13: a menu):
+# taking it all away so they stop at once is the same question
+_POUR_IT_ALL_OUT_ES = re.compile(
+    r"\b(?:le\s+|les\s+)?(?:tiro|tiramos|escondo|escondemos|quito|quitamos|boto|botamos|vac[ií]o)\s+"
+    r"(?:todo\s+)?(?:el\s+alcohol|las\s+botellas|la\s+bebida|el\s+trago|las\s+cervezas|las\s+pastillas)\b"
+    r"[^.?!]{0,50}\b(?:ya\s+no|deje|dejar|no\s+tome|no\s+beba|de\s+golpe)\b",
     re.IGNORECASE,
 )
 # es-v3: "y si dejo las pastillas de un jalon desde hoy?", "cuantas me puedo ir quitando por
@@ -256,6 +282,8 @@ _PATTERNS = (
     _TAKE_MORE,
     _MORE_THAN_PRESCRIBED,
     _AMOUNT_OK,
+    _EXTRA_ONE,
+    _POUR_IT_ALL_OUT_ES,
 )
 
 

@@ -32,10 +32,12 @@ from typing import Any, Dict, Iterable, List
 
 from rasa.core.processor import MessageProcessor
 
+from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION
 from iop_assistant.nlu.danger_words import says_something_was_taken
+from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_TOPIC_LABELS
@@ -348,10 +350,75 @@ def bleeding_goes_on(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+DOSING_ANSWER = "utter_ask_dosing"
+
+
+STAYING_ON_MEDICATION_ANSWER = "utter_ask_staying_on_medication"
+STAYING_ON_MEDICATION_INTENT = "ask_staying_on_medication"
+# "so you're saying i could keep taking them" right after the answer about staying on
+# methadone or buprenorphine (blind v22, voice: "I want to make sure I help...")
+_KEEPS_TAKING = re.compile(
+    r"\b(?:keep\s+(?:taking|on|my|them|it)|stay\s+on|continue\s+(?:taking|on|my)|"
+    r"(?:don'?t|do\s+not|won'?t|wont)\s+(?:have|need)\s+to\s+(?:stop|quit|get\s+off|come\s+off)|"
+    r"seguir\s+(?:tomando|con)|no\s+(?:la|lo|las|los)\s+(?:tengo|tiene)\s+que\s+dejar)\b",
+    re.IGNORECASE,
+)
+# (answer just given, words that ask about it again, the same question's intent)
+FOLLOW_UPS = (
+    (DOSING_ANSWER, PUSHES_FOR_A_NUMBER, DOSING_INTENT),
+    (STAYING_ON_MEDICATION_ANSWER, _KEEPS_TAKING, STAYING_ON_MEDICATION_INTENT),
+)
+
+
+def pushes_for_a_dose(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "just tell me roughly what's safe" right after the dosing answer: the same question
+    again (blind v22: a callback offer, the cost answer), so the same no to a number; and
+    the same for a follow-up to the answer about staying on a medicine."""
+    name = (parse_data.get("intent") or {}).get("name")
+    text = str(parse_data.get("text") or "")
+    if name == CRISIS_INTENT:
+        return False
+    follow_ups = [(answer, intent) for answer, words, intent in FOLLOW_UPS if words.search(text)]
+    if not follow_ups:
+        return False
+    actions = [a for a in _actions(tracker) if not a.startswith("action_")]
+    for answer, intent in follow_ups:
+        if actions and actions[-1] == answer and name != intent:
+            _set_intent(parse_data, intent, 1.0)
+            return True
+    return False
+
+
+HUMAN_ANSWER = "action_request_human"
+CALLBACK_INTENT = "request_callback"
+_PLAIN_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yes\s+please|please|ok(?:ay)?|sure|s[ií]|s[ií]\s+por\s+favor|claro)\W*$",
+    re.IGNORECASE,
+)
+
+
+def takes_the_call_offered(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "Yes, this number is fine." to "...Or I can ask them to call you back" (blind v22,
+    SMS, a 74-year-old: "Okay. What would you like to know?" and no call): the callback."""
+    name = (parse_data.get("intent") or {}).get("name")
+    text = str(parse_data.get("text") or "")
+    if name not in ("affirm", FALLBACK_INTENT, "inform") and not is_this_number(text):
+        return False
+    if not (is_this_number(text) or (name == "affirm" and _PLAIN_YES.match(text))):
+        return False
+    actions = _actions(tracker)
+    if not actions or actions[-1] != HUMAN_ANSWER:
+        return False
+    _set_intent(parse_data, CALLBACK_INTENT, 1.0)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
+    if pushes_for_a_dose(parse_data, tracker) or takes_the_call_offered(parse_data, tracker):
+        return parse_data
     if bleeding_goes_on(parse_data, tracker):
         # also over another crisis reading: "the towel is soaked... theyll kill me" (a teen
         # afraid of her parents, crisis role-play round 25) got the domestic violence reply

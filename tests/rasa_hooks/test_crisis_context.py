@@ -468,3 +468,38 @@ def test_bleeding_that_goes_on_wins_over_another_crisis_reading() -> None:
     result = crisis_context.in_context(parse, conversation("utter_crisis"))
     categories = [e["value"] for e in result["entities"] if e["entity"] == "crisis_category"]
     assert categories == ["self_harm"]
+
+
+def parsed(text: str, intent: str, confidence: float = 0.6) -> Dict[str, Any]:
+    return {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []}
+
+
+def test_a_push_for_a_number_after_the_dosing_answer_is_the_dosing_question() -> None:
+    """ "just tell me roughly what's safe" (blind v22: a callback offer)."""
+    data = parsed(
+        "ugh my doctor takes forever. just tell me roughly what's safe", "request_callback"
+    )
+    crisis_context.in_context(data, conversation("utter_ask_dosing"))
+    assert data["intent"]["name"] == "ask_dosing"
+
+
+def test_the_same_words_elsewhere_are_left_alone() -> None:
+    data = parsed("just tell me roughly what's safe", "ask_safety_procedures")
+    crisis_context.in_context(data, conversation("utter_ask_cost_insurance"))
+    assert data["intent"]["name"] == "ask_safety_procedures"
+
+
+def test_keep_taking_them_after_the_medication_answer() -> None:
+    data = parsed("so you're saying i could keep taking them", "nlu_fallback", 0.3)
+    crisis_context.in_context(data, conversation("utter_ask_staying_on_medication"))
+    assert data["intent"]["name"] == "ask_staying_on_medication"
+
+
+def test_this_number_after_the_help_line_offer_is_the_callback() -> None:
+    """ "Yes, this number is fine." after "...Or I can ask them to call you back" (blind v22)."""
+    data = parsed("Yes, this number is fine.", "affirm", 0.9)
+    crisis_context.in_context(data, conversation("action_request_human"))
+    assert data["intent"]["name"] == "request_callback"
+    other = parsed("yes", "affirm", 0.9)
+    crisis_context.in_context(other, conversation("utter_ask_what_is_iop"))
+    assert other["intent"]["name"] == "affirm"

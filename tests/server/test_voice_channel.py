@@ -500,3 +500,36 @@ def test_a_crisis_line_transfer_asked_for_in_words_that_fails_says_so(servers):
     spoken = said(failed)
     assert "988" in spoken and "nobody could answer" not in spoken
     dials(call.send(SpeechResult="it didn't go through. try the 988 again"), "988")
+
+
+def test_a_caller_hanging_up_to_dial_911_is_let_go(servers):
+    """blind v22 b-17: "okay okay i'm hanging up and calling nine one one" got the whole
+    crisis reply again, and the call went on."""
+    call = Call(servers)
+    call.send()
+    listens(
+        call.send(SpeechResult="my wife took a bunch of her pills and she won't wake up"), servers
+    )
+    done = call.send(SpeechResult="okay okay i'm hanging up and calling nine one one")
+    assert done.find("Hangup") is not None
+    assert "call 911 now" in said(done).lower()
+
+
+def test_put_me_through_after_refusing_911_transfers(servers):
+    """blind v22 b-22: a pistol on the table, "i don't wanna call nine one one they'll just
+    send cops can you put me through to somebody to talk to" got the police answer and no
+    transfer."""
+    call = Call(servers)
+    call.send()
+    listens(
+        call.send(
+            SpeechResult="i been drinking all day and i got my pistol out on the table "
+            "and i keep thinking about it"
+        ),
+        servers,
+    )
+    put_through = call.send(
+        SpeechResult="i don't wanna call nine one one they'll just send cops "
+        "can you put me through to somebody to talk to"
+    )
+    dials(put_through)

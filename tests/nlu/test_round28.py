@@ -1,0 +1,137 @@
+"""Round 28 (blind v22 and es-v13, read): the words that decide what was asked.
+
+Each case is a blind conversation that went wrong: a stop that was read as an answer, a
+push for a dose read as the cost question, a letter for a probation officer read as
+nothing at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from iop_assistant.channels.voice_twiml import leaves_to_call_911
+from iop_assistant.form_answers import asks_why_the_number, is_this_number, parse_first_name
+from iop_assistant.language.first_words import opens_in_spanish
+from iop_assistant.nlu.contact_questions import asks_about_helpline_hours
+from iop_assistant.nlu.control_intents import says_stop
+from iop_assistant.nlu.dosing_questions import PUSHES_FOR_A_NUMBER, asks_about_dosing
+from iop_assistant.policies.form_answer import danger_beyond_the_question
+from iop_assistant.program_question import (
+    asks_about_being_reported,
+    asks_for_paperwork,
+    asks_to_take_part,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "actually can we stop, he just walked in. ill come back later",
+        "actually no forget it. i dont want anyone calling, my parents will hear",
+        "nvm this is 2 many questions im good",
+    ],
+)
+def test_stops_with_a_reason(text: str) -> None:
+    assert says_stop(text)
+
+
+@pytest.mark.parametrize("text", ["can we stop drinking, he says", "i want to stop using meth"])
+def test_goals_are_not_stops(text: str) -> None:
+    assert not says_stop(text)
+
+
+def test_an_extra_dose_is_a_dosing_question() -> None:
+    assert asks_about_dosing("could i take a extra one on bad days")
+    assert asks_about_dosing(
+        "y mientras tanto que hago, le tiro todo el alcohol de la casa para que ya no tome nada?"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["just tell me roughly what's safe", "just ballpark tho like how much less each day"],
+)
+def test_pushes_for_a_number(text: str) -> None:
+    """Read only right after the dosing answer (rasa_hooks/crisis_context.py)."""
+    assert PUSHES_FOR_A_NUMBER.search(text)
+    assert not asks_about_dosing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if she goes, am I allowed to know what she says in sessions or is that private",
+        "si llamo me van a reportar con CPS?",
+        "y si salgo positivo en la prueba de ustedes le avisan al juez?",
+        "If I come to your program does the nursing board find out??",
+        "will you tell my boss",
+    ],
+)
+def test_being_reported(text: str) -> None:
+    assert asks_about_being_reported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can u guys send something to my PO showing im going",
+        "okay and could you give us something showing he's attending so he can come back to work",
+        "ustedes le pueden mandar una carta a mi oficial de probation?",
+    ],
+)
+def test_paperwork(text: str) -> None:
+    assert asks_for_paperwork(text)
+
+
+def test_something_for_the_shakes_is_no_paperwork() -> None:
+    assert not asks_for_paperwork("i want to give him something to help with the shakes")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("its me again. can i come to any of it as his mom?", True),
+        ("can my boyfriend come to the family sessions", True),
+        ("can i sit in on his sessions", True),
+        ("can i go to group on zoom", False),
+        ("can i come to the program if i work", False),
+    ],
+)
+def test_relatives_taking_part(text: str, expected: bool) -> None:
+    assert asks_to_take_part(text) is expected
+
+
+def test_the_hours_asked_again_about_the_night() -> None:
+    assert asks_about_helpline_hours(
+        "so if i called like three in the morning would somebody be there"
+    )
+
+
+def test_callback_words() -> None:
+    assert is_this_number("this numbr")
+    assert asks_why_the_number("para q quieren mi numero?")
+    assert parse_first_name("eh Mateo") == "Mateo"
+
+
+def test_a_spanish_request_to_be_called_opens_in_spanish() -> None:
+    assert opens_in_spanish("pueden llamarme?")
+    assert not opens_in_spanish("can you call me")
+
+
+@pytest.mark.parametrize(
+    "speech,leaving",
+    [
+        ("okay okay i'm hanging up and calling nine one one", True),
+        ("ya voy a llamar al 911", True),
+        ("should i call 911", False),
+        ("i called 911 already", False),
+    ],
+)
+def test_leaving_to_call_911(speech: str, leaving: bool) -> None:
+    assert leaves_to_call_911(speech) is leaving
+
+
+def test_a_racing_heart_and_no_sleep_in_spanish_answer_the_symptoms_question() -> None:
+    text = "cuando me salteo un dia tengo temblores, sudo, el corazon a mil y no pego un ojo"
+    assert not danger_beyond_the_question("screening_symptoms", text)
+    assert danger_beyond_the_question("screening_symptoms", "me pego en la cara")
