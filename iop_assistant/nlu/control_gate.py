@@ -321,13 +321,14 @@ def gate(message: Message) -> None:
         return overrule(message, FORMAT_INTENT, SPANISH_SPEAKER_REASON)
     if asks_about_cps(text) and name != "crisis":
         return overrule(message, CONFIDENTIALITY_INTENT, CPS_REASON)
-    if asks_about_being_reported(text) and name not in ("crisis", CONFIDENTIALITY_INTENT):
+    # (also when the classifier read the same, to lift it past the fallback's ambiguity check:
+    # "can u guys send something to my PO showing im going", legal 0.41 beside privacy 0.39)
+    if asks_about_being_reported(text) and name != "crisis":
+        # "si llamo me van a reportar con CPS?", "le avisan al juez?" (blind es-v13: a menu,
+        # the drug-testing answer)
         return overrule(message, CONFIDENTIALITY_INTENT, "reported")
-    if (
-        asks_for_paperwork(text)
-        and name not in ("crisis", LEGAL_INTENT)
-        and not has_danger_words(text)
-    ):
+    if asks_for_paperwork(text) and name != "crisis" and not has_danger_words(text):
+        # "can u guys send something to my PO showing im going" (blind v22: a menu)
         return overrule(message, LEGAL_INTENT, "paperwork")
     if asks_about_immigration(text) and name != "crisis":
         # "no tengo papeles, le pasan mi informacion a migracion?" (es-v3): the privacy law,
@@ -434,9 +435,10 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if (
         asks_to_take_part(text)
-        and name not in (*NOT_A_TOPIC, FAMILY_INTENT, CONFIDENTIALITY_INTENT)
+        and name not in (*NOT_A_TOPIC, CONFIDENTIALITY_INTENT)
         and not has_danger_words(text)
     ):
+        # "its me again. can i come to any of it as his mom?" (blind v22, SMS: a menu)
         return overrule(message, FAMILY_INTENT, "take part")
     if asks_how_to_persuade(text) and name not in NOT_A_TOPIC:
         # "what should i say to get my brother to go" (role-play round 22: the family-sessions

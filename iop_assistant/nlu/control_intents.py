@@ -768,9 +768,20 @@ def asks_for_a_call(text: str) -> bool:
         _WHOM_TO_CALL.search(text)
         or _SOMEONE_ELSE_WILL_CALL.search(text)
         or _WILL_CALL_BACK_THEMSELVES.search(text)
+        or _THEIR_OWN_DOCTOR_CALLS_BACK.search(text)
     ):
         return False
     return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text))
+
+
+# "ugh my doctor takes forever to call back. just tell me roughly what's safe" (blind v22:
+# the callback questions): someone else's calls, not one asked for here
+_THEIR_OWN_DOCTOR_CALLS_BACK = re.compile(
+    r"\b(?:my|the|his|her|their)\s+(?:doctor|doc|dr|pcp|psychiatrist|therapist|counselor|prescriber|"
+    r"lawyer|attorney|po|probation\s+officer|caseworker|case\s+worker)\s+(?:\w+\s+){0,3}?"
+    r"(?:call\w*\s+(?:me\s+)?back|return\w*\s+(?:my\s+)?calls?)\b",
+    re.IGNORECASE,
+)
 
 
 # "I have to go, I'll call back another time" (caller role-play round 28: "Sure, I can ask our

@@ -124,7 +124,13 @@ def asked_topic(message: Message, text: str) -> str | None:
     settled = intent not in KEEP and intent != "crisis_update"
     if settled and asks_how_to_enroll(text):
         return ENROLL_INTENT
-    if settled and (asks_if_substance_treated(text) or asks_about_age(text)):
+    if (
+        settled
+        and intent != SCREENING_INTENT
+        and (asks_if_substance_treated(text) or asks_about_age(text))
+    ):
+        # (not over the detox questions asked for: "does she need detox first or could your
+        # program work for her?", blind v22: who the program suits, and no questions)
         return WHO_IT_IS_FOR_INTENT
     if (
         intent == "crisis_checkin"

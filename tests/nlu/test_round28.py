@@ -135,3 +135,10 @@ def test_a_racing_heart_and_no_sleep_in_spanish_answer_the_symptoms_question() -
     text = "cuando me salteo un dia tengo temblores, sudo, el corazon a mil y no pego un ojo"
     assert not danger_beyond_the_question("screening_symptoms", text)
     assert danger_beyond_the_question("screening_symptoms", "me pego en la cara")
+
+
+def test_their_own_doctor_calling_back_is_no_callback_request() -> None:
+    from iop_assistant.nlu.control_intents import asks_for_a_call
+
+    assert not asks_for_a_call("ugh my doctor takes forever to call back. just tell me what's safe")
+    assert asks_for_a_call("can someone call me back")
