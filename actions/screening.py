@@ -896,8 +896,14 @@ class ValidateDetoxScreeningForm(FormValidationAction):
     def validate_screening_care_30_days(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        answer = form_answers.care_within_30_days(str(value or ""))
-        return read_answer("screening_care_30_days", answer, UNKNOWN, dispatcher, tracker)
+        text = str(value or "")
+        answer = form_answers.care_within_30_days(text)
+        result = read_answer("screening_care_30_days", answer, UNKNOWN, dispatcher, tracker)
+        if result.get("screening_care_30_days") and form_answers.tells_nothing_since(text):
+            # "alcohol, every day before detox, nothing since. last drink was 9 days ago"
+            # (blind v22, SMS: "have you used since you left?" asked next)
+            result["screening_use_since_care"] = "no"
+        return result
 
     def validate_screening_use_since_care(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

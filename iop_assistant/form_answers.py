@@ -577,8 +577,24 @@ _USE_AGAIN = re.compile(
 )
 
 
+# "alcohol, every day before detox, nothing since" (blind v22, SMS: read as a yes, the drink named)
+_NOTHING_SINCE = re.compile(
+    r"\b(?:nothing|none|not\s+(?:a\s+)?(?:drop|thing|once)|clean|sober)\s+since\b|"
+    r"\b(?:haven'?t|havent|have\s+not|hasn'?t|hasnt|didn'?t|didnt)\s+(?:\w+\s+){0,2}?(?:used|drank|drunk|had|touched|"
+    r"picked\s+up|taken|smoked)\b[^.!?]{0,25}\bsince\b|"
+    r"\bnada\s+desde\b|\bno\s+(?:he|ha)\s+(?:tomado|usado|consumido)\s+(?:nada\s+)?desde\b"
+)
+
+
+def tells_nothing_since(text: str | None) -> bool:
+    """ "nothing since", "haven't had a drink since I left": no use since the care."""
+    return bool(_NOTHING_SINCE.search(" ".join(fold(text).split())))
+
+
 def used_since_care(text: str | None) -> str | None:
     """ "yes" / "no" for "used since you left?"; naming a substance or a relapse is a yes."""
+    if tells_nothing_since(text):
+        return "no"
     answer = screening_answers.parse_yes_no(text)
     if answer is not None:
         return "yes" if answer else "no"

@@ -852,6 +852,10 @@ def pregnancy_stated(text: str | None) -> bool | None:
         for part in re.split(r"[.!?;\n]+", str(text))
         if re.search(r"pregnan|embarazada|\b(?:guy|dude|man|male|hombre)\b", _norm(part))
     )
+    # "not pregnant either if u ask that" (blind v22, SMS: asked anyway): about the question
+    about = re.sub(
+        r"\b(?:if|in case) (?:u|you|ur) (?:ask|asks|asked|were gonna ask|wonder\w*)\b.*", " ", about
+    )
     if _PREGNANCY_HEDGE.search(about) or re.search(r"\b(cant|can'?t) be sure\b|\bbelieve\b", about):
         return None
     if _NOT_PREGNANT.search(t):

@@ -363,10 +363,19 @@ _KEEPS_TAKING = re.compile(
     r"seguir\s+(?:tomando|con)|no\s+(?:la|lo|las|los)\s+(?:tengo|tiene)\s+que\s+dejar)\b",
     re.IGNORECASE,
 )
+# "ok so how do i know if i need it" right after "we don't offer detox" (blind v22, SMS:
+# the admission answer): the detox questions
+_DO_I_NEED_IT = re.compile(
+    r"\b(?:how\s+(?:do|would|can|could)\s+(?:i|we|u|you)\s+(?:know|tell|find\s+out)\s+if\s+(?:i|we|he|she|they|my\s+\w+)\s+"
+    r"(?:need|needs|should\s+do)\s+(?:it|that|one|detox)|(?:do|does|would)\s+(?:i|he|she|they|my\s+\w+)\s+(?:even\s+)?"
+    r"(?:need|needs)\s+(?:it|that|one)|c[oó]mo\s+s[eé]\s+si\s+(?:la\s+|lo\s+)?necesit\w+)\b",
+    re.IGNORECASE,
+)
 # (answer just given, words that ask about it again, the same question's intent)
 FOLLOW_UPS = (
     (DOSING_ANSWER, PUSHES_FOR_A_NUMBER, DOSING_INTENT),
     (STAYING_ON_MEDICATION_ANSWER, _KEEPS_TAKING, STAYING_ON_MEDICATION_INTENT),
+    ("utter_ask_detox_offered", _DO_I_NEED_IT, "request_detox_screening"),
 )
 
 

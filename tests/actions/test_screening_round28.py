@@ -163,3 +163,25 @@ def test_why_at_the_first_question_is_answered_and_asked_again() -> None:
     result, said = validate("screening_for", "why do you need to know that?", {})
     assert result is None
     assert said == ["utter_screening_why"]
+
+
+def test_nothing_since_answers_use_since_care() -> None:
+    """ "alcohol, every day before detox, nothing since" (blind v22, SMS)."""
+    from iop_assistant.form_answers import used_since_care
+
+    assert used_since_care("alcohol, every day before detox, nothing since") == "no"
+    assert used_since_care("yes, i drank since") == "yes"
+    form = ValidateDetoxScreeningForm()
+    text = "yes. alcohol, every day before detox, nothing since. last drink was 9 days ago"
+    slots = {"screening_for": "self", "screening_recent_care": "yes"}
+    result = form.validate_screening_care_30_days(
+        text, CollectingDispatcher(), tracker(slots, text), {}
+    )
+    assert result["screening_use_since_care"] == "no"
+
+
+def test_not_pregnant_if_you_ask_is_not_a_hedge() -> None:
+    from iop_assistant.screening_answers import pregnancy_stated
+
+    assert pregnancy_stated("nope never. not pregnant either if u ask that") is False
+    assert pregnancy_stated("not pregnant i think") is None

@@ -503,3 +503,9 @@ def test_this_number_after_the_help_line_offer_is_the_callback() -> None:
     other = parsed("yes", "affirm", 0.9)
     crisis_context.in_context(other, conversation("utter_ask_what_is_iop"))
     assert other["intent"]["name"] == "affirm"
+
+
+def test_do_i_need_it_after_the_detox_answer_starts_the_questions() -> None:
+    data = parsed("ok so how do i know if i need it", "ask_admission_process", 0.5)
+    crisis_context.in_context(data, conversation("utter_ask_detox_offered"))
+    assert data["intent"]["name"] == "request_detox_screening"
