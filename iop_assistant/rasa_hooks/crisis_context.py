@@ -22,6 +22,12 @@ and in a conversation already in Spanish, Spanish words the classifier was unsur
 not a request to speak Spanish ("y cuando termine el programa que sigue?" got "Claro, le
 escribo en español", es-v2): the classifier's reading, or the clarifying question, is
 used (:func:`spanish_already`).
+
+Follow-ups are read against the answer just given (:func:`pushes_for_a_dose`, round 28):
+"just tell me roughly what's safe" after the dosing answer is the dosing question again,
+and the same for the answers about staying on a medicine and about detox; "yes, this
+number is fine" after the help line's offer to call back is that callback
+(:func:`takes_the_call_offered`).
 """
 
 from __future__ import annotations
