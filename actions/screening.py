@@ -315,7 +315,9 @@ def _named_symptoms(text: str) -> List[str] | None:
 # withdrawal really", "nothing really when i stop" (blind v20: asked again)
 _NO_WITHDRAWAL = re.compile(
     r"\b(?:no|not|never|nothing|without|zero|sin|nada\s+de)\b[^.!?]{0,15}\b(?:shak\w*|withdrawal|"
-    r"symptoms|sweat\w*|tembl\w*|abstinencia|s[ií]ntomas)\b|\bnothing\s+(?:really\s+)?when\s+i\s+stop\b"
+    r"symptoms|sweat\w*|tembl\w*|abstinencia|s[ií]ntomas)\b|\bnothing\s+(?:really\s+)?when\s+i\s+stop\b|"
+    # "sintomas nada, solo la cruda del domingo" (blind es-v13: asked again)
+    r"\b(?:s[ií]ntomas|symptoms|shakes|temblores|withdrawal|abstinencia)\s+(?:nada|ninguno|none|nope|no|nunca|cero|zero)\b"
 )
 
 
@@ -334,7 +336,9 @@ _NO_SEIZURES = re.compile(
     r"\b(no|never|nope|nah|not|nunca|ninguna?|jamas)\b.*\b(seizures?|dts|d\.t\.s|fits|convulsion"
     r"|convulsiones|ataques?)\b"
 )
-_PREGNANCY_WORDS = re.compile(r"\b(pregnan\w*|baby|weeks along|embarazad\w*|bebe|preg)\b")
+_PREGNANCY_WORDS = re.compile(
+    r"\b(pregnan\w*|baby|weeks along|embaraz\w*|bebe|preg|vato|hombre|guy|dude)\b"
+)
 
 
 def history_answer(text: str) -> str | None:
@@ -1082,6 +1086,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         answer = YES_NO.get(screening_answers.parse_pregnant(text))
         if history_answer(text) and not _PREGNANCY_WORDS.search(screening_answers.fold(text)):
             answer = None  # the seizure question answered early, not this one
+        elif answer is None or history_answer(text):
+            # "no, convulsiones nunca... y embarazo menos jaja soy vato" (blind es-v13): the
+            # words about pregnancy answer it, whatever the first "no" was for
+            stated = screening_answers.pregnancy_stated(text)
+            if stated is not None:
+                answer = YES_NO[stated]
         return read_answer("screening_pregnant", answer, UNKNOWN, dispatcher, tracker)
 
     def validate_screening_age(

@@ -824,7 +824,9 @@ _NOT_PREGNANT = re.compile(
     r"\b(?:not|no|nope|never|isnt|is not|cant be|can'?t be)\s+(?:\w+\s+){0,2}pregnant\b|"
     r"\bpregnant\s*(?:\?|:|-)?\s*(?:no|nope|n/a)\b|"
     r"\b(?:im|i am) (?:a )?(?:guy|dude|man|male)\b|"
-    r"\bno (?:estoy|esta) embarazada\b|\bsoy hombre\b"
+    r"\bno (?:estoy|esta) embarazada\b|\bsoy (?:un )?(?:hombre|vato|varon|man)\b|"
+    # "y embarazo menos jaja soy vato" (blind es-v13: asked anyway)
+    r"\b(?:embarazo|embarazada) (?:menos|tampoco|nada|no)\b"
 )
 _PREGNANT_NOW = re.compile(
     r"\b(?:im|i am|shes|she is|i'm)\s+(?:\d+\s*(?:weeks?|wks?|months?)\s+)?pregnant\b|"
@@ -842,7 +844,7 @@ def pregnancy_stated(text: str | None) -> bool | None:
     if (
         "pregnan" not in t
         and "embarazada" not in t
-        and not re.search(r"\b(guy|dude|man|male|hombre)\b", t)
+        and not re.search(r"\b(guy|dude|man|male|hombre|vato|varon)\b", t)
     ):
         return None
     # a hedge counts only in the sentence that speaks of it: "no seizures. not pregnant
@@ -850,7 +852,7 @@ def pregnancy_stated(text: str | None) -> bool | None:
     about = " ".join(
         _norm(part)
         for part in re.split(r"[.!?;\n]+", str(text))
-        if re.search(r"pregnan|embarazada|\b(?:guy|dude|man|male|hombre)\b", _norm(part))
+        if re.search(r"pregnan|embaraz|\b(?:guy|dude|man|male|hombre|vato|varon)\b", _norm(part))
     )
     # "not pregnant either if u ask that" (blind v22, SMS: asked anyway): about the question
     about = re.sub(

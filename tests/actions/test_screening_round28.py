@@ -185,3 +185,33 @@ def test_not_pregnant_if_you_ask_is_not_a_hedge() -> None:
 
     assert pregnancy_stated("nope never. not pregnant either if u ask that") is False
     assert pregnancy_stated("not pregnant i think") is None
+
+
+def test_spanish_answers_in_one_breath() -> None:
+    """Blind es-v13: "sintomas nada... y no estoy embarazada" and "embarazo menos jaja soy
+    vato" were asked again."""
+    from iop_assistant.screening_answers import pregnancy_stated
+
+    assert pregnancy_stated("recetado tampoco obvio, y embarazo menos jaja soy vato") is False
+    slots = {
+        "screening_for": "self",
+        "screening_recent_care": "no",
+        "screening_substances": ["alcohol"],
+        "screening_frequency": "weekly",
+        "language": "es",
+    }
+    form = ValidateDetoxScreeningForm()
+    text = (
+        "sintomas nada, solo la cruda del domingo jaja. convulsiones nunca. y no estoy embarazada"
+    )
+    result = form.validate_screening_last_use(
+        text, CollectingDispatcher(), tracker(slots, text), {}
+    )
+    assert result["screening_symptoms"] == ["none"]
+    assert result["screening_pregnant"] == "no"
+    answer, _ = validate(
+        "screening_pregnant",
+        "no, convulsiones nunca. recetado tampoco obvio, y embarazo menos jaja soy vato",
+        {**slots, "screening_symptoms": ["none"], "screening_last_use": "days"},
+    )
+    assert answer == "no"
