@@ -296,6 +296,12 @@ def read_answer(
         # the answer was ignored
         dispatcher.utter_message(response=NOTED_RESPONSE)
         return {slot: None, **ahead}
+    if not ahead and asked < limit and _says_again(slot, text, tracker):
+        # "every single day" to "is any of it prescribed?" after "beer all day" (round 28,
+        # when how often began to be read with what is used): said again, so kept, and this
+        # question asked again rather than taken as "don't know"
+        dispatcher.utter_message(response=NOTED_RESPONSE)
+        return {slot: None}
     more = more_substances(slot, text, tracker)
     if more and asked < MAX_ASKS:
         # "just alcohol, vodka mostly" to "when did you last use?" (v11 a-02): what they use,
@@ -304,6 +310,19 @@ def read_answer(
     # asked twice already (v9, blind v16: "is any of it prescribed?" four times over while
     # the other questions were answered): "don't know", and what was said is kept
     return {slot: unsure, **ahead}
+
+
+def _says_again(slot: str, text: str, tracker: Tracker) -> bool:
+    """How often or when last, said again as it was already told."""
+    return any(
+        other != slot
+        and tracker.get_slot(other) not in (None, UNKNOWN)
+        and read(text) == tracker.get_slot(other)
+        for other, read in (
+            ("screening_frequency", screening_answers.parse_frequency),
+            ("screening_last_use", screening_answers.parse_last_use),
+        )
+    )
 
 
 def _named_symptoms(text: str) -> List[str] | None:
