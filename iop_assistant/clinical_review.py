@@ -412,6 +412,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_dosing": ("refs", "benzo2025", "tip45"),
     "utter_no_more_ask_dosing": ("refs", "benzo2025", "tip45"),
     "utter_note_naloxone_where": ("fda_naloxone",),
+    "utter_note_lgbtq": ("article", "policy"),
     "utter_note_after_overdose": ("samhsa_od", "fda_naloxone"),
     "utter_ask_drug_testing": ("article",),
     "utter_more_ask_drug_testing": ("article",),

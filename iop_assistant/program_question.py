@@ -346,7 +346,10 @@ _CPS = re.compile(
     r"(?:protective\s+services|services|welfare))\b|"
     r"\b(?:cps|dcfs|dcs)\b[^.!?]{0,40}\b(?:take|taking|find\s+out|involved|called|report\w*)\b|"
     r"\b(?:take|taking)\s+(?:my|the)\s+(?:baby|babies|kids?|children|child)\s+(?:away|from\s+me)\b|"
-    r"\b(?:me\s+)?(?:quitan|quiten|van\s+a\s+quitar)\s+(?:a\s+)?(?:mis\s+hijos|mi\s+beb[eé]|los\s+ni[nñ]os|mi\s+hij[oa])\b",
+    r"\b(?:me\s+)?(?:quitan|quiten|van\s+a\s+quitar)\s+(?:a\s+)?(?:mis\s+hijos|mi\s+beb[eé]|los\s+ni[nñ]os|mi\s+hij[oa])\b|"
+    # "si llamo me van a reportar con CPS?" (blind es-v13: a menu)
+    r"\b(?:reportar|reporten|reportan|reportaran|avisar|avisan|llamar|llaman|denunciar)\s+(?:me\s+)?(?:con|a|al|ante)\s+"
+    r"(?:cps|dcfs|dcs|el\s+dif)\b",
     re.IGNORECASE,
 )
 
@@ -409,6 +412,24 @@ _FAMILY_JOINS = re.compile(
 def asks_to_take_part(text: str | None) -> bool:
     """A relative asks to come to sessions or take part."""
     return _found(_FAMILY_JOINS, text)
+
+
+# "are your groups like okay for gay guys", "is the program lgbtq friendly", "hay grupos para
+# gente trans?" (blind v22, voice: a menu)
+_LGBTQ = re.compile(
+    r"\b(?:lgbt\w*|queer|gay|lesbian|bi(?:sexual)?|trans(?:gender)?|nonbinary|non-binary|enby|"
+    r"same[\s-]sex|two[\s-]spirit)\b",
+    re.IGNORECASE,
+)
+_GROUP_FIT = re.compile(
+    r"\b(?:groups?|program|iop|sessions?|grupos?|programa|sesiones|people\s+there|counselors?|staff)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_lgbtq_groups(text: str | None) -> bool:
+    """Whether the groups are safe or welcoming for LGBTQ+ people, asked."""
+    return _found(_LGBTQ, text) and _found(_GROUP_FIT, text) and _found(_ASKS, text)
 
 
 def asks_about_being_reported(text: str | None) -> bool:

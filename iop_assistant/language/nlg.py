@@ -54,6 +54,7 @@ from iop_assistant.language.reply_reasons import (
     CRAVING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
+    LGBTQ_REASON,
     LOST_TOLERANCE_REASON,
     MIXING_REASON,
     NALOXONE_WHERE_REASON,
@@ -74,6 +75,7 @@ from iop_assistant.language.veterans import veterans_note
 NOTES = {
     ("utter_ask_confidentiality", IMMIGRATION_REASON): "utter_note_immigration",
     ("utter_ask_confidentiality", CPS_REASON): "utter_note_cps",
+    ("utter_ask_group_therapy", LGBTQ_REASON): "utter_note_lgbtq",
     ("utter_ask_format", SPANISH_SPEAKER_REASON): "utter_note_spanish_speaker",
     ("utter_speak_spanish", SPANISH_SPEAKER_REASON): "utter_note_spanish_helpline",
     ("utter_ask_dosing", PREGNANCY_REASON): "utter_note_pregnancy",

@@ -46,3 +46,6 @@ DOSING_REASON = "dosing"
 ANSWERED_EVEN_IF_REPEATED = frozenset({WITHDRAWAL_SIGNS_REASON, DOSING_REASON})
 # the parse-data key of a second question's reading (rasa_hooks/second_question sets it)
 ALSO_ASKED = "also_asked"
+# "are your groups like okay for gay guys" (blind v22, voice: a menu of topics): the group
+# answer, and plainly that the program's policy on this is not known here and whom to ask
+LGBTQ_REASON = "lgbtq groups"

@@ -26,6 +26,7 @@ from iop_assistant.language.reply_reasons import (
     DOSING_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
+    LGBTQ_REASON,
     LOST_TOLERANCE_REASON,
     MIXING_REASON,
     NALOXONE_WHERE_REASON,
@@ -127,6 +128,7 @@ from iop_assistant.program_question import (
     asks_about_coming_back,
     asks_about_cps,
     asks_about_immigration,
+    asks_about_lgbtq_groups,
     asks_about_psych_medicine,
     asks_about_services_in_spanish,
     asks_about_staying_on_medication,
@@ -143,6 +145,7 @@ from iop_assistant.rule_component import RuleComponent
 # INSTEAD) are named in language/reply_reasons.py
 HUMAN_INTENT = "request_human"
 FAMILY_INTENT = "ask_family_involvement"
+GROUP_INTENT = "ask_group_therapy"
 SMALL_TALK = frozenset({"affirm", "deny", "thank", "goodbye", "greet"})
 SURE_OF_SMALL_TALK = 0.6
 # a word no language has: no vowel in four letters or more, or five consonants in a row
@@ -323,6 +326,8 @@ def gate(message: Message) -> None:
         return overrule(message, CONFIDENTIALITY_INTENT, CPS_REASON)
     # (also when the classifier read the same, to lift it past the fallback's ambiguity check:
     # "can u guys send something to my PO showing im going", legal 0.41 beside privacy 0.39)
+    if asks_about_lgbtq_groups(text) and name != "crisis" and not has_danger_words(text):
+        return overrule(message, GROUP_INTENT, LGBTQ_REASON)
     if asks_about_being_reported(text) and name != "crisis":
         # "si llamo me van a reportar con CPS?", "le avisan al juez?" (blind es-v13: a menu,
         # the drug-testing answer)

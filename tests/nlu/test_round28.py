@@ -142,3 +142,20 @@ def test_their_own_doctor_calling_back_is_no_callback_request() -> None:
 
     assert not asks_for_a_call("ugh my doctor takes forever to call back. just tell me what's safe")
     assert asks_for_a_call("can someone call me back")
+
+
+def test_lgbtq_group_questions_get_the_group_answer_and_a_note() -> None:
+    from iop_assistant.language.nlg import NOTES
+    from iop_assistant.language.reply_reasons import LGBTQ_REASON
+    from iop_assistant.program_question import asks_about_lgbtq_groups
+
+    assert asks_about_lgbtq_groups("are your groups like okay for gay guys?")
+    assert asks_about_lgbtq_groups("is the program lgbtq friendly?")
+    assert not asks_about_lgbtq_groups("my bisexual friend drinks")
+    assert NOTES[("utter_ask_group_therapy", LGBTQ_REASON)] == "utter_note_lgbtq"
+
+
+def test_a_cps_report_asked_in_spanish() -> None:
+    from iop_assistant.program_question import asks_about_cps
+
+    assert asks_about_cps("si llamo me van a reportar con CPS?")
