@@ -99,7 +99,10 @@ def asks_how_to_enroll(text: str | None) -> bool:
 # (0.26) by one training of the classifier and answered by another
 _WHAT_IS_IOP = re.compile(
     r"\bwhat\s+(?:is|'?s|does)\s+(?:an?\s+|the\s+)?(?:iop|intensive\s+outpatient(?:\s+program)?)\b"
-    r"(?:\s+mean)?(?!\s+(?:schedule|cost|like\s+on))",
+    r"(?:\s+mean)?(?!\s+(?:schedule|cost|like\s+on))|"
+    # "i wanna know how your program works" (blind v22, voice, safe after a crisis reply)
+    r"\b(?:know|tell\s+me|explain)\s+how\s+(?:your|the|this|ur)\s+(?:program|iop)\s+(?:works|work|is\s+set\s+up)\b|"
+    r"\bhow\s+does\s+(?:your|the|this|ur)\s+(?:program|iop)\s+work\b",
     re.IGNORECASE,
 )
 

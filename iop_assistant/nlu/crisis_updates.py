@@ -40,6 +40,7 @@ from iop_assistant.program_question import (
     ENROLL_INTENT,
     asks_about_the_program,
     asks_how_to_enroll,
+    asks_what_iop_is,
 )
 from iop_assistant.rule_component import RuleComponent
 from iop_assistant.topics import FAQ_TOPIC_LABELS
@@ -951,15 +952,24 @@ def apply_update(message: Message, kind: str, text: str) -> None:
     message.set(ENTITIES, entities + [update_entity(kind, text)], add_to_output=True)
 
 
+# readings of the words around the question ("no", "ok", "thanks"), not a topic
+ANSWER_WORDS = ("deny", "affirm", "thank", "greet", "inform", "inform_use", "request_help")
+WHAT_IS_IOP_INTENT = "ask_what_is_iop"
+
+
 def program_question(message: Message, text: str) -> str | None:
     """The FAQ topic a safe person asks about: a plain "how do we sign up?", else the
     classifier's best guess after its crisis readings, when it is an FAQ topic sure enough
     to answer."""
     if asks_how_to_enroll(text):
         return ENROLL_INTENT
+    if asks_what_iop_is(text):
+        # "no i'm okay right now... i wanna know how your program works" (blind v22, voice:
+        # the no-plan reply; the classifier's next guess was "deny")
+        return WHAT_IS_IOP_INTENT
     for guess in message.get(INTENT_RANKING_KEY) or []:
         name = guess.get("name")
-        if name in (CRISIS_INTENT, UPDATE_INTENT, "crisis_checkin", "nlu_fallback"):
+        if name in (CRISIS_INTENT, UPDATE_INTENT, "crisis_checkin", "nlu_fallback", *ANSWER_WORDS):
             continue
         sure = float(guess.get("confidence") or 0) >= QUESTION_MIN_CONFIDENCE
         return str(name) if name in FAQ_TOPIC_LABELS and sure else None

@@ -172,7 +172,6 @@ def test_a_call_asked_for_with_a_real_person_stays_a_call(gated: Callable) -> No
     "text",
     [
         "is this a religious program? the last place i went was all god this, higher power that",
-        "also i'm trans. are the groups lgbtq friendly?",
         "is there a women-only group? i don't feel safe in groups with men",
         "hi quick weird question, can i bring my dog to sessions?",
         "also are there smoking breaks? 3 hours without a cigarette is going to be rough lol",

@@ -159,3 +159,18 @@ def test_a_cps_report_asked_in_spanish() -> None:
     from iop_assistant.program_question import asks_about_cps
 
     assert asks_about_cps("si llamo me van a reportar con CPS?")
+
+
+def test_lgbtq_friendly_groups_get_the_group_answer(gated) -> None:
+    """Round 20 gave these the honest "I don't know that detail" answer; since round 28 the
+    group answer comes first and the note says what is not known (language/nlg.py NOTES)."""
+    assert gated("also i'm trans. are the groups lgbtq friendly?", "ask_therapies", 0.95) == (
+        "ask_group_therapy"
+    )
+
+
+def test_how_the_program_works_is_what_iop_is() -> None:
+    from iop_assistant.program_question import asks_what_iop_is
+
+    assert asks_what_iop_is("i just um i wanna know how your program works")
+    assert asks_what_iop_is("how does the program work")
