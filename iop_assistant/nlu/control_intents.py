@@ -692,6 +692,12 @@ _CANCEL_CALLBACK = re.compile(
     # "ur not gonna have them call me right?" (family role-play round 24: the callback questions)
     r"\b(?:you'?re|ur|you\s+are|u\s+r|they'?re|they\s+are)\s+not\s+(?:gonna|going\s+to)\s+(?:have\s+(?:them|someone|anyone)\s+)?"
     r"call\s+me\b|"
+    # "will you text or call me on your own?" (caller role-play round 28, a woman whose husband
+    # is violent: "Sure, I can ask our help line to call you"): only when asked, so no call
+    r"\b(?:will|would|do|does|are)\s+(?:you|u|they|y'?all|someone|anyone|anybody|the\s+help\s*line)\s+(?:\w+\s+){0,2}?"
+    r"(?:call|text|contact|phone)\s+(?:or\s+(?:call|text)\s+)?me\s+(?:on\s+(?:your|their)\s+own|without\s+(?:me\s+)?asking|"
+    r"if\s+i\s+(?:don'?t|do\s+not|didn'?t)\s+ask|unless\s+i\s+ask)\b|"
+    r"\b(?:you|u|they)\s+(?:won'?t|wont|will\s+not)\s+(?:call|text)\s+(?:or\s+(?:call|text)\s+)?me\W{0,3}\s*right\b|"
     # "i asked for somebody to call me back yesterday but i dont need it anymore can you cancel
     # that", "i dont want nobody calling the house", "sabe que, olvidelo, mejor no" at the
     # number question (blind v18/es-v9, read in round 24: a new request; the time question

@@ -174,3 +174,13 @@ def test_how_the_program_works_is_what_iop_is() -> None:
 
     assert asks_what_iop_is("i just um i wanna know how your program works")
     assert asks_what_iop_is("how does the program work")
+
+
+@pytest.mark.parametrize(
+    "text", ["will you text or call me on your own?", "you wont call me right?"]
+)
+def test_asking_not_to_be_called_unasked_is_no_callback_request(text: str) -> None:
+    """Caller role-play round 28 (a woman whose husband is violent): the callback offer."""
+    from iop_assistant.nlu.control_intents import cancels_a_call
+
+    assert cancels_a_call(text)
