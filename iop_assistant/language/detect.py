@@ -44,7 +44,10 @@ SPANISH_WORDS = frozenset(
     enterar enteran inmigracion papeles hablan habla consumo consume adiccion adicto
     adicta
     hola porfa porfis porfavor grax precio precios horario horarios informes
-    ola tal hora abren abre cierran""".split()
+    ola tal hora abren abre cierran
+    llamo van voy vamos reportar reportan nombre avisan salgo prueba carta firmar nieto nieta
+    vecina vecino embarazada""".split()
+    # "si llamo me van a reportar con CPS?" (Spanish role-play round 29: answered in English)
     # "ola buenas info", "a que hora abren" (Spanish role-play round 24: answered in English)
     # "hola info porfa" (blind es-v7: answered in English by SMS)
 )

@@ -195,7 +195,7 @@ _OPIOIDS = (
     r"percocets?|vicodin|hydros?|norco|codeine|lean|fent\w*|heroin|tramadol|pain\s+pills?"
 )
 _OTHER_SEDATIVES = (
-    r"xanax|xannies|bars|klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos?|"
+    r"xanax|xannies|xans?|xanz|xannys?|bars|klonopin|clonazepam|valium|diazepam|ativan|lorazepam|benzos?|"
     r"benzodiazepines?|ambien|zolpidem|sleeping\s+pills?|sleep\s+meds?|pastillas\s+para\s+dormir|"
     r"seroquel|gabapentin|neurontin|muscle\s+relaxers?|soma"
 )

@@ -428,11 +428,34 @@ def takes_the_call_offered(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+def stays_with_the_person(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """Right after a crisis reply, words that ask nothing about the program are not a
+    program question: "I don't want to bother those people. I'm an old woman", "its 8:30
+    now" (crisis role-play round 29: the group and one-on-one answers to someone who had
+    said she would be gone after 9). The clarifying action then says the crisis follow-up
+    ("I'm still here..."), with 988 and 911."""
+    name = (parse_data.get("intent") or {}).get("name")
+    text = str(parse_data.get("text") or "")
+    if name not in FAQ_TOPIC_LABELS or _QUESTION.search(text) or asks_about_the_program(text):
+        return False
+    actions = [a for a in _actions(tracker) if not a.startswith("action_")]
+    if (
+        not actions
+        or not actions[-1].startswith(CRISIS_REPLY_PREFIX)
+        or actions[-1] == CHECKIN_ACTION
+    ):
+        return False
+    _set_intent(parse_data, FALLBACK_INTENT, 1.0)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
     if pushes_for_a_dose(parse_data, tracker) or takes_the_call_offered(parse_data, tracker):
+        return parse_data
+    if stays_with_the_person(parse_data, tracker):
         return parse_data
     if bleeding_goes_on(parse_data, tracker):
         # also over another crisis reading: "the towel is soaked... theyll kill me" (a teen

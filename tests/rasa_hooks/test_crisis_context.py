@@ -509,3 +509,16 @@ def test_do_i_need_it_after_the_detox_answer_starts_the_questions() -> None:
     data = parsed("ok so how do i know if i need it", "ask_admission_process", 0.5)
     crisis_context.in_context(data, conversation("utter_ask_detox_offered"))
     assert data["intent"]["name"] == "request_detox_screening"
+
+
+def test_right_after_a_crisis_reply_words_without_a_question_are_no_program_question() -> None:
+    """Crisis role-play round 29: "its 8:30 now" got the one-on-one answer."""
+    data = parsed("its 8:30 now", "ask_individual_counseling", 0.7)
+    crisis_context.in_context(data, conversation("utter_crisis"))
+    assert data["intent"]["name"] == "nlu_fallback"
+    asked = parsed("ok. how many days a week is the program?", "ask_schedule", 0.9)
+    crisis_context.in_context(asked, conversation("utter_crisis"))
+    assert asked["intent"]["name"] == "ask_schedule"
+    later = parsed("its 8:30 now", "ask_individual_counseling", 0.7)
+    crisis_context.in_context(later, conversation("utter_ask_what_is_iop"))
+    assert later["intent"]["name"] == "ask_individual_counseling"
