@@ -914,9 +914,22 @@ _HABIT = re.compile(
 )
 
 
+# things found: "My son is 19 and I found pills and foil in his room" (regression
+# parent-found-pills, after the round 28 retrain: the classifier's sure crisis)
+_FOUND_THINGS = re.compile(
+    r"\b(?:found|find|finding|came\s+across|discovered|encontr[eé])\b[^.!?]{0,30}\b(?:pills?|foil|needles?|"
+    r"syringes?|a\s+pipe|pipes|baggies|bags?\s+of|powder|spoons?|straws?|vapes?|carts?|bottles?|"
+    r"pastillas|jeringas?|bolsitas?)\b[^.!?]{0,40}\b(?:room|car|bag|backpack|drawer|stuff|closet|"
+    r"pocket|purse|cuarto|mochila|carro)\b",
+    re.I,
+)
+
+
 def tells_of_a_relatives_habit(text: str) -> bool:
-    """A relative's use, told as a habit ("every night", "again", "for years"): a family
-    story (the caller checks that no danger is told with it)."""
+    """A relative's use, told as a habit ("every night", "again", "for years"), or things
+    found in their room: a family story (the caller checks that no danger is told with it)."""
+    if _MY_RELATIVE.search(text) and _FOUND_THINGS.search(text):
+        return True
     return bool(_MY_RELATIVE.search(text) and _ONGOING_USE.search(text) and _HABIT.search(text))
 
 

@@ -126,7 +126,7 @@ def asked_topic(message: Message, text: str) -> str | None:
         return ENROLL_INTENT
     if (
         settled
-        and intent != SCREENING_INTENT
+        and (intent != SCREENING_INTENT or declines_detox(text))
         and (asks_if_substance_treated(text) or asks_about_age(text))
     ):
         # (not over the detox questions asked for: "does she need detox first or could your

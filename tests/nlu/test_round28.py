@@ -184,3 +184,10 @@ def test_asking_not_to_be_called_unasked_is_no_callback_request(text: str) -> No
     from iop_assistant.nlu.control_intents import cancels_a_call
 
     assert cancels_a_call(text)
+
+
+def test_things_found_in_a_relatives_room_are_a_family_story() -> None:
+    """After the round 28 retrain the classifier was sure of a crisis here (regression)."""
+    from iop_assistant.nlu.control_intents import tells_of_a_relatives_habit
+
+    assert tells_of_a_relatives_habit("My son is 19 and I found pills and foil in his room")
