@@ -191,3 +191,8 @@ def test_things_found_in_a_relatives_room_are_a_family_story() -> None:
     from iop_assistant.nlu.control_intents import tells_of_a_relatives_habit
 
     assert tells_of_a_relatives_habit("My son is 19 and I found pills and foil in his room")
+
+
+def test_keyboard_mash_read_as_out_of_scope_is_the_clarifying_question(gated) -> None:
+    """After the round 28 retrain "asdkjh qwpoeiru zmxncb" was out of scope at 0.89 (CI)."""
+    assert gated("asdkjh qwpoeiru zmxncb", "out_of_scope", 0.89) == "nlu_fallback"
