@@ -32,11 +32,22 @@ _ASKS_THE_FAMILY = re.compile(
 )
 
 
+# the families' own names: "G isn't alcohol or benzos, so it's fine to stop?" named no benzo
+# (caller role-play round 29: "That one is a benzodiazepine", twice, about GHB)
+_FAMILY_NAMES = re.compile(
+    r"\b(?:benzos?|benzodiazepines?|opioids?|opiates?|narcotics?|stimulants?|uppers?|downers?|sedatives?|"
+    r"tranquili[sz]ers?|benzodiacepinas?|benzodiazepinas?|opioides?|opi[aá]ceos?|estimulantes?|calmantes?|"
+    r"sedantes?)\b",
+    re.IGNORECASE,
+)
+
+
 def asked_family(text: str | None) -> str | None:
     """The family of the one drug the message asks about, or None."""
     if not _ASKS_THE_FAMILY.search(text or ""):
         return None
-    found = categories_in_text(text or "") & set(CLASS_NOTES)
+    named = _FAMILY_NAMES.sub(" ", text or "")
+    found = categories_in_text(named) & set(CLASS_NOTES)
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -61,3 +61,13 @@ def test_said_once_a_turn_and_not_after_the_disclaimer() -> None:
     )
     reply = asyncio.run(nlg.generate("utter_default", again, "rest"))
     assert reply and reply["text"] == "I'm not sure."
+
+
+def test_the_family_named_alone_is_no_drug_of_that_family() -> None:
+    """Caller role-play round 29: "G isn't alcohol or benzos, so it's fine to stop?" got
+    "That one is a benzodiazepine" (GHB), twice."""
+    from iop_assistant.language.drug_class import asked_family
+
+    assert asked_family("G isn't alcohol or benzos, so it's fine to stop?") is None
+    assert asked_family("is ghb a benzo") == "sedative"
+    assert asked_family("is lorazepam one of those benzos?") == "benzodiazepine"
