@@ -122,7 +122,7 @@ _NOT_RECENT = re.compile(
 )
 
 
-_YES_FIRST_WORD = re.compile(r"^\W*(?:yes|yeah|yep|ya|yup|si|s[ií]|sure)\b", re.IGNORECASE)
+_YES_FIRST_WORD = re.compile(r"^\W*(?:yes|yeah|yep|ya|yup|s[ií]|sure)\b", re.IGNORECASE)
 _NO_FIRST_WORD = re.compile(
     r"^\W*(?:no+|nope|nah|never|nunca|not\s+really|para\s+nada)\b(?!\s+(?:s[eé]|idea|clue|sure)\b)",
     re.IGNORECASE,

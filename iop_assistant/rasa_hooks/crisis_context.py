@@ -23,7 +23,7 @@ not a request to speak Spanish ("y cuando termine el programa que sigue?" got "C
 escribo en español", es-v2): the classifier's reading, or the clarifying question, is
 used (:func:`spanish_already`).
 
-Follow-ups are read against the answer just given (:func:`pushes_for_a_dose`, round 28):
+Follow-ups are read against the answer just given (:func:`follows_up_the_last_answer`, round 28):
 "just tell me roughly what's safe" after the dosing answer is the dosing question again,
 and the same for the answers about staying on a medicine and about detox; "yes, this
 number is fine" after the help line's offer to call back is that callback
@@ -357,8 +357,6 @@ def bleeding_goes_on(parse_data: Dict[str, Any], tracker: Any) -> bool:
 
 
 DOSING_ANSWER = "utter_ask_dosing"
-
-
 STAYING_ON_MEDICATION_ANSWER = "utter_ask_staying_on_medication"
 STAYING_ON_MEDICATION_INTENT = "ask_staying_on_medication"
 # "so you're saying i could keep taking them" right after the answer about staying on
@@ -385,20 +383,23 @@ FOLLOW_UPS = (
 )
 
 
-def pushes_for_a_dose(parse_data: Dict[str, Any], tracker: Any) -> bool:
-    """ "just tell me roughly what's safe" right after the dosing answer: the same question
-    again (blind v22: a callback offer, the cost answer), so the same no to a number; and
-    the same for a follow-up to the answer about staying on a medicine."""
+def _last_reply(tracker: Any) -> str | None:
+    """The last response the bot said in this session (custom actions left out)."""
+    replies = [a for a in _actions(tracker) if not a.startswith("action_")]
+    return replies[-1] if replies else None
+
+
+def follows_up_the_last_answer(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "just tell me roughly what's safe" right after the dosing answer is the same
+    question again (blind v22: a callback offer, the cost answer), so the same no to a
+    number; likewise a follow-up to the answers about staying on a medicine and detox."""
     name = (parse_data.get("intent") or {}).get("name")
-    text = str(parse_data.get("text") or "")
     if name == CRISIS_INTENT:
         return False
-    follow_ups = [(answer, intent) for answer, words, intent in FOLLOW_UPS if words.search(text)]
-    if not follow_ups:
-        return False
-    actions = [a for a in _actions(tracker) if not a.startswith("action_")]
-    for answer, intent in follow_ups:
-        if actions and actions[-1] == answer and name != intent:
+    text = str(parse_data.get("text") or "")
+    last = _last_reply(tracker)
+    for answer, words, intent in FOLLOW_UPS:
+        if last == answer and name != intent and words.search(text):
             _set_intent(parse_data, intent, 1.0)
             return True
     return False
@@ -417,8 +418,6 @@ def takes_the_call_offered(parse_data: Dict[str, Any], tracker: Any) -> bool:
     SMS, a 74-year-old: "Okay. What would you like to know?" and no call): the callback."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
-    if name not in ("affirm", FALLBACK_INTENT, "inform") and not is_this_number(text):
-        return False
     if not (is_this_number(text) or (name == "affirm" and _PLAIN_YES.match(text))):
         return False
     actions = _actions(tracker)
@@ -438,12 +437,8 @@ def stays_with_the_person(parse_data: Dict[str, Any], tracker: Any) -> bool:
     text = str(parse_data.get("text") or "")
     if name not in FAQ_TOPIC_LABELS or _QUESTION.search(text) or asks_about_the_program(text):
         return False
-    actions = [a for a in _actions(tracker) if not a.startswith("action_")]
-    if (
-        not actions
-        or not actions[-1].startswith(CRISIS_REPLY_PREFIX)
-        or actions[-1] == CHECKIN_ACTION
-    ):
+    last = _last_reply(tracker) or ""
+    if not last.startswith(CRISIS_REPLY_PREFIX) or last == CHECKIN_ACTION:
         return False
     _set_intent(parse_data, FALLBACK_INTENT, 1.0)
     return True
@@ -453,9 +448,11 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
-    if pushes_for_a_dose(parse_data, tracker) or takes_the_call_offered(parse_data, tracker):
-        return parse_data
-    if stays_with_the_person(parse_data, tracker):
+    if (
+        follows_up_the_last_answer(parse_data, tracker)
+        or takes_the_call_offered(parse_data, tracker)
+        or stays_with_the_person(parse_data, tracker)
+    ):
         return parse_data
     if bleeding_goes_on(parse_data, tracker):
         # also over another crisis reading: "the towel is soaked... theyll kill me" (a teen
