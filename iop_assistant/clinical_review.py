@@ -67,6 +67,8 @@ SOURCES = {
     "the emergency room when someone's life or safety is at risk now",
     "cfr2_child_abuse": "42 CFR 2.12(c)(6): Part 2 does not restrict reporting suspected child "
     "abuse and neglect under state law",
+    "cdc_co": "CDC, carbon monoxide poisoning: get into fresh air right away and call 911; "
+    "don't stay in a closed space with a running engine",
     "be_fast": "AHA/ASA stroke warning signs (BE FAST): call 911 right away rather than drive; "
     "EMS can start care on the way and take the person to the right hospital",
 }
@@ -333,7 +335,7 @@ RULES: Tuple[Rule, ...] = (
 # Replies a clinician signs: every variation is listed (conditions included).
 RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_disclaimer": ("policy", "crisis"),
-    "utter_crisis": ("crisis",),
+    "utter_crisis": ("crisis", "988_family", "means_safety", "cdc_co"),
     "utter_crisis_followup": ("crisis",),
     "utter_crisis_again": ("crisis",),
     "utter_crisis_still_here": ("crisis", "dvhotline"),
@@ -341,7 +343,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_checkin_no": ("crisis",),
     "utter_crisis_checkin_yes": ("crisis", "samhsa_od"),
     "utter_crisis_update_takes_it_back": ("crisis",),
-    "utter_crisis_update_help_coming": ("crisis", "samhsa_od", "dvhotline"),
+    "utter_crisis_update_help_coming": ("crisis", "samhsa_od", "dvhotline", "means_safety"),
     "utter_crisis_update_help_here": ("crisis", "dvhotline"),
     "utter_crisis_update_no_naloxone": ("crisis", "samhsa_od"),
     "utter_crisis_update_naloxone_question": ("crisis", "samhsa_od", "cdc_seizure"),
@@ -358,6 +360,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_reached_988": ("crisis",),
     "utter_crisis_update_will_reach_out": ("crisis", "dvhotline"),
     "utter_overdose_signs": ("samhsa_od",),
+    "utter_seizure_first_aid": ("cdc_seizure", "article"),
     "utter_craving": ("crisis", "samhsa_od"),
     "utter_crisis_update_getting_drowsy": ("crisis", "samhsa_od"),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),

@@ -78,6 +78,9 @@ CRISIS = {
     "withdrawal": "severe withdrawal",
     "violence": "violence",
     "suicidal": "suicidal",
+    "suicidal_other": "suicidal (someone else)",
+    "fumes": "car exhaust or fumes",
+    "fumes_other": "car exhaust or fumes (someone else)",
     "self_harm": "self-harm",
 }
 

@@ -64,6 +64,7 @@ from iop_assistant.language.reply_reasons import (
     PERSUADING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
+    SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
 )
 from iop_assistant.language.teen_at_home import teen_note
@@ -84,8 +85,15 @@ NOTES = {
 }
 
 CATEGORY_SLOT = "crisis_category"
-# a category -> the one whose words it takes where it has none of its own
-CATEGORY_FALLBACK = {"seizure": "medical"}
+# a category -> the one whose words it takes where it has none of its own (followed on:
+# fumes in someone else's garage -> someone else's suicidal danger -> a medical emergency,
+# whose follow-ups say "stay with them and do what the 911 dispatcher says")
+CATEGORY_FALLBACK = {
+    "seizure": "medical",
+    "suicidal_other": "medical",
+    "fumes_other": "suicidal_other",
+    "fumes": "suicidal",
+}
 
 
 def is_spanish(variation: Dict[str, Any]) -> bool:
@@ -119,10 +127,10 @@ def with_category_fallback(
     category = filled_slots.get(CATEGORY_SLOT)
     if not isinstance(category, str):
         return filled_slots
-    fallback = CATEGORY_FALLBACK.get(category)
-    if fallback is None or has_category(variations, category):
-        return filled_slots
-    return {**filled_slots, CATEGORY_SLOT: fallback}
+    chosen = category
+    while not has_category(variations, chosen) and chosen in CATEGORY_FALLBACK:
+        chosen = CATEGORY_FALLBACK[chosen]
+    return filled_slots if chosen == category else {**filled_slots, CATEGORY_SLOT: chosen}
 
 
 def _parse_data(tracker: DialogueStateTracker) -> Dict[str, Any]:
@@ -138,6 +146,7 @@ INSTEAD = {
     ("utter_ask_safety_procedures", MIXING_REASON): "utter_mixing_danger",
     ("utter_ask_safety_procedures", PRESSED_PILLS_REASON): "utter_pressed_pills",
     ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
+    ("utter_ask_safety_procedures", SEIZURE_AID_REASON): "utter_seizure_first_aid",
     ("utter_ask_safety_procedures", LOST_TOLERANCE_REASON): "utter_lost_tolerance",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
     ("utter_request_help", NOT_READY_REASON): "utter_not_ready",

@@ -23,6 +23,10 @@ PRESSED_PILLS_REASON = "pressed pills"
 # "what are the signs of an overdose", "how would i know its happening" (role-plays round 22:
 # the naloxone answer, no signs): what an opioid overdose looks like
 OVERDOSE_SIGNS_REASON = "overdose signs"
+# "what do you do if someone has a seizure? for a first aid class, not an emergency" (crisis
+# role-play round 29: the naloxone answer twice): seizure first aid, and that the program
+# teaches no first aid classes
+SEIZURE_AID_REASON = "seizure first aid"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

@@ -35,6 +35,7 @@ from iop_assistant.language.reply_reasons import (
     PERSUADING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
+    SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
     WITHDRAWAL_SIGNS_REASON,
 )
@@ -97,6 +98,7 @@ from iop_assistant.nlu.danger_questions import (
     asks_about_mixing,
     asks_about_overdose_signs,
     asks_about_pressed_pills,
+    asks_about_seizure_first_aid,
     asks_where_to_get_naloxone,
 )
 from iop_assistant.nlu.danger_words import has_danger_words
@@ -511,6 +513,11 @@ def gate(message: Message) -> None:
         # role-play round 23: the seizure text, then the crisis text): the old amount can kill;
         # also over the classifier's crisis (a lexicon hit still gets the crisis reply)
         return overrule(message, SAFETY_INTENT, LOST_TOLERANCE_REASON)
+    if asks_about_seizure_first_aid(text):
+        # "what do you do if someone has a seizure? for a first aid class" (crisis role-play
+        # round 29: the naloxone answer twice): seizure first aid (language/nlg.py INSTEAD);
+        # also over the classifier's crisis: a lexicon hit after this still gets the crisis reply
+        return overrule(message, SAFETY_INTENT, SEIZURE_AID_REASON)
     if asks_about_overdose_signs(text) and name != "crisis":
         # "what are the signs of an overdose" (role-plays round 22: the naloxone answer, no
         # signs): what one looks like, said instead of it (language/nlg.py INSTEAD)

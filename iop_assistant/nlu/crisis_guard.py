@@ -171,7 +171,66 @@ _CUT_ONESELF = re.compile(
 SLEEP_WORDING = frozenset({"wont_wake_up"})
 
 
+SUICIDAL_OTHER = "suicidal_other"
+# a car running in a closed garage, a hose on the exhaust, charcoal in a sealed room: the
+# reply says what to do about the fumes (crisis role-play round 29: a sister whose brother
+# was in the garage with the engine running got "I'm really glad you told me, call 988")
+FUMES_PATTERNS = frozenset({"carbon_monoxide", "exhaust_hose"})
+FUMES, FUMES_OTHER = "fumes", "fumes_other"
+# the bystander's own part in a message about someone else: "what do i do", "should i break
+# the door", "i cant get in", "i called 911"
+_BYSTANDER = re.compile(
+    r"\b(?:what\s+(?:do|should|can|shall)\s+i(?:\s+do)?|should\s+i|do\s+i|can\s+i|could\s+i|"
+    r"i'?m\s+(?:scared|so\s+scared|terrified|freaking\s+out|calling|outside|at\s+the\s+door|here)|"
+    r"im\s+(?:scared|so\s+scared|terrified|freaking\s+out|calling|outside|at\s+the\s+door|here)|"
+    r"i\s+(?:called|am\s+calling|cant|can't|cannot|tried|found|just\s+found|heard|saw|don'?t\s+know|"
+    r"dont\s+know|need|think|knocked|keep|kept|got|have\s+to|want\s+to\s+help))\b"
+)
+_WRITER_AS_SUBJECT = re.compile(
+    r"\b(?:i|im|i'm|ive|i've|i'll|i'd|myself)\b|"
+    r"\bill\s+(?:be|do|go|just|never|kill|end|take|finally|make|have|say|see|jump|drive)\b|"
+    # the writer's own despair said without "i": "cant do this anymore. my kids are better off"
+    r"\b(?:better\s+off|without\s+me|a\s+burden|cant\s+do\s+this|can't\s+do\s+this|"
+    r"take\s+care\s+of\s+(?:my|the)\s+(?:kids|dog|cat|mom|mum|dad)\s+for\s+me)\b"
+)
+# someone else named as the one in danger: "he", "she", "himself", "my brother is/has/locked"
+_OTHER_AS_SUBJECT = re.compile(
+    r"\b(?:he|she|hes|shes|he's|she's|himself|herself|themselves|they're|theyre)\b|"
+    r"\bmy\s+(?:friend|son|daughter|husband|wife|boyfriend|girlfriend|bf|gf|partner|mom|mum|mother|"
+    r"dad|father|brother|sister|roommate|kid|child|cousin|buddy|uncle|aunt|grandma|grandpa|fianc\w*|"
+    r"spouse)\s+(?:is|was|has|keeps|kept|says|said|just|locked|texted|sent|wants|won'?t|wont|isn'?t|isnt|"
+    r"tried|took|told|left|went|posted|wrote|gave)\b"
+)
+
+
+def is_someone_elses_danger(text: str) -> bool:
+    """The danger is another person's: "my brother locked himself in the garage with the
+    engine running, he wont answer me. what do i do". Someone else is named as the one in
+    danger and the writer speaks only as the one who found it (``_BYSTANDER``); "i want to
+    die, my husband doesn't get it" and "after 9 ill be gone for good, tell my mom" are the
+    writer's own. When unsure it is the writer's: their reply also says 911."""
+    clean = normalize(text)
+    if not _OTHER_AS_SUBJECT.search(clean):
+        return False
+    return not _WRITER_AS_SUBJECT.search(_BYSTANDER.sub(" ", clean))
+
+
+def _whose(hit: CrisisHit, text: str) -> CrisisHit:
+    """Suicidal danger said about someone else, or by fumes: the reply for that case."""
+    if hit.category != "suicidal":
+        return hit
+    other = is_someone_elses_danger(text)
+    if hit.pattern_id in FUMES_PATTERNS:
+        return CrisisHit(hit.pattern_id, FUMES_OTHER if other else FUMES)
+    return CrisisHit(hit.pattern_id, SUICIDAL_OTHER) if other else hit
+
+
 def refine(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
+    """The reply's category: the writer's own danger or someone else's (``_whose``)."""
+    return _whose(_refine_own(hit, text, matcher), text)
+
+
+def _refine_own(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
     """The reply's category for the writer's own situation.
 
     The lexicon ranks overdose first (a body on the floor comes first), but a

@@ -103,6 +103,16 @@ _AMOUNT = (
     r"my\s+|his\s+|her\s+|some\s+|these\s+|those\s+|the\s+|extra\s+|old\s+|\w+'?s\s+)*"
 )
 
+# which call first, 988 or 911, breaking in or calling: 911 now (never a short "should i
+# call 911" left to the crisis reply)
+WHICH_CALL_FIRST = re.compile(
+    r"\b(?:988|9-8-8)\s+(?:or|o)\s+(?:al\s+)?911\b|\b911\s+(?:or|o)\s+(?:al\s+)?(?:988|9-8-8)\b|"
+    r"\bwhich\s+(?:one|number)\s+(?:do\s+i|should\s+i|to|do\s+we|should\s+we)\s+call\b|"
+    r"\b(?:should|do|can|shall)\s+(?:i|we)\s+(?:just\s+)?(?:break|kick|bust|force)\s+(?:down\s+|in\s+|open\s+)?"
+    r"(?:the|his|her|their|this)\s+(?:\w+\s+)?door\b|"
+    r"\b(?:rompo|tumbo|derribo|pateo|abro)\s+(?:la\s+)?puerta\b"
+)
+
 PATTERNS: Dict[str, re.Pattern[str]] = {
     # "i dont want to call anyone. i just want it to stop. i have a bunch of my moms oxys
     # saved up" (role-play 2026-12-04, web: the 988 text, nothing about the pills). Means
@@ -476,6 +486,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:will|would|could|can|do)\s+(?:we|i|they|he|she)\s+(?:get|be)\s+in\s+trouble\s+if\s+(?:we|i)\s+call\b|"
         r"\b(?:cops|police)\s+(?:will|would|gonna|are\s+going\s+to)\s+(?:come|show\s+up|find\s+out)\b|"
         # "will the cops come if i call" (round 18's open list: a callback form started)
+        # "what would they even do, send the police to my house?" after the 988 text (crisis
+        # role-play round 29: the domestic violence line)
+        r"\b(?:would|will|do|does|are|gonna|going\s+to)\s+(?:they|988|you|u|y'?all|the\s+line|them)\s+(?:[\w,]+\s+){0,3}?"
+        r"(?:send|call|bring)\s+(?:the\s+)?(?:cops|police)\b|"
         r"\b(?:will|would|do|does)\s+(?:the\s+)?(?:cops|police)\s+(?:also\s+)?(?:come|show\s+up|get\s+called|be\s+called)\b"
         r"[^.!?]{0,20}\bif\s+(?:i|we)\s+call\b|"
         r"\b(?:cops|police)\s+(?:showed|came)\s+(?:up\s+)?(?:and|&)\s+(?:cuffed|arrested|took)\s+me\b|"
@@ -574,7 +588,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?<!\bwhen\s)\b(?:should|shall|must)\s+(?:i|we)\s+(?:just\s+|really\s+|still\s+)?call\s+(?:911|9-1-1|"
         r"an?\s+ambulance|the\s+ambulance)\b(?![^.?!]{0,40}\b(?:if|when|whenever|next\s+time)\b)|"
         r"\b(?:debo|tengo\s+que)\s+llamar\s+al\s+911\b(?![^.?!]{0,40}\b(?:si|cuando)\b)|"
-        r"\b(?:le\s+)?llamo\s+al\s+911\s*\?"
+        r"\b(?:le\s+)?llamo\s+al\s+911\s*\?|" + WHICH_CALL_FIRST.pattern
+        # "988 or 911?? which one hes not answering", "should i break the door or call someone
+        # first" (crisis role-play round 29: the help line's hours; the domestic violence line)
     ),
     # going to the ER alone, by car
     "drives_self": re.compile(
@@ -628,6 +644,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # the danger has passed (for now)
     "safe_now": re.compile(
+        # "ok i got out of the car. im in the kitchen. what now" after the fumes reply (crisis
+        # role-play round 29: the clarifying menu, "Childcare and rides")
+        r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|get|am|'m|m|climbed|stepped)\s+out\s+of\s+the\s+(?:car|truck|garage|van)\b|"
+        r"\b(?:i\s+)?turned\s+(?:the\s+|it\s+)?(?:engine|car|truck|motor)?\s*off\b(?!\s+(?:and\s+|then\s+)+(?:back\s+)?on\b)|"
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:safe\s+(?:now|for\s+now|right\s+now)|"
         r"out\s+of\s+the\s+house|at\s+a\s+(?:friend'?s|neighbou?r'?s))\b|"
         # "im at my moms with the kids now, we're ok" (role-play 2026-12-04: the family FAQ,
@@ -788,7 +808,8 @@ GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
 _ABOUT_CRISIS_LINE = re.compile(
     r"\b(?:988|9-8-8|crisis\s+line|hotline|lifeline)\b|"
     r"\b(?:you|u|this\s+(?:chat|bot|app|thing)|y'?all)\s+(?:going\s+to\s+|gonna\s+|have\s+to\s+)?"
-    r"(?:send|call|get|tell|report)\b|\b(?:police|cops)\s+(?:on|after)\s+me\b"
+    r"(?:send|call|get|tell|report)\b|\b(?:police|cops)\s+(?:on|after)\s+me\b|"
+    r"\b(?:would|will|do|does)\s+they\s+(?:[\w,]+\s+){0,3}?send\s+(?:the\s+)?(?:cops|police)\b"
 )
 
 # a refusal now, whatever past it gives as its reason ("I'm not calling 911. Last time someone
@@ -889,8 +910,10 @@ def read_update(text: str) -> str | None:
         if PATTERNS[kind].search(clean):
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
-            if kind == "should_call_911" and (
-                len(clean.split()) <= SHORT_911_QUESTION_WORDS or _ASKS_WHEN.search(clean)
+            if (
+                kind == "should_call_911"
+                and not WHICH_CALL_FIRST.search(clean)
+                and (len(clean.split()) <= SHORT_911_QUESTION_WORDS or _ASKS_WHEN.search(clean))
             ):
                 return None  # "should i call 911" alone: the crisis reply itself (it flags one)
             if kind == "will_reach_out" and _LATER.search(clean) and "988" not in clean:

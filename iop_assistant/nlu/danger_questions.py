@@ -167,6 +167,34 @@ _OVERDOSE_SIGNS = re.compile(
 )
 
 
+# "what do you do if someone has a seizure?", "how do you help someone having a seizure",
+# "seizure first aid", "¿qué se hace si alguien convulsiona?": asked, nobody seizing now
+_SEIZURE_AID = re.compile(
+    r"\bwhat\s+(?:do|should|can)\s+(?:you|i|we|u)\s+do\s+(?:if|when)\s+(?:someone|somebody|a\s+person|"
+    r"he|she|they|my\s+\w+)\s+(?:has|have|is\s+having|starts?\s+having|goes?\s+into)\s+(?:an?\s+)?"
+    r"(?:seizures?|fits?|convulsions?)\b|"
+    r"\bhow\s+(?:do|should|can)\s+(?:you|i|we)\s+help\s+(?:someone|somebody|a\s+person)\s+"
+    r"(?:having|who\s+has|with)\s+(?:an?\s+)?(?:seizures?|convulsions?)\b|"
+    r"\bseizure\s+first[\s-]?aid\b|\bfirst[\s-]?aid\s+for\s+(?:an?\s+)?seizures?\b|"
+    r"\bno\s+i\s+mean\s+seizures?\b|"
+    r"\bqu[eé]\s+(?:se\s+hace|hago|hacer|debo\s+hacer)\s+(?:si|cuando)\s+(?:alguien|una\s+persona|[eé]l|ella)\s+"
+    r"(?:convulsiona|tiene\s+(?:una\s+)?convulsi[oó]n)\b",
+    re.IGNORECASE,
+)
+_SEIZING_NOW = re.compile(
+    r"\b(?:right\s+now|rn|is\s+(?:having|seizing|shaking|convulsing)|started\s+(?:seizing|shaking)|"
+    r"won'?t\s+stop|ahorita|ahora\s+mismo|est[aá]\s+convulsionando)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_seizure_first_aid(text: str) -> bool:
+    """A question about what to do in a seizure, with no one seizing now ("not an emergency"
+    counts as no one)."""
+    clean = " ".join(text.split())
+    return bool(_SEIZURE_AID.search(clean)) and not _SEIZING_NOW.search(clean)
+
+
 def _asked_with_nobody_in_danger(question: re.Pattern[str], text: str) -> bool:
     """``question`` is asked, and nothing says anyone is in danger now."""
     clean = " ".join(text.split())

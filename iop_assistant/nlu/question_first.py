@@ -25,6 +25,7 @@ from iop_assistant.language.reply_reasons import (
     MIXING_REASON,
     OVERDOSE_SIGNS_REASON,
     PRESSED_PILLS_REASON,
+    SEIZURE_AID_REASON,
 )
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
@@ -104,6 +105,7 @@ SAFETY_REASONS = frozenset(
         PRESSED_PILLS_REASON,
         OVERDOSE_SIGNS_REASON,
         LOST_TOLERANCE_REASON,
+        SEIZURE_AID_REASON,
     }
 )
 

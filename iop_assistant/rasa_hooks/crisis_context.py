@@ -444,12 +444,36 @@ def stays_with_the_person(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+# a time that says the person won't be alive or reachable ("after 9 i wont be picking up",
+# "its like 7 now. i have 2 hrs"), said after a crisis reply this session: crisis role-play
+# round 29 saved "after 9 i wont be picking up" as the callback time, with no 988
+_TIME_RUNNING_OUT = re.compile(
+    r"\b(?:won'?t|wont|will\s+not|not\s+gonna|not\s+going\s+to)\s+be\s+(?:picking\s+up|answering|around|here|alive|"
+    r"able\s+to\s+(?:answer|pick\s+up))\b|"
+    r"\b(?:i\s+)?(?:have|got|only\s+have)\s+(?:like\s+|about\s+|only\s+)?(?:\d+|one|two|three|an?)\s+"
+    r"(?:more\s+)?(?:hrs?|hours?|mins?|minutes?)\s*(?:left)?\s*(?:$|[.!]|\bleft\b)|"
+    r"\b(?:gone|dead|too\s+late)\s+by\s+then\b|\bwon'?t\s+matter\s+(?:by\s+then|after)\b|"
+    r"\bya\s+no\s+voy\s+a\s+(?:estar|contestar)\b|\bpara\s+entonces\s+ya\s+no\b"
+)
+
+
+def time_running_out(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """After a crisis reply this session, a time that says the person won't be there is the
+    crisis again, also inside the callback form (its crisis rule answers it)."""
+    text = normalize(str(parse_data.get("text") or ""))
+    if not _TIME_RUNNING_OUT.search(text) or not had_crisis_reply(_actions(tracker)):
+        return False
+    _set_intent(parse_data, CRISIS_INTENT, 1.0)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
     if (
-        follows_up_the_last_answer(parse_data, tracker)
+        time_running_out(parse_data, tracker)
+        or follows_up_the_last_answer(parse_data, tracker)
         or takes_the_call_offered(parse_data, tracker)
         or stays_with_the_person(parse_data, tracker)
     ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Dict, List
 
+import pytest
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -522,3 +523,25 @@ def test_right_after_a_crisis_reply_words_without_a_question_are_no_program_ques
     later = parsed("its 8:30 now", "ask_individual_counseling", 0.7)
     crisis_context.in_context(later, conversation("utter_ask_what_is_iop"))
     assert later["intent"]["name"] == "ask_individual_counseling"
+
+
+def _parse_of(text: str, intent: str) -> Dict[str, Any]:
+    return {"text": text, "intent": {"name": intent, "confidence": 0.8}, "entities": []}
+
+
+@pytest.mark.parametrize(
+    "text", ["doesnt matter. after 9 i wont be picking up", "its like 7 now. i have 2 hrs"]
+)
+def test_a_time_running_out_after_a_crisis_reply_is_the_crisis_again(text: str) -> None:
+    """Crisis role-play round 29 saved "after 9 i wont be picking up" as the callback time."""
+    parse = crisis_context.in_context(
+        _parse_of(text, "inform_use"), conversation("utter_crisis", "utter_ask_callback_best_time")
+    )
+    assert parse["intent"]["name"] == "crisis"
+
+
+def test_a_time_with_no_crisis_before_is_only_a_time() -> None:
+    parse = crisis_context.in_context(
+        _parse_of("i have 2 hrs", "inform_use"), conversation("utter_ask_callback_best_time")
+    )
+    assert parse["intent"]["name"] == "inform_use"

@@ -1,0 +1,189 @@
+"""Round 29 (crisis role-play round 29 and the unread v23/es-v14 failures): whose danger it is.
+
+A sister whose brother was in the garage with the engine running was answered as if she were
+the one at risk, then sent to the domestic violence line; a question about seizure first aid
+for a class got the naloxone answer twice; a widow who had stopped her heart medicine and kept
+it "until there is enough" got the generic reply.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+import spacy
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from iop_assistant.language.nlg import INSTEAD
+from iop_assistant.language.reply_reasons import GATE_OUTPUT, SEIZURE_AID_REASON
+from iop_assistant.nlu import spacy_pipeline
+from iop_assistant.nlu.control_gate import gate
+from iop_assistant.nlu.crisis_guard import (
+    FUMES,
+    FUMES_OTHER,
+    SUICIDAL_OTHER,
+    is_someone_elses_danger,
+    refine,
+)
+from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+from iop_assistant.nlu.crisis_updates import read_update
+from iop_assistant.nlu.danger_questions import asks_about_seizure_first_aid
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CrisisMatcher:
+    return CrisisMatcher(spacy.load(spacy_pipeline.build()))
+
+
+def category(matcher: CrisisMatcher, text: str) -> str | None:
+    hit = matcher.match(text)
+    return refine(hit, text, matcher).category if hit else None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "my brother has been drinking all day and he locked himself in the garage with the "
+            "engine running. he wont answer me",
+            FUMES_OTHER,
+        ),
+        (
+            "my brother is in the garage with the engine running and the door shut. what do i do",
+            FUMES_OTHER,
+        ),
+        (
+            "me. doesnt matter tho. im sitting in my car in the garage with the hose hooked up",
+            FUMES,
+        ),
+        (
+            "my brother just texted me 'take care of mom for me, love you' and now he won't pick "
+            "up. he told me last week he wanted to die. what do I do right now",
+            SUICIDAL_OTHER,
+        ),
+        ("I want to kill myself, my husband doesn't even notice", "suicidal"),
+        ("Im a burden to everyone. they'd all be better off. tonights the night", "suicidal"),
+    ],
+)
+def test_whose_danger_chooses_the_reply(matcher: CrisisMatcher, text: str, expected: str) -> None:
+    assert category(matcher, text) == expected
+
+
+def test_the_bystanders_own_words_do_not_make_it_theirs() -> None:
+    assert is_someone_elses_danger(
+        "my sister says she wants to die. i called her, what should i do"
+    )
+    assert not is_someone_elses_danger("i want to die and my sister doesnt know")
+    assert not is_someone_elses_danger("nobody would miss me")
+
+
+def test_a_door_to_break_is_no_violence(matcher: CrisisMatcher) -> None:
+    assert matcher.match("should i break the door or call someone first") is None
+    hit = matcher.match("he's trying to break down the door")
+    assert hit is not None and hit.category == "violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its not me its my BROTHER. should i break the door or call someone first",
+        "988 or 911?? which one hes not answering",
+        "911 or 988",
+        "rompo la puerta o llamo al 911?",
+        "llamo al 988 o al 911??",
+    ],
+)
+def test_which_call_first_is_answered_911(text: str) -> None:
+    assert read_update(text) == "should_call_911"
+
+
+def test_a_short_should_i_call_911_is_still_the_crisis_reply_itself() -> None:
+    assert read_update("should i call 911") is None
+
+
+def test_police_sent_by_the_line_is_the_fear_of_calling() -> None:
+    assert read_update("what would they even do, send the police to my house?") == "police_fear"
+
+
+def test_the_police_question_after_the_988_text_is_no_violence(
+    guarded: Callable[..., Message],
+) -> None:
+    message = guarded("what would they even do, send the police to my house?")
+    kinds = {e["entity"]: e["value"] for e in message.get("entities") or []}
+    assert kinds.get("crisis_update") == "police_fear"
+    assert "crisis_category" not in kinds
+
+
+def test_a_stopped_medicine_kept_until_there_is_enough(matcher: CrisisMatcher) -> None:
+    text = (
+        "I stopped taking my heart medicine in January and kept them in a jar. There is enough "
+        "now. I will be with Walter soon"
+    )
+    assert category(matcher, text) == "suicidal"
+    assert (
+        matcher.match(
+            "I stopped taking my blood pressure pills, kept them in the drawer because the doctor "
+            "changed my dose, i have enough for a month"
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "what do you do if someone has a seizure? asking for a first aid class im taking, "
+            "not an emergency",
+            True,
+        ),
+        ("no i mean seizures, not overdose. do you guys offer first aid or CPR classes?", True),
+        ("how do you help someone having a seizure", True),
+        ("que se hace si alguien convulsiona?", True),
+        ("what do i do hes having a seizure right now", False),
+        ("can alcohol withdrawal cause seizures", False),
+    ],
+)
+def test_seizure_first_aid_questions(text: str, expected: bool) -> None:
+    assert asks_about_seizure_first_aid(text) is expected
+
+
+@pytest.mark.parametrize("read_first", ["ask_safety_procedures", "crisis", "ask_therapies"])
+def test_the_seizure_question_gets_seizure_first_aid(read_first: str) -> None:
+    """Said instead of the naloxone answer (language/nlg.py INSTEAD), also over the
+    classifier's crisis when no word says anyone is seizing now."""
+    message = Message({TEXT: "what do you do if someone has a seizure? for a first aid class"})
+    message.set(INTENT, {"name": read_first, "confidence": 0.9})
+    message.set(INTENT_RANKING_KEY, [{"name": read_first, "confidence": 0.9}])
+    gate(message)
+    assert (message.get(INTENT) or {}).get("name") == "ask_safety_procedures"
+    assert (message.get(GATE_OUTPUT) or {}).get("reason") == SEIZURE_AID_REASON
+    assert INSTEAD[("utter_ask_safety_procedures", SEIZURE_AID_REASON)] == "utter_seizure_first_aid"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just tell my mom the money for the program can go back to her. after 9 tonight ill be "
+        "gone for good",
+        "cant do this anymore. my kids are better off",
+        "my wife would be better off without me",
+        "take care of my dog for me. tonight's the night",
+    ],
+)
+def test_the_writers_own_danger_with_others_named_stays_theirs(text: str) -> None:
+    assert not is_someone_elses_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ok i got out of the car. im in the kitchen. what now", "safe_now"),
+        ("i turned it off", "safe_now"),
+        ("i turned the engine off and then on again", None),
+    ],
+)
+def test_out_of_the_car_after_the_fumes_reply(text: str, expected: str | None) -> None:
+    """Only after a crisis reply (safe_now needs one, rasa_hooks/crisis_context.py)."""
+    assert read_update(text) == expected
