@@ -96,6 +96,7 @@ from iop_assistant.nlu.danger_questions import (
     asks_about_alcohol_poisoning,
     asks_about_lost_tolerance,
     asks_about_mixing,
+    asks_about_mixing_them,
     asks_about_overdose_signs,
     asks_about_pressed_pills,
     asks_about_seizure_first_aid,
@@ -526,7 +527,7 @@ def gate(message: Message) -> None:
         # "when is drinking an emergency?" (family role-play round 17): the signs of alcohol
         # poisoning, said instead of the opioid answer (language/nlg.py INSTEAD)
         return overrule(message, SAFETY_INTENT, ALCOHOL_POISONING_REASON)
-    if asks_about_mixing(text):
+    if asks_about_mixing(text) or asks_about_mixing_them(text):
         # "is it dangerous to drink on suboxone? yes or no" (family role-play round 19: the menu
         # twice); also over the classifier's crisis: a lexicon hit still gets the crisis reply
         return overrule(message, SAFETY_INTENT, MIXING_REASON)

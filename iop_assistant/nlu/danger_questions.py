@@ -303,6 +303,31 @@ def asks_about_mixing(text: str) -> bool:
     )
 
 
+# the mix named by a pronoun: "wait can mixing them kill me?" said inside the screening about
+# percs and xanax (self role-play round 29: taken as how often, five times unanswered)
+_MIXING_THEM = re.compile(
+    r"\b(?:can|could|will|would|does|do)\s+(?:mixing|combining|taking|using|doing)\s+(?:them|these|those|em|'em|"
+    r"the\s+two|both(?:\s+of\s+them)?)\s+(?:together\s+)?(?:kill|hurt|stop\s+my\s+breathing|be\s+(?:dangerous|deadly|bad|fatal))\b|"
+    r"\b(?:is|isn'?t|are)\s+(?:it|that)\s+(?:\w+\s+)?(?:bad|dangerous|deadly|safe|ok(?:ay)?|risky)\s+to\s+(?:mix|combine|take|use|do)\s+"
+    r"(?:them|these|those|em|'em|the\s+two|both)\s*(?:together|at\s+the\s+same\s+time)?\b|"
+    r"\b(?:mezclarlas?|mezclarlos|combinarlas?|combinarlos)\b[^.!?]{0,30}\b(?:peligroso|matar(?:me)?|malo)\b|"
+    r"\b(?:peligroso|malo)\s+(?:mezclarlas?|mezclarlos|combinarlas?|combinarlos)\b"
+)
+
+
+def asks_about_mixing_them(text: str) -> bool:
+    """The mixing question with the drugs named before ("can mixing them kill me?"), asked,
+    nothing taken or happening now."""
+    clean = " ".join(without_denial(text).split()).lower()
+    return bool(
+        _MIXING_THEM.search(clean)
+        and not _TAKEN.search(clean)
+        and not says_something_was_taken(clean)
+        and not _HAPPENING.search(clean)
+        and not _ALCOHOL_NOW.search(clean)
+    )
+
+
 # "are M30s fentanyl?", "the blue pills he buys, are they real percs?" (family role-play round
 # 19): pills from outside a pharmacy (DEA, One Pill Can Kill)
 _PRESSED_PILLS = re.compile(

@@ -28,7 +28,7 @@ from iop_assistant.nlu.crisis_guard import (
 )
 from iop_assistant.nlu.crisis_matcher import CrisisMatcher
 from iop_assistant.nlu.crisis_updates import read_update
-from iop_assistant.nlu.danger_questions import asks_about_seizure_first_aid
+from iop_assistant.nlu.danger_questions import asks_about_mixing_them, asks_about_seizure_first_aid
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +187,22 @@ def test_the_writers_own_danger_with_others_named_stays_theirs(text: str) -> Non
 def test_out_of_the_car_after_the_fumes_reply(text: str, expected: str | None) -> None:
     """Only after a crisis reply (safe_now needs one, rasa_hooks/crisis_context.py)."""
     assert read_update(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("wait can mixing them kill me?", True),
+        ("is it bad to take them together", True),
+        ("es peligroso mezclarlas?", True),
+        ("i took them together and now i cant breathe right", False),
+        ("can you mix them for me", False),
+    ],
+)
+def test_the_mix_named_before(text: str, expected: bool) -> None:
+    """Self role-play round 29: asked five times inside the screening, taken as how often."""
+    assert asks_about_mixing_them(text) is expected
+
+
+def test_the_mix_named_before_gets_the_mixing_answer(gated: Callable[..., str]) -> None:
+    assert gated("wait can mixing them kill me?", "inform_use") == "ask_safety_procedures"
