@@ -97,6 +97,7 @@ def times_said(tracker: Tracker, response: str) -> int:
 
 
 DISCREET_REPLY = "utter_callback_discreet"
+NO_VOICEMAIL_NOTED = "utter_callback_no_voicemail"
 WHY_NUMBER_REPLY = "utter_callback_why_number"
 
 
@@ -515,6 +516,23 @@ class ValidateCallbackForm(FormValidationAction):
         return {"callback_consent": "yes" if answer else "no"}
 
 
+def user_texts_this_session(tracker: Tracker) -> List[str]:
+    """What the person wrote since the session started, oldest first."""
+    texts: List[str] = []
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == "action_session_start":
+            texts = []
+        elif event.get("event") == "user":
+            texts.append(str(event.get("text") or ""))
+    return texts
+
+
+def asked_for_no_voicemail(tracker: Tracker) -> bool:
+    """ "don't leave a voicemail" said anywhere in this session (before the request or inside
+    it): the help line leaves nothing when the call goes unanswered."""
+    return any(form_answers.asks_for_no_voicemail(t) for t in user_texts_this_session(tracker))
+
+
 async def save_from_slots(tracker: Tracker) -> int:
     """Commits the request the form's slots describe; raises when it cannot."""
     name = tracker.get_slot("callback_name")
@@ -529,6 +547,7 @@ async def save_from_slots(tracker: Tracker) -> int:
             first_name=None if name in (None, SKIP) else name,
             client_key=web_client_key(tracker),
             language=tracker.get_slot(LANGUAGE_SLOT),
+            no_voicemail=asked_for_no_voicemail(tracker),
         ),
         timeout=SAVE_TIMEOUT_SECONDS,
     )
@@ -554,6 +573,8 @@ async def save_and_report(
         return reset
     # the domain words the best time by the callback_best_time slot (response conditions)
     dispatcher.utter_message(response=saved_response, callback_number=readable_number(number))
+    if asked_for_no_voicemail(tracker):
+        dispatcher.utter_message(response=NO_VOICEMAIL_NOTED)
     if await replaced_earlier(tracker, request_id):
         dispatcher.utter_message(response="utter_callback_replaced")
     kept = {slot: tracker.get_slot(slot) for slot in REUSED_SLOTS}

@@ -92,11 +92,13 @@ _NAME = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,2}$")
 MAX_NAME_CHARS = 40
 
 
-def staff_alert(request_id: int, best_time: str) -> str:
-    """The alert to the help line staff: an id and a time slot, nothing about the person."""
+def staff_alert(request_id: int, best_time: str, no_voicemail: bool = False) -> str:
+    """The alert to the help line staff: an id and a time slot, nothing about the person;
+    "no voicemail" when the person asked that nothing be left (it says nothing about them)."""
     slot = best_time.strip().lower()
     shown = slot if slot in _WHEN else "see console"
-    return f"New callback request #{request_id}, best time: {shown}. Open the staff console."
+    note = " NO VOICEMAIL." if no_voicemail else ""
+    return f"New callback request #{request_id}, best time: {shown}.{note} Open the staff console."
 
 
 def safe_first_name(first_name: str | None) -> str | None:

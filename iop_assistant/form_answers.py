@@ -920,6 +920,24 @@ _CALL_PRIVATE = re.compile(
 )
 
 
+# "don't leave a voicemail, he checks my phone", "if i dont answer just dont leave anything",
+# "no voicemail pls", "no deje mensaje de voz" (family role-play round 29: never noted)
+_NO_VOICEMAIL = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|never|pls\s+don'?t|please\s+don'?t)\s+(?:\w+\s+){0,2}?leave\s+"
+    r"(?:a\s+|any\s+|me\s+a\s+|me\s+any\s+)?(?:voice\s*-?\s*mails?|vm|messages?|anything|msgs?)\b|"
+    r"\bno\s+(?:voice\s*-?\s*mails?|vms?|messages?\s+(?:on|in)\s+(?:my|the)\s+(?:phone|voicemail))\b(?!\s*\?)|"
+    r"\b(?:without|w/?o)\s+(?:leaving\s+)?(?:a\s+)?(?:voice\s*-?\s*mail|message)\b|"
+    r"\bno\s+(?:me\s+)?(?:deje[ns]?|dejar)\s+(?:ning[uú]n\s+|un\s+)?(?:mensajes?(?:\s+de\s+voz)?|recados?|nada\s+en\s+el\s+buz[oó]n)\b|"
+    r"\bsin\s+(?:dejar\s+)?(?:mensajes?\s+de\s+voz|recados?)\b"
+)
+
+
+def asks_for_no_voicemail(text: str | None) -> bool:
+    """The person asks that no voicemail be left when the callback goes unanswered."""
+    clean = " ".join(str(text or "").lower().replace("\u2019", "'").split())
+    return bool(_NO_VOICEMAIL.search(clean))
+
+
 def asks_if_the_call_is_private(text: str | None) -> bool:
     """Whether the person asks if the callback will be discreet (who answers, what is said)."""
     return bool(_CALL_PRIVATE.search(" ".join(str(text or "").lower().split())))

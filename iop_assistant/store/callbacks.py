@@ -106,7 +106,12 @@ def _count_since(session: Any, column: Any, value: str, since: datetime) -> int:
 
 
 def _staff_alert(
-    session: Any, request_id: int, best_time: str, now: datetime, limits: CallbackLimits
+    session: Any,
+    request_id: int,
+    best_time: str,
+    now: datetime,
+    limits: CallbackLimits,
+    no_voicemail: bool = False,
 ) -> OutboxMessage | None:
     """The alert for one request; over the hourly cap, one summary alert per hour instead.
 
@@ -124,7 +129,7 @@ def _staff_alert(
             dedupe_key=dedupe_key(request_id, STAFF_ALERT),
             kind=STAFF_ALERT,
             to_number=staff_alert_number(),
-            body=callback_texts.staff_alert(request_id, best_time),
+            body=callback_texts.staff_alert(request_id, best_time, no_voicemail),
             callback_request_id=request_id,
         )
     hour = now.strftime("%Y%m%d%H")
@@ -163,6 +168,7 @@ def save_callback_request(
     first_name: str | None = None,
     client_key: str | None = None,
     language: str | None = None,
+    no_voicemail: bool = False,
     engine: Engine | None = None,
 ) -> int:
     """Save a callback request and queue its texts; returns the request id.
@@ -171,7 +177,8 @@ def save_callback_request(
     person the help line number instead of a confirmation. ValueError when
     ``phone_number`` is not a valid number the help line can call (US only).
     ``language`` is the conversation's ("en", "es"; anything else is English):
-    the confirmation is written in it.
+    the confirmation is written in it. ``no_voicemail``: the person asked that nothing
+    be left when the call goes unanswered (kept once asked, also on a merged request).
     """
     number = callable_number(phone_number)
     language = known_language(language)
@@ -194,6 +201,7 @@ def save_callback_request(
             if open_request.conversation_id == conversation_id:
                 open_request.best_time = best_time
                 open_request.first_name = name or open_request.first_name
+                open_request.no_voicemail = bool(open_request.no_voicemail or no_voicemail)
             logger.info("callback request for %s merged into open request #%s",
                         masked(number), open_request.id)  # fmt: skip
             return int(open_request.id)
@@ -223,10 +231,11 @@ def save_callback_request(
             consent_to_text=bool(consent_to_text),
             client_key=client_key,
             language=language,
+            no_voicemail=bool(no_voicemail),
         )
         session.add(request)
         session.flush()  # the id, inside the same transaction
-        alert = _staff_alert(session, request.id, best_time, now, limits)
+        alert = _staff_alert(session, request.id, best_time, now, limits, bool(no_voicemail))
         if alert is not None:
             session.add(alert)
         if consent_to_text:

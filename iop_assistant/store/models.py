@@ -131,6 +131,9 @@ class CallbackRequest(Base):
     client_key = Column(String(64), nullable=True, index=True)
     # the conversation's language ("en", "es"): the confirmation text is written in it
     language = Column(String(8), nullable=True, default="en", server_default="en")
+    # "don't leave a voicemail, he checks my phone" (family role-play round 29): the help line
+    # calls and, unanswered, leaves nothing
+    no_voicemail = Column(Boolean, nullable=False, default=False, server_default=false())
 
 
 class OutboxMessage(Base):

@@ -268,3 +268,25 @@ def test_a_new_database_has_nothing_to_backfill(tmp_path):
         assert db.execute(text("select count(*) from console_indexer_state")).scalar() == 0
     indexes = {i["name"] for i in inspect(engine).get_indexes("console_conversations")}
     assert "ix_console_conv_language_risk_last" in indexes
+
+
+# 0008_no_voicemail (family role-play round 29) -----------------------------------
+def test_no_voicemail_upgrade_keeps_rows_as_voicemail_allowed(tmp_path):
+    engine = create_engine(url(tmp_path))
+    migrate_to(engine, "0007_language")
+    with engine.begin() as db:
+        db.execute(
+            text(
+                "insert into callback_requests (conversation_id, channel, phone_number, "
+                "best_time, consent_to_text, status, created_at, updated_at) values "
+                "('sms-a', 'sms', '+17735550123', 'now', 0, 'new', '2026-01-01', '2026-01-01')"
+            )
+        )
+    migrate(engine)
+    assert is_at_head(engine) and diff_for(engine) == []
+    with engine.connect() as db:
+        assert db.execute(text("select no_voicemail from callback_requests")).all() == [(0,)]
+    migrate_to(engine, "0007_language", down=True)
+    assert "no_voicemail" not in columns_of(engine, "callback_requests")
+    migrate(engine)
+    assert is_at_head(engine) and diff_for(engine) == []
