@@ -361,6 +361,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_will_reach_out": ("crisis", "dvhotline"),
     "utter_overdose_signs": ("samhsa_od",),
     "utter_seizure_first_aid": ("cdc_seizure", "article"),
+    "utter_prescribed_pain_medicine": ("fda_opioid_stop", "policy"),
     "utter_craving": ("crisis", "samhsa_od"),
     "utter_crisis_update_getting_drowsy": ("crisis", "samhsa_od"),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),

@@ -588,6 +588,43 @@ def asks_about_staying_on_medication(text: str | None) -> bool:
     )
 
 
+# "I take oxycodone as prescribed for a spine injury... Do I even qualify?", "would I have to
+# stop my pain medication to be in it?" (stepdown role-play round 29: the naloxone answer, a
+# menu, the psychiatry answer; "so confused"): prescribed pain medicine and the program
+_PAIN_MED = (
+    r"(?:oxycodone|oxycontin|oxy|percocets?|hydrocodone|norcos?|vicodin|tramadol|morphine|"
+    r"dilaudid|hydromorphone|fentanyl\s+patch(?:es)?|pain\s+(?:meds?|medications?|medicines?|pills?|"
+    r"killers?|management\s+meds?)|painkillers?|(?:mi|la|las)\s+(?:medicina|pastillas?)\s+para\s+el\s+dolor)"
+)
+_PRESCRIBED = re.compile(
+    rf"\b{_PAIN_MED}\b[^.?!]{{0,40}}?\b(?:as\s+prescribed|prescribed|from\s+my\s+doctor|my\s+doctor\s+"
+    r"(?:gives|gave|prescribes)|recetad[ao]s?|con\s+receta)\b|"
+    rf"\b(?:prescribed|my\s+prescription\s+for)\s+(?:\w+\s+){{0,2}}?{_PAIN_MED}\b|"
+    r"\bpain\s+(?:management\s+)?(?:doctor|dr|clinic|specialist)\b",
+    re.IGNORECASE,
+)
+_PAIN_MED_AND_PROGRAM = re.compile(
+    rf"\b(?:stop|quit|come\s+off|get\s+off|give\s+up|keep|stay\s+on|keep\s+taking|dejar|seguir\s+tomando)\s+"
+    rf"(?:(?:my|his|her|the|mi|la|las)\s+)?{_PAIN_MED}\b|"
+    r"\b(?:do|would|will|can|could)\s+(?:i|he|she|they)\s+(?:even\s+|still\s+)?(?:qualify|be\s+eligible|"
+    r"be\s+accepted|get\s+in|do\s+(?:this|it|iop|the\s+program)|join|come)\b|"
+    r"\b(?:is\s+(?:this|iop|it)\s+(?:even\s+)?for\s+(?:me|someone\s+like\s+me|people\s+like\s+me))\b|"
+    r"\b(?:calif(?:ico|ica)|puedo\s+entrar)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_prescribed_pain_medicine(text: str | None) -> bool:
+    """Someone on prescribed pain medicine asks whether they fit IOP, or must stop it."""
+    clean = " ".join(str(text or "").split())
+    if not re.search(rf"\b{_PAIN_MED}\b", clean, re.IGNORECASE):
+        return False
+    return bool(_PAIN_MED_AND_PROGRAM.search(clean)) and (
+        bool(_PRESCRIBED.search(clean))
+        or bool(re.search(r"\b(?:stop|keep|stay\s+on)\s+(?:my|mi)\b", clean, re.I))
+    )
+
+
 # "would i have to stop my lamictal to do the program" (blind v21: the work answer): a
 # mental-health medicine and the program (the psychiatry answer)
 MEDICATION_INTENT = "ask_medication"

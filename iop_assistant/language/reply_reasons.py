@@ -27,6 +27,9 @@ OVERDOSE_SIGNS_REASON = "overdose signs"
 # role-play round 29: the naloxone answer twice): seizure first aid, and that the program
 # teaches no first aid classes
 SEIZURE_AID_REASON = "seizure first aid"
+# "I take oxycodone as prescribed... do I qualify? would I have to stop it?" (stepdown
+# role-play round 29): who decides, and not stopping on one's own
+PAIN_MEDICINE_REASON = "prescribed pain medicine"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

@@ -32,6 +32,7 @@ from iop_assistant.language.reply_reasons import (
     NALOXONE_WHERE_REASON,
     NOT_READY_REASON,
     OVERDOSE_SIGNS_REASON,
+    PAIN_MEDICINE_REASON,
     PERSUADING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
@@ -132,6 +133,7 @@ from iop_assistant.program_question import (
     asks_about_cps,
     asks_about_immigration,
     asks_about_lgbtq_groups,
+    asks_about_prescribed_pain_medicine,
     asks_about_psych_medicine,
     asks_about_services_in_spanish,
     asks_about_staying_on_medication,
@@ -549,6 +551,14 @@ def gate(message: Message) -> None:
         # 0.35, under the fallback's threshold: a menu)
         # "how do i cut down my xanax": never a dose; why not alone, and who can help
         return overrule(message, DOSING_INTENT, DOSING_REASON)
+    if (
+        asks_about_prescribed_pain_medicine(text)
+        and name not in ("crisis", SCREENING_INTENT)
+        and not has_danger_words(text)
+    ):
+        # "I take oxycodone as prescribed for a spine injury... Do I even qualify?" (stepdown
+        # role-play round 29: a menu, the naloxone answer): said instead (language/nlg.py)
+        return overrule(message, STAYING_ON_MEDICATION_INTENT, PAIN_MEDICINE_REASON)
     if (
         asks_about_staying_on_medication(text)
         and name not in ("crisis", STAYING_ON_MEDICATION_INTENT, SCREENING_INTENT)

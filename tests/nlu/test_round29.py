@@ -29,6 +29,7 @@ from iop_assistant.nlu.crisis_guard import (
 from iop_assistant.nlu.crisis_matcher import CrisisMatcher
 from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_questions import asks_about_mixing_them, asks_about_seizure_first_aid
+from iop_assistant.program_question import asks_about_prescribed_pain_medicine
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +207,34 @@ def test_the_mix_named_before(text: str, expected: bool) -> None:
 
 def test_the_mix_named_before_gets_the_mixing_answer(gated: Callable[..., str]) -> None:
     assert gated("wait can mixing them kill me?", "inform_use") == "ask_safety_procedures"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "My pain management doctor suggested I look at IOP. I take oxycodone as prescribed for "
+            "a spine injury. I dont use anything else. Do I even qualify for this kind of program?",
+            True,
+        ),
+        (
+            "But would I have to stop my pain medication to be in it? I cant function without it",
+            True,
+        ),
+        ("can i keep taking my tramadol, its prescribed", True),
+        ("he's been taking his moms oxy, can he join", False),
+        ("what are pain meds", False),
+    ],
+)
+def test_prescribed_pain_medicine_and_the_program(text: str, expected: bool) -> None:
+    assert asks_about_prescribed_pain_medicine(text) is expected
+
+
+def test_prescribed_pain_medicine_gets_its_own_answer() -> None:
+    message = Message({TEXT: "would I have to stop my pain medication to be in it?"})
+    message.set(INTENT, {"name": "nlu_fallback", "confidence": 0.3})
+    message.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.3}])
+    gate(message)
+    assert (message.get(INTENT) or {}).get("name") == "ask_staying_on_medication"
+    reason = (message.get(GATE_OUTPUT) or {}).get("reason")
+    assert INSTEAD[("utter_ask_staying_on_medication", reason)] == "utter_prescribed_pain_medicine"
