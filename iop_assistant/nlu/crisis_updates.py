@@ -647,7 +647,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "ok i got out of the car. im in the kitchen. what now" after the fumes reply (crisis
         # role-play round 29: the clarifying menu, "Childcare and rides")
         r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|get|am|'m|m|climbed|stepped)\s+out\s+of\s+the\s+(?:car|truck|garage|van)\b|"
-        r"\b(?:i\s+)?turned\s+(?:the\s+|it\s+)?(?:engine|car|truck|motor)?\s*off\b(?!\s+(?:and\s+|then\s+)+(?:back\s+)?on\b)|"
+        r"\b(?:i\s+)?(?:turned|shut)\s+(?:it|(?:the\s+|my\s+)?(?:engine|car|truck|motor))\s+off\b"
+        r"(?!\s+(?:and\s+|then\s+)+(?:back\s+)?on\b)|"
+        r"\b(?:i\s+)?(?:turned|shut)\s+off\s+(?:the\s+|my\s+)?(?:engine|car|truck|motor)\b|"
         r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are|the\s+kids\s+are|kids\s+are)\s+(?:safe\s+(?:now|for\s+now|right\s+now)|"
         r"out\s+of\s+the\s+house|at\s+a\s+(?:friend'?s|neighbou?r'?s))\b|"
         # "im at my moms with the kids now, we're ok" (role-play 2026-12-04: the family FAQ,
