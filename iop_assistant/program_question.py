@@ -412,6 +412,52 @@ _FAMILY_JOINS = re.compile(
 )
 
 
+# "can he come to family sessions? we're not married", "does family have to mean married or
+# blood related?" (family role-play round 29: the "if your loved one isn't ready" answer twice)
+_WHO_COUNTS_AS_FAMILY = re.compile(
+    r"\b(?:not|aren'?t|arent|never\s+got|isn'?t|isnt)\s+(?:\w+\s+)?(?:married|related|blood|family|her\s+husband|his\s+wife)\b|"
+    r"\b(?:married|blood(?:\s+related)?|legally)\b[^.?!]{0,30}\b(?:family|count|counts|only)\b|"
+    r"\bfamily\b[^.?!]{0,30}\b(?:married|blood|related|relatives?\s+only|legally)\b|"
+    r"\b(?:does|do|would|will|can)\s+(?:a\s+|her\s+|his\s+|my\s+)?(?:boyfriend|girlfriend|partner|fianc\w*|bf|gf|"
+    r"best\s+friend|roommate|sponsor)s?\s+(?:count|come|join|go|be\s+(?:part|included|involved))\b|"
+    r"\b(?:as\s+(?:her|his|their)\s+(?:boyfriend|girlfriend|partner|fianc\w*|bf|gf))\b|"
+    r"\bno\s+(?:estamos|somos)\s+casados\b|\b(?:novio|novia|pareja)\s+(?:cuenta|puede\s+(?:ir|entrar|participar))\b",
+    re.IGNORECASE,
+)
+_FAMILY_SESSIONS = re.compile(
+    r"\bfamil(?:y|ia|iar(?:es)?)\b|\bsessions?\b|\bsesi[oó]n(?:es)?\b|\bcount\b|\bcome\s+to\b|\bjoin\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_counts_as_family(text: str | None) -> bool:
+    """Whether a partner, fiancé or friend who is not a relative may take part."""
+    clean = " ".join(str(text or "").split())
+    return bool(_WHO_COUNTS_AS_FAMILY.search(clean)) and bool(_FAMILY_SESSIONS.search(clean))
+
+
+# "I'm raising my 15 year old grandson. can I sign for him? will I hear what he says?" (family
+# role-play round 29: the adult "depends on state law" answer, then childcare): a guardian's
+# questions about a minor in treatment
+_MINOR = re.compile(
+    r"\b(?:1[2-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\s*(?:-|\s)?(?:years?|yrs?|yo|y/o|a[nñ]os)?"
+    r"(?:\s*-?\s*old)?\b(?![.,]?\d)|\bunder\s+18\b|\bminor\b|\bmenor\s+de\s+edad\b|\bteen(?:ager)?\b|\bhigh\s+school(?:er)?\b",
+    re.IGNORECASE,
+)
+_GUARDIAN_ASK = re.compile(
+    r"\b(?:sign|signs|signing|consent|guardian|custody|legal\s+guardian|firmar|firmo|tutor[ao]?|custodia)\b|"
+    r"\b(?:will|would|do|does|can)\s+(?:i|we|his\s+parents|her\s+parents)\s+(?:get\s+to\s+)?(?:hear|be\s+told|know|find\s+out|"
+    r"see|get\s+told)\b|\bdo\s+i\s+get\s+told\b|\bme\s+(?:van\s+a\s+)?(?:dicen|cuentan|informan)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_a_minor_in_treatment(text: str | None) -> bool:
+    """A parent or guardian asks who signs for a teen, or what they will be told."""
+    clean = " ".join(str(text or "").split())
+    return bool(_MINOR.search(clean)) and bool(_GUARDIAN_ASK.search(clean))
+
+
 def asks_to_take_part(text: str | None) -> bool:
     """A relative asks to come to sessions or take part."""
     return _found(_FAMILY_JOINS, text)

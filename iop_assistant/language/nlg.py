@@ -56,6 +56,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     LGBTQ_REASON,
     LOST_TOLERANCE_REASON,
+    MINOR_REASON,
     MIXING_REASON,
     NALOXONE_WHERE_REASON,
     NOT_READY_REASON,
@@ -67,6 +68,7 @@ from iop_assistant.language.reply_reasons import (
     PRESSED_PILLS_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
+    WHO_COUNTS_AS_FAMILY_REASON,
 )
 from iop_assistant.language.teen_at_home import teen_note
 from iop_assistant.language.veterans import veterans_note
@@ -149,6 +151,8 @@ INSTEAD = {
     ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
     ("utter_ask_safety_procedures", SEIZURE_AID_REASON): "utter_seizure_first_aid",
     ("utter_ask_staying_on_medication", PAIN_MEDICINE_REASON): "utter_prescribed_pain_medicine",
+    ("utter_ask_family_involvement", WHO_COUNTS_AS_FAMILY_REASON): "utter_who_counts_as_family",
+    ("utter_ask_family_involvement", MINOR_REASON): "utter_minor_in_treatment",
     ("utter_ask_safety_procedures", LOST_TOLERANCE_REASON): "utter_lost_tolerance",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
     ("utter_request_help", NOT_READY_REASON): "utter_not_ready",

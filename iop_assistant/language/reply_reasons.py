@@ -30,6 +30,10 @@ SEIZURE_AID_REASON = "seizure first aid"
 # "I take oxycodone as prescribed... do I qualify? would I have to stop it?" (stepdown
 # role-play round 29): who decides, and not stopping on one's own
 PAIN_MEDICINE_REASON = "prescribed pain medicine"
+# "does family have to mean married?" and a guardian's "can I sign for my 15 year old?" (family
+# role-play round 29): what is not known here, and who knows it
+WHO_COUNTS_AS_FAMILY_REASON = "who counts as family"
+MINOR_REASON = "a minor in treatment"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

@@ -28,6 +28,7 @@ from iop_assistant.language.reply_reasons import (
     IMMIGRATION_REASON,
     LGBTQ_REASON,
     LOST_TOLERANCE_REASON,
+    MINOR_REASON,
     MIXING_REASON,
     NALOXONE_WHERE_REASON,
     NOT_READY_REASON,
@@ -38,6 +39,7 @@ from iop_assistant.language.reply_reasons import (
     PRESSED_PILLS_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
+    WHO_COUNTS_AS_FAMILY_REASON,
     WITHDRAWAL_SIGNS_REASON,
 )
 from iop_assistant.language.requests import requested_language, spanish_yes_no
@@ -127,6 +129,7 @@ from iop_assistant.program_question import (
     STAYING_ON_MEDICATION_INTENT,
     UNKNOWN_DETAIL_INTENT,
     UNKNOWN_DETAIL_REASON,
+    asks_about_a_minor_in_treatment,
     asks_about_an_unknown_detail,
     asks_about_being_reported,
     asks_about_coming_back,
@@ -141,6 +144,7 @@ from iop_assistant.program_question import (
     asks_for_paperwork,
     asks_to_call_for_someone,
     asks_to_take_part,
+    asks_who_counts_as_family,
     tells_insurance,
     tells_of_a_relapse,
 )
@@ -444,6 +448,13 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
+    if asks_about_a_minor_in_treatment(text) and name != "crisis" and not has_danger_words(text):
+        # "I'm raising my 15 year old grandson. can I sign for him? will I hear what he says?"
+        # (family role-play round 29): said instead of the family answer (language/nlg.py)
+        return overrule(message, FAMILY_INTENT, MINOR_REASON)
+    if asks_who_counts_as_family(text) and name != "crisis" and not has_danger_words(text):
+        # "does family have to mean married or blood related?" (family role-play round 29)
+        return overrule(message, FAMILY_INTENT, WHO_COUNTS_AS_FAMILY_REASON)
     if (
         asks_to_take_part(text)
         and name not in (*NOT_A_TOPIC, CONFIDENTIALITY_INTENT)

@@ -29,7 +29,11 @@ from iop_assistant.nlu.crisis_guard import (
 from iop_assistant.nlu.crisis_matcher import CrisisMatcher
 from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_questions import asks_about_mixing_them, asks_about_seizure_first_aid
-from iop_assistant.program_question import asks_about_prescribed_pain_medicine
+from iop_assistant.program_question import (
+    asks_about_a_minor_in_treatment,
+    asks_about_prescribed_pain_medicine,
+    asks_who_counts_as_family,
+)
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +242,53 @@ def test_prescribed_pain_medicine_gets_its_own_answer() -> None:
     assert (message.get(INTENT) or {}).get("name") == "ask_staying_on_medication"
     reason = (message.get(GATE_OUTPUT) or {}).get("reason")
     assert INSTEAD[("utter_ask_staying_on_medication", reason)] == "utter_prescribed_pain_medicine"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("can i come to her family sessions? were not married, ive been her boyfriend 6 yrs", True),
+        ("does family have to mean married or blood related?", True),
+        ("does a boyfriend count as family for the family sessions", True),
+        ("what are the family sessions like", False),
+    ],
+)
+def test_who_counts_as_family(text: str, expected: bool) -> None:
+    assert asks_who_counts_as_family(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("im raising my 15 year old grandson, he vapes. can i sign for him?", True),
+        ("if he goes will i hear what he says in there? hes 16", True),
+        ("my son is 19 and drinks, can i sign him up", False),
+        ("i have 15 years clean, can i volunteer", False),
+    ],
+)
+def test_a_minor_in_treatment(text: str, expected: bool) -> None:
+    assert asks_about_a_minor_in_treatment(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,reason,answer",
+    [
+        (
+            "does family have to mean married or blood related?",
+            "who counts as family",
+            "utter_who_counts_as_family",
+        ),
+        (
+            "im raising my 15 year old grandson. can i sign for him?",
+            "a minor in treatment",
+            "utter_minor_in_treatment",
+        ),
+    ],
+)
+def test_what_is_not_known_here_is_said_with_who_knows(text: str, reason: str, answer: str) -> None:
+    message = Message({TEXT: text})
+    message.set(INTENT, {"name": "ask_family_involvement", "confidence": 0.6})
+    message.set(INTENT_RANKING_KEY, [{"name": "ask_family_involvement", "confidence": 0.6}])
+    gate(message)
+    assert (message.get(GATE_OUTPUT) or {}).get("reason") == reason
+    assert INSTEAD[("utter_ask_family_involvement", reason)] == answer
