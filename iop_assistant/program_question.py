@@ -452,6 +452,25 @@ _GUARDIAN_ASK = re.compile(
 )
 
 
+# "if you're not in ohio can you tell me how to find something near me? columbus area"
+# (stepdown role-play round 29: "That's outside what I know"): treatment where the person lives
+_ELSEWHERE = re.compile(
+    r"\b(?:find|look\s+for|get|know\s+of|recommend|point\s+me\s+to)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?"
+    r"(?:something|somewhere|a\s+place|a\s+program|an?\s+iop|treatment|rehab|help|one)\s+"
+    r"(?:near|close\s+to|around|in)\s+(?:me|here|my\s+(?:area|town|city|state)|where\s+i\s+live|[a-z]+)\b|"
+    r"\b(?:something|a\s+program|an?\s+iop|treatment|rehab)\s+(?:near|close\s+to)\s+me\b|"
+    r"\b(?:you(?:'re|\s+are)?|u)\s+(?:not|aren'?t|arent)\s+(?:in|near)\s+(?:my\s+(?:state|area|city)|[a-z]+)\b"
+    r"[^.?!]{0,60}\b(?:find|other|somewhere|something|where)\b|"
+    r"\b(?:algo|un\s+programa|tratamiento|un\s+lugar)\s+(?:cerca\s+de\s+(?:mi|m[ií]\s+casa)|en\s+mi\s+(?:estado|ciudad|[aá]rea))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_treatment_elsewhere(text: str | None) -> bool:
+    """The person asks how to find treatment where they live, outside this program."""
+    return bool(_ELSEWHERE.search(" ".join(str(text or "").split())))
+
+
 def asks_about_a_minor_in_treatment(text: str | None) -> bool:
     """A parent or guardian asks who signs for a teen, or what they will be told."""
     clean = " ".join(str(text or "").split())

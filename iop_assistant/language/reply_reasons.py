@@ -34,6 +34,8 @@ PAIN_MEDICINE_REASON = "prescribed pain medicine"
 # role-play round 29): what is not known here, and who knows it
 WHO_COUNTS_AS_FAMILY_REASON = "who counts as family"
 MINOR_REASON = "a minor in treatment"
+# "can you tell me how to find something near me? columbus area" (stepdown role-play round 29)
+ELSEWHERE_REASON = "treatment elsewhere"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

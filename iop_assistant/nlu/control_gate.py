@@ -24,6 +24,7 @@ from iop_assistant.language.reply_reasons import (
     CPS_REASON,
     CRAVING_REASON,
     DOSING_REASON,
+    ELSEWHERE_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     LGBTQ_REASON,
@@ -124,6 +125,7 @@ from iop_assistant.program_question import (
     ENROLL_INTENT,
     FORMAT_INTENT,
     LEGAL_INTENT,
+    LOCATION_INTENT,
     MEDICATION_INTENT,
     RELAPSE_INTENT,
     STAYING_ON_MEDICATION_INTENT,
@@ -142,6 +144,7 @@ from iop_assistant.program_question import (
     asks_about_staying_on_medication,
     asks_for_a_spanish_speaker,
     asks_for_paperwork,
+    asks_for_treatment_elsewhere,
     asks_to_call_for_someone,
     asks_to_take_part,
     asks_who_counts_as_family,
@@ -448,6 +451,10 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
+    if asks_for_treatment_elsewhere(text) and name != "crisis" and not has_danger_words(text):
+        # "if you're not in ohio can you tell me how to find something near me?" (stepdown
+        # role-play round 29: "That's outside what I know"): said instead (language/nlg.py)
+        return overrule(message, LOCATION_INTENT, ELSEWHERE_REASON)
     if asks_about_a_minor_in_treatment(text) and name != "crisis" and not has_danger_words(text):
         # "I'm raising my 15 year old grandson. can I sign for him? will I hear what he says?"
         # (family role-play round 29): said instead of the family answer (language/nlg.py)

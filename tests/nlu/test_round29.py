@@ -32,6 +32,7 @@ from iop_assistant.nlu.danger_questions import asks_about_mixing_them, asks_abou
 from iop_assistant.program_question import (
     asks_about_a_minor_in_treatment,
     asks_about_prescribed_pain_medicine,
+    asks_for_treatment_elsewhere,
     asks_who_counts_as_family,
 )
 
@@ -292,3 +293,19 @@ def test_what_is_not_known_here_is_said_with_who_knows(text: str, reason: str, a
     gate(message)
     assert (message.get(GATE_OUTPUT) or {}).get("reason") == reason
     assert INSTEAD[("utter_ask_family_involvement", reason)] == answer
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "if you're not in ohio can you tell me how to find something near me? columbus area",
+            True,
+        ),
+        ("is there a program near me", True),
+        ("can you help me find treatment in dayton", True),
+        ("where are you located", False),
+    ],
+)
+def test_treatment_elsewhere(text: str, expected: bool) -> None:
+    assert asks_for_treatment_elsewhere(text) is expected
