@@ -309,3 +309,17 @@ def test_what_is_not_known_here_is_said_with_who_knows(text: str, reason: str, a
 )
 def test_treatment_elsewhere(text: str, expected: bool) -> None:
     assert asks_for_treatment_elsewhere(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol not like that. i mean im moving to my dads in ohio, my bus leaves at 9. so can i get a "
+        "refund for the deposit",
+        "no no you misunderstood, i meant im moving",
+        "no me refiero a eso, me voy a mudar",
+    ],
+)
+def test_not_like_that_takes_it_back(text: str) -> None:
+    """Only after a crisis reply (rasa_hooks/crisis_context.py); the reply asks directly."""
+    assert read_update(text) == "takes_it_back"
