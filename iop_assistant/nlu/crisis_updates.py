@@ -641,9 +641,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:ignore\s+(?:that|it|what\s+i\s+(?:said|wrote|just\s+said)|my\s+last\s+(?:message|text))|"
         r"forget\s+(?:i\s+said\s+(?:that|anything)|what\s+i\s+(?:said|wrote|just\s+said))|"
         r"i\s+didn'?t\s+mean\s+(?:it|that)|jk|just\s+kidding|i\s+was\s+(?:just\s+)?(?:kidding|joking))\b|"
-        # "lol not like that. i mean im moving to my dads in ohio, my bus leaves at 9" after "after 9
-        # tonight ill be gone for good" (crisis role-play round 29: the 988 text twice more); the
-        # reply still asks the direct question
+        # "lol not like that. i mean im moving to my dads in ohio, my bus leaves at 9" after
+        # "after 9 tonight ill be gone for good" (crisis role-play round 29: the 988 text twice
+        # more); the reply still asks the direct question
         r"\bnot\s+like\s+that\b|\b(?:that'?s\s+)?not\s+what\s+i\s+meant\b|\byou\s+(?:misunderstood|got\s+the\s+wrong\s+idea)\b|"
         r"\bi\s+mean(?:t)?\s+(?:im|i'?m|i\s+am)\s+(?:moving|leaving\s+(?:town|the\s+state)|going\s+(?:away|home|to\s+\w+))\b|"
         r"\bno\s+(?:en\s+ese\s+sentido|me\s+refiero\s+a\s+eso|es\s+lo\s+que\s+quise\s+decir)\b"

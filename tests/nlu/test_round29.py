@@ -314,8 +314,8 @@ def test_treatment_elsewhere(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "lol not like that. i mean im moving to my dads in ohio, my bus leaves at 9. so can i get a "
-        "refund for the deposit",
+        "lol not like that. i mean im moving to my dads in ohio, my bus leaves at 9. so can i "
+        "get a refund for the deposit",
         "no no you misunderstood, i meant im moving",
         "no me refiero a eso, me voy a mudar",
     ],
