@@ -72,11 +72,21 @@ check-generated: $(VENV)/.installed ## fail when a generated file differs from w
 
 train: $(MODEL) ## train the model (only when data, config or domain changed)
 
+# Rasa's training cache (.rasa/cache: each trained component keyed by the fingerprint of its
+# config and inputs) is kept between clones in RASA_CACHE_STORE, like pip's and npm's caches:
+# a clone whose data and config were trained before on this machine retrains only what
+# changed (often the dialogue policies, a few minutes) instead of DIET (an hour or more).
+# A fresh machine has no store and trains everything.
+RASA_CACHE_STORE ?= $(HOME)/.cache/iop-assistant/rasa-training-cache
+
 $(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
 	$(PY) -m iop_assistant.program_facts
 	$(PY) scripts/generate_start_rules.py
-	@$(STEP) 3/5 "Train the model (about 45-55 minutes on 2 cores)" train -- \
+	@if [ ! -e .rasa/cache/cache.db ] && [ -e "$(RASA_CACHE_STORE)/cache.db" ]; then \
+	  mkdir -p .rasa && cp -a "$(RASA_CACHE_STORE)" .rasa/cache && echo "using the training cache in $(RASA_CACHE_STORE)"; fi
+	@$(STEP) 3/5 "Train the model (about 45-55 minutes on 2 cores; minutes when only the dialogue changed)" train -- \
 	  $(RASA) train --domain domain --fixed-model-name iop --out models
+	@mkdir -p "$(RASA_CACHE_STORE)" && cp -a .rasa/cache/. "$(RASA_CACHE_STORE)/"
 
 widget: $(WIDGET) ## build the chat widget into web/dist/ (only when its sources changed)
 
