@@ -365,6 +365,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_who_counts_as_family": ("article", "policy"),
     "utter_minor_in_treatment": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
+    "utter_referral": ("policy",),
     "utter_craving": ("crisis", "samhsa_od"),
     "utter_crisis_update_getting_drowsy": ("crisis", "samhsa_od"),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),

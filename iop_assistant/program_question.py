@@ -394,9 +394,30 @@ _PAPERWORK = re.compile(
     r"\b(?:mandar|mandan|dar|dan|dar[aá]n|entregan|firmar|firman|hacer|hacen)\s+(?:le\s+|me\s+)?(?:una\s+|un\s+)?"
     r"(?:carta|constancia|comprobante|papel|reporte)\b|"
     r"\b(?:le|me)\s+(?:pueden|puede|podr[ií]an)\s+(?:mandar|dar|firmar)\s+(?:una\s+|un\s+)?"
-    r"(?:carta|constancia|comprobante|papel|reporte)\b",
+    r"(?:carta|constancia|comprobante|papel|reporte)\b|"
+    # "I'm his probation officer, how do I get attendance reports" (stepdown role-play round 29)
+    r"\b(?:get|receive|request|see)\s+(?:his\s+|her\s+|their\s+|the\s+|my\s+client'?s\s+)?"
+    r"(?:attendance|progress|compliance)\s+(?:reports?|letters?|records?|updates?|verification)\b|"
+    r"\b(?:attendance|progress|compliance)\s+(?:reports?|letters?|verification)\b[^.?!]{0,40}"
+    r"\b(?:po|probation|parole|court|judge|officer|employer|hr)\b",
     re.IGNORECASE,
 )
+
+# "how do I refer someone?", "i have a client who needs IOP, how do i make a referral" (stepdown
+# role-play round 29: a menu; a counsellor was answered as the patient)
+_REFERRAL = re.compile(
+    r"\b(?:refer|referring|make\s+a\s+referral|send\s+(?:a\s+)?referrals?|referral\s+(?:form|process|fax|line))\b"
+    r"(?![^.?!]{0,20}\bme\b)|"
+    r"\b(?:my|a)\s+(?:client|patient|probationer|parolee|student)\b[^.?!]{0,60}\b(?:how\s+do\s+i|can\s+i|"
+    r"what\s+do\s+i\s+need)\b[^.?!]{0,30}\b(?:get\s+(?:him|her|them)\s+in|sign\s+(?:him|her|them)\s+up|start)\b|"
+    r"\b(?:referir|remitir|mandar\s+a\s+un\s+(?:paciente|cliente))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to_refer(text: str | None) -> bool:
+    """A professional (counsellor, officer, social worker) asks how to refer a client."""
+    return _found(_REFERRAL, text)
 
 
 # a relative asking to take part: "can i come to any of it as his mom?", "can my boyfriend

@@ -36,6 +36,8 @@ WHO_COUNTS_AS_FAMILY_REASON = "who counts as family"
 MINOR_REASON = "a minor in treatment"
 # "can you tell me how to find something near me? columbus area" (stepdown role-play round 29)
 ELSEWHERE_REASON = "treatment elsewhere"
+# "how do I refer someone?" from a counsellor (stepdown role-play round 29)
+REFERRAL_REASON = "referral"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

@@ -38,6 +38,7 @@ from iop_assistant.language.reply_reasons import (
     PERSUADING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
+    REFERRAL_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
@@ -145,6 +146,7 @@ from iop_assistant.program_question import (
     asks_for_a_spanish_speaker,
     asks_for_paperwork,
     asks_for_treatment_elsewhere,
+    asks_how_to_refer,
     asks_to_call_for_someone,
     asks_to_take_part,
     asks_who_counts_as_family,
@@ -451,6 +453,10 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
+    if asks_how_to_refer(text) and name != "crisis" and not has_danger_words(text):
+        # "how do I refer someone?" (stepdown role-play round 29: a menu): said instead of the
+        # how-to-start answer for the person themselves (language/nlg.py INSTEAD)
+        return overrule(message, ENROLL_INTENT, REFERRAL_REASON)
     if asks_for_treatment_elsewhere(text) and name != "crisis" and not has_danger_words(text):
         # "if you're not in ohio can you tell me how to find something near me?" (stepdown
         # role-play round 29: "That's outside what I know"): said instead (language/nlg.py)

@@ -32,7 +32,9 @@ from iop_assistant.nlu.danger_questions import asks_about_mixing_them, asks_abou
 from iop_assistant.program_question import (
     asks_about_a_minor_in_treatment,
     asks_about_prescribed_pain_medicine,
+    asks_for_paperwork,
     asks_for_treatment_elsewhere,
+    asks_how_to_refer,
     asks_who_counts_as_family,
 )
 
@@ -323,3 +325,23 @@ def test_treatment_elsewhere(text: str, expected: bool) -> None:
 def test_not_like_that_takes_it_back(text: str) -> None:
     """Only after a crisis reply (rasa_hooks/crisis_context.py); the reply asks directly."""
     assert read_update(text) == "takes_it_back"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("how do I refer someone?", True),
+        (
+            "im a counselor at the county, i have a client who needs IOP, how do i make a referral",
+            True,
+        ),
+        ("my doctor referred me, what now", False),
+        ("can you refer me somewhere for detox", False),
+    ],
+)
+def test_a_referral_from_a_professional(text: str, expected: bool) -> None:
+    assert asks_how_to_refer(text) is expected
+
+
+def test_attendance_reports_for_an_officer_are_paperwork() -> None:
+    assert asks_for_paperwork("I'm his probation officer, how do I get attendance reports")
