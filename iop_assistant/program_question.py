@@ -453,8 +453,7 @@ _FAMILY_SESSIONS = re.compile(
 
 def asks_who_counts_as_family(text: str | None) -> bool:
     """Whether a partner, fiancé or friend who is not a relative may take part."""
-    clean = " ".join(str(text or "").split())
-    return bool(_WHO_COUNTS_AS_FAMILY.search(clean)) and bool(_FAMILY_SESSIONS.search(clean))
+    return _found(_WHO_COUNTS_AS_FAMILY, text) and _found(_FAMILY_SESSIONS, text)
 
 
 # "I'm raising my 15 year old grandson. can I sign for him? will I hear what he says?" (family
@@ -489,13 +488,12 @@ _ELSEWHERE = re.compile(
 
 def asks_for_treatment_elsewhere(text: str | None) -> bool:
     """The person asks how to find treatment where they live, outside this program."""
-    return bool(_ELSEWHERE.search(" ".join(str(text or "").split())))
+    return _found(_ELSEWHERE, text)
 
 
 def asks_about_a_minor_in_treatment(text: str | None) -> bool:
     """A parent or guardian asks who signs for a teen, or what they will be told."""
-    clean = " ".join(str(text or "").split())
-    return bool(_MINOR.search(clean)) and bool(_GUARDIAN_ASK.search(clean))
+    return _found(_MINOR, text) and _found(_GUARDIAN_ASK, text)
 
 
 def asks_to_take_part(text: str | None) -> bool:

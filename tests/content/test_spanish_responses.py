@@ -17,7 +17,7 @@ from iop_assistant.domain_files import DOMAIN_DIR
 from iop_assistant.language.nlg import LanguageNLG, is_spanish, without_language
 from iop_assistant.topics import FAQ_INTENTS
 from tests.content.test_responses import DOSING, STIGMA, all_text
-from tests.domains import rasa_domain
+from tests.domains import rasa_domain, render
 
 # the files whose every reply speaks Spanish: a new English reply here needs its Spanish
 SPANISH_FILES = ("faq.yml", "screening.yml", "callback.yml", "handoff.yml")
@@ -155,14 +155,7 @@ def test_a_confirmed_fact_has_its_spanish_wording(tmp_path: Path):
 
 
 def _render(name: str, language: str, channel: str = "rest", **slots: Any) -> Dict[str, Any]:
-    domain = rasa_domain()
-    tracker = DialogueStateTracker.from_events("es-test", [], slots=domain.slots)
-    tracker.update(SlotSet("language", language))
-    for slot, value in slots.items():
-        tracker.update(SlotSet(slot, value))
-    reply = asyncio.run(LanguageNLG(domain=domain).generate(name, tracker, channel))
-    assert reply is not None
-    return reply
+    return render(name, language, channel, **slots)
 
 
 @pytest.mark.parametrize("intent", FAQ_INTENTS)

@@ -8,26 +8,15 @@ suicidal words ("move away from anything you could hurt yourself with") for a si
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Dict
 
 import pytest
-from rasa.shared.core.events import SlotSet
-from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant.language.nlg import LanguageNLG
-from tests.domains import rasa_domain
+from tests.domains import render
 
 
 def _render(name: str, channel: str = "rest", language: str = "en", **slots: Any) -> Dict[str, Any]:
-    domain = rasa_domain()
-    tracker = DialogueStateTracker.from_events("whose", [], slots=domain.slots)
-    tracker.update(SlotSet("language", language))
-    for slot, value in slots.items():
-        tracker.update(SlotSet(slot, value))
-    reply = asyncio.run(LanguageNLG(domain=domain).generate(name, tracker, channel))
-    assert reply is not None
-    return reply
+    return render(name, language, channel, **slots)
 
 
 @pytest.mark.parametrize("channel", ["rest", "twilio", "voice"])
