@@ -334,7 +334,11 @@ class ValidateCallbackForm(FormValidationAction):
         if tracker.get_slot("requested_slot") or tracker.get_slot("callback_phone"):
             return {}
         starting = str(tracker.latest_message.get("text") or "")
-        if form_answers.asks_if_the_call_is_private(starting) and not times_said(
+        if form_answers.asks_for_no_voicemail(starting):
+            # "can someone call me back? dont leave a voicemail, he checks my phone": noted,
+            # not "say so and I'll note it" (round 29 check); saved with the request
+            dispatcher.utter_message(response=NO_VOICEMAIL_NOTED)
+        elif form_answers.asks_if_the_call_is_private(starting) and not times_said(
             tracker, DISCREET_REPLY
         ):
             # "if someone calls me will they leave a voicemail? my wife cant know" starting
@@ -573,7 +577,7 @@ async def save_and_report(
         return reset
     # the domain words the best time by the callback_best_time slot (response conditions)
     dispatcher.utter_message(response=saved_response, callback_number=readable_number(number))
-    if asked_for_no_voicemail(tracker):
+    if asked_for_no_voicemail(tracker) and not times_said(tracker, NO_VOICEMAIL_NOTED):
         dispatcher.utter_message(response=NO_VOICEMAIL_NOTED)
     if await replaced_earlier(tracker, request_id):
         dispatcher.utter_message(response="utter_callback_replaced")

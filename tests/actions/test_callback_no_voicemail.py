@@ -87,3 +87,13 @@ def test_the_staff_alert_says_it_and_nothing_about_the_person() -> None:
     assert callback_texts.staff_alert(3, "evening", no_voicemail=True) == (
         "New callback request #3, best time: evening. NO VOICEMAIL. Open the staff console."
     )
+
+
+def test_said_in_the_starting_message_it_is_noted_at_once() -> None:
+    """Not "say so and I'll note it" to someone who just said it (round 29 check)."""
+    from actions.callback import ValidateCallbackForm
+
+    dispatcher = CollectingDispatcher()
+    text = "can someone call me back? dont leave a voicemail, he checks my phone"
+    asyncio.run(ValidateCallbackForm().extract_callback_phone(dispatcher, conversation(text), {}))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_callback_no_voicemail"]
