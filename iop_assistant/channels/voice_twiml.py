@@ -324,17 +324,32 @@ _SAYS_GOODBYE = re.compile(
 # "okay okay i'm hanging up and calling nine one one" (blind v22, voice: the crisis reply
 # read again to a caller on the way to dial)
 _LEAVING_TO_CALL_911 = re.compile(
-    r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|gonna|going\s+to|ok(?:ay)?)\b[^.?!]{0,30}\b(?:hang\w*\s+up|"
-    r"call\w*|dial\w*)\b[^.?!]{0,20}\b(?:911|nine\s+one\s+one|nine\s+eleven|nueve\s+uno\s+uno|"
+    r"\b(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will|gonna|going\s+to|ok(?:ay)?)\b[^.?!]{0,30}\b(?:hang(?:ing)?\s+up|"
+    r"calling|call|dial|dialing)\b[^.?!]{0,20}\b(?:911|nine\s+one\s+one|nine\s+eleven|nueve\s+uno\s+uno|"
     r"an\s+ambulance|the\s+ambulance)\b|"
     r"\b(?:voy\s+a|ya\s+voy\s+a|ahorita)\s+(?:colgar\s+y\s+)?(?:llamar|marcar)\s+(?:al\s+)?(?:911|nueve\s+uno\s+uno)\b",
     re.IGNORECASE,
 )
 
 
+# not leaving: refusing 911, already called it, calling from another phone, or asking the
+# assistant to stay ("I'm not calling 911, the cops will come", "I called 911... what do I do
+# till they get here", "I'm calling 911 on my cell right now, can you stay on": caller
+# role-play round 30 got "Yes, hang up and call 911 now. Goodbye" and the call ended)
+_STAYS_ON_THE_LINE = re.compile(
+    r"\b(?:not|never|won'?t|don'?t|dont|no\s+voy\s+a|no\s+quiero)\b|n't\b|"
+    r"\b(?:stay\s+on|stay\s+with\s+me|hold\s+on|keep\s+talking|what\s+(?:do|should|can)\s+i\s+do|till\s+they|"
+    r"until\s+they|other\s+phone|(?:my|his|her|the)\s+(?:cell|other\s+line|landline)|"
+    r"qu[eé]date|no\s+cuelgues|qu[eé]\s+hago)\b",
+    re.IGNORECASE,
+)
+
+
 def leaves_to_call_911(speech: str | None) -> bool:
-    """The caller is hanging up to dial 911 now: told to go, not kept on the line."""
-    return bool(_LEAVING_TO_CALL_911.search(speech or ""))
+    """The caller is hanging up to dial 911 now: told to go, not kept on the line. Never
+    when they refuse 911, ask the assistant to stay, or call from another phone."""
+    text = speech or ""
+    return bool(_LEAVING_TO_CALL_911.search(text)) and not _STAYS_ON_THE_LINE.search(text)
 
 
 def says_goodbye(speech: str | None) -> bool:

@@ -15,6 +15,7 @@ import spacy
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.channels.voice_twiml import leaves_to_call_911
 from iop_assistant.language.nlg import INSTEAD
 from iop_assistant.language.reply_reasons import GATE_OUTPUT, SEIZURE_AID_REASON
 from iop_assistant.nlu import spacy_pipeline
@@ -345,3 +346,21 @@ def test_a_referral_from_a_professional(text: str, expected: bool) -> None:
 
 def test_attendance_reports_for_an_officer_are_paperwork() -> None:
     assert asks_for_paperwork("I'm his probation officer, how do I get attendance reports")
+
+
+@pytest.mark.parametrize(
+    "speech,leaving",
+    [
+        ("okay okay i'm hanging up and calling nine one one", True),
+        ("okay I'm calling 911 on my cell right now, can you stay on", False),
+        (
+            "okay I called 911 on the other phone they're coming. what do I do till they get here",
+            False,
+        ),
+        ("I'm not calling 911, the cops will come. he's on probation", False),
+        ("im gonna call 911 now", True),
+    ],
+)
+def test_only_a_caller_leaving_to_dial_is_let_go(speech: str, leaving: bool) -> None:
+    """Caller role-play round 30: three people mid-emergency got "Goodbye" and a hang-up."""
+    assert leaves_to_call_911(speech) is leaving
