@@ -227,6 +227,19 @@ _LAST_USE_TOLD = re.compile(
 )
 
 
+def last_use_outside_withdrawal_stories(text: str) -> str | None:
+    """The last use said in a sentence that is not about a past seizure or quitting: "I had a
+    seizure last year when I tried to quit on my own. do I need detox first" after "I drink
+    every day... shakes in the morning" (caller role-play round 30: "last year" was read as
+    the last drink, and a daily drinker with a withdrawal seizure got "IOP may fit")."""
+    for part in re.split(r"[.;!?\n]+", text):
+        if part.strip() and not _PAST_WITHDRAWAL_WORDS.search(part):
+            when = screening_answers.parse_last_use(part)
+            if when:
+                return when
+    return None
+
+
 def use_pattern_told(text: str, tracker: Tracker) -> Dict[str, Any]:
     """How often and when last, said in the answer to "what do you use?", for the
     questions still empty."""
@@ -624,7 +637,7 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     prescribed = form_answers.prescription_told(text, used)
     if prescribed is not None and set(used) & screening_rules.PRESCRIBABLE:
         found["screening_prescribed"] = prescribed
-    last_use = screening_answers.parse_last_use(text)
+    last_use = last_use_outside_withdrawal_stories(text)
     if last_use and used and _SAYS_WHEN_LAST.search(lowered):
         # "i drink a fifth a day, last drink this morning" (round 26: asked when, next)
         found["screening_last_use"] = last_use
