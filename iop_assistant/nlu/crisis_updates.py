@@ -31,7 +31,7 @@ from iop_assistant.nlu.control_gate import HUMAN_INTENT, put_first
 from iop_assistant.nlu.control_intents import BARE_CALLING, asks_to_be_connected
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
-from iop_assistant.nlu.danger_questions import SAFETY_INTENT
+from iop_assistant.nlu.danger_questions import SAFETY_INTENT, asks_if_a_taken_mix_is_ok
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.past_danger import was_already_treated
@@ -914,6 +914,12 @@ def read_update(text: str) -> str | None:
         return "police_fear"
     if not clean or _PAST.search(clean):
         return None
+    if asks_if_a_taken_mix_is_ok(clean) and not any(
+        PATTERNS[kind].search(clean) for kind in ("getting_drowsy", "not_sleeping", "lying_down")
+    ):
+        # "took 2 bars n drinkin is that ok" (texter role-play round 30): Poison Control now,
+        # and when it is 911 instead
+        return "poison_control"
     for kind in READING_ORDER:
         if PATTERNS[kind].search(clean):
             if kind == "reached_988" and _EARLIER.search(clean):

@@ -328,6 +328,36 @@ def asks_about_mixing_them(text: str) -> bool:
     )
 
 
+# a mix already taken, asked about with nothing worse said: "took 2 bars n drinkin is that ok",
+# "had a few beers and took my klonopin, am i gonna be ok" (texter and self role-play round 30:
+# the generic crisis text three times, never what the mix does or whom to ask now)
+_IS_IT_OK = re.compile(
+    r"\b(?:is\s+(?:that|it|this)\s+(?:ok(?:ay)?|bad|safe|dangerous|alright|gonna\s+be\s+ok)|"
+    r"am\s+i\s+(?:gonna|going\s+to)\s+be\s+(?:ok(?:ay)?|alright|fine)|will\s+i\s+be\s+(?:ok(?:ay)?|alright|fine)|"
+    r"should\s+i\s+(?:be\s+worried|worry)|est[aá]\s+(?:bien|mal)|es\s+peligroso)\b",
+    re.IGNORECASE,
+)
+
+
+_TAKEN_FIRST = re.compile(
+    r"^\W*(?:so\s+|ok\s+|um\s+)?(?:just\s+|already\s+)?(?:took|popped|had|drank|swallowed|mixed|did)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_a_taken_mix_is_ok(text: str) -> bool:
+    """Alcohol with a sedating drug (or two of them) already taken, and "is that ok?", with
+    no sign of an overdose said (those are the crisis)."""
+    clean = " ".join(without_denial(text).split())
+    taken = _TAKEN.search(clean) or _TAKEN_FIRST.search(clean) or says_something_was_taken(clean)
+    if not taken or not _IS_IT_OK.search(clean):
+        return False
+    alcohol = re.search(rf"\b{_ALCOHOL}\b", clean, re.IGNORECASE)
+    drugs = re.findall(rf"\b{_SEDATING}\b", clean, re.IGNORECASE)
+    kinds = {_kind(d) for d in drugs}
+    return bool((alcohol and drugs) or len(kinds) >= 2) and not has_danger_words(clean)
+
+
 # "are M30s fentanyl?", "the blue pills he buys, are they real percs?" (family role-play round
 # 19): pills from outside a pharmacy (DEA, One Pill Can Kill)
 _PRESSED_PILLS = re.compile(

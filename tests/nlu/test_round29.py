@@ -364,3 +364,18 @@ def test_attendance_reports_for_an_officer_are_paperwork() -> None:
 def test_only_a_caller_leaving_to_dial_is_let_go(speech: str, leaving: bool) -> None:
     """Caller role-play round 30: three people mid-emergency got "Goodbye" and a hang-up."""
     assert leaves_to_call_911(speech) is leaving
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("took 2 bars n drinkin is that ok", "poison_control"),
+        ("took 2 xans and had a few beers, is that ok", "poison_control"),
+        ("i had a few beers and took my klonopin, am i gonna be ok", "poison_control"),
+        ("took 2 xans and been drinking is that ok? im kinda nodding off", "getting_drowsy"),
+    ],
+)
+def test_a_mix_already_taken_asked_about_gets_poison_control(text: str, expected: str) -> None:
+    """Texter and self role-play round 30: the generic crisis text three times; sleepiness
+    said with it is the overdose getting worse."""
+    assert read_update(text) == expected
