@@ -415,6 +415,22 @@ _REFERRAL = re.compile(
 )
 
 
+# "Does the program deal with the paranoia part too or just the drugs?" (regression after the
+# round 29 retrain: the naloxone answer): mental health care beside the addiction
+CO_OCCURRING_INTENT = "ask_co_occurring"
+_MENTAL_HEALTH_PART = re.compile(
+    r"\b(?:deal\s+with|treat|help\s+with|handle|cover|work\s+on|address|do\s+anything\s+(?:for|about))\s+"
+    r"(?:the\s+|my\s+|his\s+|her\s+|their\s+)?(?:paranoia|psychosis|hallucinations?|voices|mental\s+health|"
+    r"depression|anxiety|ptsd|trauma|bipolar)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_mental_health_care(text: str | None) -> bool:
+    """Whether the program treats a mental health need beside the drug or alcohol use."""
+    return _found(_MENTAL_HEALTH_PART, text) and _found(_ASKS, text)
+
+
 def asks_how_to_refer(text: str | None) -> bool:
     """A professional (counsellor, officer, social worker) asks how to refer a client."""
     return _found(_REFERRAL, text)

@@ -106,6 +106,7 @@ from iop_assistant.nlu.danger_questions import (
     asks_about_pressed_pills,
     asks_about_seizure_first_aid,
     asks_where_to_get_naloxone,
+    danger_beyond_a_denial,
 )
 from iop_assistant.nlu.danger_words import has_danger_words
 from iop_assistant.nlu.dosing_questions import (
@@ -121,6 +122,7 @@ from iop_assistant.nlu.withdrawal_story import (
     tells_of_withdrawal,
 )
 from iop_assistant.program_question import (
+    CO_OCCURRING_INTENT,
     CONFIDENTIALITY_INTENT,
     COST_INTENT,
     ENROLL_INTENT,
@@ -139,6 +141,7 @@ from iop_assistant.program_question import (
     asks_about_cps,
     asks_about_immigration,
     asks_about_lgbtq_groups,
+    asks_about_mental_health_care,
     asks_about_prescribed_pain_medicine,
     asks_about_psych_medicine,
     asks_about_services_in_spanish,
@@ -453,6 +456,10 @@ def gate(message: Message) -> None:
         return overrule(message, CALLBACK_INTENT, "phone number")
     if is_phone_message(text) and name != CALLBACK_INTENT:
         return overrule(message, CALLBACK_INTENT, "phone number")
+    if asks_about_mental_health_care(text) and name not in ("crisis", *NOT_A_TOPIC):
+        # "Does the program deal with the paranoia part too or just the drugs?" (regression
+        # after the round 29 retrain: the naloxone answer)
+        return overrule(message, CO_OCCURRING_INTENT, "mental health care")
     if asks_how_to_refer(text) and name != "crisis" and not has_danger_words(text):
         # "how do I refer someone?" (stepdown role-play round 29: a menu): said instead of the
         # how-to-start answer for the person themselves (language/nlg.py INSTEAD)
@@ -560,7 +567,7 @@ def gate(message: Message) -> None:
     if asks_about_pressed_pills(text):
         # "are M30s fentanyl?" (family role-play round 19)
         return overrule(message, SAFETY_INTENT, PRESSED_PILLS_REASON)
-    if asks_where_to_get_naloxone(text) and name != "crisis" and not has_danger_words(text):
+    if asks_where_to_get_naloxone(text) and name != "crisis" and not danger_beyond_a_denial(text):
         # "is narcan free", "where do i buy narcan" (crisis role-play round 26: the sober
         # living answer, the cost answer): the naloxone answer and where to get it (nlg note)
         return overrule(message, SAFETY_INTENT, NALOXONE_WHERE_REASON)

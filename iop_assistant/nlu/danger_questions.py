@@ -417,6 +417,7 @@ _NALOXONE_WHERE = re.compile(
     r"buy|get|gratis|cuesta|comprar|consigo|conseguir|venden)\b|"
     r"\b(?:where|how|can)\s+(?:do|can|could|would)?\s*(?:i|we|you|u|my\s+\w+)\s+(?:get|buy|find|pick\s+up)\s+"
     r"(?:some\s+)?(?:narcan|naloxone)\b|"
+    r"\bwhere\s+(?:i|we|you|u|one)\s+(?:can|could|might)\s+(?:get|buy|find|pick\s+up)\s+(?:some\s+)?(?:narcan|naloxone)\b|"
     r"\b(?:d[oó]nde|c[oó]mo)\s+(?:se\s+)?(?:consigo|compro|consigue|compra|venden|dan)\s+(?:el\s+|la\s+)?(?:narcan|naloxona)\b",
     re.IGNORECASE,
 )
@@ -425,3 +426,15 @@ _NALOXONE_WHERE = re.compile(
 def asks_where_to_get_naloxone(text: str) -> bool:
     """Where to get naloxone, or what it costs."""
     return bool(_NALOXONE_WHERE.search(text or ""))
+
+
+# "I didn't call 911, there's no emergency. I am asking where I can buy naloxone" (regression
+# after the round 29 retrain: the classifier read a story, and "911" blocked the reader)
+_NO_CALL_MADE = re.compile(
+    r"\b(?:didn'?t|did\s+not|not|never|don'?t\s+need\s+to)\s+call(?:ed|ing)?\s+911\b", re.I
+)
+
+
+def danger_beyond_a_denial(text: str) -> bool:
+    """Danger words left once "there's no emergency" and "I didn't call 911" are set aside."""
+    return has_danger_words(_NO_CALL_MADE.sub(" ", without_denial(text)))

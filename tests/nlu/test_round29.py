@@ -32,6 +32,7 @@ from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_questions import asks_about_mixing_them, asks_about_seizure_first_aid
 from iop_assistant.program_question import (
     asks_about_a_minor_in_treatment,
+    asks_about_mental_health_care,
     asks_about_prescribed_pain_medicine,
     asks_for_paperwork,
     asks_for_treatment_elsewhere,
@@ -379,3 +380,19 @@ def test_a_mix_already_taken_asked_about_gets_poison_control(text: str, expected
     """Texter and self role-play round 30: the generic crisis text three times; sleepiness
     said with it is the overdose getting worse."""
     assert read_update(text) == expected
+
+
+def test_the_paranoia_part_asks_about_mental_health_care(gated: Callable[..., str]) -> None:
+    """Regression after the round 29 retrain: the naloxone answer."""
+    text = "Does the program deal with the paranoia part too or just the drugs?"
+    assert asks_about_mental_health_care(text)
+    assert gated(text, "ask_safety_procedures") == "ask_co_occurring"
+
+
+def test_where_to_buy_naloxone_with_no_emergency(gated: Callable[..., str]) -> None:
+    """Regression after the round 29 retrain: read as a story of use."""
+    text = (
+        "I didn't call 911, there's no emergency. I am asking where I can buy naloxone to keep "
+        "at home, just in case."
+    )
+    assert gated(text, "inform_use") == "ask_safety_procedures"
