@@ -142,7 +142,11 @@ def answer_for_form(tracker: DialogueStateTracker) -> SlotSet | None:
         ):
             # "last night, thats when he overdosed", to this question or ahead of it
             return SlotSet(slot, text)
-        guard_hit = bool(message.parse_data.get("crisis_guard"))
+        # a lexicon hit, or a crisis the conversation read ("after 9 i wont be picking up"
+        # after a crisis reply, rasa_hooks/crisis_context.py)
+        guard_hit = bool(message.parse_data.get("crisis_guard")) or bool(
+            message.parse_data.get("crisis_context")
+        )
         # the classifier alone, trained on outsiders' crisis wording, was sure of a crisis in
         # answers with no word of danger ("nothing really, maybe a little tired", "me. got a
         # dui and my lawyer said look into programs"; personas p04, p03, CI 2026-12-03/04):

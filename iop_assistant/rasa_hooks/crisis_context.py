@@ -56,6 +56,8 @@ CRISIS_REPLY_PREFIX = "utter_crisis"
 FALLBACK_INTENT = "nlu_fallback"
 FALLBACK_THRESHOLD = 0.35  # config.yml, FallbackClassifier
 GUARD_CATEGORY_ENTITY = "crisis_category"
+# why the conversation turned a message into a crisis (read by policies/form_answer.py)
+CONTEXT_OUTPUT = "crisis_context"
 
 # updates about a crisis already answered: without one they are something else
 NEEDS_A_CRISIS_BEFORE = frozenset(
@@ -464,6 +466,8 @@ def time_running_out(parse_data: Dict[str, Any], tracker: Any) -> bool:
     if not _TIME_RUNNING_OUT.search(text) or not had_crisis_reply(_actions(tracker)):
         return False
     _set_intent(parse_data, CRISIS_INTENT, 1.0)
+    # the form's answer policy keeps a crisis it can see a reason for (policies/form_answer.py)
+    parse_data[CONTEXT_OUTPUT] = {"reason": "time running out"}
     return True
 
 

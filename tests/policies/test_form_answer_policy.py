@@ -342,3 +342,13 @@ def test_round26_hallucinations_said_in_the_screening_end_it():
     text = "seeing little things moving on the floor and theyre not there"
     tracker = tracker_in_form("detox_screening_form", "screening_frequency", text, "crisis", 1.0)
     assert answer_for_form(tracker) is None
+
+
+def test_a_crisis_the_conversation_read_is_never_an_answer():
+    """ "after 9 i wont be picking up" to the callback time, after a crisis reply (crisis
+    role-play round 29: saved as the time); rasa_hooks/crisis_context.py says why."""
+    text = "doesnt matter. after 9 i wont be picking up"
+    tracker = tracker_in_form("callback_form", "callback_best_time", text, "crisis", 1.0)
+    assert answer_for_form(tracker) is not None  # a bare classifier crisis would be the time
+    tracker.latest_message.parse_data["crisis_context"] = {"reason": "time running out"}
+    assert answer_for_form(tracker) is None

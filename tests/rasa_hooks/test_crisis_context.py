@@ -545,3 +545,12 @@ def test_a_time_with_no_crisis_before_is_only_a_time() -> None:
         _parse_of("i have 2 hrs", "inform_use"), conversation("utter_ask_callback_best_time")
     )
     assert parse["intent"]["name"] == "inform_use"
+
+
+def test_the_crisis_read_from_the_conversation_says_why() -> None:
+    """The callback form's answer policy keeps it (policies/form_answer.py)."""
+    parse = crisis_context.in_context(
+        _parse_of("after 9 i wont be picking up", "inform_use"),
+        conversation("utter_crisis", "utter_ask_callback_best_time"),
+    )
+    assert parse[crisis_context.CONTEXT_OUTPUT] == {"reason": "time running out"}
