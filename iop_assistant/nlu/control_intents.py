@@ -947,6 +947,9 @@ MAX_REPEAT_WORDS = 16
 _BARE_WHAT = re.compile(r"^\W*(?:sorry\W+|wait\W+)?(?:what|huh)\W*$", re.IGNORECASE)
 _REPEAT = re.compile(
     rf"^{_FILLER}(?:(?:i'?m\s+|im\s+)?sorry(?:\s+(?:dear|hon|honey|ma'?am|sir))?\W+)?"
+    # "perdon, me puede repetir el numero mas despacio, lo estoy apuntando", "el numero de
+    # ustedes, repitalo por favor" (Spanish role-play round 30: the 911 script, twice)
+    r"(?:perd[oó]n\W+|el\s+n[uú]mero(?:\s+de\s+ustedes)?\W+)?"
     r"(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?"
     r"(?:say\s+(?:that|it|this)(?:\s+(?:last|first)\s+(?:part|bit|thing))?\s+(?:again|one\s+more\s+time)|"
     r"repeat(?:\s+(?:that|it|yourself|the\s+last\s+part))?|"
@@ -963,7 +966,8 @@ _REPEAT = re.compile(
     rf"(?:[\s,]+(?:a\s+(?:little|bit)\s+)?(?:slower|slowly|louder|please|for\s+me|por\s+favor|"
     # "What, dear?" (caller role-play round 26: the clarifying menu, then that menu repeated)
     r"dear|hon|honey|sweetie|sweetheart|ma'?am|sir|son|mija|mijo|se[nñ]orita|"
-    r"m[aá]s\s+despacio|m[aá]s\s+lento|m[aá]s\s+fuerte|el\s+n[uú]mero))*"
+    r"m[aá]s\s+despacio|m[aá]s\s+lento|m[aá]s\s+fuerte|el\s+n[uú]mero|"
+    r"lo\s+estoy\s+(?:apuntando|anotando|escribiendo)))*"
     rf"{_FILLER}$",
     re.IGNORECASE,
 )

@@ -396,3 +396,15 @@ def test_where_to_buy_naloxone_with_no_emergency(gated: Callable[..., str]) -> N
         "at home, just in case."
     )
     assert gated(text, "inform_use") == "ask_safety_procedures"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "perdon, me puede repetir el numero mas despacio, lo estoy apuntando",
+        "no no, no es emergencia. el numero de ustedes, repitalo por favor",
+    ],
+)
+def test_say_the_number_again_in_spanish(text: str, gated: Callable[..., str]) -> None:
+    """Spanish role-play round 30: read as a crisis, twice; the number never repeated."""
+    assert gated(text, "crisis", 0.9) == "repeat_last"
