@@ -703,6 +703,9 @@ _PRESCRIBED = re.compile(
     r"\bpain\s+(?:management\s+)?(?:doctor|dr|clinic|specialist)\b",
     re.IGNORECASE,
 )
+_A_PAIN_MED = re.compile(rf"\b{_PAIN_MED}\b", re.IGNORECASE)
+# "would I have to stop my pain medication": the medicine is theirs, said without "prescribed"
+_THEIR_OWN_MEDICINE = re.compile(r"\b(?:stop|keep|stay\s+on)\s+(?:my|mi)\b", re.IGNORECASE)
 _PAIN_MED_AND_PROGRAM = re.compile(
     rf"\b(?:stop|quit|come\s+off|get\s+off|give\s+up|keep|stay\s+on|keep\s+taking|dejar|seguir\s+tomando)\s+"
     rf"(?:(?:my|his|her|the|mi|la|las)\s+)?{_PAIN_MED}\b|"
@@ -717,11 +720,10 @@ _PAIN_MED_AND_PROGRAM = re.compile(
 def asks_about_prescribed_pain_medicine(text: str | None) -> bool:
     """Someone on prescribed pain medicine asks whether they fit IOP, or must stop it."""
     clean = " ".join(str(text or "").split())
-    if not re.search(rf"\b{_PAIN_MED}\b", clean, re.IGNORECASE):
-        return False
-    return bool(_PAIN_MED_AND_PROGRAM.search(clean)) and (
-        bool(_PRESCRIBED.search(clean))
-        or bool(re.search(r"\b(?:stop|keep|stay\s+on)\s+(?:my|mi)\b", clean, re.I))
+    return (
+        _found(_A_PAIN_MED, clean)
+        and _found(_PAIN_MED_AND_PROGRAM, clean)
+        and (_found(_PRESCRIBED, clean) or _found(_THEIR_OWN_MEDICINE, clean))
     )
 
 
