@@ -122,6 +122,12 @@ _NOT_RECENT = re.compile(
 )
 
 
+# a clause about pregnancy, taken out before reading another question's yes or no
+_PREGNANCY_CLAUSE = re.compile(
+    r"(?:\b(?:and|but|also|y|pero)\s+)?\b(?:no|not|nope|nah|never)?[^.,;!?]{0,30}"
+    r"\b(?:pregnan\w*|embarazad\w*)\b[^.,;!?]*",
+    re.IGNORECASE,
+)
 _YES_FIRST_WORD = re.compile(r"^\W*(?:yes|yeah|yep|ya|yup|s[ií]|sure)\b", re.IGNORECASE)
 _NO_FIRST_WORD = re.compile(
     r"^\W*(?:no+|nope|nah|never|nunca|not\s+really|para\s+nada)\b(?!\s+(?:s[eé]|idea|clue|sure)\b)",
@@ -295,7 +301,7 @@ def read_answer(
     if is_question(text) and answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE):
         return {slot: None}
     if answer not in (None, UNKNOWN):
-        return {slot: answer, **stated_alongside(slot, text, tracker)}
+        return {slot: answer, **told_with_the_answer(slot, text, tracker)}
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
     ahead = answers_ahead(slot, text, tracker)
@@ -323,6 +329,20 @@ def read_answer(
     # asked twice already (v9, blind v16: "is any of it prescribed?" four times over while
     # the other questions were answered): "don't know", and what was said is kept
     return {slot: unsure, **ahead}
+
+
+def told_with_the_answer(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
+    """Answers to questions not asked yet, said with a plain answer to this one: "last night.
+    my hands shake a little in the morning. no seizures. not pregnant" to "when did you last
+    use?" (blind v24, read in round 30: the symptoms question came next as if unsaid). Not how
+    often or when last: an answer's own time words ("not in the last month", "every day")
+    would be read again as the other."""
+    ahead = answers_ahead(slot, text, tracker)
+    ahead.pop("screening_frequency", None)
+    ahead.pop("screening_last_use", None)
+    if slot in ("screening_substances", "screening_prescribed"):
+        ahead.pop("screening_substances", None)
+    return ahead
 
 
 def _says_again(slot: str, text: str, tracker: Tracker) -> bool:
@@ -590,9 +610,20 @@ _SAYS_FOR_ME = re.compile(
     r"\bfor\s+myself\b|\bes\s+para\s+mi\b"
 )
 _OWN_USE = re.compile(
-    r"\b(?:i|ive|i've|im|i'm)\s+(?:\w+\s+){0,2}(?:drink|drank|drinking|use|used|using|take|took|"
+    r"\b(?:i|ive|i've|im|i'm)\s+(?:\w+\s+){0,4}?(?:drink|drank|drinking|use|used|using|take|took|"
     r"taking|smoke|smoking|shoot|snort|relapsed)\b|\bmy\s+(?:own\s+)?(?:drinking|use|using|habit|"
-    r"addiction)\b|\b(?:yo\s+)?(?:tomo|bebo|consumo|uso|fumo)\b"
+    r"addiction)\b|\b(?:yo\s+)?(?:tomo|bebo|consumo|uso|fumo)\b|"
+    # "been smoking fent every day for like 2 years", "I just finished 30 days inpatient"
+    # (blind v24, read in round 30: "are these questions about you?" after saying so)
+    r"(?:^|[.!?]\s*|\bhi\s+|\bhey\s+)(?:been|just\s+been)\s+(?:using|smoking|drinking|taking|shooting|snorting|doing)\b|"
+    r"\bi\s+(?:just\s+)?(?:finished|got\s+out\s+of|left|completed|graduated)\s+(?:\w+\s+){0,4}?"
+    r"(?:detox|rehab|residential|inpatient|treatment)\b"
+)
+
+
+# anyone else in the story at all ("my wife says i have to ask this"): who it is for is asked
+_SOMEONE_ELSE_NAMED = re.compile(
+    rf"\b(?:my|our|mi|his|her)\s+(?:\w+\s+)?{RELATIVE}\b|\b(?:he|she|hes|shes|he's|she's|they|el|ella)\b"
 )
 
 
@@ -623,6 +654,10 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
         found["screening_for"] = "other"
     elif _SAYS_FOR_ME.search(lowered):
         # "can u tell me if i need detox first? its for me" (blind v19: asked anyway)
+        found["screening_for"] = "self"
+    elif _OWN_USE.search(lowered) and not _SOMEONE_ELSE_NAMED.search(lowered):
+        # "i take kratom every day... trying to figure out if i need detox" (blind v24, read
+        # in round 30: "are these questions about you?", then "yes please" was not an answer)
         found["screening_for"] = "self"
     used = sorted(substances.categories_in_text(text))
     if used:
@@ -829,7 +864,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         ) or form_answers.speaks_of_an_older_woman(texts):
             slots = [s for s in slots if s != "screening_pregnant"]
         elif "opioid" in used:
-            pregnant = tracker.get_slot("screening_pregnant")
+            pregnant = tracker.get_slot("screening_pregnant") or (
+                "yes" if pregnancy_told_before(tracker) else None
+            )
             if pregnant == "yes":
                 return [s for s in slots if tracker.get_slot(s) is not None]
             rest = [s for s in slots if s != "screening_pregnant"]
@@ -844,6 +881,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
                 continue
             question = RISK_QUESTIONS.get(slot)
             unasked = tracker.get_slot(slot) is None
+            if slot == "screening_pregnant" and unasked and answers.pregnant is not None:
+                continue  # said in their own words already ("im 14 weeks pregnant")
             if question and unasked and not (slot == "screening_pregnant" and "opioid" in used):
                 field, values = question
                 if getattr(answers, field) is not None:
@@ -1053,7 +1092,10 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         text = str(value or "")
-        answer = yes_no_unknown(text)
+        # the yes or no of this question, not of the pregnancy said with it: "yeah i had the
+        # d t's last time i quit... and no i cant be pregnant" (blind v24, read in round 30:
+        # asked again, and daily drinking with past DTs never reached "detox first")
+        answer = yes_no_unknown(_PREGNANCY_CLAUSE.sub(" ", text))
         if screening_answers.read_emergency(text).past & HISTORY_SIGNS:
             answer = "yes"  # "I had a seizure when I quit before"
         elif _tells_symptoms_not_history(text):
@@ -1157,6 +1199,30 @@ def _known(value: Any) -> Any:
     return None if value in (None, UNKNOWN, [UNKNOWN]) else value
 
 
+def pregnancy_told_before(tracker: Tracker) -> bool | None:
+    """Pregnancy said in the person's own words about themselves, in this session ("im 14
+    weeks pregnant and using pain pills", blind v24, read in round 30: asked "could you be
+    pregnant?" later anyway). Only for the person's own screening."""
+    if tracker.get_slot("screening_for") == "other":
+        return None
+    for text in reversed(user_texts_this_session(tracker)):
+        stated = screening_answers.pregnancy_stated(text)
+        if stated is not None:
+            return stated
+    return None
+
+
+def user_texts_this_session(tracker: Tracker) -> List[str]:
+    """What the person wrote since the session started, oldest first."""
+    texts: List[str] = []
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == "action_session_start":
+            texts = []
+        elif event.get("event") == "user":
+            texts.append(str(event.get("text") or ""))
+    return texts
+
+
 def _drinks(value: Any) -> float | None:
     """Drinks a day from the slot. Before validation (rasa_sdk calls required_slots with
     the newly extracted text) the slot still holds the person's words: parse them."""
@@ -1230,7 +1296,9 @@ def answers_from(tracker: Tracker) -> screening_rules.ScreeningAnswers:
         used_since_care=_yes(tracker.get_slot("screening_use_since_care")),
         prescribed=None if prescribed is None else set(prescribed),
         drinks_per_day=_drinks(drinks),
-        pregnant=_yes(tracker.get_slot("screening_pregnant")),
+        pregnant=_yes(tracker.get_slot("screening_pregnant"))
+        if tracker.get_slot("screening_pregnant") is not None
+        else pregnancy_told_before(tracker),
         age_65_plus=_yes(tracker.get_slot("screening_age")),
         serious_medical=_yes(tracker.get_slot("screening_medical")),
         blackouts=_yes(tracker.get_slot("screening_blackouts")),

@@ -364,6 +364,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_prescribed_pain_medicine": ("fda_opioid_stop", "policy"),
     "utter_who_counts_as_family": ("article", "policy"),
     "utter_minor_in_treatment": ("article", "policy"),
+    "utter_what_family_is_told": ("refs", "policy"),
+    "utter_relapse_of_a_loved_one": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
     "utter_referral": ("policy",),
     "utter_craving": ("crisis", "samhsa_od"),

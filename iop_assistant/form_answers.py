@@ -105,7 +105,8 @@ _TIME_IN_REQUEST = re.compile(
     r"\b(?:tomorrow|tonight|today)\s+(?:(?:morning|afternoon|evening)\s+)?(?:at\s+|around\s+|after\s+|before\s+)?"
     r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?!\d|-)|"
     r"\b(?:after|before|around|between|by|at)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
-    r"(?:\s*(?:and|-|to)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?(?!\d|-|\s*\d{3})|"
+    # not "my phone is at 4%" (blind v24, read in round 30: saved as the time "at 4")
+    r"(?:\s*(?:and|-|to)\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?(?!\d|-|\s*\d{3}|\s*%|\s*percent)|"
     r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|"
     r"\b(?:tonight|this\s+(?:morning|afternoon|evening)|tomorrow(?:\s+(?:morning|afternoon|evening))?|"
     r"asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|you\s+can)|right\s+away|after\s+work|"
@@ -323,6 +324,8 @@ _NAME_LEAD = re.compile(
     # "his name is walter" (v13, a neighbour calling: saved as "His")
     r"(?:his|her|their)\s+name(?:\s+is|'s)|(?:he|she)(?:'s|\s+is)|ask\s+for\s+(?:him|her)\s+as|"
     r"se\s+llama|su\s+nombre\s+es|"
+    # "just say it's Kim", "tell them it is jay" (blind v24, read in round 30: saved as "Say")
+    r"(?:just\s+)?(?:say|tell\s+(?:them|him|her))(?:\s+(?:it'?s|its|it\s+is|that\s+it'?s|you'?re\s+calling\s+for))?|"
     r"you can ask for|ask for|just|first name is|first name|"
     r"(?:you\s+can\s+)?(?:put|write)(?:\s+(?:down|me\s+down\s+as|it\s+as))?|"
     r"me llamo|mi nombre es|soy|habla|le habla|pregunten por|preguntar por|pregunte por|"
@@ -708,13 +711,17 @@ _MEDICINE_NAMES = re.compile(
 # methadone to people using street fentanyl and Xanax)
 _NOTHING_PRESCRIBED = re.compile(
     r"\b(?:nothing|none(?:\s+of\s+(?:it|them|that|those))?|neither(?:\s+one)?)\s+"
-    r"(?:(?:is|are|was|were|of\s+(?:it|them)\s+(?:is|are))\s+)?prescribed\b|"
+    r"(?:(?:is|are|was|were|of\s+(?:it|them)\s+(?:is|are)|of\s+(?:it|them)(?:'?s|\s+s))\s+)?prescribed\b|"
+    # "none of its prescribed" (blind v24, read in round 30: the question asked again)
+    r"\bnone\s+of\s+(?:it|them|its|it'?s)\s+(?:is\s+|are\s+)?prescribed\b|"
     r"\b(?:it'?s|its|they'?re|theyre|they\s+are|thats|that'?s)\s+(?:not|never)\s+"
     r"(?:been\s+)?prescribed\b|"
     r"\b(?:get|got|gets|buy|buys|bought|getting)\s+(?:them|it|those|these)\s+"
     r"(?:from|off(?:\s+of)?)\s+(?:a|my|his|her|their|some|this)\s+"
     r"(?:friend|buddy|guy|dealer|plug|connect|cousin|coworker)\b|"
-    r"\bno\s+es\s+(?:recetad[oa]|con\s+receta)\b|\bnada\s+(?:es|est[aá])\s+recetad[oa]\b"
+    # "no es de receta" (blind es-v15, read in round 30: read as prescribed, so the help line
+    # instead of detox first for daily GHB with withdrawal)
+    r"\bno\s+(?:es|son)\s+(?:recetad[oa]s?|con\s+receta|de\s+receta)\b|\bnada\s+(?:es|est[aá])\s+recetad[oa]\b"
 )
 _GO_BACK = re.compile(
     r"\b(?:go\s+back|back\s+up|undo|"

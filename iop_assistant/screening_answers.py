@@ -373,9 +373,24 @@ def parse_symptoms(text: str | None) -> Set[str]:
                 found.add(value)
     if found:
         return found
-    if _NONE_ANSWER.search(t) and not _UNSURE_ANSWER.search(t):
+    clauses = _clauses(text)
+    if _NONE_ANSWER.search(t) and not (
+        _UNSURE_ANSWER.search(clauses[0] if clauses else t)
+        or _FIRM_HEDGE.search(t)
+        or re.search(r"\b(?:kinda|kind of|sort of|a little|a bit)\s*$", t)
+    ):
+        # "no shakes or anything, just tired and kinda down for a couple days after" (blind
+        # v24, read in round 30: the "kinda" of a later clause made the no a "not sure")
         return {NO_SYMPTOMS}
     return set()
+
+
+# hedges that doubt the whole answer wherever they stand ("kinda"/"sort of" only count in
+# the answer's own first clause: "no, just kinda tired" is still a no)
+_FIRM_HEDGE = re.compile(
+    r"\b(not sure|dont know|do not know|idk|maybe|unsure|no idea|dunno|i guess|not certain"
+    r"|tal vez|quizas?|a lo mejor|ni idea|no estoy segur[oa]|no sabria|puede ser)\b"
+)
 
 
 _EMERGENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
@@ -387,7 +402,9 @@ _EMERGENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
         "hallucinations",
     ),
     (
-        r"confus|disorient|delir|\bdts\b|dont know where|cant think straight|not making sense"
+        # "the d t's" as speech-to-text writes it (blind v24, read in round 30)
+        r"confus|disorient|delir|\bdts\b|\bd t ?s\b|\bd ?t s\b|dont know where|cant think straight"
+        r"|not making sense"
         r"|confundid|desorientad|no sabe donde|no sabe quien",
         "confusion",
     ),
@@ -502,6 +519,13 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+_PREGNANCY_SAID = re.compile(
+    r"\b(?:and|but|also|y|pero)?\s*(?:no|nope|nah)?\s*(?:i|she|he|im|i'?m)?\s*"
+    r"(?:can'?t|cannot|could\s*n'?t|am\s+not|is\s+not|isn'?t|not|no)\s+(?:be\s+)?(?:pregnant|embarazada)\b",
+    re.IGNORECASE,
+)
+
+
 def read_emergency(text: str | None) -> EmergencyReading:
     """Emergency signs in the text, split into now, unclear and past; negations dropped.
 
@@ -509,6 +533,9 @@ def read_emergency(text: str | None) -> EmergencyReading:
     not clearly past or negated is at least "unclear", so it is asked about, never dropped.
     """
     reading = EmergencyReading()
+    # "...i was in the hospital for it and no i cant be pregnant" (voice, no punctuation;
+    # blind v24, read in round 30): the "cant" of the pregnancy made the DTs "now"
+    text = _PREGNANCY_SAID.sub(" . ", text or "")
     for clause in _clauses(text):
         for pattern, value in _EMERGENCY_PATTERNS:
             match = re.search(pattern, clause)

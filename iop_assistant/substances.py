@@ -99,11 +99,20 @@ def categories(names: Iterable[str]) -> Set[str]:
     return {mapping.get(str(name).lower().strip(), "other") for name in names if str(name).strip()}
 
 
+# GHB as people say and speech-to-text writes it: "g h b" (the "h" is no heroin), "using G
+# every 2-3 hrs", "liquid g" (blind v24, read in round 30: an opioid, or nothing)
+_SPELLED_GHB = re.compile(r"\bg\s+h\s+b\b")
+_G_AS_GHB = re.compile(
+    r"\b(?:using|use|uses|used|on|the|doing|taking|take|dosing|liquid|some|of)\s+g\b(?!\s*-?\s*(?:spot|string|rated|wagon|shock|unit)\b)"
+)
+
+
 def categories_in_text(text: str) -> Set[str]:
     """Fallback when no entity was extracted: whole words and phrases of the lexicon."""
     words = _PUNCTUATION.sub(" ", text.lower()).split()
     lowered = f" {' '.join(words)} "
-    found = set()
+    lowered = _SPELLED_GHB.sub("ghb", lowered)
+    found = {"sedative"} if _G_AS_GHB.search(lowered) else set()
     for name, category in name_to_category().items():
         if f" {name} " in lowered:
             found.add(category)

@@ -73,6 +73,7 @@ CRISIS_LINE_ENV = "IOP_VOICE_CRISIS_LINE"
 DEFAULT_REPLY_TIMEOUT = 10.0  # Twilio waits 15 s for the webhook (error 11200)
 DEFAULT_CRISIS_LINE = "988"
 GREETING = "/greet"
+NEW_SESSION = "/session_start"  # Rasa's own intent: runs action_session_start (no slots kept)
 NUMBER_QUESTION = "utter_ask_callback_phone"
 PHONE_DIGITS = 10  # keys enough for a US phone number
 CALLBACK = "/request_callback"  # the one question answered with many keys
@@ -613,6 +614,8 @@ class VoiceInput(TwilioWebhookInput):
         conversation = identity.sender_id(CHANNEL_NAME, caller, self._key)
         if first and not caller.startswith("call:"):
             await self._remember_contact(conversation, caller)
+        if first:
+            await self._start_new_session(on_new_message, conversation, call_sid)
         turn = VoiceOutput()
         message = UserMessage(
             user_text,
@@ -667,6 +670,26 @@ class VoiceInput(TwilioWebhookInput):
         if first:
             state.closing.append(texts.welcome_hint)
         return self._listen(url, state, spanish_offer=first)
+
+    async def _start_new_session(
+        self, on_new_message: OnNewMessage, conversation: str, call_sid: str
+    ) -> None:
+        """A new call from a known number is a new conversation, not the last call's.
+
+        The conversation id is the caller's number, so a second call within the session
+        expiry went on with the first call's slots (caller role-play round 30: a detox
+        verdict from the last call was given again at once, a callback form was resumed).
+        Rasa's ``/session_start`` runs ``action_session_start`` (no slots carried over);
+        the history stays in the tracker for staff. Its reply, if any, is not spoken.
+        """
+        message = UserMessage(
+            NEW_SESSION,
+            CollectingOutputChannel(),
+            conversation,
+            input_channel=CHANNEL_NAME,
+            metadata={"voice": {"call_sid": call_sid, "input": "call_start"}},
+        )
+        await self._run_turn(on_new_message, message)
 
     def _add_routes(self, blueprint: Blueprint, on_new_message: OnNewMessage) -> None:
         """The transfer whisper, beside the health check and the webhook."""

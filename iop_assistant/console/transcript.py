@@ -22,6 +22,7 @@ from iop_assistant.rasa_hooks.carried import is_carried
 from iop_assistant.sqltyping import Connection
 
 HIDDEN_ACTIONS = {"action_listen", "action_session_start"}
+NEW_CALL_MARKER = "/session_start"  # sent by the voice channel when a call starts
 CLINICAL_SLOT_PREFIX = "screening_"
 MAX_EVENTS = 5000
 # form answers too common to mask wherever they appear (the slot row is still masked)
@@ -124,6 +125,8 @@ def build(rows: List[Any], reveal: bool) -> List[Turn]:
         by_event.append(None)
         at = to_datetime(row.timestamp)
         kind = row.type_name
+        if kind == "user" and data.get("text") == NEW_CALL_MARKER:
+            continue  # a new phone call's session start; the "session" line below shows it
         if kind in ("user", "bot"):
             raw = data.get("text") or ""
             # the bot's own help lines (program.yml, 911, 988, SAMHSA) stay readable

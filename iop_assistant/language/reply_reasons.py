@@ -34,6 +34,10 @@ PAIN_MEDICINE_REASON = "prescribed pain medicine"
 # role-play round 29): what is not known here, and who knows it
 WHO_COUNTS_AS_FAMILY_REASON = "who counts as family"
 MINOR_REASON = "a minor in treatment"
+# "since he's 19 would you guys tell me what he says in there", "what if he relapses after"
+# (blind v24/es-v15, read in round 30): answered for the relative, not as if they were the patient
+FAMILY_PRIVACY_REASON = "what family is told"
+FAMILY_RELAPSE_REASON = "a loved one's relapse"
 # "can you tell me how to find something near me? columbus area" (stepdown role-play round 29)
 ELSEWHERE_REASON = "treatment elsewhere"
 # "how do I refer someone?" from a counsellor (stepdown role-play round 29)

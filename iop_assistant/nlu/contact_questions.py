@@ -124,6 +124,13 @@ _ANYONE_THERE = re.compile(
 )
 
 
+_IF_I_DONT_ANSWER = re.compile(
+    r"\b(?:if|when)\s+(?:i|we)\s+(?:don'?t|dont|do\s+not|can'?t|cant|cannot|didn'?t|miss\s+it|"
+    r"won'?t|wont)\s*(?:pick\s+up|answer|get\s+to\s+the\s+phone)?\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_helpline_hours(text: str | None) -> bool:
     """Asks when the help line answers ("is the help line open at night?")."""
     cleaned = " ".join(str(text or "").split())
@@ -131,9 +138,12 @@ def asks_about_helpline_hours(text: str | None) -> bool:
         return True
     if _ANYONE_THERE.search(cleaned) and not _CRISIS_LINES.search(cleaned):
         return True
+    # "call me... DON'T leave a voicemail if I don't pick up" (blind v24, read in round 30: the
+    # hours answer instead of the callback questions): the person's own answering
+    own = _IF_I_DONT_ANSWER.sub(" ", cleaned)
     return (
         bool(_HELPLINE.search(cleaned))
-        and bool(_WHEN_ANSWERED.search(cleaned))
+        and bool(_WHEN_ANSWERED.search(own))
         and bool(_ASKS.search(cleaned))
         and not _CRISIS_LINES.search(cleaned)
     )

@@ -25,6 +25,8 @@ from iop_assistant.language.reply_reasons import (
     CRAVING_REASON,
     DOSING_REASON,
     ELSEWHERE_REASON,
+    FAMILY_PRIVACY_REASON,
+    FAMILY_RELAPSE_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     LGBTQ_REASON,
@@ -114,6 +116,7 @@ from iop_assistant.nlu.dosing_questions import (
     asks_about_dosing,
     asks_about_stopping_while_pregnant,
 )
+from iop_assistant.nlu.family_questions import asks_about_their_relapse, asks_what_family_is_told
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
@@ -472,6 +475,13 @@ def gate(message: Message) -> None:
         # "I'm raising my 15 year old grandson. can I sign for him? will I hear what he says?"
         # (family role-play round 29): said instead of the family answer (language/nlg.py)
         return overrule(message, FAMILY_INTENT, MINOR_REASON)
+    if asks_what_family_is_told(text) and name != "crisis" and not has_danger_words(text):
+        # "since he's 19 would you guys tell me what he says in there or no" (blind v24, read in
+        # round 30: the what-is-IOP answer): said instead of the privacy answer (language/nlg.py)
+        return overrule(message, CONFIDENTIALITY_INTENT, FAMILY_PRIVACY_REASON)
+    if asks_about_their_relapse(text) and name != "crisis" and not has_danger_words(text):
+        # "what if he relapses after the program" (left from round 29's family role-play)
+        return overrule(message, RELAPSE_INTENT, FAMILY_RELAPSE_REASON)
     if asks_who_counts_as_family(text) and name != "crisis" and not has_danger_words(text):
         # "does family have to mean married or blood related?" (family role-play round 29)
         return overrule(message, FAMILY_INTENT, WHO_COUNTS_AS_FAMILY_REASON)

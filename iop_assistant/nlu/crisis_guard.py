@@ -56,6 +56,7 @@ from iop_assistant.nlu.danger_words import (
     says_something_was_taken,
 )
 from iop_assistant.nlu.distress import is_ambiguous_distress
+from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.no_emergency import (
     says_no_emergency,
@@ -723,6 +724,11 @@ class CrisisGuard(GraphComponent):
                     # speak of despair, otherwise answer its next guess (danger_words.py)
                     if is_ambiguous_distress(text):
                         set_checkin(message, text)
+                        continue
+                    if asks_about_dosing(text):
+                        # "my daughter wants to stop the g h b tonight cold turkey... is that
+                        # ok" (blind v24, read in round 30: the 911 reply): why not alone
+                        set_intent(message, DOSING_INTENT)
                         continue
                     if names_treatment_medicine(text):
                         # "im on suboxone right now through my doctor" (tests/safety)

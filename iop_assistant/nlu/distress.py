@@ -21,7 +21,18 @@ _DISTRESS = re.compile(
     r"\bi\s+(?:can'?t|cant|cannot)\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this|do\s+this\s+any\s*more|"
     r"take\s+(?:it|this|much\s+more)\s*(?:any\s*more)?|go\s+on(?:\s+like\s+this)?|handle\s+(?:it|this|life)\s+any\s*more|"
     r"live\s+like\s+this)\b|"
-    r"\bnothing\s+(?:matters|is\s+worth\s+it)(?:\s+any\s*more)?\b|"
+    r"\bnothing\s+(?:really\s+|even\s+)?(?:matters|is\s+worth\s+it)(?:\s+any\s*more)?\b|"
+    # hints of a farewell inside a callback time (blind v24, read in round 30: "whenever. after
+    # tonight it wont really matter anyway", "whenever. if im still around lol" were saved as
+    # times): the direct question, not the next form question
+    r"\b(?:after|past|by)\s+(?:tonight|today)\s+(?:it\s+|that\s+|none\s+of\s+(?:it|this)\s+)?"
+    r"(?:won'?t|wont|will\s+not|doesn'?t|dont|don'?t|is\s+not\s+going\s+to|isn'?t\s+gonna)\s+(?:really\s+|even\s+)?matter\b|"
+    r"\b(?:it|that|none\s+of\s+(?:it|this))\s+(?:won'?t|wont|will\s+not)\s+(?:really\s+|even\s+)?matter\s+"
+    r"(?:after|past|by)\s+(?:tonight|today)\b|"
+    r"\bif\s+i'?m\s+still\s+(?:around|here|alive|breathing)\b|\bif\s+im\s+still\s+(?:around|here|alive|breathing)\b|"
+    r"\bi\s+(?:won'?t|wont|will\s+not)\s+(?:need|be\s+needing)\s+(?:it|a\s+call|one|that|anything)\s+after\s+(?:tonight|today)\b|"
+    r"\bafter\s+(?:tonight|today)\s+i\s+(?:won'?t|wont|will\s+not)\s+(?:need|be\s+needing)\s+(?:it|a\s+call|one|that|anything)\b|"
+    r"\bi\s+(?:won'?t|wont|will\s+not)\s+be\s+(?:around|here)\s+(?:much\s+longer|after\s+(?:tonight|today|this\s+week))\b|"
     # "idk whats the point of quitting anyway nothing ever gets better" (a teen, v19: read as
     # cancelling a callback nobody had asked for)
     r"\bnothing\s+(?:ever\s+)?(?:gets|will\s+(?:ever\s+)?get|is\s+(?:ever\s+)?(?:going\s+to|gonna)\s+get)\s+better\b|"

@@ -23,7 +23,10 @@ _DISTRESS_ES = re.compile(
     # es-v5: "ya pa que sigo intentando la verdad", "ya ni se pa que sigo"
     r"\b(?:para|pa|pa')\s+que\s+(?:sigo(?!\s+(?:tomando|usando|consumiendo|bebiendo|fumando|drogandome))|seguir|vivo|vivir|intentarlo|sigo\s+intentando|sigo\s+luchando|estoy\s+aqui)\b|"
     # es-v5: "la neta ya no le veo sentido a nada" (the relapse answer, no question asked)
-    r"\b(?:ya\s+)?no\s+le\s+(?:veo|encuentro|hallo)\s+(?:sentido|caso)\s+a\s+(?:nada|la\s+vida|vivir|seguir)\b|"
+    r"\b(?:ya\s+)?no\s+le\s+(?:veo|encuentro|hallo)\s+(?:el\s+)?(?:sentido|caso)\s+a\s+(?:nada|la\s+vida|vivir|seguir)\b|"
+    # a farewell hinted inside a callback time: "despues de hoy ya no importa", "si sigo vivo"
+    r"\bdespues\s+de\s+(?:hoy|esta\s+noche|manana)\s+ya\s+(?:no\s+)?(?:importa|va\s+a\s+importar|dara\s+igual)\b|"
+    r"\bsi\s+(?:todavia\s+|aun\s+)?sigo\s+(?:vivo|viva|aqui)\b|"
     r"\b(?:estoy\s+)?(?:tan\s+|muy\s+)?cansad[oa]\s+de\s+(?:vivir|la\s+vida|todo|luchar|seguir|estar\s+vivo|estar\s+viva)\b|"
     r"\b(?:ya\s+)?nada\s+tiene\s+sentido\b|\bno\s+tiene\s+sentido\s+(?:nada|seguir|vivir|mi\s+vida)\b|\bmi\s+vida\s+no\s+tiene\s+sentido\b|"
     r"\bme\s+siento\s+(?:tan\s+|muy\s+)?(?:sin\s+esperanza|inutil|una\s+carga|vaci[oa](?:\s+por\s+dentro)?|perdid[oa]\s+y\s+sin\s+salida)\b|"

@@ -22,7 +22,7 @@ _MEDICINES = (
     r"subutex|methadone|naltrexone|vivitrol|antabuse|campral|gabapentin|neurontin|"
     r"oxy\w*|percs?|percocets?|opioids?|opiates?|pain\s*pills|tramadol|fent\w*|heroin|"
     r"kratom|adderall|ambien|meds?|medications?|medicines?|pills?|prescriptions?|scripts?|"
-    r"dose|dosage)"
+    r"ghb|g\s+h\s+b|gbl|phenibut|dose|dosage)"
 )
 # alcohol too, for cutting down; but "how much drinking is too much" asks whether one's
 # drinking is a problem (ask_am_i_addicted), so _HOW_MUCH_IS_SAFE names medicines only
@@ -261,6 +261,40 @@ _WHY_NOT_JUST_STOP = re.compile(
     r"\bwhy\s+(?:can'?t|cant|cannot|shouldn'?t)\s+(?:i|he|she|we|they)\s+just\s+(?:stop|quit)\b",
     re.IGNORECASE,
 )
+# A plan to stop a sedative all at once, said without a question: "ive been taking 4-6 xanax
+# bars a day for about a year... im done. flushing them tonight", "been using G every 2-3 hrs
+# round the clock for months. want to just stop tonight", "esta noche los boto todos a la
+# basura", "me quiero salir de eso de un jalon" (blind v24/es-v15, read in round 30: the
+# screening offer or the crisis reply, never why not alone). Stopping alcohol, benzodiazepines
+# or GHB suddenly can cause seizures (references.md); methadone and buprenorphine are changed
+# with the prescriber. Only with one of those named, so "im quitting weed tonight" is no plan
+# of this kind.
+_SEDATIVE = re.compile(
+    r"\b(?:xanax|xans?|bars|klonopin|klonnies|k-?pins?|valium|ativan|benzos?|benzodiazepines?|alprazolam|"
+    r"clonazepam|diazepam|lorazepam|librium|ghb|g\s+h\s+b|gbl|phenibut|(?:using|use|on|the|doing|taking)\s+g\b|"
+    r"alcohol|drinking|booze|liquor|vodka|whiskey|the\s+drink|methadone|metadona|suboxone|subs|bupe|"
+    r"buprenorphine|sleeping\s+pills|ambien|gabapentin|alcohol|tomar|pisto|guaro|pastillas)\b",
+    re.IGNORECASE,
+)
+_STATED_PLAN = re.compile(
+    r"\b(?:i'?m|im|i\s+am|we'?re|he'?s|hes|she'?s|shes|i|he|she|we|they|my\s+\w+)?\s*"
+    r"(?:want(?:s)?\s+to|wanna|gonna|going\s+to|about\s+to|need\s+to|will|decided\s+to|plan(?:s|ning)?\s+(?:to|on))\s+"
+    r"(?:just\s+)?(?:stop|quit|get\s+off|come\s+off|flush|throw\s+(?:out|away)|dump|be\s+done\s+with)\b"
+    r"[^.!?]{0,40}\b(?:tonight|today|right\s+now|cold\s+turkey|all\s+at\s+once|at\s+home|on\s+(?:my|his|her)\s+own)\b|"
+    r"\b(?:flushing|flushed|tossing|dumping|throwing\s+(?:out|away))\s+(?:them|it|all|the\s+\w+|my\s+\w+|every\w*)\b|"
+    r"\b(?:quitting|stopping)\s+(?:\w+\s+)?(?:cold\s+turkey|tonight|today|all\s+at\s+once)\b|"
+    r"\b(?:los|las|lo|la)\s+(?:boto|tiro|echo)\s+(?:todos?|todas?)?\s*(?:a\s+la\s+basura|al\s+escusado|al\s+ba[nñ]o)\b|"
+    r"\b(?:salir(?:me)?|dejar(?:lo|la|los|las)?|quitarme)\s+(?:de\s+)?(?:eso|esto|todo|las?\s+\w+|los?\s+\w+)?\s*de\s+(?:un\s+)?(?:jal[oó]n|golpe|sopet[oó]n)\b|"
+    r"\b(?:dejar|dejo|parar|paro)\s+(?:los|las|el|la|de\s+tomar)\s*\w*\s+(?:ya|hoy|esta\s+noche|de\s+una\s+vez)\b",
+    re.IGNORECASE,
+)
+
+
+def states_a_plan_to_stop_a_sedative(text: str) -> bool:
+    """A plan to stop alcohol, a benzodiazepine, GHB or an opioid medicine at once."""
+    return bool(_STATED_PLAN.search(text)) and bool(_SEDATIVE.search(text))
+
+
 _PATTERNS = (
     _WHY_NOT_JUST_STOP,
     _PRESCRIBER_CHANGES_THE_DOSE,
@@ -303,4 +337,6 @@ def asks_about_dosing(text: str) -> bool:
         return True  # "how many should i take": only when a drug, a dose or a drink is named
     if _HOW_TO_CUT_BARE.search(text) and _A_DRUG.search(text):
         return True
-    return any(pattern.search(text) for pattern in _PATTERNS)
+    return any(pattern.search(text) for pattern in _PATTERNS) or states_a_plan_to_stop_a_sedative(
+        text
+    )

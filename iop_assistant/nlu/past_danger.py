@@ -76,6 +76,10 @@ _DANGER_NOW = re.compile(
     # engine running" (crisis role-play round 24: the check-in, as if all of it were past)
     r"(?:i'?m|im|i\s+am)\s+(?:sitting|lying|laying|standing|holding|hiding|parked)|(?:engine|motor)\s+(?:is\s+)?running|"
     r"(?:gas|stove|oven)\s+(?:is\s+)?on|"
+    # "locked himself in the bathroom like 40 min ago and wont answer me... he relapsed last
+    # week" (blind v24, read in round 30: the story-of-use reply)
+    r"\d+\s*(?:min\w*|mins|hours?|hrs?)\s+ago|an?\s+(?:hour|few\s+minutes)\s+ago|"
+    r"(?:won'?t|wont|isn'?t|isnt|not)\s+(?:answer|answering|respond\w*|open\w*)\s+(?:me|the\s+door)|"
     r"feel(?:s|ing)?\s+like\s+(?:i'?m|im|i\s+am)\s+(?:dying|gonna\s+die|going\s+to\s+die)|"
     r"(?:i|he|she|they)\s+(?:have|has|got|still\s+have|bought)\s+(?:the\s+|a\s+|my\s+|some\s+)?"
     r"(?:pills|gun|pistol|rope|knife|razor|blade)|"

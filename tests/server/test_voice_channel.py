@@ -533,3 +533,25 @@ def test_put_me_through_after_refusing_911_transfers(servers):
         "can you put me through to somebody to talk to"
     )
     dials(put_through)
+
+
+def test_a_new_call_from_the_same_number_starts_a_new_conversation(servers):
+    """Caller role-play round 30: the last call's answers (a half-filled callback form, a
+    detox verdict) were carried into the next call from the same phone."""
+    first_call = Call(servers)
+    first_call.send()
+    first_call.send(SpeechResult="can someone call me back later", Confidence="0.9")
+    assert servers.tracker(first_call.conversation())["active_loop"].get("name")
+
+    second_call = Call(servers)
+    second_call.phone = first_call.phone  # same caller, a new CallSid
+    opening = second_call.send()
+    listens(opening, servers)
+    assert "automated assistant" in said(opening)
+    tracker = servers.tracker(second_call.conversation())
+    assert not (tracker.get("active_loop") or {}).get("name"), "the callback form is not resumed"
+    assert tracker["slots"].get("requested_slot") is None
+    kinds = [e["event"] for e in tracker["events"]]
+    assert kinds.count("session_started") >= 2
+    answer = second_call.send(SpeechResult="what is IOP", Confidence="0.9")
+    assert "IOP" in said(answer) or "ntensive outpatient" in said(answer)
