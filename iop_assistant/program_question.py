@@ -651,7 +651,9 @@ _KEEP_WORKING = re.compile(
 # drug testing, dosing and menu answers): whether treatment with medicine and IOP go together
 STAYING_ON_MEDICATION_INTENT = "ask_staying_on_medication"
 _MOUD = (
+    # "the vivi trawl shot" (voice speech-to-text, blind v24, read in round 30: chat privacy)
     r"(?:methadone|suboxone|subs|bupe|buprenorphine|subutex|sublocade|vivitrol|naltrexone|"
+    r"viv[iea]\s*tro[lw]l?|viv[iea]\s*trawl|"
     r"the\s+shot|my\s+(?:shot|meds|medication|medicine|dose|strips|film)|metadona|buprenorfina|"
     r"naltrexona|mi\s+(?:medicina|medicamento|dosis|tratamiento))"
 )
@@ -681,10 +683,30 @@ _ON_MOUD = re.compile(
 _A_MEDICINE = re.compile(rf"\b{_MOUD}\b", re.IGNORECASE)
 
 
+# right after the answer about staying on medicine: "so i dont gotta come off it" (blind v24,
+# voice, read in round 30: a goodbye); "does that matter for the program" with the shot named
+_COME_OFF_IT = re.compile(
+    r"\bso\s+(?:i|he|she|we)\s+(?:don'?t|dont|do\s+not|doesn'?t|doesnt)\s+(?:gotta|have\s+to|need\s+to|"
+    r"got\s+to|has\s+to)\s+(?:come|get|go)\s+off\s+(?:of\s+)?(?:it|that|them|the\s+\w+)\b|"
+    r"\b(?:do|will|would|does)\s+(?:i|he|she)\s+(?:have|need|gotta|has)\s+to\s+(?:come|get|go)\s+off\s+"
+    r"(?:of\s+)?(?:it|that|them)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_DOES_IT_MATTER = re.compile(
+    r"\b(?:does|would|will|is)\s+(?:that|it|this)\s+(?:matter|a\s+problem|an\s+issue|ok|okay)\s+"
+    r"(?:for|with|in)\s+(?:the|your|this)\s+program\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_staying_on_medication(text: str | None) -> bool:
     """Whether someone on medicine for opioid or alcohol use can do IOP with it."""
+    if _found(_COME_OFF_IT, text):
+        return True
     return _found(_A_MEDICINE, text) and (
-        _asked(_STAYING_ON_MEDICATION, text) or _asked(_ON_MOUD, text)
+        _asked(_STAYING_ON_MEDICATION, text)
+        or _asked(_ON_MOUD, text)
+        or _found(_DOES_IT_MATTER, text)
     )
 
 

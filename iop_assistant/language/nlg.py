@@ -187,6 +187,7 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "not_me": "utter_crisis_update_not_me",
     "means_for_someone": "utter_crisis_update_means_for_someone",
     "should_call_911": "utter_crisis_update_should_call_911",
+    "about_988": "utter_crisis_update_about_988",
 }
 
 

@@ -592,6 +592,15 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "988 or 911?? which one hes not answering", "should i break the door or call someone
         # first" (crisis role-play round 29: the help line's hours; the domestic violence line)
     ),
+    # "988 is for suicide though right?", "el 988 es solo para suicidio?" (left from round 29:
+    # the 988 text again): what 988 is for, and when 911 comes first
+    "about_988": re.compile(
+        r"\b988\s+(?:is|was|'s)\s+(?:just\s+|only\s+|mostly\s+)?(?:for|about)\b|"
+        r"\b(?:is|isn'?t|isnt)\s+988\s+(?:just\s+|only\s+|mostly\s+)?(?:for|about)\b|"
+        r"\bwhat\s+(?:is|does)\s+988\s+(?:for|do)\b|"
+        r"\b(?:el\s+)?988\s+(?:es|era)\s+(?:solo\s+|nomas\s+|nada\s+mas\s+)?(?:para|de)\b|"
+        r"\b(?:es|no\s+es)\s+(?:el\s+)?988\s+(?:solo\s+|nomas\s+)?para\b"
+    ),
     # going to the ER alone, by car
     "drives_self": re.compile(
         # "maybe I'll just drive to urgent care", "is driving myself ok or not" (caller role-play
@@ -796,7 +805,7 @@ KINDS_THAT_ASK_FOR_A_PERSON = frozenset(
 )
 # safe_now never cancels new danger; the other kinds keep their instructions
 KINDS_THAT_YIELD_TO_CRISIS = frozenset(
-    {"safe_now", "no_plan", "psychosis", "takes_it_back", "not_me"}
+    {"safe_now", "no_plan", "psychosis", "takes_it_back", "not_me", "about_988"}
 )
 # the danger is over or handled: a question about the program in the same message is
 # answered instead ("ok I called 988 and talked to someone, I'm safe. now what are the

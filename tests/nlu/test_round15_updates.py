@@ -88,10 +88,11 @@ def test_a_general_question_after_saying_nobody_overdosed_is_still_answered(guar
     assert guarded(text, "ask_safety_procedures").get("intent")["name"] == "ask_safety_procedures"
 
 
-def test_asking_what_988_is_for_and_saying_one_is_not_suicidal_is_a_no(guarded):
-    # texter role-play 2026-12-05: the 988 reply three times
+def test_asking_what_988_is_for_and_saying_one_is_not_suicidal_is_no_alarm(guarded):
+    # texter role-play 2026-12-05: the 988 reply three times. Since round 30 the question is
+    # answered (988 is for any substance use crisis too, 911 when in danger), not "okay"
     text = "988 is for suicide tho right? im not suicidal i just cant stop taking percs"
-    assert guarded(text, "crisis").get("intent")["name"] == "deny"
+    assert guarded(text, "crisis").get("intent")["name"] == "crisis_update"
 
 
 def test_a_question_then_danger_told_plainly_is_a_crisis(guarded):

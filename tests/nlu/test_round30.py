@@ -230,3 +230,44 @@ def test_a_battery_percentage_is_no_callback_time() -> None:
     text = "can they call me instead my phone is at 4% i cant sit on hold"
     assert form_answers.best_time_in_request(text) is None
     assert form_answers.best_time_in_request("call me at 4") == "at 4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "988 is for suicide though right?",
+        "isnt 988 only for suicide",
+        "el 988 es solo para suicidio?",
+    ],
+)
+def test_a_question_about_988_itself_is_answered_not_alarmed(
+    matcher: CrisisMatcher, text: str
+) -> None:
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    assert matcher.match(text) is None
+    assert read_update(text) == "about_988"
+
+
+def test_danger_said_after_a_question_about_988_is_still_danger(matcher: CrisisMatcher) -> None:
+    assert matcher.match("988 is for suicide right? i want to die") is not None
+    assert matcher.match("el 988 es solo para suicidio? yo me quiero matar") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so i dont gotta come off it",
+        "i get the vivi trawl shot every month does that matter for the program",
+    ],
+)
+def test_staying_on_a_medicine_asked_in_passing(text: str) -> None:
+    assert gated(text, "goodbye").get(INTENT)["name"] == "ask_staying_on_medication"
+
+
+def test_a_two_word_spanish_question_is_spanish() -> None:
+    from iop_assistant.language.detect import detect
+
+    assert detect("aceptan medicaid") == "es"
+    assert detect("hola maria") is None
+    assert detect("do you take medicaid") == "en"
