@@ -591,11 +591,19 @@ _YES_ANSWER = re.compile(
 _WHOLE_MEXICAN_YES = re.compile(r"^(?:sale|sale pues|orale|andale|simon)\W*$")
 
 
+# a yes sent as an emoji alone: thumbs up, OK hand, check marks (any skin tone)
+THUMBS_UP = re.compile(
+    "(?:[\U0001f44d\U0001f44c\u2705\u2714\u2611](?:[\U0001f3fb-\U0001f3ff]|\ufe0f)?\\s*)+"
+)
+
+
 def parse_yes_no(text: str | None) -> bool | None:
     """True for yes-like answers, False for no-like ones, None when unsure or mixed.
 
     "1" and "2" are the numbered Yes/No buttons on SMS, so they count only on their own.
     """
+    if text and THUMBS_UP.fullmatch(text.strip()):
+        return True  # "👍" to "may we text you?" (a texter's yes; _norm drops emoji)
     t = _norm(text)
     if t in ("1", "2"):
         return t == "1"

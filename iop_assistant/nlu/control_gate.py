@@ -160,6 +160,7 @@ from iop_assistant.program_question import (
     tells_of_a_relapse,
 )
 from iop_assistant.rule_component import RuleComponent
+from iop_assistant.screening_answers import THUMBS_UP
 
 # GATE_OUTPUT and the reasons the response generator acts on (language/nlg.py NOTES,
 # INSTEAD) are named in language/reply_reasons.py
@@ -306,6 +307,9 @@ def gate(message: Message) -> None:
         return  # a button payload: Rasa reads it as an intent itself
     intent = message.get(INTENT) or {}
     name = intent.get("name")
+    if THUMBS_UP.fullmatch(text.strip()):
+        # "👍" (texter role-play round 30: the clarifying menu, and the options lost): a yes
+        return overrule(message, "affirm", "thumbs up")
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH

@@ -271,3 +271,17 @@ def test_a_two_word_spanish_question_is_spanish() -> None:
     assert detect("aceptan medicaid") == "es"
     assert detect("hola maria") is None
     assert detect("do you take medicaid") == "en"
+
+
+@pytest.mark.parametrize("text", ["👍", "👍🏽", "✅", "👍👍"])
+def test_a_thumbs_up_is_a_yes(text: str) -> None:
+    from iop_assistant.screening_answers import parse_yes_no
+
+    assert parse_yes_no(text) is True
+    assert gated(text).get(INTENT)["name"] == "affirm"
+
+
+def test_a_crying_face_is_no_yes() -> None:
+    from iop_assistant.screening_answers import parse_yes_no
+
+    assert parse_yes_no("😢") is None
