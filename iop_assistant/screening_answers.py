@@ -508,7 +508,12 @@ _PAST = re.compile(
 )
 
 
-_NEGATED_AFTER = re.compile(r"\w*\s*(?:-\s*)?(?:nunca|never|none|ninguna|jamas|tampoco)\b")
+# "convulsiones nunca", "seizures: none", "convulsiones no nunca", "seizures no" (blind es-v15,
+# read in round 30: "is this happening right now?")
+_NEGATED_AFTER = re.compile(
+    r"\w*\s*(?:-\s*)?(?:(?:no\s+)?(?:nunca|never|none|ninguna|jamas|tampoco)\b|"
+    r"no\b(?!\s+(?:para|paran|se|puede|puedo|stop|stops|me\s+dejan?)\b))"
+)
 _ONE_TIME = re.compile(r"\b(one time|that one time|una vez|one night)\b")
 _CLEARLY_NOW = re.compile(
     r"\b(now|right now|today|tonight|this morning|as we speak|ahora|ahorita|hoy|esta noche)\b"

@@ -27,7 +27,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant import substances
+from iop_assistant import screening_answers, substances
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import sentences
 from iop_assistant.language import SPANISH
@@ -473,6 +473,36 @@ def has_program_reading(message: Message) -> bool:
     return answers_a_question(name) or name in USE_OR_PROGRAM
 
 
+_NEGATED_SIGN = re.compile(
+    r"\b(?:no|never|not|nunca|ni|nope)\b(?:\s+\w+){0,3}?\s+(?:seizures?|fits?|convulsion\w*|dts|"
+    r"d\s?t\s?s|hallucinations?)\b(?:\s+(?:ever|nunca|no|either))?|"
+    r"\b(?:seizures?|convulsion\w*)\s+(?:no\s+)?(?:nunca|never|none|no)\b",
+    re.IGNORECASE,
+)
+
+
+_HAPPENING = re.compile(
+    r"\b(?:now|right\s+now|having\s+(?:one|a|another)|is\s+having|started|shaking|jerking|"
+    r"ahora|ahorita|esta\s+teniendo|le\s+esta\s+dando)\b",
+    re.IGNORECASE,
+)
+
+
+def only_negated_signs(text: str) -> bool:
+    """Withdrawal signs named only to say they never happened, nothing else of danger."""
+    if not _NEGATED_SIGN.search(text or ""):
+        return False
+    reading = screening_answers.read_emergency(text)
+    if reading.now or reading.unclear or reading.past:
+        return False
+    rest = _NEGATED_SIGN.sub(" ", text)
+    return (
+        not _HAPPENING.search(rest)
+        and not has_danger_words(rest)
+        and not says_something_was_taken(rest)
+    )
+
+
 def plain_request_reading(message: Message, text: str) -> str | None:
     """What a message with no word of danger and nothing taken asks for, when it plainly
     asks about the program, for a language, or for information; None otherwise.
@@ -712,6 +742,12 @@ class CrisisGuard(GraphComponent):
                     # "no, not like that. i'm done drinking", "no, I mean done with HER drama.
                     # I'm not suicidal lol" (v7: read as inform_use, then the crisis reply)
                     set_intent(message, "deny")
+                    continue
+                if intent.get("name") == CRISIS_INTENT and only_negated_signs(text):
+                    # "no he never had no seizures and hes a boy so no on the pregnant thing",
+                    # "...my nose runs no seizures ever" after the screening's outcome (blind
+                    # v24, read in round 30: the 911 reply): signs named only to say no
+                    take_next_guess(message)
                     continue
                 if (
                     intent.get("name") == CRISIS_INTENT

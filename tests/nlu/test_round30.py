@@ -285,3 +285,41 @@ def test_a_crying_face_is_no_yes() -> None:
     from iop_assistant.screening_answers import parse_yes_no
 
     assert parse_yes_no("😢") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no he never had no seizures and hes a boy so no on the pregnant thing",
+        "yeah if i go too long i get sick like sweaty and cramps and my nose runs no seizures ever",
+        "convulsiones nunca",
+    ],
+)
+def test_signs_named_only_to_say_no_are_no_emergency(text: str) -> None:
+    from iop_assistant.nlu.crisis_guard import only_negated_signs
+
+    assert only_negated_signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never had a seizure before but hes having one now",
+        "no seizures but hes not breathing",
+        "no seizures. i want to die",
+    ],
+)
+def test_a_no_beside_danger_now_is_still_danger(text: str) -> None:
+    from iop_assistant.nlu.crisis_guard import only_negated_signs
+
+    assert not only_negated_signs(text)
+
+
+def test_convulsiones_no_nunca_is_no_sign_now() -> None:
+    from iop_assistant import screening_answers
+
+    text = (
+        "sí cuando no uso me dan escalofríos diarrea me duelen los huesos y convulsiones no nunca"
+    )
+    reading = screening_answers.read_emergency(text)
+    assert not (reading.now or reading.unclear)
