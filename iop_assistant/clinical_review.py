@@ -366,6 +366,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_who_counts_as_family": ("article", "policy"),
     "utter_minor_in_treatment": ("article", "policy"),
     "utter_what_family_is_told": ("refs", "policy"),
+    "utter_screening_more_told": ("asam", "policy"),
     "utter_relapse_of_a_loved_one": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
     "utter_referral": ("policy",),

@@ -261,6 +261,40 @@ def _bot_texts_since_the_person_wrote(tracker: DialogueStateTracker) -> List[str
     return texts
 
 
+# the detox questions' outcomes, and the replies that would offer the questions again or say
+# only "okay" when someone goes on answering them after the outcome ("no seizures no. and not
+# pregnant", "una vez me desmaye pero no se si fue convulsion": blind v24/es-v15, read in
+# round 30)
+OUTCOME_REPLIES = frozenset(
+    {"utter_screening_detox_first", "utter_screening_iop_may_fit", "utter_screening_helpline"}
+)
+AFTER_AN_OUTCOME = frozenset({"utter_inform_use", "utter_deny", "utter_affirm"})
+MORE_TOLD_AFTER_AN_OUTCOME = "utter_screening_more_told"
+
+
+def _last_bot_action_before_the_person_wrote(tracker: DialogueStateTracker) -> str | None:
+    """The assistant's last response before the person's latest message."""
+    wrote = False
+    for event in reversed(tracker.events):
+        kind = getattr(event, "type_name", None)
+        if kind == "user":
+            if wrote:
+                return None
+            wrote = True
+        elif kind == "bot" and wrote:
+            return (getattr(event, "metadata", None) or {}).get("utter_action")
+    return None
+
+
+def after_an_outcome(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str:
+    """More answers right after the screening's outcome: noted, and who to tell if anything
+    changes (a seizure, the DTs), not the offer of the same questions again."""
+    if said not in AFTER_AN_OUTCOME or MORE_TOLD_AFTER_AN_OUTCOME not in responses:
+        return said
+    last = _last_bot_action_before_the_person_wrote(tracker)
+    return MORE_TOLD_AFTER_AN_OUTCOME if last in OUTCOME_REPLIES else said
+
+
 class LanguageNLG(TemplatedNaturalLanguageGenerator):
     """Rasa's templated generator, narrowed to the conversation's language first."""
 
@@ -300,7 +334,9 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         word for word (``repeats``)."""
         # a more fitting answer first ("how would i know its happening" right after the overdose
         # answer: the signs, not its follow-up; role-play round 22)
-        said = instead_for(utter_action, tracker, self.responses)
+        said = after_an_outcome(
+            instead_for(utter_action, tracker, self.responses), tracker, self.responses
+        )
         if said == utter_action and _gate_reason(tracker) not in ANSWERED_EVEN_IF_REPEATED:
             said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
         note = note_for(utter_action, tracker, self.responses)
