@@ -354,6 +354,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_means_for_someone": ("crisis", "means_safety", "988_family"),
     "utter_crisis_update_should_call_911": ("crisis", "988_family"),
     "utter_crisis_update_about_988": ("crisis", "988_family"),
+    "utter_crisis_update_naloxone_other_drug": ("crisis", "samhsa_od", "dea_onepill"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),

@@ -188,6 +188,7 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "means_for_someone": "utter_crisis_update_means_for_someone",
     "should_call_911": "utter_crisis_update_should_call_911",
     "about_988": "utter_crisis_update_about_988",
+    "naloxone_other_drug": "utter_crisis_update_naloxone_other_drug",
 }
 
 

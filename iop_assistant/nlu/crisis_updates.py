@@ -375,6 +375,17 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # "can we give narcan?", "should i use the narcan" (crisis role-play round 24: the first
     # crisis reply again, word for word): yes, now, and what follows
+    # "does narcan work on coke too?" (left from round 29: the crisis reply again): opioids
+    # only, but fentanyl is in other drugs and naloxone does no harm; give it, call 911
+    "naloxone_other_drug": re.compile(
+        r"\b(?:does|will|would|can|is)\s+(?:the\s+)?(?:narcan|naloxone)\s+(?:even\s+|still\s+|also\s+)?"
+        r"(?:work|help|do\s+anything|any\s+good)\s+(?:on|for|with|against)\s+(?:\w+\s+)?(?:coke|cocaine|crack|"
+        r"meth|xanax|bars|benzos?|alcohol|drinking|pills|tranq|xylazine|molly|ecstasy|weed|ketamine|ghb)\b|"
+        r"\b(?:funciona|sirve)\s+(?:el\s+)?(?:narcan|naloxona)\s+(?:con|para)\s+(?:la\s+)?(?:coca|cocaina|"
+        r"cristal|xanax|alcohol|pastillas)\b|"
+        r"\b(?:el\s+)?(?:narcan|naloxona)\s+(?:funciona|sirve)\s+(?:con|para)\s+(?:la\s+)?(?:coca|cocaina|"
+        r"cristal|xanax|alcohol|pastillas)\b"
+    ),
     "naloxone_question": re.compile(
         r"\b(?:can|could|should|do|shall)\s+(?:we|i|u|you)\s+(?:just\s+)?(?:give|use|spray|try)\s+(?:\w+\s+){0,2}?"
         r"(?:narcan|naloxone|narcn|kloxxado)\b|"

@@ -235,6 +235,7 @@ async def _seizure_replies(domain):
         "utter_crisis_update_overdose_first_aid",
         "utter_crisis_update_naloxone_given",
         "utter_crisis_update_naloxone_question",
+        "utter_crisis_update_naloxone_other_drug",  # "does narcan work on coke?" (round 30)
     }
     crisis_replies = [
         name

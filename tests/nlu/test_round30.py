@@ -323,3 +323,14 @@ def test_convulsiones_no_nunca_is_no_sign_now() -> None:
     )
     reading = screening_answers.read_emergency(text)
     assert not (reading.now or reading.unclear)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["does narcan work on coke too", "does narcan work for coke?", "el narcan sirve con la coca?"],
+)
+def test_naloxone_and_other_drugs_gets_its_own_answer(text: str) -> None:
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    assert read_update(text) == "naloxone_other_drug"
+    assert read_update("can we give narcan") == "naloxone_question"
