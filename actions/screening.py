@@ -616,6 +616,7 @@ _OWN_USE = re.compile(
     # "been smoking fent every day for like 2 years", "I just finished 30 days inpatient"
     # (blind v24, read in round 30: "are these questions about you?" after saying so)
     r"(?:^|[.!?]\s*|\bhi\s+|\bhey\s+)(?:been|just\s+been)\s+(?:using|smoking|drinking|taking|shooting|snorting|doing)\b|"
+    r"(?:^|[.!?]\s*|\bhi\s+|\bhey\s+)(?:just\s+)?(?:got\s+out\s+of|finished|left)\s+(?:\w+\s+)?(?:detox|rehab|residential|inpatient)\b|"
     r"\bi\s+(?:just\s+)?(?:finished|got\s+out\s+of|left|completed|graduated)\s+(?:\w+\s+){0,4}?"
     r"(?:detox|rehab|residential|inpatient|treatment)\b"
 )
@@ -623,7 +624,7 @@ _OWN_USE = re.compile(
 
 # anyone else in the story at all ("my wife says i have to ask this"): who it is for is asked
 _SOMEONE_ELSE_NAMED = re.compile(
-    rf"\b(?:my|our|mi|his|her)\s+(?:\w+\s+)?{RELATIVE}\b|\b(?:he|she|hes|shes|he's|she's|they|el|ella)\b"
+    rf"\b(?:my|our|mi|his|her)\s+(?:\w+\s+)?{RELATIVE}\b|\b(?:he|she|hes|shes|he's|she's|el|ella)\b"
 )
 
 
@@ -955,7 +956,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             }
         answer, when_told = recent_care_answer(text)
         if when_told:
-            return when_told
+            # "im on suboxone now from the detox doc so yes thats prescribed. last used fent 9
+            # days ago" (blind v24, read in round 30: the prescription question came next)
+            return {**told_with_the_answer("screening_recent_care", text, tracker), **when_told}
         if (
             form_answers.parse_screening_for(text) is not None
             # "no she hasnt" (blind v21, SMS: asked three times) is the answer itself

@@ -60,3 +60,24 @@ def test_ones_own_use_told_first_says_who_it_is_for() -> None:
     ):
         assert prefilled(tracker({}, text)).get("screening_for") == "self", text
     assert "screening_for" not in prefilled(tracker({}, "my wife says i have to ask this thing"))
+
+
+def test_out_of_detox_told_first_is_about_oneself() -> None:
+    text = "got out of detox tuesday for opiates, they said do IOP next. do i need anything else"
+    assert prefilled(tracker({}, text)).get("screening_for") == "self"
+
+
+def test_a_prescription_said_with_the_care_answer_is_kept() -> None:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.screening import ValidateDetoxScreeningForm
+
+    text = (
+        "im on suboxone now from the detox doc so yes thats prescribed. last used fent 9 days ago"
+    )
+    slots = {"screening_for": "self", "screening_substances": ["opioid"]}
+    result = ValidateDetoxScreeningForm().validate_screening_recent_care(
+        text, CollectingDispatcher(), tracker(slots, text), {}
+    )
+    assert result["screening_recent_care"] == "yes"
+    assert result["screening_prescribed"] == ["opioid"]
