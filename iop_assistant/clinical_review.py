@@ -368,6 +368,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_minor_in_treatment": ("article", "policy"),
     "utter_what_family_is_told": ("refs", "policy"),
     "utter_screening_more_told": ("asam", "policy"),
+    "utter_callback_paused": ("policy",),
     "utter_relapse_of_a_loved_one": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
     "utter_referral": ("policy",),

@@ -296,6 +296,21 @@ def after_an_outcome(said: str, tracker: DialogueStateTracker, responses: Dict[s
     return MORE_TOLD_AFTER_AN_OUTCOME if last in OUTCOME_REPLIES else said
 
 
+PAUSED_CALLBACK_NOTE = "utter_callback_paused"
+
+
+def paused_callback_note(
+    said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]
+) -> str | None:
+    """After "no" to the check-in asked inside a callback request ("whenever. if im still around
+    lol", then "no not like that, i just work a lot"; blind v24, read in round 30): the
+    request was paused, not saved; say how to finish it. Its answers are kept."""
+    if said != "utter_crisis_checkin_no" or PAUSED_CALLBACK_NOTE not in responses:
+        return None
+    started = tracker.get_slot("callback_phone") or tracker.get_slot("callback_use_caller_number")
+    return PAUSED_CALLBACK_NOTE if started and not tracker.get_slot("callback_request_id") else None
+
+
 class LanguageNLG(TemplatedNaturalLanguageGenerator):
     """Rasa's templated generator, narrowed to the conversation's language first."""
 
@@ -355,6 +370,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             hide_note(said, list(tracker.events), self.responses),
             drug_class_note(said, list(tracker.events), self.responses),
             mixing_note(said, list(tracker.events), bool(tracker.active_loop_name), self.responses),
+            paused_callback_note(said, tracker, self.responses),
         )
         said_this_turn = _bot_texts_since_the_person_wrote(tracker)
         for extra in extras if said not in NO_NOTES_AFTER else ():

@@ -44,3 +44,28 @@ def test_answers_after_the_outcome_are_noted() -> None:
 
 def test_the_same_words_elsewhere_keep_their_reply() -> None:
     assert reply_after("utter_ask_what_is_iop", "utter_inform_use").startswith("I can ask")
+
+
+def test_a_no_to_the_check_in_inside_a_callback_request_says_it_is_not_saved() -> None:
+    from rasa.shared.core.events import SlotSet
+
+    responses = {
+        "utter_crisis_checkin_no": [{"text": "Thank you for telling me."}],
+        "utter_callback_paused": [{"text": "Your call request isn't saved yet."}],
+    }
+    tracker = DialogueStateTracker.from_events(
+        "c",
+        [SlotSet("callback_use_caller_number", True), UserUttered("no not like that lol")],
+        slots=Domain.from_dict(
+            {
+                "slots": {
+                    "callback_use_caller_number": {"type": "any", "mappings": []},
+                    "callback_phone": {"type": "any", "mappings": []},
+                    "callback_request_id": {"type": "any", "mappings": []},
+                }
+            }
+        ).slots,
+    )
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
+    reply = asyncio.run(nlg.generate("utter_crisis_checkin_no", tracker, "sms"))
+    assert reply and reply["text"].endswith("Your call request isn't saved yet.")
