@@ -31,7 +31,11 @@ from iop_assistant import screening_answers, substances
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import sentences
 from iop_assistant.language import SPANISH
-from iop_assistant.language.reply_reasons import OVERDOSE_SIGNS_REASON
+from iop_assistant.language.reply_reasons import (
+    FAMILY_PRIVACY_REASON,
+    FAMILY_RELAPSE_REASON,
+    OVERDOSE_SIGNS_REASON,
+)
 from iop_assistant.language.requests import requested_language
 from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, overrule, put_first
 from iop_assistant.nlu.control_intents import (
@@ -57,6 +61,7 @@ from iop_assistant.nlu.danger_words import (
 )
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
+from iop_assistant.nlu.family_questions import asks_about_their_relapse, asks_what_family_is_told
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.no_emergency import (
     says_no_emergency,
@@ -67,7 +72,9 @@ from iop_assistant.nlu.past_danger import is_told_as_history
 from iop_assistant.nlu.spacy_pipeline import DEFAULT_OUTPUT
 from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 from iop_assistant.program_question import (
+    CONFIDENTIALITY_INTENT,
     FAMILY_INTENT,
+    RELAPSE_INTENT,
     SAFETY_INTENT,
     STAYING_ON_MEDICATION_INTENT,
     asks_about_the_program,
@@ -743,6 +750,30 @@ class CrisisGuard(GraphComponent):
                     # I'm not suicidal lol" (v7: read as inform_use, then the crisis reply)
                     set_intent(message, "deny")
                     continue
+                if (
+                    intent.get("name") == CRISIS_INTENT
+                    and asks_about_dosing(text)
+                    and not has_danger_words(text)
+                    and not says_something_was_taken(text)
+                ):
+                    # "my daughter wants to stop the g h b tonight cold turkey... is that ok",
+                    # "want to just stop tonight. will i be ok" (blind v24, read in round 30:
+                    # the 911 reply, the check-in): why not alone, sure or unsure
+                    set_intent(message, DOSING_INTENT)
+                    continue
+                if (
+                    intent.get("name") == CRISIS_INTENT
+                    and not has_danger_words(text)
+                    and not says_something_was_taken(text)
+                    and (asks_what_family_is_told(text) or asks_about_their_relapse(text))
+                ):
+                    # "since hes an adult would you guys tell me how hes doing in there or no"
+                    # (regression of round 30: the classifier's crisis, then the check-in)
+                    if asks_what_family_is_told(text):
+                        overrule(message, CONFIDENTIALITY_INTENT, FAMILY_PRIVACY_REASON)
+                    else:
+                        overrule(message, RELAPSE_INTENT, FAMILY_RELAPSE_REASON)
+                    continue
                 if intent.get("name") == CRISIS_INTENT and only_negated_signs(text):
                     # "no he never had no seizures and hes a boy so no on the pregnant thing",
                     # "...my nose runs no seizures ever" after the screening's outcome (blind
@@ -760,11 +791,6 @@ class CrisisGuard(GraphComponent):
                     # speak of despair, otherwise answer its next guess (danger_words.py)
                     if is_ambiguous_distress(text):
                         set_checkin(message, text)
-                        continue
-                    if asks_about_dosing(text):
-                        # "my daughter wants to stop the g h b tonight cold turkey... is that
-                        # ok" (blind v24, read in round 30: the 911 reply): why not alone
-                        set_intent(message, DOSING_INTENT)
                         continue
                     if names_treatment_medicine(text):
                         # "im on suboxone right now through my doctor" (tests/safety)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 _SOMEONE = (
-    r"(?:he|she|they|him|her|them|my\s+(?:\w+\s+)?(?:son|daughter|kid|child|husband|wife|"
+    r"(?:he|she|they|him|her|them|hes|shes|he'?s|she'?s|my\s+(?:\w+\s+)?(?:son|daughter|kid|child|husband|wife|"
     r"partner|boyfriend|girlfriend|brother|sister|mom|mother|dad|father|grandson|granddaughter|"
     r"nephew|niece|friend|fiance|fiancee|loved\s+one)|el|ella|mi\s+(?:hijo|hija|esposo|esposa|"
     r"marido|novio|novia|hermano|hermana))"
