@@ -90,6 +90,19 @@ _WONT_WAKE = re.compile(
     re.IGNORECASE,
 )
 DROWSY = "getting_drowsy"
+# going to sleep or lying down after taking something: an answer of its own even as the first
+# words of a conversation
+SLEEPING_IT_OFF = frozenset({"lying_down", DROWSY})
+_SEDATIVES = (
+    r"(?:xanax|xans?|bars|klonopin|k-?pins?|valium|ativan|benzos?|pills|sleeping\s+pills|ambien|"
+    r"oxy\w*|percs?|gabapentin|ghb)"
+)
+_DRINK = r"(?:vodka|alcohol|drinks?|beers?|wine|whiskey|tequila|liquor|rum|gin|drinking)"
+_MIX_TAKEN = re.compile(
+    rf"\b(?:took|had|taken|swallowed|popped|drank)\b[^.!?]{{0,40}}\b{_SEDATIVES}\b[^.!?]{{0,60}}\b{_DRINK}\b|"
+    rf"\b(?:drank|had|drinking)\b[^.!?]{{0,40}}\b{_DRINK}\b[^.!?]{{0,60}}\b{_SEDATIVES}\b",
+    re.IGNORECASE,
+)
 REACH_OUT = "will_reach_out"
 CATEGORY_SLOT = "crisis_category"
 # crisis categories where something was taken, and those of a body coming off a substance
@@ -547,6 +560,11 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         if not _has_guard_danger(parse_data):
             answer_to_checkin(parse_data)
             question_after_a_no(parse_data)
+        return parse_data
+    if kind in SLEEPING_IT_OFF and (says_something_was_taken(text) or _MIX_TAKEN.search(text)):
+        # "I took some of my xanax and half a bottle of vodka, can I just sleep it off" as the
+        # first words (caller role-play round 31: the generic reply, then "That's okay" and a
+        # hang-up): not alone, 911 or Poison Control, without a crisis reply before it
         return parse_data
     if not had_crisis_reply(actions) or (
         kind == DROWSY and _slot(tracker, CATEGORY_SLOT) not in SUBSTANCE_EMERGENCIES

@@ -554,3 +554,26 @@ def test_the_crisis_read_from_the_conversation_says_why() -> None:
         conversation("utter_crisis", "utter_ask_callback_best_time"),
     )
     assert parse[crisis_context.CONTEXT_OUTPUT] == {"reason": "time running out"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yeah I took some of my pills, the xanax, and I had a bunch of vodka, like half a bottle, "
+        "can I just sleep it off",
+        "I had like four of my klonopin and some vodka, Im feeling real woozy. can I sleep it off",
+    ],
+)
+def test_sleeping_off_a_mix_as_the_first_words_keeps_its_answer(text: str) -> None:
+    # caller role-play round 31: the generic reply, "That's okay", a hang-up
+    parse = update("lying_down", [{"name": "inform_use", "confidence": 0.6}])
+    parse["text"] = text
+    result = crisis_context.in_context(parse, conversation("utter_greet"))
+    assert result["intent"]["name"] == "crisis_update"
+
+
+def test_lying_down_with_nothing_taken_and_no_crisis_before_is_not_an_update() -> None:
+    parse = update("lying_down", [{"name": "inform_use", "confidence": 0.6}])
+    parse["text"] = "im tired, gonna lie down for a bit"
+    result = crisis_context.in_context(parse, conversation("utter_greet"))
+    assert result["intent"]["name"] != "crisis_update"
