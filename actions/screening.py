@@ -628,6 +628,9 @@ _SOMEONE_ELSE_NAMED = re.compile(
 )
 
 
+HEAVY_USE = frozenset(screening_rules.HEAVY)
+
+
 def told_before(tracker: Tracker) -> str:
     """The person's words before the screening's first question: the message that started
     it and the few before it (button payloads left out). Empty once a question was asked."""
@@ -674,6 +677,11 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
     if prescribed is not None and set(used) & screening_rules.PRESCRIBABLE:
         found["screening_prescribed"] = prescribed
     last_use = last_use_outside_withdrawal_stories(text)
+    if last_use in ("weeks", "months") and found.get("screening_frequency") in HEAVY_USE:
+        # "I missed my last shot, it's been like five weeks, and I've been drinking again...
+        # every day for like three weeks" (caller role-play round 31: "weeks ago" from the shot,
+        # so morning shakes got "IOP may fit"): daily use now is no last use weeks ago; asked
+        last_use = None
     if last_use and used and _SAYS_WHEN_LAST.search(lowered):
         # "i drink a fifth a day, last drink this morning" (round 26: asked when, next)
         found["screening_last_use"] = last_use

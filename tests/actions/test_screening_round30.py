@@ -81,3 +81,14 @@ def test_a_prescription_said_with_the_care_answer_is_kept() -> None:
     )
     assert result["screening_recent_care"] == "yes"
     assert result["screening_prescribed"] == ["opioid"]
+
+
+def test_weeks_since_a_missed_shot_is_no_last_drink_for_a_daily_drinker() -> None:
+    # caller role-play round 31: "IOP may fit" for morning shakes until a drink
+    text = (
+        "Honestly I missed my last shot, its been like five weeks, and Ive been drinking again. "
+        ". Do I need detox first? Ive been drinking every day for like three weeks."
+    )
+    found = prefilled(tracker({}, text))
+    assert found["screening_frequency"] == "daily"
+    assert "screening_last_use" not in found
