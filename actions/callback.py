@@ -18,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.form_turns import answered_faq, times_said_since_start
+from actions.form_turns import answered_faq, times_said_since_start, user_texts_this_session
 from iop_assistant import form_answers, phone, screening_answers
 from iop_assistant.language import SLOT as LANGUAGE_SLOT
 from iop_assistant.nlu.contact_questions import (
@@ -518,17 +518,6 @@ class ValidateCallbackForm(FormValidationAction):
             dispatcher.utter_message(response="utter_callback_consent_unclear")
             return {"callback_consent": None}
         return {"callback_consent": "yes" if answer else "no"}
-
-
-def user_texts_this_session(tracker: Tracker) -> List[str]:
-    """What the person wrote since the session started, oldest first."""
-    texts: List[str] = []
-    for event in tracker.events:
-        if event.get("event") == "action" and event.get("name") == "action_session_start":
-            texts = []
-        elif event.get("event") == "user":
-            texts.append(str(event.get("text") or ""))
-    return texts
 
 
 def asked_for_no_voicemail(tracker: Tracker) -> bool:

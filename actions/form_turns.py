@@ -8,6 +8,8 @@ imports the other.
 
 from __future__ import annotations
 
+from typing import List
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -47,3 +49,14 @@ def times_said_since_start(tracker: Tracker, form: str, response: str) -> int:
         ):
             count += 1
     return count
+
+
+def user_texts_this_session(tracker: Tracker) -> List[str]:
+    """What the person wrote since the session started, oldest first."""
+    texts: List[str] = []
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == "action_session_start":
+            texts = []
+        elif event.get("event") == "user":
+            texts.append(str(event.get("text") or ""))
+    return texts

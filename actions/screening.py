@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.form_turns import answered_faq, times_said_since_start
+from actions.form_turns import answered_faq, times_said_since_start, user_texts_this_session
 from iop_assistant import form_answers, screening_answers, screening_rules, substances
 from iop_assistant.nlu.control_intents import RELATIVE
 
@@ -1221,17 +1221,6 @@ def pregnancy_told_before(tracker: Tracker) -> bool | None:
         if stated is not None:
             return stated
     return None
-
-
-def user_texts_this_session(tracker: Tracker) -> List[str]:
-    """What the person wrote since the session started, oldest first."""
-    texts: List[str] = []
-    for event in tracker.events:
-        if event.get("event") == "action" and event.get("name") == "action_session_start":
-            texts = []
-        elif event.get("event") == "user":
-            texts.append(str(event.get("text") or ""))
-    return texts
 
 
 def _drinks(value: Any) -> float | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import spacy
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -510,6 +510,15 @@ def only_negated_signs(text: str) -> bool:
     )
 
 
+def relatives_question_reason(text: str) -> Tuple[str, str] | None:
+    """(intent, gate reason) for a relative's own question about an adult loved one."""
+    if asks_what_family_is_told(text):
+        return CONFIDENTIALITY_INTENT, FAMILY_PRIVACY_REASON
+    if asks_about_their_relapse(text):
+        return RELAPSE_INTENT, FAMILY_RELAPSE_REASON
+    return None
+
+
 def plain_request_reading(message: Message, text: str) -> str | None:
     """What a message with no word of danger and nothing taken asks for, when it plainly
     asks about the program, for a language, or for information; None otherwise.
@@ -765,14 +774,11 @@ class CrisisGuard(GraphComponent):
                     intent.get("name") == CRISIS_INTENT
                     and not has_danger_words(text)
                     and not says_something_was_taken(text)
-                    and (asks_what_family_is_told(text) or asks_about_their_relapse(text))
+                    and (family_reason := relatives_question_reason(text)) is not None
                 ):
                     # "since hes an adult would you guys tell me how hes doing in there or no"
                     # (regression of round 30: the classifier's crisis, then the check-in)
-                    if asks_what_family_is_told(text):
-                        overrule(message, CONFIDENTIALITY_INTENT, FAMILY_PRIVACY_REASON)
-                    else:
-                        overrule(message, RELAPSE_INTENT, FAMILY_RELAPSE_REASON)
+                    overrule(message, *family_reason)
                     continue
                 if intent.get("name") == CRISIS_INTENT and only_negated_signs(text):
                     # "no he never had no seizures and hes a boy so no on the pregnant thing",
