@@ -52,6 +52,10 @@ MAX_UNCLEAR_NAME = 1
 ANY_TIME = "any time"
 
 
+_HAS_A_WORD = re.compile(r"[^\W\d_]{3,}")  # "mornings", not "555"
+_NO_FIRST = re.compile(r"\W*(?:no|nope|nah|not)\b")
+
+
 def caller_number(tracker: Tracker) -> str | None:
     """The number an SMS or voice conversation comes from (None on the web)."""
     if tracker.get_latest_input_channel() not in OFFER_RESPONSES:
@@ -133,8 +137,22 @@ def asks_about_the_call(value: Any, tracker: Tracker) -> bool:
     return asks_how_to_reach_a_person(tracker) or form_answers.asks_why_the_number(str(value or ""))
 
 
+# "ay no espera en la manana trabajo, mejor en la noche" (blind es-v16, read in round 31: the
+# morning kept): the time after "better" / "actually" / "instead" is the one meant
+_INSTEAD = re.compile(
+    r"\b(?:mejor|m[aá]s\s+bien|actually|instead|rather|better\s+(?:is|would\s+be)?|make\s+it|i\s+meant|"
+    r"quise\s+decir|no\s+(?:mejor|espera))\b",
+    re.IGNORECASE,
+)
+
+
 def best_time_answer(text: str) -> str | None:
     """now / morning / afternoon / evening, a time in the person's words, or None."""
+    markers = list(_INSTEAD.finditer(text))
+    if markers:
+        after = form_answers.parse_best_time(text[markers[-1].end() :])
+        if after:
+            return after
     return form_answers.parse_best_time(text)
 
 
@@ -406,6 +424,15 @@ class ValidateCallbackForm(FormValidationAction):
             dispatcher.utter_message(response="utter_callback_which_number")
             return {"callback_use_caller_number": None}
         answer = screening_answers.parse_yes_no(str(value or ""))
+        if (
+            answer is False
+            and form_answers.is_this_number(str(value or ""))
+            and not _NO_FIRST.match(screening_answers.fold(str(value or "")))
+            and not form_answers.is_other_number(str(value or ""))
+        ):
+            # "this number but pls dont leave a voicemail my wife checks it" (blind v25, read
+            # in round 31: the "dont" was the answer, and the number was asked for)
+            answer = True
         if answer is None and form_answers.is_this_number(str(value or "")):
             answer = True  # "this one", "the one im calling from"
         if answer is None and form_answers.is_other_number(str(value or "")):
@@ -450,6 +477,14 @@ class ValidateCallbackForm(FormValidationAction):
             own = await asyncio.to_thread(caller_number, tracker)
             if own:
                 return {"callback_phone": own, "callback_use_caller_number": "yes"}
+        said_time = (
+            best_time_answer(str(value or "")) if _HAS_A_WORD.search(str(value or "")) else None
+        )
+        if said_time and answer.status is not phone.PhoneStatus.INTERNATIONAL:
+            # "mornings" to "what number should they call?" (blind v25, read in round 31:
+            # "doesn't look like a US number", three times): the time is kept for later
+            dispatcher.utter_message(response="utter_callback_time_kept")
+            return {"callback_phone": None, "callback_best_time": said_time}
         if not answered_question(dispatcher, tracker):
             if answer.status is phone.PhoneStatus.INTERNATIONAL:
                 dispatcher.utter_message(response="utter_callback_international")
@@ -487,6 +522,11 @@ class ValidateCallbackForm(FormValidationAction):
         if answer is not None:
             return {"callback_name": answer}
         said_time = best_time_answer(str(value or ""))
+        if said_time is not None and _INSTEAD.search(str(value or "")):
+            # "ay no espera en la manana trabajo, mejor en la noche" (blind es-v16, read in
+            # round 31): the time given before, changed; the name asked again
+            dispatcher.utter_message(response="utter_callback_time_kept")
+            return {"callback_name": None, "callback_best_time": said_time}
         if said_time is not None:
             # "after 5:30 pm is best" to the name question (role-play 2026-12-04: the time was
             # lost and "tomorrow" read back): the time is kept, the name asked again
@@ -509,6 +549,10 @@ class ValidateCallbackForm(FormValidationAction):
         if changed := await changed_number(value, tracker):
             return {**changed, "callback_consent": None}
         answer = screening_answers.parse_yes_no(text)
+        if answer is None and form_answers.asks_for_no_voicemail(text):
+            answer = screening_answers.parse_yes_no(
+                form_answers.without_the_voicemail_request(text)
+            )
         if answer is None:  # consent is never assumed
             if answered_question(dispatcher, tracker):
                 return {"callback_consent": None}

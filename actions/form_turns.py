@@ -8,6 +8,7 @@ imports the other.
 
 from __future__ import annotations
 
+import re
 from typing import List
 
 from rasa_sdk import Tracker
@@ -16,6 +17,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from iop_assistant.topics import FAQ_INTENTS
 
 FAQ_MIN_CONFIDENCE = 0.6
+_ASKED = re.compile(
+    r"\?\s*$|^\W*(?:and\s+|but\s+|so\s+|y\s+)?(?:is|are|do|does|can|could|will|what|how|when|where|hay|es|"
+    r"puedo|cuanto|cu[aá]nto|c[oó]mo|qu[eé])\b",
+    re.IGNORECASE,
+)
 
 
 def answered_faq(
@@ -30,7 +36,13 @@ def answered_faq(
     intent = (tracker.latest_message or {}).get("intent") or {}
     if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= min_confidence:
         response = f"utter_{intent['name']}"
-        if form and times_said_since_start(tracker, form, response):
+        text = str((tracker.latest_message or {}).get("text") or "")
+        # a second question on the same topic ("how much does it cost", then "is there a
+        # sliding scale or payment plan"; blind v25, read in round 31: the screening's question
+        # again, unanswered) is answered once more; the reply generator then says what more
+        # there is, or who knows (language/repeats.py)
+        allowed = 2 if _ASKED.search(text) else 1
+        if form and times_said_since_start(tracker, form, response) >= allowed:
             return False
         dispatcher.utter_message(response=response)
         return True

@@ -172,12 +172,20 @@ def recent_care_answer(text: str) -> Tuple[str, Dict[str, Any]]:
         # "no nunca he estado internado lo que tomo es cerveza y guaro casi todos los
         # dias" (blind es-v6): the no first answers; the rest is what they use
         answer = "no"
-    when = screening_answers.parse_last_use(text)
+    care_parts = [p for p in re.split(r"[.;!?\n]+", text) if _CARE_WORDS.search(p)]
+    # "did detox in march, relapsed. last used 3 hrs ago" (blind v25, read in round 31:
+    # the last use was taken as when detox ended): the time said with the care words
+    when = screening_answers.parse_last_use(" ".join(care_parts) if care_parts else text)
+    month = form_answers.care_month_within_30_days(" ".join(care_parts) or text)
+    if month is not None and answer != "no":
+        return "yes", {"screening_recent_care": "yes", "screening_care_30_days": month}
     if when is not None and answer != "no" and (answer == "yes" or _CARE_WORDS.search(text)):
         # "yes, detox 2 years ago": answered, and the time says whether it was recent
         return "yes", {
             "screening_recent_care": "yes",
-            "screening_care_30_days": form_answers.care_within_30_days(text),
+            "screening_care_30_days": form_answers.care_within_30_days(
+                " ".join(care_parts) if care_parts else text
+            ),
         }
     return answer, {}
 
@@ -304,6 +312,12 @@ def read_answer(
         return {slot: answer, **told_with_the_answer(slot, text, tracker)}
     if answered_faq(dispatcher, tracker, FORM):
         return {slot: None}
+    unknown = not_known_at_all(slot, text, tracker)
+    if unknown:
+        # "honestly i dont know how often or when she last used or if she gets withdrawals.
+        # dont know about seizures" (blind v25, read in round 31: each asked anyway, no help
+        # line): all of them "don't know", so the help line's outcome comes now
+        return unknown
     ahead = answers_ahead(slot, text, tracker)
     asked = times_said_since_start(tracker, FORM, f"utter_ask_{slot}")
     # the withdrawal questions decide detox, so they get one more try than the others
@@ -329,6 +343,38 @@ def read_answer(
     # asked twice already (v9, blind v16: "is any of it prescribed?" four times over while
     # the other questions were answered): "don't know", and what was said is kept
     return {slot: unsure, **ahead}
+
+
+_DONT_KNOW = re.compile(
+    r"\b(?:i\s+)?(?:don'?t|dont|do\s+not|doesn'?t|dunno|no\s+idea|not\s+sure|idk|no\s+s[eé])\b"
+)
+# the questions a "don't know" can name, and the words that name them
+_NAMED_QUESTIONS = (
+    ("screening_frequency", r"\bhow\s+(?:often|much)|\bcada\s+cuando|\bfrecuencia"),
+    (
+        "screening_last_use",
+        r"\bwhen\s+(?:she|he|they|i)?\s*(?:last|used)|\blast\s+(?:used|time)|\bultima\s+vez",
+    ),
+    ("screening_symptoms", r"\bwithdraw\w*|\bsymptoms|\bshak\w*|\babstinencia|\bsintomas"),
+    ("screening_complicated_history", r"\bseizures?|\bdts\b|\bconvulsion\w*"),
+    ("screening_prescribed", r"\bprescri\w*|\breceta"),
+    ("screening_pregnant", r"\bpregnan\w*|\bembaraz\w*"),
+)
+
+
+def not_known_at_all(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
+    """ "don't know" said of this question and at least one more, named: each is unknown."""
+    folded = screening_answers.fold(text)
+    if not _DONT_KNOW.search(folded):
+        return {}
+    named = [s for s, words in _NAMED_QUESTIONS if re.search(words, folded)]
+    if slot not in named or len(named) < 2:
+        return {}
+    return {
+        s: [UNKNOWN] if s == "screening_symptoms" else UNKNOWN
+        for s in named
+        if s == slot or tracker.get_slot(s) is None
+    }
 
 
 def told_with_the_answer(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
@@ -381,7 +427,18 @@ def _symptoms_told(text: str) -> List[str] | None:
     folded = screening_answers.fold(text)
     if _NO_WITHDRAWAL.search(folded) and symptoms_answer(text) == [screening_rules.NO_SYMPTOMS]:
         return [screening_rules.NO_SYMPTOMS]
+    if _NO_WITHDRAWAL_SAID.search(folded):
+        # "last time saturday night. no withdrawal, i just feel kinda low on mondays" (blind
+        # v25, read in round 31: asked about withdrawal two questions later)
+        return [screening_rules.NO_SYMPTOMS]
     return None
+
+
+_NO_WITHDRAWAL_SAID = re.compile(
+    r"\b(?:no|never\s+(?:get|got|had)(?:\s+any)?|don'?t\s+get(?:\s+any)?|dont\s+get(?:\s+any)?)\s+"
+    r"(?:withdrawals?|withdrawal\s+symptoms|w/?d|sintomas\s+de\s+abstinencia)\b|"
+    r"\bsin\s+(?:sintomas|abstinencia)\b"
+)
 
 
 _NO_SEIZURES = re.compile(
@@ -457,7 +514,18 @@ def answers_ahead(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
         # a "don't know" left by an answer that was meant for another question can still
         # be told ("not prescribed, from my neighbor" to "when did you last use?", then "last
         # night" to the symptoms question, blind v22)
-        if other == slot or tracker.get_slot(other) not in (None, UNKNOWN, [UNKNOWN]):
+        if other == slot:
+            continue
+        months_to_revisit = other == "screening_last_use" and tracker.get_slot(other) == "months"
+        if tracker.get_slot(other) not in (None, UNKNOWN, [UNKNOWN]) and not months_to_revisit:
+            continue
+        if months_to_revisit:
+            # "no not in like a year" read as the last use, then "this morning" (blind v25,
+            # read in round 31: a daily fentanyl smoker with withdrawal got "IOP may fit" for
+            # no use in over a month): a more recent last use told later is the safer reading
+            recent = screening_answers.parse_last_use(text)
+            if recent and recent != "months" and not _CARE_WORDS.search(text):
+                found[other] = recent
             continue
         if other == "screening_last_use" and (
             _CARE_WORDS.search(text) or _PAST_WITHDRAWAL_WORDS.search(text)
@@ -601,7 +669,11 @@ _FAMILY = re.compile(
     rf"(?:yo|y/o|year\s+old|years\s+old)\s+)?{RELATIVE}\b|"
     rf"\b(?:my|our|mi|nuestro|nuestra)\s+(?:\d+\s*(?:yo|y/o|year\s+old|years\s+old)\s+)?{RELATIVE}"
     rf"\s+(?:\w+\s+){{0,2}}{_USES}\b|"
-    rf"\b(?:he|she|hes|shes|he's|she's|el|ella)\s+(?:\w+\s+){{0,1}}{_USES}\b"
+    rf"\b(?:he|she|hes|shes|he's|she's|el|ella)\s+(?:\w+\s+){{0,1}}{_USES}\b|"
+    # "my bf needs help, does he need detox before ur program?" (blind v25, read in round
+    # 31: "is this for you?", then "no not in like a year" was taken as their own answers)
+    rf"\b(?:my|mi)\s+{RELATIVE}\s+(?:really\s+)?(?:needs?|necesita)\s+(?:help|ayuda|detox)\b|"
+    r"\b(?:does|do|will|would)\s+(?:he|she|they)\s+(?:\w+\s+)?need\s+(?:to\s+)?(?:detox|go\s+to\s+detox)\b"
 )
 # said in so many words ("its for me"); "do i need detox" alone is still asked (test
 # test_nothing_is_guessed_who_it_is_for: "my wife says i have to ask this thing")
@@ -629,6 +701,11 @@ _SOMEONE_ELSE_NAMED = re.compile(
 
 
 HEAVY_USE = frozenset(screening_rules.HEAVY)
+_OTHER_PEOPLES_USE = re.compile(
+    r"\b(?:just|only|mostly|mainly|solo|nomas)\s+(?:for|para)\s+(?:like\s+)?(?:[\w-]+\s+){1,5}?"
+    r"(?:people|users|addicts|folks|ppl|junkies|alcoholics|gente|adictos)\b",
+    re.IGNORECASE,
+)
 
 
 def told_before(tracker: Tracker) -> str:
@@ -663,7 +740,9 @@ def prefilled(tracker: Tracker) -> Dict[str, Any]:
         # "i take kratom every day... trying to figure out if i need detox" (blind v24, read
         # in round 30: "are these questions about you?", then "yes please" was not an answer)
         found["screening_for"] = "self"
-    used = sorted(substances.categories_in_text(text))
+    # "or is it just for alcohol and heroin people" (blind v25, read in round 31: alcohol and
+    # opioids taken as their own use, and the withdrawal questions asked of a ketamine user)
+    used = sorted(substances.categories_in_text(_OTHER_PEOPLES_USE.sub(" ", text)))
     if used:
         found["screening_substances"] = used
     frequency = screening_answers.parse_frequency(text)
@@ -775,10 +854,9 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         before that action's own events, so action_screening_outcome cannot set the slot
         its reply variation is chosen by."""
         corrected = correction_events(tracker, self.domain_slots(domain))
-        if (
-            corrected == [SlotSet("screening_prescribed", [])]
-            and tracker.get_slot("screening_prescribed") is None
-        ):
+        if corrected == [SlotSet("screening_prescribed", [])] and tracker.get_slot(
+            "screening_prescribed"
+        ) in (None, UNKNOWN):
             # "never been to detox. and no they're not prescribed to me" (blind v22: "I've
             # fixed that", and the question asked again): nothing was answered before, so it
             # is an answer told ahead, and the question in hand is read as usual
@@ -789,6 +867,12 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             # the message fixes an earlier answer: it answers nothing else, and the
             # question in hand (or the one taken back) is asked again
             dispatcher.utter_message(response="utter_screening_corrected")
+            requested = tracker.get_slot("requested_slot")
+            if requested and all(e.get("name") != requested for e in corrected):
+                # the form has already put this message's raw text in the question in hand
+                # (blind v25, read in round 31: "no seizures ever, nothing prescribed, not
+                # pregnant (guy)" became the pregnancy answer, word for word)
+                corrected = [*corrected, SlotSet(requested, None)]
             return corrected
         return await self._validated(dispatcher, tracker, domain)
 
@@ -846,6 +930,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             skip |= set(CARE_FOLLOW_UPS)
         elif tracker.get_slot("screening_care_30_days") != "yes":
             skip.add("screening_use_since_care")
+        elif tracker.get_slot("screening_use_since_care") == "no":
+            # nothing used since a recent stay: how often and when they used before it
+            # cannot change the outcome (blind v25/es-v16, read in round 31: "how often do
+            # you use?" to someone five weeks clean, right out of residential care)
+            skip |= {"screening_frequency", "screening_last_use"}
         named = used or (
             # at the first run the substances told before are extracted in the same pass, so
             # the prescription told with them ("xanax bars from a plug") is read too
@@ -1018,6 +1107,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         named = tracker.get_slot("screening_substances") or []
         text = str(value or "")
         answer = form_answers.parse_prescribed(text, named)
+        if answer == []:
+            # "No withdrawal now, never had a seizure. The suboxone I'm on is prescribed by
+            # the rehab doctor" (blind v25, read in round 31: the first "no" was taken as
+            # nothing prescribed): a medicine said to be prescribed wins over that "no"
+            answer = form_answers.prescription_told(text, named) or answer
         if answer and not form_answers.mentions_prescription(text) and _named_symptoms(text):
             # "ya i get dope sick if i go more than half a day" (blind v16, fentanyl): a yes
             # to the withdrawal question they expected, not a prescription
@@ -1107,6 +1201,10 @@ class ValidateDetoxScreeningForm(FormValidationAction):
         # d t's last time i quit... and no i cant be pregnant" (blind v24, read in round 30:
         # asked again, and daily drinking with past DTs never reached "detox first")
         answer = yes_no_unknown(_PREGNANCY_CLAUSE.sub(" ", text))
+        if answer == UNKNOWN and history_answer(text):
+            # "no seizures no dts not pregnant" (blind v25, read in round 31: the clause
+            # taken out ran back over the whole answer, and the question came again)
+            answer = history_answer(text) or UNKNOWN
         if screening_answers.read_emergency(text).past & HISTORY_SIGNS:
             answer = "yes"  # "I had a seizure when I quit before"
         elif _tells_symptoms_not_history(text):

@@ -69,6 +69,8 @@ SOURCES = {
     "abuse and neglect under state law",
     "cdc_co": "CDC, carbon monoxide poisoning: get into fresh air right away and call 911; "
     "don't stay in a closed space with a running engine",
+    "family_groups": "Al-Anon (al-anon.org), Nar-Anon (nar-anon.org) and SMART Recovery Family & "
+    "Friends: free mutual-help groups for families and friends, in person and online",
     "be_fast": "AHA/ASA stroke warning signs (BE FAST): call 911 right away rather than drive; "
     "EMS can start care on the way and take the person to the right hospital",
 }
@@ -355,6 +357,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_should_call_911": ("crisis", "988_family"),
     "utter_crisis_update_about_988": ("crisis", "988_family"),
     "utter_crisis_update_naloxone_other_drug": ("crisis", "samhsa_od", "dea_onepill"),
+    "utter_crisis_update_no_more_tonight": ("crisis", "samhsa_od", "poison_centers"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),
@@ -367,8 +370,10 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_who_counts_as_family": ("article", "policy"),
     "utter_minor_in_treatment": ("article", "policy"),
     "utter_what_family_is_told": ("refs", "policy"),
+    "utter_family_support": ("family_groups", "policy"),
     "utter_screening_more_told": ("asam", "policy"),
     "utter_callback_paused": ("policy",),
+    "utter_callback_time_kept": ("policy",),
     "utter_relapse_of_a_loved_one": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
     "utter_referral": ("policy",),
@@ -394,6 +399,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_no_plan": ("crisis",),
     "utter_ask_screening_for": ("policy", "fda_opioid_stop", "samhsa_od"),
     "utter_screening_for_unclear": ("policy",),
+    "utter_screening_history_told": ("asam2020", "policy"),
     "utter_screening_corrected": ("policy",),
     "utter_screening_why": ("policy", "asam2020"),
     "utter_screening_noted": ("policy",),

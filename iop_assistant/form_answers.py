@@ -12,6 +12,7 @@ tomorrow, kept in the person's words, while "en la mañana" is the morning.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from typing import Callable, Dict, Iterable, List, Tuple
@@ -157,6 +158,10 @@ _CALL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"[.;!?]+\s*|,\s*")
+_PART_OF_DAY = re.compile(
+    r"^\W*(?:in\s+the\s+|any\s+)?(?:mornings?|afternoons?|evenings?|nights?|anytime|any\s+time)\W*$",
+    re.IGNORECASE,
+)
 
 
 _PREFERRED_PART = re.compile(
@@ -175,11 +180,26 @@ def best_time_in_request(text: str | None) -> str | None:
         # "mornings are best, I'm hard of hearing on the phone in the afternoon" (caller
         # role-play round 24: saved as "in the afternoon")
         return preferred.group(1)
-    for clause in _CLAUSES.split(cleaned):
+    clauses = _CLAUSES.split(cleaned)
+    for clause in clauses:
         found = _TIME_IN_REQUEST.search(clause) if _CALL_WORDS.search(clause) else None
         if found:
             said = found.group(0).strip()
             return "now" if _ASAP.match(said) else said
+    if _CALL_WORDS.search(cleaned):
+        # "can someone call me about it, 317-555-0145, afternoon, name is Jerome" (blind v25,
+        # read in round 31: asked when, then "sure texting is fine" was no time): a time
+        # said on its own beside the request
+        for clause in clauses:
+            words = clause.split()
+            found = (
+                (_TIME_IN_REQUEST.search(clause) or _PART_OF_DAY.search(clause))
+                if 0 < len(words) <= 3
+                else None
+            )
+            if found:
+                said = found.group(0).strip()
+                return "now" if _ASAP.match(said) else said
     return None
 
 
@@ -574,6 +594,32 @@ def care_within_30_days(text: str | None) -> str | None:
     return None if answer is None else "yes" if answer else "no"
 
 
+_MONTHS = (
+    ("january", "enero"), ("february", "febrero"), ("march", "marzo"), ("april", "abril"),
+    ("may", "mayo"), ("june", "junio"), ("july", "julio"), ("august", "agosto"),
+    ("september", "septiembre"), ("october", "octubre"), ("november", "noviembre"),
+    ("december", "diciembre"),
+)  # fmt: skip
+_IN_A_MONTH = re.compile(
+    r"\b(?:in|back\s+in|since|en|desde|el\s+mes\s+de)\s+("
+    + "|".join(n for pair in _MONTHS for n in pair)
+    + r")\b"
+)
+
+
+def care_month_within_30_days(text: str | None, today: datetime.date | None = None) -> str | None:
+    """ "yes" / "no" from a month named for the stay ("did detox in march"), else None.
+
+    This month or last month can be within 30 days; any other month is not (blind v25,
+    read in round 31: "did detox in march, relapsed" in December was taken as recent)."""
+    match = _IN_A_MONTH.search(fold(text or ""))
+    if not match:
+        return None
+    named = next(i for i, pair in enumerate(_MONTHS, start=1) if match.group(1) in pair)
+    month = (today or datetime.date.today()).month
+    return "yes" if (month - named) % 12 in (0, 1) else "no"
+
+
 _USE_AGAIN = re.compile(
     r"\b(again|relapsed?|slipped|slip|back to|started|picked up|used"
     r"|otra vez|de nuevo|recaida|recayo|recai|volvio a|volvi a|empezo|empece)\b"
@@ -582,6 +628,12 @@ _USE_AGAIN = re.compile(
 
 # "alcohol, every day before detox, nothing since" (blind v22, SMS: read as a yes, the drink named)
 _NOTHING_SINCE = re.compile(
+    # "heroin, every day before detox. last used the day she went in" (blind v25, read in round
+    # 31: taken as a yes, and how often was asked of someone five days out of detox)
+    r"\blast\s+(?:used|use|drank|drink|drinks|time|dose|hit|one)\s+(?:was\s+)?(?:on\s+)?(?:the\s+(?:day|night|morning)\s+"
+    r"(?:before\s+)?|right\s+before\s+|just\s+before\s+|before\s+)(?:she|he|i|they|we)\s+(?:went\s+in|got\s+there|"
+    r"checked\s+in|started|entered|was\s+admitted|got\s+admitted)\b|"
+    r"\b(?:haven'?t|havent|hasn'?t|hasnt|have\s+not|has\s+not)\s+used\s+(?:anything|nothing|at\s+all)?\s*since\b|"
     r"\b(?:nothing|none|not\s+(?:a\s+)?(?:drop|thing|once)|clean|sober)\s+since\b|"
     r"\b(?:haven'?t|havent|have\s+not|hasn'?t|hasnt|didn'?t|didnt)\s+(?:\w+\s+){0,2}?(?:used|drank|drunk|had|touched|"
     r"picked\s+up|taken|smoked)\b[^.!?]{0,25}\bsince\b|"
@@ -934,9 +986,18 @@ _NO_VOICEMAIL = re.compile(
     r"(?:a\s+|any\s+|me\s+a\s+|me\s+any\s+)?(?:voice\s*-?\s*mails?|vm|messages?|anything|msgs?)\b|"
     r"\bno\s+(?:voice\s*-?\s*mails?|vms?|messages?\s+(?:on|in)\s+(?:my|the)\s+(?:phone|voicemail))\b(?!\s*\?)|"
     r"\b(?:without|w/?o)\s+(?:leaving\s+)?(?:a\s+)?(?:voice\s*-?\s*mail|message)\b|"
-    r"\bno\s+(?:me\s+)?(?:deje[ns]?|dejar)\s+(?:ning[uú]n\s+|un\s+)?(?:mensajes?(?:\s+de\s+voz)?|recados?|nada\s+en\s+el\s+buz[oó]n)\b|"
+    r"\bno\s+(?:me\s+)?(?:deje[ns]?|dejar)\s+(?:ning[uú]n\s+|un\s+)?(?:mensajes?(?:\s+de\s+voz)?|recados?|nada\s+en\s+el\s+buz[oó]n|"
+    r"voice\s*-?\s*mails?|buz[oó]n)\b|"
     r"\bsin\s+(?:dejar\s+)?(?:mensajes?\s+de\s+voz|recados?)\b"
 )
+
+
+def without_the_voicemail_request(text: str | None) -> str:
+    """The text with its "don't leave a voicemail" taken out, so the "don't" answers nothing
+    else ("si mandame el texto pero no dejen voicemail porfa", blind es-v16, read in round 31:
+    the consent question again)."""
+    clean = " ".join(str(text or "").lower().replace("\u2019", "'").split())
+    return _NO_VOICEMAIL.sub(" ", clean)
 
 
 def asks_for_no_voicemail(text: str | None) -> bool:

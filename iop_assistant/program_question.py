@@ -398,7 +398,7 @@ _PAPERWORK = re.compile(
     # "I'm his probation officer, how do I get attendance reports" (stepdown role-play round 29)
     r"\b(?:get|receive|request|see)\s+(?:his\s+|her\s+|their\s+|the\s+|my\s+client'?s\s+)?"
     r"(?:attendance|progress|compliance)\s+(?:reports?|letters?|records?|updates?|verification)\b|"
-    r"\b(?:attendance|progress|compliance)\s+(?:reports?|letters?|verification)\b[^.?!]{0,40}"
+    r"\b(?:attendance|progress|compliance)\s+(?:reports?|letters?|records?|verification|sheets?)\b[^.?!]{0,40}"
     r"\b(?:po|probation|parole|court|judge|officer|employer|hr)\b",
     re.IGNORECASE,
 )
@@ -825,6 +825,60 @@ _TELLS_INSURANCE = re.compile(
     r"insurance\s+through\s+(?:work|my\s+job))\W*(?:\?|do\s+(?:you|u)\s+take\s+(?:it|that)\W*)?$",
     re.IGNORECASE,
 )
+
+
+# "if i get a job with insurance in the middle of the program can i switch over", "si pasa de
+# molina a medicaid normal sigue igual en el programa" (blind v25/es-v16, read in round 31:
+# the privacy answer, a menu)
+_INSURANCE_CHANGE = re.compile(
+    r"\b(?:insurance|medicaid|medicare|coverage|seguro)\b[^.?!]{0,80}\b(?:switch\w*|chang\w*|transfer\w*|"
+    r"cambi\w*|pasa\s+de|pase\s+de)\b|"
+    r"\b(?:switch\w*|chang\w*|los[et]\w*|lose|cambi\w*|pierd\w*|perd\w*)\s+(?:\w+\s+){0,3}?(?:insurance|medicaid|"
+    r"medicare|coverage|seguro)\b[^.?!]{0,60}\b(?:program|iop|treatment|programa|tratamiento|middle|mitad|"
+    r"still|sigue|afecta|affect)\b|"
+    r"\b(?:si\s+)?pasa\s+de\s+\w+\s+a\s+(?:medicaid|medicare|otro\s+seguro)\b",
+    re.IGNORECASE,
+)
+
+
+# "am i actually addicted if i get anxious and cant sleep when i skip a day" (blind v25, read in
+# round 31: the detox offer alone); "soy adicto si...", "is my drinking a problem"
+AM_I_ADDICTED_INTENT = "ask_am_i_addicted"
+_AM_I_ADDICTED = re.compile(
+    r"\b(?:am\s+i|is\s+(?:he|she)|are\s+(?:we|they))\s+(?:actually\s+|really\s+|officially\s+|technically\s+)?"
+    r"(?:an?\s+)?(?:addicted|addict|alcoholic|hooked|dependent)\b|"
+    r"\b(?:how\s+do\s+(?:i|you)\s+know|how\s+can\s+i\s+tell)\s+if\s+(?:i'?m|im|i\s+am|he'?s|hes|she'?s|shes)\s+"
+    r"(?:an?\s+)?(?:addicted|addict|alcoholic|hooked|dependent)\b|"
+    r"\bis\s+(?:my|his|her)\s+(?:drinking|use|using|smoking|weed\s+use)\s+(?:a\s+problem|an\s+addiction|bad\s+enough)\b|"
+    r"\b(?:soy|es|sera|ser[aá])\s+(?:un\s+|una\s+)?(?:adict[oa]|alcoh[oó]lic[oa])\b",
+    re.IGNORECASE,
+)
+
+
+# "who watches his little sister while I am at family night, do you have childcare?" (blind v25,
+# read in round 31: a menu)
+CHILDCARE_INTENT = "ask_childcare_transport"
+_CHILDCARE = re.compile(
+    r"\bchild\s?care\b|\bbaby\s?sit\w*|\bwho\s+(?:watches|will\s+watch|would\s+watch|takes\s+care\s+of)\s+"
+    r"(?:my|his|her|our|the)\s+(?:kids?|children|son|daughter|little\s+\w+|baby)\b|"
+    r"\bguarder[ií]a\b|\bqui[eé]n\s+(?:me\s+)?cuida\s+a\s+(?:mis|los|mi|su)\s+(?:ni[nñ]os|hijos|hij[oa]|beb[eé])\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_childcare(text: str | None) -> bool:
+    """Childcare during sessions, asked about."""
+    return _found(_CHILDCARE, text)
+
+
+def asks_if_addicted(text: str | None) -> bool:
+    """Whether their (or a loved one's) use counts as addiction, asked."""
+    return _found(_AM_I_ADDICTED, text)
+
+
+def asks_about_changing_insurance(text: str | None) -> bool:
+    """Changing or losing a health plan during the program, asked about."""
+    return _found(_INSURANCE_CHANGE, text)
 
 
 def tells_insurance(text: str | None) -> bool:

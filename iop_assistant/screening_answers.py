@@ -141,6 +141,11 @@ _FREQUENCY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(weekly|once a week|twice a week|every week|a week|per week|weekends?"
         r"|every weekend|on weekends"
+        # named days of a week, "4-5 on fri and sat" (blind v25, read in round 31: asked
+        # again, then "don't know")
+        r"|(on )?(fri|friday|fridays|sat|saturday|saturdays|thurs|thursday|thursdays|sun|sunday)"
+        r"( nights?)? (and|n|&|or) (fri|friday|fridays|sat|saturday|saturdays|sun|sunday|sundays)"
+        r"|on (fridays|saturdays|sundays)|(los )?(viernes|sabados?) y (sabados?|domingos?)"
         r"|cada semana|todas las semanas|una vez (a la|por) semana|a la semana|por semana"
         r"|semanal|cada fin de semana|los fines de semana|fines de semana|fin de semana)\b",
         "weekly",
@@ -219,6 +224,10 @@ _ABSTINENT = re.compile(
     r"\b(sober|clean|quit|stopped|off|havent|have not|not (used|drank|had)"
     r"|sobri[oa]|deje|dejo|sin (usar|tomar|beber|consumir)|no (he|ha) (usado|tomado|bebido))\b"
 )
+_WEEKDAY = (
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|sun)"
+)
+_DIA = r"(lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(today|this morning|this afternoon|this evening|tonight|last night|right now|just now"
@@ -232,6 +241,14 @@ _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
         # (not a weekday name: "saturday for wine" as "days" turned three screening personas
         # into detox first; how long ago a weekday was is the screening rules' call)
         r"\b(yesterday|yday|yest|yesturday|the other day|this week|last weekend)\b",
+        "days",
+    ),
+    (
+        # a weekday said as the last time ("last sunday", "last time saturday night"; blind
+        # v25, read in round 31: asked again, then "don't know"); a weekday alone is not
+        rf"\blast {_WEEKDAY}\b|\blast (time|use|used|drink|drank|one|dose|hit)( was)?( on)?"
+        rf"( this| last| a)? {_WEEKDAY}\b|\b(el|este) {_DIA} pasado\b"
+        rf"|\b(la ultima vez|ultima vez)( fue)?( el)? {_DIA}\b",
         "days",
     ),
     (r"\b(last week|last month)\b", "weeks"),

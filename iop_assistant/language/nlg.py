@@ -39,6 +39,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from iop_assistant import screening_answers
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
 from iop_assistant.language.child_safety import childhelp_note
 from iop_assistant.language.drug_class import drug_class_note
@@ -55,6 +56,7 @@ from iop_assistant.language.reply_reasons import (
     ELSEWHERE_REASON,
     FAMILY_PRIVACY_REASON,
     FAMILY_RELAPSE_REASON,
+    FAMILY_SUPPORT_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     LGBTQ_REASON,
@@ -159,6 +161,7 @@ INSTEAD = {
     ("utter_ask_family_involvement", MINOR_REASON): "utter_minor_in_treatment",
     ("utter_ask_confidentiality", FAMILY_PRIVACY_REASON): "utter_what_family_is_told",
     ("utter_ask_relapse", FAMILY_RELAPSE_REASON): "utter_relapse_of_a_loved_one",
+    ("utter_ask_family_involvement", FAMILY_SUPPORT_REASON): "utter_family_support",
     ("utter_ask_location_hours", ELSEWHERE_REASON): "utter_treatment_elsewhere",
     ("utter_ask_admission_process", REFERRAL_REASON): "utter_referral",
     ("utter_ask_safety_procedures", LOST_TOLERANCE_REASON): "utter_lost_tolerance",
@@ -189,6 +192,7 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "should_call_911": "utter_crisis_update_should_call_911",
     "about_988": "utter_crisis_update_about_988",
     "naloxone_other_drug": "utter_crisis_update_naloxone_other_drug",
+    "no_more_tonight": "utter_crisis_update_no_more_tonight",
 }
 
 
@@ -271,6 +275,8 @@ OUTCOME_REPLIES = frozenset(
 )
 AFTER_AN_OUTCOME = frozenset({"utter_inform_use", "utter_deny", "utter_affirm"})
 MORE_TOLD_AFTER_AN_OUTCOME = "utter_screening_more_told"
+HISTORY_TOLD_AFTER_AN_OUTCOME = "utter_screening_history_told"
+PAST_WITHDRAWAL_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
 
 def _last_bot_action_before_the_person_wrote(tracker: DialogueStateTracker) -> str | None:
@@ -293,7 +299,18 @@ def after_an_outcome(said: str, tracker: DialogueStateTracker, responses: Dict[s
     if said not in AFTER_AN_OUTCOME or MORE_TOLD_AFTER_AN_OUTCOME not in responses:
         return said
     last = _last_bot_action_before_the_person_wrote(tracker)
-    return MORE_TOLD_AFTER_AN_OUTCOME if last in OUTCOME_REPLIES else said
+    if last not in OUTCOME_REPLIES:
+        return said
+    text = str((tracker.latest_message.text if tracker.latest_message else "") or "")
+    if (
+        HISTORY_TOLD_AFTER_AN_OUTCOME in responses
+        and screening_answers.read_emergency(text).past & PAST_WITHDRAWAL_SIGNS
+    ):
+        # "yeah i had a seizure 2 yrs ago when i tried quitting" right after "detox first"
+        # (blind v25, read in round 31: "if anything changes, like a seizure..." to someone
+        # who had just told one): what a past seizure or the DTs means, and who to tell
+        return HISTORY_TOLD_AFTER_AN_OUTCOME
+    return MORE_TOLD_AFTER_AN_OUTCOME
 
 
 PAUSED_CALLBACK_NOTE = "utter_callback_paused"

@@ -38,6 +38,7 @@ MINOR_REASON = "a minor in treatment"
 # (blind v24/es-v15, read in round 30): answered for the relative, not as if they were the patient
 FAMILY_PRIVACY_REASON = "what family is told"
 FAMILY_RELAPSE_REASON = "a loved one's relapse"
+FAMILY_SUPPORT_REASON = "support for the family"
 # "can you tell me how to find something near me? columbus area" (stepdown role-play round 29)
 ELSEWHERE_REASON = "treatment elsewhere"
 # "how do I refer someone?" from a counsellor (stepdown role-play round 29)

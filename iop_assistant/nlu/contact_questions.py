@@ -291,6 +291,10 @@ CALLBACK_STATUS_REASON = "callback_status"
 # called me back yet", "sigo esperando la llamada", "ya pedi que me llamaran y nada" (round
 # 26: people follow up on a request they made; before, a new request was started on top)
 _CALLBACK_STATUS = re.compile(
+    # "and they kno to ask for dre right" after a callback was saved (texter role-play round
+    # 31: the classifier's crisis, the 911 reply): the saved request said back
+    r"\b(?:they|they'?ll|theyll|will\s+they|do\s+they|u|you|y'?all)\s+(?:\w+\s+)?(?:know|kno|knw|gonna|will)\s+"
+    r"(?:to\s+)?ask\s+for\s+\w+|\b(?:ask|asking)\s+for\s+\w+\s+(?:right|ok|okay)\s*\??\s*$|"
     r"\b(?:did|has|have)\s+(?:my|the)\s+(?:callback\s+|call\s*back\s+)?(?:request|number|info)\s+"
     r"(?:go\s+through|get\s+(?:there|sent|saved)|been\s+(?:saved|sent|received))\b|"
     r"\bdid\s+(?:you|u|y'?all)\s+(?:get|save|receive)\s+my\s+(?:request|number|info|callback)\b|"

@@ -27,6 +27,7 @@ from iop_assistant.language.reply_reasons import (
     ELSEWHERE_REASON,
     FAMILY_PRIVACY_REASON,
     FAMILY_RELAPSE_REASON,
+    FAMILY_SUPPORT_REASON,
     GATE_OUTPUT,
     IMMIGRATION_REASON,
     LGBTQ_REASON,
@@ -74,6 +75,7 @@ from iop_assistant.nlu.control_intents import (
     SCREENING_INTENT,
     SPANISH_INTENT,
     asks_for_a_call,
+    asks_for_a_call_after_all,
     asks_for_a_person,
     asks_for_a_person_now,
     asks_for_more,
@@ -116,7 +118,11 @@ from iop_assistant.nlu.dosing_questions import (
     asks_about_dosing,
     asks_about_stopping_while_pregnant,
 )
-from iop_assistant.nlu.family_questions import asks_about_their_relapse, asks_what_family_is_told
+from iop_assistant.nlu.family_questions import (
+    asks_about_their_relapse,
+    asks_for_family_support,
+    asks_what_family_is_told,
+)
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
@@ -125,6 +131,8 @@ from iop_assistant.nlu.withdrawal_story import (
     tells_of_withdrawal,
 )
 from iop_assistant.program_question import (
+    AM_I_ADDICTED_INTENT,
+    CHILDCARE_INTENT,
     CO_OCCURRING_INTENT,
     CONFIDENTIALITY_INTENT,
     COST_INTENT,
@@ -140,6 +148,8 @@ from iop_assistant.program_question import (
     asks_about_a_minor_in_treatment,
     asks_about_an_unknown_detail,
     asks_about_being_reported,
+    asks_about_changing_insurance,
+    asks_about_childcare,
     asks_about_coming_back,
     asks_about_cps,
     asks_about_immigration,
@@ -153,6 +163,7 @@ from iop_assistant.program_question import (
     asks_for_paperwork,
     asks_for_treatment_elsewhere,
     asks_how_to_refer,
+    asks_if_addicted,
     asks_to_call_for_someone,
     asks_to_take_part,
     asks_who_counts_as_family,
@@ -271,6 +282,10 @@ QUESTION_WITH_LANGUAGE_MIN_WORDS = 7
 LANGUAGE_INTENTS = frozenset({SPANISH_INTENT, ENGLISH_INTENT})
 
 
+_ALCOHOL_NAMED = re.compile(
+    r"\b(?:alcohol|drink\w*|drunk|beer|wine|vodka|liquor|whiskey|booze|alcohol|cerveza|vino|trago)\b",
+    re.IGNORECASE,
+)
 _WILL_CALL_THEMSELVES = re.compile(
     r"\b(?:i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna)\s+(?:just\s+)?call\s+(?:them|you|it|that|the\s+(?:number|help\s*line))?"
     r"\s*(?:myself|later|tomorrow|in\s+the\s+morning|when\s+i\s+can)?\b",
@@ -423,10 +438,16 @@ def gate(message: Message) -> None:
         # "No that's fine, I'll call them myself. Thanks, bye." (caller role-play round 26:
         # "No call is set up, so you won't get one")
         return overrule(message, "goodbye", "farewell")
+    if cancels_a_call(text) and asks_for_a_call_after_all(text) and name != "crisis":
+        return overrule(message, CALLBACK_INTENT, "callback")
     if cancels_a_call(text) and not (name == "crisis" and has_danger_words(text)):
         # before the callback check: "don't call me" contains "call me"; not "dont bother. i
         # already decided. i just wanted someone to know" (crisis role-play round 21)
         return overrule(message, CANCEL_CALLBACK_INTENT, "cancel callback")
+    if says_stop(text) and ends_with_farewell(text) and name != "crisis":
+        # "eh never mind i'll think about it bye" (blind v25, read in round 31, voice: "is
+        # there something else?", and the call went on)
+        return overrule(message, "goodbye", "farewell")
     if not (name == "stop" and sure) and (says_stop(text) or is_stop_only(text)):
         # "actually, you know what, forget it. never mind." whatever the classifier read, and
         # over its own stop when too weak to pass the fallback ("actually wait, I don't want
@@ -486,6 +507,10 @@ def gate(message: Message) -> None:
     if asks_about_their_relapse(text) and name != "crisis" and not has_danger_words(text):
         # "what if he relapses after the program" (left from round 29's family role-play)
         return overrule(message, RELAPSE_INTENT, FAMILY_RELAPSE_REASON)
+    if asks_for_family_support(text) and name != "crisis" and not has_danger_words(text):
+        # "is there al-anon type stuff through you guys" (blind v25, read in round 31: a menu):
+        # support for the relative themselves, said instead of the family answer
+        return overrule(message, FAMILY_INTENT, FAMILY_SUPPORT_REASON)
     if asks_who_counts_as_family(text) and name != "crisis" and not has_danger_words(text):
         # "does family have to mean married or blood related?" (family role-play round 29)
         return overrule(message, FAMILY_INTENT, WHO_COUNTS_AS_FAMILY_REASON)
@@ -574,7 +599,11 @@ def gate(message: Message) -> None:
         # "when is drinking an emergency?" (family role-play round 17): the signs of alcohol
         # poisoning, said instead of the opioid answer (language/nlg.py INSTEAD)
         return overrule(message, SAFETY_INTENT, ALCOHOL_POISONING_REASON)
-    if asks_about_mixing(text) or asks_about_mixing_them(text):
+    if (asks_about_mixing(text) or asks_about_mixing_them(text)) and not (
+        # "I've been on klonopin 2mg a day... How fast can I cut down? Is half a pill less each
+        # week ok?" (blind v25, read in round 31: the naloxone answer): a taper asked about
+        asks_about_dosing(text) and not _ALCOHOL_NAMED.search(text)
+    ):
         # "is it dangerous to drink on suboxone? yes or no" (family role-play round 19: the menu
         # twice); also over the classifier's crisis: a lexicon hit still gets the crisis reply
         return overrule(message, SAFETY_INTENT, MIXING_REASON)
@@ -622,6 +651,18 @@ def gate(message: Message) -> None:
     if asks_about_coming_back(text) and name not in ("crisis", RELAPSE_INTENT, SCREENING_INTENT):
         # "i did iop last year. can i come back or do i have to start over" (blind v21: a menu)
         return overrule(message, RELAPSE_INTENT, "coming back")
+    if asks_about_childcare(text) and name not in ("crisis", CHILDCARE_INTENT):
+        return overrule(message, CHILDCARE_INTENT, "childcare")
+    if (
+        asks_if_addicted(text)
+        and name not in ("crisis", AM_I_ADDICTED_INTENT, SCREENING_INTENT)
+        and not has_danger_words(text)
+    ):
+        return overrule(message, AM_I_ADDICTED_INTENT, "am i addicted")
+    if asks_about_changing_insurance(text) and name != "crisis" and not has_danger_words(text):
+        # "if i get a job with insurance in the middle of the program can i switch over"
+        # (blind v25, read in round 31: the privacy answer)
+        return overrule(message, COST_INTENT, "insurance change")
     if tells_insurance(text) and name not in ("crisis", COST_INTENT):
         # "she has medicaid" (blind v21: the screening offer)
         return overrule(message, COST_INTENT, "insurance named")

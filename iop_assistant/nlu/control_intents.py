@@ -489,6 +489,9 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
     r"\bwhats\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
     r"\b(?:give|send|text)\s+me\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\b|"
+    # "mejor dame el numero de ustedes" (blind es-v16, read in round 31: the questions went on)
+    r"\b(?:dame|deme|d[eé]me|me\s+das|me\s+da|me\s+puede\s+dar|me\s+pueden\s+dar|p[aá]same|p[aá]seme)\s+"
+    r"(?:el|su|tu)\s+(?:n[uú]mero|tel[eé]fono|cel)\b|"
     # v12: "gracias, whats the number para llamar", "i just want the phone number"
     r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\s+(?:para|to|i\s+should)\s+(?:llamar|call)\b|"
     r"\bi\s+(?:just\s+)?(?:want|need)\s+(?:the|your|ur)\s+(?:phone\s+|help\s*line\s+)?number\W*$|"
@@ -642,7 +645,11 @@ def looks_spanish(text: str) -> bool:
 
 # "okay that's all i needed thank you have a good one" (v14, voice: a menu, the call went on)
 _ALL_I_NEEDED = re.compile(
-    r"\b(?:that'?s|thats|that\s+is)\s+(?:all|everything)\s+(?:i\s+)?(?:needed|wanted|had)\b", re.I
+    r"\b(?:that'?s|thats|that\s+is)\s+(?:all|everything)\s+(?:i\s+)?(?:needed|wanted|had)\b|"
+    # "bueno pues muchas gracias es todo" (blind es-v16, read in round 31, voice: "anything
+    # else?", and the call went on)
+    r"\b(?:eso\s+)?(?:es|seria|ser[ií]a)\s+todo\W*$|\bnada\s+m[aá]s\W*$|\bthat'?s\s+(?:all|it)\W*$",
+    re.I,
 )
 
 
@@ -689,6 +696,9 @@ _CANCEL_CALLBACK = re.compile(
     # Spanish (role-play round 17: "no te dije que no quiero que me llamen" kept the request)
     r"\bno\s+(?:quiero|queremos|necesito)\s+que\s+(?:me|nos)\s+llamen\b|\bno\s+me\s+llamen\b|"
     r"\b(?:cancel[ae]|cancelar|olv[ií]dese\s+de)\s+(?:la|esa|mi)\s+llamada\b|\bno\s+quiero\s+(?:la\s+)?llamada\b|"
+    # "no sabes que, nevermind, cancela eso mejor" (blind es-v16, read in round 31: the
+    # callback questions went on)
+    r"\bcancel[ae]\s+(?:eso|todo)\b|"
     # "ur not gonna have them call me right?" (family role-play round 24: the callback questions)
     r"\b(?:you'?re|ur|you\s+are|u\s+r|they'?re|they\s+are)\s+not\s+(?:gonna|going\s+to)\s+(?:have\s+(?:them|someone|anyone)\s+)?"
     r"call\s+me\b|"
@@ -777,7 +787,19 @@ def asks_for_a_call(text: str) -> bool:
         or _THEIR_OWN_DOCTOR_CALLS_BACK.search(text)
     ):
         return False
-    return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text))
+    if bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text)):
+        return True
+    return False
+
+
+def asks_for_a_call_after_all(text: str) -> bool:
+    """A sentence asks for a call, besides one that says they will call someone: "ok. ill
+    call them. can someone from your program call me tomorrow too" (blind v25, read in
+    round 31: "No call is set up, so you won't get one", after 988 was agreed)."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+|\n+", text) if p.strip()]
+    return len(parts) > 1 and any(
+        asks_for_a_call(p) and not cancels_a_call(p) and not _WHOM_TO_CALL.search(p) for p in parts
+    )
 
 
 # "ugh my doctor takes forever to call back. just tell me roughly what's safe" (blind v22:
@@ -901,7 +923,7 @@ _NOT_LIKE_THEM = re.compile(
 # sure crisis, the 911 reply to a parent and a son looking for a program)
 # the people someone asks for (also the screening's "for my brother", actions/screening.py)
 RELATIVE = (
-    r"(?:son|daughter|husband|wife|boyfriend|girlfriend|partner|brother|sister|mom|mother|dad|"
+    r"(?:son|daughter|husband|wife|boyfriend|girlfriend|bf|gf|partner|brother|sister|mom|mother|dad|"
     r"father|kid|child|grandson|granddaughter|nephew|niece|fiance|fiancee|roommate|friend|hijo|"
     r"hija|esposo|esposa|marido|novio|novia|hermano|hermana|mama|madre|papa|padre|nieto|nieta|"
     r"amigo|amiga)"
@@ -919,8 +941,28 @@ _HABIT = re.compile(
 _FOUND_THINGS = re.compile(
     r"\b(?:found|find|finding|came\s+across|discovered|encontr[eé])\b[^.!?]{0,30}\b(?:pills?|foil|needles?|"
     r"syringes?|a\s+pipe|pipes|baggies|bags?\s+of|powder|spoons?|straws?|vapes?|carts?|bottles?|"
+    # "un monton de esas capsulitas plateadas en el cuarto de mi hijo y unos globos" (nitrous;
+    # blind es-v16, read in round 31: the classifier's crisis, the 911 reply)
+    r"whippets?|chargers?|canisters?|balloons?|capsulitas?|globos|"
     r"pastillas|jeringas?|bolsitas?)\b[^.!?]{0,40}\b(?:room|car|bag|backpack|drawer|stuff|closet|"
     r"pocket|purse|cuarto|mochila|carro)\b",
+    re.I,
+)
+
+
+# "he drinks every night like a lot and now hes saying he wants to stop" (blind v25, read in
+# round 31: the classifier's crisis, the 911 reply to a wife): the one using named by a pronoun
+_THEIR_HABIT = re.compile(
+    r"\b(?:he|she|hes|shes|he'?s|she'?s)\s+(?:\w+\s+){0,2}?(?:drinks|uses|smokes|takes|drinking|using|smoking)\b",
+    re.I,
+)
+_MI_RELATIVE = re.compile(rf"\b(?:mi|nuestr[oa]|de\s+mi)\s+(?:\w+\s+)?{RELATIVE}\b", re.I)
+# "i been taking my pain pills with a glass of wine or two at night and um more pills than the
+# doctor said" (blind v25, read in round 31, voice: the 911 reply): their own habit, told
+_OWN_HABIT = re.compile(
+    r"\b(?:i'?ve|ive|i\s+have|i)\s+(?:been\s+)?(?:taking|drinking|using|smoking|mixing)\b[^.!?]{0,80}"
+    r"\b(?:every\s+(?:single\s+)?(?:night|day|morning|evening)|at\s+night|nightly|daily|for\s+(?:years|months|weeks)|"
+    r"more\s+(?:than|pills\s+than)\s+(?:the\s+|my\s+)?(?:doctor|prescribed|i\s+should))\b",
     re.I,
 )
 
@@ -928,9 +970,17 @@ _FOUND_THINGS = re.compile(
 def tells_of_a_relatives_habit(text: str) -> bool:
     """A relative's use, told as a habit ("every night", "again", "for years"), or things
     found in their room: a family story (the caller checks that no danger is told with it)."""
-    if _MY_RELATIVE.search(text) and _FOUND_THINGS.search(text):
+    relative = _MY_RELATIVE.search(text) or _MI_RELATIVE.search(text)
+    if relative and _FOUND_THINGS.search(text):
         return True
-    return bool(_MY_RELATIVE.search(text) and _ONGOING_USE.search(text) and _HABIT.search(text))
+    if _THEIR_HABIT.search(text) and _HABIT.search(text):
+        return True
+    return bool(relative and _ONGOING_USE.search(text) and _HABIT.search(text))
+
+
+def tells_of_their_own_habit(text: str) -> bool:
+    """Their own use, told as a habit ("every night", "more than the doctor said")."""
+    return bool(_OWN_HABIT.search(text))
 
 
 def is_worried_disclosure(text: str) -> bool:
@@ -1037,7 +1087,13 @@ _NO_MORE_QUESTIONS = re.compile(
     r"(?:the\s+|these\s+|any\s+(?:more\s+)?|more\s+|your\s+)?questions\b|"
     r"\b(?:forget|skip|drop|stop)\s+(?:the|these|all\s+(?:the|these)|your)\s+questions\b|"
     # v12: "this is a lot of questions. can we skip this, i just want the phone number"
-    r"\b(?:can|could)\s+(?:we|i)\s+(?:just\s+)?skip\s+(?:this|these|that|it|all\s+this)\b|"
+    # (not "do i need detox ... or can i skip it", blind v25, read in round 31: the stop)
+    r"(?<!\bor\s)\b(?:can|could)\s+(?:we|i)\s+(?:just\s+)?skip\s+(?:this|these|that|it|all\s+this)\b"
+    r"(?![^.!?]{0,20}\b(?:detox|rehab)\b)|"
+    # "sabes que no, ya no quiero seguir con las preguntas" (blind es-v16, read in round 31:
+    # the questions went on)
+    r"\bno\s+quiero\s+(?:seguir|contestar|responder)\s+(?:con\s+)?(?:las|estas|sus|mas)\s+preguntas\b|"
+    r"\b(?:ya\s+)?no\s+(?:mas|m\u00e1s)\s+preguntas\b|\bdejemos\s+(?:las|estas)\s+preguntas\b|"
     # "i'd like to end these questions now", "ugh never mind all that"
     r"\b(?:end|quit|finish\s+with|be\s+done\s+with)\s+(?:these|the|this|your)\s+questions\b|"
     r"^\W*(?:ugh+\W+|ok\W+|okay\W+)?never\s*mind\s+all\s+(?:that|this|of\s+(?:that|this|it))\W*$|"

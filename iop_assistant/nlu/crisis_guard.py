@@ -34,9 +34,11 @@ from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
     FAMILY_PRIVACY_REASON,
     FAMILY_RELAPSE_REASON,
+    FAMILY_SUPPORT_REASON,
     OVERDOSE_SIGNS_REASON,
 )
 from iop_assistant.language.requests import requested_language
+from iop_assistant.nlu.contact_questions import CALLBACK_STATUS_REASON, asks_callback_status
 from iop_assistant.nlu.control_gate import ENGLISH_INTENT, SPANISH_INTENT, gate, overrule, put_first
 from iop_assistant.nlu.control_intents import (
     CALLBACK_INTENT,
@@ -45,6 +47,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_screening,
     is_worried_disclosure,
     tells_of_a_relatives_habit,
+    tells_of_their_own_habit,
 )
 from iop_assistant.nlu.crisis_matcher import DEFAULT_LEXICON, CrisisHit, CrisisMatcher, normalize
 from iop_assistant.nlu.danger_idioms import is_idiom_only
@@ -61,7 +64,11 @@ from iop_assistant.nlu.danger_words import (
 )
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
-from iop_assistant.nlu.family_questions import asks_about_their_relapse, asks_what_family_is_told
+from iop_assistant.nlu.family_questions import (
+    asks_about_their_relapse,
+    asks_for_family_support,
+    asks_what_family_is_told,
+)
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.no_emergency import (
     says_no_emergency,
@@ -199,11 +206,14 @@ _WRITER_AS_SUBJECT = re.compile(
     r"\bill\s+(?:be|do|go|just|never|kill|end|take|finally|make|have|say|see|jump|drive)\b|"
     # the writer's own despair said without "i": "cant do this anymore. my kids are better off"
     r"\b(?:better\s+off|without\s+me|a\s+burden|cant\s+do\s+this|can't\s+do\s+this|"
-    r"take\s+care\s+of\s+(?:my|the)\s+(?:kids|dog|cat|mom|mum|dad)\s+for\s+me)\b"
+    r"take\s+care\s+of\s+(?:my|the)\s+(?:kids|dog|cat|mom|mum|dad)\s+for\s+me)\b|"
+    # Spanish: "he pensado en matarme" ("he" is "I have"; Spanish role-play round 31: advice
+    # for helping someone else, after a yes to the suicide question)
+    r"\b(?:yo|matarme|morirme|suicidarme|quitarme|me\s+quiero|quiero|estoy|tengo|voy\s+a|he\s+\w+(?:ado|ido))\b"
 )
 # someone else named as the one in danger: "he", "she", "himself", "my brother is/has/locked"
 _OTHER_AS_SUBJECT = re.compile(
-    r"\b(?:he|she|hes|shes|he's|she's|himself|herself|themselves|they're|theyre)\b|"
+    r"\bhe\b(?!\s+\w+(?:ado|ido)\b)|\b(?:she|hes|shes|he's|she's|himself|herself|themselves|they're|theyre)\b|"
     r"\bmy\s+(?:friend|son|daughter|husband|wife|boyfriend|girlfriend|bf|gf|partner|mom|mum|mother|"
     r"dad|father|brother|sister|roommate|kid|child|cousin|buddy|uncle|aunt|grandma|grandpa|fianc\w*|"
     r"spouse)\s+(?:is|was|has|keeps|kept|says|said|just|locked|texted|sent|wants|won'?t|wont|isn'?t|isnt|"
@@ -516,6 +526,8 @@ def relatives_question_reason(text: str) -> Tuple[str, str] | None:
         return CONFIDENTIALITY_INTENT, FAMILY_PRIVACY_REASON
     if asks_about_their_relapse(text):
         return RELAPSE_INTENT, FAMILY_RELAPSE_REASON
+    if asks_for_family_support(text):
+        return FAMILY_INTENT, FAMILY_SUPPORT_REASON
     return None
 
 
@@ -745,7 +757,7 @@ class CrisisGuard(GraphComponent):
                     continue
                 if (
                     intent.get("name") == CRISIS_INTENT
-                    and tells_of_a_relatives_habit(text)
+                    and (tells_of_a_relatives_habit(text) or tells_of_their_own_habit(text))
                     and not has_danger_words(text)
                     and not says_something_was_taken(text)
                 ):
@@ -779,6 +791,15 @@ class CrisisGuard(GraphComponent):
                     # "since hes an adult would you guys tell me how hes doing in there or no"
                     # (regression of round 30: the classifier's crisis, then the check-in)
                     overrule(message, *family_reason)
+                    continue
+                if (
+                    intent.get("name") == CRISIS_INTENT
+                    and not has_danger_words(text)
+                    and asks_callback_status(text)
+                ):
+                    # "and they kno to ask for dre right" after a saved callback (texter
+                    # role-play round 31: the 911 reply): the saved request said back
+                    overrule(message, CALLBACK_INTENT, CALLBACK_STATUS_REASON)
                     continue
                 if intent.get("name") == CRISIS_INTENT and only_negated_signs(text):
                     # "no he never had no seizures and hes a boy so no on the pregnant thing",

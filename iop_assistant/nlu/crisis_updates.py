@@ -245,7 +245,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"ok|okay|fine|better|now|over)\b|"
         r"\b(?:do|does|should)\s+(?:i|we|he|she|they)\s+(?:still\s+)?(?:need\s+to\s+)?(?:go\s+to|take\s+(?:him|her|them)\s+"
         r"to)\s+(?:the\s+)?(?:hospital|er|emergency\s+room)\b[^?]{0,40}\b(?:if|now|since|stopped|awake|better)\b|"
-        r"\b(?:todav[ií]a|a[uú]n)\s+(?:tiene|tengo|hay\s+que)\s+(?:que\s+)?(?:ir|llevarl[oa])\s+al\s+(?:hospital|doctor|m[eé]dico)\b"
+        r"\b(?:todav[ií]a|a[uú]n)\s+(?:tiene|tengo|hay\s+que)\s+(?:que\s+)?(?:ir|llevarl[oa])\s+al\s+(?:hospital|doctor|m[eé]dico)\b|"
+        # "do I need the ER for this headache" (crisis role-play round 31, after fumes: the
+        # detox questions); "necesito ir a urgencias?"
+        r"\b(?:do|does|should)\s+(?:i|we|he|she|they)\s+(?:still\s+)?(?:need|have)\s+(?:to\s+(?:go\s+to|see)\s+)?"
+        r"(?:the\s+|a\s+)?(?:hospital|er|e\.r\.|emergency\s+room|urgent\s+care)\b(?!\s+(?:to\s+start|before|first\s+to))|"
+        r"\b(?:necesito|necesita|tengo\s+que|tiene\s+que|debo|debe)\s+(?:ir|llevarl[oa])\s+(?:a\s+)?(?:urgencias|emergencias|"
+        r"la\s+sala\s+de\s+emergencias|al\s+hospital|al\s+doctor)\b"
     ),
     "seizure_first_aid": re.compile(
         # "its been going on like 3 minutes what do i do" after the seizure reply (blind v18,
@@ -289,6 +295,17 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bwhat\s+if\s+i\s+(?:just\s+)?(?:go\s+to\s+)?(?:sleep|bed|fall\s+asleep)\b|"
         r"\b(?:am|will)\s+i\s+(?:going\s+to\s+|gonna\s+)?be\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s+if\s+i\s+"
         r"(?:just\s+)?(?:go\s+to\s+)?(?:sleep|lie\s+down|lay\s+down|fall\s+asleep|nap)\b"
+    ),
+    # "ok ill stop drinkin for tonight" after xanax and drinking (crisis role-play round 31:
+    # "don't stop alcohol or benzodiazepines suddenly", which read as "keep drinking"): no more
+    # tonight is right; what was taken can still get worse, so not alone
+    "no_more_tonight": re.compile(
+        r"\b(?:i'?ll|ill|i\s+will|i'?m|im|i\s+am|gonna|going\s+to)\s+(?:just\s+)?(?:gonna\s+|going\s+to\s+)?"
+        r"(?:stop|quit|be\s+done|done)\s+(?:drinking|drinkin|drinkn|for\s+(?:tonight|the\s+night))\s*"
+        r"(?:for\s+(?:tonight|the\s+night|now)|tonight)?\b(?![^.!?]{0,30}\b(?:forever|for\s+good|cold\s+turkey|"
+        r"every|all\s+at\s+once)\b)|"
+        r"\bno\s+more\s+(?:drinks?|drinking|beer|alcohol|pills|bars)\s+(?:for\s+)?(?:tonight|for\s+the\s+night)\b|"
+        r"\b(?:i'?m|im|i\s+am)\s+(?:done|not\s+drinking\s+any\s+more|not\s+having\s+any\s+more)\s+(?:for\s+)?tonight\b"
     ),
     # "should i call poison control" (crisis role-play round 19, a handful of Seroquel: no
     # answer): the Poison Help line, and when it is 911 instead
@@ -383,8 +400,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"meth|xanax|bars|benzos?|alcohol|drinking|pills|tranq|xylazine|molly|ecstasy|weed|ketamine|ghb)\b|"
         r"\b(?:funciona|sirve)\s+(?:el\s+)?(?:narcan|naloxona)\s+(?:con|para)\s+(?:la\s+)?(?:coca|cocaina|"
         r"cristal|xanax|alcohol|pastillas)\b|"
-        r"\b(?:el\s+)?(?:narcan|naloxona)\s+(?:funciona|sirve)\s+(?:con|para)\s+(?:la\s+)?(?:coca|cocaina|"
-        r"cristal|xanax|alcohol|pastillas)\b"
+        r"\b(?:el\s+)?(?:narcan|naloxona)\s+(?:ese\s+|esa\s+)?(?:funciona|sirve|jala|ayuda)\s+(?:con|para|en)\s+"
+        r"(?:la\s+|el\s+|los\s+|las\s+)?(?:coca|cocaina|cristal|xanax|alcohol|pastillas|g|ghb|perico|tranq|"
+        r"xilacina|metanfetamina|piedra)\b"
     ),
     "naloxone_question": re.compile(
         r"\b(?:can|could|should|do|shall)\s+(?:we|i|u|you)\s+(?:just\s+)?(?:give|use|spray|try)\s+(?:\w+\s+){0,2}?"
@@ -629,6 +647,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:what\s+if|can|could|should|shall|would\s+it\s+be\s+ok\s+if)\s+(?:i|we)\s+(?:just\s+)?"
         r"(?:drive|take|bring)\s+(?:him|her|them|my\s+\w+)\s+(?:to\s+the\s+(?:er|emergency\s+room)|"
         r"(?:to\s+the\s+hospital\s+|in\s+|there\s+)(?:myself|ourselves|instead))\b|"
+        # "so do i call nine one one or just drive him myself" (blind v25, read in round 31:
+        # a caller whose father was seeing bugs got the individual counselling answer)
+        r"\bcall\s+(?:911|9-1-1|nine\s+one\s+one|an?\s+ambulance)\s+or\s+(?:\w+\s+){0,2}?(?:drive|take|bring)\s+"
+        r"(?:him|her|them|my\s+\w+)\b|"
         # "my sister can drive me to the ER" (caller role-play round 20: "outside what I know")
         r"\b(?:my\s+\w+|she|he|they|someone|somebody|a\s+friend)\s+(?:can|could|will|is\s+gonna|is\s+going\s+to|"
         r"wants\s+to)\s+(?:just\s+)?(?:drive|take|bring)\s+(?:me|him|her|them|us)\s+(?:to\s+the\s+)?"
@@ -736,8 +758,16 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
     "no_naloxone": re.compile(
         r"\bno\s+(?:tenemos|tengo|hay)\s+(?:narcan|naloxona)\b|\bsin\s+(?:narcan|naloxona)\b"
     ),
+    "no_more_tonight": re.compile(
+        r"\bya\s+no\s+(?:voy\s+a\s+)?(?:tomo|tomar|bebo|beber)\s+m[aá]s\s+(?:hoy|esta\s+noche)\b|"
+        r"\b(?:ya\s+)?(?:dejo|paro)\s+de\s+(?:tomar|beber)\s+(?:por\s+)?(?:hoy|esta\s+noche)\b"
+    ),
     "lying_down": re.compile(
-        r"\bme\s+voy\s+a\s+(?:acostar|dormir|recostar)\b|\bvoy\s+a\s+(?:dormir(?:me)?|acostarme|recostarme)\b"
+        r"\bme\s+voy\s+a\s+(?:acostar|dormir|recostar)\b|\bvoy\s+a\s+(?:dormir(?:me)?|acostarme|recostarme)\b|"
+        # "llamo al 911 o lo dejo dormir que se le pase?" (blind es-v16, read in round 31: the
+        # 988 text again): never sleeping it off alone; 911
+        r"\b(?:lo|la)\s+dejo\s+dormir\b|\bdejar(?:lo|la)\s+dormir\b|\bque\s+se\s+le\s+pase\s+durmiendo\b|"
+        r"\bque\s+duerma\s+(?:para\s+)?que\s+se\s+le\s+pase\b"
     ),
     "poison_control": re.compile(
         r"\b(?:control|centro)\s+de\s+(?:envenenamientos?|intoxicaci[oó]n(?:es)?|venenos|toxicolog[ií]a)\b|"

@@ -18,7 +18,10 @@ from iop_assistant.nlu.distress_es import is_ambiguous_distress_es
 _DISTRESS = re.compile(
     r"\bwhat'?s\s+(?:even\s+)?the\s+point\b(?!\s+(?:of|in)\s+(?!(?:even\s+|just\s+)?(?:anything|any\s+of\s+(?:this|it)|it\s+all|trying|"
     r"going\s+on|living|life|me|being\s+alive)\b))|"
-    r"\bi\s+(?:can'?t|cant|cannot)\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this|do\s+this\s+any\s*more|"
+    # (not "i cant keep doing this alone", a parent asking for support: blind v25, read in
+    # round 31: the suicide question in place of an answer about help for parents)
+    r"\bi\s+(?:can'?t|cant|cannot)\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this(?!\s+(?:alone|by\s+myself|on\s+my\s+own))|"
+    r"do\s+this\s+any\s*more|"
     r"take\s+(?:it|this|much\s+more)\s*(?:any\s*more)?|go\s+on(?:\s+like\s+this)?|handle\s+(?:it|this|life)\s+any\s*more|"
     r"live\s+like\s+this)\b|"
     r"\bnothing\s+(?:really\s+|even\s+)?(?:matters|is\s+worth\s+it)(?:\s+any\s*more)?\b|"
@@ -52,6 +55,11 @@ _DISTRESS = re.compile(
     r"\bi\s+(?:\w+\s+)?(?:don'?t|dont|do\s+not)\s+see\s+(?:the|a|any)\s+point(?:\s+(?:in|of)\s+(?:trying|anything|"
     r"any\s+of\s+(?:this|it)|going\s+on|it\s+all))?\b(?!\s+(?:in|of)\s+(?!(?:trying|anything|any|going|it)\b))|"
     r"\bi\s+(?:see|have)\s+no\s+(?:future|way\s+out)\b|"
+    # "i would like to be with her again" from a widower who stopped his heart pills (caller
+    # role-play round 31: the medication answer; suicide never asked about)
+    r"\b(?:i\s+)?(?:want|wanna|would\s+like|'?d\s+like|just\s+want|long|am\s+ready|i'?m\s+ready|im\s+ready)\s+to\s+"
+    r"(?:be|go\s+be|join)\s+(?:with\s+)?(?:her|him|them|my\s+(?:late\s+)?(?:wife|husband|son|daughter|mom|mother|dad|father|"
+    r"brother|sister|baby|boy|girl))\s+(?:again|soon|now|up\s+there|in\s+heaven|on\s+the\s+other\s+side)\b|"
     # v5 conversations: "i dont think i can keep doing this", "why do i even bother anymore"
     r"\bi\s+(?:don'?t|dont|do\s+not)\s+think\s+i\s+can\s+(?:keep\s+(?:doing|going\s+on\s+like)\s+this|"
     r"do\s+this\s+any\s*more|go\s+on|keep\s+going)\b|"

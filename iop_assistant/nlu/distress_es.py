@@ -34,6 +34,9 @@ _DISTRESS_ES = re.compile(
     # role-play round 17, after a refusal to call: "nadie me entiende"
     r"^\W*(?:es\s+que\s+|y\s+)?nadie\s+me\s+(?:entiende|comprende|escucha)\W*$|\bsoy\s+una\s+carga\b|\b(?:nadie|a\s+nadie)\s+(?:me\s+extra(?:n|ñ)aria|le\s+importo|le\s+importaria)\b|"
     r"\bquiero\s+desaparecer\b|\bno\s+(?:veo|hay|tengo)\s+(?:salida|esperanza|futuro)\b|\bya\s+me\s+(?:rendi|canse\s+de\s+todo)\b|"
+    # "quiero estar con ella otra vez" after a death (the English case, caller role-play round 31)
+    r"\b(?:quiero|quisiera|me\s+gustar[ií]a)\s+(?:estar|irme)\s+con\s+(?:ella|[eé]l|mi\s+(?:esposa|esposo|hijo|hija|mam[aá]|"
+    r"pap[aá]|hermano|hermana|mujer|marido))\s+(?:otra\s+vez|de\s+nuevo|pronto|ya|all[aá]\s+arriba|en\s+el\s+cielo)\b|"
     r"\bme\s+rindo\b|\bya\s+no\s+(?:se|sé)\s+(?:que\s+hacer\s+con\s+mi\s+vida|para\s+que\s+vivo)\b|\bya\s+no\s+quiero\s+(?:luchar|seguir\s+luchando|nada)\b"
 )
 

@@ -202,6 +202,13 @@ _SPANISH_DOSE = re.compile(
 )
 # v12: "what if i just stop this weekend and tough it out"
 _WHAT_IF_I_STOP = re.compile(
+    # "what if i just stop, ive gone a couple days without before and was fine" (blind v25,
+    # read in round 31, after a benzo taper question: the naloxone answer)
+    r"^\W*(?:ok\W+|so\W+|but\W+)?what\s+if\s+(?:i|he|she|we|they)\s+just\s+(?:stop|quit)\b(?!\s+(?:the\s+)?"
+    r"(?:program|iop|groups?|sessions?|coming|going|answering|texting))|"
+    # "can your program help me taper" (the same person): who can guide a taper
+    r"\b(?:can|could|will|does)\s+(?:your|the|this)\s+(?:program|iop|team|clinic|place)\s+(?:\w+\s+)?help\s+"
+    r"(?:me|him|her|them)\s+(?:to\s+)?(?:taper|wean|come\s+off|get\s+off)\b|"
     r"\bwhat\s+if\s+(?:i|he|she|we|they)\s+(?:just\s+)?(?:stop|quit|go\s+cold\s+turkey)\b[^.?!]{0,40}"
     r"\b(?:tough\s+it\s+out|ride\s+it\s+out|sweat\s+it\s+out|white[\s-]knuckle|cold\s+turkey|"
     r"on\s+(?:my|his|her|our|their)\s+own|this\s+weekend|tonight|tomorrow|all\s+at\s+once)\b",

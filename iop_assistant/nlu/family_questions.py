@@ -30,6 +30,24 @@ _TOLD_ABOUT = re.compile(
     r"(?:como\s+va|como\s+le\s+va|si\s+va|lo\s+que|de\s+su|sobre)\b",
     re.IGNORECASE,
 )
+# a release asked about, or a counsellor who won't say ("what if he signs something that says
+# you can talk to me", "the counselor wont tell me anything. is that even legal??"; blind v25,
+# read in round 31: the naloxone answer, a menu)
+_RELEASE_OR_REFUSAL = re.compile(
+    r"\bsign\w*\s+(?:\w+\s+){0,4}?(?:so|that|saying|says)\s+(?:\w+\s+){0,4}?(?:talk|speak)\s+to\s+(?:me|us)\b|"
+    r"\b(?:release|consent)\s+(?:form\s+)?(?:so|that)\s+(?:\w+\s+){0,3}?(?:talk|speak)\s+to\s+(?:me|us)\b|"
+    r"\b(?:counsel+or|therapist|program|staff|they|nobody|no\s+one)\s+(?:wont|won'?t|will\s+not|doesnt|doesn'?t|"
+    r"refuses\s+to|refused\s+to)\s+(?:tell|say|talk\s+to|update)\s+(?:me|us)\s+(?:anything|nothing|a\s+thing)\b|"
+    # "i pay for his phone and his car, i feel like i should know" (family role-play round 31:
+    # the classifier's crisis, the 911 reply)
+    r"\bi\s+(?:feel\s+like\s+i\s+|think\s+i\s+)?(?:should|deserve\s+to|have\s+(?:a|the)\s+right\s+to)\s+"
+    r"(?:get\s+to\s+|be\s+able\s+to\s+)?(?:know|be\s+told|hear)\b|"
+    r"\b(?:don'?t|dont)\s+i\s+have\s+(?:a|the)\s+right\s+to\s+know\b|"
+    # "y a mí me van a decir si falta o si sale positivo" (blind es-v16, read in round 31)
+    r"\b(?:a\s+m[ií]\s+)?me\s+(?:van\s+a|va\s+a|pueden|podr[aá]n)\s+(?:decir|avisar|informar)\s+si\s+"
+    r"(?:falta|sale|no\s+va|deja|recae|usa|toma)\b",
+    re.IGNORECASE,
+)
 _WHAT_OF_THEM = re.compile(
     rf"\b(?:what|how|if|whether|when)\s+{_SOMEONE}\b|\babout\s+{_SOMEONE}\b|"
     rf"\b{_SOMEONE}\s*(?:'s|s)?\s+(?:progress|records?|attendance|results?|tests?)\b|"
@@ -46,10 +64,10 @@ _MINOR_WORDS = re.compile(
 def asks_what_family_is_told(text: str | None) -> bool:
     """A relative asks what the program will tell them about an adult loved one."""
     said = str(text or "")
-    return (
-        bool(_TOLD_ABOUT.search(said))
-        and bool(_WHAT_OF_THEM.search(said))
-        and not _MINOR_WORDS.search(said)
+    if _MINOR_WORDS.search(said):
+        return False
+    return bool(_RELEASE_OR_REFUSAL.search(said)) or (
+        bool(_TOLD_ABOUT.search(said)) and bool(_WHAT_OF_THEM.search(said))
     )
 
 
@@ -66,3 +84,46 @@ _THEIR_RELAPSE = re.compile(
 def asks_about_their_relapse(text: str | None) -> bool:
     """A relative asks about a loved one's relapse (before, during or after the program)."""
     return bool(_THEIR_RELAPSE.search(str(text or "")))
+
+
+# a relative asks for support for themselves: "is there anything for parents. i cant keep doing
+# this alone", "is there al-anon type stuff through you guys", "what about me... boundaries",
+# "y para mi hay algo? grupos para mamas" (blind v25/es-v16, read in round 31: the screening's
+# next question, menus, the detox offer)
+_FOR_THE_FAMILY = (
+    r"(?:parents?|moms?|mothers?|dads?|fathers?|wives|wife|husbands?|spouses?|partners?|"
+    r"famil(?:y|ies)(?:\s+members)?|loved\s+ones|girlfriends?|boyfriends?|siblings?|relatives)"
+)
+_FAMILY_SUPPORT = re.compile(
+    r"\b(?:al-?\s?anon|nar-?\s?anon|alateen|smart\s+recovery\s+family|coda)\b|"
+    rf"\b(?:anything|something|support|help|groups?|meetings?|resources?|counsel+ing)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:for|just\s+for)\s+(?:\w+\s+)?{_FOR_THE_FAMILY}\b(?!\s+to\s+(?:join|take\s+part|come))|"
+    r"\b(?:group|groups|support)\s+for\s+(?:\w+\s+){0,2}?(?:like\s+me|like\s+us)\b|"
+    # "any support for me, not him": for me, said against the one using
+    r"\b(?:support|groups?|anything)\s+for\s+(?:me|us|myself)\b[^.?!]{0,20}\bnot\s+(?:him|her|them)\b|"
+    r"\b(?:hay\s+)?algo\s+para\s+(?:nosotr[oa]s|la\s+familia|las\s+familias)\b|"
+    r"\bwhat\s+about\s+(?:me|us)\b|\b(?:set|setting|need)\s+(?:some\s+)?boundaries\b|"
+    r"\bhow\s+(?:do|can|should)\s+i\s+(?:cope|deal\s+with\s+(?:this|it|all\s+this)|take\s+care\s+of\s+myself)\b|"
+    r"\b(?:y\s+)?para\s+(?:m[ií]|nosotr[oa]s|la\s+familia)\s+(?:hay|tienen|habr[aá])\s+(?:algo|apoyo|grupos?)\b|"
+    r"\bgrupos?\s+(?:de\s+apoyo\s+)?(?:para|de)\s+(?:mam[aá]s|madres|padres|pap[aá]s|familias?|familiares|esposas|"
+    r"nosotr[oa]s|m[ií])\b|"
+    r"\bapoyo\s+(?:para|a)\s+(?:m[ií]|nosotr[oa]s|la\s+familia|familiares|las\s+familias)\b|"
+    r"\b(?:y\s+)?(?:a|para)\s+m[ií]\s+(?:quien|qui[eé]n)\s+me\s+(?:ayuda|apoya)\b",
+    re.IGNORECASE,
+)
+
+
+# "is there anything for me" is a relative's question only beside the one using
+_FOR_ME = re.compile(
+    r"\b(?:is|are)\s+there\s+(?:anything|something|any\s+(?:support|groups?|help))\s+for\s+(?:me|us)\b",
+    re.IGNORECASE,
+)
+_THE_ONE_USING = re.compile(rf"\b{_SOMEONE}\b", re.IGNORECASE)
+
+
+def asks_for_family_support(text: str | None) -> bool:
+    """A relative asks what support there is for them (family groups, coping, boundaries)."""
+    said = str(text or "")
+    if _FOR_ME.search(said):
+        return bool(_THE_ONE_USING.search(_FOR_ME.sub(" ", said)))
+    return bool(_FAMILY_SUPPORT.search(said))

@@ -75,6 +75,9 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "lying_down",
         "getting_drowsy",
         "will_reach_out",
+        "no_more_tonight",
+        # "do i need to go to the er" is a question of its own without an emergency before
+        "still_needs_care",
     }
 )
 # psychosis words in a question about the program are that question ("does the program
@@ -90,6 +93,7 @@ _WONT_WAKE = re.compile(
     re.IGNORECASE,
 )
 DROWSY = "getting_drowsy"
+NO_MORE_TONIGHT = "no_more_tonight"
 # going to sleep or lying down after taking something: an answer of its own even as the first
 # words of a conversation
 SLEEPING_IT_OFF = frozenset({"lying_down", DROWSY})
@@ -189,6 +193,15 @@ def answer_to_checkin(parse_data: Dict[str, Any]) -> None:
 _NAMES_THE_THOUGHT = re.compile(
     r"\b(?:about\s+)?not\s+(?:being\s+(?:here|around|alive)|waking\s+up|wanting\s+to\s+(?:be\s+here|live|"
     r"wake\s+up|be\s+alive))\b|\b(?:about\s+)?(?:ending\s+it|dying|being\s+dead|disappearing)\b",
+    re.IGNORECASE,
+)
+# a yes said softly to the check-in question: "sometimes", "kinda", "a veces si lo pienso"
+_HEDGED_YES = re.compile(
+    r"^\W*(?:(?:um+|uh+|idk|honestly|i\s+mean|well|yeah|yes|ya|si|s[ií]|pues|bueno|la\s+verdad)\W+){0,3}"
+    r"(?:sometimes|some\s+times|kinda|kind\s+of|sort\s+of|sorta|a\s+little|a\s+bit|maybe|i\s+guess|lately|"
+    r"more\s+than\s+i\s+(?:want|should)|i\s+(?:do\s+)?think\s+about\s+it|i'?ve\s+thought\s+about\s+it|"
+    r"a\s+veces|aveces|como\s+que\s+s[ií]|m[aá]s\s+o\s+menos|un\s+poco|tal\s+vez|puede\s+ser|"
+    r"(?:s[ií]\s+)?lo\s+(?:he\s+)?pens(?:ado|e|é|o)|s[ií]\s+lo\s+pienso|lo\s+pienso)\b",
     re.IGNORECASE,
 )
 QUESTION_AFTER_NO_MIN = 0.1  # how sure the classifier must be of the question's topic
@@ -502,6 +515,17 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if name in STAYS_IN_THE_CRISIS and not _NO_I_MEANT.match(text):
         stays_in_the_crisis(parse_data, tracker)
         return parse_data
+    if (
+        _HEDGED_YES.search(text)
+        and not _NO_I_MEANT.match(text)
+        and name != CRISIS_INTENT
+        and (_actions(tracker) or [""])[-1] == CHECKIN_ACTION
+    ):
+        # "a veces si lo pienso", "kinda yeah", "sometimes" to "are you thinking about ending
+        # your life?" (Spanish role-play round 31: the detox offer, then the callback's
+        # questions): a yes, said the way people say it
+        _set_intent(parse_data, "affirm", 1.0)
+        return parse_data
     meant_no = name not in ("deny", CRISIS_INTENT) and bool(_NO_I_MEANT.match(text))
     if name not in (FALLBACK_INTENT, "deny", UPDATE_INTENT) and not meant_no:
         return parse_data  # most messages: the session's events are not read at all
@@ -567,7 +591,8 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         # hang-up): not alone, 911 or Poison Control, without a crisis reply before it
         return parse_data
     if not had_crisis_reply(actions) or (
-        kind == DROWSY and _slot(tracker, CATEGORY_SLOT) not in SUBSTANCE_EMERGENCIES
+        kind in (DROWSY, NO_MORE_TONIGHT)
+        and _slot(tracker, CATEGORY_SLOT) not in SUBSTANCE_EMERGENCIES
     ):
         # "im sleepy lol" after the 988 text for a sad night is no overdose getting worse
         without_update(parse_data, kind)

@@ -65,8 +65,11 @@ def test_nothing_prescribed_fixes_that_answer_at_any_question(text):
         {k: e.get(k) for k in ("event", "name", "value")} for e in events
     ]
     assert said == ["utter_screening_corrected"]
-    # the question in hand is not answered by the correction: asked again next
-    assert not any(e.get("name") == "screening_frequency" for e in events)
+    # the question in hand is not answered by the correction: asked again next (its raw
+    # text, put there by the form, is cleared: blind v25, read in round 31)
+    assert not any(
+        e.get("name") == "screening_frequency" and e.get("value") is not None for e in events
+    )
 
 
 def test_go_back_clears_the_last_answer_so_it_is_asked_again():
@@ -74,7 +77,10 @@ def test_go_back_clears_the_last_answer_so_it_is_asked_again():
         STREET_USE + [("screening_frequency", "daily")], "oops wrong button", "screening_last_use"
     )
     events, said = run_form(track)
-    assert [(e["name"], e["value"]) for e in events] == [("screening_frequency", None)]
+    assert [(e["name"], e["value"]) for e in events] == [
+        ("screening_frequency", None),
+        ("screening_last_use", None),
+    ]
     assert said == ["utter_screening_corrected"]
 
 
@@ -148,7 +154,7 @@ def test_a_frequency_corrected_at_the_next_question_is_changed(text, expected):
     )
     events, said = run_form(track)
     changed = [(e["name"], e["value"]) for e in events if e.get("event") == "slot"]
-    assert changed == [("screening_frequency", expected)]
+    assert changed == [("screening_frequency", expected), ("screening_last_use", None)]
     assert said == ["utter_screening_corrected"]
 
 

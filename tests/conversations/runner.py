@@ -12,6 +12,7 @@ not hold. It never changes what it judges: the same code path a person hits.
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import sqlite3
@@ -94,6 +95,8 @@ class Reply:
     requested_slot: str | None = None
     intent: str | None = None
     language: str | None = None  # the conversation's language slot after the turn (issue 18)
+    # the screening's outcome standing after the turn, however many turns ago it was given
+    screening_outcome: str | None = None
     voice_language: str | None = None  # <Gather language=...> of a voice answer
 
 
@@ -124,6 +127,8 @@ class ConversationResult:
             mark = "ok " if not turn.failures else "XX "
             lines.append(f"  {mark}> {turn.user[:100]}")
             lines.append(f"      < {turn.reply.text[:160]!r} {turn.reply.actions}")
+            if os.environ.get("CONVERSATION_SLOTS"):  # debugging: what each turn set
+                lines.append(f"      = {turn.reply.slots_set}")
             lines.extend(f"      ! {f}" for f in turn.failures)
         lines.extend(f"  ! end: {f}" for f in self.end_failures)
         return "\n".join(lines)
@@ -335,6 +340,7 @@ class Session:
         reply.active_loop = (tracker.get("active_loop") or {}).get("name")
         reply.requested_slot = (tracker.get("slots") or {}).get("requested_slot")
         reply.language = (tracker.get("slots") or {}).get("language")
+        reply.screening_outcome = (tracker.get("slots") or {}).get("screening_outcome")
         self.last = reply
         return reply
 
@@ -402,6 +408,11 @@ def check(expect: Any, reply: Reply, channel: str) -> str | None:
             got = reply.slots_set.get("screening_outcome")
             if value == "emergency" and got is None and ends_screening_with_crisis(reply):
                 got = "emergency"  # a crisis said inside the screening ends it with 911
+            if got is None and reply.active_loop is None and reply.screening_outcome == value:
+                # given a turn or two earlier, as soon as the answers decided it (the form asks
+                # nothing the outcome does not need), and still standing: the person has it
+                # (from round 31; blind authors expected every question asked first)
+                got = value
             return None if got == value else f"screening outcome {got!r}, wanted {value!r}"
         if key == "says":  # regression sets only: a fact the reply must carry
             return None if str(value).lower() in reply.text.lower() else f"does not say {value!r}"
