@@ -345,6 +345,7 @@ def read_answer(
     return {slot: unsure, **ahead}
 
 
+LIST_SLOTS = frozenset({"screening_symptoms", "screening_substances", "screening_prescribed"})
 _DONT_KNOW = re.compile(
     r"\b(?:i\s+)?(?:don'?t|dont|do\s+not|doesn'?t|dunno|no\s+idea|not\s+sure|idk|no\s+s[eé])\b"
 )
@@ -355,7 +356,7 @@ _NAMED_QUESTIONS = (
         "screening_last_use",
         r"\bwhen\s+(?:she|he|they|i)?\s*(?:last|used)|\blast\s+(?:used|time)|\bultima\s+vez",
     ),
-    ("screening_symptoms", r"\bwithdraw\w*|\bsymptoms|\bshak\w*|\babstinencia|\bsintomas"),
+    ("screening_symptoms", r"\bwithdraw\w*|\bsymptoms|\bshak\w*|\bsick\b|\babstinencia|\bsintomas"),
     ("screening_complicated_history", r"\bseizures?|\bdts\b|\bconvulsion\w*"),
     ("screening_prescribed", r"\bprescri\w*|\breceta"),
     ("screening_pregnant", r"\bpregnan\w*|\bembaraz\w*"),
@@ -368,10 +369,13 @@ def not_known_at_all(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     if not _DONT_KNOW.search(folded):
         return {}
     named = [s for s, words in _NAMED_QUESTIONS if re.search(words, folded)]
-    if slot not in named or len(named) < 2:
+    if len(named) < 2:
         return {}
+    if slot not in named:
+        # said to another question ("what do they use?"): that one is not known either
+        named.append(slot)
     return {
-        s: [UNKNOWN] if s == "screening_symptoms" else UNKNOWN
+        s: [UNKNOWN] if s in LIST_SLOTS else UNKNOWN
         for s in named
         if s == slot or tracker.get_slot(s) is None
     }
@@ -1064,7 +1068,10 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             and times_said_since_start(tracker, FORM, "utter_ask_screening_recent_care") <= 1
         ):
             # "ok yes, its for my husband" to the first question (blind v20): a yes to the
-            # questions themselves, not to "have they recently finished detox?"
+            # questions themselves, not to "have they recently finished detox?"; a program
+            # question with it is answered ("how much does it cost, he's on our blue cross")
+            if is_question(text):
+                answered_faq(dispatcher, tracker, FORM, QUESTION_FAQ_MIN_CONFIDENCE)
             return {"screening_recent_care": None}
         return read_answer("screening_recent_care", answer, UNKNOWN, dispatcher, tracker)
 
@@ -1142,9 +1149,16 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             return {"screening_substances": found, "screening_prescribed": UNKNOWN, **pattern}
         if not found and form_answers.is_no_use(text):
             return {"screening_substances": []}
-        if form_answers.is_unsure(text):
-            # "no idea", "not sure what": unknown (the help line), or more than was named
-            return {"screening_substances": sorted(set(found) | {"other"}) if found else [UNKNOWN]}
+        if form_answers.is_unsure(text) or (
+            not found and not_known_at_all("screening_substances", text, tracker)
+        ):
+            # "no idea", "not sure what": unknown (the help line), or more than was named; the
+            # other questions it names are not known either (blind v25, read in round 31)
+            others = {} if found else not_known_at_all("screening_substances", text, tracker)
+            return {
+                **others,
+                "screening_substances": sorted(set(found) | {"other"}) if found else [UNKNOWN],
+            }
         if found:
             result = read_answer("screening_substances", found, ["other"], dispatcher, tracker)
             return {**pattern, **result} if result.get("screening_substances") else result

@@ -634,7 +634,7 @@ _NOTHING_SINCE = re.compile(
     r"(?:before\s+)?|right\s+before\s+|just\s+before\s+|before\s+)(?:she|he|i|they|we)\s+(?:went\s+in|got\s+there|"
     r"checked\s+in|started|entered|was\s+admitted|got\s+admitted)\b|"
     r"\b(?:haven'?t|havent|hasn'?t|hasnt|have\s+not|has\s+not)\s+used\s+(?:anything|nothing|at\s+all)?\s*since\b|"
-    r"\b(?:nothing|none|not\s+(?:a\s+)?(?:drop|thing|once)|clean|sober)\s+since\b|"
+    r"\b(?:nothing|none|not\s+(?:a\s+)?(?:drop|thing|once)|clean|sober)(?:\s+at\s+all)?\s+since\b|"
     r"\b(?:haven'?t|havent|have\s+not|hasn'?t|hasnt|didn'?t|didnt)\s+(?:\w+\s+){0,2}?(?:used|drank|drunk|had|touched|"
     r"picked\s+up|taken|smoked)\b[^.!?]{0,25}\bsince\b|"
     r"\bnada\s+desde\b|\bno\s+(?:he|ha)\s+(?:tomado|usado|consumido)\s+(?:nada\s+)?desde\b"

@@ -35,6 +35,8 @@ _TOLD_ABOUT = re.compile(
 # read in round 31: the naloxone answer, a menu)
 _RELEASE_OR_REFUSAL = re.compile(
     r"\bsign\w*\s+(?:\w+\s+){0,4}?(?:so|that|saying|says)\s+(?:\w+\s+){0,4}?(?:talk|speak)\s+to\s+(?:me|us)\b|"
+    r"\bsign\w*\s+(?:a\s+|the\s+)?(?:release|consent|roi|waiver)\b[^.?!]{0,60}\b(?:talk|speak|tell|update)\w*\s+"
+    r"(?:to\s+|with\s+)?(?:me|us)\b|"
     r"\b(?:release|consent)\s+(?:form\s+)?(?:so|that)\s+(?:\w+\s+){0,3}?(?:talk|speak)\s+to\s+(?:me|us)\b|"
     r"\b(?:counsel+or|therapist|program|staff|they|nobody|no\s+one)\s+(?:wont|won'?t|will\s+not|doesnt|doesn'?t|"
     r"refuses\s+to|refused\s+to)\s+(?:tell|say|talk\s+to|update)\s+(?:me|us)\s+(?:anything|nothing|a\s+thing)\b|"

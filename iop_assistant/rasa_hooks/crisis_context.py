@@ -590,9 +590,12 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         # first words (caller role-play round 31: the generic reply, then "That's okay" and a
         # hang-up): not alone, 911 or Poison Control, without a crisis reply before it
         return parse_data
+    category = _slot(tracker, CATEGORY_SLOT)
     if not had_crisis_reply(actions) or (
-        kind in (DROWSY, NO_MORE_TONIGHT)
-        and _slot(tracker, CATEGORY_SLOT) not in SUBSTANCE_EMERGENCIES
+        (kind == DROWSY and category not in SUBSTANCE_EMERGENCIES)
+        # after the Poison Control answer to a mix just taken no category is set
+        or (kind == NO_MORE_TONIGHT and category is not None)
+        and category not in SUBSTANCE_EMERGENCIES
     ):
         # "im sleepy lol" after the 988 text for a sad night is no overdose getting worse
         without_update(parse_data, kind)

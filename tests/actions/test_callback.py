@@ -755,3 +755,16 @@ def test_dont_text_this_phone_answers_the_texting_question(app_db):
     )
     result = run(form.validate_callback_consent(said, CollectingDispatcher(), t, {}))
     assert result == {"callback_consent": "no"}
+
+
+def test_this_number_with_no_voicemail_is_a_yes_to_the_number(app_db):
+    """Blind v25, read in round 31: the "dont" about the voicemail was the answer, and the
+    number was asked for, then "mornings" was "not a US number" three times."""
+    remember_contact("conv-sms", "sms", CALLER, engine=app_db)
+    sms = dict(channel="sms", sender="conv-sms")
+    text = "this number but pls dont leave a voicemail my wife checks it"
+    result, _ = validate("callback_use_caller_number", text, intent="deny", **sms)
+    assert result["callback_use_caller_number"] == "yes"
+    assert result["callback_phone"] == CALLER
+    result, _ = validate("callback_use_caller_number", "no not this number", intent="deny", **sms)
+    assert result["callback_use_caller_number"] == "no"
