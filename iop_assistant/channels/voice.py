@@ -503,6 +503,7 @@ class VoiceInput(TwilioWebhookInput):
         state: CallState,
         before: List[str] | None = None,
         spanish_offer: bool = False,
+        slowly: bool = False,
     ) -> HTTPResponse:
         hints = [o["title"] for o in state.options] + ["help line", "representative"]
         if state.language == "es":
@@ -519,6 +520,7 @@ class VoiceInput(TwilioWebhookInput):
                 number_entry=state.number_entry,
                 spanish_offer=spanish_offer and state.language != "es",
                 spanish_key=twiml.spanish_key(state.options),
+                slowly=slowly,
             )
         )
 
@@ -669,7 +671,7 @@ class VoiceInput(TwilioWebhookInput):
             state.closing.append(texts.number_entry_hint)
         if first:
             state.closing.append(texts.welcome_hint)
-        return self._listen(url, state, spanish_offer=first)
+        return self._listen(url, state, spanish_offer=first, slowly=twiml.asks_for_slower(speech))
 
     async def _start_new_session(
         self, on_new_message: OnNewMessage, conversation: str, call_sid: str

@@ -447,6 +447,7 @@ def gather(
     number_entry: bool = False,
     spanish_offer: bool = False,
     spanish_key: str = SPANISH_DIGIT,
+    slowly: bool = False,
 ) -> str:
     """TwiML that speaks ``sayings`` then ``closing`` and listens for speech or one key
     (with ``number_entry``, for a phone number: any number of keys, ended by #).
@@ -478,9 +479,29 @@ def gather(
         # seconds of English before the offer (Spanish role-plays, rounds 15 and 16)
         listen.say(SPANISH_OFFER.format(key=spanish_key), language=twilio_language("es"))
     for text in fit_sayings(sayings, closing):
-        listen.say(text, language=language)
+        if not slowly:
+            listen.say(text, language=language)
+            continue
+        # "say that again slower" (caller role-plays, rounds 30 and 31: the same speed): one
+        # sentence at a time with a pause after each, which every Twilio voice honours
+        for sentence in _SENTENCE_END.split(text):
+            if sentence.strip():
+                listen.say(sentence.strip(), language=language)
+                listen.pause(length=SLOW_PAUSE_SECONDS)
     reply.redirect(action_url, method="POST")
     return str(reply)
+
+
+SLOW_PAUSE_SECONDS = 1
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+_SLOWER = re.compile(
+    r"\b(?:slower|slowly|slow\s+down|m[aá]s\s+despacio|despacio|m[aá]s\s+lento)\b", re.I
+)
+
+
+def asks_for_slower(speech: str | None) -> bool:
+    """The caller asks to hear it more slowly ("say that again slower", "mas despacio")."""
+    return bool(_SLOWER.search(speech or ""))
 
 
 def dial(

@@ -271,7 +271,17 @@ def _bot_texts_since_the_person_wrote(tracker: DialogueStateTracker) -> List[str
 # pregnant", "una vez me desmaye pero no se si fue convulsion": blind v24/es-v15, read in
 # round 30)
 OUTCOME_REPLIES = frozenset(
-    {"utter_screening_detox_first", "utter_screening_iop_may_fit", "utter_screening_helpline"}
+    {
+        "utter_screening_detox_first",
+        "utter_screening_iop_may_fit",
+        "utter_screening_helpline",
+        # the notes said right after an outcome (blind v25, read in round 31: "percocet, 6-8 a
+        # day, not prescribed" after the outcome and its opioid note got the screening offer)
+        "utter_screening_prescribed_note",
+        "utter_screening_opioid_note",
+        "utter_screening_history_told",
+        "utter_screening_more_told",
+    }
 )
 AFTER_AN_OUTCOME = frozenset({"utter_inform_use", "utter_deny", "utter_affirm"})
 MORE_TOLD_AFTER_AN_OUTCOME = "utter_screening_more_told"

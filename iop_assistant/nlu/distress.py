@@ -52,7 +52,7 @@ _DISTRESS = re.compile(
     r"\b(?:no\s+one|nobody)\s+(?:would\s+)?(?:care|cares|miss\s+me)\b|"
     r"\b(?:i'?m|im|i\s+am)\s+(?:so\s+|just\s+|really\s+)?done\s+with\s+(?:everything|life|it\s+all)\b|"
     # v7: "i honestly don't see the point in trying anymore"
-    r"\bi\s+(?:\w+\s+)?(?:don'?t|dont|do\s+not)\s+see\s+(?:the|a|any)\s+point(?:\s+(?:in|of)\s+(?:trying|anything|"
+    r"\bi\s+(?:\w+\s+){0,2}?(?:don'?t|dont|do\s+not)\s+(?:really\s+|even\s+)?see\s+(?:the|a|any)\s+point(?:\s+(?:in|of)\s+(?:trying|anything|"
     r"any\s+of\s+(?:this|it)|going\s+on|it\s+all))?\b(?!\s+(?:in|of)\s+(?!(?:trying|anything|any|going|it)\b))|"
     r"\bi\s+(?:see|have)\s+no\s+(?:future|way\s+out)\b|"
     # "i would like to be with her again" from a widower who stopped his heart pills (caller

@@ -9,6 +9,7 @@ from iop_assistant.channels.voice_twiml import (
     MAX_SAY_CHARS,
     MAX_SPOKEN_CHARS,
     NUMBER_ENTRY_TIMEOUT,
+    asks_for_slower,
     choose,
     dial,
     gather,
@@ -173,3 +174,16 @@ def test_asking_when_the_help_line_answers_is_not_a_transfer():
     ):
         assert not wants_helpline(asked, ""), asked
     assert wants_helpline("transfer me to the help line", "")
+
+
+def test_said_again_slower_is_one_sentence_at_a_time_with_pauses():
+    """Caller role-plays rounds 30 and 31: "say that again slower" was read at the same speed."""
+    assert asks_for_slower("can you say that again slower")
+    assert asks_for_slower("mas despacio por favor")
+    assert not asks_for_slower("what are the hours")
+    text = "IOP meets 3 to 5 days a week. Sessions are about 3 hours. Call us any time."
+    quick = gather("/next", [text])
+    slow = gather("/next", [text], slowly=True)
+    assert "<Pause" not in quick
+    assert slow.count("<Pause") == 3
+    assert slow.count("<Say") == 3
