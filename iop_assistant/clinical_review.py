@@ -358,6 +358,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_about_988": ("crisis", "988_family"),
     "utter_crisis_update_naloxone_other_drug": ("crisis", "samhsa_od", "dea_onepill"),
     "utter_crisis_update_no_more_tonight": ("crisis", "samhsa_od", "poison_centers"),
+    "utter_crisis_update_means_handed_over": ("crisis", "means_safety"),
+    "utter_crisis_update_drive_or_911": ("crisis", "be_fast"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),

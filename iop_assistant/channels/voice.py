@@ -553,7 +553,20 @@ class VoiceInput(TwilioWebhookInput):
                 # the number alone, not the last reply after it (blind v16 b-39: the greeting)
                 return self._listen(url, replace(state, sayings=[]), [texts.number_slowly])
             return self._listen(url, state, [texts.number_slowly])
-        if twiml.wants_helpline(speech, digits):
+        if (state is not None and state.crisis and twiml.wants_crisis_line(speech, digits)) or (
+            # "put me through to that 988 then", "the crisis line, nine eight eight" (caller
+            # role-play round 32: a widower was put through to the help line three times, and
+            # his "988" read as a story of use)
+            speech and twiml.wants_crisis_line(speech, None)
+        ):
+            logger.info("voice call %s: transfer to the crisis line", call_sid[:12])
+            return self._transfer(
+                call_sid, texts.to_crisis_line, self.settings.crisis_line, request=request
+            )
+        if twiml.wants_helpline(speech, digits) and not twiml.tells_of_danger(speech):
+            # (danger told with the request, "I just want to talk to somebody. Some days I
+            # don't want to be here anymore", gets the crisis reply, which offers 988 and the
+            # help line by key: caller role-play round 32, the help line did not answer)
             logger.info("voice call %s: transfer to the help line on request", call_sid[:12])
             if speaks_spanish(speech):
                 # "quisiera hablar con alguien que hable español" as the first words (blind
@@ -561,11 +574,6 @@ class VoiceInput(TwilioWebhookInput):
                 self.calls.setdefault(call_sid, CallState()).language = SPANISH
                 texts = self.texts_es
             return self._transfer(call_sid, texts.handoff, request=request)
-        if state is not None and state.crisis and twiml.wants_crisis_line(speech, digits):
-            logger.info("voice call %s: transfer to the crisis line", call_sid[:12])
-            return self._transfer(
-                call_sid, texts.to_crisis_line, self.settings.crisis_line, request=request
-            )
         if self._key is None:
             return self._transfer(call_sid, texts.failure, request=request)
 

@@ -269,6 +269,10 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     # "can you just the number" (blind v16, a caller at the screening's first question)
     r"\b(?:can|could)\s+(?:you|u)\s+just\s+(?:\w+\s+)?(?:the|that|your)\s+number\b|"
     r"\bcu[aá]l\s+es\s+el\s+n[uú]mero\b|\b(?:d[ií]game|rep[ií]tame|p[aá]seme|d[eé]me)\s+el\s+n[uú]mero\b|"
+    # "me repite el numero por favor", "digame otra vez el numero de ustedes" (Spanish role-play
+    # round 32, voice: the callback's questions, three times)
+    r"\b(?:me\s+)?(?:repite|repita|rep[ií]tame|d[ií]game|dime|me\s+dice|me\s+da)\s+(?:otra\s+vez\s+|de\s+nuevo\s+)?"
+    r"el\s+n[uú]mero\b|"
     # "hang on, eight eight eight seven eight three... what was the last part" (caller
     # role-play round 24: the suicide check-in question)
     r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:last|rest|end|other)\s+(?:part|bit|digits|numbers|four)\b|"
@@ -384,10 +388,13 @@ _ABOUT_THE_CRISIS_LINE = (
     "policia", "mandan",
     # "i'll try 988 later": a plan, not "put me through now"
     "later", "tomorrow", "i'll", "ill try", "i will", "maybe",
+    # "is 988 only for suicide", "what does 988 do": questions about it
+    "is 988", "is 9 8 8", "only for", "just for", "es solo", "para que", "para qué",
 )  # fmt: skip
 # "it didn't go through. try the 988 again" (caller role-play round 26: the screening offer)
 _CRISIS_LINE_ASKS = (
     "connect", "put me through", "transfer", "dial", "call them", "for me", "try", "again",
+    "crisis line", "suicide line", "lifeline", "comuniqueme", "comuníqueme", "páseme", "paseme",
 )  # fmt: skip
 
 
@@ -497,6 +504,22 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
 _SLOWER = re.compile(
     r"\b(?:slower|slowly|slow\s+down|m[aá]s\s+despacio|despacio|m[aá]s\s+lento)\b", re.I
 )
+
+
+# suicidal words said with a request for a person: the crisis reply comes first (it offers 988
+# and the help line by key); the crisis guard reads everything else in the bot
+_DANGER_SAID = re.compile(
+    r"\b(?:don'?t|dont|do\s+not)\s+want\s+to\s+(?:be\s+here|be\s+alive|live|wake\s+up|go\s+on)\b|"
+    r"\b(?:want|wanna|going)\s+to\s+(?:die|end\s+it|kill\s+myself)\b|\bkill\s+myself\b|\bsuicid\w*|"
+    r"\bend\s+(?:my\s+life|it\s+all)\b|\bno\s+quiero\s+(?:vivir|seguir)\b|\bquiero\s+morir\w*|\bmatarme\b|"
+    r"\boverdos\w*|\bnot\s+breathing\b|\bno\s+respira\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_danger(speech: str | None) -> bool:
+    """Suicidal or overdose words said on the call (with a request for a person or not)."""
+    return bool(_DANGER_SAID.search(speech or ""))
 
 
 def asks_for_slower(speech: str | None) -> bool:

@@ -193,6 +193,8 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "about_988": "utter_crisis_update_about_988",
     "naloxone_other_drug": "utter_crisis_update_naloxone_other_drug",
     "no_more_tonight": "utter_crisis_update_no_more_tonight",
+    "means_handed_over": "utter_crisis_update_means_handed_over",
+    "drive_or_911": "utter_crisis_update_drive_or_911",
 }
 
 

@@ -291,6 +291,16 @@ CALLBACK_STATUS_REASON = "callback_status"
 # called me back yet", "sigo esperando la llamada", "ya pedi que me llamaran y nada" (round
 # 26: people follow up on a request they made; before, a new request was started on top)
 _CALLBACK_STATUS = re.compile(
+    # "so u wont text me right", "so they're not gonna call me at four today too, right?"
+    # (role-plays round 32: each cancelled the saved request): what was saved, said back
+    # (a call not wanted at all, "you wont call me right?", is a cancel: round 28)
+    r"\b(?:u|you|they|they'?re|theyre|y'?all|someone|somebody)\s+(?:are\s+)?(?:wont|won'?t|will\s+not|not\s+gonna|"
+    r"not\s+going\s+to|aren'?t\s+gonna)\s+(?:\w+\s+)?text\s+me\b[^.!]{0,40}\b(?:right|correct)\s*\??\s*$|"
+    r"\b(?:u|you|they|they'?re|theyre|y'?all|someone|somebody)\s+(?:are\s+)?(?:wont|won'?t|will\s+not|not\s+gonna|"
+    r"not\s+going\s+to|aren'?t\s+gonna|are\s+gonna|will|gonna)\s+(?:\w+\s+)?(?:text|call)\s+me\b[^.!]{0,40}"
+    r"\b(?:too|also|again|as\s+well)\b[^.!?]{0,12}\??\s*$|"
+    r"\b(?:they|they'?ll|theyll|will\s+they)\s+(?:will\s+)?call\s+me\s+(?:tomorrow|in\s+the\s+\w+|at\s+\d|this\s+\w+)\b"
+    r"[^.!?]{0,20}\b(?:right|correct)\s*\??\s*$|"
     # "and they kno to ask for dre right" after a callback was saved (texter role-play round
     # 31: the classifier's crisis, the 911 reply): the saved request said back
     r"\b(?:they|they'?ll|theyll|will\s+they|do\s+they|u|you|y'?all)\s+(?:\w+\s+)?(?:know|kno|knw|gonna|will)\s+"

@@ -113,6 +113,7 @@ from iop_assistant.nlu.danger_questions import (
     danger_beyond_a_denial,
 )
 from iop_assistant.nlu.danger_words import has_danger_words
+from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import (
     DOSING_INTENT,
     asks_about_dosing,
@@ -286,11 +287,25 @@ _ALCOHOL_NAMED = re.compile(
     r"\b(?:alcohol|drink\w*|drunk|beer|wine|vodka|liquor|whiskey|booze|alcohol|cerveza|vino|trago)\b",
     re.IGNORECASE,
 )
+WILL_CALL_MAX_WORDS = 12
+_JUST_WILL_CALL = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+|alright\W+|k\W+)?(?:i'?ll|ill|i\s+will)\s+(?:just\s+)?call\W*$",
+    re.IGNORECASE,
+)
 _WILL_CALL_THEMSELVES = re.compile(
     r"\b(?:i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna)\s+(?:just\s+)?call\s+(?:them|you|it|that|the\s+(?:number|help\s*line))?"
     r"\s*(?:myself|later|tomorrow|in\s+the\s+morning|when\s+i\s+can)?\b",
     re.IGNORECASE,
 )
+
+
+_FAREWELL_WORDS = re.compile(r"\b(?:good\s*-?\s*bye|bye+|farewell|adi[oó]s)\b", re.IGNORECASE)
+
+
+def danger_besides_the_farewell(text: str) -> bool:
+    """Danger words or despair in a message once its farewell words are set aside."""
+    rest = _FAREWELL_WORDS.sub(" ", text)
+    return has_danger_words(rest) or is_ambiguous_distress(rest) or len(rest.split()) > 12
 
 
 def question_besides_the_language(message: Message, text: str) -> str | None:
@@ -386,6 +401,10 @@ def gate(message: Message) -> None:
     if is_spanish_phone_greeting(text) and name != "greet":
         # "bueno bueno se oye" is hello on a Mexican phone line, never goodbye (es-v4)
         return overrule(message, "greet", "phone greeting")
+    if asks_for_the_number(text) and is_getting_a_pen(text) and name != "crisis":
+        # "no no quiero que me llamen, nomas digame otra vez el numero de ustedes para
+        # apuntarlo" (Spanish role-play round 32: the callback question again): the number
+        return overrule(message, HUMAN_INTENT, "number")
     if is_getting_a_pen(text) and (name != "crisis" or not has_danger_words(text)):
         # "hold on hold on let me get a pen" (blind v19, voice: the call was transferred);
         # "lo voy a apuntar" (to write it down) was a sure crisis to the classifier (Spanish
@@ -430,6 +449,16 @@ def gate(message: Message) -> None:
         # for the questions, v11 b-09)
         # (a sure stop, also when the classifier's own stop was too weak to pass the fallback)
         return overrule(message, "stop", "stop")
+    if (
+        name == CALLBACK_INTENT
+        and (_WILL_CALL_THEMSELVES.search(text) or _JUST_WILL_CALL.match(text))
+        and not asks_for_a_call(text)
+        and not asks_for_a_call_after_all(text)
+        and len(text.split()) <= WILL_CALL_MAX_WORDS
+    ):
+        # "i'll call tomorrow on my lunch break", "ok ill call" (stepdown role-play round 32:
+        # "what number should they call?"): they will phone; no call is asked for
+        return overrule(message, "goodbye", "will call")
     if says_calling_now(text) and name != "crisis":
         # "im calling them now": they are leaving to call (the goodbye keeps 988 and 911 after
         # a crisis reply); never the callback questions
@@ -438,7 +467,9 @@ def gate(message: Message) -> None:
         # "No that's fine, I'll call them myself. Thanks, bye." (caller role-play round 26:
         # "No call is set up, so you won't get one")
         return overrule(message, "goodbye", "farewell")
-    if cancels_a_call(text) and asks_for_a_call_after_all(text) and name != "crisis":
+    if asks_for_a_call_after_all(text) and name != "crisis" and not has_danger_words(text):
+        # "ok. ill call them. can someone from your program call me tomorrow too" (blind v25,
+        # read in round 31): a call asked for in its own sentence
         return overrule(message, CALLBACK_INTENT, "callback")
     if cancels_a_call(text) and not (name == "crisis" and has_danger_words(text)):
         # before the callback check: "don't call me" contains "call me"; not "dont bother. i
@@ -457,8 +488,10 @@ def gate(message: Message) -> None:
         not (name == "goodbye" and sure)
         and ends_with_farewell(text)
         # "I'm done fighting. Turned off my location so no one finds me. goodbye" (v13: the
-        # classifier's crisis became a goodbye): a farewell after danger is no goodbye
-        and not (name == "crisis" and has_danger_words(text))
+        # classifier's crisis became a goodbye): a farewell after danger is no goodbye; the
+        # farewell word alone is no danger ("oh good grief, never mind then, goodbye", caller
+        # role-play round 32: the 911 reply to an older caller hanging up)
+        and not (name == "crisis" and danger_besides_the_farewell(text))
     ):
         # "nah, i'll just call that number myself. thanks, goodbye." (v4, voice)
         return overrule(message, "goodbye", "farewell")

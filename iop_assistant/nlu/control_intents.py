@@ -489,6 +489,9 @@ _ASKS_FOR_THE_NUMBER = re.compile(
     r"\bwhat'?s\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
     r"\bwhats\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?(?:number|#)(?:\s+again)?\W*$|"
     r"\b(?:give|send|text)\s+me\s+(?:ur|your|the|that)\s+(?:phone\s+|help\s*line\s+)?number\b|"
+    # "me repite el numero por favor" (Spanish role-play round 32: a callback request)
+    r"\b(?:me\s+)?(?:repite|repita|rep[ií]tame|d[ií]game|dime|me\s+dice)\s+(?:otra\s+vez\s+|de\s+nuevo\s+)?"
+    r"el\s+n[uú]mero\b|"
     # "mejor dame el numero de ustedes" (blind es-v16, read in round 31: the questions went on)
     r"\b(?:dame|deme|d[eé]me|me\s+das|me\s+da|me\s+puede\s+dar|me\s+pueden\s+dar|p[aá]same|p[aá]seme)\s+"
     r"(?:el|su|tu)\s+(?:n[uú]mero|tel[eé]fono|cel)\b|"
@@ -732,9 +735,30 @@ _WORRY_ABOUT_THE_CALL = re.compile(
 )
 
 
+# "so u wont text me right", "so they're not gonna call me at four today too, right?" (texter
+# and caller role-plays round 32: each cancelled a saved request): checking what was saved
+# (a call not wanted at all, "you wont call me right?", stays a cancel: caller role-play round
+# 28; a second call or the text are what these check)
+_CHECKS_WHAT_WAS_SAVED = re.compile(
+    r"\b(?:too|also|again|as\s+well)\b[^.!?]{0,12}\??\s*$|"
+    r"\b(?:wont|won'?t|will\s+not|not\s+gonna|not\s+going\s+to)\s+(?:\w+\s+)?text\s+me\b",
+    re.IGNORECASE,
+)
+
+
 def cancels_a_call(text: str) -> bool:
-    """ "actually don't call me", "cancel my callback": the person takes a request back."""
+    """ "actually don't call me", "cancel my callback": the person takes a request back (not a
+    check of what was saved: "so you won't text me, right?")."""
+    if _CHECKS_WHAT_WAS_SAVED.search(text.strip()) and not _PLAIN_CANCEL.search(text):
+        return False
     return bool(_CANCEL_CALLBACK.search(text)) and not _WORRY_ABOUT_THE_CALL.search(text)
+
+
+_PLAIN_CANCEL = re.compile(
+    r"\b(?:cancel|withdraw|never\s?mind|nvm|forget\s+it|don'?t\s+call|dont\s+call|do\s+not\s+call|cancel[ae]|"
+    r"no\s+me\s+llamen)\b",
+    re.IGNORECASE,
+)
 
 
 # "should i call her or 911": the person asks whom to call, not to be called (role-play

@@ -302,7 +302,19 @@ def states_a_plan_to_stop_a_sedative(text: str) -> bool:
     return bool(_STATED_PLAN.search(text)) and bool(_SEDATIVE.search(text))
 
 
+# "Is it so bad that I stopped the heart pills? The doctor doesn't know." (caller role-play round
+# 32, a widower: the naloxone answer): a prescribed medicine stopped without the doctor
+_STOPPED_A_MEDICINE = re.compile(
+    r"\b(?:i|he|she|they|we)\s+(?:stopped|quit|quitted|gave\s+up)\s+(?:taking\s+)?(?:my|his|her|their|the)\s+"
+    r"(?:heart|blood\s+pressure|bp|diabetes|sugar|insulin|seizure|psych|depression|anxiety|thyroid|kidney|"
+    r"transplant|hiv|cholesterol|blood\s+thinner)\s*(?:pills?|meds?|medicines?|medications?|shots?)?\b|"
+    r"\b(?:dej[eé]|dej[oó])\s+(?:de\s+tomar\s+)?(?:mis|sus|las)\s+(?:pastillas|medicinas)\s+(?:del|de\s+la|para\s+el)\s+"
+    r"(?:coraz[oó]n|presi[oó]n|az[uú]car|diabetes)\b",
+    re.IGNORECASE,
+)
+
 _PATTERNS = (
+    _STOPPED_A_MEDICINE,
     _WHY_NOT_JUST_STOP,
     _PRESCRIBER_CHANGES_THE_DOSE,
     _STOP_TAKING,

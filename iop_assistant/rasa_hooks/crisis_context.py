@@ -76,6 +76,7 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "getting_drowsy",
         "will_reach_out",
         "no_more_tonight",
+        "means_handed_over",
         # "do i need to go to the er" is a question of its own without an emergency before
         "still_needs_care",
     }
@@ -101,7 +102,10 @@ _SEDATIVES = (
     r"(?:xanax|xans?|bars|klonopin|k-?pins?|valium|ativan|benzos?|pills|sleeping\s+pills|ambien|"
     r"oxy\w*|percs?|gabapentin|ghb)"
 )
-_DRINK = r"(?:vodka|alcohol|drinks?|beers?|wine|whiskey|tequila|liquor|rum|gin|drinking)"
+_DRINK = (
+    r"(?:vodka|alcohol|drinks?|beers?|wine|whiskey|tequila|liquor|rum|gin|drinking|drinkin|booze|"
+    r"cerveza|vino|tomando|tequila|licor)"
+)
 _MIX_TAKEN = re.compile(
     rf"\b(?:took|had|taken|swallowed|popped|drank)\b[^.!?]{{0,40}}\b{_SEDATIVES}\b[^.!?]{{0,60}}\b{_DRINK}\b|"
     rf"\b(?:drank|had|drinking)\b[^.!?]{{0,40}}\b{_DRINK}\b[^.!?]{{0,60}}\b{_SEDATIVES}\b",
@@ -116,6 +120,8 @@ NOT_OVERDOSES = frozenset({"seizure", "withdrawal"})
 SUBSTANCE_EMERGENCIES = OVERDOSE_CATEGORIES | NOT_OVERDOSES
 # after the check-in question these are a "no"
 CHECKIN_NO = frozenset({"no_plan", "safe_now", "takes_it_back"})
+# danger to oneself: a stop or an off-topic message right after a crisis reply is not the end
+STAYS_WITH_THE_PERSON = frozenset({"suicidal", "self_harm"})
 _METHOD = "parse_message"
 
 
@@ -319,6 +325,11 @@ def _user_texts(tracker: Any) -> List[str]:
     return texts
 
 
+def _mix_taken_this_session(tracker: Any) -> bool:
+    """A sedative with alcohol (or a dose of something) told earlier this session."""
+    return any(_MIX_TAKEN.search(t) or says_something_was_taken(t) for t in _user_texts(tracker))
+
+
 def something_was_taken(tracker: Any) -> bool:
     """Whether the person said, this session, that someone took a drug or pills."""
     return any(says_something_was_taken(t) for t in _user_texts(tracker))
@@ -425,12 +436,29 @@ def follows_up_the_last_answer(parse_data: Dict[str, Any], tracker: Any) -> bool
     if name == CRISIS_INTENT:
         return False
     text = str(parse_data.get("text") or "")
+    if not _BARE_FOLLOW_UP.match(text) and not any(w.search(text) for _, w, _ in FOLLOW_UPS):
+        return False  # most messages: the session's events are not read at all
     last = _last_reply(tracker)
     for answer, words, intent in FOLLOW_UPS:
         if last == answer and name != intent and words.search(text):
             _set_intent(parse_data, intent, 1.0)
             return True
+    topic = (last or "").removeprefix("utter_more_").removeprefix("utter_")
+    if _BARE_FOLLOW_UP.match(text) and topic in FAQ_TOPIC_LABELS and name != topic:
+        # "how often" right after the drug-testing answer (texter role-play round 32: the
+        # schedule): the same topic, asked further (the reply generator gives its follow-up)
+        _set_intent(parse_data, topic, 1.0)
+        return True
     return False
+
+
+# a question of two or three words that only makes sense after the answer before it
+_BARE_FOLLOW_UP = re.compile(
+    r"^\W*(?:and|so|but|ok(?:ay)?|y|pero)?\W*(?:how\s+(?:often|much|long|many(?:\s+\w+)?)|how\s+so|"
+    r"like\s+how\s+(?:often|much|long)|for\s+how\s+long|cada\s+cu[aá]nto|cu[aá]nto\s+tiempo|"
+    r"qu[eé]\s+tan\s+seguido|cu[aá]ntas\s+veces)\W*$",
+    re.IGNORECASE,
+)
 
 
 HUMAN_ANSWER = "action_request_human"
@@ -526,6 +554,18 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         # questions): a yes, said the way people say it
         _set_intent(parse_data, "affirm", 1.0)
         return parse_data
+    if name in ("stop", "out_of_scope") and not _NO_I_MEANT.match(text):
+        actions = _actions(tracker)
+        if (
+            actions
+            and actions[-1].startswith(CRISIS_REPLY_PREFIX)
+            and actions[-1] != CHECKIN_ACTION
+            and _slot(tracker, CATEGORY_SLOT) in STAYS_WITH_THE_PERSON
+        ):
+            # "wow ok. forget it" right after the means question to someone with a plan for
+            # tonight (crisis role-play round 32: "No problem, we can leave that"): still here
+            _set_intent(parse_data, FALLBACK_INTENT, 1.0)
+            return parse_data
     meant_no = name not in ("deny", CRISIS_INTENT) and bool(_NO_I_MEANT.match(text))
     if name not in (FALLBACK_INTENT, "deny", UPDATE_INTENT) and not meant_no:
         return parse_data  # most messages: the session's events are not read at all
@@ -585,7 +625,14 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
             answer_to_checkin(parse_data)
             question_after_a_no(parse_data)
         return parse_data
-    if kind in SLEEPING_IT_OFF and (says_something_was_taken(text) or _MIX_TAKEN.search(text)):
+    if kind in SLEEPING_IT_OFF | {NO_MORE_TONIGHT} and (
+        says_something_was_taken(text)
+        or _MIX_TAKEN.search(text)
+        or _mix_taken_this_session(tracker)
+    ):
+        # also a turn or two after the mix was told ("took 2 bars n drinkin", then "k no more
+        # tonight", "gonna go to bed": self and texter role-plays round 32, "I'm still not
+        # understanding"): never alone, what was taken can still get worse
         # "I took some of my xanax and half a bottle of vodka, can I just sleep it off" as the
         # first words (caller role-play round 31: the generic reply, then "That's okay" and a
         # hang-up): not alone, 911 or Poison Control, without a crisis reply before it

@@ -187,3 +187,19 @@ def test_said_again_slower_is_one_sentence_at_a_time_with_pauses():
     assert "<Pause" not in quick
     assert slow.count("<Pause") == 3
     assert slow.count("<Say") == 3
+
+
+def test_988_asked_for_plainly_is_the_crisis_line_but_a_question_about_it_is_not():
+    """Caller role-play round 32: a widower asked for 988 four times and got the help line."""
+    from iop_assistant.channels.voice_twiml import tells_of_danger, wants_crisis_line
+
+    assert wants_crisis_line(
+        "Well nobody answered. I suppose put me through to that 988 then.", None
+    )
+    assert wants_crisis_line("The crisis line. Nine eight eight.", None)
+    assert not wants_crisis_line("is 988 only for suicide", None)
+    assert not wants_crisis_line("what does 988 do", None)
+    assert tells_of_danger(
+        "I just want to talk to somebody. Some days I don't want to be here anymore."
+    )
+    assert not tells_of_danger("can I talk to a person about my son")

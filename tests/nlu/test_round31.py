@@ -199,7 +199,7 @@ def test_a_parent_who_cant_do_this_alone_is_asked_nothing_about_suicide() -> Non
 @pytest.mark.parametrize(
     "text, kind",
     [
-        ("so do i call nine one one or just drive him myself", "refuses_911"),
+        ("so do i call nine one one or just drive him myself", "drive_or_911"),
         ("si vuelve a pasar llamo al 911 o lo dejo dormir que se le pase?", "lying_down"),
         ("y el narcan ese sirve para el G?", "naloxone_other_drug"),
         ("ok ill stop drinkin for tonight", "no_more_tonight"),
@@ -250,3 +250,57 @@ def test_a_consent_with_no_voicemail_is_still_a_yes() -> None:
     assert form_answers.asks_for_no_voicemail(text)
     rest = form_answers.without_the_voicemail_request(text)
     assert screening_answers.parse_yes_no(rest) is True
+
+
+# --------------------------------------------------------------- from role-play round 32
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my sister lives 10 min away. i guess i could text her", "means_handed_over"),
+        ("should i text my sister to come get the pills", "means_handed_over"),
+        ("Do I call 911 or can I just drive him myself?", "drive_or_911"),
+        ("is it ok if i just sleep it off? im alone tonight", "lying_down"),
+        ("k no more tonight", "no_more_tonight"),
+    ],
+)
+def test_crisis_follow_ups_of_round_32_are_read(text: str, kind: str) -> None:
+    assert read_update(text) == kind
+
+
+def test_i_could_call_them_is_no_handing_over() -> None:
+    assert read_update("i could call them") != "means_handed_over"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("so u wont text me right", "request_callback"),
+        ("So they're not gonna call me at four today too, right?", "request_callback"),
+        ("you wont call me right?", "cancel_callback"),
+        ("i'll call tomorrow on my lunch break", "goodbye"),
+        ("ah ok y me repite el numero por favor", "request_human"),
+        ("Is it so bad that I stopped the heart pills? The doctor doesn't know.", "ask_dosing"),
+    ],
+)
+def test_round_32_messages_are_read_as_meant(text: str, intent: str) -> None:
+    start = "request_callback" if "lunch" in text else "nlu_fallback"
+    assert (gated(text, start).get(INTENT) or {}).get("name") == intent
+
+
+def test_a_farewell_word_alone_is_no_danger() -> None:
+    farewell = gated("oh good grief, never mind then, goodbye", "crisis")
+    assert (farewell.get(INTENT) or {}).get("name") == "goodbye"
+    despair = gated("i cant do this anymore. goodbye", "crisis")
+    assert (despair.get(INTENT) or {}).get("name") == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "been up 2 days on meth and my chest is real tight now",
+        "anoche use cocaina y ahorita me duele el pecho",
+    ],
+)
+def test_chest_pain_now_is_a_medical_emergency(matcher: CrisisMatcher, text: str) -> None:
+    hit = matcher.match(text)
+    assert hit is not None and hit.category == "medical"
