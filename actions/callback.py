@@ -610,6 +610,11 @@ async def save_and_report(
         return reset
     # the domain words the best time by the callback_best_time slot (response conditions)
     dispatcher.utter_message(response=saved_response, callback_number=readable_number(number))
+    name = tracker.get_slot("callback_name")
+    if name and name != SKIP:
+        # "What name do you have down for me?", "and they kno to ask for dre right" (caller and
+        # texter role-plays, rounds 31 and 32): the name is said back with the request
+        dispatcher.utter_message(response="utter_callback_name_noted", callback_name=name)
     if asked_for_no_voicemail(tracker) and not times_said(tracker, NO_VOICEMAIL_NOTED):
         dispatcher.utter_message(response=NO_VOICEMAIL_NOTED)
     if await replaced_earlier(tracker, request_id):

@@ -287,6 +287,13 @@ _ASKS_WHY = re.compile(
 )
 
 
+_NUDGE = re.compile(
+    r"^\W*(?:hello+|helo+|hi+|hey+|yo|u\s+there|you\s+there|are\s+you\s+there|anyone\s+there|hola|bueno|oiga)?"
+    r"\s*\?+\W*$|^\W*(?:hello+|u\s+there|you\s+there|anyone\s+there)\W*$",
+    re.IGNORECASE,
+)
+
+
 def is_question(text: str) -> bool:
     """Worded as a question back ("wait how many days a week is it?", "is it evenings?")."""
     cleaned = " ".join(str(text or "").lower().split())
@@ -301,6 +308,10 @@ def read_answer(
     (slot left empty); or else "unknown", so an unclear reply never loops. A question
     back about the program is answered first, even when its words parse as an answer."""
     text = str((tracker.latest_message or {}).get("text") or "")
+    if _NUDGE.match(text):
+        # "hello?" mid-questions (texter role-play round 32: taken as the answer): the question
+        # again, nothing read from it
+        return {slot: None}
     if _ASKS_WHY.search(text) and not times_said_since_start(tracker, FORM, WHY_RESPONSE):
         # "why do u need to know all this" (blind v15: taken as "not sure"): why, then the
         # question again; once, so a second "why" is read as usual

@@ -376,6 +376,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_screening_more_told": ("asam", "policy"),
     "utter_callback_paused": ("policy",),
     "utter_callback_time_kept": ("policy",),
+    "utter_callback_name_noted": ("policy",),
     "utter_relapse_of_a_loved_one": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
     "utter_referral": ("policy",),

@@ -749,6 +749,17 @@ class CrisisGuard(GraphComponent):
                 continue
             if hit is None:
                 intent = message.get(INTENT) or {}
+                if (
+                    intent.get("name") == CHECKIN_INTENT
+                    and not has_danger_words(text)
+                    and not is_ambiguous_distress(text)
+                    and asks_about_the_program(text)
+                ):
+                    # "hi. um is this where i ask about the program" read as a check-in at 1.00
+                    # (crisis role-play round 33, three fresh sessions): a program question with
+                    # no word of distress is asked about, never the suicide question
+                    take_next_guess(message)
+                    continue
                 if intent.get("name") == CRISIS_INTENT and is_idiom_only(text):
                     take_next_guess(message)  # "im going to bite the bullet and sign up"
                     continue
@@ -858,6 +869,11 @@ class CrisisGuard(GraphComponent):
                         continue
                     if asks_something(text) and has_program_reading(message):
                         # "im pregnant and using pills. will u turn me away" (v13)
+                        take_next_guess(message)
+                        continue
+                    if asks_about_the_program(text) and not is_ambiguous_distress(text):
+                        # "hi. um is this where i ask about the program" (crisis role-play round
+                        # 33: the suicide question, in three fresh sessions): asked about
                         take_next_guess(message)
                         continue
                 if unsure_crisis and is_plain_short_answer(message, text):

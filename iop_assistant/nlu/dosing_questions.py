@@ -313,8 +313,21 @@ _STOPPED_A_MEDICINE = re.compile(
     re.IGNORECASE,
 )
 
+# "so I should let her keep drinking tonight?" after the warning about stopping (family role-play
+# round 32: "That's outside what I know")
+_KEEP_USING_TONIGHT = re.compile(
+    r"\b(?:(?:should|do|can)\s+(?:i|we)|(?:i|we)\s+(?:should|can))\s+(?:just\s+)?let\s+(?:her|him|them|my\s+\w+)\s+"
+    r"(?:keep|go\s+on|continue)\s+"
+    r"(?:drinking|using|taking)\b|"
+    r"\b(?:so|then)\s+(?:she|he|i|they)\s+(?:should|has\s+to|needs\s+to|have\s+to)\s+(?:keep|just\s+keep)\s+"
+    r"(?:drinking|using|taking)\b|"
+    r"\b(?:u|you)\s+said\s+(?:dont|don'?t)\s+stop\b[^.!]{0,20}\b(?:so\s+)?keep\s+(?:drinking|drinkin|using)\b",
+    re.IGNORECASE,
+)
+
 _PATTERNS = (
     _STOPPED_A_MEDICINE,
+    _KEEP_USING_TONIGHT,
     _WHY_NOT_JUST_STOP,
     _PRESCRIBER_CHANGES_THE_DOSE,
     _STOP_TAKING,

@@ -203,7 +203,8 @@ _NAMES_THE_THOUGHT = re.compile(
 )
 # a yes said softly to the check-in question: "sometimes", "kinda", "a veces si lo pienso"
 _HEDGED_YES = re.compile(
-    r"^\W*(?:(?:um+|uh+|idk|honestly|i\s+mean|well|yeah|yes|ya|si|s[ií]|pues|bueno|la\s+verdad)\W+){0,3}"
+    r"^\W*(?:(?:um+|uh+|idk|honestly|i\s+mean|well|yeah|yes|ya|si|s[ií]|pues|bueno|la\s+verdad|"
+    r"i\s+don'?t\s+know|i\s+dont\s+know|dunno|no\s+s[eé]|what|i\s+said)\W+){0,3}"
     r"(?:sometimes|some\s+times|kinda|kind\s+of|sort\s+of|sorta|a\s+little|a\s+bit|maybe|i\s+guess|lately|"
     r"more\s+than\s+i\s+(?:want|should)|i\s+(?:do\s+)?think\s+about\s+it|i'?ve\s+thought\s+about\s+it|"
     r"a\s+veces|aveces|como\s+que\s+s[ií]|m[aá]s\s+o\s+menos|un\s+poco|tal\s+vez|puede\s+ser|"

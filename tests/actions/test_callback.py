@@ -313,7 +313,7 @@ def submit(slots: Dict[str, Any], channel: str = "rest") -> tuple[list, Collecti
 
 def test_saved_only_after_commit_with_outbox_rows(app_db):
     events, dispatcher = submit(FILLED, channel="socketio")
-    assert responses(dispatcher) == ["utter_callback_saved"]
+    assert named_aside(responses(dispatcher)) == ["utter_callback_saved"]
     requests, outbox = saved(app_db)
     assert len(requests) == 1
     request = requests[0]
@@ -442,7 +442,7 @@ def test_one_web_client_is_limited_whatever_conversation_or_number(app_db, monke
         state.events[-1]["metadata"] = {"web_client": "a" * 32}
         dispatcher = CollectingDispatcher()
         run(SubmitCallback().run(dispatcher, state, {}))
-        outcomes.append(responses(dispatcher))
+        outcomes.append(named_aside(responses(dispatcher)))
     assert outcomes == [["utter_callback_saved"]] * 2 + [["utter_callback_limit"]]  # told why
     requests, _ = saved(app_db)
     assert [r.client_key for r in requests] == ["a" * 32] * 2
@@ -451,7 +451,7 @@ def test_one_web_client_is_limited_whatever_conversation_or_number(app_db, monke
     other.events[-1]["metadata"] = {"web_client": "b" * 32}
     dispatcher = CollectingDispatcher()
     run(SubmitCallback().run(dispatcher, other, {}))
-    assert responses(dispatcher) == ["utter_callback_saved"]
+    assert named_aside(responses(dispatcher)) == ["utter_callback_saved"]
 
 
 @pytest.mark.parametrize(
@@ -566,7 +566,7 @@ def test_a_second_request_replaces_the_first(app_db):
             "callback_request_id": first_id,
         }
     )
-    assert responses(dispatcher) == ["utter_callback_saved", "utter_callback_replaced"]
+    assert named_aside(responses(dispatcher)) == ["utter_callback_saved", "utter_callback_replaced"]
     requests, outbox = saved(app_db)
     by_id = {str(r.id): r for r in requests}
     assert by_id[first_id].status == "closed"
@@ -579,7 +579,7 @@ def test_a_second_request_replaces_the_first(app_db):
 
 def test_a_request_after_a_withdrawn_one_is_simply_saved(app_db):
     events, dispatcher = submit({**FILLED, "callback_request_id": "9999"})
-    assert responses(dispatcher) == ["utter_callback_saved"]
+    assert named_aside(responses(dispatcher)) == ["utter_callback_saved"]
     (request,), _ = saved(app_db)
     assert request.status == "new"
 
@@ -592,7 +592,7 @@ def test_a_new_time_for_the_same_number_updates_the_open_request(app_db):
     _, dispatcher = submit(
         {**FILLED, "callback_best_time": "evening", "callback_request_id": first_id}
     )
-    assert responses(dispatcher) == ["utter_callback_saved", "utter_callback_replaced"]
+    assert named_aside(responses(dispatcher)) == ["utter_callback_saved", "utter_callback_replaced"]
     (request,), _ = saved(app_db)
     assert (request.status, request.best_time) == ("new", "evening")
 
@@ -768,3 +768,8 @@ def test_this_number_with_no_voicemail_is_a_yes_to_the_number(app_db):
     assert result["callback_phone"] == CALLER
     result, _ = validate("callback_use_caller_number", "no not this number", intent="deny", **sms)
     assert result["callback_use_caller_number"] == "no"
+
+
+def named_aside(said: list) -> list:
+    """The responses, without the name said back after a save (round 32)."""
+    return [r for r in said if r != "utter_callback_name_noted"]

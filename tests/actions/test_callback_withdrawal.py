@@ -44,7 +44,7 @@ def withdraw(slots: Dict[str, Any], sender: str = "conv-1") -> tuple[list, Colle
 
 def test_the_saved_request_is_read_back_with_number_and_time(app_db):
     _, dispatcher = submit(FILLED)
-    (message,) = dispatcher.messages
+    message = dispatcher.messages[0]
     assert message["response"] == "utter_callback_saved"
     assert message["callback_number"] == "(312) 555-0187"
 
