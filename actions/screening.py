@@ -235,7 +235,7 @@ _PAST_WITHDRAWAL_WORDS = re.compile(
 # last drink was this morning", blind v22: asked again, one question at a time). A last use
 # only after words that say it is one, so "4-6 a day for about a year" stays a frequency
 _LAST_USE_TOLD = re.compile(
-    r"\b(?:last\s+(?:drink|dose|time|use|used|one|hit|bar|pill|line|was)|this\s+morning|"
+    r"\b(?:last\s+(?:drink|dose|time|use|used|one|hit|bar|pill|line|was|night)|this\s+morning|yesterday|"
     r"(?:an|\d+|a\s+few|couple)\s+(?:hours?|hrs?)\s+ago|ultima\s+vez|lo\s+ultimo|anoche|esta\s+manana)\b",
     re.IGNORECASE,
 )
@@ -392,6 +392,12 @@ def not_known_at_all(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     }
 
 
+# questions whose answer carries no time of its own: a last use said plainly with them ("yes.
+# fent, smoking it. did a little last night" to "used since you left?", stepdown role-play
+# round 33: "when did you last use?" came next, then "last night i told u") is kept
+TIME_FREE_ANSWERS = frozenset({"screening_use_since_care", "screening_pregnant", "screening_for"})
+
+
 def told_with_the_answer(slot: str, text: str, tracker: Tracker) -> Dict[str, Any]:
     """Answers to questions not asked yet, said with a plain answer to this one: "last night.
     my hands shake a little in the morning. no seizures. not pregnant" to "when did you last
@@ -400,7 +406,8 @@ def told_with_the_answer(slot: str, text: str, tracker: Tracker) -> Dict[str, An
     would be read again as the other."""
     ahead = answers_ahead(slot, text, tracker)
     ahead.pop("screening_frequency", None)
-    ahead.pop("screening_last_use", None)
+    if slot not in TIME_FREE_ANSWERS or not _LAST_USE_TOLD.search(text):
+        ahead.pop("screening_last_use", None)
     if slot in ("screening_substances", "screening_prescribed"):
         ahead.pop("screening_substances", None)
     return ahead

@@ -699,9 +699,19 @@ _DOES_IT_MATTER = re.compile(
 )
 
 
+# "what if I miss a dose, do I get sick or kicked out" from someone on methadone (caller role-play
+# round 33: the naloxone answer, then a seizure warning)
+_MISSED_DOSE = re.compile(
+    r"\b(?:miss|missed|missing|skip|skipped)\s+(?:a\s+|my\s+|one\s+|the\s+)?(?:dose|doses|dosing|day\s+of\s+dosing|shot|strip)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_staying_on_medication(text: str | None) -> bool:
     """Whether someone on medicine for opioid or alcohol use can do IOP with it."""
     if _found(_COME_OFF_IT, text):
+        return True
+    if _found(_MISSED_DOSE, text) and (_found(_A_MEDICINE, text) or _found(_ASKS, text)):
         return True
     return _found(_A_MEDICINE, text) and (
         _asked(_STAYING_ON_MEDICATION, text)
@@ -787,7 +797,17 @@ _COMING_BACK = re.compile(
     r"(?:come|go|get)\s+back\b(?!\s+(?:later|tomorrow|to\s+(?:you|this\s+chat|the\s+questions)|here|online|another))|"
     r"\bstart\s+(?:all\s+)?over\s+from\s+(?:scratch|the\s+beginning)\b|"
     r"\b(?:come|coming|go|going)\s+back\s+to\s+(?:the|your|y'?all'?s?)\s+(?:program|iop|groups?)\b|"
-    r"\b(?:puedo|puede|podr[ií]a)\s+(?:volver|regresar)\s+(?:a\s+(?:su|el)\s+programa|al\s+programa)\b",
+    r"\b(?:puedo|puede|podr[ií]a)\s+(?:volver|regresar)\s+(?:a\s+(?:su|el)\s+programa|al\s+programa)\b|"
+    # "i left rehab early last week, like against medical advice... can i still do your program"
+    # (stepdown role-play round 33: the cost answer twice, "court-ordered care")
+    r"\b(?:left|leaving|walked\s+out\s+of|quit|dropped\s+out\s+of)\s+(?:rehab|treatment|residential|detox|"
+    r"inpatient|the\s+program)\b[^?]{0,80}\b(?:can|could|will|would|do)\s+(?:i|they|you|y'?all)\s+(?:still\s+)?"
+    r"(?:do|come|get\s+in|get\s+into|take\s+me|join|start|accept\s+me)\b|"
+    r"\b(?:turn\s+me\s+away|still\s+take\s+me|judge\s+me)\b[^.]{0,40}\b(?:leaving|left|ama|against\s+(?:medical\s+)?advice)\b|"
+    r"\b(?:leaving|left)\s+(?:\w+\s+){0,3}?(?:ama|against\s+(?:medical\s+)?advice)\b[^.]{0,60}\?|"
+    r"\b(?:(?:can|could)\s+(?:i|he|she)|(?:i|he|she)\s+(?:can|could))\s+(?:still\s+)?(?:get\s+into|do|start|join|come\s+to)\b"
+    r"[^?.]{0,40}\b(?:after|even\s+though)\s+"
+    r"(?:i\s+|he\s+|she\s+)?(?:left|leaving|walked\s+out)\b",
     re.IGNORECASE,
 )
 

@@ -161,6 +161,10 @@ _OVERDOSE_SIGNS = re.compile(
     r"(?:(?:he|she|they|someone|somebody|my\s+\w+)\s*(?:'s|s|is|are|'re)?\s+(?:overdos\w*|od'?ing)|"
     r"(?:it'?s|its|it\s+is)\s+happening)\b|"
     r"\b(?:se[nñ]ales|s[ií]ntomas)\s+de\s+(?:una\s+)?sobredosis\b|"
+    # "should I go check on her now? she's been asleep a few hours" (family role-play round 33,
+    # a father whose daughter uses fentanyl: a menu): yes, and what to look for
+    r"\bshould\s+(?:i|we)\s+(?:go\s+)?(?:check\s+on|wake(?:\s+up)?|look\s+in\s+on)\s+(?:her|him|them|my\s+\w+)\b|"
+    r"\b(?:is\s+it\s+(?:ok|okay|safe)|should\s+i)\s+(?:to\s+)?let\s+(?:her|him|them)\s+sleep\b|"
     r"\bc[oó]mo\s+(?:s[eé]|sabr[eé]|saber|me\s+doy\s+cuenta)\s+(?:si|cuando)\s+(?:\w+\s+)?"
     r"(?:tiene|est[aá]\s+teniendo)\s+una\s+sobredosis\b",
     re.IGNORECASE,
@@ -415,8 +419,11 @@ def asks_about_lost_tolerance(text: str | None) -> bool:
 _NALOXONE_WHERE = re.compile(
     r"\b(?:narcan|naloxone|naloxona|kloxxado|zimhi)\b[^.?!]{0,40}\b(?:free|cost|costs|price|pay|"
     r"buy|get|gratis|cuesta|comprar|consigo|conseguir|venden)\b|"
-    r"\b(?:where|how|can)\s+(?:do|can|could|would)?\s*(?:i|we|you|u|my\s+\w+)\s+(?:get|buy|find|pick\s+up)\s+"
-    r"(?:some\s+)?(?:narcan|naloxone)\b|"
+    r"\b(?:where|how|can)\s+(?:do|can|could|would)?\s*(?:i|we|you|u|my\s+\w+)\s+(?:even\s+|still\s+|just\s+)?"
+    r"(?:get|buy|find|pick\s+up)\s+(?:some\s+)?(?:narcan|naloxone)\b|"
+    # "no I mean naloxone. can I buy it at a pharmacy like CVS tonight?" (family role-play 33)
+    r"\b(?:narcan|naloxone)\b.{0,60}\b(?:buy|get|pick\s+up)\s+(?:it|some|one)\s+(?:at|from)\s+(?:a\s+|the\s+)?"
+    r"(?:pharmacy|drug\s*store|cvs|walgreens|rite\s+aid|walmart|store)\b|"
     r"\bwhere\s+(?:i|we|you|u|one)\s+(?:can|could|might)\s+(?:get|buy|find|pick\s+up)\s+(?:some\s+)?(?:narcan|naloxone)\b|"
     r"\b(?:d[oó]nde|c[oó]mo)\s+(?:se\s+)?(?:consigo|compro|consigue|compra|venden|dan)\s+(?:el\s+|la\s+)?(?:narcan|naloxona)\b",
     re.IGNORECASE,
