@@ -106,6 +106,8 @@ class TurnResult:
     reply: Reply
     failures: List[str]
     crisis_turn: bool
+    # the screening's outcome expected here was given on an earlier turn (counted apart)
+    outcome_given_earlier: bool = False
 
 
 @dataclass
@@ -601,7 +603,16 @@ def run_conversation(endpoint: Endpoint, conversation: Dict[str, Any]) -> Conver
             shown, reply = session.send(turn)
             expects = list(turn.get("expect") or [])
             failures = [f for f in (check(e, reply, channel) for e in expects) if f]
-            turns.append(TurnResult(shown, reply, failures, is_crisis_expectation(expects)))
+            earlier = any(
+                isinstance(e, dict)
+                and "screening_outcome" in e
+                and "screening_outcome" not in reply.slots_set
+                and reply.screening_outcome == e["screening_outcome"]
+                for e in expects
+            )
+            turns.append(
+                TurnResult(shown, reply, failures, is_crisis_expectation(expects), earlier)
+            )
         end = [
             f for f in (check_end(e, endpoint, session) for e in conversation.get("end") or []) if f
         ]
@@ -657,6 +668,12 @@ class Summary:
             f"  crisis turns: {crisis_ok}/{crisis_n}; "
             f"callback requests saved: {saves_ok}/{saves_n}",
         ]
+        earlier = sum(t.outcome_given_earlier for r in self.results for t in r.turns)
+        if earlier:
+            # from round 31: an outcome given a turn or more before the one that expected it
+            lines.append(
+                f"  screening outcomes given before the turn that expected them: {earlier}"
+            )
         for key in ("channel", "source"):
             parts = ", ".join(f"{k} {ok}/{n}" for k, (ok, n) in self.by(key).items())
             lines.append(f"  by {key}: {parts}")
