@@ -890,7 +890,11 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             # question in hand (or the one taken back) is asked again
             dispatcher.utter_message(response="utter_screening_corrected")
             requested = tracker.get_slot("requested_slot")
-            if requested and all(e.get("name") != requested for e in corrected):
+            if (
+                requested
+                and corrected == [SlotSet("screening_prescribed", [])]
+                and all(e.get("name") != requested for e in corrected)
+            ):
                 # the form has already put this message's raw text in the question in hand
                 # (blind v25, read in round 31: "no seizures ever, nothing prescribed, not
                 # pregnant (guy)" became the pregnancy answer, word for word)

@@ -360,6 +360,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_no_more_tonight": ("crisis", "samhsa_od", "poison_centers"),
     "utter_crisis_update_means_handed_over": ("crisis", "means_safety"),
     "utter_crisis_update_drive_or_911": ("crisis", "be_fast"),
+    "utter_crisis_update_fumes_window": ("crisis", "cdc_co"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),

@@ -776,7 +776,8 @@ _NOTHING_PRESCRIBED = re.compile(
     r"\bno\s+(?:es|son)\s+(?:recetad[oa]s?|con\s+receta|de\s+receta)\b|\bnada\s+(?:es|est[aá])\s+recetad[oa]\b"
 )
 _GO_BACK = re.compile(
-    r"\b(?:go\s+back|back\s+up|undo|"
+    # (not "so I go back" to drinking: persona p18, a loop of "I've fixed that")
+    r"(?<!\bi\s)(?<!\bso\s)(?<!\band\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)\bgo\s+back\b|\b(?:back\s+up|undo|"
     r"(?:hit|pressed|pushed|tapped|clicked|picked|chose|said)\s+the\s+wrong\s+(?:one|button|"
     r"answer|thing|option)|wrong\s+(?:button|answer|option)|i\s+misread|misread\s+(?:it|that)|"
     r"meant\s+to\s+(?:say|press|hit|tap|put)|i\s+meant\s+(?:no|yes)|"

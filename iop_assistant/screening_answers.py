@@ -228,6 +228,11 @@ _WEEKDAY = (
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|sun)"
 )
 _DIA = r"(lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+_WEEKDAY_LAST = re.compile(
+    rf"\blast {_WEEKDAY}\b|\blast (time|use|used|drink|drank|one|dose|hit)( was)?( on)?"
+    rf"( this| last| a)? {_WEEKDAY}\b|\b(el|este) {_DIA} pasado\b"
+    rf"|\b(la ultima vez|ultima vez)( fue)?( el)? {_DIA}\b"
+)
 _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
     (
         r"\b(today|this morning|this afternoon|this evening|tonight|last night|right now|just now"
@@ -241,14 +246,6 @@ _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
         # (not a weekday name: "saturday for wine" as "days" turned three screening personas
         # into detox first; how long ago a weekday was is the screening rules' call)
         r"\b(yesterday|yday|yest|yesturday|the other day|this week|last weekend)\b",
-        "days",
-    ),
-    (
-        # a weekday said as the last time ("last sunday", "last time saturday night"; blind
-        # v25, read in round 31: asked again, then "don't know"); a weekday alone is not
-        rf"\blast {_WEEKDAY}\b|\blast (time|use|used|drink|drank|one|dose|hit)( was)?( on)?"
-        rf"( this| last| a)? {_WEEKDAY}\b|\b(el|este) {_DIA} pasado\b"
-        rf"|\b(la ultima vez|ultima vez)( fue)?( el)? {_DIA}\b",
         "days",
     ),
     (r"\b(last week|last month)\b", "weeks"),
@@ -328,7 +325,14 @@ def parse_last_use(text: str | None) -> str | None:
     t = _A_DAY_WITHOUT.sub(" ", t)
     t = _FOR_A_LONG_TIME.sub(" ", t)
     # Bare "days"/"years" only count once every "N units" span is gone ("for 10 years").
-    found = _last_use_candidates(t) or [_first(_UNIT.sub(" ", t), _BARE_UNITS)]
+    found = (
+        _last_use_candidates(t)
+        # a weekday said as the last time ("last sunday", "last time saturday night"; blind
+        # v25, read in round 31), only when nothing more exact is said ("last friday, so a
+        # week" is a week: persona p27)
+        or (["days"] if _WEEKDAY_LAST.search(t) else [])
+        or [_first(_UNIT.sub(" ", t), _BARE_UNITS)]
+    )
     known = [value for value in found if value]
     return min(known, key=LAST_USE.index) if known else None
 

@@ -195,6 +195,7 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "no_more_tonight": "utter_crisis_update_no_more_tonight",
     "means_handed_over": "utter_crisis_update_means_handed_over",
     "drive_or_911": "utter_crisis_update_drive_or_911",
+    "fumes_window": "utter_crisis_update_fumes_window",
 }
 
 

@@ -190,7 +190,7 @@ SUICIDAL_OTHER = "suicidal_other"
 # a car running in a closed garage, a hose on the exhaust, charcoal in a sealed room: the
 # reply says what to do about the fumes (crisis role-play round 29: a sister whose brother
 # was in the garage with the engine running got "I'm really glad you told me, call 988")
-FUMES_PATTERNS = frozenset({"carbon_monoxide", "exhaust_hose"})
+FUMES_PATTERNS = frozenset({"carbon_monoxide", "exhaust_hose", "carbon_monoxide_symptoms"})
 FUMES, FUMES_OTHER = "fumes", "fumes_other"
 # the bystander's own part in a message about someone else: "what do i do", "should i break
 # the door", "i cant get in", "i called 911"

@@ -695,6 +695,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"nine\s+one\s+one|an?\s+ambulance)\b|"
         r"\b(?:llamo|llamar)\s+al\s+(?:911|nueve\s+uno\s+uno)\s+o\s+(?:\w+\s+){0,3}?(?:lo|la)\s+(?:llevo|llevamos)\b"
     ),
+    # "do we need the er or can we just open the windows", "mejor nomas abro la ventana no?"
+    # after fumes (blind v26/es-v17, read in round 31: the how-to-start answer)
+    "fumes_window": re.compile(
+        r"\b(?:just|can\s+(?:we|i)\s+just|or\s+(?:can\s+(?:we|i)\s+)?(?:just\s+)?)\s*(?:open|crack)\s+(?:the|a|some|all\s+the)?\s*"
+        r"(?:windows?|doors?)\b|\b(?:abro|abrimos|abrir|abre)\s+(?:la|las|una|unas)\s+(?:ventanas?|puertas?)\b"
+    ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
     "refuses_911": re.compile(
         # "Ok what if I drive him to the ER myself instead" (crisis role-play 2026-12-05:

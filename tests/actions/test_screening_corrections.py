@@ -77,10 +77,7 @@ def test_go_back_clears_the_last_answer_so_it_is_asked_again():
         STREET_USE + [("screening_frequency", "daily")], "oops wrong button", "screening_last_use"
     )
     events, said = run_form(track)
-    assert [(e["name"], e["value"]) for e in events] == [
-        ("screening_frequency", None),
-        ("screening_last_use", None),
-    ]
+    assert [(e["name"], e["value"]) for e in events] == [("screening_frequency", None)]
     assert said == ["utter_screening_corrected"]
 
 
@@ -154,7 +151,7 @@ def test_a_frequency_corrected_at_the_next_question_is_changed(text, expected):
     )
     events, said = run_form(track)
     changed = [(e["name"], e["value"]) for e in events if e.get("event") == "slot"]
-    assert changed == [("screening_frequency", expected), ("screening_last_use", None)]
+    assert changed == [("screening_frequency", expected)]
     assert said == ["utter_screening_corrected"]
 
 
