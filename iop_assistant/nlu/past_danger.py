@@ -27,7 +27,8 @@ _NUMBER = (
 _DISTANT = re.compile(
     r"\b(?:"
     rf"{_NUMBER}\s+(?:years?|yrs?|months?)\s+(?:ago|back|now|since)|(?:years|months)\s+(?:ago|back)|"
-    r"(?:last|this\s+past)\s+(?:year|summer|winter|spring|fall|autumn|christmas|week|weekend|month)|"
+    # ("my homie od'd last yr, im scared for me": texter role-play round 33, the 911 reply x3)
+    r"(?:last|this\s+past)\s+(?:year|yr|summer|winter|spring|fall|autumn|christmas|week|weekend|month)|"
     r"in\s+the\s+(?:summer|winter|spring|fall)|"
     rf"{_NUMBER}\s+weeks?\s+ago|(?:a|one)\s+week\s+ago|"
     r"in\s+(?P<year>(?:19|20)\d\d)|back\s+(?:then|in\s+(?:high\s+school|college|the\s+day))|"

@@ -304,3 +304,10 @@ def test_a_farewell_word_alone_is_no_danger() -> None:
 def test_chest_pain_now_is_a_medical_emergency(matcher: CrisisMatcher, text: str) -> None:
     hit = matcher.match(text)
     assert hit is not None and hit.category == "medical"
+
+
+def test_last_yr_is_history() -> None:
+    """Texter role-play round 33: "my homie od'd last yr, im scared for me" got the 911 reply."""
+    from iop_assistant.nlu.past_danger import is_told_as_history
+
+    assert is_told_as_history("my homie od'd last yr, im scared for me")
