@@ -284,7 +284,7 @@ LANGUAGE_INTENTS = frozenset({SPANISH_INTENT, ENGLISH_INTENT})
 
 
 _ALCOHOL_NAMED = re.compile(
-    r"\b(?:alcohol|drink\w*|drunk|beer|wine|vodka|liquor|whiskey|booze|alcohol|cerveza|vino|trago)\b",
+    r"\b(?:alcohol|drink\w*|drunk|beer|wine|vodka|liquor|whiskey|booze|cerveza|vino|trago)\b",
     re.IGNORECASE,
 )
 WILL_CALL_MAX_WORDS = 12

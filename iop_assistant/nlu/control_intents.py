@@ -811,9 +811,7 @@ def asks_for_a_call(text: str) -> bool:
         or _THEIR_OWN_DOCTOR_CALLS_BACK.search(text)
     ):
         return False
-    if bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text)):
-        return True
-    return False
+    return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text))
 
 
 def asks_for_a_call_after_all(text: str) -> bool:
