@@ -55,7 +55,7 @@ SOURCES = {
     "their mouth, move hard objects away, turn them onto their side once it stops, 911 for a "
     "seizure in withdrawal or after drugs",
     "poison_centers": "America's Poison Centers: don't make someone throw up; call 911 for "
-    "someone hard to wake or not breathing",
+    "someone hard to wake or not breathing; calls are free and confidential (a medical service)",
     "fda_opioid_stop": "FDA Drug Safety Communication (2019): opioid pain medicines should not "
     "be stopped suddenly in someone physically dependent; talk with the prescriber",
     "fcc_text911": "FCC, Text to 911: call if you can, text if you can't; where text-to-911 is "
@@ -361,6 +361,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_means_handed_over": ("crisis", "means_safety"),
     "utter_crisis_update_drive_or_911": ("crisis", "be_fast"),
     "utter_crisis_update_fumes_window": ("crisis", "cdc_co"),
+    "utter_crisis_update_poison_control_police": ("crisis", "poison_centers", "samhsa_od"),
+    "utter_crisis_update_drink_for_shakes": ("crisis", "cdc_seizure"),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),
@@ -381,6 +383,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_relapse_of_a_loved_one": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
     "utter_referral": ("policy",),
+    "utter_what_a_referrer_is_told": ("refs", "policy"),
     "utter_craving": ("crisis", "samhsa_od"),
     "utter_crisis_update_getting_drowsy": ("crisis", "samhsa_od"),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),

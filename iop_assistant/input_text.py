@@ -100,6 +100,39 @@ def is_unreadable(text: str | None) -> bool:
     return letters / max(len(cleaned), 1) < 0.3 and len(cleaned) > 12
 
 
+# A message of only these emoji says something plain (texter role-play round 33: a wave and
+# praying hands got "I couldn't read that"). Faces and hearts of sadness are not mapped: they
+# are read as they are (no letters), never guessed into words.
+_EMOJI_WORDS = {
+    "\U0001f44b": "hi",  # waving hand
+    "\u270b": "hi",  # raised hand
+    "\U0001f91a": "hi",  # raised back of hand
+    "\U0001f64f": "thank you",  # folded hands
+    "\U0001f64c": "thank you",  # raised hands
+    "\u2764": "thank you",  # red heart
+    "\U0001f499": "thank you",  # blue heart
+    "\U0001f44d": "ok",  # thumbs up
+    "\U0001f44c": "ok",  # OK hand
+    "\u2705": "ok",  # check mark button
+    "\U0001f197": "ok",  # OK button
+    "\U0001f44e": "no",  # thumbs down
+    "\u274c": "no",  # cross mark
+    "\U0001f198": "help",  # SOS button
+}
+# skin tones, variation selectors and the zero-width joiner ride along with an emoji
+_EMOJI_MODIFIER = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
+
+
+def emoji_words(text: str | None) -> str | None:
+    """The plain words of a message made only of known emoji ("👋" → "hi"), else None."""
+    rest = _EMOJI_MODIFIER.sub("", str(text or ""))
+    rest = re.sub(r"[\s.!?,]", "", rest)
+    if not rest or any(char not in _EMOJI_WORDS for char in rest):
+        return None
+    words = dict.fromkeys(_EMOJI_WORDS[char] for char in rest)
+    return " ".join(words)
+
+
 _BARE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
 
 

@@ -431,6 +431,35 @@ def asks_about_mental_health_care(text: str | None) -> bool:
     return _found(_MENTAL_HEALTH_PART, text) and _found(_ASKS, text)
 
 
+# "I'm a probation officer. If I refer a client, what will I hear back about attendance?"
+# (round 31's list: the probation-paperwork answer): what a referrer is told, and on what terms
+_PROFESSIONAL = re.compile(
+    r"\b(?:(?:probation|parole)\s+(?:officer|agent|dept|department)|p\.?o\.?\s+(?:here|for)|(?:his|her|their|i'?m\s+the)\s+p\.?o\b|case\s*(?:manager|worker)|"
+    r"social\s+worker|(?:school|guidance|addiction|substance\s+(?:abuse|use)|licensed|outpatient)\s+counsel+or|"
+    r"therapist|clinician|(?:er|ed|hospital)\s+(?:nurse|doc|doctor|staff|social\s+worker)|hr\b|human\s+resources|"
+    r"(?:his|her|their|the|my|our)\s+(?:employer|supervisor)|attorney|public\s+defender|drug\s+court|judge|"
+    r"(?:my|our|the|a)\s+(?:client|patient|employee|student|probationer|parolee)s?|refer(?:red|ring)?|"
+    r"oficial\s+de\s+(?:libertad\s+condicional|probatoria)|agente\s+de\s+(?:probatoria|libertad)|"
+    r"trabajador[ao]?\s+social|consejer[ao]\s+(?:escolar|de\s+la\s+escuela)|(?:mi|nuestro)\s+(?:cliente|paciente|empleado))\b",
+    re.IGNORECASE,
+)
+_UPDATES = re.compile(
+    r"\b(?:hear\s+back|hear\s+anything|(?:get|receive|send)\s+(?:\w+\s+)?(?:updates?|reports?)|updates?\s+on|"
+    r"progress\s+reports?|attendance\s+(?:reports?|records?|updates?)|report\s+(?:back|to\s+(?:me|us|the\s+court))|"
+    r"let\s+(?:me|us)\s+know\s+(?:if|whether|when|how)|notif(?:y|ied|ication)|keep\s+(?:me|us)\s+(?:posted|informed|in\s+the\s+loop)|"
+    r"will\s+(?:i|we)\s+(?:know|find\s+out|be\s+told)|what\s+(?:will|would|do)\s+(?:i|we)\s+(?:hear|get|be\s+told)|"
+    r"whether\s+(?:he|she|they)\s+(?:shows?\s+up|showed\s+up|attends?|is\s+attending|tests?\s+positive)|compliance|"
+    r"me\s+(?:van\s+a\s+|pueden\s+)?(?:informar|avisar|mandar\s+reportes?)|reportes?\s+de\s+asistencia|"
+    r"(?:voy\s+a|vamos\s+a)\s+saber)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_a_referrer_hears(text: str | None) -> bool:
+    """A professional (officer, counsellor, employer) asks what they will be told about a client."""
+    return _found(_PROFESSIONAL, text) and _found(_UPDATES, text)
+
+
 def asks_how_to_refer(text: str | None) -> bool:
     """A professional (counsellor, officer, social worker) asks how to refer a client."""
     return _found(_REFERRAL, text)

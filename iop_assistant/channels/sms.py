@@ -106,6 +106,8 @@ class SmsTexts:
     fallback: str
     opted_out_es: str = ""
     help_es: str = ""
+    still_opted_out: str = "You're unsubscribed now: reply START to get answers again."
+    still_opted_out_es: str = "Ahora no recibe mensajes: responda START para volver a recibirlos."
 
     @classmethod
     def from_facts(cls, facts: program_facts.ProgramFacts) -> SmsTexts:
@@ -250,8 +252,16 @@ class SmsInput(TwilioWebhookInput):
                 await self._db(sms_store.opt_in, phone)
                 logger.info("sms %s opted in (%s)", conversation[:12], word)
                 return twiml([self.texts.opted_in])
-            if kind == KEYWORD_HELP and not opted_out:
-                return twiml([self.texts.help_es if word in SPANISH_KEYWORDS else self.texts.help])
+            if kind == KEYWORD_HELP:
+                # carriers expect an answer to HELP whatever the opt-out state (texter
+                # role-play round 33: HELP after STOP got nothing); it says how to come back
+                spanish = word in SPANISH_KEYWORDS
+                said = self.texts.help_es if spanish else self.texts.help
+                if opted_out:
+                    said += " " + (
+                        self.texts.still_opted_out_es if spanish else self.texts.still_opted_out
+                    )
+                return twiml([said])
         if opted_out:
             return twiml([])
 

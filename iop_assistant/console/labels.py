@@ -73,6 +73,7 @@ OUTCOMES = {
 CRISIS = {
     "overdose": "overdose",
     "overdose_self": "overdose (self)",
+    "overdose_sedative": "overdose (GHB, sleeping pills or alcohol)",
     "seizure": "seizure",
     "medical": "medical emergency",
     "withdrawal": "severe withdrawal",

@@ -72,6 +72,7 @@ from iop_assistant.language.reply_reasons import (
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     REFERRAL_REASON,
+    REFERRER_UPDATES_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
@@ -102,6 +103,8 @@ CATEGORY_FALLBACK = {
     "suicidal_other": "medical",
     "fumes_other": "suicidal_other",
     "fumes": "suicidal",
+    # GHB, sleeping pills or alcohol: the overdose follow-ups (911, stay with them)
+    "overdose_sedative": "overdose",
 }
 
 
@@ -164,6 +167,7 @@ INSTEAD = {
     ("utter_ask_family_involvement", FAMILY_SUPPORT_REASON): "utter_family_support",
     ("utter_ask_location_hours", ELSEWHERE_REASON): "utter_treatment_elsewhere",
     ("utter_ask_admission_process", REFERRAL_REASON): "utter_referral",
+    ("utter_ask_confidentiality", REFERRER_UPDATES_REASON): "utter_what_a_referrer_is_told",
     ("utter_ask_safety_procedures", LOST_TOLERANCE_REASON): "utter_lost_tolerance",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
     ("utter_request_help", NOT_READY_REASON): "utter_not_ready",
@@ -196,6 +200,8 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "means_handed_over": "utter_crisis_update_means_handed_over",
     "drive_or_911": "utter_crisis_update_drive_or_911",
     "fumes_window": "utter_crisis_update_fumes_window",
+    "poison_control_police": "utter_crisis_update_poison_control_police",
+    "drink_for_shakes": "utter_crisis_update_drink_for_shakes",
 }
 
 

@@ -43,6 +43,8 @@ FAMILY_SUPPORT_REASON = "support for the family"
 ELSEWHERE_REASON = "treatment elsewhere"
 # "how do I refer someone?" from a counsellor (stepdown role-play round 29)
 REFERRAL_REASON = "referral"
+# "I'm his probation officer, what will I hear back about attendance?" (round 31's list)
+REFERRER_UPDATES_REASON = "what a referrer is told"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

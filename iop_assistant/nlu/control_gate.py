@@ -42,6 +42,7 @@ from iop_assistant.language.reply_reasons import (
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     REFERRAL_REASON,
+    REFERRER_UPDATES_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
@@ -167,6 +168,7 @@ from iop_assistant.program_question import (
     asks_if_addicted,
     asks_to_call_for_someone,
     asks_to_take_part,
+    asks_what_a_referrer_hears,
     asks_who_counts_as_family,
     tells_insurance,
     tells_of_a_relapse,
@@ -501,7 +503,8 @@ def gate(message: Message) -> None:
     if asks_for_more(text) and name != MORE_INTENT:
         # "could you expand a bit", "whats the rest of it" (round 27 retrain: other answers)
         return overrule(message, MORE_INTENT, "more")
-    if asks_if_a_person_answers(text) and name != "bot_challenge":
+    if asks_if_a_person_answers(text) and (name != "bot_challenge" or not sure):
+        # also when the classifier is unsure of it: "who is this?" at 0.35 got the menu
         return overrule(message, "bot_challenge", "bot question")
     if asks_for_a_person_now(text) and name not in (HUMAN_INTENT, "crisis"):
         return overrule(message, HUMAN_INTENT, "a person now")
@@ -521,6 +524,10 @@ def gate(message: Message) -> None:
         # "Does the program deal with the paranoia part too or just the drugs?" (regression
         # after the round 29 retrain: the naloxone answer)
         return overrule(message, CO_OCCURRING_INTENT, "mental health care")
+    if asks_what_a_referrer_hears(text) and name != "crisis" and not has_danger_words(text):
+        # "if I refer a client, what will I hear back about attendance?" (round 31's list: the
+        # probation answer): consent decides (language/nlg.py INSTEAD)
+        return overrule(message, CONFIDENTIALITY_INTENT, REFERRER_UPDATES_REASON)
     if asks_how_to_refer(text) and name != "crisis" and not has_danger_words(text):
         # "how do I refer someone?" (stepdown role-play round 29: a menu): said instead of the
         # how-to-start answer for the person themselves (language/nlg.py INSTEAD)

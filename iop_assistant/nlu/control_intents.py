@@ -1164,7 +1164,7 @@ _IS_A_PERSON_ANSWERING = re.compile(
     r"\W*$|"
     # "who dis", "who is this?" as a whole text (texter role-play round 24: a Spanish menu)
     r"^\W*(?:(?:hi|hey|hello|um+|uh+)\W+)?(?:who\s+(?:dis|dat|this|is\s+this|r\s+u|are\s+you|am\s+i\s+talking\s+to)|"
-    r"who'?s\s+this|whos\s+this)\W*$",
+    r"who'?s\s+this|whos\s+this|qui[eé]n\s+(?:es|eres|habla|me\s+escribe)|con\s+qui[eé]n\s+hablo)\W*$",
     re.IGNORECASE,
 )
 

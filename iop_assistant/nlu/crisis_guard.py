@@ -127,6 +127,8 @@ _QUALIFIED = re.compile(
     r"pero|aunque|esta\s+noche|hoy|ahorita|todav[ií]a|tal\s+vez|yo\s+s[ií])\b"
 )
 OVERDOSE_SELF = "overdose_self"
+# someone else's overdose on GHB, sleeping pills or alcohol only: naloxone does not undo them
+OVERDOSE_SEDATIVE = "overdose_sedative"
 _THIRD_PERSON = re.compile(
     r"\b(?:he|she|they|him|her|them|his|hes|shes|someone|somebody|my\s+(?:friend|son|daughter|"
     r"husband|wife|boyfriend|girlfriend|bf|gf|partner|mom|mum|mother|dad|father|brother|sister|"
@@ -269,6 +271,10 @@ def _refine_own(hit: CrisisHit, text: str, matcher: CrisisMatcher) -> CrisisHit:
         seizure = first_hit_of(matcher, text, ("seizure",))
         if seizure is not None:
             return seizure
+    if hit.category == "overdose" and not is_first_person(text) and takes_only_depressants(text):
+        # "my friend did G at a party and she's hard to wake up" (round 31's list: "give
+        # naloxone", which does nothing for GHB): the side, the breathing, naloxone only in case
+        return CrisisHit(hit.pattern_id, OVERDOSE_SEDATIVE)
     if hit.category != "overdose" or not is_first_person(text):
         return hit
     if _IF_I_TOOK.search(normalize(text)):
@@ -319,6 +325,35 @@ def takes_only_stimulants(text: str) -> bool:
     rescue breathing is first for."""
     named = substances.categories_in_text(text)
     return "stimulant" in named and not named & _NOT_ONLY_STIMULANTS
+
+
+# GHB by its street names ("did G", "some gina"); substances.py knows "ghb" itself
+_GHB = re.compile(
+    r"\b(?:ghb|gbl|(?:did|took|on|had|drank|some|too\s+much)\s+g|gina|liquid\s+(?:e|x|ecstasy)|"
+    r"g\s+at\s+(?:a|the)\s+(?:party|club)|(?:tom[oó]|se\s+tom[oó]|meti[oó]|us[oó]|bebi[oó])\s+(?:g|ghb|gina)|"
+    r"[eé]xtasis\s+l[ií]quido)\b",
+    re.IGNORECASE,
+)
+# an unnamed drug beside the sedative: it could hold an opioid, so naloxone stays first
+_UNNAMED_DRUG = re.compile(
+    r"\b(?:pills?|drugs?|something|stuff|powder|pressed|blues?|dope|lean|bars?|pastillas?|drogas?|algo)\b",
+    re.IGNORECASE,
+)
+_SLEEPING_PILLS = re.compile(
+    r"\b(?:(?:sleep(?:ing)?|ambien|sleep\s+aid)\s+(?:pills?|meds?|medicines?)|pastillas?\s+para\s+dormir)\b",
+    re.IGNORECASE,
+)
+DEPRESSANTS = frozenset({"sedative", "alcohol"})
+
+
+def takes_only_depressants(text: str) -> bool:
+    """GHB, sleeping pills or alcohol are named, and nothing that could hold an opioid."""
+    named = set(substances.categories_in_text(text))
+    if _GHB.search(text):
+        named.add("sedative")
+    if not named or not named <= DEPRESSANTS:
+        return False
+    return not _UNNAMED_DRUG.search(_SLEEPING_PILLS.sub(" ", text))
 
 
 def first_hit_of(

@@ -114,6 +114,20 @@ WHICH_CALL_FIRST = re.compile(
 )
 
 PATTERNS: Dict[str, re.Pattern[str]] = {
+    # "does poison control call the cops" after pills and wine (round 31's list: the Poison
+    # Control answer, the police question left unanswered)
+    "poison_control_police": re.compile(
+        r"\bpoison\s+(?:control|center|centre|help|hotline|line)\b[^.!?]{0,40}\b(?:cops|police|arrest\w*|"
+        r"report\w*|in\s+trouble|cps)\b|"
+        r"\b(?:cops|police|arrest\w*|in\s+trouble)\b[^.!?]{0,40}\bpoison\s+(?:control|center|centre|help|hotline|line)\b"
+    ),
+    # "would a couple beers stop it" after a withdrawal seizure (round 31's list: the seizure
+    # steps again, the question unanswered): no, nothing by mouth, 911
+    "drink_for_shakes": re.compile(
+        r"\b(?:would|will|could|can|should|does|do|might)\s+(?:just\s+)?(?:a|one|some|a\s+little|a\s+couple(?:\s+of)?|"
+        r"a\s+few|two|2|another)?\s*(?:beers?|drinks?|shots?|sips?|alcohol|booze|wine|vodka|liquor)\s+"
+        r"(?:stop|help|calm|fix|ease|settle|bring)\b(?![^.!?]{0,30}\b(?:withdrawals?|edge)\b)"
+    ),
     # "i dont want to call anyone. i just want it to stop. i have a bunch of my moms oxys
     # saved up" (role-play 2026-12-04, web: the 988 text, nothing about the pills). Means
     # kept at hand: putting them out of reach is what safety planning asks first
@@ -799,6 +813,17 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
 # Spanish (role-play 2026-12-04: an SMS overdose got "llame al 911 si no lo ha hecho" four
 # times after "ya llame", "no tenemos narcan", "ya esta respirando"); accents optional
 _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
+    "poison_control_police": re.compile(
+        r"\b(?:control|centro)\s+de\s+(?:envenenamientos?|intoxicaci[oó]n(?:es)?|venenos|toxicolog[ií]a)\b"
+        r"[^.!?]{0,40}\b(?:polic[ií]a|migra|arrest\w*|reporta\w*)\b|"
+        r"\b(?:polic[ií]a|migra)\b[^.!?]{0,40}\b(?:control|centro)\s+de\s+(?:envenenamientos?|toxicolog[ií]a)\b"
+    ),
+    "drink_for_shakes": re.compile(
+        r"\b(?:le\s+doy|darle|dale|le\s+damos|le\s+puedo\s+dar|puede\s+tomar(?:se)?|se\s+puede\s+tomar|"
+        r"y\s+si\s+(?:le\s+doy|se\s+toma|toma))\s+(?:una?\s+|un\s+poco\s+de\s+)?(?:cervecitas?|cervezas?|tragos?|"
+        r"traguitos?|copitas?|copas?|tequila|alcohol|vino)\b|"
+        r"^\W*(?:y\s+)?(?:una?\s+)?(?:cervecita|cerveza|traguito|copita)\W*$"
+    ),
     "help_coming": re.compile(
         r"\bya\s+(?:llam[eé]|marqu[eé]|hable|habl[eé])\s+(?:al|a\s+la)\s+(?:911|ambulancia|policia|polic[ií]a)\b|"
         r"\b(?:la\s+ambulancia|los\s+param[eé]dicos|la\s+ayuda)\s+(?:ya\s+)?(?:viene|vienen|est[aá]\s+en\s+camino|"
@@ -953,7 +978,13 @@ _LATER = re.compile(
 # "should i call 911?" alone is the crisis reply; with what is happening, the plain yes
 SHORT_911_QUESTION_WORDS = 6
 _ASKS_WHEN = re.compile(r"\b(?:when|what\s+if|at\s+what\s+point|how\s+do\s+i\s+know)\b")
-FIRST_READ = ("means_for_someone", "has_means", "help_here")
+FIRST_READ = (
+    "means_for_someone",
+    "has_means",
+    "help_here",
+    "poison_control_police",
+    "drink_for_shakes",
+)
 # what a person asks or tells besides ("he is really drowsy and slurring should i make him
 # throw up" asks about vomiting) comes before sleepiness or a promise to call
 LAST_READ = ("getting_drowsy", "will_reach_out")
@@ -1008,6 +1039,8 @@ def names_the_police_as_the_reason(text: str) -> bool:
 def read_update(text: str) -> str | None:
     """The kind of crisis update the text gives, or None."""
     clean = normalize(text)
+    if PATTERNS["poison_control_police"].search(clean):
+        return "poison_control_police"  # the police question before any other fear
     if _NOT_CALLING_NOW.search(clean):
         if PATTERNS["getting_drowsy"].search(clean):
             # "nah im not calling 911 im fine lol... im kinda sleepy tho" after xanax and wine

@@ -120,7 +120,7 @@ SCREENING_INTENT = "request_detox_screening"
 
 def answer_for(text: str, category: str | None) -> str | None:
     """The intent that answers the question (None: ask the check-in about someone else)."""
-    if category in ("overdose", "overdose_self", "medical") or (
+    if category in ("overdose", "overdose_self", "overdose_sedative", "medical") or (
         category is None and _OVERDOSE_WORDS.search(text)
     ):
         return SAFETY_INTENT

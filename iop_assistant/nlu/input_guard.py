@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from iop_assistant.input_text import (
     defused_clean_text,
+    emoji_words,
     is_unreadable,
     without_leading_greeting,
     written_forms,
@@ -52,6 +53,11 @@ class InputGuard(RuleComponent):
             if _is_intent_payload(original):
                 continue
             message.set(ORIGINAL_TEXT, original, add_to_output=False)
+            said = emoji_words(original)
+            if said:  # "👋" is read as "hi", "🙏" as "thank you"
+                message.set(UNREADABLE, False, add_to_output=False)
+                message.set(TEXT, said)
+                continue
             message.set(UNREADABLE, is_unreadable(original), add_to_output=False)
             message.set(TEXT, written_forms(without_leading_greeting(defused_clean_text(original))))
         return messages

@@ -115,7 +115,7 @@ _MIX_TAKEN = re.compile(
 REACH_OUT = "will_reach_out"
 CATEGORY_SLOT = "crisis_category"
 # crisis categories where something was taken, and those of a body coming off a substance
-OVERDOSE_CATEGORIES = frozenset({"overdose", "overdose_self", "medical"})
+OVERDOSE_CATEGORIES = frozenset({"overdose", "overdose_self", "overdose_sedative", "medical"})
 NOT_OVERDOSES = frozenset({"seizure", "withdrawal"})
 # sleepiness is an overdose getting worse only after a substance emergency
 SUBSTANCE_EMERGENCIES = OVERDOSE_CATEGORIES | NOT_OVERDOSES
@@ -361,7 +361,7 @@ def keep_a_seizure(parse_data: Dict[str, Any], tracker: Any) -> None:
         return
     entities = parse_data.get("entities") or []
     read = {e.get("value") for e in entities if e.get("entity") == GUARD_CATEGORY_ENTITY}
-    if not read & {"overdose", "overdose_self"}:
+    if not read & {"overdose", "overdose_self", "overdose_sedative"}:
         return
     if something_was_taken(tracker):
         return

@@ -124,7 +124,10 @@ def test_stop_confirms_once_then_silence_and_start_resumes(channel):
     assert store.is_opted_out(PHONE, engine=channel._engine)
     assert send(channel, rasa, "stop") == str(MessagingResponse())
     assert send(channel, rasa, "what is iop") == str(MessagingResponse())
-    assert send(channel, rasa, "help") == str(MessagingResponse())
+    # HELP is answered whatever the opt-out state, and says how to come back
+    helped = send(channel, rasa, "help")
+    assert HELPLINE in helped and "START" in helped and "unsubscribed" in helped
+    assert "ayuda" in send(channel, rasa, "AYUDA").lower()
     # only the stop itself reached the assistant (a half-done form ends, v12 b-s04); its
     # reply was never texted
     assert [m.text for m in rasa.received] == ["/stop"]

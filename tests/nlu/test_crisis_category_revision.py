@@ -41,7 +41,8 @@ def test_seizure_comes_right_after_overdose():
     ],
 )
 def test_someone_elses_overdose_with_suicidal_words_gets_911_first(matcher, text):
-    assert category(matcher, text) == "overdose"
+    # sleeping pills alone get the sedative overdose reply: 911 first there too
+    assert category(matcher, text) in ("overdose", "overdose_sedative")
 
 
 @pytest.mark.parametrize(
@@ -154,3 +155,29 @@ def test_not_waking_up_about_oneself_with_nothing_taken_is_suicidal(matcher):
     assert category(matcher, text) == "suicidal"
     assert category(matcher, "i took all my pills and i might not wake up") == OVERDOSE_SELF
     assert category(matcher, "my dad wont wake up") == "overdose"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend did G at a party last night and she's still really hard to wake up",
+        "my roommate took a bunch of sleeping pills with wine and she's really out of it",
+        "my brother drank a whole bottle of vodka and now he wont wake up",
+        "mi amigo tomo G en una fiesta y no despierta",
+    ],
+)
+def test_ghb_sleeping_pills_or_alcohol_alone_get_the_sedative_overdose_reply(matcher, text):
+    assert category(matcher, text) == "overdose_sedative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he took some pills and drank and wont wake up",
+        "she took xanax and drank and i cant wake her",
+        "my friend did G and some blues and wont wake up",
+        "he took too much molly and G and now hes not breathing",
+    ],
+)
+def test_anything_that_could_hold_an_opioid_keeps_naloxone_first(matcher, text):
+    assert category(matcher, text) != "overdose_sedative"
