@@ -890,16 +890,26 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             # question in hand (or the one taken back) is asked again
             dispatcher.utter_message(response="utter_screening_corrected")
             requested = tracker.get_slot("requested_slot")
+            raw_text = str((tracker.latest_message or {}).get("text") or "")
             if (
                 requested
-                and corrected == [SlotSet("screening_prescribed", [])]
                 and all(e.get("name") != requested for e in corrected)
+                and (
+                    corrected == [SlotSet("screening_prescribed", [])]
+                    or tracker.get_slot(requested) == raw_text
+                )
             ):
                 # the form has already put this message's raw text in the question in hand
                 # (blind v25, read in round 31: "no seizures ever, nothing prescribed, not
-                # pregnant (guy)" became the pregnancy answer, word for word)
+                # pregnant (guy)" became the pregnancy answer, word for word; round 32: "no
+                # wait i meant weekends only" became the last use, and its question was skipped)
                 corrected = [*corrected, SlotSet(requested, None)]
-            return corrected
+            # the next question comes from this form's own list (Rasa's would be the domain's
+            # whole list: "did you finish that stay in the last 30 days?" to someone who had
+            # none, round 32)
+            tracker.add_slots(corrected)
+            following = await self.next_requested_slot(dispatcher, tracker, domain)
+            return [*corrected, following] if following else corrected
         return await self._validated(dispatcher, tracker, domain)
 
     async def _validated(

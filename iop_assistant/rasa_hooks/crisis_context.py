@@ -80,6 +80,9 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "fumes_window",
         # "do i need to go to the er" is a question of its own without an emergency before
         "still_needs_care",
+        # "shaky and sweaty with a heart condition, can i wait til morning to get seen?" as the
+        # first words (round 32: "you can text 988", the refusal answer): the story's answer
+        "refuses_911",
     }
 )
 # psychosis words in a question about the program are that question ("does the program

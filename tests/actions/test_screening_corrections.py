@@ -77,7 +77,8 @@ def test_go_back_clears_the_last_answer_so_it_is_asked_again():
         STREET_USE + [("screening_frequency", "daily")], "oops wrong button", "screening_last_use"
     )
     events, said = run_form(track)
-    assert [(e["name"], e["value"]) for e in events] == [("screening_frequency", None)]
+    answers = [(e["name"], e["value"]) for e in events if e["name"] != "requested_slot"]
+    assert answers == [("screening_frequency", None)]
     assert said == ["utter_screening_corrected"]
 
 
@@ -150,7 +151,11 @@ def test_a_frequency_corrected_at_the_next_question_is_changed(text, expected):
         "screening_last_use",
     )
     events, said = run_form(track)
-    changed = [(e["name"], e["value"]) for e in events if e.get("event") == "slot"]
+    changed = [
+        (e["name"], e["value"])
+        for e in events
+        if e.get("event") == "slot" and e["name"] != "requested_slot"
+    ]
     assert changed == [("screening_frequency", expected)]
     assert said == ["utter_screening_corrected"]
 
@@ -158,3 +163,31 @@ def test_a_frequency_corrected_at_the_next_question_is_changed(text, expected):
 def test_a_plain_answer_is_no_correction():
     assert not form_answers.corrects_an_answer("weekends")
     assert not form_answers.corrects_an_answer("actually i have a question")
+
+
+def test_a_correction_put_in_the_question_in_hand_word_for_word_is_taken_out():
+    """Round 32: "no wait i meant weekends only" at "when did you last use?" fixed the
+    frequency, but the form had also kept the whole message as the last use, so that
+    question was skipped."""
+    text = "no wait i meant weekends only, like fri and sat"
+    track = tracker_after(
+        [
+            ("screening_for", "self"),
+            ("screening_recent_care", "no"),
+            ("screening_substances", ["alcohol"]),
+            ("screening_frequency", "daily"),
+            ("screening_last_use", text),
+        ],
+        text,
+        "screening_last_use",
+    )
+    events, said = run_form(track)
+    changed = [
+        (e["name"], e["value"])
+        for e in events
+        if e.get("event") == "slot" and e["name"] != "requested_slot"
+    ]
+    assert changed == [("screening_frequency", "weekly"), ("screening_last_use", None)]
+    assert said == ["utter_screening_corrected"]
+    asked = [e["value"] for e in events if e.get("name") == "requested_slot"]
+    assert asked == ["screening_last_use"], "not the stay that was never had"
