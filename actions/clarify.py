@@ -99,7 +99,11 @@ class ActionClarify(Action):
             dispatcher.utter_message(response="utter_number_without_options")
             return []
         if _QUESTION_MARKS_ONLY.match(str(latest.get("text") or "")):
-            dispatcher.utter_message(response="utter_question_mark_only")
+            # "?" as the first words asks what this is (round 32's list): what we can do
+            first = sum(1 for e in tracker.events if e.get("event") == "user") <= 1
+            dispatcher.utter_message(
+                response="utter_greet" if first else "utter_question_mark_only"
+            )
             return []
         if is_unreadable(latest.get("text")):
             dispatcher.utter_message(response="utter_unreadable_input")

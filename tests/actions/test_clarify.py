@@ -200,8 +200,19 @@ def test_a_follow_up_after_no_topic_is_still_a_miss(domain):
 
 def test_a_question_mark_alone_asks_which_part(domain):
     """texter role-play round 23: "?" after a long reply got "I couldn't read that message"."""
-    messages, _ = run([user_event("nlu_fallback", "??", 1.0, RANKING)], domain)
+    events = [
+        user_event("ask_what_is_iop", "what is iop", 0.95, []),
+        {"event": "action", "name": "utter_ask_what_is_iop"},
+        user_event("nlu_fallback", "??", 1.0, RANKING),
+    ]
+    messages, _ = run(events, domain)
     assert [m["response"] for m in messages] == ["utter_question_mark_only"]
+
+
+def test_a_question_mark_as_the_first_words_gets_what_we_can_do(domain):
+    """Round 32: "?" as a first text got "Sorry if that wasn't clear" about nothing said yet."""
+    messages, _ = run([user_event("nlu_fallback", "?", 1.0, RANKING)], domain)
+    assert [m["response"] for m in messages] == ["utter_greet"]
 
 
 def test_a_long_story_is_heard_before_the_topics(domain):
