@@ -363,6 +363,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_fumes_window": ("crisis", "cdc_co"),
     "utter_crisis_update_poison_control_police": ("crisis", "poison_centers", "samhsa_od"),
     "utter_crisis_update_drink_for_shakes": ("crisis", "cdc_seizure"),
+    "utter_crisis_update_dv_shelter": ("crisis",),
+    "utter_crisis_update_dv_phone_safety": ("crisis",),
     "utter_crisis_update_cost": ("crisis",),
     "utter_crisis_update_police_fear": ("crisis", "dvhotline"),
     "utter_crisis_update_refuses_911": ("crisis", "samhsa_od", "refs"),

@@ -795,10 +795,16 @@ def states_not_prescribed(text: str | None) -> bool:
 
 # "wait no i meant weekends", "sorry i meant every day", "no wait, its more like weekends"
 _CORRECTS = re.compile(
-    r"^\W*(?:(?:wait|hold\s+on|sorry|oops|oh)\W+)*(?:no\W+)?(?:wait\W+)?"
-    r"(?:i\s+meant|i\s+mean|i\s+meant\s+to\s+say|meant|correction|actually\s+(?:it'?s|its|more\s+like|only)|"
-    r"no\W+(?:it'?s|its)\s+(?:more\s+like|only|just))\b|"
-    r"^\W*(?:wait\W+no|no\W+wait)\b"
+    r"^\W*(?:(?:wait|hold\s+on|sorry|oops|oh|um+)\W+)*(?:no\W+)?(?:wait\W+)?"
+    r"(?:i\s+meant|i\s+mean|i\s+meant\s+to\s+say|meant|correction|actually\s+(?:it'?s|its|it\s+was|more\s+like|only)|"
+    r"no\W+(?:it'?s|its)\s+(?:more\s+like|only|just)|i\s+was\s+wrong|my\s+bad|scratch\s+that|"
+    # "wait, actually he drinks every day, not weekends" (family role-play round 34: ignored,
+    # and "IOP may fit" from the weekends it corrected)
+    r"actually\s+(?:he|she|they|i|we)\s+(?:\w+\s+)?(?:drinks?|drank|uses?|used|takes?|took|smokes?|smoked|"
+    r"does|did|only|last)|actually\s+(?:every|daily|weekends?|most|once|twice|a\s+few|yesterday|today|last))\b|"
+    r"^\W*(?:wait\W+no|no\W+wait)\b|"
+    # "no he drinks every day actually"
+    r"^\W*no\W+(?:he|she|they|i|it)\b.{0,60}\bactually\W*$"
 )
 
 

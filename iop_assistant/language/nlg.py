@@ -202,6 +202,8 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "fumes_window": "utter_crisis_update_fumes_window",
     "poison_control_police": "utter_crisis_update_poison_control_police",
     "drink_for_shakes": "utter_crisis_update_drink_for_shakes",
+    "dv_shelter": "utter_crisis_update_dv_shelter",
+    "dv_phone_safety": "utter_crisis_update_dv_phone_safety",
 }
 
 

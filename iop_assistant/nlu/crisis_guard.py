@@ -164,9 +164,17 @@ def crisis_entities(hit: CrisisHit, text: str) -> List[Dict[str, Any]]:
     ]
 
 
+# others named only as objects: "i took all of them", "just wanted to tell someone sorry"
+# (crisis role-play round 34: the bystander's overdose steps to a person who took a bottle)
+_OTHERS_AS_OBJECTS = re.compile(
+    r"\b(?:all|some|most|both|each|half|the\s+rest)\s+of\s+them\b|"
+    r"\b(?:tell|told|talk\s+to|text|call|ask|reach)\s+(?:someone|somebody)\b"
+)
+
+
 def is_first_person(text: str) -> bool:
     """About the writer, not someone else ("i took a whole bottle", not "he took...")."""
-    clean = normalize(text)
+    clean = _OTHERS_AS_OBJECTS.sub(" ", normalize(text))
     return bool(_FIRST_PERSON.search(clean)) and not _THIRD_PERSON.search(clean)
 
 

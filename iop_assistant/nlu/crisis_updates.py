@@ -114,6 +114,20 @@ WHICH_CALL_FIRST = re.compile(
 )
 
 PATTERNS: Dict[str, re.Pattern[str]] = {
+    # after the domestic violence reply (crisis role-play round 34: "a shelter" got the
+    # naloxone answer, "can he see what i text u?" the text-back answer): where to go tonight,
+    # and what a shared phone shows
+    "dv_shelter": re.compile(
+        r"\b(?:shelters?|safe\s+(?:place|house|home)|somewhere\s+(?:safe|to\s+(?:go|stay|sleep))|"
+        r"anywhere\s+(?:i|we)\s+can\s+(?:go|stay|sleep)|(?:a\s+)?place\s+to\s+(?:stay|sleep)|"
+        r"where\s+(?:can|do|should|could)\s+(?:i|we)\s+(?:go|stay|sleep))\b"
+    ),
+    "dv_phone_safety": re.compile(
+        r"\b(?:can|could|will|would|does|do)\s+(?:he|she|they)\s+(?:\w+\s+)?(?:see|read|find|know|track|check)\b"
+        r"[^.?!]{0,40}\b(?:text\w*|messages?|phone|chat|this|bill|reached\s+out|contacted|wrote)\b|"
+        r"\b(?:phone|cell)\s+(?:plan|bill)\b|\bshow\s+up\s+on\s+(?:his|her|the|our|my)\s+(?:bill|phone|plan)\b|"
+        r"\b(?:he|she)\s+(?:checks|reads|goes\s+through|looks\s+at|tracks)\s+my\s+(?:phone|texts|messages|cell)\b"
+    ),
     # "does poison control call the cops" after pills and wine (round 31's list: the Poison
     # Control answer, the police question left unanswered)
     "poison_control_police": re.compile(
@@ -717,6 +731,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
     "refuses_911": re.compile(
+        # "please dont call anyone" after a bottle of sleeping pills (crisis role-play round 34:
+        # read as cancelling a callback, "Take care")
+        r"\b(?:please\s+)?(?:dont|don'?t|do\s+not)\s+(?:call|send)\s+(?:anyone|anybody|911|an?\s+ambulance|"
+        r"the\s+(?:cops|police|ambulance)|my\s+(?:mom|dad|family|parents|wife|husband))\b|"
         # "Ok what if I drive him to the ER myself instead" (crisis role-play 2026-12-05:
         # the same template, the question unanswered): 911 is still the way, and why
         r"\b(?:what\s+if|can|could|should|shall|would\s+it\s+be\s+ok\s+if)\s+(?:i|we)\s+(?:just\s+)?"
@@ -813,6 +831,14 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
 # Spanish (role-play 2026-12-04: an SMS overdose got "llame al 911 si no lo ha hecho" four
 # times after "ya llame", "no tenemos narcan", "ya esta respirando"); accents optional
 _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
+    "dv_shelter": re.compile(
+        r"\b(?:refugios?|albergues?|lugar\s+seguro|(?:a\s+)?donde\s+(?:puedo|podemos|me\s+puedo)\s+"
+        r"(?:ir|quedar(?:me)?|dormir)|a\s+donde\s+voy)\b"
+    ),
+    "dv_phone_safety": re.compile(
+        r"\b(?:puede|podr[aá]|va\s+a)\s+ver\s+(?:mis\s+|los\s+)?(?:mensajes|textos|lo\s+que\s+(?:escribo|te\s+escribo|mando))\b|"
+        r"\brevisa\s+mi\s+(?:tel[eé]fono|celular|cel)\b|\bfactura\s+del?\s+(?:tel[eé]fono|celular)\b"
+    ),
     "poison_control_police": re.compile(
         r"\b(?:control|centro)\s+de\s+(?:envenenamientos?|intoxicaci[oó]n(?:es)?|venenos|toxicolog[ií]a)\b"
         r"[^.!?]{0,40}\b(?:polic[ií]a|migra|arrest\w*|reporta\w*)\b|"
@@ -864,7 +890,11 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         # "el 988 llama a la policia o a inmigracion?" (Spanish role-play 2026-12-04, night:
         # answered with the treatment-records law)
         r"\b(?:988|911|ustedes|usted|la\s+l[ií]nea)\b[^.!?]{0,30}\b(?:llama\w*|manda\w*|avisa\w*|reporta\w*)\s+"
-        r"(?:a\s+)?(?:la\s+)?(?:polic[ií]a|migra|inmigraci[oó]n|ice)\b"
+        r"(?:a\s+)?(?:la\s+)?(?:polic[ií]a|migra|inmigraci[oó]n|ice)\b|"
+        # "viene la policia si llamo?" during an overdose (Spanish role-play round 34: the
+        # treatment-records answer), "me van a deportar si llamo"
+        r"\b(?:viene|vendr[aá]|llega|llegar[aá]|mandan|mandar[aá]n|van\s+a\s+mandar)\s+(?:a\s+)?(?:la\s+)?"
+        r"(?:polic[ií]a|migra|patrulla)\b|\b(?:me|nos|lo|la)\s+(?:van\s+a|pueden)\s+(?:deportar|arrestar)\b"
     ),
     # "me voy a tomar las pastillas de mi mama, todas esta noche" (Spanish role-play
     # 2026-12-04: the same 988 text again, word for word)
@@ -1041,6 +1071,9 @@ def read_update(text: str) -> str | None:
     clean = normalize(text)
     if PATTERNS["poison_control_police"].search(clean):
         return "poison_control_police"  # the police question before any other fear
+    if PATTERNS["getting_drowsy"].search(clean) and PATTERNS["refuses_911"].search(clean):
+        # "im getting really sleepy. please dont call anyone": the sleepiness first
+        return "getting_drowsy"
     if _NOT_CALLING_NOW.search(clean):
         if PATTERNS["getting_drowsy"].search(clean):
             # "nah im not calling 911 im fine lol... im kinda sleepy tho" after xanax and wine

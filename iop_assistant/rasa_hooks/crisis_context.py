@@ -41,7 +41,7 @@ from rasa.core.processor import MessageProcessor
 from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.nlu.crisis_matcher import normalize
-from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION
+from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION, update_entity
 from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
 from iop_assistant.program_question import asks_about_the_program
@@ -83,8 +83,12 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         # "shaky and sweaty with a heart condition, can i wait til morning to get seen?" as the
         # first words (round 32: "you can text 988", the refusal answer): the story's answer
         "refuses_911",
+        "dv_shelter",
+        "dv_phone_safety",
     }
 )
+DV_KINDS = frozenset({"dv_shelter", "dv_phone_safety"})
+VIOLENCE = "violence"
 # psychosis words in a question about the program are that question ("does the program
 # deal with the paranoia part too?", v11), even after the psychosis guidance; "what do i
 # do if it gets worse, he's scaring his little sister" keeps the danger guidance
@@ -530,10 +534,41 @@ def time_running_out(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+# "thank u for being nice. goodnight" after "i took the whole bottle of my sleep pills" (crisis
+# role-play round 34: "Please take care of yourself"): going to sleep is the danger
+_GOODNIGHT = re.compile(
+    r"\b(?:good\s*night|goodnite|gnite|nite\s+nite|night\s+night|gn|buenas\s+noches|"
+    r"(?:going|gonna|about)\s+to\s+(?:bed|sleep)|gonna\s+(?:sleep|crash|pass\s+out)|"
+    r"me\s+voy\s+a\s+dormir|ya\s+me\s+duermo)\b",
+    re.IGNORECASE,
+)
+FAREWELLS = frozenset({"goodbye", "thank"})
+
+
+def goodnight_after_taking(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """A goodnight after an overdose reply: the answer about not lying down alone."""
+    name = (parse_data.get("intent") or {}).get("name")
+    text = str(parse_data.get("text") or "")
+    if name not in FAREWELLS or not _GOODNIGHT.search(text):
+        return False
+    if not had_crisis_reply(_actions(tracker)):
+        return False
+    if _slot(tracker, CATEGORY_SLOT) not in OVERDOSE_CATEGORIES and not something_was_taken(tracker):
+        return False
+    _set_intent(parse_data, UPDATE_INTENT, 1.0)
+    parse_data["entities"] = [
+        *(e for e in parse_data.get("entities") or [] if e.get("entity") != UPDATE_ENTITY),
+        update_entity("lying_down", text),
+    ]
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
+    if goodnight_after_taking(parse_data, tracker):
+        return parse_data
     if (
         time_running_out(parse_data, tracker)
         or follows_up_the_last_answer(parse_data, tracker)
@@ -620,6 +655,10 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         return parse_data
     if kind is None or kind not in NEEDS_A_CRISIS_BEFORE:
         return parse_data
+    if kind in DV_KINDS and _slot(tracker, CATEGORY_SLOT) != VIOLENCE:
+        # a shelter or a shared phone asked about after another emergency: not the DV answers
+        without_update(parse_data, kind)
+        return parse_data
     if actions and actions[-1] == CHECKIN_ACTION and kind == REACH_OUT:
         # "no. i'll call the help line" to "are you thinking about ending your life?" is
         # no step taken in a crisis: the classifier's reading
@@ -653,7 +692,12 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         return parse_data
     category = _slot(tracker, CATEGORY_SLOT)
     if not had_crisis_reply(actions) or (
-        (kind == DROWSY and category not in SUBSTANCE_EMERGENCIES)
+        (
+            kind == DROWSY
+            and category not in SUBSTANCE_EMERGENCIES
+            # "i took all of them... im getting really sleepy" (crisis role-play round 34)
+            and not something_was_taken(tracker)
+        )
         # after the Poison Control answer to a mix just taken no category is set
         or (kind == NO_MORE_TONIGHT and category is not None)
         and category not in SUBSTANCE_EMERGENCIES
