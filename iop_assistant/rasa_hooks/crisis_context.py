@@ -553,7 +553,8 @@ def goodnight_after_taking(parse_data: Dict[str, Any], tracker: Any) -> bool:
         return False
     if not had_crisis_reply(_actions(tracker)):
         return False
-    if _slot(tracker, CATEGORY_SLOT) not in OVERDOSE_CATEGORIES and not something_was_taken(tracker):
+    taken = _slot(tracker, CATEGORY_SLOT) in OVERDOSE_CATEGORIES or something_was_taken(tracker)
+    if not taken:
         return False
     _set_intent(parse_data, UPDATE_INTENT, 1.0)
     parse_data["entities"] = [

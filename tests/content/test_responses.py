@@ -173,8 +173,9 @@ def test_the_program_never_claims_to_offer_detox(rendered):
 
 
 def test_bot_challenge_says_it_is_automated(rendered):
-    assert rendered["utter_bot_challenge"]["text"].startswith(
-        "I'm an automated assistant, not a person or a clinician."
+    text = rendered["utter_bot_challenge"]["text"]
+    assert (
+        text.startswith("I'm the ") and "automated assistant, not a person or a clinician." in text
     )
 
 
