@@ -410,7 +410,11 @@ _REFERRAL = re.compile(
     r"(?![^.?!]{0,20}\bme\b)|"
     r"\b(?:my|a)\s+(?:client|patient|probationer|parolee|student)\b[^.?!]{0,60}\b(?:how\s+do\s+i|can\s+i|"
     r"what\s+do\s+i\s+need)\b[^.?!]{0,30}\b(?:get\s+(?:him|her|them)\s+in|sign\s+(?:him|her|them)\s+up|start)\b|"
-    r"\b(?:referir|remitir|mandar\s+a\s+un\s+(?:paciente|cliente))\b",
+    r"\b(?:referir|remitir|mandar\s+a\s+un\s+(?:paciente|cliente))\b|"
+    # "i'm an ER social worker, can you take a patient today?" (stepdown role-play round 34:
+    # answered as if she were the patient)
+    r"\b(?:can|could|do|would|will)\s+(?:you|u|y'?all)\s+(?:\w+\s+)?(?:take|accept|admit|see|intake)\s+"
+    r"(?:a|my|our|this|the)\s+(?:patient|client|student|employee|probationer|parolee|discharge)\b",
     re.IGNORECASE,
 )
 

@@ -75,6 +75,7 @@ from iop_assistant.language.reply_reasons import (
     REFERRER_UPDATES_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
+    USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
 )
 from iop_assistant.language.teen_at_home import teen_note
@@ -90,6 +91,8 @@ NOTES = {
     ("utter_ask_format", SPANISH_SPEAKER_REASON): "utter_note_spanish_speaker",
     ("utter_speak_spanish", SPANISH_SPEAKER_REASON): "utter_note_spanish_helpline",
     ("utter_ask_dosing", PREGNANCY_REASON): "utter_note_pregnancy",
+    ("utter_inform_use", USE_WHILE_PREGNANT_REASON): "utter_note_pregnancy",
+    ("utter_request_help", USE_WHILE_PREGNANT_REASON): "utter_note_pregnancy",
     ("utter_ask_safety_procedures", NALOXONE_WHERE_REASON): "utter_note_naloxone_where",
     ("utter_ask_safety_procedures", OVERDOSE_OVER_REASON): "utter_note_after_overdose",
 }

@@ -45,6 +45,8 @@ ELSEWHERE_REASON = "treatment elsewhere"
 REFERRAL_REASON = "referral"
 # "I'm his probation officer, what will I hear back about attendance?" (round 31's list)
 REFERRER_UPDATES_REASON = "what a referrer is told"
+# "i drink a bottle of wine a night and im 10 weeks pregnant" (self role-play round 34)
+USE_WHILE_PREGNANT_REASON = "use while pregnant"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

@@ -45,6 +45,7 @@ from iop_assistant.language.reply_reasons import (
     REFERRER_UPDATES_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
+    USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
     WITHDRAWAL_SIGNS_REASON,
 )
@@ -114,11 +115,12 @@ from iop_assistant.nlu.danger_questions import (
     danger_beyond_a_denial,
 )
 from iop_assistant.nlu.danger_words import has_danger_words
-from iop_assistant.nlu.distress import is_ambiguous_distress
+from iop_assistant.nlu.distress import asks_the_point_of_the_assistant, is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import (
     DOSING_INTENT,
     asks_about_dosing,
     asks_about_stopping_while_pregnant,
+    tells_of_use_while_pregnant,
 )
 from iop_assistant.nlu.family_questions import (
     asks_about_their_relapse,
@@ -503,6 +505,9 @@ def gate(message: Message) -> None:
     if asks_for_more(text) and name != MORE_INTENT:
         # "could you expand a bit", "whats the rest of it" (round 27 retrain: other answers)
         return overrule(message, MORE_INTENT, "more")
+    if asks_the_point_of_the_assistant(text) and not has_danger_words(text):
+        # "what the hell is the point of you" (caller role-play round 34: the suicide question)
+        return overrule(message, "bot_challenge", "bot question")
     if asks_if_a_person_answers(text) and (name != "bot_challenge" or not sure):
         # also when the classifier is unsure of it: "who is this?" at 0.35 got the menu
         return overrule(message, "bot_challenge", "bot question")
@@ -660,6 +665,9 @@ def gate(message: Message) -> None:
         # the crisis guard still answers a lexicon hit with the crisis reply. Asking for the
         # screening itself is the screening (blind es-v10), which asks about a pregnancy
         return overrule(message, DOSING_INTENT, PREGNANCY_REASON)
+    if tells_of_use_while_pregnant(text) and name in ("inform_use", "request_help"):
+        # the reply about their use, and the note that a pregnancy makes it a call for today
+        return overrule(message, name, USE_WHILE_PREGNANT_REASON)
     if asks_about_dosing(text) and name != "crisis" and not (name == DOSING_INTENT and sure):
         # also the classifier's own unsure dosing reading ("puedo parar cold turkey?", es-v5:
         # 0.35, under the fallback's threshold: a menu)

@@ -69,6 +69,21 @@ _DISTRESS = re.compile(
 )
 
 
+# "what the hell is the point of you", "whats the point of this thing" (caller role-play round
+# 34: the suicide question to an angry parent): the point of the assistant, not of living
+POINT_OF_THE_ASSISTANT = re.compile(
+    r"\bpoint\s+(?:of|in)\s+(?:you|u|ya|talking\s+to\s+(?:you|u|a\s+machine)|this\s+(?:\w+\s+)?(?:bot|thing|chat|"
+    r"machine|app|service|menu|robot|line|number|system|program|website)|(?:a|this)\s+(?:bot|machine|robot))\b"
+)
+
+
+def asks_the_point_of_the_assistant(text: str | None) -> bool:
+    """Frustration with the assistant itself."""
+    return bool(POINT_OF_THE_ASSISTANT.search(normalize(text or "")))
+
+
 def is_ambiguous_distress(text: str | None) -> bool:
     """True for distress wording that deserves a direct, caring question (English or Spanish)."""
+    if asks_the_point_of_the_assistant(text):
+        return False
     return bool(_DISTRESS.search(normalize(text or ""))) or is_ambiguous_distress_es(text)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from iop_assistant import substances
+
 DOSING_INTENT = "ask_dosing"
 
 _WHO = r"(?:i|we|he|she|they|u|you|my\s+\w+|someone|somebody|a\s+person)"
@@ -243,6 +245,12 @@ def _says_pregnant(text: str) -> bool:
         not _NEGATED.search(match.group(0)) and not _NO_BEFORE.search(text[: match.start()])
         for match in _PREGNANT.finditer(text)
     )
+
+
+def tells_of_use_while_pregnant(text: str) -> bool:
+    """A pregnancy told with drinking or drug use ("i drink a bottle of wine a night and im
+    10 weeks pregnant", self role-play round 34: the pregnancy never acknowledged)."""
+    return _says_pregnant(text) and bool(substances.categories_in_text(text))
 
 
 def asks_about_stopping_while_pregnant(text: str) -> bool:
