@@ -347,6 +347,10 @@ def gate(message: Message) -> None:
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
+    if asks_if_a_person_answers(text) and (name != "bot_challenge" or not sure):
+        # also when the classifier is unsure of it: "who is this?" at 0.35 got the menu; before
+        # the call checks: "how did u get my number" is no callback request (texter round 34)
+        return overrule(message, "bot_challenge", "bot question")
     asked = requested_language(text) if name != "crisis" else None
     if asked is not None:
         # "en español por favor", "English please" (iop_assistant/language/requests.py)
@@ -507,9 +511,6 @@ def gate(message: Message) -> None:
         return overrule(message, MORE_INTENT, "more")
     if asks_the_point_of_the_assistant(text) and not has_danger_words(text):
         # "what the hell is the point of you" (caller role-play round 34: the suicide question)
-        return overrule(message, "bot_challenge", "bot question")
-    if asks_if_a_person_answers(text) and (name != "bot_challenge" or not sure):
-        # also when the classifier is unsure of it: "who is this?" at 0.35 got the menu
         return overrule(message, "bot_challenge", "bot question")
     if asks_for_a_person_now(text) and name not in (HUMAN_INTENT, "crisis"):
         return overrule(message, HUMAN_INTENT, "a person now")

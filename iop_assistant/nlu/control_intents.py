@@ -1166,7 +1166,9 @@ _IS_A_PERSON_ANSWERING = re.compile(
     r"^\W*(?:(?:hi|hey|hello|um+|uh+)\W+)?(?:who\s+(?:dis|dat|this|is\s+this|r\s+u|are\s+you|am\s+i\s+talking\s+to)|"
     r"who'?s\s+this|whos\s+this|qui[eé]n\s+(?:es|eres|habla|me\s+escribe)|con\s+qui[eé]n\s+hablo)\W*$|"
     # "how did u get my number", "u texted me??" (texter role-play round 34: a callback request)
-    r"^\W*(?:(?:hi|hey|hello|um+|uh+|wait|ok|so)\W+)*(?:how\s+did\s+(?:you|u|y'?all|ya)\s+get\s+my\s+(?:number|#|num)|"
+    r"^\W*(?:(?:hi|hey|hello|um+|uh+|wait|ok|so|no|like|sorry|but)\W+)*(?:who\s+(?:are|r)\s+(?:you|u|y'?all|ya)"
+    r"(?:\s+(?:guys|people|all|folks))?|wh?at\s+(?:is|s)\s+this\s+(?:number|place|line|text|chat)|"
+    r"(?:idk|i\s+don'?t\s+know|i\s+dont\s+know)\s+(?:wat|what)\s+(?:is\s+)?this|how\s+did\s+(?:you|u|y'?all|ya)\s+get\s+my\s+(?:number|#|num)|"
     r"why\s+(?:are|r|did)\s+(?:you|u|y'?all)\s+text(?:ing)?\s+me|(?:you|u)\s+texted\s+me|"
     r"c[oó]mo\s+(?:consiguieron|tienen|sacaron)\s+mi\s+n[uú]mero|por\s+qu[eé]\s+me\s+(?:escriben|mandan\s+mensajes))\W*$",
     re.IGNORECASE,
