@@ -731,6 +731,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # help refused ("i dont want an ambulance", "can we just wait it out")
     "refuses_911": re.compile(
+        # "he doesnt want to go, says hes fine", "can it wait til tomorrow" after a seizure or a
+        # head hit (blind es-v18, read in round 32: the follow-up and the schedule answers)
+        r"\b(?:he|she|they)\s+(?:doesn'?t|doesnt|don'?t|dont|won'?t|wont|refuses?\s+to)\s+(?:want\s+(?:to\s+)?)?"
+        r"(?:go\s+to\s+(?:the\s+)?(?:hospital|er|e\.r\.?|emergency|doctor)|let\s+(?:me|us)\s+call|(?:an?\s+)?ambulance|"
+        r"me\s+to\s+call|us\s+to\s+call)\b|"
+        r"\b(?:says|saying)\s+(?:he'?s|she'?s|hes|shes|they'?re|theyre|he\s+is|she\s+is)\s+(?:fine|ok|okay|good|alright|all\s+right)\b|"
+        r"\bcan\s+(?:it|this|he|she|we|they)\s+(?:just\s+)?wait\s+(?:til|till|until|to)\s+(?:tomorrow|morning|the\s+morning)\b|"
         # "please dont call anyone" after a bottle of sleeping pills (crisis role-play round 34:
         # read as cancelling a callback, "Take care")
         r"\b(?:please\s+)?(?:dont|don'?t|do\s+not)\s+(?:call|send)\s+(?:anyone|anybody|911|an?\s+ambulance|"
@@ -831,6 +838,14 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
 # Spanish (role-play 2026-12-04: an SMS overdose got "llame al 911 si no lo ha hecho" four
 # times after "ya llame", "no tenemos narcan", "ya esta respirando"); accents optional
 _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
+    "refuses_911": re.compile(
+        r"\b(?:no\s+quiere|se\s+niega\s+a)\s+(?:ir\s+al\s+(?:hospital|doctor|m[eé]dico|emergencias?)|"
+        r"que\s+(?:lo|la|le)\s+(?:lleve|llevemos)\s+al\s+(?:hospital|doctor|m[eé]dico)|que\s+llame\s+al\s+911|"
+        r"la\s+ambulancia)\b|"
+        r"\bdice\s+que\s+(?:ya\s+)?(?:est[aá]|se\s+siente)\s+bien\b|"
+        r"\b(?:puede|podemos|se\s+puede)\s+esperar\s+(?:a|hasta)\s+(?:ma[nñ]ana|la\s+ma[nñ]ana)\b|"
+        r"\bno\s+(?:voy|vamos)\s+a\s+llamar\s+al\s+911\b"
+    ),
     "dv_shelter": re.compile(
         r"\b(?:refugios?|albergues?|lugar\s+seguro|(?:a\s+)?donde\s+(?:puedo|podemos|me\s+puedo)\s+"
         r"(?:ir|quedar(?:me)?|dormir)|a\s+donde\s+voy)\b"

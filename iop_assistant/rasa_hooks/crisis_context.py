@@ -564,11 +564,59 @@ def goodnight_after_taking(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+# "¿qué? no le oigo hay mucho ruido ¿a qué número?" right after a crisis reply on a call (blind
+# es-v18, read in round 32: the after-IOP answer): the crisis reply again
+_SAY_IT_AGAIN = re.compile(
+    r"\b(?:what|which)\s+number\b|\bwhat\s+(?:was|is|'?s)\s+(?:the|that)\s+number\b|"
+    r"\b(?:didn'?t|didnt|can'?t|cant|couldn'?t)\s+(?:hear|catch)\b|\bsay\s+(?:that|it)\s+again\b|"
+    r"\bqu[eé]\s+n[uú]mero\b|\bno\s+(?:le\s+|te\s+|lo\s+)?(?:oigo|escucho|escuch[eé]|entend[ií])\b|\brep[ií]ta\w*\b",
+    re.IGNORECASE,
+)
+
+
+# "he doesnt want to go", "el no quiere ir" right after the reply to a seizure, an overdose or a
+# medical emergency (blind es-v18, read in round 32): a refusal of the hospital, not of
+# treatment, which is what the same words mean anywhere else
+_WONT_GO = re.compile(
+    r"\b(?:he|she|they)\s+(?:doesn'?t|doesnt|don'?t|dont|won'?t|wont|refuses?\s+to)\s+(?:want\s+(?:to\s+)?)?go\b|"
+    r"\bno\s+quiere\s+(?:ir|que\s+(?:lo|la|le)\s+lleve)\b",
+    re.IGNORECASE,
+)
+
+
+def wont_go_in_an_emergency(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """Not going to the hospital, said during a substance or medical emergency."""
+    text = str(parse_data.get("text") or "")
+    if not _WONT_GO.search(text) or not crisis_ongoing(_actions(tracker)):
+        return False
+    if _slot(tracker, CATEGORY_SLOT) not in SUBSTANCE_EMERGENCIES:
+        return False
+    _set_intent(parse_data, UPDATE_INTENT, 1.0)
+    parse_data["entities"] = [
+        *(e for e in parse_data.get("entities") or [] if e.get("entity") != UPDATE_ENTITY),
+        update_entity("refuses_911", text),
+    ]
+    return True
+
+
+def asks_to_hear_the_crisis_reply_again(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """The number or the words asked for again while the crisis is going on."""
+    text = str(parse_data.get("text") or "")
+    if not _SAY_IT_AGAIN.search(text) or not crisis_ongoing(_actions(tracker)):
+        return False
+    _set_intent(parse_data, CRISIS_INTENT, 1.0)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
-    if goodnight_after_taking(parse_data, tracker):
+    if (
+        goodnight_after_taking(parse_data, tracker)
+        or asks_to_hear_the_crisis_reply_again(parse_data, tracker)
+        or wont_go_in_an_emergency(parse_data, tracker)
+    ):
         return parse_data
     if (
         time_running_out(parse_data, tracker)
