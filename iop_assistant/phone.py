@@ -84,10 +84,17 @@ def digits_for_lookalikes(text: str) -> str:
 _DIGIT_WORD = r"(?:" + "|".join(_SPOKEN_DIGITS) + r"|\d+)"
 # "two zero two five five five zero one nine two wait no one nine three" (blind v21, voice:
 # the number before the correction was saved): the digits after "wait no" replace the end
+# "0187. no wait, sorry, the end is 0178" (caller role-play round 34: 0187 was saved): the
+# words between the number and its fix, one of them a correction
+_CORRECTION_WORD = re.compile(
+    r"\b(?:no|wait|hold\s+on|sorry|mean|meant|actually|oops|perd[oó]n|digo|espere|espera)\b",
+    re.IGNORECASE,
+)
 _CORRECTED = re.compile(
-    r"(?P<first>\d[\d\s().-]{5,}\d)[\s,.]*(?:wait|hold\s+on|sorry|i\s+mean|actually|oops|"
-    r"perd[oó]n|digo|espere|espera)\b[\s,.]*(?:no\b[\s,.]*|not\s+that\b[\s,.]*)?"
-    r"(?:it'?s\s+|its\s+|es\s+)?(?P<fix>(?:" + _DIGIT_WORD + r"\b[\s,.-]*){1,10})$",
+    r"(?P<first>\d[\d\s().-]{5,}\d)[\s,.]*(?P<words>(?:(?:no|wait|hold\s+on|sorry|i\s+mean|i\s+meant|actually|"
+    r"oops|perd[oó]n|digo|espere|espera|not\s+that|the\s+(?:end|last\s+(?:part|four(?:\s+digits)?|digits))\s+"
+    r"(?:is|are|should\s+be)|(?:it\s+)?ends\s+(?:in|with)|it'?s|its|es|el\s+final\s+es|termina\s+en)\b[\s,.]*)+)"
+    r"(?P<fix>(?:" + _DIGIT_WORD + r"\b[\s,.-]*){1,10})$",
     re.IGNORECASE,
 )
 
@@ -96,7 +103,7 @@ def corrected_digits(text: str) -> str:
     """A number said, then corrected: the end of the first number replaced by the digits
     said after the correction (the whole number when ten or more were said again)."""
     match = _CORRECTED.search(text.strip())
-    if match is None:
+    if match is None or not _CORRECTION_WORD.search(match.group("words")):
         return text
     first = re.sub(r"\D", "", match.group("first"))
     words = re.findall(r"[a-z]+|\d+", match.group("fix").lower())

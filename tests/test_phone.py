@@ -62,3 +62,10 @@ def test_letters_typed_for_digits_are_read_as_digits():
     assert parse_phone_answer("202 555 O1O1").e164 == "+12025550101"
     assert parse_phone_answer("call me at 202-555-0I43 please").e164 == "+12025550143"
     assert parse_phone_answer("oh ok").e164 is None
+
+
+def test_a_correction_that_names_the_end_of_the_number():
+    """Caller role-play round 34: "0 1 8 7. no wait, sorry, the end is 0 1 7 8" saved 0187."""
+    said = "okay it's 4 4 3, 5 5 5, 0 1 8 7. no wait, sorry, the end is 0 1 7 8"
+    assert parse_phone_answer(said).e164 == "+14435550178"
+    assert parse_phone_answer("its 443 555 0187 thanks").e164 == "+14435550187"

@@ -89,6 +89,7 @@ from iop_assistant.nlu.control_intents import (
     asks_to_talk_to_someone_now,
     cancels_a_call,
     ends_with_farewell,
+    fixes_the_callback_number,
     is_explicit,
     is_farewell_with_thanks,
     is_goal_or_plea,
@@ -475,6 +476,10 @@ def gate(message: Message) -> None:
         # "No that's fine, I'll call them myself. Thanks, bye." (caller role-play round 26:
         # "No call is set up, so you won't get one")
         return overrule(message, "goodbye", "farewell")
+    if fixes_the_callback_number(text) and name != "crisis" and not has_danger_words(text):
+        # "no that's wrong, the number ends in 0178" (caller role-play round 34: the detox
+        # offer): the callback questions again; the saved request is replaced
+        return overrule(message, CALLBACK_INTENT, "callback")
     if asks_for_a_call_after_all(text) and name != "crisis" and not has_danger_words(text):
         # "ok. ill call them. can someone from your program call me tomorrow too" (blind v25,
         # read in round 31): a call asked for in its own sentence

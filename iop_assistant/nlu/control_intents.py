@@ -814,6 +814,22 @@ def asks_for_a_call(text: str) -> bool:
     return bool(_CALLBACK.search(text) or _CALL_MOVED.search(text) or _CALL_ES.search(text))
 
 
+# "no that's wrong, the number ends in 0178, not 0187" after the saved request was read back
+# (caller role-play round 34: the detox offer): the callback questions again, for the number
+_FIXES_THE_NUMBER = re.compile(
+    r"\b(?:phone\s+)?number\b[^.?!]{0,30}\b(?:is\s+wrong|wrong|ends?\s+(?:in|with)|should\s+(?:be|end)|"
+    r"is\s+actually|isn'?t\s+right|not\s+right)\b|"
+    r"\b(?:fix|change|correct|update)\s+(?:the|my|that)\s+(?:phone\s+)?number\b|"
+    r"\bel\s+n[uú]mero\s+(?:est[aá]\s+mal|termina\s+en|es\s+otro)\b",
+    re.IGNORECASE,
+)
+
+
+def fixes_the_callback_number(text: str) -> bool:
+    """The number for a call is said to be wrong, or asked to be changed."""
+    return bool(_FIXES_THE_NUMBER.search(text))
+
+
 def asks_for_a_call_after_all(text: str) -> bool:
     """A sentence asks for a call, besides one that says they will call someone: "ok. ill
     call them. can someone from your program call me tomorrow too" (blind v25, read in
