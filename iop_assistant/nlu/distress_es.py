@@ -20,6 +20,9 @@ _DISTRESS_ES = re.compile(
     r"\b(?:ya\s+)?no\s+aguanto(?:\s+m[a]s)?\b(?!\s+" + _OBJECT + r"\b)|"
     r"\bno\s+puedo\s+m[a]s\b(?!\s+(?:de|con|que|comer|tomar|beber|esperar|hablar)\b)|"
     r"\bya\s+no\s+puedo\s+(?:m[a]s|seguir(?:\s+as[i])?|con\s+(?:esto|esta\s+vida|mi\s+vida))\b|"
+    # "ya no quiero seguir" said alone (Spanish role-play round 34: the questions just stopped,
+    # after clonazepam and alcohol were told): asked directly; "...con las preguntas" is a stop
+    r"^\W*(?:es\s+que\s+|la\s+verdad\s+)?ya\s+no\s+quiero\s+seguir(?:\s+as[i])?\W*$|"
     # es-v5: "ya pa que sigo intentando la verdad", "ya ni se pa que sigo"
     r"\b(?:para|pa|pa')\s+que\s+(?:sigo(?!\s+(?:tomando|usando|consumiendo|bebiendo|fumando|drogandome))|seguir|vivo|vivir|intentarlo|sigo\s+intentando|sigo\s+luchando|estoy\s+aqui)\b|"
     # es-v5: "la neta ya no le veo sentido a nada" (the relapse answer, no question asked)

@@ -274,7 +274,7 @@ _NO_I_MEANT = re.compile(
     r"^\W*(?:no+|nah|nope|not\s+really)\W+(?:(?:no+|god\s+no)\W+)?(?:i'?m\s+|im\s+)?just\b|"
     # "no no, matarme no, tampoco asi. es que estoy cansao" (blind es-v7)
     r"^\W*no\W+(?:no\W+)?(?:matarme\s+no|nada\s+de\s+eso|no\s+es\s+eso|eso\s+no|"
-    r"(?:solo|nomas|nom[aá]s|es\s+que)\b|"
+    r"(?:solo|nomas|nom[aá]s|es\s+que|digo|me\s+refer[ií]a|me\s+refiero|hablaba\s+de|hablo\s+de)\b|"
     # "no, no me quiero matar. estoy cansado de fallarle a mi familia" (es-v9, read in round
     # 24: the reply for a yes)
     r"no\s+me\s+(?:quiero|voy\s+a)\s+(?:matar|morir|suicidar|hacer\s+(?:nada|da[nñ]o))|"
