@@ -43,6 +43,7 @@ from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION, update_entity
 from iop_assistant.nlu.danger_words import says_something_was_taken
+from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import patching
@@ -608,8 +609,27 @@ def asks_to_hear_the_crisis_reply_again(parse_data: Dict[str, Any], tracker: Any
     return True
 
 
+SCREENING_FORM = "detox_screening_form"
+CHECKIN_INTENT = "crisis_checkin"
+
+
+def answer_not_distress_in_the_screening(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """While the detox questions run, the direct question pauses them only for distress words
+    ("ya no quiero seguir"); a relative's answer the classifier was unsure of ("beer all day and
+    he takes valium") is the answer it looks like."""
+    if (parse_data.get("intent") or {}).get("name") != CHECKIN_INTENT:
+        return False
+    loop = getattr(tracker, "active_loop_name", None)
+    if loop != SCREENING_FORM or is_ambiguous_distress(str(parse_data.get("text") or "")):
+        return False
+    _set_intent(parse_data, "inform", 1.0)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
+    if answer_not_distress_in_the_screening(parse_data, tracker):
+        return parse_data
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
     if (
