@@ -546,6 +546,16 @@ _GOODNIGHT = re.compile(
 FAREWELLS = frozenset({"goodbye", "thank"})
 
 
+def _as_update(parse_data: Dict[str, Any], kind: str) -> None:
+    """The message becomes the crisis update ``kind`` (its rule says the reply)."""
+    text = str(parse_data.get("text") or "")
+    _set_intent(parse_data, UPDATE_INTENT, 1.0)
+    parse_data["entities"] = [
+        *(e for e in parse_data.get("entities") or [] if e.get("entity") != UPDATE_ENTITY),
+        update_entity(kind, text),
+    ]
+
+
 def goodnight_after_taking(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """A goodnight after an overdose reply: the answer about not lying down alone."""
     name = (parse_data.get("intent") or {}).get("name")
@@ -557,11 +567,7 @@ def goodnight_after_taking(parse_data: Dict[str, Any], tracker: Any) -> bool:
     taken = _slot(tracker, CATEGORY_SLOT) in OVERDOSE_CATEGORIES or something_was_taken(tracker)
     if not taken:
         return False
-    _set_intent(parse_data, UPDATE_INTENT, 1.0)
-    parse_data["entities"] = [
-        *(e for e in parse_data.get("entities") or [] if e.get("entity") != UPDATE_ENTITY),
-        update_entity("lying_down", text),
-    ]
+    _as_update(parse_data, "lying_down")
     return True
 
 
@@ -592,11 +598,7 @@ def wont_go_in_an_emergency(parse_data: Dict[str, Any], tracker: Any) -> bool:
         return False
     if _slot(tracker, CATEGORY_SLOT) not in SUBSTANCE_EMERGENCIES:
         return False
-    _set_intent(parse_data, UPDATE_INTENT, 1.0)
-    parse_data["entities"] = [
-        *(e for e in parse_data.get("entities") or [] if e.get("entity") != UPDATE_ENTITY),
-        update_entity("refuses_911", text),
-    ]
+    _as_update(parse_data, "refuses_911")
     return True
 
 
