@@ -106,8 +106,8 @@ class SmsTexts:
     fallback: str
     opted_out_es: str = ""
     help_es: str = ""
-    still_opted_out: str = "You're unsubscribed now: reply START to get answers again."
-    still_opted_out_es: str = "Ahora no recibe mensajes: responda START para volver a recibirlos."
+    still_opted_out: str = ""
+    still_opted_out_es: str = ""
 
     @classmethod
     def from_facts(cls, facts: program_facts.ProgramFacts) -> SmsTexts:
@@ -149,6 +149,9 @@ class SmsTexts:
                 "llame al 988 y marque 2, o envíe AYUDA al 988. La frecuencia de mensajes varía. "
                 "Pueden aplicarse tarifas de mensajes y datos. Responda PARAR para no recibir más."
             ),
+            # HELP while opted out says how to come back
+            still_opted_out="You're unsubscribed now: reply START to get answers again.",
+            still_opted_out_es="Ahora no recibe mensajes: responda START para volver a recibirlos.",
         )
 
 

@@ -1086,15 +1086,15 @@ def read_update(text: str) -> str | None:
     clean = normalize(text)
     if PATTERNS["poison_control_police"].search(clean):
         return "poison_control_police"  # the police question before any other fear
-    if PATTERNS["getting_drowsy"].search(clean) and PATTERNS["refuses_911"].search(clean):
-        # "im getting really sleepy. please dont call anyone": the sleepiness first
+    not_calling = _NOT_CALLING_NOW.search(clean)
+    if (not_calling or PATTERNS["refuses_911"].search(clean)) and PATTERNS["getting_drowsy"].search(
+        clean
+    ):
+        # "nah im not calling 911 im fine lol... im kinda sleepy tho" after xanax and wine
+        # (crisis role-play round 23: "you don't have to call anyone"), "im getting really
+        # sleepy. please dont call anyone" (round 34): the overdose getting worse, said first
         return "getting_drowsy"
-    if _NOT_CALLING_NOW.search(clean):
-        if PATTERNS["getting_drowsy"].search(clean):
-            # "nah im not calling 911 im fine lol... im kinda sleepy tho" after xanax and wine
-            # (crisis role-play round 23: "you don't have to call anyone"): the sleepiness is
-            # the overdose getting worse, said first
-            return "getting_drowsy"
+    if not_calling:
         if names_the_police_as_the_reason(clean):
             return "police_fear"
         return "refuses_911"  # before the past: "I'm not calling 911. Last time, cops came"
