@@ -24,6 +24,11 @@ CRISIS_MESSAGES = [
     # this session's crisis categories and first-aid answers are static responses too
     "my brother is on the floor jerking and wont answer me",
     "she is drowsy and slurring, should i make her throw up",
+    # round 32: the sedative overdose, a head hit, Spanish violence, one's own bottle of pills
+    "my friend did G at a party and she wont wake up",
+    "my dad fell drunk and hit his head, now hes confused and throwing up",
+    "mi esposo me empuja cuando toma y me da miedo",
+    "i took all of them. the whole bottle of my sleep pills",
 ]
 
 
