@@ -465,6 +465,13 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> Dict[str, Any]:
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
+            if tracker.get_latest_input_channel() == "voice" and answer.e164:
+                # read back at once: a caller heard the number only when all was saved, and a
+                # wrong digit meant starting over (caller role-play round 34)
+                number = readable_number(answer.e164)
+                dispatcher.utter_message(
+                    response="utter_callback_number_heard", callback_number=number
+                )
             return {"callback_phone": answer.e164, **time_said_with(str(value or ""), tracker)}
         if asks_about_the_call(value, tracker) and answered_question(dispatcher, tracker):
             return {"callback_phone": None}  # answered, then the number asked again
@@ -486,8 +493,11 @@ class ValidateCallbackForm(FormValidationAction):
             dispatcher.utter_message(response="utter_callback_time_kept")
             return {"callback_phone": None, "callback_best_time": said_time}
         if not answered_question(dispatcher, tracker):
+            digits = digits_short_of_a_number(str(value or ""))
             if answer.status is phone.PhoneStatus.INTERNATIONAL:
                 dispatcher.utter_message(response="utter_callback_international")
+            elif digits:
+                dispatcher.utter_message(response="utter_callback_digit_count", digit_count=digits)
             else:
                 dispatcher.utter_message(response="utter_callback_invalid_phone")
         return {"callback_phone": None}
@@ -695,6 +705,18 @@ def web_client_key(tracker: Tracker) -> str | None:
             value = (event.get("metadata") or {}).get(WEB_CLIENT_KEY)
             return str(value)[:64] if isinstance(value, str) and value else None
     return None
+
+
+_ONLY_A_NUMBER = re.compile(r"^[\s\d()+.#*-]+$")
+
+
+def digits_short_of_a_number(text: str) -> int:
+    """How many digits a number-only answer has when that is 7 to 9: a caller who keyed
+    "301555012" heard only "say all 10 digits" (caller role-play round 34); 0 otherwise."""
+    if not _ONLY_A_NUMBER.match(text or ""):
+        return 0
+    count = sum(ch.isdigit() for ch in text)
+    return count if 7 <= count <= 9 else 0
 
 
 def readable_number(number: str) -> str:

@@ -1,4 +1,5 @@
-"""Says the last reply again: "what was that?", "say that again, slower".
+"""Says the last reply again: "what was that?", "say that again, slower"; or shorter:
+"too long", "shorter pls" (its first sentences and the help line).
 
 Phone callers, older ones most of all, asked the assistant to repeat itself and
 got a "Did you mean..." list or an unrelated answer (role-play, voice,
@@ -7,11 +8,24 @@ after the person's previous message), so it is exactly what was said, buttons
 and all; with nothing to repeat the greeting is said.
 """
 
+import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
+
+from iop_assistant import program_facts
+from iop_assistant.nlu.control_intents import asks_for_shorter
+
+SHORT_REPLY_CHARS = 160  # one text message
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# the opening's notice about who is answering is no answer to shorten
+NOT_THE_ANSWER = frozenset({"utter_disclaimer"})
+MORE_FROM_THE_HELP_LINE = {
+    "en": "For more, call {helpline}.",
+    "es": "Para más, llame al {helpline}.",
+}
 
 
 def last_replies(tracker: Tracker) -> List[Dict[str, Any]]:
@@ -29,6 +43,30 @@ def last_replies(tracker: Tracker) -> List[Dict[str, Any]]:
     return list(reversed(replies))
 
 
+def shortened(text: str, helpline: str, language: str) -> str:
+    """The first sentences of ``text`` that fit one text message, then the help line."""
+    sentences = _SENTENCE_END.split(" ".join(text.split()))
+    kept = sentences[0]
+    for sentence in sentences[1:]:
+        if len(kept) + 1 + len(sentence) > SHORT_REPLY_CHARS:
+            break
+        kept += " " + sentence
+    if helpline in kept:
+        return kept
+    more = MORE_FROM_THE_HELP_LINE["es" if language == "es" else "en"]
+    return f"{kept} {more.format(helpline=helpline)}"
+
+
+def main_answer(replies: List[Dict[str, Any]]) -> Dict[str, Any] | None:
+    """The longest reply that is not the opening notice: the answer to shorten."""
+    answers = [
+        r
+        for r in replies
+        if r.get("text") and (r.get("metadata") or {}).get("utter_action") not in NOT_THE_ANSWER
+    ]
+    return max(answers, key=lambda r: len(r["text"])) if answers else None
+
+
 class ActionRepeatLast(Action):
     """Sends the previous reply again, word for word."""
 
@@ -41,6 +79,14 @@ class ActionRepeatLast(Action):
         replies = last_replies(tracker)
         if not replies:
             dispatcher.utter_message(response="utter_greet")
+            return []
+        answer = main_answer(replies)
+        wanted_shorter = asks_for_shorter((tracker.latest_message or {}).get("text"))
+        if wanted_shorter and answer and len(answer["text"]) > SHORT_REPLY_CHARS:
+            # "too long" after a long first text (texter briefs): one text's worth
+            helpline = program_facts.load().helpline
+            language = str(tracker.get_slot("language") or "en")
+            dispatcher.utter_message(text=shortened(answer["text"], helpline, language))
             return []
         for reply in replies:
             data = reply.get("data") or {}

@@ -382,6 +382,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_callback_paused": ("policy",),
     "utter_callback_time_kept": ("policy",),
     "utter_callback_name_noted": ("policy",),
+    "utter_callback_number_heard": ("policy",),
+    "utter_callback_digit_count": ("policy",),
     "utter_relapse_of_a_loved_one": ("article", "policy"),
     "utter_treatment_elsewhere": ("samhsa_helpline", "policy"),
     "utter_referral": ("policy",),

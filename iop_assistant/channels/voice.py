@@ -269,6 +269,9 @@ class CallState:
     number_entry: bool = False
     # the channel itself read the help line's number last: a request to repeat is for it
     number_read: bool = False
+    # the last prompt offered Spanish on 8 (the greeting): a stray 8 later is no language
+    # switch (role-play round 34: an 8 at "should they call this number?" turned the call Spanish)
+    spanish_offered: bool = False
     seen: float = field(default_factory=time.monotonic)
 
 
@@ -505,6 +508,7 @@ class VoiceInput(TwilioWebhookInput):
         spanish_offer: bool = False,
         slowly: bool = False,
     ) -> HTTPResponse:
+        state.spanish_offered = spanish_offer and state.language != "es"
         hints = [o["title"] for o in state.options] + ["help line", "representative"]
         if state.language == "es":
             hints += ["línea de ayuda", "una persona"]
@@ -594,7 +598,12 @@ class VoiceInput(TwilioWebhookInput):
             options = state.options if state is not None else []
             if state is not None:
                 state.silences = 0
-            if not (state and state.number_entry) and twiml.wants_spanish(digits, options):
+            offered = state is None or state.spanish_offered
+            if (
+                offered
+                and not (state and state.number_entry)
+                and twiml.wants_spanish(digits, options)
+            ):
                 # 8, offered in Spanish when the call opens: the same as asking in words
                 speech, digits = twiml.SPANISH_REQUEST_TEXT, ""
                 voice_meta["selected_option"] = "spanish"

@@ -148,6 +148,22 @@ def with_category_fallback(
     return filled_slots if chosen == category else {**filled_slots, CATEGORY_SLOT: chosen}
 
 
+def _matches(variation: Dict[str, Any], slots: Dict[str, Any]) -> bool:
+    conditions = variation.get(RESPONSE_CONDITION) or []
+    return bool(conditions) and all(slots.get(c.get("name")) == c.get("value") for c in conditions)
+
+
+def most_specific(variations: List[Dict[str, Any]], slots: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The variations with the most conditions among those that match, so that a relative's
+    wording ([note, screening_for=other]) wins over the person's own ([note]); Rasa picks at
+    random among all matches (family role-play round 34: "your prescriber" to a husband)."""
+    matching = [v for v in variations if _matches(v, slots)]
+    if not matching:
+        return variations
+    most = max(len(v[RESPONSE_CONDITION]) for v in matching)
+    return [v for v in variations if not _matches(v, slots) or len(v[RESPONSE_CONDITION]) == most]
+
+
 def _parse_data(tracker: DialogueStateTracker) -> Dict[str, Any]:
     return getattr(getattr(tracker, "latest_message", None), "parse_data", None) or {}
 
@@ -437,8 +453,11 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         """Rasa's choice among the variations of the conversation's language."""
         language = SPANISH if filled_slots.get(SLOT) == SPANISH else ENGLISH
         table = self.by_language(language)
-        slots = with_category_fallback(table.get(utter_action) or [], filled_slots)
-        chooser = TemplatedNaturalLanguageGenerator(table)
+        variations = table.get(utter_action) or []
+        slots = with_category_fallback(variations, filled_slots)
+        chooser = TemplatedNaturalLanguageGenerator(
+            {utter_action: most_specific(variations, slots)}
+        )
         response = chooser._random_response_for(utter_action, output_channel, slots)
         if response is not None:
             response = dict(response)

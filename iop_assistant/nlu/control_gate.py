@@ -82,6 +82,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_a_person_now,
     asks_for_more,
     asks_for_screening,
+    asks_for_shorter,
     asks_for_the_number,
     asks_if_a_person_answers,
     asks_to_be_connected,
@@ -220,6 +221,7 @@ SURE_ENOUGH = 0.5
 # detox questions or a dosing question already asked for
 # "idk man i aint ready fr" is all it says; a longer message may say more than that
 NOT_READY_MAX_WORDS = 10
+SHORTER_REASON = "shorter"
 UNSURE_KEEPS = frozenset(
     {"crisis", "crisis_checkin", "request_detox_screening", "ask_dosing", "inform_use"}
 )
@@ -403,9 +405,10 @@ def gate(message: Message) -> None:
         # and what it means whatever a person's status (language/nlg adds it)
         return overrule(message, CONFIDENTIALITY_INTENT, IMMIGRATION_REASON)
     answer = (spanish_yes_no(text) or texting_yes_no(text)) if name != "crisis" else None
-    if answer is not None and name != answer:
+    if answer is not None and (name != answer or not sure):
         # "si", "claro", "para nada": a Spanish yes or no (the check-in question, forms);
-        # "ya", "ye", "k", "nah": a texted one
+        # "ya", "ye", "k", "nah": a texted one; also the classifier's own yes when too weak
+        # to pass ("ok lets do it" at 0.30 after the round 32 retrain)
         return overrule(message, answer, "spanish yes/no")
     if is_spanish_phone_greeting(text) and name != "greet":
         # "bueno bueno se oye" is hello on a Mexican phone line, never goodbye (es-v4)
@@ -419,6 +422,9 @@ def gate(message: Message) -> None:
         # "lo voy a apuntar" (to write it down) was a sure crisis to the classifier (Spanish
         # role-play round 28: the suicide question); the crisis guard still reads its lexicon
         return overrule(message, REPEAT_INTENT, "pen")
+    if asks_for_shorter(text) and name != "crisis":
+        # "too long", "shorter pls" after a long text: the answer again, shorter
+        return overrule(message, REPEAT_INTENT, SHORTER_REASON)
     if asks_to_repeat(text):
         # "what was that?", "say that again slower", "repita por favor": the last reply again
         # (actions/repeat.py); before the Spanish check, which would read it as Spanish
@@ -702,7 +708,13 @@ def gate(message: Message) -> None:
     ):
         # "i went back to drinking after treatment" (round 27 retrain: the screening offer)
         return overrule(message, RELAPSE_INTENT, "relapse told")
-    if asks_about_coming_back(text) and name not in ("crisis", RELAPSE_INTENT, SCREENING_INTENT):
+    if asks_about_coming_back(text) and (
+        # also the classifier's own guess when too weak to pass ("i walked out of rehab against
+        # medical advice last week. can i still do your program" at 0.10 after the round 32
+        # retrain: the clarifying menu)
+        name not in ("crisis", RELAPSE_INTENT, SCREENING_INTENT)
+        or (name == RELAPSE_INTENT and not sure)
+    ):
         # "i did iop last year. can i come back or do i have to start over" (blind v21: a menu)
         return overrule(message, RELAPSE_INTENT, "coming back")
     if asks_about_childcare(text) and name not in ("crisis", CHILDCARE_INTENT):

@@ -1061,6 +1061,26 @@ _REPEAT = re.compile(
 )
 
 
+# "too long", "shorter pls", "tl;dr", "mas corto" after a long reply (texter briefs, blind
+# round 28 lean-towards): the last answer again, its first sentences only (actions/repeat.py)
+_SHORTER = re.compile(
+    r"^\W*(?:(?:ok|okay|ugh|bro|lol|um+|pls|please)\W+)?(?:"
+    r"(?:(?:that'?s|thats|its|it'?s|way|muy)\s+)*(?:too|so|demasiado|muy)\s+(?:long|largo)"
+    r"(?:\s+(?:to\s+read|for\s+a\s+text|didn'?t\s+read|no\s+lo\s+le[ií]))?|"
+    r"tl\W?dr|shorter|(?:the\s+)?short\s+version|in\s+short|"
+    r"(?:(?:can|could)\s+(?:you|u)\s+)?(?:make\s+it|say\s+it|keep\s+it)\s+(?:shorter|short|brief)|"
+    r"m[aá]s\s+corto|en\s+corto|resumido|res[uú]me(?:lo|melo)?)"
+    r"(?:\W+(?:pls|plz|please|por\s+favor|porfa|thx|lol|bro))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_shorter(text: str | None) -> bool:
+    """The last reply asked for again, shorter ("too long", "shorter pls", "mas corto")."""
+    cleaned = " ".join(str(text or "").strip().split())
+    return bool(_SHORTER.match(cleaned)) and len(cleaned.split()) <= 8
+
+
 _THEN_WHAT = re.compile(
     r"^\W*(?:and\s+|so\s+|ok\s+|okay\s+)?then\s+what\W*$|^\W*what\s+(?:then|next|after(?:\s+that)?)\W*$",
     re.IGNORECASE,
@@ -1106,7 +1126,9 @@ _TEXTING_YES = re.compile(
     # a hedged yes is a yes ("ya kinda" to "are you thinking about ending your life?",
     # texter role-play 2026-12-04, late)
     r"(?:ya|ye|yea|yeah|yes|yep|yh)\s+(?:kinda|kind\s+of|sorta|sort\s+of|i\s+guess|maybe|a\s+little|"
-    r"lowkey|a\s+bit|sometimes))"
+    r"lowkey|a\s+bit|sometimes)|"
+    # "ok lets do it" to an offer (regression after the round 32 retrain: the clarifying menu)
+    r"(?:(?:ok|okay|sure|yes|yeah|ya|alright|k)\W+)?(?:let'?s|lets)\s+(?:do\s+(?:it|this|that)|go|start))"
     r"(?:\W+(?:pls|plz|please|thx|thanks|ty))?\W*$"
 )
 _TEXTING_NO = re.compile(r"^\W*(?:nah|naw|nah+|nope|nop|no\s+thx|nah\s+thx|nah\s+thanks|n)\W*$")

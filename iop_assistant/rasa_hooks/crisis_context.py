@@ -45,6 +45,7 @@ from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION, u
 from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
+from iop_assistant.nlu.withdrawal_story import STORY_INTENT, tells_of_withdrawal
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import patching
 from iop_assistant.topics import FAQ_TOPIC_LABELS
@@ -615,6 +616,19 @@ SCREENING_FORM = "detox_screening_form"
 CHECKIN_INTENT = "crisis_checkin"
 
 
+def taken_during_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "he took some pills i think" right after the reply to "my friend is blue and not
+    breathing": the overdose goes on, so the crisis reply, not the direct question a classifier
+    unsure of it asks (regression after the round 32 retrain)."""
+    if (parse_data.get("intent") or {}).get("name") != CHECKIN_INTENT:
+        return False
+    text = str(parse_data.get("text") or "")
+    if not says_something_was_taken(text) or not crisis_ongoing(_actions(tracker)):
+        return False
+    _set_intent(parse_data, CRISIS_INTENT, 1.0)
+    return True
+
+
 def answer_not_distress_in_the_screening(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """While the detox questions run, the direct question pauses them only for distress words
     ("ya no quiero seguir"); a relative's answer the classifier was unsure of ("beer all day and
@@ -630,7 +644,9 @@ def answer_not_distress_in_the_screening(parse_data: Dict[str, Any], tracker: An
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
-    if answer_not_distress_in_the_screening(parse_data, tracker):
+    if answer_not_distress_in_the_screening(parse_data, tracker) or taken_during_a_crisis(
+        parse_data, tracker
+    ):
         return parse_data
     name = (parse_data.get("intent") or {}).get("name")
     text = str(parse_data.get("text") or "")
@@ -774,6 +790,12 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         and category not in SUBSTANCE_EMERGENCIES
     ):
         # "im sleepy lol" after the 988 text for a sad night is no overdose getting worse
+        if not had_crisis_reply(actions) and tells_of_withdrawal(text):
+            # "i have a heart condition and im shaky and sweaty, day 2 no drinking. can i wait
+            # til morning" (regression after the round 32 retrain: the detox questions): the
+            # withdrawal told is answered, whatever the classifier's next guess
+            _set_intent(parse_data, STORY_INTENT, 1.0)
+            return parse_data
         without_update(parse_data, kind)
     return parse_data
 

@@ -89,6 +89,23 @@ def test_invalid_numbers_are_asked_again_with_the_help_line(text):
     assert responses(dispatcher) == ["utter_callback_invalid_phone"]
 
 
+def test_a_caller_hears_the_number_read_back_at_once():
+    # caller role-play round 34: the number was read back only when everything was saved
+    result, dispatcher = validate("callback_phone", "3015550127", channel="voice")
+    assert result == {"callback_phone": "+13015550127"}
+    assert dispatcher.messages[0]["response"] == "utter_callback_number_heard"
+    assert dispatcher.messages[0]["callback_number"] == "(301) 555-0127"
+
+
+@pytest.mark.parametrize("text, count", [("301555012", 9), ("301 555 01", 8), ("555-0127", 7)])
+def test_a_number_a_few_digits_short_says_how_many_came_through(text, count):
+    # caller role-play round 34: "301555012" keyed in got only "say all 10 digits"
+    result, dispatcher = validate("callback_phone", text, channel="voice")
+    assert result == {"callback_phone": None}
+    assert responses(dispatcher) == ["utter_callback_digit_count"]
+    assert dispatcher.messages[0]["digit_count"] == count
+
+
 def test_an_international_number_gets_an_honest_answer():
     result, dispatcher = validate("callback_phone", "+44 20 7946 0958")
     assert result == {"callback_phone": None}

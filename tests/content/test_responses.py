@@ -36,6 +36,7 @@ ACTION_VARIABLES = {
     "callback_number": "(202) 555-0143",
     "caller_number": "(202) 555-0143",
     "callback_when": "in the morning",  # the saved time, read back (callback status)
+    "digit_count": 9,  # a number a digit short (actions/callback.py)
     # actions/handoff.py (issue 19)
     "position": 2,
     "wait_minutes": 5,

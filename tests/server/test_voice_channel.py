@@ -440,6 +440,19 @@ def test_a_call_opens_with_a_key_for_spanish(servers):
     assert "español, marque" not in said(later)  # offered once, when the call opens
 
 
+def test_a_stray_eight_later_in_the_call_is_no_switch_to_spanish(servers):
+    # caller role-play round 34: an 8 pressed by mistake at "should they call this number?"
+    # turned the call, and its speech recognition, Spanish; 8 means Spanish only at the greeting
+    call = Call(servers)
+    call.send()
+    menu = call.send(SpeechResult="what is IOP", Confidence="0.9")
+    assert "8 for" not in said(menu)
+    answer = call.send(Digits="8")
+    listens(answer, servers)
+    assert answer.find("Gather").get("language") == "en-US"
+    assert "key isn't one of the choices" in said(answer)
+
+
 def test_the_spanish_key_said_in_spanish_switches_the_call(servers):
     call = Call(servers)
     opening = call.send()
