@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.form_turns import answered_faq, times_said_since_start, user_texts_this_session
 from iop_assistant import form_answers, phone, screening_answers
+from iop_assistant.call_questions import asks_to_hear_my_number
 from iop_assistant.language import SLOT as LANGUAGE_SLOT
 from iop_assistant.nlu.contact_questions import (
     CALLBACK_STATUS_REASON,
@@ -285,6 +286,31 @@ def open_callback(conversation_id: str) -> Any:
     return open_callback_for(conversation_id)
 
 
+def latest_text(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+def read_back_a_new_number(
+    dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
+) -> None:
+    """A number newly heard on a call is said back before the next question (caller role-play
+    rounds 34 and 35: heard only when all was saved), unless it is the caller's own, already
+    read in the question, or was just said back."""
+    if tracker.get_latest_input_channel() != "voice":
+        return
+    if any(m.get("response") == "utter_callback_number_heard" for m in dispatcher.messages):
+        return
+    slots = {e.get("name"): e.get("value") for e in events if e.get("event") == "slot"}
+    number = slots.get("callback_phone")
+    if not number or number == tracker.get_slot("callback_phone"):
+        return
+    if slots.get("callback_use_caller_number") == "yes":
+        return
+    dispatcher.utter_message(
+        response="utter_callback_number_heard", callback_number=readable_number(str(number))
+    )
+
+
 class ValidateCallbackForm(FormValidationAction):
     """Reads each answer; asks about the caller's own number only where it is known."""
 
@@ -300,6 +326,14 @@ class ValidateCallbackForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if requested and intent == REPEAT_INTENT:
+            return [SlotSet(requested, None)]
+        number = tracker.get_slot("callback_phone")
+        if requested and number and asks_to_hear_my_number(latest_text(tracker)):
+            # "can you read that number back to me?" (caller role-play round 35: the help
+            # line's number, twice): theirs, then the same question again
+            dispatcher.utter_message(
+                response="utter_callback_number_heard", callback_number=readable_number(number)
+            )
             return [SlotSet(requested, None)]
         if requested and asks_status(tracker):
             # "wait did that go thru??" mid-request (blind v21: "I didn't catch a name"): not
@@ -326,7 +360,9 @@ class ValidateCallbackForm(FormValidationAction):
                     SlotSet("requested_slot", None),
                 ]
             dispatcher.utter_message(response=NO_STATUS_RESPONSE)
-        return await super().run(dispatcher, tracker, domain)
+        events = await super().run(dispatcher, tracker, domain)
+        read_back_a_new_number(dispatcher, tracker, events)
+        return events
 
     async def required_slots(
         self,
@@ -465,13 +501,6 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> Dict[str, Any]:
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
-            if tracker.get_latest_input_channel() == "voice" and answer.e164:
-                # read back at once: a caller heard the number only when all was saved, and a
-                # wrong digit meant starting over (caller role-play round 34)
-                number = readable_number(answer.e164)
-                dispatcher.utter_message(
-                    response="utter_callback_number_heard", callback_number=number
-                )
             return {"callback_phone": answer.e164, **time_said_with(str(value or ""), tracker)}
         if asks_about_the_call(value, tracker) and answered_question(dispatcher, tracker):
             return {"callback_phone": None}  # answered, then the number asked again

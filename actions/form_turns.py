@@ -14,9 +14,11 @@ from typing import List
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from iop_assistant.language.reply_reasons import CRAVING_REASON, GATE_OUTPUT
 from iop_assistant.topics import FAQ_INTENTS
 
 FAQ_MIN_CONFIDENCE = 0.6
+CRAVING_RESPONSE = "utter_craving"
 _ASKED = re.compile(
     r"\?\s*$|^\W*(?:and\s+|but\s+|so\s+|y\s+)?(?:is|are|do|does|can|could|will|what|how|when|where|hay|es|"
     r"puedo|cuanto|cu[aá]nto|c[oó]mo|qu[eé])\b",
@@ -34,6 +36,14 @@ def answered_faq(
     answer is given once per form run: said again, the words are taken as the (unclear)
     answer, so a reply that looks like a question ("hiv meds") never loops."""
     intent = (tracker.latest_message or {}).get("intent") or {}
+    gate = (tracker.latest_message or {}).get(GATE_OUTPUT) or {}
+    if gate.get("reason") == CRAVING_REASON and not (
+        form and times_said_since_start(tracker, form, CRAVING_RESPONSE)
+    ):
+        # "ngl i kinda wanna use rn" between the call-back questions (texter role-play round
+        # 35: "Sorry, I didn't catch a time", twice): someone to talk to now, then the question
+        dispatcher.utter_message(response=CRAVING_RESPONSE)
+        return True
     if intent.get("name") in FAQ_INTENTS and intent.get("confidence", 0) >= min_confidence:
         response = f"utter_{intent['name']}"
         text = str((tracker.latest_message or {}).get("text") or "")

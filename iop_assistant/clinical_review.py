@@ -373,6 +373,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_will_reach_out": ("crisis", "dvhotline"),
     "utter_overdose_signs": ("samhsa_od",),
     "utter_seizure_first_aid": ("cdc_seizure", "article"),
+    "utter_withdrawal_care_today": ("asam", "policy"),
     "utter_prescribed_pain_medicine": ("fda_opioid_stop", "policy"),
     "utter_who_counts_as_family": ("article", "policy"),
     "utter_minor_in_treatment": ("article", "policy"),

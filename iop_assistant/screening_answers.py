@@ -343,7 +343,10 @@ _UNSURE_ANSWER = re.compile(
     r"|kinda|sort of|not certain"
     r"|tal vez|quizas?|a lo mejor|no (lo )?se(?=$| (si|que|cuanto|cuando|cuantas?|cuantos"
     r"|como|nada|bien|exactamente|la verdad))|ni idea"
-    r"|no estoy segur[oa]|no sabria|puede ser|mas o menos)\b"
+    r"|no estoy segur[oa]|no sabria|puede ser|mas o menos"
+    # "skip" to one question skips that one (caller role-play round 35: it ended them all)
+    r"|^(?:skip|pass|next|paso|siguiente)"
+    r"(?: (?:it|this|that|this one|that one|question|this question|esa|esta))?$)\b"
 )
 _SYMPTOM_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"shak|tremor|trembl|jitter|tembl|tiembl", "shakes"),

@@ -22,6 +22,7 @@ from typing import Any, Dict, Iterable, List, Sequence, cast
 
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
+from iop_assistant.call_questions import asks_if_a_person_answers, asks_to_hear_my_number
 from iop_assistant.channels.options import (
     FOR_ES,
     VOICE_JOINER,
@@ -245,6 +246,14 @@ _ASKS_WHEN_IT_ANSWERS = re.compile(
 )
 
 
+# "if I call that help line later is that a real person who picks up?" (caller role-play
+# round 35: transferred): a question about the line, not a request for it now
+_ASKS_WHO_PICKS_UP = re.compile(
+    r"\b(?:is|will|would|does)\s+(?:that|it|there|they)\s+(?:be\s+)?(?:an?\s+)?(?:real\s+|actual\s+|live\s+)?"
+    r"(?:person|human|someone|somebody)\s+(?:who|that)?\s*(?:picks?\s+up|answers?)\b"
+)
+
+
 def wants_helpline(speech: str | None, digits: str | None) -> bool:
     """0, or words asking for a person or the help line."""
     if (digits or "").strip() == HELPLINE_DIGIT:
@@ -256,6 +265,8 @@ def wants_helpline(speech: str | None, digits: str | None) -> bool:
         return True  # the no-answer prompt's own words ("to try again, press 0")
     if _has_phrase(words, CALL_BACK_PHRASES):
         return False  # "a real person to call me back tomorrow" asks for a callback
+    if asks_if_a_person_answers(speech or "") or _ASKS_WHO_PICKS_UP.search(words):
+        return False  # "is this a real person?" is answered, not transferred (round 35)
     return bool(words) and (_has_phrase(words, HANDOFF_PHRASES) or words in ("0", "zero"))
 
 
@@ -295,6 +306,8 @@ _DECLINES_A_TRANSFER = re.compile(
 def asks_for_the_number(speech: str | None) -> bool:
     """The caller wants the help line's number read out (to write it down); not 988's."""
     words = speech or ""
+    if asks_to_hear_my_number(words):
+        return False  # "read that number back to me": theirs, not ours (round 35)
     return bool(_ASKS_FOR_THE_NUMBER.search(words)) and not re.search(r"\b(?:988|911)\b", words)
 
 

@@ -77,6 +77,7 @@ from iop_assistant.language.reply_reasons import (
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
+    WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.language.teen_at_home import teen_note
 from iop_assistant.language.veterans import veterans_note
@@ -178,6 +179,7 @@ INSTEAD = {
     ("utter_ask_safety_procedures", PRESSED_PILLS_REASON): "utter_pressed_pills",
     ("utter_ask_safety_procedures", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
     ("utter_ask_safety_procedures", SEIZURE_AID_REASON): "utter_seizure_first_aid",
+    ("utter_ask_safety_procedures", WITHDRAWAL_CARE_REASON): "utter_withdrawal_care_today",
     ("utter_ask_staying_on_medication", PAIN_MEDICINE_REASON): "utter_prescribed_pain_medicine",
     ("utter_ask_family_involvement", WHO_COUNTS_AS_FAMILY_REASON): "utter_who_counts_as_family",
     ("utter_ask_family_involvement", MINOR_REASON): "utter_minor_in_treatment",

@@ -47,6 +47,9 @@ REFERRAL_REASON = "referral"
 REFERRER_UPDATES_REASON = "what a referrer is told"
 # "i drink a bottle of wine a night and im 10 weeks pregnant" (self role-play round 34)
 USE_WHILE_PREGNANT_REASON = "use while pregnant"
+# "she's shaking real bad... drinking again to calm it down. should I take her in somewhere?"
+# (caller role-play round 35: a quiz offer, a menu and the suicide script before any answer)
+WITHDRAWAL_CARE_REASON = "withdrawal care today"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

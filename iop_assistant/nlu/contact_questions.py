@@ -179,6 +179,12 @@ _CRAVING = re.compile(
     r"\b(?:i'?m|im|i\s+am)\s+(?:about\s+to|gonna|going\s+to)\s+(?:relapse|use\s+again|drink\s+again)\b|"
     r"\b(?:my\s+)?cravings?\s+(?:is|are|r)?\s*(?:so\s+|really\s+|rly\s+)?(?:bad|strong|intense|crazy)\b|"
     r"\b(?:craving|jonesing)\s+(?:so\s+bad|hard|rn|right\s+now|tonight)\b|"
+    # "3 days out of detox and thinking about just having a beer tonight" (stepdown role-play
+    # round 35: the detox questions, then "stopping alcohol suddenly can be dangerous")
+    r"(?:^|\b(?:i'?m|im|i\s+am|i|and|been|but|honestly|ngl|lowkey|kinda)\s+)(?:really\s+|kinda\s+|seriously\s+)?"
+    r"(?:thinking\s+(?:about|of|bout)|tempted\s+to|tryna|want\s+to|wanna)\s+(?:just\s+)?(?:having|have|getting|get|"
+    r"grabbing|grab|going\s+for|picking\s+up)\s+(?:a|one|some|a\s+couple)\s+(?:beers?|drinks?|shots?|glass(?:es)?\s+of\s+\w+|"
+    r"hits?|bumps?|pills?)\b(?=[^.!?]{0,30}\b(?:tonight|rn|right\s+now|now|today)\b)|"
     r"\b(?:tengo|me\s+dan|siento)\s+(?:muchas\s+|tantas\s+)?ganas\s+de\s+(?:usar|tomar|consumir|drogarme|"
     r"fumar|inyectarme)\b",
     re.IGNORECASE,

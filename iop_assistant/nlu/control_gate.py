@@ -14,6 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from iop_assistant.call_questions import asks_if_a_person_answers, asks_to_hear_my_number
 from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.form_answers import corrects_the_number
 from iop_assistant.input_text import is_bare_number, is_getting_a_pen, is_phone_message
@@ -47,6 +48,7 @@ from iop_assistant.language.reply_reasons import (
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
+    WITHDRAWAL_CARE_REASON,
     WITHDRAWAL_SIGNS_REASON,
 )
 from iop_assistant.language.requests import requested_language, spanish_yes_no
@@ -84,11 +86,11 @@ from iop_assistant.nlu.control_intents import (
     asks_for_screening,
     asks_for_shorter,
     asks_for_the_number,
-    asks_if_a_person_answers,
     asks_to_be_connected,
     asks_to_repeat,
     asks_to_talk_to_someone_now,
     cancels_a_call,
+    describes_odd_behaviour,
     ends_with_farewell,
     fixes_the_callback_number,
     is_explicit,
@@ -133,6 +135,7 @@ from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_about_withdrawal_danger_signs,
+    asks_whether_to_get_care,
     tells_of_mild_withdrawal,
     tells_of_withdrawal,
 )
@@ -222,6 +225,7 @@ SURE_ENOUGH = 0.5
 # "idk man i aint ready fr" is all it says; a longer message may say more than that
 NOT_READY_MAX_WORDS = 10
 SHORTER_REASON = "shorter"
+MY_NUMBER_REASON = "my number read back"
 UNSURE_KEEPS = frozenset(
     {"crisis", "crisis_checkin", "request_detox_screening", "ask_dosing", "inform_use"}
 )
@@ -422,6 +426,14 @@ def gate(message: Message) -> None:
         # "lo voy a apuntar" (to write it down) was a sure crisis to the classifier (Spanish
         # role-play round 28: the suicide question); the crisis guard still reads its lexicon
         return overrule(message, REPEAT_INTENT, "pen")
+    if asks_to_hear_my_number(text) and name != "crisis":
+        # "can you read that number back to me?" mid call-back: the form says it back
+        # (actions/callback.py), never the help line's number
+        return overrule(message, "inform", MY_NUMBER_REASON)
+    if describes_odd_behaviour(text):
+        # "he is odd" (the classifier's sure crisis), "my brother is so weird lately"
+        # (out of scope): a relative's worry, answered as one
+        return overrule(message, "inform_use", "odd behaviour")
     if asks_for_shorter(text) and name != "crisis":
         # "too long", "shorter pls" after a long text: the answer again, shorter
         return overrule(message, REPEAT_INTENT, SHORTER_REASON)
@@ -772,6 +784,10 @@ def gate(message: Message) -> None:
     ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         return overrule(message, HUMAN_INTENT, "person")
+    if asks_whether_to_get_care(text):
+        # "she's shaking real bad... should I take her in somewhere?": yes, medical care today,
+        # and what makes it 911 (language/nlg.py INSTEAD); the guard still reads its lexicon
+        return overrule(message, SAFETY_INTENT, WITHDRAWAL_CARE_REASON)
     if name == "crisis" and tells_of_mild_withdrawal(text):
         # the crisis guard, after this, still reads danger words and its lexicon
         return overrule(message, STORY_INTENT, "mild withdrawal story")

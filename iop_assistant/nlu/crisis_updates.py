@@ -25,10 +25,20 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from iop_assistant.language.reply_reasons import CPS_REASON, GATE_OUTPUT, OVERDOSE_OVER_REASON
+from iop_assistant.language.reply_reasons import (
+    CPS_REASON,
+    GATE_OUTPUT,
+    OVERDOSE_OVER_REASON,
+    WITHDRAWAL_CARE_REASON,
+)
 from iop_assistant.nlu.contact_questions import HELPLINE_HOURS_REASON, TEXT_BACK_REASON
 from iop_assistant.nlu.control_gate import HUMAN_INTENT, put_first
-from iop_assistant.nlu.control_intents import BARE_CALLING, asks_to_be_connected
+from iop_assistant.nlu.control_intents import (
+    BARE_CALLING,
+    CALLBACK_INTENT,
+    asks_for_a_call,
+    asks_to_be_connected,
+)
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.danger_questions import SAFETY_INTENT, asks_if_a_taken_mix_is_ok
@@ -1140,7 +1150,8 @@ _DENIES_THE_THOUGHT = re.compile(
 
 
 # the control gate's reasons for a question about the help line itself
-ASKED_ABOUT_THE_LINE = frozenset({HELPLINE_HOURS_REASON, TEXT_BACK_REASON})
+# "should I take her to the ER" after withdrawal told: care today, not a refusal of 911
+ASKED_ABOUT_THE_LINE = frozenset({HELPLINE_HOURS_REASON, TEXT_BACK_REASON, WITHDRAWAL_CARE_REASON})
 
 
 def drop_guard_entities(message: Message) -> None:
@@ -1257,6 +1268,12 @@ class CrisisUpdateReader(RuleComponent):
                 # call?" (family role-play round 21: read as refusing 911)
                 continue
             if kind == "cps_fear" and _asks_about_cps_and_the_program(message, text):
+                continue
+            if kind == "refuses_911" and asks_for_a_call(text) and not message.get(GUARD_OUTPUT):
+                # "i dont want to call a hotline, i want to talk to someone at your place. can
+                # someone call me" (crisis role-play round 35: "You don't have to call anyone",
+                # no callback): the call asked for; the guard's danger words still win
+                put_first(message, CALLBACK_INTENT)
                 continue
             if kind in KINDS_THAT_ASK_FOR_A_PERSON and asks_to_be_connected(text):
                 # "ya llamé al 911, ya vienen... ¿me puede pasar con alguien mientras?" (blind

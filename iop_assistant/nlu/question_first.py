@@ -26,6 +26,7 @@ from iop_assistant.language.reply_reasons import (
     OVERDOSE_SIGNS_REASON,
     PRESSED_PILLS_REASON,
     SEIZURE_AID_REASON,
+    WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.nlu.control_gate import put_first
 from iop_assistant.nlu.crisis_guard import GUARD_OUTPUT
@@ -106,6 +107,7 @@ SAFETY_REASONS = frozenset(
         OVERDOSE_SIGNS_REASON,
         LOST_TOLERANCE_REASON,
         SEIZURE_AID_REASON,
+        WITHDRAWAL_CARE_REASON,
     }
 )
 

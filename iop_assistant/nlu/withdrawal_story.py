@@ -95,3 +95,22 @@ def asks_about_withdrawal_danger_signs(text: str | None) -> bool:
     if _STIMULANT_PSYCHOSIS.search(words) and not re.search(r"withdraw|drink|alcohol", words, re.I):
         return False
     return bool(_DANGER_SIGNS_QUESTION.search(words))
+
+
+# "should I take her in somewhere?", "do I drive him to the hospital or wait and see", "does
+# she need the ER" (caller role-play round 35)
+_ASKS_ABOUT_CARE_NOW = re.compile(
+    r"\b(?:should|do|can|must)\s+(?:i|we)\s+(?:\w+\s+)?(?:take|drive|bring|get)\s+(?:her|him|them|my\s+\w+)\s+"
+    r"(?:in\b|to\s+(?:the\s+|a\s+)?(?:er|e\.r\.|emergency(?:\s+room)?|hospital|doctor|urgent\s+care|detox))|"
+    r"\b(?:should|does|do|must)\s+(?:she|he|they|i)\s+(?:\w+\s+)?(?:go|need\s+to\s+go|need)\s+(?:in\b|to\s+)?"
+    r"(?:the\s+|a\s+)?(?:er|e\.r\.|emergency(?:\s+room)?|hospital|urgent\s+care)\b|"
+    r"\b(?:er|hospital|urgent\s+care)\s+or\s+(?:wait|not|just\s+wait)\b|\bwait\s+and\s+see\b|"
+    r"\b(?:lo|la)\s+(?:llevo|llevamos|debo\s+llevar)\s+(?:al\s+hospital|a\s+emergencias|a\s+urgencias)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_whether_to_get_care(text: str | None) -> bool:
+    """Withdrawal told, and whether to take the person in now asked: yes, today."""
+    cleaned = str(text or "")
+    return bool(_ASKS_ABOUT_CARE_NOW.search(cleaned)) and tells_of_withdrawal(cleaned)

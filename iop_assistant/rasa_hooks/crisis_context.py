@@ -268,6 +268,8 @@ _NO_I_MEANT = re.compile(
     r"(?:(?:lol|haha|lmao)\W+)?(?:i'?m|im|i\s+am)\s+(?:fine|ok(?:ay)?|good|alright|safe)|"
     r"(?:i'?m|im|i\s+am)\s+not\s+(?:suicidal|going\s+to\s+(?:kill|hurt)\s+myself|gonna\s+(?:kill|hurt)\s+myself|"
     r"tryna\s+die|trying\s+to\s+die)|"
+    # "What? No! No, I'm not, I just said evening." (caller role-play round 35: the reply for a yes)
+    r"(?:i'?m|im|i\s+am)\s+not\b(?!\s+(?:sure|ok|okay|fine|safe|good|alright|really|doing))|"
     r"nothing\s+like\s+th(?:at|is)|that'?s\s+not\s+what\s+i\s+meant|"
     # "no I'd never do that, I'm just tired" (caller role-play round 23: the reply for a yes)
     r"i'?d\s+never|i\s+would\s+never|never\s+(?:do\s+that|would))\b|"
@@ -613,6 +615,8 @@ def asks_to_hear_the_crisis_reply_again(parse_data: Dict[str, Any], tracker: Any
 
 
 SCREENING_FORM = "detox_screening_form"
+CALLBACK_FORM = "callback_form"
+ANSWERING_FORMS = frozenset({SCREENING_FORM, CALLBACK_FORM})
 CHECKIN_INTENT = "crisis_checkin"
 
 
@@ -636,7 +640,28 @@ def answer_not_distress_in_the_screening(parse_data: Dict[str, Any], tracker: An
     if (parse_data.get("intent") or {}).get("name") != CHECKIN_INTENT:
         return False
     loop = getattr(tracker, "active_loop_name", None)
-    if loop != SCREENING_FORM or is_ambiguous_distress(str(parse_data.get("text") or "")):
+    # also the call-back questions: "Oh sorry, I hit the wrong button. Evening, after six is
+    # best." got the suicide question (caller role-play round 35)
+    if loop not in ANSWERING_FORMS or is_ambiguous_distress(str(parse_data.get("text") or "")):
+        return False
+    _set_intent(parse_data, "inform", 1.0)
+    return True
+
+
+# "skip" to one of the detox questions (caller role-play round 35: it ended them all, twice)
+_SKIPS_ONE = re.compile(
+    r"^\W*(?:(?:um+|uh+|ok|okay|just)\W+)?(?:skip|pass|next|paso|siguiente)"
+    r"(?:\s+(?:it|this|that|this\s+one|that\s+one|question|this\s+question|esa|esta))?(?:\W+please)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def skips_one_screening_question(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """A bare "skip" while the detox questions run: that question is not known (the form reads
+    it as "not sure"); the questions go on."""
+    if getattr(tracker, "active_loop_name", None) != SCREENING_FORM:
+        return False
+    if not _SKIPS_ONE.match(str(parse_data.get("text") or "")):
         return False
     _set_intent(parse_data, "inform", 1.0)
     return True
@@ -644,8 +669,10 @@ def answer_not_distress_in_the_screening(parse_data: Dict[str, Any], tracker: An
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
-    if answer_not_distress_in_the_screening(parse_data, tracker) or taken_during_a_crisis(
-        parse_data, tracker
+    if (
+        answer_not_distress_in_the_screening(parse_data, tracker)
+        or taken_during_a_crisis(parse_data, tracker)
+        or skips_one_screening_question(parse_data, tracker)
     ):
         return parse_data
     name = (parse_data.get("intent") or {}).get("name")

@@ -18,6 +18,7 @@ from actions.callback import (
     ValidateCallbackForm,
     best_time_answer,
     first_name_answer,
+    read_back_a_new_number,
 )
 from iop_assistant import form_answers
 from iop_assistant.form_answers import MAX_BEST_TIME_CHARS
@@ -89,12 +90,51 @@ def test_invalid_numbers_are_asked_again_with_the_help_line(text):
     assert responses(dispatcher) == ["utter_callback_invalid_phone"]
 
 
-def test_a_caller_hears_the_number_read_back_at_once():
-    # caller role-play round 34: the number was read back only when everything was saved
-    result, dispatcher = validate("callback_phone", "3015550127", channel="voice")
-    assert result == {"callback_phone": "+13015550127"}
+def test_a_caller_hears_a_new_number_read_back_at_once():
+    # caller role-play rounds 34 and 35: the number was read back only when all was saved
+    dispatcher = CollectingDispatcher()
+    events = [{"event": "slot", "name": "callback_phone", "value": "+13015550127"}]
+    read_back_a_new_number(dispatcher, tracker(channel="voice"), events)
     assert dispatcher.messages[0]["response"] == "utter_callback_number_heard"
     assert dispatcher.messages[0]["callback_number"] == "(301) 555-0127"
+
+
+@pytest.mark.parametrize(
+    "channel, slots, events",
+    [
+        ("rest", {}, [{"event": "slot", "name": "callback_phone", "value": "+13015550127"}]),
+        (
+            "voice",
+            {"callback_phone": "+13015550127"},
+            [{"event": "slot", "name": "callback_phone", "value": "+13015550127"}],
+        ),
+        (
+            "voice",
+            {},
+            [
+                {"event": "slot", "name": "callback_phone", "value": "+13015550127"},
+                {"event": "slot", "name": "callback_use_caller_number", "value": "yes"},
+            ],
+        ),
+    ],
+)
+def test_no_read_back_by_text_for_the_same_number_or_the_callers_own(channel, slots, events):
+    dispatcher = CollectingDispatcher()
+    read_back_a_new_number(dispatcher, tracker(slots, channel=channel), events)
+    assert dispatcher.messages == []
+
+
+def test_read_my_number_back_says_theirs_and_asks_again():
+    # caller role-play round 35: "can you read that number back to me?" got the help line's
+    form = ValidateCallbackForm()
+    dispatcher = CollectingDispatcher()
+    slots = {"requested_slot": "callback_best_time", "callback_phone": "+13015550142"}
+    text = "wait, can you read that number back to me? I want to make sure you got it right"
+    events = run(form.run(dispatcher, tracker(slots, text=text, channel="voice"), {}))
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "callback_best_time", "value": None}
+    ]
+    assert dispatcher.messages[0]["callback_number"] == "(301) 555-0142"
 
 
 @pytest.mark.parametrize("text, count", [("301555012", 9), ("301 555 01", 8), ("555-0127", 7)])

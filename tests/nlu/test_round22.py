@@ -207,7 +207,7 @@ def test_a_person_now_not_a_call_later(text, now) -> None:
     ],
 )
 def test_whether_a_person_answers_is_the_bot_question(text, bot) -> None:
-    from iop_assistant.nlu.control_intents import asks_if_a_person_answers
+    from iop_assistant.call_questions import asks_if_a_person_answers
 
     assert asks_if_a_person_answers(text) is bot
 

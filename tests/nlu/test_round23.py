@@ -272,7 +272,7 @@ def test_no_mejor_no_is_a_no() -> None:
     "text,bot", [("who dis", True), ("hi. who is this", True), ("who is this program for", False)]
 )
 def test_who_is_this_is_the_bot_question(text, bot) -> None:
-    from iop_assistant.nlu.control_intents import asks_if_a_person_answers
+    from iop_assistant.call_questions import asks_if_a_person_answers
 
     assert asks_if_a_person_answers(text) is bot
 
