@@ -701,7 +701,8 @@ _FAMILY = re.compile(
 # test_nothing_is_guessed_who_it_is_for: "my wife says i have to ask this thing")
 _SAYS_FOR_ME = re.compile(
     r"\b(?:its|it'?s|it\s+is|this\s+is|asking|question\s+is)\s+(?:just\s+|all\s+)?for\s+(?:me|myself)\b|"
-    r"\bfor\s+myself\b|\bes\s+para\s+mi\b"
+    # not "es para mi papa" (blind es-v19, read in round 33: his questions asked as hers)
+    r"\bfor\s+myself\b|\bes\s+para\s+m[ií](?:\s+mism[oa])?(?!\s*[a-zñ])"
 )
 _OWN_USE = re.compile(
     r"\b(?:i|ive|i've|im|i'm)\s+(?:\w+\s+){0,4}?(?:drink|drank|drinking|use|used|using|take|took|"

