@@ -254,6 +254,12 @@ _ASKS_WHO_PICKS_UP = re.compile(
 )
 
 
+_JUST_TRY_AGAIN = re.compile(
+    r"^(?:(?:ugh|ok|okay|just|please|can\s+you|could\s+you|well|then|so|yeah|yes)\s+){1,3}"
+    r"(?:try|call)\s+(?:again|them\s+again|it\s+again)(?:\s+please)?$"
+)
+
+
 def wants_helpline(speech: str | None, digits: str | None) -> bool:
     """0, or words asking for a person or the help line."""
     if (digits or "").strip() == HELPLINE_DIGIT:
@@ -263,6 +269,8 @@ def wants_helpline(speech: str | None, digits: str | None) -> bool:
         return False
     if words in ("try again", "try again please", "again", "retry"):
         return True  # the no-answer prompt's own words ("to try again, press 0")
+    if _JUST_TRY_AGAIN.match(words):
+        return True  # "ugh, just try again" (caller role-play round 35: "still not understanding")
     if _has_phrase(words, CALL_BACK_PHRASES):
         return False  # "a real person to call me back tomorrow" asks for a callback
     if asks_if_a_person_answers(speech or "") or _ASKS_WHO_PICKS_UP.search(words):

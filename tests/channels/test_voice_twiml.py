@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from iop_assistant.channels.voice_twiml import (
     MAX_OPTIONS,
     MAX_SAY_CHARS,
     MAX_SPOKEN_CHARS,
     NUMBER_ENTRY_TIMEOUT,
     asks_for_slower,
+    asks_for_the_number,
     choose,
     dial,
     gather,
@@ -203,3 +206,26 @@ def test_988_asked_for_plainly_is_the_crisis_line_but_a_question_about_it_is_not
         "I just want to talk to somebody. Some days I don't want to be here anymore."
     )
     assert not tells_of_danger("can I talk to a person about my son")
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("ugh, just try again", True),
+        ("can you try again please", True),
+        ("i want to try again to quit", False),
+        ("hello? is this a real person?", False),
+        ("are you a robot or what", False),
+        ("okay. and if I call that help line later is that a real person who picks up?", False),
+        ("i want a real person", True),
+    ],
+)
+def test_round35_transfers_only_when_asked(words, expected):
+    # caller role-play round 35: "ugh, just try again" was not understood, and asking whether
+    # a person is answering transferred the call three times
+    assert wants_helpline(words, "") is expected
+
+
+def test_my_number_back_is_not_the_help_lines():
+    assert not asks_for_the_number("wait, can you read that number back to me?")
+    assert asks_for_the_number("what was that phone number? say it slower")

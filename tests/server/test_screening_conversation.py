@@ -23,8 +23,9 @@ def test_screening_detox_first_for_a_family_member(servers):
     assert "how many drinks" in texts(servers.say(sender, "no"))
     outcome = texts(servers.say(sender, "a fifth a day"))
     assert "detox before IOP" in outcome and "isn't a diagnosis" in outcome
-    # the variation chosen by the safety note: withdrawal now, "call today; 911 if worse"
-    assert "911 if it gets worse" in outcome
+    # the variation chosen by the safety note and who it is for (round 33): withdrawal now,
+    # "call today; 911 if worse", worded for the relative
+    assert "911 if they get worse" in outcome and "for them" in outcome
     assert HELPLINE in outcome
     tracker = servers.tracker(sender)
     assert tracker["slots"]["screening_outcome"] == "detox_first"
