@@ -106,12 +106,16 @@ NO_VOICEMAIL_NOTED = "utter_callback_no_voicemail"
 WHY_NUMBER_REPLY = "utter_callback_why_number"
 
 
+def latest_text(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
 def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """A question asked between the callback questions is answered, then the question is
     asked again. "If he answers, will they tell him what it's about? He can't know I
     called" got "I didn't catch a time" twice (role-play 2026-12-04, voice): whether the
     call is discreet is answered first, once per request."""
-    text = str((tracker.latest_message or {}).get("text") or "")
+    text = latest_text(tracker)
     if form_answers.asks_why_the_number(text) and not times_said_since_start(
         tracker, "callback_form", WHY_NUMBER_REPLY
     ):
@@ -286,19 +290,13 @@ def open_callback(conversation_id: str) -> Any:
     return open_callback_for(conversation_id)
 
 
-def latest_text(tracker: Tracker) -> str:
-    return str((tracker.latest_message or {}).get("text") or "")
-
-
 def read_back_a_new_number(
     dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
 ) -> None:
     """A number newly heard on a call is said back before the next question (caller role-play
     rounds 34 and 35: heard only when all was saved), unless it is the caller's own, already
-    read in the question, or was just said back."""
+    read in the question."""
     if tracker.get_latest_input_channel() != "voice":
-        return
-    if any(m.get("response") == "utter_callback_number_heard" for m in dispatcher.messages):
         return
     slots = {e.get("name"): e.get("value") for e in events if e.get("event") == "slot"}
     number = slots.get("callback_phone")
