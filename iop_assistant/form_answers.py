@@ -420,6 +420,30 @@ def _spelled_name(text: str) -> str | None:
     return None
 
 
+# "Ms. Johnson", "Dr. Priya Nair", "reverend thomas okafor" (caller role-play round 35: saved
+# as "Ms"): a title with one name is what to ask for; with two, the first name after it
+_TITLE = re.compile(
+    r"^(?:mr|mrs|ms|miss|mx|dr|doctor|rev|reverend|pastor|father|sister|brother|prof|professor|"
+    r"sr|sra|srta|se[nñ]or|se[nñ]ora|se[nñ]orita|don|do[nñ]a)\.?$",
+    re.IGNORECASE,
+)
+_SHORT_TITLES = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "mx": "Mx.", "dr": "Dr.", "rev": "Rev."}
+
+
+def _with_title(words: List[str]) -> str | None:
+    """The name to ask for when the words start with a title, or None."""
+    if len(words) < 2 or not _TITLE.match(words[0]):
+        return None
+    names = [w.strip(".,!") for w in words[1:3]]
+    if not all(_NAME_WORD.match(w) and w.lower() not in _NOT_NAMES for w in names[:1]):
+        return None
+    if len(names) >= 2 and _NAME_WORD.match(names[1]) and names[1].lower() not in _NOT_NAMES:
+        return _as_name(names[0])  # "Dr. Priya Nair": Priya
+    title = words[0].strip(".,").lower()
+    shown = _SHORT_TITLES.get(title, words[0].strip(".,").capitalize())
+    return f"{shown} {_as_name(names[0])}"[:MAX_NAME_CHARS]
+
+
 def parse_first_name(text: str | None) -> str | None:
     """A first name; "skip" when the person declines; None when unclear (e.g. "yes")."""
     cleaned = " ".join(str(text or "").split())[: MAX_NAME_CHARS * 2]
@@ -442,6 +466,9 @@ def parse_first_name(text: str | None) -> str | None:
     words = rest.strip(" .!,").split()
     if not words:
         return None
+    titled = _with_title(words)
+    if titled is not None:
+        return titled
     first = words[0].strip(".,!")
     if (
         first.lower() in _NOT_NAMES

@@ -65,6 +65,28 @@ _ENROLL = re.compile(
 )
 
 
+# "can i still start monday if i dont have a ride", "will this mess up me starting monday"
+# right after an emergency (crisis role-play round 35: the help-is-coming text twice): when
+# the start can be, the waiting-list answer (said for after a crisis in domain/faq.yml)
+START_INTENT = "ask_waitlist_start"
+_START_STILL = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:i|we|he|she|they|my\s+\w+)\s+(?:still|even)\s+(?:be\s+able\s+to\s+)?"
+    r"(?:start|begin|join\s+(?:the|your)\s+(?:program|iop))\b|"
+    r"\b(?:mess|screw)\s+up\s+(?:me\s+|my\s+|him\s+|her\s+|his\s+|them\s+)?(?:starting|start)\b|"
+    r"\b(?:ruin|affect|change|cancel|delay|push\s+back|hurt)\s+(?:me\s+|my\s+|him\s+|her\s+|his\s+)?"
+    r"(?:starting|start(?:\s+date)?|spot|place|intake)\b|"
+    r"\bstill\s+(?:start|begin)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"tomorrow|next\s+week|the\s+program|iop)\b|"
+    r"\b(?:todav[ií]a|a[uú]n)\s+(?:puedo|podr[eé]|podemos|puede)\s+(?:empezar|comenzar|entrar)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_the_start_still_stands(text: str | None) -> bool:
+    """Whether the message asks if a planned start can still go ahead."""
+    return _found(_START_STILL, text)
+
+
 # "can i be the one to call and set it up or does he have to do it himself?", "can a wife
 # call that number for her husband" (night role-play: a crisis reply, then a callback)
 _CALL_FOR_SOMEONE = re.compile(

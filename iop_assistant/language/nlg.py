@@ -321,8 +321,14 @@ HISTORY_TOLD_AFTER_AN_OUTCOME = "utter_screening_history_told"
 PAST_WITHDRAWAL_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
 
-def _last_bot_action_before_the_person_wrote(tracker: DialogueStateTracker) -> str | None:
-    """The assistant's last response before the person's latest message."""
+AGAIN_SUFFIX = "_again"
+# answers chosen in place of another (so ``repeats`` never sees them) with a shorter
+# "<name>_again" wording for the second time in a row (the crisis reply has its own)
+SAID_SHORTER_AGAIN = frozenset({"utter_withdrawal_care_today"})
+
+
+def _last_bot_event_before_the_person_wrote(tracker: DialogueStateTracker) -> Any:
+    """The assistant's last message event before the person's latest message, or None."""
     wrote = False
     for event in reversed(tracker.events):
         kind = getattr(event, "type_name", None)
@@ -331,8 +337,24 @@ def _last_bot_action_before_the_person_wrote(tracker: DialogueStateTracker) -> s
                 return None
             wrote = True
         elif kind == "bot" and wrote:
-            return (getattr(event, "metadata", None) or {}).get("utter_action")
+            return event
     return None
+
+
+def _said_just_before(reply: Dict[str, Any] | None, tracker: DialogueStateTracker) -> bool:
+    """Whether the assistant's last message, before the person's latest, began with this
+    reply's words (a reply chosen in place of another is not seen by ``repeats``)."""
+    text = (reply or {}).get("text")
+    event = _last_bot_event_before_the_person_wrote(tracker)
+    if not isinstance(text, str) or not text or event is None:
+        return False
+    return str(getattr(event, "text", "") or "").startswith(text)
+
+
+def _last_bot_action_before_the_person_wrote(tracker: DialogueStateTracker) -> str | None:
+    """The assistant's last response before the person's latest message."""
+    event = _last_bot_event_before_the_person_wrote(tracker)
+    return None if event is None else (getattr(event, "metadata", None) or {}).get("utter_action")
 
 
 def after_an_outcome(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str:
@@ -420,6 +442,16 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             # ("¿le van a dar mi información a ICE?" three ways, Spanish role-play round 19)
             said, note = note, None
         reply = await super().generate(said, tracker, output_channel, **kwargs)
+        again = f"{said}{AGAIN_SUFFIX}"
+        if (
+            said in SAID_SHORTER_AGAIN
+            and again in self.responses
+            and _said_just_before(reply, tracker)
+        ):
+            # "where do I take her right now" after the same care answer three times (family
+            # role-play round 35): a shorter reply that says it again in other words
+            said = again
+            reply = await super().generate(said, tracker, output_channel, **kwargs)
         extras = (
             note,
             second_answer(said, tracker, self.responses),

@@ -325,6 +325,17 @@ _CALLBACK_STATUS = re.compile(
     r"\bno\s+me\s+han\s+(?:llamado|marcado|hablado)\b|"
     r"\bya\s+ped[ií]\s+(?:que\s+me\s+llamaran|una\s+llamada)\b[^.!?]{0,40}\b(?:cu[aá]ndo|nada|nadie|todav[ií]a)\b|"
     r"\b(?:les?\s+)?lleg[oó]\s+mi\s+(?:pedido|solicitud|n[uú]mero)\b|"
+    # "Is somebody still gonna call me? Cause I don't want a call at home", "So nothing got
+    # saved from before, right? Nobody's calling my house?", "Do you have a callback request
+    # for me or not?" (caller role-play round 35: a new request started, then what IOP treats)
+    r"\b(?:is|are)\s+(?:somebody|someone|anybody|anyone|they|y'?all|you\s+guys)\s+(?:still\s+)?"
+    r"(?:gonna|going\s+to)\s+call\s+(?:me|my\s+(?:house|home|phone|number|cell))\b|"
+    r"\b(?:nothing|anything)\s+(?:got|get|was|been|is)\s+(?:saved|kept|sent)\b"
+    r"(?=[^.!]{0,30}(?:\?|from\s+before|earlier|\bright\b))|"
+    r"\b(?:nobody'?s|no\s*one'?s|nobody\s+is|no\s+one\s+is)\s+(?:gonna\s+|going\s+to\s+)?(?:call(?:ing)?)\s+"
+    r"(?:me|my\s+(?:house|home|phone|number|cell))\b|"
+    r"\b(?:do|did)\s+(?:you|u|y'?all)\s+(?:have|still\s+have|keep|save)\s+(?:a|any|my|the)\s+"
+    r"(?:call\s*back|callback|call)\s+(?:request\s+)?(?:for|from)\s+me\b|"
     # "is the callback still on?", "is my call still happening?" (role-play round 27)
     r"\bis\s+(?:the|my|that)\s+(?:call\s*back|callback|call)\s+(?:request\s+)?still\s+"
     r"(?:on|happening|coming|set|good|booked|saved)\b|"

@@ -47,6 +47,7 @@ CATEGORY_PRIORITY = (
 SCOPES = ("sentence", "before", "after", "message")
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")  # {NAME}; regex quantifiers are digits only
+_PAUSES = re.compile(r"\s*(?:\.{2,}|…)\s*")
 _SENTENCE_END = re.compile(r"[.!?;\n]+|\bbut\b")
 _WORD = re.compile(r"\S+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -248,8 +249,14 @@ class CrisisMatcher:
             self._matcher.add(rule_id, patterns)
 
     def match(self, text: str) -> CrisisHit | None:
-        """The highest-priority hit in ``text`` (whole text, no length cap), or None."""
-        return next(self._hits(text), None)
+        """The highest-priority hit in ``text`` (whole text, no length cap), or None.
+
+        Speech-to-text writes pauses as "...": "my son... pills... not waking" (caller
+        role-play round 35) is read once more with the pauses closed up."""
+        hit = next(self._hits(text), None)
+        if hit is None and _PAUSES.search(text or ""):
+            hit = next(self._hits(_PAUSES.sub(" ", text)), None)
+        return hit
 
     def find_all(self, text: str) -> List[CrisisHit]:
         """Every unsuppressed entry that fired, most urgent first (reports, audits)."""

@@ -48,8 +48,10 @@ from iop_assistant.nlu.past_danger import was_already_treated
 from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 from iop_assistant.program_question import (
     ENROLL_INTENT,
+    START_INTENT,
     asks_about_the_program,
     asks_how_to_enroll,
+    asks_if_the_start_still_stands,
     asks_what_iop_is,
 )
 from iop_assistant.rule_component import RuleComponent
@@ -378,6 +380,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:\s+(?:them|it|911|988|already|now))?(?:\W+(?:now\s+what|what\s+now|what\s+do\s+i\s+do(?:\s+now)?))?\W*$|"
         r"^\W*(?:ok\W+)?ya\s+(?:les?\s+)?llam[eé](?:\s+al\s+(?:911|988))?(?:\W+(?:y\s+)?ahora\s+qu[eé])?\W*$|"
         rf"\b(?:already\s+|just\s+)?(?:called|call(?:ed)?\s+up|dialed|dialled|phoned|rang)\s+{_HELP}\b|"
+        # "ok i texted 911", "i already called them" (crisis role-play round 35: the violence
+        # reply again, "Call 911 now" to someone who had)
+        rf"\b(?:i|we|she|he)\s+(?:already\s+|just\s+)?(?:texted|txted|sent\s+a\s+text\s+to|messaged)\s+{_HELP}\b|"
+        r"\b(?:i|we)\s+already\s+(?:called|texted|rang)\s+(?:them|em|it|for\s+help)\b|"
         rf"\b(?:on\s+the\s+(?:phone|line)\s+with|talking\s+to|talking\s+with)\s+(?:911|9-1-1|the\s+dispatcher|dispatch|the\s+911\s+(?:lady|guy|person|operator))\b|"
         rf"\b{_RESPONDERS}{_ARE}\s+(?:on\s+(?:the|their|its|his|her)\s+way|coming|en\s+route|enroute|almost\s+here|"
         rf"\d+\s+min(?:ute)?s?\s+away)\b|"
@@ -419,6 +425,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:the\s+)?(?:ambulance|paramedics|ems|emts|medics)\s+(?:just\s+)?took\s+(?:him|her|them)\b|"
         r"\b(?:they|the\s+ambulance)\s+took\s+(?:him|her|them)\s+to\s+the\s+(?:hospital|er|emergency\s+room)\b|"
         r"^(?:ok\s+|okay\s+)?(?:they'?re|theyre|they\s+are)\s+here(?:\s+now)?\W*$|"
+        # "ok theyre here. im ok. but can i still start monday" (crisis role-play round 35: the
+        # help-is-coming reply twice), "they got here", "the cops came"
+        r"(?:^|[.!?,;]\s*)(?:ok(?:ay)?\W+|k\W+)?(?:they'?re|theyre|they\s+are|they\s+just\s+got|they\s+got|help\s+is|help'?s)\s+"
+        r"(?:here|got\s+here|arrived)(?:\s+now)?(?=\s*(?:$|[.!?,;]|and\b|so\b|now\b))|"
+        r"\b(?:the\s+)?(?:police|cops|officers|deputies)\s+(?:just\s+)?(?:showed\s+up|got\s+here|arrived|are\s+here)\b|"
         # "no hes at the hospital now hes ok", "they took him to st marys", "they admitted
         # him", "the emergency is over" (crisis and family role-plays, late: "Call 911 now"
         # four more times after the ambulance had gone)
@@ -468,6 +479,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:narcan|naloxone)\b[^.?!]{0,20}\bhow\s+do\s+(?:i|we|you)\s+(?:use|give|do)\s+(?:it|that)\b"
         r"(?![^.?!]{0,30}\b(?:if|when|ever)\b)|"
         r"\b(?:do|should)\s+(?:i|we)\s+just\s+spray\s+(?:it|that)\b|\bnose\s+spray\b[^.?!]{0,30}\?|"
+        # "narcan... I have narcan... how" (caller role-play round 35, a bad line)
+        r"\b(?:i|we)\s+(?:have|got)\s+(?:the\s+|some\s+)?(?:narcan|naloxone)\b[^.?!,]{0,20}\bhow\s*(?:do\s+i\s*|to\s*)?\W*$|"
         r"\b(?:le|se\s+lo|se\s+la)\s+(?:pongo|ponemos|doy|damos)\s+(?:el\s+)?narcan\b|"
         r"\b(?:puedo|podemos|debo|debemos)\s+(?:darle|ponerle|usar)\s+(?:el\s+)?(?:narcan|naloxona)\b"
     ),
@@ -526,7 +539,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+)?(?:say|text|write)\s+"
         r"(?:to\s+)?(?:them|em)\b|"
         r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+|going\s+to\s+|gonna\s+)?"
-        r"(?:say|tell|text|write)\b[^.!?]{0,30}\b(?:988|9-8-8|911|9-1-1|dispatcher|operator|"
+        r"(?:say|tell|text|write)\b[^.!?]{0,30}\b(?:988|9-8-8|911|9-1-1|dispatcher|operator|paramedics|medics|emts?|ems|"
+        r"the\s+(?:ambulance|police|cops|er|doctors?|nurses?)|"
         r"crisis\s+line|hotline|lifeline|when\s+(?:they|someone|somebody)\s+(?:answer|answers|pick|picks))\b"
     ),
     # someone else's medicine or a drink to get through withdrawal: no medicine advice,
@@ -968,6 +982,7 @@ def read_spanish_update(clean: str) -> str | None:
     return None
 
 
+_PAUSES = re.compile(r"\s*(?:\.{2,}|…)\s*")
 # an update about the past is not an update ("I called 911 for a friend last year")
 _PAST = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|time)|years?\s+ago|months?\s+ago|weeks?\s+ago|"
@@ -989,6 +1004,8 @@ KINDS_THAT_YIELD_TO_CRISIS = frozenset(
 # answered instead ("ok I called 988 and talked to someone, I'm safe. now what are the
 # steps to start", role-play 2026-12-04)
 KINDS_THAT_LET_A_QUESTION_THROUGH = frozenset({"safe_now", "reached_988", "help_here", "no_plan"})
+# what a safe person's question may be: a program topic or the detox question
+QUESTION_READINGS = frozenset(FAQ_TOPIC_LABELS) | {"request_detox_screening"}
 # the classifier's next guess must be at least this sure to be taken as the question
 QUESTION_MIN_CONFIDENCE = 0.05
 # kinds that describe the same emergency, never a new one
@@ -1039,6 +1056,8 @@ FIRST_READ = (
     "help_here",
     "poison_control_police",
     "drink_for_shakes",
+    # "i already called them... what do i tell the paramedics" (crisis role-play round 35)
+    "what_to_say",
 )
 # what a person asks or tells besides ("he is really drowsy and slurring should i make him
 # throw up" asks about vomiting) comes before sleepiness or a promise to call
@@ -1092,8 +1111,9 @@ def names_the_police_as_the_reason(text: str) -> bool:
 
 
 def read_update(text: str) -> str | None:
-    """The kind of crisis update the text gives, or None."""
-    clean = normalize(text)
+    """The kind of crisis update the text gives, or None (speech-to-text pauses, "narcan...
+    I have narcan... how", read as spaces: caller role-play round 35)."""
+    clean = _PAUSES.sub(" ", normalize(text))
     if PATTERNS["poison_control_police"].search(clean):
         return "poison_control_police"  # the police question before any other fear
     not_calling = _NOT_CALLING_NOW.search(clean)
@@ -1199,6 +1219,8 @@ def program_question(message: Message, text: str) -> str | None:
     to answer."""
     if asks_how_to_enroll(text):
         return ENROLL_INTENT
+    if asks_if_the_start_still_stands(text):
+        return START_INTENT
     if asks_what_iop_is(text):
         # "no i'm okay right now... i wanna know how your program works" (blind v22, voice:
         # the no-plan reply; the classifier's next guess was "deny")
@@ -1208,7 +1230,9 @@ def program_question(message: Message, text: str) -> str | None:
         if name in (CRISIS_INTENT, UPDATE_INTENT, "crisis_checkin", "nlu_fallback", *ANSWER_WORDS):
             continue
         sure = float(guess.get("confidence") or 0) >= QUESTION_MIN_CONFIDENCE
-        return str(name) if name in FAQ_TOPIC_LABELS and sure else None
+        # "ok the ambulance took him... can he do your program after the hospital or does he
+        # need detox first" (crisis role-play round 35: "I'm glad help is there" again)
+        return str(name) if name in QUESTION_READINGS and sure else None
     return None
 
 

@@ -41,6 +41,7 @@ from iop_assistant.program_question import (
     FORMAT_INTENT,
     LOCATION_INTENT,
     SAFETY_INTENT,
+    START_INTENT,
     UNKNOWN_DETAIL_REASON,
     WHO_IT_IS_FOR_INTENT,
     WORK_INTENT,
@@ -52,6 +53,7 @@ from iop_assistant.program_question import (
     asks_for_directions,
     asks_how_to_enroll,
     asks_if_substance_treated,
+    asks_if_the_start_still_stands,
     asks_to_make_someone_go,
     asks_what_iop_is,
     asks_whether_someone_finds_out,
@@ -155,6 +157,13 @@ def asked_topic(message: Message, text: str) -> str | None:
             return CONFIDENTIALITY_INTENT
         if asks_to_make_someone_go(text):
             return FAMILY_INTENT
+    if (
+        settled
+        and intent not in (START_INTENT, "ask_relapse")
+        and asks_if_the_start_still_stands(text)
+    ):
+        # "will this mess up me starting monday" (crisis role-play round 35)
+        return START_INTENT
     if settled and intent != COST_INTENT and asks_about_a_plan(text):
         return COST_INTENT
     if settled and intent not in PRIVACY_READINGS and asks_whether_someone_finds_out(text):

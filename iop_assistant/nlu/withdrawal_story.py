@@ -12,6 +12,7 @@ an emergency stay with the crisis guard, which runs after this.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from iop_assistant import screening_answers, screening_rules, substances
 from iop_assistant.nlu.danger_words import has_danger_words
@@ -110,7 +111,61 @@ _ASKS_ABOUT_CARE_NOW = re.compile(
 )
 
 
-def asks_whether_to_get_care(text: str | None) -> bool:
-    """Withdrawal told, and whether to take the person in now asked: yes, today."""
+# "what do I do", "where do I take her right now", "urgent care or the ER?", "should she take
+# her pill again?" asked about withdrawal happening now: a 70-year-old's lorazepam stopped two
+# days ago, jittery with a pounding heart, her doctor closed (family role-play round 35: the
+# overdose text twice, then what IOP treats)
+_ASKS_WHAT_TO_DO_NOW = re.compile(
+    r"\bwhat\s+(?:do|should|can)\s+(?:i|we)\s+do\b|"
+    r"\bwhere\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:take|bring|go|get)\b|"
+    r"\bshould\s+(?:she|he|i|they)\s+(?:just\s+)?(?:take|have)\s+(?:her|his|my|their|a|one|the)\s+"
+    r"(?:\w+\s+)?(?:pills?|meds?|medicine|medication|dose)\s+(?:again|back|anyway)\b",
+    re.IGNORECASE,
+)
+# "should we go to urgent care or the er?", "ER or wait?": the place of care named
+_NAMES_A_PLACE_OF_CARE = re.compile(
+    r"\b(?:urgent\s+care|the\s+er|er|hospital)\s+or\s+(?:the\s+)?(?:er|urgent\s+care|hospital|e\.r\.)\b",
+    re.IGNORECASE,
+)
+# the signs are happening now, not a habit told ("he gets the shakes every morning")
+_NOW = re.compile(
+    r"\b(?:right\s+now|rn|today|tonight|this\s+(?:morning|afternoon|evening)|"
+    r"(?:feels|is\s+feeling|says\s+(?:she|he)\s+feels|started|is\s+getting|are\s+getting)\b|"
+    r"(?:skipped|stopped|missed|quit)\b[^.!?]{0,40}\b(?:yesterday|today|days?|since))",
+    re.IGNORECASE,
+)
+# "she's withdrawing I think", "he's detoxing", "going through withdrawal" (no sign named)
+_WITHDRAWING_NOW = re.compile(
+    r"\b(?:she|he|i|they|my\s+\w+)\s*(?:'s|s|'m|m|'re|re|\s+is|\s+am|\s+are)\s+(?:\w+\s+)?"
+    r"(?:withdrawing|detoxing|in\s+withdrawal|going\s+through\s+withdrawal|dope\s*sick)\b|"
+    r"\bwithdrawal\s+from\s+(?:\w+\s+)?(?:lorazepam|ativan|xanax|alprazolam|klonopin|clonazepam|valium|"
+    r"diazepam|benzos?|alcohol|drinking|her\s+pills|his\s+pills)\b",
+    re.IGNORECASE,
+)
+
+
+def _withdrawal_now(text: str) -> bool:
+    return bool(_WITHDRAWING_NOW.search(text)) or (
+        tells_of_withdrawal(text) and bool(_NOW.search(text))
+    )
+
+
+def asks_whether_to_get_care(text: str | None, earlier: Iterable[str] = ()) -> bool:
+    """Withdrawal told, and whether to take the person in now (or what to do now) asked:
+    yes, today. ``earlier`` are the person's messages before, where the withdrawal may have
+    been told ("she's shaky and scared. where do I take her right now")."""
     cleaned = str(text or "")
-    return bool(_ASKS_ABOUT_CARE_NOW.search(cleaned)) and tells_of_withdrawal(cleaned)
+    if _ASKS_ABOUT_CARE_NOW.search(cleaned) and tells_of_withdrawal(cleaned):
+        return True
+    place_named = bool(
+        _ASKS_ABOUT_CARE_NOW.search(cleaned) or _NAMES_A_PLACE_OF_CARE.search(cleaned)
+    )
+    if not place_named and not _ASKS_WHAT_TO_DO_NOW.search(cleaned):
+        return False
+    if _withdrawal_now(cleaned):
+        return True
+    told_before = any(_withdrawal_now(str(t)) or tells_of_withdrawal(str(t)) for t in earlier)
+    if not told_before:
+        return False
+    signs = screening_answers.parse_symptoms(cleaned) - {screening_rules.NO_SYMPTOMS}
+    return place_named or bool(signs) or bool(re.search(r"withdraw", cleaned, re.I))

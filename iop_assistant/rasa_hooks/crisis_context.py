@@ -36,19 +36,26 @@ import functools
 import re
 from typing import Any, Dict, Iterable, List
 
+from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
 from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
+from iop_assistant.language.reply_reasons import GATE_OUTPUT, WITHDRAWAL_CARE_REASON
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION, update_entity
 from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
-from iop_assistant.nlu.withdrawal_story import STORY_INTENT, tells_of_withdrawal
+from iop_assistant.nlu.withdrawal_story import (
+    STORY_INTENT,
+    asks_whether_to_get_care,
+    tells_of_withdrawal,
+)
 from iop_assistant.program_question import asks_about_the_program
-from iop_assistant.rasa_hooks import patching
+from iop_assistant.rasa_hooks import fragments, patching
 from iop_assistant.topics import FAQ_TOPIC_LABELS
+from iop_assistant.writer_role import role_entity, writes_as_a_professional
 
 UPDATE_INTENT = "crisis_update"
 UPDATE_ENTITY = "crisis_update"
@@ -379,6 +386,30 @@ def keep_a_seizure(parse_data: Dict[str, Any], tracker: Any) -> None:
     parse_data["entities"] = [e for e in entities if e.get("entity") not in GUARD_ENTITIES]
 
 
+# the writer's own overdose named: "I took", "my lips are blue", "I'm turning blue"
+_OWN_OVERDOSE = re.compile(
+    r"\bi\s+(?:just\s+)?(?:took|take|taken|used|snorted|smoked|shot|drank|swallowed|overdos\w*|od'?d)\b|"
+    r"\bmy\s+(?:lips|face|skin|fingers|nails|breathing|chest|heart)\b|"
+    r"\b(?:i'?m|im|i\s+am|i\s+feel|i\s+can'?t)\b",
+    re.IGNORECASE,
+)
+SOMEONE_ELSES_OVERDOSE = frozenset({"overdose", "overdose_sedative"})
+
+
+def keep_someone_elses_overdose(parse_data: Dict[str, Any], tracker: Any) -> None:
+    """ "lips... blue... what do I" after "my son... pills... not waking" (caller role-play
+    round 35): the guard's reading of lips turning blue as the writer's own overdose does
+    not change whose overdose it is, unless the words say it is the writer's."""
+    category = _slot(tracker, CATEGORY_SLOT)
+    if category not in SOMEONE_ELSES_OVERDOSE:
+        return
+    if _OWN_OVERDOSE.search(str(parse_data.get("text") or "")):
+        return
+    for entity in parse_data.get("entities") or []:
+        if entity.get("entity") == GUARD_CATEGORY_ENTITY and entity.get("value") == "overdose_self":
+            entity["value"] = category
+
+
 # "no not like that they wont hurt me theyll just be mad. its still bleeding what do i do"
 # after a self-harm reply (crisis role-play round 25: "That's okay. I'm here"): bleeding that
 # goes on is the self-harm emergency, whatever else the message says
@@ -667,10 +698,30 @@ def skips_one_screening_question(parse_data: Dict[str, Any], tracker: Any) -> bo
     return True
 
 
+CARE_INTENT = "ask_safety_procedures"
+
+
+def care_asked_after_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "she's shaky and scared. where do I take her right now" after her lorazepam stopped
+    two days ago (family role-play round 35: the check-in question, then "a lot to carry"):
+    medical care today, and what makes it 911; danger words the guard found still win."""
+    if _has_guard_danger(parse_data) or getattr(tracker, "active_loop_name", None):
+        return False
+    if (parse_data.get(GATE_OUTPUT) or {}).get("reason") == WITHDRAWAL_CARE_REASON:
+        return False
+    if not asks_whether_to_get_care(str(parse_data.get("text") or ""), _user_texts(tracker)):
+        return False
+    _set_intent(parse_data, CARE_INTENT, 1.0)
+    parse_data[GATE_OUTPUT] = {"from": "context", "reason": WITHDRAWAL_CARE_REASON}
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
+    keep_someone_elses_overdose(parse_data, tracker)
     if (
-        answer_not_distress_in_the_screening(parse_data, tracker)
+        care_asked_after_withdrawal(parse_data, tracker)
+        or answer_not_distress_in_the_screening(parse_data, tracker)
         or taken_during_a_crisis(parse_data, tracker)
         or skips_one_screening_question(parse_data, tracker)
     ):
@@ -889,6 +940,27 @@ def spanish_already(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     return parse_data
 
 
+async def _read_pieces_together(
+    processor: MessageProcessor,
+    original: Any,
+    message: Any,
+    parse_data: Dict[str, Any],
+    tracker: Any,
+) -> None:
+    """ "my son" / "pills" / "not waking" on a bad line: the pieces parsed as one message,
+    taken when they are a crisis (``fragments``)."""
+    text = fragments.joined_pieces(str(parse_data.get("text") or ""), _user_texts(tracker))
+    if not text:
+        return
+    joined_message = UserMessage(
+        text,
+        sender_id=getattr(message, "sender_id", None),
+        input_channel=getattr(message, "input_channel", None),
+    )
+    joined = await original(processor, joined_message, tracker, True)
+    fragments.take_the_joined_crisis(parse_data, joined)
+
+
 def _wrap(original: Any) -> Any:
     @functools.wraps(original)
     async def parse_message(
@@ -898,7 +970,13 @@ def _wrap(original: Any) -> Any:
         only_output_properties: bool = True,
     ) -> Dict[str, Any]:
         parse_data = await original(self, message, tracker, only_output_properties)
+        if tracker is not None and fragments.may_join(parse_data, tracker):
+            await _read_pieces_together(self, original, message, parse_data, tracker)
         parse_data = in_context(parse_data, tracker)
+        text = str(parse_data.get("text") or "")
+        if writes_as_a_professional(text):
+            # "I'm a case manager... my client" (stepdown role-play round 35: "your loved one")
+            parse_data["entities"] = [*(parse_data.get("entities") or []), role_entity(text)]
         return spanish_already(first_language(parse_data, tracker), tracker)
 
     return parse_message

@@ -1,0 +1,62 @@
+"""Words a bad line or quick texting cut into pieces are read together for danger.
+
+A caller on a bad line got through only "my son", then "pills", then "not waking"
+(caller role-play round 35): each piece alone is nothing ("not waking" was read as a
+"no", and answered "That's okay"). When a short message follows one or two short
+messages, the pieces are joined and read again; if the joined words are a crisis the
+crisis guard recognises (its lexicon, not the classifier's guess), the message is that
+crisis. Nothing else about the message changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+FRAGMENT_WORDS = 4  # a piece: this many words or fewer
+PIECES_BEFORE = 2  # how many earlier pieces may be joined
+CRISIS_INTENT = "crisis"
+GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
+
+
+def _is_piece(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= FRAGMENT_WORDS and not text.startswith("/")
+
+
+def joined_pieces(text: str, earlier: List[str]) -> str | None:
+    """The message joined to the short messages just before it, or None when it is not a
+    piece or nothing short came before."""
+    if not _is_piece(text):
+        return None
+    pieces: List[str] = []
+    for before in reversed(earlier[-PIECES_BEFORE:]):
+        if not _is_piece(before):
+            break
+        pieces.insert(0, before.strip(" .…"))
+    if not pieces:
+        return None
+    return " ".join([*pieces, text.strip(" .…")])
+
+
+def guard_entities(parse_data: Dict[str, Any]) -> List[Dict[str, Any]]:
+    return [e for e in parse_data.get("entities") or [] if e.get("entity") in GUARD_ENTITIES]
+
+
+def take_the_joined_crisis(parse_data: Dict[str, Any], joined: Dict[str, Any]) -> bool:
+    """Makes ``parse_data`` the crisis the joined pieces are, when the guard found one."""
+    found = guard_entities(joined)
+    if (joined.get("intent") or {}).get("name") != CRISIS_INTENT or not found:
+        return False
+    kept = [e for e in parse_data.get("entities") or [] if e.get("entity") not in GUARD_ENTITIES]
+    parse_data["intent"] = {"name": CRISIS_INTENT, "confidence": 1.0}
+    parse_data["entities"] = kept + found
+    parse_data["joined_pieces"] = joined.get("text")
+    return True
+
+
+def may_join(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """Only a message that is not already a crisis (or an update), outside any form."""
+    name = (parse_data.get("intent") or {}).get("name")
+    if name in (CRISIS_INTENT, "crisis_update") or guard_entities(parse_data):
+        return False
+    return not getattr(tracker, "active_loop_name", None)

@@ -1,0 +1,205 @@
+"""Round 34: crisis mode hears new facts, withdrawal care asked in other words, referrers,
+titles in names, callback status asked plainly, pieces of a message on a bad line."""
+
+from __future__ import annotations
+
+from typing import Any, List
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant.form_answers import parse_first_name
+from iop_assistant.nlu.contact_questions import asks_callback_status
+from iop_assistant.nlu.crisis_updates import read_update
+from iop_assistant.nlu.withdrawal_story import asks_whether_to_get_care
+from iop_assistant.program_question import asks_if_the_start_still_stands
+from iop_assistant.rasa_hooks import crisis_context, fragments
+from iop_assistant.writer_role import writes_as_a_professional
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # crisis role-play round 35: the violence reply again, "Call 911 now" to someone who had
+        ("ok i texted 911. he stopped banging i think he passed out on the couch", "help_coming"),
+        ("i already called them, hes on his side now", "help_coming"),
+        ("ok theyre here. im ok. but seriously can i still start monday", "help_here"),
+        ("the cops just showed up", "help_here"),
+        (
+            "he didnt overdose he just had a seizure?? i already called them. hes on his side "
+            "now, breathing. what do i tell the paramedics",
+            "what_to_say",
+        ),
+        ("narcan... I have narcan... how", "naloxone_question"),
+    ],
+)
+def test_new_facts_after_a_crisis_reply_are_read(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have narcan at home, how much does the program cost",
+        "they're here for the program orientation?",
+    ],
+)
+def test_look_alikes_are_no_such_update(text):
+    assert read_update(text) not in ("naloxone_question", "help_here")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ok theyre here. im ok. but can i still start monday if i dont have a ride", True),
+        ("will this mess up me starting monday, i wont have my car", True),
+        ("todavia puedo empezar el lunes?", True),
+        ("can i start monday", False),
+        ("can i still come to group if i relapsed", False),
+    ],
+)
+def test_asks_if_the_start_still_stands(text, expected):
+    assert asks_if_the_start_still_stands(text) is expected
+
+
+LORAZEPAM = (
+    "she already skipped her pill yesterday and today and she says she feels jittery and her "
+    "heart is pounding. what do I do"
+)
+
+
+@pytest.mark.parametrize(
+    "text, earlier, expected",
+    [
+        # family role-play round 35: a 70-year-old's lorazepam stopped, her doctor closed
+        (LORAZEPAM, [], True),
+        ("she's withdrawing I think. should she take her pill again?", [LORAZEPAM], True),
+        (
+            "can withdrawal from lorazepam be dangerous? do I take her to urgent care or the ER?",
+            [],
+            True,
+        ),
+        ("she's shaky and scared. where do I take her right now", [LORAZEPAM], True),
+        ("she's shaky and scared. where do I take her right now", [], False),
+        ("my husband gets the shakes every morning until he drinks, what do i do?", [], False),
+        ("where do i take him for detox", [], False),
+    ],
+)
+def test_withdrawal_care_today_asked_in_other_words(text, earlier, expected):
+    assert asks_whether_to_get_care(text, earlier) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # caller role-play round 35: a new request started, then what IOP treats
+        ("Is somebody still gonna call me? Cause I don't want a call at home.", True),
+        ("So nothing got saved from before, right? Nobody's calling my house?", True),
+        ("Do you have a callback request for me or not?", True),
+        ("nothing was saved in my fridge", False),
+    ],
+)
+def test_callback_status_asked_plainly(text, expected):
+    assert asks_callback_status(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Dr. Priya Nair", "Priya"),
+        ("reverend thomas okafor", "Thomas"),
+        ("Ms. Johnson", "Ms. Johnson"),
+        ("mr smith", "Mr. Smith"),
+        ("Bob", "Bob"),
+    ],
+)
+def test_a_title_is_never_saved_as_the_name(text, name):
+    assert parse_first_name(text) == name
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hi, I'm a case manager at a shelter and I have a client with no phone", True),
+        ("ED nurse here, patient being discharged on bupe", True),
+        ("soy trabajadora social y tengo una paciente", True),
+        ("I'm a nurse and I drink a bottle of wine most nights", False),
+        ("my therapist said I should try IOP", False),
+        ("my son is a nurse", False),
+    ],
+)
+def test_writes_as_a_professional(text, expected):
+    assert writes_as_a_professional(text) is expected
+
+
+def _tracker(*texts: str, slots: dict | None = None) -> DialogueStateTracker:
+    events: List[Any] = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+    for name, value in (slots or {}).items():
+        events.append(SlotSet(name, value))
+    for text in texts:
+        events += [UserUttered(text, {"name": "inform"}), ActionExecuted("utter_inform_use")]
+        events.append(ActionExecuted("action_listen"))
+    return DialogueStateTracker.from_events("someone", events)
+
+
+def test_pieces_are_joined_only_after_pieces():
+    assert fragments.joined_pieces("not waking", ["hello? my son", "pills"]) == (
+        "hello? my son pills not waking"
+    )
+    assert fragments.joined_pieces("not waking", ["my son took a lot of pills tonight"]) is None
+    assert fragments.joined_pieces("he took a lot of pills tonight", ["my son"]) is None
+
+
+def test_a_joined_crisis_from_the_guard_is_taken_and_a_guess_is_not():
+    parse = {"text": "not waking", "intent": {"name": "deny"}, "entities": []}
+    guessed = {"intent": {"name": "crisis"}, "entities": []}
+    assert not fragments.take_the_joined_crisis(parse, guessed)
+    found = {
+        "text": "my son pills not waking",
+        "intent": {"name": "crisis"},
+        "entities": [{"entity": "crisis_category", "value": "overdose"}],
+    }
+    assert fragments.take_the_joined_crisis(parse, found)
+    assert parse["intent"]["name"] == "crisis"
+    assert {"entity": "crisis_category", "value": "overdose"} in parse["entities"]
+
+
+def test_lips_turning_blue_stay_the_sons_overdose():
+    tracker = _tracker("my son... pills... not waking", slots={"crisis_category": "overdose"})
+    parse = {
+        "text": "lips... blue... what do I",
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "entities": [{"entity": "crisis_category", "value": "overdose_self"}],
+    }
+    crisis_context.in_context(parse, tracker)
+    assert parse["entities"][0]["value"] == "overdose"
+    own = {
+        "text": "i took some too and my lips are blue",
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "entities": [{"entity": "crisis_category", "value": "overdose_self"}],
+    }
+    crisis_context.in_context(own, tracker)
+    assert own["entities"][0]["value"] == "overdose_self"
+
+
+def test_where_to_take_her_after_withdrawal_told_is_care_today():
+    tracker = _tracker(LORAZEPAM)
+    parse = {
+        "text": "that doesn't help. she's shaky and scared. where do I take her right now",
+        "intent": {"name": "crisis_checkin", "confidence": 0.6},
+        "entities": [],
+    }
+    result = crisis_context.in_context(parse, tracker)
+    assert result["intent"]["name"] == "ask_safety_procedures"
+    assert result["control_gate"]["reason"] == "withdrawal care today"
+
+
+def test_the_partner_who_took_the_phone_and_keys_is_danger_at_home(guard):
+    text = (
+        "hi is this the iop place. im on my sons old phone. my boyfriend took my phone and my car "
+        "keys and im in the bathroom w the door locked"
+    )
+    hit = guard.check(text)
+    assert hit is not None and hit.category == "violence"
+    assert guard.check("im hiding in the bathroom at work lol") is None
