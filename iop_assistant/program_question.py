@@ -25,7 +25,7 @@ _ABOUT_THE_PROGRAM = re.compile(
 )
 _ASKS = re.compile(
     r"\?|¿|\b(?:do|does|can|could|is|are|how|what|when|where|which|who|will|would)\b|"
-    r"\b(?:asking|wondering|want\s+to\s+know|info|information|como|cuando|donde|cuanto|que)\b|"
+    r"\b(?:asking|wondering|want\s+to\s+know|info|information|informaci[oó]n|como|cuando|donde|cuanto|que)\b|"
     # texted: "r there day groups", "wat is iop"
     r"\br\s+(?:there|u|you|they|y'?all|the)\b|\b(?:wat|wut|wht)\b",
     re.IGNORECASE,
@@ -63,6 +63,36 @@ _ENROLL = re.compile(
     r"\bc[oó]mo\s+(?:empiez\w*|empez\w*|entr\w*)\s+(?:al|en\s+el|el)\s+programa\b",
     re.IGNORECASE,
 )
+
+
+# "after the hospital can he do your program", "can she go to your program after detox"
+# (caller role-play round 36: the formats answer, then a menu): who the program suits
+_AFTER_CARE_THEN_PROGRAM = re.compile(
+    r"\bafter\s+(?:the\s+)?(?:hospital|detox|rehab|er|he'?s\s+out|she'?s\s+out|they'?re\s+out)\b[^.?!]{0,40}"
+    r"\b(?:can|could|would|will)\s+(?:he|she|they|i|my\s+\w+)\s+(?:do|join|go\s+to|come\s+to|get\s+into)\b|"
+    r"\b(?:can|could|would|will)\s+(?:he|she|they|i|my\s+\w+)\s+(?:do|join|go\s+to|come\s+to|get\s+into)\s+"
+    r"(?:your|the|this)\s+(?:program|iop)\s+(?:after|once|when)\b",
+    re.IGNORECASE,
+)
+
+
+# "ustedes lo pueden ayudar a el?", "can you guys help him", "es para alguien como mi hijo"
+_CAN_YOU_HELP_THEM = re.compile(
+    r"\b(?:ustedes|uds|su\s+programa|el\s+programa)\s+(?:lo|la|le|los)\s+(?:pueden|puede|podr[ií]an)\s+ayudar\b|"
+    r"\b(?:can|could)\s+(?:you|y'?all|you\s+guys|your\s+program|the\s+program)\s+help\s+(?:him|her|them|my\s+\w+)\b|"
+    r"\b(?:programa|program)\s+(?:es\s+)?para\s+(?:alguien|someone)\s+como\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_the_program_can_help_them(text: str | None) -> bool:
+    """Whether the program can help the person written about."""
+    return _found(_CAN_YOU_HELP_THEM, text)
+
+
+def asks_if_the_program_follows_care(text: str | None) -> bool:
+    """Whether the program is asked about as the step after a hospital, detox or rehab."""
+    return _found(_AFTER_CARE_THEN_PROGRAM, text)
 
 
 # "can i still start monday if i dont have a ride", "will this mess up me starting monday"

@@ -264,7 +264,12 @@ _PERSUADE = re.compile(
     r"raise\s+(?:it|this|the\s+subject)|start\s+(?:that|the|this)\s+conversation|approach\s+(?:him|her|them))"
     r"(?:\s+(?:with|to)\s+(?:him|her|them|my\s+\w+))?\b|"
     r"\b(?:c[oó]mo|qu[eé])\s+(?:le|lo|la|les)\s+(?:digo|convenzo|hago|hablo)\b[^.!?]{0,40}"
-    r"\b(?:para\s+que|vaya|acepte|entre|deje)\b|\bc[oó]mo\s+(?:lo|la|los)\s+convenzo\b",
+    r"\b(?:para\s+que|vaya|acepte|entre|deje)\b|\bc[oó]mo\s+(?:lo|la|los)\s+convenzo\b|"
+    # "como le digo sin que se enoje", "como le propongo que vaya al programa" (Spanish role-play
+    # round 35: the dosing answer, then a menu)
+    r"\bc[oó]mo\s+(?:le|se\s+lo|se\s+la)\s+(?:digo|propongo|planteo|saco\s+el\s+tema|hablo)\b"
+    r"(?=[^.!?]{0,40}\b(?:sin\s+que|enoje|programa|vaya|tratamiento|ayuda)\b)|"
+    r"\b(?:le|lo|la)\s+quiero\s+hablar\s+del?\s+(?:programa|tratamiento)\b",
     re.IGNORECASE,
 )
 

@@ -475,6 +475,50 @@ def is_hesitant_about_the_program(text: str) -> bool:
     )
 
 
+# "im scared to start the program tonight" (round 33's open list: the classifier's sure
+# crisis, the 911 reply): nerves about starting, with no word of danger, ask about day one
+FIRST_DAY_INTENT = "ask_first_day"
+_NERVOUS_TO_START = re.compile(
+    r"\b(?:scared|nervous|anxious|afraid|terrified|freaking\s+out|worried)\s+(?:to|about|of)\s+"
+    r"(?:start|starting|begin|beginning|go(?:ing)?\s+to|join(?:ing)?)\s+(?:the\s+|my\s+|your\s+|this\s+)?"
+    r"(?:program|iop|group|groups|treatment|therapy|first\s+(?:day|session|group))\b|"
+    r"\b(?:nervios[oa]|miedo)\s+(?:de|a)\s+(?:empezar|entrar|ir)\s+(?:al\s+|el\s+)?(?:programa|grupo|tratamiento)\b",
+    re.IGNORECASE,
+)
+# "we are thinking about having a drink tonight to celebrate": a celebration, not danger
+_CELEBRATING = re.compile(
+    r"\b(?:celebrat\w*|a\s+toast|birthday|anniversary|wedding|graduation|new\s+year'?s?|festejar|"
+    r"celebrar|brindis|cumplea[nñ]os|boda)\b",
+    re.IGNORECASE,
+)
+
+
+# words that may be danger even where the lexicon has nothing ("i have the pills in my hand")
+_MEANS_OR_HARM = re.compile(
+    r"\b(?:pills?|gun|rope|knife|blade|bridge|kill|die|dying|dead|hurt|suicid\w*|overdos\w*|blood|"
+    r"goodbye|end\s+it|pastillas|pistola|morir|matar)\b",
+    re.IGNORECASE,
+)
+
+
+def is_nervous_to_start(text: str) -> bool:
+    """Nerves about starting the program, said without a word of danger."""
+    return (
+        bool(_NERVOUS_TO_START.search(text))
+        and not has_danger_words(text)
+        and not _MEANS_OR_HARM.search(text)
+    )
+
+
+def is_a_celebration(text: str) -> bool:
+    """A drink for a celebration, with nothing taken and no word of danger."""
+    return (
+        bool(_CELEBRATING.search(text))
+        and not has_danger_words(text)
+        and not _MEANS_OR_HARM.search(text)
+    )
+
+
 _INFORMATION = re.compile(
     r"\b(?:info|information|informaci[oó]n|informes|details|detalles)\b", re.IGNORECASE
 )
@@ -891,6 +935,12 @@ class CrisisGuard(GraphComponent):
                         continue
                     if has_real_alternative(message):
                         take_next_guess(message)
+                        continue
+                    if is_nervous_to_start(text):
+                        set_intent(message, FIRST_DAY_INTENT)
+                        continue
+                    if is_a_celebration(text):
+                        set_intent(message, FALLBACK_INTENT)  # asked what they meant, not 911
                         continue
                     if is_hesitant_about_the_program(text) or _NOT_UNDERSTOOD.match(text):
                         # asked what they meant (the clarifying question), not 911 ("I don't

@@ -49,8 +49,11 @@ from iop_assistant.nlu.use_psychosis import is_use_psychosis, left_to_read
 from iop_assistant.program_question import (
     ENROLL_INTENT,
     START_INTENT,
+    WHO_IT_IS_FOR_INTENT,
     asks_about_the_program,
     asks_how_to_enroll,
+    asks_if_the_program_can_help_them,
+    asks_if_the_program_follows_care,
     asks_if_the_start_still_stands,
     asks_what_iop_is,
 )
@@ -101,6 +104,17 @@ _MEDICINES = (
 )
 
 _THEM = r"(?:him|her|them|my\s+\w+|lo|la)"
+# more of a medicine than prescribed, and the signs that may come of it
+TOO_MUCH_MEDICINE = (
+    r"\b(?:taking|took|taken|been\s+taking|takes|had)\s+(?:way\s+)?(?:more|extra|too\s+many|double|twice)\s+"
+    r"(?:of\s+)?(?:her|his|my|their|the)?\s*(?:\w+\s+){0,2}?(?:pills?|meds|medications?|medicines?|doses?|tablets?)\b|"
+    r"\bmore\s+(?:pills?|meds|medicine)?\s*than\s+(?:she'?s|he'?s|i'?m|they'?re|she\s+is|he\s+is)\s+"
+    r"(?:supposed\s+to|prescribed)\b|\bmore\s+than\s+(?:prescribed|the\s+doctor\s+said)\b"
+)
+MEDICINE_SIGNS = (
+    r"(?:confused|confusion|mixed\s+up|wobbly|unsteady|dizzy|drowsy|very\s+sleepy|so\s+sleepy|slurring|"
+    r"falling|fell|out\s+of\s+it|not\s+making\s+sense)\b"
+)
 
 _MEANS = (
     r"(?:pills|oxys?|oxycodone|oxycontin|percs?|percocets?|xanax|bars|benzos|meds|medications?|"
@@ -279,6 +293,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # adderall an emergency even if she's awake now" (crisis role-play round 25: the 988 text,
     # then "I'm really glad you're safe right now"): yes, a medical check today
     "still_needs_care": re.compile(
+        # "Should I take her to the doctor today?", "is it dangerous that she's confused?" after
+        # too much medicine (caller role-play round 36: the 988 text); after a crisis reply only
+        r"\b(?:should|do|can)\s+(?:i|we)\s+(?:take|bring|get)\s+(?:him|her|them)\s+(?:to\s+(?:the\s+|a\s+)?|in\s+to\s+(?:the\s+)?)"
+        r"(?:doctor|hospital|er|urgent\s+care|clinic)\b[^.?!]{0,20}\b(?:today|now|tonight)\b|"
+        r"\bis\s+it\s+(?:dangerous|serious|bad)\s+that\s+(?:she'?s|he'?s|they'?re|she\s+is|he\s+is)\s+"
+        r"(?:confused|wobbly|so\s+sleepy|dizzy|mixed\s+up)\b|"
         r"\b(?:still|really)\s+(?:need|have)\s+(?:to\s+)?(?:go\s+to\s+|see\s+)?(?:the\s+|a\s+)?(?:hospital|er|"
         r"e\.r\.|emergency\s+room|911|ambulance|doctor)\b|"
         r"\bis\s+(?:it|this|that|a\s+seizure\b[^?]{0,40}?)\s+(?:still\s+)?(?:an\s+)?emergency\b[^?]{0,50}\b(?:awake|stopped|"
@@ -356,7 +376,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # "should i call poison control" (crisis role-play round 19, a handful of Seroquel: no
     # answer): the Poison Help line, and when it is 911 instead
-    "poison_control": re.compile(r"\bpoison\s+(?:control|help|center|centre|hotline|line)\b"),
+    "poison_control": re.compile(
+        r"\bpoison\s+(?:control|help|center|centre|hotline|line)\b|"
+        # "she's been taking more of her anxiety pills than she's supposed to, and today she's
+        # kind of confused" (caller role-play round 36: the check-in, then 988): too much of a
+        # medicine with its signs, answered with Poison Control and when it is 911
+        rf"{TOO_MUCH_MEDICINE}[^|]{{0,80}}?\b{MEDICINE_SIGNS}|\b{MEDICINE_SIGNS}[^|]{{0,80}}?{TOO_MUCH_MEDICINE}"
+    ),
     # "should i make her throw up", "cold shower?", "let him sleep it off?" (role-play
     # 2026-12-04, a handful of sleeping pills: unanswered)
     "overdose_first_aid": re.compile(
@@ -460,6 +486,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # "does narcan work on coke too?" (left from round 29: the crisis reply again): opioids
     # only, but fentanyl is in other drugs and naloxone does no harm; give it, call 911
     "naloxone_other_drug": re.compile(
+        # "will narcan hurt him if it's not opioids", "i don't know what he took, can i still give
+        # narcan" (caller role-play round 36: help-is-coming again)
+        r"\b(?:will|would|can|could|does)\s+(?:the\s+)?(?:narcan|naloxone)\s+(?:hurt|harm)\s+(?:him|her|them)\b|"
+        r"\b(?:narcan|naloxone)\b[^.?!]{0,40}\b(?:if|when)\s+(?:it'?s|it\s+is|it\s+was|its)\s+not\s+(?:opioids?|opiates?|fentanyl|heroin)\b|"
+        r"\bdon'?t\s+know\s+what\s+(?:he|she|they)\s+took\b[^.?!]{0,40}\b(?:narcan|naloxone)\b[^.?!]{0,20}\?|"
         r"\b(?:does|will|would|can|is)\s+(?:the\s+)?(?:narcan|naloxone)\s+(?:even\s+|still\s+|also\s+)?"
         r"(?:work|help|do\s+anything|any\s+good)\s+(?:on|for|with|against)\s+(?:\w+\s+)?(?:coke|cocaine|crack|"
         r"meth|xanax|bars|benzos?|alcohol|drinking|pills|tranq|xylazine|molly|ecstasy|weed|ketamine|ghb)\b|"
@@ -479,6 +510,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:narcan|naloxone)\b[^.?!]{0,20}\bhow\s+do\s+(?:i|we|you)\s+(?:use|give|do)\s+(?:it|that)\b"
         r"(?![^.?!]{0,30}\b(?:if|when|ever)\b)|"
         r"\b(?:do|should)\s+(?:i|we)\s+just\s+spray\s+(?:it|that)\b|\bnose\s+spray\b[^.?!]{0,30}\?|"
+        # "how do I use it, it's the nose spray" (caller role-play round 36: help-is-coming again)
+        r"\bhow\s+do\s+(?:i|we|you)\s+(?:use|give|do)\s+(?:it|this|that)\b[^.?!]{0,30}\b(?:nose\s+spray|nasal|spray)\b|"
         # "narcan... I have narcan... how" (caller role-play round 35, a bad line)
         r"\b(?:i|we)\s+(?:have|got)\s+(?:the\s+|some\s+)?(?:narcan|naloxone)\b[^.?!,]{0,20}\bhow\s*(?:do\s+i\s*|to\s*)?\W*$|"
         r"\b(?:le|se\s+lo|se\s+la)\s+(?:pongo|ponemos|doy|damos)\s+(?:el\s+)?narcan\b|"
@@ -515,6 +548,15 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     # the first crisis reply again, word for word). A promise to reach a crisis line or
     # the help line; 911 on its way is help_coming
     "will_reach_out": re.compile(
+        # "ok voy a mandar texto a ese numero. si se pone peor me voy con mi hermana" (Spanish
+        # role-play round 35, after the domestic violence reply: the suicide question); a
+        # plan to go to a relative's if it gets worse is a step taken too
+        r"\b(?:voy\s+a|vamos\s+a)\s+(?:llamar|marcar|mandar|enviar|escribir|textear)\w*\s+"
+        r"(?:(?:un\s+)?(?:texto|mensaje)\s+)?(?:a\s+(?:ese|este|esa|esta)|al)\s+(?:n[uú]mero|l[ií]nea|988)\b|"
+        r"\bsi\s+(?:se\s+pone\s+(?:peor|m[aá]s\s+\w+)|empeora|pasa\s+algo)\b[^.!?]{0,30}?\bme\s+(?:voy|llevo\s+a\s+los\s+ni[nñ]os)\s+"
+        r"(?:con|a\s+(?:casa\s+de|donde|la\s+casa\s+de))\b|"
+        r"\bif\s+(?:it|he|she|things)\s+gets?\s+worse\b[^.!?]{0,30}?\b(?:i'?ll|ill|i\s+will|we'?ll|i'?m\s+gonna|im\s+gonna)\s+"
+        r"(?:go|leave|take\s+the\s+kids)\b|"
         r"\b(?:i'?ll|ill|i\s+will|i'?m\s+(?:gonna|going\s+to)|im\s+(?:gonna|going\s+to)|i\s+am\s+(?:gonna|going\s+to)|"
         r"gonna|going\s+to|let\s+me)\s+(?:try\s+(?:to\s+)?|go\s+(?:ahead\s+and\s+)?)?"
         r"(?:call|text|txt|message|reach\s+out\s+to|contact|talk\s+to)\s+"
@@ -536,8 +578,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:to\s+)?(?:them|the\s+person|the\s+counsel(?:l)?or)\b(?=.*\b(?:988|9-8-8|911|crisis\s+line|hotline|lifeline)\b)|"
         # "what would i even say to them", "im asking what do i text them" (crisis role-play
         # round 16: the 988 text three times); only read after a crisis reply (crisis_context)
-        r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+)?(?:say|text|write)\s+"
+        r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+)?(?:say|text|write|tell)\s+"
         r"(?:to\s+)?(?:them|em)\b|"
+        # "should I tell them he was drinking a fifth a day" to paramedics (caller role-play
+        # round 36: the dosing answer): yes, everything
+        r"\b(?:should|do|can)\s+i\s+tell\s+(?:them|the\s+(?:paramedics|medics|doctors?|nurses?|er|ambulance))\s+"
+        r"(?:that\s+|about\s+|how\s+much\s+)?(?:he|she|they|what|about)\b|"
         r"\bwhat\s+(?:do|should|would|can|am)\s+i\s+(?:even\s+|supposed\s+to\s+|going\s+to\s+|gonna\s+)?"
         r"(?:say|tell|text|write)\b[^.!?]{0,30}\b(?:988|9-8-8|911|9-1-1|dispatcher|operator|paramedics|medics|emts?|ems|"
         r"the\s+(?:ambulance|police|cops|er|doctors?|nurses?)|"
@@ -561,7 +607,8 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:beer|drink|shot|xanax|pill|ativan|valium|klonopin|benzo)\w*\b[^.!?]{0,30}"
         r"\b(?:(?:for|with|to\s+(?:help|stop|ease|calm))\s+(?:the\s+|his\s+|her\s+)?(?:withdrawals?|shakes|shaking|"
         r"detox|dts|seizures?)|to\s+take\s+the\s+edge\s+off|to\s+calm\s+(?:him|her|them)\s+down)\b|"
-        rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|borrow|steal|swallow)\b[^.!?]{{0,25}}\b{_OTHERS}"
+        rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take(?!\s+(?:the|my)\s+(?:kids|children|baby))|have|use|pop|borrow|steal|swallow)\b"
+        rf"[^.!?]{{0,25}}\b{_OTHERS}"
         rf"[^.!?]{{0,20}}\b{_MEDICINES}|"
         rf"\b(?:{_ABOUT_TO})\s+(?:just\s+)?(?:take|have|use|pop|drink|smoke)\b[^.!?]{{0,40}}\bto\s+(?:ride\s+(?:it|this)\s+out|"
         r"get\s+(?:me\s+)?through\s+(?:it|this|the\s+withdrawals?|withdrawals?|detox|the\s+night)|"
@@ -969,7 +1016,11 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         # first crisis reply three times)
         r"\bya\s+(?:lo|la|los|las)\s+(?:guard[eé]|escond[ií]|tir[eé]|bot[eé]|entregu[eé]|apagu[eé])\b|"
         r"\bya\s+(?:guard[eé]|tir[eé]|bot[eé])\s+(?:el|la|las|los)\s+(?:cuchillo|navaja|pistola|arma|pastillas|soga)\b|"
-        r"\bya\s+(?:apagu[eé]|me\s+sal[ií]\s+de)\s+(?:el|del)\s+(?:carro|coche|gas|estufa)\b"
+        r"\bya\s+(?:apagu[eé]|me\s+sal[ií]\s+de)\s+(?:el|del)\s+(?:carro|coche|gas|estufa)\b|"
+        # "ahorita no esta en la casa... estoy bien", "nadie esta en peligro ahorita" (Spanish
+        # role-play round 36: the 988 text four times to a mother afraid of her son)
+        r"\bnadie\s+est[aá]\s+en\s+peligro\b|\bno\s+hay\s+(?:ning[uú]n\s+)?peligro\s+(?:ahorita|ahora|ya)\b|"
+        r"\b(?:no\s+est[aá]|se\s+fue)\b[^.!?]{0,30}[.!?,]\s*(?:ya\s+)?(?:estoy|estamos)\s+bien\b"
     ),
 }
 
@@ -1221,6 +1272,8 @@ def program_question(message: Message, text: str) -> str | None:
         return ENROLL_INTENT
     if asks_if_the_start_still_stands(text):
         return START_INTENT
+    if asks_if_the_program_follows_care(text) or asks_if_the_program_can_help_them(text):
+        return WHO_IT_IS_FOR_INTENT
     if asks_what_iop_is(text):
         # "no i'm okay right now... i wanna know how your program works" (blind v22, voice:
         # the no-plan reply; the classifier's next guess was "deny")

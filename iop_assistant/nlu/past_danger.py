@@ -128,7 +128,11 @@ def _is_distant(match: re.Match[str], today: date) -> bool:
 _CARED_FOR = re.compile(
     r"\b(?:discharged|sent\s+(?:him|her|them|me|us)\s+home|released\s+(?:him|her|them|me)|"
     r"(?:came|come|got|is|was|he'?s|she'?s)\s+(?:back\s+)?home\s+from\s+the\s+(?:er|hospital|emergency\s+room)|"
-    r"got\s+out\s+of\s+the\s+(?:er|hospital)|(?:le|lo|la)\s+dieron\s+de\s+alta|ya\s+sali[oó]\s+del\s+hospital)\b"
+    r"got\s+out\s+of\s+the\s+(?:er|hospital)|(?:le|lo|la)\s+dieron\s+de\s+alta|ya\s+sali[oó]\s+del\s+hospital|"
+    # "hes out of the hospital now" (family role-play round 36: "Call 911 now" to an overdose
+    # on Saturday)
+    r"(?:he'?s|hes|she'?s|shes|they'?re|theyre|he\s+is|she\s+is|they\s+are)\s+(?:out\s+of|home\s+from)\s+"
+    r"(?:the\s+)?(?:er|hospital|emergency\s+room|icu)(?:\s+now)?)\b"
 )
 _STILL_IN_DANGER = re.compile(
     r"\b(?:not\s+breathing|isn'?t\s+breathing|stopped\s+breathing|can'?t\s+breathe|won'?t\s+wake|"

@@ -12,6 +12,7 @@ that topic is taken. A crisis, an update after one, or a check-in is never chang
 
 from __future__ import annotations
 
+import re
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -53,6 +54,7 @@ from iop_assistant.program_question import (
     asks_for_directions,
     asks_how_to_enroll,
     asks_if_substance_treated,
+    asks_if_the_program_follows_care,
     asks_if_the_start_still_stands,
     asks_to_make_someone_go,
     asks_what_iop_is,
@@ -118,6 +120,30 @@ def chosen_for_safety(message: Message) -> bool:
     return (message.get(GATE_OUTPUT) or {}).get("reason") in SAFETY_REASONS
 
 
+STAYING_ON_MEDICATION_INTENT = "ask_staying_on_medication"
+# a medicine for opioid or alcohol use named (the staying-on-it answer fits), any mention
+_TREATMENT_MEDICINE_NAMED = re.compile(
+    r"\b(?:suboxone|subutex|methadone|buprenorphine|bupe|naltrexone|vivitrol|sublocade|zubsolv|"
+    r"metadona|buprenorfina|campral|acamprosate|antabuse)\b",
+    re.IGNORECASE,
+)
+_TELLS_THE_PRESCRIBER = re.compile(
+    r"\b(?:would|will|do|does|can)\s+(?:you|u|y'?all|you\s+guys|they|the\s+program)\s+(?:have\s+to\s+)?"
+    r"(?:tell|call|contact|inform|notify)\s+(?:my|his|her)\s+(?:psychiatrist|doctor|prescriber|pcp|therapist|dr)\b|"
+    r"\b(?:would|will)\s+my\s+(?:psychiatrist|doctor|prescriber|pcp)\s+(?:find\s+out|know|be\s+told)\b",
+    re.IGNORECASE,
+)
+_MISUSED_PRESCRIPTION = re.compile(
+    r"\bmore\s+than\s+(?:i'?m|im|i\s+am|i\s+was|(?:it'?s|its)|the\s+doctor)?\s*(?:supposed\s+to|prescribed|said)\b|"
+    r"\brunning\s+out\s+early\b|\bmisus\w*\b|\btaking\s+(?:like\s+)?\d+\s+(?:or\s+\d+\s+)?a\s+day\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_treatment_medicine(text: str) -> bool:
+    return bool(_TREATMENT_MEDICINE_NAMED.search(text))
+
+
 def asked_topic(message: Message, text: str) -> str | None:
     """The FAQ topic the message asks about, when its reading answers nothing asked."""
     intent = (message.get(INTENT) or {}).get("name")
@@ -164,6 +190,17 @@ def asked_topic(message: Message, text: str) -> str | None:
     ):
         # "will this mess up me starting monday" (crisis role-play round 35)
         return START_INTENT
+    if settled and intent != WHO_IT_IS_FOR_INTENT and asks_if_the_program_follows_care(text):
+        # "after the hospital can he do your program" (caller role-play round 36)
+        return WHO_IT_IS_FOR_INTENT
+    if intent == STAYING_ON_MEDICATION_INTENT and not names_a_treatment_medicine(text):
+        # "I have a prescription for Adderall but I've been taking more than I'm supposed to",
+        # "would you guys tell my psychiatrist?" (self role-play round 36: the methadone answer
+        # twice): a prescription misused is who the program is for; telling a doctor is privacy
+        if _TELLS_THE_PRESCRIBER.search(text):
+            return CONFIDENTIALITY_INTENT
+        if _MISUSED_PRESCRIPTION.search(text):
+            return WHO_IT_IS_FOR_INTENT
     if settled and intent != COST_INTENT and asks_about_a_plan(text):
         return COST_INTENT
     if settled and intent not in PRIVACY_READINGS and asks_whether_someone_finds_out(text):

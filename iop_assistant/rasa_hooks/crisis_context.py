@@ -41,12 +41,18 @@ from rasa.core.processor import MessageProcessor
 
 from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
-from iop_assistant.language.reply_reasons import GATE_OUTPUT, WITHDRAWAL_CARE_REASON
+from iop_assistant.language.reply_reasons import (
+    GATE_OUTPUT,
+    OVERDOSE_OVER_REASON,
+    OVERDOSE_SIGNS_REASON,
+    WITHDRAWAL_CARE_REASON,
+)
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION, update_entity
 from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
+from iop_assistant.nlu.past_danger import was_already_treated
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_whether_to_get_care,
@@ -97,6 +103,7 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
     }
 )
 DV_KINDS = frozenset({"dv_shelter", "dv_phone_safety"})
+HELP_HERE = "help_here"
 VIOLENCE = "violence"
 # psychosis words in a question about the program are that question ("does the program
 # deal with the paranoia part too?", v11), even after the psychosis guidance; "what do i
@@ -394,6 +401,12 @@ _OWN_OVERDOSE = re.compile(
     re.IGNORECASE,
 )
 SOMEONE_ELSES_OVERDOSE = frozenset({"overdose", "overdose_sedative"})
+# danger now, whatever came before: "he's not breathing", "won't wake up"
+_STILL_IN_DANGER_NOW = re.compile(
+    r"\b(?:not\s+breathing|isn'?t\s+breathing|stopped\s+breathing|won'?t\s+wake|can'?t\s+wake|"
+    r"unresponsive|turning\s+blue|lips\s+(?:are\s+)?blue|seiz\w*|overdosing|right\s+now\s+(?:he|she))\b",
+    re.IGNORECASE,
+)
 
 
 def keep_someone_elses_overdose(parse_data: Dict[str, Any], tracker: Any) -> None:
@@ -537,6 +550,8 @@ def stays_with_the_person(parse_data: Dict[str, Any], tracker: Any) -> bool:
     text = str(parse_data.get("text") or "")
     if name not in FAQ_TOPIC_LABELS or _QUESTION.search(text) or asks_about_the_program(text):
         return False
+    if text.startswith("/"):
+        return False  # a button pressed ("¿Qué es IOP?", Spanish role-play round 36: the 988 text)
     last = _last_reply(tracker) or ""
     if not last.startswith(CRISIS_REPLY_PREFIX) or last == CHECKIN_ACTION:
         return False
@@ -699,6 +714,61 @@ def skips_one_screening_question(parse_data: Dict[str, Any], tracker: Any) -> bo
 
 
 CARE_INTENT = "ask_safety_procedures"
+# "im scared hes going to die. what do i do this week", "how do i keep him safe until he gets
+# into treatment" after an overdose days ago (family role-play round 36: "Call 911 now", then
+# a menu): the answer for an overdose already treated (naloxone at home, never use alone)
+_KEEP_SAFE = re.compile(
+    r"\bkeep\s+(?:him|her|them|my\s+\w+)\s+(?:safe|alive)\b|"
+    r"\bwhat\s+(?:do|can|should)\s+(?:i|we)\s+do\s+(?:this\s+week|until|till|til|in\s+the\s+meantime|now)\b|"
+    r"\bscared\s+(?:he|she|they)\s*(?:'s|s|'re|re|\s+is|\s+are)?\s+(?:going\s+to|gonna)\s+(?:die|od|overdose)\b|"
+    r"\bc[oó]mo\s+(?:lo|la)\s+(?:cuido|protejo|mantengo\s+a\s+salvo)\b",
+    re.IGNORECASE,
+)
+
+
+# "ok I put him on his side. how do I know if it's actually bad" while a friend sleeps off
+# pills and alcohol (caller role-play round 36: the first-aid reply again): the signs
+_HOW_BAD = re.compile(
+    r"\bhow\s+(?:do|would|will|can|should)\s+(?:i|we|you)\s+(?:know|tell)\s+(?:if|when|whether)\s+"
+    r"(?:it'?s|its|he'?s|hes|she'?s|shes|this\s+is|it\s+is|it\s+gets|he\s+gets|she\s+gets)\s+"
+    r"(?:actually\s+|really\s+|getting\s+|too\s+)?(?:bad|worse|serious|an\s+overdose|an\s+emergency|dangerous)\b|"
+    r"\bwhat\s+(?:signs|should\s+i\s+(?:watch|look)\s+(?:out\s+)?for)\b|"
+    r"\bc[oó]mo\s+s[eé]\s+si\s+(?:es\s+grave|se\s+pone\s+peor|es\s+una\s+sobredosis)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_bad_after_something_taken(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """Which signs mean an emergency, asked after something was taken this session."""
+    if not _HOW_BAD.search(str(parse_data.get("text") or "")):
+        return False
+    if _slot(tracker, CATEGORY_SLOT) not in OVERDOSE_CATEGORIES and not something_was_taken(
+        tracker
+    ):
+        return False
+    _set_intent(parse_data, CARE_INTENT, 1.0)
+    parse_data["entities"] = [
+        e for e in parse_data.get("entities") or [] if e.get("entity") not in GUARD_ENTITIES
+    ]
+    parse_data[GATE_OUTPUT] = {"from": "context", "reason": OVERDOSE_SIGNS_REASON}
+    return True
+
+
+def keeping_safe_after_an_overdose(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """How to keep someone safe after an overdose told earlier, with no danger now."""
+    text = str(parse_data.get("text") or "")
+    if not _KEEP_SAFE.search(text) or getattr(tracker, "active_loop_name", None):
+        return False
+    if not any(was_already_treated(t) for t in _user_texts(tracker)):
+        return False
+    if _STILL_IN_DANGER_NOW.search(text):
+        return False
+    _set_intent(parse_data, CARE_INTENT, 1.0)
+    parse_data["entities"] = [
+        e for e in parse_data.get("entities") or [] if e.get("entity") not in GUARD_ENTITIES
+    ]
+    parse_data[GATE_OUTPUT] = {"from": "context", "reason": OVERDOSE_OVER_REASON}
+    return True
 
 
 def care_asked_after_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> bool:
@@ -721,6 +791,8 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     keep_someone_elses_overdose(parse_data, tracker)
     if (
         care_asked_after_withdrawal(parse_data, tracker)
+        or keeping_safe_after_an_overdose(parse_data, tracker)
+        or asks_how_bad_after_something_taken(parse_data, tracker)
         or answer_not_distress_in_the_screening(parse_data, tracker)
         or taken_during_a_crisis(parse_data, tracker)
         or skips_one_screening_question(parse_data, tracker)
@@ -854,6 +926,11 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
             # open lol. gonna sleep" (blind v26, read in round 31): the overdose the guard read
             # comes first, as the crisis reply (911 now), not the answer about lying down
             _set_intent(parse_data, CRISIS_INTENT, 1.0)
+        return parse_data
+    if kind == HELP_HERE and _has_guard_danger(parse_data) and not had_crisis_reply(actions):
+        # "my brother just had a seizure, the paramedics are here right now" as the first words
+        # (caller role-play round 36: "Hang up and call 911 now"): help is there; the reply
+        # says so, for the danger the guard read
         return parse_data
     category = _slot(tracker, CATEGORY_SLOT)
     if not had_crisis_reply(actions) or (

@@ -10,6 +10,7 @@ crisis. Nothing else about the message changes.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 FRAGMENT_WORDS = 4  # a piece: this many words or fewer
@@ -54,9 +55,22 @@ def take_the_joined_crisis(parse_data: Dict[str, Any], joined: Dict[str, Any]) -
     return True
 
 
+# inside a form short answers follow short answers ("no", "daily", "beer"): there only a
+# piece with a word of danger is joined ("my husband" / "drank" / "won't wake": caller
+# role-play round 36, where "drank" had started the detox questions)
+_DANGER_PIECE = re.compile(
+    r"\b(?:wake|waking|woke|breath\w*|blue|seiz\w*|overdos\w*|od|dying|die|dead|kill|bleed\w*|gun|"
+    r"unconscious|passed\s+out|not\s+moving|shaking|despierta|respira|convuls\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def may_join(parse_data: Dict[str, Any], tracker: Any) -> bool:
-    """Only a message that is not already a crisis (or an update), outside any form."""
+    """Only a message that is not already a crisis (or an update); inside a form, only a
+    piece with a word of danger."""
     name = (parse_data.get("intent") or {}).get("name")
     if name in (CRISIS_INTENT, "crisis_update") or guard_entities(parse_data):
         return False
-    return not getattr(tracker, "active_loop_name", None)
+    if getattr(tracker, "active_loop_name", None):
+        return bool(_DANGER_PIECE.search(str(parse_data.get("text") or "")))
+    return True

@@ -203,3 +203,81 @@ def test_the_partner_who_took_the_phone_and_keys_is_danger_at_home(guard):
     hit = guard.check(text)
     assert hit is not None and hit.category == "violence"
     assert guard.check("im hiding in the bathroom at work lol") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("im scared to start the program tonight", "ask_first_day"),
+        ("we are thinking about having a drink tonight to celebrate", "nlu_fallback"),
+    ],
+)
+def test_nerves_and_celebrations_are_no_classifier_only_crisis(guarded, text, expected):
+    message = guarded(text, "crisis", "goodbye")
+    assert message.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "ok voy a mandar texto a ese numero. si se pone peor me voy con mi hermana",
+            "will_reach_out",
+        ),
+        ("if he gets worse tonight i will take the kids to my moms", "will_reach_out"),
+        ("im gonna take some of my moms xanax", "self_medicate"),
+    ],
+)
+def test_a_safety_plan_is_a_step_taken(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # self role-play round 36: the methadone answer to an Adderall prescription misused
+        (
+            "I have a prescription for Adderall but I've been taking more than I'm supposed to",
+            "ask_who_benefits",
+        ),
+        ("would you guys tell my psychiatrist? I do need it for ADHD", "ask_confidentiality"),
+        ("can i stay on my suboxone during the program", "ask_staying_on_medication"),
+    ],
+)
+def test_a_prescription_misused_is_not_the_staying_on_medication_answer(text, expected):
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.question_first import QuestionFirst
+
+    message = Message({TEXT: text})
+    message.set(INTENT, {"name": "ask_staying_on_medication", "confidence": 0.7})
+    message.set(INTENT_RANKING_KEY, [{"name": "ask_staying_on_medication", "confidence": 0.7}])
+    QuestionFirst.__new__(QuestionFirst).process([message])
+    assert message.get(INTENT)["name"] == expected
+
+
+def test_too_much_medicine_with_confusion_is_poison_control():
+    text = (
+        "She's 80 and she's been taking more of her anxiety pills than she's supposed to, "
+        "and today she's kind of confused."
+    )
+    assert read_update(text) == "poison_control"
+    assert read_update("i take more adderall than prescribed") is None
+
+
+def test_a_button_pressed_after_a_crisis_reply_is_answered():
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("my son broke the door last night. im scared", {"name": "crisis"}),
+        ActionExecuted("utter_crisis"),
+        ActionExecuted("action_listen"),
+    ]
+    tracker = DialogueStateTracker.from_events("someone", events)
+    parse = {
+        "text": "/ask_what_is_iop",
+        "intent": {"name": "ask_what_is_iop", "confidence": 1.0},
+        "entities": [],
+    }
+    assert crisis_context.in_context(parse, tracker)["intent"]["name"] == "ask_what_is_iop"
