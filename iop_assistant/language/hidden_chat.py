@@ -42,10 +42,13 @@ def wants_the_chat_hidden(text: str | None) -> bool:
 _ITS_WORDS = ("If someone checks your phone", "Si alguien revisa su teléfono")
 
 
+DELETE_ANSWER = "utter_delete_my_data"
+
+
 def hide_note(said: str, events: list, responses: dict) -> str | None:
     """The note after ``said`` when the latest message asks to hide the conversation."""
-    if HIDE_NOTE not in responses or said == HIDE_NOTE:
-        return None
+    if HIDE_NOTE not in responses or said in (HIDE_NOTE, DELETE_ANSWER):
+        return None  # the answer about deleting data says what can be deleted, and how
     texts = user_texts(events)
     if (
         not texts

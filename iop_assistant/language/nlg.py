@@ -53,6 +53,7 @@ from iop_assistant.language.reply_reasons import (
     CALLBACK_NOT_RECEIVED_REASON,
     CPS_REASON,
     CRAVING_REASON,
+    DELETE_DATA_REASON,
     ELSEWHERE_REASON,
     FAMILY_PRIVACY_REASON,
     FAMILY_RELAPSE_REASON,
@@ -77,6 +78,7 @@ from iop_assistant.language.reply_reasons import (
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
+    WHO_SIGNED_UP_REASON,
     WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.language.teen_at_home import teen_note
@@ -194,6 +196,13 @@ INSTEAD = {
     ("utter_request_help", NOT_READY_REASON): "utter_not_ready",
     ("utter_request_help", CALLBACK_NOT_RECEIVED_REASON): "utter_callback_not_received",
     ("utter_ask_family_involvement", PERSUADING_REASON): "utter_persuading_a_loved_one",
+    ("utter_bot_challenge", WHO_SIGNED_UP_REASON): "utter_who_signed_me_up",
+    # a safety question right after the crisis reply is answered with the crisis reply again
+    # (data/rules/crisis.yml), unless the conversation read what was asked: "how do I know if
+    # it's actually bad" after pills and drinks (caller role-play round 36: the reply again)
+    ("utter_crisis_again", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
+    ("utter_crisis_again", WITHDRAWAL_CARE_REASON): "utter_withdrawal_care_today",
+    ("utter_ask_chat_privacy", DELETE_DATA_REASON): "utter_delete_my_data",
 }
 
 

@@ -76,3 +76,9 @@ ALSO_ASKED = "also_asked"
 # "are your groups like okay for gay guys" (blind v22, voice: a menu of topics): the group
 # answer, and plainly that the program's policy on this is not known here and whom to ask
 LGBTQ_REASON = "lgbtq groups"
+# "did my mom sign me up for this", "i got a txt from this number yesterday" (texter role-play
+# round 36: the admission answer, "a family member can make that first call")
+WHO_SIGNED_UP_REASON = "who signed me up"
+# "delete my number", "can u erase it or not" (texter round 36: the chat-privacy answer and a
+# domestic violence note, then "That's okay")
+DELETE_DATA_REASON = "delete my data"

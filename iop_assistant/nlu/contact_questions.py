@@ -362,3 +362,30 @@ _CALLBACK_STATUS = re.compile(
 def asks_callback_status(text: str | None) -> bool:
     """Asks about a callback request already made (not a new one)."""
     return bool(_CALLBACK_STATUS.search(" ".join(str(text or "").split())))
+
+
+_WHO_SIGNED_ME_UP = re.compile(
+    r"\b(?:did|has)\s+(?:my\s+\w+|someone|somebody|some\s*one|anyone)\s+(?:sign|signed|put|enroll\w*|register\w*)\s+"
+    r"me\s+(?:up|in|for)\b|\bwho\s+(?:signed|put|enrolled)\s+me\s+(?:up|in|for)\b|"
+    r"\b(?:i\s+)?(?:got|get|received)\s+(?:a|an)\s+(?:txt|text|message|msg)\s+from\s+(?:this|your|ur|the)\s+number\b|"
+    r"\bqui[eé]n\s+me\s+(?:inscribi[oó]|apunt[oó]|registr[oó])\b|\bme\s+(?:inscribi[oó]|apunt[oó])\s+mi\s+\w+\b",
+    re.IGNORECASE,
+)
+_DELETE_MY_DATA = re.compile(
+    r"\b(?:delete|erase|remove|wipe|clear)\s+(?:all\s+)?(?:of\s+)?(?:my|this|the|your)\s+(?:phone\s+)?(?:number|#|info|information|"
+    r"data|messages?|texts?|chat|history|conversation|records?)\b(?!\s+(?:thread\s+)?(?:on|from)\s+my\s+phone)|"
+    r"\b(?:can|could|will)\s+(?:you|u)\s+(?:delete|erase|remove|wipe)\s+(?:it|that|this|my|everything)\b|"
+    r"\bi\s+want\s+my\s+(?:info|information|data|number|messages?)\s+(?:deleted|erased|removed|gone)\b|"
+    r"\b(?:borr(?:en|ar|a)|eliminen|eliminar)\s+(?:mi|mis)\s+(?:n[uú]mero|informaci[oó]n|datos|mensajes)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_signed_me_up(text: str | None) -> bool:
+    """The texter asks whether someone signed them up, or why this number wrote to them."""
+    return bool(_WHO_SIGNED_ME_UP.search(" ".join(str(text or "").split())))
+
+
+def asks_to_delete_my_data(text: str | None) -> bool:
+    """The person asks for their number or messages to be deleted."""
+    return bool(_DELETE_MY_DATA.search(" ".join(str(text or "").split())))

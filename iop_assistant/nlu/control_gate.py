@@ -24,6 +24,7 @@ from iop_assistant.language.reply_reasons import (
     CALLBACK_NOT_RECEIVED_REASON,
     CPS_REASON,
     CRAVING_REASON,
+    DELETE_DATA_REASON,
     DOSING_REASON,
     ELSEWHERE_REASON,
     FAMILY_PRIVACY_REASON,
@@ -48,6 +49,7 @@ from iop_assistant.language.reply_reasons import (
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
+    WHO_SIGNED_UP_REASON,
     WITHDRAWAL_CARE_REASON,
     WITHDRAWAL_SIGNS_REASON,
 )
@@ -66,6 +68,8 @@ from iop_assistant.nlu.contact_questions import (
     asks_callback_status,
     asks_for_a_text_back,
     asks_how_to_persuade,
+    asks_to_delete_my_data,
+    asks_who_signed_me_up,
     says_not_ready,
     tells_no_one_called_back,
     tells_of_a_craving,
@@ -354,6 +358,13 @@ def gate(message: Message) -> None:
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
+    if name != "crisis" and asks_to_delete_my_data(text) and not has_danger_words(text):
+        # "ok delete my number i dont want ppl knowing" (texter role-play round 36)
+        return overrule(message, CHAT_PRIVACY_INTENT, DELETE_DATA_REASON)
+    if name != "crisis" and asks_who_signed_me_up(text):
+        # "did my mom sign me up for this" (texter role-play round 36: "a family member can
+        # make that first call", which reads as a yes)
+        return overrule(message, "bot_challenge", WHO_SIGNED_UP_REASON)
     if asks_if_a_person_answers(text) and (name != "bot_challenge" or not sure):
         # also when the classifier is unsure of it: "who is this?" at 0.35 got the menu; before
         # the call checks: "how did u get my number" is no callback request (texter round 34)

@@ -613,7 +613,11 @@ def goodnight_after_taking(parse_data: Dict[str, Any], tracker: Any) -> bool:
         return False
     if not had_crisis_reply(_actions(tracker)):
         return False
-    taken = _slot(tracker, CATEGORY_SLOT) in OVERDOSE_CATEGORIES or something_was_taken(tracker)
+    taken = (
+        _slot(tracker, CATEGORY_SLOT) in OVERDOSE_CATEGORIES
+        or something_was_taken(tracker)
+        or any(_TOOK_PILLS_OR_DRINK.search(t) for t in _user_texts(tracker))
+    )
     if not taken:
         return False
     _as_update(parse_data, "lying_down")
@@ -734,6 +738,15 @@ _HOW_BAD = re.compile(
     r"(?:actually\s+|really\s+|getting\s+|too\s+)?(?:bad|worse|serious|an\s+overdose|an\s+emergency|dangerous)\b|"
     r"\bwhat\s+(?:signs|should\s+i\s+(?:watch|look)\s+(?:out\s+)?for)\b|"
     r"\bc[oó]mo\s+s[eé]\s+si\s+(?:es\s+grave|se\s+pone\s+peor|es\s+una\s+sobredosis)\b",
+    re.IGNORECASE,
+)
+
+
+# "my friend took some pills and had a bunch of drinks" (someone else's, said in passing)
+_TOOK_PILLS_OR_DRINK = re.compile(
+    r"\b(?:took|taken|had|swallowed|popped|snorted|smoked|shot\s+up|drank)\s+(?:some|a\s+(?:bunch|lot|few|couple)|"
+    r"too\s+many|a\s+handful|\d+|his|her|their|my)\b[^.!?]{0,30}\b(?:pills?|bars|xanax|drinks|shots|percs?|oxy\w*|"
+    r"fentanyl|heroin|dope|benzos?|tabs)\b",
     re.IGNORECASE,
 )
 

@@ -281,3 +281,17 @@ def test_a_button_pressed_after_a_crisis_reply_is_answered():
         "entities": [],
     }
     assert crisis_context.in_context(parse, tracker)["intent"]["name"] == "ask_what_is_iop"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ok delete my number i dont want ppl knowing", "ask_chat_privacy"),
+        ("can u erase it or not. yes or no", "ask_chat_privacy"),
+        ("intensive outpatient for wat. did my mom sign me up for this", "bot_challenge"),
+        ("bc i got a txt from this number yesterday", "bot_challenge"),
+        ("how do i delete the app", "out_of_scope"),
+    ],
+)
+def test_deleting_data_and_who_signed_me_up_are_answered(gated, text, expected):
+    assert gated(text, "out_of_scope", 0.6) == expected
