@@ -386,6 +386,14 @@ def asks_who_signed_me_up(text: str | None) -> bool:
     return bool(_WHO_SIGNED_ME_UP.search(" ".join(str(text or "").split())))
 
 
+# "should i delete this conversation" is deleting it on their own phone (the hide note)
+_DELETES_IT_THEMSELVES = re.compile(
+    r"\b(?:should|can|could|do|how\s+do|how\s+can)\s+i\s+(?:just\s+)?(?:delete|erase|clear|wipe)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_to_delete_my_data(text: str | None) -> bool:
     """The person asks for their number or messages to be deleted."""
-    return bool(_DELETE_MY_DATA.search(" ".join(str(text or "").split())))
+    cleaned = " ".join(str(text or "").split())
+    return bool(_DELETE_MY_DATA.search(cleaned)) and not _DELETES_IT_THEMSELVES.search(cleaned)

@@ -1019,6 +1019,10 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bya\s+(?:apagu[eé]|me\s+sal[ií]\s+de)\s+(?:el|del)\s+(?:carro|coche|gas|estufa)\b|"
         # "ahorita no esta en la casa... estoy bien", "nadie esta en peligro ahorita" (Spanish
         # role-play round 36: the 988 text four times to a mother afraid of her son)
+        # "ya llegamos con mi hermana. estamos bien", "ya sali con los 2 niños" after the violence
+        # reply (blind es-v20, read in round 34: the violence reply again)
+        r"\bya\s+(?:llegamos|llegu[eé]|estamos|estoy)\s+(?:con|donde|(?:a|en)\s+(?:la\s+)?casa\s+de|en\s+lo\s+de)\s+(?:mi|su)\s+\w+|"
+        r"\bya\s+(?:me\s+)?sal[ií](?:mos)?\s+(?:de\s+la\s+casa|con\s+(?:los|mis)\s+(?:\d+\s+)?(?:ni[nñ]os|hijos|chamacos))\b|"
         r"\bnadie\s+est[aá]\s+en\s+peligro\b|\bno\s+hay\s+(?:ning[uú]n\s+)?peligro\s+(?:ahorita|ahora|ya)\b|"
         r"\b(?:no\s+est[aá]|se\s+fue)\b[^.!?]{0,30}[.!?,]\s*(?:ya\s+)?(?:estoy|estamos)\s+bien\b"
     ),
@@ -1082,6 +1086,12 @@ _NOT_CALLING_NOW = re.compile(
     r"(?:911|9-1-1|an?\s+ambulance|the\s+(?:cops|police|ambulance))\b"
 )
 
+# snoring told as his usual sleep, and he woke when spoken to (blind v29, read in round 34:
+# "That is not sleep... Call 911 now" to a daughter whose father had answered her)
+_SLEEPS_AS_USUAL = re.compile(
+    r"\bwoke\s+(?:up\s+)?(?:fine|ok|okay|right\s+up|easily|normal(?:ly)?)\b|\b(?:like|as)\s+(?:always|usual|he\s+always\s+does|every\s+night)\b|"
+    r"\balways\s+snores\b|\bsnores\s+every\s+night\b|\b(?:he|she)\s+(?:answered|talked\s+to)\s+me\b"
+)
 # reaching 988 earlier is not being on the line now ("i called 988 last night", role-play)
 _EARLIER = re.compile(
     r"\b(?:last\s+night|earlier|yesterday|this\s+morning|before|the\s+other\s+day)\b"
@@ -1193,6 +1203,8 @@ def read_update(text: str) -> str | None:
         if PATTERNS[kind].search(clean):
             if kind == "reached_988" and _EARLIER.search(clean):
                 return None
+            if kind == "not_sleeping" and _SLEEPS_AS_USUAL.search(clean):
+                return None  # "snoring like always, he woke up fine when i said goodnight"
             if (
                 kind == "should_call_911"
                 and not WHICH_CALL_FIRST.search(clean)

@@ -25,6 +25,9 @@ _DISTRESS = re.compile(
     r"take\s+(?:it|this|much\s+more)\s*(?:any\s*more)?|go\s+on(?:\s+like\s+this)?|handle\s+(?:it|this|life)\s+any\s*more|"
     r"live\s+like\s+this)\b|"
     r"\bnothing\s+(?:really\s+|even\s+)?(?:matters|is\s+worth\s+it)(?:\s+any\s*more)?\b|"
+    # "honestly dont know how much longer i can do this" (blind v29, read in round 34: a menu)
+    r"\b(?:don'?t|dont|do\s+not)\s+know\s+how\s+(?:much\s+)?(?:longer|long)\s+i\s+can\s+(?:do|take|keep\s+doing|handle)\s+"
+    r"(?:this|it|any\s+of\s+this)\b|"
     # hints of a farewell inside a callback time (blind v24, read in round 30: "whenever. after
     # tonight it wont really matter anyway", "whenever. if im still around lol" were saved as
     # times): the direct question, not the next form question

@@ -25,6 +25,9 @@ _DISTRESS_ES = re.compile(
     r"^\W*(?:es\s+que\s+|la\s+verdad\s+)?ya\s+no\s+quiero\s+seguir(?:\s+as[i])?\W*$|"
     # es-v5: "ya pa que sigo intentando la verdad", "ya ni se pa que sigo"
     r"\b(?:para|pa|pa')\s+que\s+(?:sigo(?!\s+(?:tomando|usando|consumiendo|bebiendo|fumando|drogandome))|seguir|vivo|vivir|intentarlo|sigo\s+intentando|sigo\s+luchando|estoy\s+aqui)\b|"
+    # "quería preguntar por el programa pero la verdad ya no sé ni para qué" (blind es-v20, voice,
+    # read in round 34: the Spanish welcome)
+    r"\bya\s+no\s+s[eé]\s+(?:ni\s+)?(?:para|pa)\s+qu[eé]\s*(?:[.!?]|$|sigo|hago)|"
     # es-v5: "la neta ya no le veo sentido a nada" (the relapse answer, no question asked)
     r"\b(?:ya\s+)?no\s+le\s+(?:veo|encuentro|hallo)\s+(?:el\s+)?(?:sentido|caso)\s+a\s+(?:nada|la\s+vida|vivir|seguir)\b|"
     # a farewell hinted inside a callback time: "despues de hoy ya no importa", "si sigo vivo"

@@ -767,6 +767,55 @@ def asks_how_bad_after_something_taken(parse_data: Dict[str, Any], tracker: Any)
     return True
 
 
+# "he used heroin or fentanyl idk which. he's been in his room sleeping most of today, I
+# knocked earlier and he grunted", "should i be worried? hes not really answering" (stepdown
+# role-play round 36: the detox offer and the seizure warning, until "i cant get him to wake
+# up"): hard to wake after opioids is the overdose reply
+_OPIOIDS = re.compile(
+    r"\b(?:heroin|fentanyl|fent|dope|opioids?|opiates?|oxy\w*|percs?|percocets?|m30s?|blues|pills?|"
+    r"xanax|bars|benzos?)\b",
+    re.IGNORECASE,
+)
+_HARD_TO_WAKE = re.compile(
+    r"\b(?:not|isn'?t|isnt)\s+(?:really\s+)?(?:answering|responding|waking(?:\s+up)?)\b(?!\s+(?:my\s+|his\s+|her\s+|the\s+)?"
+    r"(?:texts?|calls?|phone|messages?|door|emails?))|"
+    r"\bwon'?t\s+(?:really\s+)?(?:answer|respond|wake)\b(?!\s+(?:my\s+|his\s+|her\s+|the\s+)?(?:texts?|calls?|phone|messages?|emails?))|\bbarely\s+(?:answer|respond|wak|mov)\w*|"
+    r"\b(?:just|only)\s+grunt\w*|\bhe\s+grunted\b|\bshe\s+grunted\b|\bcan'?t\s+(?:really\s+)?wake\b",
+    re.IGNORECASE,
+)
+
+
+_WHAT_IF = re.compile(
+    r"\b(?:if\s+(?:i|we|he|she|they)\s+ever|what\s+if|in\s+case|someday|one\s+day|just\s+in\s+case|"
+    r"want\s+to\s+be\s+ready|if\s+it\s+ever)\b",
+    re.IGNORECASE,
+)
+
+
+def hard_to_wake_after_opioids(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """Someone hard to wake, after opioids or pills were told this session: an overdose."""
+    text = str(parse_data.get("text") or "")
+    name = (parse_data.get("intent") or {}).get("name")
+    if name in (CRISIS_INTENT, UPDATE_INTENT) or not _HARD_TO_WAKE.search(text):
+        return False
+    if _WHAT_IF.search(text):
+        return False  # "if i ever find him and i cant wake him up what do i do?": be ready
+    if getattr(tracker, "active_loop_name", None) is None and not _OPIOIDS.search(
+        " ".join([*_user_texts(tracker), text])
+    ):
+        return False
+    if getattr(tracker, "active_loop_name", None) and not _OPIOIDS.search(
+        " ".join(_user_texts(tracker)[-3:] + [text])
+    ):
+        return False
+    parse_data["intent"] = {"name": CRISIS_INTENT, "confidence": 1.0}
+    parse_data["entities"] = [
+        *(e for e in parse_data.get("entities") or [] if e.get("entity") not in GUARD_ENTITIES),
+        {"entity": GUARD_CATEGORY_ENTITY, "value": "overdose", "extractor": "crisis_context"},
+    ]
+    return True
+
+
 def keeping_safe_after_an_overdose(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """How to keep someone safe after an overdose told earlier, with no danger now."""
     text = str(parse_data.get("text") or "")
@@ -806,6 +855,7 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         care_asked_after_withdrawal(parse_data, tracker)
         or keeping_safe_after_an_overdose(parse_data, tracker)
         or asks_how_bad_after_something_taken(parse_data, tracker)
+        or hard_to_wake_after_opioids(parse_data, tracker)
         or answer_not_distress_in_the_screening(parse_data, tracker)
         or taken_during_a_crisis(parse_data, tracker)
         or skips_one_screening_question(parse_data, tracker)

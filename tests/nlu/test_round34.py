@@ -295,3 +295,55 @@ def test_a_button_pressed_after_a_crisis_reply_is_answered():
 )
 def test_deleting_data_and_who_signed_me_up_are_answered(gated, text, expected):
     assert gated(text, "out_of_scope", 0.6) == expected
+
+
+def test_hard_to_wake_after_opioids_is_the_overdose_reply():
+    tracker = _tracker("my resident used heroin or fentanyl over the weekend")
+    parse = {
+        "text": "should i be worried? hes not really answering",
+        "intent": {"name": "ask_dosing", "confidence": 0.5},
+        "entities": [],
+    }
+    crisis_context.in_context(parse, tracker)
+    assert parse["intent"]["name"] == "crisis"
+    assert {"entity": "crisis_category", "value": "overdose", "extractor": "crisis_context"} in (
+        parse["entities"]
+    )
+    calm = {
+        "text": "hes not really answering my texts",
+        "intent": {"name": "inform"},
+        "entities": [],
+    }
+    crisis_context.in_context(calm, _tracker("my son uses fentanyl"))
+    assert calm["intent"]["name"] == "inform"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # blind v29 / es-v20, read in round 34 (their crisis-related failing turns only)
+        ("ya llegamos con mi hermana. estamos bien", "safe_now"),
+        ("ya sali con los 2 niños", "safe_now"),
+        (
+            "hes asleep in his recliner snoring like always, he woke up fine when i said goodnight",
+            None,
+        ),
+        ("hes snoring really loud and i cant wake him", "not_sleeping"),
+    ],
+)
+def test_blind_round34_updates(text, kind):
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("honestly dont know how much longer i can do this", True),
+        ("queria preguntar por el programa pero la verdad ya no se ni para que", True),
+        ("i dont know how long i can wait for the intake", False),
+    ],
+)
+def test_blind_round34_sideways_distress_is_asked_about(text, expected):
+    from iop_assistant.nlu.distress import is_ambiguous_distress
+
+    assert is_ambiguous_distress(text) is expected
