@@ -330,10 +330,9 @@ HISTORY_TOLD_AFTER_AN_OUTCOME = "utter_screening_history_told"
 PAST_WITHDRAWAL_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
 
-AGAIN_SUFFIX = "_again"
 # answers chosen in place of another (so ``repeats`` never sees them) with a shorter
-# "<name>_again" wording for the second time in a row (the crisis reply has its own)
-SAID_SHORTER_AGAIN = frozenset({"utter_withdrawal_care_today"})
+# wording for the second time in a row (the crisis reply has its own)
+SAID_SHORTER_AGAIN = {"utter_withdrawal_care_today": "utter_withdrawal_care_today_again"}
 
 
 def _last_bot_event_before_the_person_wrote(tracker: DialogueStateTracker) -> Any:
@@ -451,12 +450,8 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             # ("¿le van a dar mi información a ICE?" three ways, Spanish role-play round 19)
             said, note = note, None
         reply = await super().generate(said, tracker, output_channel, **kwargs)
-        again = f"{said}{AGAIN_SUFFIX}"
-        if (
-            said in SAID_SHORTER_AGAIN
-            and again in self.responses
-            and _said_just_before(reply, tracker)
-        ):
+        again = SAID_SHORTER_AGAIN.get(said, "")
+        if again in self.responses and _said_just_before(reply, tracker):
             # "where do I take her right now" after the same care answer three times (family
             # role-play round 35): a shorter reply that says it again in other words
             said = again
