@@ -381,7 +381,7 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # "she's been taking more of her anxiety pills than she's supposed to, and today she's
         # kind of confused" (caller role-play round 36: the check-in, then 988): too much of a
         # medicine with its signs, answered with Poison Control and when it is 911
-        rf"{TOO_MUCH_MEDICINE}[^|]{{0,80}}?\b{MEDICINE_SIGNS}|\b{MEDICINE_SIGNS}[^|]{{0,80}}?{TOO_MUCH_MEDICINE}"
+        rf"(?:{TOO_MUCH_MEDICINE})[^|]{{0,80}}?\b(?:{MEDICINE_SIGNS})|\b(?:{MEDICINE_SIGNS})[^|]{{0,80}}?(?:{TOO_MUCH_MEDICINE})"
     ),
     # "should i make her throw up", "cold shower?", "let him sleep it off?" (role-play
     # 2026-12-04, a handful of sleeping pills: unanswered)

@@ -1110,7 +1110,13 @@ def _wrap(original: Any) -> Any:
         only_output_properties: bool = True,
     ) -> Dict[str, Any]:
         parse_data = await original(self, message, tracker, only_output_properties)
-        if tracker is not None and fragments.may_join(parse_data, tracker):
+        if (
+            tracker is not None
+            and fragments.may_join(parse_data, tracker)
+            and not had_crisis_reply(_actions(tracker)[-1:])
+        ):
+            # (not once a crisis reply was given: "mi esposo no respira" then "English
+            # please" is the language asked for, not the crisis again)
             await _read_pieces_together(self, original, message, parse_data, tracker)
         parse_data = in_context(parse_data, tracker)
         text = str(parse_data.get("text") or "")

@@ -347,3 +347,25 @@ def test_blind_round34_sideways_distress_is_asked_about(text, expected):
     from iop_assistant.nlu.distress import is_ambiguous_distress
 
     assert is_ambiguous_distress(text) is expected
+
+
+def test_more_than_prescribed_alone_is_a_screening_answer():
+    # the persona p64 (CI rehearsal, round 34): "yes but i take more than prescribed" to the
+    # prescribed question got the Poison Control reply and the screening stopped
+    assert read_update("yes but i take more than prescribed") is None
+
+
+def test_pieces_are_not_joined_after_a_crisis_reply():
+    # CI rehearsal, round 34: "mi esposo no respira" then "English please" was read as the
+    # crisis again (the pieces joined), and the language switch never came
+    from iop_assistant.rasa_hooks.crisis_context import _actions, had_crisis_reply
+
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("mi esposo no respira", {"name": "crisis"}),
+        ActionExecuted("utter_crisis"),
+        ActionExecuted("action_listen"),
+    ]
+    tracker = DialogueStateTracker.from_events("someone", events)
+    assert had_crisis_reply(_actions(tracker)[-1:])
