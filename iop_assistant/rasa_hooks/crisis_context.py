@@ -718,6 +718,19 @@ def skips_one_screening_question(parse_data: Dict[str, Any], tracker: Any) -> bo
 
 
 CARE_INTENT = "ask_safety_procedures"
+
+
+def safety_answer(parse_data: Dict[str, Any], reason: str) -> bool:
+    """The safety answer the conversation read (``reason`` picks its words in language/nlg.py
+    INSTEAD), with no crisis category of the guard's left to re-word it."""
+    _set_intent(parse_data, CARE_INTENT, 1.0)
+    parse_data["entities"] = [
+        e for e in parse_data.get("entities") or [] if e.get("entity") not in GUARD_ENTITIES
+    ]
+    parse_data[GATE_OUTPUT] = {"from": "context", "reason": reason}
+    return True
+
+
 # "im scared hes going to die. what do i do this week", "how do i keep him safe until he gets
 # into treatment" after an overdose days ago (family role-play round 36: "Call 911 now", then
 # a menu): the answer for an overdose already treated (naloxone at home, never use alone)
@@ -759,12 +772,7 @@ def asks_how_bad_after_something_taken(parse_data: Dict[str, Any], tracker: Any)
         tracker
     ):
         return False
-    _set_intent(parse_data, CARE_INTENT, 1.0)
-    parse_data["entities"] = [
-        e for e in parse_data.get("entities") or [] if e.get("entity") not in GUARD_ENTITIES
-    ]
-    parse_data[GATE_OUTPUT] = {"from": "context", "reason": OVERDOSE_SIGNS_REASON}
-    return True
+    return safety_answer(parse_data, OVERDOSE_SIGNS_REASON)
 
 
 # "he used heroin or fentanyl idk which. he's been in his room sleeping most of today, I
@@ -825,12 +833,7 @@ def keeping_safe_after_an_overdose(parse_data: Dict[str, Any], tracker: Any) -> 
         return False
     if _STILL_IN_DANGER_NOW.search(text):
         return False
-    _set_intent(parse_data, CARE_INTENT, 1.0)
-    parse_data["entities"] = [
-        e for e in parse_data.get("entities") or [] if e.get("entity") not in GUARD_ENTITIES
-    ]
-    parse_data[GATE_OUTPUT] = {"from": "context", "reason": OVERDOSE_OVER_REASON}
-    return True
+    return safety_answer(parse_data, OVERDOSE_OVER_REASON)
 
 
 def care_asked_after_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> bool:
@@ -843,9 +846,7 @@ def care_asked_after_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> boo
         return False
     if not asks_whether_to_get_care(str(parse_data.get("text") or ""), _user_texts(tracker)):
         return False
-    _set_intent(parse_data, CARE_INTENT, 1.0)
-    parse_data[GATE_OUTPUT] = {"from": "context", "reason": WITHDRAWAL_CARE_REASON}
-    return True
+    return safety_answer(parse_data, WITHDRAWAL_CARE_REASON)
 
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List
 
+from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES
+
 FRAGMENT_WORDS = 4  # a piece: this many words or fewer
 PIECES_BEFORE = 2  # how many earlier pieces may be joined
 CRISIS_INTENT = "crisis"
-GUARD_ENTITIES = frozenset({"crisis_category", "crisis_pattern"})
 
 
 def _is_piece(text: str) -> bool:
