@@ -104,6 +104,8 @@ def times_said(tracker: Tracker, response: str) -> int:
 DISCREET_REPLY = "utter_callback_discreet"
 NO_VOICEMAIL_NOTED = "utter_callback_no_voicemail"
 WHY_NUMBER_REPLY = "utter_callback_why_number"
+CALLER_ID_REPLY = "utter_callback_caller_id"
+WHEN_THEY_CALL_REPLY = "utter_callback_when_they_call"
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -126,7 +128,23 @@ def answered_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     ):
         dispatcher.utter_message(response=DISCREET_REPLY)
         return True
-    return answered_faq(dispatcher, tracker)
+    return answered_about_the_call(dispatcher, tracker) or answered_faq(dispatcher, tracker)
+
+
+def answered_about_the_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Which number will show, or when they will call, asked between the questions: answered
+    once per request, before the words are read as a time, a name or a number. "what number
+    will you call from?" got "I didn't catch a name"; "tonight or tomorrow?" was saved as
+    the time (round 34's open list)."""
+    text = latest_text(tracker)
+    for asks, reply in (
+        (form_answers.asks_what_the_caller_id_shows, CALLER_ID_REPLY),
+        (form_answers.asks_when_they_call, WHEN_THEY_CALL_REPLY),
+    ):
+        if asks(text) and not times_said_since_start(tracker, "callback_form", reply):
+            dispatcher.utter_message(response=reply)
+            return True
+    return False
 
 
 def asks_how_to_reach_a_person(tracker: Tracker) -> bool:
@@ -500,6 +518,8 @@ class ValidateCallbackForm(FormValidationAction):
         answer = phone.parse_phone_answer(str(value or ""))
         if answer.status is phone.PhoneStatus.OK:
             return {"callback_phone": answer.e164, **time_said_with(str(value or ""), tracker)}
+        if answered_about_the_call(dispatcher, tracker):
+            return {"callback_phone": None}
         if asks_about_the_call(value, tracker) and answered_question(dispatcher, tracker):
             return {"callback_phone": None}  # answered, then the number asked again
         if form_answers.asks_which_number(str(value or "")):
@@ -534,6 +554,8 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> Dict[str, Any]:
         if changed := await changed_number(value, tracker):
             return {**changed, "callback_best_time": None}
+        if answered_about_the_call(dispatcher, tracker):
+            return {"callback_best_time": None}
         answer = best_time_answer(str(value or ""))
         if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
             return {"callback_best_time": answer}
@@ -555,6 +577,8 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> Dict[str, Any]:
         if changed := await changed_number(value, tracker):
             return {**changed, "callback_name": None}
+        if answered_about_the_call(dispatcher, tracker):
+            return {"callback_name": None}
         answer = first_name_answer(str(value or ""))
         if answer is not None:
             return {"callback_name": answer}
@@ -607,6 +631,15 @@ def asked_for_no_voicemail(tracker: Tracker) -> bool:
     return any(form_answers.asks_for_no_voicemail(t) for t in user_texts_this_session(tracker))
 
 
+def callback_language(tracker: Tracker) -> str | None:
+    """The conversation's language, or Spanish when the call was asked for in Spanish in an
+    English conversation ("can someone call my mom in spanish"): the help line sees it on
+    the request, and the confirmation text is written in it."""
+    if any(form_answers.asks_for_a_call_in_spanish(t) for t in user_texts_this_session(tracker)):
+        return "es"
+    return tracker.get_slot(LANGUAGE_SLOT)
+
+
 async def save_from_slots(tracker: Tracker) -> int:
     """Commits the request the form's slots describe; raises when it cannot."""
     name = tracker.get_slot("callback_name")
@@ -620,7 +653,7 @@ async def save_from_slots(tracker: Tracker) -> int:
             consent_to_text=tracker.get_slot("callback_consent") == "yes",
             first_name=None if name in (None, SKIP) else name,
             client_key=web_client_key(tracker),
-            language=tracker.get_slot(LANGUAGE_SLOT),
+            language=callback_language(tracker),
             no_voicemail=asked_for_no_voicemail(tracker),
         ),
         timeout=SAVE_TIMEOUT_SECONDS,

@@ -338,7 +338,7 @@ def read_answer(
         # ("weekends mostly", then "saturday" to the symptoms question, v14: the second
         # was taken as "don't know"). Said so, or the same question again reads as if
         # the answer was ignored
-        dispatcher.utter_message(response=NOTED_RESPONSE)
+        dispatcher.utter_message(response=noted_response(ahead, tracker))
         return {slot: None, **ahead}
     if not ahead and asked < limit and _says_again(slot, text, tracker):
         # "every single day" to "is any of it prescribed?" after "beer all day" (round 28,
@@ -354,6 +354,22 @@ def read_answer(
     # asked twice already (v9, blind v16: "is any of it prescribed?" four times over while
     # the other questions were answered): "don't know", and what was said is kept
     return {slot: unsure, **ahead}
+
+
+HISTORY_TOLD_RESPONSE = "utter_screening_history_told"
+
+
+def noted_response(ahead: Dict[str, Any], tracker: Tracker) -> str:
+    """What is said when answers to later questions come early: a past withdrawal seizure or
+    the DTs gets what it means (don't stop alone, supervised detox), once; anything else a
+    plain "noted". "she had a withdrawal seizure before, is it dangerous to quit at home?" to
+    the recent-care question (family role-play round 36) got the question again, nothing
+    kept."""
+    if ahead.get("screening_complicated_history") == "yes" and not times_said_since_start(
+        tracker, FORM, HISTORY_TOLD_RESPONSE
+    ):
+        return HISTORY_TOLD_RESPONSE
+    return NOTED_RESPONSE
 
 
 LIST_SLOTS = frozenset({"screening_symptoms", "screening_substances", "screening_prescribed"})
@@ -1099,6 +1115,8 @@ class ValidateDetoxScreeningForm(FormValidationAction):
             and answer != "no"
             and not _CARE_WORDS.search(text)
             and times_said_since_start(tracker, FORM, "utter_ask_screening_recent_care") <= 1
+            # "she had a withdrawal seizure before" names her, and says more than who it is for
+            and not answers_ahead("screening_recent_care", text, tracker)
         ):
             # "ok yes, its for my husband" to the first question (blind v20): a yes to the
             # questions themselves, not to "have they recently finished detox?"; a program

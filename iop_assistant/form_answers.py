@@ -142,6 +142,55 @@ _WHY_THE_NUMBER = re.compile(
 )
 
 
+# "what number will you call from?", "will it show up as the clinic?" between the callback
+# questions (blind round 30's lean list, round 34's open list: "Sorry, I didn't catch a name")
+_ASKS_CALLER_ID = re.compile(
+    r"\b(?:what|which|wat)\s+(?:number|#|phone\s+number|name)\s+(?:will|would|do|does|are|is)\s+"
+    r"(?:you|u|they|it|the\s+call|y'?all)\s+(?:be\s+)?(?:call\w*|com\w*|show\w*|ring\w*|from|say|look)\b|"
+    r"\b(?:will|would|does|is)\s+(?:it|the\s+call|the\s+number)\s+(?:show|come\s+up|be\s+(?:blocked|private|unknown))\b|"
+    r"\bcaller\s*id\b|\bshow\s+up\s+(?:as|on\s+my\s+(?:phone|screen))\b|"
+    r"\b(?:de\s+)?qu[eé]\s+n[uú]mero\s+(?:me\s+)?(?:van\s+a\s+|va\s+a\s+)?(?:llam\w*|aparec\w*|sal\w*)\b",
+    re.IGNORECASE,
+)
+# "tonight or tomorrow?", "when will they call?", "how soon do they call back?" asked where a
+# time is wanted (round 34's open list: saved as the time, the question unanswered)
+_ASKS_WHEN_THEY_CALL = re.compile(
+    r"\bwhen\s+(?:will|would|do|does|are|is)\s+(?:they|you|u|someone|somebody|y'?all|it|the\s+call)\s+"
+    r"(?:going\s+to\s+|gonna\s+)?(?:call|be\s+calling|get\s+back|reach\s+out|happen)\b|"
+    r"\bhow\s+(?:soon|long|fast|quick)\b[^?.!]{0,30}\bcall|"
+    r"^\W*(?:tonight|today|now|this\s+(?:morning|afternoon|evening))\s+or\s+(?:tomorrow|later|in\s+the\s+morning)\s*\?\W*$|"
+    r"\b(?:will|would)\s+(?:they|you|u|it)\s+(?:call|be)\s+(?:tonight|today|tomorrow|soon|right\s+away)\s*\?|"
+    r"\bcu[aá]ndo\s+(?:me\s+)?(?:van\s+a\s+|va\s+a\s+)?(?:llam\w*|marc\w*|habl\w*)\b|"
+    r"^\W*(?:hoy|esta\s+noche)\s+o\s+ma[nñ]ana\s*\?\W*$",
+    re.IGNORECASE,
+)
+
+
+# "que me llamen, pero en español", "can someone call my mom in spanish, she doesn't speak
+# english" (Spanish role-play round 36: booked without it): the call is to be in Spanish
+_CALL_IN_SPANISH = re.compile(
+    r"\b(?:in|en)\s+(?:spanish|espa[nñ]ol)\b|\b(?:speaks?|speaking|habl[ae]n?|hablar)\s+(?:en\s+)?"
+    r"(?:spanish|espa[nñ]ol)\b|\b(?:only|just|solo|s[oó]lo)\s+(?:speaks?\s+|habla\s+)?(?:spanish|espa[nñ]ol)\b|"
+    r"\b(?:doesn'?t|does\s+not|dont|don'?t|no)\s+(?:speak|habla)\s+(?:english|ingl[eé]s)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_call_in_spanish(text: str | None) -> bool:
+    """The person wants the call back in Spanish (for them or for whoever is called)."""
+    return bool(_CALL_IN_SPANISH.search(" ".join(str(text or "").split())))
+
+
+def asks_what_the_caller_id_shows(text: str | None) -> bool:
+    """Which number or name the help line's call will show."""
+    return bool(_ASKS_CALLER_ID.search(" ".join(str(text or "").split())))
+
+
+def asks_when_they_call(text: str | None) -> bool:
+    """When the help line will call, asked as a question (not a time given)."""
+    return bool(_ASKS_WHEN_THEY_CALL.search(" ".join(str(text or "").split())))
+
+
 def asks_why_the_number(text: str | None) -> bool:
     """ "why do u need my number cant i just call u" (v13): a question, not a yes."""
     return bool(_WHY_THE_NUMBER.search(str(text or "")))

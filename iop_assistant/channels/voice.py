@@ -272,6 +272,9 @@ class CallState:
     # the last prompt offered Spanish on 8 (the greeting): a stray 8 later is no language
     # switch (role-play round 34: an 8 at "should they call this number?" turned the call Spanish)
     spanish_offered: bool = False
+    # "slower please" holds for the rest of the call, until "faster" (caller role-play round
+    # 36: the next answer came at full speed again)
+    slowly: bool = False
     seen: float = field(default_factory=time.monotonic)
 
 
@@ -524,7 +527,7 @@ class VoiceInput(TwilioWebhookInput):
                 number_entry=state.number_entry,
                 spanish_offer=spanish_offer and state.language != "es",
                 spanish_key=twiml.spanish_key(state.options),
-                slowly=slowly,
+                slowly=slowly or state.slowly,
             )
         )
 
@@ -688,7 +691,8 @@ class VoiceInput(TwilioWebhookInput):
             state.closing.append(texts.number_entry_hint)
         if first:
             state.closing.append(texts.welcome_hint)
-        return self._listen(url, state, spanish_offer=first, slowly=twiml.asks_for_slower(speech))
+        state.slowly = twiml.speed_asked(speech, state.slowly)
+        return self._listen(url, state, spanish_offer=first)
 
     async def _start_new_session(
         self, on_new_message: OnNewMessage, conversation: str, call_sid: str

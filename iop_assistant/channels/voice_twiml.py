@@ -548,6 +548,20 @@ def asks_for_slower(speech: str | None) -> bool:
     return bool(_SLOWER.search(speech or ""))
 
 
+_FASTER = re.compile(
+    r"\b(?:faster|speed\s+(?:it\s+)?up|(?:at\s+)?normal\s+speed|you\s+can\s+go\s+(?:faster|quicker)|"
+    r"m[aá]s\s+r[aá]pido|velocidad\s+normal)\b",
+    re.I,
+)
+
+
+def speed_asked(speech: str | None, slowly_now: bool) -> bool:
+    """Whether the rest of the call is read slowly: "slower" turns it on, "faster" off."""
+    if _FASTER.search(speech or ""):
+        return False
+    return slowly_now or asks_for_slower(speech)
+
+
 def dial(
     sayings: Sequence[str],
     number: str,

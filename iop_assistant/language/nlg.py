@@ -82,6 +82,7 @@ from iop_assistant.language.reply_reasons import (
     WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.language.teen_at_home import teen_note
+from iop_assistant.language.teen_privacy import for_a_teen
 from iop_assistant.language.veterans import veterans_note
 
 # (answer, the gate's reason) -> a note said after the answer: what the answer alone
@@ -234,6 +235,8 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "drink_for_shakes": "utter_crisis_update_drink_for_shakes",
     "dv_shelter": "utter_crisis_update_dv_shelter",
     "dv_phone_safety": "utter_crisis_update_dv_phone_safety",
+    "call_for_me": "utter_crisis_update_call_for_me",
+    "call_them_for_me": "utter_crisis_update_call_for_me",
 }
 
 
@@ -332,7 +335,10 @@ PAST_WITHDRAWAL_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
 # answers chosen in place of another (so ``repeats`` never sees them) with a shorter
 # wording for the second time in a row (the crisis reply has its own)
-SAID_SHORTER_AGAIN = {"utter_withdrawal_care_today": "utter_withdrawal_care_today_again"}
+SAID_SHORTER_AGAIN = {
+    "utter_withdrawal_care_today": "utter_withdrawal_care_today_again",
+    "utter_crisis_update_call_for_me": "utter_crisis_update_call_for_me_again",
+}
 
 
 def _last_bot_event_before_the_person_wrote(tracker: DialogueStateTracker) -> Any:
@@ -442,6 +448,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         said = after_an_outcome(
             instead_for(utter_action, tracker, self.responses), tracker, self.responses
         )
+        said = for_a_teen(said, tracker.events, self.responses)
         if said == utter_action and _gate_reason(tracker) not in ANSWERED_EVEN_IF_REPEATED:
             said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
         note = note_for(utter_action, tracker, self.responses)

@@ -140,6 +140,37 @@ WHICH_CALL_FIRST = re.compile(
 )
 
 PATTERNS: Dict[str, re.Pattern[str]] = {
+    # "can you call 911 for me", "can u send an ambulance" (round 34's list: the crisis reply
+    # again, as if a call had been placed; "please just call them" started the call-back
+    # questions): the assistant cannot place an emergency call, and says so
+    "call_for_me": re.compile(
+        # not "will you send cops to my house if i say that stuff" (a fear of what telling brings)
+        r"\b(?![^.?!]*\bif\s+i\b)(?:(?:can|could|will|would|cant|can't|why\s+(?:cant|can't|won't|wont))\s+(?:you|u|ya|y'?all|someone\s+there)|"
+        r"(?:need|want)\s+(?:you|u)\s+to)\s+"
+        r"(?:please\s+|pls\s+|just\s+)*(?:(?:call|phone|ring|dial|text|contact|alert|notify|get|send)\s+"
+        rf"(?:{_HELP}|the\s+(?:police|cops)|police|cops|an?\s+officer)|call\s+for\s+help|"
+        r"send\s+(?:an?\s+officer))\b|"
+        rf"\b(?:please|pls|plz)\s+(?:just\s+)?(?:call|send)\s+(?:{_HELP}|the\s+(?:police|cops))\b|"
+        rf"\b(?:call|send|get)\s+(?:{_HELP}|the\s+(?:police|cops))\s+for\s+(?:me|us)\b|"
+        r"\b(?:puede|puedes|pueden|podr[ií]a|podr[ií]as|podr[ií]an)\s+(?:usted(?:es)?\s+)?(?:llamar|marcar|hablar)\s+"
+        r"(?:al\s+911|a\s+la\s+(?:ambulancia|polic[ií]a)|a\s+los\s+param[eé]dicos)\b|"
+        r"\b(?:puede|puedes|pueden|podr[ií]a|podr[ií]as|podr[ií]an)\s+(?:usted(?:es)?\s+)?mandar\s+"
+        r"(?:una\s+ambulancia|a\s+alguien|ayuda|a\s+la\s+polic[ií]a|a\s+los\s+param[eé]dicos)\b|"
+        r"\b(?:llam(?:e|en|a)|marque|manden?)\s+(?:usted(?:es)?\s+)?(?:al\s+911|una\s+ambulancia|a\s+la\s+polic[ií]a)\s+por\s+(?:m[ií]|nosotros)\b"
+    ),
+    # "please just call them", "can you call them" right after "call 911 now" (a crisis before:
+    # rasa_hooks/crisis_context.py): them is the emergency line
+    "call_them_for_me": re.compile(
+        r"^\W*(?:(?:please|pls|plz|just|ok|i\s+cant|i\s+can't)\W+)*(?:can|could|will|would)?\s*(?:you|u)?\s*"
+        r"(?:please\s+|pls\s+|just\s+)*call\s+(?:them|em|for\s+me)(?:\s+for\s+(?:me|us))?\W*$|"
+        r"\b(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+|just\s+)*(?:call|contact)\s+(?:them|em)\s+for\s+(?:me|us)\b|"
+        r"\b(?:ll[aá]me(?:les)?|ll[aá]menles|ll[aá]mal[oe]s|puede\s+llamarles|puedes\s+llamarles)\s+(?:usted(?:es)?\s+)?(?:por\s+m[ií])\b|"
+        # "can you send someone" / "send help" is the emergency only after "call 911 now": as
+        # the first words it is a home visit asked for (family role-play round 37: "call 911
+        # yourself now" to a father who wanted someone to talk to his son)
+        r"\b(?:can|could|will|would)\s+(?:you|u|y'?all)\s+(?:please\s+|just\s+)*send\s+(?:help|someone|somebody)\b|"
+        r"\b(?:please|pls|plz)\s+(?:just\s+)?send\s+(?:help|someone|somebody)\b"
+    ),
     # after the domestic violence reply (crisis role-play round 34: "a shelter" got the
     # naloxone answer, "can he see what i text u?" the text-back answer): where to go tonight,
     # and what a shared phone shows

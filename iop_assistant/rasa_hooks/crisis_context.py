@@ -42,6 +42,8 @@ from rasa.core.processor import MessageProcessor
 from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.language.reply_reasons import (
+    ALSO_ASKED,
+    FAMILY_RELAPSE_REASON,
     GATE_OUTPUT,
     OVERDOSE_OVER_REASON,
     OVERDOSE_SIGNS_REASON,
@@ -53,6 +55,7 @@ from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
 from iop_assistant.nlu.past_danger import was_already_treated
+from iop_assistant.nlu.relapse_word import tells_a_return_to_use
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_whether_to_get_care,
@@ -100,6 +103,8 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "refuses_911",
         "dv_shelter",
         "dv_phone_safety",
+        # "please just call them": "them" is 911 only right after "call 911 now"
+        "call_them_for_me",
     }
 )
 DV_KINDS = frozenset({"dv_shelter", "dv_phone_safety"})
@@ -110,6 +115,7 @@ VIOLENCE = "violence"
 # do if it gets worse, he's scaring his little sister" keeps the danger guidance
 PSYCHOSIS = "psychosis"
 HAS_MEANS = "has_means"
+CALL_FOR_ME = "call_for_me"
 # words of reassurance: without a crisis before, the classifier's crisis guess is no crisis
 REASSURING = frozenset({"no_plan", "safe_now", "takes_it_back", "help_here", "reached_988"})
 NOT_SLEEPING = "not_sleeping"
@@ -849,11 +855,33 @@ def care_asked_after_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> boo
     return safety_answer(parse_data, WITHDRAWAL_CARE_REASON)
 
 
+RELAPSE_INTENT = "ask_relapse"
+_SOMEONE_ELSE = re.compile(
+    r"^\W*(?:\w+\W+)?(?:he|she|they|my\s+\w+|se\s+drog|recay|volvi[oó]|tom[oó])", re.I
+)
+
+
+def relapse_told_in_a_word(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "drank" after "im 30 days sober" (round 34's open list: the detox questions started):
+    the relapse answer; a relative's ("he drank") gets its words for them."""
+    if _has_guard_danger(parse_data) or getattr(tracker, "active_loop_name", None):
+        return False
+    text = str(parse_data.get("text") or "")
+    if not tells_a_return_to_use(text, _user_texts(tracker)):
+        return False
+    _set_intent(parse_data, RELAPSE_INTENT, 1.0)
+    parse_data.pop(ALSO_ASKED, None)  # "drank" is no second question about use
+    if _SOMEONE_ELSE.match(text):
+        parse_data[GATE_OUTPUT] = {"from": "context", "reason": FAMILY_RELAPSE_REASON}
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     keep_someone_elses_overdose(parse_data, tracker)
     if (
-        care_asked_after_withdrawal(parse_data, tracker)
+        relapse_told_in_a_word(parse_data, tracker)
+        or care_asked_after_withdrawal(parse_data, tracker)
         or keeping_safe_after_an_overdose(parse_data, tracker)
         or asks_how_bad_after_something_taken(parse_data, tracker)
         or hard_to_wake_after_opioids(parse_data, tracker)
@@ -932,6 +960,12 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     if name != UPDATE_INTENT:
         return parse_data
     kind = update_kind(parse_data)
+    if kind == CALL_FOR_ME and _has_guard_danger(parse_data) and not had_crisis_reply(actions):
+        # "can you call the police for me he is hitting me" as the first words: the danger's
+        # own crisis reply first (it says to call 911 now); asked again after it, the answer
+        # that the assistant cannot place the call
+        _set_intent(parse_data, CRISIS_INTENT, 1.0)
+        return parse_data
     if kind == PSYCHOSIS and asks_about_the_program(text):
         without_update(parse_data, kind)  # after the psychosis guidance too
         return parse_data

@@ -14,7 +14,12 @@ from typing import Any, Dict
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.callback import DISCREET_REPLY, ValidateCallbackForm
+from actions.callback import (
+    CALLER_ID_REPLY,
+    DISCREET_REPLY,
+    WHEN_THEY_CALL_REPLY,
+    ValidateCallbackForm,
+)
 
 
 def tracker(text: str, slots: Dict[str, Any] | None = None, intent: str = "inform") -> Tracker:
@@ -115,3 +120,34 @@ def test_a_number_changed_mid_request_is_no_longer_the_callers_own():
         "callback_use_caller_number": "no",
         "callback_best_time": None,
     }
+
+
+def test_which_number_will_show_is_answered_then_the_question_again():
+    """Round 34's open list: "what number will you call from?" to the name question got
+    "Sorry, I didn't catch a name"."""
+    result, said = validate("callback_name", "what number will you call from?")
+    assert result == {"callback_name": None}
+    assert said == [CALLER_ID_REPLY]
+
+
+def test_when_they_call_asked_as_a_question_is_answered_not_saved_as_the_time():
+    """Round 34's open list: "tonight or tomorrow?" to "when is a good time?" was saved."""
+    for text in ("tonight or tomorrow?", "when will they call?", "cuando me van a llamar?"):
+        result, said = validate("callback_best_time", text)
+        assert result == {"callback_best_time": None}, text
+        assert said == [WHEN_THEY_CALL_REPLY], text
+    result, _ = validate("callback_best_time", "tonight")
+    assert result["callback_best_time"] == "evening"
+
+
+def test_a_call_asked_for_in_spanish_is_saved_as_spanish():
+    """Spanish role-play round 36: "que me llamen, pero en español" was booked without it."""
+    from actions.callback import callback_language
+
+    def conversation(*texts: str) -> Tracker:
+        events = [{"event": "user", "text": t, "parse_data": {}} for t in texts]
+        return Tracker("conv-es", {"language": "en"}, {}, events, False, None, {}, "action_listen")
+
+    assert callback_language(conversation("can someone call my mom in spanish")) == "es"
+    assert callback_language(conversation("she doesn't speak english", "call her")) == "es"
+    assert callback_language(conversation("call me tomorrow")) == "en"

@@ -18,6 +18,7 @@ from iop_assistant.channels.voice_twiml import (
     gather,
     render_prompt,
     speakable,
+    speed_asked,
     wants_crisis_line,
     wants_helpline,
 )
@@ -229,3 +230,12 @@ def test_round35_transfers_only_when_asked(words, expected):
 def test_my_number_back_is_not_the_help_lines():
     assert not asks_for_the_number("wait, can you read that number back to me?")
     assert asks_for_the_number("what was that phone number? say it slower")
+
+
+def test_slower_is_kept_until_faster_is_asked():
+    """Caller role-play round 36: "slower please" lasted one answer."""
+    assert speed_asked("slower please", False)
+    assert speed_asked("how long is it", True)
+    assert not speed_asked("you can go faster now", True)
+    assert not speed_asked("mas rapido por favor", True)
+    assert not speed_asked("how long is it", False)

@@ -484,7 +484,9 @@ def test_asking_whether_this_chat_calls_the_police_keeps_the_category(text):
 
 
 def test_asking_the_chat_to_call_the_police_is_not_a_fear():
-    assert read_update("can you call the police for me he is hitting me") is None
+    # round 35: asking the assistant to place the call is read as such (the context hook
+    # gives the danger's crisis reply first when nothing was answered before)
+    assert read_update("can you call the police for me he is hitting me") == "call_for_me"
 
 
 @pytest.mark.parametrize(

@@ -490,6 +490,20 @@ def test_the_number_read_out_is_read_again_on_request(servers):
     assert said(again).count("8 8 8, 7 8 3, 3 2 9 1") == 2
 
 
+def test_slower_holds_for_the_rest_of_the_call_until_faster(servers):
+    """Caller role-play round 36: after "slower please" the next answer came at full speed."""
+    call = Call(servers)
+    call.send()
+    slow = call.send(SpeechResult="can you talk slower please")
+    listens(slow, servers)
+    next_answer = call.send(SpeechResult="how long is the program")
+    listens(next_answer, servers)
+    assert next_answer.find(".//Pause") is not None
+    quick = call.send(SpeechResult="ok you can go faster now. how much does it cost")
+    listens(quick, servers)
+    assert quick.find(".//Pause") is None
+
+
 def test_a_caller_leaving_once_the_ambulance_came_is_let_go(servers):
     """blind v16 b-44: "ok the ambulance is here, bye" got the help-is-here words and the
     call went on, waiting for more."""

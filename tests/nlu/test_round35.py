@@ -1,0 +1,157 @@
+"""Round 35: asking the assistant to place an emergency call, privacy for someone under 18,
+a past withdrawal seizure told to another screening question, "slower" on a call."""
+
+from __future__ import annotations
+
+from typing import Any, List
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.screening import ValidateDetoxScreeningForm
+from iop_assistant.language.teen_privacy import for_a_teen, names_a_teen
+from iop_assistant.nlu.crisis_updates import read_update
+from iop_assistant.nlu.relapse_word import tells_a_return_to_use
+from iop_assistant.rasa_hooks import crisis_context
+from iop_assistant.rasa_hooks.crisis_context import NEEDS_A_CRISIS_BEFORE
+from tests.actions.test_screening import tracker
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("can you call 911 for me", "call_for_me"),
+        ("could you call the police for me", "call_for_me"),
+        ("can u send an ambulance", "call_for_me"),
+        ("why cant you call 911", "call_for_me"),
+        ("i need you to call 911", "call_for_me"),
+        ("can you send someone to my house", "call_them_for_me"),
+        ("call an ambulance for me please", "call_for_me"),
+        ("puede llamar al 911 por mi", "call_for_me"),
+        ("pueden mandar una ambulancia", "call_for_me"),
+        ("please just call them", "call_them_for_me"),
+        ("can you call them for me", "call_them_for_me"),
+    ],
+)
+def test_asking_the_assistant_to_place_the_call_is_read(text: str, kind: str) -> None:
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you call me",
+        "can someone call me back tomorrow",
+        "can you get help for my son",
+        "can you call someone at the program for me",
+        "i will call them",
+    ],
+)
+def test_a_call_back_or_a_promise_is_no_call_for_me(text: str) -> None:
+    assert read_update(text) not in ("call_for_me", "call_them_for_me")
+
+
+def test_them_is_the_emergency_line_only_after_a_crisis_reply() -> None:
+    assert "call_them_for_me" in NEEDS_A_CRISIS_BEFORE
+    assert "call_for_me" not in NEEDS_A_CRISIS_BEFORE
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["my grandson is 16 and drinking"], True),
+        (["my 17 year old daughter vapes weed"], True),
+        (["mi hijo de 15 anos toma"], True),
+        (["I'm 16 and I drink"], True),
+        (["he's in high school"], True),
+        (["i've been drinking for 16 years"], False),
+        (["she's 15 years clean"], False),
+        (["my son is 19"], False),
+        (["i started drinking in high school"], False),
+    ],
+)
+def test_someone_under_18_named_in_the_conversation(texts: List[str], expected: bool) -> None:
+    assert names_a_teen(texts) is expected
+
+
+def _user(text: str) -> Any:
+    return UserUttered(text, {"name": "inform_use", "confidence": 1.0})
+
+
+def test_a_privacy_question_about_a_teen_gets_the_teen_answer() -> None:
+    """Family role-play round 36: a grandson of 16, "without the parents knowing?", got the
+    adult records law ("can't be shared unless you say yes in writing")."""
+    responses = {"utter_minor_in_treatment": [{"text": "x"}], "utter_ask_confidentiality": []}
+    teen = [_user("my grandson is 16"), _user("can he get help without his parents knowing?")]
+    adult = [_user("my son is 24"), _user("will his boss find out?")]
+    assert for_a_teen("utter_ask_confidentiality", teen, responses) == "utter_minor_in_treatment"
+    assert for_a_teen("utter_what_family_is_told", teen, responses) == "utter_minor_in_treatment"
+    assert for_a_teen("utter_ask_confidentiality", adult, responses) == "utter_ask_confidentiality"
+    assert for_a_teen("utter_ask_cost_insurance", teen, responses) == "utter_ask_cost_insurance"
+
+
+def test_a_past_withdrawal_seizure_told_early_is_kept_and_answered() -> None:
+    """Family role-play round 36: "she had a withdrawal seizure before, is it dangerous to quit
+    at home?" to the recent-care question got the question again, the seizure lost."""
+    text = "she had a withdrawal seizure before, is it dangerous to quit at home?"
+    slots = {"screening_for": "other", "screening_substances": ["alcohol"]}
+    dispatcher = CollectingDispatcher()
+    result = ValidateDetoxScreeningForm().validate_screening_recent_care(
+        text, dispatcher, tracker(slots, text, intent="nlu_fallback", confidence=1.0), {}
+    )
+    assert result["screening_recent_care"] is None
+    assert result["screening_complicated_history"] == "yes"
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_history_told"]
+
+
+@pytest.mark.parametrize(
+    "text, earlier, expected",
+    [
+        ("drank", ["i used to drink every day but im 30 days sober"], True),
+        ("he drank", ["hes been clean 30 days"], True),
+        ("used again", ["day 9 today"], True),
+        ("recai", ["llevaba 60 dias sin tomar"], True),
+        ("drank", ["i drink every day"], False),
+        ("drank", ["im not sober at all"], False),
+        ("i drank a lot every day", ["30 days sober"], False),
+    ],
+)
+def test_a_return_to_use_in_a_word_after_sobriety(text, earlier, expected) -> None:
+    assert tells_a_return_to_use(text, earlier) is expected
+
+
+def _conversation(*texts: str, crisis_reply: bool = False) -> DialogueStateTracker:
+    events: List[Any] = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+    for text in texts:
+        events += [UserUttered(text, {"name": "inform"}), ActionExecuted("utter_inform_use")]
+        events.append(ActionExecuted("action_listen"))
+    if crisis_reply:
+        events += [ActionExecuted("utter_crisis"), ActionExecuted("action_listen")]
+    return DialogueStateTracker.from_events("someone", events)
+
+
+def _asks_to_call(with_danger: bool) -> dict:
+    entities = [{"entity": "crisis_update", "value": "call_for_me"}]
+    if with_danger:
+        entities.append({"entity": "crisis_category", "value": "violence"})
+    return {
+        "text": "can you call the police for me he is hitting me",
+        "intent": {"name": "crisis_update", "confidence": 1.0},
+        "entities": entities,
+    }
+
+
+def test_danger_told_with_the_ask_gets_the_crisis_reply_first() -> None:
+    first = crisis_context.in_context(_asks_to_call(True), _conversation())
+    assert first["intent"]["name"] == "crisis"
+    after = crisis_context.in_context(_asks_to_call(True), _conversation("help", crisis_reply=True))
+    assert after["intent"]["name"] == "crisis_update"
+    alone = crisis_context.in_context(_asks_to_call(False), _conversation())
+    assert alone["intent"]["name"] == "crisis_update"
+
+
+def test_a_fear_of_what_the_line_sends_is_no_call_for_me() -> None:
+    assert read_update("will you send cops to my house if i say that stuff") != "call_for_me"
+    assert read_update("what would they even do, send the police to my house?") == "police_fear"
