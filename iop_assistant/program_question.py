@@ -401,6 +401,14 @@ _CPS = re.compile(
     r"(?:protective\s+services|services|welfare))\b|"
     r"\b(?:cps|dcfs|dcs)\b[^.!?]{0,40}\b(?:take|taking|find\s+out|involved|called|report\w*)\b|"
     r"\b(?:take|taking)\s+(?:my|the)\s+(?:baby|babies|kids?|children|child)\s+(?:away|from\s+me)\b|"
+    # "will they take my kids if i go to treatment", "gonna get my kids taken away", "will
+    # someone call cps on me", "if they report moms to cps" (crisis role-play round 37)
+    r"\b(?:they|cps|dcfs|dcs|someone|somebody|anyone|the\s+state|police|cops)\s+(?:\w+\s+){0,2}?(?:take|taking|took)\s+"
+    r"(?:my|the|our)\s+(?:baby|babies|kids?|children|child)\b|"
+    r"\b(?:my|the|our)\s+(?:baby|babies|kids?|children|child)\s+(?:\w+\s+)?(?:taken|removed)\b|"
+    r"\b(?:someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,2}?(?:call|report)\s+(?:cps|dcfs|dcs)\b|"
+    r"\b(?:report|reports|call|calls)\s+(?:\w+\s+){0,2}?(?:to|on)\s+(?:cps|dcfs|dcs)\b|"
+    r"\b(?:call|report)\w*\s+(?:cps|dcfs|dcs)\s+on\s+(?:me|moms?|parents?|us)\b|"
     r"\b(?:me\s+)?(?:quitan|quiten|van\s+a\s+quitar)\s+(?:a\s+)?(?:mis\s+hijos|mi\s+beb[eé]|los\s+ni[nñ]os|mi\s+hij[oa])\b|"
     # "si llamo me van a reportar con CPS?" (blind es-v13: a menu)
     r"\b(?:reportar|reporten|reportan|reportaran|avisar|avisan|llamar|llaman|denunciar)\s+(?:me\s+)?(?:con|a|al|ante)\s+"
@@ -409,9 +417,16 @@ _CPS = re.compile(
 )
 
 
+# calling for help in an emergency is another fear, answered in the crisis replies ("if i
+# call 911 will they take my kids": 911 first, Good Samaritan laws)
+_EMERGENCY_CALL = re.compile(
+    r"\b(?:911|9-1-1|ambulance|paramedics|poison\s+control)\b", re.IGNORECASE
+)
+
+
 def asks_about_cps(text: str | None) -> bool:
     """Whether coming to treatment means a report to child protective services."""
-    return _found(_CPS, text)
+    return _found(_CPS, text) and not _found(_EMERGENCY_CALL, text)
 
 
 # whether what is said in treatment reaches someone else: "am I allowed to know what she says

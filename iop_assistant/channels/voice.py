@@ -290,6 +290,9 @@ WHISPER_NOTES = {
     "utter_screening_helpline": "caller screened: wants to talk it through",
     "utter_callback_saved": "callback requested",
     "utter_inform_use": "caller described their use",
+    # a past withdrawal seizure or the DTs told (caller role-play round 37: the help line heard
+    # only "detox first", and the seizure was told three times)
+    "utter_screening_history_told": "past withdrawal seizure or DTs told",
 }
 MAX_WHISPERS = 10_000
 WHISPER_PATH = "/whisper"

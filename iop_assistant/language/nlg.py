@@ -65,15 +65,18 @@ from iop_assistant.language.reply_reasons import (
     MINOR_REASON,
     MIXING_REASON,
     NALOXONE_WHERE_REASON,
+    NO_NAME_CALL_REASON,
     NOT_READY_REASON,
     OVERDOSE_OVER_REASON,
     OVERDOSE_SIGNS_REASON,
     PAIN_MEDICINE_REASON,
+    PAST_SEIZURE_STOPPING_REASON,
     PERSUADING_REASON,
     PREGNANCY_REASON,
     PRESSED_PILLS_REASON,
     REFERRAL_REASON,
     REFERRER_UPDATES_REASON,
+    RELAPSE_AFTER_OPIOIDS_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
@@ -81,6 +84,7 @@ from iop_assistant.language.reply_reasons import (
     WHO_SIGNED_UP_REASON,
     WITHDRAWAL_CARE_REASON,
 )
+from iop_assistant.language.safety_context import fitted_safety_answer
 from iop_assistant.language.teen_at_home import teen_note
 from iop_assistant.language.teen_privacy import for_a_teen
 from iop_assistant.language.veterans import veterans_note
@@ -89,6 +93,7 @@ from iop_assistant.language.veterans import veterans_note
 # leaves out for that question ("no tengo papeles" gets the privacy law and that it is the
 # same whatever a person's status; "hablan español?" who speaks Spanish on the phone)
 NOTES = {
+    ("utter_ask_relapse", RELAPSE_AFTER_OPIOIDS_REASON): "utter_screening_opioid_note",
     ("utter_ask_confidentiality", IMMIGRATION_REASON): "utter_note_immigration",
     ("utter_ask_confidentiality", CPS_REASON): "utter_note_cps",
     ("utter_ask_group_therapy", LGBTQ_REASON): "utter_note_lgbtq",
@@ -193,6 +198,7 @@ INSTEAD = {
     ("utter_ask_admission_process", REFERRAL_REASON): "utter_referral",
     ("utter_ask_confidentiality", REFERRER_UPDATES_REASON): "utter_what_a_referrer_is_told",
     ("utter_ask_safety_procedures", LOST_TOLERANCE_REASON): "utter_lost_tolerance",
+    ("utter_ask_safety_procedures", PAST_SEIZURE_STOPPING_REASON): "utter_screening_history_told",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
     ("utter_request_help", NOT_READY_REASON): "utter_not_ready",
     ("utter_request_help", CALLBACK_NOT_RECEIVED_REASON): "utter_callback_not_received",
@@ -204,6 +210,7 @@ INSTEAD = {
     ("utter_crisis_again", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
     ("utter_crisis_again", WITHDRAWAL_CARE_REASON): "utter_withdrawal_care_today",
     ("utter_ask_chat_privacy", DELETE_DATA_REASON): "utter_delete_my_data",
+    ("utter_ask_confidentiality", NO_NAME_CALL_REASON): "utter_call_without_a_name",
 }
 
 
@@ -449,6 +456,8 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             instead_for(utter_action, tracker, self.responses), tracker, self.responses
         )
         said = for_a_teen(said, tracker.events, self.responses)
+        if not _gate_reason(tracker):
+            said = fitted_safety_answer(said, tracker.events, self.responses)
         if said == utter_action and _gate_reason(tracker) not in ANSWERED_EVEN_IF_REPEATED:
             said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
         note = note_for(utter_action, tracker, self.responses)

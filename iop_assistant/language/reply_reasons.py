@@ -65,6 +65,8 @@ PERSUADING_REASON = "persuading a loved one"
 # "is it dangerous if i use the same amount i used to before the 90 days", "my tolerance is
 # probably down right" (self role-play round 23: the seizure text, then the crisis text)
 LOST_TOLERANCE_REASON = "lost tolerance"
+# stopping asked about after a past withdrawal seizure or the DTs was told (round 37)
+PAST_SEIZURE_STOPPING_REASON = "stopping after a past withdrawal seizure"
 # "when do I call 911?" right after the dosing answer: its 911 sentence is the answer, said
 # again rather than "that's the main thing I know" (regression conversation, round 20)
 WITHDRAWAL_SIGNS_REASON = "withdrawal signs"
@@ -82,3 +84,7 @@ WHO_SIGNED_UP_REASON = "who signed me up"
 # "delete my number", "can u erase it or not" (texter round 36: the chat-privacy answer and a
 # domestic violence note, then "That's okay")
 DELETE_DATA_REASON = "delete my data"
+# "can i call without giving my name" (round 37): yes, call and ask first
+NO_NAME_CALL_REASON = "call without a name"
+# "used" after two months off heroin (self role-play round 37: no word of the lower tolerance)
+RELAPSE_AFTER_OPIOIDS_REASON = "relapse after opioids"

@@ -397,3 +397,20 @@ def asks_to_delete_my_data(text: str | None) -> bool:
     """The person asks for their number or messages to be deleted."""
     cleaned = " ".join(str(text or "").split())
     return bool(_DELETE_MY_DATA.search(cleaned)) and not _DELETES_IT_THEMSELVES.search(cleaned)
+
+
+# "can i call that number without giving my name first", "do i have to give my name" (self
+# role-play round 37: a call-back to the texting number, three times, for someone afraid of
+# being found out): yes, call and ask first
+_CALL_WITHOUT_A_NAME = re.compile(
+    r"\b(?:call|talk|ask|phone|text)\w*\b[^.!?]{0,40}\bwithout\s+(?:giving|saying|telling|leaving|using)\s+"
+    r"(?:(?:them|you|u)\s+)?(?:my|a|any|our|her|his)\s+(?:real\s+)?name\b|"
+    r"\b(?:call|talk|ask)\w*\s+(?:\w+\s+){0,3}anonymous(?:ly)?\b|\banonymous(?:ly)?\b[^.!?]{0,20}\b(?:call|ask|talk)\b|"
+    r"\b(?:llamar|hablar|preguntar)\b[^.!?]{0,30}\bsin\s+(?:dar|decir)\s+(?:mi|su)\s+nombre\b|\ban[oó]nim[oa]\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_call_without_a_name(text: str | None) -> bool:
+    """The person asks whether they can call (or ask) without giving their name."""
+    return bool(_CALL_WITHOUT_A_NAME.search(" ".join(str(text or "").split())))

@@ -37,6 +37,7 @@ from iop_assistant.language.reply_reasons import (
     MINOR_REASON,
     MIXING_REASON,
     NALOXONE_WHERE_REASON,
+    NO_NAME_CALL_REASON,
     NOT_READY_REASON,
     OVERDOSE_SIGNS_REASON,
     PAIN_MEDICINE_REASON,
@@ -68,6 +69,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_callback_status,
     asks_for_a_text_back,
     asks_how_to_persuade,
+    asks_to_call_without_a_name,
     asks_to_delete_my_data,
     asks_who_signed_me_up,
     says_not_ready,
@@ -358,6 +360,10 @@ def gate(message: Message) -> None:
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
+    if name != "crisis" and asks_to_call_without_a_name(text) and not has_danger_words(text):
+        # "ok can i call that number without giving my name first" (self role-play round 37:
+        # a call-back to the texting number was offered, three times)
+        return overrule(message, CONFIDENTIALITY_INTENT, NO_NAME_CALL_REASON)
     if name != "crisis" and asks_to_delete_my_data(text) and not has_danger_words(text):
         # "ok delete my number i dont want ppl knowing" (texter role-play round 36)
         return overrule(message, CHAT_PRIVACY_INTENT, DELETE_DATA_REASON)

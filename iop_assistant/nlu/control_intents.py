@@ -1165,6 +1165,13 @@ _NO_MORE_QUESTIONS = re.compile(
     r"\b(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to|feel\s+like)\s+(?:do(?:ing)?|answer(?:ing)?)\s+"
     r"(?:the\s+|these\s+|any\s+(?:more\s+)?|more\s+|your\s+)?questions\b|"
     r"\b(?:forget|skip|drop|stop)\s+(?:the|these|all\s+(?:the|these)|your)\s+questions\b|"
+    # "stop. I don't want the questions" (caller role-play round 37: the next question came)
+    r"\b(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:want|need)\s+(?:the|these|any|your|more|any\s+more)\s+questions\b|"
+    r"\bno\s+more\s+questions\b|"
+    # "I said forget it" (caller role-play round 37: read as the answer to how often)
+    r"^\W*(?:i\s+said|i\s+told\s+you|like\s+i\s+said)\W+(?:forget\s+it|never\s?mind|nvm|stop|enough)\W*$|"
+    # "never mind that. I'm just asking should I get the nurse" (same call: taken as an answer)
+    r"^\W*never\s?mind(?:\s+(?:that|this|all\s+that))?\W+i'?m\s+(?:just|only)\s+asking\b|"
     # v12: "this is a lot of questions. can we skip this, i just want the phone number"
     # (not "do i need detox ... or can i skip it", blind v25, read in round 31: the stop)
     r"(?<!\bor\s)\b(?:can|could)\s+(?:we|i)\s+(?:just\s+)?skip\s+(?:this|these|that|it|all\s+this)\b"

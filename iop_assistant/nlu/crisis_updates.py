@@ -910,6 +910,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         # four times after "everyone is safe. I just want information about the program")
         r"\b(?:everyone|everybody|all\s+of\s+us|we|we\s+are\s+all|we'?re\s+all)\s*(?:is|are|'re|re)?\s+"
         r"safe\b(?!\s*\?)|"
+        # "my mom is here now" / "someone is watching me tonight" after pills and wine (crisis
+        # role-play round 37: "Please call 911 now... Unlock your door" twice more)
+        r"\b(?:my\s+(?:mom|mum|mother|dad|father|sister|brother|friend|"
+        r"neighbou?r|aunt|uncle|grandma|grandmother|son|daughter)|someone|somebody)\s*(?:is|'s|s)\s+"
+        r"(?:here|with\s+me|watching\s+me|staying\s+with\s+me)(?:\s+(?:now|tonight))?\s*(?:$|[.,!;]|now\b|so\b)|"
+        r"\bi'?m\s+not\s+alone\s+(?:now|anymore|any\s+more)\b|"
         r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:ok|okay|fine|safe|alright)\s+now\b|"
         r"^\W*(?:(?:ok|okay|yes|no)\W+)?(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+safe\b(?!\s*\?)|"
         r"\b(?:he|she|they)\s*(?:'s|s|\s+is|\s+are|'re)\s+(?:safe|ok|okay|fine)\s+(?:at|in)\s+the\s+(?:hospital|er)\b|"

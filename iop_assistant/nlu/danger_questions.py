@@ -403,7 +403,14 @@ _LOST_TOLERANCE = re.compile(
     r"\b(?:same|old|usual|normal)\s+(?:amount|dose|dosage|hit|shot)\b[^.!?]{0,60}\b(?:before|used\s+to|"
     r"after|since|days|weeks|months|clean|sober|break)\b|"
     r"\b(?:as\s+much|the\s+amount)\s+(?:as\s+)?(?:i|he|she|they)\s+used\s+to\b|"
-    r"\b(?:la\s+misma\s+cantidad|lo\s+mismo)\s+(?:que|de)\s+antes\b|\btolerancia\b",
+    r"\b(?:la\s+misma\s+cantidad|lo\s+mismo)\s+(?:que|de)\s+antes\b|\btolerancia\b|"
+    # "will it hit harder since i been off 2 months" (self role-play round 37: the seizure text)
+    r"\b(?:it|that|this|dope|stuff|the\s+same\s+amount)\s+(?:will\s+|gonna\s+|going\s+to\s+|might\s+|would\s+)?"
+    r"(?:hit|hits|affect|affects|kick)\s+(?:me\s+|him\s+|her\s+)?(?:harder|stronger|worse)\b|"
+    r"\bhit\s+(?:me|him|her)\s+harder\b|"
+    r"\b(?:am\s+i|is\s+he|is\s+she|will\s+i|could\s+i|can\s+i)\s+(?:gonna\s+|going\s+to\s+)?(?:od|overdose)\b"
+    r"[^.!?]{0,40}\b(?:since|after|off|clean|sober|break|been)\b|"
+    r"\b(?:me\s+va\s+a\s+pegar|le\s+va\s+a\s+pegar)\s+m[aá]s\s+(?:fuerte|duro)\b",
     re.IGNORECASE,
 )
 

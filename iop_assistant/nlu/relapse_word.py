@@ -38,4 +38,39 @@ def tells_a_return_to_use(text: str, earlier: Iterable[str]) -> bool:
     """A short "drank" / "used again" / "recai", after sobriety was told earlier."""
     if not _USED.match(text or ""):
         return False
-    return any(_SOBER_TOLD.search(t or "") and not _NOT_SOBER.search(t or "") for t in earlier)
+    return any(
+        (_SOBER_TOLD.search(t or "") or _BREAK.search(t or "")) and not _NOT_SOBER.search(t or "")
+        for t in earlier
+    )
+
+
+# "prob gonna finish the rest tonight" after a relapse was told (self role-play round 37:
+# "That's outside what I know"): more use tonight, after a break, is the overdose risk
+_MORE_TONIGHT = re.compile(
+    r"\b(?:gonna|going\s+to|will|i'?ll|ill|prob(?:ably)?|might|about\s+to)\s+(?:just\s+)?"
+    r"(?:finish|do|use|shoot|smoke|take|snort|drink)\s+(?:the\s+rest|the\s+rest\s+of\s+it|it\s+all|more|again|"
+    r"another|the\s+other)\b|"
+    r"\b(?:voy\s+a|me\s+voy\s+a)\s+(?:terminar|acabar|usar|meter)\w*\s+(?:lo\s+que\s+queda|el\s+resto|m[aá]s)\b",
+    re.IGNORECASE,
+)
+_RETURN_TOLD = re.compile(
+    r"\b(?:relapsed|used|slipped|picked\s+up|drank|reca[ií]\w*|volv[ií]\s+a)\b", re.IGNORECASE
+)
+
+
+def plans_more_use_after_a_return(text: str, earlier: Iterable[str]) -> bool:
+    """More use tonight, said after the conversation told a return to use after a break."""
+    if not _MORE_TONIGHT.search(text or ""):
+        return False
+    told = list(earlier)
+    return any(_RETURN_TOLD.search(t or "") for t in told) and any(
+        _SOBER_TOLD.search(t or "") or _BREAK.search(t or "") for t in told + [text]
+    )
+
+
+_BREAK = re.compile(
+    r"\b(?:been\s+off|off\s+(?:it|for)|off\s+(?:\w+\s+){0,2}(?:for\s+)?(?:\d+|a|two|three|six)\s+(?:days?|weeks?|months?|years?)|"
+    r"after\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+(?:days?|weeks?|months?)\s+"
+    r"(?:off|clean|sober)|took\s+a\s+break|a\s+break)\b",
+    re.IGNORECASE,
+)

@@ -39,14 +39,18 @@ from typing import Any, Dict, Iterable, List
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
+from iop_assistant import substances
 from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.language.reply_reasons import (
     ALSO_ASKED,
     FAMILY_RELAPSE_REASON,
     GATE_OUTPUT,
+    LOST_TOLERANCE_REASON,
     OVERDOSE_OVER_REASON,
     OVERDOSE_SIGNS_REASON,
+    PAST_SEIZURE_STOPPING_REASON,
+    RELAPSE_AFTER_OPIOIDS_REASON,
     WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.nlu.crisis_matcher import normalize
@@ -55,7 +59,8 @@ from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
 from iop_assistant.nlu.past_danger import was_already_treated
-from iop_assistant.nlu.relapse_word import tells_a_return_to_use
+from iop_assistant.nlu.past_withdrawal import stopping_after_a_past_seizure
+from iop_assistant.nlu.relapse_word import plans_more_use_after_a_return, tells_a_return_to_use
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_whether_to_get_care,
@@ -671,6 +676,7 @@ def asks_to_hear_the_crisis_reply_again(parse_data: Dict[str, Any], tracker: Any
 
 
 SCREENING_FORM = "detox_screening_form"
+SCREENING_INTENT = "request_detox_screening"
 CALLBACK_FORM = "callback_form"
 ANSWERING_FORMS = frozenset({SCREENING_FORM, CALLBACK_FORM})
 CHECKIN_INTENT = "crisis_checkin"
@@ -873,7 +879,37 @@ def relapse_told_in_a_word(parse_data: Dict[str, Any], tracker: Any) -> bool:
     parse_data.pop(ALSO_ASKED, None)  # "drank" is no second question about use
     if _SOMEONE_ELSE.match(text):
         parse_data[GATE_OUTPUT] = {"from": "context", "reason": FAMILY_RELAPSE_REASON}
+    elif any("opioid" in substances.categories_in_text(t) for t in _user_texts(tracker)):
+        # after heroin, fentanyl or pills: the lower tolerance, the overdose risk (self
+        # role-play round 37: "used" after two months off heroin got no word of it)
+        parse_data[GATE_OUTPUT] = {"from": "context", "reason": RELAPSE_AFTER_OPIOIDS_REASON}
     return True
+
+
+def more_use_after_a_return(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "prob gonna finish the rest tonight" after "used" and two months off (self role-play
+    round 37: "That's outside what I know"): the lost-tolerance answer (the old amount can
+    kill; never alone; naloxone; 911); danger words the guard found still win."""
+    if _has_guard_danger(parse_data) or getattr(tracker, "active_loop_name", None):
+        return False
+    text = str(parse_data.get("text") or "")
+    if not plans_more_use_after_a_return(text, _user_texts(tracker)):
+        return False
+    return safety_answer(parse_data, LOST_TOLERANCE_REASON)
+
+
+def stopping_after_a_past_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "is it dangerous to stop drinking cold turkey? I had a seizure once" (caller role-play
+    round 37: the general stopping answer, and he planned to quit alone): a past seizure or
+    the DTs makes the next withdrawal dangerous; danger now (the guard) still wins."""
+    if _has_guard_danger(parse_data) or getattr(tracker, "active_loop_name", None):
+        return False
+    if (parse_data.get("intent") or {}).get("name") in (CRISIS_INTENT, SCREENING_INTENT):
+        return False  # "i had a seizure last year... do i need detox first": the questions
+    text = str(parse_data.get("text") or "")
+    if not stopping_after_a_past_seizure(text, _user_texts(tracker)):
+        return False
+    return safety_answer(parse_data, PAST_SEIZURE_STOPPING_REASON)
 
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
@@ -881,6 +917,8 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     keep_someone_elses_overdose(parse_data, tracker)
     if (
         relapse_told_in_a_word(parse_data, tracker)
+        or stopping_after_a_past_withdrawal(parse_data, tracker)
+        or more_use_after_a_return(parse_data, tracker)
         or care_asked_after_withdrawal(parse_data, tracker)
         or keeping_safe_after_an_overdose(parse_data, tracker)
         or asks_how_bad_after_something_taken(parse_data, tracker)

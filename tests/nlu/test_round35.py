@@ -11,9 +11,14 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.screening import ValidateDetoxScreeningForm
+from iop_assistant.language.safety_context import fitted_safety_answer
 from iop_assistant.language.teen_privacy import for_a_teen, names_a_teen
+from iop_assistant.nlu.contact_questions import asks_to_call_without_a_name
+from iop_assistant.nlu.control_intents import stops_the_questions
 from iop_assistant.nlu.crisis_updates import read_update
-from iop_assistant.nlu.relapse_word import tells_a_return_to_use
+from iop_assistant.nlu.danger_questions import asks_about_lost_tolerance
+from iop_assistant.nlu.relapse_word import plans_more_use_after_a_return, tells_a_return_to_use
+from iop_assistant.program_question import asks_about_cps
 from iop_assistant.rasa_hooks import crisis_context
 from iop_assistant.rasa_hooks.crisis_context import NEEDS_A_CRISIS_BEFORE
 from tests.actions.test_screening import tracker
@@ -155,3 +160,135 @@ def test_danger_told_with_the_ask_gets_the_crisis_reply_first() -> None:
 def test_a_fear_of_what_the_line_sends_is_no_call_for_me() -> None:
     assert read_update("will you send cops to my house if i say that stuff") != "call_for_me"
     assert read_update("what would they even do, send the police to my house?") == "police_fear"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("will it hit harder since i been off 2 months", True),
+        ("am i gonna od since ive been clean", True),
+        ("does the program hit harder", False),
+    ],
+)
+def test_the_old_amount_after_a_break_is_asked(text: str, expected: bool) -> None:
+    """Self role-play round 37: "will it hit harder since i been off 2 months" got the seizure
+    text (the old amount after a break can kill)."""
+    assert asks_about_lost_tolerance(text) is expected
+
+
+def test_more_use_tonight_after_a_return_is_the_lost_tolerance_answer() -> None:
+    earlier = ["i was off heroin 2 months", "used"]
+    assert plans_more_use_after_a_return("prob gonna finish the rest tonight", earlier)
+    assert not plans_more_use_after_a_return("im gonna go to group tonight", earlier)
+    assert not plans_more_use_after_a_return("gonna finish the rest tonight", ["hi"])
+    parse = {
+        "text": "prob gonna finish the rest tonight",
+        "intent": {"name": "out_of_scope", "confidence": 0.7},
+        "entities": [],
+    }
+    result = crisis_context.in_context(parse, _conversation(*earlier))
+    assert result["intent"]["name"] == "ask_safety_procedures"
+    assert result["control_gate"]["reason"] == "lost tolerance"
+
+
+def test_stopping_asked_after_a_past_seizure_gets_what_it_means() -> None:
+    """Caller role-play round 37: "is it dangerous to stop drinking cold turkey? I had a
+    seizure once" got the general answer, and he planned to quit alone that weekend."""
+    text = "is it dangerous to stop drinking cold turkey? I had a seizure once when I quit"
+    parse = {"text": text, "intent": {"name": "ask_dosing", "confidence": 0.8}, "entities": []}
+    result = crisis_context.in_context(parse, _conversation())
+    assert result["control_gate"]["reason"] == "stopping after a past withdrawal seizure"
+    later = {
+        "text": "quitting by myself this weekend. alone at home. is that ok",
+        "intent": {"name": "nlu_fallback", "confidence": 0.3},
+        "entities": [],
+    }
+    told = _conversation("she had the DTs in the hospital last year")
+    assert crisis_context.in_context(later, told)["intent"]["name"] == "ask_safety_procedures"
+    plain = {
+        "text": "is it safe to quit drinking at home",
+        "intent": {"name": "ask_dosing", "confidence": 0.8},
+        "entities": [],
+    }
+    assert crisis_context.in_context(plain, _conversation())["intent"]["name"] == "ask_dosing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop. I don't want the questions",
+        "I said forget it",
+        "never mind that. I'm just asking should I get the nurse",
+    ],
+)
+def test_plain_stops_of_the_questions(text: str) -> None:
+    """Caller role-plays round 37: each was taken as the answer to the next question."""
+    assert stops_the_questions(text)
+
+
+def test_the_general_safety_answer_fits_a_pregnancy_or_alcohol_withdrawal() -> None:
+    """Texter and self role-plays round 37: the naloxone paragraph answered "should i have a
+    drink" after alcohol withdrawal was told, and "does that hurt the baby?"."""
+    responses = {"utter_note_pregnancy": [], "utter_withdrawal_care_today": []}
+    shaking = [_user("i stopped drinking yesterday"), _user("shaking real bad and sweaty")]
+    assert (
+        fitted_safety_answer("utter_ask_safety_procedures", shaking, responses)
+        == "utter_withdrawal_care_today"
+    )
+    pregnant = [_user("im pregnant, about 14 weeks, taking percs"), _user("is that bad")]
+    assert fitted_safety_answer("utter_ask_dosing", pregnant, responses) == "utter_note_pregnancy"
+    opioids = [_user("he uses fentanyl and is shaking"), _user("should i keep narcan")]
+    assert (
+        fitted_safety_answer("utter_ask_safety_procedures", opioids, responses)
+        == "utter_ask_safety_procedures"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ok can i call that number without giving my name first", True),
+        ("can i call anonymously", True),
+        ("puedo llamar sin dar mi nombre?", True),
+        ("can someone call me", False),
+    ],
+)
+def test_calling_without_a_name_is_asked(text: str, expected: bool) -> None:
+    """Self role-play round 37: a call-back to the texting number was offered, three times."""
+    assert asks_to_call_without_a_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("will they take my kids if i go to treatment", True),
+        ("is going to treatment gonna get my kids taken away", True),
+        ("if i do your program will someone call cps on me", True),
+        ("i just want to know about the program and if they report moms to cps", True),
+        ("if i call 911 will they take my kids", False),  # the crisis replies' fear of calling
+        ("i take my kids to school", False),
+        ("can i take my kids with me", False),
+    ],
+)
+def test_a_report_to_cps_for_going_to_treatment_is_asked(text: str, expected: bool) -> None:
+    """Crisis role-play round 37: a mother's "will they take my kids if i go to treatment"
+    got the relapse answer, then a menu."""
+    assert asks_about_cps(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "they said to have someone watch me tonight and my mom is here now. i need real help",
+            "safe_now",
+        ),
+        ("my sister is with me", "safe_now"),
+        ("my husband is here and hes drunk and angry", None),
+        ("my brother is here and hes not breathing", None),
+    ],
+)
+def test_someone_with_them_now_is_safe_now(text: str, kind: str | None) -> None:
+    """Crisis role-play round 37: "my mom is here now" after pills and wine got "Please call
+    911 now... Unlock your door" twice more; a partner there is no safety."""
+    assert read_update(text) == kind

@@ -1,0 +1,45 @@
+"""Stopping asked about, by someone who told of a past withdrawal seizure or the DTs.
+
+"is it dangerous to stop drinking cold turkey? I had a seizure once, couple years back, when
+I quit for a few days" (caller role-play round 37) got the general answer about stopping
+suddenly ("I can't say how much to take"), and he planned to quit alone that weekend. A past
+withdrawal seizure or the DTs is the strongest sign that the next withdrawal can be severe
+(ASAM 2020): the answer is not to stop alone, supervised detox, the help line today, and 911
+for a seizure, confusion or hallucinations. No Rasa imports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from iop_assistant.screening_answers import read_emergency
+
+HISTORY_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
+_STOPPING = (
+    r"(?:cold\s+turkey|quit(?:ting)?|stop(?:ping)?|detox(?:ing)?|come\s+off|coming\s+off|get\s+off|"
+    r"getting\s+off|dejar(?:lo|la)?|parar|desintoxicar\w*)"
+)
+_HOW_SAFE = (
+    r"(?:dangerous|safe|ok(?:ay)?|risky|bad|by\s+(?:myself|herself|himself|themselves)|alone|at\s+home|"
+    r"on\s+(?:my|her|his|their)\s+own|peligroso|seguro|sol[oa]|en\s+casa)"
+)
+_ASKS_ABOUT_STOPPING = re.compile(
+    rf"\b{_STOPPING}\b[^.!?]{{0,60}}\b{_HOW_SAFE}\b|\b{_HOW_SAFE}\b[^.!?]{{0,40}}\b{_STOPPING}\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_stopping(text: str | None) -> bool:
+    """Whether stopping (cold turkey, alone, at home) is safe, asked or planned."""
+    return bool(_ASKS_ABOUT_STOPPING.search(" ".join(str(text or "").split())))
+
+
+def past_withdrawal_told(texts: Iterable[str]) -> bool:
+    """A past withdrawal seizure or the DTs, told in any of ``texts``."""
+    return any(read_emergency(t or "").past & HISTORY_SIGNS for t in texts)
+
+
+def stopping_after_a_past_seizure(text: str, earlier: Iterable[str]) -> bool:
+    """Stopping asked about, in a conversation that told of a past seizure or the DTs."""
+    return asks_about_stopping(text) and past_withdrawal_told([*earlier, text])
