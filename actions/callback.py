@@ -558,6 +558,17 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_best_time": None}
         answer = best_time_answer(str(value or ""))
         if answer is not None:  # a time wins over any FAQ reading ("after 6pm")
+            told = form_answers.name_told_with(str(value or ""))
+            if told and not tracker.get_slot("callback_name"):
+                # "a las 5 de la tarde, me llamo Jose Luis": the name kept too, the time
+                # without it (Spanish role-play round 37)
+                time_part = str(value or "")[: form_answers.name_told_at(str(value or ""))].rstrip(
+                    " ,.;"
+                )
+                return {
+                    "callback_best_time": best_time_answer(time_part) or answer,
+                    "callback_name": told,
+                }
             return {"callback_best_time": answer}
         name = None if tracker.get_slot("callback_name") else first_name_answer(str(value or ""))
         if name not in (None, SKIP):

@@ -148,7 +148,7 @@ _ASKS_CALLER_ID = re.compile(
     r"\b(?:what|which|wat)\s+(?:number|#|phone\s+number|name)\s+(?:will|would|do|does|are|is)\s+"
     r"(?:you|u|they|it|the\s+call|y'?all)\s+(?:be\s+)?(?:call\w*|com\w*|show\w*|ring\w*|from|say|look)\b|"
     r"\b(?:will|would|does|is)\s+(?:it|the\s+call|the\s+number)\s+(?:show|come\s+up|be\s+(?:blocked|private|unknown))\b|"
-    r"\bcaller\s*id\b|\bshow\s+up\s+(?:as|on\s+my\s+(?:phone|screen))\b|"
+    r"\bcaller\s*id\b|\bshow\s+up\s+(?:as|on\s+my\s+(?:phone|screen))\b|\bwhat\s+(?:\w+\s+)?shows?\s+up\b|"
     r"\b(?:de\s+)?qu[eé]\s+n[uú]mero\s+(?:me\s+)?(?:van\s+a\s+|va\s+a\s+)?(?:llam\w*|aparec\w*|sal\w*)\b",
     re.IGNORECASE,
 )
@@ -417,7 +417,8 @@ _NOT_NAMES = frozenset(
     don't not nothing whatever its it's just that this sorry wait hold hmm um uh
     si sí claro no nada nadie hola gracias adios ahora ahorita mañana manana tarde noche ya
     yo mi su tu el él la los las un una para por que qué como cómo cuando cuándo donde
-    mamá mama papá papa hijo hija esposo esposa perdón perdon espere este ese esta""".split()
+    mamá mama papá papa hijo hija esposo esposa perdón perdon espere este ese esta
+    but and so well also or then like um oh ah pero y o bueno pues""".split()
 )
 _YES_LIKE = frozenset("yes yeah yep yup ya sure ok okay y si sí claro sip dale va sale".split())
 _NOT_NAMES_IN_REQUEST = frozenset(
@@ -473,6 +474,8 @@ def _spelled_name(text: str) -> str | None:
 # as "Ms"): a title with one name is what to ask for; with two, the first name after it
 _TITLE = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|doctor|rev|reverend|pastor|father|sister|brother|prof|professor|"
+    # "Officer Ramirez" (stepdown role-play round 37: saved as "Officer")
+    r"officer|deputy|detective|sergeant|sgt|agent|coach|nurse|chaplain|"
     r"sr|sra|srta|se[nñ]or|se[nñ]ora|se[nñ]orita|don|do[nñ]a)\.?$",
     re.IGNORECASE,
 )
@@ -519,6 +522,8 @@ def parse_first_name(text: str | None) -> str | None:
     if titled is not None:
         return titled
     first = words[0].strip(".,!")
+    if _TITLE.match(first) and len(words) == 1:
+        return None  # "Officer" alone: a title, no name to ask for
     if (
         first.lower() in _NOT_NAMES
         or not _NAME_WORD.match(first)
@@ -528,7 +533,44 @@ def parse_first_name(text: str | None) -> str | None:
         return None
     if parse_best_time(cleaned) is not None:
         return None  # "as soon as possible" answers the time question, not this one (v5)
+    second = words[1].strip(".,!") if len(words) > 1 else ""
+    if second.lower() in _SECOND_GIVEN_NAMES and len(words) <= 3:
+        # "Maria Elena", "Jose Luis", "Mary Ann" (Spanish role-play round 37: "Maria", and
+        # the correction was not taken): one first name in two words
+        return f"{_as_name(first)} {_as_name(second)}"[:MAX_NAME_CHARS]
     return _as_name(first)
+
+
+# "a las 5 de la tarde, me llamo Jose Luis" to the time question (Spanish role-play round 37:
+# the whole sentence saved as the time, the name lost)
+_NAME_TOLD = re.compile(
+    r"\b(?:me\s+llamo|mi\s+nombre\s+es|my\s+name\s+is|my\s+name'?s|call\s+me|ask\s+for)\s+"
+    r"([A-Za-zÁÉÍÓÚáéíóúÑñ'-]+(?:\s+[A-Za-zÁÉÍÓÚáéíóúÑñ'-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def name_told_at(text: str) -> int:
+    """Where the name told beside another answer starts (the text's length when none)."""
+    found = _NAME_TOLD.search(text)
+    return found.start() if found else len(text)
+
+
+def name_told_with(text: str | None) -> str | None:
+    """A first name told in so many words beside another answer ("..., me llamo Jose Luis")."""
+    found = _NAME_TOLD.search(" ".join(str(text or "").split()))
+    if not found:
+        return None
+    name = parse_first_name(found.group(1))
+    return None if name in (None, SKIP) else name
+
+
+# the second word of a two-word first name (common in Spanish, and Mary Ann, Jo Beth)
+_SECOND_GIVEN_NAMES = frozenset(
+    """luis carlos elena jose josé maría maria miguel antonio manuel angel ángel eduardo alberto
+    francisco javier fernanda guadalupe isabel teresa cristina andrea daniela pablo david
+    ann anne lynn sue beth jo lee marie""".split()
+)
 
 
 # "no mejor no" to "may we send one text to confirm?" (Spanish role-play round 24: the whole

@@ -403,7 +403,7 @@ _CPS = re.compile(
     r"\b(?:take|taking)\s+(?:my|the)\s+(?:baby|babies|kids?|children|child)\s+(?:away|from\s+me)\b|"
     # "will they take my kids if i go to treatment", "gonna get my kids taken away", "will
     # someone call cps on me", "if they report moms to cps" (crisis role-play round 37)
-    r"\b(?:they|cps|dcfs|dcs|someone|somebody|anyone|the\s+state|police|cops)\s+(?:\w+\s+){0,2}?(?:take|taking|took)\s+"
+    r"\b(?:they|cps|dcfs|dcs|someone|somebody|anyone|the\s+state|police|cops)\s+(?:\w+\s+){0,2}?(?:take|taking)\s+"
     r"(?:my|the|our)\s+(?:baby|babies|kids?|children|child)\b|"
     r"\b(?:my|the|our)\s+(?:baby|babies|kids?|children|child)\s+(?:\w+\s+)?(?:taken|removed)\b|"
     r"\b(?:someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,2}?(?:call|report)\s+(?:cps|dcfs|dcs)\b|"

@@ -77,6 +77,7 @@ from iop_assistant.language.reply_reasons import (
     REFERRAL_REASON,
     REFERRER_UPDATES_REASON,
     RELAPSE_AFTER_OPIOIDS_REASON,
+    SAID_AGAIN_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
@@ -204,11 +205,16 @@ INSTEAD = {
     ("utter_request_help", CALLBACK_NOT_RECEIVED_REASON): "utter_callback_not_received",
     ("utter_ask_family_involvement", PERSUADING_REASON): "utter_persuading_a_loved_one",
     ("utter_bot_challenge", WHO_SIGNED_UP_REASON): "utter_who_signed_me_up",
+    ("utter_bot_challenge", SAID_AGAIN_REASON): "utter_said_that_already",
     # a safety question right after the crisis reply is answered with the crisis reply again
     # (data/rules/crisis.yml), unless the conversation read what was asked: "how do I know if
     # it's actually bad" after pills and drinks (caller role-play round 36: the reply again)
     ("utter_crisis_again", OVERDOSE_SIGNS_REASON): "utter_overdose_signs",
     ("utter_crisis_again", WITHDRAWAL_CARE_REASON): "utter_withdrawal_care_today",
+    # "hes passed out snoring, should i worry" after a whole bottle (round 35)
+    ("utter_crisis_again", ALCOHOL_POISONING_REASON): "utter_alcohol_poisoning",
+    ("utter_crisis_again", LOST_TOLERANCE_REASON): "utter_lost_tolerance",
+    ("utter_crisis_again", PAST_SEIZURE_STOPPING_REASON): "utter_screening_history_told",
     ("utter_ask_chat_privacy", DELETE_DATA_REASON): "utter_delete_my_data",
     ("utter_ask_confidentiality", NO_NAME_CALL_REASON): "utter_call_without_a_name",
 }

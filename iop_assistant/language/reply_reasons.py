@@ -88,3 +88,5 @@ DELETE_DATA_REASON = "delete my data"
 NO_NAME_CALL_REASON = "call without a name"
 # "used" after two months off heroin (self role-play round 37: no word of the lower tolerance)
 RELAPSE_AFTER_OPIOIDS_REASON = "relapse after opioids"
+# "you already told me that" (round 37): said plainly, with a person offered
+SAID_AGAIN_REASON = "said the same again"

@@ -185,6 +185,10 @@ _CRAVING = re.compile(
     r"(?:thinking\s+(?:about|of|bout)|tempted\s+to|tryna|want\s+to|wanna)\s+(?:just\s+)?(?:having|have|getting|get|"
     r"grabbing|grab|going\s+for|picking\s+up)\s+(?:a|one|some|a\s+couple)\s+(?:beers?|drinks?|shots?|glass(?:es)?\s+of\s+\w+|"
     r"hits?|bumps?|pills?)\b(?=[^.!?]{0,30}\b(?:tonight|rn|right\s+now|now|today)\b)|"
+    # "estoy en mi carro afuera de la licorería, llevo veinte días sin tomar y tengo muchas
+    # ganas" (blind es-v21, read in round 35: the crisis reply, then the call-back questions)
+    r"\b(?:afuera|enfrente|fuera)\s+de\s+(?:la|una)\s+licorer[ií]a\b|\btengo\s+(?:muchas|tantas)\s+ganas\W*$|"
+    r"\b(?:outside|in\s+front\s+of|parked\s+(?:at|outside))\s+(?:the|a)\s+(?:liquor\s+store|bar)\b|"
     r"\b(?:tengo|me\s+dan|siento)\s+(?:muchas\s+|tantas\s+)?ganas\s+de\s+(?:usar|tomar|consumir|drogarme|"
     r"fumar|inyectarme)\b",
     re.IGNORECASE,
@@ -414,3 +418,23 @@ _CALL_WITHOUT_A_NAME = re.compile(
 def asks_to_call_without_a_name(text: str | None) -> bool:
     """The person asks whether they can call (or ask) without giving their name."""
     return bool(_CALL_WITHOUT_A_NAME.search(" ".join(str(text or "").split())))
+
+
+# "you already told me that", "you keep saying the same thing", "me dice lo mismo" (role-plays
+# round 37: a menu, "That's outside what I know", or the same answer a third time)
+_SAYS_IT_REPEATS = re.compile(
+    r"\b(?:you|u|ya)\s*(?:'ve|ve|'re|re|\s+have|\s+are|\s+just|\s+already)?\s*(?:already\s+|just\s+)?"
+    r"(?:said|told\s+me|sent|gave\s+me|wrote)\s+(?:me\s+)?(?:that|this|the\s+same)(?:\s+(?:already|before|twice|again))?\b|"
+    r"\b(?:you|u)\s+(?:keep|kept)\s+(?:saying|sending|telling\s+me|giving\s+me)\s+(?:the\s+same|that|this)\b|"
+    r"\b(?:you(?:'re|\s+are)?|u\s+r|ur)\s+repeating\s+(?:yourself|urself|the\s+same)\b|"
+    r"\bsame\s+(?:answer|thing|message|text|reply)\s+(?:again|every\s*time|over\s+and\s+over|as\s+before)\b|"
+    r"\bthat'?s\s+what\s+(?:you|u)\s+said\s+(?:before|already|last\s+time)\b|"
+    r"\b(?:ya\s+me\s+(?:dijo|dijiste)\s+eso|me\s+(?:dice|dices|repite|repites)\s+lo\s+mismo|"
+    r"(?:siempre|otra\s+vez)\s+(?:dice|me\s+dice)?\s*lo\s+mismo|es\s+lo\s+mismo\s+que\s+(?:me\s+)?dijo)\b",
+    re.IGNORECASE,
+)
+
+
+def says_the_answer_repeats(text: str | None) -> bool:
+    """The person says the assistant keeps giving the same answer."""
+    return bool(_SAYS_IT_REPEATS.search(" ".join(str(text or "").split())))

@@ -46,6 +46,7 @@ from iop_assistant.language.reply_reasons import (
     PRESSED_PILLS_REASON,
     REFERRAL_REASON,
     REFERRER_UPDATES_REASON,
+    SAID_AGAIN_REASON,
     SEIZURE_AID_REASON,
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
@@ -73,6 +74,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_to_delete_my_data,
     asks_who_signed_me_up,
     says_not_ready,
+    says_the_answer_repeats,
     tells_no_one_called_back,
     tells_of_a_craving,
 )
@@ -287,6 +289,13 @@ def read_in_spanish(intent: Dict[str, Any], text: str = "") -> bool:
     )
 
 
+_ANYONE_THERE = re.compile(
+    r"^\W*(?:(?:hello+|hi+|hey+|um+)\W+)?(?:is\s+)?(?:any(?:one|1|body|bdy)|some(?:one|1|body))\s+"
+    r"(?:there|here|around|awake|on|home)\W*$|^\W*(?:hay\s+alguien|alguien\s+(?:ah[ií]|est[aá]))\W*$",
+    re.IGNORECASE,
+)
+
+
 def overrule(message: Message, intent: str, reason: str) -> None:
     """``intent`` first, well above the classifier's guesses, with why (for the console)."""
     previous = (message.get(INTENT) or {}).get("name")
@@ -360,6 +369,13 @@ def gate(message: Message) -> None:
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
+    if name != "crisis" and _ANYONE_THERE.match(text):
+        # "is any1 there" (texter role-play round 37: the locations answer at 0.42)
+        return overrule(message, "greet", "anyone there")
+    if name != "crisis" and says_the_answer_repeats(text) and not has_danger_words(text):
+        # "you already told me that. yes or no" (role-plays round 37: a menu of other topics,
+        # "That's outside what I know", the same answer a third time)
+        return overrule(message, "bot_challenge", SAID_AGAIN_REASON)
     if name != "crisis" and asks_to_call_without_a_name(text) and not has_danger_words(text):
         # "ok can i call that number without giving my name first" (self role-play round 37:
         # a call-back to the texting number was offered, three times)

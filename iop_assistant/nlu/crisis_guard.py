@@ -510,6 +510,28 @@ def is_nervous_to_start(text: str) -> bool:
     )
 
 
+# "i drink too much i guess" (texter role-play round 37: the classifier's sure crisis, the
+# 911 reply): use told plainly, with no word of danger, is use told
+INFORM_USE_INTENT = "inform_use"
+_PLAIN_USE = re.compile(
+    r"^\W*(?:(?:honestly|i\s+think|i\s+guess|idk|maybe|so|well|yeah|ya|ok|um+)\W+)*"
+    r"(?:i|he|she|my\s+\w+)\s+(?:(?:probably|really|kinda|prob|def|definitely)\s+)?"
+    r"(?:drink|drinks|use|uses|smoke|smokes|take|takes|party|parties)\s+(?:\w+\s+){0,2}?"
+    r"(?:too\s+much|a\s+lot|way\s+too\s+much|every\s*day|daily|every\s+night|too\s+often)\b"
+    r"(?:\W+(?:i\s+guess|i\s+think|lately|now|tbh|honestly|lol))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_plain_use_told(text: str) -> bool:
+    """Use told plainly ("i drink too much i guess"), with no word of danger."""
+    return (
+        bool(_PLAIN_USE.match(text))
+        and not has_danger_words(text)
+        and not _MEANS_OR_HARM.search(text)
+    )
+
+
 def is_a_celebration(text: str) -> bool:
     """A drink for a celebration, with nothing taken and no word of danger."""
     return (
@@ -941,6 +963,9 @@ class CrisisGuard(GraphComponent):
                         continue
                     if is_a_celebration(text):
                         set_intent(message, FALLBACK_INTENT)  # asked what they meant, not 911
+                        continue
+                    if is_plain_use_told(text):
+                        set_intent(message, INFORM_USE_INTENT)
                         continue
                     if is_hesitant_about_the_program(text) or _NOT_UNDERSTOOD.match(text):
                         # asked what they meant (the clarifying question), not 911 ("I don't

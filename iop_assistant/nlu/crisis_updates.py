@@ -156,7 +156,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:al\s+911|a\s+la\s+(?:ambulancia|polic[ií]a)|a\s+los\s+param[eé]dicos)\b|"
         r"\b(?:puede|puedes|pueden|podr[ií]a|podr[ií]as|podr[ií]an)\s+(?:usted(?:es)?\s+)?mandar\s+"
         r"(?:una\s+ambulancia|a\s+alguien|ayuda|a\s+la\s+polic[ií]a|a\s+los\s+param[eé]dicos)\b|"
-        r"\b(?:llam(?:e|en|a)|marque|manden?)\s+(?:usted(?:es)?\s+)?(?:al\s+911|una\s+ambulancia|a\s+la\s+polic[ií]a)\s+por\s+(?:m[ií]|nosotros)\b"
+        r"\b(?:llam(?:e|en|a)|marque|manden?)\s+(?:usted(?:es)?\s+)?(?:al\s+911|una\s+ambulancia|a\s+la\s+polic[ií]a)\s+por\s+(?:m[ií]|nosotros)\b|"
+        # "llamen ustedes al 911 por favor yo no hablo bien ingles" (blind es-v21, read in round
+        # 35: the call-back questions)
+        r"\b(?:ll[aá]men(?:\s+ustedes)?|ustedes\s+ll[aá]men)\s+(?:al\s+911|a\s+la\s+ambulancia|a\s+la\s+polic[ií]a)\b"
     ),
     # "please just call them", "can you call them" right after "call 911 now" (a crisis before:
     # rasa_hooks/crisis_context.py): them is the emergency line
@@ -558,6 +561,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:can|could)\s+(?:we|u|you)\s+(?:just\s+)?keep\s+talking\b|"
         r"\b(?:are|r)\s+(?:you|u)\s+still\s+(?:there|here)\b|"
         r"\b(?:puedo|podemos)\s+seguir\s+(?:escribiendo|hablando|platicando)\b|\bno\s+me\s+dejes?\b|"
+        # "entonces quédese en la línea conmigo, no me cuelgue", "stay on the line with me" (blind
+        # es-v21 and caller role-play round 37: the call-back questions, asked four times)
+        r"\bqu[eé]d(?:ese|ate)\s+(?:en\s+la\s+l[ií]nea\s+)?conmigo\b|\bno\s+me\s+cuelgues?\b|"
+        r"\bstay\s+on\s+the\s+(?:line|phone)(?:\s+with\s+me)?\b|\b(?:please\s+)?(?:don'?t|dont)\s+hang\s+up(?:\s+on\s+me)?\b|"
         r"\b(?:sigue|sigues)\s+ah[ií]\b"
     ),
     # reached 988 or a crisis line ("ok i texted 988, someone answered")
@@ -588,6 +595,14 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:con|a\s+(?:casa\s+de|donde|la\s+casa\s+de))\b|"
         r"\bif\s+(?:it|he|she|things)\s+gets?\s+worse\b[^.!?]{0,30}?\b(?:i'?ll|ill|i\s+will|we'?ll|i'?m\s+gonna|im\s+gonna)\s+"
         r"(?:go|leave|take\s+the\s+kids)\b|"
+        # "ok. im gonna take the kids to my sisters tonight" after the violence reply (crisis
+        # role-play round 37: the violence reply a fourth time): a safety plan, a step taken
+        r"\b(?:i'?m|im|i\s+am|we'?re|gonna|going\s+to|i'?ll|ill|i\s+will)\s+(?:\w+\s+){0,2}?(?:take|bring|get)\s+"
+        r"(?:the\s+|my\s+)?(?:kids|children|baby|babies)\s+(?:and\s+go\s+)?(?:to|over\s+to)\s+(?:my|our)\s+"
+        r"(?:sister|mom|mother|brother|friend|aunt|neighbou?r|parents?|grandma|cousin)'?s?\b|"
+        r"\b(?:i'?m|im|we'?re|gonna|going\s+to|i'?ll|ill)\s+(?:go|going|head|heading|stay|staying|sleep)\s+"
+        r"(?:to|at|with|over\s+to)\s+(?:my|our)\s+(?:sister|mom|mother|brother|friend|aunt|parents?|grandma|cousin)'?s?"
+        r"(?:\s+(?:house|place))?\s+(?:tonight|for\s+(?:tonight|the\s+night|a\s+few\s+days))\b|"
         r"\b(?:i'?ll|ill|i\s+will|i'?m\s+(?:gonna|going\s+to)|im\s+(?:gonna|going\s+to)|i\s+am\s+(?:gonna|going\s+to)|"
         r"gonna|going\s+to|let\s+me)\s+(?:try\s+(?:to\s+)?|go\s+(?:ahead\s+and\s+)?)?"
         r"(?:call|text|txt|message|reach\s+out\s+to|contact|talk\s+to)\s+"

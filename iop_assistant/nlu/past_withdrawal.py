@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from iop_assistant import substances
 from iop_assistant.screening_answers import read_emergency
 
 HISTORY_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
@@ -43,3 +44,40 @@ def past_withdrawal_told(texts: Iterable[str]) -> bool:
 def stopping_after_a_past_seizure(text: str, earlier: Iterable[str]) -> bool:
     """Stopping asked about, in a conversation that told of a past seizure or the DTs."""
     return asks_about_stopping(text) and past_withdrawal_told([*earlier, text])
+
+
+# "hes passed out on the couch snoring. should i be worried", "i tried to wake him he kinda
+# groaned and went back out" after "he drank... a lot" (family role-play round 37: the
+# stopping-suddenly text, then "Give naloxone" twice, and "naloxone can wear off" once he
+# woke): the signs of alcohol poisoning, when only alcohol was named
+_PASSED_OUT = re.compile(
+    r"\b(?:passed\s+out|passing\s+out|snor\w*|groan\w*|went\s+back\s+out|out\s+cold|sleeping\s+it\s+off|"
+    r"sleep\s+it\s+off|se\s+qued[oó]\s+dormid[oa]|est[aá]\s+tirad[oa]|ronca\w*)\b",
+    re.IGNORECASE,
+)
+_WORSE_THAN_ASLEEP = re.compile(
+    r"\b(?:not\s+breathing|isn'?t\s+breathing|stopped\s+breathing|barely\s+breathing|blue|gr[ae]y|no\s+pulse|"
+    r"unresponsive|seiz\w*|shaking|won'?t\s+wake|can'?t\s+wake|wont\s+wake|cant\s+wake|no\s+respira|no\s+despierta)\b",
+    re.IGNORECASE,
+)
+_OTHER_DRUGS = frozenset({"opioid", "benzodiazepine", "sedative", "stimulant"})
+
+
+def passed_out_after_drinking(text: str, earlier: Iterable[str]) -> bool:
+    """Someone passed out or snoring after drinking, told when only alcohol was named and
+    nothing says they can't be woken or aren't breathing."""
+    if not _PASSED_OUT.search(text or "") or _WORSE_THAN_ASLEEP.search(text or ""):
+        return False
+    named: set[str] = set()
+    for said in [*earlier, text]:
+        if _PILLS_OR_DRUGS.search(said or ""):
+            return False  # "took some pills and had a bunch of drinks": an overdose to treat
+        named |= substances.categories_in_text(said or "")
+    return "alcohol" in named and not named & _OTHER_DRUGS
+
+
+_PILLS_OR_DRUGS = re.compile(
+    r"\b(?:pills?|pastillas?|bars|tabs|xans?|percs?|blues|molly|coke|meth|crack|dope|fent\w*|heroin|"
+    r"took\s+(?:some|something|a\s+bunch|a\s+handful)|popped|snort\w*|shot\s+up)\b",
+    re.IGNORECASE,
+)

@@ -74,3 +74,35 @@ _BREAK = re.compile(
     r"(?:off|clean|sober)|took\s+a\s+break|a\s+break)\b",
     re.IGNORECASE,
 )
+
+
+# "what if i slip" from someone leaving a 28-day program after fentanyl (stepdown role-play
+# round 37: two menus before the overdose warning)
+_WHAT_IF_I_SLIP = re.compile(
+    r"\b(?:what\s+if|and\s+if|if)\s+i\s+(?:\w+\s+)?(?:slip|relapse|use\s+again|"
+    r"pick\s+up|go\s+back\s+to\s+using)\b|"
+    r"\by\s+si\s+(?:reca(?:e|igo|yo)|vuelv[eo]\s+a\s+(?:usar|consumir))\b",
+    re.IGNORECASE,
+)
+_OPIOIDS = re.compile(
+    r"\b(?:fent\w*|heroin|dope|opioids?|opiates?|oxy\w*|percs?|pain\s+pills|m30s?|blues|hydros?|"
+    r"morphine|fentanilo|heroina|chiva)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_a_slip_after_opioids(text: str, earlier: Iterable[str]) -> bool:
+    """A slip asked about, in a conversation that named opioids and a break from them."""
+    if not _WHAT_IF_I_SLIP.search(text or ""):
+        return False
+    told = [*earlier, text]
+    return any(_OPIOIDS.search(t or "") for t in told) and any(
+        _SOBER_TOLD.search(t or "") or _BREAK.search(t or "") or _CARE.search(t or "") for t in told
+    )
+
+
+_CARE = re.compile(
+    r"\b(?:rehab|detox|residential|inpatient|treatment\s+center|28[\s-]day|30[\s-]day|program|jail|prison|"
+    r"hospital|getting\s+out|leaving|discharged)\b",
+    re.IGNORECASE,
+)

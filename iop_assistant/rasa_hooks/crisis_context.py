@@ -43,6 +43,7 @@ from iop_assistant import substances
 from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.language.reply_reasons import (
+    ALCOHOL_POISONING_REASON,
     ALSO_ASKED,
     FAMILY_RELAPSE_REASON,
     GATE_OUTPUT,
@@ -59,8 +60,15 @@ from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
 from iop_assistant.nlu.past_danger import was_already_treated
-from iop_assistant.nlu.past_withdrawal import stopping_after_a_past_seizure
-from iop_assistant.nlu.relapse_word import plans_more_use_after_a_return, tells_a_return_to_use
+from iop_assistant.nlu.past_withdrawal import (
+    passed_out_after_drinking,
+    stopping_after_a_past_seizure,
+)
+from iop_assistant.nlu.relapse_word import (
+    asks_about_a_slip_after_opioids,
+    plans_more_use_after_a_return,
+    tells_a_return_to_use,
+)
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_whether_to_get_care,
@@ -893,7 +901,13 @@ def more_use_after_a_return(parse_data: Dict[str, Any], tracker: Any) -> bool:
     if _has_guard_danger(parse_data) or getattr(tracker, "active_loop_name", None):
         return False
     text = str(parse_data.get("text") or "")
-    if not plans_more_use_after_a_return(text, _user_texts(tracker)):
+    earlier = _user_texts(tracker)
+    if not (
+        plans_more_use_after_a_return(text, earlier)
+        # "what if i slip" leaving a 28-day program after fentanyl (stepdown role-play round
+        # 37: two menus before the overdose warning)
+        or asks_about_a_slip_after_opioids(text, earlier)
+    ):
         return False
     return safety_answer(parse_data, LOST_TOLERANCE_REASON)
 
@@ -912,11 +926,40 @@ def stopping_after_a_past_withdrawal(parse_data: Dict[str, Any], tracker: Any) -
     return safety_answer(parse_data, PAST_SEIZURE_STOPPING_REASON)
 
 
+def passed_out_from_drinking(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "hes passed out on the couch snoring. should i be worried" after "he drank... a lot"
+    (family role-play round 37: the stopping text, "Give naloxone" twice, then "naloxone can
+    wear off"): the signs of alcohol poisoning and when they mean 911, when only alcohol was
+    named; "won't wake" or "not breathing" stay the crisis reply."""
+    if getattr(tracker, "active_loop_name", None):
+        return False
+    if not passed_out_after_drinking(str(parse_data.get("text") or ""), _user_texts(tracker)):
+        return False
+    return safety_answer(parse_data, ALCOHOL_POISONING_REASON)
+
+
+ANYONE_THERE_REASON = "anyone there"  # nlu/control_gate.py
+
+
+def anyone_there_in_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "is anyone there" right after a crisis reply is someone asking not to be left alone
+    (the control gate reads it as a greeting elsewhere: texter role-play round 37)."""
+    if (parse_data.get(GATE_OUTPUT) or {}).get("reason") != ANYONE_THERE_REASON:
+        return False
+    if not crisis_ongoing(_actions(tracker)):
+        return False
+    _as_update(parse_data, "stay_with_me")
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     keep_someone_elses_overdose(parse_data, tracker)
+    if anyone_there_in_a_crisis(parse_data, tracker):
+        return parse_data
     if (
         relapse_told_in_a_word(parse_data, tracker)
+        or passed_out_from_drinking(parse_data, tracker)
         or stopping_after_a_past_withdrawal(parse_data, tracker)
         or more_use_after_a_return(parse_data, tracker)
         or care_asked_after_withdrawal(parse_data, tracker)
@@ -973,7 +1016,16 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
             # tonight (crisis role-play round 32: "No problem, we can leave that"): still here
             _set_intent(parse_data, FALLBACK_INTENT, 1.0)
             return parse_data
-    meant_no = name not in ("deny", CRISIS_INTENT) and bool(_NO_I_MEANT.match(text))
+    meant_no = bool(_NO_I_MEANT.match(text)) and (
+        name not in ("deny", CRISIS_INTENT)
+        # "no no me quiero matar, es que estoy cansada de todo" to the direct question (blind
+        # es-v21, read in round 35: the classifier's crisis, no word the guard reads as danger)
+        or (
+            name == CRISIS_INTENT
+            and not _has_guard_danger(parse_data)
+            and (_actions(tracker) or [""])[-1] == CHECKIN_ACTION
+        )
+    )
     if name not in (FALLBACK_INTENT, "deny", UPDATE_INTENT) and not meant_no:
         return parse_data  # most messages: the session's events are not read at all
     actions = _actions(tracker)

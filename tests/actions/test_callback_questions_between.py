@@ -151,3 +151,16 @@ def test_a_call_asked_for_in_spanish_is_saved_as_spanish():
     assert callback_language(conversation("can someone call my mom in spanish")) == "es"
     assert callback_language(conversation("she doesn't speak english", "call her")) == "es"
     assert callback_language(conversation("call me tomorrow")) == "en"
+
+
+def test_a_name_told_with_the_time_is_kept_and_two_part_names_whole():
+    """Spanish role-play round 37: "a las 5 de la tarde, me llamo Jose Luis" was saved whole
+    as the time; "Maria Elena" became "Maria"; stepdown: "Officer" alone was the name."""
+    result, _ = validate("callback_best_time", "a las 5 de la tarde, me llamo Jose Luis")
+    assert result == {"callback_best_time": "a las 5 de la tarde", "callback_name": "Jose Luis"}
+    result, _ = validate("callback_name", "Maria Elena")
+    assert result == {"callback_name": "Maria Elena"}
+    result, _ = validate("callback_name", "Officer Ramirez")
+    assert result == {"callback_name": "Officer Ramirez"}
+    result, _ = validate("callback_name", "ok but what shows up on caller id")
+    assert result == {"callback_name": None}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, List
 
 import pytest
+import spacy
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -13,8 +14,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.screening import ValidateDetoxScreeningForm
 from iop_assistant.language.safety_context import fitted_safety_answer
 from iop_assistant.language.teen_privacy import for_a_teen, names_a_teen
-from iop_assistant.nlu.contact_questions import asks_to_call_without_a_name
+from iop_assistant.nlu import spacy_pipeline
+from iop_assistant.nlu.contact_questions import (
+    asks_to_call_without_a_name,
+    says_the_answer_repeats,
+    tells_of_a_craving,
+)
 from iop_assistant.nlu.control_intents import stops_the_questions
+from iop_assistant.nlu.crisis_guard import is_plain_use_told
+from iop_assistant.nlu.crisis_matcher import CrisisMatcher
 from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_questions import asks_about_lost_tolerance
 from iop_assistant.nlu.relapse_word import plans_more_use_after_a_return, tells_a_return_to_use
@@ -292,3 +300,160 @@ def test_someone_with_them_now_is_safe_now(text: str, kind: str | None) -> None:
     """Crisis role-play round 37: "my mom is here now" after pills and wine got "Please call
     911 now... Unlock your door" twice more; a partner there is no safety."""
     assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("you already told me that", True),
+        ("you keep saying the same thing", True),
+        ("me dice lo mismo", True),
+        ("i already said that", False),
+    ],
+)
+def test_the_person_says_the_answer_repeats(text: str, expected: bool) -> None:
+    """Role-plays round 37: "you already told me that" got a menu of other topics."""
+    assert says_the_answer_repeats(text) is expected
+
+
+def test_passed_out_after_drinking_gets_the_alcohol_poisoning_signs() -> None:
+    """Family role-play round 37: "hes passed out on the couch snoring. should i be worried"
+    after "he drank... a lot" got the stopping text, then "Give naloxone" twice."""
+    told = _conversation("my boyfriend has been 30 days sober", "he drank", "tonight. a lot")
+    parse = {
+        "text": "hes passed out on the couch snoring. should i be worried",
+        "intent": {"name": "ask_dosing", "confidence": 0.6},
+        "entities": [],
+    }
+    result = crisis_context.in_context(parse, told)
+    assert result["control_gate"]["reason"] == "alcohol poisoning"
+    wont_wake = {
+        "text": "he wont wake up",
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "entities": [{"entity": "crisis_category", "value": "overdose"}],
+    }
+    assert crisis_context.in_context(wont_wake, told)["intent"]["name"] == "crisis"
+    pills = _conversation("he took xanax and drank")
+    again = dict(parse, intent={"name": "ask_dosing", "confidence": 0.6})
+    assert crisis_context.in_context(again, pills)["intent"]["name"] == "ask_dosing"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("ok. im gonna take the kids to my sisters tonight", "will_reach_out"),
+        ("i'll stay at my sister's for a few days", "will_reach_out"),
+        ("i take the kids to my moms on sundays", None),
+    ],
+)
+def test_a_safety_plan_in_english_is_a_step_taken(text: str, kind: str | None) -> None:
+    """Crisis role-play round 37: the violence reply a fourth time to a mother leaving."""
+    assert read_update(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i drink too much i guess", True),
+        ("my husband drinks every day", True),
+        ("i use every day and i want to die", False),
+        ("i take a lot of pills", False),
+    ],
+)
+def test_use_told_plainly_is_no_classifier_only_crisis(text: str, expected: bool) -> None:
+    """Texter role-play round 37: "i drink too much i guess" got the 911 reply."""
+    assert is_plain_use_told(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("llamen ustedes al 911 por favor yo no hablo bien ingles", "call_for_me"),
+        ("entonces quédese en la línea conmigo, no me cuelgue", "stay_with_me"),
+        ("can you stay on the line with me", "stay_with_me"),
+        ("llame al 911", None),
+    ],
+)
+def test_blind_es_v21_crisis_turns(text: str, kind: str | None) -> None:
+    """Blind es-v21 (read in round 35, its crisis-related failing turns only)."""
+    assert read_update(text) == kind
+
+
+def test_a_no_to_the_direct_question_the_classifier_read_as_crisis_is_a_no() -> None:
+    """Blind es-v21: "no no me quiero matar, es que estoy cansada de todo..." right after the
+    direct question got the crisis reply (the classifier's, no danger word the guard reads)."""
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("ya no le veo el sentido a nada", {"name": "crisis_checkin"}),
+        ActionExecuted("utter_crisis_checkin"),
+        ActionExecuted("action_listen"),
+    ]
+    tracker = DialogueStateTracker.from_events("someone", events)
+    parse = {
+        "text": "no no me quiero matar, es que estoy cansada de todo, mi esposo me dejo",
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "entities": [],
+    }
+    assert crisis_context.in_context(parse, tracker)["intent"]["name"] == "deny"
+    guarded = dict(parse, entities=[{"entity": "crisis_category", "value": "suicidal"}])
+    guarded["intent"] = {"name": "crisis", "confidence": 1.0}
+    assert crisis_context.in_context(guarded, tracker)["intent"]["name"] == "crisis"
+
+
+def test_a_craving_outside_the_liquor_store_is_a_craving() -> None:
+    text = (
+        "estoy en mi carro afuera de la licorería, llevo veinte días sin tomar y tengo muchas ganas"
+    )
+    assert tells_of_a_craving(text)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CrisisMatcher:
+    return CrisisMatcher(spacy.load(spacy_pipeline.build()))
+
+
+@pytest.mark.parametrize(
+    "text, danger",
+    [
+        (
+            "my bf uses fent and im so scared hes gonna die. hes asleep next to me breathing fine "
+            "rn. how do i get him into your program",
+            False,
+        ),
+        ("im so scared im dying", True),
+        ("im scared hes dying, he wont wake up", True),
+    ],
+)
+def test_a_fear_for_later_told_with_him_fine_now_is_no_emergency(
+    matcher: CrisisMatcher, text: str, danger: bool
+) -> None:
+    """Blind v30 (read in round 35): the crisis reply to a girlfriend asking how to get him
+    into the program, with him asleep and breathing fine."""
+    assert (matcher.match(text) is not None) is danger
+
+
+def test_anyone_there_is_a_greeting_or_in_a_crisis_stay_with_me() -> None:
+    """Texter role-play round 37: "is any1 there" got the locations answer."""
+    parse = {
+        "text": "is any1 there",
+        "intent": {"name": "greet", "confidence": 1.0},
+        "entities": [],
+        "control_gate": {"from": "ask_location_hours", "reason": "anyone there"},
+    }
+    assert crisis_context.in_context(dict(parse), _conversation())["intent"]["name"] == "greet"
+    after = crisis_context.in_context(dict(parse), _conversation("help", crisis_reply=True))
+    assert after["intent"]["name"] == "crisis_update"
+
+
+def test_a_slip_asked_about_after_opioid_care_gets_the_lost_tolerance_answer() -> None:
+    """Stepdown role-play round 37: "what if i slip" leaving a 28-day program after fentanyl
+    got two menus before the overdose warning."""
+    from iop_assistant.nlu.relapse_word import asks_about_a_slip_after_opioids
+
+    leaving = ["im leaving a 28 day program tomorrow, i was on fentanyl"]
+    assert asks_about_a_slip_after_opioids("what if i slip", leaving)
+    assert not asks_about_a_slip_after_opioids("what if i slip", ["i drink wine every night"])
+    assert not asks_about_a_slip_after_opioids(
+        "what if he relapses after the program", ["my son uses heroin"]
+    )
