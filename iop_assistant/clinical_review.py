@@ -384,6 +384,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_minor_in_treatment": ("article", "policy"),
     "utter_call_without_a_name": ("policy",),
     "utter_said_that_already": ("policy",),
+    "utter_days_without_use": ("refs", "article"),
     "utter_what_family_is_told": ("refs", "policy"),
     "utter_family_support": ("family_groups", "policy"),
     "utter_screening_more_told": ("asam", "policy"),

@@ -53,6 +53,7 @@ from iop_assistant.language.reply_reasons import (
     CALLBACK_NOT_RECEIVED_REASON,
     CPS_REASON,
     CRAVING_REASON,
+    DAYS_CLEAN_REASON,
     DELETE_DATA_REASON,
     ELSEWHERE_REASON,
     FAMILY_PRIVACY_REASON,
@@ -206,6 +207,7 @@ INSTEAD = {
     ("utter_ask_family_involvement", PERSUADING_REASON): "utter_persuading_a_loved_one",
     ("utter_bot_challenge", WHO_SIGNED_UP_REASON): "utter_who_signed_me_up",
     ("utter_bot_challenge", SAID_AGAIN_REASON): "utter_said_that_already",
+    ("utter_inform_use", DAYS_CLEAN_REASON): "utter_days_without_use",
     # a safety question right after the crisis reply is answered with the crisis reply again
     # (data/rules/crisis.yml), unless the conversation read what was asked: "how do I know if
     # it's actually bad" after pills and drinks (caller role-play round 36: the reply again)

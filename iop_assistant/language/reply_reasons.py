@@ -90,3 +90,5 @@ NO_NAME_CALL_REASON = "call without a name"
 RELAPSE_AFTER_OPIOIDS_REASON = "relapse after opioids"
 # "you already told me that" (round 37): said plainly, with a person offered
 SAID_AGAIN_REASON = "said the same again"
+# "day 3", "12 days clean" said alone (round 37)
+DAYS_CLEAN_REASON = "days without use"

@@ -24,6 +24,7 @@ from iop_assistant.language.reply_reasons import (
     CALLBACK_NOT_RECEIVED_REASON,
     CPS_REASON,
     CRAVING_REASON,
+    DAYS_CLEAN_REASON,
     DELETE_DATA_REASON,
     DOSING_REASON,
     ELSEWHERE_REASON,
@@ -140,6 +141,7 @@ from iop_assistant.nlu.family_questions import (
     asks_what_family_is_told,
 )
 from iop_assistant.nlu.input_guard import ORIGINAL_TEXT
+from iop_assistant.nlu.relapse_word import tells_days_without_use
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_about_withdrawal_danger_signs,
@@ -289,6 +291,13 @@ def read_in_spanish(intent: Dict[str, Any], text: str = "") -> bool:
     )
 
 
+_DETOX_DONE_HOW_TO_START = re.compile(
+    r"\b(?:just\s+|already\s+)?(?:finished|completed|done\s+with|discharged\s+from|got\s+out\s+of|out\s+of|through)\s+"
+    r"(?:(?:a|his|her|their|my|the)\s+)?(?:medical\s+)?detox\b[^?]{0,120}\b(?:how\s+(?:do|can|would)\s+(?:we|i|he|she|they)\s+"
+    r"(?:get|start|sign|enroll|refer)|get\s+(?:him|her|them|me)\s+(?:into|in|started)|(?:can|could)\s+(?:he|she|they|i)\s+start|"
+    r"refer\w*|intake|sign\s+(?:him|her|them|me)\s+up)\b",
+    re.IGNORECASE,
+)
 _ANYONE_THERE = re.compile(
     r"^\W*(?:(?:hello+|hi+|hey+|um+)\W+)?(?:is\s+)?(?:any(?:one|1|body|bdy)|some(?:one|1|body))\s+"
     r"(?:there|here|around|awake|on|home)\W*$|^\W*(?:hay\s+alguien|alguien\s+(?:ah[ií]|est[aá]))\W*$",
@@ -369,6 +378,14 @@ def gate(message: Message) -> None:
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
+    if name != "crisis" and _DETOX_DONE_HOW_TO_START.search(text) and not has_danger_words(text):
+        # "a patient who just finished a medical detox today and wants to get into your IOP. How
+        # do we get him started?" (stepdown role-play round 37: "Our IOP does not offer detox",
+        # then the detox questions): how to start
+        return overrule(message, ENROLL_INTENT, "detox done, how to start")
+    if name != "crisis" and tells_days_without_use(text):
+        # "day 3" (self role-play round 37: the general detox offer, nothing about the days)
+        return overrule(message, "inform_use", DAYS_CLEAN_REASON)
     if name != "crisis" and _ANYONE_THERE.match(text):
         # "is any1 there" (texter role-play round 37: the locations answer at 0.42)
         return overrule(message, "greet", "anyone there")

@@ -57,7 +57,9 @@ _PASSED_OUT = re.compile(
 )
 _WORSE_THAN_ASLEEP = re.compile(
     r"\b(?:not\s+breathing|isn'?t\s+breathing|stopped\s+breathing|barely\s+breathing|blue|gr[ae]y|no\s+pulse|"
-    r"unresponsive|seiz\w*|shaking|won'?t\s+wake|can'?t\s+wake|wont\s+wake|cant\s+wake|no\s+respira|no\s+despierta)\b",
+    r"unresponsive|seiz\w*|shaking|won'?t\s+wake|can'?t\s+wake|wont\s+wake|cant\s+wake|no\s+respira|no\s+despierta|"
+    # throwing up or choking while passed out is the emergency itself: the crisis reply
+    r"throw\w*\s+up|threw\s+up|vomit\w*|puk\w*|chok\w*|gurgl\w*|pale|cold\s+skin|clammy|vomita\w*)\b",
     re.IGNORECASE,
 )
 _OTHER_DRUGS = frozenset({"opioid", "benzodiazepine", "sedative", "stimulant"})

@@ -106,3 +106,19 @@ _CARE = re.compile(
     r"hospital|getting\s+out|leaving|discharged)\b",
     re.IGNORECASE,
 )
+
+
+# "day 3", "12 days clean", "llevo 9 dias sin tomar" said alone (self role-play round 37: the
+# general detox offer, nothing about the three days)
+_DAYS_WITHOUT_USE = re.compile(
+    r"^\W*(?:(?:its|it'?s|today\s+is|today'?s|hoy\s+es|hoy\s+llevo)\s+)?(?:day|d[ií]a)\s+\d{1,3}\W*$|"
+    r"^\W*(?:(?:i'?m|im|i\s+am|been|llevo|ya\s+llevo|today\s+is)\s+)?\d{1,3}\s+(?:days?|d[ií]as)\s+(?:clean|sober|"
+    r"off\s+(?:it|everything)|without\s+(?:a\s+drink|drinking|using)|limpi[oa]|sobri[oa]|sin\s+(?:tomar|usar|nada|consumir))"
+    r"(?:\s+(?:today|now|hoy|ya))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def tells_days_without_use(text: str | None) -> bool:
+    """A count of days without using, said on its own ("day 3", "12 days clean")."""
+    return bool(_DAYS_WITHOUT_USE.match(" ".join(str(text or "").split())))

@@ -25,6 +25,7 @@ from iop_assistant.nlu.crisis_guard import is_plain_use_told
 from iop_assistant.nlu.crisis_matcher import CrisisMatcher
 from iop_assistant.nlu.crisis_updates import read_update
 from iop_assistant.nlu.danger_questions import asks_about_lost_tolerance
+from iop_assistant.nlu.past_withdrawal import passed_out_after_drinking
 from iop_assistant.nlu.relapse_word import plans_more_use_after_a_return, tells_a_return_to_use
 from iop_assistant.program_question import asks_about_cps
 from iop_assistant.rasa_hooks import crisis_context
@@ -457,3 +458,38 @@ def test_a_slip_asked_about_after_opioid_care_gets_the_lost_tolerance_answer() -
     assert not asks_about_a_slip_after_opioids(
         "what if he relapses after the program", ["my son uses heroin"]
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("day 3", True),
+        ("12 days clean", True),
+        ("llevo 9 dias sin tomar", True),
+        ("day 3 of the program", False),
+        ("3 days ago", False),
+    ],
+)
+def test_a_count_of_days_without_use_said_alone(text: str, expected: bool) -> None:
+    """Self role-play round 37: "day 3" got the general detox offer."""
+    from iop_assistant.nlu.relapse_word import tells_days_without_use
+
+    assert tells_days_without_use(text) is expected
+
+
+def test_throwing_up_while_passed_out_stays_the_emergency() -> None:
+    assert not passed_out_after_drinking("hes passed out and throwing up", ["he drank a fifth"])
+    assert passed_out_after_drinking("hes passed out snoring", ["he drank a fifth"])
+
+
+def test_detox_done_and_how_to_start_is_the_start_answer() -> None:
+    """Stepdown role-play round 37: an ER nurse's patient "just finished a medical detox today"
+    got "Our IOP does not offer detox", then the detox questions."""
+    from iop_assistant.nlu.control_gate import _DETOX_DONE_HOW_TO_START
+
+    nurse = (
+        "I have a patient here who just finished a medical detox today and wants to get into "
+        "your IOP. How do we get him started?"
+    )
+    assert _DETOX_DONE_HOW_TO_START.search(nurse)
+    assert not _DETOX_DONE_HOW_TO_START.search("do i need detox before i start")

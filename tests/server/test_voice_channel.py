@@ -494,12 +494,14 @@ def test_slower_holds_for_the_rest_of_the_call_until_faster(servers):
     """Caller role-play round 36: after "slower please" the next answer came at full speed."""
     call = Call(servers)
     call.send()
-    slow = call.send(SpeechResult="can you talk slower please")
+    listens(call.send(SpeechResult="how long is the program"), servers)
+    slow = call.send(SpeechResult="say that again slower please")
     listens(slow, servers)
-    next_answer = call.send(SpeechResult="how long is the program")
+    assert slow.find(".//Pause") is not None
+    next_answer = call.send(SpeechResult="how much does it cost")
     listens(next_answer, servers)
     assert next_answer.find(".//Pause") is not None
-    quick = call.send(SpeechResult="ok you can go faster now. how much does it cost")
+    quick = call.send(SpeechResult="ok you can go faster now. what are the hours")
     listens(quick, servers)
     assert quick.find(".//Pause") is None
 
