@@ -562,12 +562,10 @@ class ValidateCallbackForm(FormValidationAction):
             if told and not tracker.get_slot("callback_name"):
                 # "a las 5 de la tarde, me llamo Jose Luis": the name kept too, the time
                 # without it (Spanish role-play round 37)
-                time_part = str(value or "")[: form_answers.name_told_at(str(value or ""))].rstrip(
-                    " ,.;"
-                )
+                name, before = told
                 return {
-                    "callback_best_time": best_time_answer(time_part) or answer,
-                    "callback_name": told,
+                    "callback_best_time": best_time_answer(before) or answer,
+                    "callback_name": name,
                 }
             return {"callback_best_time": answer}
         name = None if tracker.get_slot("callback_name") else first_name_answer(str(value or ""))

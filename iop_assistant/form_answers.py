@@ -550,19 +550,16 @@ _NAME_TOLD = re.compile(
 )
 
 
-def name_told_at(text: str) -> int:
-    """Where the name told beside another answer starts (the text's length when none)."""
+def name_told_with(text: str) -> Tuple[str, str] | None:
+    """A first name told in so many words beside another answer ("a las 5 de la tarde, me
+    llamo Jose Luis"): the name, and the words before it."""
     found = _NAME_TOLD.search(text)
-    return found.start() if found else len(text)
-
-
-def name_told_with(text: str | None) -> str | None:
-    """A first name told in so many words beside another answer ("..., me llamo Jose Luis")."""
-    found = _NAME_TOLD.search(" ".join(str(text or "").split()))
     if not found:
         return None
     name = parse_first_name(found.group(1))
-    return None if name in (None, SKIP) else name
+    if name in (None, SKIP):
+        return None
+    return name, text[: found.start()].rstrip(" ,.;")
 
 
 # the second word of a two-word first name (common in Spanish, and Mary Ann, Jo Beth)

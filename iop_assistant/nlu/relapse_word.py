@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from iop_assistant import substances
+
 _WHO = r"(?:(?:i|he|she|they|we|my\s+\w+)\s+)?(?:just\s+|already\s+)?"
 _USED = re.compile(
     rf"^\W*(?:(?:well|so|ok|yeah|ya|um+|welp|and|but)\W+)?{_WHO}"
@@ -31,6 +33,14 @@ _SOBER_TOLD = re.compile(
 )
 _NOT_SOBER = re.compile(
     r"\b(?:not|never|wasn'?t|isn'?t|no\s+estoy)\s+(?:been\s+)?(?:sober|clean|limpi[oa])\b", re.I
+)
+
+
+_BREAK = re.compile(
+    r"\b(?:been\s+off|off\s+(?:it|for)|off\s+(?:\w+\s+){0,2}(?:for\s+)?(?:\d+|a|two|three|six)\s+(?:days?|weeks?|months?|years?)|"
+    r"after\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+(?:days?|weeks?|months?)\s+"
+    r"(?:off|clean|sober)|took\s+a\s+break|a\s+break)\b",
+    re.IGNORECASE,
 )
 
 
@@ -68,14 +78,6 @@ def plans_more_use_after_a_return(text: str, earlier: Iterable[str]) -> bool:
     )
 
 
-_BREAK = re.compile(
-    r"\b(?:been\s+off|off\s+(?:it|for)|off\s+(?:\w+\s+){0,2}(?:for\s+)?(?:\d+|a|two|three|six)\s+(?:days?|weeks?|months?|years?)|"
-    r"after\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+(?:days?|weeks?|months?)\s+"
-    r"(?:off|clean|sober)|took\s+a\s+break|a\s+break)\b",
-    re.IGNORECASE,
-)
-
-
 # "what if i slip" from someone leaving a 28-day program after fentanyl (stepdown role-play
 # round 37: two menus before the overdose warning)
 _WHAT_IF_I_SLIP = re.compile(
@@ -84,9 +86,9 @@ _WHAT_IF_I_SLIP = re.compile(
     r"\by\s+si\s+(?:reca(?:e|igo|yo)|vuelv[eo]\s+a\s+(?:usar|consumir))\b",
     re.IGNORECASE,
 )
-_OPIOIDS = re.compile(
-    r"\b(?:fent\w*|heroin|dope|opioids?|opiates?|oxy\w*|percs?|pain\s+pills|m30s?|blues|hydros?|"
-    r"morphine|fentanilo|heroina|chiva)\b",
+_CARE = re.compile(
+    r"\b(?:rehab|detox|residential|inpatient|treatment\s+center|28[\s-]day|30[\s-]day|program|jail|prison|"
+    r"hospital|getting\s+out|leaving|discharged)\b",
     re.IGNORECASE,
 )
 
@@ -96,16 +98,9 @@ def asks_about_a_slip_after_opioids(text: str, earlier: Iterable[str]) -> bool:
     if not _WHAT_IF_I_SLIP.search(text or ""):
         return False
     told = [*earlier, text]
-    return any(_OPIOIDS.search(t or "") for t in told) and any(
+    return any("opioid" in substances.categories_in_text(t or "") for t in told) and any(
         _SOBER_TOLD.search(t or "") or _BREAK.search(t or "") or _CARE.search(t or "") for t in told
     )
-
-
-_CARE = re.compile(
-    r"\b(?:rehab|detox|residential|inpatient|treatment\s+center|28[\s-]day|30[\s-]day|program|jail|prison|"
-    r"hospital|getting\s+out|leaving|discharged)\b",
-    re.IGNORECASE,
-)
 
 
 # "day 3", "12 days clean", "llevo 9 dias sin tomar" said alone (self role-play round 37: the
