@@ -103,6 +103,7 @@ def times_said(tracker: Tracker, response: str) -> int:
 
 DISCREET_REPLY = "utter_callback_discreet"
 NO_VOICEMAIL_NOTED = "utter_callback_no_voicemail"
+FOR_SOMEONE_ELSE = "utter_callback_for_someone_else"
 WHY_NUMBER_REPLY = "utter_callback_why_number"
 CALLER_ID_REPLY = "utter_callback_caller_id"
 WHEN_THEY_CALL_REPLY = "utter_callback_when_they_call"
@@ -414,8 +415,14 @@ class ValidateCallbackForm(FormValidationAction):
             # "if someone calls me will they leave a voicemail? my wife cant know" starting
             # the request: answered before the first question (probe, round 16)
             dispatcher.utter_message(response=DISCREET_REPLY)
+        for_someone_else = form_answers.asks_to_call_someone_else(starting)
+        if for_someone_else:
+            dispatcher.utter_message(response=FOR_SOMEONE_ELSE)
         typed = phone.parse_phone_answer(starting)
         if typed.status is not phone.PhoneStatus.OK:
+            if for_someone_else:
+                # their number is asked for, not the writer's offered
+                return {"callback_use_caller_number": "no"}
             if form_answers.changes_the_number(starting):
                 # "change the phone number for the call back" (caller role-play round 19: the
                 # old number was reused): the number is asked for again
@@ -442,6 +449,13 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> Dict[str, Any]:
         """A name given in the starting message ("..., my name is Luis") is not asked again;
         nor is the name (or "no name") of a request made earlier in this conversation."""
+        starting = str(tracker.latest_message.get("text") or "")
+        if form_answers.asks_to_call_someone_else(starting):
+            # "Hi this is Maria... can your help line call HER directly?": Maria is not who
+            # they ask for; "ask for Tanya" is
+            return from_starting_message(
+                tracker, "callback_name", form_answers.their_name_in_request
+            )
         given = from_starting_message(tracker, "callback_name", form_answers.first_name_in_request)
         return given or from_earlier_request(tracker, "callback_name")
 

@@ -8,7 +8,6 @@ after the person's previous message), so it is exactly what was said, buttons
 and all; with nothing to repeat the greeting is said.
 """
 
-import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -16,16 +15,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from iop_assistant import program_facts
+from iop_assistant.language.short_replies import SHORT_REPLY_CHARS, shortened
 from iop_assistant.nlu.control_intents import asks_for_shorter
 
-SHORT_REPLY_CHARS = 160  # one text message
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # the opening's notice about who is answering is no answer to shorten
 NOT_THE_ANSWER = frozenset({"utter_disclaimer"})
-MORE_FROM_THE_HELP_LINE = {
-    "en": "For more, call {helpline}.",
-    "es": "Para más, llame al {helpline}.",
-}
 
 
 def last_replies(tracker: Tracker) -> List[Dict[str, Any]]:
@@ -41,20 +35,6 @@ def last_replies(tracker: Tracker) -> List[Dict[str, Any]]:
         elif kind == "bot" and seen_current and (event.get("text") or event.get("data")):
             replies.append(event)
     return list(reversed(replies))
-
-
-def shortened(text: str, helpline: str, language: str) -> str:
-    """The first sentences of ``text`` that fit one text message, then the help line."""
-    sentences = _SENTENCE_END.split(" ".join(text.split()))
-    kept = sentences[0]
-    for sentence in sentences[1:]:
-        if len(kept) + 1 + len(sentence) > SHORT_REPLY_CHARS:
-            break
-        kept += " " + sentence
-    if helpline in kept:
-        return kept
-    more = MORE_FROM_THE_HELP_LINE["es" if language == "es" else "en"]
-    return f"{kept} {more.format(helpline=helpline)}"
 
 
 def main_answer(replies: List[Dict[str, Any]]) -> Dict[str, Any] | None:

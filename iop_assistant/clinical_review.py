@@ -365,6 +365,8 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_drink_for_shakes": ("crisis", "cdc_seizure"),
     "utter_crisis_update_dv_shelter": ("crisis",),
     "utter_crisis_update_dv_phone_safety": ("crisis",),
+    "utter_crisis_update_dv_come_out": ("crisis",),
+    "utter_crisis_update_dv_passed_out": ("crisis",),
     "utter_crisis_update_call_for_me": ("crisis", "fcc_text911"),
     "utter_crisis_update_call_for_me_again": ("crisis",),
     "utter_crisis_update_cost": ("crisis",),

@@ -1122,6 +1122,48 @@ def without_the_voicemail_request(text: str | None) -> str:
     return _NO_VOICEMAIL.sub(" ", clean)
 
 
+# "Can your help line call HER directly?", "have them call my client, not me" (family
+# role-play round 37: a social worker was offered her own number, and the call would have
+# asked the client's phone for her): the number and the name are the other person's
+_OTHER_PERSON = (
+    r"(?:her|him|my\s+(?:client|patient|son|daughter|husband|wife|brother|sister|mom|mother|dad|"
+    r"father|friend|partner|boyfriend|girlfriend|nephew|niece|grandson|granddaughter|resident|"
+    r"cousin|uncle|aunt|kid|child))"
+)
+_CALL_OTHER_PERSON = re.compile(
+    r"\b(?:can|could|will|would|please)\s+(?:you|u|they|someone|somebody|y'?all|your\s+(?:help\s*line|"
+    r"team|staff|intake(?:\s+team)?|people|counselors?))\s+(?:please\s+|just\s+)?(?:call|reach\s+out\s+to|reach|"
+    rf"contact|phone)\s+{_OTHER_PERSON}\b|"
+    rf"\b(?:have|get)\s+(?:them|someone|somebody|your\s+\w+(?:\s+\w+)?)\s+(?:to\s+)?call\s+{_OTHER_PERSON}\b|"
+    rf"\bcall\s+{_OTHER_PERSON}\s+(?:directly|instead)\b|"
+    rf"\b(?:call|reach|contact)\s+{_OTHER_PERSON}\b[^.!?]{{0,40}}\bnot\s+me\b|"
+    r"\b(?:ll[aá]men(?:le)?|ll[aá]mele|pueden\s+llamar(?:le)?|puede\s+llamar(?:le)?)\s+a\s+(?:ella|[eé]l|mi\s+"
+    r"(?:cliente|paciente|hij[oa]|espos[oa]|herman[oa]|mam[aá]|pap[aá]))\b",
+    re.IGNORECASE,
+)
+# the name to ask for when the call is to someone else ("have them ask for Tanya", "her name
+# is Tanya"), never the writer's own ("Hi this is Maria")
+_THEIR_NAME = re.compile(
+    r"\b(?:ask\s+for|(?:her|his|their|the\s+client'?s|the\s+patient'?s)\s+name\s+is|(?:she|he)\s+goes\s+by|"
+    r"pregunten\s+por|se\s+llama)\s+([^\W\d_][^\W\d_'’-]{1,39})",
+    re.IGNORECASE,
+)
+
+
+def asks_to_call_someone_else(text: str | None) -> bool:
+    """The call back is asked for someone else's phone, not the writer's."""
+    return bool(_CALL_OTHER_PERSON.search(" ".join(str(text or "").split())))
+
+
+def their_name_in_request(text: str | None) -> str | None:
+    """The first name to ask for when the call is to someone else; None if not given."""
+    found = _THEIR_NAME.search(" ".join(str(text or "").split()))
+    if not found:
+        return None
+    name = parse_first_name(found.group(1))
+    return None if name in (None, SKIP) else name
+
+
 def asks_for_no_voicemail(text: str | None) -> bool:
     """The person asks that no voicemail be left when the callback goes unanswered."""
     clean = " ".join(str(text or "").lower().replace("\u2019", "'").split())

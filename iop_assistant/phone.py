@@ -56,17 +56,69 @@ _SPOKEN_DIGITS = {
     "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5",
     "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
 }  # fmt: skip
-_SPOKEN_RUN = re.compile(
-    r"\b(?:(?:" + "|".join(_SPOKEN_DIGITS) + r"|\d)\b[\s,.-]*){7,}", re.IGNORECASE
+# two-digit groups as people read numbers aloud ("cero uno noventa y dos", "oh one ninety
+# two"; Spanish role-play round 37 and blind es-v21: the number was not read)
+_TEENS_AND_TENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciseis": 16, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
+    "veinte": 20, "veintiuno": 21, "veintidos": 22, "veintidós": 22, "veintitres": 23,
+    "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintiséis": 26,
+    "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+    "ochenta": 80, "noventa": 90,
+}  # fmt: skip
+_UNIT_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
+    r"nueve)"
 )
+_PAIR = (
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:(?:[\s-]+|\s+y\s+)"
+    + _UNIT_WORDS
+    + r")?|"
+    + "|".join(sorted(_TEENS_AND_TENS, key=len, reverse=True))
+    + r")"
+)
+_NUMBER_WORD = r"(?:" + _PAIR + r"|" + "|".join(_SPOKEN_DIGITS) + r"|\d+)"
+_SPOKEN_RUN = re.compile(r"\b(?:" + _NUMBER_WORD + r"\b[\s,.-]*){2,}", re.IGNORECASE)
+# a phone number has 10 digits (11 with the country code); 7 said is a local number
+MIN_SPOKEN_DIGITS = 7
+MAX_SPOKEN_DIGITS = 11
+
+
+def _word_digits(word: str) -> str:
+    """One spoken group as digits: "ninety two" -> "92", "cinco" -> "5", "12" -> "12"."""
+    parts = re.findall(r"[^\W\d_]+|\d+", word.lower())
+    if not parts:
+        return ""
+    head = parts[0]
+    if head in _TENS:
+        units = [p for p in parts[1:] if p != "y"]
+        return str(_TENS[head] + (int(_SPOKEN_DIGITS[units[0]]) if units else 0))
+    if head in _TEENS_AND_TENS:
+        return str(_TEENS_AND_TENS[head])
+    return _SPOKEN_DIGITS.get(head, head)
 
 
 def spoken_digits(text: str) -> str:
-    """Runs of seven or more spoken digits written as numerals; other words left alone."""
+    """Runs of spoken digits and two-digit groups that make seven to eleven digits, written
+    as numerals; other words left alone."""
 
     def numerals(run: re.Match[str]) -> str:
-        words = re.findall(r"[a-z]+|\d", run.group(0).lower())
-        return "".join(_SPOKEN_DIGITS.get(w, w) for w in words) + " "
+        groups = re.findall(r"\b" + _NUMBER_WORD + r"\b", run.group(0), re.IGNORECASE)
+        digits = "".join(_word_digits(group) for group in groups)
+        if not MIN_SPOKEN_DIGITS <= len(digits) <= MAX_SPOKEN_DIGITS:
+            return run.group(0)
+        if all(g.isdigit() for g in groups) and any(len(g) > 1 for g in groups):
+            return run.group(0)  # "312 555 0187" is for phonenumbers to read as typed
+        return digits + " "
 
     return _SPOKEN_RUN.sub(numerals, text)
 

@@ -511,7 +511,11 @@ _PROFESSIONAL = re.compile(
     r"(?:his|her|their|the|my|our)\s+(?:employer|supervisor)|attorney|public\s+defender|drug\s+court|judge|"
     r"(?:my|our|the|a)\s+(?:client|patient|employee|student|probationer|parolee)s?|refer(?:red|ring)?|"
     r"oficial\s+de\s+(?:libertad\s+condicional|probatoria)|agente\s+de\s+(?:probatoria|libertad)|"
-    r"trabajador[ao]?\s+social|consejer[ao]\s+(?:escolar|de\s+la\s+escuela)|(?:mi|nuestro)\s+(?:cliente|paciente|empleado))\b",
+    r"trabajador[ao]?\s+social|consejer[ao]\s+(?:escolar|de\s+la\s+escuela)|(?:mi|nuestro)\s+(?:cliente|paciente|empleado)|"
+    # "im the house manager at a sober living... will his drug test results get sent to the
+    # house?" (stepdown role-play round 37: the patient-facing drug-test answer three times)
+    r"house\s+manager|sober\s+living\s+(?:house|home|manager|staff|director|owner)|halfway\s+house|"
+    r"recovery\s+(?:house|home|residence)|(?:my|our)\s+residents?|casa\s+de\s+recuperaci[oó]n)\b",
     re.IGNORECASE,
 )
 _UPDATES = re.compile(
@@ -521,14 +525,31 @@ _UPDATES = re.compile(
     r"will\s+(?:i|we)\s+(?:know|find\s+out|be\s+told)|what\s+(?:will|would|do)\s+(?:i|we)\s+(?:hear|get|be\s+told)|"
     r"whether\s+(?:he|she|they)\s+(?:shows?\s+up|showed\s+up|attends?|is\s+attending|tests?\s+positive)|compliance|"
     r"me\s+(?:van\s+a\s+|pueden\s+)?(?:informar|avisar|mandar\s+reportes?)|reportes?\s+de\s+asistencia|"
-    r"(?:voy\s+a|vamos\s+a)\s+saber)\b",
+    r"(?:voy\s+a|vamos\s+a)\s+saber|"
+    r"(?:results?|uas?|drug\s+tests?|urine\s+tests?|tests?)\b[^.!?]{0,30}\b(?:get\s+|be\s+)?(?:sent|shared|"
+    r"released|reported|given)\s+(?:to|with))\b",
+    re.IGNORECASE,
+)
+
+
+# someone else's test results asked for by the people around them ("can the house see his
+# UA results or not", "if he signs a release can you send us the results"; stepdown
+# role-play round 37): what the client agrees to in writing decides
+_THEIR_RESULTS = re.compile(
+    r"\b(?:see|get|receive|access)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:results|uas|drug\s+tests?)\b|"
+    r"\b(?:send|share|give|release)\s+(?:us|the\s+house)\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
+    r"(?:results|uas|tests?)\b|"
+    r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:results|uas|drug\s+tests?)\b[^.!?]{0,30}\b(?:sent|shared|go|released)\s+"
+    r"to\s+(?:us|the\s+house|me)\b|"
+    r"\bresultados\b[^.!?]{0,30}\b(?:a\s+la\s+casa|nos\s+(?:los\s+)?(?:mandan|pueden\s+mandar|env[ií]an))\b",
     re.IGNORECASE,
 )
 
 
 def asks_what_a_referrer_hears(text: str | None) -> bool:
-    """A professional (officer, counsellor, employer) asks what they will be told about a client."""
-    return _found(_PROFESSIONAL, text) and _found(_UPDATES, text)
+    """A professional (officer, counsellor, employer, sober living staff) asks what they will
+    be told about a client, or anyone asks for someone else's test results."""
+    return (_found(_PROFESSIONAL, text) and _found(_UPDATES, text)) or _found(_THEIR_RESULTS, text)
 
 
 def asks_how_to_refer(text: str | None) -> bool:

@@ -69,3 +69,26 @@ def test_a_correction_that_names_the_end_of_the_number():
     said = "okay it's 4 4 3, 5 5 5, 0 1 8 7. no wait, sorry, the end is 0 1 7 8"
     assert parse_phone_answer(said).e164 == "+14435550178"
     assert parse_phone_answer("its 443 555 0187 thanks").e164 == "+14435550187"
+
+
+@pytest.mark.parametrize(
+    "spoken, number",
+    [
+        # Spanish role-play round 37 and blind es-v21: two-digit groups were not read
+        ("tres doce, cinco cinco cinco, cero uno noventa y dos", "+13125550192"),
+        ("seis cero dos, cinco cinco cinco, cero uno veintiocho", "+16025550128"),
+        ("tres uno dos cinco cinco cinco cero uno ocho siete", "+13125550187"),
+        ("seven seven three, five five five, oh one twenty three", "+17735550123"),
+        ("312 555 01 ninety-two", "+13125550192"),
+        ("3 1 2 5 5 5 0 1 8 7", "+13125550187"),
+    ],
+)
+def test_a_number_read_in_two_digit_groups_is_read(spoken: str, number: str):
+    assert parse_phone_answer(spoken).e164 == number
+
+
+@pytest.mark.parametrize(
+    "text", ["im 25 and drink 12 beers", "call me at five thirty", "veinte años, tres hijos"]
+)
+def test_numbers_in_ordinary_words_are_no_phone_number(text: str):
+    assert parse_phone_answer(text).status is PhoneStatus.INVALID

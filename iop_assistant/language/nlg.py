@@ -45,7 +45,7 @@ from iop_assistant.language.child_safety import childhelp_note
 from iop_assistant.language.drug_class import drug_class_note
 from iop_assistant.language.hidden_chat import hide_note
 from iop_assistant.language.mixing import mixing_note
-from iop_assistant.language.repeats import instead_of_a_repeat
+from iop_assistant.language.repeats import SAID_AS, instead_of_a_repeat
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     ALSO_ASKED,
@@ -87,6 +87,7 @@ from iop_assistant.language.reply_reasons import (
     WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.language.safety_context import fitted_safety_answer
+from iop_assistant.language.short_replies import short_if_asked
 from iop_assistant.language.teen_at_home import teen_note
 from iop_assistant.language.teen_privacy import for_a_teen
 from iop_assistant.language.veterans import veterans_note
@@ -250,6 +251,8 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "drink_for_shakes": "utter_crisis_update_drink_for_shakes",
     "dv_shelter": "utter_crisis_update_dv_shelter",
     "dv_phone_safety": "utter_crisis_update_dv_phone_safety",
+    "dv_come_out": "utter_crisis_update_dv_come_out",
+    "dv_passed_out": "utter_crisis_update_dv_passed_out",
     "call_for_me": "utter_crisis_update_call_for_me",
     "call_them_for_me": "utter_crisis_update_call_for_me",
 }
@@ -350,6 +353,8 @@ PAST_WITHDRAWAL_SIGNS = frozenset({"seizure", "hallucinations", "confusion"})
 
 # answers chosen in place of another (so ``repeats`` never sees them) with a shorter
 # wording for the second time in a row (the crisis reply has its own)
+# a note's wording for when it is said without the answer it follows
+NOTES_SAID_ALONE = {"utter_note_immigration": "utter_note_immigration_alone"}
 SAID_SHORTER_AGAIN = {
     "utter_withdrawal_care_today": "utter_withdrawal_care_today_again",
     "utter_crisis_update_call_for_me": "utter_crisis_update_call_for_me_again",
@@ -471,15 +476,22 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         note = note_for(utter_action, tracker, self.responses)
         if note and said != utter_action:
             # the answer was just given: its note alone, not "that's the main thing I know"
-            # ("¿le van a dar mi información a ICE?" three ways, Spanish role-play round 19)
-            said, note = note, None
+            # ("¿le van a dar mi información a ICE?" three ways, Spanish role-play round 19),
+            # in its own words when it names what the answer said (round 37: "Esa protección")
+            alone = NOTES_SAID_ALONE.get(note, "")
+            said, note = (alone if alone in self.responses else note), None
         reply = await super().generate(said, tracker, output_channel, **kwargs)
+        if reply and said != utter_action:
+            reply = {**reply, SAID_AS: said}
         again = SAID_SHORTER_AGAIN.get(said, "")
         if again in self.responses and _said_just_before(reply, tracker):
             # "where do I take her right now" after the same care answer three times (family
             # role-play round 35): a shorter reply that says it again in other words
             said = again
             reply = await super().generate(said, tracker, output_channel, **kwargs)
+        # "shorter pls" once holds for the rest of the conversation (texter role-play round 37)
+        language = str(tracker.get_slot(SLOT) or ENGLISH)
+        reply = short_if_asked(said, reply, tracker.events, language)
         extras = (
             note,
             second_answer(said, tracker, self.responses),

@@ -429,7 +429,9 @@ _SAYS_IT_REPEATS = re.compile(
     r"\b(?:you(?:'re|\s+are)?|u\s+r|ur)\s+repeating\s+(?:yourself|urself|the\s+same)\b|"
     r"\bsame\s+(?:answer|thing|message|text|reply)\s+(?:again|every\s*time|over\s+and\s+over|as\s+before)\b|"
     r"\bthat'?s\s+what\s+(?:you|u)\s+said\s+(?:before|already|last\s+time)\b|"
-    r"\b(?:ya\s+me\s+(?:dijo|dijiste)\s+eso|me\s+(?:dice|dices|repite|repites)\s+lo\s+mismo|"
+    r"\b(?:ya\s+me\s+(?:dijo|dijiste)\s+(?:eso|lo\s+mismo)|me\s+(?:dice|dices|repite|repites)\s+lo\s+mismo|"
+    # "ya me dijo lo mismo 3 veces!! no sirve esto" (Spanish role-play round 37: read as use)
+    r"(?:me\s+)?(?:ha\s+dicho|has\s+dicho|dijo|dijiste)\s+lo\s+mismo|"
     r"(?:siempre|otra\s+vez)\s+(?:dice|me\s+dice)?\s*lo\s+mismo|es\s+lo\s+mismo\s+que\s+(?:me\s+)?dijo)\b",
     re.IGNORECASE,
 )

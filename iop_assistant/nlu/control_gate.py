@@ -95,6 +95,7 @@ from iop_assistant.nlu.control_intents import (
     asks_for_screening,
     asks_for_shorter,
     asks_for_the_number,
+    asks_the_next_step,
     asks_to_be_connected,
     asks_to_repeat,
     asks_to_talk_to_someone_now,
@@ -111,6 +112,7 @@ from iop_assistant.nlu.control_intents import (
     is_stop_only,
     looks_spanish,
     says_calling_now,
+    says_ok_in_spanish,
     says_stop,
     stops_the_questions,
     texting_yes_no,
@@ -184,6 +186,7 @@ from iop_assistant.program_question import (
     asks_how_to_refer,
     asks_if_addicted,
     asks_to_call_for_someone,
+    asks_to_make_someone_go,
     asks_to_take_part,
     asks_what_a_referrer_hears,
     asks_who_counts_as_family,
@@ -375,6 +378,10 @@ def gate(message: Message) -> None:
     if THUMBS_UP.fullmatch(text.strip()):
         # "👍" (texter role-play round 30: the clarifying menu, and the options lost): a yes
         return overrule(message, "affirm", "thumbs up")
+    if says_ok_in_spanish(text):
+        return overrule(message, "affirm", "spanish ok")
+    if asks_the_next_step(text):
+        return overrule(message, "ask_admission_process", "next step")
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
@@ -603,6 +610,15 @@ def gate(message: Message) -> None:
         # "Does the program deal with the paranoia part too or just the drugs?" (regression
         # after the round 29 retrain: the naloxone answer)
         return overrule(message, CO_OCCURRING_INTENT, "mental health care")
+    if (
+        asks_to_make_someone_go(text)
+        and name not in ("crisis", FAMILY_INTENT)
+        and not has_danger_words(text)
+    ):
+        # "what if he won't go? can i make him?" read as the safety answer, "y si mi hijo no
+        # quiere ir? lo puedo obligar?" as the methadone answer, each at 1.00 (Spanish
+        # role-play round 37): the family answer (state law, and what a family can do)
+        return overrule(message, FAMILY_INTENT, "make them go")
     if asks_what_a_referrer_hears(text) and name != "crisis" and not has_danger_words(text):
         # "if I refer a client, what will I hear back about attendance?" (round 31's list: the
         # probation answer): consent decides (language/nlg.py INSTEAD)

@@ -379,7 +379,7 @@ _CALLING_NOW = re.compile(
 # (also read as "help is coming" right after a crisis reply: crisis_updates.py)
 BARE_CALLING = (
     r"^\W*(?:(?:ok(?:ay)?|alright|k|fine|yes|yeah)\W+)?(?:i'?m\s+|im\s+)?calling"
-    r"(?:\s+(?:now|rn|right\s+now|them))?\W*$"
+    r"(?:\s+(?:now|rn|right\s+now|them|911|the\s+ambulance)){0,2}\W*$"
 )
 _CALLING = re.compile(BARE_CALLING, re.IGNORECASE)
 
@@ -1251,6 +1251,35 @@ _ASKS_MORE = re.compile(
     r"^\W*(?:and\s+)?what'?s\s+the\s+rest(?:\s+of\s+(?:it|that))?\W*$|^\W*whats\s+the\s+rest(?:\s+of\s+(?:it|that))?\W*$",
     re.IGNORECASE,
 )
+
+
+# "y luego?", "ok y ahora que?", "what's the next step" right after an answer (blind es-v21
+# and Spanish role-play round 37: a menu, or "ok y luego" read as a goodbye): the next step
+# is how to start ("now what", "y ahora qué" stay out: after a crisis reply they are a call
+# made; right after a crisis reply this is the crisis reply again, rasa_hooks/crisis_context.py)
+_ASKS_THE_NEXT_STEP = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|y|bueno|entonces|pues|va)\W+)*(?:y\s+)?(?:luego|"
+    r"qu[eé]\s+sigue|cu[aá]l\s+es\s+el\s+(?:siguiente|pr[oó]ximo)\s+paso|el\s+siguiente\s+paso|"
+    r"(?:and\s+)?what'?s\s+next|whats\s+next|what\s+is\s+next|"
+    r"(?:what'?s|whats|what\s+is)\s+the\s+next\s+step|next\s+step|and\s+then)\W*$",
+    re.IGNORECASE,
+)
+# "va", "ta bien", "sale pues" (Spanish role-play: "va" read as a no, "ta bien" as a goodbye)
+SPANISH_OK = re.compile(
+    r"^\W*(?:va|va\s+pues|sale|sale\s+pues|[oó]rale(?:\s+pues)?|[aá]ndale|sim[oó]n|ta\s+bien|"
+    r"est[aá]\s+bien|okis|vale|dale|ok\s+va)\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_the_next_step(text: str) -> bool:
+    """A bare "and then?" / "y luego?": what to do next, which is how to start."""
+    return bool(_ASKS_THE_NEXT_STEP.match(" ".join(text.split())))
+
+
+def says_ok_in_spanish(text: str) -> bool:
+    """A Spanish "ok" that the classifier reads as a no or a goodbye."""
+    return bool(SPANISH_OK.match(" ".join(text.split())))
 
 
 def asks_for_more(text: str) -> bool:

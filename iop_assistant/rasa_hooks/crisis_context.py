@@ -116,11 +116,13 @@ NEEDS_A_CRISIS_BEFORE = frozenset(
         "refuses_911",
         "dv_shelter",
         "dv_phone_safety",
+        "dv_come_out",
+        "dv_passed_out",
         # "please just call them": "them" is 911 only right after "call 911 now"
         "call_them_for_me",
     }
 )
-DV_KINDS = frozenset({"dv_shelter", "dv_phone_safety"})
+DV_KINDS = frozenset({"dv_shelter", "dv_phone_safety", "dv_come_out", "dv_passed_out"})
 HELP_HERE = "help_here"
 VIOLENCE = "violence"
 # psychosis words in a question about the program are that question ("does the program
@@ -952,10 +954,24 @@ def anyone_there_in_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+NEXT_STEP_REASON = "next step"  # nlu/control_gate.py
+
+
+def next_step_in_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "y luego?" / "what's next" right after a crisis reply asks what to do in the
+    emergency, not how to start the program (the gate's reading elsewhere)."""
+    if (parse_data.get(GATE_OUTPUT) or {}).get("reason") != NEXT_STEP_REASON:
+        return False
+    if not crisis_ongoing(_actions(tracker)):
+        return False
+    _set_intent(parse_data, CRISIS_INTENT, 1.0)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     keep_someone_elses_overdose(parse_data, tracker)
-    if anyone_there_in_a_crisis(parse_data, tracker):
+    if anyone_there_in_a_crisis(parse_data, tracker) or next_step_in_a_crisis(parse_data, tracker):
         return parse_data
     if (
         relapse_told_in_a_word(parse_data, tracker)

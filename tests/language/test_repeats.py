@@ -84,3 +84,48 @@ def test_a_topic_with_its_own_last_word_says_it_instead_of_the_general_one():
         instead_of_a_repeat("utter_ask_cost_insurance", said_before, responses)
         == "utter_no_more_ask_cost_insurance"
     )
+
+
+ASKED_AGAIN_RESPONSES = {**RESPONSES, "utter_asked_again": [{"text": "Same answer, sorry."}]}
+
+
+def said_as(action: str, response: str) -> BotUttered:
+    """A bot message for ``action`` that said ``response`` instead (the generator's key)."""
+    return BotUttered("...", metadata={"utter_action": action, "said_as": response})
+
+
+def test_asked_a_third_way_it_says_so_and_offers_a_person():
+    # caller role-play round 37: "I'm not asking for a price... yes or no" got "I can't quote
+    # a price" word for word, and "they'll tell me if Blue Cross covers it?" the first answer
+    cost = "utter_ask_cost_insurance"
+    before = [*said(cost), said_as(cost, NO_MORE)]
+    assert instead_of_a_repeat(cost, reversed(before), ASKED_AGAIN_RESPONSES) == "utter_asked_again"
+
+
+def test_a_follow_up_already_given_is_not_given_again():
+    schedule = "utter_ask_schedule"
+    before = [*said(schedule), said_as(schedule, "utter_more_ask_schedule"), *said("utter_greet")]
+    assert instead_of_a_repeat(schedule, reversed(before), ASKED_AGAIN_RESPONSES) == NO_MORE
+
+
+def test_after_saying_it_is_the_same_answer_a_fourth_ask_gets_the_answer_itself():
+    cost = "utter_ask_cost_insurance"
+    before = [*said(cost), said_as(cost, NO_MORE), said_as(cost, "utter_asked_again")]
+    assert instead_of_a_repeat(cost, reversed(before), ASKED_AGAIN_RESPONSES) == cost
+
+
+def test_asked_again_after_a_long_talk_about_something_else_it_is_answered_again():
+    before = ["utter_ask_schedule", *["utter_greet"] * 6]
+    assert choose("utter_ask_schedule", *before) == "utter_ask_schedule"
+
+
+def test_the_generator_names_the_response_it_said_instead():
+    domain = Domain.from_dict({"responses": ASKED_AGAIN_RESPONSES})
+    tracker = DialogueStateTracker.from_events(
+        "said-as",
+        [UserUttered("cost?"), *said("utter_ask_cost_insurance"), UserUttered("so how much")],
+    )
+    reply = asyncio.run(
+        LanguageNLG(domain=domain).generate("utter_ask_cost_insurance", tracker, "rest")
+    )
+    assert reply and reply["said_as"] == NO_MORE and reply["text"].startswith("That's the main")

@@ -1,0 +1,151 @@
+"""Round 36: new facts inside a domestic-violence crisis, a drink offered for withdrawal
+while help comes, "calling them now", "y luego?" and a Spanish "va"."""
+
+from __future__ import annotations
+
+from typing import Any, List
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant.nlu.control_intents import asks_the_next_step, says_ok_in_spanish
+from iop_assistant.nlu.crisis_updates import read_update
+from iop_assistant.rasa_hooks import crisis_context
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # crisis role-play round 37: the first violence reply four times, word for word
+        (
+            "hes banging on the door now saying hes sorry. i dont know if i should come out",
+            "dv_come_out",
+        ),
+        ("should i open the door", "dv_come_out"),
+        ("esta tocando la puerta y dice que lo siente, le abro?", "dv_come_out"),
+        ("ok he went quiet i think he passed out on the couch", "dv_passed_out"),
+        ("ya se quedo dormido en el sillon", "dv_passed_out"),
+        # the beer asked about while help comes (the "help is coming" reply, twice)
+        (
+            "my aunt says give him a couple beers to calm him down til they get here is that ok",
+            "drink_for_shakes",
+        ),
+        ("ok im calling them now", "help_coming"),
+        ("calling 911 now", "help_coming"),
+    ],
+)
+def test_new_facts_in_a_crisis_are_read(text: str, kind: str) -> None:
+    assert read_update(text) == kind
+
+
+def _after(category: str) -> DialogueStateTracker:
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("help", {"name": "crisis"}),
+        ActionExecuted("utter_crisis"),
+        ActionExecuted("action_listen"),
+    ]
+    tracker = DialogueStateTracker.from_events("someone", events)
+    tracker._set_slot("crisis_category", category)
+    return tracker
+
+
+def _update(kind: str) -> dict:
+    return {
+        "text": "he went quiet i think he passed out",
+        "intent": {"name": "crisis_update", "confidence": 1.0},
+        "entities": [{"entity": "crisis_update", "value": kind}],
+    }
+
+
+def test_the_violence_updates_are_kept_only_after_the_violence_reply() -> None:
+    kept = crisis_context.in_context(_update("dv_passed_out"), _after("violence"))
+    assert kept["intent"]["name"] == "crisis_update"
+    other = crisis_context.in_context(_update("dv_passed_out"), _after("overdose"))
+    assert all(e.get("value") != "dv_passed_out" for e in other.get("entities") or [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("y luego?", True),
+        ("ok y luego", True),
+        ("y que sigue?", True),
+        ("whats next", True),
+        ("what is the next step?", True),
+        ("y ahora que?", False),  # after a crisis reply: a call made
+        ("now what", False),
+        ("luego te llamo", False),
+    ],
+)
+def test_the_next_step_asked_alone(text: str, expected: bool) -> None:
+    assert asks_the_next_step(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("va", True), ("ta bien", True), ("va pues", True), ("va a venir?", False)],
+)
+def test_a_spanish_ok(text: str, expected: bool) -> None:
+    assert says_ok_in_spanish(text) is expected
+
+
+def test_the_gate_reads_them(gated) -> None:
+    assert gated("va", "deny", 0.62) == "affirm"
+    assert gated("ok y luego", "goodbye", 0.85) == "ask_admission_process"
+
+
+def test_the_next_step_right_after_a_crisis_reply_is_the_crisis_reply() -> None:
+    parse = {
+        "text": "y luego?",
+        "intent": {"name": "ask_admission_process", "confidence": 1.0},
+        "entities": [],
+        "control_gate": {"reason": "next step"},
+    }
+    assert crisis_context.in_context(parse, _after("overdose"))["intent"]["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # stepdown role-play round 37: a sober living manager got the patient-facing
+        # drug-test answer three times
+        (
+            "im the house manager at a sober living. one of my residents is starting your IOP. "
+            "will his drug test results get sent to the house?",
+            True,
+        ),
+        ("so if he signs a release can you send us the results", True),
+        ("can the house see his UA results or not", True),
+        ("im a probation officer, will i get his drug test results", True),
+        ("will my results be sent to my job", False),
+        ("how often are the drug tests", False),
+        ("what happens if his drug test is positive", False),
+    ],
+)
+def test_someone_elses_test_results_asked_for(text: str, expected: bool) -> None:
+    from iop_assistant.program_question import asks_what_a_referrer_hears
+
+    assert asks_what_a_referrer_hears(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("what if he won't go? can i make him?", "ask_safety_procedures"),
+        ("y si mi hijo no quiere ir? lo puedo obligar?", "ask_staying_on_medication"),
+    ],
+)
+def test_making_a_relative_go_is_the_family_answer(gated, text: str, intent: str) -> None:
+    # Spanish role-play round 37: the classifier was sure of the safety and methadone answers
+    assert gated(text, intent, 1.0) == "ask_family_involvement"
+
+
+def test_a_repeat_complaint_in_spanish() -> None:
+    from iop_assistant.nlu.contact_questions import says_the_answer_repeats
+
+    assert says_the_answer_repeats("ya me dijo lo mismo 3 veces!! no sirve esto")
+    assert says_the_answer_repeats("me has dicho lo mismo")
+    assert not says_the_answer_repeats("lo mismo me pasa a mi")
