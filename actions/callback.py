@@ -416,18 +416,19 @@ class ValidateCallbackForm(FormValidationAction):
             # the request: answered before the first question (probe, round 16)
             dispatcher.utter_message(response=DISCREET_REPLY)
         for_someone_else = form_answers.asks_to_call_someone_else(starting)
-        if for_someone_else:
-            dispatcher.utter_message(response=FOR_SOMEONE_ELSE)
         typed = phone.parse_phone_answer(starting)
         if typed.status is not phone.PhoneStatus.OK:
             if for_someone_else:
-                # their number is asked for, not the writer's offered
+                # their number is asked for (language/nlg.py words the question for them),
+                # not the writer's offered
                 return {"callback_use_caller_number": "no"}
             if form_answers.changes_the_number(starting):
                 # "change the phone number for the call back" (caller role-play round 19: the
                 # old number was reused): the number is asked for again
                 return {"callback_use_caller_number": "no"}
             return from_earlier_request(tracker, "callback_phone", "callback_use_caller_number")
+        if for_someone_else:
+            dispatcher.utter_message(response=FOR_SOMEONE_ELSE)
         own = await asyncio.to_thread(caller_number, tracker)
         if own is None:
             return {"callback_phone": typed.e164}

@@ -39,7 +39,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from iop_assistant import screening_answers
+from iop_assistant import form_answers, screening_answers
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
 from iop_assistant.language.child_safety import childhelp_note
 from iop_assistant.language.drug_class import drug_class_note
@@ -426,6 +426,28 @@ def paused_callback_note(
     return PAUSED_CALLBACK_NOTE if started and not tracker.get_slot("callback_request_id") else None
 
 
+NUMBER_QUESTION = "utter_ask_callback_phone"
+NUMBER_QUESTION_FOR_SOMEONE_ELSE = "utter_ask_callback_phone_someone_else"
+
+
+def number_question(said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]) -> str:
+    """The call-back number question worded for the person to be called when the request
+    was for someone else ("can your help line call HER directly?", family role-play round
+    37: "Sure, I can ask our help line to call you")."""
+    if said != NUMBER_QUESTION or NUMBER_QUESTION_FOR_SOMEONE_ELSE not in responses:
+        return said
+    for event in reversed(tracker.events):
+        if getattr(event, "type_name", None) == "user":
+            text = str(getattr(event, "text", "") or "")
+            if form_answers.asks_to_call_someone_else(text):
+                return NUMBER_QUESTION_FOR_SOMEONE_ELSE
+        elif getattr(event, "type_name", None) == "active_loop" and not getattr(
+            event, "name", None
+        ):
+            break  # only the request that started this form counts
+    return said
+
+
 class LanguageNLG(TemplatedNaturalLanguageGenerator):
     """Rasa's templated generator, narrowed to the conversation's language first."""
 
@@ -469,6 +491,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
             instead_for(utter_action, tracker, self.responses), tracker, self.responses
         )
         said = for_a_teen(said, tracker.events, self.responses)
+        said = number_question(said, tracker, self.responses)
         if not _gate_reason(tracker):
             said = fitted_safety_answer(said, tracker.events, self.responses)
         if said == utter_action and _gate_reason(tracker) not in ANSWERED_EVEN_IF_REPEATED:

@@ -43,18 +43,20 @@ def test_their_number_is_asked_for_not_the_writers_offered(app_db) -> None:
         )
     )
     assert slots == {"callback_use_caller_number": "no"}
-    assert [m["response"] for m in dispatcher.messages] == [FOR_SOMEONE_ELSE]
+    assert dispatcher.messages == []  # the number question itself says it (language/nlg.py)
 
 
 def test_a_number_given_for_them_is_theirs(app_db) -> None:
     remember_contact("conv-sms", "sms", CALLER, engine=app_db)
     text = "can your team call my client at 312-555-0164? she said ok"
+    dispatcher = CollectingDispatcher()
     slots = run(
         ValidateCallbackForm().extract_callback_phone(
-            CollectingDispatcher(), tracker(text=text, channel="sms", sender="conv-sms"), {}
+            dispatcher, tracker(text=text, channel="sms", sender="conv-sms"), {}
         )
     )
     assert slots == {"callback_phone": "+13125550164", "callback_use_caller_number": "no"}
+    assert [m["response"] for m in dispatcher.messages] == [FOR_SOMEONE_ELSE]
 
 
 @pytest.mark.parametrize(
@@ -69,3 +71,26 @@ def test_a_number_given_for_them_is_theirs(app_db) -> None:
 def test_the_name_to_ask_for_is_theirs(text: str, expected: dict) -> None:
     form = ValidateCallbackForm()
     assert form.extract_callback_name(CollectingDispatcher(), tracker(text=text), {}) == expected
+
+
+def test_the_number_question_is_worded_for_them() -> None:
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from iop_assistant.language.nlg import LanguageNLG
+
+    responses = {
+        "utter_ask_callback_phone": [{"text": "I can ask them to call you. What number?"}],
+        "utter_ask_callback_phone_someone_else": [{"text": "They'll call them. What number?"}],
+    }
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
+    for text, expected in [
+        (SOCIAL_WORKER, "They'll call them. What number?"),
+        ("can someone call me back", "I can ask them to call you. What number?"),
+    ]:
+        tracker = DialogueStateTracker.from_events("n", [UserUttered(text)])
+        reply = asyncio.run(nlg.generate("utter_ask_callback_phone", tracker, "rest"))
+        assert reply and reply["text"] == expected
