@@ -381,6 +381,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_who_signed_me_up": ("policy",),
     "utter_delete_my_data": ("policy",),
     "utter_withdrawal_care_today": ("asam", "policy"),
+    "utter_already_stopped_drinking": ("asam", "policy"),
     "utter_prescribed_pain_medicine": ("fda_opioid_stop", "policy"),
     "utter_who_counts_as_family": ("article", "policy"),
     "utter_minor_in_treatment": ("article", "policy"),

@@ -527,7 +527,9 @@ _UPDATES = re.compile(
     r"me\s+(?:van\s+a\s+|pueden\s+)?(?:informar|avisar|mandar\s+reportes?)|reportes?\s+de\s+asistencia|"
     r"(?:voy\s+a|vamos\s+a)\s+saber|"
     r"(?:results?|uas?|drug\s+tests?|urine\s+tests?|tests?)\b[^.!?]{0,30}\b(?:get\s+|be\s+)?(?:sent|shared|"
-    r"released|reported|given)\s+(?:to|with))\b",
+    r"released|reported|given)\s+(?:to|with)|"
+    r"(?:get|see|receive|access|send\s+(?:us|me))\s+(?:\w+'?s?\s+){0,3}?(?:drug\s+test\s+|test\s+|ua\s+)?"
+    r"(?:results|uas))\b",
     re.IGNORECASE,
 )
 
@@ -536,7 +538,8 @@ _UPDATES = re.compile(
 # UA results or not", "if he signs a release can you send us the results"; stepdown
 # role-play round 37): what the client agrees to in writing decides
 _THEIR_RESULTS = re.compile(
-    r"\b(?:see|get|receive|access)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:results|uas|drug\s+tests?)\b|"
+    r"\b(?:house|we|court|probation|po|officer|employer|school|job)\s+(?:\w+\s+){0,2}?(?:see|get|receive|access)\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+)?(?:results|uas|drug\s+tests?)\b|"
     r"\b(?:send|share|give|release)\s+(?:us|the\s+house)\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
     r"(?:results|uas|tests?)\b|"
     r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:results|uas|drug\s+tests?)\b[^.!?]{0,30}\b(?:sent|shared|go|released)\s+"

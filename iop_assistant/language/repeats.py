@@ -93,9 +93,13 @@ def instead_of_a_repeat(
     steps = [name for name in (more, no_more, ASKED_AGAIN) if name in responses]
     if not steps:
         return utter_action
+    # "I keep giving you the same answer" only right after the same answer (family role-play
+    # round 38: said to a grandmother whose "and then?" had other answers between)
+    if utter_action not in recent[0]:
+        steps = [step for step in steps if step != ASKED_AGAIN] or [utter_action]
     said_recently = set().union(*recent)
     for step in steps[asked - 1 :]:
         if step not in said_recently:
             return step
     last_step = steps[-1]
-    return utter_action if recent and last_step in recent[0] else last_step
+    return utter_action if last_step in recent[0] else last_step

@@ -50,6 +50,7 @@ USE_WHILE_PREGNANT_REASON = "use while pregnant"
 # "she's shaking real bad... drinking again to calm it down. should I take her in somewhere?"
 # (caller role-play round 35: a quiz offer, a menu and the suicide script before any answer)
 WITHDRAWAL_CARE_REASON = "withdrawal care today"
+DRINK_AGAIN_REASON = "drink again after stopping"
 # "i rly wanna use rn. idk what to do" at 2am (texter role-play round 22: the detox offer):
 # someone to talk to now, and staying safe if they do use
 CRAVING_REASON = "craving"

@@ -27,6 +27,7 @@ from iop_assistant.language.reply_reasons import (
     DAYS_CLEAN_REASON,
     DELETE_DATA_REASON,
     DOSING_REASON,
+    DRINK_AGAIN_REASON,
     ELSEWHERE_REASON,
     FAMILY_PRIVACY_REASON,
     FAMILY_RELAPSE_REASON,
@@ -147,6 +148,7 @@ from iop_assistant.nlu.relapse_word import tells_days_without_use
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_about_withdrawal_danger_signs,
+    asks_to_drink_again_after_stopping,
     asks_whether_to_get_care,
     tells_of_mild_withdrawal,
     tells_of_withdrawal,
@@ -613,6 +615,7 @@ def gate(message: Message) -> None:
     if (
         asks_to_make_someone_go(text)
         and name not in ("crisis", FAMILY_INTENT)
+        and not asks_how_to_persuade(text)
         and not has_danger_words(text)
     ):
         # "what if he won't go? can i make him?" read as the safety answer, "y si mi hijo no
@@ -850,6 +853,8 @@ def gate(message: Message) -> None:
     ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         return overrule(message, HUMAN_INTENT, "person")
+    if asks_to_drink_again_after_stopping(text) and name != "crisis":
+        return overrule(message, SAFETY_INTENT, DRINK_AGAIN_REASON)
     if asks_whether_to_get_care(text):
         # "she's shaking real bad... should I take her in somewhere?": yes, medical care today,
         # and what makes it 911 (language/nlg.py INSTEAD); the guard still reads its lexicon

@@ -321,7 +321,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:he|she|they)\s*(?:'ll|ll|will|would|might|could)\s+hear\s+me\b|"
         r"\b(?:text|txt|texting)\s+(?:to\s+)?911\b[^.!?]{0,30}\?|\btext[\s-]+to[\s-]+911\b|"
         r"\b(?:puedo|se\s+puede)\s+(?:mandar|enviar|escribir)\w*\s+(?:un\s+)?(?:texto|mensaje)?\s*al\s+911\b|"
-        r"\b(?:puedo|se\s+puede)\s+textear\s+al\s+911\b"
+        r"\b(?:puedo|se\s+puede)\s+textear\s+al\s+911\b|"
+        # "no puedo llamar me va a oir" (Spanish role-play round 38, hiding from a partner)
+        r"\bno\s+puedo\s+(?:llamar|hablar)\b[^.!?]{0,20}\b(?:me|nos)\s+(?:va|van)\s+a\s+o[ií]r\b"
     ),
     # "will cps take my kids", "will they report me to cps if i admit i drink" (role-play
     # 2026-12-04, a woman hiding from her partner: unanswered twice). The fear is answered
@@ -488,6 +490,10 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
     ),
     # responders arrived, or at the hospital
     "help_here": re.compile(
+        # "okay the ambulance is pulling up, I gotta go" (caller role-play round 38: the
+        # check-in question with a menu)
+        r"\b(?:the\s+)?(?:ambulance|paramedics|medics|emts|cops|police|fire\s+truck)\s+(?:is|are|'s|s|just)\s+"
+        r"(?:pulling\s+up|pulling\s+in|parking|walking\s+in|coming\s+in(?:\s+now)?)\b|"
         rf"\b{_RESPONDERS}{_ARE}\s+(?:here|(?:just\s+)?(?:got\s+here|arrived)|at\s+the\s+(?:door|house)|outside|"
         r"working\s+on\s+(?:him|her|them)|taking\s+(?:him|her|them|me))\b|"
         # only "now" wording: "he's in the hospital since tuesday for his hip" and "my
@@ -630,7 +636,11 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:voy\s+a|vamos\s+a)\s+(?:llamar|marcar|mandar|enviar|escribir|textear)\w*\s+"
         r"(?:(?:un\s+)?(?:texto|mensaje)\s+)?al\s+(?:988|9-8-8|n[uú]mero|la\s+l[ií]nea)\b|"
         r"\b(?:ahorita|ahora|ya)\s+(?:les?\s+)?(?:llamo|marco|escribo|mando\s+(?:un\s+)?(?:texto|mensaje))\b|"
-        r"\bvoy\s+a\s+(?:llamar(?:les?)?|marcar(?:les?)?|escribir(?:les?)?)\s*(?:ahora|ahorita|ya)?\W*$"
+        r"\bvoy\s+a\s+(?:llamar(?:les?)?|marcar(?:les?)?|escribir(?:les?)?)\s*(?:ahora|ahorita|ya)?\W*$|"
+        # "me voy a casa de mi hermana?" after the violence reply (Spanish role-play round 38:
+        # the 988 text)
+        r"\b(?:me|nos)\s+(?:voy|vamos)\s+(?:a\s+(?:casa\s+de|la\s+casa\s+de|donde)|con)\s+mi\s+(?:hermana|hermano|"
+        r"mam[aá]|madre|pap[aá]|amiga|amigo|t[ií]a|prima|primo|abuela|vecina)\b"
     ),
     # what to say when they call 988 or 911 ("ok what do i even say to 988")
     "what_to_say": re.compile(
@@ -825,7 +835,13 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?<!\bwhen\s)\b(?:should|shall|must)\s+(?:i|we)\s+(?:just\s+|really\s+|still\s+)?call\s+(?:911|9-1-1|"
         r"an?\s+ambulance|the\s+ambulance)\b(?![^.?!]{0,40}\b(?:if|when|whenever|next\s+time)\b)|"
         r"\b(?:debo|tengo\s+que)\s+llamar\s+al\s+911\b(?![^.?!]{0,40}\b(?:si|cuando)\b)|"
-        r"\b(?:le\s+)?llamo\s+al\s+911\s*\?|" + WHICH_CALL_FIRST.pattern
+        r"\b(?:le\s+)?llamo\s+al\s+911\s*\?|"
+        # "should i hang up on them and call 911 instead??" on hold with Poison Control, and
+        # "entonces llamo al 911 o no?" (crisis role-play round 38: a dosing answer, the
+        # help line's hours)
+        r"\b(?:should|do|shall)\s+i\s+(?:just\s+)?hang\s+up\b[^.!?]{0,30}\bcall\s+(?:911|9-1-1)\b|"
+        r"\bllamo\s+al\s+911\s+o\s+no\b|\b(?:tengo|debo)\s+que\s+llamar\s+al\s+911\s+o\s+no\b|"
+        r"\b(?:call|do\s+i\s+call)\s+911\s+(?:yes\s+or\s+no|or\s+not)\b|" + WHICH_CALL_FIRST.pattern
         # "988 or 911?? which one hes not answering", "should i break the door or call someone
         # first" (crisis role-play round 29: the help line's hours; the domestic violence line)
     ),
@@ -1189,6 +1205,8 @@ _LATER = re.compile(
 # role-play 2026-12-05: "Naloxone usually works in 2 to 3 minutes" once he was in hospital)
 # "should i call 911?" alone is the crisis reply; with what is happening, the plain yes
 SHORT_911_QUESTION_WORDS = 6
+# "entonces llamo al 911 o no?" asks for the plain yes (crisis role-play round 38)
+_YES_OR_NO = re.compile(r"\b(?:o\s+no|or\s+not|yes\s+or\s+no|s[ií]\s+o\s+no)\b")
 _ASKS_WHEN = re.compile(r"\b(?:when|what\s+if|at\s+what\s+point|how\s+do\s+i\s+know)\b")
 FIRST_READ = (
     "means_for_someone",
@@ -1287,6 +1305,7 @@ def read_update(text: str) -> str | None:
             if (
                 kind == "should_call_911"
                 and not WHICH_CALL_FIRST.search(clean)
+                and not _YES_OR_NO.search(clean)
                 and (len(clean.split()) <= SHORT_911_QUESTION_WORDS or _ASKS_WHEN.search(clean))
             ):
                 return None  # "should i call 911" alone: the crisis reply itself (it flags one)

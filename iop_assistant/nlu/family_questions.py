@@ -24,7 +24,7 @@ _TOLD_ABOUT = re.compile(
     r"\b(?:would|will|can|could|do|does)\s+(?:you|u|y'?all|you\s+guys|the\s+(?:program|staff|"
     r"counselors?|therapists?))\s+(?:\w+\s+){0,2}?(?:tell|update|inform|call|let)\s+(?:me|us)\b|"
     r"(?<!\bhow\s)\b(?:will|would|can|could|do)\s+(?:i|we)\s+(?:\w+\s+){0,3}?(?:know|find\s+out|hear|be\s+told|"
-    r"get\s+(?:told|updates?|informed)|see\s+(?:his|her|their)\s+(?:records?|progress))\b|"
+    r"get\s+(?:told|updates?|informed)|see\s+(?:his|her|their|them)(?:\s+(?:\w+\s+){0,2}?(?:records?|progress|results|uas|tests?))?)\b|"
     r"\b(?:keep|kept)\s+(?:me|us)\s+(?:in\s+the\s+loop|posted|updated|informed)\b|"
     r"\b(?:me|nos)\s+(?:van\s+a\s+|pueden\s+|podrian\s+)?(?:decir|contar|informar|avisar)\w*\s+"
     r"(?:como\s+va|como\s+le\s+va|si\s+va|lo\s+que|de\s+su|sobre)\b",
@@ -35,6 +35,7 @@ _TOLD_ABOUT = re.compile(
 # read in round 31: the naloxone answer, a menu)
 _RELEASE_OR_REFUSAL = re.compile(
     r"\bsign\w*\s+(?:\w+\s+){0,4}?(?:so|that|saying|says)\s+(?:\w+\s+){0,4}?(?:talk|speak)\s+to\s+(?:me|us)\b|"
+    r"\bsign\w*\s+(?:a\s+|the\s+)?(?:release|consent|roi|waiver)\s+(?:for|to)\s+(?:me|us)\b|"
     r"\bsign\w*\s+(?:a\s+|the\s+)?(?:release|consent|roi|waiver)\b[^.?!]{0,60}\b(?:talk|speak|tell|update)\w*\s+"
     r"(?:to\s+|with\s+)?(?:me|us)\b|"
     r"\b(?:release|consent)\s+(?:form\s+)?(?:so|that)\s+(?:\w+\s+){0,3}?(?:talk|speak)\s+to\s+(?:me|us)\b|"
@@ -52,7 +53,7 @@ _RELEASE_OR_REFUSAL = re.compile(
 )
 _WHAT_OF_THEM = re.compile(
     rf"\b(?:what|how|if|whether|when)\s+{_SOMEONE}\b|\babout\s+{_SOMEONE}\b|"
-    rf"\b{_SOMEONE}\s*(?:'s|s)?\s+(?:progress|records?|attendance|results?|tests?)\b|"
+    rf"\b(?:{_SOMEONE}\s*(?:'s|s)?|his|their)\s+(?:\w+\s+){{0,2}}?(?:progress|records?|attendance|results?|tests?|uas)\b|"
     rf"\b(?:since|cuz|because|bc)\s+{_SOMEONE}\b|\b(?:como\s+va|como\s+le\s+va|si\s+va)\b",
     re.IGNORECASE,
 )

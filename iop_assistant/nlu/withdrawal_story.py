@@ -169,3 +169,19 @@ def asks_whether_to_get_care(text: str | None, earlier: Iterable[str] = ()) -> b
         return False
     signs = screening_answers.parse_symptoms(cleaned) - {screening_rules.NO_SYMPTOMS}
     return place_named or bool(signs) or bool(re.search(r"withdraw", cleaned, re.I))
+
+
+# "wait so should i start drinking again?? i already stopped", "you said dont stop suddenly. i
+# already did 5 days ago. do i drink or not" (crisis role-play round 38: the how-to-start
+# answer, then the same screening result): no, and what to watch for now
+_DRINK_AGAIN = re.compile(
+    r"\b(?:should|do|can|must|shall)\s+i\s+(?:just\s+)?(?:start\s+)?(?:drink(?:ing)?|have\s+a\s+drink|take\s+a\s+drink)\s+"
+    r"again\b|\bdo\s+i\s+(?:drink|start\s+drinking)\s+or\s+not\b|\b(?:start|go\s+back\s+to)\s+drinking\s+again\b[^.!?]{0,30}\?|"
+    r"\b(?:vuelvo|debo\s+volver|tengo\s+que\s+volver)\s+a\s+tomar\b|\bempiezo\s+a\s+tomar\s+otra\s+vez\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_drink_again_after_stopping(text: str | None) -> bool:
+    """Whether someone who stopped asks if they should drink again to be safe."""
+    return bool(_DRINK_AGAIN.search(" ".join(str(text or "").split())))

@@ -935,6 +935,11 @@ def passed_out_from_drinking(parse_data: Dict[str, Any], tracker: Any) -> bool:
     named; "won't wake" or "not breathing" stay the crisis reply."""
     if getattr(tracker, "active_loop_name", None):
         return False
+    if _slot(tracker, CATEGORY_SLOT) == VIOLENCE:
+        # "its quiet now. i think he passed out on the couch" from someone hiding from him
+        # (crisis role-play round 38: "Stay with them... don't let them sleep it off"): the
+        # violence update, which says to get somewhere safe
+        return False
     if not passed_out_after_drinking(str(parse_data.get("text") or ""), _user_texts(tracker)):
         return False
     return safety_answer(parse_data, ALCOHOL_POISONING_REASON)

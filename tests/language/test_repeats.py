@@ -129,3 +129,10 @@ def test_the_generator_names_the_response_it_said_instead():
         LanguageNLG(domain=domain).generate("utter_ask_cost_insurance", tracker, "rest")
     )
     assert reply and reply["said_as"] == NO_MORE and reply["text"].startswith("That's the main")
+
+
+def test_the_same_answer_apology_only_right_after_the_same_answer():
+    # family role-play round 38: "I keep giving you the same answer" after other answers
+    cost = "utter_ask_cost_insurance"
+    before = [*said(cost), said_as(cost, NO_MORE), *said("utter_greet")]
+    assert instead_of_a_repeat(cost, reversed(before), ASKED_AGAIN_RESPONSES) != "utter_asked_again"

@@ -118,6 +118,7 @@ def test_the_next_step_right_after_a_crisis_reply_is_the_crisis_reply() -> None:
             True,
         ),
         ("so if he signs a release can you send us the results", True),
+        ("i run a sober living house. can we get our residents drug test results from you", True),
         ("can the house see his UA results or not", True),
         ("im a probation officer, will i get his drug test results", True),
         ("will my results be sent to my job", False),
@@ -149,3 +150,82 @@ def test_a_repeat_complaint_in_spanish() -> None:
     assert says_the_answer_repeats("ya me dijo lo mismo 3 veces!! no sirve esto")
     assert says_the_answer_repeats("me has dicho lo mismo")
     assert not says_the_answer_repeats("lo mismo me pasa a mi")
+
+
+# ---- role-play round 38 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("no puedo llamar me va a oir", "text_911"),
+        (
+            "no me importa el, tengo miedo por mi y la nina. me voy a casa de mi hermana?",
+            "will_reach_out",
+        ),
+        ("im still on hold. should i hang up on them and call 911 instead??", "should_call_911"),
+        ("entonces llamo al 911 o no?", "should_call_911"),
+        ("do i hang up and call 911 yes or no", "should_call_911"),
+        ("it stopped. he's breathing. okay the ambulance is pulling up, I gotta go", "help_here"),
+        ("ya no se oye nada, creo que se quedo dormido en el sillon. que hago", "dv_passed_out"),
+    ],
+)
+def test_role_play_round_38_updates(text: str, kind: str) -> None:
+    assert read_update(text) == kind
+
+
+def test_should_i_call_911_alone_is_still_the_crisis_reply() -> None:
+    assert read_update("should i call 911") is None
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("oh god he just fell down, he's jerking, I think it's a seizure", "seizure"),
+        ("i feel like bugs on me", "withdrawal"),
+        (
+            "hola. llevo 2 dias sin tomar y estoy temblando bien feo, y anoche vi como bichos "
+            "en la pared",
+            "withdrawal",
+        ),
+        (
+            "mi esposo llego bien borracho y me empezo a pegar, me encerre en el bano con la nina",
+            "violence",
+        ),
+        ("i dont think its a seizure", None),
+        ("how do i know if its a seizure or not", None),
+        ("no veo bichos", None),
+        ("hace años mi ex me pegaba", None),
+    ],
+)
+def test_role_play_round_38_lexicon(text: str, category: str | None) -> None:
+    import spacy
+
+    from iop_assistant.nlu import spacy_pipeline
+    from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+
+    hit = CrisisMatcher(spacy.load(spacy_pipeline.build())).match(text)
+    assert (hit.category if hit else None) == category
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("wait so should i start drinking again?? i already stopped", True),
+        ("you said dont stop suddenly. i already did 5 days ago. do i drink or not", True),
+        ("entonces vuelvo a tomar?", True),
+        ("i started drinking again last week", False),
+    ],
+)
+def test_drinking_again_after_stopping_is_asked(text: str, expected: bool) -> None:
+    from iop_assistant.nlu.withdrawal_story import asks_to_drink_again_after_stopping
+
+    assert asks_to_drink_again_after_stopping(text) is expected
+
+
+def test_a_partner_asking_for_his_results_gets_the_family_answer() -> None:
+    from iop_assistant.nlu.family_questions import asks_what_family_is_told
+    from iop_assistant.program_question import asks_what_a_referrer_hears
+
+    text = "can i see his drug test results"
+    assert asks_what_family_is_told(text) and not asks_what_a_referrer_hears(text)
