@@ -225,10 +225,16 @@ CALL_BACK_PHRASES = (
 # help line's hours: answered, not transferred
 _ASKS_WHEN_IT_ANSWERS = re.compile(
     r"\b(?:when|what\s+(?:time|times|hours|days)|how\s+late|how\s+early)\b.*\b(?:pick\s+up|answer|open|there|"
-    r"available|reach|call|close|closes|closed|shut)\b|\b(?:is|are)\s+(?:it|they|the\s+help\s*line)\s+(?:open|there|available)\b|"
+    r"available|reach|call|close|closes|closed|shut)\b|\b(?:is|are)\s+(?:it|they|(?:the|your|ur|that)\s+help\s*line)\s+"
+    r"(?:open|there|available)\b|"
+    # "is your help line open on the weekends?", "a que horas contestan en la linea de ayuda",
+    # "who is the help line going to call?" (caller and Spanish role-play round 38: put
+    # through to the help line instead of told)
+    r"\bweekends?\b|\bholidays?\b|\bthanksgiving\b|\bchristmas\b|\bfines?\s+de\s+semana\b|\bd[ií]as?\s+festivos?\b|"
+    r"\bnavidad\b|\bwho\s+(?:is|will|are)\s+(?:the\s+help\s*line|they|you|y'?all)\s+(?:going\s+to\s+|gonna\s+)?call\b|"
     # "what are the hours for the help line", "business hours?" (caller role-play round 22:
     # transferred twice, never told)
-    r"\bhours\b|\b24\s*(?:/\s*7|hours|seven)\b|\bhorario\b|\ba\s+qu[eé]\s+hora\b|"
+    r"\bhours\b|\b24\s*(?:/\s*7|hours|seven)\b|\bhorarios?\b|\ba\s+qu[eé]\s+horas?\b|"
     r"\bdo\s+they\s+(?:actually\s+)?(?:pick\s+up|answer)\b|"
     # "does the help line answer at night" (caller role-play round 23: transferred)
     r"\b(?:does|do|will|is|would)\s+(?:the\s+help\s*line|anyone|anybody|someone|somebody|a\s+person|"

@@ -97,6 +97,13 @@ def next_faq_guess(message: Message, skip: frozenset[str]) -> str | None:
     return None
 
 
+_ASKS_THE_PRICE = re.compile(
+    r"\bhow\s+much\b[^.!?]{0,40}\b(?:cost|costs|pay|out\s+of\s+pocket|charge|is\s+it)\b|\bout\s+of\s+pocket\b|"
+    r"\b(?:hundred|thousand)\s+(?:bucks|dollars)\b|\bcu[aá]nto\s+(?:cuesta|cobran|sale|es)\b",
+    re.IGNORECASE,
+)
+
+
 def not_a_danger(message: Message, text: str) -> bool:
     """No crisis-lexicon hit and no word of danger: the classifier alone read a crisis."""
     return not message.get(GUARD_OUTPUT) and not has_danger_words(text)
@@ -183,6 +190,10 @@ def asked_topic(message: Message, text: str) -> str | None:
             return CONFIDENTIALITY_INTENT
         if asks_to_make_someone_go(text):
             return FAMILY_INTENT
+        if _ASKS_THE_PRICE.search(text):
+            # "is it like a hundred bucks, a thousand, ten thousand? how much out of pocket?"
+            # (caller role-play round 38: the 911 reply, twice)
+            return COST_INTENT
     if (
         settled
         and intent not in (START_INTENT, "ask_relapse")

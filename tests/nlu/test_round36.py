@@ -229,3 +229,34 @@ def test_a_partner_asking_for_his_results_gets_the_family_answer() -> None:
 
     text = "can i see his drug test results"
     assert asks_what_family_is_told(text) and not asks_what_a_referrer_hears(text)
+
+
+def test_a_price_range_asked_is_no_crisis() -> None:
+    from rasa.shared.nlu.constants import INTENT, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.question_first import QuestionFirst
+
+    text = (
+        "Look, I just need a number. Is it like a hundred bucks, a thousand, ten thousand? "
+        "How much out of pocket?"
+    )
+    message = Message({TEXT: text})
+    message.set(INTENT, {"name": "crisis", "confidence": 0.93})
+    QuestionFirst.create({}, None, None, None).process([message])  # type: ignore[arg-type]
+    assert message.get(INTENT)["name"] == "ask_cost_insurance"
+
+
+@pytest.mark.parametrize(
+    "speech, transfers",
+    [
+        ("Yeah hi, is your help line open on the weekends? Like Saturday?", False),
+        ("a que horas contestan en la linea de ayuda", False),
+        ("Who is the help line going to call?", False),
+        ("put me through to the help line now", True),
+    ],
+)
+def test_questions_about_the_help_line_are_answered_on_calls(speech: str, transfers: bool) -> None:
+    from iop_assistant.channels.voice_twiml import wants_helpline
+
+    assert wants_helpline(speech, None) is transfers
