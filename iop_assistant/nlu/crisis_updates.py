@@ -1029,7 +1029,11 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\b(?:le\s+doy|darle|dale|le\s+damos|le\s+puedo\s+dar|puede\s+tomar(?:se)?|se\s+puede\s+tomar|"
         r"y\s+si\s+(?:le\s+doy|se\s+toma|toma))\s+(?:una?\s+|un\s+poco\s+de\s+)?(?:cervecitas?|cervezas?|tragos?|"
         r"traguitos?|copitas?|copas?|tequila|alcohol|vino)\b|"
-        r"^\W*(?:y\s+)?(?:una?\s+)?(?:cervecita|cerveza|traguito|copita)\W*$"
+        r"^\W*(?:y\s+)?(?:una?\s+)?(?:cervecita|cerveza|traguito|copita)\W*$|"
+        # "nomas quiero saber si me tomo una cerveza pa que se me quite el temblor" (crisis
+        # role-play round 38: the withdrawal reply again)
+        r"\b(?:me\s+tomo|me\s+echo|tomarme|me\s+puedo\s+tomar|puedo\s+tomarme)\s+(?:una?\s+|un\s+poco\s+de\s+)?"
+        r"(?:cervecitas?|cervezas?|tragos?|traguitos?|copitas?|copas?|tequila|alcohol|vino)\b"
     ),
     "help_coming": re.compile(
         r"\bya\s+(?:llam[eé]|marqu[eé]|hable|habl[eé])\s+(?:al|a\s+la)\s+(?:911|ambulancia|policia|polic[ií]a)\b|"

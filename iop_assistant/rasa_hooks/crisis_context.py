@@ -858,6 +858,30 @@ def keeping_safe_after_an_overdose(parse_data: Dict[str, Any], tracker: Any) -> 
     return safety_answer(parse_data, OVERDOSE_OVER_REASON)
 
 
+# the ambulance already called or on its way ("I already called, the ambulance is on the
+# way", "mientras llegan")
+_HELP_ON_ITS_WAY = re.compile(
+    r"\b(?:ambulance|paramedics|medics|emts|911|they)\b[^.!?]{0,30}\b(?:on\s+(?:the|their|its)\s+way|coming|"
+    r"en\s+camino)\b|\b(?:already|just)\s+called\s+(?:911|them|an\s+ambulance)\b|\bi\s+(?:already\s+)?called\s+"
+    r"(?:911|an\s+ambulance)\b|\bwhile\s+we\s+wait\b|\b(?:til|till|until)\s+(?:they|the\s+ambulance|help)\s+"
+    r"(?:get|gets|come|comes|arrive|arrives)\b|\bmientras\s+(?:llegan|viene|vienen|llega)\b|\bya\s+viene\s+la\s+ambulancia\b",
+    re.IGNORECASE,
+)
+
+
+def help_on_its_way(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "so is that a no? what do I do while we wait" after "the ambulance is on the way"
+    (caller role-play round 38: "get medical care today... an ER or urgent care"): what to
+    do until help comes, not where to get care."""
+    if (parse_data.get(GATE_OUTPUT) or {}).get("reason") != WITHDRAWAL_CARE_REASON:
+        return False
+    texts = [*_user_texts(tracker), str(parse_data.get("text") or "")]
+    if not any(_HELP_ON_ITS_WAY.search(text) for text in texts):
+        return False
+    _as_update(parse_data, "help_coming")
+    return True
+
+
 def care_asked_after_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """ "she's shaky and scared. where do I take her right now" after her lorazepam stopped
     two days ago (family role-play round 35: the check-in question, then "a lot to carry"):
@@ -976,7 +1000,11 @@ def next_step_in_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     keep_someone_elses_overdose(parse_data, tracker)
-    if anyone_there_in_a_crisis(parse_data, tracker) or next_step_in_a_crisis(parse_data, tracker):
+    if (
+        anyone_there_in_a_crisis(parse_data, tracker)
+        or next_step_in_a_crisis(parse_data, tracker)
+        or help_on_its_way(parse_data, tracker)
+    ):
         return parse_data
     if (
         relapse_told_in_a_word(parse_data, tracker)

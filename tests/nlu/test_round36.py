@@ -160,6 +160,10 @@ def test_a_repeat_complaint_in_spanish() -> None:
     [
         ("no puedo llamar me va a oir", "text_911"),
         (
+            "nomas quiero saber si me tomo una cerveza pa que se me quite el temblor",
+            "drink_for_shakes",
+        ),
+        (
             "no me importa el, tengo miedo por mi y la nina. me voy a casa de mi hermana?",
             "will_reach_out",
         ),
@@ -260,3 +264,43 @@ def test_questions_about_the_help_line_are_answered_on_calls(speech: str, transf
     from iop_assistant.channels.voice_twiml import wants_helpline
 
     assert wants_helpline(speech, None) is transfers
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("my boyfriend is drunk and hitting things, im hiding in the bathroom", "violence"),
+        ("im locked in my room studying, my roommate is drunk lol", None),
+        ("when i was a kid i used to hide in the closet when my dad was drunk", None),
+    ],
+)
+def test_hiding_from_someone_violent(text: str, category: str | None) -> None:
+    import spacy
+
+    from iop_assistant.nlu import spacy_pipeline
+    from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+
+    hit = CrisisMatcher(spacy.load(spacy_pipeline.build())).match(text)
+    assert (hit.category if hit else None) == category
+
+
+def test_what_to_do_while_the_ambulance_comes_is_help_coming() -> None:
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("I already called, the ambulance is on the way", {"name": "crisis_update"}),
+        ActionExecuted("utter_crisis_update_help_coming"),
+        ActionExecuted("action_listen"),
+    ]
+    parse = {
+        "text": "so is that a no? what do I do while we wait, he's real jumpy",
+        "intent": {"name": "ask_safety_procedures", "confidence": 1.0},
+        "entities": [],
+        "control_gate": {"reason": "withdrawal care today"},
+    }
+    tracker = DialogueStateTracker.from_events("someone", events)
+    out = crisis_context.in_context(parse, tracker)
+    assert out["intent"]["name"] == "crisis_update"
+    assert {"entity": "crisis_update", "value": "help_coming"}.items() <= next(
+        e for e in out["entities"] if e["entity"] == "crisis_update"
+    ).items()
