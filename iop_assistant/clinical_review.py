@@ -443,6 +443,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_ask_screening_medical": ("asam2020",),
     "utter_ask_screening_blackouts": ("pawss",),
     "utter_screening_detox_first": ("article", "refs"),
+    "utter_screening_signs_told_after": ("article", "refs"),
     "utter_screening_iop_may_fit": ("article", "refs"),
     "utter_screening_helpline": ("policy", "refs"),
     "utter_screening_prescribed_note": ("benzo2025",),

@@ -413,6 +413,38 @@ def after_an_outcome(said: str, tracker: DialogueStateTracker, responses: Dict[s
     return MORE_TOLD_AFTER_AN_OUTCOME
 
 
+SIGNS_TOLD_AFTER_IOP_MAY_FIT = "utter_screening_signs_told_after"
+IOP_MAY_FIT = "utter_screening_iop_may_fit"
+
+
+def _last_outcome(tracker: DialogueStateTracker) -> str | None:
+    """The screening outcome said last in this session, if any."""
+    for event in reversed(tracker.events):
+        if getattr(event, "type_name", None) == "session_started":
+            return None
+        if getattr(event, "type_name", None) == "bot":
+            name = (getattr(event, "metadata", None) or {}).get("utter_action")
+            if name in OUTCOME_REPLIES:
+                return str(name)
+    return None
+
+
+def outcome_after_signs_told(
+    said: str, tracker: DialogueStateTracker, responses: Dict[str, Any]
+) -> str:
+    """Withdrawal signs told after "IOP may be a good fit" change the answer: detox first
+    may be safer, call today (self role-play round 38: the same outcome four times)."""
+    if (
+        said not in AFTER_AN_OUTCOME | {IOP_MAY_FIT}
+        or SIGNS_TOLD_AFTER_IOP_MAY_FIT not in responses
+    ):
+        return said
+    if _last_outcome(tracker) != IOP_MAY_FIT:
+        return said
+    text = str((tracker.latest_message.text if tracker.latest_message else "") or "")
+    return SIGNS_TOLD_AFTER_IOP_MAY_FIT if screening_answers.parse_symptoms(text) else said
+
+
 PAUSED_CALLBACK_NOTE = "utter_callback_paused"
 
 
@@ -489,9 +521,10 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         word for word (``repeats``)."""
         # a more fitting answer first ("how would i know its happening" right after the overdose
         # answer: the signs, not its follow-up; role-play round 22)
-        said = after_an_outcome(
+        said = outcome_after_signs_told(
             instead_for(utter_action, tracker, self.responses), tracker, self.responses
         )
+        said = after_an_outcome(said, tracker, self.responses)
         said = for_a_teen(said, tracker.events, self.responses)
         said = number_question(said, tracker, self.responses)
         if not _gate_reason(tracker):

@@ -136,3 +136,29 @@ def test_the_same_answer_apology_only_right_after_the_same_answer():
     cost = "utter_ask_cost_insurance"
     before = [*said(cost), said_as(cost, NO_MORE), *said("utter_greet")]
     assert instead_of_a_repeat(cost, reversed(before), ASKED_AGAIN_RESPONSES) != "utter_asked_again"
+
+
+def test_withdrawal_signs_told_after_iop_may_fit_change_the_answer():
+    # self role-play round 38: "change my answer to yes... shaky and sweaty" got "IOP may be
+    # a good fit" four times
+    responses = {
+        "utter_screening_iop_may_fit": [{"text": "IOP may be a good fit."}],
+        "utter_screening_signs_told_after": [{"text": "Detox first may be safer."}],
+        "utter_inform_use": [{"text": "Thanks."}],
+    }
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": responses}))
+    for text, expected in [
+        ("actually i do get shaky and sweaty if i go a day without", "Detox first may be safer."),
+        ("ok thanks", "IOP may be a good fit."),
+    ]:
+        tracker = DialogueStateTracker.from_events(
+            "signs",
+            [
+                UserUttered("no"),
+                *said("utter_screening_iop_may_fit"),
+                ActionExecuted("action_listen"),
+                UserUttered(text),
+            ],
+        )
+        reply = asyncio.run(nlg.generate("utter_screening_iop_may_fit", tracker, "rest"))
+        assert reply and reply["text"] == expected
