@@ -384,6 +384,9 @@ def gate(message: Message) -> None:
         return overrule(message, "affirm", "spanish ok")
     if asks_the_next_step(text):
         return overrule(message, "ask_admission_process", "next step")
+    if asks_to_drink_again_after_stopping(text) and name != "crisis":
+        # before the dosing reading: "should i start drinking again so i dont get withdrawal?"
+        return overrule(message, SAFETY_INTENT, DRINK_AGAIN_REASON)
     # an explicit request the classifier already guessed, but too weakly to pass the fallback
     # threshold ("...can you go through the detox questions with me?" at 0.27, v7)
     sure = float(intent.get("confidence") or 0) >= SURE_ENOUGH
@@ -853,8 +856,6 @@ def gate(message: Message) -> None:
     ):
         # "can i text with a real person" is a request, not "are you a bot?" (SMS trial)
         return overrule(message, HUMAN_INTENT, "person")
-    if asks_to_drink_again_after_stopping(text) and name != "crisis":
-        return overrule(message, SAFETY_INTENT, DRINK_AGAIN_REASON)
     if asks_whether_to_get_care(text):
         # "she's shaking real bad... should I take her in somewhere?": yes, medical care today,
         # and what makes it 911 (language/nlg.py INSTEAD); the guard still reads its lexicon

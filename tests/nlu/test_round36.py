@@ -304,3 +304,8 @@ def test_what_to_do_while_the_ambulance_comes_is_help_coming() -> None:
     assert {"entity": "crisis_update", "value": "help_coming"}.items() <= next(
         e for e in out["entities"] if e["entity"] == "crisis_update"
     ).items()
+
+
+def test_drinking_again_comes_before_the_dosing_reading(gated) -> None:
+    text = "i stopped drinking 4 days ago. should i start drinking again so i dont get withdrawal?"
+    assert gated(text, "ask_dosing", 0.9) == "ask_safety_procedures"
