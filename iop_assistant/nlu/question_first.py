@@ -21,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
+    DRINK_AGAIN_REASON,
     GATE_OUTPUT,
     LOST_TOLERANCE_REASON,
     MIXING_REASON,
@@ -119,6 +120,7 @@ SAFETY_REASONS = frozenset(
         LOST_TOLERANCE_REASON,
         SEIZURE_AID_REASON,
         WITHDRAWAL_CARE_REASON,
+        DRINK_AGAIN_REASON,
     }
 )
 

@@ -309,3 +309,20 @@ def test_what_to_do_while_the_ambulance_comes_is_help_coming() -> None:
 def test_drinking_again_comes_before_the_dosing_reading(gated) -> None:
     text = "i stopped drinking 4 days ago. should i start drinking again so i dont get withdrawal?"
     assert gated(text, "ask_dosing", 0.9) == "ask_safety_procedures"
+
+
+def test_drinking_again_stays_the_safety_answer_after_question_first() -> None:
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from iop_assistant.nlu.control_gate import gate
+    from iop_assistant.nlu.question_first import QuestionFirst
+
+    text = "i stopped drinking 4 days ago. should i start drinking again so i dont get withdrawal?"
+    message = Message({TEXT: text})
+    reading = {"name": "request_detox_screening", "confidence": 0.6}
+    message.set(INTENT, reading)
+    message.set(INTENT_RANKING_KEY, [reading])
+    gate(message)
+    QuestionFirst.create({}, None, None, None).process([message])  # type: ignore[arg-type]
+    assert message.get(INTENT)["name"] == "ask_safety_procedures"
