@@ -532,6 +532,40 @@ def is_plain_use_told(text: str) -> bool:
     )
 
 
+# "i'm calling because my grandson he's drinking too much and i don't know who else to call"
+# (blind v31, voice, read in round 36: the 911 reply to a grandmother)
+_LOVED_ONES_USE = re.compile(
+    r"\b(?:my|mi)\s+(?:\w+\s+)?(?:son|grandson|daughter|granddaughter|husband|wife|brother|sister|boyfriend|"
+    r"girlfriend|partner|dad|father|mom|mother|nephew|niece|kid|child|hijo|nieto|esposo|hermano)\b[^.!?]{0,30}?\b"
+    r"(?:is\s+|he'?s\s+|she'?s\s+|hes\s+|shes\s+|has\s+been\s+|keeps\s+|been\s+)?(?:drinking|using|smoking|"
+    r"doing\s+drugs|taking\s+pills)\s+(?:way\s+)?(?:too\s+much|a\s+lot|every\s*day|again|heavily|more\s+and\s+more)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_a_loved_ones_use(text: str) -> bool:
+    """A relative's use told plainly, with no word of danger."""
+    return (
+        bool(_LOVED_ONES_USE.search(text))
+        and not has_danger_words(text)
+        and not _MEANS_OR_HARM.search(text)
+    )
+
+
+# "bro just give me a number" after asking the price twice (blind v31, read in round 36: the
+# suicide question)
+_ASKS_FOR_A_FIGURE = re.compile(
+    r"^\W*(?:(?:bro|man|dude|just|pls|please|ok|come\s+on|look|seriously)\W+)*(?:just\s+)?(?:give|tell|send)\s+"
+    r"(?:me|us)\s+(?:a|the|your|an)\s+(?:rough\s+)?(?:number|price|ballpark|figure|estimate|amount)\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_figure(text: str) -> bool:
+    """A bare "just give me a number" (a price, or the number to call)."""
+    return bool(_ASKS_FOR_A_FIGURE.match(text)) and not has_danger_words(text)
+
+
 def is_a_celebration(text: str) -> bool:
     """A drink for a celebration, with nothing taken and no word of danger."""
     return (
@@ -964,8 +998,11 @@ class CrisisGuard(GraphComponent):
                     if is_a_celebration(text):
                         set_intent(message, FALLBACK_INTENT)  # asked what they meant, not 911
                         continue
-                    if is_plain_use_told(text):
+                    if is_plain_use_told(text) or tells_a_loved_ones_use(text):
                         set_intent(message, INFORM_USE_INTENT)
+                        continue
+                    if asks_for_a_figure(text):
+                        set_intent(message, "ask_cost_insurance")
                         continue
                     if is_hesitant_about_the_program(text) or _NOT_UNDERSTOOD.match(text):
                         # asked what they meant (the clarifying question), not 911 ("I don't

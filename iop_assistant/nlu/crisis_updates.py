@@ -1034,6 +1034,7 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
         # role-play round 38: the withdrawal reply again)
         r"\b(?:me\s+tomo|me\s+echo|tomarme|me\s+puedo\s+tomar|puedo\s+tomarme)\s+(?:una?\s+|un\s+poco\s+de\s+)?"
         r"(?:cervecitas?|cervezas?|tragos?|traguitos?|copitas?|copas?|tequila|alcohol|vino)\b"
+        r"(?=[^.!?]{0,40}\b(?:temblor\w*|quite|calm\w*|abstinencia|sudor\w*|nervios)\b)"
     ),
     "help_coming": re.compile(
         r"\bya\s+(?:llam[eé]|marqu[eé]|hable|habl[eé])\s+(?:al|a\s+la)\s+(?:911|ambulancia|policia|polic[ií]a)\b|"
@@ -1131,7 +1132,16 @@ _SPANISH_PATTERNS: Dict[str, re.Pattern[str]] = {
 def read_spanish_update(clean: str) -> str | None:
     """The kind of a Spanish crisis update, or None."""
     for kind, pattern in _SPANISH_PATTERNS.items():
-        if pattern.search(clean):
+        if kind not in VIOLENCE_ONLY_KINDS and pattern.search(clean):
+            return kind
+    return None
+
+
+def read_violence_update(text: str) -> str | None:
+    """ "should I come out" or "he passed out", read after the violence reply only."""
+    clean = normalize(text)
+    for kind in VIOLENCE_ONLY_KINDS:
+        if PATTERNS[kind].search(clean) or _SPANISH_PATTERNS[kind].search(clean):
             return kind
     return None
 
@@ -1223,9 +1233,15 @@ FIRST_READ = (
 )
 # what a person asks or tells besides ("he is really drowsy and slurring should i make him
 # throw up" asks about vomiting) comes before sleepiness or a promise to call
-LAST_READ = ("getting_drowsy", "will_reach_out", "dv_come_out", "dv_passed_out")
+LAST_READ = ("getting_drowsy", "will_reach_out")
+# read only by the conversation, after the violence reply (rasa_hooks/crisis_context.py):
+# alone, "should i come out" and "se quedo dormido" are no update (blind es-v21's look-alikes,
+# measured twice: five read as updates by the message alone)
+VIOLENCE_ONLY_KINDS = ("dv_come_out", "dv_passed_out")
 READING_ORDER = (
-    FIRST_READ + tuple(kind for kind in PATTERNS if kind not in FIRST_READ + LAST_READ) + LAST_READ
+    FIRST_READ
+    + tuple(kind for kind in PATTERNS if kind not in FIRST_READ + LAST_READ + VIOLENCE_ONLY_KINDS)
+    + LAST_READ
 )
 
 

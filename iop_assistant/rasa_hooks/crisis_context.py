@@ -55,7 +55,12 @@ from iop_assistant.language.reply_reasons import (
     WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.nlu.crisis_matcher import normalize
-from iop_assistant.nlu.crisis_updates import GUARD_ENTITIES, SNORING_QUESTION, update_entity
+from iop_assistant.nlu.crisis_updates import (
+    GUARD_ENTITIES,
+    SNORING_QUESTION,
+    read_violence_update,
+    update_entity,
+)
 from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
@@ -997,8 +1002,60 @@ def next_step_in_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+_NOT_RESPONDING = re.compile(
+    r"\b(?:not|isn'?t|isnt|won'?t|wont|can'?t|cant|doesn'?t|doesnt|stopped|no\s+longer)\s+(?:really\s+)?"
+    r"(?:waking(?:\s+up)?|wake\s+up|answering|answer(?:ing)?\s+me|responding|respond(?:ing)?|talking\s+to\s+me)\b|"
+    r"\bno\s+(?:me\s+)?(?:contesta|responde|despierta)\b",
+    re.IGNORECASE,
+)
+
+
+def unresponsive_after_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "he stopped shaking but he's not answering me" right after a seizure or overdose
+    reply (blind v31, voice, read in round 36: "I'm still here"): the emergency reply
+    again, for the same emergency."""
+    category = _slot(tracker, CATEGORY_SLOT)
+    if category not in SUBSTANCE_EMERGENCIES or _has_guard_danger(parse_data):
+        return False
+    if update_kind(parse_data) or not crisis_ongoing(_actions(tracker)):
+        return False
+    if not _NOT_RESPONDING.search(str(parse_data.get("text") or "")):
+        return False
+    _set_intent(parse_data, CRISIS_INTENT, 1.0)
+    parse_data["entities"] = [
+        *(parse_data.get("entities") or []),
+        {"entity": GUARD_CATEGORY_ENTITY, "value": category},
+    ]
+    return True
+
+
+def violence_update(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "should I come out, he says he's sorry", "he passed out" right after the violence
+    reply (crisis role-play round 37: the first violence reply four times): their own answers.
+    Read here only: alone, the words are no update. Another kind of update, or danger of
+    another kind ("he isn't breathing"), comes first."""
+    if _slot(tracker, CATEGORY_SLOT) != VIOLENCE or update_kind(parse_data):
+        return False
+    if not had_crisis_reply(_actions(tracker)[-6:]):
+        return False
+    told = {
+        e.get("value")
+        for e in parse_data.get("entities") or []
+        if e.get("entity") == GUARD_CATEGORY_ENTITY
+    }
+    if told - {VIOLENCE}:
+        return False
+    kind = read_violence_update(str(parse_data.get("text") or ""))
+    if kind is None:
+        return False
+    _as_update(parse_data, kind)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
+    if violence_update(parse_data, tracker) or unresponsive_after_a_crisis(parse_data, tracker):
+        return parse_data
     keep_someone_elses_overdose(parse_data, tracker)
     if (
         anyone_there_in_a_crisis(parse_data, tracker)

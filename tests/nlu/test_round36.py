@@ -17,15 +17,6 @@ from iop_assistant.rasa_hooks import crisis_context
 @pytest.mark.parametrize(
     "text, kind",
     [
-        # crisis role-play round 37: the first violence reply four times, word for word
-        (
-            "hes banging on the door now saying hes sorry. i dont know if i should come out",
-            "dv_come_out",
-        ),
-        ("should i open the door", "dv_come_out"),
-        ("esta tocando la puerta y dice que lo siente, le abro?", "dv_come_out"),
-        ("ok he went quiet i think he passed out on the couch", "dv_passed_out"),
-        ("ya se quedo dormido en el sillon", "dv_passed_out"),
         # the beer asked about while help comes (the "help is coming" reply, twice)
         (
             "my aunt says give him a couple beers to calm him down til they get here is that ok",
@@ -52,18 +43,37 @@ def _after(category: str) -> DialogueStateTracker:
     return tracker
 
 
-def _update(kind: str) -> dict:
-    return {
-        "text": "he went quiet i think he passed out",
-        "intent": {"name": "crisis_update", "confidence": 1.0},
-        "entities": [{"entity": "crisis_update", "value": kind}],
-    }
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # crisis role-play round 37: the first violence reply four times, word for word
+        (
+            "hes banging on the door saying hes sorry. i dont know if i should come out",
+            "dv_come_out",
+        ),
+        ("should i open the door", "dv_come_out"),
+        ("esta tocando la puerta y dice que lo siente, le abro?", "dv_come_out"),
+        ("ok he went quiet i think he passed out on the couch", "dv_passed_out"),
+        ("ya no se oye nada, creo que se quedo dormido en el sillon. que hago", "dv_passed_out"),
+    ],
+)
+def test_violence_updates_are_read_by_the_conversation_only(text: str, kind: str) -> None:
+    from iop_assistant.nlu.crisis_updates import read_violence_update
+
+    assert read_violence_update(text) == kind
+    assert read_update(text) != kind  # alone, no update (blind es-v21's look-alikes)
+
+
+def _reading(text: str) -> dict:
+    return {"text": text, "intent": {"name": "crisis", "confidence": 0.9}, "entities": []}
 
 
 def test_the_violence_updates_are_kept_only_after_the_violence_reply() -> None:
-    kept = crisis_context.in_context(_update("dv_passed_out"), _after("violence"))
+    text = "he went quiet i think he passed out"
+    kept = crisis_context.in_context(_reading(text), _after("violence"))
     assert kept["intent"]["name"] == "crisis_update"
-    other = crisis_context.in_context(_update("dv_passed_out"), _after("overdose"))
+    assert any(e.get("value") == "dv_passed_out" for e in kept["entities"])
+    other = crisis_context.in_context(_reading(text), _after("overdose"))
     assert all(e.get("value") != "dv_passed_out" for e in other.get("entities") or [])
 
 
@@ -171,7 +181,6 @@ def test_a_repeat_complaint_in_spanish() -> None:
         ("entonces llamo al 911 o no?", "should_call_911"),
         ("do i hang up and call 911 yes or no", "should_call_911"),
         ("it stopped. he's breathing. okay the ambulance is pulling up, I gotta go", "help_here"),
-        ("ya no se oye nada, creo que se quedo dormido en el sillon. que hago", "dv_passed_out"),
     ],
 )
 def test_role_play_round_38_updates(text: str, kind: str) -> None:
@@ -326,3 +335,55 @@ def test_drinking_again_stays_the_safety_answer_after_question_first() -> None:
     gate(message)
     QuestionFirst.create({}, None, None, None).process([message])  # type: ignore[arg-type]
     assert message.get(INTENT)["name"] == "ask_safety_procedures"
+
+
+# ---- blind v31, read in round 36 (crisis-related failing turns only) --------------------
+
+
+def test_not_answering_after_a_seizure_is_the_emergency_again() -> None:
+    parse = {
+        "text": "he stopped shaking but he's not answering me",
+        "intent": {"name": "nlu_fallback", "confidence": 0.35},
+        "entities": [],
+    }
+    out = crisis_context.in_context(parse, _after("seizure"))
+    assert out["intent"]["name"] == "crisis"
+    assert {"entity": "crisis_category", "value": "seizure"} in out["entities"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "oh it's a recording i see well i'm calling because my grandson he's drinking too "
+            "much and i don't know who else to call",
+            True,
+        ),
+        ("my son is using again and he overdosed last night", False),
+    ],
+)
+def test_a_loved_ones_use_told_is_no_crisis(text: str, expected: bool) -> None:
+    from iop_assistant.nlu.crisis_guard import tells_a_loved_ones_use
+
+    assert tells_a_loved_ones_use(text) is expected
+
+
+def test_just_give_me_a_number_is_asked_for() -> None:
+    from iop_assistant.nlu.crisis_guard import asks_for_a_figure
+
+    assert asks_for_a_figure("bro just give me a number")
+    assert not asks_for_a_figure("give me a reason to live")
+
+
+def test_passed_out_after_ghb_is_an_overdose() -> None:
+    import spacy
+
+    from iop_assistant.nlu import spacy_pipeline
+    from iop_assistant.nlu.crisis_matcher import CrisisMatcher
+
+    text = (
+        "im a bouncer at a club and theres a guy passed out in the bathroom, his friends say "
+        "he took G and was drinking. they just want to let him sleep it off is that ok"
+    )
+    hit = CrisisMatcher(spacy.load(spacy_pipeline.build())).match(text)
+    assert hit and hit.category == "overdose"
