@@ -964,6 +964,10 @@ def passed_out_from_drinking(parse_data: Dict[str, Any], tracker: Any) -> bool:
     named; "won't wake" or "not breathing" stay the crisis reply."""
     if getattr(tracker, "active_loop_name", None):
         return False
+    if (parse_data.get("crisis_guard") or {}).get("pattern_id") == SEDATIVE_AND_PASSED_OUT:
+        # "passed out... his friends say he took G and was drinking" (blind v31, read in
+        # round 36: the alcohol answer): a sedative named makes it the overdose reply
+        return False
     if _slot(tracker, CATEGORY_SLOT) == VIOLENCE:
         # "its quiet now. i think he passed out on the couch" from someone hiding from him
         # (crisis role-play round 38: "Stay with them... don't let them sleep it off"): the
@@ -1002,6 +1006,7 @@ def next_step_in_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+SEDATIVE_AND_PASSED_OUT = "passed_out_after_a_sedative"  # nlu/crisis_lexicon.yml
 _NOT_RESPONDING = re.compile(
     r"\b(?:not|isn'?t|isnt|won'?t|wont|can'?t|cant|doesn'?t|doesnt|stopped|no\s+longer)\s+(?:really\s+)?"
     r"(?:waking(?:\s+up)?|wake\s+up|answering|answer(?:ing)?\s+me|responding|respond(?:ing)?|talking\s+to\s+me)\b|"
@@ -1017,7 +1022,9 @@ def unresponsive_after_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> boo
     category = _slot(tracker, CATEGORY_SLOT)
     if category not in SUBSTANCE_EMERGENCIES or _has_guard_danger(parse_data):
         return False
-    if update_kind(parse_data) or not crisis_ongoing(_actions(tracker)):
+    # the crisis reply ends a form it interrupted (action_deactivate_loop after it)
+    actions = [name for name in _actions(tracker) if name != "action_deactivate_loop"]
+    if update_kind(parse_data) or not crisis_ongoing(actions):
         return False
     if not _NOT_RESPONDING.search(str(parse_data.get("text") or "")):
         return False

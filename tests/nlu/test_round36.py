@@ -387,3 +387,22 @@ def test_passed_out_after_ghb_is_an_overdose() -> None:
     )
     hit = CrisisMatcher(spacy.load(spacy_pipeline.build())).match(text)
     assert hit and hit.category == "overdose"
+
+
+def test_not_answering_after_a_seizure_that_ended_the_screening() -> None:
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("oh my god he just fell over he's jerking he's having a seizure"),
+        ActionExecuted("utter_crisis"),
+        ActionExecuted("action_deactivate_loop"),
+        ActionExecuted("action_listen"),
+    ]
+    tracker = DialogueStateTracker.from_events("someone", events)
+    tracker._set_slot("crisis_category", "seizure")  # noqa: SLF001 (a test tracker)
+    parse = {
+        "text": "he stopped shaking but he's not answering me",
+        "intent": {"name": "nlu_fallback", "confidence": 0.35},
+        "entities": [],
+    }
+    assert crisis_context.in_context(parse, tracker)["intent"]["name"] == "crisis"
