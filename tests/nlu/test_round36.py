@@ -399,7 +399,7 @@ def test_not_answering_after_a_seizure_that_ended_the_screening() -> None:
         ActionExecuted("action_listen"),
     ]
     tracker = DialogueStateTracker.from_events("someone", events)
-    tracker._set_slot("crisis_category", "seizure")  # noqa: SLF001 (a test tracker)
+    tracker._set_slot("crisis_category", "seizure")
     parse = {
         "text": "he stopped shaking but he's not answering me",
         "intent": {"name": "nlu_fallback", "confidence": 0.35},
