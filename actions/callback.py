@@ -814,6 +814,18 @@ def readable_number(number: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
+KEPT_FOR_THEM = "utter_callback_kept_for_them"
+
+
+def arranged_for_someone_else(tracker: Tracker) -> bool:
+    """The conversation asked for the call to go to someone else (a client, a son)."""
+    return any(
+        form_answers.asks_to_call_someone_else(str(event.get("text") or ""))
+        for event in tracker.events
+        if event.get("event") == "user"
+    )
+
+
 class WithdrawCallback(Action):
     """ "Actually, don't call me": the saved request is withdrawn, and the person is told."""
 
@@ -826,6 +838,11 @@ class WithdrawCallback(Action):
         request_id = tracker.get_slot("callback_request_id")
         if not request_id:
             dispatcher.utter_message(response="utter_callback_nothing_to_withdraw")
+            return []
+        if arranged_for_someone_else(tracker) and form_answers.declines_only_a_call_to_the_writer(
+            str(tracker.latest_message.get("text") or "")
+        ):
+            dispatcher.utter_message(response=KEPT_FOR_THEM)
             return []
         try:
             withdrawn = await asyncio.wait_for(

@@ -301,6 +301,38 @@ def is_question(text: str) -> bool:
     return cleaned.endswith("?") or cleaned.startswith("¿") or bool(_QUESTION_START.match(cleaned))
 
 
+# "k", "ok", "okay" alone: an acknowledgement, not an answer, to a question whose yes decides
+# the outcome (texter role-play round 38: "k" to "is any of it prescribed?" was a yes)
+_ACKNOWLEDGEMENT = re.compile(
+    r"^\W*(?:k+|kk+|ok+|oki|okie|okay+|okey|alright|aight|ight|mk|mkay|va|vale|bueno)\W*$",
+    re.IGNORECASE,
+)
+YES_NO_SLOTS = frozenset(
+    {
+        "screening_recent_care",
+        "screening_care_30_days",
+        "screening_use_since_care",
+        "screening_prescribed",
+        "screening_symptoms",
+        "screening_complicated_history",
+        "screening_emergency_now",
+        "screening_pregnant",
+        "screening_medical",
+        "screening_blackouts",
+    }
+)
+YES_OR_NO_RESPONSE = "utter_screening_yes_or_no"
+
+
+def only_acknowledged(slot: str, text: str, tracker: Tracker) -> bool:
+    """A bare "k" to a yes-or-no question, asked at most twice: which it was is asked."""
+    return (
+        slot in YES_NO_SLOTS
+        and bool(_ACKNOWLEDGEMENT.match(text))
+        and times_said_since_start(tracker, FORM, f"utter_ask_{slot}") < MAX_ASKS
+    )
+
+
 def read_answer(
     slot: str, answer: Any, unsure: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> Dict[str, Any]:
@@ -311,6 +343,9 @@ def read_answer(
     if _NUDGE.match(text):
         # "hello?" mid-questions (texter role-play round 32: taken as the answer): the question
         # again, nothing read from it
+        return {slot: None}
+    if only_acknowledged(slot, text, tracker):
+        dispatcher.utter_message(response=YES_OR_NO_RESPONSE)
         return {slot: None}
     if _ASKS_WHY.search(text) and not times_said_since_start(tracker, FORM, WHY_RESPONSE):
         # "why do u need to know all this" (blind v15: taken as "not sure"): why, then the

@@ -1150,6 +1150,28 @@ _THEIR_NAME = re.compile(
 )
 
 
+# "just dont call me, text this number is fine" after arranging a call for a client (stepdown
+# role-play round 38: the client's call was cancelled): the writer declines a call to
+# themselves; cancelling the call itself says so ("cancel it", "don't call him")
+_NOT_ME = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|no\s+need\s+to|pls\s+dont|please\s+don'?t)\s+(?:\w+\s+)?call\s+me\b|"
+    r"\bnot\s+me\b|\bno\s+me\s+llamen?\s+a\s+m[ií]\b|\ba\s+m[ií]\s+no\s+me\s+llamen\b",
+    re.IGNORECASE,
+)
+_CALL_ITSELF_CANCELLED = re.compile(
+    r"\b(?:cancel|never\s*mind|nvm|forget\s+(?:it|the\s+call)|call\s+off|"
+    r"(?:don'?t|dont|do\s+not)\s+call\s+(?:him|her|them|anyone|anybody|at\s+all)|"
+    r"cancel[ae]|ya\s+no\s+(?:le\s+)?llamen|no\s+(?:le|lo|la)\s+llamen)\b",
+    re.IGNORECASE,
+)
+
+
+def declines_only_a_call_to_the_writer(text: str | None) -> bool:
+    """ "don't call ME" said about a call arranged for someone else: not a cancellation."""
+    clean = " ".join(str(text or "").replace("\u2019", "'").split())
+    return bool(_NOT_ME.search(clean)) and not _CALL_ITSELF_CANCELLED.search(clean)
+
+
 def asks_to_call_someone_else(text: str | None) -> bool:
     """The call back is asked for someone else's phone, not the writer's."""
     return bool(_CALL_OTHER_PERSON.search(" ".join(str(text or "").split())))

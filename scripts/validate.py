@@ -40,6 +40,7 @@ def responses_uttered_by_actions() -> set:
             "teen_at_home",
             "hidden_chat",
             "drug_class",
+            "already_stopped",
         )
     ]
     sources = [*(REPO / "actions").glob("*.py"), failsafe, generator, repeats, *notes]

@@ -41,6 +41,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from iop_assistant import form_answers, screening_answers
 from iop_assistant.language import ENGLISH, SLOT, SPANISH
+from iop_assistant.language.already_stopped import opening_after_stopping
 from iop_assistant.language.child_safety import childhelp_note
 from iop_assistant.language.drug_class import drug_class_note
 from iop_assistant.language.hidden_chat import hide_note
@@ -526,6 +527,7 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         )
         said = after_an_outcome(said, tracker, self.responses)
         said = for_a_teen(said, tracker.events, self.responses)
+        said = opening_after_stopping(said, tracker.events, self.responses)
         said = number_question(said, tracker, self.responses)
         if not _gate_reason(tracker):
             said = fitted_safety_answer(said, tracker.events, self.responses)

@@ -93,3 +93,6 @@ RELAPSE_AFTER_OPIOIDS_REASON = "relapse after opioids"
 SAID_AGAIN_REASON = "said the same again"
 # "day 3", "12 days clean" said alone (round 37)
 DAYS_CLEAN_REASON = "days without use"
+# "too long", "shorter pls" (texter role-play round 37): the answer again, shorter, and
+# shorter answers for the rest of the conversation (language/short_replies.py)
+SHORTER_REASON = "shorter"

@@ -15,10 +15,9 @@ from typing import Any, Iterable
 
 from iop_assistant import program_facts
 from iop_assistant.language.repeats import ANSWERS, NO_MORE
-from iop_assistant.language.reply_reasons import GATE_OUTPUT
+from iop_assistant.language.reply_reasons import GATE_OUTPUT, SHORTER_REASON
 
 SHORT_REPLY_CHARS = 160  # one text message
-SHORTER_REASON = "shorter"  # the control gate's reason (nlu/control_gate.py)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 MORE_FROM_THE_HELP_LINE = {
     "en": "For more, call {helpline}.",

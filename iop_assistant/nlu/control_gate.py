@@ -50,6 +50,7 @@ from iop_assistant.language.reply_reasons import (
     REFERRER_UPDATES_REASON,
     SAID_AGAIN_REASON,
     SEIZURE_AID_REASON,
+    SHORTER_REASON,
     SPANISH_SPEAKER_REASON,
     USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
@@ -239,7 +240,6 @@ SURE_ENOUGH = 0.5
 # detox questions or a dosing question already asked for
 # "idk man i aint ready fr" is all it says; a longer message may say more than that
 NOT_READY_MAX_WORDS = 10
-SHORTER_REASON = "shorter"
 MY_NUMBER_REASON = "my number read back"
 UNSURE_KEEPS = frozenset(
     {"crisis", "crisis_checkin", "request_detox_screening", "ask_dosing", "inform_use"}

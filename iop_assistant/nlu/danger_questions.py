@@ -432,6 +432,10 @@ _NALOXONE_WHERE = re.compile(
     r"\b(?:narcan|naloxone)\b.{0,60}\b(?:buy|get|pick\s+up)\s+(?:it|some|one)\s+(?:at|from)\s+(?:a\s+|the\s+)?"
     r"(?:pharmacy|drug\s*store|cvs|walgreens|rite\s+aid|walmart|store)\b|"
     r"\bwhere\s+(?:i|we|you|u|one)\s+(?:can|could|might)\s+(?:get|buy|find|pick\s+up)\s+(?:some\s+)?(?:narcan|naloxone)\b|"
+    # "i dont have narcan. where do i even get it" (self role-play round 38: the overdose
+    # first aid, as if someone were overdosing): named first, then asked where to get "it"
+    r"\b(?:narcan|naloxone)\b.{0,60}\bwhere\s+(?:do|can|could|would|should)\s+(?:i|we|you|u)\s+"
+    r"(?:even\s+|still\s+|just\s+|actually\s+)?(?:get|buy|find|pick\s+up)\s+(?:it|some|one)\b|"
     r"\b(?:d[oó]nde|c[oó]mo)\s+(?:se\s+)?(?:consigo|compro|consigue|compra|venden|dan)\s+(?:el\s+|la\s+)?(?:narcan|naloxona)\b",
     re.IGNORECASE,
 )

@@ -54,6 +54,36 @@ def tells_a_return_to_use(text: str, earlier: Iterable[str]) -> bool:
     )
 
 
+# "i was 45 days clean. took 2 blues last night. i feel like such a failure" (self role-play
+# round 38: the detox questions started): the break and the use told in one message
+_BREAK_TOLD = re.compile(
+    r"\b(?:was|been|had|got|i'?d|after|w(?:as|ere)\s+(?:\w+\s+)?)?\s*\d+\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:clean|sober|off\s+(?:it|everything|\w+)|without\s+(?:a\s+drink|drinking|using))\b|"
+    r"\b(?:was|been|had\s+been)\s+(?:clean|sober)\s+(?:for\s+)?(?:\d+|a|two|three|six|almost|over)\b|"
+    r"\b(?:llevaba|estaba\s+limpi[oa]|ten[ií]a)\s+(?:\w+\s+){0,2}\d+\s+(?:d[ií]as|semanas|meses|a[nñ]os)\b",
+    re.IGNORECASE,
+)
+_USE_AFTER = re.compile(
+    r"\b(?:took|used|drank|relapsed|slipped|picked\s+up|shot\s+up|smoked|snorted|did\s+(?:a|some|one|two|\d+)|"
+    r"had\s+(?:a|some|one|two|\d+)\s+(?:drinks?|beers?|shots?|pills?|bars?|blues?|hits?)|got\s+(?:high|drunk|loaded)|"
+    r"reca[ií]|volv[ií]\s+a\s+(?:tomar|usar|consumir)|tom[eé]|us[eé]|consum[ií])\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+_WHO_ELSE = re.compile(r"^\W*(?:\w+\W+)?(?:he|she|they|my\s+\w+|mi\s+\w+)\b", re.IGNORECASE)
+
+
+def tells_a_relapse_in_one_message(text: str) -> bool:
+    """A break told ("45 days clean") and a use after it ("took 2 blues"), in one message."""
+    words = " ".join(str(text or "").split())
+    told = _BREAK_TOLD.search(words)
+    return bool(told and _USE_AFTER.search(words, told.end()))
+
+
+def about_someone_else(text: str) -> bool:
+    """The message opens with someone else ("he", "my son"), not the person writing."""
+    return bool(_WHO_ELSE.match(text or ""))
+
+
 # "prob gonna finish the rest tonight" after a relapse was told (self role-play round 37:
 # "That's outside what I know"): more use tonight, after a break, is the overdose risk
 _MORE_TONIGHT = re.compile(

@@ -48,6 +48,7 @@ from iop_assistant.language.reply_reasons import (
     FAMILY_RELAPSE_REASON,
     GATE_OUTPUT,
     LOST_TOLERANCE_REASON,
+    NALOXONE_WHERE_REASON,
     OVERDOSE_OVER_REASON,
     OVERDOSE_SIGNS_REASON,
     PAST_SEIZURE_STOPPING_REASON,
@@ -61,6 +62,7 @@ from iop_assistant.nlu.crisis_updates import (
     read_violence_update,
     update_entity,
 )
+from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
 from iop_assistant.nlu.danger_words import says_something_was_taken
 from iop_assistant.nlu.distress import is_ambiguous_distress
 from iop_assistant.nlu.dosing_questions import DOSING_INTENT, PUSHES_FOR_A_NUMBER
@@ -70,8 +72,10 @@ from iop_assistant.nlu.past_withdrawal import (
     stopping_after_a_past_seizure,
 )
 from iop_assistant.nlu.relapse_word import (
+    about_someone_else,
     asks_about_a_slip_after_opioids,
     plans_more_use_after_a_return,
+    tells_a_relapse_in_one_message,
     tells_a_return_to_use,
 )
 from iop_assistant.nlu.withdrawal_story import (
@@ -906,19 +910,37 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
+NO_NALOXONE = "no_naloxone"
+
+
+def naloxone_asked_for_later(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "i dont have narcan. where do i even get it" with no overdose going on (self role-play
+    round 38: the rescue-breathing steps, then "nobody is overdosing"): where to get it.
+    During an overdose the conversation named, the update's answer (911, help without it)."""
+    if update_kind(parse_data) != NO_NALOXONE or _has_guard_danger(parse_data):
+        return False
+    if not asks_where_to_get_naloxone(str(parse_data.get("text") or "")):
+        return False
+    if had_crisis_reply(_actions(tracker)) and _slot(tracker, CATEGORY_SLOT) in OVERDOSE_CATEGORIES:
+        return False
+    return safety_answer(parse_data, NALOXONE_WHERE_REASON)
+
+
 def relapse_told_in_a_word(parse_data: Dict[str, Any], tracker: Any) -> bool:
-    """ "drank" after "im 30 days sober" (round 34's open list: the detox questions started):
-    the relapse answer; a relative's ("he drank") gets its words for them."""
+    """ "drank" after "im 30 days sober" (round 34's open list: the detox questions started),
+    or "i was 45 days clean. took 2 blues last night" in one message (round 38): the relapse
+    answer; a relative's ("he drank") gets its words for them."""
     if _has_guard_danger(parse_data) or getattr(tracker, "active_loop_name", None):
         return False
     text = str(parse_data.get("text") or "")
-    if not tells_a_return_to_use(text, _user_texts(tracker)):
+    in_a_word = tells_a_return_to_use(text, _user_texts(tracker))
+    if not (in_a_word or tells_a_relapse_in_one_message(text)):
         return False
     _set_intent(parse_data, RELAPSE_INTENT, 1.0)
     parse_data.pop(ALSO_ASKED, None)  # "drank" is no second question about use
-    if _SOMEONE_ELSE.match(text):
+    if _SOMEONE_ELSE.match(text) if in_a_word else about_someone_else(text):
         parse_data[GATE_OUTPUT] = {"from": "context", "reason": FAMILY_RELAPSE_REASON}
-    elif any("opioid" in substances.categories_in_text(t) for t in _user_texts(tracker)):
+    elif any("opioid" in substances.categories_in_text(t) for t in [*_user_texts(tracker), text]):
         # after heroin, fentanyl or pills: the lower tolerance, the overdose risk (self
         # role-play round 37: "used" after two months off heroin got no word of it)
         parse_data[GATE_OUTPUT] = {"from": "context", "reason": RELAPSE_AFTER_OPIOIDS_REASON}
@@ -1071,7 +1093,8 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     ):
         return parse_data
     if (
-        relapse_told_in_a_word(parse_data, tracker)
+        naloxone_asked_for_later(parse_data, tracker)
+        or relapse_told_in_a_word(parse_data, tracker)
         or passed_out_from_drinking(parse_data, tracker)
         or stopping_after_a_past_withdrawal(parse_data, tracker)
         or more_use_after_a_return(parse_data, tracker)

@@ -1,0 +1,124 @@
+"""Round 37 (session of 2026-12-08): role-play round 38's open list.
+
+Each test names the conversation it comes from; the readers are pure functions of the text
+and the conversation, so they run without a trained model.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
+from iop_assistant.nlu.relapse_word import tells_a_relapse_in_one_message
+from iop_assistant.rasa_hooks import crisis_context
+
+
+def _conversation(
+    *texts: str, crisis_reply: bool = False, category: str | None = None
+) -> DialogueStateTracker:
+    events: List[Any] = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+    for text in texts:
+        events += [UserUttered(text, {"name": "inform"}), ActionExecuted("utter_inform_use")]
+        events.append(ActionExecuted("action_listen"))
+    if category:
+        events.append(SlotSet("crisis_category", category))
+    if crisis_reply:
+        events += [ActionExecuted("utter_crisis"), ActionExecuted("action_listen")]
+    return DialogueStateTracker.from_events("someone", events)
+
+
+def _update(text: str, kind: str) -> Dict[str, Any]:
+    return {
+        "text": text,
+        "intent": {"name": "crisis_update", "confidence": 1.0},
+        "entities": [{"entity": "crisis_update", "value": kind}],
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was 45 days clean. took 2 blues last night. i feel like such a failure",
+        "i had 3 months sober and drank last weekend",
+        "been clean for 6 months and i relapsed yesterday",
+        "was 90 days off everything and used again",
+        "llevaba 40 dias limpio y volvi a usar anoche",
+    ],
+)
+def test_a_break_and_a_use_in_one_message_are_a_relapse(text: str) -> None:
+    assert tells_a_relapse_in_one_message(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used to drink every day but im 30 days sober",
+        "im 45 days clean today",
+        "i took a pill every day for 3 months",
+        "i was 30 days sober and then i used to go to meetings",
+        "what happens if i use after 30 days clean",
+    ],
+)
+def test_sobriety_alone_or_a_habit_of_old_is_not_a_relapse(text: str) -> None:
+    assert not tells_a_relapse_in_one_message(text)
+
+
+def test_relapse_after_weeks_off_pills_gets_the_relapse_answer_with_the_overdose_risk() -> None:
+    """Self role-play round 38: "i was 45 days clean. took 2 blues last night" started the
+    detox questions; the person needed to hear a slip is not the end, and the lower
+    tolerance."""
+    parse = {
+        "text": "i was 45 days clean. took 2 blues last night. i feel like such a failure",
+        "intent": {"name": "inform_use", "confidence": 0.8},
+        "entities": [],
+    }
+    result = crisis_context.in_context(parse, _conversation("i used"))
+    assert result["intent"]["name"] == "ask_relapse"
+    assert result["control_gate"]["reason"] == "relapse after opioids"
+
+
+def test_a_sons_relapse_in_one_message_is_answered_for_the_family() -> None:
+    parse = {
+        "text": "my son was 60 days sober and drank last night",
+        "intent": {"name": "inform_use", "confidence": 0.8},
+        "entities": [],
+    }
+    result = crisis_context.in_context(parse, _conversation())
+    assert result["intent"]["name"] == "ask_relapse"
+    assert result["control_gate"]["reason"] == "a loved one's relapse"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont have narcan. where do i even get it",
+        "no narcan. where can i get some",
+    ],
+)
+def test_where_to_get_naloxone_is_asked_after_naming_it(text: str) -> None:
+    assert asks_where_to_get_naloxone(text)
+
+
+def test_no_naloxone_with_no_overdose_going_on_gets_where_to_get_it() -> None:
+    """Self role-play round 38: after the general crisis reply to a fear of using tonight,
+    "i dont have narcan. where do i even get it" got rescue breaths for an overdose nobody
+    was having."""
+    text = "i dont have narcan. where do i even get it"
+    result = crisis_context.in_context(
+        _update(text, "no_naloxone"), _conversation(crisis_reply=True)
+    )
+    assert result["intent"]["name"] == "ask_safety_procedures"
+    assert result["control_gate"]["reason"] == "naloxone where"
+
+
+def test_no_naloxone_during_an_overdose_keeps_the_update() -> None:
+    text = "no narcan where do i get it"
+    told = _conversation(
+        "my friend took pills and wont wake up", crisis_reply=True, category="overdose"
+    )
+    result = crisis_context.in_context(_update(text, "no_naloxone"), told)
+    assert result["intent"]["name"] == "crisis_update"
