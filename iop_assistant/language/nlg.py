@@ -46,7 +46,7 @@ from iop_assistant.language.child_safety import childhelp_note
 from iop_assistant.language.drug_class import drug_class_note
 from iop_assistant.language.hidden_chat import hide_note
 from iop_assistant.language.mixing import mixing_note
-from iop_assistant.language.repeats import SAID_AS, instead_of_a_repeat
+from iop_assistant.language.repeats import SAID_AS, SAID_IN, instead_of_a_repeat
 from iop_assistant.language.reply_reasons import (
     ALCOHOL_POISONING_REASON,
     ALSO_ASKED,
@@ -532,7 +532,12 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         if not _gate_reason(tracker):
             said = fitted_safety_answer(said, tracker.events, self.responses)
         if said == utter_action and _gate_reason(tracker) not in ANSWERED_EVEN_IF_REPEATED:
-            said = instead_of_a_repeat(utter_action, reversed(tracker.events), self.responses)
+            said = instead_of_a_repeat(
+                utter_action,
+                reversed(tracker.events),
+                self.responses,
+                str(tracker.get_slot(SLOT) or ENGLISH),
+            )
         note = note_for(utter_action, tracker, self.responses)
         if note and said != utter_action:
             # the answer was just given: its note alone, not "that's the main thing I know"
@@ -552,6 +557,8 @@ class LanguageNLG(TemplatedNaturalLanguageGenerator):
         # "shorter pls" once holds for the rest of the conversation (texter role-play round 37)
         language = str(tracker.get_slot(SLOT) or ENGLISH)
         reply = short_if_asked(said, reply, tracker.events, language)
+        if reply:
+            reply = {**reply, SAID_IN: language}
         extras = (
             note,
             second_answer(said, tracker, self.responses),

@@ -31,6 +31,10 @@ NO_MORE = "utter_no_more"
 ASKED_AGAIN = "utter_asked_again"
 # the bot message key naming the response said in place of the action's own
 SAID_AS = "said_as"
+# the bot message key naming the language it was said in: an answer the person got in
+# English before Spanish was chosen was not read (Spanish role-play round 38: "Eso es lo
+# principal que sé" to a first question in Spanish)
+SAID_IN = "said_in"
 # how far back (bot messages) an answer counts as just given: a topic asked again after
 # a long talk about something else gets its answer again
 RECENT_MESSAGES = 6
@@ -54,20 +58,27 @@ def _names(event: Any) -> set[str]:
     return {str(n) for n in (metadata.get("utter_action"), metadata.get(SAID_AS)) if n}
 
 
-def recent_names(events: Iterable[Any], count: int = RECENT_MESSAGES) -> list[set[str]]:
-    """The names of the last ``count`` bot messages, newest first."""
+def recent_names(
+    events: Iterable[Any], count: int = RECENT_MESSAGES, language: str | None = None
+) -> list[set[str]]:
+    """The names of the last ``count`` bot messages, newest first; a message said in another
+    language than ``language`` names nothing (the answer was not given in this one)."""
     found: list[set[str]] = []
     for event in events:
         if getattr(event, "type_name", None) != "bot":
             continue
-        found.append(_names(event))
+        said_in = (getattr(event, "metadata", None) or {}).get(SAID_IN)
+        found.append(set() if language and said_in and said_in != language else _names(event))
         if len(found) == count:
             break
     return found
 
 
 def instead_of_a_repeat(
-    utter_action: str, newest_first: Iterable[Any], responses: Mapping[str, Any]
+    utter_action: str,
+    newest_first: Iterable[Any],
+    responses: Mapping[str, Any],
+    language: str | None = None,
 ) -> str:
     """The response to say for ``utter_action``: itself, unless it was given within the
     last few messages (then its follow-up, then what it can't say and who can, then
@@ -80,7 +91,7 @@ def instead_of_a_repeat(
         return utter_action
     if utter_action not in ANSWERS:
         return utter_action
-    recent = recent_names(events)
+    recent = recent_names(events, language=language)
     asked = sum(1 for names in recent if utter_action in names)
     if not asked:
         return utter_action

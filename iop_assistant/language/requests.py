@@ -30,7 +30,12 @@ _NOT_SPANISH = re.compile(_NOT + _KNOW + r"(?:spanish|espanol)\b")
 # role-play 2026-12-04, night: it switched the conversation to English)
 _HARD_IN_ENGLISH = re.compile(
     r"\b(?:no\s+(?:se|puedo|entiendo|hablo|leo|escribo)|me\s+cuesta|se\s+me\s+(?:dificulta|hace\s+dificil)|"
-    r"(?:es|muy)\s+dificil)\b[^.!?]{0,40}\ben\s+ingles\b"
+    r"(?:es|muy)\s+dificil)\b[^.!?]{0,40}\ben\s+ingles\b|"
+    # "no entendi el primer mensaje estaba en ingles" (Spanish role-play round 38: "Sure, I'll
+    # answer in English"): a reply in English complained of
+    r"\b(?:estaba|esta|estan|estaban|vino|vinieron|llego|llegaron|salio|salieron|"
+    r"me\s+(?:llego|contesto|contestaron|escribio|escribieron|mando|mandaron))\s+(?:todo\s+)?en\s+ingles\b|"
+    r"\bno\s+(?:le\s+)?entend\w*\b[^.!?]{0,40}\bingles\b"
 )
 _POLITE = r"(?:\s+(?:por\s+favor|porfa|porfavor|pls|please|plz))?"
 _SPANISH_REQUEST = re.compile(

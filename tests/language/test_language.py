@@ -340,3 +340,13 @@ def test_update_kinds_said_through_the_shared_action(domain):
         tracker = tracker_in(domain, "en", crisis_category="overdose", crisis_update=kind)
         reply = asyncio.run(nlg.generate("utter_crisis_update_what_to_say", tracker, "rest"))
         assert words in reply["text"], kind
+
+
+def test_a_reply_in_english_complained_of_asks_for_spanish() -> None:
+    """Spanish role-play round 38: "no entendi el primer mensaje estaba en ingles" switched
+    the conversation to English."""
+    from iop_assistant.language.requests import requested_language
+
+    assert requested_language("no entendi el primer mensaje estaba en ingles. me aceptan") == "es"
+    assert requested_language("me llego todo en ingles") == "es"
+    assert requested_language("en ingles por favor") == "en"

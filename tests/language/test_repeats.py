@@ -162,3 +162,21 @@ def test_withdrawal_signs_told_after_iop_may_fit_change_the_answer():
         )
         reply = asyncio.run(nlg.generate("utter_screening_iop_may_fit", tracker, "rest"))
         assert reply and reply["text"] == expected
+
+
+def test_an_answer_given_in_another_language_is_given_again_in_this_one():
+    """Spanish role-play round 38: "recai" got the relapse answer in English before Spanish
+    was chosen; the same question in Spanish got "Eso es lo principal que sé"."""
+    english = BotUttered("...", metadata={"utter_action": "utter_ask_schedule", "said_in": "en"})
+    chosen = instead_of_a_repeat("utter_ask_schedule", [english], RESPONSES, "es")
+    assert chosen == "utter_ask_schedule"
+    assert instead_of_a_repeat("utter_ask_schedule", [english], RESPONSES, "en") != (
+        "utter_ask_schedule"
+    )
+
+
+def test_the_generator_names_the_language_it_said_a_reply_in():
+    tracker = DialogueStateTracker.from_events("c", [UserUttered("groups?")])
+    nlg = LanguageNLG(domain=Domain.from_dict({"responses": RESPONSES}))
+    reply = asyncio.run(nlg.generate("utter_ask_schedule", tracker, "rest"))
+    assert reply["said_in"] == "en"
