@@ -96,3 +96,6 @@ DAYS_CLEAN_REASON = "days without use"
 # "too long", "shorter pls" (texter role-play round 37): the answer again, shorter, and
 # shorter answers for the rest of the conversation (language/short_replies.py)
 SHORTER_REASON = "shorter"
+# "any tips for getting through the weekend?" from someone leaving residential care
+# (stepdown role-play round 38: a menu, then the detox questions): what helps the first days
+GETTING_THROUGH_REASON = "getting through"

@@ -33,6 +33,7 @@ from iop_assistant.language.reply_reasons import (
     FAMILY_RELAPSE_REASON,
     FAMILY_SUPPORT_REASON,
     GATE_OUTPUT,
+    GETTING_THROUGH_REASON,
     IMMIGRATION_REASON,
     LGBTQ_REASON,
     LOST_TOLERANCE_REASON,
@@ -119,6 +120,7 @@ from iop_assistant.nlu.control_intents import (
     stops_the_questions,
     texting_yes_no,
 )
+from iop_assistant.nlu.coping_questions import asks_how_to_get_through
 from iop_assistant.nlu.danger_questions import (
     SAFETY_INTENT,
     asks_about_alcohol_poisoning,
@@ -708,6 +710,10 @@ def gate(message: Message) -> None:
     ):
         # "idk man i aint ready fr" (texter role-play round 25: a sure crisis, the 911 text)
         return overrule(message, HELP_INTENT, NOT_READY_REASON)
+    if asks_how_to_get_through(text) and name != "crisis" and not has_danger_words(text):
+        # "thanks. any tips for getting through the weekend?" (stepdown role-play round 38):
+        # what helps the first days, said instead of the plea's answer (language/nlg.py)
+        return overrule(message, HELP_INTENT, GETTING_THROUGH_REASON)
     if (
         tells_of_a_craving(text)
         and not asks_about_dosing(text)

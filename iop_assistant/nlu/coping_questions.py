@@ -1,0 +1,30 @@
+"""How to get through the first days: a question about coping, not about the program.
+
+"thanks. any tips for getting through the weekend?" from someone leaving 30 days of
+residential care on Friday, and "how do i make it through the first week home" (stepdown
+role-play round 38: "Did you mean one of these?" with cost and doses, then the detox
+questions) ask for what helps in the days ahead. The answer is general and safe: a plan
+of who to call, staying away from people and places of use, meetings, naloxone. No Rasa
+imports.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GET_THROUGH = re.compile(
+    r"\b(?:tips?|advice|ideas?|ways?|how\s+(?:do|can|should|will)\s+i|what\s+(?:do|can|should)\s+i\s+do\s+to|"
+    r"help\s+me)\b[^.!?]{0,30}\b(?:get(?:ting)?\s+through|make\s+it\s+through|making\s+it\s+through|survive|"
+    r"surviving|stay(?:ing)?\s+(?:clean|sober)|not\s+(?:use|using|drink|drinking|relapse|relaps\w+))\b"
+    r"(?=[^.!?]{0,40}\b(?:weekend|first\s+(?:days?|week|night|month)|tonight|the\s+holidays?|when\s+i\s+get\s+"
+    r"(?:home|out)|after\s+(?:rehab|residential|detox|treatment|i\s+get\s+out)|till\s+(?:monday|iop|group)|"
+    r"until\s+(?:monday|iop|group|i\s+start)|home)\b)|"
+    r"\b(?:consejos?|ideas?|c[oó]mo\s+(?:le\s+)?hago)\b[^.!?]{0,30}\b(?:aguantar|pasar|sobrevivir|no\s+(?:usar|tomar|"
+    r"recaer|consumir))\b[^.!?]{0,30}\b(?:fin\s+de\s+semana|primeros\s+d[ií]as|esta\s+noche|cuando\s+salga)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to_get_through(text: str | None) -> bool:
+    """Tips asked for the first days, the weekend or tonight without using."""
+    return bool(_GET_THROUGH.search(" ".join(str(text or "").split())))
