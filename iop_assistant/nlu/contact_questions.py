@@ -190,8 +190,8 @@ _CRAVING = re.compile(
     # "i still have one left and im scared ill take it tonight" after a relapse (self
     # role-play round 38: the general crisis reply): afraid of using tonight
     r"\b(?:scared|afraid|worried|terrified)\s+(?:that\s+)?(?:i'?ll|ill|i\s+will|i'?m\s+gonna|im\s+gonna|i\s+might|"
-    r"i'?m\s+going\s+to|im\s+going\s+to)\s+(?:just\s+)?(?:take|use|do|drink|shoot|smoke|snort)\s+(?:it|them|one|some|more|"
-    r"again)\b(?!\s+(?:all|every|at\s+once))(?=[^.!?]{0,30}\b(?:tonight|rn|right\s+now|now|today|this\s+weekend|"
+    r"i'?m\s+going\s+to|im\s+going\s+to)\s+(?:just\s+)?(?:take|use|do|drink|shoot|smoke|snort)\b(?!\s+(?:(?:it|them|the\s+rest)\s+)?(?:all|every|at\s+once))"
+    r"(?:\s+(?:it|them|one|some|more|again))?\b(?=[^.!?]{0,30}\b(?:tonight|rn|right\s+now|now|today|this\s+weekend|"
     r"as\s+soon\s+as|when\s+i\s+get\s+(?:home|out))\b)|"
     r"\bmiedo\s+de\s+(?:us\w+|tom\w+|meter\w*)\s*(?:la|lo|las|los)?\s+(?:esta\s+noche|hoy|ahorita)\b|"
     r"\b(?:afuera|enfrente|fuera)\s+de\s+(?:la|una)\s+licorer[ií]a\b|\btengo\s+(?:muchas|tantas)\s+ganas\W*$|"

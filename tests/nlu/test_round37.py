@@ -12,6 +12,8 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from iop_assistant.nlu.contact_questions import tells_of_a_craving
+from iop_assistant.nlu.coping_questions import asks_how_to_get_through
 from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
 from iop_assistant.nlu.relapse_word import tells_a_relapse_in_one_message
 from iop_assistant.rasa_hooks import crisis_context
@@ -122,3 +124,34 @@ def test_no_naloxone_during_an_overdose_keeps_the_update() -> None:
     )
     result = crisis_context.in_context(_update(text, "no_naloxone"), told)
     assert result["intent"]["name"] == "crisis_update"
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("thanks. any tips for getting through the weekend?", True),
+        ("how do i make it through the first week home", True),
+        ("any advice for staying sober when i get out friday", True),
+        ("consejos para aguantar el fin de semana sin usar", True),
+        ("tips for the program", False),
+        ("how do i get through detox", False),
+    ],
+)
+def test_tips_for_the_first_days_are_read(text: str, asked: bool) -> None:
+    """Stepdown role-play round 38: a menu, then the detox questions."""
+    assert asks_how_to_get_through(text) is asked
+
+
+@pytest.mark.parametrize(
+    "text, craving",
+    [
+        ("i still have one left and im scared ill take it tonight", True),
+        ("i'm scared i'm going to use as soon as i get home", True),
+        ("tengo miedo de usarla esta noche", True),
+        ("afraid ill take them all tonight", False),  # the crisis guard's: all of them
+        ("im scared i took too much", False),
+    ],
+)
+def test_fear_of_using_tonight_is_a_craving(text: str, craving: bool) -> None:
+    """Self role-play round 38: the general crisis reply to a fear of relapsing tonight."""
+    assert tells_of_a_craving(text) is craving
