@@ -427,6 +427,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_screening_intro_stopped": ("policy", "asam2020"),
     "utter_ask_screening_for_stopped": ("policy", "asam2020"),
     "utter_callback_kept_for_them": ("policy",),
+    "utter_callback_second_person": ("policy",),
     "utter_screening_history_told": ("asam2020", "policy"),
     "utter_screening_corrected": ("policy",),
     "utter_screening_why": ("policy", "asam2020"),

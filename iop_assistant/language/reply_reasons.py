@@ -99,3 +99,6 @@ SHORTER_REASON = "shorter"
 # "any tips for getting through the weekend?" from someone leaving residential care
 # (stepdown role-play round 38: a menu, then the detox questions): what helps the first days
 GETTING_THROUGH_REASON = "getting through"
+# "can you call me too if he doesn't answer?" once a call for her husband was saved (Spanish
+# role-play round 38: his request was replaced): his call stays, and how she can be called
+SECOND_CALL_REASON = "second call"

@@ -85,6 +85,7 @@ from iop_assistant.nlu.withdrawal_story import (
 )
 from iop_assistant.program_question import asks_about_the_program
 from iop_assistant.rasa_hooks import fragments, patching
+from iop_assistant.rasa_hooks.second_call import asks_for_a_second_call
 from iop_assistant.topics import FAQ_TOPIC_LABELS
 from iop_assistant.writer_role import role_entity, writes_as_a_professional
 
@@ -1083,6 +1084,8 @@ def violence_update(parse_data: Dict[str, Any], tracker: Any) -> bool:
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
+    if asks_for_a_second_call(parse_data, tracker):
+        return parse_data
     if violence_update(parse_data, tracker) or unresponsive_after_a_crisis(parse_data, tracker):
         return parse_data
     keep_someone_elses_overdose(parse_data, tracker)

@@ -155,3 +155,41 @@ def test_tips_for_the_first_days_are_read(text: str, asked: bool) -> None:
 def test_fear_of_using_tonight_is_a_craving(text: str, craving: bool) -> None:
     """Self role-play round 38: the general crisis reply to a fear of relapsing tonight."""
     assert tells_of_a_craving(text) is craving
+
+
+def _call_arranged_for(*texts: str, saved: bool = True) -> DialogueStateTracker:
+    events: List[Any] = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+    for text in texts:
+        events += [UserUttered(text, {"name": "request_callback"}), ActionExecuted("action_listen")]
+    if saved:
+        events.append(SlotSet("callback_request_id", "12"))
+    return DialogueStateTracker.from_events("wife", events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you call me too if he doesn't answer?",
+        "and if he doesnt pick up can they try me",
+        "pueden llamarme a mi tambien si el no contesta",
+    ],
+)
+def test_a_call_to_the_writer_too_keeps_the_call_for_him(text: str) -> None:
+    """Spanish role-play round 38: "call me too if he doesn't answer" replaced her husband's
+    saved call with a new request."""
+    told = _call_arranged_for("pueden llamar a mi esposo por favor")
+    parse = {"text": text, "intent": {"name": "request_callback", "confidence": 0.9}}
+    result = crisis_context.in_context(parse, told)
+    assert result["intent"]["name"] == "request_help"
+    assert result["control_gate"]["reason"] == "second call"
+
+
+def test_a_call_to_the_writer_with_no_call_for_someone_else_is_a_request() -> None:
+    parse = {
+        "text": "can you call me too",
+        "intent": {"name": "request_callback", "confidence": 0.9},
+    }
+    mine = crisis_context.in_context(dict(parse), _call_arranged_for("call me tomorrow"))
+    assert mine["intent"]["name"] == "request_callback"
+    unsaved = _call_arranged_for("pueden llamar a mi esposo", saved=False)
+    assert crisis_context.in_context(dict(parse), unsaved)["intent"]["name"] == "request_callback"
