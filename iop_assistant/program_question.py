@@ -555,6 +555,26 @@ def asks_what_a_referrer_hears(text: str | None) -> bool:
     return (_found(_PROFESSIONAL, text) and _found(_UPDATES, text)) or _found(_THEIR_RESULTS, text)
 
 
+# "What if he no-shows? Does anyone notify me same day", "if he misses a group, do I get
+# notified?" from a probation officer who said who she is earlier (stepdown role-play round
+# 38: the naloxone answer twice): what she will be told; read with the writer's role
+_ABSENCE = (
+    r"(?:no[\s-]?shows?|misses?|missed|skips?|skipped|doesn'?t\s+(?:show|come|attend)|stops?\s+(?:showing|coming)|"
+    r"falta|no\s+llega|no\s+va)"
+)
+_TOLD = r"(?:notif\w*|told|tell|know|call(?:ed)?|report\w*|alert\w*|hear|avis\w*|inform\w*)"
+_CLIENTS_ATTENDANCE = re.compile(
+    rf"\b{_ABSENCE}\b[^.?!]{{0,60}}\b{_TOLD}\b|\b{_TOLD}\b[^.?!]{{0,60}}\b{_ABSENCE}\b|"
+    r"\b(?:attendance|missed\s+sessions?|absences?|asistencia)\b.{0,40}\b(?:reported|sent|shared|report)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_a_clients_attendance(text: str | None) -> bool:
+    """What the writer hears about a client's attendance: updates, or a missed session."""
+    return _found(_UPDATES, text) or _found(_CLIENTS_ATTENDANCE, text)
+
+
 def asks_how_to_refer(text: str | None) -> bool:
     """A professional (counsellor, officer, social worker) asks how to refer a client."""
     return _found(_REFERRAL, text)

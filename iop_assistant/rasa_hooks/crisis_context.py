@@ -52,6 +52,7 @@ from iop_assistant.language.reply_reasons import (
     OVERDOSE_OVER_REASON,
     OVERDOSE_SIGNS_REASON,
     PAST_SEIZURE_STOPPING_REASON,
+    REFERRER_UPDATES_REASON,
     RELAPSE_AFTER_OPIOIDS_REASON,
     WITHDRAWAL_CARE_REASON,
 )
@@ -83,7 +84,7 @@ from iop_assistant.nlu.withdrawal_story import (
     asks_whether_to_get_care,
     tells_of_withdrawal,
 )
-from iop_assistant.program_question import asks_about_the_program
+from iop_assistant.program_question import asks_about_a_clients_attendance, asks_about_the_program
 from iop_assistant.rasa_hooks import fragments, patching
 from iop_assistant.rasa_hooks.second_call import asks_for_a_second_call
 from iop_assistant.topics import FAQ_TOPIC_LABELS
@@ -1082,9 +1083,33 @@ def violence_update(parse_data: Dict[str, Any], tracker: Any) -> bool:
     return True
 
 
+REFERRER_INTENT = "ask_confidentiality"
+WRITER_ROLE_SLOT = "writer_role"
+PROFESSIONAL_ROLE = "professional"
+
+
+def a_professional_asks_about_attendance(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "if he misses a group, do I get notified?" from a probation officer who said so
+    earlier (stepdown role-play round 38: the naloxone answer twice): what a referrer is
+    told, on the client's written consent."""
+    if _slot(tracker, WRITER_ROLE_SLOT) != PROFESSIONAL_ROLE or _has_guard_danger(parse_data):
+        return False
+    if (parse_data.get("intent") or {}).get("name") in (CRISIS_INTENT, UPDATE_INTENT):
+        return False
+    if getattr(tracker, "active_loop_name", None):
+        return False
+    if not asks_about_a_clients_attendance(str(parse_data.get("text") or "")):
+        return False
+    _set_intent(parse_data, REFERRER_INTENT, 1.0)
+    parse_data[GATE_OUTPUT] = {"from": "context", "reason": REFERRER_UPDATES_REASON}
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
-    if asks_for_a_second_call(parse_data, tracker):
+    if asks_for_a_second_call(parse_data, tracker) or a_professional_asks_about_attendance(
+        parse_data, tracker
+    ):
         return parse_data
     if violence_update(parse_data, tracker) or unresponsive_after_a_crisis(parse_data, tracker):
         return parse_data

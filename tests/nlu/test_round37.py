@@ -193,3 +193,39 @@ def test_a_call_to_the_writer_with_no_call_for_someone_else_is_a_request() -> No
     assert mine["intent"]["name"] == "request_callback"
     unsaved = _call_arranged_for("pueden llamar a mi esposo", saved=False)
     assert crisis_context.in_context(dict(parse), unsaved)["intent"]["name"] == "request_callback"
+
+
+def _professional(*texts: str) -> DialogueStateTracker:
+    events: List[Any] = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+    for text in texts:
+        events += [UserUttered(text, {"name": "inform"}), ActionExecuted("action_listen")]
+    events.append(SlotSet("writer_role", "professional"))
+    return DialogueStateTracker.from_events("officer", events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What if he no-shows? Does anyone notify me same day",
+        "Not sure why you're telling me about narcan. if he misses a group, do I get notified?",
+        "missed sessions. attendance. reported to probation?",
+    ],
+)
+def test_a_probation_officer_asking_about_attendance_hears_what_a_referrer_is_told(
+    text: str,
+) -> None:
+    """Stepdown role-play round 38: a probation officer got the naloxone answer twice."""
+    told = _professional("This is Officer Ruiz, county adult probation. One of my clients...")
+    parse = {"text": text, "intent": {"name": "ask_safety_procedures", "confidence": 0.6}}
+    result = crisis_context.in_context(parse, told)
+    assert result["intent"]["name"] == "ask_confidentiality"
+    assert result["control_gate"]["reason"] == "what a referrer is told"
+
+
+def test_a_person_asking_about_their_own_missed_group_is_not_a_referrer() -> None:
+    parse = {
+        "text": "what if i miss a group",
+        "intent": {"name": "ask_schedule", "confidence": 0.8},
+    }
+    result = crisis_context.in_context(parse, _conversation("i drink every day"))
+    assert result["intent"]["name"] == "ask_schedule"
