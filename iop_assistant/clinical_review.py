@@ -421,6 +421,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_crisis_update_has_means": ("crisis", "means_safety", "988es"),
     "utter_crisis_update_psychosis": ("crisis", "988_family", "988es"),
     "utter_crisis_update_no_plan": ("crisis",),
+    "utter_crisis_update_not_with_them": ("crisis", "988_family"),
     "utter_ask_screening_for": ("policy", "fda_opioid_stop", "samhsa_od"),
     "utter_screening_for_unclear": ("policy",),
     "utter_screening_yes_or_no": ("policy",),

@@ -262,6 +262,7 @@ KINDS_SAID_THROUGH_THE_SHARED_ACTION = {
     "dv_passed_out": "utter_crisis_update_dv_passed_out",
     "call_for_me": "utter_crisis_update_call_for_me",
     "call_them_for_me": "utter_crisis_update_call_for_me",
+    "not_with_them": "utter_crisis_update_not_with_them",
 }
 
 

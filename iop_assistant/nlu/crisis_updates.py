@@ -1146,6 +1146,29 @@ def read_violence_update(text: str) -> str | None:
     return None
 
 
+# "he's not with me now, he went home an hour ago... should I call 988 or his parents?", "ok
+# I'll contact his mom now" after the reply to someone else's suicidal words (stepdown
+# role-play round 38: "Call 911 now... stay close" three times to a school counselor); read
+# only by the conversation after that reply (rasa_hooks/crisis_context.py)
+NOT_WITH_THEM = "not_with_them"
+_NOT_WITH_THEM = re.compile(
+    r"\b(?:he|she|they)(?:'s|s|'re|re|\s+is|\s+are)\s+not\s+(?:with\s+me|here|around)\b|"
+    r"\b(?:he|she|they)\s+(?:went|left|has\s+gone|have\s+gone|already\s+went|just\s+went)\s+(?:back\s+)?home\b|"
+    r"\b(?:call|contact|tell|text|reach|notify|inform|let)\s+(?:his|her|their)\s+(?:mom|mother|dad|father|parents?|"
+    r"family|guardian|grandma|grandmother|aunt|wife|husband|partner)\b|"
+    r"\b(?:risk|safety|crisis)\s+(?:protocol|plan|procedure)\b|"
+    r"\bno\s+est[aá]\s+conmigo\b|\bya\s+se\s+fue\s+(?:a\s+su\s+casa|para\s+su\s+casa)\b|"
+    r"\b(?:llamo|llamar|aviso|avisar|le\s+digo|decirle)\s+a\s+(?:sus\s+pap[aá]s|sus\s+padres|su\s+(?:mam[aá]|madre|"
+    r"pap[aá]|padre|familia|esposa?))\b"
+)
+
+
+def read_not_with_them(text: str) -> bool:
+    """ "he's not with me now", "I'll call his mom": read after the reply to someone else's
+    suicidal words only."""
+    return bool(_NOT_WITH_THEM.search(normalize(text)))
+
+
 _PAUSES = re.compile(r"\s*(?:\.{2,}|…)\s*")
 # an update about the past is not an update ("I called 911 for a friend last year")
 _PAST = re.compile(

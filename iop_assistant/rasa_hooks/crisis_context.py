@@ -59,7 +59,9 @@ from iop_assistant.language.reply_reasons import (
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.crisis_updates import (
     GUARD_ENTITIES,
+    NOT_WITH_THEM,
     SNORING_QUESTION,
+    read_not_with_them,
     read_violence_update,
     update_entity,
 )
@@ -1105,13 +1107,44 @@ def a_professional_asks_about_attendance(parse_data: Dict[str, Any], tracker: An
     return True
 
 
+SOMEONE_ELSES_THOUGHTS = frozenset({"suicidal_other", "self_harm_other"})
+
+
+def not_with_them_after_a_worry(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "he's not with me now... should I call 988 or his parents?" after the reply to someone
+    else's suicidal words (stepdown role-play round 38: "Call 911 now... stay close" three
+    times to a school counselor): 988 for guidance, tell a parent, 911 if they might act.
+    Read only here; danger the guard reads in the message comes first."""
+    if _slot(tracker, CATEGORY_SLOT) not in SOMEONE_ELSES_THOUGHTS:
+        return False
+    if update_kind(parse_data) not in (None, "not_me", "no_plan", "will_reach_out"):
+        return False
+    if not had_crisis_reply(_actions(tracker)[-6:]):
+        return False
+    told = {
+        e.get("value")
+        for e in parse_data.get("entities") or []
+        if e.get("entity") == GUARD_CATEGORY_ENTITY
+    }
+    if told - SOMEONE_ELSES_THOUGHTS or parse_data.get("crisis_guard"):
+        return False
+    if not read_not_with_them(str(parse_data.get("text") or "")):
+        return False
+    _as_update(parse_data, NOT_WITH_THEM)
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
     if asks_for_a_second_call(parse_data, tracker) or a_professional_asks_about_attendance(
         parse_data, tracker
     ):
         return parse_data
-    if violence_update(parse_data, tracker) or unresponsive_after_a_crisis(parse_data, tracker):
+    if (
+        violence_update(parse_data, tracker)
+        or not_with_them_after_a_worry(parse_data, tracker)
+        or unresponsive_after_a_crisis(parse_data, tracker)
+    ):
         return parse_data
     keep_someone_elses_overdose(parse_data, tracker)
     if (

@@ -229,3 +229,54 @@ def test_a_person_asking_about_their_own_missed_group_is_not_a_referrer() -> Non
     }
     result = crisis_context.in_context(parse, _conversation("i drink every day"))
     assert result["intent"]["name"] == "ask_schedule"
+
+
+def _after_a_worry_for_a_student(category: str = "suicidal_other") -> DialogueStateTracker:
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered(
+            "today he said he sometimes doesnt want to be here anymore", {"name": "crisis"}
+        ),
+        SlotSet("crisis_category", category),
+        ActionExecuted("utter_crisis"),
+        ActionExecuted("action_listen"),
+    ]
+    return DialogueStateTracker.from_events("counselor", events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's not with me now, he went home an hour ago. he didnt say he had a plan. should I "
+        "call 988 or his parents?",
+        "ok I'll follow our district's risk protocol and contact his mom now. thanks",
+        "ya se fue a su casa, no esta conmigo",
+    ],
+)
+def test_someone_elses_words_when_they_are_not_there_get_their_own_answer(text: str) -> None:
+    """Stepdown role-play round 38: "Call 911 now... stay close" three times to a school
+    counselor whose student had gone home."""
+    parse = {"text": text, "intent": {"name": "crisis", "confidence": 0.8}, "entities": []}
+    result = crisis_context.in_context(parse, _after_a_worry_for_a_student())
+    assert result["intent"]["name"] == "crisis_update"
+    assert {"entity": "crisis_update", "value": "not_with_them"}.items() <= result["entities"][
+        -1
+    ].items()
+
+
+def test_danger_said_with_it_keeps_the_crisis_reply() -> None:
+    parse = {
+        "text": "he's not with me, he just texted that he took all his pills",
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "entities": [{"entity": "crisis_category", "value": "overdose"}],
+        "crisis_guard": {"pattern_id": "took_all_pills", "category": "overdose"},
+    }
+    result = crisis_context.in_context(parse, _after_a_worry_for_a_student())
+    assert result["intent"]["name"] == "crisis"
+
+
+def test_not_with_me_after_another_emergency_is_not_this_answer() -> None:
+    parse = {"text": "he's not with me now", "intent": {"name": "crisis", "confidence": 0.8}}
+    result = crisis_context.in_context(parse, _after_a_worry_for_a_student("overdose"))
+    assert not any(e.get("value") == "not_with_them" for e in result.get("entities") or [])
