@@ -575,6 +575,29 @@ def asks_about_a_clients_attendance(text: str | None) -> bool:
     return _found(_UPDATES, text) or _found(_CLIENTS_ATTENDANCE, text)
 
 
+# "do I gotta go away somewhere?" (caller role-play round 38: "Did you mean one of these?",
+# and he hung up without the answer): no, you live at home; the IOP-or-residential answer
+_STAY_THERE = re.compile(
+    r"\b(?:do|would|will|does|did)\s+(?:i|he|she|they|we|you|u)\s+(?:have\s+to|gotta|got\s+to|need\s+to|hafta|"
+    r"haveta)\s+(?:go\s+away|stay\s+(?:there|overnight|the\s+night|in\s+(?:a|the)\s+\w+)|live\s+there|sleep\s+there|"
+    r"move\s+(?:in|there)|be\s+(?:locked\s+up|admitted|inpatient|committed))\b|"
+    r"\b(?:is\s+it|it'?s|is\s+this|is\s+iop)\s+(?:a\s+|an\s+)?(?:live[\s-]in|inpatient|residential|overnight|"
+    r"lock(?:ed)?[\s-](?:up|down)|sleep[\s-]?over)\b[^.!]{0,30}\?|"
+    r"\bcan\s+(?:i|he|she|they|we)\s+(?:still\s+)?(?:live|sleep|stay)\s+(?:at\s+home|in\s+(?:my|his|her|their|our)\s+"
+    r"own\s+(?:bed|home|house|place))\b|"
+    r"\b(?:be\s+sent|send\s+(?:me|him|her|them))\s+away\b[^.!]{0,30}\?|"
+    r"\b(?:tengo|tiene|tendr[ií]a|hay)\s+que\s+(?:quedarme|quedarse|internarme|internarse|irme|irse)\s+"
+    r"(?:all[aá]|a\s+vivir|internad[oa]|a\s+dormir)\b|\bes\s+(?:de\s+)?(?:internado|internarse)\b|"
+    r"\bpuedo\s+(?:seguir\s+)?(?:viviendo|vivir|dormir|durmiendo)\s+en\s+(?:mi\s+)?casa\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_they_must_stay_there(text: str | None) -> bool:
+    """Whether treatment means going away or living there (it does not: IOP is at home)."""
+    return _found(_STAY_THERE, text)
+
+
 def asks_how_to_refer(text: str | None) -> bool:
     """A professional (counsellor, officer, social worker) asks how to refer a client."""
     return _found(_REFERRAL, text)

@@ -190,6 +190,7 @@ from iop_assistant.program_question import (
     asks_for_treatment_elsewhere,
     asks_how_to_refer,
     asks_if_addicted,
+    asks_if_they_must_stay_there,
     asks_to_call_for_someone,
     asks_to_make_someone_go,
     asks_to_take_part,
@@ -206,6 +207,7 @@ from iop_assistant.screening_answers import THUMBS_UP
 HUMAN_INTENT = "request_human"
 FAMILY_INTENT = "ask_family_involvement"
 GROUP_INTENT = "ask_group_therapy"
+IOP_VS_OTHER_INTENT = "ask_iop_vs_other_care"
 SMALL_TALK = frozenset({"affirm", "deny", "thank", "goodbye", "greet"})
 SURE_OF_SMALL_TALK = 0.6
 # a word no language has: no vowel in four letters or more, or five consonants in a row
@@ -627,6 +629,10 @@ def gate(message: Message) -> None:
         # quiere ir? lo puedo obligar?" as the methadone answer, each at 1.00 (Spanish
         # role-play round 37): the family answer (state law, and what a family can do)
         return overrule(message, FAMILY_INTENT, "make them go")
+    if asks_if_they_must_stay_there(text) and name != "crisis" and not has_danger_words(text):
+        # "do I gotta go away somewhere?" (caller role-play round 38: a menu, and he hung up
+        # without his answer): IOP is lived at home, residential is not
+        return overrule(message, IOP_VS_OTHER_INTENT, "stay there")
     if asks_what_a_referrer_hears(text) and name != "crisis" and not has_danger_words(text):
         # "if I refer a client, what will I hear back about attendance?" (round 31's list: the
         # probation answer): consent decides (language/nlg.py INSTEAD)

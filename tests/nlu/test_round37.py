@@ -16,6 +16,7 @@ from iop_assistant.nlu.contact_questions import tells_of_a_craving
 from iop_assistant.nlu.coping_questions import asks_how_to_get_through
 from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
 from iop_assistant.nlu.relapse_word import tells_a_relapse_in_one_message
+from iop_assistant.program_question import asks_if_they_must_stay_there
 from iop_assistant.rasa_hooks import crisis_context
 
 
@@ -280,3 +281,38 @@ def test_not_with_me_after_another_emergency_is_not_this_answer() -> None:
     parse = {"text": "he's not with me now", "intent": {"name": "crisis", "confidence": 0.8}}
     result = crisis_context.in_context(parse, _after_a_worry_for_a_student("overdose"))
     assert not any(e.get("value") == "not_with_them" for e in result.get("entities") or [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do I gotta go away somewhere?",
+        "so do i have to stay there overnight",
+        "is it inpatient?",
+        "can i still live at home",
+        "tengo que quedarme alla?",
+        "puedo seguir viviendo en mi casa?",
+    ],
+)
+def test_whether_one_must_stay_there_gets_the_iop_or_residential_answer(text: str, gated) -> None:
+    """Caller role-play round 38: "do I gotta go away somewhere?" got a menu, and he hung up
+    without his answer (no: IOP is lived at home)."""
+    assert gated(text, "nlu_fallback", 0.3) == "ask_iop_vs_other_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to go away for a while",
+        "he stayed there overnight last year",
+        "do i have to go every day",
+    ],
+)
+def test_other_words_about_going_away_or_staying_are_not_that_question(text: str) -> None:
+    assert not asks_if_they_must_stay_there(text)
+
+
+def test_tips_for_the_first_days_get_their_answer(gated) -> None:
+    assert gated("thanks. any tips for getting through the weekend?", "nlu_fallback", 0.3) == (
+        "request_help"
+    )
