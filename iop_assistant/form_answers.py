@@ -998,7 +998,14 @@ _OTHER_NUMBER = re.compile(
 
 _CHANGE_NUMBER = re.compile(
     r"\b(?:change|fix|correct|update)\s+(?:the|my|that)\s+(?:phone\s+)?number\b|"
-    r"\b(?:not|wrong)\s+(?:that|this|the)\s+number\b|\bcambi(?:ar|e|en)\s+(?:el|mi)\s+n[uú]mero\b",
+    r"\b(?:not|wrong)\s+(?:that|this|the)\s+number\b|\bcambi(?:ar|e|en)\s+(?:el|mi)\s+n[uú]mero\b|"
+    # "oh wait sorry i messed up his number. its 773-555-0184 not 0148" (family role-play round
+    # 38: the detox offer, and the wrong number stayed saved)
+    r"\b(?:messed\s+up|got\s+wrong|typed\s+wrong|mistyped|screwed\s+up|gave\s+(?:you\s+)?the\s+wrong)\s+"
+    r"(?:the\s+|his\s+|her\s+|my\s+|their\s+)?(?:phone\s+|cell\s+)?(?:number|#|digits?)\b|"
+    r"\bwrong\s+(?:phone\s+)?number\b|\b(?:typo|mistake)\s+in\s+(?:the|his|her|my|their)\s+(?:phone\s+)?number\b|"
+    r"\bthe\s+(?:right|correct|real)\s+number\s+is\b|"
+    r"\bme\s+equivoqu[eé]\s+(?:de|en\s+el)\s+n[uú]mero\b|\bel\s+n[uú]mero\s+(?:correcto|bueno)\s+es\b",
     re.IGNORECASE,
 )
 # with a number said in the same message: "no wait, not that one! I said my cell. three oh

@@ -316,3 +316,17 @@ def test_tips_for_the_first_days_get_their_answer(gated) -> None:
     assert gated("thanks. any tips for getting through the weekend?", "nlu_fallback", 0.3) == (
         "request_help"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh wait sorry i messed up his number. its 773-555-0184 not 0148",
+        "the right number is 773-555-0184",
+        "me equivoque de numero, es 312 555 0199",
+    ],
+)
+def test_a_corrected_number_after_the_request_is_a_new_request(text: str, gated) -> None:
+    """Family role-play round 38: "i messed up his number" got the detox offer, and the wrong
+    number stayed saved until she said it again."""
+    assert gated(text, "inform_use", 0.6) == "request_callback"
