@@ -365,7 +365,16 @@ _CALLBACK_STATUS = re.compile(
     r"\bis\s+(?:it|my\s+(?:call\s*back|callback)|the\s+(?:call\s*back|callback))\s+still\s+on\b|"
     r"\b(?:asked|requested|put\s+in)\s+(?:for\s+)?(?:a\s+)?(?:call\s*back|callback)\b[^?]{0,60}\b(?:will|are|when)\s+"
     r"(?:they|you|y'?all|someone)\s+(?:\w+\s+)?call\b|"
-    r"\bis\s+(?:my|the)\s+(?:callback\s+|call\s*back\s+)?request\s+(?:saved|in|through|done)\b",
+    r"\bis\s+(?:my|the)\s+(?:callback\s+|call\s*back\s+)?request\s+(?:saved|in|through|done)\b|"
+    # "so Marcus is getting a call tomorrow morning, correct?", "they're calling her, not me,
+    # right?", "what number are you gonna call me on?", "read me back that number" (caller and
+    # stepdown role-plays round 38: menus, or the time question over again)
+    r"\b(?:is|'s)\s+getting\s+(?:a|the)\s+call\b[^.!]{0,40}\b(?:right|correct)\s*\??\s*$|"
+    r"\b(?:they'?re|theyre|they\s+are|you'?re|youre|you\s+are)\s+(?:calling|gonna\s+call|going\s+to\s+call)\s+"
+    r"(?:him|her|them|\w+)\b[^.!]{0,30}\b(?:right|correct)\s*\??\s*$|"
+    r"\bwhat\s+(?:number|#)\s+(?:are|will|is)\s+(?:you|u|they|y'?all|the\s+help\s*line)\s+(?:gonna\s+|going\s+to\s+)?"
+    r"(?:call|calling|use|using)\b|"
+    r"\bread\s+(?:me\s+)?(?:back\s+)?(?:that|the|my|his|her)\s+number(?:\s+back)?\b|\bread\s+(?:it|that)\s+back\b",
     re.IGNORECASE,
 )
 

@@ -12,7 +12,7 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant.nlu.contact_questions import tells_of_a_craving
+from iop_assistant.nlu.contact_questions import asks_callback_status, tells_of_a_craving
 from iop_assistant.nlu.coping_questions import asks_how_to_get_through
 from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
 from iop_assistant.nlu.relapse_word import tells_a_relapse_in_one_message
@@ -330,3 +330,18 @@ def test_a_corrected_number_after_the_request_is_a_new_request(text: str, gated)
     """Family role-play round 38: "i messed up his number" got the detox offer, and the wrong
     number stayed saved until she said it again."""
     assert gated(text, "inform_use", 0.6) == "request_callback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok fine. so Marcus is getting a call tomorrow morning, correct?",
+        "they're calling her, not me, right?",
+        "what number are you gonna call me on?",
+        "read me back that number",
+    ],
+)
+def test_checking_a_saved_call_reads_it_back(text: str, gated) -> None:
+    """Caller and stepdown role-plays round 38: menus, or the time question over again."""
+    assert asks_callback_status(text)
+    assert gated(text, "nlu_fallback", 0.3) == "request_callback"
