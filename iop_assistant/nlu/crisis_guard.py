@@ -32,6 +32,7 @@ from iop_assistant.channels.message_size import bounded_for_reading
 from iop_assistant.input_text import sentences
 from iop_assistant.language import SPANISH
 from iop_assistant.language.reply_reasons import (
+    DOSING_REASON,
     FAMILY_PRIVACY_REASON,
     FAMILY_RELAPSE_REASON,
     FAMILY_SUPPORT_REASON,
@@ -63,7 +64,11 @@ from iop_assistant.nlu.danger_words import (
     says_something_was_taken,
 )
 from iop_assistant.nlu.distress import is_ambiguous_distress
-from iop_assistant.nlu.dosing_questions import DOSING_INTENT, asks_about_dosing
+from iop_assistant.nlu.dosing_questions import (
+    DOSING_INTENT,
+    asks_about_dosing,
+    states_a_plan_to_stop_a_sedative,
+)
 from iop_assistant.nlu.family_questions import (
     asks_about_their_relapse,
     asks_for_family_support,
@@ -984,6 +989,12 @@ class CrisisGuard(GraphComponent):
                     # speak of despair, otherwise answer its next guess (danger_words.py)
                     if is_ambiguous_distress(text):
                         set_checkin(message, text)
+                        continue
+                    if states_a_plan_to_stop_a_sedative(text):
+                        # "i drink about a fifth of vodka a day and i want to quit this
+                        # weekend. just gonna do it myself at home" (self role-play round 38:
+                        # the 911 reply): why not alone, and who can help (the dosing answer)
+                        overrule(message, DOSING_INTENT, DOSING_REASON)
                         continue
                     if names_treatment_medicine(text):
                         # "im on suboxone right now through my doctor" (tests/safety)

@@ -305,9 +305,29 @@ _STATED_PLAN = re.compile(
 )
 
 
+# "i drink about a fifth of vodka a day and i want to quit this weekend. just gonna do it
+# myself at home" (self role-play round 38: the classifier's crisis, the 911 reply): a plan
+# for the coming days, after daily heavy use told in the same message ("i want to stop
+# drinking this weekend" alone is a goal)
+_PLAN_SOON = re.compile(
+    r"\b(?:want(?:s)?\s+to|wanna|gonna|going\s+to|need\s+to|will|decided\s+to|plan(?:s|ning)?\s+(?:to|on))\s+"
+    r"(?:just\s+)?(?:stop|quit|get\s+off|come\s+off|be\s+done)\b[^.!?]{0,40}\b(?:this\s+weekend|tomorrow|"
+    r"by\s+(?:my|him|her)self|myself)\b",
+    re.IGNORECASE,
+)
+_DAILY_HEAVY = re.compile(
+    r"\b(?:a|per|every|each)\s+day\b|\bdaily\b|\ball\s+day\b|\bfifths?\b|\bhandles?\b|\bevery\s+(?:night|morning)\b",
+    re.IGNORECASE,
+)
+
+
 def states_a_plan_to_stop_a_sedative(text: str) -> bool:
     """A plan to stop alcohol, a benzodiazepine, GHB or an opioid medicine at once."""
-    return bool(_STATED_PLAN.search(text)) and bool(_SEDATIVE.search(text))
+    if not _SEDATIVE.search(text):
+        return False
+    return bool(_STATED_PLAN.search(text)) or bool(
+        _PLAN_SOON.search(text) and _DAILY_HEAVY.search(text)
+    )
 
 
 # "Is it so bad that I stopped the heart pills? The doctor doesn't know." (caller role-play round

@@ -345,3 +345,15 @@ def test_checking_a_saved_call_reads_it_back(text: str, gated) -> None:
     """Caller and stepdown role-plays round 38: menus, or the time question over again."""
     assert asks_callback_status(text)
     assert gated(text, "nlu_fallback", 0.3) == "request_callback"
+
+
+def test_a_plan_to_quit_heavy_drinking_alone_is_not_the_911_reply(guarded) -> None:
+    """Self role-play round 38: "i drink about a fifth of vodka a day and i want to quit this
+    weekend. just gonna do it myself at home" got the 911/988 reply from the classifier alone;
+    the person needed why not alone, and who can help."""
+    text = (
+        "hey. i drink about a fifth of vodka a day and i want to quit this weekend. just gonna "
+        "do it myself at home"
+    )
+    message = guarded(text, "crisis", "inform_use")
+    assert message.get("intent")["name"] == "ask_dosing"
