@@ -564,11 +564,20 @@ _ASKS_FOR_A_FIGURE = re.compile(
     r"(?:me|us)\s+(?:a|the|your|an)\s+(?:rough\s+)?(?:number|price|ballpark|figure|estimate|amount)\W*$",
     re.IGNORECASE,
 )
+# "a hundred bucks, a thousand, ten thousand? out of pocket" (caller role-play round 38: the
+# classifier's 911/988 reply)
+_PRICE_GUESSED = re.compile(
+    r"\b(?:hundred|thousand|\d+\s*k|\$\s*\d+|\d+\s+(?:bucks|dollars))\b[^.!]{0,60}\b(?:out\s+of\s+pocket|bucks|"
+    r"dollars|cost|price|pay)\b|\bout\s+of\s+pocket\b[^.!]{0,40}\b(?:hundred|thousand|how\s+much)\b|"
+    r"\bhow\s+much\b[^.!]{0,30}\bout\s+of\s+pocket\b",
+    re.IGNORECASE,
+)
 
 
 def asks_for_a_figure(text: str) -> bool:
-    """A bare "just give me a number" (a price, or the number to call)."""
-    return bool(_ASKS_FOR_A_FIGURE.match(text)) and not has_danger_words(text)
+    """A bare "just give me a number" (a price, or the number to call), or a price guessed."""
+    asked = _ASKS_FOR_A_FIGURE.match(text) or _PRICE_GUESSED.search(text)
+    return bool(asked) and not has_danger_words(text)
 
 
 def is_a_celebration(text: str) -> bool:

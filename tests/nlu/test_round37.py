@@ -357,3 +357,14 @@ def test_a_plan_to_quit_heavy_drinking_alone_is_not_the_911_reply(guarded) -> No
     )
     message = guarded(text, "crisis", "inform_use")
     assert message.get("intent")["name"] == "ask_dosing"
+
+
+def test_a_price_guessed_aloud_is_the_cost_question_not_the_911_reply(guarded) -> None:
+    """Caller role-play round 38: "a hundred bucks, a thousand, ten thousand? out of pocket"
+    got the classifier's 911/988 reply."""
+    text = "like are we talking a hundred bucks, a thousand, ten thousand? out of pocket"
+    assert guarded(text, "crisis", "ask_cost_insurance").get("intent")["name"] == (
+        "ask_cost_insurance"
+    )
+    owes = "he owes a thousand dollars to his dealer and they will kill him"
+    assert guarded(owes, "crisis", "ask_cost_insurance").get("intent")["name"] == "crisis"
