@@ -643,8 +643,11 @@ def asks_who_counts_as_family(text: str | None) -> bool:
 # role-play round 29: the adult "depends on state law" answer, then childcare): a guardian's
 # questions about a minor in treatment
 _MINOR = re.compile(
+    # a bare number is an age only when it is not an amount: "a twelve pack and some whiskey"
+    # (caller role-play round 38: the answer about teens to a man of fifty-one)
     r"\b(?:1[2-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\s*(?:-|\s)?(?:years?|yrs?|yo|y/o|a[nñ]os)?"
-    r"(?:\s*-?\s*old)?\b(?![.,]?\d)|\bunder\s+18\b|\bminor\b|\bmenor\s+de\s+edad\b|\bteen(?:ager)?\b|\bhigh\s+school(?:er)?\b",
+    r"(?:\s*-?\s*old)?\b(?![.,]?\d)(?!\s*-?\s*(?:packs?|beers?|drinks?|cans?|shots?|pills?|bars?|oz|ounces?|hours?|"
+    r"hrs?|days?|weeks?|months?|times?|dollars?|bucks|mg|percs?|blues?|cervezas?|d[ií]as|semanas|meses|horas))|\bunder\s+18\b|\bminor\b|\bmenor\s+de\s+edad\b|\bteen(?:ager)?\b|\bhigh\s+school(?:er)?\b",
     re.IGNORECASE,
 )
 _GUARDIAN_ASK = re.compile(

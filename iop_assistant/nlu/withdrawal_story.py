@@ -150,12 +150,50 @@ def _withdrawal_now(text: str) -> bool:
     )
 
 
+# "My hands are kind of shaky already and I'm sweating. Is that normal?" after "I drink
+# pretty much every day, like a twelve pack and some whiskey" (caller role-play round 38:
+# "I'm still not understanding"): signs now, asked about, after daily drinking or pills told
+_IS_IT_NORMAL = re.compile(
+    r"\b(?:is\s+(?:that|this|it)\s+(?:normal|ok|okay|bad|dangerous|withdrawal|serious)|should\s+i\s+(?:be\s+)?"
+    r"worr(?:y|ied)|what\s+does\s+(?:that|this)\s+mean|(?:es|sera)\s+normal|me\s+debo\s+preocupar)\b",
+    re.IGNORECASE,
+)
+_DEPENDENT_USE = re.compile(
+    r"\b(?:drink\w*|drank|alcohol|beers?|whiske?y|vodka|liquor|booze|xanax|benzos?|klonopin|ativan|valium|"
+    r"bars|pills|tomo|tomaba|tomando|alcohol|cervezas?|pastillas)\b",
+    re.IGNORECASE,
+)
+
+
+# nerves or a bad night alone are withdrawal only when stopping is told with them
+_FEELINGS_ALONE = frozenset({"anxiety", "insomnia"})
+_STOPPED = re.compile(r"\b(?:stopped|quit|since|withdraw\w*|dej[eé]|sin\s+tomar)\b", re.IGNORECASE)
+
+
+def asks_if_signs_are_normal(text: str | None, earlier: Iterable[str] = ()) -> bool:
+    """Withdrawal signs now, asked about ("is that normal?"), after drinking or a sedative
+    was told in the conversation (or in the same message)."""
+    cleaned = str(text or "")
+    if not _IS_IT_NORMAL.search(cleaned):
+        return False
+    signs = screening_answers.parse_symptoms(cleaned) - {screening_rules.NO_SYMPTOMS}
+    if not signs:
+        return False
+    if signs <= _FEELINGS_ALONE and not (
+        _DEPENDENT_USE.search(cleaned) or _STOPPED.search(cleaned)
+    ):
+        return False  # "is it normal to feel nervous before the first group?"
+    return any(_DEPENDENT_USE.search(str(t)) for t in [*earlier, cleaned])
+
+
 def asks_whether_to_get_care(text: str | None, earlier: Iterable[str] = ()) -> bool:
     """Withdrawal told, and whether to take the person in now (or what to do now) asked:
     yes, today. ``earlier`` are the person's messages before, where the withdrawal may have
     been told ("she's shaky and scared. where do I take her right now")."""
     cleaned = str(text or "")
     if _ASKS_ABOUT_CARE_NOW.search(cleaned) and tells_of_withdrawal(cleaned):
+        return True
+    if asks_if_signs_are_normal(cleaned, earlier):
         return True
     place_named = bool(
         _ASKS_ABOUT_CARE_NOW.search(cleaned) or _NAMES_A_PLACE_OF_CARE.search(cleaned)

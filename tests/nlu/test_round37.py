@@ -16,7 +16,11 @@ from iop_assistant.nlu.contact_questions import asks_callback_status, tells_of_a
 from iop_assistant.nlu.coping_questions import asks_how_to_get_through
 from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
 from iop_assistant.nlu.relapse_word import tells_a_relapse_in_one_message
-from iop_assistant.program_question import asks_if_they_must_stay_there
+from iop_assistant.nlu.withdrawal_story import asks_whether_to_get_care
+from iop_assistant.program_question import (
+    asks_about_a_minor_in_treatment,
+    asks_if_they_must_stay_there,
+)
 from iop_assistant.rasa_hooks import crisis_context
 
 
@@ -368,3 +372,30 @@ def test_a_price_guessed_aloud_is_the_cost_question_not_the_911_reply(guarded) -
     )
     owes = "he owes a thousand dollars to his dealer and they will kill him"
     assert guarded(owes, "crisis", "ask_cost_insurance").get("intent")["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text, earlier, asked",
+    [
+        (
+            "My hands are kind of shaky already and I'm sweating. Is that normal?",
+            ["I drink pretty much every day, like a twelve pack and some whiskey."],
+            True,
+        ),
+        ("i stopped drinking 3 days ago and cant sleep, is that normal?", [], True),
+        ("im sweating and shaky is that normal", [], False),  # nothing said of drinking or pills
+        ("is it normal to feel nervous before the first group?", ["i drink every day"], False),
+    ],
+)
+def test_signs_asked_about_after_daily_drinking_get_care_today(text, earlier, asked) -> None:
+    """Caller role-play round 38: "shaky... sweating. Is that normal?" after a twelve pack a day
+    got "I'm still not understanding"."""
+    assert asks_whether_to_get_care(text, earlier) is asked
+
+
+def test_a_twelve_pack_is_no_teenager() -> None:
+    """Caller role-play round 38: "like a twelve pack and some whiskey" got the answer about
+    teens to a man of fifty-one."""
+    text = "I drink pretty much every day, like a twelve pack and some whiskey. I want to sign up"
+    assert not asks_about_a_minor_in_treatment(text)
+    assert asks_about_a_minor_in_treatment("my 15 year old son, do i have to sign?")
