@@ -402,6 +402,7 @@ RESPONSES: Dict[str, Tuple[str, ...]] = {
     "utter_what_a_referrer_is_told": ("refs", "policy"),
     "utter_craving": ("crisis", "samhsa_od"),
     "utter_getting_through": ("crisis", "samhsa_od"),
+    "utter_who_to_call_any_day": ("crisis", "988es"),
     "utter_crisis_update_getting_drowsy": ("crisis", "samhsa_od"),
     "utter_crisis_update_what_to_say": ("crisis", "samhsa_od"),
     "utter_crisis_update_self_medicate": ("crisis", "tip45", "benzo2025", "refs"),

@@ -88,6 +88,7 @@ from iop_assistant.language.reply_reasons import (
     USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
     WHO_SIGNED_UP_REASON,
+    WHO_TO_CALL_REASON,
     WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.language.safety_context import fitted_safety_answer
@@ -209,6 +210,7 @@ INSTEAD = {
     ("utter_ask_safety_procedures", PAST_SEIZURE_STOPPING_REASON): "utter_screening_history_told",
     ("utter_request_help", CRAVING_REASON): "utter_craving",
     ("utter_request_help", GETTING_THROUGH_REASON): "utter_getting_through",
+    ("utter_ask_helpline_hours", WHO_TO_CALL_REASON): "utter_who_to_call_any_day",
     ("utter_request_help", SECOND_CALL_REASON): "utter_callback_second_person",
     ("utter_request_help", NOT_READY_REASON): "utter_not_ready",
     ("utter_request_help", CALLBACK_NOT_RECEIVED_REASON): "utter_callback_not_received",

@@ -102,3 +102,6 @@ GETTING_THROUGH_REASON = "getting through"
 # "can you call me too if he doesn't answer?" once a call for her husband was saved (Spanish
 # role-play round 38: his request was replaced): his call stays, and how she can be called
 SECOND_CALL_REASON = "second call"
+# "si hay una emergencia en un dia festivo a donde llamo" (Spanish role-play round 38: menus):
+# 911 any day, 988 any time, and the help line's holiday hours unknown
+WHO_TO_CALL_REASON = "who to call when it gets bad"

@@ -77,6 +77,29 @@ _WHEN_ANSWERED = re.compile(
 _ASKS = re.compile(r"\?|¿|\b(?:is|are|do|does|can|will|what|when|how\s+late|until|til)\b", re.I)
 
 
+# "si hay una emergencia en un dia festivo a donde llamo", "o sea que si mi hermano se pone
+# mal en navidad a quien le hablo" (Spanish role-play round 38, voice: menus, a detox offer),
+# "who do i call if something happens on a holiday": 911 any day, 988 any time
+_WHEN_IT_GETS_BAD = (
+    r"(?:emergency|emergencia|gets?\s+bad|goes?\s+wrong|something\s+happens|se\s+pone\s+mal|pasa\s+algo|"
+    r"holidays?|christmas|thanksgiving|new\s+year'?s?|weekends?|festivos?|navidad|a[nñ]o\s+nuevo|"
+    r"fin(?:es)?\s+de\s+semana)"
+)
+_WHO_TO_CALL = (
+    r"(?:(?:who|where|what\s+number)\s+(?:do|should|can|would)\s+(?:i|we)\s+(?:call|go|turn\s+to|reach)|"
+    r"a\s+(?:qui[eé]n|d[oó]nde)\s+(?:le\s+)?(?:llamo|hablo|marco|llamamos|hablamos|acudo|voy))"
+)
+_WHO_TO_CALL_WHEN_BAD = re.compile(
+    rf"\b{_WHO_TO_CALL}\b[^.?!]{{0,60}}\b{_WHEN_IT_GETS_BAD}\b|\b{_WHEN_IT_GETS_BAD}\b[^.?!]{{0,60}}\b{_WHO_TO_CALL}\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_to_call_when_it_gets_bad(text: str | None) -> bool:
+    """Who to call in an emergency, or on a holiday or a weekend when it gets bad."""
+    return bool(_WHO_TO_CALL_WHEN_BAD.search(" ".join(str(text or "").split())))
+
+
 def asks_for_a_text_back(text: str | None) -> bool:
     """Asks whether a person can text them back instead of calling."""
     cleaned = " ".join(str(text or "").split())

@@ -56,6 +56,7 @@ from iop_assistant.language.reply_reasons import (
     USE_WHILE_PREGNANT_REASON,
     WHO_COUNTS_AS_FAMILY_REASON,
     WHO_SIGNED_UP_REASON,
+    WHO_TO_CALL_REASON,
     WITHDRAWAL_CARE_REASON,
     WITHDRAWAL_SIGNS_REASON,
 )
@@ -77,6 +78,7 @@ from iop_assistant.nlu.contact_questions import (
     asks_to_call_without_a_name,
     asks_to_delete_my_data,
     asks_who_signed_me_up,
+    asks_who_to_call_when_it_gets_bad,
     says_not_ready,
     says_the_answer_repeats,
     tells_no_one_called_back,
@@ -526,6 +528,10 @@ def gate(message: Message) -> None:
         return overrule(message, TEXT_BACK_INTENT, TEXT_BACK_REASON)
     # (also when the classifier read the same, to lift it past the fallback's ambiguity check:
     # "does anyone pick up that number on weekends" at 0.42 beside ask_format at 0.40)
+    if asks_who_to_call_when_it_gets_bad(text) and not has_danger_words(text):
+        # "si hay una emergencia en un dia festivo a donde llamo" (Spanish role-play round 38:
+        # menus): 911 any day, 988 any time, said instead of the hours answer (language/nlg.py)
+        return overrule(message, HELPLINE_HOURS_INTENT, WHO_TO_CALL_REASON)
     if asks_about_helpline_hours(text) and name != "crisis":
         return overrule(message, HELPLINE_HOURS_INTENT, HELPLINE_HOURS_REASON)
     if asks_about_chat_privacy(text) and name != CHAT_PRIVACY_INTENT and not has_danger_words(text):

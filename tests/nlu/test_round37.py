@@ -12,7 +12,11 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from iop_assistant.nlu.contact_questions import asks_callback_status, tells_of_a_craving
+from iop_assistant.nlu.contact_questions import (
+    asks_callback_status,
+    asks_who_to_call_when_it_gets_bad,
+    tells_of_a_craving,
+)
 from iop_assistant.nlu.coping_questions import asks_how_to_get_through
 from iop_assistant.nlu.danger_questions import asks_where_to_get_naloxone
 from iop_assistant.nlu.relapse_word import tells_a_relapse_in_one_message
@@ -399,3 +403,22 @@ def test_a_twelve_pack_is_no_teenager() -> None:
     text = "I drink pretty much every day, like a twelve pack and some whiskey. I want to sign up"
     assert not asks_about_a_minor_in_treatment(text)
     assert asks_about_a_minor_in_treatment("my 15 year old son, do i have to sign?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ninguna. si hay una emergencia en un dia festivo a donde llamo",
+        "o sea que si mi hermano se pone mal en navidad a quien le hablo",
+        "who do i call if something happens on a holiday",
+    ],
+)
+def test_who_to_call_when_it_gets_bad_gets_911_and_988(text: str, gated) -> None:
+    """Spanish role-play round 38, voice: menus and a detox offer for "who do I call on a
+    holiday if he gets bad"."""
+    assert asks_who_to_call_when_it_gets_bad(text)
+    assert gated(text, "nlu_fallback", 0.3) == "ask_helpline_hours"
+
+
+def test_where_to_call_to_sign_up_is_not_an_emergency_question() -> None:
+    assert not asks_who_to_call_when_it_gets_bad("where do i call to sign up")
