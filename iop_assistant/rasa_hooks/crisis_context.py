@@ -1062,6 +1062,15 @@ def unresponsive_after_a_crisis(parse_data: Dict[str, Any], tracker: Any) -> boo
     return True
 
 
+def _guard_categories(parse_data: Dict[str, Any]) -> set:
+    """The crisis categories the guard read in this message."""
+    return {
+        e.get("value")
+        for e in parse_data.get("entities") or []
+        if e.get("entity") == GUARD_CATEGORY_ENTITY
+    }
+
+
 def violence_update(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """ "should I come out, he says he's sorry", "he passed out" right after the violence
     reply (crisis role-play round 37: the first violence reply four times): their own answers.
@@ -1071,11 +1080,7 @@ def violence_update(parse_data: Dict[str, Any], tracker: Any) -> bool:
         return False
     if not had_crisis_reply(_actions(tracker)[-6:]):
         return False
-    told = {
-        e.get("value")
-        for e in parse_data.get("entities") or []
-        if e.get("entity") == GUARD_CATEGORY_ENTITY
-    }
+    told = _guard_categories(parse_data)
     if told - {VIOLENCE}:
         return False
     kind = read_violence_update(str(parse_data.get("text") or ""))
@@ -1121,11 +1126,7 @@ def not_with_them_after_a_worry(parse_data: Dict[str, Any], tracker: Any) -> boo
         return False
     if not had_crisis_reply(_actions(tracker)[-6:]):
         return False
-    told = {
-        e.get("value")
-        for e in parse_data.get("entities") or []
-        if e.get("entity") == GUARD_CATEGORY_ENTITY
-    }
+    told = _guard_categories(parse_data)
     if told - SOMEONE_ELSES_THOUGHTS or parse_data.get("crisis_guard"):
         return False
     if not read_not_with_them(str(parse_data.get("text") or "")):
