@@ -598,6 +598,21 @@ def asks_if_they_must_stay_there(text: str | None) -> bool:
     return _found(_STAY_THERE, text)
 
 
+# "what is the first day like" (regression after the round 37 retrain: the schedule answer)
+_FIRST_DAY = re.compile(
+    r"\b(?:what(?:'s|\s+is|\s+are|\s+will)?|how(?:'s|\s+is|\s+does)?|what\s+happens|what\s+do\s+(?:i|we)\s+do)\b"
+    r"[^.?!]{0,25}\b(?:the|my|your|a)\s+(?:first|1st)\s+(?:day|session|group|visit|appointment)\b|"
+    r"\b(?:expect|bring)\b[^.?!]{0,25}\b(?:first|1st)\s+(?:day|session|group|visit|appointment)\b|"
+    r"\b(?:el|mi)\s+primer\s+d[ií]a\b[^.?!]{0,25}\b(?:c[oó]mo|qu[eé])\b|\b(?:c[oó]mo|qu[eé])\b[^.?!]{0,25}\b(?:el|mi)\s+primer\s+d[ií]a\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_the_first_day(text: str | None) -> bool:
+    """What the first day, session or group is like."""
+    return _found(_FIRST_DAY, text)
+
+
 def asks_how_to_refer(text: str | None) -> bool:
     """A professional (counsellor, officer, social worker) asks how to refer a client."""
     return _found(_REFERRAL, text)

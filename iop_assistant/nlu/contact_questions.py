@@ -396,7 +396,7 @@ _CALLBACK_STATUS = re.compile(
     r"\b(?:they'?re|theyre|they\s+are|you'?re|youre|you\s+are)\s+(?:calling|gonna\s+call|going\s+to\s+call)\s+"
     r"(?:him|her|them|\w+)\b[^.!]{0,30}\b(?:right|correct)\s*\??\s*$|"
     r"\bwhat\s+(?:number|#)\s+(?:are|will|is)\s+(?:you|u|they|y'?all|the\s+help\s*line)\s+(?:gonna\s+|going\s+to\s+)?"
-    r"(?:call|calling|use|using)\b|"
+    r"(?:call|calling|use|using)\b(?!\s+(?:me\s+)?from)|"
     r"\bread\s+(?:me\s+)?(?:back\s+)?(?:that|the|my|his|her)\s+number(?:\s+back)?\b|\bread\s+(?:it|that)\s+back\b",
     re.IGNORECASE,
 )

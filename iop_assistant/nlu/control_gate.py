@@ -187,6 +187,7 @@ from iop_assistant.program_question import (
     asks_about_psych_medicine,
     asks_about_services_in_spanish,
     asks_about_staying_on_medication,
+    asks_about_the_first_day,
     asks_for_a_spanish_speaker,
     asks_for_paperwork,
     asks_for_treatment_elsewhere,
@@ -210,6 +211,7 @@ HUMAN_INTENT = "request_human"
 FAMILY_INTENT = "ask_family_involvement"
 GROUP_INTENT = "ask_group_therapy"
 IOP_VS_OTHER_INTENT = "ask_iop_vs_other_care"
+FIRST_DAY_INTENT = "ask_first_day"
 SMALL_TALK = frozenset({"affirm", "deny", "thank", "goodbye", "greet"})
 SURE_OF_SMALL_TALK = 0.6
 # a word no language has: no vowel in four letters or more, or five consonants in a row
@@ -635,6 +637,13 @@ def gate(message: Message) -> None:
         # quiere ir? lo puedo obligar?" as the methadone answer, each at 1.00 (Spanish
         # role-play round 37): the family answer (state law, and what a family can do)
         return overrule(message, FAMILY_INTENT, "make them go")
+    if (
+        asks_about_the_first_day(text)
+        and name not in ("crisis", FIRST_DAY_INTENT)
+        and not has_danger_words(text)
+    ):
+        # "what is the first day like" (regression after the round 37 retrain: the schedule)
+        return overrule(message, FIRST_DAY_INTENT, "first day")
     if asks_if_they_must_stay_there(text) and name != "crisis" and not has_danger_words(text):
         # "do I gotta go away somewhere?" (caller role-play round 38: a menu, and he hung up
         # without his answer): IOP is lived at home, residential is not

@@ -72,11 +72,21 @@ _USE_AFTER = re.compile(
 _WHO_ELSE = re.compile(r"^\W*(?:\w+\W+)?(?:he|she|they|my\s+\w+|mi\s+\w+)\b", re.IGNORECASE)
 
 
+# use within the hour or tonight is the overdose risk now, answered by the other readers
+# ("i had 8 months clean. messed up tonight, used a little an hour ago": the lower tolerance)
+_JUST_NOW = re.compile(
+    r"\b(?:tonight|an?\s+hour\s+ago|\d+\s+(?:min(?:ute)?s?|hours?)\s+ago|just\s+now|right\s+now|rn|"
+    r"esta\s+noche|hace\s+(?:una|\d+)\s+(?:hora|horas|minutos?))\b",
+    re.IGNORECASE,
+)
+
+
 def tells_a_relapse_in_one_message(text: str) -> bool:
-    """A break told ("45 days clean") and a use after it ("took 2 blues"), in one message."""
+    """A break told ("45 days clean") and a use after it ("took 2 blues last night"), in one
+    message; not a use within the hour (the overdose risk now is answered elsewhere)."""
     words = " ".join(str(text or "").split())
     told = _BREAK_TOLD.search(words)
-    return bool(told and _USE_AFTER.search(words, told.end()))
+    return bool(told and _USE_AFTER.search(words, told.end())) and not _JUST_NOW.search(words)
 
 
 def about_someone_else(text: str) -> bool:

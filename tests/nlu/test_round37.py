@@ -422,3 +422,22 @@ def test_who_to_call_when_it_gets_bad_gets_911_and_988(text: str, gated) -> None
 
 def test_where_to_call_to_sign_up_is_not_an_emergency_question() -> None:
     assert not asks_who_to_call_when_it_gets_bad("where do i call to sign up")
+
+
+def test_the_first_day_asked_about_gets_its_answer(gated) -> None:
+    """Regression after the round 37 retrain: "what is the first day like" got the schedule."""
+    assert gated("what is the first day like", "ask_schedule", 0.99) == "ask_first_day"
+    assert gated("como es el primer dia", "nlu_fallback", 0.3) == "ask_first_day"
+
+
+def test_the_caller_id_question_is_not_the_saved_call_read_back() -> None:
+    """Regression r35: "what number will you call from" asks what the screen will show."""
+    assert not asks_callback_status("what number will you call from")
+
+
+def test_use_within_the_hour_after_a_break_is_left_to_the_overdose_readers() -> None:
+    """Regression: "i had 8 months clean. messed up tonight, used a little an hour ago" is the
+    overdose risk now, not the relapse answer alone."""
+    assert not tells_a_relapse_in_one_message(
+        "i had 8 months clean. messed up tonight, used a little an hour ago"
+    )
