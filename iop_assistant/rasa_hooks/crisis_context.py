@@ -39,7 +39,7 @@ from typing import Any, Dict, Iterable, List
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
-from iop_assistant import substances
+from iop_assistant import screening_answers, substances
 from iop_assistant.form_answers import is_this_number
 from iop_assistant.language.first_words import opens_in_spanish
 from iop_assistant.language.reply_reasons import (
@@ -733,6 +733,25 @@ def answer_not_distress_in_the_screening(parse_data: Dict[str, Any], tracker: An
     return True
 
 
+_QUESTION_MARK = re.compile(r"\?|¿")
+
+
+def how_often_told_in_the_screening(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "every day a bunch of times", "like 5 or 6 a day" while the detox questions run
+    (regression after the round 37 retrain: the schedule answer, and the outcome lost): how
+    often they use, an answer, not a question about the program's schedule."""
+    if getattr(tracker, "active_loop_name", None) != SCREENING_FORM:
+        return False
+    name = str((parse_data.get("intent") or {}).get("name") or "")
+    text = str(parse_data.get("text") or "")
+    if not name.startswith("ask_") or _QUESTION_MARK.search(text):
+        return False
+    if screening_answers.parse_frequency(text) is None:
+        return False
+    _set_intent(parse_data, "inform", 1.0)
+    return True
+
+
 # "skip" to one of the detox questions (caller role-play round 35: it ended them all, twice)
 _SKIPS_ONE = re.compile(
     r"^\W*(?:(?:um+|uh+|ok|okay|just)\W+)?(?:skip|pass|next|paso|siguiente)"
@@ -1165,6 +1184,7 @@ def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         or asks_how_bad_after_something_taken(parse_data, tracker)
         or hard_to_wake_after_opioids(parse_data, tracker)
         or answer_not_distress_in_the_screening(parse_data, tracker)
+        or how_often_told_in_the_screening(parse_data, tracker)
         or taken_during_a_crisis(parse_data, tracker)
         or skips_one_screening_question(parse_data, tracker)
     ):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 import pytest
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from iop_assistant.nlu.contact_questions import (
@@ -440,4 +440,30 @@ def test_use_within_the_hour_after_a_break_is_left_to_the_overdose_readers() -> 
     overdose risk now, not the relapse answer alone."""
     assert not tells_a_relapse_in_one_message(
         "i had 8 months clean. messed up tonight, used a little an hour ago"
+    )
+
+
+def _in_the_screening() -> DialogueStateTracker:
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("does she need detox", {"name": "request_detox_screening"}),
+        ActionExecuted("detox_screening_form"),
+        ActiveLoop("detox_screening_form"),
+        ActionExecuted("action_listen"),
+    ]
+    return DialogueStateTracker.from_events("screening", events)
+
+
+@pytest.mark.parametrize("text", ["every day a bunch of times", "like 5 or 6 a day"])
+def test_how_often_told_in_the_screening_is_an_answer(text: str) -> None:
+    """Regression after the round 37 retrain: the schedule answer inside the questions."""
+    parse = {"text": text, "intent": {"name": "ask_schedule", "confidence": 0.74}}
+    assert crisis_context.in_context(parse, _in_the_screening())["intent"]["name"] == "inform"
+
+
+def test_a_schedule_question_in_the_screening_is_still_a_question() -> None:
+    parse = {"text": "how many days a week is it?", "intent": {"name": "ask_schedule"}}
+    assert crisis_context.in_context(parse, _in_the_screening())["intent"]["name"] == (
+        "ask_schedule"
     )
