@@ -734,13 +734,16 @@ def answer_not_distress_in_the_screening(parse_data: Dict[str, Any], tracker: An
 
 
 _QUESTION_MARK = re.compile(r"\?|¿")
+USE_REPLY = "utter_inform_use"
 
 
 def how_often_told_in_the_screening(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """ "every day a bunch of times", "like 5 or 6 a day" while the detox questions run
     (regression after the round 37 retrain: the schedule answer, and the outcome lost): how
     often they use, an answer, not a question about the program's schedule."""
-    if getattr(tracker, "active_loop_name", None) != SCREENING_FORM:
+    in_the_questions = getattr(tracker, "active_loop_name", None) == SCREENING_FORM
+    after_use_told = (_actions(tracker) or [""])[-1] == USE_REPLY
+    if not (in_the_questions or after_use_told):
         return False
     name = str((parse_data.get("intent") or {}).get("name") or "")
     text = str(parse_data.get("text") or "")
@@ -748,7 +751,9 @@ def how_often_told_in_the_screening(parse_data: Dict[str, Any], tracker: Any) ->
         return False
     if screening_answers.parse_frequency(text) is None:
         return False
-    _set_intent(parse_data, "inform", 1.0)
+    # right after the reply to use told ("ive been taking percs i buy off the street"), more
+    # about the use: the questions it offers start (rules for inform_use)
+    _set_intent(parse_data, "inform" if in_the_questions else "inform_use", 1.0)
     return True
 
 
@@ -1420,6 +1425,9 @@ def spanish_already(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
         "name": _sure_or_fallback(str(best.get("name")), confidence),
         "confidence": confidence,
     }
+    # "para mi esposo" inside the detox questions (regression after the round 37 retrain: the
+    # classifier's check-in, behind the Spanish reading): the answer it looks like
+    answer_not_distress_in_the_screening(parse_data, tracker)
     return parse_data
 
 

@@ -467,3 +467,38 @@ def test_a_schedule_question_in_the_screening_is_still_a_question() -> None:
     assert crisis_context.in_context(parse, _in_the_screening())["intent"]["name"] == (
         "ask_schedule"
     )
+
+
+def test_an_answer_in_spanish_inside_the_screening_is_no_check_in() -> None:
+    """Regression after the round 37 retrain: "para mi esposo" to "is this for you?" got the
+    suicide question (the classifier's check-in, behind the gate's Spanish reading)."""
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        SlotSet("language", "es"),
+        UserUttered(
+            "necesito saber si mi esposo necesita detox", {"name": "request_detox_screening"}
+        ),
+        ActionExecuted("detox_screening_form"),
+        ActiveLoop("detox_screening_form"),
+        ActionExecuted("action_listen"),
+    ]
+    parse = {
+        "text": "para mi esposo",
+        "intent": {"name": "speak_spanish", "confidence": 1.0},
+        "intent_ranking": [
+            {"name": "speak_spanish", "confidence": 1.0},
+            {"name": "crisis_checkin", "confidence": 0.9},
+        ],
+        "control_gate": {"from": "crisis_checkin", "reason": "spanish"},
+    }
+    tracker = DialogueStateTracker.from_events("esposa", events)
+    assert crisis_context.spanish_already(parse, tracker)["intent"]["name"] == "inform"
+
+
+def test_how_often_told_right_after_use_was_told_is_more_about_the_use() -> None:
+    """Regression after the round 37 retrain: "like 5 or 6 a day" after "ive been taking
+    percs i buy off the street" got the schedule answer."""
+    told = _conversation("ive been taking percs i buy off the street")
+    parse = {"text": "like 5 or 6 a day", "intent": {"name": "ask_schedule", "confidence": 0.72}}
+    assert crisis_context.in_context(parse, told)["intent"]["name"] == "inform_use"
