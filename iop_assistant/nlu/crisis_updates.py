@@ -639,7 +639,9 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"\bvoy\s+a\s+(?:llamar(?:les?)?|marcar(?:les?)?|escribir(?:les?)?)\s*(?:ahora|ahorita|ya)?\W*$|"
         # "me voy a casa de mi hermana?" after the violence reply (Spanish role-play round 38:
         # the 988 text)
-        r"\b(?:me|nos)\s+(?:voy|vamos)\s+(?:a\s+(?:casa\s+de|la\s+casa\s+de|donde)|con)\s+mi\s+(?:hermana|hermano|"
+        # "me quiero ir con mi hermana pero el tiene las llaves" (Spanish role-play round 39: the
+        # suicide question)
+        r"\b(?:me|nos)\s+(?:voy|vamos|quiero\s+ir|queremos\s+ir|podr[ií]a\s+ir|puedo\s+ir)\s+(?:a\s+(?:casa\s+de|la\s+casa\s+de|donde)|con)\s+mi\s+(?:hermana|hermano|"
         r"mam[aá]|madre|pap[aá]|amiga|amigo|t[ií]a|prima|primo|abuela|vecina)\b"
     ),
     # what to say when they call 988 or 911 ("ok what do i even say to 988")
@@ -1260,7 +1262,9 @@ LAST_READ = ("getting_drowsy", "will_reach_out")
 # read only by the conversation, after the violence reply (rasa_hooks/crisis_context.py):
 # alone, "should i come out" and "se quedo dormido" are no update (blind es-v21's look-alikes,
 # measured twice: five read as updates by the message alone)
-VIOLENCE_ONLY_KINDS = ("dv_come_out", "dv_passed_out")
+# passed out first: "ya se quedo dormido en el sillon. salgo o no?" (Spanish role-play round 39:
+# the come-out answer again) is the new fact, and its answer says this may be the time to go
+VIOLENCE_ONLY_KINDS = ("dv_passed_out", "dv_come_out")
 READING_ORDER = (
     FIRST_READ
     + tuple(kind for kind in PATTERNS if kind not in FIRST_READ + LAST_READ + VIOLENCE_ONLY_KINDS)

@@ -502,3 +502,13 @@ def test_how_often_told_right_after_use_was_told_is_more_about_the_use() -> None
     told = _conversation("ive been taking percs i buy off the street")
     parse = {"text": "like 5 or 6 a day", "intent": {"name": "ask_schedule", "confidence": 0.72}}
     assert crisis_context.in_context(parse, told)["intent"]["name"] == "inform_use"
+
+
+def test_asleep_now_and_should_i_go_is_the_chance_to_leave() -> None:
+    """Spanish role-play round 39: "ya se quedo dormido en el sillon. salgo o no?" got the
+    come-out answer again; he is asleep, so this may be the time to get somewhere safe."""
+    from iop_assistant.nlu.crisis_updates import read_update, read_violence_update
+
+    assert read_violence_update("ya se quedo dormido en el sillon. salgo o no?") == "dv_passed_out"
+    assert read_violence_update("he says hes sorry, should i come out") == "dv_come_out"
+    assert read_update("me quiero ir con mi hermana pero el tiene las llaves") == "will_reach_out"
