@@ -49,6 +49,13 @@ _SEVERE = re.compile(
 )
 
 
+def tells_of_severe_withdrawal(text: str | None) -> bool:
+    """Withdrawal signs told with words that make them severe now ("cant stop shaking need a
+    drink", texter role-play round 39: the detox questions at 3am): care today, not a form."""
+    cleaned = str(text or "")
+    return tells_of_withdrawal(cleaned) and bool(_SEVERE.search(cleaned))
+
+
 def tells_of_mild_withdrawal(text: str | None) -> bool:
     """Morning shakes and night sweats told as part of someone's use ("her hands shake in
     the morning until she gets a glass in her"), with nothing that makes them an emergency:

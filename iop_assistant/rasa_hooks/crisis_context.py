@@ -84,6 +84,7 @@ from iop_assistant.nlu.relapse_word import (
 from iop_assistant.nlu.withdrawal_story import (
     STORY_INTENT,
     asks_whether_to_get_care,
+    tells_of_severe_withdrawal,
     tells_of_withdrawal,
 )
 from iop_assistant.program_question import asks_about_a_clients_attendance, asks_about_the_program
@@ -927,7 +928,14 @@ def care_asked_after_withdrawal(parse_data: Dict[str, Any], tracker: Any) -> boo
         return False
     if (parse_data.get(GATE_OUTPUT) or {}).get("reason") == WITHDRAWAL_CARE_REASON:
         return False
-    if not asks_whether_to_get_care(str(parse_data.get("text") or ""), _user_texts(tracker)):
+    text = str(parse_data.get("text") or "")
+    if not (
+        asks_whether_to_get_care(text, _user_texts(tracker))
+        or (
+            tells_of_severe_withdrawal(text)
+            and (parse_data.get("intent") or {}).get("name") not in (CRISIS_INTENT, UPDATE_INTENT)
+        )
+    ):
         return False
     return safety_answer(parse_data, WITHDRAWAL_CARE_REASON)
 

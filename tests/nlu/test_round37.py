@@ -512,3 +512,19 @@ def test_asleep_now_and_should_i_go_is_the_chance_to_leave() -> None:
     assert read_violence_update("ya se quedo dormido en el sillon. salgo o no?") == "dv_passed_out"
     assert read_violence_update("he says hes sorry, should i come out") == "dv_come_out"
     assert read_update("me quiero ir con mi hermana pero el tiene las llaves") == "will_reach_out"
+
+
+def test_severe_withdrawal_told_gets_care_today_not_the_questions() -> None:
+    """Texter role-play round 39: "cant stop shaking need a drink" at 3am started the detox
+    questions."""
+    parse = {"text": "cant stop shaking need a drink", "intent": {"name": "inform_use"}}
+    result = crisis_context.in_context(parse, _conversation())
+    assert result["intent"]["name"] == "ask_safety_procedures"
+    assert result["control_gate"]["reason"] == "withdrawal care today"
+
+
+def test_seeing_things_on_the_wall_is_withdrawal_danger(guard) -> None:
+    """Texter role-play round 39: taken as the answer to "how often do you use?"."""
+    hit = guard.check("im scared. kinda seeing stuff on the wall")
+    assert hit is not None and hit.category == "withdrawal"
+    assert guard.check("i love seeing things on the wall of fame") is None
