@@ -25,6 +25,24 @@ _GET_THROUGH = re.compile(
 )
 
 
+# "im scared of the first weekend home. any tips?", "but like actual tips. what do people do
+# the first weekend" (stepdown role-play round 39: the IOP-or-residential answer, a menu)
+_TIPS = re.compile(
+    r"\b(?:tips?|advice|ideas|what\s+do\s+(?:people|others|folks|most\s+people)\s+do|what\s+helps|"
+    r"consejos?|qu[eé]\s+hace\s+la\s+gente)\b",
+    re.IGNORECASE,
+)
+_FIRST_DAYS = re.compile(
+    r"\b(?:weekend|first\s+(?:days?|week|night|month)|get(?:ting)?\s+out|getting\s+home|going\s+home|"
+    r"(?:leave|leaving|out\s+of|finish(?:ing)?)\s+(?:residential|rehab|detox|treatment|inpatient)|"
+    r"fin\s+de\s+semana|primeros\s+d[ií]as|cuando\s+salga)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_how_to_get_through(text: str | None) -> bool:
     """Tips asked for the first days, the weekend or tonight without using."""
-    return bool(_GET_THROUGH.search(" ".join(str(text or "").split())))
+    cleaned = " ".join(str(text or "").split())
+    return bool(_GET_THROUGH.search(cleaned)) or bool(
+        _TIPS.search(cleaned) and _FIRST_DAYS.search(cleaned)
+    )

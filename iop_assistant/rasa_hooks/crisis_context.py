@@ -1144,7 +1144,9 @@ def a_professional_asks_about_attendance(parse_data: Dict[str, Any], tracker: An
     return True
 
 
-SOMEONE_ELSES_THOUGHTS = frozenset({"suicidal_other", "self_harm_other"})
+# also "suicidal": "a student told me today he doesnt want to be alive" can read as the
+# writer's own words; "he went home" then says whose they were
+SOMEONE_ELSES_THOUGHTS = frozenset({"suicidal_other", "self_harm_other", "suicidal", "self_harm"})
 
 
 def not_with_them_after_a_worry(parse_data: Dict[str, Any], tracker: Any) -> bool:

@@ -528,3 +528,11 @@ def test_seeing_things_on_the_wall_is_withdrawal_danger(guard) -> None:
     hit = guard.check("im scared. kinda seeing stuff on the wall")
     assert hit is not None and hit.category == "withdrawal"
     assert guard.check("i love seeing things on the wall of fame") is None
+
+
+def test_tips_asked_after_naming_the_first_weekend_are_read() -> None:
+    """Stepdown role-play round 39: "im scared of the first weekend home. any tips?" got the
+    IOP-or-residential answer, then a menu."""
+    assert asks_how_to_get_through("honestly im scared of the first weekend home. any tips?")
+    assert asks_how_to_get_through("but like actual tips. what do people do the first weekend")
+    assert not asks_how_to_get_through("any advice on insurance")
