@@ -54,6 +54,7 @@ from iop_assistant.language.reply_reasons import (
     PAST_SEIZURE_STOPPING_REASON,
     REFERRER_UPDATES_REASON,
     RELAPSE_AFTER_OPIOIDS_REASON,
+    WHO_TO_CALL_REASON,
     WITHDRAWAL_CARE_REASON,
 )
 from iop_assistant.nlu.crisis_matcher import normalize
@@ -1169,10 +1170,39 @@ def not_with_them_after_a_worry(parse_data: Dict[str, Any], tracker: Any) -> boo
     return True
 
 
+HOURS_ANSWERS = frozenset({"utter_ask_helpline_hours", "utter_who_to_call_any_day"})
+HOURS_INTENT = "ask_helpline_hours"
+_WHEN_ELSE = re.compile(
+    r"\b(?:weekends?|saturdays?|sundays?|holidays?|christmas(?:\s+eve)?|thanksgiving|new\s+year'?s?|"
+    r"nights?|overnight|late|2\s*am|3\s*am|fines?\s+de\s+semana|s[aá]bados?|domingos?|festivos?|navidad|"
+    r"noches?|madrugada)\b",
+    re.IGNORECASE,
+)
+SHORT_FOLLOW_UP_WORDS = 8
+
+
+def hours_asked_again_for_another_time(parse_data: Dict[str, Any], tracker: Any) -> bool:
+    """ "what about weekends?", "holidays?", "Christmas Eve at night?" right after the hours
+    answer (caller and texter role-plays round 39: a menu, the schedule, "that's the main
+    thing I know"): the hours can't be confirmed for then either, and 911 / 988 any day."""
+    if _has_guard_danger(parse_data) or getattr(tracker, "active_loop_name", None):
+        return False
+    text = str(parse_data.get("text") or "")
+    if len(text.split()) > SHORT_FOLLOW_UP_WORDS or not _WHEN_ELSE.search(text):
+        return False
+    if _last_reply(tracker) not in HOURS_ANSWERS:
+        return False
+    _set_intent(parse_data, HOURS_INTENT, 1.0)
+    parse_data[GATE_OUTPUT] = {"from": "context", "reason": WHO_TO_CALL_REASON}
+    return True
+
+
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:
     """The parse, with an update read against the conversation it is in."""
-    if asks_for_a_second_call(parse_data, tracker) or a_professional_asks_about_attendance(
-        parse_data, tracker
+    if (
+        asks_for_a_second_call(parse_data, tracker)
+        or a_professional_asks_about_attendance(parse_data, tracker)
+        or hours_asked_again_for_another_time(parse_data, tracker)
     ):
         return parse_data
     if (

@@ -536,3 +536,21 @@ def test_tips_asked_after_naming_the_first_weekend_are_read() -> None:
     assert asks_how_to_get_through("honestly im scared of the first weekend home. any tips?")
     assert asks_how_to_get_through("but like actual tips. what do people do the first weekend")
     assert not asks_how_to_get_through("any advice on insurance")
+
+
+@pytest.mark.parametrize("text", ["what about weekends?", "holidays?", "thanksgiving?"])
+def test_hours_asked_again_for_another_time_get_911_and_988(text: str) -> None:
+    """Caller and texter role-plays round 39: after the hours answer, "what about weekends?"
+    got a menu and "holidays?" the group schedule."""
+    events: List[Any] = [
+        ActionExecuted("action_session_start"),
+        ActionExecuted("action_listen"),
+        UserUttered("when is the help line open", {"name": "ask_helpline_hours"}),
+        ActionExecuted("utter_ask_helpline_hours"),
+        ActionExecuted("action_listen"),
+    ]
+    tracker = DialogueStateTracker.from_events("hours", events)
+    parse = {"text": text, "intent": {"name": "ask_schedule", "confidence": 0.6}}
+    result = crisis_context.in_context(parse, tracker)
+    assert result["intent"]["name"] == "ask_helpline_hours"
+    assert result["control_gate"]["reason"] == "who to call when it gets bad"
