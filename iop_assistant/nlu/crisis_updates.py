@@ -874,7 +874,12 @@ PATTERNS: Dict[str, re.Pattern[str]] = {
         r"(?:him|her|them|my\s+\w+)\b|"
         r"\b(?:drive|take|bring)\s+(?:him|her|them|my\s+\w+)\s+(?:\w+\s+){0,4}?or\s+(?:call\s+)?(?:911|9-1-1|"
         r"nine\s+one\s+one|an?\s+ambulance)\b|"
-        r"\b(?:llamo|llamar)\s+al\s+(?:911|nueve\s+uno\s+uno)\s+o\s+(?:\w+\s+){0,3}?(?:lo|la)\s+(?:llevo|llevamos)\b"
+        r"\b(?:llamo|llamar)\s+al\s+(?:911|nueve\s+uno\s+uno)\s+o\s+(?:\w+\s+){0,3}?(?:lo|la)\s+(?:llevo|llevamos)\b|"
+        # "she says shes driving me to the er instead of calling, is that ok" (crisis role-play
+        # round 39: "I'm still here")
+        r"\b(?:driving|drive|take|taking|bring|bringing)\s+(?:me|him|her|them)\s+(?:to\s+)?(?:the\s+)?(?:er|e\.r\.|"
+        r"hospital|emergency\s+room)\b[^.!?]{0,40}\b(?:instead\s+of\s+(?:calling|911|an\s+ambulance)|"
+        r"or\s+(?:call\s+911|wait\s+for\s+(?:911|an\s+ambulance|the\s+ambulance)))\b"
     ),
     # "do we need the er or can we just open the windows", "mejor nomas abro la ventana no?"
     # after fumes (blind v26/es-v17, read in round 31: the how-to-start answer)

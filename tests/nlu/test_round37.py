@@ -554,3 +554,14 @@ def test_hours_asked_again_for_another_time_get_911_and_988(text: str) -> None:
     result = crisis_context.in_context(parse, tracker)
     assert result["intent"]["name"] == "ask_helpline_hours"
     assert result["control_gate"]["reason"] == "who to call when it gets bad"
+
+
+def test_a_ride_to_the_er_instead_of_911_is_the_drive_or_911_question() -> None:
+    """Crisis role-play round 39: "she says shes driving me to the er instead of calling, is
+    that ok" after pills and wine got "I'm still here"."""
+    from iop_assistant.nlu.crisis_updates import read_update
+
+    assert read_update("she says shes driving me to the er instead of calling, is that ok") == (
+        "drive_or_911"
+    )
+    assert read_update("my mom is taking me to the hospital for my intake, is that ok") is None
