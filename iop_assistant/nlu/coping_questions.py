@@ -40,9 +40,15 @@ _FIRST_DAYS = re.compile(
 )
 
 
+_AGAINST_ADVICE = re.compile(
+    r"\bagainst\s+(?:medical\s+|doctor'?s?\s+)?advice\b|\bama\b", re.IGNORECASE
+)
+
+
 def asks_how_to_get_through(text: str | None) -> bool:
-    """Tips asked for the first days, the weekend or tonight without using."""
-    cleaned = " ".join(str(text or "").split())
+    """Tips asked for the first days, the weekend or tonight without using ("left rehab
+    against medical advice" asks for none)."""
+    cleaned = _AGAINST_ADVICE.sub(" ", " ".join(str(text or "").split()))
     return bool(_GET_THROUGH.search(cleaned)) or bool(
         _TIPS.search(cleaned) and _FIRST_DAYS.search(cleaned)
     )

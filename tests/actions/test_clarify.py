@@ -229,3 +229,12 @@ def test_a_long_story_is_heard_before_the_topics(domain):
         "/ask_program_length",
         "/ask_work_school",
     ]
+
+
+def test_a_keyboard_mash_gets_the_help_line_not_a_topic_menu(domain):
+    """CI rehearsal after the round 37 retrain: "asdkjh qwpoeiru zmxncb" read as a mash by the
+    gate still got a topic menu from the classifier's guesses, with no call button."""
+    mashed = user_event("nlu_fallback", "asdkjh qwpoeiru zmxncb", 1.0, RANKING)
+    mashed["parse_data"]["control_gate"] = {"from": "affirm", "reason": "keyboard mash"}
+    messages, _ = run([mashed], domain)
+    assert [m["response"] for m in messages] == ["utter_fallback_helpline"]

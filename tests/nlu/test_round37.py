@@ -565,3 +565,11 @@ def test_a_ride_to_the_er_instead_of_911_is_the_drive_or_911_question() -> None:
         "drive_or_911"
     )
     assert read_update("my mom is taking me to the hospital for my intake, is that ok") is None
+
+
+def test_leaving_rehab_against_medical_advice_asks_for_no_tips() -> None:
+    """CI rehearsal: "i walked out of rehab against medical advice last week. can i still do
+    your program" was read as tips for the first days ("advice")."""
+    assert not asks_how_to_get_through(
+        "i walked out of rehab against medical advice last week. can i still do your program"
+    )
