@@ -820,9 +820,7 @@ KEPT_FOR_THEM = "utter_callback_kept_for_them"
 def arranged_for_someone_else(tracker: Tracker) -> bool:
     """The conversation asked for the call to go to someone else (a client, a son)."""
     return any(
-        form_answers.asks_to_call_someone_else(str(event.get("text") or ""))
-        for event in tracker.events
-        if event.get("event") == "user"
+        form_answers.asks_to_call_someone_else(text) for text in user_texts_this_session(tracker)
     )
 
 

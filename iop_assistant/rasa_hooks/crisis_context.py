@@ -56,6 +56,7 @@ from iop_assistant.language.reply_reasons import (
     RELAPSE_AFTER_OPIOIDS_REASON,
     WHO_TO_CALL_REASON,
     WITHDRAWAL_CARE_REASON,
+    read_as,
 )
 from iop_assistant.nlu.crisis_matcher import normalize
 from iop_assistant.nlu.crisis_updates import (
@@ -1140,14 +1141,12 @@ def a_professional_asks_about_attendance(parse_data: Dict[str, Any], tracker: An
         return False
     if not asks_about_a_clients_attendance(str(parse_data.get("text") or "")):
         return False
-    _set_intent(parse_data, REFERRER_INTENT, 1.0)
-    parse_data[GATE_OUTPUT] = {"from": "context", "reason": REFERRER_UPDATES_REASON}
-    return True
+    return read_as(parse_data, REFERRER_INTENT, REFERRER_UPDATES_REASON)
 
 
-# also "suicidal": "a student told me today he doesnt want to be alive" can read as the
-# writer's own words; "he went home" then says whose they were
-SOMEONE_ELSES_THOUGHTS = frozenset({"suicidal_other", "self_harm_other", "suicidal", "self_harm"})
+# also the writer's own categories: "a student told me today he doesnt want to be alive" can
+# read as the writer's own words; "he went home" then says whose they were
+THOUGHTS_OF_DYING = STAYS_WITH_THE_PERSON | {"suicidal_other", "self_harm_other"}
 
 
 def not_with_them_after_a_worry(parse_data: Dict[str, Any], tracker: Any) -> bool:
@@ -1155,14 +1154,14 @@ def not_with_them_after_a_worry(parse_data: Dict[str, Any], tracker: Any) -> boo
     else's suicidal words (stepdown role-play round 38: "Call 911 now... stay close" three
     times to a school counselor): 988 for guidance, tell a parent, 911 if they might act.
     Read only here; danger the guard reads in the message comes first."""
-    if _slot(tracker, CATEGORY_SLOT) not in SOMEONE_ELSES_THOUGHTS:
+    if _slot(tracker, CATEGORY_SLOT) not in THOUGHTS_OF_DYING:
         return False
     if update_kind(parse_data) not in (None, "not_me", "no_plan", "will_reach_out"):
         return False
     if not had_crisis_reply(_actions(tracker)[-6:]):
         return False
     told = _guard_categories(parse_data)
-    if told - SOMEONE_ELSES_THOUGHTS or parse_data.get("crisis_guard"):
+    if told - THOUGHTS_OF_DYING or parse_data.get("crisis_guard"):
         return False
     if not read_not_with_them(str(parse_data.get("text") or "")):
         return False
@@ -1192,9 +1191,7 @@ def hours_asked_again_for_another_time(parse_data: Dict[str, Any], tracker: Any)
         return False
     if _last_reply(tracker) not in HOURS_ANSWERS:
         return False
-    _set_intent(parse_data, HOURS_INTENT, 1.0)
-    parse_data[GATE_OUTPUT] = {"from": "context", "reason": WHO_TO_CALL_REASON}
-    return True
+    return read_as(parse_data, HOURS_INTENT, WHO_TO_CALL_REASON)
 
 
 def in_context(parse_data: Dict[str, Any], tracker: Any) -> Dict[str, Any]:

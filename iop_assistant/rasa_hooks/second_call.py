@@ -15,7 +15,8 @@ import re
 from typing import Any, Dict
 
 from iop_assistant.form_answers import asks_to_call_someone_else
-from iop_assistant.language.reply_reasons import GATE_OUTPUT, SECOND_CALL_REASON
+from iop_assistant.language.events import user_texts
+from iop_assistant.language.reply_reasons import SECOND_CALL_REASON, read_as
 
 PLEA_INTENT = "request_help"  # its reply gives way to the reason's (language/nlg.py INSTEAD)
 _ALSO_ME = re.compile(
@@ -31,30 +32,15 @@ _ALSO_ME = re.compile(
 )
 
 
-def _slot(tracker: Any, name: str) -> Any:
-    get = getattr(tracker, "get_slot", None)
-    return get(name) if get else None
-
-
-def _user_texts(tracker: Any) -> list[str]:
-    return [
-        str(getattr(e, "text", "") or "")
-        for e in getattr(tracker, "events", []) or []
-        if getattr(e, "type_name", None) == "user"
-    ]
-
-
 def asks_for_a_second_call(parse_data: Dict[str, Any], tracker: Any) -> bool:
     """A call to the writer too, asked once a call for someone else is saved: the honest
     answer (``utter_callback_second_person``) instead of a request that would replace it."""
-    if tracker is None or not _slot(tracker, "callback_request_id"):
+    if tracker is None or not tracker.get_slot("callback_request_id"):
         return False
     if getattr(tracker, "active_loop_name", None):
         return False
     if not _ALSO_ME.search(" ".join(str(parse_data.get("text") or "").split())):
         return False
-    if not any(asks_to_call_someone_else(t) for t in _user_texts(tracker)):
+    if not any(asks_to_call_someone_else(t) for t in user_texts(tracker.events)):
         return False
-    parse_data["intent"] = {"name": PLEA_INTENT, "confidence": 1.0}
-    parse_data[GATE_OUTPUT] = {"from": "context", "reason": SECOND_CALL_REASON}
-    return True
+    return read_as(parse_data, PLEA_INTENT, SECOND_CALL_REASON)
